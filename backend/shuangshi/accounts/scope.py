@@ -1,0 +1,48 @@
+"""What each user may see. Every selector that lists rows starts from these.
+
+A row outside the user's scope is treated exactly like a row that does not exist (404).
+"""
+
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
+
+from shuangshi.schools.models import School
+from shuangshi.teachers.models import Teacher
+
+from .models import Role, User
+
+M = TypeVar("M", bound=Model)
+
+
+def in_school_scope(queryset: QuerySet[M], user: User, *, school: str) -> QuerySet[M]:
+    """Keep the rows whose school (reached by the lookup path `school`) the user may see.
+
+    Province sees all, a city user its city's schools, school HR its own school, and
+    everyone else nothing.
+    """
+    if user.role == Role.PROVINCE:
+        return queryset
+    if user.role == Role.CITY and user.city_id is not None:
+        path = "city_id" if school == "pk" else f"{school}__city_id"
+        return queryset.filter(**{path: user.city_id})
+    if user.role == Role.SCHOOL_HR and user.school_id is not None:
+        path = "pk" if school == "pk" else f"{school}_id"
+        return queryset.filter(**{path: user.school_id})
+    return queryset.none()
+
+
+def schools_visible_to(user: User) -> QuerySet[School]:
+    return in_school_scope(School.objects.all(), user, school="pk")
+
+
+def teachers_visible_to(user: User) -> QuerySet[Teacher]:
+    """Teachers a user may browse. Base staff never browse teachers (they look up by ID)."""
+    return in_school_scope(Teacher.objects.all(), user, school="school")
+
+
+def can_see_full_id_number(user: User, school_id: int | None) -> bool:
+    """Only the province and the owning school's HR read ID numbers unmasked."""
+    if user.role == Role.PROVINCE:
+        return True
+    return user.role == Role.SCHOOL_HR and school_id is not None and user.school_id == school_id

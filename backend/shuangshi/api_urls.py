@@ -1,0 +1,31 @@
+"""Everything under /api/v1/. Each app keeps its own routes; this file only gathers them."""
+
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from shuangshi.accounts import api as accounts
+from shuangshi.schools import api as schools
+from shuangshi.teachers import api as teachers
+
+router = DefaultRouter()
+router.register("cities", schools.CityViewSet, basename="city")
+router.register("schools", schools.SchoolViewSet, basename="school")
+router.register("teachers", teachers.TeacherViewSet, basename="teacher")
+router.register("certificates", teachers.CertificateViewSet, basename="certificate")
+router.register(
+    "enterprise-periods", teachers.EnterprisePeriodViewSet, basename="enterprise-period"
+)
+router.register("users", accounts.UserViewSet, basename="user")
+
+urlpatterns = [
+    path("auth/token/", accounts.TokenView.as_view(), name="auth-token"),
+    path("auth/csrf/", accounts.CsrfView.as_view(), name="auth-csrf"),
+    path("auth/login/", accounts.LoginView.as_view(), name="auth-login"),
+    path("auth/logout/", accounts.LogoutView.as_view(), name="auth-logout"),
+    path("auth/me/", accounts.MeView.as_view(), name="auth-me"),
+    path("", include("shuangshi.mentors.urls")),
+    path("", include("shuangshi.training.urls")),
+    path("", include("shuangshi.qualification.urls")),
+    path("", include("shuangshi.spreadsheets.urls")),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,111 @@
+"""Building blocks every API view uses: role permissions, scoping, versioned updates."""
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Model
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, permissions, serializers, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+_ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
+
+
+class RolePermission(permissions.BasePermission):
+    """Reads need a role in view.read_roles, writes a role in view.write_roles."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        roles: Iterable[str] = (
+            view.read_roles if request.method in permissions.SAFE_METHODS else view.write_roles
+        )
+        return getattr(user, "role", None) in roles
+
+
+class StaleVersion(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "stale_version"
+
+
+def expected_version(request: Request) -> int:
+    """The version the client read: the `version` field, or an If-Match header."""
+    raw = request.data.get("version") if hasattr(request.data, "get") else None
+    if raw in (None, ""):
+        header = request.headers.get("If-Match", "")
+        match = _ETAG.match(header.strip())
+        raw = match.group(1) if match else None
+    if raw in (None, ""):
+        raise exceptions.ValidationError(
+            {"version": [_("Send the version you read (the version field or If-Match).")]}
+        )
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        raise exceptions.ValidationError({"version": [_("A valid integer is required.")]}) from None
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """CRUD whose writes go through services and whose updates name the version they read.
+
+    Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
+    the perform_* hooks that call the app's services.
+    """
+
+    permission_classes = [RolePermission]
+    read_roles: Iterable[str] = ()
+    write_roles: Iterable[str] = ()
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        version = expected_version(request)
+        with transaction.atomic():
+            return self._update_locked(request, version)
+
+    def _update_locked(self, request: Request, version: int) -> Response:
+        scoped = self.get_object()
+        # Lock the row so two writers holding the same version cannot both pass the check.
+        instance = type(scoped).objects.select_for_update().get(pk=scoped.pk)
+        if version != instance.version:
+            current = self.get_serializer(instance).data
+            return Response(
+                {
+                    "detail": _("Someone else changed this record; reload it and try again."),
+                    "current": current,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        serializer = self.get_serializer(instance, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        return Response(self.get_serializer(serializer.instance).data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().retrieve(request, *args, **kwargs)
+        version = response.data.get("version") if isinstance(response.data, dict) else None
+        if version is not None:
+            response["ETag"] = f'"{version}"'
+        return response
+
+
+class VersionedSerializer(serializers.ModelSerializer):
+    """`version` reads back and is accepted on input only to check staleness."""
+
+    version = serializers.IntegerField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs.pop("version", None)
+        return super().validate(attrs)
+
+
+def apply_changes(instance: Model, data: dict[str, Any]) -> Model:
+    """Set fields, bump the version and save (callers hold the transaction)."""
+    for field, value in data.items():
+        setattr(instance, field, value)
+    instance.version += 1  # type: ignore[attr-defined]
+    instance.save()
+    return instance

@@ -1,0 +1,92 @@
+"""Chinese resident ID numbers (GB 11643) and unified social credit codes (GB 32100).
+
+Pure functions, no Django: used by model validation, serializers and the Excel importer.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+class InvalidIdNumber(ValueError):
+    """The ID number is malformed; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class IdNumberInfo:
+    birth_date: date
+    gender: str  # "male" | "female"
+
+
+def id_check_char(first17: str) -> str:
+    total = sum(int(ch) * w for ch, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def normalize_id_number(value: str) -> str:
+    """Upper-case the check character and strip blanks; full-width input is the caller's job."""
+    return value.strip().upper()
+
+
+def parse_id_number(value: str) -> IdNumberInfo:
+    """Validate an 18-character ID number (ISO 7064 MOD 11-2) and return what it encodes."""
+    if len(value) != 18:
+        raise InvalidIdNumber(f"must be 18 characters, got {len(value)}")
+    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+        raise InvalidIdNumber("must be 17 digits followed by a digit or X")
+    try:
+        birth = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise InvalidIdNumber("characters 7-14 are not a valid birth date") from None
+    if birth.year < 1900:
+        raise InvalidIdNumber("characters 7-14 are not a valid birth date")
+    if id_check_char(value[:17]) != value[17]:
+        raise InvalidIdNumber("check digit does not match")
+    gender = "male" if int(value[16]) % 2 == 1 else "female"
+    return IdNumberInfo(birth_date=birth, gender=gender)
+
+
+def make_id_number(prefix6: str, birth: date, sequence: int, gender: str) -> str:
+    """Build a valid synthetic ID number (demo and benchmark data)."""
+    seq = sequence % 1000
+    # The 17th digit is odd for men, even for women.
+    if (seq % 2 == 1) != (gender == "male"):
+        seq = (seq + 1) % 1000 if seq < 999 else 998
+    body = f"{prefix6}{birth:%Y%m%d}{seq:03d}"
+    return body + id_check_char(body)
+
+
+def mask_id_number(value: str) -> str:
+    """3601**********1234: the first four and the last four characters."""
+    if len(value) <= 8:
+        return "*" * len(value)
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+_CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+class InvalidCreditCode(ValueError):
+    """The unified social credit code is malformed; the message says why."""
+
+
+def credit_check_char(first17: str) -> str:
+    total = sum(_CREDIT_CHARS.index(ch) * w for ch, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
+    return _CREDIT_CHARS[(31 - total % 31) % 31]
+
+
+def validate_credit_code(value: str) -> None:
+    if len(value) != 18:
+        raise InvalidCreditCode(f"must be 18 characters, got {len(value)}")
+    bad = sorted({ch for ch in value if ch not in _CREDIT_CHARS})
+    if bad:
+        raise InvalidCreditCode(f"contains characters not allowed: {''.join(bad)}")
+    if credit_check_char(value[:17]) != value[17]:
+        raise InvalidCreditCode("check character does not match")
+
+
+def make_credit_code(first17: str) -> str:
+    return first17 + credit_check_char(first17)

@@ -1,0 +1,78 @@
+"""Named people and places every API test can use.
+
+school_a is in Nanchang, school_b in Jiujiang; hr_a/hr_b are their HR clerks; city_nc is
+the Nanchang city account; base_staff works at base_a.
+"""
+
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from shuangshi import testing
+from shuangshi.accounts.models import Role, User
+
+
+@pytest.fixture
+def school_a(db: Any):
+    return testing.make_school(name="南昌职业学院", city=testing.city("360100"))
+
+
+@pytest.fixture
+def school_b(db: Any):
+    return testing.make_school(
+        name="九江技师学院", city=testing.city("360400"), kind="technician_college"
+    )
+
+
+@pytest.fixture
+def base_a(db: Any):
+    return testing.make_base(name="江铃双师型教师培养培训基地")
+
+
+@pytest.fixture
+def province(db: Any) -> User:
+    return testing.make_user("province", Role.PROVINCE)
+
+
+@pytest.fixture
+def city_nc(db: Any) -> User:
+    return testing.make_user("city_nc", Role.CITY, city=testing.city("360100"))
+
+
+@pytest.fixture
+def hr_a(school_a: Any) -> User:
+    return testing.make_user("hr_a", Role.SCHOOL_HR, school=school_a)
+
+
+@pytest.fixture
+def hr_b(school_b: Any) -> User:
+    return testing.make_user("hr_b", Role.SCHOOL_HR, school=school_b)
+
+
+@pytest.fixture
+def base_staff(base_a: Any) -> User:
+    return testing.make_user("base_a", Role.BASE_STAFF, training_base=base_a)
+
+
+@pytest.fixture
+def api():
+    """api(user) -> an APIClient authenticated as that user (None: anonymous)."""
+
+    def client(user: User | None = None) -> APIClient:
+        c = APIClient()
+        if user is not None:
+            c.force_authenticate(user=user)
+        return c
+
+    return client
+
+
+@pytest.fixture
+def teacher_a(school_a: Any):
+    return testing.make_teacher(school_a, name="王芳")
+
+
+@pytest.fixture
+def teacher_b(school_b: Any):
+    return testing.make_teacher(school_b, name="李强")

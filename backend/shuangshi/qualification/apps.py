@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QualificationConfig(AppConfig):
+    name = "shuangshi.qualification"
+    label = "qualification"

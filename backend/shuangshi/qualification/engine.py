@@ -1,0 +1,867 @@
+"""Dual-qualified teacher rules (DESIGN §4), pure Python: no Django, no database.
+
+The engine takes plain frozen dataclasses and returns an :class:`Evaluation` with every
+rule's outcome.  It is written for bulk use (a whole province re-evaluated in one process),
+so dates are handled as ordinals inside and the per-date work is cached per (date, profile).
+
+Conventions (documented in the UI help as well):
+- a certificate is held from ``issued_on`` through ``expires_on`` inclusive;
+- a teacher is employed from ``hired_on`` through ``left_on`` inclusive;
+- enterprise periods count their days inclusive of both ends; overlapping periods count a
+  day once; an ongoing period (``end_on`` is None) runs through the evaluation date;
+- "N years before D" is the same calendar day N years earlier (29 Feb → 28 Feb);
+- ``valid_until`` is the first date after D at which a rule's outcome or the scope changes
+  by itself (exclusive: the result holds on every day before it); None when nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from functools import lru_cache
+from math import floor
+from typing import Any
+
+LEVELS = ("none", "junior", "intermediate", "senior")
+TITLES = ("none", "junior", "intermediate", "associate_senior", "senior")
+EDUCATIONS = ("secondary", "higher_vocational", "bachelor", "master", "doctor")
+GRADES = ("grade5", "grade4", "grade3", "grade2", "grade1")
+ONE_PLUS_X = ("junior", "intermediate", "senior")
+PROFESSIONAL_TITLES = ("junior", "intermediate", "associate_senior", "senior")
+
+SKILL_KINDS = frozenset({"skill_level", "vocational_qualification"})
+IN_SCOPE_COURSES = frozenset({"professional", "practical"})
+
+_TITLE_RANK = {t: i for i, t in enumerate(TITLES)}
+_EDU_RANK = {e: i for i, e in enumerate(EDUCATIONS)}
+_GRADE_RANK = {g: i for i, g in enumerate(GRADES)}
+_OPX_RANK = {g: i for i, g in enumerate(ONE_PLUS_X)}
+_PTITLE_RANK = {g: i for i, g in enumerate(PROFESSIONAL_TITLES)}
+
+_MIN = date.min.toordinal()
+_MAX = date.max.toordinal()
+
+# Rule codes, in the order reasons are reported.
+SCOPE = "SCOPE"
+BASIC = "BASIC"
+E_SKILL = "E_SKILL"
+E_TITLE = "E_TITLE"
+E_PRACTICE = "E_PRACTICE"
+E_ENTERPRISE = "E_ENTERPRISE"
+E_TRAINING = "E_TRAINING"
+TITLE_INTERMEDIATE = "TITLE_INTERMEDIATE"
+YEARS_INTERMEDIATE = "YEARS_INTERMEDIATE"
+TITLE_SENIOR = "TITLE_SENIOR"
+YEARS_SENIOR = "YEARS_SENIOR"
+EVIDENCE = (E_SKILL, E_TITLE, E_PRACTICE, E_ENTERPRISE, E_TRAINING)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True, slots=True)
+class TeacherFacts:
+    employment: str  # full_time | part_time
+    course_type: str  # professional | practical | public
+    hired_on: date | None = None
+    left_on: date | None = None
+    teaching_since: date | None = None
+    title: str = "none"
+    education: str = "bachelor"
+    normal_graduate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateFact:
+    kind: str
+    level: str
+    issued_on: date | None = None
+    expires_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFact:
+    kind: str  # employment | practice
+    start_on: date
+    end_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CompletionFact:
+    hours: int
+    passed: bool
+    completed_on: date
+    base_active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TeacherRecord:
+    facts: TeacherFacts
+    certificates: Sequence[CertificateFact] = ()
+    periods: Sequence[PeriodFact] = ()
+    completions: Sequence[CompletionFact] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleProfile:
+    """Every threshold of DESIGN §4; the defaults are the product's default profile."""
+
+    basic_certificate_kind: str = "teacher_qualification"
+    skill_min_grade: str = "grade4"
+    one_plus_x_min_level: str = "intermediate"
+    professional_title_min_level: str = "intermediate"
+    practice_window_years: int = 5
+    practice_min_days: int = 180
+    enterprise_min_days: int = 1095
+    training_min_hours: int = 40
+    training_window_years: int = 5
+    junior_evidence_items: int = 1
+    intermediate_min_title: str = "intermediate"
+    intermediate_min_teaching_years: int = 5
+    intermediate_extra_items: int = 1
+    senior_min_title: str = "associate_senior"
+    senior_min_teaching_years: int = 10
+    senior_extra_items: int = 2
+    recruitment_since: date = date(2023, 8, 1)
+    recruitment_enterprise_days: int = 1095
+    recruitment_min_education: str = "higher_vocational"
+    students_per_teacher: int = 20
+    students_per_teacher_higher_vocational: int = 18
+    part_time_share: float = 0.20
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            out[name] = value.isoformat() if isinstance(value, date) else value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RuleProfile:
+        known = cls.__dataclass_fields__
+        kwargs: dict[str, Any] = {}
+        for name, value in data.items():
+            if name not in known:
+                continue
+            if name == "recruitment_since" and isinstance(value, str):
+                value = date.fromisoformat(value)
+            kwargs[name] = value
+        return cls(**kwargs)
+
+    def validate(self) -> dict[str, str]:
+        """Field → message for values the engine cannot use."""
+        errors: dict[str, str] = {}
+        choices = {
+            "skill_min_grade": GRADES,
+            "one_plus_x_min_level": ONE_PLUS_X,
+            "professional_title_min_level": PROFESSIONAL_TITLES,
+            "intermediate_min_title": TITLES,
+            "senior_min_title": TITLES,
+            "recruitment_min_education": EDUCATIONS,
+        }
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                errors[name] = f"must be one of {', '.join(allowed)}"
+        for name in (
+            "practice_window_years",
+            "training_window_years",
+            "junior_evidence_items",
+        ):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
+                errors[name] = "must be a whole number of at least 1"
+        for name in (
+            "practice_min_days",
+            "enterprise_min_days",
+            "training_min_hours",
+            "intermediate_min_teaching_years",
+            "intermediate_extra_items",
+            "senior_min_teaching_years",
+            "senior_extra_items",
+            "recruitment_enterprise_days",
+            "students_per_teacher",
+            "students_per_teacher_higher_vocational",
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                errors[name] = "must be a whole number of at least 0"
+        share = self.part_time_share
+        if not isinstance(share, (int, float)) or not 0 <= share <= 1:
+            errors["part_time_share"] = "must be between 0 and 1"
+        if self.junior_evidence_items > len(EVIDENCE):
+            errors["junior_evidence_items"] = f"must be at most {len(EVIDENCE)}"
+        return errors
+
+
+DEFAULT_PROFILE = RuleProfile()
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    met: bool
+    value: Any
+    threshold: Any
+
+    @property
+    def message(self) -> str:
+        return f"qualification.rule.{self.code.lower()}"
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return {"value": self.value, "threshold": self.threshold}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "met": self.met,
+            "value": self.value,
+            "threshold": self.threshold,
+            "message": self.message,
+            "params": self.params,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """One thing a teacher lacks for the next level, in its own unit."""
+
+    code: str
+    quantity: int
+    unit: str  # days | hours | certificate | years | title
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+    distance: int = 0  # comparable across teachers: estimated days of effort
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "quantity": self.quantity,
+            "unit": self.unit,
+            "message": self.message,
+            "params": self.params,
+            "distance": self.distance,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    level: str
+    in_scope: bool
+    reasons: tuple[Reason, ...]
+    valid_until: date | None
+    recruitment_compliant: bool | None = None  # None: the recruitment check does not apply
+    # Evidence items the profile asks for: junior, intermediate extra, senior extra.
+    evidence_needed: tuple[int, int, int] = (1, 1, 2)
+
+    @property
+    def qualified(self) -> bool:
+        return self.level != "none"
+
+    def reason(self, code: str) -> Reason | None:
+        for r in self.reasons:
+            if r.code == code:
+                return r
+        return None
+
+    @property
+    def missing(self) -> tuple[Missing, ...]:
+        return missing_for_next_level(self)
+
+    @property
+    def distance(self) -> int | None:
+        items = self.missing
+        return sum(m.distance for m in items) if items else None
+
+
+# --------------------------------------------------------------------------- date helpers
+
+
+def add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February in a year without one
+        return d.replace(year=d.year + years, day=28)
+
+
+@lru_cache(maxsize=1 << 16)
+def _add_years_ord(o: int, years: int) -> int:
+    d = date.fromordinal(o)
+    y = d.year + years
+    if y < 1:
+        return _MIN
+    if y > 9999:
+        return _MAX
+    return add_years(d, years).toordinal()
+
+
+def _window_end_for(start: int, years: int) -> int:
+    """Last day t whose window [t − years, t] still reaches back to ``start``."""
+    t = _add_years_ord(start, years)
+    if t >= _MAX - 1:
+        return _MAX
+    while _add_years_ord(t + 1, -years) <= start:
+        t += 1
+    return t
+
+
+def _window_start_reaches(day: int, years: int) -> int:
+    """First day t whose window start t − years is after ``day``."""
+    t = _add_years_ord(day, years)
+    if t >= _MAX - 1:
+        return _MAX
+    while _add_years_ord(t, -years) <= day:
+        t += 1
+    return t
+
+
+def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(intervals) < 2:
+        return intervals
+    intervals.sort()
+    out = [intervals[0]]
+    for a, b in intervals[1:]:
+        la, lb = out[-1]
+        if a <= lb + 1:
+            if b > lb:
+                out[-1] = (la, b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _held_change(intervals: list[tuple[int, int]], d: int) -> tuple[bool, int]:
+    """Membership of ``d`` in the union of closed intervals and the first t > d where it flips."""
+    merged = _merge(intervals)
+    for a, b in merged:
+        if a > d:
+            return False, a
+        if b >= d:
+            return True, (b + 1 if b < _MAX else _MAX)
+    return False, _MAX
+
+
+def _days_in(merged: list[tuple[int, int]], lo: int, hi: int) -> int:
+    total = 0
+    for a, b in merged:
+        if b < lo:
+            continue
+        if a > hi:
+            break
+        total += (b if b < hi else hi) - (a if a > lo else lo) + 1
+    return total
+
+
+# --------------------------------------------------------------------------- per-date context
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    d: int
+    practice_start: int
+    training_start: int
+    skill_min: int
+    opx_min: int
+    ptitle_min: int
+    title_intermediate: int
+    title_senior: int
+    edu_min: int
+    recruitment_since: int
+    evidence_needed: tuple[int, int, int]
+
+
+@lru_cache(maxsize=64)
+def _context(on: date, profile: RuleProfile) -> _Context:
+    d = on.toordinal()
+    return _Context(
+        d=d,
+        practice_start=add_years(on, -profile.practice_window_years).toordinal(),
+        training_start=add_years(on, -profile.training_window_years).toordinal(),
+        skill_min=_GRADE_RANK[profile.skill_min_grade],
+        opx_min=_OPX_RANK[profile.one_plus_x_min_level],
+        ptitle_min=_PTITLE_RANK[profile.professional_title_min_level],
+        title_intermediate=_TITLE_RANK[profile.intermediate_min_title],
+        title_senior=_TITLE_RANK[profile.senior_min_title],
+        edu_min=_EDU_RANK[profile.recruitment_min_education],
+        recruitment_since=profile.recruitment_since.toordinal(),
+        evidence_needed=(
+            profile.junior_evidence_items,
+            profile.intermediate_extra_items,
+            profile.senior_extra_items,
+        ),
+    )
+
+
+def _ord(d: date | None, default: int) -> int:
+    return default if d is None else d.toordinal()
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def _practice(
+    intervals: list[tuple[int, int]], ctx: _Context, profile: RuleProfile
+) -> tuple[int, bool, int]:
+    """Days inside the window, met, first later day the outcome flips (or _MAX)."""
+    d = ctx.d
+    merged = _merge(intervals)
+    days = _days_in(merged, ctx.practice_start, d)
+    need = profile.practice_min_days
+    met = days >= need
+    if not merged:
+        return days, met, _MAX
+    years = profile.practice_window_years
+    future = merged[-1][1] > d
+    if not future:
+        # Days only leave the window: it flips once the need-th most recent day leaves.
+        if not met or need == 0:
+            return days, met, _MAX
+        left = need
+        for a, b in reversed(merged):
+            hi = b if b < d else d
+            n = hi - a + 1
+            if n >= left:
+                return days, met, _window_start_reaches(hi - left + 1, years)
+            left -= n
+        return days, met, _MAX  # unreachable: met implies enough days
+    return days, met, _practice_flip_generic(merged, ctx.d, years, need, met)
+
+
+def _practice_flip_generic(
+    merged: list[tuple[int, int]], d: int, years: int, need: int, met: bool
+) -> int:
+    # Between breakpoints the count moves monotonically, so test breakpoints then bisect.
+    def count(t: int) -> int:
+        return _days_in(merged, _add_years_ord(t, -years), t)
+
+    points: set[int] = set()
+    for a, b in merged:
+        for p in (a, b + 1, _add_years_ord(a, years), _add_years_ord(b + 1, years)):
+            for q in (p - 1, p, p + 1):
+                if d < q < _MAX - 1:
+                    points.add(q)
+    prev = d
+    for p in sorted(points):
+        if (count(p) >= need) != met:
+            lo, hi = prev, p  # outcome == met at lo, != met at hi
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if (count(mid) >= need) == met:
+                    lo = mid
+                else:
+                    hi = mid
+            return hi
+        prev = p
+    return _MAX
+
+
+def _enterprise(intervals: list[tuple[int, int]], d: int, need: int) -> tuple[int, bool, int]:
+    merged = _merge(intervals)
+    days = _days_in(merged, _MIN, d)
+    if days >= need:
+        return days, True, _MAX
+    # Ongoing or future employment keeps adding days: the need-th day is the flip.
+    left = need
+    for a, b in merged:
+        n = b - a + 1
+        if n >= left:
+            return days, False, a + left - 1
+        left -= n
+    return days, False, _MAX
+
+
+def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PROFILE) -> Evaluation:
+    ctx = _context(on, profile)
+    d = ctx.d
+    f = record.facts
+    nxt = _MAX
+
+    # Scope: full-time, professional or practical course, employed at D.
+    hired = _ord(f.hired_on, _MIN)
+    left = _ord(f.left_on, _MAX)
+    employed = hired <= d <= left
+    if hired > d:
+        nxt = hired
+    elif left < _MAX and left >= d:
+        nxt = left + 1
+    kind_ok = f.employment == "full_time" and f.course_type in IN_SCOPE_COURSES
+    in_scope = kind_ok and employed
+
+    # Certificates.
+    basic_iv: list[tuple[int, int]] = []
+    skill_iv: list[tuple[int, int]] = []
+    ptitle_iv: list[tuple[int, int]] = []
+    basic_best: str | None = None
+    skill_best: str | None = None
+    ptitle_best: str | None = None
+    any_skill = False
+    for c in record.certificates:
+        kind = c.kind
+        a = _ord(c.issued_on, _MIN)
+        b = _ord(c.expires_on, _MAX)
+        if b < a:
+            continue
+        held = a <= d <= b
+        if kind == profile.basic_certificate_kind:
+            basic_iv.append((a, b))
+            if held:
+                basic_best = c.level
+        elif kind in SKILL_KINDS:
+            any_skill = True
+            r = _GRADE_RANK.get(c.level, -1)
+            if r >= ctx.skill_min:
+                skill_iv.append((a, b))
+                if held and (skill_best is None or r > _GRADE_RANK.get(skill_best, -1)):
+                    skill_best = c.level
+        elif kind == "one_plus_x":
+            any_skill = True
+            if _OPX_RANK.get(c.level, -1) >= ctx.opx_min:
+                skill_iv.append((a, b))
+                if held and skill_best is None:
+                    skill_best = f"1+x:{c.level}"
+        elif kind == "professional_title":
+            r = _PTITLE_RANK.get(c.level, -1)
+            if r >= ctx.ptitle_min:
+                ptitle_iv.append((a, b))
+                if held and (ptitle_best is None or r > _PTITLE_RANK.get(ptitle_best, -1)):
+                    ptitle_best = c.level
+
+    basic, t = _held_change(basic_iv, d) if basic_iv else (False, _MAX)
+    nxt = t if t < nxt else nxt
+    e_skill, t = _held_change(skill_iv, d) if skill_iv else (False, _MAX)
+    nxt = t if t < nxt else nxt
+    e_title, t = _held_change(ptitle_iv, d) if ptitle_iv else (False, _MAX)
+    nxt = t if t < nxt else nxt
+
+    # Enterprise periods.
+    all_iv: list[tuple[int, int]] = []
+    emp_iv: list[tuple[int, int]] = []
+    for p in record.periods:
+        a = p.start_on.toordinal()
+        b = _ord(p.end_on, _MAX - 1)  # ongoing: counted up to D, keeps adding days after
+        if b < a:
+            continue
+        all_iv.append((a, b))
+        if p.kind == "employment":
+            emp_iv.append((a, b))
+    practice_days, e_practice, t = _practice(all_iv, ctx, profile)
+    nxt = t if t < nxt else nxt
+    enterprise_days, e_enterprise, t = _enterprise(emp_iv, d, profile.enterprise_min_days)
+    nxt = t if t < nxt else nxt
+
+    # Training completions.
+    train_iv: list[tuple[int, int]] = []
+    best_hours = 0
+    for c in record.completions:
+        if not (c.passed and c.base_active and c.hours >= profile.training_min_hours):
+            continue
+        a = c.completed_on.toordinal()
+        b = _window_end_for(a, profile.training_window_years)
+        train_iv.append((a, b))
+        if a <= d <= b and c.hours > best_hours:
+            best_hours = c.hours
+    e_training, t = _held_change(train_iv, d) if train_iv else (False, _MAX)
+    nxt = t if t < nxt else nxt
+
+    # Teaching title and years.
+    title_rank = _TITLE_RANK.get(f.title, 0)
+    title_int = title_rank >= ctx.title_intermediate
+    title_sen = title_rank >= ctx.title_senior
+    years_seen = 0
+    years_int = years_sen = False
+    if f.teaching_since is not None:
+        ts = f.teaching_since
+        years_seen = _completed_years(ts, on)
+        years_int, t = _years_reached(ts, d, years_seen, profile.intermediate_min_teaching_years)
+        nxt = t if t < nxt else nxt
+        years_sen, t = _years_reached(ts, d, years_seen, profile.senior_min_teaching_years)
+        nxt = t if t < nxt else nxt
+
+    evidence = e_skill + e_title + e_practice + e_enterprise + e_training
+    level = "none"
+    if basic:
+        if title_sen and years_sen and e_practice and evidence - 1 >= profile.senior_extra_items:
+            level = "senior"
+        elif (
+            title_int
+            and years_int
+            and e_practice
+            and evidence - 1 >= profile.intermediate_extra_items
+        ):
+            level = "intermediate"
+        elif evidence >= profile.junior_evidence_items:
+            level = "junior"
+
+    # Recruitment check: hires since the cut-off, in scope.
+    recruitment: bool | None = None
+    if in_scope and hired != _MIN and hired >= ctx.recruitment_since:
+        recruitment = _recruited_ok(f, any_skill, emp_iv, hired, ctx.edu_min, profile)
+
+    scope_value = f"{f.employment}/{f.course_type}/{'employed' if employed else 'not_employed'}"
+    reasons = (
+        Reason(SCOPE, in_scope, scope_value, "full_time/professional|practical/employed"),
+        Reason(BASIC, basic, basic_best, profile.basic_certificate_kind),
+        Reason(E_SKILL, e_skill, skill_best, profile.skill_min_grade),
+        Reason(E_TITLE, e_title, ptitle_best, profile.professional_title_min_level),
+        Reason(E_PRACTICE, e_practice, practice_days, profile.practice_min_days),
+        Reason(E_ENTERPRISE, e_enterprise, enterprise_days, profile.enterprise_min_days),
+        Reason(E_TRAINING, e_training, best_hours, profile.training_min_hours),
+        Reason(TITLE_INTERMEDIATE, title_int, f.title, profile.intermediate_min_title),
+        Reason(
+            YEARS_INTERMEDIATE,
+            years_int,
+            years_seen,
+            profile.intermediate_min_teaching_years,
+        ),
+        Reason(TITLE_SENIOR, title_sen, f.title, profile.senior_min_title),
+        Reason(YEARS_SENIOR, years_sen, years_seen, profile.senior_min_teaching_years),
+    )
+    valid_until = None if nxt >= _MAX - 1 else date.fromordinal(nxt)
+    return Evaluation(level, in_scope, reasons, valid_until, recruitment, ctx.evidence_needed)
+
+
+def _recruited_ok(
+    f: TeacherFacts,
+    any_skill: bool,
+    emp_iv: list[tuple[int, int]],
+    hired: int,
+    edu_min: int,
+    profile: RuleProfile,
+) -> bool:
+    if any_skill or f.normal_graduate:
+        return True
+    before = _days_in(_merge(emp_iv), _MIN, hired - 1)
+    return (
+        before >= profile.recruitment_enterprise_days and _EDU_RANK.get(f.education, -1) >= edu_min
+    )
+
+
+def evaluate_many(
+    records: Iterable[TeacherRecord], on: date, profile: RuleProfile = DEFAULT_PROFILE
+) -> list[Evaluation]:
+    return [evaluate(r, on, profile) for r in records]
+
+
+def _years_reached(since: date, d: int, seen: int, need: int) -> tuple[bool, int]:
+    if seen > need:
+        return True, _MAX
+    at = _add_years_ord(since.toordinal(), need)
+    return (True, _MAX) if d >= at else (False, at)
+
+
+def _completed_years(since: date, on: date) -> int:
+    years = on.year - since.year
+    if (on.month, on.day) < (since.month, since.day):
+        years -= 1
+    return max(years, 0)
+
+
+# --------------------------------------------------------------------------- what is missing
+
+# Rough effort, in days, used only to order candidates by how little they lack.
+CERTIFICATE_EFFORT_DAYS = 90
+TITLE_EFFORT_DAYS = 365
+HOURS_PER_DAY = 8
+
+
+def _evidence_missing(r: Reason) -> Missing:
+    code = r.code
+    if code in (E_PRACTICE, E_ENTERPRISE):
+        short = max(int(r.threshold) - int(r.value or 0), 0)
+        return Missing(
+            code,
+            short,
+            "days",
+            f"qualification.missing.{code.lower()}",
+            {"days": short, "threshold": r.threshold},
+            short,
+        )
+    if code == E_TRAINING:
+        hours = int(r.threshold)
+        return Missing(
+            code,
+            hours,
+            "hours",
+            "qualification.missing.e_training",
+            {"hours": hours},
+            max(hours // HOURS_PER_DAY, 1),
+        )
+    return Missing(
+        code,
+        1,
+        "certificate",
+        f"qualification.missing.{code.lower()}",
+        {"level": r.threshold},
+        CERTIFICATE_EFFORT_DAYS,
+    )
+
+
+def _years_missing(r: Reason) -> Missing:
+    short = max(int(r.threshold) - int(r.value or 0), 0)
+    return Missing(
+        r.code,
+        short,
+        "years",
+        "qualification.missing.teaching_years",
+        {"years": short, "threshold": r.threshold},
+        short * 365,
+    )
+
+
+def _title_missing(r: Reason) -> Missing:
+    return Missing(
+        r.code,
+        1,
+        "title",
+        "qualification.missing.title",
+        {"title": r.threshold},
+        TITLE_EFFORT_DAYS,
+    )
+
+
+def _cheapest(reasons: list[Reason], k: int) -> list[Missing]:
+    """The k cheapest of the unmet evidence items."""
+    if k <= 0:
+        return []
+    options = sorted((_evidence_missing(r) for r in reasons if not r.met), key=_by_distance)
+    return options[:k]
+
+
+def _by_distance(m: Missing) -> tuple[int, str]:
+    return (m.distance, m.code)
+
+
+def missing_for_next_level(ev: Evaluation) -> tuple[Missing, ...]:
+    """What the teacher lacks for the level above the current one (empty at senior).
+
+    Quantities come from the reasons' values and thresholds, so this needs no profile.
+    Evidence alternatives are reduced to the cheapest ones that would be enough.
+    """
+    by = {r.code: r for r in ev.reasons}
+    evidence = [by[c] for c in EVIDENCE]
+    have = sum(1 for r in evidence if r.met)
+    out: list[Missing] = []
+    basic = by[BASIC]
+    if not basic.met:
+        out.append(
+            Missing(
+                BASIC,
+                1,
+                "certificate",
+                "qualification.missing.basic",
+                {"kind": basic.threshold},
+                CERTIFICATE_EFFORT_DAYS,
+            )
+        )
+    if ev.level == "none":
+        # junior: basic + enough evidence items; the threshold is the profile's count.
+        out.extend(_cheapest(evidence, ev.evidence_needed[0] - have))
+    elif ev.level in ("junior", "intermediate"):
+        senior = ev.level == "intermediate"
+        title = by[TITLE_SENIOR if senior else TITLE_INTERMEDIATE]
+        years = by[YEARS_SENIOR if senior else YEARS_INTERMEDIATE]
+        if not title.met:
+            out.append(_title_missing(title))
+        if not years.met:
+            out.append(_years_missing(years))
+        practice = by[E_PRACTICE]
+        others = [r for r in evidence if r.code != E_PRACTICE]
+        if not practice.met:
+            out.append(_evidence_missing(practice))
+        extra_need = ev.evidence_needed[2 if senior else 1]
+        out.extend(_cheapest(others, extra_need - sum(1 for r in others if r.met)))
+    return tuple(sorted(out, key=_by_distance))
+
+
+# --------------------------------------------------------------------------- school math
+
+
+def ratio(qualified: int, in_scope: int) -> float | None:
+    """Dual-qualified share of teachers in scope; None (not 0) without any teacher in scope."""
+    if in_scope <= 0:
+        return None
+    return qualified / in_scope
+
+
+def meets_target(qualified: int, in_scope: int, target: float | str) -> bool:
+    if in_scope <= 0:
+        return False
+    return Fraction(qualified, in_scope) > Fraction(str(target))
+
+
+def gap(qualified: int, in_scope: int, target: float | str) -> int | None:
+    """Fewest more qualified teachers that make the ratio strictly exceed ``target``.
+
+    5 of 10 at 0.60 → 2 (6 of 10 is exactly 60%, not more).  None when there is no teacher
+    in scope or the target cannot be exceeded by qualifying the teachers the school has.
+    """
+    if in_scope <= 0:
+        return None
+    t = Fraction(str(target))
+    need = floor(t * in_scope) + 1  # smallest count with count / in_scope > t
+    if need > in_scope:
+        return None
+    return max(need - qualified, 0)
+
+
+def recruitment_compliant(
+    facts: TeacherFacts,
+    certificates: Sequence[CertificateFact],
+    periods: Sequence[PeriodFact],
+    profile: RuleProfile = DEFAULT_PROFILE,
+) -> bool | None:
+    """DESIGN §4 recruitment check; None when it does not apply (hired before the cut-off)."""
+    if facts.hired_on is None or facts.hired_on < profile.recruitment_since:
+        return None
+    hired = facts.hired_on.toordinal()
+    any_skill = any(c.kind in SKILL_KINDS or c.kind == "one_plus_x" for c in certificates)
+    iv = [
+        (p.start_on.toordinal(), _ord(p.end_on, hired - 1))
+        for p in periods
+        if p.kind == "employment"
+    ]
+    iv = [(a, b) for a, b in iv if b >= a]
+    edu_min = _EDU_RANK[profile.recruitment_min_education]
+    return _recruited_ok(facts, any_skill, iv, hired, edu_min, profile)
+
+
+@dataclass(frozen=True, slots=True)
+class Staffing:
+    students_per_teacher: float | None
+    students_per_teacher_norm: int
+    students_per_teacher_ok: bool | None
+    part_time_share: float | None
+    part_time_norm: float
+    part_time_ok: bool | None
+
+
+def staffing(
+    *,
+    kind: str,
+    student_count: int,
+    full_time: int,
+    part_time: int,
+    mentors: int = 0,
+    profile: RuleProfile = DEFAULT_PROFILE,
+) -> Staffing:
+    norm = (
+        profile.students_per_teacher_higher_vocational
+        if kind == "higher_vocational"
+        else profile.students_per_teacher
+    )
+    if full_time <= 0:
+        return Staffing(None, norm, None, None, profile.part_time_share, None)
+    spt = student_count / full_time
+    share = (part_time + mentors) / full_time
+    return Staffing(
+        round(spt, 2),
+        norm,
+        spt <= norm,
+        round(share, 4),
+        profile.part_time_share,
+        share >= profile.part_time_share,
+    )

@@ -1,0 +1,67 @@
+from typing import Any
+
+from django.db.models import ProtectedError, QuerySet
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, serializers, viewsets
+
+from shuangshi.accounts.models import Role
+from shuangshi.accounts.scope import schools_visible_to
+from shuangshi.common.api import RolePermission, ScopedModelViewSet, VersionedSerializer
+
+from . import services
+from .filters import SchoolFilter
+from .models import City, School
+
+ALL_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF]
+
+
+class CitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = City
+        fields = ["id", "code", "name", "name_en"]
+
+
+class CityViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = City.objects.all()
+    serializer_class = CitySerializer
+    permission_classes = [RolePermission]
+    read_roles = ALL_ROLES
+    write_roles: list[str] = []
+    search_fields = ["name", "name_en", "code"]
+    ordering_fields = ["code", "name"]
+
+
+class SchoolSerializer(VersionedSerializer):
+    city_name = serializers.CharField(source="city.name", read_only=True)
+
+    class Meta:
+        model = School
+        fields = ["id", "code", "name", "city", "city_name", "kind", "student_count", "version"]
+
+
+class SchoolViewSet(ScopedModelViewSet):
+    serializer_class = SchoolSerializer
+    filterset_class = SchoolFilter
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+    write_roles = [Role.PROVINCE]
+    search_fields = ["name", "code"]
+    ordering_fields = ["code", "name", "student_count", "kind"]
+
+    def get_queryset(self) -> QuerySet[School]:
+        return schools_visible_to(self.request.user).select_related("city")  # type: ignore[arg-type]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.school_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.school_update(
+            school=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: School) -> None:
+        try:
+            services.school_delete(school=instance)
+        except ProtectedError:
+            raise exceptions.ValidationError(
+                {"non_field_errors": [_("This school still has teachers or accounts.")]}
+            ) from None

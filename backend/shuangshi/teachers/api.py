@@ -1,0 +1,237 @@
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import serializers
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import (
+    can_see_full_id_number,
+    in_school_scope,
+    schools_visible_to,
+    teachers_visible_to,
+)
+from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.idnumbers import mask_id_number, normalize_id_number
+
+from . import services
+from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
+from .models import Certificate, EnterprisePeriod, Teacher
+from .validation import Errors, certificate_errors, period_errors, teacher_errors
+
+READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
+
+
+def _user(serializer: serializers.Serializer) -> User:
+    return serializer.context["request"].user
+
+
+def _merged(serializer: serializers.ModelSerializer, attrs: dict[str, Any]) -> dict[str, Any]:
+    """The record as it will be saved: the instance's values overlaid with the input."""
+    values: dict[str, Any] = {}
+    if serializer.instance is not None:
+        for field in serializer.Meta.fields:
+            if hasattr(serializer.instance, field):
+                values[field] = getattr(serializer.instance, field)
+    values.update(attrs)
+    return values
+
+
+def _raise(errors: Errors) -> None:
+    if errors:
+        raise serializers.ValidationError(errors)
+
+
+class ScopedTeacherField(serializers.PrimaryKeyRelatedField):
+    """A teacher reference that only resolves to teachers the user may write."""
+
+    def get_queryset(self) -> QuerySet[Teacher]:
+        return teachers_visible_to(self.context["request"].user)
+
+
+class ScopedSchoolField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet:
+        return schools_visible_to(self.context["request"].user)
+
+
+class TeacherSerializer(VersionedSerializer):
+    school = ScopedSchoolField(required=False)
+    school_name = serializers.CharField(source="school.name", read_only=True)
+
+    class Meta:
+        model = Teacher
+        fields = [
+            "id",
+            "school",
+            "school_name",
+            "staff_no",
+            "name",
+            "id_number",
+            "gender",
+            "birth_date",
+            "employment",
+            "course_type",
+            "major",
+            "education",
+            "normal_graduate",
+            "title",
+            "hired_on",
+            "teaching_since",
+            "left_on",
+            "version",
+        ]
+
+    def validate_id_number(self, value: str) -> str:
+        return normalize_id_number(value)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        user = _user(self)
+        if self.instance is None and "school" not in attrs:
+            if user.role != Role.SCHOOL_HR:
+                raise serializers.ValidationError({"school": [self.error_messages["required"]]})
+            attrs["school"] = user.school
+        _raise(teacher_errors(_merged(self, attrs)))
+        return attrs
+
+    def to_representation(self, instance: Teacher) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if not can_see_full_id_number(_user(self), instance.school_id):
+            data["id_number"] = mask_id_number(instance.id_number)
+        return data
+
+
+class TeacherViewSet(ScopedModelViewSet):
+    serializer_class = TeacherSerializer
+    filterset_class = TeacherFilter
+    read_roles = READ_ROLES
+    write_roles = WRITE_ROLES
+    search_fields = ["name", "staff_no", "major"]
+    ordering_fields = ["name", "staff_no", "hired_on", "birth_date", "teaching_since", "id"]
+
+    def get_queryset(self) -> QuerySet[Teacher]:
+        return teachers_visible_to(self.request.user).select_related("school")  # type: ignore[arg-type]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.teacher_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.teacher_update(
+            teacher=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: Teacher) -> None:
+        services.teacher_delete(teacher=instance)
+
+
+class CertificateSerializer(VersionedSerializer):
+    teacher = ScopedTeacherField()
+
+    class Meta:
+        model = Certificate
+        fields = [
+            "id",
+            "teacher",
+            "kind",
+            "level",
+            "name",
+            "field",
+            "number",
+            "issuer",
+            "issued_on",
+            "expires_on",
+            "version",
+        ]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        _raise(certificate_errors(_merged(self, attrs)))
+        return attrs
+
+
+class CertificateViewSet(ScopedModelViewSet):
+    serializer_class = CertificateSerializer
+    filterset_class = CertificateFilter
+    read_roles = READ_ROLES
+    write_roles = WRITE_ROLES
+    search_fields = ["name", "number", "field", "issuer"]
+    ordering_fields = ["issued_on", "expires_on", "kind", "id"]
+
+    def get_queryset(self) -> QuerySet[Certificate]:
+        return in_school_scope(
+            Certificate.objects.all(),
+            self.request.user,  # type: ignore[arg-type]
+            school="teacher__school",
+        )
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.certificate_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.certificate_update(
+            certificate=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: Certificate) -> None:
+        services.certificate_delete(certificate=instance)
+
+
+class EnterprisePeriodSerializer(VersionedSerializer):
+    teacher = ScopedTeacherField()
+    days = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EnterprisePeriod
+        fields = [
+            "id",
+            "teacher",
+            "kind",
+            "enterprise",
+            "credit_code",
+            "position",
+            "start_on",
+            "end_on",
+            "days",
+            "version",
+        ]
+
+    def get_days(self, period: EnterprisePeriod) -> int:
+        """Days covered, both ends included; an ongoing period counts up to today."""
+        end = period.end_on or date.today()
+        return max((end - period.start_on).days + 1, 0)
+
+    def validate_credit_code(self, value: str) -> str:
+        return value.strip().upper()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        _raise(period_errors(_merged(self, attrs)))
+        return attrs
+
+
+class EnterprisePeriodViewSet(ScopedModelViewSet):
+    serializer_class = EnterprisePeriodSerializer
+    filterset_class = EnterprisePeriodFilter
+    read_roles = READ_ROLES
+    write_roles = WRITE_ROLES
+    search_fields = ["enterprise", "position"]
+    ordering_fields = ["start_on", "end_on", "id"]
+
+    def get_queryset(self) -> QuerySet[EnterprisePeriod]:
+        return in_school_scope(
+            EnterprisePeriod.objects.all(),
+            self.request.user,  # type: ignore[arg-type]
+            school="teacher__school",
+        )
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.period_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.period_update(
+            period=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: EnterprisePeriod) -> None:
+        services.period_delete(period=instance)

@@ -1,0 +1,142 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class Employment(models.TextChoices):
+    FULL_TIME = "full_time", _("Full-time")
+    PART_TIME = "part_time", _("Part-time")
+
+
+class CourseType(models.TextChoices):
+    PROFESSIONAL = "professional", _("Professional course")
+    PRACTICAL = "practical", _("Practical instruction")
+    PUBLIC = "public", _("Public foundation course")
+
+
+class Education(models.TextChoices):
+    SECONDARY = "secondary", _("Secondary")
+    HIGHER_VOCATIONAL = "higher_vocational", _("Higher vocational")
+    BACHELOR = "bachelor", _("Bachelor")
+    MASTER = "master", _("Master")
+    DOCTOR = "doctor", _("Doctor")
+
+
+EDUCATION_ORDER = [choice for choice, _label in Education.choices]
+
+
+class Title(models.TextChoices):
+    NONE = "none", _("None")
+    JUNIOR = "junior", _("Junior (助理讲师/助教)")
+    INTERMEDIATE = "intermediate", _("Intermediate (讲师)")
+    ASSOCIATE_SENIOR = "associate_senior", _("Associate senior (高级讲师/副教授)")
+    SENIOR = "senior", _("Senior (正高级讲师/教授)")
+
+
+class Teacher(models.Model):
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="teachers")
+    staff_no = models.CharField(_("staff number"), max_length=32, blank=True)
+    name = models.CharField(_("name"), max_length=50)
+    id_number = models.CharField(_("ID number"), max_length=18, unique=True)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
+    birth_date = models.DateField(_("birth date"))
+    employment = models.CharField(_("employment"), max_length=16, choices=Employment.choices)
+    course_type = models.CharField(_("course type"), max_length=16, choices=CourseType.choices)
+    major = models.CharField(_("major"), max_length=100, blank=True)
+    education = models.CharField(_("education"), max_length=20, choices=Education.choices)
+    normal_graduate = models.BooleanField(_("vocational normal graduate"), default=False)
+    title = models.CharField(
+        _("teaching title"), max_length=20, choices=Title.choices, default=Title.NONE
+    )
+    hired_on = models.DateField(_("hired on"))
+    teaching_since = models.DateField(_("teaching since"))
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["school_id", "staff_no", "id"]
+        verbose_name = _("teacher")
+        verbose_name_plural = _("teachers")
+        indexes = [
+            models.Index(fields=["school", "employment", "course_type"]),
+            models.Index(fields=["school", "name"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CertificateKind(models.TextChoices):
+    TEACHER_QUALIFICATION = "teacher_qualification", _("Teacher qualification (教师资格证)")
+    SKILL_LEVEL = "skill_level", _("Vocational skill level (职业技能等级证书)")
+    VOCATIONAL_QUALIFICATION = "vocational_qualification", _("Vocational qualification")
+    ONE_PLUS_X = "one_plus_x", _("1+X skill level")
+    PROFESSIONAL_TITLE = "professional_title", _("Professional title (专业技术资格)")
+
+
+# Levels per kind, lowest first (teacher qualification types are unordered).
+GRADE_LEVELS = ["grade5", "grade4", "grade3", "grade2", "grade1"]
+CERTIFICATE_LEVELS: dict[str, list[str]] = {
+    CertificateKind.TEACHER_QUALIFICATION: [
+        "secondary_vocational",
+        "secondary_vocational_practical",
+        "higher_education",
+        "other",
+    ],
+    CertificateKind.SKILL_LEVEL: GRADE_LEVELS,
+    CertificateKind.VOCATIONAL_QUALIFICATION: GRADE_LEVELS,
+    CertificateKind.ONE_PLUS_X: ["junior", "intermediate", "senior"],
+    CertificateKind.PROFESSIONAL_TITLE: ["junior", "intermediate", "associate_senior", "senior"],
+}
+
+
+class Certificate(models.Model):
+    teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE, related_name="certificates")
+    kind = models.CharField(_("kind"), max_length=32, choices=CertificateKind.choices)
+    level = models.CharField(_("level"), max_length=40)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    field = models.CharField(_("field"), max_length=100, blank=True)
+    number = models.CharField(_("number"), max_length=64, blank=True)
+    issuer = models.CharField(_("issuer"), max_length=100, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["teacher_id", "kind", "issued_on", "id"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        indexes = [models.Index(fields=["expires_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.level}"
+
+
+class PeriodKind(models.TextChoices):
+    EMPLOYMENT = "employment", _("Enterprise employment")
+    PRACTICE = "practice", _("Enterprise practice")
+
+
+class EnterprisePeriod(models.Model):
+    teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE, related_name="periods")
+    kind = models.CharField(_("kind"), max_length=16, choices=PeriodKind.choices)
+    enterprise = models.CharField(_("enterprise"), max_length=200)
+    credit_code = models.CharField(_("credit code"), max_length=18, blank=True)
+    position = models.CharField(_("position"), max_length=100, blank=True)
+    start_on = models.DateField(_("start"))
+    end_on = models.DateField(_("end"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["teacher_id", "start_on", "id"]
+        verbose_name = _("enterprise period")
+        verbose_name_plural = _("enterprise periods")
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.start_on}"

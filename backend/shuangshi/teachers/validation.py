@@ -1,0 +1,115 @@
+"""Record rules shared by the API serializers and the Excel importer.
+
+Each function takes the record's values (a mapping of field name to Python value, dates
+as `date`) and returns `{field: [message, ...]}`, empty when the record is valid.
+"""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from shuangshi.common.idnumbers import (
+    InvalidCreditCode,
+    InvalidIdNumber,
+    parse_id_number,
+    validate_credit_code,
+)
+
+from .models import CERTIFICATE_LEVELS
+
+Errors = dict[str, list[str]]
+
+MIN_TEACHING_AGE = 16
+
+
+def _add(errors: Errors, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def person_errors(values: Mapping[str, Any]) -> Errors:
+    """ID number check digit, and gender and birth date agreeing with it."""
+    errors: Errors = {}
+    id_number = values.get("id_number") or ""
+    try:
+        info = parse_id_number(id_number)
+    except InvalidIdNumber as exc:
+        _add(errors, "id_number", _("Invalid ID number: %(reason)s.") % {"reason": _(str(exc))})
+        return errors
+    gender = values.get("gender")
+    if gender and gender != info.gender:
+        _add(errors, "gender", _("Gender does not agree with the ID number."))
+    birth = values.get("birth_date")
+    if birth and birth != info.birth_date:
+        _add(
+            errors,
+            "birth_date",
+            _("Birth date does not agree with the ID number (%(date)s).")
+            % {"date": info.birth_date.isoformat()},
+        )
+    return errors
+
+
+def teacher_errors(values: Mapping[str, Any]) -> Errors:
+    errors = person_errors(values)
+    birth = values.get("birth_date")
+    hired = values.get("hired_on")
+    left = values.get("left_on")
+    since = values.get("teaching_since")
+    if birth and hired and hired <= birth:
+        _add(errors, "hired_on", _("The hiring date must be after the birth date."))
+    if hired and left and left < hired:
+        _add(errors, "left_on", _("The leaving date cannot be before the hiring date."))
+    if birth and since and since < _years_after(birth, MIN_TEACHING_AGE):
+        _add(
+            errors,
+            "teaching_since",
+            _("Teaching cannot start before the age of %(age)d.") % {"age": MIN_TEACHING_AGE},
+        )
+    return errors
+
+
+def certificate_errors(values: Mapping[str, Any]) -> Errors:
+    errors: Errors = {}
+    kind = values.get("kind")
+    level = values.get("level")
+    allowed = CERTIFICATE_LEVELS.get(kind or "")
+    if allowed is not None and level not in allowed:
+        _add(
+            errors,
+            "level",
+            _("“%(level)s” is not a level of this certificate kind; use one of: %(allowed)s.")
+            % {"level": level, "allowed": ", ".join(allowed)},
+        )
+    issued = values.get("issued_on")
+    expires = values.get("expires_on")
+    if issued and expires and expires < issued:
+        _add(errors, "expires_on", _("The expiry date cannot be before the issue date."))
+    return errors
+
+
+def period_errors(values: Mapping[str, Any]) -> Errors:
+    errors: Errors = {}
+    start = values.get("start_on")
+    end = values.get("end_on")
+    if start and end and end < start:
+        _add(errors, "end_on", _("The end date cannot be before the start date."))
+    code = values.get("credit_code")
+    if code:
+        try:
+            validate_credit_code(code)
+        except InvalidCreditCode as exc:
+            _add(
+                errors,
+                "credit_code",
+                _("Invalid unified social credit code: %(reason)s.") % {"reason": _(str(exc))},
+            )
+    return errors

@@ -1,0 +1,112 @@
+"""Factories for tests: build records through the same services the API uses."""
+
+import itertools
+from datetime import date
+from typing import Any
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.services import user_create
+from shuangshi.common.idnumbers import make_id_number
+from shuangshi.schools.models import City, School
+from shuangshi.teachers import services as teacher_services
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.training.models import TrainingBase
+
+_seq = itertools.count(1)
+
+
+def city(code: str = "360100") -> City:
+    return City.objects.get(code=code)
+
+
+def make_school(**fields: Any) -> School:
+    n = next(_seq)
+    values: dict[str, Any] = {
+        "code": f"S{n:05d}",
+        "name": f"测试学校{n}",
+        "city": city(),
+        "kind": "secondary_vocational",
+        "student_count": 1000,
+    }
+    values.update(fields)
+    return School.objects.create(**values)
+
+
+def make_base(**fields: Any) -> TrainingBase:
+    n = next(_seq)
+    values: dict[str, Any] = {
+        "code": f"B{n:05d}",
+        "name": f"测试基地{n}",
+        "host_name": "某企业",
+        "host_kind": "enterprise",
+        "city": city(),
+        "designation": "dual_qualified",
+        "status": "active",
+    }
+    values.update(fields)
+    return TrainingBase.objects.create(**values)
+
+
+def new_id_number(*, birth: date = date(1985, 6, 15), gender: str = "male") -> str:
+    return make_id_number("360102", birth, next(_seq), gender)
+
+
+def teacher_data(school: School, **fields: Any) -> dict[str, Any]:
+    birth = fields.pop("birth_date", date(1985, 6, 15))
+    gender = fields.pop("gender", "male")
+    values: dict[str, Any] = {
+        "school": school,
+        "staff_no": f"T{next(_seq):06d}",
+        "name": "张老师",
+        "id_number": new_id_number(birth=birth, gender=gender),
+        "gender": gender,
+        "birth_date": birth,
+        "employment": "full_time",
+        "course_type": "professional",
+        "major": "机电一体化",
+        "education": "bachelor",
+        "normal_graduate": False,
+        "title": "intermediate",
+        "hired_on": date(2010, 9, 1),
+        "teaching_since": date(2010, 9, 1),
+        "left_on": None,
+    }
+    values.update(fields)
+    return values
+
+
+def make_teacher(school: School, **fields: Any) -> Teacher:
+    return teacher_services.teacher_create(data=teacher_data(school, **fields))
+
+
+def make_certificate(teacher: Teacher, **fields: Any) -> Certificate:
+    values: dict[str, Any] = {
+        "teacher": teacher,
+        "kind": "teacher_qualification",
+        "level": "secondary_vocational",
+        "name": "中等职业学校教师资格证",
+        "number": f"C{next(_seq):08d}",
+        "issued_on": date(2010, 7, 1),
+        "expires_on": None,
+    }
+    values.update(fields)
+    return teacher_services.certificate_create(data=values)
+
+
+def make_period(teacher: Teacher, **fields: Any) -> EnterprisePeriod:
+    values: dict[str, Any] = {
+        "teacher": teacher,
+        "kind": "practice",
+        "enterprise": "江铃汽车股份有限公司",
+        "start_on": date(2023, 7, 1),
+        "end_on": date(2023, 12, 31),
+    }
+    values.update(fields)
+    return teacher_services.period_create(data=values)
+
+
+def make_user(username: str, role: str, **scope: Any) -> User:
+    return user_create(username=username, password="pw-for-tests-1", role=role, **scope)
+
+
+__all__ = ["Role"]

@@ -1,0 +1,97 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class HostKind(models.TextChoices):
+    ENTERPRISE = "enterprise", _("Enterprise")
+    SCHOOL = "school", _("School")
+
+
+class Designation(models.TextChoices):
+    DUAL_QUALIFIED = "dual_qualified", _("Dual-qualified (双师型)")
+    INTEGRATED = "integrated", _("Integrated (一体化)")
+
+
+class BaseStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class TrainingBase(models.Model):
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    host_name = models.CharField(_("host organisation"), max_length=100)
+    host_kind = models.CharField(_("host kind"), max_length=16, choices=HostKind.choices)
+    city = models.ForeignKey(
+        "schools.City", on_delete=models.PROTECT, related_name="training_bases"
+    )
+    designation = models.CharField(_("designation"), max_length=16, choices=Designation.choices)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=BaseStatus.choices, default=BaseStatus.PLANNED
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("training base")
+        verbose_name_plural = _("training bases")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgramKind(models.TextChoices):
+    ENTERPRISE_PRACTICE = "enterprise_practice", _("Enterprise practice")
+    SKILL_TRAINING = "skill_training", _("Skill training")
+    PEDAGOGY = "pedagogy", _("Pedagogy")
+
+
+class TrainingProgram(models.Model):
+    base = models.ForeignKey(TrainingBase, on_delete=models.PROTECT, related_name="programs")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=32, choices=ProgramKind.choices)
+    hours = models.PositiveIntegerField(_("hours"), validators=[MinValueValidator(1)])
+    start_on = models.DateField(_("start"))
+    end_on = models.DateField(_("end"))
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-start_on", "id"]
+        verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.start_on and self.end_on and self.end_on < self.start_on:
+            raise ValidationError({"end_on": _("The end date cannot be before the start date.")})
+
+
+class TrainingCompletion(models.Model):
+    program = models.ForeignKey(
+        TrainingProgram, on_delete=models.PROTECT, related_name="completions"
+    )
+    teacher = models.ForeignKey(
+        "teachers.Teacher", on_delete=models.CASCADE, related_name="completions"
+    )
+    completed_on = models.DateField(_("completed on"))
+    hours = models.PositiveIntegerField(_("hours"))
+    passed = models.BooleanField(_("passed"), default=True)
+    certificate_no = models.CharField(_("certificate number"), max_length=64, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-completed_on", "id"]
+        verbose_name = _("training completion")
+        verbose_name_plural = _("training completions")
+        constraints = [
+            models.UniqueConstraint(fields=["program", "teacher"], name="completion_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program_id}:{self.teacher_id}"

@@ -1,0 +1,16 @@
+export const paths = {
+  home: '/',
+  login: '/login',
+  teachers: '/teachers',
+  teacherNew: '/teachers/new',
+  teacher: (id: number | string) => `/teachers/${id}`,
+  teacherEdit: (id: number | string) => `/teachers/${id}/edit`,
+  dashboard: '/dashboard',
+  mySchool: '/my-school',
+  school: (id: number | string) => `/schools/${id}`,
+  imports: '/imports',
+  training: '/training',
+  mentors: '/mentors',
+  accounts: '/accounts',
+  settings: '/settings',
+} as const;

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+
+import type { Teacher, TeacherInput } from '../types/teacher';
+
+export const updateTeacher = ({ id, data }: { id: number; data: TeacherInput }) =>
+  api<Teacher>(`/teachers/${id}/`, { method: 'PATCH', body: data });
+
+export function useUpdateTeacher() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateTeacher,
+    onSuccess: (teacher) => {
+      queryClient.setQueryData(['teachers', 'detail', teacher.id], teacher);
+      return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });
+    },
+  });
+}

@@ -1,0 +1,129 @@
+import { env } from '@/config/env';
+
+export type Paginated<T> = {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+};
+
+/** DRF errors: `{detail}` or `{field: [messages]}` (incl. `non_field_errors`). */
+export type ApiErrorBody = Record<string, unknown> & { detail?: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: ApiErrorBody;
+
+  constructor(status: number, body: ApiErrorBody) {
+    super(typeof body.detail === 'string' ? body.detail : `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+
+  /** Per-field messages, ready for antd's form.setFields. */
+  fieldErrors(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [key, value] of Object.entries(this.body)) {
+      if (key === 'detail') continue;
+      if (Array.isArray(value)) out[key] = value.map(String);
+      else if (typeof value === 'string') out[key] = [value];
+    }
+    return out;
+  }
+}
+
+type Params = Record<string, string | number | boolean | null | undefined>;
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  params?: Params;
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+let unauthenticatedHandler: () => void = () => {
+  if (window.location.pathname !== '/login') window.location.assign('/login');
+};
+
+/** The app registers what "go to login" means (clear the cached user, navigate). */
+export function setUnauthenticatedHandler(handler: () => void) {
+  unauthenticatedHandler = handler;
+}
+
+export function readCookie(name: string): string | null {
+  const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
+  return match ? decodeURIComponent(match.slice(name.length + 1)) : null;
+}
+
+/** DRF session auth answers 403 (not 401) when no credentials came with the request. */
+export function isUnauthenticated(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 401) return true;
+  return (
+    error.status === 403 &&
+    (error.body.code === 'not_authenticated' ||
+      /credentials were not provided|not authenticated/i.test(String(error.body.detail ?? '')))
+  );
+}
+
+export function buildUrl(path: string, params?: Params): string {
+  const base = path.startsWith('/api/') ? path : `${env.API_URL}${path}`;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return qs ? `${base}${base.includes('?') ? '&' : '?'}${qs}` : base;
+}
+
+async function ensureCsrf(): Promise<string | null> {
+  let token = readCookie('csrftoken');
+  if (!token) {
+    await fetch(buildUrl('/auth/csrf/'), { credentials: 'same-origin' });
+    token = readCookie('csrftoken');
+  }
+  return token;
+}
+
+export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET') {
+    const token = await ensureCsrf();
+    if (token) headers['X-CSRFToken'] = token;
+  }
+  const response = await fetch(buildUrl(path, options.params), {
+    method,
+    headers,
+    body,
+    credentials: 'same-origin',
+    signal: options.signal,
+  });
+  if (!response.ok) {
+    let data: ApiErrorBody = {};
+    try {
+      data = (await response.json()) as ApiErrorBody;
+    } catch {
+      data = { detail: response.statusText };
+    }
+    const error = new ApiError(response.status, data);
+    if (isUnauthenticated(error) && !path.startsWith('/auth/')) unauthenticatedHandler();
+    throw error;
+  }
+  return response;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await apiFetch(path, options);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

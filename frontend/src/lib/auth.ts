@@ -1,0 +1,88 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { api, isUnauthenticated } from '@/lib/api-client';
+
+export type Role = 'province' | 'city' | 'school_hr' | 'base_staff';
+
+export type Me = {
+  id: number;
+  username: string;
+  full_name: string;
+  role: Role;
+  school: number | null;
+  school_name: string | null;
+  training_base: number | null;
+  training_base_name: string | null;
+  city: number | null;
+  city_name: string | null;
+};
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when there is none (403/401 from the API). */
+export async function getMe(): Promise<Me | null> {
+  try {
+    return await api<Me>('/auth/me/');
+  } catch (error) {
+    if (isUnauthenticated(error)) return null;
+    throw error;
+  }
+}
+
+export const meQueryOptions = () =>
+  queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60 * 1000, retry: false });
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}
+
+/** Can this user write teachers and their records? */
+export function canEditTeachers(me: Me | null | undefined): boolean {
+  return me?.role === 'school_hr' || me?.role === 'province';
+}
+
+export type LoginInput = { username: string; password: string };
+
+export async function login(input: LoginInput): Promise<Me> {
+  return api<Me>('/auth/login/', { method: 'POST', body: input });
+}
+
+export async function logout(): Promise<void> {
+  await api<void>('/auth/logout/', { method: 'POST' });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (me) => {
+      // A new user must not see the previous user's cached rows.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+      queryClient.setQueryData(meQueryKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}
+
+/** Where each role lands after login. */
+export function homePathFor(me: Me): string {
+  switch (me.role) {
+    case 'province':
+    case 'city':
+      return '/dashboard';
+    case 'school_hr':
+      return '/my-school';
+    case 'base_staff':
+      return '/training';
+  }
+}

@@ -1,0 +1,39 @@
+import i18n from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+
+import { env } from '@/config/env';
+import en from '@/locales/en.json';
+import zhCN from '@/locales/zh-CN.json';
+
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+/** Anything English-ish is English; everything else falls back to Chinese. */
+export function normaliseLanguage(lng: string | undefined): Language {
+  return lng && lng.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    fallbackLng: 'zh-CN',
+    supportedLngs: ['zh-CN', 'en'],
+    nonExplicitSupportedLngs: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    detection: {
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: env.LANGUAGE_STORAGE_KEY,
+      caches: ['localStorage'],
+      convertDetectedLanguage: normaliseLanguage,
+    },
+  });
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = normaliseLanguage(lng);
+});
+
+export default i18n;
