@@ -17,7 +17,7 @@ Conventions (documented in the UI help as well):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from functools import lru_cache
@@ -236,6 +236,8 @@ class Missing:
     message: str
     params: dict[str, Any] = field(default_factory=dict)
     distance: int = 0  # comparable across teachers: estimated days of effort
+    one_of: bool = False  # an alternative: any ``needed`` of the one_of items will do
+    needed: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -245,6 +247,8 @@ class Missing:
             "message": self.message,
             "params": self.params,
             "distance": self.distance,
+            "one_of": self.one_of,
+            "needed": self.needed,
         }
 
 
@@ -274,8 +278,7 @@ class Evaluation:
 
     @property
     def distance(self) -> int | None:
-        items = self.missing
-        return sum(m.distance for m in items) if items else None
+        return distance_to_next_level(self)
 
 
 # --------------------------------------------------------------------------- date helpers
@@ -664,8 +667,8 @@ def _completed_years(since: date, on: date) -> int:
 
 # Rough effort, in days, used only to order candidates by how little they lack.
 CERTIFICATE_EFFORT_DAYS = 90
+TRAINING_EFFORT_DAYS = 30  # enrol in a programme at an active base and pass it
 TITLE_EFFORT_DAYS = 365
-HOURS_PER_DAY = 8
 
 
 def _evidence_missing(r: Reason) -> Missing:
@@ -688,7 +691,7 @@ def _evidence_missing(r: Reason) -> Missing:
             "hours",
             "qualification.missing.e_training",
             {"hours": hours},
-            max(hours // HOURS_PER_DAY, 1),
+            TRAINING_EFFORT_DAYS,
         )
     return Missing(
         code,
@@ -723,12 +726,13 @@ def _title_missing(r: Reason) -> Missing:
     )
 
 
-def _cheapest(reasons: list[Reason], k: int) -> list[Missing]:
-    """The k cheapest of the unmet evidence items."""
+def _options(reasons: list[Reason], k: int) -> tuple[list[Missing], int]:
+    """Unmet evidence items as alternatives (any k of them) and the cost of the cheapest k."""
     if k <= 0:
-        return []
+        return [], 0
     options = sorted((_evidence_missing(r) for r in reasons if not r.met), key=_by_distance)
-    return options[:k]
+    cost = sum(m.distance for m in options[:k])
+    return [replace(m, one_of=True, needed=k) for m in options], cost
 
 
 def _by_distance(m: Missing) -> tuple[int, str]:
@@ -738,16 +742,28 @@ def _by_distance(m: Missing) -> tuple[int, str]:
 def missing_for_next_level(ev: Evaluation) -> tuple[Missing, ...]:
     """What the teacher lacks for the level above the current one (empty at senior).
 
-    Quantities come from the reasons' values and thresholds, so this needs no profile.
-    Evidence alternatives are reduced to the cheapest ones that would be enough.
+    Required items come first; evidence alternatives are marked ``one_of`` with how many of
+    them are needed.  Quantities come from the reasons' values and thresholds.
     """
+    return _missing(ev)[0]
+
+
+def distance_to_next_level(ev: Evaluation) -> int | None:
+    """Estimated days of effort to reach the next level (None at senior): sorts candidates."""
+    items, cost = _missing(ev)
+    return cost if items else None
+
+
+def _missing(ev: Evaluation) -> tuple[tuple[Missing, ...], int]:
     by = {r.code: r for r in ev.reasons}
     evidence = [by[c] for c in EVIDENCE]
     have = sum(1 for r in evidence if r.met)
-    out: list[Missing] = []
+    required: list[Missing] = []
+    options: list[Missing] = []
+    cost = 0
     basic = by[BASIC]
     if not basic.met:
-        out.append(
+        required.append(
             Missing(
                 BASIC,
                 1,
@@ -758,23 +774,26 @@ def missing_for_next_level(ev: Evaluation) -> tuple[Missing, ...]:
             )
         )
     if ev.level == "none":
-        # junior: basic + enough evidence items; the threshold is the profile's count.
-        out.extend(_cheapest(evidence, ev.evidence_needed[0] - have))
+        options, cost = _options(evidence, ev.evidence_needed[0] - have)
     elif ev.level in ("junior", "intermediate"):
         senior = ev.level == "intermediate"
         title = by[TITLE_SENIOR if senior else TITLE_INTERMEDIATE]
         years = by[YEARS_SENIOR if senior else YEARS_INTERMEDIATE]
         if not title.met:
-            out.append(_title_missing(title))
+            required.append(_title_missing(title))
         if not years.met:
-            out.append(_years_missing(years))
+            required.append(_years_missing(years))
         practice = by[E_PRACTICE]
-        others = [r for r in evidence if r.code != E_PRACTICE]
         if not practice.met:
-            out.append(_evidence_missing(practice))
-        extra_need = ev.evidence_needed[2 if senior else 1]
-        out.extend(_cheapest(others, extra_need - sum(1 for r in others if r.met)))
-    return tuple(sorted(out, key=_by_distance))
+            required.append(_evidence_missing(practice))
+        others = [r for r in evidence if r.code != E_PRACTICE]
+        extra = ev.evidence_needed[2 if senior else 1] - sum(1 for r in others if r.met)
+        options, cost = _options(others, extra)
+    else:
+        return (), 0
+    required.sort(key=_by_distance)
+    cost += sum(m.distance for m in required)
+    return (*required, *options), cost
 
 
 # --------------------------------------------------------------------------- school math
