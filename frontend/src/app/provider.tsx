@@ -1,0 +1,45 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { setUnauthenticatedHandler } from '@/lib/api-client';
+import { meQueryKey } from '@/lib/auth';
+import { normaliseLanguage } from '@/lib/i18n';
+import { makeQueryClient } from '@/lib/query-client';
+
+function LocaleProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const language = normaliseLanguage(i18n.resolvedLanguage ?? i18n.language);
+  useEffect(() => {
+    dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+  }, [language]);
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function AppProvider({
+  children,
+  queryClient: given,
+}: {
+  children: ReactNode;
+  queryClient?: QueryClient;
+}) {
+  const [queryClient] = useState(() => given ?? makeQueryClient());
+  useEffect(() => {
+    // A 401/403-not-authenticated anywhere: forget the user; the layout sends them to /login.
+    setUnauthenticatedHandler(() => queryClient.setQueryData(meQueryKey, null));
+  }, [queryClient]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>{children}</LocaleProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,23 @@
+import type { RouteObject } from 'react-router-dom';
+
+import { AppLayout } from '@/components/layouts/app-layout';
+
+type PageModule = { default: React.ComponentType };
+
+/** Every page is its own chunk, so the first load carries only the shell. */
+const page = (load: () => Promise<PageModule>) => async () => ({ Component: (await load()).default });
+
+export const routes: RouteObject[] = [
+  { path: '/login', lazy: page(() => import('./routes/login')) },
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, lazy: page(() => import('./routes/home')) },
+      { path: 'teachers', lazy: page(() => import('./routes/teachers')) },
+      { path: 'teachers/new', lazy: page(() => import('./routes/teacher-new')) },
+      { path: 'teachers/:id', lazy: page(() => import('./routes/teacher')) },
+      { path: 'teachers/:id/edit', lazy: page(() => import('./routes/teacher-edit')) },
+      { path: '*', lazy: page(() => import('./routes/not-found')) },
+    ],
+  },
+];

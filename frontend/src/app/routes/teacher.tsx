@@ -1,0 +1,38 @@
+import { Breadcrumb, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+
+import { NotFound } from '@/components/ui/not-found';
+import { ErrorState, Loading } from '@/components/ui/query-state';
+import { paths } from '@/config/paths';
+import { useTeacher } from '@/features/teachers/api/get-teacher';
+import { TeacherDetail } from '@/features/teachers/components/teacher-detail';
+import { ApiError } from '@/lib/api-client';
+import { canEditTeachers, useMe } from '@/lib/auth';
+
+export default function TeacherRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const me = useMe().data;
+  const teacher = useTeacher(id);
+
+  if (!Number.isFinite(id)) return <NotFound />;
+  if (teacher.isPending) return <Loading />;
+  if (teacher.isError) {
+    if (teacher.error instanceof ApiError && teacher.error.status === 404) return <NotFound />;
+    return <ErrorState error={teacher.error} onRetry={() => void teacher.refetch()} />;
+  }
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Breadcrumb
+        items={[{ title: <Link to={paths.teachers}>{t('nav.teachers')}</Link> }, { title: teacher.data.name }]}
+      />
+      <TeacherDetail
+        teacher={teacher.data}
+        editable={canEditTeachers(me)}
+        onDeleted={() => navigate(paths.teachers, { replace: true })}
+      />
+    </Space>
+  );
+}

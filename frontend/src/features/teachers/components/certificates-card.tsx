@@ -1,0 +1,191 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { ErrorState } from '@/components/ui/query-state';
+import { certificateLevels } from '@/config/enums';
+import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { applyServerErrors } from '@/lib/form-errors';
+import { daysUntil, EXPIRY_WARNING_DAYS, formatDate } from '@/lib/format';
+
+import { useDeleteCertificate } from '../api/delete-certificate';
+import { useCertificates } from '../api/get-certificates';
+import { useSaveCertificate } from '../api/save-certificate';
+import type { Certificate } from '../types/teacher';
+
+const dateFields = ['issued_on', 'expires_on'];
+
+function ExpiryCell({ value }: { value: string | null }) {
+  const { t } = useTranslation();
+  if (!value) return <span>{t('common.noExpiry')}</span>;
+  const days = daysUntil(value) ?? 0;
+  return (
+    <Space size={4}>
+      {formatDate(value)}
+      {days < 0 ? (
+        <Tag color="red">{t('teachers.expired')}</Tag>
+      ) : days <= EXPIRY_WARNING_DAYS ? (
+        <Tag color="orange">{t('teachers.expiringSoon', { days })}</Tag>
+      ) : null}
+    </Space>
+  );
+}
+
+function CertificateModal({
+  teacher,
+  certificate,
+  onClose,
+}: {
+  teacher: number;
+  certificate: Certificate | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const [form] = Form.useForm();
+  const save = useSaveCertificate();
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const kind = Form.useWatch('kind', form) as string | undefined;
+
+  const onOk = async () => {
+    const values = await form.validateFields();
+    setOtherErrors([]);
+    save.mutate(
+      {
+        ...(datesFromDayjs(values, dateFields) as Partial<Certificate>),
+        id: certificate?.id,
+        version: certificate?.version,
+        teacher,
+      },
+      { onSuccess: onClose, onError: (e) => setOtherErrors(applyServerErrors(form, e)) },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={certificate ? t('certificates.edit') : t('certificates.add')}
+      onCancel={onClose}
+      onOk={() => void onOk()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={certificate ? datesToDayjs(certificate, dateFields) : { kind: 'teacher_qualification' }}
+        onValuesChange={(changed) => changed.kind && form.setFieldsValue({ level: undefined })}
+      >
+        {otherErrors.length > 0 && <Alert type="error" title={otherErrors.join(' ')} />}
+        <Form.Item name="kind" label={t('certificates.fields.kind')} rules={[{ required: true }]}>
+          <EnumSelect group="certificateKind" />
+        </Form.Item>
+        <Form.Item name="level" label={t('certificates.fields.level')} rules={[{ required: true }]}>
+          <Select
+            options={(certificateLevels[kind ?? ''] ?? []).map((code) => ({
+              value: code,
+              label: label('certificateLevel', code),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('certificates.fields.name')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="field" label={t('certificates.fields.field')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="number" label={t('certificates.fields.number')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="issuer" label={t('certificates.fields.issuer')}>
+          <Input />
+        </Form.Item>
+        <Space>
+          <Form.Item name="issued_on" label={t('certificates.fields.issued_on')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="expires_on" label={t('certificates.fields.expires_on')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+export function CertificatesCard({ teacher, editable }: { teacher: number; editable: boolean }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const certificates = useCertificates(teacher);
+  const remove = useDeleteCertificate();
+  const [editing, setEditing] = useState<Certificate | null | undefined>(undefined);
+
+  return (
+    <Card
+      size="small"
+      title={t('teachers.certificates')}
+      extra={
+        editable && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('certificates.add')}
+          </Button>
+        )
+      }
+    >
+      {certificates.isError ? (
+        <ErrorState error={certificates.error} onRetry={() => void certificates.refetch()} />
+      ) : (
+        <Table<Certificate>
+          size="small"
+          rowKey="id"
+          loading={certificates.isPending}
+          pagination={false}
+          dataSource={certificates.data?.results}
+          scroll={{ x: 700 }}
+          columns={[
+            { title: t('certificates.fields.kind'), dataIndex: 'kind', render: (v: string) => label('certificateKind', v) },
+            { title: t('certificates.fields.level'), dataIndex: 'level', render: (v: string) => label('certificateLevel', v) },
+            { title: t('certificates.fields.name'), dataIndex: 'name' },
+            { title: t('certificates.fields.number'), dataIndex: 'number' },
+            { title: t('certificates.fields.issued_on'), dataIndex: 'issued_on', render: formatDate },
+            {
+              title: t('certificates.fields.expires_on'),
+              dataIndex: 'expires_on',
+              render: (v: string | null) => <ExpiryCell value={v} />,
+            },
+            ...(editable
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    render: (_: unknown, row: Certificate) => (
+                      <Space>
+                        <Button type="link" size="small" onClick={() => setEditing(row)}>
+                          {t('common.edit')}
+                        </Button>
+                        <Popconfirm
+                          title={t('common.confirmDelete')}
+                          onConfirm={() => remove.mutate({ id: row.id, teacher })}
+                        >
+                          <Button type="link" size="small" danger>
+                            {t('common.delete')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      {editing !== undefined && (
+        <CertificateModal teacher={teacher} certificate={editing} onClose={() => setEditing(undefined)} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,160 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { ErrorState } from '@/components/ui/query-state';
+import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { applyServerErrors } from '@/lib/form-errors';
+import { formatDate } from '@/lib/format';
+
+import { useDeleteEnterprisePeriod } from '../api/delete-enterprise-period';
+import { useEnterprisePeriods } from '../api/get-enterprise-periods';
+import { useSaveEnterprisePeriod } from '../api/save-enterprise-period';
+import type { EnterprisePeriod } from '../types/teacher';
+
+const dateFields = ['start_on', 'end_on'];
+
+function PeriodModal({
+  teacher,
+  period,
+  onClose,
+}: {
+  teacher: number;
+  period: EnterprisePeriod | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const save = useSaveEnterprisePeriod();
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+
+  const onOk = async () => {
+    const values = await form.validateFields();
+    setOtherErrors([]);
+    save.mutate(
+      {
+        ...(datesFromDayjs(values, dateFields) as Partial<EnterprisePeriod>),
+        id: period?.id,
+        version: period?.version,
+        teacher,
+      },
+      { onSuccess: onClose, onError: (e) => setOtherErrors(applyServerErrors(form, e)) },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={period ? t('periods.edit') : t('periods.add')}
+      onCancel={onClose}
+      onOk={() => void onOk()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={period ? datesToDayjs(period, dateFields) : { kind: 'practice' }}
+      >
+        {otherErrors.length > 0 && <Alert type="error" title={otherErrors.join(' ')} />}
+        <Form.Item name="kind" label={t('periods.fields.kind')} rules={[{ required: true }]}>
+          <EnumSelect group="periodKind" />
+        </Form.Item>
+        <Form.Item name="enterprise" label={t('periods.fields.enterprise')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="credit_code" label={t('periods.fields.credit_code')}>
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="position" label={t('periods.fields.position')}>
+          <Input />
+        </Form.Item>
+        <Space>
+          <Form.Item name="start_on" label={t('periods.fields.start_on')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="end_on" label={t('periods.fields.end_on')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+export function PeriodsCard({ teacher, editable }: { teacher: number; editable: boolean }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const periods = useEnterprisePeriods(teacher);
+  const remove = useDeleteEnterprisePeriod();
+  const [editing, setEditing] = useState<EnterprisePeriod | null | undefined>(undefined);
+
+  return (
+    <Card
+      size="small"
+      title={t('teachers.periods')}
+      extra={
+        editable && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('periods.add')}
+          </Button>
+        )
+      }
+    >
+      {periods.isError ? (
+        <ErrorState error={periods.error} onRetry={() => void periods.refetch()} />
+      ) : (
+        <Table<EnterprisePeriod>
+          size="small"
+          rowKey="id"
+          loading={periods.isPending}
+          pagination={false}
+          dataSource={periods.data?.results}
+          scroll={{ x: 700 }}
+          columns={[
+            { title: t('periods.fields.kind'), dataIndex: 'kind', render: (v: string) => label('periodKind', v) },
+            { title: t('periods.fields.enterprise'), dataIndex: 'enterprise' },
+            { title: t('periods.fields.position'), dataIndex: 'position' },
+            { title: t('periods.fields.start_on'), dataIndex: 'start_on', render: formatDate },
+            {
+              title: t('periods.fields.end_on'),
+              dataIndex: 'end_on',
+              render: (v: string | null) => (v ? formatDate(v) : t('common.ongoing')),
+            },
+            { title: t('periods.fields.days'), dataIndex: 'days' },
+            ...(editable
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    render: (_: unknown, row: EnterprisePeriod) => (
+                      <Space>
+                        <Button type="link" size="small" onClick={() => setEditing(row)}>
+                          {t('common.edit')}
+                        </Button>
+                        <Popconfirm
+                          title={t('common.confirmDelete')}
+                          onConfirm={() => remove.mutate({ id: row.id, teacher })}
+                        >
+                          <Button type="link" size="small" danger>
+                            {t('common.delete')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      {editing !== undefined && (
+        <PeriodModal teacher={teacher} period={editing} onClose={() => setEditing(undefined)} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
+import { Card, Descriptions, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+import { EmptyState } from '@/components/ui/query-state';
+import { formatDate } from '@/lib/format';
+
+import type { Qualification, QualificationReason } from '../types/teacher';
+import { QualificationTag } from './qualification-tag';
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The verdict rule by rule: met or not, the value seen and the threshold. */
+export function QualificationCard({ qualification }: { qualification: Qualification | null }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('teachers.qualification')} size="small">
+      {!qualification ? (
+        <EmptyState description={t('teachers.noQualification')} />
+      ) : (
+        <>
+          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('teachers.fields.qualification_level')}>
+              <QualificationTag qualification={qualification} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('teachers.validUntil', { date: '' }).trim()}>
+              {formatDate(qualification.valid_until)}
+            </Descriptions.Item>
+          </Descriptions>
+          <Table<QualificationReason>
+            size="small"
+            rowKey="code"
+            pagination={false}
+            dataSource={qualification.reasons}
+            columns={[
+              {
+                title: t('teachers.rule'),
+                dataIndex: 'code',
+                render: (code: string, row) => (
+                  <span>
+                    {row.met ? (
+                      <CheckCircleTwoTone twoToneColor="#52c41a" aria-label={t('teachers.met')} />
+                    ) : (
+                      <CloseCircleTwoTone twoToneColor="#ff4d4f" aria-label={t('teachers.notMet')} />
+                    )}{' '}
+                    <Typography.Text code>{code}</Typography.Text>
+                  </span>
+                ),
+              },
+              { title: t('teachers.value'), dataIndex: 'value', render: show },
+              { title: t('teachers.threshold'), dataIndex: 'threshold', render: show },
+              { title: '', dataIndex: 'message' },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t('teachers.practiceHelp')}
+          </Typography.Paragraph>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,189 @@
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect } from '@/components/ui/enum-label';
+import { useMe } from '@/lib/auth';
+import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { applyServerErrors } from '@/lib/form-errors';
+import { isValidIdNumber, parseIdNumber } from '@/lib/id-number';
+import { useSchoolOptions } from '@/lib/reference-data';
+import dayjs from 'dayjs';
+
+import { useCreateTeacher } from '../api/create-teacher';
+import { useUpdateTeacher } from '../api/update-teacher';
+import type { Teacher, TeacherInput } from '../types/teacher';
+
+const dateFields = ['birth_date', 'hired_on', 'teaching_since', 'left_on'];
+
+type Props = {
+  teacher?: Teacher;
+  onSaved: (teacher: Teacher) => void;
+  onCancel: () => void;
+};
+
+export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const me = useMe().data;
+  const create = useCreateTeacher();
+  const update = useUpdateTeacher();
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  // school_hr writes into its own school: the server fills `school` in.
+  const chooseSchool = me?.role === 'province';
+  const schools = useSchoolOptions(null, chooseSchool);
+  const saving = create.isPending || update.isPending;
+  // A masked ID number (3601**********1234) is not sent back.
+  const idMasked = Boolean(teacher?.id_number.includes('*'));
+
+  const initialValues = teacher
+    ? datesToDayjs(teacher, dateFields)
+    : { employment: 'full_time', course_type: 'professional', title: 'none', normal_graduate: false };
+
+  const onFinish = (values: Record<string, unknown>) => {
+    setOtherErrors([]);
+    const data = datesFromDayjs(values, dateFields) as TeacherInput;
+    if (idMasked && data.id_number === teacher?.id_number) delete data.id_number;
+    const handlers = {
+      onSuccess: onSaved,
+      onError: (error: unknown) => setOtherErrors(applyServerErrors(form, error)),
+    };
+    if (teacher) update.mutate({ id: teacher.id, data: { ...data, version: teacher.version } }, handlers);
+    else create.mutate(data, handlers);
+  };
+
+  const onValuesChange = (changed: Record<string, unknown>) => {
+    if (typeof changed.id_number === 'string') {
+      const parsed = parseIdNumber(changed.id_number);
+      if (parsed) form.setFieldsValue({ gender: parsed.gender, birth_date: dayjs(parsed.birth_date) });
+    }
+  };
+
+  const req = (field: string) => ({
+    required: true,
+    message: `${t(`teachers.fields.${field}`)} *`,
+  });
+
+  return (
+    <Card title={teacher ? `${t('teachers.editTitle')} · ${teacher.name}` : t('teachers.new')}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        onValuesChange={onValuesChange}
+        scrollToFirstError
+      >
+        {otherErrors.length > 0 && (
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={otherErrors.join(' ')} />
+        )}
+        <Row gutter={16}>
+          {chooseSchool && (
+            <Col xs={24} md={12}>
+              <Form.Item name="school" label={t('teachers.fields.school')} rules={[req('school')]}>
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  loading={schools.isPending}
+                  options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} md={12}>
+            <Form.Item name="name" label={t('teachers.fields.name')} rules={[req('name')]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="staff_no" label={t('teachers.fields.staff_no')} rules={[req('staff_no')]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="id_number"
+              label={t('teachers.fields.id_number')}
+              rules={[
+                req('id_number'),
+                {
+                  validator: (_, value: string) =>
+                    !value || (idMasked && value === teacher?.id_number) || isValidIdNumber(value)
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(`${t('teachers.fields.id_number')} ✗`)),
+                },
+              ]}
+            >
+              <Input maxLength={18} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="gender" label={t('teachers.fields.gender')} rules={[req('gender')]}>
+              <EnumSelect group="gender" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="birth_date" label={t('teachers.fields.birth_date')} rules={[req('birth_date')]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="employment" label={t('teachers.fields.employment')} rules={[req('employment')]}>
+              <EnumSelect group="employment" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="course_type" label={t('teachers.fields.course_type')} rules={[req('course_type')]}>
+              <EnumSelect group="courseType" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="major" label={t('teachers.fields.major')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="education" label={t('teachers.fields.education')} rules={[req('education')]}>
+              <EnumSelect group="education" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="title" label={t('teachers.fields.title')} rules={[req('title')]}>
+              <EnumSelect group="title" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="hired_on" label={t('teachers.fields.hired_on')} rules={[req('hired_on')]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="teaching_since" label={t('teachers.fields.teaching_since')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="left_on" label={t('teachers.fields.left_on')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              name="normal_graduate"
+              label={t('teachers.fields.normal_graduate')}
+              valuePropName="checked"
+            >
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Paragraph type="secondary">{t('teachers.recruitHelp')}</Typography.Paragraph>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,265 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+
+import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { ErrorState } from '@/components/ui/query-state';
+import { paths } from '@/config/paths';
+import { canEditTeachers, useMe } from '@/lib/auth';
+import { formatDate } from '@/lib/format';
+import { useSchoolOptions } from '@/lib/reference-data';
+
+import { useTeachers } from '../api/get-teachers';
+import type { Teacher, TeacherFilters } from '../types/teacher';
+import { QualificationTag } from './qualification-tag';
+
+const PAGE_SIZE = 20;
+const filterKeys = [
+  'school',
+  'course_type',
+  'employment',
+  'gender',
+  'education',
+  'title',
+  'qualification_level',
+] as const;
+
+/** Filters live in the URL, so the back button and shared links keep them. */
+function useTeacherFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters: TeacherFilters = useMemo(() => {
+    const f: TeacherFilters = {
+      page: Number(params.get('page') ?? 1),
+      page_size: Number(params.get('page_size') ?? PAGE_SIZE),
+      search: params.get('search') ?? undefined,
+      ordering: params.get('ordering') ?? undefined,
+      active: params.get('active') === 'false' ? undefined : true,
+    };
+    for (const key of filterKeys) {
+      const value = params.get(key);
+      if (value) (f as Record<string, unknown>)[key] = key === 'school' ? Number(value) : value;
+    }
+    return f;
+  }, [params]);
+
+  const update = (changes: Record<string, string | number | undefined | null>, resetPage = true) => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === undefined || value === null || value === '') next.delete(key);
+          else next.set(key, String(value));
+        }
+        if (resetPage) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  return { filters, update, reset: () => setParams({}, { replace: true }) };
+}
+
+export function TeachersList() {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const me = useMe().data;
+  const { filters, update, reset } = useTeacherFilters();
+  const teachers = useTeachers(filters);
+  const showSchool = me?.role !== 'school_hr';
+  const schools = useSchoolOptions(null, showSchool);
+
+  const sortOrder = (field: string) =>
+    filters.ordering === field ? 'ascend' : filters.ordering === `-${field}` ? 'descend' : null;
+
+  const columns: TableProps<Teacher>['columns'] = [
+    {
+      title: t('teachers.fields.staff_no'),
+      dataIndex: 'staff_no',
+      key: 'staff_no',
+      sorter: true,
+      sortOrder: sortOrder('staff_no'),
+      width: 110,
+    },
+    {
+      title: t('teachers.fields.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (name: string, row) => <Link to={paths.teacher(row.id)}>{name}</Link>,
+    },
+    ...(showSchool
+      ? [{ title: t('teachers.fields.school'), dataIndex: 'school_name', key: 'school_name' }]
+      : []),
+    {
+      title: t('teachers.fields.gender'),
+      dataIndex: 'gender',
+      key: 'gender',
+      render: (v: string) => label('gender', v),
+      width: 70,
+    },
+    {
+      title: t('teachers.fields.course_type'),
+      dataIndex: 'course_type',
+      key: 'course_type',
+      render: (v: string) => label('courseType', v),
+    },
+    {
+      title: t('teachers.fields.employment'),
+      dataIndex: 'employment',
+      key: 'employment',
+      render: (v: string) => label('employment', v),
+    },
+    {
+      title: t('teachers.fields.title'),
+      dataIndex: 'title',
+      key: 'title',
+      render: (v: string) => label('title', v),
+    },
+    {
+      title: t('teachers.fields.hired_on'),
+      dataIndex: 'hired_on',
+      key: 'hired_on',
+      sorter: true,
+      sortOrder: sortOrder('hired_on'),
+      render: (v: string, row) => (
+        <Space size={4}>
+          {formatDate(v)}
+          {row.left_on && <Tag>{t('teachers.fields.left_on')} {formatDate(row.left_on)}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('teachers.fields.qualification_level'),
+      key: 'qualification',
+      render: (_: unknown, row) => <QualificationTag qualification={row.qualification} />,
+    },
+  ];
+
+  const onChange: TableProps<Teacher>['onChange'] = (pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = s?.order ? String(s.columnKey ?? s.field) : undefined;
+    const ordering = field ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined;
+    const orderingChanged = ordering !== filters.ordering;
+    update(
+      {
+        ordering,
+        page: orderingChanged ? undefined : pagination.current,
+        page_size: pagination.pageSize === PAGE_SIZE ? undefined : pagination.pageSize,
+      },
+      false,
+    );
+  };
+
+  return (
+    <Card
+      title={t('teachers.title')}
+      extra={
+        canEditTeachers(me) && (
+          <Link to={paths.teacherNew}>
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('teachers.new')}
+            </Button>
+          </Link>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          aria-label={t('common.search')}
+          placeholder={t('teachers.searchPlaceholder')}
+          defaultValue={filters.search}
+          onSearch={(value) => update({ search: value.trim() })}
+          style={{ width: 220 }}
+        />
+        {showSchool && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('teachers.fields.school')}
+            placeholder={t('teachers.fields.school')}
+            style={{ width: 220 }}
+            loading={schools.isPending}
+            value={filters.school}
+            onChange={(value) => update({ school: value })}
+            options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        )}
+        <EnumSelect
+          group="courseType"
+          allowClear
+          aria-label={t('teachers.fields.course_type')}
+          placeholder={t('teachers.fields.course_type')}
+          style={{ width: 140 }}
+          value={filters.course_type}
+          onChange={(value) => update({ course_type: value })}
+        />
+        <EnumSelect
+          group="employment"
+          allowClear
+          aria-label={t('teachers.fields.employment')}
+          placeholder={t('teachers.fields.employment')}
+          style={{ width: 120 }}
+          value={filters.employment}
+          onChange={(value) => update({ employment: value })}
+        />
+        <EnumSelect
+          group="title"
+          allowClear
+          aria-label={t('teachers.fields.title')}
+          placeholder={t('teachers.fields.title')}
+          style={{ width: 150 }}
+          value={filters.title}
+          onChange={(value) => update({ title: value })}
+        />
+        <EnumSelect
+          group="qualificationLevel"
+          allowClear
+          aria-label={t('teachers.fields.qualification_level')}
+          placeholder={t('teachers.fields.qualification_level')}
+          style={{ width: 130 }}
+          value={filters.qualification_level}
+          onChange={(value) => update({ qualification_level: value })}
+        />
+        <Select
+          aria-label={t('teachers.fields.active')}
+          style={{ width: 120 }}
+          value={filters.active ? 'true' : 'false'}
+          onChange={(value) => update({ active: value === 'true' ? undefined : 'false' })}
+          options={[
+            { value: 'true', label: t('teachers.activeOnly') },
+            { value: 'false', label: t('common.all') },
+          ]}
+        />
+        <Button onClick={reset}>{t('common.reset')}</Button>
+      </Space>
+      {teachers.isError ? (
+        <ErrorState error={teachers.error} onRetry={() => void teachers.refetch()} />
+      ) : (
+        <Table<Teacher>
+          rowKey="id"
+          size="middle"
+          loading={teachers.isFetching}
+          columns={columns}
+          dataSource={teachers.data?.results}
+          onChange={onChange}
+          scroll={{ x: 900 }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.page_size,
+            total: teachers.data?.count ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (count) => (
+              <Typography.Text type="secondary">{t('teachers.count', { count })}</Typography.Text>
+            ),
+          }}
+        />
+      )}
+    </Card>
+  );
+}
