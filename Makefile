@@ -1,0 +1,91 @@
+# Shuangshi — one entry point. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := cd backend && ../$(PY) manage.py
+NPM := cd frontend && npm
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install build migrate seed run test lint test-backend test-frontend test-e2e \
+        bench reports backup restore clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: backend/requirements.txt backend/requirements-dev.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r backend/requirements-dev.txt
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts
+	$(NPM) run build
+
+install: $(VENV)/.installed frontend/node_modules/.installed ## Install Python and Node dependencies
+
+build: frontend/dist/index.html ## Build the front end into frontend/dist
+
+migrate: $(VENV)/.installed ## Apply database migrations
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+
+seed: migrate ## Load the demo data (once; refused in production)
+	$(MANAGE) seed_demo
+
+run: install build seed ## Install, build, migrate, load the demo and serve (PORT, default 8000)
+	@echo ""
+	@echo "  Shuangshi is running at http://127.0.0.1:$(PORT)/   (API docs: /api/docs/)"
+	@echo "  Demo logins, all with password shuangshi-demo:"
+	@echo "    province  province-wide administrator"
+	@echo "    city_nc   Nanchang city (read-only)"
+	@echo "    hr_a      HR of 南昌工业职业技术学院 (JX001)"
+	@echo "    hr_b      HR of 景德镇陶瓷中等专业学校 (JX002)"
+	@echo "    base_a    staff of training base TB01"
+	@echo ""
+	$(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed ## ruff (check + format) and mypy
+	$(VENV)/bin/ruff check backend tests benchmarks
+	$(VENV)/bin/ruff format --check backend tests benchmarks
+	$(VENV)/bin/mypy backend
+
+test-backend: $(VENV)/.installed ## pytest: backend and tests/ (DATABASE_URL selects PostgreSQL)
+	$(VENV)/bin/pytest -q -n 2 --ignore=tests/e2e $(PYTEST_ARGS)
+
+test-frontend: frontend/node_modules/.installed ## tsc --noEmit, ESLint and Vitest
+	$(NPM) run typecheck
+	$(NPM) run lint
+	$(NPM) run test
+
+test-e2e: $(VENV)/.installed build ## Browser tests in headless Chromium (E2E_REQUIRED=1: mandatory)
+	$(VENV)/bin/pytest -q tests/e2e $(PYTEST_ARGS)
+
+test: lint test-backend test-frontend test-e2e ## Everything: lint, types, backend, front end, browser
+
+bench: $(VENV)/.installed ## Benchmarks (PostgreSQL via DATABASE_URL; sizes via BENCH_* variables)
+	@set -e; for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b $(BENCH_ARGS); done
+
+reports: migrate ## Write the province workbook for today into reports/out/
+	@mkdir -p reports/out
+	$(MANAGE) province_workbook --output ../reports/out/
+
+backup: $(VENV)/.installed ## Back up the database (BACKUP_FILE=… to choose the file)
+	scripts/backup.sh
+
+restore: $(VENV)/.installed ## Restore a backup (BACKUP_FILE=… required)
+	scripts/restore.sh
+
+clean: ## Remove the virtualenv, node_modules, builds and the local SQLite database
+	rm -rf $(VENV) frontend/node_modules frontend/dist var reports/out
