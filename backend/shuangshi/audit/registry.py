@@ -1,0 +1,59 @@
+"""Which models django-auditlog tracks, and how.
+
+Every record a person edits is here. A model of a project app that is neither here nor in
+NOT_AUDITED fails tests/test_registry.py, so a new model cannot slip by unaudited.
+"""
+
+from typing import Any
+
+from auditlog.registry import auditlog
+from django.apps import apps
+
+MASK = "shuangshi.common.idnumbers.mask_id_number"
+
+# model label -> auditlog.register options
+AUDITED: dict[str, dict[str, Any]] = {
+    "schools.School": {},
+    "teachers.Teacher": {"mask_fields": ["id_number"], "mask_callable": MASK},
+    # Children keep their teacher in serialized_data so a teacher's history finds them
+    # even after they are deleted.
+    "teachers.Certificate": {"serialize_data": True, "serialize_kwargs": {"fields": ["teacher"]}},
+    "teachers.EnterprisePeriod": {
+        "serialize_data": True,
+        "serialize_kwargs": {"fields": ["teacher"]},
+    },
+    "training.TrainingCompletion": {
+        "serialize_data": True,
+        "serialize_kwargs": {"fields": ["teacher"]},
+    },
+    "mentors.Mentor": {"mask_fields": ["id_number"], "mask_callable": MASK},
+    "mentors.MentorAppointment": {},
+    "training.TrainingBase": {},
+    "training.TrainingProgram": {},
+    "accounts.User": {"exclude_fields": ["password", "last_login"]},
+}
+
+# Timestamps change on every save and say nothing the entry's own timestamp does not.
+NOISE = ["created_at", "updated_at"]
+
+# Models of project apps that are deliberately not audited, with the reason.
+NOT_AUDITED: dict[str, str] = {}
+
+# Child models whose history belongs to a teacher (read by the teacher history endpoint).
+TEACHER_CHILDREN = [
+    "teachers.Certificate",
+    "teachers.EnterprisePeriod",
+    "training.TrainingCompletion",
+]
+
+
+def register_models() -> None:
+    for label, options in AUDITED.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        if not auditlog.contains(model):
+            options = {**options}
+            options["exclude_fields"] = [*options.get("exclude_fields", []), *NOISE]
+            auditlog.register(model, **options)
