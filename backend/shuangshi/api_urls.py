@@ -27,5 +27,6 @@ urlpatterns = [
     path("", include("shuangshi.training.urls")),
     path("", include("shuangshi.qualification.urls")),
     path("", include("shuangshi.spreadsheets.urls")),
+    path("", include("shuangshi.audit.urls")),
     path("", include(router.urls)),
 ]

@@ -11,6 +11,7 @@ from shuangshi.accounts.scope import (
     schools_visible_to,
     teachers_visible_to,
 )
+from shuangshi.audit.api import TeacherAuditActions
 from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
 from shuangshi.common.idnumbers import mask_id_number, normalize_id_number
 
@@ -102,7 +103,7 @@ class TeacherSerializer(VersionedSerializer):
         return data
 
 
-class TeacherViewSet(ScopedModelViewSet):
+class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     serializer_class = TeacherSerializer
     filterset_class = TeacherFilter
     read_roles = READ_ROLES
