@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status, viewsets
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -99,6 +100,8 @@ class LoginView(APIView):
 
     @extend_schema(request=CredentialsSerializer, responses=MeSerializer)
     def post(self, request: Request) -> Response:
+        # DRF checks CSRF only for already-authenticated sessions; login needs it too.
+        SessionAuthentication().enforce_csrf(request)
         serializer = CredentialsSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         user = serializer.validated_data["user"]

@@ -23,8 +23,15 @@ from shuangshi.training.models import TrainingBase
 
 DEMO_FILE = settings.REPO_DIR / "seed" / "demo.json"
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红文辉建国云飞鹏宇浩然思琪雨欣子涵晨阳志远海燕春梅雪松立新德胜丹丹佳怡"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红文辉建国云飞鹏宇浩然思琪雨"
+    "欣子涵晨阳志远海燕春梅雪松立新德胜丹丹佳怡"
+)
 MAJORS = [
     "机电一体化技术",
     "数控技术",
@@ -40,7 +47,7 @@ MAJORS = [
     "物流管理",
 ]
 ENTERPRISES = [
-    ("江铃汽车股份有限公司", "91360000158304806K"),
+    ("江铃汽车股份有限公司", None),
     ("江西铜业集团有限公司", None),
     ("晶科能源股份有限公司", None),
     ("江西洪都航空工业集团有限责任公司", None),
@@ -125,7 +132,9 @@ class _Builder:
                 ),
                 hired_on=hired_on,
                 teaching_since=teaching_since,
-                left_on=today - timedelta(days=rng.randrange(30, 400)) if rng.random() < 0.03 else None,
+                left_on=today - timedelta(days=rng.randrange(30, 400))
+                if rng.random() < 0.03
+                else None,
             )
             self.teachers.append(teacher)
             self._records(teacher, propensity)
@@ -175,7 +184,9 @@ class _Builder:
             )
         elif choice < 0.8:
             start = today - timedelta(days=rng.randrange(200, 1500))
-            self._period(teacher, "practice", start, start + timedelta(days=rng.randrange(185, 240)))
+            self._period(
+                teacher, "practice", start, start + timedelta(days=rng.randrange(185, 240))
+            )
         else:
             self.certificates.append(
                 Certificate(

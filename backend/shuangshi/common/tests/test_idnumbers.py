@@ -1,0 +1,69 @@
+from datetime import date
+
+import pytest
+
+from shuangshi.common.idnumbers import (
+    InvalidCreditCode,
+    InvalidIdNumber,
+    id_check_char,
+    make_credit_code,
+    make_id_number,
+    mask_id_number,
+    normalize_id_number,
+    parse_id_number,
+    validate_credit_code,
+)
+
+# A published sample number (GB 11643 example) and one with an X check character.
+VALID_ID = "11010519491231002X"
+
+
+def test_it_reads_birth_date_and_gender_from_a_valid_id_number():
+    info = parse_id_number(VALID_ID)
+    assert info.birth_date == date(1949, 12, 31)
+    assert info.gender == "female"
+
+
+def test_it_builds_ids_that_parse_back():
+    value = make_id_number("360102", date(1990, 2, 28), 17, "male")
+    info = parse_id_number(value)
+    assert (info.birth_date, info.gender) == (date(1990, 2, 28), "male")
+
+
+def test_a_lowercase_x_is_accepted_after_normalising():
+    assert parse_id_number(normalize_id_number(" 11010519491231002x ")).gender == "female"
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("110105194912310021", "check digit"),
+        ("11010519491231002", "18 characters"),
+        ("1101051949123100XX", "17 digits"),
+        ("110105194902300021", "birth date"),
+        ("110105180001010021", "birth date"),
+    ],
+)
+def test_it_rejects_bad_id_numbers_with_a_reason(value, reason):
+    with pytest.raises(InvalidIdNumber, match=reason):
+        parse_id_number(value)
+
+
+def test_check_char_matches_iso_7064():
+    assert id_check_char("11010519491231002") == "X"
+
+
+def test_it_masks_all_but_the_first_and_last_four():
+    assert mask_id_number("360102199001011234") == "3601**********1234"
+
+
+def test_credit_codes_round_trip_and_bad_ones_say_why():
+    # The worked example of GB 32100-2015.
+    assert make_credit_code("91350100M000100Y4") == "91350100M000100Y43"
+    validate_credit_code("91350100M000100Y43")
+    with pytest.raises(InvalidCreditCode, match="check character"):
+        validate_credit_code("91350100M000100Y44")
+    with pytest.raises(InvalidCreditCode, match="18 characters"):
+        validate_credit_code("9136")
+    with pytest.raises(InvalidCreditCode, match="not allowed"):
+        validate_credit_code("91350100M000100I43")
