@@ -884,3 +884,73 @@ def staffing(
         profile.part_time_share,
         share >= profile.part_time_share,
     )
+
+
+# --------------------------------------------------------------------------- compact storage
+
+REASON_CODES = (
+    SCOPE,
+    BASIC,
+    E_SKILL,
+    E_TITLE,
+    E_PRACTICE,
+    E_ENTERPRISE,
+    E_TRAINING,
+    TITLE_INTERMEDIATE,
+    YEARS_INTERMEDIATE,
+    TITLE_SENIOR,
+    YEARS_SENIOR,
+)
+_SCOPE_THRESHOLD = "full_time/professional|practical/employed"
+
+
+def thresholds(profile: RuleProfile) -> tuple[Any, ...]:
+    """Each reason's threshold under ``profile``, in REASON_CODES order."""
+    return (
+        _SCOPE_THRESHOLD,
+        profile.basic_certificate_kind,
+        profile.skill_min_grade,
+        profile.professional_title_min_level,
+        profile.practice_min_days,
+        profile.enterprise_min_days,
+        profile.training_min_hours,
+        profile.intermediate_min_title,
+        profile.intermediate_min_teaching_years,
+        profile.senior_min_title,
+        profile.senior_min_teaching_years,
+    )
+
+
+def pack_reasons(ev: Evaluation) -> list[list[Any]]:
+    """Reasons as ``[[met, value], …]`` in REASON_CODES order: thresholds live in the profile."""
+    return [[1 if r.met else 0, r.value] for r in ev.reasons]
+
+
+def unpack_reasons(packed: Sequence[Sequence[Any]], profile: RuleProfile) -> tuple[Reason, ...]:
+    return tuple(
+        Reason(code, bool(item[0]), item[1], threshold)
+        for code, item, threshold in zip(REASON_CODES, packed, thresholds(profile), strict=False)
+    )
+
+
+def evaluation_from_stored(
+    *,
+    level: str,
+    in_scope: bool,
+    packed: Sequence[Sequence[Any]],
+    valid_until: date | None,
+    recruitment: bool | None,
+    profile: RuleProfile,
+) -> Evaluation:
+    return Evaluation(
+        level,
+        in_scope,
+        unpack_reasons(packed, profile),
+        valid_until,
+        recruitment,
+        (
+            profile.junior_evidence_items,
+            profile.intermediate_extra_items,
+            profile.senior_extra_items,
+        ),
+    )

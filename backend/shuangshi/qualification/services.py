@@ -1,7 +1,407 @@
-"""Qualification services. The engine integration (issue 3) fills this in."""
+"""Writes for qualification: re-evaluation (one teacher or all), profiles, targets, snapshots.
 
-from collections.abc import Iterable
+``teachers_reevaluate`` runs inside every teacher write (teachers.services) and keeps the
+stored result and the school's aggregates current with deltas; ``qualifications_rebuild``
+re-evaluates everyone in batches (nightly, and after a profile change).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from shuangshi.accounts.models import User
+from shuangshi.schools.models import School
+from shuangshi.teachers.models import Teacher
+
+from . import engine, selectors
+from .models import (
+    STAT_FIELDS,
+    RatioSnapshot,
+    RuleProfile,
+    SchoolStats,
+    Target,
+    TeacherQualification,
+)
+
+# A stored result as a plain tuple, in this column order (the COPY and upsert use it).
+COLUMNS = (
+    "teacher_id",
+    "school_id",
+    "level",
+    "qualified",
+    "in_scope",
+    "full_time",
+    "part_time",
+    "recruitment",
+    "valid_until",
+    "distance",
+    "reasons",
+    "profile_version",
+    "evaluated_on",
+)
+Row = tuple[Any, ...]
+_LEVEL_INDEX = {"junior": 4, "intermediate": 5, "senior": 6}
 
 
-def teachers_reevaluate(*, teacher_ids: Iterable[int]) -> None:
-    """Re-evaluate these teachers and update their stored results (called inside writes)."""
+def evaluate_rows(
+    loaded: Iterable[selectors.Loaded], on: date, version: int, profile: engine.RuleProfile
+) -> list[Row]:
+    evaluate = engine.evaluate
+    distance = engine.distance_to_next_level
+    pack = engine.pack_reasons
+    out: list[Row] = []
+    for item in loaded:
+        f = item.record.facts
+        ev = evaluate(item.record, on, profile)
+        employed = (f.hired_on is None or f.hired_on <= on) and (
+            f.left_on is None or f.left_on >= on
+        )
+        full = employed and f.employment == "full_time"
+        qualified = ev.level != "none"
+        out.append(
+            (
+                item.teacher_id,
+                item.school_id,
+                ev.level,
+                qualified,
+                ev.in_scope,
+                full,
+                employed and not full,
+                ev.recruitment_compliant,
+                ev.valid_until,
+                distance(ev) if ev.in_scope and not qualified else None,
+                pack(ev),
+                version,
+                on,
+            )
+        )
+    return out
+
+
+def contribution(
+    *,
+    school_id: int,
+    level: str,
+    in_scope: bool,
+    full_time: bool,
+    part_time: bool,
+    recruitment: bool | None,
+) -> tuple[int, list[int]]:
+    """What one stored result adds to its school's aggregates, in STAT_FIELDS order."""
+    vec = [0] * len(STAT_FIELDS)
+    if in_scope:
+        vec[0] = 1
+        if level != "none":
+            vec[1] = 1
+            vec[_LEVEL_INDEX[level]] = 1
+        if recruitment is not None:
+            vec[7] = 1
+            vec[8] = 0 if recruitment else 1
+    vec[2] = 1 if full_time else 0
+    vec[3] = 1 if part_time else 0
+    return school_id, vec
+
+
+def _row_contribution(row: Row) -> tuple[int, list[int]]:
+    return contribution(
+        school_id=row[1],
+        level=row[2],
+        in_scope=row[4],
+        full_time=row[5],
+        part_time=row[6],
+        recruitment=row[7],
+    )
+
+
+def teachers_reevaluate(*, teacher_ids: Iterable[int], on: date | None = None) -> None:
+    """Re-evaluate these teachers and update their stored results (called inside writes).
+
+    Deleted teachers lose their stored result.  The schools' aggregates move by the
+    difference between the old and the new results, so no school is rescanned.
+    """
+    ids = sorted({int(i) for i in teacher_ids if i is not None})
+    if not ids:
+        return
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        # Serialise concurrent re-evaluations of the same teachers.
+        list(Teacher.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
+        old = list(
+            TeacherQualification.objects.filter(teacher_id__in=ids).values_list(
+                "teacher_id",
+                "school_id",
+                "level",
+                "in_scope",
+                "full_time",
+                "part_time",
+                "recruitment",
+            )
+        )
+        version, profile = selectors.profile_current()
+        rows = evaluate_rows(selectors.records_for_ids(ids), on, version, profile)
+        deltas: dict[int, list[int]] = {}
+        for _tid, school_id, level, in_scope, full, part, rec in old:
+            sid, vec = contribution(
+                school_id=school_id,
+                level=level,
+                in_scope=in_scope,
+                full_time=full,
+                part_time=part,
+                recruitment=rec,
+            )
+            _add(deltas, sid, vec, -1)
+        for row in rows:
+            sid, vec = _row_contribution(row)
+            _add(deltas, sid, vec, 1)
+        gone = set(ids) - {row[0] for row in rows}
+        if gone:
+            TeacherQualification.objects.filter(teacher_id__in=gone).delete()
+        _upsert(rows)
+        _apply_deltas(deltas)
+
+
+def _add(deltas: dict[int, list[int]], school_id: int, vec: list[int], sign: int) -> None:
+    acc = deltas.setdefault(school_id, [0] * len(STAT_FIELDS))
+    for i, v in enumerate(vec):
+        acc[i] += sign * v
+
+
+def _apply_deltas(deltas: dict[int, list[int]]) -> None:
+    changed = {sid: vec for sid, vec in deltas.items() if any(vec)}
+    if not changed:
+        return
+    existing = set(School.objects.filter(pk__in=changed).values_list("pk", flat=True))
+    SchoolStats.objects.bulk_create(
+        [SchoolStats(school_id=sid) for sid in changed if sid in existing],
+        ignore_conflicts=True,
+    )
+    for sid, vec in changed.items():
+        if sid not in existing:
+            continue
+        updates = {name: F(name) + v for name, v in zip(STAT_FIELDS, vec, strict=True) if v}
+        SchoolStats.objects.filter(school_id=sid).update(**updates, updated_at=timezone.now())
+
+
+def _objects(rows: Sequence[Row]) -> list[TeacherQualification]:
+    return [TeacherQualification(**dict(zip(COLUMNS, row, strict=True))) for row in rows]
+
+
+def _upsert(rows: Sequence[Row]) -> None:
+    if not rows:
+        return
+    if connection.vendor == "postgresql" and len(rows) > 200:
+        _copy_upsert(rows)
+        return
+    TeacherQualification.objects.bulk_create(
+        _objects(rows),
+        update_conflicts=True,
+        unique_fields=["teacher"],
+        update_fields=[c for c in COLUMNS if c != "teacher_id"],
+        batch_size=500,
+    )
+
+
+_TQ = TeacherQualification._meta.db_table
+
+
+def _copy_upsert(rows: Sequence[Row]) -> None:
+    """PostgreSQL: COPY into a temporary table, then one INSERT … ON CONFLICT."""
+    cols = ", ".join(COLUMNS)
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS if c != "teacher_id")
+    dumps = json.JSONEncoder(separators=(",", ":")).encode
+    with connection.cursor() as cur:
+        cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS tq_load (LIKE {_TQ}) ON COMMIT DELETE ROWS")
+        cur.execute("TRUNCATE tq_load")
+        with cur.cursor.copy(f"COPY tq_load ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row((*row[:10], dumps(row[10]), *row[11:]))
+        cur.execute(
+            f"INSERT INTO {_TQ} ({cols}) SELECT {cols} FROM tq_load "
+            f"ON CONFLICT (teacher_id) DO UPDATE SET {updates}"
+        )
+
+
+def stats_rebuild() -> None:
+    """Recount every school's aggregates from the stored results (after a full run)."""
+    table = SchoolStats._meta.db_table
+    school = School._meta.db_table
+    now = timezone.now()
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {table}")
+        cur.execute(
+            f"""
+            INSERT INTO {table} (school_id, {", ".join(STAT_FIELDS)}, updated_at)
+            SELECT q.school_id,
+                SUM(CASE WHEN q.in_scope THEN 1 ELSE 0 END),
+                SUM(CASE WHEN q.in_scope AND q.qualified THEN 1 ELSE 0 END),
+                SUM(CASE WHEN q.full_time THEN 1 ELSE 0 END),
+                SUM(CASE WHEN q.part_time THEN 1 ELSE 0 END),
+                SUM(CASE WHEN q.in_scope AND q.level = 'junior' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN q.in_scope AND q.level = 'intermediate' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN q.in_scope AND q.level = 'senior' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN q.in_scope AND q.recruitment IS NOT NULL THEN 1 ELSE 0 END),
+                SUM(CASE WHEN q.in_scope AND q.recruitment = %s THEN 1 ELSE 0 END),
+                %s
+            FROM {_TQ} q JOIN {school} s ON s.id = q.school_id
+            GROUP BY q.school_id
+            """,
+            [False, now],
+        )
+
+
+Progress = Callable[[int, int], None]
+
+
+def qualifications_rebuild(
+    *,
+    on: date | None = None,
+    batch_size: int = 20000,
+    progress: Progress | None = None,
+) -> int:
+    """Re-evaluate every teacher in id-range batches, then recount the schools.
+
+    Each batch commits on its own, so readers are never blocked for long; a teacher written
+    meanwhile is re-evaluated by its own write, and the final recount reads stored results.
+    """
+    on = on or timezone.localdate()
+    version, profile = selectors.profile_current()
+    lo, hi = selectors.teacher_id_bounds()
+    total = Teacher.objects.count()
+    done = 0
+    for start in range(lo, hi, batch_size):
+        end = min(start + batch_size, hi)
+        with transaction.atomic():
+            loaded = selectors.records_for_id_range(start, end)
+            rows = evaluate_rows(loaded, on, version, profile)
+            _upsert(rows)
+        done += len(rows)
+        if progress is not None:
+            progress(done, total)
+    # Results of teachers beyond the id range (none expected) and orphans go too.
+    TeacherQualification.objects.exclude(teacher_id__in=Teacher.objects.values("id")).delete()
+    stats_rebuild()
+    return done
+
+
+def qualifications_refresh_due(
+    *, on: date | None = None, batch_size: int = 5000, progress: Progress | None = None
+) -> int:
+    """Re-evaluate only the results that may have changed by themselves since last time."""
+    on = on or timezone.localdate()
+    version, _profile = selectors.profile_current()
+    due = TeacherQualification.objects.filter(valid_until__lte=on) | (
+        TeacherQualification.objects.exclude(profile_version=version)
+    )
+    ids = list(due.values_list("teacher_id", flat=True))
+    missing = Teacher.objects.filter(qualification__isnull=True).values_list("id", flat=True)
+    ids = sorted(set(ids) | set(missing))
+    for i in range(0, len(ids), batch_size):
+        teachers_reevaluate(teacher_ids=ids[i : i + batch_size], on=on)
+        if progress is not None:
+            progress(min(i + batch_size, len(ids)), len(ids))
+    return len(ids)
+
+
+# --------------------------------------------------------------------------- profiles & targets
+
+
+class ProfileInvalid(ValueError):
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+@transaction.atomic
+def rule_profile_update(
+    *, values: dict[str, Any], note: str = "", user: User | None = None, reevaluate: bool = True
+) -> RuleProfile:
+    """Store a new profile version (changes on top of the current one) and apply it."""
+    version, current = selectors.profile_current()
+    unknown = sorted(set(values) - set(engine.RuleProfile.__dataclass_fields__))
+    if unknown:
+        raise ProfileInvalid(dict.fromkeys(unknown, "unknown setting"))
+    merged = {**current.as_dict(), **values}
+    try:
+        profile = engine.RuleProfile.from_dict(merged)
+    except (TypeError, ValueError) as exc:
+        raise ProfileInvalid({"recruitment_since": str(exc)}) from None
+    errors = profile.validate()
+    if errors:
+        raise ProfileInvalid(errors)
+    row = RuleProfile.objects.create(
+        version=version + 1, values=profile.as_dict(), note=note, created_by=user
+    )
+    if reevaluate:
+        qualifications_rebuild()
+    return row
+
+
+@transaction.atomic
+def target_update(*, code: str, data: dict[str, Any], user: User | None = None) -> Target:
+    target = Target.objects.select_for_update().filter(code=code).first()
+    if target is None:
+        target = selectors.target_get(code)
+    for field in ("value", "deadline"):
+        if field in data:
+            setattr(target, field, data[field])
+    target.updated_by = user
+    if target.pk is not None:
+        target.version += 1
+    target.save()
+    return target
+
+
+# --------------------------------------------------------------------------- snapshots
+
+
+def month_end(month: date) -> date:
+    nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+@transaction.atomic
+def ratios_snapshot(*, month: date | None = None) -> int:
+    """Store the month's counts per school, per city and for the province.
+
+    The current month comes from the stored aggregates; a past month is evaluated at its
+    last day from plain rows (backfill).
+    """
+    today = timezone.localdate()
+    month = (month or today).replace(day=1)
+    if month == today.replace(day=1):
+        counts = {
+            row["school_id"]: (row["in_scope"], row["qualified"])
+            for row in SchoolStats.objects.values("school_id", "in_scope", "qualified")
+        }
+    else:
+        evaluated = selectors.counts_at(month_end(month))
+        counts = {sid: (c.in_scope, c.qualified) for sid, c in evaluated.items()}
+    cities = dict(School.objects.values_list("id", "city_id"))
+    rows: list[RatioSnapshot] = []
+    by_city: dict[int, list[int]] = {}
+    total = [0, 0]
+    S = RatioSnapshot.Scope
+    for sid, (n, q) in counts.items():
+        if sid not in cities:
+            continue
+        rows.append(RatioSnapshot(month=month, scope=S.SCHOOL, key=sid, in_scope=n, qualified=q))
+        acc = by_city.setdefault(cities[sid], [0, 0])
+        acc[0] += n
+        acc[1] += q
+        total[0] += n
+        total[1] += q
+    for cid, (n, q) in by_city.items():
+        rows.append(RatioSnapshot(month=month, scope=S.CITY, key=cid, in_scope=n, qualified=q))
+    rows.append(
+        RatioSnapshot(month=month, scope=S.PROVINCE, key=0, in_scope=total[0], qualified=total[1])
+    )
+    RatioSnapshot.objects.filter(month=month).delete()
+    RatioSnapshot.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

@@ -621,3 +621,18 @@ def test_leap_day_windows():
     assert met(r, "E_TRAINING", on) is True
     r = rec(comps=(CompletionFact(40, True, date(2019, 2, 27)),))
     assert met(r, "E_TRAINING", on) is False
+
+
+def test_packed_reasons_round_trip_with_the_profile():
+    ev = evaluate(rec(certs=(BASIC, SKILL), periods=(practice(D - 99 * DAY, 100),)), D)
+    packed = e.pack_reasons(ev)
+    back = e.evaluation_from_stored(
+        level=ev.level,
+        in_scope=ev.in_scope,
+        packed=packed,
+        valid_until=ev.valid_until,
+        recruitment=ev.recruitment_compliant,
+        profile=e.DEFAULT_PROFILE,
+    )
+    assert back == ev
+    assert back.missing == ev.missing

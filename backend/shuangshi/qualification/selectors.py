@@ -1,0 +1,506 @@
+"""Reads for qualification: plain-row loading for the engine, ratios, trend and candidates.
+
+Bulk evaluation reads rows with raw SQL (no model instances): it is the hot path of the
+nightly re-evaluation and of ``as_of`` reads, and must stay fast at national scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Floor
+from django.utils import timezone
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import schools_visible_to
+from shuangshi.mentors.models import MentorAppointment
+from shuangshi.schools.models import School
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
+
+from . import engine
+from .models import (
+    DEFAULT_TARGETS,
+    STAT_FIELDS,
+    RatioSnapshot,
+    RuleProfile,
+    SchoolStats,
+    Target,
+    TargetCode,
+    TeacherQualification,
+)
+
+# --------------------------------------------------------------------------- profile & targets
+
+
+@lru_cache(maxsize=32)
+def _profile_from_json(version: int, values_json: str) -> engine.RuleProfile:
+    import json
+
+    return engine.RuleProfile.from_dict(json.loads(values_json))
+
+
+def profile_current() -> tuple[int, engine.RuleProfile]:
+    """The rule profile in force: (version, thresholds). Version 0 is the built-in default."""
+    row = RuleProfile.objects.order_by("-version").values_list("version", "values").first()
+    if row is None:
+        return 0, engine.DEFAULT_PROFILE
+    return profile_of(row[0], row[1])
+
+
+def profile_of(version: int, values: dict[str, Any]) -> tuple[int, engine.RuleProfile]:
+    import json
+
+    return version, _profile_from_json(version, json.dumps(values, sort_keys=True))
+
+
+def profile_by_version(version: int) -> engine.RuleProfile:
+    if version == 0:
+        return engine.DEFAULT_PROFILE
+    values = RuleProfile.objects.filter(version=version).values_list("values", flat=True).first()
+    if values is None:
+        return engine.DEFAULT_PROFILE
+    return profile_of(version, values)[1]
+
+
+def target_get(code: str) -> Target:
+    target = Target.objects.filter(code=code).first()
+    if target is None:
+        value, deadline = DEFAULT_TARGETS[TargetCode(code)]
+        target = Target(code=code, value=value, deadline=deadline)
+    return target
+
+
+def ratio_target() -> Decimal:
+    return target_get(TargetCode.DUAL_QUALIFIED_RATIO).value
+
+
+def targets_list() -> list[Target]:
+    return [target_get(code) for code in TargetCode.values]
+
+
+def active_bases_count() -> int:
+    return TrainingBase.objects.filter(status="active").count()
+
+
+# --------------------------------------------------------------------------- plain-row loading
+
+_T = Teacher._meta.db_table
+_C = Certificate._meta.db_table
+_P = EnterprisePeriod._meta.db_table
+_TC = TrainingCompletion._meta.db_table
+_TP = TrainingProgram._meta.db_table
+_TB = TrainingBase._meta.db_table
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    teacher_id: int
+    school_id: int
+    record: engine.TeacherRecord
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        return cur.fetchall()
+
+
+def _child_rows(where: str, params: Sequence[Any]) -> tuple[list, list, list]:
+    certs = _fetch(
+        f"SELECT teacher_id, kind, level, issued_on, expires_on FROM {_C} WHERE {where}",
+        params,
+    )
+    periods = _fetch(
+        f"SELECT teacher_id, kind, start_on, end_on FROM {_P} WHERE {where}",
+        params,
+    )
+    comps = _fetch(
+        f"SELECT c.teacher_id, c.hours, c.passed, c.completed_on, b.status "
+        f"FROM {_TC} c JOIN {_TP} p ON p.id = c.program_id JOIN {_TB} b ON b.id = p.base_id "
+        f"WHERE {where.replace('teacher_id', 'c.teacher_id')}",
+        params,
+    )
+    return certs, periods, comps
+
+
+def _build(
+    teachers: list[tuple[Any, ...]], certs: list, periods: list, comps: list
+) -> list[Loaded]:
+    convert = connection.vendor != "postgresql"
+    cert_map: dict[int, list[engine.CertificateFact]] = {}
+    CF, PF, KF = engine.CertificateFact, engine.PeriodFact, engine.CompletionFact
+    if convert:
+        certs = [(t, k, lv, _as_date(a), _as_date(b)) for t, k, lv, a, b in certs]
+        periods = [(t, k, _as_date(a), _as_date(b)) for t, k, a, b in periods]
+        comps = [(t, h, p, _as_date(c), s) for t, h, p, c, s in comps]
+        teachers = [
+            (i, s, e, c, _as_date(h), _as_date(lo), _as_date(ts), ti, ed, n)
+            for i, s, e, c, h, lo, ts, ti, ed, n in teachers
+        ]
+    for t, k, lv, a, b in certs:
+        item = CF(k, lv, a, b)
+        lst = cert_map.get(t)
+        if lst is None:
+            cert_map[t] = [item]
+        else:
+            lst.append(item)
+    period_map: dict[int, list[engine.PeriodFact]] = {}
+    for t, k, a, b in periods:
+        item2 = PF(k, a, b)
+        lst2 = period_map.get(t)
+        if lst2 is None:
+            period_map[t] = [item2]
+        else:
+            lst2.append(item2)
+    comp_map: dict[int, list[engine.CompletionFact]] = {}
+    for t, h, p, c, s in comps:
+        comp_map.setdefault(t, []).append(KF(h, bool(p), c, s == "active"))
+    TF, TR = engine.TeacherFacts, engine.TeacherRecord
+    empty: tuple = ()
+    out = []
+    for i, s, e, c, h, lo, ts, ti, ed, n in teachers:
+        facts = TF(e, c, h, lo, ts, ti, ed, bool(n))
+        rec = TR(
+            facts,
+            cert_map.get(i, empty),
+            period_map.get(i, empty),
+            comp_map.get(i, empty),
+        )
+        out.append(Loaded(i, s, rec))
+    return out
+
+
+_TEACHER_COLS = (
+    "id, school_id, employment, course_type, hired_on, left_on, teaching_since, title, "
+    "education, normal_graduate"
+)
+
+
+def records_for_ids(teacher_ids: Iterable[int]) -> list[Loaded]:
+    ids = sorted(set(teacher_ids))
+    if not ids:
+        return []
+    marks = ", ".join(["%s"] * len(ids))
+    teachers = _fetch(f"SELECT {_TEACHER_COLS} FROM {_T} WHERE id IN ({marks})", ids)
+    return _build(teachers, *_child_rows(f"teacher_id IN ({marks})", ids))
+
+
+def records_for_id_range(lo: int, hi: int, school_ids: Sequence[int] | None = None) -> list[Loaded]:
+    """Teachers with lo <= id < hi (optionally only of these schools)."""
+    where, params = "id >= %s AND id < %s", [lo, hi]
+    if school_ids is not None:
+        if not school_ids:
+            return []
+        where += f" AND school_id IN ({', '.join(['%s'] * len(school_ids))})"
+        params += list(school_ids)
+    teachers = _fetch(f"SELECT {_TEACHER_COLS} FROM {_T} WHERE {where} ORDER BY id", params)
+    if not teachers:
+        return []
+    child = "teacher_id >= %s AND teacher_id < %s"
+    loaded = _build(teachers, *_child_rows(child, [lo, hi]))
+    return loaded
+
+
+def teacher_id_bounds(school_ids: Sequence[int] | None = None) -> tuple[int, int]:
+    qs = Teacher.objects.all()
+    if school_ids is not None:
+        qs = qs.filter(school_id__in=school_ids)
+    from django.db.models import Max, Min
+
+    agg = qs.aggregate(lo=Min("id"), hi=Max("id"))
+    if agg["lo"] is None:
+        return 0, 0
+    return agg["lo"], agg["hi"] + 1
+
+
+def iter_records(
+    *, batch_size: int = 20000, school_ids: Sequence[int] | None = None
+) -> Iterator[list[Loaded]]:
+    """All teachers (or those of some schools) in id-range batches."""
+    if school_ids is not None and len(school_ids) <= 50:
+        # A few schools: one query by school rather than scanning id ranges.
+        ids = list(
+            Teacher.objects.filter(school_id__in=school_ids)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
+        for i in range(0, len(ids), batch_size):
+            yield records_for_ids(ids[i : i + batch_size])
+        return
+    lo, hi = teacher_id_bounds(school_ids)
+    for start in range(lo, hi, batch_size):
+        batch = records_for_id_range(start, min(start + batch_size, hi), school_ids)
+        if batch:
+            yield batch
+
+
+# --------------------------------------------------------------------------- counting
+
+
+@dataclass(slots=True)
+class Counts:
+    in_scope: int = 0
+    qualified: int = 0
+    full_time: int = 0
+    part_time: int = 0
+    junior: int = 0
+    intermediate: int = 0
+    senior: int = 0
+    recruitment_checked: int = 0
+    recruitment_failed: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def employed_on(facts: engine.TeacherFacts, on: date) -> bool:
+    return (facts.hired_on is None or facts.hired_on <= on) and (
+        facts.left_on is None or facts.left_on >= on
+    )
+
+
+def counts_at(on: date, school_ids: Sequence[int] | None = None) -> dict[int, Counts]:
+    """Per-school counts evaluated at ``on`` from plain rows (no stored results trusted)."""
+    _version, profile = profile_current()
+    out: dict[int, Counts] = {}
+    evaluate = engine.evaluate
+    for batch in iter_records(school_ids=school_ids):
+        for item in batch:
+            ev = evaluate(item.record, on, profile)
+            c = out.get(item.school_id)
+            if c is None:
+                c = out[item.school_id] = Counts()
+            f = item.record.facts
+            if employed_on(f, on):
+                if f.employment == "full_time":
+                    c.full_time += 1
+                else:
+                    c.part_time += 1
+            if ev.in_scope:
+                c.in_scope += 1
+                if ev.level != "none":
+                    c.qualified += 1
+                    setattr(c, ev.level, getattr(c, ev.level) + 1)
+                if ev.recruitment_compliant is not None:
+                    c.recruitment_checked += 1
+                    if not ev.recruitment_compliant:
+                        c.recruitment_failed += 1
+    return out
+
+
+# --------------------------------------------------------------------------- ratios
+
+
+def is_today(on: date | None) -> bool:
+    return on is None or on == timezone.localdate()
+
+
+def _ratio_expressions(target: Decimal) -> dict[str, Any]:
+    in_scope = Coalesce(F("stats__in_scope"), 0)
+    qualified = Coalesce(F("stats__qualified"), 0)
+    ratio = Case(
+        When(
+            stats__in_scope__gt=0,
+            then=ExpressionWrapper(
+                Cast(F("stats__qualified"), FloatField()) / F("stats__in_scope"),
+                output_field=FloatField(),
+            ),
+        ),
+        default=None,
+        output_field=FloatField(),
+    )
+    # Smallest count that is strictly above the target, minus those already qualified.
+    need = Floor(
+        ExpressionWrapper(
+            Value(target, output_field=DecimalField()) * F("stats__in_scope"),
+            output_field=DecimalField(),
+        )
+    )
+    gap = Case(
+        When(stats__in_scope__gt=0, then=Cast(need, IntegerField()) + 1 - F("stats__qualified")),
+        default=None,
+        output_field=IntegerField(),
+    )
+    return {"n_in_scope": in_scope, "n_qualified": qualified, "ratio_value": ratio, "gap_raw": gap}
+
+
+def schools_for(user: User, *, city: int | None = None, kind: str | None = None) -> QuerySet:
+    qs = schools_visible_to(user).select_related("city")
+    if city is not None:
+        qs = qs.filter(city_id=city)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+ORDERINGS = {
+    "ratio": ("ratio_value", "code"),
+    "-ratio": ("-ratio_value", "code"),
+    "gap": ("gap_raw", "code"),
+    "-gap": ("-gap_raw", "code"),
+    "code": ("code",),
+    "name": ("name", "code"),
+}
+
+
+def school_ratios_today(
+    user: User,
+    *,
+    city: int | None = None,
+    kind: str | None = None,
+    below_target: bool | None = None,
+    ordering: str = "code",
+) -> QuerySet[School]:
+    """Schools annotated from the stored aggregates: no teacher row is read."""
+    target = ratio_target()
+    qs = schools_for(user, city=city, kind=kind).select_related("stats")
+    qs = qs.annotate(**_ratio_expressions(target))
+    if below_target is not None:
+        # meets: in_scope > 0 and qualified > target × in_scope (strict)
+        meets = Q(stats__in_scope__gt=0) & Q(gap_raw__lte=0)
+        qs = qs.exclude(meets) if below_target else qs.filter(meets)
+    order = ORDERINGS.get(ordering, ORDERINGS["code"])
+    if order[0].lstrip("-") in ("ratio_value", "gap_raw"):
+        field = order[0].lstrip("-")
+        expr = (
+            F(field).desc(nulls_last=True)
+            if order[0].startswith("-")
+            else F(field).asc(nulls_last=True)
+        )
+        return qs.order_by(expr, *order[1:])
+    return qs.order_by(*order)
+
+
+def mentor_counts(school_ids: Sequence[int], on: date) -> dict[int, int]:
+    if not school_ids:
+        return {}
+    rows = (
+        MentorAppointment.objects.filter(school_id__in=school_ids, start_on__lte=on)
+        .filter(Q(end_on__isnull=True) | Q(end_on__gte=on))
+        .values_list("school_id", "mentor_id")
+        .distinct()
+    )
+    out: dict[int, int] = {}
+    for school_id, _mentor in rows:
+        out[school_id] = out.get(school_id, 0) + 1
+    return out
+
+
+def stats_for_schools(school_ids: Sequence[int]) -> dict[int, Counts]:
+    out: dict[int, Counts] = {}
+    fields = list(STAT_FIELDS)
+    for row in SchoolStats.objects.filter(school_id__in=school_ids).values("school_id", *fields):
+        out[row.pop("school_id")] = Counts(**row)
+    return out
+
+
+def summary_totals_today(user: User) -> list[dict[str, Any]]:
+    """Per-school stored counts with the school's city and kind, for the summary."""
+    fields = list(STAT_FIELDS)
+    qs = schools_for(user).values(
+        "id", "city_id", "city__name", "kind", *[f"stats__{f}" for f in fields]
+    )
+    rows = []
+    for row in qs:
+        counts = Counts(**{f: row[f"stats__{f}"] or 0 for f in fields})
+        rows.append(
+            {
+                "id": row["id"],
+                "city_id": row["city_id"],
+                "city_name": row["city__name"],
+                "kind": row["kind"],
+                "counts": counts,
+            }
+        )
+    return rows
+
+
+def summary_group_today(user: User) -> dict[str, Any]:
+    """Province/city/kind totals computed by the database from the stored aggregates."""
+    fields = list(STAT_FIELDS)
+    sums = {f: Coalesce(Sum(f"stats__{f}"), 0) for f in fields}
+    target = ratio_target()
+    base = schools_for(user)
+    total = base.aggregate(**sums)
+    by_city = list(
+        base.values("city_id", "city__name", "city__code").annotate(**sums).order_by("city__code")
+    )
+    by_kind = list(base.values("kind").annotate(**sums).order_by("kind"))
+    ann = base.annotate(**_ratio_expressions(target))
+    flags = ann.aggregate(
+        schools=Coalesce(Sum(Value(1)), 0),
+        meeting=Coalesce(
+            Sum(Case(When(Q(stats__in_scope__gt=0) & Q(gap_raw__lte=0), then=1), default=0)), 0
+        ),
+        without_scope=Coalesce(
+            Sum(
+                Case(
+                    When(Q(stats__in_scope__isnull=True) | Q(stats__in_scope=0), then=1), default=0
+                )
+            ),
+            0,
+        ),
+    )
+    return {"total": total, "by_city": by_city, "by_kind": by_kind, "flags": flags}
+
+
+# --------------------------------------------------------------------------- trend & candidates
+
+
+def snapshot_points(scope: str, key: int, start: date, end: date) -> list[RatioSnapshot]:
+    return list(
+        RatioSnapshot.objects.filter(
+            scope=scope, key=key, month__gte=start, month__lte=end
+        ).order_by("month")
+    )
+
+
+def live_counts_today(scope: str, key: int) -> tuple[int, int]:
+    qs = SchoolStats.objects.all()
+    if scope == RatioSnapshot.Scope.CITY:
+        qs = qs.filter(school__city_id=key)
+    elif scope == RatioSnapshot.Scope.SCHOOL:
+        qs = qs.filter(school_id=key)
+    agg = qs.aggregate(n=Coalesce(Sum("in_scope"), 0), q=Coalesce(Sum("qualified"), 0))
+    return agg["n"], agg["q"]
+
+
+def candidates_today(school_id: int) -> QuerySet[TeacherQualification]:
+    return (
+        TeacherQualification.objects.filter(school_id=school_id, in_scope=True, qualified=False)
+        .select_related("teacher")
+        .order_by(F("distance").asc(nulls_last=True), "teacher_id")
+    )
+
+
+def user_may_see_school(user: User, school_id: int) -> bool:
+    if user.role == Role.BASE_STAFF:
+        return False
+    return schools_visible_to(user).filter(pk=school_id).exists()

@@ -1,0 +1,113 @@
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from shuangshi import testing
+from shuangshi.qualification import selectors, services
+from shuangshi.qualification.models import SchoolStats, TeacherQualification
+from shuangshi.teachers import services as teacher_services
+
+pytestmark = pytest.mark.django_db
+
+
+def make_qualified(school, **kw):
+    """A teacher with a teacher-qualification certificate and 200 recent practice days."""
+    teacher = testing.make_teacher(school, **kw)
+    testing.make_certificate(teacher)
+    today = timezone.localdate()
+    testing.make_period(teacher, start_on=today - timedelta(days=199), end_on=today)
+    return teacher
+
+
+def stats(school) -> dict:
+    row = SchoolStats.objects.filter(school=school).values().first() or {}
+    return {k: row.get(k, 0) for k in ("in_scope", "qualified", "full_time", "part_time")}
+
+
+def test_every_teacher_write_stores_the_result_in_the_same_transaction(school_a):
+    teacher = testing.make_teacher(school_a)
+    result = TeacherQualification.objects.get(teacher=teacher)
+    assert (result.level, result.in_scope, result.qualified) == ("none", True, False)
+    testing.make_certificate(teacher)
+    testing.make_certificate(teacher, kind="skill_level", level="grade4", issued_on=date(2015, 1, 1))
+    result.refresh_from_db()
+    assert result.level == "junior"
+    assert stats(school_a) == {"in_scope": 1, "qualified": 1, "full_time": 1, "part_time": 0}
+
+
+def test_school_aggregates_follow_updates_and_deletes(school_a, school_b):
+    t1 = make_qualified(school_a)
+    make_qualified(school_a)
+    testing.make_teacher(school_a, employment="part_time")
+    testing.make_teacher(school_a, course_type="public")
+    assert stats(school_a) == {"in_scope": 2, "qualified": 2, "full_time": 3, "part_time": 1}
+    teacher_services.teacher_update(teacher=t1, data={"school": school_b})
+    assert stats(school_a) == {"in_scope": 1, "qualified": 1, "full_time": 2, "part_time": 1}
+    assert stats(school_b) == {"in_scope": 1, "qualified": 1, "full_time": 1, "part_time": 0}
+    teacher_services.teacher_delete(teacher=t1)
+    assert stats(school_b) == {"in_scope": 0, "qualified": 0, "full_time": 0, "part_time": 0}
+    assert not TeacherQualification.objects.filter(teacher_id=t1.pk).exists()
+
+
+def test_full_rebuild_agrees_with_incremental_updates(school_a, school_b):
+    make_qualified(school_a)
+    testing.make_teacher(school_a)
+    make_qualified(school_b, hired_on=date(2024, 1, 1))
+    before = {s: stats(s) for s in (school_a, school_b)}
+    recruitment = SchoolStats.objects.get(school=school_b).recruitment_failed
+    SchoolStats.objects.all().delete()
+    TeacherQualification.objects.all().delete()
+    assert services.qualifications_rebuild(batch_size=2) == 3
+    assert {s: stats(s) for s in (school_a, school_b)} == before
+    assert SchoolStats.objects.get(school=school_b).recruitment_failed == recruitment == 1
+
+
+def test_a_new_profile_version_re_evaluates_everyone(school_a, province):
+    make_qualified(school_a)
+    assert stats(school_a)["qualified"] == 1
+    row = services.rule_profile_update(
+        values={"practice_min_days": 365}, note="stricter", user=province
+    )
+    assert row.version == 1
+    assert row.values["practice_min_days"] == 365
+    assert stats(school_a)["qualified"] == 0
+    assert TeacherQualification.objects.get().profile_version == 1
+
+
+def test_invalid_profile_values_are_refused(school_a):
+    with pytest.raises(services.ProfileInvalid) as exc:
+        services.rule_profile_update(values={"practice_min_days": -3, "nope": 1})
+    assert set(exc.value.errors) == {"nope"}
+    with pytest.raises(services.ProfileInvalid) as exc:
+        services.rule_profile_update(values={"skill_min_grade": "grade9"})
+    assert set(exc.value.errors) == {"skill_min_grade"}
+
+
+def test_counts_at_another_date_are_evaluated_not_read(school_a):
+    teacher = make_qualified(school_a)
+    today = timezone.localdate()
+    in_a_decade = today + timedelta(days=3700)
+    counts = selectors.counts_at(in_a_decade, [school_a.pk])
+    assert (counts[school_a.pk].in_scope, counts[school_a.pk].qualified) == (1, 0)
+    before_hire = teacher.hired_on - timedelta(days=1)
+    assert selectors.counts_at(before_hire, [school_a.pk])[school_a.pk].in_scope == 0
+
+
+def test_refresh_due_re_evaluates_expired_results(school_a):
+    teacher = make_qualified(school_a)
+    result = TeacherQualification.objects.get(teacher=teacher)
+    later = result.valid_until
+    assert later is not None
+    assert services.qualifications_refresh_due(on=later) == 1
+    result.refresh_from_db()
+    assert result.qualified is False
+    assert stats(school_a)["qualified"] == 0
+
+
+def test_monthly_snapshots_for_school_city_and_province(school_a, school_b):
+    make_qualified(school_a)
+    testing.make_teacher(school_b)
+    assert services.ratios_snapshot() == 2 + 2 + 1
+    past = services.ratios_snapshot(month=date(2020, 1, 1))
+    assert past == 5
