@@ -21,12 +21,13 @@ def in_school_scope(queryset: QuerySet[M], user: User, *, school: str) -> QueryS
     Province sees all, a city user its city's schools, school HR its own school, and
     everyone else nothing.
     """
-    if user.role == Role.PROVINCE:
+    role = getattr(user, "role", None)  # AnonymousUser (schema generation) sees nothing
+    if role == Role.PROVINCE:
         return queryset
-    if user.role == Role.CITY and user.city_id is not None:
+    if role == Role.CITY and user.city_id is not None:
         path = "city_id" if school == "pk" else f"{school}__city_id"
         return queryset.filter(**{path: user.city_id})
-    if user.role == Role.SCHOOL_HR and user.school_id is not None:
+    if role == Role.SCHOOL_HR and user.school_id is not None:
         path = "pk" if school == "pk" else f"{school}_id"
         return queryset.filter(**{path: user.school_id})
     return queryset.none()
