@@ -24,7 +24,7 @@ class RolePermission(permissions.BasePermission):
         roles: Iterable[str] = (
             view.read_roles if request.method in permissions.SAFE_METHODS else view.write_roles
         )
-        return getattr(user, "role", None) in roles
+        return str(getattr(user, "role", "")) in set(roles)
 
 
 class StaleVersion(exceptions.APIException):
@@ -44,7 +44,7 @@ def expected_version(request: Request) -> int:
             {"version": [_("Send the version you read (the version field or If-Match).")]}
         )
     try:
-        return int(raw)
+        return int(str(raw))
     except (TypeError, ValueError):
         raise exceptions.ValidationError({"version": [_("A valid integer is required.")]}) from None
 

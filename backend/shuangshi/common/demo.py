@@ -216,8 +216,10 @@ class _Builder:
 
     def save(self) -> None:
         Teacher.objects.bulk_create(self.teachers, batch_size=1000)
-        for record in (*self.certificates, *self.periods):
-            record.teacher_id = record.teacher.pk
+        for cert in self.certificates:
+            cert.teacher_id = cert.teacher.pk
+        for period in self.periods:
+            period.teacher_id = period.teacher.pk
         Certificate.objects.bulk_create(self.certificates, batch_size=1000)
         EnterprisePeriod.objects.bulk_create(self.periods, batch_size=1000)
 
