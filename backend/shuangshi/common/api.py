@@ -27,11 +27,6 @@ class RolePermission(permissions.BasePermission):
         return str(getattr(user, "role", "")) in set(roles)
 
 
-class StaleVersion(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "stale_version"
-
-
 def expected_version(request: Request) -> int:
     """The version the client read: the `version` field, or an If-Match header."""
     raw = request.data.get("version") if hasattr(request.data, "get") else None
