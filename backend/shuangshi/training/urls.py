@@ -1,4 +1,11 @@
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
-router = DefaultRouter()
+from . import api
+
+router = SimpleRouter()
+router.register("training-bases", api.TrainingBaseViewSet, basename="training-base")
+router.register("training-programs", api.TrainingProgramViewSet, basename="training-program")
+router.register(
+    "training-completions", api.TrainingCompletionViewSet, basename="training-completion"
+)
 urlpatterns = router.urls

@@ -1,0 +1,371 @@
+"""Training bases, programmes and completions: thin views over selectors and services."""
+
+from datetime import date
+from typing import Any
+
+from django.db.models import ProtectedError, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import UserRateThrottle
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.idnumbers import normalize_id_number
+from shuangshi.teachers.validation import person_errors
+
+from . import selectors, services
+from .filters import TrainingBaseFilter, TrainingCompletionFilter, TrainingProgramFilter
+from .models import BaseStatus, TrainingBase, TrainingCompletion, TrainingProgram
+from .validation import Errors, ProgramFacts, completion_errors, program_errors
+
+ALL_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF]
+RUNS_TRAINING = [Role.PROVINCE, Role.BASE_STAFF]
+
+
+def _user(serializer: serializers.Serializer) -> User:
+    return serializer.context["request"].user
+
+
+def _merged(serializer: serializers.ModelSerializer, attrs: dict[str, Any]) -> dict[str, Any]:
+    """The record as it will be saved: the instance's values overlaid with the input."""
+    values: dict[str, Any] = {}
+    if serializer.instance is not None:
+        for field in serializer.Meta.fields:
+            if hasattr(serializer.instance, field):
+                values[field] = getattr(serializer.instance, field)
+    values.update(attrs)
+    return values
+
+
+def _raise(errors: Errors) -> None:
+    if errors:
+        raise serializers.ValidationError(errors)
+
+
+def as_of_param(request: Request) -> date:
+    raw = request.query_params.get("as_of")
+    if not raw:
+        return timezone.localdate()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise exceptions.ValidationError(
+            {"as_of": [_("Use a date in the form YYYY-MM-DD.")]}
+        ) from None
+
+
+def _destroy(delete: Any, message: str, **kwargs: Any) -> None:
+    try:
+        delete(**kwargs)
+    except ProtectedError:
+        raise exceptions.ValidationError({"non_field_errors": [message]}) from None
+
+
+# --------------------------------------------------------------------------- bases
+
+
+class TrainingBaseSerializer(VersionedSerializer):
+    city_name = serializers.CharField(source="city.name", read_only=True)
+
+    class Meta:
+        model = TrainingBase
+        fields = [
+            "id",
+            "code",
+            "name",
+            "host_name",
+            "host_kind",
+            "city",
+            "city_name",
+            "designation",
+            "approved_on",
+            "status",
+            "version",
+        ]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        values = _merged(self, attrs)
+        touched = "status" in attrs or "approved_on" in attrs
+        if touched and values.get("status") == BaseStatus.ACTIVE and not values.get("approved_on"):
+            raise serializers.ValidationError(
+                {"approved_on": [_("An active base needs its approval date.")]}
+            )
+        return attrs
+
+
+class TrainingBaseViewSet(ScopedModelViewSet):
+    """Province registers bases; everyone reads them (base staff only their own)."""
+
+    serializer_class = TrainingBaseSerializer
+    filterset_class = TrainingBaseFilter
+    read_roles = ALL_ROLES
+    write_roles = [Role.PROVINCE]
+    search_fields = ["code", "name", "host_name"]
+    ordering_fields = ["code", "name", "approved_on", "status"]
+
+    def get_queryset(self) -> QuerySet[TrainingBase]:
+        return selectors.bases_visible_to(self.request.user).select_related("city")  # type: ignore[arg-type]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.base_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.base_update(
+            base=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: TrainingBase) -> None:
+        _destroy(
+            services.base_delete,
+            _("This base still has programmes or accounts."),
+            base=instance,
+        )
+
+    @extend_schema(
+        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")]
+    )
+    @action(detail=False, read_roles=[Role.PROVINCE, Role.CITY])
+    def progress(self, request: Request) -> Response:
+        """Bases by status, designation, host kind and city against the target of 20."""
+        return Response(selectors.bases_progress(as_of=as_of_param(request)))
+
+    @extend_schema(
+        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")]
+    )
+    @action(detail=False, read_roles=[Role.PROVINCE, Role.BASE_STAFF], pagination_class=None)
+    def stats(self, request: Request) -> Response:
+        """Per base: programmes run, teachers trained, pass rate, teachers qualified through it."""
+        bases = self.filter_queryset(self.get_queryset())
+        return Response(selectors.base_stats(bases=bases, as_of=as_of_param(request)))
+
+
+# --------------------------------------------------------------------------- programmes
+
+
+class WritableBaseField(serializers.PrimaryKeyRelatedField):
+    """Province names any base; base staff only their own."""
+
+    def get_queryset(self) -> QuerySet[TrainingBase]:
+        user = self.context["request"].user
+        if user.role == Role.PROVINCE:
+            return TrainingBase.objects.all()
+        return selectors.bases_visible_to(user).filter(pk=user.training_base_id)
+
+
+class TrainingProgramSerializer(VersionedSerializer):
+    base = WritableBaseField(required=False)
+    base_name = serializers.CharField(source="base.name", read_only=True)
+
+    class Meta:
+        model = TrainingProgram
+        fields = [
+            "id",
+            "base",
+            "base_name",
+            "title",
+            "kind",
+            "hours",
+            "start_on",
+            "end_on",
+            "version",
+        ]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        user = _user(self)
+        if self.instance is None and "base" not in attrs:
+            if user.role != Role.BASE_STAFF:
+                raise serializers.ValidationError({"base": [self.error_messages["required"]]})
+            attrs["base"] = user.training_base
+        bounds = None
+        if self.instance is not None:
+            bounds = selectors.program_completion_bounds(self.instance)
+        _raise(program_errors(_merged(self, attrs), bounds))
+        return attrs
+
+
+class TrainingProgramViewSet(ScopedModelViewSet):
+    """Base staff run their base's programmes; everyone else reads."""
+
+    serializer_class = TrainingProgramSerializer
+    filterset_class = TrainingProgramFilter
+    read_roles = ALL_ROLES
+    write_roles = RUNS_TRAINING
+    search_fields = ["title"]
+    ordering_fields = ["start_on", "end_on", "title", "hours", "id"]
+
+    def get_queryset(self) -> QuerySet[TrainingProgram]:
+        return selectors.programs_visible_to(self.request.user).select_related("base")  # type: ignore[arg-type]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.program_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.program_update(
+            program=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: TrainingProgram) -> None:
+        _destroy(
+            services.program_delete,
+            _("This programme has completions; delete them first."),
+            program=instance,
+        )
+
+
+# --------------------------------------------------------------------------- completions
+
+
+class WritableProgramField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet[TrainingProgram]:
+        user = self.context["request"].user
+        if user.role not in RUNS_TRAINING:
+            return TrainingProgram.objects.none()
+        return selectors.programs_visible_to(user)
+
+
+class CompletionTeacherField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet:
+        return selectors.completion_teachers_for(self.context["request"].user).distinct()
+
+
+class TrainingCompletionSerializer(VersionedSerializer):
+    program = WritableProgramField()
+    program_title = serializers.CharField(source="program.title", read_only=True)
+    base = serializers.IntegerField(source="program.base_id", read_only=True)
+    base_name = serializers.CharField(source="program.base.name", read_only=True)
+    teacher = CompletionTeacherField(required=False)
+    teacher_id_number = serializers.CharField(
+        write_only=True,
+        required=False,
+        help_text="The teacher's exact ID number (how base staff name a teacher).",
+    )
+    teacher_name = serializers.CharField(source="teacher.name", read_only=True)
+    school = serializers.IntegerField(source="teacher.school_id", read_only=True)
+    school_name = serializers.CharField(source="teacher.school.name", read_only=True)
+
+    class Meta:
+        model = TrainingCompletion
+        fields = [
+            "id",
+            "program",
+            "program_title",
+            "base",
+            "base_name",
+            "teacher",
+            "teacher_id_number",
+            "teacher_name",
+            "school",
+            "school_name",
+            "completed_on",
+            "hours",
+            "passed",
+            "certificate_no",
+            "version",
+        ]
+        # Once per teacher per programme is checked in validate(), after the teacher is
+        # resolved from the ID number.
+        validators: list[Any] = []
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        id_number = attrs.pop("teacher_id_number", None)
+        if id_number:
+            teacher = selectors.teacher_by_id_number(id_number)
+            if teacher is None:
+                raise serializers.ValidationError(
+                    {"teacher_id_number": [_("No teacher has this ID number.")]}
+                )
+            attrs["teacher"] = teacher
+        if self.instance is None and "teacher" not in attrs:
+            raise serializers.ValidationError(
+                {"teacher_id_number": [_("Give the teacher's ID number.")]}
+            )
+        values = _merged(self, attrs)
+        program: TrainingProgram = values["program"]
+        facts = ProgramFacts(program.hours, program.start_on, program.end_on)
+        _raise(completion_errors(values, facts, today=timezone.localdate()))
+        duplicate = TrainingCompletion.objects.filter(program=program, teacher=values["teacher"])
+        if self.instance is not None:
+            duplicate = duplicate.exclude(pk=self.instance.pk)
+        if duplicate.exists():
+            raise serializers.ValidationError(
+                {"teacher": [_("This teacher already has a completion of this programme.")]}
+            )
+        return attrs
+
+
+class IdNumberSerializer(serializers.Serializer):
+    id_number = serializers.CharField(max_length=32)
+
+    def validate_id_number(self, value: str) -> str:
+        value = normalize_id_number(value)
+        errors = person_errors({"id_number": value})
+        if errors:
+            raise serializers.ValidationError(errors["id_number"])
+        return value
+
+
+class TeacherMatchSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    school_name = serializers.CharField(source="school.name")
+
+
+class IdLookupThrottle(UserRateThrottle):
+    """Exact-ID lookups are a confirmation step, not a way to scan the ID space."""
+
+    scope = "id_lookup"
+    rate = "60/min"
+
+
+class TrainingCompletionViewSet(ScopedModelViewSet):
+    """Base staff log completions at their base; schools read their teachers' completions."""
+
+    serializer_class = TrainingCompletionSerializer
+    filterset_class = TrainingCompletionFilter
+    read_roles = ALL_ROLES
+    write_roles = RUNS_TRAINING
+    search_fields = ["teacher__name", "program__title", "certificate_no"]
+    ordering_fields = ["completed_on", "hours", "id"]
+
+    def get_queryset(self) -> QuerySet[TrainingCompletion]:
+        return selectors.completions_visible_to(self.request.user).select_related(  # type: ignore[arg-type]
+            "program__base", "teacher__school"
+        )
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.completion_log(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.completion_update(
+            completion=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: TrainingCompletion) -> None:
+        services.completion_delete(completion=instance)
+
+    @extend_schema(request=IdNumberSerializer, responses=TeacherMatchSerializer)
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="lookup-teacher",
+        write_roles=RUNS_TRAINING,
+        throttle_classes=[IdLookupThrottle],
+    )
+    def lookup_teacher(self, request: Request) -> Response:
+        """Find one teacher by exact ID number: their id, name and school, nothing else."""
+        query = IdNumberSerializer(data=request.data)
+        query.is_valid(raise_exception=True)
+        teacher = selectors.teacher_by_id_number(query.validated_data["id_number"])
+        if teacher is None:
+            return Response(
+                {"detail": _("No teacher has this ID number.")}, status=status.HTTP_404_NOT_FOUND
+            )
+        return Response(TeacherMatchSerializer(teacher).data)

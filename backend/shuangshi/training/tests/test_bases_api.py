@@ -1,0 +1,204 @@
+from datetime import date
+
+import pytest
+
+from shuangshi import testing
+from shuangshi.training.models import TrainingBase
+
+from .conftest import make_completion, make_program
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/training-bases/"
+
+
+def base_payload(**fields):
+    values = {
+        "code": "TB99",
+        "name": "晶科能源双师型教师培养培训基地",
+        "host_name": "晶科能源股份有限公司",
+        "host_kind": "enterprise",
+        "city": testing.city("361100").pk,
+        "designation": "dual_qualified",
+        "approved_on": "2024-05-01",
+        "status": "active",
+    }
+    values.update(fields)
+    return values
+
+
+def test_the_province_registers_a_base(api, province):
+    response = api(province).post(URL, base_payload(), format="json")
+    assert response.status_code == 201, response.data
+    assert response.data["city_name"] == "上饶"
+    assert TrainingBase.objects.filter(code="TB99").exists()
+
+
+@pytest.mark.parametrize("who", ["city_nc", "hr_a", "base_staff"])
+def test_other_roles_cannot_register_or_change_bases(api, request, who, base_a):
+    user = request.getfixturevalue(who)
+    assert api(user).post(URL, base_payload(), format="json").status_code == 403
+    patch = {"name": "改名", "version": base_a.version}
+    assert api(user).patch(f"{URL}{base_a.pk}/", patch, format="json").status_code == 403
+    assert api(user).delete(f"{URL}{base_a.pk}/").status_code == 403
+
+
+def test_an_active_base_needs_its_approval_date(api, province):
+    response = api(province).post(URL, base_payload(approved_on=None), format="json")
+    assert response.status_code == 400
+    assert "approved_on" in response.data
+
+
+def test_base_codes_are_unique(api, province, base_a):
+    response = api(province).post(URL, base_payload(code=base_a.code), format="json")
+    assert response.status_code == 400
+    assert "code" in response.data
+
+
+def test_a_base_with_programmes_cannot_be_deleted(api, province, program_a, base_a):
+    response = api(province).delete(f"{URL}{base_a.pk}/")
+    assert response.status_code == 400
+    assert TrainingBase.objects.filter(pk=base_a.pk).exists()
+
+
+def test_an_unused_base_can_be_deleted(api, province):
+    base = testing.make_base()
+    assert api(province).delete(f"{URL}{base.pk}/").status_code == 204
+
+
+def test_a_stale_version_is_refused(api, province, base_a):
+    url = f"{URL}{base_a.pk}/"
+    assert api(province).patch(url, {"name": "一", "version": 1}, format="json").status_code == 200
+    response = api(province).patch(url, {"name": "二", "version": 1}, format="json")
+    assert response.status_code == 409
+
+
+def test_schools_and_cities_read_every_base(api, hr_a, city_nc, base_a, base_b):
+    for user in (hr_a, city_nc):
+        response = api(user).get(URL)
+        assert response.status_code == 200
+        assert response.data["count"] == 2
+
+
+def test_base_staff_see_only_their_own_base(api, base_staff, base_a, base_b):
+    response = api(base_staff).get(URL)
+    assert [b["id"] for b in response.data["results"]] == [base_a.pk]
+    assert api(base_staff).get(f"{URL}{base_b.pk}/").status_code == 404
+
+
+def test_bases_filter_by_status_and_city(api, province, base_a):
+    testing.make_base(status="planned", city=testing.city("360700"))
+    response = api(province).get(URL, {"status": "planned"})
+    assert response.data["count"] == 1
+    response = api(province).get(URL, {"city": testing.city("360100").pk})
+    assert response.data["count"] == 1
+
+
+def test_listing_bases_takes_a_bounded_number_of_queries(
+    api, province, django_assert_max_num_queries
+):
+    for _ in range(15):
+        testing.make_base()
+    with django_assert_max_num_queries(6):
+        response = api(province).get(URL)
+    assert response.data["count"] == 15
+
+
+def test_anonymous_users_are_refused(api):
+    assert api().get(URL).status_code in (401, 403)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def test_progress_counts_bases_against_the_target(api, province):
+    for n in range(3):
+        testing.make_base(status="active", approved_on=date(2024, 1, n + 1))
+    testing.make_base(status="planned", designation="integrated", host_kind="school")
+    testing.make_base(status="suspended", city=testing.city("360700"))
+    response = api(province).get(f"{URL}progress/", {"as_of": "2025-06-30"})
+    assert response.status_code == 200
+    data = response.data
+    assert data["target"]["count"] == 20
+    assert data["target"]["deadline"] == date(2025, 12, 31)
+    assert data["target"]["deadline_passed"] is False
+    assert data["target"]["days_left"] == 184
+    assert data["total"] == 5
+    assert data["active"] == 3
+    assert data["remaining"] == 17
+    assert data["met"] is False
+    assert data["by_status"] == {"planned": 1, "active": 3, "suspended": 1}
+    assert data["by_designation"]["integrated"] == {"total": 1, "active": 0}
+    assert data["by_host_kind"]["school"] == {"total": 1, "active": 0}
+    nanchang = next(c for c in data["by_city"] if c["city"]["code"] == "360100")
+    assert nanchang["total"] == 4
+    assert nanchang["active"] == 3
+
+
+def test_progress_says_when_the_deadline_has_passed(api, province):
+    testing.make_base(status="active", approved_on=date(2024, 1, 1))
+    data = api(province).get(f"{URL}progress/", {"as_of": "2026-01-01"}).data
+    assert data["target"]["deadline_passed"] is True
+    assert data["target"]["days_left"] is None
+    assert data["missed"] is True
+
+
+def test_progress_refuses_a_bad_date(api, province):
+    response = api(province).get(f"{URL}progress/", {"as_of": "31/12/2025"})
+    assert response.status_code == 400
+    assert "as_of" in response.data
+
+
+def test_the_city_reads_progress(api, city_nc):
+    assert api(city_nc).get(f"{URL}progress/").status_code == 200
+
+
+@pytest.mark.parametrize("who", ["hr_a", "base_staff"])
+def test_school_and_base_staff_do_not_read_province_progress(api, request, who):
+    user = request.getfixturevalue(who)
+    assert api(user).get(f"{URL}progress/").status_code == 403
+
+
+# --------------------------------------------------------------------------- per-base stats
+
+
+def test_the_province_sees_what_each_base_achieved(api, province, base_a, base_b, school_a):
+    program = make_program(base_a, start_on=date(2025, 3, 1), end_on=date(2025, 3, 20))
+    make_program(base_a, start_on=date(2025, 5, 1), end_on=date(2025, 5, 10))
+    # Qualified through base_a: a teacher qualification certificate and nothing else.
+    through = testing.make_teacher(school_a)
+    testing.make_certificate(through)
+    make_completion(program, through, hours=40)
+    # Already qualified by a skill certificate: the completion is not what qualified them.
+    already = testing.make_teacher(school_a)
+    testing.make_certificate(already)
+    testing.make_certificate(already, kind="skill_level", level="grade3", name="技能")
+    make_completion(program, already, hours=40)
+    failed = testing.make_teacher(school_a)
+    make_completion(program, failed, hours=20, passed=False)
+
+    response = api(province).get(f"{URL}stats/", {"as_of": "2025-06-01"})
+    assert response.status_code == 200
+    by_code = {row["base"]["code"]: row for row in response.data}
+    a = by_code[base_a.code]
+    assert a["programs"] == 2
+    assert a["programs_run"] == 2
+    assert a["completions"] == 3
+    assert a["teachers_trained"] == 3
+    assert a["passed"] == 2
+    assert a["pass_rate"] == pytest.approx(0.6667)
+    assert a["qualified_through"] == 1
+    b = by_code[base_b.code]
+    assert b["completions"] == 0
+    assert b["pass_rate"] is None
+
+
+def test_base_staff_see_only_their_own_stats(api, base_staff, base_a, base_b):
+    response = api(base_staff).get(f"{URL}stats/")
+    assert response.status_code == 200
+    assert [row["base"]["id"] for row in response.data] == [base_a.pk]
+
+
+@pytest.mark.parametrize("who", ["hr_a", "city_nc"])
+def test_schools_and_cities_do_not_read_base_stats(api, request, who):
+    assert api(request.getfixturevalue(who)).get(f"{URL}stats/").status_code == 403

@@ -1,0 +1,99 @@
+"""Record rules for programmes and completions, shared by the API and the Excel importer.
+
+Each function takes the record's values (field name to Python value, dates as `date`) and
+returns `{field: [message, ...]}`, empty when the record is valid.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+Errors = dict[str, list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramFacts:
+    """What a completion is checked against."""
+
+    hours: int
+    start_on: date
+    end_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class CompletionBounds:
+    """The extremes of a programme's recorded completions (None when it has none)."""
+
+    max_hours: int | None
+    first_on: date | None
+    last_on: date | None
+
+
+def _add(errors: Errors, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def program_errors(values: Mapping[str, Any], bounds: CompletionBounds | None = None) -> Errors:
+    """Dates in order, and (on a change) still covering the completions already logged."""
+    errors: Errors = {}
+    start = values.get("start_on")
+    end = values.get("end_on")
+    hours = values.get("hours")
+    if start and end and end < start:
+        _add(errors, "end_on", _("The end date cannot be before the start date."))
+    if bounds is None:
+        return errors
+    if hours is not None and bounds.max_hours is not None and hours < bounds.max_hours:
+        _add(
+            errors,
+            "hours",
+            _("A completion already records %(hours)d hours; the programme cannot have fewer.")
+            % {"hours": bounds.max_hours},
+        )
+    if start and bounds.first_on and start > bounds.first_on:
+        _add(
+            errors,
+            "start_on",
+            _("A completion is dated %(date)s; the programme cannot start after it.")
+            % {"date": bounds.first_on.isoformat()},
+        )
+    if end and bounds.last_on and end < bounds.last_on:
+        _add(
+            errors,
+            "end_on",
+            _("A completion is dated %(date)s; the programme cannot end before it.")
+            % {"date": bounds.last_on.isoformat()},
+        )
+    return errors
+
+
+def completion_errors(
+    values: Mapping[str, Any], program: ProgramFacts | None, *, today: date
+) -> Errors:
+    """Hours within the programme's hours, date within the programme and not in the future."""
+    errors: Errors = {}
+    hours = values.get("hours")
+    completed_on = values.get("completed_on")
+    if hours is not None and hours < 1:
+        _add(errors, "hours", _("Hours must be at least 1."))
+    if completed_on and completed_on > today:
+        _add(errors, "completed_on", _("A completion cannot be dated in the future."))
+    if program is None:
+        return errors
+    if hours is not None and hours > program.hours:
+        _add(
+            errors,
+            "hours",
+            _("Hours cannot exceed the programme's %(hours)d hours.") % {"hours": program.hours},
+        )
+    if completed_on and not program.start_on <= completed_on <= program.end_on:
+        _add(
+            errors,
+            "completed_on",
+            _("The date must fall within the programme (%(start)s to %(end)s).")
+            % {"start": program.start_on.isoformat(), "end": program.end_on.isoformat()},
+        )
+    return errors
