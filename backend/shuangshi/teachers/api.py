@@ -14,6 +14,7 @@ from shuangshi.accounts.scope import (
 from shuangshi.audit.api import TeacherAuditActions
 from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
 from shuangshi.common.idnumbers import mask_id_number, normalize_id_number
+from shuangshi.qualification.api import qualification_payload
 
 from . import services
 from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
@@ -59,6 +60,8 @@ class ScopedSchoolField(serializers.PrimaryKeyRelatedField):
 class TeacherSerializer(VersionedSerializer):
     school = ScopedSchoolField(required=False)
     school_name = serializers.CharField(source="school.name", read_only=True)
+    # qualification (issue 3): the stored result; the queryset select_related()s it.
+    qualification = serializers.SerializerMethodField()
 
     class Meta:
         model = Teacher
@@ -81,7 +84,11 @@ class TeacherSerializer(VersionedSerializer):
             "teaching_since",
             "left_on",
             "version",
+            "qualification",
         ]
+
+    def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
+        return qualification_payload(teacher)
 
     def validate_id_number(self, value: str) -> str:
         return normalize_id_number(value)
@@ -112,7 +119,9 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     ordering_fields = ["name", "staff_no", "hired_on", "birth_date", "teaching_since", "id"]
 
     def get_queryset(self) -> QuerySet[Teacher]:
-        return teachers_visible_to(self.request.user).select_related("school")  # type: ignore[arg-type]
+        return teachers_visible_to(self.request.user).select_related(  # type: ignore[arg-type]
+            "school", "qualification"
+        )
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.teacher_create(data=serializer.validated_data)

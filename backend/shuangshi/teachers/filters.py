@@ -8,6 +8,8 @@ class TeacherFilter(django_filters.FilterSet):
     active = django_filters.BooleanFilter(method="filter_active", label="Still employed")
     city = django_filters.NumberFilter(field_name="school__city_id")
     kind = django_filters.CharFilter(field_name="school__kind")
+    # issue 3: filter on the stored qualification result
+    qualification_level = django_filters.CharFilter(field_name="qualification__level")
 
     class Meta:
         model = Teacher
