@@ -1,4 +1,16 @@
-from rest_framework.routers import DefaultRouter
+from django.urls import path
+from rest_framework.routers import SimpleRouter
 
-router = DefaultRouter()
-urlpatterns = router.urls
+from . import api
+
+router = SimpleRouter()
+router.register("rule-profiles", api.RuleProfileViewSet, basename="rule-profile")
+router.register("targets", api.TargetViewSet, basename="target")
+
+urlpatterns = [
+    path("ratios/schools/", api.SchoolRatiosView.as_view(), name="ratios-schools"),
+    path("ratios/summary/", api.RatioSummaryView.as_view(), name="ratios-summary"),
+    path("ratios/trend/", api.RatioTrendView.as_view(), name="ratios-trend"),
+    path("ratios/candidates/", api.CandidatesView.as_view(), name="ratios-candidates"),
+    *router.urls,
+]

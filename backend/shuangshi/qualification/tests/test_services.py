@@ -30,7 +30,9 @@ def test_every_teacher_write_stores_the_result_in_the_same_transaction(school_a)
     result = TeacherQualification.objects.get(teacher=teacher)
     assert (result.level, result.in_scope, result.qualified) == ("none", True, False)
     testing.make_certificate(teacher)
-    testing.make_certificate(teacher, kind="skill_level", level="grade4", issued_on=date(2015, 1, 1))
+    testing.make_certificate(
+        teacher, kind="skill_level", level="grade4", issued_on=date(2015, 1, 1)
+    )
     result.refresh_from_db()
     assert result.level == "junior"
     assert stats(school_a) == {"in_scope": 1, "qualified": 1, "full_time": 1, "part_time": 0}

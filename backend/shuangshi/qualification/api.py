@@ -1,0 +1,351 @@
+"""Ratios, candidates, trend, rule profiles and targets (DESIGN §5). Views stay thin."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.common.api import RolePermission
+from shuangshi.common.pagination import Pagination
+from shuangshi.teachers.models import Teacher
+
+from . import engine, reports, selectors, services
+from .models import RuleProfile, Target, TargetCode, TeacherQualification
+
+READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+
+
+# --------------------------------------------------------------------------- teacher field
+
+
+def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
+    """The stored result as a teacher read carries it: {level, qualified, reasons, valid_until}.
+
+    Read through ``select_related("qualification")`` so a list costs no extra query.
+    """
+    try:
+        stored: TeacherQualification = teacher.qualification  # type: ignore[attr-defined]
+    except TeacherQualification.DoesNotExist:
+        return None
+    if stored is None:
+        return None
+    ev = reports.stored_evaluation(stored)
+    return {
+        "level": ev.level,
+        "qualified": ev.qualified,
+        "in_scope": ev.in_scope,
+        "reasons": [r.as_dict() for r in ev.reasons],
+        "valid_until": ev.valid_until.isoformat() if ev.valid_until else None,
+        "missing": [m.as_dict() for m in ev.missing],
+        "evaluated_on": stored.evaluated_on.isoformat(),
+    }
+
+
+# --------------------------------------------------------------------------- query parameters
+
+
+class AsOfQuery(serializers.Serializer):
+    as_of = serializers.DateField(required=False)
+
+
+class SchoolRatiosQuery(AsOfQuery):
+    city = serializers.IntegerField(required=False, min_value=1)
+    kind = serializers.ChoiceField(
+        required=False,
+        choices=[
+            "higher_vocational",
+            "secondary_vocational",
+            "technician_college",
+            "senior_technical_school",
+            "technical_school",
+        ],
+    )
+    below_target = serializers.BooleanField(required=False, allow_null=True, default=None)
+    ordering = serializers.ChoiceField(
+        required=False, choices=list(selectors.ORDERINGS), default="code"
+    )
+
+
+class TrendQuery(serializers.Serializer):
+    school = serializers.IntegerField(required=False, min_value=1)
+    city = serializers.IntegerField(required=False, min_value=1)
+    start = serializers.RegexField(r"^\d{4}-\d{2}(-\d{2})?$", required=False)
+    end = serializers.RegexField(r"^\d{4}-\d{2}(-\d{2})?$", required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for name in ("start", "end"):
+            raw = attrs.get(name)
+            if raw is not None:
+                try:
+                    attrs[name] = date.fromisoformat(raw[:7] + "-01")
+                except ValueError:
+                    raise serializers.ValidationError({name: [_("Use YYYY-MM.")]}) from None
+        return attrs
+
+
+class CandidatesQuery(AsOfQuery):
+    school = serializers.IntegerField(required=False, min_value=1)
+
+
+def _query(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    params = {k: v for k, v in request.query_params.items() if v != ""}
+    # The trend takes `from`/`to` (DESIGN §5); they are keywords in Python.
+    for outer, inner in (("from", "start"), ("to", "end")):
+        if outer in params:
+            params[inner] = params.pop(outer)
+    s = serializer_class(data=params)
+    s.is_valid(raise_exception=True)
+    return dict(s.validated_data)
+
+
+AS_OF = OpenApiParameter("as_of", date, description="Evaluate at this date (default today).")
+
+
+# --------------------------------------------------------------------------- ratios
+
+
+class RatioView(APIView):
+    permission_classes = [RolePermission]
+    read_roles = READ_ROLES
+    write_roles: list[str] = []
+
+
+class SchoolRatiosView(RatioView):
+    @extend_schema(
+        parameters=[
+            AS_OF,
+            OpenApiParameter("city", int),
+            OpenApiParameter("kind", str),
+            OpenApiParameter("below_target", bool),
+            OpenApiParameter("ordering", str, enum=list(selectors.ORDERINGS)),
+        ],
+        responses={200: dict},
+    )
+    def get(self, request: Request) -> Response:
+        q = _query(SchoolRatiosQuery, request)
+        paginator = Pagination()
+        user: User = request.user  # type: ignore[assignment]
+        if selectors.is_today(q.get("as_of")):
+            qs = selectors.school_ratios_today(
+                user,
+                city=q.get("city"),
+                kind=q.get("kind"),
+                below_target=q.get("below_target"),
+                ordering=q["ordering"],
+            )
+            page = paginator.paginate_queryset(qs, request, view=self)
+            rows = reports.school_rows_today(page or [], on=timezone.localdate())
+        else:
+            all_rows = reports.school_rows_at(
+                user,
+                on=q["as_of"],
+                city=q.get("city"),
+                kind=q.get("kind"),
+                below_target=q.get("below_target"),
+                ordering=q["ordering"],
+            )
+            rows = paginator.paginate_queryset(all_rows, request, view=self) or []
+        return paginator.get_paginated_response(rows)
+
+
+class RatioSummaryView(RatioView):
+    @extend_schema(parameters=[AS_OF], responses={200: dict})
+    def get(self, request: Request) -> Response:
+        q = _query(AsOfQuery, request)
+        user: User = request.user  # type: ignore[assignment]
+        if selectors.is_today(q.get("as_of")):
+            return Response(reports.summary_today(user))
+        return Response(reports.summary_at(user, on=q["as_of"]))
+
+
+class RatioTrendView(RatioView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("school", int),
+            OpenApiParameter("city", int),
+            OpenApiParameter("from", str, description="YYYY-MM"),
+            OpenApiParameter("to", str, description="YYYY-MM"),
+        ],
+        responses={200: dict},
+    )
+    def get(self, request: Request) -> Response:
+        q = _query(TrendQuery, request)
+        user: User = request.user  # type: ignore[assignment]
+        scope, key = reports.trend_scope(user, school=q.get("school"), city=q.get("city"))
+        return Response(reports.trend(scope, key, start=q.get("start"), end=q.get("end")))
+
+
+class CandidatesView(RatioView):
+    @extend_schema(parameters=[AS_OF, OpenApiParameter("school", int)], responses={200: dict})
+    def get(self, request: Request) -> Response:
+        q = _query(CandidatesQuery, request)
+        user: User = request.user  # type: ignore[assignment]
+        school_id = q.get("school") or user.school_id
+        if school_id is None:
+            raise serializers.ValidationError({"school": [_("This field is required.")]})
+        if not selectors.user_may_see_school(user, school_id):
+            raise Http404
+        paginator = Pagination()
+        if selectors.is_today(q.get("as_of")):
+            page = paginator.paginate_queryset(
+                selectors.candidates_today(school_id), request, view=self
+            )
+            rows = reports.candidate_rows_stored(page or [])
+        else:
+            rows = (
+                paginator.paginate_queryset(
+                    reports.candidate_rows_at(school_id, on=q["as_of"]), request, view=self
+                )
+                or []
+            )
+        return paginator.get_paginated_response(rows)
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+class RuleProfileSerializer(serializers.ModelSerializer):
+    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = RuleProfile
+        fields = ["version", "values", "note", "created_by", "created_at"]
+        read_only_fields = ["version", "created_by", "created_at"]
+
+    def validate_values(self, value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise serializers.ValidationError(_("Send an object of settings."))
+        return value
+
+
+class RuleProfileViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Versions of the rule thresholds. POST stores a new version and re-evaluates everyone."""
+
+    serializer_class = RuleProfileSerializer
+    permission_classes = [RolePermission]
+    read_roles = READ_ROLES
+    write_roles = [Role.PROVINCE]
+    lookup_field = "version"
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> Any:
+        return RuleProfile.objects.select_related("created_by").order_by("-version")
+
+    @action(detail=False, methods=["get"])
+    def current(self, request: Request) -> Response:
+        version, profile = selectors.profile_current()
+        return Response({"version": version, "values": profile.as_dict()})
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            row = services.rule_profile_update(
+                values=serializer.validated_data["values"],
+                note=serializer.validated_data.get("note", ""),
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except services.ProfileInvalid as exc:
+            return Response(
+                {"values": {k: [v] for k, v in exc.errors.items()}},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
+
+
+# --------------------------------------------------------------------------- targets
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    deadline_passed = serializers.SerializerMethodField()
+    current = serializers.SerializerMethodField()
+    updated_by = serializers.CharField(source="updated_by.username", read_only=True, default=None)
+    version = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Target
+        fields = [
+            "code",
+            "value",
+            "deadline",
+            "deadline_passed",
+            "current",
+            "updated_by",
+            "updated_at",
+            "version",
+        ]
+        read_only_fields = ["code", "updated_at"]
+
+    def get_deadline_passed(self, target: Target) -> bool:
+        return target.deadline_passed(timezone.localdate())
+
+    def get_current(self, target: Target) -> float | int | None:
+        return self.context.get("current", {}).get(target.code)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        value = attrs.get("value")
+        code = self.instance.code if self.instance else None
+        if value is not None:
+            if code == TargetCode.DUAL_QUALIFIED_RATIO and not 0 <= value < 1:
+                raise serializers.ValidationError({"value": [_("A share between 0 and 1.")]})
+            if code == TargetCode.TRAINING_BASES and (value < 0 or value != int(value)):
+                raise serializers.ValidationError({"value": [_("A whole number.")]})
+        return attrs
+
+
+class TargetViewSet(viewsets.GenericViewSet):
+    """The province's targets: ratio strictly above 0.60 and 20 bases by 2025-12-31."""
+
+    serializer_class = TargetSerializer
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF]
+    write_roles = [Role.PROVINCE]
+    lookup_field = "code"
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        context["current"] = reports.target_progress()
+        return context
+
+    def _target(self, code: str) -> Target:
+        if code not in TargetCode.values:
+            raise Http404
+        return selectors.target_get(code)
+
+    def list(self, request: Request) -> Response:
+        return Response(self.get_serializer(selectors.targets_list(), many=True).data)
+
+    def retrieve(self, request: Request, code: str) -> Response:
+        return Response(self.get_serializer(self._target(code)).data)
+
+    def partial_update(self, request: Request, code: str) -> Response:
+        target = self._target(code)
+        serializer = self.get_serializer(target, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        target = services.target_update(
+            code=code,
+            data=serializer.validated_data,
+            user=request.user,  # type: ignore[arg-type]
+        )
+        return Response(self.get_serializer(target).data)
+
+
+__all__ = ["engine", "qualification_payload"]

@@ -1,0 +1,355 @@
+"""Shapes of the ratios API (DESIGN §5) built from selectors' reads and the engine's math."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.schools.models import City, School
+
+from . import engine, selectors
+from .models import RatioSnapshot, SchoolStats, TargetCode, TeacherQualification
+from .selectors import Counts
+
+_PROFILES: dict[int, engine.RuleProfile] = {}
+
+
+def profile_for_version(version: int) -> engine.RuleProfile:
+    """Profile versions never change once stored, so they are cached for the process."""
+    profile = _PROFILES.get(version)
+    if profile is None:
+        profile = _PROFILES[version] = selectors.profile_by_version(version)
+    return profile
+
+
+def stored_evaluation(stored: TeacherQualification) -> engine.Evaluation:
+    return engine.evaluation_from_stored(
+        level=stored.level,
+        in_scope=stored.in_scope,
+        packed=stored.reasons,
+        valid_until=stored.valid_until,
+        recruitment=stored.recruitment,
+        profile=profile_for_version(stored.profile_version),
+    )
+
+
+def _share(counts: Counts, target: Decimal) -> dict[str, Any]:
+    n, q = counts.in_scope, counts.qualified
+    ratio = engine.ratio(q, n)
+    return {
+        "in_scope": n,
+        "qualified": q,
+        "ratio": None if ratio is None else round(ratio, 4),
+        "target": float(target),
+        "gap": engine.gap(q, n, target),
+        "meets_target": engine.meets_target(q, n, target),
+    }
+
+
+def _school_row(
+    school: School,
+    counts: Counts,
+    target: Decimal,
+    mentors: int,
+    profile: engine.RuleProfile,
+) -> dict[str, Any]:
+    staffing = engine.staffing(
+        kind=school.kind,
+        student_count=school.student_count,
+        full_time=counts.full_time,
+        part_time=counts.part_time,
+        mentors=mentors,
+        profile=profile,
+    )
+    return {
+        "school": {
+            "id": school.pk,
+            "code": school.code,
+            "name": school.name,
+            "city": school.city_id,
+            "city_name": school.city.name,
+            "kind": school.kind,
+        },
+        **_share(counts, target),
+        "levels": {
+            "junior": counts.junior,
+            "intermediate": counts.intermediate,
+            "senior": counts.senior,
+        },
+        "staffing": {
+            "student_count": school.student_count,
+            "full_time": counts.full_time,
+            "part_time": counts.part_time,
+            "mentors": mentors,
+            "students_per_teacher": staffing.students_per_teacher,
+            "students_per_teacher_norm": staffing.students_per_teacher_norm,
+            "students_per_teacher_ok": staffing.students_per_teacher_ok,
+            "part_time_share": staffing.part_time_share,
+            "part_time_norm": staffing.part_time_norm,
+            "part_time_ok": staffing.part_time_ok,
+        },
+        "recruitment": {
+            "checked": counts.recruitment_checked,
+            "failed": counts.recruitment_failed,
+        },
+    }
+
+
+def _stored_counts(school: School) -> Counts:
+    try:
+        stats = school.stats  # type: ignore[attr-defined]
+    except SchoolStats.DoesNotExist:
+        return Counts()
+    return Counts(**{f: getattr(stats, f) for f in selectors.STAT_FIELDS})
+
+
+def school_rows_today(page: list[School], *, on: date) -> list[dict[str, Any]]:
+    target = selectors.ratio_target()
+    _version, profile = selectors.profile_current()
+    mentors = selectors.mentor_counts([s.pk for s in page], on)
+    return [_school_row(s, _stored_counts(s), target, mentors.get(s.pk, 0), profile) for s in page]
+
+
+def _sort_key(ordering: str) -> Any:
+    field = ordering.lstrip("-")
+    if field in ("ratio", "gap"):
+
+        def key(row: dict[str, Any]) -> tuple[Any, ...]:
+            value = row[field]
+            return (value is None, value if value is not None else 0, row["school"]["code"])
+
+        return key
+    if field == "name":
+        return lambda row: (row["school"]["name"], row["school"]["code"])
+    return lambda row: row["school"]["code"]
+
+
+def school_rows_at(
+    user: User,
+    *,
+    on: date,
+    city: int | None,
+    kind: str | None,
+    below_target: bool | None,
+    ordering: str,
+) -> list[dict[str, Any]]:
+    """Rows evaluated at ``on`` from plain rows: stored results are for today only."""
+    schools = list(selectors.schools_for(user, city=city, kind=kind))
+    ids = [s.pk for s in schools]
+    scope_all = user.role == Role.PROVINCE and city is None and kind is None
+    counts = selectors.counts_at(on, None if scope_all else ids)
+    target = selectors.ratio_target()
+    _version, profile = selectors.profile_current()
+    mentors = selectors.mentor_counts(ids, on) if len(ids) <= 2000 else {}
+    rows = [
+        _school_row(s, counts.get(s.pk, Counts()), target, mentors.get(s.pk, 0), profile)
+        for s in schools
+    ]
+    if below_target is not None:
+        rows = [r for r in rows if r["meets_target"] is not below_target]
+    desc = ordering.startswith("-")
+    key = _sort_key(ordering)
+    if desc:
+        with_value = [r for r in rows if r[ordering.lstrip("-")] is not None]
+        without = [r for r in rows if r[ordering.lstrip("-")] is None]
+        with_value.sort(key=key, reverse=True)
+        return with_value + without
+    rows.sort(key=key)
+    return rows
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def _group(counts: Counts, target: Decimal) -> dict[str, Any]:
+    return {
+        **_share(counts, target),
+        "levels": {
+            "junior": counts.junior,
+            "intermediate": counts.intermediate,
+            "senior": counts.senior,
+        },
+        "recruitment": {
+            "checked": counts.recruitment_checked,
+            "failed": counts.recruitment_failed,
+        },
+    }
+
+
+def _counts_of(row: dict[str, Any]) -> Counts:
+    return Counts(**{f: row.get(f) or 0 for f in selectors.STAT_FIELDS})
+
+
+def summary_today(user: User) -> dict[str, Any]:
+    """Province, by city, by kind: sums of the stored per-school aggregates."""
+    target = selectors.ratio_target()
+    data = selectors.summary_group_today(user)
+    flags = data["flags"]
+    return {
+        "as_of": timezone.localdate().isoformat(),
+        "target": float(target),
+        "province": _group(_counts_of(data["total"]), target),
+        "by_city": [
+            {
+                "city": {"id": r["city_id"], "code": r["city__code"], "name": r["city__name"]},
+                **_group(_counts_of(r), target),
+            }
+            for r in data["by_city"]
+        ],
+        "by_kind": [{"kind": r["kind"], **_group(_counts_of(r), target)} for r in data["by_kind"]],
+        "schools": {
+            "total": flags["schools"],
+            "meeting_target": flags["meeting"],
+            "without_teachers_in_scope": flags["without_scope"],
+        },
+    }
+
+
+def summary_at(user: User, *, on: date) -> dict[str, Any]:
+    target = selectors.ratio_target()
+    schools = list(selectors.schools_for(user).values("id", "city_id", "kind"))
+    scope_all = user.role == Role.PROVINCE
+    counts = selectors.counts_at(on, None if scope_all else [s["id"] for s in schools])
+    cities = {c.pk: c for c in City.objects.all()}
+    total, by_city, by_kind = Counts(), {}, {}
+    meeting = without = 0
+    for s in schools:
+        c = counts.get(s["id"], Counts())
+        total.add(c)
+        by_city.setdefault(s["city_id"], Counts()).add(c)
+        by_kind.setdefault(s["kind"], Counts()).add(c)
+        if c.in_scope == 0:
+            without += 1
+        elif engine.meets_target(c.qualified, c.in_scope, target):
+            meeting += 1
+    return {
+        "as_of": on.isoformat(),
+        "target": float(target),
+        "province": _group(total, target),
+        "by_city": [
+            {
+                "city": {"id": cid, "code": cities[cid].code, "name": cities[cid].name},
+                **_group(c, target),
+            }
+            for cid, c in sorted(by_city.items(), key=lambda kv: cities[kv[0]].code)
+        ],
+        "by_kind": [{"kind": k, **_group(c, target)} for k, c in sorted(by_kind.items())],
+        "schools": {
+            "total": len(schools),
+            "meeting_target": meeting,
+            "without_teachers_in_scope": without,
+        },
+    }
+
+
+# --------------------------------------------------------------------------- trend
+
+
+def trend_scope(user: User, *, school: int | None, city: int | None) -> tuple[str, int]:
+    """Which series the user asked for, within their scope (outside it: 404)."""
+    S = RatioSnapshot.Scope
+    if school is not None and city is not None:
+        raise ValidationError({"school": ["Give a school or a city, not both."]})
+    if school is not None:
+        if not selectors.user_may_see_school(user, school):
+            raise Http404
+        return S.SCHOOL, school
+    if user.role == Role.SCHOOL_HR:
+        if city is not None:
+            raise Http404
+        return S.SCHOOL, int(user.school_id)  # type: ignore[arg-type]
+    if city is not None:
+        if user.role == Role.CITY and user.city_id != city:
+            raise Http404
+        if not City.objects.filter(pk=city).exists():
+            raise Http404
+        return S.CITY, city
+    if user.role == Role.CITY:
+        return S.CITY, int(user.city_id)  # type: ignore[arg-type]
+    return S.PROVINCE, 0
+
+
+def _month_add(month: date, n: int) -> date:
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict[str, Any]:
+    this_month = timezone.localdate().replace(day=1)
+    end = min(end or this_month, this_month)
+    start = start or _month_add(end, -11)
+    if start > end:
+        raise ValidationError({"from": ["The start month is after the end month."]})
+    points = []
+    for snap in selectors.snapshot_points(scope, key, start, end):
+        if snap.month == this_month:
+            continue  # the current month is computed live below
+        points.append(_point(snap.month, snap.in_scope, snap.qualified, live=False))
+    if end == this_month:
+        n, q = selectors.live_counts_today(scope, key)
+        points.append(_point(this_month, n, q, live=True))
+    return {"scope": scope, "key": key, "points": points}
+
+
+def _point(month: date, n: int, q: int, *, live: bool) -> dict[str, Any]:
+    ratio = engine.ratio(q, n)
+    return {
+        "month": month.strftime("%Y-%m"),
+        "in_scope": n,
+        "qualified": q,
+        "ratio": None if ratio is None else round(ratio, 4),
+        "live": live,
+    }
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _candidate(teacher: Any, ev: engine.Evaluation) -> dict[str, Any]:
+    return {
+        "teacher": {"id": teacher.pk, "name": teacher.name, "staff_no": teacher.staff_no},
+        "level": ev.level,
+        "distance": ev.distance,
+        "missing": [m.as_dict() for m in ev.missing],
+    }
+
+
+def candidate_rows_stored(page: list[TeacherQualification]) -> list[dict[str, Any]]:
+    return [_candidate(tq.teacher, stored_evaluation(tq)) for tq in page]
+
+
+def candidate_rows_at(school_id: int, *, on: date) -> list[dict[str, Any]]:
+    _version, profile = selectors.profile_current()
+    found = []
+    for batch in selectors.iter_records(school_ids=[school_id]):
+        for item in batch:
+            ev = engine.evaluate(item.record, on, profile)
+            if ev.in_scope and not ev.qualified:
+                found.append((ev.distance, item.teacher_id, ev))
+    found.sort(key=lambda t: (t[0] is None, t[0] or 0, t[1]))
+    from shuangshi.teachers.models import Teacher
+
+    teachers = Teacher.objects.in_bulk([tid for _d, tid, _e in found])
+    return [_candidate(teachers[tid], ev) for _d, tid, ev in found]
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def target_progress() -> dict[str, Any]:
+    agg = SchoolStats.objects.aggregate(
+        n=Coalesce(Sum("in_scope"), 0), q=Coalesce(Sum("qualified"), 0)
+    )
+    ratio = engine.ratio(agg["q"], agg["n"])
+    return {
+        TargetCode.DUAL_QUALIFIED_RATIO: None if ratio is None else round(ratio, 4),
+        TargetCode.TRAINING_BASES: selectors.active_bases_count(),
+    }
