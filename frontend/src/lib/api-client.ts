@@ -74,7 +74,9 @@ export function buildUrl(path: string, params?: Params): string {
     search.set(key, String(value));
   }
   const qs = search.toString();
-  return qs ? `${base}${base.includes('?') ? '&' : '?'}${qs}` : base;
+  const url = qs ? `${base}${base.includes('?') ? '&' : '?'}${qs}` : base;
+  // Absolute, so the same code runs under Node's fetch in tests.
+  return new URL(url, window.location.origin).toString();
 }
 
 async function ensureCsrf(): Promise<string | null> {

@@ -54,7 +54,13 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
               },
               { title: t('teachers.value'), dataIndex: 'value', render: show },
               { title: t('teachers.threshold'), dataIndex: 'threshold', render: show },
-              { title: '', dataIndex: 'message' },
+              {
+                title: '',
+                dataIndex: 'message',
+                // The engine sends an i18n key (qualification.rule.e_practice) and params.
+                render: (message: string, row) =>
+                  t(message, { defaultValue: message, ...(row.params ?? {}) }),
+              },
             ]}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

@@ -4,6 +4,7 @@ export type QualificationReason = {
   value: unknown;
   threshold: unknown;
   message: string;
+  params?: Record<string, unknown>;
 };
 
 export type Qualification = {

@@ -1,0 +1,31 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { env } from '@/config/env';
+import { normaliseLanguage } from '@/lib/i18n';
+import { loginAs } from '@/testing/mocks/db';
+import { renderApp } from '@/testing/test-utils';
+
+describe('language', () => {
+  it('maps browser languages to the two we have, Chinese by default', () => {
+    expect(normaliseLanguage('en-US')).toBe('en');
+    expect(normaliseLanguage('zh-TW')).toBe('zh-CN');
+    expect(normaliseLanguage('fr')).toBe('zh-CN');
+    expect(normaliseLanguage(undefined)).toBe('zh-CN');
+  });
+
+  it('switches the whole screen to English and remembers it', async () => {
+    loginAs('province');
+    renderApp('/teachers');
+    const user = userEvent.setup({ delay: null });
+    expect(await screen.findByText('共 30 名教师')).toBeInTheDocument();
+    await user.click(screen.getByText('English'));
+    expect(await screen.findByText('30 teachers')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Teachers' })).toBeInTheDocument();
+    // antd's own strings follow (pagination "/ page").
+    expect(screen.getAllByText(/\/ page/).length).toBeGreaterThan(0);
+    expect(localStorage.getItem(env.LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

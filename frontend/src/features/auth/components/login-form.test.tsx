@@ -1,0 +1,41 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { renderApp } from '@/testing/test-utils';
+
+describe('login', () => {
+  it('sends an anonymous visitor to the login page', async () => {
+    const { router } = renderApp('/teachers');
+    expect(await screen.findByRole('button', { name: '登 录' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+  });
+
+  it('shows the server message on bad credentials', async () => {
+    renderApp('/login');
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByLabelText('用户名'), 'hr_a');
+    await user.type(screen.getByLabelText('密码'), 'wrong');
+    await user.click(screen.getByRole('button', { name: '登 录' }));
+    expect(await screen.findByText('用户名或密码错误。')).toBeInTheDocument();
+  });
+
+  it('logs school HR in, lands on its school and returns to the page asked for', async () => {
+    const { router } = renderApp('/teachers');
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByLabelText('用户名'), 'hr_a');
+    await user.type(screen.getByLabelText('密码'), 'shuangshi-demo');
+    await user.click(screen.getByRole('button', { name: '登 录' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/teachers'));
+    expect(await screen.findByTestId('current-user')).toHaveTextContent('王人事 · 学校人事');
+  });
+
+  it('logs out back to the login page', async () => {
+    loginAs('hr_a');
+    const { router } = renderApp('/teachers');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: /退出登录/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+  });
+});

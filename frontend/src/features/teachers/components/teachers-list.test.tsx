@@ -1,0 +1,65 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
+import { renderApp } from '@/testing/test-utils';
+
+describe('teachers list', () => {
+  it('renders a page of teachers with the total', async () => {
+    loginAs('province');
+    renderApp('/teachers');
+    expect(await screen.findByText('共 30 名教师')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '王伟' })).toHaveAttribute('href', '/teachers/1');
+    expect(screen.getAllByTestId('expiry-mark').length).toBeGreaterThan(0);
+  });
+
+  it('searches and filters through query parameters', async () => {
+    loginAs('province');
+    const seen: URLSearchParams[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/teachers/') seen.push(url.searchParams);
+    });
+    const { router } = renderApp('/teachers');
+    const user = userEvent.setup({ delay: null });
+    await screen.findByText('共 30 名教师');
+
+    await user.type(screen.getByPlaceholderText('姓名或工号'), 'T0002{enter}');
+    await waitFor(() => expect(screen.getByText('共 1 名教师')).toBeInTheDocument());
+    expect(screen.getByRole('link', { name: '李敏' })).toBeInTheDocument();
+    expect(router.state.location.search).toContain('search=T0002');
+    expect(seen.at(-1)?.get('search')).toBe('T0002');
+    expect(seen.at(-1)?.get('active')).toBe('true');
+  });
+
+  it('filters by qualification level', async () => {
+    loginAs('province');
+    renderApp('/teachers?qualification_level=senior');
+    expect(await screen.findByText('共 7 名教师')).toBeInTheDocument();
+    const table = screen.getByRole('table');
+    expect(within(table).queryByText('未认定')).not.toBeInTheDocument();
+  });
+
+  it('hides the school column and filter from school HR', async () => {
+    loginAs('hr_a');
+    renderApp('/teachers');
+    await screen.findByText('共 10 名教师');
+    expect(screen.queryByRole('columnheader', { name: '学校' })).not.toBeInTheDocument();
+  });
+
+  it('shows an error state when the API fails', async () => {
+    loginAs('province');
+    server.use(http.get('/api/v1/teachers/', () => HttpResponse.json({ detail: 'boom' }, { status: 500 })));
+    renderApp('/teachers');
+    expect(await screen.findByText('加载失败')).toBeInTheDocument();
+  });
+
+  it('answers 404 for a teacher outside the scope', async () => {
+    loginAs('hr_a');
+    renderApp('/teachers/2');
+    expect(await screen.findByText('404')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,137 @@
+// A small in-memory world for MSW: two cities, three schools, a few dozen teachers.
+import type { Me } from '@/lib/auth';
+
+export const users: Record<string, Me> = {
+  province: {
+    id: 1, username: 'province', full_name: '省厅管理员', role: 'province',
+    school: null, school_name: null, training_base: null, training_base_name: null, city: null, city_name: null,
+  },
+  city_nc: {
+    id: 2, username: 'city_nc', full_name: '南昌市教育局', role: 'city',
+    school: null, school_name: null, training_base: null, training_base_name: null, city: 1, city_name: '南昌',
+  },
+  hr_a: {
+    id: 3, username: 'hr_a', full_name: '王人事', role: 'school_hr',
+    school: 1, school_name: '江西示范职业技术学院', training_base: null, training_base_name: null, city: 1, city_name: '南昌',
+  },
+  base_a: {
+    id: 5, username: 'base_a', full_name: '基地管理员', role: 'base_staff',
+    school: null, school_name: null, training_base: 1, training_base_name: '南昌智能制造培训基地', city: 1, city_name: '南昌',
+  },
+};
+
+export const cities = [
+  { id: 1, code: '3601', name: '南昌', name_en: 'Nanchang' },
+  { id: 2, code: '3604', name: '九江', name_en: 'Jiujiang' },
+  { id: 3, code: '3607', name: '赣州', name_en: 'Ganzhou' },
+];
+
+export const schools = [
+  { id: 1, code: 'S001', name: '江西示范职业技术学院', city: 1, city_name: '南昌', kind: 'higher_vocational', student_count: 9000, version: 1 },
+  { id: 2, code: 'S002', name: '九江中等专业学校', city: 2, city_name: '九江', kind: 'secondary_vocational', student_count: 3000, version: 1 },
+  { id: 3, code: 'S003', name: '赣州技师学院', city: 3, city_name: '赣州', kind: 'technician_college', student_count: 4000, version: 1 },
+];
+
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
+const given = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰'];
+
+function qualification(i: number) {
+  const level = (['none', 'junior', 'intermediate', 'senior'] as const)[i % 4];
+  return {
+    level,
+    qualified: level !== 'none',
+    valid_until: i % 5 === 0 ? new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10) : null,
+    reasons: [
+      { code: 'BASIC', met: true, value: '中等职业学校教师资格', threshold: '教师资格证', message: '持有教师资格证' },
+      { code: 'E_SKILL', met: i % 2 === 0, value: i % 2 === 0 ? 'grade3' : null, threshold: 'grade4', message: '职业技能等级四级及以上' },
+      { code: 'E_PRACTICE', met: i % 3 === 0, value: 120 + i, threshold: 180, message: '5 年内企业实践不少于 180 天' },
+    ],
+  };
+}
+
+export type MockTeacher = ReturnType<typeof makeTeacher>;
+
+function makeTeacher(i: number) {
+  const school = schools[i % 3];
+  return {
+    id: i + 1,
+    school: school.id,
+    school_name: school.name,
+    staff_no: `T${String(i + 1).padStart(4, '0')}`,
+    name: `${surnames[i % 10]}${given[(i * 3) % 10]}${i >= 10 ? given[i % 10] : ''}`,
+    id_number: '3601**********1234',
+    gender: i % 2 === 0 ? 'male' : 'female',
+    birth_date: '1985-06-15',
+    employment: i % 7 === 0 ? 'part_time' : 'full_time',
+    course_type: (['professional', 'practical', 'public'] as const)[i % 3],
+    major: '机电一体化',
+    education: 'bachelor',
+    normal_graduate: i % 4 === 0,
+    title: (['none', 'junior', 'intermediate', 'associate_senior', 'senior'] as const)[i % 5],
+    hired_on: `20${String(10 + (i % 14)).padStart(2, '0')}-09-01`,
+    teaching_since: '2010-09-01',
+    left_on: null as string | null,
+    version: 1,
+    qualification: qualification(i),
+  };
+}
+
+export function makeTeachers(n = 30) {
+  return Array.from({ length: n }, (_, i) => makeTeacher(i));
+}
+
+export const certificates = [
+  { id: 1, teacher: 1, kind: 'teacher_qualification', level: 'secondary_vocational', name: '教师资格证', field: '机械', number: 'TQ001', issuer: '江西省教育厅', issued_on: '2012-07-01', expires_on: null, version: 1 },
+  { id: 2, teacher: 1, kind: 'skill_level', level: 'grade3', name: '钳工', field: '钳工', number: 'SK002', issuer: '人社厅', issued_on: '2018-03-01', expires_on: new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10), version: 1 },
+];
+
+export const periods = [
+  { id: 1, teacher: 1, kind: 'practice', enterprise: '江铃汽车', credit_code: '', position: '技术员', start_on: '2022-07-01', end_on: '2022-12-31', days: 184, version: 1 },
+];
+
+export const schoolRatios = [
+  { school: { id: 1, code: 'S001', name: '江西示范职业技术学院', city: 1, kind: 'higher_vocational' }, in_scope: 100, qualified: 65, ratio: 0.65, target: 0.6, gap: 0, meets_target: true },
+  { school: { id: 2, code: 'S002', name: '九江中等专业学校', city: 2, kind: 'secondary_vocational' }, in_scope: 40, qualified: 20, ratio: 0.5, target: 0.6, gap: 5, meets_target: false },
+  { school: { id: 3, code: 'S003', name: '赣州技师学院', city: 3, kind: 'technician_college' }, in_scope: 50, qualified: 28, ratio: 0.56, target: 0.6, gap: 3, meets_target: false },
+];
+
+export const summary = {
+  as_of: '2026-11-29',
+  target: 0.6,
+  province: { in_scope: 190, qualified: 113, ratio: 113 / 190, gap: 2, meets_target: false },
+  by_city: [
+    { city: 1, city_name: '南昌', in_scope: 100, qualified: 65, ratio: 0.65 },
+    { city: 2, city_name: '九江', in_scope: 40, qualified: 20, ratio: 0.5 },
+    { city: 3, city_name: '赣州', in_scope: 50, qualified: 28, ratio: 0.56 },
+  ],
+  by_kind: [
+    { kind: 'higher_vocational', in_scope: 100, qualified: 65, ratio: 0.65 },
+    { kind: 'secondary_vocational', in_scope: 40, qualified: 20, ratio: 0.5 },
+    { kind: 'technician_college', in_scope: 50, qualified: 28, ratio: 0.56 },
+  ],
+  schools_total: 3,
+  schools_meeting_target: 1,
+};
+
+export const trend = [
+  { month: '2026-06', in_scope: 185, qualified: 100, ratio: 100 / 185 },
+  { month: '2026-07', in_scope: 186, qualified: 104, ratio: 104 / 186 },
+  { month: '2026-08', in_scope: 188, qualified: 108, ratio: 108 / 188 },
+  { month: '2026-09', in_scope: 190, qualified: 110, ratio: 110 / 190 },
+  { month: '2026-10', in_scope: 190, qualified: 112, ratio: 112 / 190 },
+  { month: '2026-11', in_scope: 190, qualified: 113, ratio: 113 / 190 },
+];
+
+export const basesProgress = {
+  target: 20,
+  deadline: '2025-12-31',
+  deadline_passed: true,
+  count: 7,
+  active: 6,
+  bases: [],
+};
+
+export const candidates = [
+  { teacher: { id: 2, name: '李娜', staff_no: 'T0002' }, level: 'none', missing: ['E_PRACTICE'], missing_count: 1 },
+  { teacher: { id: 6, name: '杨洋', staff_no: 'T0006' }, level: 'none', missing: ['BASIC', 'E_SKILL'], missing_count: 2 },
+];

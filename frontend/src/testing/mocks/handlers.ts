@@ -1,0 +1,145 @@
+import { http, HttpResponse } from 'msw';
+
+import { basesProgress, candidates, cities, schoolRatios, schools, summary, trend, users } from './data';
+import { db } from './db';
+
+const API = '/api/v1';
+
+const notAuthenticated = () =>
+  HttpResponse.json({ detail: 'Authentication credentials were not provided.' }, { status: 403 });
+
+export function paginate<T>(request: Request, rows: T[]) {
+  const url = new URL(request.url);
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const size = Math.min(Number(url.searchParams.get('page_size') ?? 20), 200);
+  const start = (page - 1) * size;
+  return {
+    count: rows.length,
+    next: start + size < rows.length ? `${url.pathname}?page=${page + 1}` : null,
+    previous: page > 1 ? `${url.pathname}?page=${page - 1}` : null,
+    results: rows.slice(start, start + size),
+  };
+}
+
+function filterTeachers(url: URL) {
+  const p = url.searchParams;
+  let rows = db.teachers.filter((t) => !db.me?.school || t.school === db.me.school);
+  const search = p.get('search');
+  if (search) rows = rows.filter((t) => t.name.includes(search) || t.staff_no.includes(search));
+  for (const key of ['course_type', 'employment', 'gender', 'education', 'title'] as const) {
+    const value = p.get(key);
+    if (value) rows = rows.filter((t) => t[key] === value);
+  }
+  if (p.get('school')) rows = rows.filter((t) => t.school === Number(p.get('school')));
+  if (p.get('qualification_level'))
+    rows = rows.filter((t) => t.qualification.level === p.get('qualification_level'));
+  if (p.get('active') === 'true') rows = rows.filter((t) => !t.left_on);
+  const ordering = p.get('ordering');
+  if (ordering) {
+    const desc = ordering.startsWith('-');
+    const field = ordering.replace('-', '') as 'name' | 'staff_no' | 'hired_on' | 'birth_date';
+    rows = [...rows].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0) * (desc ? -1 : 1));
+  }
+  return rows;
+}
+
+type Body = Record<string, unknown>;
+
+export const handlers = [
+  http.get(`${API}/auth/csrf/`, () => new HttpResponse(null, { status: 204 })),
+  http.get(`${API}/auth/me/`, () => (db.me ? HttpResponse.json(db.me) : notAuthenticated())),
+  http.post(`${API}/auth/login/`, async ({ request }) => {
+    const { username, password } = (await request.json()) as Body;
+    const user = users[String(username)];
+    if (!user || password !== 'shuangshi-demo') {
+      return HttpResponse.json(
+        { non_field_errors: ['用户名或密码错误。'] },
+        { status: 400 },
+      );
+    }
+    db.me = user;
+    return HttpResponse.json(user);
+  }),
+  http.post(`${API}/auth/logout/`, () => {
+    db.me = null;
+    return new HttpResponse(null, { status: 204 });
+  }),
+
+  http.get(`${API}/cities/`, ({ request }) => HttpResponse.json(paginate(request, cities))),
+  http.get(`${API}/schools/`, ({ request }) => {
+    const city = new URL(request.url).searchParams.get('city');
+    return HttpResponse.json(paginate(request, schools.filter((s) => !city || s.city === Number(city))));
+  }),
+  http.get(`${API}/schools/:id/`, ({ params }) => {
+    const school = schools.find((s) => s.id === Number(params.id));
+    return school ? HttpResponse.json(school) : HttpResponse.json({ detail: 'Not found.' }, { status: 404 });
+  }),
+
+  http.get(`${API}/teachers/`, ({ request }) => {
+    if (!db.me) return notAuthenticated();
+    return HttpResponse.json(paginate(request, filterTeachers(new URL(request.url))));
+  }),
+  http.get(`${API}/teachers/:id/`, ({ params }) => {
+    if (!db.me) return notAuthenticated();
+    const teacher = db.teachers.find((t) => t.id === Number(params.id));
+    if (!teacher || (db.me.school && teacher.school !== db.me.school))
+      return HttpResponse.json({ detail: 'No Teacher matches the given query.' }, { status: 404 });
+    return HttpResponse.json(teacher);
+  }),
+  http.post(`${API}/teachers/`, async ({ request }) => {
+    const body = (await request.json()) as Body;
+    const errors: Record<string, string[]> = {};
+    if (db.teachers.some((t) => t.staff_no === body.staff_no)) errors.staff_no = ['工号已存在。'];
+    if (String(body.id_number ?? '').endsWith('0000')) errors.id_number = ['身份证号已登记。'];
+    if (Object.keys(errors).length) return HttpResponse.json(errors, { status: 400 });
+    const school = schools.find((s) => s.id === (db.me?.school ?? body.school)) ?? schools[0];
+    const teacher = {
+      ...db.teachers[0],
+      ...body,
+      id: db.teachers.length + 100,
+      school: school.id,
+      school_name: school.name,
+      qualification: null,
+    } as unknown as (typeof db.teachers)[number];
+    db.teachers.push(teacher);
+    return HttpResponse.json(teacher, { status: 201 });
+  }),
+  http.patch(`${API}/teachers/:id/`, async ({ params, request }) => {
+    const teacher = db.teachers.find((t) => t.id === Number(params.id));
+    if (!teacher) return HttpResponse.json({ detail: 'Not found.' }, { status: 404 });
+    Object.assign(teacher, (await request.json()) as Body, { version: teacher.version + 1 });
+    return HttpResponse.json(teacher);
+  }),
+  http.delete(`${API}/teachers/:id/`, ({ params }) => {
+    db.teachers = db.teachers.filter((t) => t.id !== Number(params.id));
+    return new HttpResponse(null, { status: 204 });
+  }),
+
+  http.get(`${API}/certificates/`, ({ request }) => {
+    const teacher = Number(new URL(request.url).searchParams.get('teacher'));
+    return HttpResponse.json(paginate(request, db.certificates.filter((c) => c.teacher === teacher)));
+  }),
+  http.post(`${API}/certificates/`, async ({ request }) => {
+    const body = (await request.json()) as Body;
+    const row = { ...db.certificates[0], ...body, id: db.certificates.length + 100 } as (typeof db.certificates)[number];
+    db.certificates.push(row);
+    return HttpResponse.json(row, { status: 201 });
+  }),
+  http.get(`${API}/enterprise-periods/`, ({ request }) => {
+    const teacher = Number(new URL(request.url).searchParams.get('teacher'));
+    return HttpResponse.json(paginate(request, db.periods.filter((c) => c.teacher === teacher)));
+  }),
+
+  http.get(`${API}/ratios/schools/`, ({ request }) => {
+    const p = new URL(request.url).searchParams;
+    let rows = schoolRatios;
+    if (p.get('city')) rows = rows.filter((r) => r.school.city === Number(p.get('city')));
+    if (p.get('school')) rows = rows.filter((r) => r.school.id === Number(p.get('school')));
+    if (p.get('below_target') === 'true') rows = rows.filter((r) => !r.meets_target);
+    return HttpResponse.json(paginate(request, rows));
+  }),
+  http.get(`${API}/ratios/summary/`, () => HttpResponse.json(summary)),
+  http.get(`${API}/ratios/trend/`, () => HttpResponse.json(trend)),
+  http.get(`${API}/ratios/candidates/`, ({ request }) => HttpResponse.json(paginate(request, candidates))),
+  http.get(`${API}/training-bases/progress/`, () => HttpResponse.json(basesProgress)),
+];
