@@ -1,0 +1,329 @@
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from shuangshi import testing
+from shuangshi.qualification import services
+from shuangshi.qualification.models import RuleProfile
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate
+
+
+def make_qualified(school, **kw):
+    teacher = testing.make_teacher(school, **kw)
+    testing.make_certificate(teacher)
+    today = TODAY()
+    testing.make_period(teacher, start_on=today - timedelta(days=199), end_on=today)
+    return teacher
+
+
+@pytest.fixture
+def staffed(school_a, school_b):
+    """School A: 2 of 3 in scope qualified (+1 part-time); school B: 1 of 2."""
+    a = [make_qualified(school_a), make_qualified(school_a), testing.make_teacher(school_a)]
+    testing.make_teacher(school_a, employment="part_time")
+    b = [make_qualified(school_b), testing.make_teacher(school_b, name="赵六")]
+    return a, b
+
+
+def rows_by_code(response):
+    return {row["school"]["code"]: row for row in response.json()["results"]}
+
+
+# --------------------------------------------------------------------------- ratios/schools
+
+
+def test_province_sees_every_school_ratio_gap_and_staffing(api, province, staffed, school_a):
+    response = api(province).get("/api/v1/ratios/schools/")
+    assert response.status_code == 200
+    rows = rows_by_code(response)
+    a = rows[school_a.code]
+    assert (a["in_scope"], a["qualified"], a["ratio"], a["gap"]) == (3, 2, 0.6667, 0)
+    assert a["meets_target"] is True
+    assert a["target"] == 0.6
+    assert a["staffing"]["full_time"] == 3
+    assert a["staffing"]["part_time"] == 1
+    assert a["staffing"]["students_per_teacher"] == round(1000 / 3, 2)
+    assert a["staffing"]["students_per_teacher_ok"] is False
+    assert a["school"]["city"] == school_a.city_id
+    assert response.json()["count"] == 2
+
+
+def test_it_hides_other_schools_ratios_from_school_hr(api, hr_a, staffed, school_a):
+    rows = rows_by_code(api(hr_a).get("/api/v1/ratios/schools/"))
+    assert list(rows) == [school_a.code]
+
+
+def test_city_user_sees_only_its_city(api, city_nc, staffed, school_a):
+    rows = rows_by_code(api(city_nc).get("/api/v1/ratios/schools/"))
+    assert list(rows) == [school_a.code]
+
+
+def test_base_staff_and_anonymous_are_refused_ratios(api, base_staff):
+    for url in (
+        "/api/v1/ratios/schools/",
+        "/api/v1/ratios/summary/",
+        "/api/v1/ratios/trend/",
+        "/api/v1/ratios/candidates/",
+    ):
+        assert api(base_staff).get(url).status_code == 403
+        assert api().get(url).status_code in (401, 403)
+
+
+def test_below_target_and_ordering_by_gap(api, province, staffed, school_a, school_b):
+    rows = rows_by_code(api(province).get("/api/v1/ratios/schools/?below_target=true"))
+    assert list(rows) == [school_b.code]
+    assert rows[school_b.code]["gap"] == 1  # 1 of 2 → 2 of 2 is the first share above 60%
+    response = api(province).get("/api/v1/ratios/schools/?ordering=-gap")
+    codes = [r["school"]["code"] for r in response.json()["results"]]
+    assert codes == [school_b.code, school_a.code]
+
+
+def test_a_school_without_teachers_in_scope_has_no_ratio(api, province, school_a):
+    testing.make_teacher(school_a, course_type="public")
+    row = rows_by_code(api(province).get("/api/v1/ratios/schools/"))[school_a.code]
+    assert (row["in_scope"], row["ratio"], row["gap"], row["meets_target"]) == (0, None, None, False)
+
+
+def test_filters_by_city_and_kind(api, province, staffed, school_a, school_b):
+    response = api(province).get(f"/api/v1/ratios/schools/?city={school_b.city_id}")
+    assert list(rows_by_code(response)) == [school_b.code]
+    response = api(province).get("/api/v1/ratios/schools/?kind=technician_college")
+    assert list(rows_by_code(response)) == [school_b.code]
+
+
+def test_bad_parameters_are_400_not_500(api, province):
+    for query in ("as_of=yesterday", "kind=castle", "ordering=shoe", "city=x"):
+        response = api(province).get(f"/api/v1/ratios/schools/?{query}")
+        assert response.status_code == 400, query
+        assert query.split("=")[0] in response.json()
+
+
+def test_as_of_evaluates_instead_of_reading_stored_results(api, province, staffed, school_a):
+    # Ten years on, the practice days have left the window: nobody is qualified.
+    later = (TODAY() + timedelta(days=3700)).isoformat()
+    row = rows_by_code(api(province).get(f"/api/v1/ratios/schools/?as_of={later}"))[school_a.code]
+    assert (row["in_scope"], row["qualified"], row["ratio"]) == (3, 0, 0.0)
+    # Before anyone was hired, nobody is in scope.
+    row = rows_by_code(api(province).get("/api/v1/ratios/schools/?as_of=2000-01-01"))[
+        school_a.code
+    ]
+    assert (row["in_scope"], row["ratio"]) == (0, None)
+    # Today's date gives the stored figures.
+    row = rows_by_code(
+        api(province).get(f"/api/v1/ratios/schools/?as_of={TODAY().isoformat()}")
+    )[school_a.code]
+    assert (row["in_scope"], row["qualified"]) == (3, 2)
+
+
+def test_as_of_respects_scope_and_below_target(api, hr_a, staffed, school_a):
+    later = (TODAY() + timedelta(days=3700)).isoformat()
+    response = api(hr_a).get(f"/api/v1/ratios/schools/?as_of={later}&below_target=true")
+    assert list(rows_by_code(response)) == [school_a.code]
+
+
+def test_school_ratios_query_count_does_not_grow_with_schools(
+    api, province, staffed, django_assert_max_num_queries
+):
+    for _ in range(5):
+        make_qualified(testing.make_school())
+    with django_assert_max_num_queries(8):
+        response = api(province).get("/api/v1/ratios/schools/?ordering=gap")
+    assert response.json()["count"] == 7
+
+
+def test_recruitment_failures_are_counted(api, province, school_a):
+    testing.make_teacher(school_a, hired_on=date(2024, 3, 1), teaching_since=date(2024, 3, 1))
+    row = rows_by_code(api(province).get("/api/v1/ratios/schools/"))[school_a.code]
+    assert row["recruitment"] == {"checked": 1, "failed": 1}
+
+
+# --------------------------------------------------------------------------- ratios/summary
+
+
+def test_summary_totals_for_province_cities_and_kinds(
+    api, province, staffed, school_a, school_b, django_assert_max_num_queries
+):
+    testing.make_school()  # no teachers at all
+    with django_assert_max_num_queries(8):
+        data = api(province).get("/api/v1/ratios/summary/").json()
+    assert (data["province"]["in_scope"], data["province"]["qualified"]) == (5, 3)
+    assert data["province"]["gap"] == 1  # 3 of 5 is exactly 60%
+    assert data["province"]["meets_target"] is False
+    assert data["schools"] == {"total": 3, "meeting_target": 1, "without_teachers_in_scope": 1}
+    by_kind = {k["kind"]: k for k in data["by_kind"]}
+    assert by_kind["technician_college"]["in_scope"] == 2
+    by_city = {c["city"]["id"]: c for c in data["by_city"]}
+    assert by_city[school_a.city_id]["qualified"] == 2
+
+
+def test_summary_as_of_and_scope(api, hr_a, staffed):
+    data = api(hr_a).get("/api/v1/ratios/summary/").json()
+    assert (data["province"]["in_scope"], data["province"]["qualified"]) == (3, 2)
+    data = api(hr_a).get("/api/v1/ratios/summary/?as_of=2000-01-01").json()
+    assert data["province"]["in_scope"] == 0
+    assert data["province"]["ratio"] is None
+    assert data["as_of"] == "2000-01-01"
+
+
+# --------------------------------------------------------------------------- ratios/trend
+
+
+def test_trend_has_snapshots_and_a_live_current_month(api, province, staffed, school_a):
+    services.ratios_snapshot(month=date(2020, 1, 1))
+    data = api(province).get("/api/v1/ratios/trend/?from=2019-12&to=2099-01").json()
+    assert data["scope"] == "province"
+    assert data["points"][0] == {
+        "month": "2020-01",
+        "in_scope": 5,
+        "qualified": 0,
+        "ratio": 0.0,
+        "live": False,
+    }
+    assert data["points"][-1]["live"] is True
+    assert data["points"][-1]["qualified"] == 3
+    data = api(province).get(f"/api/v1/ratios/trend/?school={school_a.pk}").json()
+    assert (data["scope"], data["points"][-1]["in_scope"]) == ("school", 3)
+
+
+def test_trend_obeys_scope(api, hr_a, city_nc, staffed, school_a, school_b):
+    assert api(hr_a).get("/api/v1/ratios/trend/").json()["key"] == school_a.pk
+    assert api(hr_a).get(f"/api/v1/ratios/trend/?school={school_b.pk}").status_code == 404
+    assert api(city_nc).get(f"/api/v1/ratios/trend/?school={school_b.pk}").status_code == 404
+    assert api(city_nc).get(f"/api/v1/ratios/trend/?city={school_b.city_id}").status_code == 404
+    assert api(city_nc).get("/api/v1/ratios/trend/").json()["scope"] == "city"
+    assert api(hr_a).get("/api/v1/ratios/trend/?from=2020-13").status_code == 400
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def test_candidates_are_the_unqualified_in_scope_ordered_by_what_they_lack(
+    api, hr_a, school_a, django_assert_max_num_queries
+):
+    make_qualified(school_a)
+    near = testing.make_teacher(school_a, name="近")
+    testing.make_certificate(near)
+    today = TODAY()
+    testing.make_period(near, start_on=today - timedelta(days=115), end_on=today)
+    far = testing.make_teacher(school_a, name="远")  # no teacher qualification either
+    testing.make_teacher(school_a, course_type="public")  # out of scope
+    with django_assert_max_num_queries(8):
+        data = api(hr_a).get("/api/v1/ratios/candidates/").json()
+    names = [r["teacher"]["name"] for r in data["results"]]
+    assert names == ["近", "远"]
+    practice = next(m for m in data["results"][0]["missing"] if m["code"] == "E_PRACTICE")
+    assert practice["quantity"] == 64
+    assert practice["params"] == {"days": 64, "threshold": 180}
+    assert data["results"][1]["missing"][0]["code"] == "BASIC"
+    assert far.pk == data["results"][1]["teacher"]["id"]
+
+
+def test_candidates_as_of_and_scope(api, hr_a, province, school_a, school_b):
+    make_qualified(school_a)
+    later = (TODAY() + timedelta(days=3700)).isoformat()
+    data = api(hr_a).get(f"/api/v1/ratios/candidates/?as_of={later}").json()
+    assert data["count"] == 1
+    assert api(hr_a).get(f"/api/v1/ratios/candidates/?school={school_b.pk}").status_code == 404
+    assert api(province).get("/api/v1/ratios/candidates/").status_code == 400
+    response = api(province).get(f"/api/v1/ratios/candidates/?school={school_a.pk}")
+    assert response.json()["count"] == 0
+
+
+# --------------------------------------------------------------------------- rule profiles
+
+
+def test_province_changes_the_profile_and_everyone_is_re_evaluated(api, province, staffed):
+    response = api(province).post(
+        "/api/v1/rule-profiles/",
+        {"values": {"practice_min_days": 365}, "note": "一年"},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["version"] == 1
+    assert response.json()["created_by"] == "province"
+    assert response.json()["values"]["practice_min_days"] == 365
+    summary = api(province).get("/api/v1/ratios/summary/").json()
+    assert summary["province"]["qualified"] == 0
+    current = api(province).get("/api/v1/rule-profiles/current/").json()
+    assert current["version"] == 1
+    history = api(province).get("/api/v1/rule-profiles/").json()
+    assert [row["version"] for row in history["results"]] == [1]
+
+
+def test_school_hr_cannot_change_the_profile(api, hr_a):
+    response = api(hr_a).post(
+        "/api/v1/rule-profiles/", {"values": {"practice_min_days": 1}}, format="json"
+    )
+    assert response.status_code == 403
+    assert not RuleProfile.objects.exists()
+    assert api(hr_a).get("/api/v1/rule-profiles/current/").status_code == 200
+
+
+def test_invalid_profile_is_400_with_field_errors(api, province):
+    response = api(province).post(
+        "/api/v1/rule-profiles/",
+        {"values": {"practice_min_days": "many", "skill_min_grade": "grade9"}},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert set(response.json()["values"]) == {"practice_min_days", "skill_min_grade"}
+    response = api(province).post("/api/v1/rule-profiles/", {"values": [1]}, format="json")
+    assert response.status_code == 400
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def test_targets_default_and_deadline_passed(api, hr_a, base_staff):
+    data = {t["code"]: t for t in api(hr_a).get("/api/v1/targets/").json()}
+    ratio = data["dual_qualified_ratio"]
+    assert (ratio["value"], ratio["deadline"]) == ("0.6000", "2025-12-31")
+    assert ratio["deadline_passed"] is (TODAY() > date(2025, 12, 31))
+    assert data["training_bases"]["value"] == "20.0000"
+    assert data["training_bases"]["current"] == 1  # base_a is active
+    assert api(base_staff).get("/api/v1/targets/training_bases/").status_code == 200
+
+
+def test_province_edits_a_target_and_ratios_follow(api, province, hr_a, staffed, school_a):
+    url = "/api/v1/targets/dual_qualified_ratio/"
+    response = api(province).patch(url, {"value": "0.70", "deadline": "2030-12-31"}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["deadline_passed"] is False
+    assert response.json()["updated_by"] == "province"
+    row = rows_by_code(api(province).get("/api/v1/ratios/schools/"))[school_a.code]
+    assert (row["target"], row["meets_target"], row["gap"]) == (0.7, False, 1)
+    assert api(hr_a).patch(url, {"value": "0.1"}, format="json").status_code == 403
+    assert api(province).patch(url, {"value": "1.5"}, format="json").status_code == 400
+    assert api(province).get("/api/v1/targets/nope/").status_code == 404
+
+
+# --------------------------------------------------------------------------- teacher reads
+
+
+def test_teacher_reads_carry_the_stored_qualification(
+    api, hr_a, school_a, django_assert_max_num_queries
+):
+    teacher = make_qualified(school_a)
+    for _ in range(4):
+        make_qualified(school_a)
+    data = api(hr_a).get(f"/api/v1/teachers/{teacher.pk}/").json()
+    q = data["qualification"]
+    assert (q["level"], q["qualified"]) == ("junior", True)
+    assert {r["code"] for r in q["reasons"]} >= {"BASIC", "E_PRACTICE"}
+    assert q["valid_until"] is not None
+    with django_assert_max_num_queries(6):
+        listing = api(hr_a).get("/api/v1/teachers/").json()
+    assert all(row["qualification"]["level"] == "junior" for row in listing["results"])
+
+
+def test_teachers_filter_by_qualification_level(api, hr_a, school_a):
+    make_qualified(school_a)
+    testing.make_teacher(school_a)
+    data = api(hr_a).get("/api/v1/teachers/?qualification_level=none").json()
+    assert data["count"] == 1
+    data = api(hr_a).get("/api/v1/teachers/?qualification_level=junior").json()
+    assert data["count"] == 1
