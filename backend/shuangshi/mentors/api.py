@@ -1,0 +1,264 @@
+"""Industry mentors and their appointments: thin views over selectors and services."""
+
+from typing import Any
+
+from django.db.models import ProtectedError, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import schools_visible_to
+from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.idnumbers import (
+    InvalidIdNumber,
+    mask_id_number,
+    normalize_id_number,
+    parse_id_number,
+)
+from shuangshi.teachers.validation import person_errors
+from shuangshi.training.api import IdLookupThrottle, IdNumberSerializer, as_of_param
+
+from . import selectors, services
+from .filters import MentorAppointmentFilter, MentorFilter
+from .models import Mentor, MentorAppointment
+from .rules import age_on
+
+READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
+
+
+def _user(serializer: serializers.Serializer) -> User:
+    return serializer.context["request"].user
+
+
+class MentorSerializer(VersionedSerializer):
+    age = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Mentor
+        fields = [
+            "id",
+            "name",
+            "id_number",
+            "gender",
+            "birth_date",
+            "age",
+            "enterprise",
+            "category",
+            "title",
+            "skills",
+            "version",
+        ]
+        extra_kwargs = {
+            # Checked in validate(), with a message that says what to do instead.
+            "id_number": {"validators": []},
+            "gender": {"required": False, "help_text": "Taken from the ID number if left out."},
+            "birth_date": {
+                "required": False,
+                "help_text": "Taken from the ID number if left out.",
+            },
+        }
+
+    def get_age(self, mentor: Mentor) -> int:
+        return age_on(mentor.birth_date, timezone.localdate())
+
+    def validate_id_number(self, value: str) -> str:
+        return normalize_id_number(value)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        values: dict[str, Any] = {}
+        if self.instance is not None:
+            for field in ("id_number", "gender", "birth_date"):
+                values[field] = getattr(self.instance, field)
+        values.update(attrs)
+        try:
+            info = parse_id_number(values.get("id_number") or "")
+        except InvalidIdNumber:
+            info = None
+        if info is not None:
+            derived = {"gender": info.gender, "birth_date": info.birth_date}
+            for field, value in derived.items():
+                # Left out: what the ID number says (a new ID number replaces the old facts).
+                if field not in attrs and ("id_number" in attrs or values.get(field) is None):
+                    attrs[field] = values[field] = value
+        errors = person_errors(values)
+        taken = Mentor.objects.filter(id_number=values.get("id_number"))
+        if self.instance is not None:
+            taken = taken.exclude(pk=self.instance.pk)
+        if "id_number" not in errors and taken.exists():
+            errors["id_number"] = [
+                _("A mentor with this ID number is already registered; look them up to appoint.")
+            ]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+    def to_representation(self, instance: Mentor) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        # The province and the HR of a school the mentor is appointed at read the full
+        # number; cities read it masked.
+        if _user(self).role not in WRITE_ROLES:
+            data["id_number"] = mask_id_number(instance.id_number)
+        return data
+
+
+class MentorMatchSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    enterprise = serializers.CharField()
+
+
+class MentorViewSet(ScopedModelViewSet):
+    """School HR register and edit mentors appointed at their school; the province all."""
+
+    serializer_class = MentorSerializer
+    filterset_class = MentorFilter
+    read_roles = READ_ROLES
+    write_roles = WRITE_ROLES
+    search_fields = ["name", "enterprise", "title", "skills"]
+    ordering_fields = ["name", "enterprise", "category", "birth_date", "id"]
+
+    def get_queryset(self) -> QuerySet[Mentor]:
+        return selectors.mentors_visible_to(self.request.user)  # type: ignore[arg-type]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.mentor_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.mentor_update(
+            mentor=serializer.instance, data=serializer.validated_data
+        )
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # A mentor may serve several schools: only the province removes the record.
+        if request.user.role != Role.PROVINCE:  # type: ignore[union-attr]
+            raise exceptions.PermissionDenied
+        return super().destroy(request, *args, **kwargs)
+
+    def perform_destroy(self, instance: Mentor) -> None:
+        try:
+            services.mentor_delete(mentor=instance)
+        except ProtectedError:
+            raise exceptions.ValidationError(
+                {"non_field_errors": [_("This mentor still has appointments.")]}
+            ) from None
+
+    @extend_schema(request=IdNumberSerializer, responses=MentorMatchSerializer)
+    @action(detail=False, methods=["post"], throttle_classes=[IdLookupThrottle])
+    def lookup(self, request: Request) -> Response:
+        """Find a registered mentor by exact ID number to appoint them: id, name, enterprise."""
+        query = IdNumberSerializer(data=request.data)
+        query.is_valid(raise_exception=True)
+        mentor = selectors.mentor_by_id_number(query.validated_data["id_number"])
+        if mentor is None:
+            return Response(
+                {"detail": _("No mentor has this ID number.")}, status=status.HTTP_404_NOT_FOUND
+            )
+        return Response(MentorMatchSerializer(mentor).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")]
+    )
+    @action(detail=False, pagination_class=None)
+    def counts(self, request: Request) -> Response:
+        """Per visible school: mentors in force, by mode, and on the part-time track."""
+        as_of = as_of_param(request)
+        schools = schools_visible_to(request.user).order_by("code")  # type: ignore[arg-type]
+        if request.query_params.get("school"):
+            schools = schools.filter(pk=request.query_params["school"])
+        rows = list(schools.values("id", "code", "name"))
+        counts = selectors.mentor_counts_by_school([r["id"] for r in rows], as_of)
+        return Response([{"school": r, "as_of": as_of, **counts[r["id"]]} for r in rows])
+
+
+class VisibleMentorField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet[Mentor]:
+        return selectors.mentors_visible_to(self.context["request"].user)
+
+
+class ScopedSchoolField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet:
+        return schools_visible_to(self.context["request"].user)
+
+
+class MentorAppointmentSerializer(VersionedSerializer):
+    mentor = VisibleMentorField(required=False)
+    mentor_id_number = serializers.CharField(
+        write_only=True,
+        required=False,
+        help_text="The mentor's exact ID number (to appoint a mentor registered elsewhere).",
+    )
+    mentor_name = serializers.CharField(source="mentor.name", read_only=True)
+    school = ScopedSchoolField(required=False)
+    school_name = serializers.CharField(source="school.name", read_only=True)
+
+    class Meta:
+        model = MentorAppointment
+        fields = [
+            "id",
+            "mentor",
+            "mentor_id_number",
+            "mentor_name",
+            "school",
+            "school_name",
+            "mode",
+            "start_on",
+            "end_on",
+            "hours",
+            "version",
+        ]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        user = _user(self)
+        id_number = attrs.pop("mentor_id_number", None)
+        if id_number:
+            mentor = selectors.mentor_by_id_number(id_number)
+            if mentor is None:
+                raise serializers.ValidationError(
+                    {"mentor_id_number": [_("No mentor has this ID number.")]}
+                )
+            attrs["mentor"] = mentor
+        if self.instance is None:
+            if "mentor" not in attrs:
+                raise serializers.ValidationError(
+                    {"mentor": [_("Name the mentor, or give their ID number.")]}
+                )
+            if "school" not in attrs:
+                if user.role != Role.SCHOOL_HR:
+                    raise serializers.ValidationError({"school": [self.error_messages["required"]]})
+                attrs["school"] = user.school
+        return attrs
+
+
+class MentorAppointmentViewSet(ScopedModelViewSet):
+    """School HR appoint mentors to their school; overlapping appointments are refused."""
+
+    serializer_class = MentorAppointmentSerializer
+    filterset_class = MentorAppointmentFilter
+    read_roles = READ_ROLES
+    write_roles = WRITE_ROLES
+    search_fields = ["mentor__name", "mentor__enterprise"]
+    ordering_fields = ["start_on", "end_on", "hours", "id"]
+
+    def get_queryset(self) -> QuerySet[MentorAppointment]:
+        return selectors.appointments_visible_to(self.request.user).select_related(  # type: ignore[arg-type]
+            "mentor", "school"
+        )
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.appointment_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.appointment_update(
+            appointment=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: MentorAppointment) -> None:
+        services.appointment_delete(appointment=instance)

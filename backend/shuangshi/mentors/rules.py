@@ -1,0 +1,70 @@
+"""The part-time track for industry mentors (DESIGN §1), pure Python: no Django.
+
+A part-time (校外兼职) teacher is evaluated as dual-qualified only after being formally
+hired and teaching professional courses for a year or more, normally aged 70 or under.
+For a mentor at one school on date D this reads:
+- a `teaching` appointment at that school is in force on D (start ≤ D ≤ end, or no end);
+- the days of its `teaching` appointments there up to D, overlaps counted once, add up
+  to at least 365;
+- the mentor is 70 or younger on D (full years since the birth date).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+MIN_TEACHING_DAYS = 365
+MAX_AGE = 70
+TEACHING = "teaching"
+
+
+@dataclass(frozen=True, slots=True)
+class Stint:
+    mode: str
+    start_on: date
+    end_on: date | None = None
+
+
+def age_on(birth_date: date, on: date) -> int:
+    years = on.year - birth_date.year
+    if (on.month, on.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def in_force(stint: Stint, on: date) -> bool:
+    return stint.start_on <= on and (stint.end_on is None or on <= stint.end_on)
+
+
+def teaching_days(stints: Iterable[Stint], on: date) -> int:
+    """Days of teaching appointments up to `on` inclusive; overlapping days count once."""
+    spans = sorted(
+        (s.start_on.toordinal(), min(s.end_on or on, on).toordinal())
+        for s in stints
+        if s.mode == TEACHING and s.start_on <= on
+    )
+    total = 0
+    last = None  # last day already counted
+    for start, end in spans:
+        if last is not None and start <= last:
+            start = last + 1
+        if end >= start:
+            total += end - start + 1
+            last = end
+    return total
+
+
+def on_part_time_track(
+    *,
+    birth_date: date,
+    stints: Iterable[Stint],
+    on: date,
+    min_days: int = MIN_TEACHING_DAYS,
+    max_age: int = MAX_AGE,
+) -> bool:
+    stints = list(stints)
+    if age_on(birth_date, on) > max_age:
+        return False
+    if not any(s.mode == TEACHING and in_force(s, on) for s in stints):
+        return False
+    return teaching_days(stints, on) >= min_days

@@ -1,0 +1,82 @@
+"""Every write to industry mentors and their appointments: one function each, in one
+transaction. Overlapping appointments are refused here, under a lock on the mentor, so
+two clerks cannot both slip one in."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from shuangshi.common.api import apply_changes
+
+from .models import Mentor, MentorAppointment
+from .selectors import overlapping_appointments
+
+
+@transaction.atomic
+def mentor_create(*, data: dict[str, Any]) -> Mentor:
+    return Mentor.objects.create(**data)
+
+
+@transaction.atomic
+def mentor_update(*, mentor: Mentor, data: dict[str, Any]) -> Mentor:
+    apply_changes(mentor, data)
+    return mentor
+
+
+@transaction.atomic
+def mentor_delete(*, mentor: Mentor) -> None:
+    """Refused (ProtectedError) while the mentor has appointments."""
+    mentor.delete()
+
+
+def _refuse_overlap(appointment: MentorAppointment) -> None:
+    # Lock the mentor so concurrent writers check against each other's rows.
+    Mentor.objects.select_for_update().filter(pk=appointment.mentor_id).first()
+    if appointment.end_on is not None and appointment.end_on < appointment.start_on:
+        raise ValidationError({"end_on": [_("The end date cannot be before the start date.")]})
+    clash = overlapping_appointments(
+        mentor_id=appointment.mentor_id,
+        school_id=appointment.school_id,
+        mode=appointment.mode,
+        start_on=appointment.start_on,
+        end_on=appointment.end_on,
+        exclude_pk=appointment.pk,
+    ).first()
+    if clash is not None:
+        end = clash.end_on.isoformat() if clash.end_on else _("open-ended")
+        raise ValidationError(
+            {
+                "start_on": [
+                    _(
+                        "This mentor already has a %(mode)s appointment at this school "
+                        "from %(start)s to %(end)s that overlaps these dates."
+                    )
+                    % {"mode": clash.get_mode_display(), "start": clash.start_on, "end": end}
+                ]
+            }
+        )
+
+
+@transaction.atomic
+def appointment_create(*, data: dict[str, Any]) -> MentorAppointment:
+    appointment = MentorAppointment(**data)
+    _refuse_overlap(appointment)
+    appointment.save()
+    return appointment
+
+
+@transaction.atomic
+def appointment_update(
+    *, appointment: MentorAppointment, data: dict[str, Any]
+) -> MentorAppointment:
+    for field, value in data.items():
+        setattr(appointment, field, value)
+    _refuse_overlap(appointment)
+    return apply_changes(appointment, {})  # type: ignore[return-value]
+
+
+@transaction.atomic
+def appointment_delete(*, appointment: MentorAppointment) -> None:
+    appointment.delete()
