@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    INVALID = "invalid", _("Invalid")
+    COMMITTED = "committed", _("Committed")
+
+
+class ImportJob(models.Model):
+    """One uploaded workbook: kept in the database so any app process can commit it.
+
+    The upload itself is kept (not the parsed rows): a commit validates the file again
+    against the database as it is then, inside the transaction that writes it.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    kind = models.CharField(_("kind"), max_length=32)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    content = models.BinaryField(_("file"))
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    sheet = models.CharField(_("sheet"), max_length=100, blank=True)
+    header_row = models.PositiveIntegerField(_("header row"), default=0)
+    status = models.CharField(_("status"), max_length=16, choices=ImportStatus.choices)
+    rows = models.PositiveIntegerField(_("rows read"), default=0)
+    ready = models.PositiveIntegerField(_("rows ready"), default=0)
+    failed = models.PositiveIntegerField(_("rows failed"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    created_rows = models.PositiveIntegerField(_("records created"), null=True, blank=True)
+    updated_rows = models.PositiveIntegerField(_("records updated"), null=True, blank=True)
+    unchanged_rows = models.PositiveIntegerField(_("records unchanged"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.filename} ({self.status})"

@@ -1,4 +1,13 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from . import api
+
 router = DefaultRouter()
-urlpatterns = router.urls
+router.register("imports", api.ImportViewSet, basename="import")
+
+urlpatterns = [
+    path("imports/templates/<str:kind>/", api.TemplateView.as_view(), name="import-template"),
+    path("exports/teachers/", api.TeacherExportView.as_view(), name="export-teachers"),
+    *router.urls,
+]

@@ -1,0 +1,164 @@
+"""Import, template and export endpoints (DESIGN §6). Views stay thin: services do the work."""
+
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.filters import SearchFilter
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import teachers_visible_to
+from shuangshi.common.api import RolePermission
+from shuangshi.teachers.api import TeacherViewSet
+from shuangshi.teachers.filters import TeacherFilter
+
+from . import selectors, services, workbooks
+from .columns import SPECS, TEACHERS
+from .importers import IMPORTERS
+from .messages import t
+from .models import ImportJob
+from .reader import FileProblem
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, filename) or ""
+    return response
+
+
+class ImportJobSerializer(serializers.ModelSerializer):
+    created = serializers.IntegerField(source="created_rows", read_only=True)
+    updated = serializers.IntegerField(source="updated_rows", read_only=True)
+    unchanged = serializers.IntegerField(source="unchanged_rows", read_only=True)
+
+    class Meta:
+        model = ImportJob
+        fields = [
+            "id", "kind", "filename", "status", "sheet", "header_row", "rows", "ready",
+            "failed", "errors", "created", "updated", "unchanged", "created_at", "committed_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=sorted(IMPORTERS))
+    file = serializers.FileField()
+
+
+class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Upload → dry run → errors workbook → commit. A user sees only their own imports."""
+
+    serializer_class = ImportJobSerializer
+    parser_classes = [MultiPartParser, FormParser]
+
+    def get_queryset(self) -> Any:
+        return selectors.import_jobs_of(self.request.user)  # type: ignore[arg-type]
+
+    @extend_schema(
+        request={"multipart/form-data": ImportUploadSerializer},
+        responses={201: ImportJobSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        upload = ImportUploadSerializer(data=request.data)
+        if not upload.is_valid():
+            errors = upload.errors
+            if "kind" in errors:
+                kind = request.data.get("kind", "")
+                errors["kind"] = [
+                    t(
+                        "Unknown import kind “%(kind)s”; use one of: %(kinds)s.",
+                        kind=kind,
+                        kinds=", ".join(sorted(IMPORTERS)),
+                    )
+                ]
+            if "file" in errors:
+                errors["file"] = [t("Choose a file to upload.")]
+            raise exceptions.ValidationError(errors)
+        kind, file = upload.validated_data["kind"], upload.validated_data["file"]
+        user: User = request.user  # type: ignore[assignment]
+        try:
+            services.check_size(file.size)
+            job = services.import_validate(
+                user=user, kind=kind, filename=file.name or "", content=file.read()
+            )
+        except services.ImportRefused:
+            raise exceptions.PermissionDenied() from None
+        except FileProblem as exc:
+            raise exceptions.ValidationError({"file": [str(exc)]}) from None
+        return Response(ImportJobSerializer(job).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The marked workbook")})
+    @action(detail=True, methods=["get"])
+    def errors(self, request: Request, pk: str | None = None) -> HttpResponse:
+        job = self.get_object()
+        content = ImportJob.objects.values_list("content", flat=True).get(pk=job.pk)
+        book = workbooks.error_workbook(
+            content=bytes(content),
+            sheet_name=job.sheet,
+            header_row=job.header_row,
+            errors=job.errors,
+        )
+        stem = (job.filename.rsplit(".", 1)[0] or job.kind)[:100]
+        return xlsx_response(book, f"{stem}-错误标注.xlsx")
+
+    @extend_schema(request=None, responses={200: ImportJobSerializer})
+    @action(detail=True, methods=["post"])
+    def commit(self, request: Request, pk: str | None = None) -> Response:
+        job = self.get_object()
+        try:
+            job = services.import_commit(job=job)
+        except services.ImportNotCommittable as exc:
+            data = ImportJobSerializer(exc.job).data
+            return Response({"detail": str(exc), **data}, status=status.HTTP_400_BAD_REQUEST)
+        except services.ImportRefused:
+            raise exceptions.PermissionDenied() from None
+        return Response(ImportJobSerializer(job).data)
+
+
+def _scoped(user: User) -> bool:
+    return user.role != Role.PROVINCE
+
+
+class TemplateView(APIView):
+    """GET /imports/templates/{kind}/: the empty workbook to fill in."""
+
+    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The template")})
+    def get(self, request: Request, kind: str) -> HttpResponse:
+        if kind not in SPECS:
+            raise exceptions.NotFound()
+        user: User = request.user  # type: ignore[assignment]
+        if user.role not in IMPORTERS[kind].roles:
+            raise exceptions.PermissionDenied()
+        spec = SPECS[kind]
+        book = workbooks.data_workbook(spec, spec.template_columns(scoped=_scoped(user)))
+        return xlsx_response(book, f"{spec.title}导入模板.xlsx")
+
+
+class TeacherExportView(APIView):
+    """GET /exports/teachers/?<the teacher list's filters>: the list as it re-imports."""
+
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+    write_roles: list[str] = []
+    filterset_class = TeacherFilter
+    search_fields = TeacherViewSet.search_fields
+
+    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The teachers")})
+    def get(self, request: Request) -> HttpResponse:
+        user: User = request.user  # type: ignore[assignment]
+        queryset = teachers_visible_to(user)
+        for backend in (DjangoFilterBackend(), SearchFilter()):
+            queryset = backend.filter_queryset(request, queryset, self)
+        columns = TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
+        rows = selectors.teacher_export_rows(user=user, teachers=queryset, columns=columns)
+        return xlsx_response(workbooks.data_workbook(TEACHERS, columns, rows), "教师名单.xlsx")

@@ -1,0 +1,110 @@
+"""Cell values as real workbooks hold them → Python values. No database here.
+
+A reader hands over str, float, int, bool, date or datetime (calamine and openpyxl agree on
+these); each parser returns the clean value or raises CellError with the message to show.
+"""
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from .labels import normalize_key
+from .messages import t
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+
+
+class CellError(ValueError):
+    """The cell cannot be read; the message says what to do."""
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value: Any) -> str:
+    """Trimmed text, full-width letters and digits made half-width; 1001.0 → "1001"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def id_number(value: Any) -> str:
+    """An ID number must be typed as text: a number has lost its last digits in Excel."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise CellError(
+            t(
+                "The ID number was stored as a number and its last digits are lost. "
+                "Format the column as text and type the ID number again."
+            )
+        )
+    return "".join(text(value).split()).upper()
+
+
+def to_date(value: Any) -> date:
+    """Excel dates, serial numbers and text such as 2024-09-01, 2024/9/1, 2024.9.1, 2024年9月1日."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    bad = CellError(t("Not a date; write it as 2024-09-01 or format the cell as a date."))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        serial = float(value)
+        if not 1 <= serial < 2958466:
+            raise bad
+        return _EXCEL_EPOCH + timedelta(days=int(serial))
+    raw = _TIME_SUFFIX.sub("", text(value))
+    match = _DATE_TEXT.match(raw) or _DATE_COMPACT.match(raw)
+    if not match:
+        raise bad
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise bad from None
+
+
+def whole_number(value: Any) -> int:
+    if isinstance(value, bool):
+        raise CellError(t("Not a whole number."))
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise CellError(t("Not a whole number."))
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    else:
+        raw = text(value).replace(",", "")
+        if not re.fullmatch(r"[+-]?\d+(\.0+)?", raw):
+            raise CellError(t("Not a whole number."))
+        number = int(float(raw))
+    if number < 0:
+        raise CellError(t("Must be zero or more."))
+    return number
+
+
+def choice(value: Any, table: dict[str, str], allowed: list[str]) -> str:
+    """A code from its code, Chinese label or English label (as `labels.lookup_table` built)."""
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    found = table.get(normalize_key(text(value)))
+    if found is None:
+        raise CellError(
+            t(
+                "“%(value)s” is not one of: %(allowed)s.",
+                value=text(value),
+                allowed="、".join(allowed),
+            )
+        )
+    return found

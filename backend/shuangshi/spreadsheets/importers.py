@@ -1,0 +1,650 @@
+"""Validate and write the rows of each importable sheet, a batch at a time.
+
+An importer checks a batch of parsed rows against the database (references, scope,
+existing records, duplicates within the file) and, when asked, writes the valid batch with
+bulk operations. The caller (services.import_run) owns the transaction.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from django.db.models import Model
+from django.utils import timezone
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import in_school_scope
+from shuangshi.common.idnumbers import parse_id_number
+from shuangshi.mentors.models import Mentor, MentorAppointment
+from shuangshi.schools.models import School
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.teachers.validation import (
+    certificate_errors,
+    period_errors,
+    person_errors,
+    teacher_errors,
+)
+from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
+from shuangshi.training.validation import ProgramFacts, completion_errors
+
+from . import cells
+from . import columns as C
+from . import labels as L
+from .messages import t
+
+BATCH = 2000
+
+
+@dataclass
+class Parsed:
+    row: int
+    values: dict[str, Any]
+    raw: dict[str, Any]
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (field, message)
+
+    def error(self, field: str, message: str) -> None:
+        self.errors.append((field, message))
+
+    def add(self, errors: dict[str, list[str]], *, only: Iterable[str] | None = None) -> None:
+        for name, messages in errors.items():
+            if only is None or name in only:
+                for message in messages:
+                    self.error(name, str(message))
+
+
+@dataclass
+class Written:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __iadd__(self, other: "Written") -> "Written":
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        return self
+
+
+def parse_row(columns: Sequence[C.Column], index: dict[str, int], row_no: int, row: Any) -> Parsed:
+    parsed = Parsed(row=row_no, values={}, raw={})
+    width = len(row)
+    for column in columns:
+        position = index.get(column.field)
+        raw = row[position] if position is not None and position < width else None
+        parsed.raw[column.field] = raw
+        if cells.is_blank(raw):
+            parsed.values[column.field] = None
+            if column.required and position is not None:
+                parsed.error(column.field, t("Required."))
+            continue
+        try:
+            parsed.values[column.field] = column.parse(raw)
+        except cells.CellError as exc:
+            parsed.values[column.field] = None
+            parsed.error(column.field, str(exc))
+    return parsed
+
+
+def _changed(current: dict[str, Any], new: dict[str, Any]) -> bool:
+    return any(current.get(name) != value for name, value in new.items())
+
+
+class Importer:
+    """One import of one sheet by one user; keeps what it saw across batches."""
+
+    spec: ClassVar[C.SheetSpec]
+    roles: ClassVar[frozenset[str]]
+    key_field: ClassVar[str] = "id_number"  # where a duplicate-row error is shown
+
+    def __init__(self, user: User) -> None:
+        self.user = user
+        self.teacher_ids: set[int] = set()
+        self.seen: dict[Any, int] = {}  # record key → first row that had it
+
+    @property
+    def scoped(self) -> bool:
+        return self.user.role != Role.PROVINCE
+
+    def read_columns(self) -> tuple[C.Column, ...]:
+        return self.spec.read_columns(scoped=self.scoped)
+
+    def check(self, batch: list[Parsed]) -> None:
+        raise NotImplementedError
+
+    def write(self, batch: list[Parsed]) -> Written:
+        raise NotImplementedError
+
+    def once(self, row: Parsed, key: Any, message: str = "") -> bool:
+        """False (and an error) when an earlier row of the file has the same key."""
+        first = self.seen.setdefault(key, row.row)
+        if first != row.row:
+            row.error(
+                self.key_field,
+                t(message or "The same record is also in row %(row)d.", row=first),
+            )
+            return False
+        return True
+
+    # Shared look-ups -------------------------------------------------------------------
+
+    def school_for(self, row: Parsed, schools: dict[str, School]) -> School | None:
+        """The school a row belongs to: the user's own, or the one its code names."""
+        code = row.values.get("school")
+        if self.user.role == Role.SCHOOL_HR:
+            own = self.user.school
+            assert own is not None
+            if code and L.normalize_key(code) != L.normalize_key(own.code):
+                row.error(
+                    "school",
+                    t("You can only import into your own school (%(code)s).", code=own.code),
+                )
+                return None
+            return own
+        if not code:
+            return None  # "Required." was reported
+        school = schools.get(L.normalize_key(code))
+        if school is None:
+            row.error("school", t("No school has the code “%(code)s”.", code=code))
+        return school
+
+    def schools(self, batch: list[Parsed]) -> dict[str, School]:
+        if self.user.role == Role.SCHOOL_HR:
+            return {}
+        codes = {r.values["school"] for r in batch if r.values.get("school")}
+        found = School.objects.filter(code__in=codes)
+        return {L.normalize_key(s.code): s for s in found}
+
+    def teachers_by_id(self, batch: list[Parsed], *, scoped: bool) -> dict[str, dict[str, Any]]:
+        ids = {r.values["id_number"] for r in batch if r.values.get("id_number")}
+        queryset = Teacher.objects.filter(id_number__in=ids)
+        if scoped:
+            queryset = in_school_scope(queryset, self.user, school="school")
+        return {row["id_number"]: dict(row) for row in queryset.values("id", "id_number", "name")}
+
+    def teacher_of(
+        self, row: Parsed, teachers: dict[str, dict[str, Any]], *, not_found: str
+    ) -> int | None:
+        number = row.values.get("id_number")
+        if not number:
+            return None
+        teacher = teachers.get(number)
+        if teacher is None:
+            row.error("id_number", t(not_found))
+            return None
+        name = row.values.get("name")
+        if name and name != teacher["name"]:
+            row.error(
+                "name",
+                t(
+                    "The name does not match the teacher with this ID number (%(name)s).",
+                    name=teacher["name"],
+                ),
+            )
+        return int(teacher["id"])
+
+
+def _bulk_update(model: type[Model], objects: list[Model], fields: list[str]) -> None:
+    if objects:
+        model.objects.bulk_update(objects, fields, batch_size=1000)  # type: ignore[attr-defined]
+
+
+class TeacherImporter(Importer):
+    spec = C.TEACHERS
+    roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
+    fields = [
+        "staff_no", "name", "gender", "birth_date", "employment", "course_type", "major",
+        "education", "normal_graduate", "title", "hired_on", "teaching_since", "left_on",
+    ]  # fmt: skip
+
+    def __init__(self, user: User) -> None:
+        super().__init__(user)
+        self.existing: dict[str, dict[str, Any]] = {}
+
+    def check(self, batch: list[Parsed]) -> None:
+        schools = self.schools(batch)
+        ids = {r.values["id_number"] for r in batch if r.values.get("id_number")}
+        self.existing = {
+            row["id_number"]: row
+            for row in Teacher.objects.filter(id_number__in=ids).values(
+                "id", "id_number", "school_id", "version", *self.fields
+            )
+        }
+        for row in batch:
+            values = row.values
+            school = self.school_for(row, schools)
+            values["school_id"] = school.pk if school else None
+            values.pop("school", None)
+            self._defaults(values)
+            number = values.get("id_number")
+            if not number:
+                continue
+            row.add(teacher_errors(values))
+            if not self.once(row, number, "This ID number is also in row %(row)d."):
+                continue
+            current = self.existing.get(number)
+            if (
+                current is not None
+                and self.user.role == Role.SCHOOL_HR
+                and current["school_id"] != self.user.school_id
+            ):
+                row.error("id_number", t("This ID number belongs to a teacher of another school."))
+
+    @staticmethod
+    def _defaults(values: dict[str, Any]) -> None:
+        """Blank gender and birth date come from the ID number; blank flags take defaults."""
+        number = values.get("id_number")
+        if number and (not values.get("gender") or not values.get("birth_date")):
+            try:
+                info = parse_id_number(number)
+            except ValueError:
+                info = None  # teacher_errors reports the ID number
+            if info is not None:
+                values["gender"] = values.get("gender") or info.gender
+                values["birth_date"] = values.get("birth_date") or info.birth_date
+        if values.get("normal_graduate") is None:
+            values["normal_graduate"] = False
+        if not values.get("title"):
+            values["title"] = "none"
+        for name in ("staff_no", "major"):
+            values[name] = values.get(name) or ""
+
+    def write(self, batch: list[Parsed]) -> Written:
+        result = Written()
+        new: list[Teacher] = []
+        changed: list[Teacher] = []
+        now = timezone.now()
+        for row in batch:
+            values = {name: row.values[name] for name in [*self.fields, "school_id"]}
+            current = self.existing.get(row.values["id_number"])
+            if current is None:
+                new.append(Teacher(id_number=row.values["id_number"], **values))
+            elif _changed(current, values):
+                changed.append(
+                    Teacher(
+                        id=current["id"],
+                        version=current["version"] + 1,
+                        updated_at=now,
+                        id_number=row.values["id_number"],
+                        **values,
+                    )
+                )
+            else:
+                result.unchanged += 1
+                self.teacher_ids.add(current["id"])
+        created = Teacher.objects.bulk_create(new, batch_size=1000)
+        _bulk_update(Teacher, changed, [*self.fields, "school_id", "version", "updated_at"])  # type: ignore[arg-type]
+        self.teacher_ids.update(t.pk for t in [*created, *changed])
+        result.created += len(created)
+        result.updated += len(changed)
+        return result
+
+
+class CertificateImporter(Importer):
+    spec = C.CERTIFICATES
+    roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
+    fields = ["level", "name", "field", "issuer", "issued_on", "expires_on"]
+
+    def __init__(self, user: User) -> None:
+        super().__init__(user)
+        self.existing: dict[tuple[int, str, str], dict[str, Any]] = {}
+
+    def check(self, batch: list[Parsed]) -> None:
+        teachers = self.teachers_by_id(batch, scoped=True)
+        for row in batch:
+            values = row.values
+            values["teacher_id"] = self.teacher_of(
+                row,
+                teachers,
+                not_found="No teacher with this ID number is registered in your scope.",
+            )
+            values["name"], values["teacher_name"] = values.pop("cert_name") or "", values["name"]
+            for name in ("field", "issuer"):
+                values[name] = values.get(name) or ""
+            kind = values.get("kind")
+            if kind and values.get("level"):
+                levels = L.CERTIFICATE_LEVEL[kind]
+                try:
+                    values["level"] = cells.choice(
+                        row.raw["level"], L.lookup_table(levels), L.dropdown(levels)
+                    )
+                except cells.CellError as exc:
+                    values["level"] = None
+                    row.error("level", str(exc))
+                else:
+                    row.add(certificate_errors(values))
+            if values["teacher_id"] and kind and values.get("number"):
+                self.once(row, (values["teacher_id"], kind, values["number"]))
+        teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
+        self.existing = {}
+        for current in (
+            Certificate.objects.filter(teacher_id__in=teacher_ids)
+            .values("id", "teacher_id", "kind", "number", "version", *self.fields)
+            .order_by("id")
+        ):
+            key = (current["teacher_id"], current["kind"], current["number"])
+            self.existing.setdefault(key, current)
+
+    def write(self, batch: list[Parsed]) -> Written:
+        result = Written()
+        new: list[Certificate] = []
+        changed: list[Certificate] = []
+        for row in batch:
+            v = row.values
+            key = (v["teacher_id"], v["kind"], v["number"])
+            values = {name: v[name] for name in self.fields}
+            current = self.existing.get(key)
+            if current is None:
+                new.append(Certificate(teacher_id=key[0], kind=key[1], number=key[2], **values))
+            elif _changed(current, values):
+                changed.append(
+                    Certificate(
+                        id=current["id"],
+                        version=current["version"] + 1,
+                        teacher_id=key[0],
+                        kind=key[1],
+                        number=key[2],
+                        **values,
+                    )
+                )
+            else:
+                result.unchanged += 1
+            self.teacher_ids.add(key[0])
+        result.created = len(Certificate.objects.bulk_create(new, batch_size=1000))
+        _bulk_update(Certificate, changed, [*self.fields, "version"])  # type: ignore[arg-type]
+        result.updated = len(changed)
+        return result
+
+
+class PeriodImporter(Importer):
+    spec = C.PERIODS
+    roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
+    fields = ["credit_code", "position", "end_on"]
+
+    def __init__(self, user: User) -> None:
+        super().__init__(user)
+        self.existing: dict[tuple[int, str, str, date], dict[str, Any]] = {}
+
+    def check(self, batch: list[Parsed]) -> None:
+        teachers = self.teachers_by_id(batch, scoped=True)
+        for row in batch:
+            v = row.values
+            v["teacher_id"] = self.teacher_of(
+                row,
+                teachers,
+                not_found="No teacher with this ID number is registered in your scope.",
+            )
+            v["credit_code"] = (v.get("credit_code") or "").upper()
+            v["position"] = v.get("position") or ""
+            row.add(period_errors(v))
+            if v["teacher_id"] and v.get("kind") and v.get("enterprise") and v.get("start_on"):
+                self.once(row, self._key(v))
+        teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
+        self.existing = {}
+        for current in (
+            EnterprisePeriod.objects.filter(teacher_id__in=teacher_ids)
+            .values("id", "teacher_id", "kind", "enterprise", "start_on", "version", *self.fields)
+            .order_by("id")
+        ):
+            self.existing.setdefault(self._key(current), current)
+
+    @staticmethod
+    def _key(v: dict[str, Any]) -> tuple[int, str, str, date]:
+        return (v["teacher_id"], v["kind"], v["enterprise"], v["start_on"])
+
+    def write(self, batch: list[Parsed]) -> Written:
+        result = Written()
+        new: list[EnterprisePeriod] = []
+        changed: list[EnterprisePeriod] = []
+        for row in batch:
+            key = self._key(row.values)
+            values = {name: row.values[name] for name in self.fields}
+            identity = dict(zip(("teacher_id", "kind", "enterprise", "start_on"), key, strict=True))
+            current = self.existing.get(key)
+            if current is None:
+                new.append(EnterprisePeriod(**identity, **values))
+            elif _changed(current, values):
+                changed.append(
+                    EnterprisePeriod(
+                        id=current["id"], version=current["version"] + 1, **identity, **values
+                    )
+                )
+            else:
+                result.unchanged += 1
+            self.teacher_ids.add(key[0])
+        result.created = len(EnterprisePeriod.objects.bulk_create(new, batch_size=1000))
+        _bulk_update(EnterprisePeriod, changed, [*self.fields, "version"])  # type: ignore[arg-type]
+        result.updated = len(changed)
+        return result
+
+
+class MentorAppointmentImporter(Importer):
+    spec = C.MENTOR_APPOINTMENTS
+    roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
+    mentor_fields = ["name", "gender", "birth_date", "enterprise", "category", "title", "skills"]
+    fields = ["end_on", "hours"]
+
+    def __init__(self, user: User) -> None:
+        super().__init__(user)
+        self.mentors: dict[str, dict[str, Any]] = {}  # id number → current values (or new)
+        self.existing: dict[tuple[int, int, str, date], dict[str, Any]] = {}
+
+    def check(self, batch: list[Parsed]) -> None:
+        schools = self.schools(batch)
+        ids = {r.values["id_number"] for r in batch if r.values.get("id_number")}
+        for current in Mentor.objects.filter(id_number__in=ids).values(
+            "id", "id_number", "version", *self.mentor_fields
+        ):
+            self.mentors.setdefault(current["id_number"], current)
+        for row in batch:
+            v = row.values
+            school = self.school_for(row, schools)
+            v["school_id"] = school.pk if school else None
+            for name in ("title", "skills"):
+                v[name] = v.get(name) or ""
+            v["hours"] = v.get("hours") or 0
+            number = v.get("id_number")
+            if not number:
+                continue
+            errors = person_errors(v)
+            row.add(errors)
+            if errors:
+                continue
+            info = parse_id_number(number)
+            v["gender"], v["birth_date"] = info.gender, info.birth_date
+            if v["end_on"] and v.get("start_on") and v["end_on"] < v["start_on"]:
+                row.add(period_errors({"start_on": v["start_on"], "end_on": v["end_on"]}))
+            if v["school_id"] and v.get("mode") and v.get("start_on"):
+                self.once(row, (number, v["school_id"], v["mode"], v["start_on"]))
+        mentor_ids = [m["id"] for m in self.mentors.values() if m.get("id")]
+        self.existing = {}
+        for current in (
+            MentorAppointment.objects.filter(mentor_id__in=mentor_ids)
+            .values("id", "mentor_id", "school_id", "mode", "start_on", "version", *self.fields)
+            .order_by("id")
+        ):
+            key = (current["mentor_id"], current["school_id"], current["mode"], current["start_on"])
+            self.existing.setdefault(key, current)
+
+    def write(self, batch: list[Parsed]) -> Written:
+        self._write_mentors(batch)
+        result = Written()
+        new: list[MentorAppointment] = []
+        changed: list[MentorAppointment] = []
+        for row in batch:
+            v = row.values
+            mentor_id = self.mentors[v["id_number"]]["id"]
+            key = (mentor_id, v["school_id"], v["mode"], v["start_on"])
+            identity = dict(zip(("mentor_id", "school_id", "mode", "start_on"), key, strict=True))
+            values = {name: v[name] for name in self.fields}
+            current = self.existing.get(key)
+            if current is None:
+                new.append(MentorAppointment(**identity, **values))
+            elif _changed(current, values):
+                changed.append(
+                    MentorAppointment(
+                        id=current["id"], version=current["version"] + 1, **identity, **values
+                    )
+                )
+            else:
+                result.unchanged += 1
+        result.created = len(MentorAppointment.objects.bulk_create(new, batch_size=1000))
+        _bulk_update(MentorAppointment, changed, [*self.fields, "version"])  # type: ignore[arg-type]
+        result.updated = len(changed)
+        return result
+
+    def _write_mentors(self, batch: list[Parsed]) -> None:
+        """Create or update each mentor once; a later row's details win."""
+        latest: dict[str, dict[str, Any]] = {}
+        for row in batch:
+            latest[row.values["id_number"]] = {n: row.values[n] for n in self.mentor_fields}
+        new: list[Mentor] = []
+        changed: list[Mentor] = []
+        for number, values in latest.items():
+            current = self.mentors.get(number)
+            if current is None:
+                new.append(Mentor(id_number=number, **values))
+            elif _changed(current, values):
+                current.update(values, version=current["version"] + 1)
+                changed.append(
+                    Mentor(id=current["id"], id_number=number, version=current["version"], **values)
+                )
+        for mentor in Mentor.objects.bulk_create(new, batch_size=1000):
+            self.mentors[mentor.id_number] = {
+                "id": mentor.pk,
+                "version": 1,
+                **{n: getattr(mentor, n) for n in self.mentor_fields},
+            }
+        _bulk_update(Mentor, changed, [*self.mentor_fields, "version"])  # type: ignore[arg-type]
+
+
+class CompletionImporter(Importer):
+    spec = C.TRAINING_COMPLETIONS
+    roles = frozenset({Role.PROVINCE, Role.BASE_STAFF})
+    fields = ["completed_on", "hours", "passed", "certificate_no"]
+    key_field = "program"
+
+    def __init__(self, user: User) -> None:
+        super().__init__(user)
+        self.existing: dict[tuple[int, int], dict[str, Any]] = {}
+        self.programs: dict[tuple[int, str], list[TrainingProgram]] | None = None
+        self.today = timezone.localdate()
+
+    def _base(self, row: Parsed, bases: dict[str, TrainingBase]) -> TrainingBase | None:
+        code = row.values.get("base")
+        if self.user.role == Role.BASE_STAFF:
+            own = self.user.training_base
+            assert own is not None
+            if code and L.normalize_key(code) != L.normalize_key(own.code):
+                row.error(
+                    "base", t("You can only import completions of your own base's programmes.")
+                )
+                return None
+            return own
+        if not code:
+            return None
+        base = bases.get(L.normalize_key(code))
+        if base is None:
+            row.error("base", t("No training base has the code “%(code)s”.", code=code))
+        return base
+
+    def _program(self, row: Parsed, base: TrainingBase) -> TrainingProgram | None:
+        if self.programs is None:
+            self.programs = defaultdict(list)
+            programs = TrainingProgram.objects.all()
+            if self.user.role == Role.BASE_STAFF:
+                programs = programs.filter(base_id=self.user.training_base_id)
+            for program in programs.order_by("start_on", "id"):
+                self.programs[(program.base_id, L.normalize_key(program.title))].append(program)
+        title = row.values.get("program")
+        if not title:
+            return None
+        found = self.programs.get((base.pk, L.normalize_key(title)), [])
+        start = row.values.get("program_start")
+        if start:
+            found = [p for p in found if p.start_on == start]
+        if not found:
+            row.error("program", t("No programme of this base has this title."))
+            return None
+        if len(found) > 1:
+            row.error(
+                "program", t("Several programmes have this title; give the programme's start date.")
+            )
+            return None
+        return found[0]
+
+    def check(self, batch: list[Parsed]) -> None:
+        bases: dict[str, TrainingBase] = {}
+        if self.user.role == Role.PROVINCE:
+            codes = {r.values["base"] for r in batch if r.values.get("base")}
+            bases = {
+                L.normalize_key(b.code): b for b in TrainingBase.objects.filter(code__in=codes)
+            }
+        teachers = self.teachers_by_id(batch, scoped=False)
+        for row in batch:
+            v = row.values
+            v["teacher_id"] = self.teacher_of(
+                row, teachers, not_found="No teacher with this ID number is registered."
+            )
+            v["passed"] = True if v.get("passed") is None else v["passed"]
+            v["certificate_no"] = v.get("certificate_no") or ""
+            base = self._base(row, bases)
+            program = self._program(row, base) if base is not None else None
+            v["program_id"] = program.pk if program else None
+            facts = (
+                ProgramFacts(hours=program.hours, start_on=program.start_on, end_on=program.end_on)
+                if program
+                else None
+            )
+            row.add(completion_errors(v, facts, today=self.today))
+            if program and v["teacher_id"]:
+                self.once(row, (program.pk, v["teacher_id"]))
+        teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
+        self.existing = {
+            (c["program_id"], c["teacher_id"]): c
+            for c in TrainingCompletion.objects.filter(teacher_id__in=teacher_ids).values(
+                "id", "program_id", "teacher_id", "version", *self.fields
+            )
+        }
+
+    def write(self, batch: list[Parsed]) -> Written:
+        result = Written()
+        new: list[TrainingCompletion] = []
+        changed: list[TrainingCompletion] = []
+        for row in batch:
+            v = row.values
+            key = (v["program_id"], v["teacher_id"])
+            values = {name: v[name] for name in self.fields}
+            current = self.existing.get(key)
+            if current is None:
+                new.append(TrainingCompletion(program_id=key[0], teacher_id=key[1], **values))
+            elif _changed(current, values):
+                changed.append(
+                    TrainingCompletion(
+                        id=current["id"],
+                        version=current["version"] + 1,
+                        program_id=key[0],
+                        teacher_id=key[1],
+                        **values,
+                    )
+                )
+            else:
+                result.unchanged += 1
+            self.teacher_ids.add(key[1])
+        result.created = len(TrainingCompletion.objects.bulk_create(new, batch_size=1000))
+        _bulk_update(TrainingCompletion, changed, [*self.fields, "version"])  # type: ignore[arg-type]
+        result.updated = len(changed)
+        return result
+
+
+IMPORTERS: dict[str, type[Importer]] = {
+    importer.spec.kind: importer
+    for importer in (
+        TeacherImporter,
+        CertificateImporter,
+        PeriodImporter,
+        MentorAppointmentImporter,
+        CompletionImporter,
+    )
+}

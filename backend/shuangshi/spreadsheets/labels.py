@@ -1,0 +1,192 @@
+"""Chinese labels of every enumeration that appears in a sheet: one mapping per enumeration.
+
+The first label of each value is what templates, dropdowns and exports write; the others
+are spellings the importer also accepts (together with the code and the English label).
+"""
+
+import unicodedata
+from collections.abc import Mapping
+
+from shuangshi.mentors.models import AppointmentMode, MentorCategory
+from shuangshi.schools.models import SchoolKind
+from shuangshi.teachers.models import (
+    CERTIFICATE_LEVELS,
+    CertificateKind,
+    CourseType,
+    Education,
+    Employment,
+    Gender,
+    PeriodKind,
+    Title,
+)
+from shuangshi.training.models import BaseStatus, Designation, HostKind
+
+Labels = Mapping[str, tuple[str, ...]]
+
+GENDER: Labels = {Gender.MALE: ("男",), Gender.FEMALE: ("女",)}
+EMPLOYMENT: Labels = {
+    Employment.FULL_TIME: ("专任", "全职", "专职"),
+    Employment.PART_TIME: ("兼职", "校外兼职"),
+}
+COURSE_TYPE: Labels = {
+    CourseType.PROFESSIONAL: ("专业课", "专业课教师"),
+    CourseType.PRACTICAL: ("实习指导", "实习指导教师"),
+    CourseType.PUBLIC: ("公共基础课", "公共课", "文化课"),
+}
+EDUCATION: Labels = {
+    Education.SECONDARY: ("中专及以下", "中专", "高中", "中职"),
+    Education.HIGHER_VOCATIONAL: ("高职(专科)", "高职", "专科", "大专", "高职专科"),
+    Education.BACHELOR: ("本科", "大学本科", "学士"),
+    Education.MASTER: ("硕士研究生", "硕士", "研究生"),
+    Education.DOCTOR: ("博士研究生", "博士"),
+}
+TITLE: Labels = {
+    Title.NONE: ("无", "未定级"),
+    Title.JUNIOR: ("助理讲师/助教", "助理讲师", "助教", "初级"),
+    Title.INTERMEDIATE: ("讲师", "中级"),
+    Title.ASSOCIATE_SENIOR: ("高级讲师/副教授", "高级讲师", "副教授", "副高级"),
+    Title.SENIOR: ("正高级讲师/教授", "正高级讲师", "教授", "正高级"),
+}
+BOOLEAN: Labels = {
+    "true": ("是", "Y", "YES", "TRUE", "1", "√", "对"),
+    "false": ("否", "N", "NO", "FALSE", "0", "×", "无"),
+}
+CERTIFICATE_KIND: Labels = {
+    CertificateKind.TEACHER_QUALIFICATION: ("教师资格证", "教师资格证书", "教师资格"),
+    CertificateKind.SKILL_LEVEL: ("职业技能等级证书", "技能等级证书"),
+    CertificateKind.VOCATIONAL_QUALIFICATION: ("职业资格证书", "职业资格证"),
+    CertificateKind.ONE_PLUS_X: ("1+X证书", "1+X职业技能等级证书", "1+X"),
+    CertificateKind.PROFESSIONAL_TITLE: ("专业技术资格", "专业技术职称", "职称证书"),
+}
+_GRADES: Labels = {
+    "grade5": ("五级/初级工", "五级", "初级工"),
+    "grade4": ("四级/中级工", "四级", "中级工"),
+    "grade3": ("三级/高级工", "三级", "高级工"),
+    "grade2": ("二级/技师", "二级", "技师"),
+    "grade1": ("一级/高级技师", "一级", "高级技师"),
+}
+# A certificate's level is read against the levels of its kind.
+CERTIFICATE_LEVEL: Mapping[str, Labels] = {
+    CertificateKind.TEACHER_QUALIFICATION: {
+        "secondary_vocational": ("中职教师资格", "中等职业学校教师资格"),
+        "secondary_vocational_practical": (
+            "中职实习指导教师资格",
+            "中等职业学校实习指导教师资格",
+        ),
+        "higher_education": ("高校教师资格", "高等学校教师资格"),
+        "other": ("其他教师资格", "其他"),
+    },
+    CertificateKind.SKILL_LEVEL: _GRADES,
+    CertificateKind.VOCATIONAL_QUALIFICATION: _GRADES,
+    CertificateKind.ONE_PLUS_X: {
+        "junior": ("初级",),
+        "intermediate": ("中级",),
+        "senior": ("高级",),
+    },
+    CertificateKind.PROFESSIONAL_TITLE: {
+        "junior": ("初级",),
+        "intermediate": ("中级",),
+        "associate_senior": ("副高级",),
+        "senior": ("正高级",),
+    },
+}
+PERIOD_KIND: Labels = {
+    PeriodKind.EMPLOYMENT: ("企业工作经历", "企业工作", "工作经历"),
+    PeriodKind.PRACTICE: ("企业实践", "顶岗实践"),
+}
+MENTOR_CATEGORY: Labels = {
+    MentorCategory.ENGINEER: ("企业工程技术人员", "工程技术人员", "工程师"),
+    MentorCategory.HIGH_SKILL: ("高技能人才",),
+    MentorCategory.MANAGER: ("企业管理人员", "管理人员"),
+    MentorCategory.CRAFTSMAN: ("能工巧匠",),
+}
+APPOINTMENT_MODE: Labels = {
+    AppointmentMode.TEACHING: ("兼职授课", "授课"),
+    AppointmentMode.RESEARCH: ("联合研发", "研发", "科研"),
+    AppointmentMode.PROJECT: ("项目合作", "项目"),
+}
+SCHOOL_KIND: Labels = {
+    SchoolKind.HIGHER_VOCATIONAL: ("高职",),
+    SchoolKind.SECONDARY_VOCATIONAL: ("中职",),
+    SchoolKind.TECHNICIAN_COLLEGE: ("技师学院",),
+    SchoolKind.SENIOR_TECHNICAL_SCHOOL: ("高级技工学校",),
+    SchoolKind.TECHNICAL_SCHOOL: ("技工学校",),
+}
+BASE_STATUS: Labels = {
+    BaseStatus.PLANNED: ("筹建",),
+    BaseStatus.ACTIVE: ("运行",),
+    BaseStatus.SUSPENDED: ("暂停",),
+}
+DESIGNATION: Labels = {
+    Designation.DUAL_QUALIFIED: ("双师型",),
+    Designation.INTEGRATED: ("一体化",),
+}
+HOST_KIND: Labels = {HostKind.ENTERPRISE: ("企业",), HostKind.SCHOOL: ("学校",)}
+QUALIFICATION_LEVEL: Labels = {
+    "none": ("未认定",),
+    "junior": ("初级",),
+    "intermediate": ("中级",),
+    "senior": ("高级",),
+}
+
+_ENGLISH: dict[int, Mapping[str, str]] = {}
+
+
+def normalize_key(value: str) -> str:
+    """Full-width to half-width, no blanks, upper case: how a typed value is compared."""
+    text = unicodedata.normalize("NFKC", value)
+    return "".join(text.split()).upper().replace("（", "(").replace("）", ")")
+
+
+def label(labels: Labels, code: str) -> str:
+    """The Chinese label written for a code (the code itself when it has none)."""
+    names = labels.get(code)
+    return names[0] if names else code
+
+
+def dropdown(labels: Labels) -> list[str]:
+    return [names[0] for names in labels.values()]
+
+
+def lookup_table(labels: Labels, english: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every accepted spelling (normalized) → code."""
+    table: dict[str, str] = {}
+    for code, names in labels.items():
+        table[normalize_key(str(code))] = str(code)
+        for name in names:
+            table.setdefault(normalize_key(name), str(code))
+    for code, text in (english or {}).items():
+        table.setdefault(normalize_key(text), code)
+    return table
+
+
+def english_labels(choices: type) -> dict[str, str]:
+    """code → English label of a TextChoices enumeration."""
+    return {str(value): str(text) for value, text in choices.choices}  # type: ignore[attr-defined]
+
+
+def _check_complete() -> None:
+    """Every value of every enumeration has a label (caught at import, not in a clerk's sheet)."""
+    pairs: list[tuple[type, Labels]] = [
+        (Gender, GENDER),
+        (Employment, EMPLOYMENT),
+        (CourseType, COURSE_TYPE),
+        (Education, EDUCATION),
+        (Title, TITLE),
+        (CertificateKind, CERTIFICATE_KIND),
+        (PeriodKind, PERIOD_KIND),
+        (MentorCategory, MENTOR_CATEGORY),
+        (AppointmentMode, APPOINTMENT_MODE),
+        (SchoolKind, SCHOOL_KIND),
+        (BaseStatus, BASE_STATUS),
+        (Designation, DESIGNATION),
+        (HostKind, HOST_KIND),
+    ]
+    for choices, labels in pairs:
+        missing = set(choices.values) - set(labels)  # type: ignore[attr-defined]
+        assert not missing, f"{choices.__name__} lacks Chinese labels for {missing}"
+    for kind, levels in CERTIFICATE_LEVELS.items():
+        assert list(CERTIFICATE_LEVEL[kind]) == levels, f"levels of {kind} differ"
+
+
+_check_complete()

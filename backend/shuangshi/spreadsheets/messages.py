@@ -1,0 +1,97 @@
+"""The importer's messages in the user's language: English source text → Chinese.
+
+One place for every message this app writes; `t()` picks the language of the request
+(Django's `get_language()`), so a clerk reading Chinese gets Chinese and an API client
+asking for English gets English. Messages coming from the shared record rules
+(`teachers.validation`) are already translated by Django's gettext.
+"""
+
+from typing import Any
+
+from django.utils.translation import get_language
+
+ZH: dict[str, str] = {
+    # files
+    "The file is %(size)s MB; the limit is %(limit)s MB. Split it into smaller workbooks.": (
+        "文件大小为 %(size)s MB，超过上限 %(limit)s MB。请拆分成几个较小的工作簿后分别导入。"
+    ),
+    "This is an old Excel 97-2003 (.xls) file or a password-protected workbook. "
+    "Open it in Excel, remove any password and save it as an Excel Workbook (.xlsx).": (
+        "这是旧版 Excel 97-2003（.xls）文件或设置了密码的工作簿。"
+        "请用 Excel 打开，取消密码后“另存为”Excel 工作簿（.xlsx）。"
+    ),
+    "This looks like a CSV or text file. Open it in Excel and save it as an Excel "
+    "Workbook (.xlsx), or fill in the downloaded template.": (
+        "该文件似乎是 CSV 或文本文件。请用 Excel 打开并另存为 Excel 工作簿（.xlsx），"
+        "或使用下载的模板填写。"
+    ),
+    "The file could not be read as an Excel workbook (it may be damaged). "
+    "Open it in Excel and save it again as .xlsx, or fill in the downloaded template.": (
+        "无法读取该文件（文件可能已损坏）。请用 Excel 打开后重新保存为 .xlsx，"
+        "或使用下载的模板填写。"
+    ),
+    "The file is empty.": "文件为空。",
+    "No sheet has the template's header row (missing: %(missing)s). "
+    "Use the downloaded template and keep its header row.": (
+        "没有找到含模板表头的工作表（缺少：%(missing)s）。请使用下载的模板，并保留表头行。"
+    ),
+    "The column %(column)s appears twice in the header row.": "表头中“%(column)s”列出现了两次。",
+    "The sheet has no data rows below the header.": "表头下方没有数据行。",
+    "Choose a file to upload.": "请选择要上传的文件。",
+    "Unknown import kind “%(kind)s”; use one of: %(kinds)s.": (
+        "未知的导入类型“%(kind)s”，可选：%(kinds)s。"
+    ),
+    # cells
+    "Required.": "必填。",
+    "At most %(max)d characters (this has %(length)d).": (
+        "最多 %(max)d 个字符（当前 %(length)d 个）。"
+    ),
+    "Not a date; write it as 2024-09-01 or format the cell as a date.": (
+        "不是有效日期，请写成 2024-09-01 或将单元格设为日期格式。"
+    ),
+    "Not a whole number.": "不是整数。",
+    "Must be zero or more.": "不能为负数。",
+    "“%(value)s” is not one of: %(allowed)s.": "“%(value)s”不是可选值之一：%(allowed)s。",
+    "The ID number was stored as a number and its last digits are lost. "
+    "Format the column as text and type the ID number again.": (
+        "身份证号被存成了数字，后几位已丢失。请将该列设置为“文本”格式后重新输入身份证号。"
+    ),
+    # rows
+    "This ID number is also in row %(row)d.": "该身份证号与第 %(row)d 行重复。",
+    "The same record is also in row %(row)d.": "与第 %(row)d 行是同一条记录（重复）。",
+    "You can only import into your own school (%(code)s).": ("只能导入本校（%(code)s）的数据。"),
+    "No school has the code “%(code)s”.": "没有代码为“%(code)s”的学校。",
+    "This ID number belongs to a teacher of another school.": "该身份证号属于其他学校的教师。",
+    "No teacher with this ID number is registered in your scope.": (
+        "在您的权限范围内没有该身份证号对应的教师，请先导入教师信息。"
+    ),
+    "No teacher with this ID number is registered.": "系统中没有该身份证号对应的教师。",
+    "The name does not match the teacher with this ID number (%(name)s).": (
+        "姓名与该身份证号对应的教师（%(name)s）不一致。"
+    ),
+    "Give the certificate number: certificates are matched by teacher, kind and number.": (
+        "请填写证书编号：证书按教师、类别和编号识别。"
+    ),
+    "No training base has the code “%(code)s”.": "没有代码为“%(code)s”的培训基地。",
+    "You can only import completions of your own base's programmes.": (
+        "只能导入本基地培训项目的结业记录。"
+    ),
+    "No programme of this base has this title.": "本基地没有该名称的培训项目。",
+    "Several programmes have this title; give the programme's start date.": (
+        "有多个同名培训项目，请填写项目开始日期。"
+    ),
+    "This ID number is also used by a teacher; check it.": "该身份证号已被一名教师使用，请核对。",
+    # jobs
+    "Fix the errors and upload the file again: nothing was imported.": (
+        "请修改错误后重新上传文件：本次未导入任何数据。"
+    ),
+    "This import was already committed.": "该导入已提交，不能重复提交。",
+    "Errors": "错误说明",
+}
+
+
+def t(message: str, **params: Any) -> str:
+    """`message` in the request's language, with %(name)s parameters filled in."""
+    language = get_language() or ""
+    text = ZH.get(message, message) if language.startswith("zh") else message
+    return text % params if params else text

@@ -1,0 +1,183 @@
+"""Imports: validate an upload (nothing written), then commit it in one transaction."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from shuangshi.accounts.models import User
+from shuangshi.qualification.services import teachers_reevaluate
+
+from . import cells, reader
+from .importers import BATCH, IMPORTERS, Importer, Parsed, Written, parse_row
+from .messages import t
+from .models import ImportJob, ImportStatus
+from .reader import FileProblem
+
+
+class ImportRefused(PermissionError):
+    """This user may not import this kind of sheet."""
+
+
+class ImportNotCommittable(ValueError):
+    """The job has errors, or was committed already; `job` holds the current state."""
+
+    def __init__(self, job: ImportJob, message: str) -> None:
+        super().__init__(message)
+        self.job = job
+
+
+@dataclass
+class Report:
+    sheet: str = ""
+    header_row: int = 0
+    rows: int = 0
+    failed: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    written: Written = field(default_factory=Written)
+
+    @property
+    def ready(self) -> int:
+        return self.rows - self.failed
+
+
+def importer_for(*, user: User, kind: str) -> Importer:
+    importer_class = IMPORTERS[kind]
+    if user.role not in importer_class.roles:
+        raise ImportRefused(kind)
+    return importer_class(user)
+
+
+def check_size(size: int) -> None:
+    limit = settings.UPLOAD_MAX_MB
+    if size > limit * 1024 * 1024:
+        raise FileProblem(
+            t(
+                "The file is %(size)s MB; the limit is %(limit)s MB. "
+                "Split it into smaller workbooks.",
+                size=f"{size / 1024 / 1024:.1f}",
+                limit=limit,
+            )
+        )
+
+
+def _batches(rows: Iterator[tuple[int, Any]]) -> Iterator[list[tuple[int, Any]]]:
+    while batch := list(islice(rows, BATCH)):
+        yield batch
+
+
+def _error(sheet: reader.Sheet, parsed: Parsed, name: str, message: str) -> dict[str, Any]:
+    letter = sheet.letters.get(name) or sheet.letters.get("id_number", "")
+    return {
+        "row": parsed.row,
+        "column": sheet.headers.get(name, ""),
+        "cell": f"{letter}{parsed.row}" if name in sheet.letters else "",
+        "field": name,
+        "value": cells.text(parsed.raw.get(name)),
+        "message": message,
+    }
+
+
+def import_run(
+    *, importer: Importer, content: bytes, commit: bool, engine: str = "calamine"
+) -> Report:
+    """Read, check and (when `commit`) write every row; the caller holds the transaction.
+
+    Writing stops at the first failed row, but checking goes on so the report lists every
+    error; a committing caller must roll back when the report has any.
+    """
+    columns = importer.read_columns()
+    sheet = reader.read(content, columns, engine=engine)
+    report = Report(sheet=sheet.name, header_row=sheet.header_row)
+    for batch in _batches(sheet.rows()):
+        parsed = [parse_row(columns, sheet.index, number, row) for number, row in batch]
+        importer.check(parsed)
+        for row in parsed:
+            if row.errors:
+                report.failed += 1
+                report.errors.extend(_error(sheet, row, name, msg) for name, msg in row.errors)
+        report.rows += len(parsed)
+        if commit and not report.failed:
+            report.written += importer.write(parsed)
+    if commit and not report.failed and importer.teacher_ids:
+        teachers_reevaluate(teacher_ids=sorted(importer.teacher_ids))
+    return report
+
+
+def import_validate(*, user: User, kind: str, filename: str, content: bytes) -> ImportJob:
+    """Check an upload without writing a record, and keep it for a later commit.
+
+    Raises ImportRefused for a role that may not import this kind, FileProblem for an
+    upload that is not a readable workbook with the template's header row.
+    """
+    check_size(len(content))
+    importer = importer_for(user=user, kind=kind)
+    report = import_run(importer=importer, content=content, commit=False)
+    if report.rows == 0:
+        raise FileProblem(t("The sheet has no data rows below the header."))
+    return ImportJob.objects.create(
+        owner=user,
+        kind=kind,
+        filename=filename[:255],
+        content=content,
+        size=len(content),
+        sheet=report.sheet,
+        header_row=report.header_row,
+        status=ImportStatus.INVALID if report.failed else ImportStatus.VALID,
+        rows=report.rows,
+        ready=report.ready,
+        failed=report.failed,
+        errors=report.errors,
+    )
+
+
+class _Rollback(Exception):
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+
+def import_commit(*, job: ImportJob) -> ImportJob:
+    """Write every row of a validated upload, or none: one transaction, keyed upserts.
+
+    The file is checked again inside the transaction (the database may have changed since
+    the dry run); any error rolls everything back and leaves the job invalid.
+    """
+    try:
+        with transaction.atomic():
+            locked = ImportJob.objects.select_for_update().get(pk=job.pk)
+            if locked.status == ImportStatus.COMMITTED:
+                raise ImportNotCommittable(locked, t("This import was already committed."))
+            if locked.status == ImportStatus.INVALID:
+                raise ImportNotCommittable(
+                    locked, t("Fix the errors and upload the file again: nothing was imported.")
+                )
+            importer = importer_for(user=locked.owner, kind=locked.kind)
+            report = import_run(importer=importer, content=bytes(locked.content), commit=True)
+            if report.failed:
+                raise _Rollback(report)
+            locked.status = ImportStatus.COMMITTED
+            locked.rows, locked.failed = report.rows, 0
+            locked.ready = report.rows
+            locked.created_rows = report.written.created
+            locked.updated_rows = report.written.updated
+            locked.unchanged_rows = report.written.unchanged
+            locked.committed_at = timezone.now()
+            locked.save()
+            return locked
+    except _Rollback as rollback:
+        report = rollback.report
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportStatus.INVALID,
+            rows=report.rows,
+            ready=report.ready,
+            failed=report.failed,
+            errors=report.errors,
+        )
+        job.refresh_from_db()
+        raise ImportNotCommittable(
+            job, t("Fix the errors and upload the file again: nothing was imported.")
+        ) from None

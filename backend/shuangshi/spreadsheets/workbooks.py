@@ -1,0 +1,241 @@
+"""Workbooks this app writes with openpyxl: templates, exports and error workbooks.
+
+Everything is written in openpyxl's write-only mode so a 100,000-row export or error
+workbook streams instead of holding every cell object in memory.
+"""
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import python_calamine
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from . import labels as L
+from .columns import BOOL, CHOICE, DATE, ID, INT, TEXT, Column, SheetSpec
+from .messages import t
+
+MAX_ROWS = 100_001  # validation and formats reach this far down a template
+DATE_FORMAT = "yyyy-mm-dd"
+HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
+REQUIRED_FONT = Font(bold=True, color="C00000")
+HEADER_FONT = Font(bold=True)
+BAD_FILL = PatternFill("solid", start_color="FFC7CE")
+BAD_FONT = Font(color="9C0006")
+OPTIONS_SHEET = "选项"
+TYPE_NAMES = {
+    TEXT: "文本",
+    ID: "文本（身份证号）",
+    DATE: "日期",
+    INT: "整数",
+    CHOICE: "下拉选择",
+    BOOL: "是/否",
+}
+
+
+def save(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _header_cell(ws: WriteOnlyWorksheet, column: Column) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=column.zh)
+    cell.font = REQUIRED_FONT if column.required else HEADER_FONT
+    cell.fill = HEADER_FILL
+    cell.alignment = Alignment(horizontal="center", vertical="center")
+    return cell
+
+
+def _dropdowns(columns: Sequence[Column]) -> dict[str, list[str]]:
+    lists: dict[str, list[str]] = {}
+    for column in columns:
+        if column.labels is not None:
+            lists[column.field] = column.dropdown()
+        elif column.field == "level":  # certificate levels: every kind's labels
+            seen: list[str] = []
+            for levels in L.CERTIFICATE_LEVEL.values():
+                seen += [name for name in L.dropdown(levels) if name not in seen]
+            lists[column.field] = seen
+    return lists
+
+
+def _format_data_sheet(
+    ws: WriteOnlyWorksheet, columns: Sequence[Column], options: dict[str, tuple[str, int]]
+) -> None:
+    """Widths, text/date formats, dropdowns, frozen header: set before any row is written."""
+    for i, column in enumerate(columns, start=1):
+        letter = get_column_letter(i)
+        dimension = ws.column_dimensions[letter]
+        dimension.width = column.width
+        if column.type in (ID, TEXT):
+            dimension.number_format = "@"
+        elif column.type == DATE:
+            dimension.number_format = DATE_FORMAT
+        if column.field in options:
+            option_letter, count = options[column.field]
+            validation = DataValidation(
+                type="list",
+                formula1=f"='{OPTIONS_SHEET}'!${option_letter}$2:${option_letter}${count + 1}",
+                allow_blank=True,
+                showErrorMessage=column.field != "level",
+                errorTitle=t("Errors"),
+                error=f"请从下拉列表中选择{column.zh}",
+            )
+            validation.add(f"{letter}2:{letter}{MAX_ROWS}")
+            ws.data_validations.append(validation)
+    ws.freeze_panes = "A2"
+
+
+def _options_sheet(book: Workbook, columns: Sequence[Column]) -> dict[str, tuple[str, int]]:
+    lists = _dropdowns(columns)
+    if not lists:
+        return {}
+    ws = book.create_sheet(OPTIONS_SHEET)
+    ws.sheet_state = "hidden"
+    names = [c for c in columns if c.field in lists]
+    ws.append([c.zh for c in names])
+    longest = max(len(v) for v in lists.values())
+    for i in range(longest):
+        ws.append([lists[c.field][i] if i < len(lists[c.field]) else None for c in names])
+    return {c.field: (get_column_letter(i), len(lists[c.field])) for i, c in enumerate(names, 1)}
+
+
+def _cell(ws: WriteOnlyWorksheet, column: Column, value: Any) -> Any:
+    value = column.write(value)
+    if column.type == DATE and isinstance(value, date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if column.type in (ID, TEXT) and value is not None:
+        cell = WriteOnlyCell(ws, value=str(value))
+        cell.number_format = "@"
+        return cell
+    return value
+
+
+def _instructions(book: Workbook, spec: SheetSpec, columns: Sequence[Column]) -> None:
+    ws = book.create_sheet("填写说明")
+    for letter, width in zip("ABCDEF", (16, 18, 8, 12, 60, 22), strict=True):
+        ws.column_dimensions[letter].width = width
+    title = WriteOnlyCell(ws, value=f"{spec.title}导入模板 · 填写说明")
+    title.font = Font(bold=True, size=14)
+    ws.append([title])
+    ws.append([f"在“{spec.title}”工作表第 2 行起逐行填写，不要修改表头；红色表头为必填列。"])
+    ws.append([f"再次导入同一文件会按“{spec.key}”更新已有记录，不会重复新增。"])
+    ws.append(
+        [
+            "日期写成 2024-09-01（也接受 2024/9/1、2024.9.1、2024年9月1日）；"
+            "身份证号列须为文本格式，以免 Excel 丢失末尾数字。"
+        ]
+    )
+    ws.append(["英文表头（见 English 列）同样可以识别，列的顺序不限。"])
+    ws.append([])
+    header = ["列名", "English", "必填", "类型", "说明与可选值", "示例"]
+    ws.append([WriteOnlyCell(ws, value=h) for h in header])
+    dropdowns = _dropdowns(columns)
+    for column in columns:
+        note = column.help
+        if column.field in dropdowns:
+            note += "。可选：" + "、".join(dropdowns[column.field])
+        example = column.example
+        example_text = example.isoformat() if isinstance(example, date) else example
+        ws.append(
+            [
+                column.zh,
+                column.en,
+                "是" if column.required else "",
+                TYPE_NAMES[column.type],
+                note,
+                example_text,
+            ]
+        )
+    ws.append([])
+    ws.append(["示例行（按模板列的顺序）："])
+    ws.append([column.zh for column in columns])
+    ws.append(
+        [(c.example.isoformat() if isinstance(c.example, date) else c.example) for c in columns]
+    )
+
+
+def data_workbook(
+    spec: SheetSpec, columns: Sequence[Column], rows: Iterable[Sequence[Any]] = ()
+) -> bytes:
+    """A template (no rows) or an export (rows of field values in `columns` order)."""
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(spec.title)
+    options = _options_sheet(book, columns)
+    _format_data_sheet(ws, columns, options)
+    ws.append([_header_cell(ws, c) for c in columns])
+    for row in rows:
+        ws.append([_cell(ws, c, v) for c, v in zip(columns, row, strict=True)])
+    _instructions(book, spec, columns)
+    # The data sheet opens first; the hidden option lists come second.
+    return save(book)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date()
+    return value
+
+
+def error_workbook(
+    *, content: bytes, sheet_name: str, header_row: int, errors: list[dict[str, Any]]
+) -> bytes:
+    """The uploaded sheet, row for row, with bad cells marked and an error column.
+
+    Rows keep their Excel row numbers so the row numbers in the API's errors, in this file
+    and in the clerk's own file agree. A second sheet lists every error.
+    """
+    by_row: dict[int, list[dict[str, Any]]] = {}
+    for error in errors:
+        by_row.setdefault(error["row"], []).append(error)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(sheet_name[:31] or "Sheet1")
+    source = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
+    sheet = source.get_sheet_by_name(sheet_name)
+    col0 = sheet.start[1] if sheet.start else 0
+    width = col0 + (sheet.width or 0)
+    error_column = width + 1
+    ws.column_dimensions[get_column_letter(error_column)].width = 60
+    ws.freeze_panes = f"A{header_row + 1}"
+    for number, values in enumerate(sheet.iter_rows(), start=1):
+        row: list[Any] = [None] * col0 + [_plain(v) if v != "" else None for v in values]
+        problems = by_row.get(number, [])
+        if number == header_row:
+            heading = WriteOnlyCell(ws, value=t("Errors"))
+            heading.font = REQUIRED_FONT
+            row += [None] * (error_column - 1 - len(row)) + [heading]
+        elif problems:
+            bad = {e["cell"] for e in problems if e["cell"]}
+            for i, value in enumerate(row):
+                address = f"{get_column_letter(i + 1)}{number}"
+                if address in bad:
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.fill, cell.font = BAD_FILL, BAD_FONT
+                    notes = [e["message"] for e in problems if e["cell"] == address]
+                    if len(problems) <= 3:  # comments are costly; the error column says it all
+                        cell.comment = Comment("\n".join(notes), "Shuangshi")
+                    row[i] = cell
+            message = "；".join(
+                f"{e['column']}：{e['message']}" if e["column"] else e["message"] for e in problems
+            )
+            note = WriteOnlyCell(ws, value=message)
+            note.font = BAD_FONT
+            row += [None] * (error_column - 1 - len(row)) + [note]
+        ws.append(row)
+    listing = book.create_sheet("错误清单")
+    listing.append(["行号", "列", "单元格", "值", "错误说明"])
+    for error in errors:
+        listing.append(
+            [error["row"], error["column"], error["cell"], error["value"], error["message"]]
+        )
+    return save(book)
