@@ -1,0 +1,259 @@
+"""Every endpoint × every role × a row in the user's scope and a row outside it.
+
+The endpoints are read from the URL configuration (endpoints.py), so a new endpoint with no
+entry in EXPECTED fails `test_every_endpoint_has_an_expectation` and its own matrix case.
+
+How a request is made: detail URLs take the row's key for the side under test; writes send
+a minimal body (PATCH `{"version": 1}`, POST `{}`), so "allowed" reads as 200/201/204 or a
+400 about the body, "refused" as 403, and "outside your scope" as 404 — exactly like a row
+that does not exist. Each request runs in a savepoint that is rolled back.
+
+Run with MATRIX_DUMP=1 to print what the code answers (to review, never to paste blindly).
+"""
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from . import world as world_module
+from .endpoints import Endpoint, api_endpoints
+
+ROLES = ("anonymous", "province", "city", "school_hr", "base_staff")
+SIDES = ("own", "other")
+Status = int | tuple[int, int]  # one status for both sides, or (own, other)
+
+
+@dataclass(frozen=True)
+class Expect:
+    statuses: dict[str, Status]
+    row: str | None = None  # world row whose key fills the URL keyword argument
+    body: dict[str, Any] | None = None
+    # On a 200 list, which roles see the other side's row (the rest see only their own).
+    sees_other: tuple[str, ...] = ("province",)
+    key: str = "id"  # the field that identifies a row in a list
+
+
+def E(
+    anonymous: Status = 403,
+    province: Status = 200,
+    city: Status = 403,
+    school_hr: Status = 403,
+    base_staff: Status = 403,
+    **options: Any,
+) -> Expect:
+    statuses = {
+        "anonymous": anonymous,
+        "province": province,
+        "city": city,
+        "school_hr": school_hr,
+        "base_staff": base_staff,
+    }
+    return Expect(statuses=statuses, **options)
+
+
+ALL = ("province", "city", "school_hr", "base_staff")
+OWN = (200, 404)  # in scope: yes; the other side's row: as if it did not exist
+# A PATCH of {"version": 1} by a role allowed to write: it succeeds.
+# A POST of {} by a role allowed to create: 400 (fields required).
+
+EXPECTED: dict[str, Expect] = {
+    # --- auth (open endpoints; the credentials themselves are tested in test_abuse.py)
+    "GET api-root": E(city=200, school_hr=200, base_staff=200),
+    "GET auth-csrf": E(anonymous=204, province=204, city=204, school_hr=204, base_staff=204),
+    "POST auth-login": E(anonymous=400, province=400, city=400, school_hr=400, base_staff=400),
+    "POST auth-logout": E(anonymous=204, province=204, city=204, school_hr=204, base_staff=204),
+    "POST auth-token": E(anonymous=400, province=400, city=400, school_hr=400, base_staff=400),
+    "GET auth-me": E(city=200, school_hr=200, base_staff=200),
+    # --- accounts: province only
+    "GET user-list": E(row="user", sees_other=ALL),
+    "POST user-list": E(province=400),
+    "GET user-detail": E(row="user"),
+    "PATCH user-detail": E(row="user"),
+    "DELETE user-detail": E(province=204, row="user"),
+    # --- cities: everyone reads all
+    "GET city-list": E(city=200, school_hr=200, base_staff=200, row="city", sees_other=ALL),
+    "GET city-detail": E(city=200, school_hr=200, base_staff=200, row="city"),
+    # --- schools: province writes; city and HR read their own
+    "GET school-list": E(city=200, school_hr=200, row="school"),
+    "POST school-list": E(province=400),
+    "GET school-detail": E(city=OWN, school_hr=OWN, row="school"),
+    "PATCH school-detail": E(city=403, school_hr=403, row="school"),
+    "DELETE school-detail": E(province=400, row="school"),  # still has teachers
+    # --- teachers and their records: HR writes its own school, city reads its city
+    "GET teacher-list": E(city=200, school_hr=200, row="teacher"),
+    "POST teacher-list": E(province=400, school_hr=400),
+    "GET teacher-detail": E(city=OWN, school_hr=OWN, row="teacher"),
+    "PATCH teacher-detail": E(school_hr=OWN, row="teacher"),
+    "DELETE teacher-detail": E(province=204, school_hr=(204, 404), row="teacher"),
+    "GET teacher-history": E(city=OWN, school_hr=OWN, row="teacher"),
+    "POST teacher-reveal-id-number": E(school_hr=OWN, row="teacher"),
+    "GET certificate-list": E(city=200, school_hr=200, row="certificate"),
+    "POST certificate-list": E(province=400, school_hr=400),
+    "GET certificate-detail": E(city=OWN, school_hr=OWN, row="certificate"),
+    "PATCH certificate-detail": E(school_hr=OWN, row="certificate"),
+    "DELETE certificate-detail": E(province=204, school_hr=(204, 404), row="certificate"),
+    "GET enterprise-period-list": E(city=200, school_hr=200, row="enterprise-period"),
+    "POST enterprise-period-list": E(province=400, school_hr=400),
+    "GET enterprise-period-detail": E(city=OWN, school_hr=OWN, row="enterprise-period"),
+    "PATCH enterprise-period-detail": E(school_hr=OWN, row="enterprise-period"),
+    "DELETE enterprise-period-detail": E(
+        province=204, school_hr=(204, 404), row="enterprise-period"
+    ),
+    # --- audit: the province searches everything
+    "GET audit-log-list": E(),
+    "GET audit-log-detail": E(row="audit-entry"),
+    # --- qualification: ratios for the roles that own schools; base staff have none
+    "GET ratios-schools": E(city=200, school_hr=200, row="school", key="school.id"),
+    "GET ratios-summary": E(city=200, school_hr=200),
+    "GET ratios-trend": E(city=200, school_hr=200),
+    # province and city must name a school (400 without ?school=); HR gets its own
+    "GET ratios-candidates": E(province=400, city=400, school_hr=200),
+    "GET rule-profile-list": E(city=200, school_hr=200),
+    "GET rule-profile-current": E(city=200, school_hr=200),
+    "GET rule-profile-detail": E(city=200, school_hr=200, row="rule-profile"),
+    "POST rule-profile-list": E(province=400),
+    "GET target-list": E(city=200, school_hr=200, base_staff=200),
+    "GET target-detail": E(city=200, school_hr=200, base_staff=200, row="target"),
+    "PATCH target-detail": E(row="target"),
+    # --- training: bases and programmes are public to school roles; base staff run their own
+    "GET training-base-list": E(
+        city=200,
+        school_hr=200,
+        base_staff=200,
+        row="training-base",
+        sees_other=("province", "city", "school_hr"),
+    ),
+    "POST training-base-list": E(province=400),
+    "GET training-base-detail": E(city=200, school_hr=200, base_staff=OWN, row="training-base"),
+    "PATCH training-base-detail": E(row="training-base"),
+    "DELETE training-base-detail": E(province=400, row="training-base"),  # has programmes
+    "GET training-base-progress": E(city=200),
+    "GET training-base-stats": E(base_staff=200),
+    "GET training-program-list": E(
+        city=200,
+        school_hr=200,
+        base_staff=200,
+        row="training-program",
+        sees_other=("province", "city", "school_hr"),
+    ),
+    "POST training-program-list": E(province=400, base_staff=400),
+    "GET training-program-detail": E(
+        city=200, school_hr=200, base_staff=OWN, row="training-program"
+    ),
+    "PATCH training-program-detail": E(base_staff=OWN, row="training-program"),
+    "DELETE training-program-detail": E(  # has completions
+        province=400, base_staff=(400, 404), row="training-program"
+    ),
+    # completions: base staff see their base's; schools see their teachers'
+    "GET training-completion-list": E(
+        city=200, school_hr=200, base_staff=200, row="training-completion"
+    ),
+    "POST training-completion-list": E(province=400, base_staff=400),
+    "GET training-completion-detail": E(
+        city=OWN, school_hr=OWN, base_staff=OWN, row="training-completion"
+    ),
+    "PATCH training-completion-detail": E(base_staff=OWN, row="training-completion"),
+    "DELETE training-completion-detail": E(
+        province=204, base_staff=(204, 404), row="training-completion"
+    ),
+    # the ID number travels in the body, never in the URL
+    "POST training-completion-lookup-teacher": E(province=400, base_staff=400),
+}
+
+
+def _expected_status(expect: Expect, role: str, side: str) -> int:
+    status = expect.statuses[role]
+    if isinstance(status, tuple):
+        return status[SIDES.index(side)]
+    return status
+
+
+def _client(user: Any) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user=user)
+    return client
+
+
+def _call(client: APIClient, endpoint: Endpoint, url: str, body: dict[str, Any] | None) -> Any:
+    method = endpoint.method.lower()
+    if method == "get":
+        return client.get(url)
+    if body is None:
+        body = {"version": 1} if method == "patch" else {}
+    return getattr(client, method)(url, body, format="json")
+
+
+def _ids(response: Any, key: str) -> set[Any]:
+    data = response.json()
+    items = data["results"] if isinstance(data, dict) and "results" in data else data
+    found = set()
+    for item in items if isinstance(items, list) else []:
+        for part in key.split("."):
+            item = item.get(part) if isinstance(item, dict) else None
+        found.add(item)
+    return found
+
+
+def _run(endpoint: Endpoint, expect: Expect, world: Any) -> dict[tuple[str, str], Any]:
+    """{(role, side): status, or (status, sees_own, sees_other) for scoped lists}."""
+    answers: dict[tuple[str, str], Any] = {}
+    rows = world.rows.get(expect.row) if expect.row else None
+    for role in ROLES:
+        for side in SIDES if (expect.row and endpoint.kwargs) else ("own",):
+            kwargs = {}
+            if endpoint.kwargs:
+                assert rows is not None, f"{endpoint.key}: give its row a key in world.py"
+                kwargs = {endpoint.kwargs[0]: rows[SIDES.index(side)]}
+            url = reverse(endpoint.name, kwargs=kwargs)
+            with transaction.atomic():
+                response = _call(_client(world.users[role]), endpoint, url, expect.body)
+                answers[(role, side)] = response.status_code
+                if rows and not endpoint.kwargs and response.status_code == 200:
+                    ids = _ids(response, expect.key)
+                    answers[(role, side)] = (200, rows[0] in ids, rows[1] in ids)
+                transaction.set_rollback(True)
+    return answers
+
+
+def _wanted(endpoint: Endpoint, expect: Expect, answers: dict) -> dict[tuple[str, str], Any]:
+    wanted: dict[tuple[str, str], Any] = {}
+    for role, side in answers:
+        status = _expected_status(expect, role, side)
+        if expect.row and not endpoint.kwargs and status == 200:
+            wanted[(role, side)] = (200, True, role in expect.sees_other)
+        else:
+            wanted[(role, side)] = status
+    return wanted
+
+
+ENDPOINTS = api_endpoints()
+
+
+def test_every_endpoint_has_an_expectation():
+    keys = {e.key for e in ENDPOINTS}
+    assert sorted(keys - EXPECTED.keys()) == [], "new endpoints: add them to EXPECTED"
+    assert sorted(EXPECTED.keys() - keys) == [], "stale entries: remove them from EXPECTED"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.key)
+def test_access_matrix(endpoint: Endpoint):
+    world = world_module.build()
+    expect = EXPECTED.get(endpoint.key)
+    if os.environ.get("MATRIX_DUMP"):
+        answers = _run(endpoint, expect or E(row=_guess_row(endpoint)), world)
+        print(f"\n{endpoint.key}: {answers}")
+        return
+    assert expect is not None, f"{endpoint.key} ({endpoint.route}) has no entry in EXPECTED"
+    answers = _run(endpoint, expect, world)
+    assert answers == _wanted(endpoint, expect, answers)
+
+
+def _guess_row(endpoint: Endpoint) -> str | None:
+    return endpoint.name.rsplit("-", 1)[0] if "-" in endpoint.name else None
