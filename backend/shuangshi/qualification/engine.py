@@ -477,8 +477,16 @@ def _enterprise(intervals: list[tuple[int, int]], d: int, need: int) -> tuple[in
     return days, False, _MAX
 
 
+_last_context: list[Any] = [None, None, None]
+
+
 def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PROFILE) -> Evaluation:
-    ctx = _context(on, profile)
+    last = _last_context
+    if last[0] is profile and last[1] == on:
+        ctx = last[2]
+    else:
+        ctx = _context(on, profile)
+        last[0], last[1], last[2] = profile, on, ctx
     d = ctx.d
     f = record.facts
     nxt = _MAX
@@ -750,8 +758,32 @@ def missing_for_next_level(ev: Evaluation) -> tuple[Missing, ...]:
 
 def distance_to_next_level(ev: Evaluation) -> int | None:
     """Estimated days of effort to reach the next level (None at senior): sorts candidates."""
+    if ev.level == "none":
+        # The hot path of bulk runs: no Missing objects, just the costs.
+        reasons = ev.reasons
+        cost = 0 if reasons[1].met else CERTIFICATE_EFFORT_DAYS
+        need = ev.evidence_needed[0]
+        costs = []
+        for r in reasons[2:7]:
+            if r.met:
+                need -= 1
+            else:
+                costs.append(_evidence_cost(r))
+        if need > 0:
+            costs.sort()
+            cost += sum(costs[:need])
+        return cost
     items, cost = _missing(ev)
     return cost if items else None
+
+
+def _evidence_cost(r: Reason) -> int:
+    code = r.code
+    if code in (E_PRACTICE, E_ENTERPRISE):
+        return max(int(r.threshold) - int(r.value or 0), 0)
+    if code == E_TRAINING:
+        return TRAINING_EFFORT_DAYS
+    return CERTIFICATE_EFFORT_DAYS
 
 
 def _missing(ev: Evaluation) -> tuple[tuple[Missing, ...], int]:

@@ -636,3 +636,11 @@ def test_packed_reasons_round_trip_with_the_profile():
     )
     assert back == ev
     assert back.missing == ev.missing
+
+
+def test_distance_fast_path_agrees_with_the_missing_items():
+    rnd = random.Random(3)
+    for _ in range(200):
+        ev = evaluate(_random_record(rnd), D)
+        items, cost = e._missing(ev)
+        assert ev.distance == (cost if items else None)
