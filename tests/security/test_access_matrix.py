@@ -12,6 +12,7 @@ Run with MATRIX_DUMP=1 to print what the code answers (to review, never to paste
 """
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,8 +33,10 @@ Status = int | tuple[int, int]  # one status for both sides, or (own, other)
 class Expect:
     statuses: dict[str, Status]
     row: str | None = None  # world row whose key fills the URL keyword argument
-    body: dict[str, Any] | None = None
-    # On a 200 list, which roles see the other side's row (the rest see only their own).
+    body: Callable[[], dict[str, Any]] | None = None  # a fresh body for each request
+    format: str = "json"
+    # On a 200 list, which roles see the own side's row and which the other side's.
+    sees_own: tuple[str, ...] = ("province", "city", "school_hr", "base_staff")
     sees_other: tuple[str, ...] = ("province",)
     key: str = "id"  # the field that identifies a row in a list
 
@@ -163,6 +166,44 @@ EXPECTED: dict[str, Expect] = {
     ),
     # the ID number travels in the body, never in the URL
     "POST training-completion-lookup-teacher": E(province=400, base_staff=400),
+    # --- mentors: visible to the schools that appoint them; HR manages its own
+    "GET mentor-list": E(city=200, school_hr=200, row="mentor"),
+    "POST mentor-list": E(province=400, school_hr=400),
+    "GET mentor-detail": E(city=OWN, school_hr=OWN, row="mentor"),
+    "PATCH mentor-detail": E(school_hr=OWN, row="mentor"),
+    "DELETE mentor-detail": E(province=400, row="mentor"),  # still appointed
+    "POST mentor-lookup": E(province=400, school_hr=400),
+    "GET mentor-counts": E(city=200, school_hr=200),
+    "GET mentor-appointment-list": E(city=200, school_hr=200, row="mentor-appointment"),
+    "POST mentor-appointment-list": E(province=400, school_hr=400),
+    "GET mentor-appointment-detail": E(city=OWN, school_hr=OWN, row="mentor-appointment"),
+    "PATCH mentor-appointment-detail": E(school_hr=OWN, row="mentor-appointment"),
+    "DELETE mentor-appointment-detail": E(
+        province=204, school_hr=(204, 404), row="mentor-appointment"
+    ),
+    # --- spreadsheets: an import job is its uploader's alone; templates follow the kind
+    "GET import-list": E(
+        city=200,
+        school_hr=200,
+        base_staff=200,
+        row="import",
+        sees_own=("school_hr",),
+        sees_other=(),
+    ),
+    "POST import-list": E(
+        province=400,  # the province's template has a school column this file lacks
+        city=403,
+        school_hr=201,
+        row="import",
+        body=world_module.upload,
+        format="multipart",
+    ),
+    "GET import-detail": E(province=404, city=404, school_hr=OWN, base_staff=404, row="import"),
+    "GET import-errors": E(province=404, city=404, school_hr=OWN, base_staff=404, row="import"),
+    "POST import-commit": E(province=404, city=404, school_hr=OWN, base_staff=404, row="import"),
+    # own kind: teachers (HR, province); other kind: training-completions (base staff, province)
+    "GET import-template": E(school_hr=(200, 403), base_staff=(403, 200), row="import-kind"),
+    "GET export-teachers": E(city=200, school_hr=200),
 }
 
 
@@ -180,13 +221,15 @@ def _client(user: Any) -> APIClient:
     return client
 
 
-def _call(client: APIClient, endpoint: Endpoint, url: str, body: dict[str, Any] | None) -> Any:
+def _call(client: APIClient, endpoint: Endpoint, url: str, expect: Expect) -> Any:
     method = endpoint.method.lower()
     if method == "get":
         return client.get(url)
-    if body is None:
+    if expect.body is not None:
+        body = expect.body()
+    else:
         body = {"version": 1} if method == "patch" else {}
-    return getattr(client, method)(url, body, format="json")
+    return getattr(client, method)(url, body, format=expect.format)
 
 
 def _ids(response: Any, key: str) -> set[Any]:
@@ -212,7 +255,7 @@ def _run(endpoint: Endpoint, expect: Expect, world: Any) -> dict[tuple[str, str]
                 kwargs = {endpoint.kwargs[0]: rows[SIDES.index(side)]}
             url = reverse(endpoint.name, kwargs=kwargs)
             with transaction.atomic():
-                response = _call(_client(world.users[role]), endpoint, url, expect.body)
+                response = _call(_client(world.users[role]), endpoint, url, expect)
                 answers[(role, side)] = response.status_code
                 if rows and not endpoint.kwargs and response.status_code == 200:
                     ids = _ids(response, expect.key)
@@ -226,7 +269,7 @@ def _wanted(endpoint: Endpoint, expect: Expect, answers: dict) -> dict[tuple[str
     for role, side in answers:
         status = _expected_status(expect, role, side)
         if expect.row and not endpoint.kwargs and status == 200:
-            wanted[(role, side)] = (200, True, role in expect.sees_other)
+            wanted[(role, side)] = (200, role in expect.sees_own, role in expect.sees_other)
         else:
             wanted[(role, side)] = status
     return wanted

@@ -95,6 +95,11 @@ def build() -> World:
     )
     entries = [LogEntry.objects.get_for_object(t).first().pk for t in (teacher_a, teacher_b)]
     world.rows["audit-entry"] = (entries[0], entries[1])
+    world.rows["import-kind"] = ("teachers", "training-completions")
+    world.rows["import"] = (
+        _import_job(users["school_hr"]).pk,  # type: ignore[arg-type]
+        _import_job(hr_b).pk,
+    )
     world.rows["target"] = ("dual_qualified_ratio", "training_bases")
     world.rows["rule-profile"] = (_rule_profile(), _rule_profile())
     return world
@@ -109,3 +114,32 @@ def _rule_profile() -> int:
         values=profile.as_dict(), note="matrix", user=None, reevaluate=False
     )
     return row.version
+
+
+def teachers_workbook(user: User) -> bytes:
+    """The user's school's teachers as exported: a workbook that imports cleanly."""
+    from shuangshi.accounts.scope import teachers_visible_to
+    from shuangshi.spreadsheets import selectors, workbooks
+    from shuangshi.spreadsheets.columns import TEACHERS
+
+    columns = TEACHERS.template_columns(scoped=True)
+    rows = selectors.teacher_export_rows(
+        user=user, teachers=teachers_visible_to(user), columns=columns
+    )
+    return workbooks.data_workbook(TEACHERS, columns, rows)
+
+
+def _import_job(user: User) -> Any:
+    from shuangshi.spreadsheets import services
+
+    return services.import_validate(
+        user=user, kind="teachers", filename="教师.xlsx", content=teachers_workbook(user)
+    )
+
+
+def upload() -> dict[str, Any]:
+    """A multipart body: a one-teacher workbook of school A (as its HR exports it)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    hr = User.objects.get(username="m_hr_a")
+    return {"kind": "teachers", "file": SimpleUploadedFile("教师.xlsx", teachers_workbook(hr))}
