@@ -16,9 +16,11 @@ from django.db import transaction
 
 from shuangshi.accounts.models import User
 from shuangshi.common.idnumbers import make_credit_code, make_id_number
+from shuangshi.mentors.demo import load_mentor_demo
 from shuangshi.qualification.services import teachers_reevaluate
 from shuangshi.schools.models import City, School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.training.demo import load_training_demo
 from shuangshi.training.models import TrainingBase
 
 DEMO_FILE = settings.REPO_DIR / "seed" / "demo.json"
@@ -258,17 +260,8 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
 
 def _load_other_demos(rng: random.Random) -> None:
     """Training bases, programmes, completions and mentors (their apps define them)."""
-    if not TrainingBase.objects.filter(code="TB01").exists():
-        TrainingBase.objects.create(
-            code="TB01",
-            name="江铃汽车双师型教师培养培训基地",
-            host_name="江铃汽车股份有限公司",
-            host_kind="enterprise",
-            city=City.objects.get(code="360100"),
-            designation="dual_qualified",
-            approved_on=date(2023, 12, 1),
-            status="active",
-        )
+    load_training_demo(rng=rng)
+    load_mentor_demo(rng=rng)
 
 
 def _accounts(spec: dict[str, Any], cities: dict[str, City]) -> int:
