@@ -62,7 +62,9 @@ export function isUnauthenticated(error: unknown): boolean {
   return (
     error.status === 403 &&
     (error.body.code === 'not_authenticated' ||
-      /credentials were not provided|not authenticated/i.test(String(error.body.detail ?? '')))
+      /credentials were not provided|not authenticated|身份认证信息未提供|未经认证/i.test(
+        String(error.body.detail ?? ''),
+      ))
   );
 }
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { api, isUnauthenticated } from '@/lib/api-client';
+import { api, ApiError, isUnauthenticated } from '@/lib/api-client';
 
 export type Role = 'province' | 'city' | 'school_hr' | 'base_staff';
 
@@ -24,7 +24,8 @@ export async function getMe(): Promise<Me | null> {
   try {
     return await api<Me>('/auth/me/');
   } catch (error) {
-    if (isUnauthenticated(error)) return null;
+    // Any 401/403 here means "nobody is signed in" (DRF's detail text is localised).
+    if (isUnauthenticated(error) || (error instanceof ApiError && error.status === 403)) return null;
     throw error;
   }
 }

@@ -1,0 +1,101 @@
+// ECharts options built from API figures; pure functions, so tests can check them.
+
+const pct = (ratio: number | null | undefined) =>
+  ratio === null || ratio === undefined ? null : Math.round(ratio * 1000) / 10;
+
+export function gaugeOption(ratio: number | null, target: number, label: string) {
+  return {
+    series: [
+      {
+        type: 'gauge',
+        min: 0,
+        max: 100,
+        progress: { show: true, width: 14 },
+        axisLine: {
+          lineStyle: {
+            width: 14,
+            color: [
+              [target, '#ffccc7'],
+              [1, '#d9f7be'],
+            ],
+          },
+        },
+        axisTick: { show: false },
+        splitLine: { length: 8, distance: 2 },
+        axisLabel: { distance: 18, fontSize: 10, formatter: '{value}%' },
+        pointer: { show: ratio !== null, width: 4 },
+        anchor: { show: false },
+        title: { offsetCenter: [0, '75%'], fontSize: 12 },
+        detail: {
+          valueAnimation: false,
+          offsetCenter: [0, '40%'],
+          fontSize: 26,
+          formatter: ratio === null ? '—' : '{value}%',
+          color: ratio !== null && ratio > target ? '#389e0d' : '#cf1322',
+        },
+        data: [{ value: pct(ratio) ?? 0, name: label }],
+      },
+    ],
+  };
+}
+
+export function barOption(
+  rows: { name: string; ratio: number | null }[],
+  target: number,
+  targetLabel: string,
+) {
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
+    grid: { left: 40, right: 16, top: 24, bottom: 60 },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0 },
+    },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 36,
+        data: rows.map((r) => ({
+          value: pct(r.ratio),
+          itemStyle: { color: r.ratio !== null && r.ratio > target ? '#52c41a' : '#fa8c16' },
+        })),
+        markLine: {
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: '#cf1322' },
+          label: { formatter: targetLabel, position: 'insideEndTop' },
+          data: [{ yAxis: pct(target) }],
+        },
+      },
+    ],
+  };
+}
+
+export function trendOption(
+  points: { month: string; ratio: number | null }[],
+  target: number,
+  targetLabel: string,
+) {
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
+    grid: { left: 40, right: 16, top: 24, bottom: 30 },
+    xAxis: { type: 'category', data: points.map((p) => p.month), boundaryGap: false },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      {
+        type: 'line',
+        smooth: true,
+        symbolSize: 6,
+        areaStyle: { opacity: 0.08 },
+        data: points.map((p) => pct(p.ratio)),
+        markLine: {
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: '#cf1322' },
+          label: { formatter: targetLabel, position: 'insideEndTop' },
+          data: [{ yAxis: pct(target) }],
+        },
+      },
+    ],
+  };
+}

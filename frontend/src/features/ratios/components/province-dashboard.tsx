@@ -1,0 +1,122 @@
+import { Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+import { Chart } from '@/components/charts/chart';
+import { useEnumLabel } from '@/components/ui/enum-label';
+import { ErrorState } from '@/components/ui/query-state';
+import { formatPercent } from '@/lib/format';
+import { cityLabel, useCities } from '@/lib/reference-data';
+
+import { useRatioSummary } from '../api/get-ratio-summary';
+import { BasesCard } from './bases-card';
+import { BelowTargetTable } from './below-target-table';
+import { barOption } from './chart-options';
+import { RatioGaugeCard } from './ratio-gauge-card';
+import { TrendCard } from './trend-card';
+
+type Props = {
+  city?: number;
+  onCityChange: (city: number | undefined) => void;
+  /** A city user sees its own city only. */
+  cityLocked?: boolean;
+};
+
+export function ProvinceDashboard({ city, onCityChange, cityLocked = false }: Props) {
+  const { t, i18n } = useTranslation();
+  const label = useEnumLabel();
+  const summary = useRatioSummary({});
+  const cities = useCities();
+  const language = i18n.resolvedLanguage ?? 'zh-CN';
+  const cityName = (id: number, fallback: string) => {
+    const c = cities.data?.results.find((x) => x.id === id);
+    return c ? cityLabel(c, language) : fallback;
+  };
+
+  if (summary.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
+
+  const data = summary.data;
+  const target = data.target;
+  const targetLabel = `${t('dashboard.target')} ${formatPercent(target, 0)}`;
+  const cityRow = city ? data.by_city.find((r) => r.city.id === city) : undefined;
+  const figures = cityRow ?? data.province;
+  const scopeName = cityRow ? cityName(cityRow.city.id, cityRow.city.name) : t('dashboard.province');
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Row justify="space-between" align="middle" gutter={[16, 8]}>
+        <Col>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('dashboard.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{data.as_of}</Typography.Text>
+        </Col>
+        <Col>
+          <Space>
+            <span>{t('dashboard.cityFilter')}</span>
+            <Select
+              aria-label={t('dashboard.cityFilter')}
+              style={{ width: 180 }}
+              disabled={cityLocked}
+              value={city ?? 0}
+              onChange={(value) => onCityChange(value || undefined)}
+              options={[
+                { value: 0, label: t('dashboard.allCities') },
+                ...(cities.data?.results ?? []).map((c) => ({ value: c.id, label: cityLabel(c, language) })),
+              ]}
+            />
+          </Space>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={8}>
+          <RatioGaugeCard title={`${scopeName} · ${t('dashboard.provinceRatio')}`} figures={figures} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title={t('dashboard.schoolsMeeting')} size="small" style={{ height: '100%' }}>
+            <Typography.Title level={2} style={{ textAlign: 'center' }}>
+              {data.schools.meeting_target} / {data.schools.total}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+              {t('dashboard.targetText', { value: formatPercent(target, 0) })}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <BasesCard />
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card title={t('dashboard.byCity')} size="small">
+            <Chart
+              height={300}
+              ariaLabel={t('dashboard.byCity')}
+              onClick={({ dataIndex }) => onCityChange(data.by_city[dataIndex]?.city.id)}
+              option={barOption(
+                data.by_city.map((r) => ({ name: cityName(r.city.id, r.city.name), ratio: r.ratio })),
+                target,
+                targetLabel,
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('dashboard.byKind')} size="small">
+            <Chart
+              height={300}
+              ariaLabel={t('dashboard.byKind')}
+              option={barOption(
+                data.by_kind.map((r) => ({ name: label('schoolKind', r.kind), ratio: r.ratio })),
+                target,
+                targetLabel,
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <TrendCard params={{ city }} target={target} />
+      <BelowTargetTable city={city} />
+    </Space>
+  );
+}

@@ -1,0 +1,58 @@
+import { Card, Col, Row, Statistic, Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Chart } from '@/components/charts/chart';
+import { formatPercent } from '@/lib/format';
+
+import type { RatioFigures } from '../types/ratios';
+import { gaugeOption } from './chart-options';
+
+export function RatioGaugeCard({
+  title,
+  figures,
+  extra,
+}: {
+  title: string;
+  figures: RatioFigures;
+  extra?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const target = figures.target;
+  return (
+    <Card title={title} size="small" style={{ height: '100%' }}>
+      <Chart
+        height={220}
+        ariaLabel={`${title}: ${formatPercent(figures.ratio)}`}
+        option={gaugeOption(figures.ratio, target, t('dashboard.targetText', { value: formatPercent(target, 0) }))}
+      />
+      <Row gutter={8} style={{ textAlign: 'center' }}>
+        <Col span={8}>
+          <Statistic title={t('dashboard.ratio')} value={formatPercent(figures.ratio)} />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('dashboard.qualified')} value={figures.qualified} suffix={`/ ${figures.in_scope}`} />
+        </Col>
+        <Col span={8}>
+          <Statistic
+            title={t('dashboard.gap')}
+            value={figures.gap ?? '—'}
+            styles={{ content: { color: figures.meets_target ? '#389e0d' : '#cf1322' } }}
+          />
+        </Col>
+      </Row>
+      <div style={{ textAlign: 'center', marginTop: 8 }}>
+        {figures.ratio === null ? (
+          <Tag>{t('dashboard.noRatio')}</Tag>
+        ) : figures.meets_target ? (
+          <Tag color="success">{t('school.meets')}</Tag>
+        ) : (
+          <Tag color="error">
+            {t('dashboard.target')} {t('dashboard.targetText', { value: formatPercent(target, 0) })}
+          </Tag>
+        )}
+        {extra}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+import { Button, Col, Descriptions, Row, Skeleton, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+
+import { useEnumLabel } from '@/components/ui/enum-label';
+import { NotFound } from '@/components/ui/not-found';
+import { ErrorState } from '@/components/ui/query-state';
+import { technicalKinds } from '@/config/enums';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-client';
+
+import { useSchool } from '../api/get-school';
+import { useSchoolRatios } from '../api/get-school-ratios';
+import { CandidatesCard } from './candidates-card';
+import { RatioGaugeCard } from './ratio-gauge-card';
+import { StaffingCard } from './staffing-card';
+import { TrendCard } from './trend-card';
+
+/** One school: its ratio against target, the gap, staffing, trend and who is closest. */
+export function SchoolDashboard({ schoolId }: { schoolId: number }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const school = useSchool(schoolId);
+  const ratios = useSchoolRatios({ city: school.data?.city, page_size: 200 }, Boolean(school.data));
+
+  if (school.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (school.isError) {
+    if (school.error instanceof ApiError && school.error.status === 404) return <NotFound />;
+    return <ErrorState error={school.error} onRetry={() => void school.refetch()} />;
+  }
+  const s = school.data;
+  const row = ratios.data?.results.find((r) => r.school.id === schoolId);
+  const technical = technicalKinds.has(s.kind);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Row justify="space-between" align="middle">
+        <Col>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {s.name}
+          </Typography.Title>
+          <Descriptions size="small" column={3} style={{ marginTop: 8 }}>
+            <Descriptions.Item label={t('school.code')}>{s.code}</Descriptions.Item>
+            <Descriptions.Item label={t('school.city')}>{s.city_name}</Descriptions.Item>
+            <Descriptions.Item label={t('school.kind')}>{label('schoolKind', s.kind)}</Descriptions.Item>
+          </Descriptions>
+        </Col>
+        <Col>
+          <Link to={`${paths.teachers}?school=${s.id}`}>
+            <Button>{t('school.teachers')}</Button>
+          </Link>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          {ratios.isPending ? (
+            <Skeleton active />
+          ) : ratios.isError ? (
+            <ErrorState error={ratios.error} onRetry={() => void ratios.refetch()} />
+          ) : row ? (
+            <RatioGaugeCard title={technical ? t('school.ratioTechnical') : t('school.ratio')} figures={row} />
+          ) : (
+            <Typography.Text type="secondary">{t('dashboard.noRatio')}</Typography.Text>
+          )}
+        </Col>
+        <Col xs={24} lg={14}>
+          <StaffingCard staffing={row?.staffing} />
+        </Col>
+      </Row>
+      <TrendCard params={{ school: schoolId }} target={row?.target ?? 0.6} />
+      <CandidatesCard school={schoolId} />
+    </Space>
+  );
+}

@@ -1,0 +1,191 @@
+"""Browser journeys against the real backend and the built front end.
+
+A session fixture starts Django on a free port with a fresh database (a temp SQLite file,
+or a separate `shuangshi_e2e` database on the server DATABASE_URL names), migrates it and
+seeds the demo data; it serves `frontend/dist`, so build the front end first.
+Chromium comes from Debian (`/usr/bin/chromium`); Playwright never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "frontend" / "dist" / "index.html"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PASSWORD = "shuangshi-demo"
+E2E_DB_NAME = "shuangshi_e2e"
+
+
+def _required() -> bool:
+    return os.environ.get("E2E_REQUIRED") == "1"
+
+
+def _missing(reason: str) -> None:
+    message = f"\n\n*** E2E TESTS NOT RUN: {reason} ***\n"
+    if _required():
+        pytest.fail(message + "(E2E_REQUIRED=1, so this is a failure)", pytrace=False)
+    print(message, file=sys.stderr)
+    pytest.skip(message)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _e2e_database_url() -> tuple[str, Path | None]:
+    """A fresh database for this run: a temp SQLite file, or shuangshi_e2e on the server."""
+    given = os.environ.get("DATABASE_URL", "")
+    if not given or given.startswith("sqlite"):
+        tmp = Path(tempfile.mkdtemp(prefix="shuangshi-e2e-"))
+        return f"sqlite:///{tmp / 'e2e.sqlite3'}", tmp
+    import psycopg  # the backend's own driver
+
+    parts = urlsplit(given)
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            (E2E_DB_NAME,),
+        )
+        conn.execute(f'DROP DATABASE IF EXISTS "{E2E_DB_NAME}"')
+        conn.execute(f'CREATE DATABASE "{E2E_DB_NAME}"')
+    return urlunsplit(parts._replace(path=f"/{E2E_DB_NAME}")), None
+
+
+def _manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "backend" / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=600,
+    )
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the backend exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback)
+                if response.status < 500:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"the backend did not answer {url} within {timeout}s")
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not Path(CHROMIUM).exists():
+        _missing(
+            f"Chromium not found at {CHROMIUM}. Install it with "
+            "`apt-get update && apt-get install -y chromium`."
+        )
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        _missing("the Python package `playwright` is not installed")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def e2e_server(chromium_path: str) -> Iterator[str]:
+    if not DIST.exists():
+        pytest.fail(f"{DIST} is missing: run `npm run build` in frontend/ first", pytrace=False)
+    database_url, tmp = _e2e_database_url()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "PYTHONUNBUFFERED": "1",
+    }
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "seed_demo")
+    port = _free_port()
+    log = open(ARTIFACTS.parent / ".server.log", "wb")  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "backend" / "manage.py"),
+            "runserver",
+            "--noreload",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(f"{base_url}/api/v1/auth/csrf/", proc)
+        yield base_url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, e2e_server: str, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(
+        base_url=e2e_server, locale="zh-CN", viewport={"width": 1440, "height": 900}
+    )
+    context.set_default_timeout(15_000)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def login(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    """Log in through the form, as a person would."""
+    page.goto("/login")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登 录").click()
+    page.get_by_test_id("current-user").wait_for()
