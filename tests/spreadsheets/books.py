@@ -1,14 +1,17 @@
 """Build test workbooks in code, the way clerks' files look."""
 
 import io
-import re
-import zipfile
+import itertools
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from shuangshi import testing
+from shuangshi.common.idnumbers import make_id_number
+
+from .xlsxfiles import with_cached_values
+
+__all__ = ["with_cached_values"]
 
 TEACHER_HEADERS = [
     "姓名", "身份证号", "工号", "性别", "出生日期", "用工类型", "课程类型", "专业", "学历",
@@ -16,12 +19,23 @@ TEACHER_HEADERS = [
 ]  # fmt: skip
 
 
+_ids = itertools.count(1)
+
+
+def unique_id_number(*, gender: str = "female") -> tuple[str, date]:
+    """An ID number never handed out before in this process, and the birth date it encodes."""
+    n = next(_ids)
+    birth = date(1980, 1, 1) + timedelta(days=n // 400)
+    sequence = (n % 400) * 2 + (1 if gender == "male" else 0)
+    return make_id_number("360102", birth, sequence, gender), birth
+
+
 def teacher_row(**overrides: Any) -> list[Any]:
     """One valid teacher row in TEACHER_HEADERS order (a fresh ID number each call)."""
-    birth = overrides.pop("birth", date(1985, 6, 15))
+    number, birth = unique_id_number()
     values = {
         "姓名": "王芳",
-        "身份证号": testing.new_id_number(birth=birth, gender="female"),
+        "身份证号": number,
         "工号": "T001",
         "性别": "女",
         "出生日期": birth,
@@ -63,26 +77,6 @@ def save(wb: Workbook) -> bytes:
 
 def teachers_book(rows: Sequence[Sequence[Any]], headers: Sequence[str] = TEACHER_HEADERS) -> bytes:
     return book([list(headers), *rows])
-
-
-def with_cached_values(content: bytes, values: dict[str, str]) -> bytes:
-    """Give formula cells the value Excel would have saved with them (openpyxl saves none)."""
-    source = zipfile.ZipFile(io.BytesIO(content))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename.startswith("xl/worksheets/sheet"):
-                xml = data.decode()
-                for ref, value in values.items():
-                    xml = re.sub(
-                        rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?',
-                        rf'<c r="{ref}"\1 t="str"><f>\2</f><v>{value}</v>',
-                        xml,
-                    )
-                data = xml.encode()
-            target.writestr(item, data)
-    return out.getvalue()
 
 
 def read_back(content: bytes) -> Workbook:

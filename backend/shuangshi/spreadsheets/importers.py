@@ -87,6 +87,11 @@ def parse_row(columns: Sequence[C.Column], index: dict[str, int], row_no: int, r
     return parsed
 
 
+def _codes(values: Iterable[str | None]) -> set[str]:
+    """Codes as typed and as normalized (a clerk may type s00001 for S00001)."""
+    return {form for v in values if v for form in (v, L.normalize_key(v))}
+
+
 def _changed(current: dict[str, Any], new: dict[str, Any]) -> bool:
     return any(current.get(name) != value for name, value in new.items())
 
@@ -152,7 +157,7 @@ class Importer:
     def schools(self, batch: list[Parsed]) -> dict[str, School]:
         if self.user.role == Role.SCHOOL_HR:
             return {}
-        codes = {r.values["school"] for r in batch if r.values.get("school")}
+        codes = _codes(r.values.get("school") for r in batch)
         found = School.objects.filter(code__in=codes)
         return {L.normalize_key(s.code): s for s in found}
 
@@ -577,7 +582,7 @@ class CompletionImporter(Importer):
     def check(self, batch: list[Parsed]) -> None:
         bases: dict[str, TrainingBase] = {}
         if self.user.role == Role.PROVINCE:
-            codes = {r.values["base"] for r in batch if r.values.get("base")}
+            codes = _codes(r.values.get("base") for r in batch)
             bases = {
                 L.normalize_key(b.code): b for b in TrainingBase.objects.filter(code__in=codes)
             }
