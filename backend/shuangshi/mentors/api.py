@@ -117,6 +117,7 @@ class MentorMatchSerializer(serializers.Serializer):
 class MentorViewSet(ScopedModelViewSet):
     """School HR register and edit mentors appointed at their school; the province all."""
 
+    queryset = Mentor.objects.none()  # the schema's model; get_queryset() scopes
     serializer_class = MentorSerializer
     filterset_class = MentorFilter
     read_roles = READ_ROLES
@@ -240,6 +241,7 @@ class MentorAppointmentSerializer(VersionedSerializer):
 class MentorAppointmentViewSet(ScopedModelViewSet):
     """School HR appoint mentors to their school; overlapping appointments are refused."""
 
+    queryset = MentorAppointment.objects.none()  # the schema's model; get_queryset() scopes
     serializer_class = MentorAppointmentSerializer
     filterset_class = MentorAppointmentFilter
     read_roles = READ_ROLES

@@ -102,6 +102,7 @@ class TrainingBaseSerializer(VersionedSerializer):
 class TrainingBaseViewSet(ScopedModelViewSet):
     """Province registers bases; everyone reads them (base staff only their own)."""
 
+    queryset = TrainingBase.objects.none()  # the schema's model; get_queryset() scopes
     serializer_class = TrainingBaseSerializer
     filterset_class = TrainingBaseFilter
     read_roles = ALL_ROLES
@@ -193,6 +194,7 @@ class TrainingProgramSerializer(VersionedSerializer):
 class TrainingProgramViewSet(ScopedModelViewSet):
     """Base staff run their base's programmes; everyone else reads."""
 
+    queryset = TrainingProgram.objects.none()  # the schema's model; get_queryset() scopes
     serializer_class = TrainingProgramSerializer
     filterset_class = TrainingProgramFilter
     read_roles = ALL_ROLES
@@ -328,6 +330,7 @@ class IdLookupThrottle(UserRateThrottle):
 class TrainingCompletionViewSet(ScopedModelViewSet):
     """Base staff log completions at their base; schools read their teachers' completions."""
 
+    queryset = TrainingCompletion.objects.none()  # the schema's model; get_queryset() scopes
     serializer_class = TrainingCompletionSerializer
     filterset_class = TrainingCompletionFilter
     read_roles = ALL_ROLES
