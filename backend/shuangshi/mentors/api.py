@@ -164,15 +164,21 @@ class MentorViewSet(ScopedModelViewSet):
         return Response(MentorMatchSerializer(mentor).data)
 
     @extend_schema(
-        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")]
+        parameters=[
+            OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today"),
+            OpenApiParameter("school", int),
+        ]
     )
     @action(detail=False, pagination_class=None)
     def counts(self, request: Request) -> Response:
         """Per visible school: mentors in force, by mode, and on the part-time track."""
         as_of = as_of_param(request)
         schools = schools_visible_to(request.user).order_by("code")  # type: ignore[arg-type]
-        if request.query_params.get("school"):
-            schools = schools.filter(pk=request.query_params["school"])
+        school = request.query_params.get("school")
+        if school:
+            if not school.isdigit():
+                raise exceptions.ValidationError({"school": [_("A valid integer is required.")]})
+            schools = schools.filter(pk=int(school))
         rows = list(schools.values("id", "code", "name"))
         counts = selectors.mentor_counts_by_school([r["id"] for r in rows], as_of)
         return Response([{"school": r, "as_of": as_of, **counts[r["id"]]} for r in rows])

@@ -1,16 +1,25 @@
 import django_filters
 from django.db.models import Q, QuerySet
 
+from shuangshi.accounts.scope import schools_visible_to
+
 from .models import Mentor, MentorAppointment
 
 
 class MentorFilter(django_filters.FilterSet):
-    school = django_filters.NumberFilter(field_name="appointments__school_id", distinct=True)
+    school = django_filters.NumberFilter(method="filter_school", label="Appointed at school")
     mode = django_filters.CharFilter(field_name="appointments__mode", distinct=True)
 
     class Meta:
         model = Mentor
         fields = ["category", "gender", "enterprise"]
+
+    def filter_school(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        # Only a school the user may see: asking for another school's mentors must not
+        # reveal which of one's own mentors also serve there.
+        if not schools_visible_to(self.request.user).filter(pk=value).exists():
+            return queryset.none()
+        return queryset.filter(appointments__school_id=value).distinct()
 
 
 class MentorAppointmentFilter(django_filters.FilterSet):

@@ -188,3 +188,14 @@ def test_counts_per_school_by_mode_and_part_time_track(
 
 def test_base_staff_cannot_read_mentor_counts(api, base_staff):
     assert api(base_staff).get(f"{URL}counts/").status_code == 403
+
+
+def test_filtering_by_another_school_reveals_nothing(api, hr_a, school_b, mentor_a):
+    appoint(mentor_a, school_b)
+    assert api(hr_a).get(URL, {"school": hr_a.school_id}).data["count"] == 1
+    assert api(hr_a).get(URL, {"school": school_b.pk}).data["count"] == 0
+
+
+def test_counts_refuse_a_bad_school_or_date(api, province):
+    assert api(province).get(f"{URL}counts/", {"school": "x"}).status_code == 400
+    assert api(province).get(f"{URL}counts/", {"as_of": "2025-13-01"}).status_code == 400
