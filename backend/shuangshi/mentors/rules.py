@@ -68,3 +68,12 @@ def on_part_time_track(
     if not any(s.mode == TEACHING and in_force(s, on) for s in stints):
         return False
     return teaching_days(stints, on) >= min_days
+
+
+def spans_overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
+    """Whether two appointments (ends inclusive, None = open-ended) share a day.
+
+    The database form of this test is selectors.overlapping_appointments; the importer
+    uses this one for the rows of one sheet.
+    """
+    return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)

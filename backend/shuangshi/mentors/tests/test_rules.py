@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from shuangshi.mentors.rules import Stint, age_on, on_part_time_track, teaching_days
+from shuangshi.mentors.rules import Stint, age_on, on_part_time_track, spans_overlap, teaching_days
 
 D = date(2025, 9, 1)
 BORN = date(1970, 1, 1)
@@ -88,3 +88,18 @@ def _year_to(on: date, days: int) -> Stint:
 )
 def test_part_time_track(birth, stints, expected):
     assert on_part_time_track(birth_date=birth, stints=stints, on=D) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((date(2024, 1, 1), date(2024, 6, 30)), (date(2024, 6, 30), None), True),
+        ((date(2024, 1, 1), date(2024, 6, 30)), (date(2024, 7, 1), None), False),
+        ((date(2024, 1, 1), None), (date(2030, 1, 1), None), True),
+        ((date(2024, 1, 1), None), (date(2023, 1, 1), date(2023, 12, 31)), False),
+        ((date(2024, 1, 1), date(2024, 12, 31)), (date(2024, 3, 1), date(2024, 3, 2)), True),
+    ],
+)
+def test_spans_overlap(a, b, expected):
+    assert spans_overlap(*a, *b) is expected
+    assert spans_overlap(*b, *a) is expected
