@@ -1,0 +1,263 @@
+"""Certificates, enterprise periods, mentor appointments and training completions."""
+
+from datetime import date
+
+import pytest
+from shuangshi import testing
+from shuangshi.common.idnumbers import make_credit_code
+from shuangshi.mentors.models import Mentor, MentorAppointment
+from shuangshi.teachers.models import Certificate, EnterprisePeriod
+from shuangshi.training.models import TrainingCompletion, TrainingProgram
+
+from .books import book, unique_id_number
+from .conftest import errors_at
+
+CERT_HEADERS = [
+    "身份证号",
+    "姓名",
+    "证书类别",
+    "等级/类型",
+    "证书名称",
+    "证书编号",
+    "发证日期",
+    "有效期至",
+]
+PERIOD_HEADERS = ["身份证号", "经历类型", "企业名称", "统一社会信用代码", "开始日期", "结束日期"]
+MENTOR_HEADERS = [
+    "导师姓名",
+    "导师身份证号",
+    "所在企业",
+    "导师类别",
+    "聘任方式",
+    "聘任开始日期",
+    "聘任结束日期",
+    "学时",
+]
+COMPLETION_HEADERS = ["身份证号", "姓名", "培训项目", "结业日期", "学时", "是否合格"]
+
+
+def run(client, upload, kind, headers, rows):
+    body = upload(client, kind, book([headers, *rows])).json()
+    if body.get("status") == "valid":
+        result = client.post(f"/api/v1/imports/{body['id']}/commit/").json()
+        return body, result
+    return body, None
+
+
+# --------------------------------------------------------------------- certificates
+
+
+def test_certificates_are_keyed_by_teacher_kind_and_number(api, hr_a, teacher_a, upload):
+    client = api(hr_a)
+    rows = [
+        [
+            teacher_a.id_number,
+            "王芳",
+            "教师资格证",
+            "中职教师资格",
+            "",
+            "Q1",
+            date(2010, 7, 1),
+            None,
+        ],
+        [
+            teacher_a.id_number,
+            "",
+            "职业技能等级证书",
+            "四级/中级工",
+            "电工",
+            "S1",
+            "2020-06-30",
+            None,
+        ],
+        [teacher_a.id_number, "", "1+X证书", "intermediate", "", "X1", "2021/1/5", "2026/1/5"],
+    ]
+    _, result = run(client, upload, "certificates", CERT_HEADERS, rows)
+    assert result["created"] == 3
+    rows[1][3] = "三级/高级工"
+    _, again = run(client, upload, "certificates", CERT_HEADERS, rows)
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 1, 2)
+    levels = dict(Certificate.objects.values_list("number", "level"))
+    assert levels == {"Q1": "secondary_vocational", "S1": "grade3", "X1": "intermediate"}
+
+
+def test_certificate_errors_point_at_their_cells(api, hr_a, teacher_a, teacher_b, upload):
+    rows = [
+        [teacher_b.id_number, "", "教师资格证", "中职教师资格", "", "Q1", date(2010, 7, 1), None],
+        [
+            teacher_a.id_number,
+            "张三",
+            "教师资格证",
+            "中职教师资格",
+            "",
+            "Q2",
+            date(2010, 7, 1),
+            None,
+        ],
+        [teacher_a.id_number, "", "职业技能等级证书", "副高级", "", "S1", date(2010, 7, 1), None],
+        [teacher_a.id_number, "", "教师资格证", "中职教师资格", "", None, date(2010, 7, 1), None],
+        [
+            teacher_a.id_number,
+            "",
+            "职业技能等级证书",
+            "四级",
+            "",
+            "S2",
+            date(2020, 1, 1),
+            date(2019, 1, 1),
+        ],
+        [teacher_a.id_number, "", "职业技能等级证书", "四级", "", "S2", date(2020, 1, 1), None],
+    ]
+    body, _ = run(api(hr_a), upload, "certificates", CERT_HEADERS, rows)
+    assert errors_at(body) == [
+        (2, "身份证号"),  # another school's teacher: not found in scope
+        (3, "姓名"),
+        (4, "等级/类型"),
+        (5, "证书编号"),
+        (6, "有效期至"),
+        (7, "身份证号"),  # the same certificate as row 6
+    ]
+    assert "四级/中级工" in body["errors"][2]["message"]
+    assert Certificate.objects.count() == 0
+
+
+def test_certificate_imports_re_evaluate_the_teacher(api, hr_a, teacher_a, upload):
+    from shuangshi.qualification.models import TeacherQualification
+
+    testing.make_period(teacher_a, start_on=date(2023, 1, 1), end_on=date(2023, 12, 31))
+    assert TeacherQualification.objects.get(teacher=teacher_a).level == "none"
+    rows = [
+        [teacher_a.id_number, "", "教师资格证", "中职教师资格", "", "Q1", date(2010, 7, 1), None]
+    ]
+    run(api(hr_a), upload, "certificates", CERT_HEADERS, rows)
+    assert TeacherQualification.objects.get(teacher=teacher_a).level != "none"
+
+
+# --------------------------------------------------------------------- periods
+
+
+def test_periods_are_keyed_by_teacher_kind_enterprise_and_start(api, hr_a, teacher_a, upload):
+    client = api(hr_a)
+    code = make_credit_code("91360100MA35XXXX0")
+    rows = [
+        [teacher_a.id_number, "企业实践", "江铃汽车", code.lower(), "2023-07-01", "2023-12-31"],
+        [teacher_a.id_number, "企业工作经历", "江铃汽车", None, "2005-07-01", "2008-08-31"],
+    ]
+    _, result = run(client, upload, "enterprise-periods", PERIOD_HEADERS, rows)
+    assert result["created"] == 2
+    rows[1][5] = "2009-08-31"
+    _, again = run(client, upload, "enterprise-periods", PERIOD_HEADERS, rows)
+    assert (again["created"], again["updated"]) == (0, 1)
+    assert EnterprisePeriod.objects.get(kind="practice").credit_code == code
+
+
+def test_period_errors_point_at_their_cells(api, hr_a, teacher_a, upload):
+    rows = [
+        [teacher_a.id_number, "企业实践", "江铃汽车", "91360100158304988B", "2023-07-01", None],
+        [teacher_a.id_number, "企业实践", "江铃汽车", None, "2023-07-01", "2023-01-01"],
+        ["360102198506150012", "企业实践", "江铃汽车", None, "2023-07-01", None],
+    ]
+    body, _ = run(api(hr_a), upload, "enterprise-periods", PERIOD_HEADERS, rows)
+    assert errors_at(body) == [
+        (2, "统一社会信用代码"),
+        (3, "结束日期"),
+        (3, "身份证号"),
+        (4, "身份证号"),
+    ]
+
+
+# --------------------------------------------------------------------- mentors
+
+
+def test_mentor_appointments_create_the_mentor_once(api, hr_a, upload):
+    client = api(hr_a)
+    number, _ = unique_id_number(gender="male")
+    rows = [
+        ["刘工", number, "江西铜业", "能工巧匠", "兼职授课", "2024-09-01", "2025-07-31", 64],
+        ["刘工", number, "江西铜业", "能工巧匠", "联合研发", "2024-09-01", None, None],
+    ]
+    _, result = run(client, upload, "mentor-appointments", MENTOR_HEADERS, rows)
+    assert result["created"] == 2
+    rows[0][7] = 80
+    _, again = run(client, upload, "mentor-appointments", MENTOR_HEADERS, rows)
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 1, 1)
+    mentor = Mentor.objects.get()
+    assert (mentor.category, mentor.gender) == ("craftsman", "male")
+    assert set(MentorAppointment.objects.values_list("school_id", flat=True)) == {hr_a.school_id}
+
+
+def test_a_school_hr_appoints_mentors_only_at_its_school(api, hr_a, school_b, upload):
+    number, _ = unique_id_number(gender="male")
+    headers = [*MENTOR_HEADERS, "学校代码"]
+    rows = [
+        ["刘工", number, "江西铜业", "能工巧匠", "兼职授课", "2024-09-01", None, 10, school_b.code]
+    ]
+    body, _ = run(api(hr_a), upload, "mentor-appointments", headers, rows)
+    assert errors_at(body) == [(2, "学校代码")]
+
+
+def test_city_users_cannot_import_mentor_appointments(api, city_nc, upload):
+    assert upload(api(city_nc), "mentor-appointments", book([MENTOR_HEADERS])).status_code == 403
+
+
+# --------------------------------------------------------------------- completions
+
+
+@pytest.fixture
+def program(base_a):
+    return TrainingProgram.objects.create(
+        base=base_a,
+        title="新能源汽车维修技术培训",
+        kind="skill_training",
+        hours=80,
+        start_on=date(2024, 7, 8),
+        end_on=date(2024, 8, 2),
+    )
+
+
+def test_base_staff_log_completions_for_teachers_of_any_school(
+    api, base_staff, program, teacher_a, teacher_b, upload
+):
+    client = api(base_staff)
+    rows = [
+        [teacher_a.id_number, "王芳", "新能源汽车维修技术培训", "2024-08-02", 80, "是"],
+        [teacher_b.id_number, "", "新能源汽车维修技术培训", "2024-08-02", 40, "否"],
+    ]
+    _, result = run(client, upload, "training-completions", COMPLETION_HEADERS, rows)
+    assert result["created"] == 2
+    _, again = run(client, upload, "training-completions", COMPLETION_HEADERS, rows)
+    assert (again["created"], again["unchanged"]) == (0, 2)
+    assert TrainingCompletion.objects.filter(passed=False).get().teacher == teacher_b
+
+
+def test_base_staff_only_import_their_own_base(api, base_staff, program, teacher_a, upload):
+    other = testing.make_base()
+    TrainingProgram.objects.create(
+        base=other,
+        title="别的项目",
+        kind="pedagogy",
+        hours=40,
+        start_on=date(2024, 1, 1),
+        end_on=date(2024, 1, 31),
+    )
+    headers = [*COMPLETION_HEADERS, "基地代码"]
+    rows = [
+        [teacher_a.id_number, "", "别的项目", "2024-01-31", 40, "是", None],
+        [teacher_a.id_number, "", "新能源汽车维修技术培训", "2024-08-02", 40, "是", other.code],
+        [teacher_a.id_number, "", "新能源汽车维修技术培训", "2024-06-01", 90, "是", None],
+        ["360102198506150012", "", "新能源汽车维修技术培训", "2024-08-02", 40, "是", None],
+    ]
+    body, _ = run(api(base_staff), upload, "training-completions", headers, rows)
+    assert errors_at(body) == [
+        (2, "培训项目"),
+        (3, "基地代码"),
+        (4, "学时"),  # more than the programme's 80 hours
+        (4, "结业日期"),  # before the programme
+        (5, "身份证号"),
+    ]
+
+
+@pytest.mark.parametrize("user", ["hr_a", "city_nc"])
+def test_schools_cannot_import_completions(api, request, user, upload):
+    client = api(request.getfixturevalue(user))
+    assert upload(client, "training-completions", book([COMPLETION_HEADERS])).status_code == 403
