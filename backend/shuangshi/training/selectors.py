@@ -205,7 +205,9 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
         {base_id: f["passed_teachers"] for base_id, f in figures.items()}, as_of=as_of
     )
     out = []
-    for base in bases.select_related("city"):
+    # Aggregating queries ignore Meta.ordering: default to code order.
+    order = bases.query.order_by or ("code",)
+    for base in bases.select_related("city").order_by(*order):
         f = figures[base.pk]
         out.append(
             {

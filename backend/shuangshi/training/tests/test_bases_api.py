@@ -202,3 +202,15 @@ def test_base_staff_see_only_their_own_stats(api, base_staff, base_a, base_b):
 @pytest.mark.parametrize("who", ["hr_a", "city_nc"])
 def test_schools_and_cities_do_not_read_base_stats(api, request, who):
     assert api(request.getfixturevalue(who)).get(f"{URL}stats/").status_code == 403
+
+
+def test_stats_list_bases_in_code_order_with_a_bounded_number_of_queries(
+    api, province, school_a, django_assert_max_num_queries
+):
+    for code in ("TB09", "TB02", "TB05"):
+        base = testing.make_base(code=code)
+        program = make_program(base)
+        make_completion(program, testing.make_teacher(school_a))
+    with django_assert_max_num_queries(10):
+        response = api(province).get(f"{URL}stats/")
+    assert [row["base"]["code"] for row in response.data] == ["TB02", "TB05", "TB09"]
