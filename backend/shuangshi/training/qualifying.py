@@ -8,17 +8,14 @@ from collections import defaultdict
 from datetime import date
 
 from shuangshi.qualification import engine
+from shuangshi.qualification.selectors import profile_current
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 
 from .models import BaseStatus, TrainingCompletion
 
 
 def _profile() -> engine.RuleProfile:
-    """The province's rule profile in force (kept by the qualification app)."""
-    try:
-        from shuangshi.qualification.selectors import profile_current
-    except ImportError:  # the stored profiles have not landed
-        return engine.DEFAULT_PROFILE
+    """The province's rule profile in force."""
     return profile_current()[1]
 
 

@@ -10,6 +10,8 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
 from shuangshi.common.idnumbers import normalize_id_number
+from shuangshi.qualification.models import TargetCode
+from shuangshi.qualification.selectors import target_get
 from shuangshi.teachers.models import Teacher
 
 from .models import (
@@ -22,8 +24,8 @@ from .models import (
 )
 from .validation import CompletionBounds
 
-# DESIGN §1: 20 bases within 3 years of the 2023 measures.
-DEFAULT_BASES_TARGET = 20
+# DESIGN §1: 20 bases within 3 years of the 2023 measures (used when a stored target
+# has no deadline).
 DEFAULT_BASES_DEADLINE = date(2025, 12, 31)
 
 
@@ -102,12 +104,8 @@ class BasesTarget:
 
 
 def bases_target() -> BasesTarget:
-    """The stored target for training bases (kept by the qualification app)."""
-    try:
-        from shuangshi.qualification.selectors import target_get
-    except ImportError:  # the qualification app's targets have not landed
-        return BasesTarget(DEFAULT_BASES_TARGET, DEFAULT_BASES_DEADLINE)
-    stored = target_get("training_bases")
+    """The province's stored target for training bases (kept by the qualification app)."""
+    stored = target_get(TargetCode.TRAINING_BASES)
     return BasesTarget(int(stored.value), stored.deadline or DEFAULT_BASES_DEADLINE)
 
 

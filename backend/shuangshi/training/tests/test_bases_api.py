@@ -214,3 +214,18 @@ def test_stats_list_bases_in_code_order_with_a_bounded_number_of_queries(
     with django_assert_max_num_queries(10):
         response = api(province).get(f"{URL}stats/")
     assert [row["base"]["code"] for row in response.data] == ["TB02", "TB05", "TB09"]
+
+
+def test_progress_reads_the_target_the_province_set(api, province):
+    testing.make_base(status="active", approved_on=date(2024, 1, 1))
+    response = api(province).patch(
+        "/api/v1/targets/training_bases/",
+        {"value": "25", "deadline": "2027-06-30"},
+        format="json",
+    )
+    assert response.status_code == 200, response.data
+    data = api(province).get(f"{URL}progress/", {"as_of": "2026-01-01"}).data
+    assert data["target"]["count"] == 25
+    assert data["target"]["deadline"] == date(2027, 6, 30)
+    assert data["target"]["deadline_passed"] is False
+    assert data["remaining"] == 24
