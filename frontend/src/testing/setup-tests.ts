@@ -48,6 +48,6 @@ afterAll(() => server.close());
 
 // Keep failures readable: no DOM dumps of the whole antd tree.
 configure({
-  asyncUtilTimeout: 5000,
+  asyncUtilTimeout: 10000,
   getElementError: (message) => new Error(message ?? 'element error'),
 });

@@ -1,6 +1,6 @@
-import { Button, Result } from 'antd';
+import { Result } from 'antd';
+import { LinkButton } from '@/components/ui/link-button';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 
 export function NotFound({ forbidden = false }: { forbidden?: boolean }) {
   const { t } = useTranslation();
@@ -10,9 +10,7 @@ export function NotFound({ forbidden = false }: { forbidden?: boolean }) {
       title={forbidden ? '403' : '404'}
       subTitle={forbidden ? t('common.forbidden') : t('common.notFoundHint')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
+        <LinkButton to="/" type="primary">{t('common.backHome')}</LinkButton>
       }
     />
   );

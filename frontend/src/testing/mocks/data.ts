@@ -89,49 +89,66 @@ export const periods = [
   { id: 1, teacher: 1, kind: 'practice', enterprise: '江铃汽车', credit_code: '', position: '技术员', start_on: '2022-07-01', end_on: '2022-12-31', days: 184, version: 1 },
 ];
 
+const staffing = {
+  student_count: 9000, full_time: 120, part_time: 20, mentors: 4,
+  students_per_teacher: 75, students_per_teacher_norm: 18, students_per_teacher_ok: false,
+  part_time_share: 0.2, part_time_norm: 0.2, part_time_ok: true,
+};
+
+const figures = (in_scope: number, qualified: number, gap: number) => ({
+  in_scope, qualified, ratio: in_scope ? qualified / in_scope : null, target: 0.6, gap,
+  meets_target: gap === 0, levels: { junior: qualified, intermediate: 0, senior: 0 },
+});
+
 export const schoolRatios = [
-  { school: { id: 1, code: 'S001', name: '江西示范职业技术学院', city: 1, kind: 'higher_vocational' }, in_scope: 100, qualified: 65, ratio: 0.65, target: 0.6, gap: 0, meets_target: true },
-  { school: { id: 2, code: 'S002', name: '九江中等专业学校', city: 2, kind: 'secondary_vocational' }, in_scope: 40, qualified: 20, ratio: 0.5, target: 0.6, gap: 5, meets_target: false },
-  { school: { id: 3, code: 'S003', name: '赣州技师学院', city: 3, kind: 'technician_college' }, in_scope: 50, qualified: 28, ratio: 0.56, target: 0.6, gap: 3, meets_target: false },
+  { school: { id: 1, code: 'S001', name: '江西示范职业技术学院', city: 1, city_name: '南昌', kind: 'higher_vocational' }, ...figures(100, 65, 0), staffing },
+  { school: { id: 2, code: 'S002', name: '九江中等专业学校', city: 2, city_name: '九江', kind: 'secondary_vocational' }, ...figures(40, 20, 5), staffing },
+  { school: { id: 3, code: 'S003', name: '赣州技师学院', city: 3, city_name: '赣州', kind: 'technician_college' }, ...figures(50, 28, 3), staffing },
 ];
 
 export const summary = {
   as_of: '2026-11-29',
   target: 0.6,
-  province: { in_scope: 190, qualified: 113, ratio: 113 / 190, gap: 2, meets_target: false },
+  province: figures(190, 113, 2),
   by_city: [
-    { city: 1, city_name: '南昌', in_scope: 100, qualified: 65, ratio: 0.65 },
-    { city: 2, city_name: '九江', in_scope: 40, qualified: 20, ratio: 0.5 },
-    { city: 3, city_name: '赣州', in_scope: 50, qualified: 28, ratio: 0.56 },
+    { city: { id: 1, code: '360100', name: '南昌' }, ...figures(100, 65, 0) },
+    { city: { id: 2, code: '360400', name: '九江' }, ...figures(40, 20, 5) },
+    { city: { id: 3, code: '360700', name: '赣州' }, ...figures(50, 28, 3) },
   ],
   by_kind: [
-    { kind: 'higher_vocational', in_scope: 100, qualified: 65, ratio: 0.65 },
-    { kind: 'secondary_vocational', in_scope: 40, qualified: 20, ratio: 0.5 },
-    { kind: 'technician_college', in_scope: 50, qualified: 28, ratio: 0.56 },
+    { kind: 'higher_vocational', ...figures(100, 65, 0) },
+    { kind: 'secondary_vocational', ...figures(40, 20, 5) },
+    { kind: 'technician_college', ...figures(50, 28, 3) },
   ],
-  schools_total: 3,
-  schools_meeting_target: 1,
+  schools: { total: 3, meeting_target: 1, without_teachers_in_scope: 0 },
 };
 
-export const trend = [
-  { month: '2026-06', in_scope: 185, qualified: 100, ratio: 100 / 185 },
-  { month: '2026-07', in_scope: 186, qualified: 104, ratio: 104 / 186 },
-  { month: '2026-08', in_scope: 188, qualified: 108, ratio: 108 / 188 },
-  { month: '2026-09', in_scope: 190, qualified: 110, ratio: 110 / 190 },
-  { month: '2026-10', in_scope: 190, qualified: 112, ratio: 112 / 190 },
-  { month: '2026-11', in_scope: 190, qualified: 113, ratio: 113 / 190 },
-];
+export const trend = {
+  scope: 'province',
+  key: 0,
+  points: [
+    { month: '2026-09', in_scope: 190, qualified: 110, ratio: 110 / 190 },
+    { month: '2026-10', in_scope: 190, qualified: 112, ratio: 112 / 190 },
+    { month: '2026-11', in_scope: 190, qualified: 113, ratio: 113 / 190, live: true },
+  ],
+};
 
 export const basesProgress = {
-  target: 20,
-  deadline: '2025-12-31',
-  deadline_passed: true,
-  count: 7,
+  as_of: '2026-11-29',
+  target: { count: 20, deadline: '2025-12-31', deadline_passed: true, days_left: null },
+  total: 7,
   active: 6,
-  bases: [],
+  remaining: 14,
+  met: false,
+  missed: true,
 };
 
 export const candidates = [
-  { teacher: { id: 2, name: '李娜', staff_no: 'T0002' }, level: 'none', missing: ['E_PRACTICE'], missing_count: 1 },
-  { teacher: { id: 6, name: '杨洋', staff_no: 'T0006' }, level: 'none', missing: ['BASIC', 'E_SKILL'], missing_count: 2 },
+  {
+    teacher: { id: 2, name: '李敏', staff_no: 'T0002' }, level: 'none', distance: 32,
+    missing: [
+      { code: 'E_PRACTICE', quantity: 32, unit: 'days', message: 'qualification.missing.e_practice', params: { days: 32, threshold: 180 }, distance: 32, one_of: true, needed: 1 },
+      { code: 'E_TRAINING', quantity: 40, unit: 'hours', message: 'qualification.missing.e_training', params: { hours: 40 }, distance: 40, one_of: true, needed: 1 },
+    ],
+  },
 ];

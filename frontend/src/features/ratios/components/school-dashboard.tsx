@@ -1,6 +1,6 @@
-import { Button, Col, Descriptions, Row, Skeleton, Space, Typography } from 'antd';
+import { Col, Descriptions, Row, Skeleton, Space, Typography } from 'antd';
+import { LinkButton } from '@/components/ui/link-button';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { NotFound } from '@/components/ui/not-found';
@@ -46,9 +46,7 @@ export function SchoolDashboard({ schoolId }: { schoolId: number }) {
           </Descriptions>
         </Col>
         <Col>
-          <Link to={`${paths.teachers}?school=${s.id}`}>
-            <Button>{t('school.teachers')}</Button>
-          </Link>
+          <LinkButton to={`${paths.teachers}?school=${s.id}`}>{t('school.teachers')}</LinkButton>
         </Col>
       </Row>
       <Row gutter={[16, 16]}>

@@ -1,6 +1,6 @@
 import { Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tag } from 'antd';
+import { LinkButton } from '@/components/ui/link-button';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { paths } from '@/config/paths';
@@ -37,9 +37,7 @@ export function TeacherDetail({
         extra={
           editable && (
             <Space>
-              <Link to={paths.teacherEdit(teacher.id)}>
-                <Button>{t('common.edit')}</Button>
-              </Link>
+              <LinkButton to={paths.teacherEdit(teacher.id)}>{t('common.edit')}</LinkButton>
               <Popconfirm
                 title={t('common.confirmDelete')}
                 onConfirm={() => remove.mutate(teacher.id, { onSuccess: onDeleted })}

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { LinkButton } from '@/components/ui/link-button';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo } from 'react';
@@ -159,11 +160,9 @@ export function TeachersList() {
       title={t('teachers.title')}
       extra={
         canEditTeachers(me) && (
-          <Link to={paths.teacherNew}>
-            <Button type="primary" icon={<PlusOutlined />}>
+          <LinkButton to={paths.teacherNew} type="primary" icon={<PlusOutlined />}>
               {t('teachers.new')}
-            </Button>
-          </Link>
+            </LinkButton>
         )
       }
     >

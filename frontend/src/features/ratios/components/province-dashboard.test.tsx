@@ -1,0 +1,46 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { renderApp } from '@/testing/test-utils';
+
+describe('province dashboard', () => {
+  it('shows the province ratio against the target, charts, bases and schools below target', async () => {
+    loginAs('province');
+    renderApp('/dashboard');
+    expect(await screen.findByLabelText(/全省 · 全省双师型教师占比: 59\.5%/)).toBeInTheDocument();
+    expect(screen.getByLabelText('各设区市占比')).toBeInTheDocument();
+    expect(screen.getByLabelText('各类学校占比')).toBeInTheDocument();
+    expect(await screen.findByText('已过截止日期')).toBeInTheDocument();
+    expect(screen.getByText('1 / 3')).toBeInTheDocument();
+    const table = await screen.findByRole('table');
+    // Below target only, biggest gap first.
+    const links = await within(table).findAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['九江中等专业学校', '赣州技师学院']);
+    expect(links[0]).toHaveAttribute('href', '/schools/2');
+  });
+
+  it('filters by city and drills into a school', async () => {
+    loginAs('province');
+    const { router } = renderApp('/dashboard');
+    const user = userEvent.setup({ delay: null });
+    await screen.findByLabelText(/全省 ·/);
+    await user.click(screen.getByLabelText('设区市'));
+    await user.click(await screen.findByTitle('九江'));
+    expect(await screen.findByLabelText(/九江 · 全省双师型教师占比: 50\.0%/)).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?city=2');
+    const table = screen.getByRole('table');
+    await waitFor(() => expect(within(table).getAllByRole('link')).toHaveLength(1));
+    await user.click(within(table).getByRole('link', { name: '九江中等专业学校' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/schools/2'));
+    expect(await screen.findByRole('heading', { name: '九江中等专业学校' })).toBeInTheDocument();
+    expect(await screen.findByText('最接近认定的教师')).toBeInTheDocument();
+  });
+
+  it('is refused to school HR', async () => {
+    loginAs('hr_a');
+    renderApp('/dashboard');
+    expect(await screen.findByText('无权访问此页面')).toBeInTheDocument();
+  });
+});
