@@ -1,6 +1,9 @@
 from django.contrib import admin
 
+from shuangshi.qualification.services import teachers_reevaluate
+
 from .models import TrainingBase, TrainingCompletion, TrainingProgram
+from .selectors import teacher_ids_trained_at
 
 
 @admin.register(TrainingBase)
@@ -10,6 +13,12 @@ class TrainingBaseAdmin(admin.ModelAdmin):
     search_fields = ["code", "name", "host_name"]
     readonly_fields = ["version"]
 
+    def save_model(self, request, obj, form, change) -> None:  # type: ignore[no-untyped-def]
+        super().save_model(request, obj, form, change)
+        if change and "status" in form.changed_data:
+            # E_TRAINING counts completions at active bases only (as services.base_update).
+            teachers_reevaluate(teacher_ids=teacher_ids_trained_at(obj))
+
 
 @admin.register(TrainingProgram)
 class TrainingProgramAdmin(admin.ModelAdmin):
@@ -17,7 +26,10 @@ class TrainingProgramAdmin(admin.ModelAdmin):
     list_filter = ["kind", "base"]
     search_fields = ["title", "base__name"]
     list_select_related = ["base"]
-    readonly_fields = ["version"]
+
+    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        # Moving a programme between bases changes its completions' standing: use the API.
+        return ["version", "base"] if obj is not None else ["version"]
 
 
 @admin.register(TrainingCompletion)
