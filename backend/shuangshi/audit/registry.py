@@ -31,6 +31,7 @@ AUDITED: dict[str, dict[str, Any]] = {
     "training.TrainingBase": {},
     "training.TrainingProgram": {},
     "accounts.User": {"exclude_fields": ["password", "last_login"]},
+    "qualification.Target": {},
 }
 
 # Timestamps change on every save and say nothing the entry's own timestamp does not.
@@ -39,6 +40,11 @@ NOISE = ["created_at", "updated_at"]
 # Models of project apps that are deliberately not audited, with the reason.
 NOT_AUDITED: dict[str, str] = {
     "spreadsheets.ImportJob": "an upload and its outcome: itself the record of who imported what",
+    # qualification (issue 3)
+    "qualification.RuleProfile": "append-only versions that keep who changed what and when",
+    "qualification.TeacherQualification": "derived: recomputed from audited teacher records",
+    "qualification.SchoolStats": "derived: per-school counts of the stored results",
+    "qualification.RatioSnapshot": "derived: monthly counts written by snapshot_ratios",
 }
 
 # Child models whose history belongs to a teacher (read by the teacher history endpoint).
