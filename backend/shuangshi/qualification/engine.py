@@ -254,9 +254,14 @@ class Missing:
 
 @dataclass(frozen=True, slots=True)
 class Evaluation:
+    """The result at one date. Rule outcomes are kept as parallel tuples in REASON_CODES
+    order (cheap to build in bulk); ``reasons`` builds the Reason objects on demand."""
+
     level: str
     in_scope: bool
-    reasons: tuple[Reason, ...]
+    mets: tuple[bool, ...]
+    values: tuple[Any, ...]
+    thresholds: tuple[Any, ...]
     valid_until: date | None
     recruitment_compliant: bool | None = None  # None: the recruitment check does not apply
     # Evidence items the profile asks for: junior, intermediate extra, senior extra.
@@ -265,6 +270,15 @@ class Evaluation:
     @property
     def qualified(self) -> bool:
         return self.level != "none"
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        return tuple(
+            Reason(code, met, value, threshold)
+            for code, met, value, threshold in zip(
+                REASON_CODES, self.mets, self.values, self.thresholds, strict=True
+            )
+        )
 
     def reason(self, code: str) -> Reason | None:
         for r in self.reasons:
@@ -375,6 +389,7 @@ class _Context:
     edu_min: int
     recruitment_since: int
     evidence_needed: tuple[int, int, int]
+    thresholds: tuple[Any, ...]
 
 
 @lru_cache(maxsize=64)
@@ -396,6 +411,7 @@ def _context(on: date, profile: RuleProfile) -> _Context:
             profile.intermediate_extra_items,
             profile.senior_extra_items,
         ),
+        thresholds=thresholds(profile),
     )
 
 
@@ -613,26 +629,43 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
         recruitment = _recruited_ok(f, any_skill, emp_iv, hired, ctx.edu_min, profile)
 
     scope_value = f"{f.employment}/{f.course_type}/{'employed' if employed else 'not_employed'}"
-    reasons = (
-        Reason(SCOPE, in_scope, scope_value, "full_time/professional|practical/employed"),
-        Reason(BASIC, basic, basic_best, profile.basic_certificate_kind),
-        Reason(E_SKILL, e_skill, skill_best, profile.skill_min_grade),
-        Reason(E_TITLE, e_title, ptitle_best, profile.professional_title_min_level),
-        Reason(E_PRACTICE, e_practice, practice_days, profile.practice_min_days),
-        Reason(E_ENTERPRISE, e_enterprise, enterprise_days, profile.enterprise_min_days),
-        Reason(E_TRAINING, e_training, best_hours, profile.training_min_hours),
-        Reason(TITLE_INTERMEDIATE, title_int, f.title, profile.intermediate_min_title),
-        Reason(
-            YEARS_INTERMEDIATE,
-            years_int,
-            years_seen,
-            profile.intermediate_min_teaching_years,
-        ),
-        Reason(TITLE_SENIOR, title_sen, f.title, profile.senior_min_title),
-        Reason(YEARS_SENIOR, years_sen, years_seen, profile.senior_min_teaching_years),
+    mets = (
+        in_scope,
+        basic,
+        e_skill,
+        e_title,
+        e_practice,
+        e_enterprise,
+        e_training,
+        title_int,
+        years_int,
+        title_sen,
+        years_sen,
+    )
+    values = (
+        scope_value,
+        basic_best,
+        skill_best,
+        ptitle_best,
+        practice_days,
+        enterprise_days,
+        best_hours,
+        f.title,
+        years_seen,
+        f.title,
+        years_seen,
     )
     valid_until = None if nxt >= _MAX - 1 else date.fromordinal(nxt)
-    return Evaluation(level, in_scope, reasons, valid_until, recruitment, ctx.evidence_needed)
+    return Evaluation(
+        level,
+        in_scope,
+        mets,
+        values,
+        ctx.thresholds,
+        valid_until,
+        recruitment,
+        ctx.evidence_needed,
+    )
 
 
 def _recruited_ok(
@@ -759,16 +792,16 @@ def missing_for_next_level(ev: Evaluation) -> tuple[Missing, ...]:
 def distance_to_next_level(ev: Evaluation) -> int | None:
     """Estimated days of effort to reach the next level (None at senior): sorts candidates."""
     if ev.level == "none":
-        # The hot path of bulk runs: no Missing objects, just the costs.
-        reasons = ev.reasons
-        cost = 0 if reasons[1].met else CERTIFICATE_EFFORT_DAYS
+        # The hot path of bulk runs: no Reason or Missing objects, just the costs.
+        mets, values, limits = ev.mets, ev.values, ev.thresholds
+        cost = 0 if mets[1] else CERTIFICATE_EFFORT_DAYS
         need = ev.evidence_needed[0]
         costs = []
-        for r in reasons[2:7]:
-            if r.met:
+        for i in range(2, 7):
+            if mets[i]:
                 need -= 1
             else:
-                costs.append(_evidence_cost(r))
+                costs.append(_evidence_cost(REASON_CODES[i], values[i], limits[i]))
         if need > 0:
             costs.sort()
             cost += sum(costs[:need])
@@ -777,10 +810,9 @@ def distance_to_next_level(ev: Evaluation) -> int | None:
     return cost if items else None
 
 
-def _evidence_cost(r: Reason) -> int:
-    code = r.code
+def _evidence_cost(code: str, value: Any, threshold: Any) -> int:
     if code in (E_PRACTICE, E_ENTERPRISE):
-        return max(int(r.threshold) - int(r.value or 0), 0)
+        return max(int(threshold) - int(value or 0), 0)
     if code == E_TRAINING:
         return TRAINING_EFFORT_DAYS
     return CERTIFICATE_EFFORT_DAYS
@@ -953,31 +985,32 @@ def thresholds(profile: RuleProfile) -> tuple[Any, ...]:
     )
 
 
-def pack_reasons(ev: Evaluation) -> list[list[Any]]:
-    """Reasons as ``[[met, value], …]`` in REASON_CODES order: thresholds live in the profile."""
-    return [[1 if r.met else 0, r.value] for r in ev.reasons]
-
-
-def unpack_reasons(packed: Sequence[Sequence[Any]], profile: RuleProfile) -> tuple[Reason, ...]:
-    return tuple(
-        Reason(code, bool(item[0]), item[1], threshold)
-        for code, item, threshold in zip(REASON_CODES, packed, thresholds(profile), strict=False)
-    )
+def pack_reasons(ev: Evaluation) -> list[Any]:
+    """``[met bits, value, value, …]`` in REASON_CODES order; thresholds live in the profile."""
+    bits = 0
+    for i, met in enumerate(ev.mets):
+        if met:
+            bits |= 1 << i
+    return [bits, *ev.values]
 
 
 def evaluation_from_stored(
     *,
     level: str,
     in_scope: bool,
-    packed: Sequence[Sequence[Any]],
+    packed: Sequence[Any],
     valid_until: date | None,
     recruitment: bool | None,
     profile: RuleProfile,
 ) -> Evaluation:
+    bits = int(packed[0])
+    n = len(REASON_CODES)
     return Evaluation(
         level,
         in_scope,
-        unpack_reasons(packed, profile),
+        tuple(bool(bits >> i & 1) for i in range(n)),
+        tuple(packed[1 : n + 1]),
+        thresholds(profile),
         valid_until,
         recruitment,
         (

@@ -95,7 +95,7 @@ class TeacherQualification(models.Model):
         db_constraint=False,
         related_name="qualification",
     )
-    school_id = models.BigIntegerField(db_index=True)
+    school_id = models.BigIntegerField()  # indexed first in the candidates index
     level = models.CharField(max_length=16, choices=Level.choices)
     qualified = models.BooleanField()
     in_scope = models.BooleanField()

@@ -58,8 +58,8 @@ def evaluate_rows(
     pack = engine.pack_reasons
     out: list[Row] = []
     for item in loaded:
-        f = item.record.facts
-        ev = evaluate(item.record, on, profile)
+        f = item.facts
+        ev = evaluate(item, on, profile)  # type: ignore[arg-type]
         employed = (f.hired_on is None or f.hired_on <= on) and (
             f.left_on is None or f.left_on >= on
         )
@@ -67,8 +67,8 @@ def evaluate_rows(
         qualified = ev.level != "none"
         out.append(
             (
-                item.teacher_id,
-                item.school_id,
+                f.id,
+                f.school_id,
                 ev.level,
                 qualified,
                 ev.in_scope,
@@ -283,30 +283,106 @@ def qualifications_rebuild(
     on: date | None = None,
     batch_size: int = 20000,
     progress: Progress | None = None,
+    parallel: bool | None = None,
 ) -> int:
     """Re-evaluate every teacher in id-range batches, then recount the schools.
 
     Each batch commits on its own, so readers are never blocked for long; a teacher written
     meanwhile is re-evaluated by its own write, and the final recount reads stored results.
+    On PostgreSQL, outside a transaction, reading and writing run in two helper threads
+    (own connections) while this thread evaluates, so the database and Python overlap.
     """
     on = on or timezone.localdate()
     version, profile = selectors.profile_current()
     lo, hi = selectors.teacher_id_bounds()
     total = Teacher.objects.count()
+    ranges = [(start, min(start + batch_size, hi)) for start in range(lo, hi, batch_size)]
+    if parallel is None:
+        parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
     done = 0
-    for start in range(lo, hi, batch_size):
-        end = min(start + batch_size, hi)
-        with transaction.atomic():
-            loaded = selectors.records_for_id_range(start, end)
-            rows = evaluate_rows(loaded, on, version, profile)
-            _replace_range(start, end, rows)
-        done += len(rows)
-        if progress is not None:
-            progress(done, total)
+    if parallel and len(ranges) > 1:
+        done = _rebuild_pipelined(ranges, on, version, profile, total, progress)
+    else:
+        for start, end in ranges:
+            with transaction.atomic():
+                loaded = selectors.records_for_id_range(start, end)
+                rows = evaluate_rows(loaded, on, version, profile)
+                _replace_range(start, end, rows)
+            done += len(rows)
+            if progress is not None:
+                progress(done, total)
     # Results left outside the id ranges (teachers deleted meanwhile) go too.
     TeacherQualification.objects.filter(teacher_id__lt=lo).delete()
     TeacherQualification.objects.filter(teacher_id__gte=hi).delete()
     stats_rebuild()
+    return done
+
+
+_DONE = object()
+
+
+def _rebuild_pipelined(
+    ranges: list[tuple[int, int]],
+    on: date,
+    version: int,
+    profile: engine.RuleProfile,
+    total: int,
+    progress: Progress | None,
+) -> int:
+    import queue
+    import threading
+
+    loaded_q: queue.Queue[Any] = queue.Queue(maxsize=1)
+    rows_q: queue.Queue[Any] = queue.Queue(maxsize=1)
+    errors: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            for start, end in ranges:
+                if errors:
+                    break
+                loaded_q.put((start, end, selectors.records_for_id_range(start, end)))
+        except BaseException as exc:  # handed to the main thread
+            errors.append(exc)
+        finally:
+            loaded_q.put(_DONE)
+            connection.close()
+
+    def writer() -> None:
+        try:
+            while (item := rows_q.get()) is not _DONE:
+                if errors:
+                    continue
+                start, end, rows = item
+                with transaction.atomic():
+                    _replace_range(start, end, rows)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reader), threading.Thread(target=writer)]
+    for t in threads:
+        t.start()
+    done = 0
+    try:
+        while (item := loaded_q.get()) is not _DONE:
+            start, end, loaded = item
+            rows = evaluate_rows(loaded, on, version, profile)
+            rows_q.put((start, end, rows))
+            done += len(rows)
+            if progress is not None:
+                progress(done, total)
+    except BaseException as exc:
+        errors.append(exc)
+        while loaded_q.get() is not _DONE:  # let the reader finish
+            pass
+    finally:
+        rows_q.put(_DONE)
+        for t in threads:
+            t.join()
+    if errors:
+        raise errors[0]
     return done
 
 
