@@ -2,7 +2,8 @@
 against a raw-SQL GROUP BY school over the teacher table measured in the same run.
 
 Targets: schools list ≤ 1.0× the baseline, summary ≤ 0.5×.
-Run: DATABASE_URL=postgres://… BENCH_TEACHERS=… BENCH_SCHOOLS=… .venv/bin/python benchmarks/bench_ratios.py
+Run: DATABASE_URL=postgres://… BENCH_TEACHERS=… BENCH_SCHOOLS=… \
+    .venv/bin/python benchmarks/bench_ratios.py
 """
 
 from _country import baseline_group_by, ensure_country, p50, say
