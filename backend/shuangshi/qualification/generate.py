@@ -149,6 +149,10 @@ def generate_country(
 
         counts["schools"] = _write(School, _columns(School, SCHOOL_COLS), school_rows())
         _reset_sequence(School)
+        if not school_ids:  # add teachers to the schools already there
+            school_ids = list(School.objects.values_list("id", flat=True))
+            if not school_ids:
+                raise RuntimeError("No schools to put teachers in: ask for some.")
         report("schools", schools, schools)
 
         base_ids, program_rows = _bases_and_programs(rnd, cities, today)
@@ -172,7 +176,7 @@ def generate_country(
         k_rows: list[tuple[Any, ...]] = []
         for i in range(start, start + size):
             tid = first_teacher + i
-            school = school_ids[rnd.randrange(schools)] if schools else school_ids[0]
+            school = school_ids[rnd.randrange(len(school_ids))]
             _teacher(rnd, tid, i, school, today, now, t_rows, c_rows, p_rows, k_rows, ids, programs)
         with transaction.atomic():
             _write(Teacher, teacher_cols, iter(t_rows))
@@ -302,7 +306,9 @@ def _teacher(
     programs: list[tuple[int, int]],
 ) -> None:
     r = rnd.random
-    # Unique, valid ID numbers: the birth date and the sequence come from the index.
+    # Unique, valid ID numbers: the birth date and the sequence come from the row id, so
+    # a second run that appends to the country does not collide with the first.
+    i = tid
     birth = date.fromordinal(_BIRTH0 + (i // 500) % 12000)
     seq = (i % 500) * 2 + (1 if r() < 0.5 else 0)
     region = 360102 + (i // 6_000_000)
