@@ -20,6 +20,7 @@ export const routes: RouteObject[] = [
       { path: 'dashboard', lazy: page(() => import('./routes/dashboard')) },
       { path: 'my-school', lazy: page(() => import('./routes/my-school')) },
       { path: 'schools/:id', lazy: page(() => import('./routes/school')) },
+      { path: 'imports', lazy: page(() => import('./routes/imports')) },
       { path: '*', lazy: page(() => import('./routes/not-found')) },
     ],
   },

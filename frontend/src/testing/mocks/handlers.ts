@@ -142,4 +142,27 @@ export const handlers = [
   http.get(`${API}/ratios/trend/`, () => HttpResponse.json(trend)),
   http.get(`${API}/ratios/candidates/`, ({ request }) => HttpResponse.json(paginate(request, candidates))),
   http.get(`${API}/training-bases/progress/`, () => HttpResponse.json(basesProgress)),
+
+  http.post(`${API}/imports/`, async ({ request }) => {
+    const form = await request.formData();
+    const file = form.get('file') as File;
+    // (jsdom's XHR loses the file name, so the content decides.)
+    const bad = (await file.text()).startsWith('bad');
+    return HttpResponse.json(
+      {
+        id: bad ? 41 : 42,
+        kind: form.get('kind'),
+        filename: file.name,
+        status: bad ? 'invalid' : 'valid',
+        rows: 3,
+        ready: bad ? 2 : 3,
+        failed: bad ? 1 : 0,
+        errors: bad ? [{ row: 4, column: '身份证号', value: '123', message: '身份证号应为 18 位。' }] : [],
+      },
+      { status: 201 },
+    );
+  }),
+  http.post(`${API}/imports/:id/commit/`, ({ params }) =>
+    HttpResponse.json({ id: Number(params.id), status: 'committed', rows: 3, ready: 3, failed: 0, errors: [], created: 2, updated: 1 }),
+  ),
 ];

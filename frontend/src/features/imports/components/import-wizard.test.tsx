@@ -1,0 +1,47 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { renderApp } from '@/testing/test-utils';
+
+const xlsx = (name: string) =>
+  new File([name.startsWith('bad') ? 'bad' : 'ok'], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+
+describe('import wizard', () => {
+  it('shows row errors with a link to the marked workbook and refuses to commit', async () => {
+    loginAs('hr_a');
+    const { container } = renderApp('/imports');
+    const user = userEvent.setup({ delay: null });
+    expect(await screen.findByText('下载模板')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /下载模板/ })).toHaveAttribute(
+      'href',
+      'http://localhost:3000/api/v1/imports/templates/teachers/',
+    );
+    await user.click(screen.getByRole('button', { name: '上传文件' }));
+    const input = container.querySelector('input[type=file]') as HTMLInputElement;
+    await user.upload(input, xlsx('bad.xlsx'));
+    expect(await screen.findByText('身份证号应为 18 位。')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /下载标注错误的工作簿/ })).toHaveAttribute(
+      'href',
+      'http://localhost:3000/api/v1/imports/41/errors/',
+    );
+    expect(screen.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  });
+
+  it('commits a valid file', async () => {
+    loginAs('hr_a');
+    const { container } = renderApp('/imports');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByText('证书'));
+    expect(screen.getByRole('link', { name: /下载模板/ })).toHaveAttribute(
+      'href',
+      'http://localhost:3000/api/v1/imports/templates/certificates/',
+    );
+    await user.click(screen.getByRole('button', { name: '上传文件' }));
+    await user.upload(container.querySelector('input[type=file]') as HTMLInputElement, xlsx('ok.xlsx'));
+    expect(await screen.findByText('检查通过，可以导入。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '确认导入' }));
+    expect(await screen.findByText('导入成功：新增 2 条，更新 1 条。')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,35 @@
+import { ApiError, buildUrl, readCookie, type ApiErrorBody } from '@/lib/api-client';
+
+/**
+ * Multipart POST with upload progress (fetch cannot report it, XMLHttpRequest can).
+ * Same cookie/CSRF rules as the JSON client.
+ */
+export function uploadWithProgress<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (percent: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path));
+    xhr.withCredentials = false; // same-origin: cookies go anyway
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = readCookie('csrftoken');
+    if (token) xhr.setRequestHeader('X-CSRFToken', token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = { detail: xhr.statusText };
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(new ApiError(xhr.status, (body ?? {}) as ApiErrorBody));
+    };
+    xhr.onerror = () => reject(new ApiError(0, { detail: 'Network error' }));
+    xhr.send(form);
+  });
+}
