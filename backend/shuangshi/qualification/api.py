@@ -155,7 +155,7 @@ class SchoolRatiosView(RatioView):
                 below_target=q.get("below_target"),
                 ordering=q["ordering"],
             )
-            rows = paginator.paginate_queryset(all_rows, request, view=self) or []
+            rows = paginator.paginate_queryset(all_rows, request, view=self) or []  # type: ignore[arg-type]
         return paginator.get_paginated_response(rows)
 
 
@@ -205,7 +205,9 @@ class CandidatesView(RatioView):
         else:
             rows = (
                 paginator.paginate_queryset(
-                    reports.candidate_rows_at(school_id, on=q["as_of"]), request, view=self
+                    reports.candidate_rows_at(school_id, on=q["as_of"]),  # type: ignore[arg-type]
+                    request,
+                    view=self,
                 )
                 or []
             )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from math import floor
@@ -583,14 +584,14 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     # Training completions.
     train_iv: list[tuple[int, int]] = []
     best_hours = 0
-    for c in record.completions:
-        if not (c.passed and c.base_active and c.hours >= profile.training_min_hours):
+    for k in record.completions:
+        if not (k.passed and k.base_active and k.hours >= profile.training_min_hours):
             continue
-        a = c.completed_on.toordinal()
+        a = k.completed_on.toordinal()
         b = _window_end_for(a, profile.training_window_years)
         train_iv.append((a, b))
-        if a <= d <= b and c.hours > best_hours:
-            best_hours = c.hours
+        if a <= d <= b and k.hours > best_hours:
+            best_hours = k.hours
     e_training, t = _held_change(train_iv, d) if train_iv else (False, _MAX)
     nxt = t if t < nxt else nxt
 
@@ -870,13 +871,13 @@ def ratio(qualified: int, in_scope: int) -> float | None:
     return qualified / in_scope
 
 
-def meets_target(qualified: int, in_scope: int, target: float | str) -> bool:
+def meets_target(qualified: int, in_scope: int, target: float | str | Decimal) -> bool:
     if in_scope <= 0:
         return False
     return Fraction(qualified, in_scope) > Fraction(str(target))
 
 
-def gap(qualified: int, in_scope: int, target: float | str) -> int | None:
+def gap(qualified: int, in_scope: int, target: float | str | Decimal) -> int | None:
     """Fewest more qualified teachers that make the ratio strictly exceed ``target``.
 
     5 of 10 at 0.60 → 2 (6 of 10 is exactly 60%, not more).  None when there is no teacher

@@ -95,7 +95,7 @@ def _write(
 
 
 def _next_id(model: type[models.Model]) -> int:
-    last = model.objects.aggregate(m=models.Max("id"))["m"]
+    last = model._default_manager.aggregate(m=models.Max("id"))["m"]
     return (last or 0) + 1
 
 

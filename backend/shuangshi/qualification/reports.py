@@ -219,7 +219,9 @@ def summary_at(user: User, *, on: date) -> dict[str, Any]:
     scope_all = user.role == Role.PROVINCE
     counts = selectors.counts_at(on, None if scope_all else [s["id"] for s in schools])
     cities = {c.pk: c for c in City.objects.all()}
-    total, by_city, by_kind = Counts(), {}, {}
+    total = Counts()
+    by_city: dict[int, Counts] = {}
+    by_kind: dict[str, Counts] = {}
     meeting = without = 0
     for s in schools:
         c = counts.get(s["id"], Counts())

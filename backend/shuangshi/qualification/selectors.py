@@ -455,35 +455,6 @@ def mentor_counts(school_ids: Sequence[int], on: date) -> dict[int, int]:
     return {sid: int(c.get("mentors", 0)) for sid, c in counts.items()}
 
 
-def stats_for_schools(school_ids: Sequence[int]) -> dict[int, Counts]:
-    out: dict[int, Counts] = {}
-    fields = list(STAT_FIELDS)
-    for row in SchoolStats.objects.filter(school_id__in=school_ids).values("school_id", *fields):
-        out[row.pop("school_id")] = Counts(**row)
-    return out
-
-
-def summary_totals_today(user: User) -> list[dict[str, Any]]:
-    """Per-school stored counts with the school's city and kind, for the summary."""
-    fields = list(STAT_FIELDS)
-    qs = schools_for(user).values(
-        "id", "city_id", "city__name", "kind", *[f"stats__{f}" for f in fields]
-    )
-    rows = []
-    for row in qs:
-        counts = Counts(**{f: row[f"stats__{f}"] or 0 for f in fields})
-        rows.append(
-            {
-                "id": row["id"],
-                "city_id": row["city_id"],
-                "city_name": row["city__name"],
-                "kind": row["kind"],
-                "counts": counts,
-            }
-        )
-    return rows
-
-
 def summary_group_today(user: User) -> dict[str, Any]:
     """Province/city/kind totals computed by the database from the stored aggregates."""
     fields = list(STAT_FIELDS)

@@ -1,4 +1,5 @@
 import time
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -21,12 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=20231)
         parser.add_argument("--no-evaluate", action="store_true")
 
-    def handle(self, *args: object, **opts: object) -> None:
+    def handle(self, *args: Any, **opts: Any) -> None:
         started = time.perf_counter()
         counts = generate_country(
-            schools=int(opts["schools"]),  # type: ignore[call-overload]
-            teachers=int(opts["teachers"]),  # type: ignore[call-overload]
-            seed=int(opts["seed"]),  # type: ignore[call-overload]
+            schools=int(opts["schools"]),
+            teachers=int(opts["teachers"]),
+            seed=int(opts["seed"]),
             progress=reporter(self.stdout),
         )
         self.stdout.write(

@@ -1,5 +1,6 @@
 import time
 from datetime import date
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--due", action="store_true", help="only results that may change")
         parser.add_argument("--on", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
 
-    def handle(self, *args: object, **opts: object) -> None:
+    def handle(self, *args: Any, **opts: Any) -> None:
         started = time.perf_counter()
         report = reporter(self.stdout, "reevaluate")
         if opts["due"]:

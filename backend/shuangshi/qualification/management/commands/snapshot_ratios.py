@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -21,8 +22,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--month", type=_month, default=None, action="append")
 
-    def handle(self, *args: object, **opts: object) -> None:
+    def handle(self, *args: Any, **opts: Any) -> None:
         months = opts["month"] or [None]
-        for month in months:  # type: ignore[union-attr]
+        for month in months:
             n = services.ratios_snapshot(month=month)
             self.stdout.write(f"{month or 'this month'}: {n} snapshot rows")
