@@ -113,3 +113,21 @@ def test_monthly_snapshots_for_school_city_and_province(school_a, school_b):
     assert services.ratios_snapshot() == 2 + 2 + 1
     past = services.ratios_snapshot(month=date(2020, 1, 1))
     assert past == 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pipelined_rebuild_on_postgresql_matches_the_sequential_one():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("reader/writer threads need a database shared between connections")
+    school = testing.make_school()
+    for i in range(7):
+        (make_qualified if i % 2 else testing.make_teacher)(school)
+    before = stats(school)
+    results = set(TeacherQualification.objects.values_list("teacher_id", "level", "in_scope"))
+    TeacherQualification.objects.all().delete()
+    assert services.qualifications_rebuild(batch_size=2, parallel=True) == 7
+    assert stats(school) == before
+    after = set(TeacherQualification.objects.values_list("teacher_id", "level", "in_scope"))
+    assert after == results
