@@ -48,7 +48,10 @@ def make_base(**fields: Any) -> TrainingBase:
 
 
 def new_id_number(*, birth: date = date(1985, 6, 15), gender: str = "male") -> str:
-    return make_id_number("360102", birth, next(_seq), gender)
+    """A fresh valid ID number; the region part varies so that numbers never repeat."""
+    n = next(_seq)
+    region = f"{360100 + (n // 500) % 900}"
+    return make_id_number(region, birth, (n % 500) * 2 + (1 if gender == "male" else 0), gender)
 
 
 def teacher_data(school: School, **fields: Any) -> dict[str, Any]:
