@@ -335,33 +335,105 @@ def employed_on(facts: engine.TeacherFacts, on: date) -> bool:
     )
 
 
-def counts_at(on: date, school_ids: Sequence[int] | None = None) -> dict[int, Counts]:
-    """Per-school counts evaluated at ``on`` from plain rows (no stored results trusted)."""
-    _version, profile = profile_current()
+def counts_at(
+    on: date, school_ids: Sequence[int] | None = None, *, use_stored: bool = True
+) -> dict[int, Counts]:
+    """Per-school counts at ``on``, exact.
+
+    For today or later, a stored result still holds at ``on`` when evaluated_on <= on <
+    valid_until (nothing changes by itself in between, and every write re-evaluates), so
+    those are summed in SQL and only the others are evaluated.  Earlier dates evaluate every
+    teacher from plain rows.
+    """
+    profile_version, profile = profile_current()
     out: dict[int, Counts] = {}
-    evaluate = engine.evaluate
-    for batch in iter_records(school_ids=school_ids):
-        for item in batch:
-            ev = evaluate(item.record, on, profile)
-            c = out.get(item.school_id)
-            if c is None:
-                c = out[item.school_id] = Counts()
-            f = item.record.facts
-            if employed_on(f, on):
-                if f.employment == "full_time":
-                    c.full_time += 1
-                else:
-                    c.part_time += 1
-            if ev.in_scope:
-                c.in_scope += 1
-                if ev.level != "none":
-                    c.qualified += 1
-                    setattr(c, ev.level, getattr(c, ev.level) + 1)
-                if ev.recruitment_compliant is not None:
-                    c.recruitment_checked += 1
-                    if not ev.recruitment_compliant:
-                        c.recruitment_failed += 1
+    if use_stored and on >= timezone.localdate():
+        _add_stored_counts(out, on, profile_version, school_ids)
+        ids = _ids_to_evaluate(on, profile_version, school_ids)
+        batches: Iterable[list[Loaded]] = (
+            records_for_ids(ids[i : i + 20000]) for i in range(0, len(ids), 20000)
+        )
+    else:
+        batches = iter_records(school_ids=school_ids)
+    for batch in batches:
+        _count_batch(out, batch, on, profile)
     return out
+
+
+def _count_batch(out: dict[int, Counts], batch: list[Loaded], on: date, profile: Any) -> None:
+    evaluate = engine.evaluate
+    for item in batch:
+        ev = evaluate(item.record, on, profile)
+        c = out.get(item.school_id)
+        if c is None:
+            c = out[item.school_id] = Counts()
+        f = item.facts
+        if employed_on(f, on):  # type: ignore[arg-type]
+            if f.employment == "full_time":
+                c.full_time += 1
+            else:
+                c.part_time += 1
+        if ev.in_scope:
+            c.in_scope += 1
+            if ev.level != "none":
+                c.qualified += 1
+                setattr(c, ev.level, getattr(c, ev.level) + 1)
+            if ev.recruitment_compliant is not None:
+                c.recruitment_checked += 1
+                if not ev.recruitment_compliant:
+                    c.recruitment_failed += 1
+
+
+_TQ = TeacherQualification._meta.db_table
+
+
+def _school_filter(column: str, school_ids: Sequence[int] | None) -> tuple[str, list[Any]]:
+    if school_ids is None:
+        return "", []
+    if not school_ids:
+        return " AND 1 = 0", []
+    return f" AND {column} IN ({', '.join(['%s'] * len(school_ids))})", list(school_ids)
+
+
+def _add_stored_counts(
+    out: dict[int, Counts], on: date, version: int, school_ids: Sequence[int] | None
+) -> None:
+    where, params = _school_filter("q.school_id", school_ids)
+    rows = _fetch(
+        f"""
+        SELECT q.school_id,
+            SUM(CASE WHEN q.in_scope THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.in_scope AND q.qualified THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.full_time THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.part_time THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.in_scope AND q.level = 'junior' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.in_scope AND q.level = 'intermediate' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.in_scope AND q.level = 'senior' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.in_scope AND q.recruitment IS NOT NULL THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.in_scope AND q.recruitment = %s THEN 1 ELSE 0 END)
+        FROM {_TQ} q JOIN {_T} t ON t.id = q.teacher_id
+        WHERE q.evaluated_on <= %s AND (q.valid_until IS NULL OR q.valid_until > %s)
+          AND q.profile_version = %s AND q.school_id = t.school_id{where}
+        GROUP BY q.school_id
+        """,
+        [False, on, on, version, *params],
+    )
+    for school_id, *values in rows:
+        out[school_id] = Counts(*(int(v or 0) for v in values))
+
+
+def _ids_to_evaluate(on: date, version: int, school_ids: Sequence[int] | None) -> list[int]:
+    where, params = _school_filter("t.school_id", school_ids)
+    rows = _fetch(
+        f"""
+        SELECT t.id FROM {_T} t LEFT JOIN {_TQ} q ON q.teacher_id = t.id
+        WHERE (q.teacher_id IS NULL OR q.evaluated_on > %s OR q.valid_until <= %s
+               OR q.profile_version <> %s OR q.school_id <> t.school_id){where}
+        ORDER BY t.id
+        """,
+        [on, on, version, *params],
+    )
+    return [r[0] for r in rows]
 
 
 # --------------------------------------------------------------------------- ratios

@@ -131,3 +131,31 @@ def test_pipelined_rebuild_on_postgresql_matches_the_sequential_one():
     assert stats(school) == before
     after = set(TeacherQualification.objects.values_list("teacher_id", "level", "in_scope"))
     assert after == results
+
+
+def test_future_counts_from_stored_validity_equal_a_full_evaluation(school_a, school_b):
+    today = timezone.localdate()
+    make_qualified(school_a)
+    t = make_qualified(school_b)
+    testing.make_certificate(
+        t,
+        kind="skill_level",
+        level="grade3",
+        issued_on=date(2015, 1, 1),
+        expires_on=today + timedelta(days=40),
+    )
+    expiring = testing.make_teacher(school_a)
+    testing.make_certificate(expiring, expires_on=today + timedelta(days=10))
+    testing.make_certificate(
+        expiring, kind="one_plus_x", level="senior", issued_on=date(2020, 1, 1)
+    )
+    testing.make_teacher(school_b, hired_on=today + timedelta(days=30))
+    testing.make_teacher(school_a, left_on=today + timedelta(days=5))
+    testing.make_teacher(school_a, employment="part_time")
+    for days in (0, 1, 6, 10, 11, 30, 41, 200, 400, 3000):
+        on = today + timedelta(days=days)
+        fast = selectors.counts_at(on)
+        full = selectors.counts_at(on, use_stored=False)
+        assert fast == full, days
+        ids = [school_a.pk]
+        assert selectors.counts_at(on, ids) == selectors.counts_at(on, ids, use_stored=False)
