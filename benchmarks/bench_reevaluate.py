@@ -29,7 +29,9 @@ def main() -> None:
         check=True,
     )
     wall = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_mb = usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
     match = re.search(r"re-evaluated (\d+) teachers in ([\d.]+)s", done.stdout)
     n = int(match.group(1)) if match else teachers
     inner = float(match.group(2)) if match else wall
