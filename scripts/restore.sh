@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Restore a backup made by backup.sh into the database named by DATABASE_URL, replacing
+# what is there. Usage: scripts/restore.sh FILE [--yes]   (asks first unless --yes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+file="${1:-}"
+[ -n "$file" ] && [ -f "$file" ] || { echo "usage: scripts/restore.sh FILE [--yes]" >&2; exit 2; }
+PYTHON="${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}"
+read -r engine target < <("$PYTHON" scripts/_dbinfo.py) || true
+[ -n "${engine:-}" ] || { echo "backup: cannot read DATABASE_URL" >&2; exit 1; }
+
+if [ "${2:-}" != "--yes" ]; then
+  read -r -p "Replace the $engine database with $file? [y/N] " answer
+  [ "$answer" = "y" ] || [ "$answer" = "Y" ] || { echo "restore: cancelled"; exit 1; }
+fi
+
+case "$engine" in
+  postgres)
+    # One transaction: the database is either fully restored or left as it was.
+    pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction \
+      --exit-on-error --dbname="$target" "$file"
+    ;;
+  sqlite)
+    mkdir -p "$(dirname "$target")"
+    "$PYTHON" scripts/_sqlite_copy.py "$file" "$target"
+    ;;
+esac
+echo "restored $file"
