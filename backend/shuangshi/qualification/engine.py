@@ -190,7 +190,7 @@ class RuleProfile:
         share = self.part_time_share
         if not isinstance(share, (int, float)) or not 0 <= share <= 1:
             errors["part_time_share"] = "must be between 0 and 1"
-        if self.junior_evidence_items > len(EVIDENCE):
+        if "junior_evidence_items" not in errors and self.junior_evidence_items > len(EVIDENCE):
             errors["junior_evidence_items"] = f"must be at most {len(EVIDENCE)}"
         return errors
 

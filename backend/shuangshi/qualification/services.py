@@ -414,26 +414,31 @@ class ProfileInvalid(ValueError):
         self.errors = errors
 
 
-@transaction.atomic
 def rule_profile_update(
     *, values: dict[str, Any], note: str = "", user: User | None = None, reevaluate: bool = True
 ) -> RuleProfile:
-    """Store a new profile version (changes on top of the current one) and apply it."""
-    version, current = selectors.profile_current()
-    unknown = sorted(set(values) - set(engine.RuleProfile.__dataclass_fields__))
-    if unknown:
-        raise ProfileInvalid(dict.fromkeys(unknown, "unknown setting"))
-    merged = {**current.as_dict(), **values}
-    try:
-        profile = engine.RuleProfile.from_dict(merged)
-    except (TypeError, ValueError) as exc:
-        raise ProfileInvalid({"recruitment_since": str(exc)}) from None
-    errors = profile.validate()
-    if errors:
-        raise ProfileInvalid(errors)
-    row = RuleProfile.objects.create(
-        version=version + 1, values=profile.as_dict(), note=note, created_by=user
-    )
+    """Store a new profile version (changes on top of the current one) and apply it.
+
+    The version commits first; then everyone is re-evaluated (pipelined when outside a
+    caller's transaction).  Should that be interrupted, ``reevaluate --due`` finishes it:
+    results of an older profile version count as due.
+    """
+    with transaction.atomic():
+        version, current = selectors.profile_current()
+        unknown = sorted(set(values) - set(engine.RuleProfile.__dataclass_fields__))
+        if unknown:
+            raise ProfileInvalid(dict.fromkeys(unknown, "unknown setting"))
+        merged = {**current.as_dict(), **values}
+        try:
+            profile = engine.RuleProfile.from_dict(merged)
+        except (TypeError, ValueError) as exc:
+            raise ProfileInvalid({"recruitment_since": str(exc)}) from None
+        errors = profile.validate()
+        if errors:
+            raise ProfileInvalid(errors)
+        row = RuleProfile.objects.create(
+            version=version + 1, values=profile.as_dict(), note=note, created_by=user
+        )
     if reevaluate:
         qualifications_rebuild()
     return row
