@@ -38,7 +38,10 @@ def text(value: Any) -> str:
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
     if isinstance(value, date):
         return value.isoformat()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    value = str(value)
+    if value.isascii():
+        return value.strip()
+    return unicodedata.normalize("NFKC", value).strip()
 
 
 def id_number(value: Any) -> str:

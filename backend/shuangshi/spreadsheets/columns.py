@@ -67,7 +67,14 @@ class Column:
         if self.type == INT:
             return cells.whole_number(value)
         if self.type in (CHOICE, BOOL):
-            code = cells.choice(value, self.lookup(), self.dropdown())
+            # A column holds a handful of distinct values: remember each one's code.
+            seen = _SEEN.setdefault((self.field, self.zh), {})
+            key = (type(value), value)
+            code = seen.get(key)
+            if code is None:
+                code = cells.choice(value, self.lookup(), self.dropdown())
+                if len(seen) < 1000:
+                    seen[key] = code
             return code == "true" if self.type == BOOL else code
         result = cells.text(value)
         if self.max_length is not None and len(result) > self.max_length:
@@ -88,6 +95,7 @@ class Column:
 
 
 _LOOKUPS: dict[tuple[str, str], dict[str, str]] = {}
+_SEEN: dict[tuple[str, str], dict[tuple[type, Any], str]] = {}
 
 
 def _lookup(column: Column) -> dict[str, str]:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
 
-from django.db.models import Model
 from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
@@ -29,7 +28,7 @@ from shuangshi.teachers.validation import (
 from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
 from shuangshi.training.validation import ProgramFacts, completion_errors
 
-from . import cells
+from . import bulk, cells
 from . import columns as C
 from . import labels as L
 from .messages import t
@@ -190,11 +189,6 @@ class Importer:
         return int(teacher["id"])
 
 
-def _bulk_update(model: type[Model], objects: list[Model], fields: list[str]) -> None:
-    if objects:
-        model.objects.bulk_update(objects, fields, batch_size=1000)  # type: ignore[attr-defined]
-
-
 class TeacherImporter(Importer):
     spec = C.TEACHERS
     roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
@@ -257,31 +251,42 @@ class TeacherImporter(Importer):
 
     def write(self, batch: list[Parsed]) -> Written:
         result = Written()
-        new: list[Teacher] = []
-        changed: list[Teacher] = []
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         now = timezone.now()
         for row in batch:
             values = {name: row.values[name] for name in [*self.fields, "school_id"]}
-            current = self.existing.get(row.values["id_number"])
+            number = row.values["id_number"]
+            current = self.existing.get(number)
             if current is None:
-                new.append(Teacher(id_number=row.values["id_number"], **values))
+                new.append(
+                    {
+                        "id_number": number,
+                        **values,
+                        "version": 1,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
             elif _changed(current, values):
                 changed.append(
-                    Teacher(
-                        id=current["id"],
-                        version=current["version"] + 1,
-                        updated_at=now,
-                        id_number=row.values["id_number"],
+                    {
+                        "id": current["id"],
                         **values,
-                    )
+                        "version": current["version"] + 1,
+                        "updated_at": now,
+                    }
                 )
+                self.teacher_ids.add(current["id"])
             else:
                 result.unchanged += 1
                 self.teacher_ids.add(current["id"])
-        created = Teacher.objects.bulk_create(new, batch_size=1000)
-        _bulk_update(Teacher, changed, [*self.fields, "school_id", "version", "updated_at"])  # type: ignore[arg-type]
-        self.teacher_ids.update(t.pk for t in [*created, *changed])
-        result.created += len(created)
+        bulk.insert(Teacher, new)
+        bulk.update(Teacher, changed)
+        if new:
+            created = Teacher.objects.filter(id_number__in=[r["id_number"] for r in new])
+            self.teacher_ids.update(created.values_list("id", flat=True))
+        result.created += len(new)
         result.updated += len(changed)
         return result
 
@@ -333,32 +338,23 @@ class CertificateImporter(Importer):
 
     def write(self, batch: list[Parsed]) -> Written:
         result = Written()
-        new: list[Certificate] = []
-        changed: list[Certificate] = []
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for row in batch:
-            v = row.values
-            key = (v["teacher_id"], v["kind"], v["number"])
-            values = {name: v[name] for name in self.fields}
+            key = (row.values["teacher_id"], row.values["kind"], row.values["number"])
+            identity = dict(zip(("teacher_id", "kind", "number"), key, strict=True))
+            values = {name: row.values[name] for name in self.fields}
             current = self.existing.get(key)
             if current is None:
-                new.append(Certificate(teacher_id=key[0], kind=key[1], number=key[2], **values))
+                new.append({**identity, **values, "version": 1})
             elif _changed(current, values):
-                changed.append(
-                    Certificate(
-                        id=current["id"],
-                        version=current["version"] + 1,
-                        teacher_id=key[0],
-                        kind=key[1],
-                        number=key[2],
-                        **values,
-                    )
-                )
+                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
-            self.teacher_ids.add(key[0])
-        result.created = len(Certificate.objects.bulk_create(new, batch_size=1000))
-        _bulk_update(Certificate, changed, [*self.fields, "version"])  # type: ignore[arg-type]
-        result.updated = len(changed)
+            self.teacher_ids.add(identity["teacher_id"])
+        bulk.insert(Certificate, new)
+        bulk.update(Certificate, changed)
+        result.created, result.updated = len(new), len(changed)
         return result
 
 
@@ -400,27 +396,23 @@ class PeriodImporter(Importer):
 
     def write(self, batch: list[Parsed]) -> Written:
         result = Written()
-        new: list[EnterprisePeriod] = []
-        changed: list[EnterprisePeriod] = []
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for row in batch:
             key = self._key(row.values)
-            values = {name: row.values[name] for name in self.fields}
             identity = dict(zip(("teacher_id", "kind", "enterprise", "start_on"), key, strict=True))
+            values = {name: row.values[name] for name in self.fields}
             current = self.existing.get(key)
             if current is None:
-                new.append(EnterprisePeriod(**identity, **values))
+                new.append({**identity, **values, "version": 1})
             elif _changed(current, values):
-                changed.append(
-                    EnterprisePeriod(
-                        id=current["id"], version=current["version"] + 1, **identity, **values
-                    )
-                )
+                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
-            self.teacher_ids.add(key[0])
-        result.created = len(EnterprisePeriod.objects.bulk_create(new, batch_size=1000))
-        _bulk_update(EnterprisePeriod, changed, [*self.fields, "version"])  # type: ignore[arg-type]
-        result.updated = len(changed)
+            self.teacher_ids.add(identity["teacher_id"])
+        bulk.insert(EnterprisePeriod, new)
+        bulk.update(EnterprisePeriod, changed)
+        result.created, result.updated = len(new), len(changed)
         return result
 
 
@@ -475,28 +467,23 @@ class MentorAppointmentImporter(Importer):
     def write(self, batch: list[Parsed]) -> Written:
         self._write_mentors(batch)
         result = Written()
-        new: list[MentorAppointment] = []
-        changed: list[MentorAppointment] = []
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for row in batch:
             v = row.values
-            mentor_id = self.mentors[v["id_number"]]["id"]
-            key = (mentor_id, v["school_id"], v["mode"], v["start_on"])
+            key = (self.mentors[v["id_number"]]["id"], v["school_id"], v["mode"], v["start_on"])
             identity = dict(zip(("mentor_id", "school_id", "mode", "start_on"), key, strict=True))
             values = {name: v[name] for name in self.fields}
             current = self.existing.get(key)
             if current is None:
-                new.append(MentorAppointment(**identity, **values))
+                new.append({**identity, **values, "version": 1})
             elif _changed(current, values):
-                changed.append(
-                    MentorAppointment(
-                        id=current["id"], version=current["version"] + 1, **identity, **values
-                    )
-                )
+                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
-        result.created = len(MentorAppointment.objects.bulk_create(new, batch_size=1000))
-        _bulk_update(MentorAppointment, changed, [*self.fields, "version"])  # type: ignore[arg-type]
-        result.updated = len(changed)
+        bulk.insert(MentorAppointment, new)
+        bulk.update(MentorAppointment, changed)
+        result.created, result.updated = len(new), len(changed)
         return result
 
     def _write_mentors(self, batch: list[Parsed]) -> None:
@@ -504,24 +491,22 @@ class MentorAppointmentImporter(Importer):
         latest: dict[str, dict[str, Any]] = {}
         for row in batch:
             latest[row.values["id_number"]] = {n: row.values[n] for n in self.mentor_fields}
-        new: list[Mentor] = []
-        changed: list[Mentor] = []
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for number, values in latest.items():
             current = self.mentors.get(number)
             if current is None:
-                new.append(Mentor(id_number=number, **values))
+                new.append({"id_number": number, **values, "version": 1})
             elif _changed(current, values):
                 current.update(values, version=current["version"] + 1)
-                changed.append(
-                    Mentor(id=current["id"], id_number=number, version=current["version"], **values)
-                )
-        for mentor in Mentor.objects.bulk_create(new, batch_size=1000):
-            self.mentors[mentor.id_number] = {
-                "id": mentor.pk,
-                "version": 1,
-                **{n: getattr(mentor, n) for n in self.mentor_fields},
-            }
-        _bulk_update(Mentor, changed, [*self.mentor_fields, "version"])  # type: ignore[arg-type]
+                changed.append({"id": current["id"], **values, "version": current["version"]})
+        bulk.insert(Mentor, new)
+        bulk.update(Mentor, changed)
+        if new:
+            for created in Mentor.objects.filter(
+                id_number__in=[m["id_number"] for m in new]
+            ).values("id", "id_number", "version", *self.mentor_fields):
+                self.mentors[created["id_number"]] = created
 
 
 class CompletionImporter(Importer):
@@ -615,31 +600,23 @@ class CompletionImporter(Importer):
 
     def write(self, batch: list[Parsed]) -> Written:
         result = Written()
-        new: list[TrainingCompletion] = []
-        changed: list[TrainingCompletion] = []
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         for row in batch:
-            v = row.values
-            key = (v["program_id"], v["teacher_id"])
-            values = {name: v[name] for name in self.fields}
+            key = (row.values["program_id"], row.values["teacher_id"])
+            identity = dict(zip(("program_id", "teacher_id"), key, strict=True))
+            values = {name: row.values[name] for name in self.fields}
             current = self.existing.get(key)
             if current is None:
-                new.append(TrainingCompletion(program_id=key[0], teacher_id=key[1], **values))
+                new.append({**identity, **values, "version": 1})
             elif _changed(current, values):
-                changed.append(
-                    TrainingCompletion(
-                        id=current["id"],
-                        version=current["version"] + 1,
-                        program_id=key[0],
-                        teacher_id=key[1],
-                        **values,
-                    )
-                )
+                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
-            self.teacher_ids.add(key[1])
-        result.created = len(TrainingCompletion.objects.bulk_create(new, batch_size=1000))
-        _bulk_update(TrainingCompletion, changed, [*self.fields, "version"])  # type: ignore[arg-type]
-        result.updated = len(changed)
+            self.teacher_ids.add(identity["teacher_id"])
+        bulk.insert(TrainingCompletion, new)
+        bulk.update(TrainingCompletion, changed)
+        result.created, result.updated = len(new), len(changed)
         return result
 
 
