@@ -6,7 +6,8 @@ Then a 100,000-row teacher import (validate + commit) in a fresh process per rea
 (python-calamine and openpyxl's read-only mode), each reporting its peak RSS.
 
 Targets: ≥ 5× django-import-export's rows/s; 100k-row import peak RSS ≤ 300 MB.
-Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/xl_bench .venv/bin/python benchmarks/bench_import.py
+Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/xl_bench \
+     .venv/bin/python benchmarks/bench_import.py
 Sizes: BENCH_IMPORT_ROWS (10000), BENCH_IMPORT_BIG_ROWS (100000; 0 skips the RSS part).
 """
 
@@ -30,9 +31,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
-
 from shuangshi.accounts.models import Role, User  # noqa: E402
 from shuangshi.common.idnumbers import make_id_number  # noqa: E402
 from shuangshi.schools.models import City, School  # noqa: E402
@@ -88,8 +88,9 @@ def people(n: int) -> list[tuple[str, date, str]]:
     for i in range(n):
         birth = date(1965, 1, 1) + timedelta(days=(i // 500) % 12000)
         gender = "male" if i % 2 else "female"
-        number = make_id_number("360102", birth, (i % 500) * 2 + (1 if gender == "male" else 0),
-                                gender)
+        number = make_id_number(
+            "360102", birth, (i % 500) * 2 + (1 if gender == "male" else 0), gender
+        )
         out.append((number, birth, gender))
     return out
 
@@ -103,7 +104,8 @@ def teacher_values(n: int) -> list[dict]:
             "gender": gender, "birth_date": birth,
             "employment": "full_time" if i % 7 else "part_time",
             "course_type": ("professional", "practical", "public")[i % 3],
-            "major": "机电一体化技术", "education": ("bachelor", "master", "higher_vocational")[i % 3],
+            "major": "机电一体化技术",
+            "education": ("bachelor", "master", "higher_vocational")[i % 3],
             "normal_graduate": i % 5 == 0, "title": ("intermediate", "junior", "none")[i % 3],
             "hired_on": hired, "teaching_since": hired, "left_on": None,
             "school": f"XLB{i % SCHOOLS:03d}",
@@ -164,7 +166,9 @@ def peer(teachers: list[dict], certificates: list[dict]) -> tuple[float, float]:
 
     class TeacherResource(resources.ModelResource):
         school = fields.Field(
-            attribute="school", column_name="school", widget=widgets.ForeignKeyWidget(School, "code")
+            attribute="school",
+            column_name="school",
+            widget=widgets.ForeignKeyWidget(School, "code"),
         )
 
         class Meta:
@@ -177,15 +181,25 @@ def peer(teachers: list[dict], certificates: list[dict]) -> tuple[float, float]:
 
     class CertificateResource(resources.ModelResource):
         teacher = fields.Field(
-            attribute="teacher", column_name="id_number",
+            attribute="teacher",
+            column_name="id_number",
             widget=widgets.ForeignKeyWidget(Teacher, "id_number"),
         )
 
         class Meta:
             model = Certificate
             import_id_fields = ("teacher", "kind", "number")
-            fields = ("teacher", "kind", "level", "name", "field", "number", "issuer",
-                      "issued_on", "expires_on")
+            fields = (
+                "teacher",
+                "kind",
+                "level",
+                "name",
+                "field",
+                "number",
+                "issuer",
+                "issued_on",
+                "expires_on",
+            )
             use_bulk = True
             batch_size = 1000
             skip_unchanged = True
@@ -255,12 +269,18 @@ def main() -> None:
     rows = 2 * ROWS
     ours_rate, peer_rate = rows / (ours_t + ours_c), rows / (peer_t + peer_c)
     say(f"{ROWS:,} teachers (15 columns) + {ROWS:,} certificates, dry run + commit, PostgreSQL")
-    say(f"  shuangshi importer        teachers {ROWS / ours_t:8,.0f} rows/s  certificates "
-        f"{ROWS / ours_c:8,.0f} rows/s  all {ours_rate:8,.0f} rows/s")
-    say(f"  django-import-export 4.3  teachers {ROWS / peer_t:8,.0f} rows/s  certificates "
-        f"{ROWS / peer_c:8,.0f} rows/s  all {peer_rate:8,.0f} rows/s (use_bulk)")
-    say(f"  ratio {ours_rate / peer_rate:.1f}x django-import-export (target >= 5x) "
-        f"{'OK' if ours_rate >= 5 * peer_rate else 'MISSED'}")
+    say(
+        f"  shuangshi importer        teachers {ROWS / ours_t:8,.0f} rows/s  certificates "
+        f"{ROWS / ours_c:8,.0f} rows/s  all {ours_rate:8,.0f} rows/s"
+    )
+    say(
+        f"  django-import-export 4.3  teachers {ROWS / peer_t:8,.0f} rows/s  certificates "
+        f"{ROWS / peer_c:8,.0f} rows/s  all {peer_rate:8,.0f} rows/s (use_bulk)"
+    )
+    say(
+        f"  ratio {ours_rate / peer_rate:.1f}x django-import-export (target >= 5x) "
+        f"{'OK' if ours_rate >= 5 * peer_rate else 'MISSED'}"
+    )
     say(f"  re-import of both unchanged files: {rows / again:,.0f} rows/s")
 
     if BIG_ROWS:

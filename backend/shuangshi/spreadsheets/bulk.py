@@ -16,7 +16,7 @@ _names = itertools.count(1)
 
 
 def _column(model: type[Model], name: str) -> str:
-    return connection.ops.quote_name(model._meta.get_field(name).column)  # type: ignore[union-attr]
+    return connection.ops.quote_name(str(model._meta.get_field(name).column))  # type: ignore[union-attr]
 
 
 def insert(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:

@@ -351,7 +351,7 @@ class CertificateImporter(Importer):
                 changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
-            self.teacher_ids.add(identity["teacher_id"])
+            self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
         bulk.insert(Certificate, new)
         bulk.update(Certificate, changed)
         result.created, result.updated = len(new), len(changed)
@@ -409,7 +409,7 @@ class PeriodImporter(Importer):
                 changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
-            self.teacher_ids.add(identity["teacher_id"])
+            self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
         bulk.insert(EnterprisePeriod, new)
         bulk.update(EnterprisePeriod, changed)
         result.created, result.updated = len(new), len(changed)
@@ -613,7 +613,7 @@ class CompletionImporter(Importer):
                 changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
-            self.teacher_ids.add(identity["teacher_id"])
+            self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
         bulk.insert(TrainingCompletion, new)
         bulk.update(TrainingCompletion, changed)
         result.created, result.updated = len(new), len(changed)
