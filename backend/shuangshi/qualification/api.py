@@ -105,7 +105,9 @@ def _query(serializer_class: type[serializers.Serializer], request: Request) -> 
         if outer in params:
             params[inner] = params.pop(outer)
     s = serializer_class(data=params)
-    s.is_valid(raise_exception=True)
+    if not s.is_valid():
+        names = {"start": "from", "end": "to"}
+        raise serializers.ValidationError({names.get(k, k): v for k, v in s.errors.items()})
     return dict(s.validated_data)
 
 
