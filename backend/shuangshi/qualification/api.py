@@ -317,6 +317,7 @@ class TargetViewSet(viewsets.GenericViewSet):
     """The province's targets: ratio strictly above 0.60 and 20 bases by 2025-12-31."""
 
     serializer_class = TargetSerializer
+    queryset = Target.objects.all()  # for the schema; reads go through selectors
     permission_classes = [RolePermission]
     read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF]
     write_roles = [Role.PROVINCE]
