@@ -15,12 +15,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.accounts.scope import teachers_visible_to
+from shuangshi.accounts.scope import schools_visible_to, teachers_visible_to
 from shuangshi.common.api import RolePermission
 from shuangshi.teachers.api import TeacherViewSet
 from shuangshi.teachers.filters import TeacherFilter
 
-from . import selectors, services, workbooks
+from . import report_data, reports, selectors, services, workbooks
 from .columns import SPECS, TEACHERS
 from .importers import IMPORTERS
 from .messages import t
@@ -162,3 +162,44 @@ class TeacherExportView(APIView):
         columns = TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
         rows = selectors.teacher_export_rows(user=user, teachers=queryset, columns=columns)
         return xlsx_response(workbooks.data_workbook(TEACHERS, columns, rows), "教师名单.xlsx")
+
+
+class ProvinceWorkbookView(APIView):
+    """GET /exports/province/: the province workbook for today (province only)."""
+
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE]
+    write_roles: list[str] = []
+
+    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The province workbook")})
+    def get(self, request: Request) -> HttpResponse:
+        report = report_data.province_report()
+        content = reports.province_workbook(report)
+        return xlsx_response(content, f"江西省双师型教师统计-{report.as_of.isoformat()}.xlsx")
+
+
+class SchoolWorkbookView(APIView):
+    """GET /exports/school/?school=<id>: one school's teachers and what each lacks.
+
+    A school's HR gets their own school (no parameter needed); the province and city
+    users name a school they may see.
+    """
+
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+    write_roles: list[str] = []
+
+    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The school workbook")})
+    def get(self, request: Request) -> HttpResponse:
+        user: User = request.user  # type: ignore[assignment]
+        raw = request.query_params.get("school") or (
+            str(user.school_id) if user.role == Role.SCHOOL_HR else ""
+        )
+        if not raw.isdigit():
+            raise exceptions.ValidationError({"school": [t("Required.")]})
+        school = schools_visible_to(user).filter(pk=int(raw)).first()
+        if school is None:
+            raise exceptions.NotFound()
+        report = report_data.school_report(school=school, user=user)
+        content = reports.school_workbook(report)
+        return xlsx_response(content, f"{school.name}-双师型教师-{report.as_of.isoformat()}.xlsx")

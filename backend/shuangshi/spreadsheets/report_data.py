@@ -1,0 +1,186 @@
+"""Fill the report structures (reports.py) from the qualification and training selectors.
+
+Stored results are the qualification app's results for today, so these reports are for
+today; the ratios API serves other dates.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.utils import timezone
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import can_see_full_id_number
+from shuangshi.common.idnumbers import mask_id_number
+from shuangshi.qualification import reports as qualification_reports
+from shuangshi.qualification import selectors as qualification
+from shuangshi.qualification.models import TargetCode, TeacherQualification
+from shuangshi.schools.models import School
+from shuangshi.teachers.models import Teacher
+from shuangshi.training.models import TrainingBase
+from shuangshi.training.selectors import base_stats, bases_target
+
+from . import labels as L
+from .reports import (
+    BaseRow,
+    GroupRow,
+    ProvinceReport,
+    RecruitmentRow,
+    SchoolReport,
+    SchoolRow,
+    Share,
+    TeacherRow,
+    describe_missing,
+)
+
+
+def _share(data: dict[str, Any]) -> Share:
+    levels = data.get("levels", {})
+    recruitment = data.get("recruitment", {})
+    return Share(
+        in_scope=data["in_scope"],
+        qualified=data["qualified"],
+        ratio=data["ratio"],
+        gap=data["gap"],
+        meets_target=data["meets_target"],
+        junior=levels.get("junior", 0),
+        intermediate=levels.get("intermediate", 0),
+        senior=levels.get("senior", 0),
+        recruitment_checked=recruitment.get("checked", 0),
+        recruitment_failed=recruitment.get("failed", 0),
+    )
+
+
+def _school_row(data: dict[str, Any]) -> SchoolRow:
+    school, staffing = data["school"], data["staffing"]
+    return SchoolRow(
+        code=school["code"],
+        name=school["name"],
+        city=school["city_name"],
+        kind=school["kind"],
+        share=_share(data),
+        student_count=staffing["student_count"],
+        full_time=staffing["full_time"],
+        part_time=staffing["part_time"],
+        mentors=staffing["mentors"],
+        students_per_teacher=staffing["students_per_teacher"],
+        students_per_teacher_ok=staffing["students_per_teacher_ok"],
+    )
+
+
+def _schools_of(schools: list[School]) -> list[SchoolRow]:
+    rows = qualification_reports.school_rows_today(schools, on=timezone.localdate())
+    return [_school_row(row) for row in rows]
+
+
+def _recruitment_failures() -> Iterator[RecruitmentRow]:
+    failed = TeacherQualification.objects.filter(recruitment=False).values_list("teacher_id")
+    teachers = (
+        Teacher.objects.filter(pk__in=failed)
+        .select_related("school__city")
+        .order_by("school__code", "staff_no", "id")
+    )
+    for t in teachers.iterator(chunk_size=5000):
+        yield RecruitmentRow(
+            school_code=t.school.code,
+            school_name=t.school.name,
+            city=t.school.city.name,
+            name=t.name,
+            staff_no=t.staff_no,
+            id_number=t.id_number,
+            hired_on=t.hired_on,
+            education=t.education,
+            normal_graduate=t.normal_graduate,
+        )
+
+
+def _bases() -> list[BaseRow]:
+    today = timezone.localdate()
+    bases = {b.code: b for b in TrainingBase.objects.select_related("city")}
+    rows = []
+    for item in base_stats(bases=TrainingBase.objects.all(), as_of=today):
+        base = bases[item["base"]["code"]]
+        rows.append(
+            BaseRow(
+                code=base.code,
+                name=base.name,
+                city=base.city.name,
+                designation=base.designation,
+                host_kind=base.host_kind,
+                status=base.status,
+                approved_on=base.approved_on,
+                programmes=item["programs"],
+                completions=item["completions"],
+                teachers_trained=item["teachers_trained"],
+                passed=item["passed"],
+                qualified_through_base=item["qualified_through"],
+            )
+        )
+    return rows
+
+
+def province_report() -> ProvinceReport:
+    """The whole province, today, from the stored per-school aggregates."""
+    province_user = User(role=Role.PROVINCE)  # the province's scope: every school
+    summary = qualification_reports.summary_today(province_user)
+    schools = list(School.objects.select_related("city", "stats").order_by("code"))
+    ratio_target = qualification.target_get(TargetCode.DUAL_QUALIFIED_RATIO)
+    bases = bases_target()
+    city_schools: dict[str, int] = {}
+    kind_schools: dict[str, int] = {}
+    for school in schools:
+        city_schools[school.city.code] = city_schools.get(school.city.code, 0) + 1
+        kind_schools[school.kind] = kind_schools.get(school.kind, 0) + 1
+    return ProvinceReport(
+        as_of=timezone.localdate(),
+        target_ratio=float(ratio_target.value),
+        ratio_deadline=ratio_target.deadline or bases.deadline,
+        bases_target=bases.count,
+        bases_deadline=bases.deadline,
+        province=_share(summary["province"]),
+        by_city=[
+            GroupRow(r["city"]["name"], city_schools.get(r["city"]["code"], 0), _share(r))
+            for r in summary["by_city"]
+        ],
+        by_kind=[
+            GroupRow(L.label(L.SCHOOL_KIND, r["kind"]), kind_schools.get(r["kind"], 0), _share(r))
+            for r in summary["by_kind"]
+        ],
+        schools=_schools_of(schools),
+        bases=_bases(),
+        bases_active=qualification.active_bases_count(),
+        recruitment=_recruitment_failures(),
+    )
+
+
+def school_report(*, school: School, user: User) -> SchoolReport:
+    """One school's teachers, their level and what each lacks for the next one."""
+    school = School.objects.select_related("city").get(pk=school.pk)
+    full_ids = can_see_full_id_number(user, school.pk)
+    results = {tq.teacher_id: tq for tq in TeacherQualification.objects.filter(school_id=school.pk)}
+    teachers = []
+    for t in Teacher.objects.filter(school=school).order_by("staff_no", "id"):
+        stored = results.get(t.pk)
+        evaluation = qualification_reports.stored_evaluation(stored) if stored else None
+        teachers.append(
+            TeacherRow(
+                staff_no=t.staff_no,
+                name=t.name,
+                id_number=t.id_number if full_ids else mask_id_number(t.id_number),
+                employment=t.employment,
+                course_type=t.course_type,
+                title=t.title,
+                in_scope=bool(evaluation and evaluation.in_scope),
+                level=evaluation.level if evaluation else "none",
+                valid_until=evaluation.valid_until if evaluation else None,
+                lacks=describe_missing(evaluation.missing) if evaluation else "",
+                distance=evaluation.distance if evaluation else None,
+                recruitment=evaluation.recruitment_compliant if evaluation else None,
+            )
+        )
+    return SchoolReport(
+        as_of=timezone.localdate(),
+        school=_schools_of([school])[0],
+        target_ratio=float(qualification.ratio_target()),
+        teachers=teachers,
+    )
