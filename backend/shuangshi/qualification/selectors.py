@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple, cast
 
 from django.db import connection
@@ -227,21 +227,23 @@ def _build(
             (i, s, e, c, d(h), d(lo), d(ts), ti, ed, bool(n))
             for i, s, e, c, h, lo, ts, ti, ed, n in teachers
         ]
-    cert_map = _group(map(CertificateRow._make, certs))
-    period_map = _group(map(PeriodRow._make, periods))
-    comp_map = _group(map(CompletionRow._make, comps))
+    # tuple.__new__ straight away: namedtuple._make adds a Python frame per row.
+    new = tuple.__new__
+    cert_map = _group(map(partial(new, CertificateRow), certs))
+    period_map = _group(map(partial(new, PeriodRow), periods))
+    comp_map = _group(map(partial(new, CompletionRow), comps))
     empty: tuple[()] = ()
-    make = Loaded._make
     return [
-        make(
+        new(
+            Loaded,
             (
                 facts,
-                cert_map.get(facts.id, empty),
-                period_map.get(facts.id, empty),
-                comp_map.get(facts.id, empty),
-            )
+                cert_map.get(facts[0], empty),
+                period_map.get(facts[0], empty),
+                comp_map.get(facts[0], empty),
+            ),
         )
-        for facts in map(TeacherRow._make, teachers)
+        for facts in map(partial(new, TeacherRow), teachers)
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from django.db import connection, transaction
@@ -215,7 +216,7 @@ def _copy_upsert(rows: Sequence[Row]) -> None:
     """PostgreSQL: COPY into a temporary table, then one INSERT … ON CONFLICT."""
     cols = ", ".join(COLUMNS)
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS if c != "teacher_id")
-    dumps = json.JSONEncoder(separators=(",", ":")).encode
+    dumps = packed_json
     with connection.cursor() as cur:
         cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS tq_load (LIKE {_TQ}) ON COMMIT DELETE ROWS")
         cur.execute("TRUNCATE tq_load")
@@ -228,6 +229,21 @@ def _copy_upsert(rows: Sequence[Row]) -> None:
         )
 
 
+def packed_json(packed: list[Any]) -> str:
+    """JSON of engine.pack_reasons' output (ints, strings, None) without the generic encoder."""
+    parts = []
+    for v in packed:
+        if v is None:
+            parts.append("null")
+        elif v.__class__ is int:
+            parts.append(str(v))
+        elif v.__class__ is str:
+            parts.append(encode_basestring(v))
+        else:
+            parts.append(json.dumps(v))
+    return "[" + ",".join(parts) + "]"
+
+
 def _replace_range(lo: int, hi: int, rows: Sequence[Row]) -> None:
     """Swap the stored results of teachers lo <= id < hi for ``rows`` (one transaction).
 
@@ -238,7 +254,7 @@ def _replace_range(lo: int, hi: int, rows: Sequence[Row]) -> None:
     if connection.vendor != "postgresql":
         TeacherQualification.objects.bulk_create(_objects(rows), batch_size=500)
         return
-    dumps = json.JSONEncoder(separators=(",", ":")).encode
+    dumps = packed_json
     with (
         connection.cursor() as cur,
         cur.cursor.copy(f"COPY {_TQ} ({', '.join(COLUMNS)}) FROM STDIN") as copy,

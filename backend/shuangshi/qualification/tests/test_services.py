@@ -159,3 +159,13 @@ def test_future_counts_from_stored_validity_equal_a_full_evaluation(school_a, sc
         assert fast == full, days
         ids = [school_a.pk]
         assert selectors.counts_at(on, ids) == selectors.counts_at(on, ids, use_stored=False)
+
+
+@pytest.mark.parametrize(
+    "packed",
+    [[0, None, "a", 'q"uote\\', 5, True, 1.5], [2047, "full_time/professional/employed", "中文"]],
+)
+def test_packed_json_is_json(packed):
+    import json
+
+    assert json.loads(services.packed_json(packed)) == packed
