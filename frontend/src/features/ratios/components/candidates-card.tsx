@@ -49,7 +49,10 @@ export function CandidatesCard({ school }: { school: number }) {
                 }
                 description={
                   <Space size={[4, 4]} wrap>
-                    <Typography.Text type="secondary">{t('school.missing')}:</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('school.missing')}
+                      {c.missing.length > 1 && c.missing.every((m) => m.one_of) ? t('school.anyOne') : ''}:
+                    </Typography.Text>
                     {c.missing.slice(0, 3).map((m) => (
                       <MissingTag key={m.code} item={m} />
                     ))}

@@ -9,7 +9,7 @@ describe('province dashboard', () => {
   it('shows the province ratio against the target, charts, bases and schools below target', async () => {
     loginAs('province');
     renderApp('/dashboard');
-    expect(await screen.findByLabelText(/全省 · 全省双师型教师占比: 59\.5%/)).toBeInTheDocument();
+    expect(await screen.findByLabelText(/全省 · 双师型教师占比: 59\.5%/)).toBeInTheDocument();
     expect(screen.getByLabelText('各设区市占比')).toBeInTheDocument();
     expect(screen.getByLabelText('各类学校占比')).toBeInTheDocument();
     expect(await screen.findByText('已过截止日期')).toBeInTheDocument();
@@ -28,7 +28,7 @@ describe('province dashboard', () => {
     await screen.findByLabelText(/全省 ·/);
     await user.click(screen.getByLabelText('设区市'));
     await user.click(await screen.findByTitle('九江'));
-    expect(await screen.findByLabelText(/九江 · 全省双师型教师占比: 50\.0%/)).toBeInTheDocument();
+    expect(await screen.findByLabelText(/九江 · 双师型教师占比: 50\.0%/)).toBeInTheDocument();
     expect(router.state.location.search).toBe('?city=2');
     const table = screen.getByRole('table');
     await waitFor(() => expect(within(table).getAllByRole('link')).toHaveLength(1));

@@ -70,7 +70,7 @@ export function ProvinceDashboard({ city, onCityChange, cityLocked = false }: Pr
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
-          <RatioGaugeCard title={`${scopeName} · ${t('dashboard.provinceRatio')}`} figures={figures} />
+          <RatioGaugeCard title={`${scopeName} · ${t('dashboard.ratioTitle')}`} figures={figures} />
         </Col>
         <Col xs={24} lg={8}>
           <Card title={t('dashboard.schoolsMeeting')} size="small" style={{ height: '100%' }}>

@@ -50,7 +50,9 @@ function CertificateModal({
   const kind = Form.useWatch('kind', form) as string | undefined;
 
   const onOk = async () => {
-    const values = await form.validateFields();
+    // antd rejects with the field errors, which it already shows.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setOtherErrors([]);
     save.mutate(
       {

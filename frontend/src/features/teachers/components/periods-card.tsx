@@ -31,7 +31,9 @@ function PeriodModal({
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
 
   const onOk = async () => {
-    const values = await form.validateFields();
+    // antd rejects with the field errors, which it already shows.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setOtherErrors([]);
     save.mutate(
       {
