@@ -509,8 +509,8 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     nxt = _MAX
 
     # Scope: full-time, professional or practical course, employed at D.
-    hired = _ord(f.hired_on, _MIN)
-    left = _ord(f.left_on, _MAX)
+    hired = _MIN if f.hired_on is None else f.hired_on.toordinal()
+    left = _MAX if f.left_on is None else f.left_on.toordinal()
     employed = hired <= d <= left
     if hired > d:
         nxt = hired
@@ -529,8 +529,8 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     any_skill = False
     for c in record.certificates:
         kind = c.kind
-        a = _ord(c.issued_on, _MIN)
-        b = _ord(c.expires_on, _MAX)
+        a = _MIN if c.issued_on is None else c.issued_on.toordinal()
+        b = _MAX if c.expires_on is None else c.expires_on.toordinal()
         if b < a:
             continue
         held = a <= d <= b
@@ -570,16 +570,23 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     emp_iv: list[tuple[int, int]] = []
     for p in record.periods:
         a = p.start_on.toordinal()
-        b = _ord(p.end_on, _MAX - 1)  # ongoing: counted up to D, keeps adding days after
+        # ongoing: counted up to D, keeps adding days after
+        b = _MAX - 1 if p.end_on is None else p.end_on.toordinal()
         if b < a:
             continue
         all_iv.append((a, b))
         if p.kind == "employment":
             emp_iv.append((a, b))
-    practice_days, e_practice, t = _practice(all_iv, ctx, profile)
-    nxt = t if t < nxt else nxt
-    enterprise_days, e_enterprise, t = _enterprise(emp_iv, d, profile.enterprise_min_days)
-    nxt = t if t < nxt else nxt
+    if all_iv:
+        practice_days, e_practice, t = _practice(all_iv, ctx, profile)
+        nxt = t if t < nxt else nxt
+    else:
+        practice_days, e_practice = 0, profile.practice_min_days <= 0
+    if emp_iv:
+        enterprise_days, e_enterprise, t = _enterprise(emp_iv, d, profile.enterprise_min_days)
+        nxt = t if t < nxt else nxt
+    else:
+        enterprise_days, e_enterprise = 0, profile.enterprise_min_days <= 0
 
     # Training completions.
     train_iv: list[tuple[int, int]] = []
