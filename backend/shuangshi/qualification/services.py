@@ -132,40 +132,49 @@ def teachers_reevaluate(*, teacher_ids: Iterable[int], on: date | None = None) -
         return
     on = on or timezone.localdate()
     with transaction.atomic():
-        # Serialise concurrent re-evaluations of the same teachers.
-        list(Teacher.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
-        old = list(
-            TeacherQualification.objects.filter(teacher_id__in=ids).values_list(
-                "teacher_id",
-                "school_id",
-                "level",
-                "in_scope",
-                "full_time",
-                "part_time",
-                "recruitment",
-            )
+        # Chunks keep every IN (…) list well under the databases' parameter limits.
+        for i in range(0, len(ids), REEVALUATE_CHUNK):
+            _reevaluate_chunk(ids[i : i + REEVALUATE_CHUNK], on)
+
+
+REEVALUATE_CHUNK = 2000
+
+
+def _reevaluate_chunk(ids: list[int], on: date) -> None:
+    # Serialise concurrent re-evaluations of the same teachers.
+    list(Teacher.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
+    old = list(
+        TeacherQualification.objects.filter(teacher_id__in=ids).values_list(
+            "teacher_id",
+            "school_id",
+            "level",
+            "in_scope",
+            "full_time",
+            "part_time",
+            "recruitment",
         )
-        version, profile = selectors.profile_current()
-        rows = evaluate_rows(selectors.records_for_ids(ids), on, version, profile)
-        deltas: dict[int, list[int]] = {}
-        for _tid, school_id, level, in_scope, full, part, rec in old:
-            sid, vec = contribution(
-                school_id=school_id,
-                level=level,
-                in_scope=in_scope,
-                full_time=full,
-                part_time=part,
-                recruitment=rec,
-            )
-            _add(deltas, sid, vec, -1)
-        for row in rows:
-            sid, vec = _row_contribution(row)
-            _add(deltas, sid, vec, 1)
-        gone = set(ids) - {row[0] for row in rows}
-        if gone:
-            TeacherQualification.objects.filter(teacher_id__in=gone).delete()
-        _upsert(rows)
-        _apply_deltas(deltas)
+    )
+    version, profile = selectors.profile_current()
+    rows = evaluate_rows(selectors.records_for_ids(ids), on, version, profile)
+    deltas: dict[int, list[int]] = {}
+    for _tid, school_id, level, in_scope, full, part, rec in old:
+        sid, vec = contribution(
+            school_id=school_id,
+            level=level,
+            in_scope=in_scope,
+            full_time=full,
+            part_time=part,
+            recruitment=rec,
+        )
+        _add(deltas, sid, vec, -1)
+    for row in rows:
+        sid, vec = _row_contribution(row)
+        _add(deltas, sid, vec, 1)
+    gone = set(ids) - {row[0] for row in rows}
+    if gone:
+        TeacherQualification.objects.filter(teacher_id__in=gone).delete()
+    _upsert(rows)
+    _apply_deltas(deltas)
 
 
 def _add(deltas: dict[int, list[int]], school_id: int, vec: list[int], sign: int) -> None:

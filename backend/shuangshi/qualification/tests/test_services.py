@@ -169,3 +169,13 @@ def test_packed_json_is_json(packed):
     import json
 
     assert json.loads(services.packed_json(packed)) == packed
+
+
+def test_large_reevaluations_run_in_chunks(school_a, monkeypatch):
+    teachers = [make_qualified(school_a) for _ in range(5)]
+    TeacherQualification.objects.all().delete()
+    SchoolStats.objects.all().delete()
+    monkeypatch.setattr(services, "REEVALUATE_CHUNK", 2)
+    services.teachers_reevaluate(teacher_ids=[t.pk for t in teachers])
+    assert TeacherQualification.objects.count() == 5
+    assert stats(school_a)["qualified"] == 5
