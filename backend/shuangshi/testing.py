@@ -7,6 +7,7 @@ from typing import Any
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.services import user_create
 from shuangshi.common.idnumbers import make_id_number
+from shuangshi.schools.cities import ensure_cities
 from shuangshi.schools.models import City, School
 from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
@@ -16,7 +17,7 @@ _seq = itertools.count(1)
 
 
 def city(code: str = "360100") -> City:
-    return City.objects.get(code=code)
+    return ensure_cities()[code]
 
 
 def make_school(**fields: Any) -> School:

@@ -18,6 +18,7 @@ from shuangshi.accounts.models import User
 from shuangshi.common.idnumbers import make_credit_code, make_id_number
 from shuangshi.mentors.demo import load_mentor_demo
 from shuangshi.qualification.services import teachers_reevaluate
+from shuangshi.schools.cities import ensure_cities
 from shuangshi.schools.models import City, School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 from shuangshi.training.demo import load_training_demo
@@ -233,7 +234,7 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
     today = today or date.today()
     rng = random.Random(2023)
     result = DemoResult()
-    cities = {c.code: c for c in City.objects.all()}
+    cities = ensure_cities()
     existing = set(School.objects.values_list("code", flat=True))
     builder = _Builder(rng, today)
     for entry in spec["schools"]:
