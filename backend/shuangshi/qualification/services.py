@@ -238,19 +238,20 @@ def _copy_upsert(rows: Sequence[Row]) -> None:
         )
 
 
-def packed_json(packed: list[Any]) -> str:
-    """JSON of engine.pack_reasons' output (ints, strings, None) without the generic encoder."""
-    parts = []
-    for v in packed:
-        if v is None:
-            parts.append("null")
-        elif v.__class__ is int:
-            parts.append(str(v))
-        elif v.__class__ is str:
-            parts.append(encode_basestring(v))
-        else:
-            parts.append(json.dumps(v))
-    return "[" + ",".join(parts) + "]"
+def _compact_encoder() -> Callable[[Any], str]:
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+    def fail(obj: Any) -> Any:
+        raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
+
+    encode = make(None, fail, encode_basestring, None, ":", ",", False, False, False)
+    return lambda value: "".join(encode(value, 0))
+
+
+# JSON of engine.pack_reasons' output: the C encoder without JSONEncoder's set-up per call.
+packed_json = _compact_encoder()
 
 
 def _replace_range(lo: int, hi: int, rows: Sequence[Row]) -> None:
