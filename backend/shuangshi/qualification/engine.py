@@ -240,6 +240,15 @@ class Missing:
     one_of: bool = False  # an alternative: any ``needed`` of the one_of items will do
     needed: int = 0
 
+    @property
+    def text(self) -> str:
+        """Plain English for API clients; the UI translates ``message`` with ``params``."""
+        template = MISSING_TEXT.get(self.message, self.message)
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return template
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
@@ -247,10 +256,29 @@ class Missing:
             "unit": self.unit,
             "message": self.message,
             "params": self.params,
+            "text": self.text,
             "distance": self.distance,
             "one_of": self.one_of,
             "needed": self.needed,
         }
+
+
+MISSING_TEXT = {
+    "qualification.missing.basic": "needs a teacher qualification certificate ({kind})",
+    "qualification.missing.e_practice": (
+        "needs {days} more days of enterprise practice in the last {years} years"
+    ),
+    "qualification.missing.e_enterprise": "needs {days} more days of enterprise employment",
+    "qualification.missing.e_training": (
+        "needs a passed training of {hours} hours or more at an active base"
+    ),
+    "qualification.missing.e_skill": "needs a skill certificate at {level} or higher",
+    "qualification.missing.e_title": (
+        "needs a professional title certificate at {level} or higher"
+    ),
+    "qualification.missing.teaching_years": "needs {years} more years of teaching",
+    "qualification.missing.title": "needs the teaching title {title} or higher",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +295,7 @@ class Evaluation:
     recruitment_compliant: bool | None = None  # None: the recruitment check does not apply
     # Evidence items the profile asks for: junior, intermediate extra, senior extra.
     evidence_needed: tuple[int, int, int] = (1, 1, 2)
+    practice_window_years: int = 5
 
     @property
     def qualified(self) -> bool:
@@ -673,6 +702,7 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
         valid_until,
         recruitment,
         ctx.evidence_needed,
+        profile.practice_window_years,
     )
 
 
@@ -720,16 +750,19 @@ TRAINING_EFFORT_DAYS = 30  # enrol in a programme at an active base and pass it
 TITLE_EFFORT_DAYS = 365
 
 
-def _evidence_missing(r: Reason) -> Missing:
+def _evidence_missing(r: Reason, window: int = 5) -> Missing:
     code = r.code
     if code in (E_PRACTICE, E_ENTERPRISE):
         short = max(int(r.threshold) - int(r.value or 0), 0)
+        params = {"days": short, "threshold": r.threshold}
+        if code == E_PRACTICE:
+            params["years"] = window
         return Missing(
             code,
             short,
             "days",
             f"qualification.missing.{code.lower()}",
-            {"days": short, "threshold": r.threshold},
+            params,
             short,
         )
     if code == E_TRAINING:
@@ -775,11 +808,11 @@ def _title_missing(r: Reason) -> Missing:
     )
 
 
-def _options(reasons: list[Reason], k: int) -> tuple[list[Missing], int]:
+def _options(reasons: list[Reason], k: int, window: int) -> tuple[list[Missing], int]:
     """Unmet evidence items as alternatives (any k of them) and the cost of the cheapest k."""
     if k <= 0:
         return [], 0
-    options = sorted((_evidence_missing(r) for r in reasons if not r.met), key=_by_distance)
+    options = sorted((_evidence_missing(r, window) for r in reasons if not r.met), key=_by_distance)
     cost = sum(m.distance for m in options[:k])
     return [replace(m, one_of=True, needed=k) for m in options], cost
 
@@ -827,6 +860,7 @@ def _evidence_cost(code: str, value: Any, threshold: Any) -> int:
 
 
 def _missing(ev: Evaluation) -> tuple[tuple[Missing, ...], int]:
+    window = ev.practice_window_years
     by = {r.code: r for r in ev.reasons}
     evidence = [by[c] for c in EVIDENCE]
     have = sum(1 for r in evidence if r.met)
@@ -846,7 +880,7 @@ def _missing(ev: Evaluation) -> tuple[tuple[Missing, ...], int]:
             )
         )
     if ev.level == "none":
-        options, cost = _options(evidence, ev.evidence_needed[0] - have)
+        options, cost = _options(evidence, ev.evidence_needed[0] - have, window)
     elif ev.level in ("junior", "intermediate"):
         senior = ev.level == "intermediate"
         title = by[TITLE_SENIOR if senior else TITLE_INTERMEDIATE]
@@ -857,10 +891,10 @@ def _missing(ev: Evaluation) -> tuple[tuple[Missing, ...], int]:
             required.append(_years_missing(years))
         practice = by[E_PRACTICE]
         if not practice.met:
-            required.append(_evidence_missing(practice))
+            required.append(_evidence_missing(practice, window))
         others = [r for r in evidence if r.code != E_PRACTICE]
         extra = ev.evidence_needed[2 if senior else 1] - sum(1 for r in others if r.met)
-        options, cost = _options(others, extra)
+        options, cost = _options(others, extra, window)
     else:
         return (), 0
     required.sort(key=_by_distance)
@@ -1026,4 +1060,5 @@ def evaluation_from_stored(
             profile.intermediate_extra_items,
             profile.senior_extra_items,
         ),
+        profile.practice_window_years,
     )

@@ -218,7 +218,8 @@ def test_candidates_are_the_unqualified_in_scope_ordered_by_what_they_lack(
     assert names == ["近", "远"]
     practice = next(m for m in data["results"][0]["missing"] if m["code"] == "E_PRACTICE")
     assert practice["quantity"] == 64
-    assert practice["params"] == {"days": 64, "threshold": 180}
+    assert practice["params"] == {"days": 64, "threshold": 180, "years": 5}
+    assert practice["text"] == "needs 64 more days of enterprise practice in the last 5 years"
     assert data["results"][1]["missing"][0]["code"] == "BASIC"
     assert far.pk == data["results"][1]["teacher"]["id"]
 

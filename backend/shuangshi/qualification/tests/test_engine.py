@@ -477,7 +477,9 @@ def test_missing_names_the_days_of_practice_still_needed():
     m = by["E_PRACTICE"]
     assert (m.quantity, m.unit, m.one_of, m.needed) == (64, "days", True, 1)
     assert m.message == "qualification.missing.e_practice"
-    assert m.params == {"days": 64, "threshold": 180}
+    assert m.params == {"days": 64, "threshold": 180, "years": 5}
+    assert m.text == "needs 64 more days of enterprise practice in the last 5 years"
+    assert by["E_SKILL"].text == "needs a skill certificate at grade4 or higher"
     assert by["E_SKILL"].params == {"level": "grade4"}
     assert by["E_SKILL"].unit == "certificate"
     assert ev.distance == e.TRAINING_EFFORT_DAYS  # the cheapest alternative
