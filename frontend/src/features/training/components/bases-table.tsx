@@ -1,0 +1,185 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { errorText } from '@/lib/error-text';
+import { formatDate, formatPercent } from '@/lib/format';
+import { cityLabel, useCities } from '@/lib/reference-data';
+
+import { useDeleteBase } from '../api/delete-base';
+import { useBaseStats } from '../api/get-base-stats';
+import { useBases, type BaseParams } from '../api/get-bases';
+import type { BaseStats, TrainingBase } from '../types/training';
+import { BaseModal } from './base-modal';
+
+const PAGE_SIZE = 20;
+const statusColor: Record<string, string> = { planned: 'default', active: 'green', suspended: 'orange' };
+
+/** Every training base with its figures; the province adds, edits and removes them. */
+export function BasesTable({ editable }: { editable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const label = useEnumLabel();
+  const [params, setParams] = useState<BaseParams>({ page: 1, page_size: PAGE_SIZE, ordering: 'code' });
+  const bases = useBases(params);
+  const stats = useBaseStats();
+  const cities = useCities();
+  const remove = useDeleteBase();
+  const [editing, setEditing] = useState<TrainingBase | null | undefined>(undefined);
+  const statsById = useMemo(
+    () => new Map<number, BaseStats>((stats.data ?? []).map((row) => [row.base.id, row])),
+    [stats.data],
+  );
+  const update = (changes: Partial<BaseParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
+  const figure = (id: number, pick: (row: BaseStats) => string | number) => {
+    const row = statsById.get(id);
+    return row ? pick(row) : stats.isPending ? '…' : '—';
+  };
+
+  const columns: TableProps<TrainingBase>['columns'] = [
+    { title: t('training.baseFields.code'), dataIndex: 'code', width: 80 },
+    {
+      title: t('training.baseFields.name'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text>{name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.host_name} · {label('hostKind', row.host_kind)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('training.baseFields.city'), dataIndex: 'city_name', width: 90 },
+    { title: t('training.baseFields.designation'), dataIndex: 'designation', render: (v: string) => label('designation', v) },
+    {
+      title: t('training.baseFields.status'),
+      dataIndex: 'status',
+      render: (v: string) => <Tag color={statusColor[v]}>{label('baseStatus', v)}</Tag>,
+    },
+    { title: t('training.baseFields.approved_on'), dataIndex: 'approved_on', render: formatDate },
+    { title: t('training.stats.programs'), key: 'programs', align: 'right', render: (_, row) => figure(row.id, (s) => s.programs) },
+    {
+      title: t('training.stats.teachersTrained'),
+      key: 'trained',
+      align: 'right',
+      render: (_, row) => figure(row.id, (s) => s.teachers_trained),
+    },
+    {
+      title: t('training.stats.passRate'),
+      key: 'pass_rate',
+      align: 'right',
+      render: (_, row) => figure(row.id, (s) => formatPercent(s.pass_rate)),
+    },
+    {
+      title: t('training.stats.qualifiedThrough'),
+      key: 'qualified_through',
+      align: 'right',
+      render: (_, row) => figure(row.id, (s) => s.qualified_through),
+    },
+    ...(editable
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, row: TrainingBase) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing(row)}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('common.confirmDelete')}
+                  onConfirm={() =>
+                    remove.mutate(row.id, {
+                      onSuccess: () => void message.success(t('common.deleted')),
+                      onError: (error) => void message.error(errorText(error)),
+                    })
+                  }
+                >
+                  <Button type="link" size="small" danger>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={t('training.bases')}
+      extra={
+        editable && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('training.addBase')}
+          </Button>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          aria-label={t('common.search')}
+          placeholder={t('training.searchBases')}
+          onSearch={(value) => update({ search: value.trim() || undefined })}
+          style={{ width: 220 }}
+        />
+        <Select
+          allowClear
+          aria-label={t('training.baseFields.city')}
+          placeholder={t('training.baseFields.city')}
+          style={{ width: 140 }}
+          value={params.city}
+          onChange={(city) => update({ city })}
+          options={cities.data?.results.map((c) => ({ value: c.id, label: cityLabel(c, i18n.language) }))}
+        />
+        <EnumSelect
+          group="baseStatus"
+          allowClear
+          aria-label={t('training.baseFields.status')}
+          placeholder={t('training.baseFields.status')}
+          style={{ width: 120 }}
+          value={params.status}
+          onChange={(status) => update({ status })}
+        />
+        <EnumSelect
+          group="designation"
+          allowClear
+          aria-label={t('training.baseFields.designation')}
+          placeholder={t('training.baseFields.designation')}
+          style={{ width: 120 }}
+          value={params.designation}
+          onChange={(designation) => update({ designation })}
+        />
+      </Space>
+      {bases.isError ? (
+        <ErrorState error={bases.error} onRetry={() => void bases.refetch()} />
+      ) : (
+        <Table<TrainingBase>
+          rowKey="id"
+          size="middle"
+          loading={bases.isFetching}
+          dataSource={bases.data?.results}
+          columns={columns}
+          locale={{ emptyText: <EmptyState /> }}
+          scroll={{ x: 1200 }}
+          pagination={{
+            current: params.page,
+            pageSize: PAGE_SIZE,
+            total: bases.data?.count ?? 0,
+            onChange: (page) => setParams((prev) => ({ ...prev, page })),
+            showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+          }}
+        />
+      )}
+      {editing !== undefined && <BaseModal base={editing} onClose={() => setEditing(undefined)} />}
+    </Card>
+  );
+}

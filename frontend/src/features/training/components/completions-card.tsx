@@ -1,0 +1,137 @@
+import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { LinkButton } from '@/components/ui/link-button';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { paths } from '@/config/paths';
+import { errorText } from '@/lib/error-text';
+import { formatDate } from '@/lib/format';
+
+import { useDeleteCompletion } from '../api/delete-completion';
+import { useCompletions } from '../api/get-completions';
+import { usePrograms } from '../api/get-programs';
+import type { TrainingCompletion } from '../types/training';
+import { CompletionModal } from './completion-modal';
+
+const PAGE_SIZE = 20;
+
+export function CompletionsCard({ editable }: { editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState<string>();
+  const [program, setProgram] = useState<number>();
+  const completions = useCompletions({ page, page_size: PAGE_SIZE, search, program, ordering: '-completed_on' });
+  const programs = usePrograms({ page_size: 200, ordering: '-start_on' });
+  const remove = useDeleteCompletion();
+  const [editing, setEditing] = useState<TrainingCompletion | null | undefined>(undefined);
+
+  return (
+    <Card
+      title={t('training.completions')}
+      extra={
+        editable && (
+          <Space wrap>
+            <LinkButton to={paths.imports} icon={<CloudUploadOutlined />}>
+              {t('training.importSheet')}
+            </LinkButton>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+              {t('training.logCompletion')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          aria-label={t('common.search')}
+          placeholder={t('training.searchCompletions')}
+          onSearch={(value) => {
+            setSearch(value.trim() || undefined);
+            setPage(1);
+          }}
+          style={{ width: 240 }}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={t('training.fields.program')}
+          placeholder={t('training.fields.program')}
+          style={{ width: 260 }}
+          value={program}
+          onChange={(value) => {
+            setProgram(value);
+            setPage(1);
+          }}
+          options={programs.data?.results.map((p) => ({ value: p.id, label: p.title }))}
+        />
+      </Space>
+      {completions.isError ? (
+        <ErrorState error={completions.error} onRetry={() => void completions.refetch()} />
+      ) : (
+        <Table<TrainingCompletion>
+          rowKey="id"
+          size="middle"
+          loading={completions.isFetching}
+          dataSource={completions.data?.results}
+          locale={{ emptyText: <EmptyState description={t('training.noCompletions')} /> }}
+          scroll={{ x: 900 }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: completions.data?.count ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+            showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+          }}
+          columns={[
+            { title: t('training.fields.teacher'), dataIndex: 'teacher_name' },
+            { title: t('training.fields.school'), dataIndex: 'school_name' },
+            { title: t('training.fields.program'), dataIndex: 'program_title' },
+            { title: t('training.fields.completed_on'), dataIndex: 'completed_on', render: formatDate },
+            { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
+            {
+              title: t('training.fields.passed'),
+              dataIndex: 'passed',
+              render: (passed: boolean) =>
+                passed ? <Tag color="green">{t('training.passed')}</Tag> : <Tag color="red">{t('training.failed')}</Tag>,
+            },
+            { title: t('training.fields.certificate_no'), dataIndex: 'certificate_no', render: (v: string) => v || '—' },
+            ...(editable
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    render: (_: unknown, row: TrainingCompletion) => (
+                      <Space>
+                        <Button type="link" size="small" onClick={() => setEditing(row)}>
+                          {t('common.edit')}
+                        </Button>
+                        <Popconfirm
+                          title={t('common.confirmDelete')}
+                          onConfirm={() =>
+                            remove.mutate(row.id, {
+                              onSuccess: () => void message.success(t('common.deleted')),
+                              onError: (error) => void message.error(errorText(error)),
+                            })
+                          }
+                        >
+                          <Button type="link" size="small" danger>
+                            {t('common.delete')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      {editing !== undefined && <CompletionModal completion={editing} onClose={() => setEditing(undefined)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,94 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { useEnumLabel } from '@/components/ui/enum-label';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { errorText } from '@/lib/error-text';
+import { formatDate } from '@/lib/format';
+
+import { useDeleteProgram } from '../api/delete-program';
+import { usePrograms } from '../api/get-programs';
+import type { TrainingProgram } from '../types/training';
+import { ProgramModal } from './program-modal';
+
+const PAGE_SIZE = 10;
+
+export function ProgramsCard({ editable }: { editable: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const label = useEnumLabel();
+  const [page, setPage] = useState(1);
+  const programs = usePrograms({ page, page_size: PAGE_SIZE, ordering: '-start_on' });
+  const remove = useDeleteProgram();
+  const [editing, setEditing] = useState<TrainingProgram | null | undefined>(undefined);
+
+  const onDelete = (row: TrainingProgram) =>
+    remove.mutate(row.id, {
+      onSuccess: () => void message.success(t('common.deleted')),
+      // E.g. "this programme has completions": say why.
+      onError: (error) => void message.error(errorText(error)),
+    });
+
+  return (
+    <Card
+      title={t('training.programs')}
+      extra={
+        editable && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('training.addProgram')}
+          </Button>
+        )
+      }
+    >
+      {programs.isError ? (
+        <ErrorState error={programs.error} onRetry={() => void programs.refetch()} />
+      ) : (
+        <Table<TrainingProgram>
+          rowKey="id"
+          size="middle"
+          loading={programs.isFetching}
+          dataSource={programs.data?.results}
+          locale={{ emptyText: <EmptyState description={t('training.noPrograms')} /> }}
+          scroll={{ x: 700 }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: programs.data?.count ?? 0,
+            onChange: setPage,
+            showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+          }}
+          columns={[
+            { title: t('training.fields.title'), dataIndex: 'title' },
+            { title: t('training.fields.kind'), dataIndex: 'kind', render: (v: string) => label('programKind', v) },
+            { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
+            { title: t('training.fields.start_on'), dataIndex: 'start_on', render: formatDate },
+            { title: t('training.fields.end_on'), dataIndex: 'end_on', render: formatDate },
+            ...(editable
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    render: (_: unknown, row: TrainingProgram) => (
+                      <Space>
+                        <Button type="link" size="small" onClick={() => setEditing(row)}>
+                          {t('common.edit')}
+                        </Button>
+                        <Popconfirm title={t('common.confirmDelete')} onConfirm={() => onDelete(row)}>
+                          <Button type="link" size="small" danger>
+                            {t('common.delete')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      {editing !== undefined && <ProgramModal program={editing} onClose={() => setEditing(undefined)} />}
+    </Card>
+  );
+}
