@@ -40,7 +40,7 @@ def test_reevaluate_and_snapshots():
     output = run("reevaluate", "--due", "--on", "2099-01-01")
     assert f"re-evaluated {due_later} teachers" in output
     run("snapshot_ratios")
-    run("snapshot_ratios", month=["2024-01"])
+    run("snapshot_ratios", "--month", "2024-01")
     assert RatioSnapshot.objects.filter(scope="province").count() == 2
     with pytest.raises(CommandError):
         call_command("snapshot_ratios", "--month", "2024-13")
