@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { Card, Descriptions, Table, Typography } from 'antd';
+import { Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { EmptyState } from '@/components/ui/query-state';
@@ -27,6 +27,7 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('teachers.fields.qualification_level')}>
               <QualificationTag qualification={qualification} />
+              {qualification.in_scope === false && <Tag>{t('teachers.outOfScope')}</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label={t('teachers.validUntil', { date: '' }).trim()}>
               {formatDate(qualification.valid_until)}

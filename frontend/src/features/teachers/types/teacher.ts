@@ -1,3 +1,5 @@
+import type { components } from '@/types/api';
+
 export type QualificationReason = {
   code: string;
   met: boolean;
@@ -12,25 +14,13 @@ export type Qualification = {
   qualified: boolean;
   reasons: QualificationReason[];
   valid_until: string | null;
+  in_scope?: boolean;
 };
 
-export type Teacher = {
-  id: number;
-  school: number;
-  school_name: string;
-  staff_no: string;
-  name: string;
-  id_number: string;
-  gender: 'male' | 'female';
-  birth_date: string;
-  employment: 'full_time' | 'part_time';
-  course_type: 'professional' | 'practical' | 'public';
-  major: string;
-  education: string;
-  normal_graduate: boolean;
-  title: string;
-  hired_on: string;
-  teaching_since: string | null;
+type Schemas = components['schemas'];
+
+/** The API's teacher row (generated from /api/schema/), with the verdict typed. */
+export type Teacher = Omit<Schemas['Teacher'], 'qualification' | 'left_on' | 'version'> & {
   left_on: string | null;
   version: number;
   qualification: Qualification | null;
@@ -56,29 +46,6 @@ export type TeacherFilters = {
   qualification_level?: string;
 };
 
-export type Certificate = {
-  id: number;
-  teacher: number;
-  kind: string;
-  level: string;
-  name: string;
-  field: string;
-  number: string;
-  issuer: string;
-  issued_on: string;
-  expires_on: string | null;
-  version: number;
-};
+export type Certificate = Schemas['Certificate'];
 
-export type EnterprisePeriod = {
-  id: number;
-  teacher: number;
-  kind: 'employment' | 'practice';
-  enterprise: string;
-  credit_code: string;
-  position: string;
-  start_on: string;
-  end_on: string | null;
-  days: number;
-  version: number;
-};
+export type EnterprisePeriod = Schemas['EnterprisePeriod'];
