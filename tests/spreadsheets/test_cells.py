@@ -86,7 +86,7 @@ def test_it_reads_whole_numbers(raw, expected):
     assert cells.whole_number(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [2.5, "abc", -1, "3.7"])
+@pytest.mark.parametrize("raw", [2.5, "abc", -1, "3.7", 1e12])
 def test_it_refuses_what_is_not_a_whole_number(raw):
     with pytest.raises(cells.CellError):
         cells.whole_number(raw)

@@ -218,3 +218,15 @@ def test_a_committed_import_cannot_be_committed_again(api, hr_a, upload):
     assert response.status_code == 400
     assert response.json()["detail"] == "该导入已提交，不能重复提交。"
     assert Teacher.objects.count() == 1
+
+
+def test_listing_imports_takes_a_fixed_number_of_queries(
+    api, hr_a, upload, django_assert_max_num_queries
+):
+    client = api(hr_a)
+    for _ in range(5):
+        upload(client, "teachers", teachers_book([teacher_row()]))
+    with django_assert_max_num_queries(4):
+        body = client.get("/api/v1/imports/").json()
+    assert body["count"] == 5
+    assert {job["status"] for job in body["results"]} == {"valid"}

@@ -13,6 +13,7 @@ from .labels import normalize_key
 from .messages import t
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+MAX_WHOLE_NUMBER = 100_000  # hours and counts; keeps far-off typos out of integer columns
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
@@ -94,6 +95,8 @@ def whole_number(value: Any) -> int:
         number = int(float(raw))
     if number < 0:
         raise CellError(t("Must be zero or more."))
+    if number > MAX_WHOLE_NUMBER:
+        raise CellError(t("At most %(max)d.", max=MAX_WHOLE_NUMBER))
     return number
 
 

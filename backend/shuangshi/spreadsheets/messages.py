@@ -51,6 +51,7 @@ ZH: dict[str, str] = {
     ),
     "Not a whole number.": "不是整数。",
     "Must be zero or more.": "不能为负数。",
+    "At most %(max)d.": "不能超过 %(max)d。",
     "“%(value)s” is not one of: %(allowed)s.": "“%(value)s”不是可选值之一：%(allowed)s。",
     "The ID number was stored as a number and its last digits are lost. "
     "Format the column as text and type the ID number again.": (
