@@ -10,7 +10,7 @@ import { ProgramsCard } from './programs-card';
 export function BaseTraining() {
   const me = useMe().data;
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <BaseStatsCard title={me?.training_base_name} />
       <ProgramsCard editable />
       <CompletionsCard editable />

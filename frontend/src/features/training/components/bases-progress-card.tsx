@@ -38,7 +38,7 @@ export function BasesProgressCard() {
           />
         </Col>
         <Col xs={24} md={18}>
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Space wrap>
               <Typography.Text strong>
                 {t('training.progressLine', { active: p.active, target: target.count })}

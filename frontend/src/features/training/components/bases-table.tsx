@@ -45,8 +45,9 @@ export function BasesTable({ editable }: { editable: boolean }) {
     {
       title: t('training.baseFields.name'),
       dataIndex: 'name',
+      width: 300,
       render: (name: string, row) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Typography.Text>{name}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {row.host_name} · {label('hostKind', row.host_kind)}
@@ -169,7 +170,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
           dataSource={bases.data?.results}
           columns={columns}
           locale={{ emptyText: <EmptyState /> }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1400 }}
           pagination={{
             current: params.page,
             pageSize: PAGE_SIZE,

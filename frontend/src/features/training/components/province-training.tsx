@@ -6,7 +6,7 @@ import { BasesTable } from './bases-table';
 /** The province: the 20 training bases, their progress and per-base figures. */
 export function ProvinceTraining() {
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <BasesProgressCard />
       <BasesTable editable />
     </Space>
