@@ -3,12 +3,13 @@
 from datetime import date
 
 import pytest
+from openpyxl import Workbook
 from shuangshi import testing
 from shuangshi.qualification.models import TeacherQualification
 from shuangshi.spreadsheets import services
 from shuangshi.teachers.models import Teacher
 
-from .books import TEACHER_HEADERS, teacher_row, teachers_book
+from .books import TEACHER_HEADERS, read_back, save, teacher_row, teachers_book
 from .conftest import errors_at
 
 
@@ -230,3 +231,25 @@ def test_listing_imports_takes_a_fixed_number_of_queries(
         body = client.get("/api/v1/imports/").json()
     assert body["count"] == 5
     assert {job["status"] for job in body["results"]} == {"valid"}
+
+
+def test_two_sheets_with_the_template_header_are_refused_not_half_imported(api, hr_a, upload):
+    wb = Workbook()
+    wb.active.title = "一部"
+    wb.active.append(TEACHER_HEADERS)
+    wb.active.append(teacher_row())
+    second = wb.create_sheet("二部")
+    second.append(TEACHER_HEADERS)
+    second.append(teacher_row())
+    response = upload(api(hr_a), "teachers", save(wb))
+    assert response.status_code == 400
+    assert "“一部”" in response.json()["file"][0] and "“二部”" in response.json()["file"][0]
+
+
+def test_a_sheet_repeating_the_header_is_still_one_sheet(api, hr_a, upload):
+    """The instructions sheet of a template does not count as a second data sheet."""
+    client = api(hr_a)
+    wb = read_back(client.get("/api/v1/imports/templates/teachers/").content)
+    wb["教师"].append(teacher_row())
+    body = upload(client, "teachers", save(wb)).json()
+    assert (body["status"], body["rows"]) == ("valid", 1)

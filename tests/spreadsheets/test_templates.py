@@ -76,7 +76,7 @@ def test_the_teacher_template_has_dropdowns_formats_and_instructions(api, hr_a, 
     assert {"专任", "兼职", "专业课", "实习指导", "公共基础课", "讲师"} <= option_values
     help_rows = [[c.value for c in row] for row in wb["填写说明"].iter_rows()]
     assert any(r[:3] == ["身份证号", "id_number", "是"] for r in help_rows)
-    assert any(r[0] == "王芳" for r in help_rows)  # the example row
+    assert any(r[0] == "姓名" and r[5] == "王芳" for r in help_rows)  # the example row
 
 
 def test_a_filled_in_template_imports(api, hr_a, upload):

@@ -35,6 +35,11 @@ ZH: dict[str, str] = {
     "Use the downloaded template and keep its header row.": (
         "没有找到含模板表头的工作表（缺少：%(missing)s）。请使用下载的模板，并保留表头行。"
     ),
+    "Both sheets %(first)s and %(second)s have the template's header row. "
+    "Put all rows in one sheet, or import each sheet as its own file.": (
+        "工作表%(first)s和%(second)s都有模板表头。请把所有行放在同一个工作表中，"
+        "或把每个工作表分别存为文件导入。"
+    ),
     "The column %(column)s appears twice in the header row.": "表头中“%(column)s”列出现了两次。",
     "The sheet has no data rows below the header.": "表头下方没有数据行。",
     "Choose a file to upload.": "请选择要上传的文件。",

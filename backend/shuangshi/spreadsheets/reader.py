@@ -137,10 +137,15 @@ def _check(candidate: _Candidate | None, columns: Sequence[Column]) -> list[str]
 
 
 def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine") -> Sheet:
-    """The first visible sheet whose header row has every required column."""
+    """The visible sheet whose header row has every required column.
+
+    Two such sheets are refused: importing one and silently dropping the other's rows is
+    exactly the "success while rows were dropped" failure clerks must never see.
+    """
     sniff(content)
     sheets = _calamine_sheets(content) if engine == "calamine" else _openpyxl_sheets(content)
     missing_best: list[str] | None = None
+    chosen: Sheet | None = None
     for name, col0, merged, rows in sheets:
         top: list[Row] = []
         for row in rows:
@@ -154,6 +159,15 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
                 missing_best = missing
             continue
         assert candidate is not None
+        if chosen is not None:
+            raise FileProblem(
+                t(
+                    "Both sheets %(first)s and %(second)s have the template's header row. "
+                    "Put all rows in one sheet, or import each sheet as its own file.",
+                    first=f"“{chosen.name}”",
+                    second=f"“{name}”",
+                )
+            )
         if candidate.duplicate:
             raise FileProblem(
                 t(
@@ -169,7 +183,7 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
             yield from pending
             yield from rows
 
-        return Sheet(
+        chosen = Sheet(
             name=name,
             header_row=candidate.row + 1,
             index={f: c - col0 for f, c in candidate.found.items()},
@@ -180,6 +194,8 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
             data_start=start,
             _rows=chained(),
         )
+    if chosen is not None:
+        return chosen
     raise FileProblem(
         t(
             "No sheet has the template's header row (missing: %(missing)s). "

@@ -138,6 +138,8 @@ def _instructions(book: Workbook, spec: SheetSpec, columns: Sequence[Column]) ->
     )
     ws.append(["英文表头（见 English 列）同样可以识别，列的顺序不限。"])
     ws.append([])
+    # The 示例 column, read top to bottom, is an example row. (Not written as a row under the
+    # headers: this sheet would then look like a second data sheet to the importer.)
     header = ["列名", "English", "必填", "类型", "说明与可选值", "示例"]
     ws.append([WriteOnlyCell(ws, value=h) for h in header])
     dropdowns = _dropdowns(columns)
@@ -157,12 +159,6 @@ def _instructions(book: Workbook, spec: SheetSpec, columns: Sequence[Column]) ->
                 example_text,
             ]
         )
-    ws.append([])
-    ws.append(["示例行（按模板列的顺序）："])
-    ws.append([column.zh for column in columns])
-    ws.append(
-        [(c.example.isoformat() if isinstance(c.example, date) else c.example) for c in columns]
-    )
 
 
 def data_workbook(
