@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.common.api import RolePermission
+from shuangshi.common.api import RolePermission, expected_version
 from shuangshi.common.pagination import Pagination
 from shuangshi.teachers.models import Teacher
 
@@ -341,8 +342,15 @@ class TargetViewSet(viewsets.GenericViewSet):
     def retrieve(self, request: Request, code: str) -> Response:
         return Response(self.get_serializer(self._target(code)).data)
 
+    @transaction.atomic
     def partial_update(self, request: Request, code: str) -> Response:
+        version = expected_version(request)  # the version the client read, as for records
         target = self._target(code)
+        stored = Target.objects.select_for_update().filter(code=code).first()
+        if version != (stored.version if stored else target.version):
+            current = self.get_serializer(stored or target).data
+            detail = _("Someone else changed this record; reload it and try again.")
+            return Response({"detail": detail, "current": current}, status=status.HTTP_409_CONFLICT)
         serializer = self.get_serializer(target, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         target = services.target_update(

@@ -114,6 +114,7 @@ class TeacherQualification(models.Model):
         indexes = [
             models.Index(fields=["valid_until"]),
             models.Index(fields=["school_id", "in_scope", "qualified", "distance"]),
+            models.Index(fields=["level"]),  # the teachers list's qualification_level filter
         ]
 
     def __str__(self) -> str:

@@ -479,8 +479,7 @@ def target_update(*, code: str, data: dict[str, Any], user: User | None = None) 
         if field in data:
             setattr(target, field, data[field])
     target.updated_by = user
-    if target.pk is not None:
-        target.version += 1
+    target.version += 1  # the default (unsaved) target reads as version 1 too
     target.save()
     return target
 

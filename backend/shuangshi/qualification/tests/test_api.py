@@ -292,14 +292,17 @@ def test_targets_default_and_deadline_passed(api, hr_a, base_staff):
 
 def test_province_edits_a_target_and_ratios_follow(api, province, hr_a, staffed, school_a):
     url = "/api/v1/targets/dual_qualified_ratio/"
-    response = api(province).patch(url, {"value": "0.70", "deadline": "2030-12-31"}, format="json")
+    body = {"value": "0.70", "deadline": "2030-12-31", "version": 1}
+    response = api(province).patch(url, body, format="json")
     assert response.status_code == 200, response.json()
     assert response.json()["deadline_passed"] is False
     assert response.json()["updated_by"] == "province"
     row = rows_by_code(api(province).get("/api/v1/ratios/schools/"))[school_a.code]
     assert (row["target"], row["meets_target"], row["gap"]) == (0.7, False, 1)
     assert api(hr_a).patch(url, {"value": "0.1"}, format="json").status_code == 403
-    assert api(province).patch(url, {"value": "1.5"}, format="json").status_code == 400
+    refused = api(province).patch(url, {"value": "1.5", "version": 2}, format="json")
+    assert refused.status_code == 400
+    assert "value" in refused.json()
     assert api(province).get("/api/v1/targets/nope/").status_code == 404
 
 
