@@ -1,9 +1,14 @@
 """The marked copy of an upload: same rows, bad cells filled, an error column, a listing."""
 
+import pytest
+from shuangshi.spreadsheets import services
+
 from .books import TEACHER_HEADERS, read_back, teacher_row, teachers_book
 
 
-def test_the_error_workbook_marks_exactly_the_failed_rows(api, hr_a, upload):
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+def test_the_error_workbook_marks_exactly_the_failed_rows(api, hr_a, upload, monkeypatch, reader):
+    monkeypatch.setattr(services, "READER", reader)
     client = api(hr_a)
     rows = [
         teacher_row(),

@@ -123,6 +123,7 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             sheet_name=job.sheet,
             header_row=job.header_row,
             errors=job.errors,
+            engine=services.reader_for(bytes(content)),
         )
         stem = (job.filename.rsplit(".", 1)[0] or job.kind)[:100]
         return xlsx_response(book, f"{stem}-错误标注.xlsx")

@@ -205,6 +205,15 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
     )
 
 
+def sheet_rows(content: bytes, name: str, *, engine: str = "calamine") -> tuple[int, Iterator[Row]]:
+    """(first column, rows from row 1) of one sheet, for copying an upload."""
+    sheets = _calamine_sheets(content) if engine == "calamine" else _openpyxl_sheets(content)
+    for sheet_name, col0, _merged, rows in sheets:
+        if sheet_name == name:
+            return col0, rows
+    return 0, iter(())
+
+
 _Sheets = Iterator[tuple[str, int, list[tuple[tuple[int, int], tuple[int, int]]], Iterator[Row]]]
 
 

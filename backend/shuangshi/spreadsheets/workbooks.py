@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-import python_calamine
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
@@ -19,6 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import labels as L
+from . import reader
 from .columns import BOOL, CHOICE, DATE, ID, INT, TEXT, Column, SheetSpec
 from .messages import t
 
@@ -180,11 +180,26 @@ def data_workbook(
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime) and value.time() == datetime.min.time():
         return value.date()
-    return value
+    return None if value == "" else value
+
+
+def _header_width(content: bytes, sheet_name: str, header_row: int, engine: str) -> int:
+    """Columns up to the header row's last heading (where the error column goes after)."""
+    col0, rows = reader.sheet_rows(content, sheet_name, engine=engine)
+    for number, values in enumerate(rows, start=1):
+        if number == header_row:
+            filled = [i for i, v in enumerate(values) if v not in ("", None)]
+            return col0 + (filled[-1] + 1 if filled else 0)
+    return 0
 
 
 def error_workbook(
-    *, content: bytes, sheet_name: str, header_row: int, errors: list[dict[str, Any]]
+    *,
+    content: bytes,
+    sheet_name: str,
+    header_row: int,
+    errors: list[dict[str, Any]],
+    engine: str = "calamine",
 ) -> bytes:
     """The uploaded sheet, row for row, with bad cells marked and an error column.
 
@@ -196,15 +211,13 @@ def error_workbook(
         by_row.setdefault(error["row"], []).append(error)
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet_name[:31] or "Sheet1")
-    source = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
-    sheet = source.get_sheet_by_name(sheet_name)
-    col0 = sheet.start[1] if sheet.start else 0
-    width = col0 + (sheet.width or 0)
-    error_column = width + 1
+    error_column = _header_width(content, sheet_name, header_row, engine) + 1
     ws.column_dimensions[get_column_letter(error_column)].width = 60
     ws.freeze_panes = f"A{header_row + 1}"
-    for number, values in enumerate(sheet.iter_rows(), start=1):
-        row: list[Any] = [None] * col0 + [_plain(v) if v != "" else None for v in values]
+    col0, rows = reader.sheet_rows(content, sheet_name, engine=engine)
+    for number, values in enumerate(rows, start=1):
+        row: list[Any] = [None] * col0 + [_plain(v) for v in values]
+        row = row[: error_column - 1]
         problems = by_row.get(number, [])
         if number == header_row:
             heading = WriteOnlyCell(ws, value=t("Errors"))
@@ -218,7 +231,7 @@ def error_workbook(
                     cell = WriteOnlyCell(ws, value=value)
                     cell.fill, cell.font = BAD_FILL, BAD_FONT
                     notes = [e["message"] for e in problems if e["cell"] == address]
-                    if len(problems) <= 3:  # comments are costly; the error column says it all
+                    if len(by_row) <= 500:  # comments are costly; the error column says it all
                         cell.comment = Comment("\n".join(notes), "Shuangshi")
                     row[i] = cell
             message = "；".join(
