@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Back up the database named by DATABASE_URL (PostgreSQL: pg_dump custom format; SQLite:
-# the online backup API). Usage: scripts/backup.sh [FILE]   (default var/backups/…)
+# the online backup API). Usage: scripts/backup.sh [FILE]  (or BACKUP_FILE=…; default
+# var/backups/shuangshi-<UTC time>.pgdump or .sqlite3)
 # Prints the backup's path. Import uploads and sessions live in the database too.
 set -euo pipefail
+# Paths given are relative to where the command was run, not to the repository.
+if [ -n "${1:-}" ] && [ "$1" != "--yes" ]; then set -- "$(realpath -m "$1")" "${@:2}"; fi
+if [ -n "${BACKUP_FILE:-}" ]; then BACKUP_FILE="$(realpath -m "$BACKUP_FILE")"; fi
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}"
 read -r engine target < <("$PYTHON" scripts/_dbinfo.py) || true
@@ -12,12 +16,12 @@ backups="${SHUANGSHI_VAR_DIR:-var}/backups"
 
 case "$engine" in
   postgres)
-    out="${1:-$backups/shuangshi-$stamp.pgdump}"
+    out="${1:-${BACKUP_FILE:-$backups/shuangshi-$stamp.pgdump}}"
     mkdir -p "$(dirname "$out")"
     pg_dump --format=custom --no-owner --no-privileges --file="$out.part" "$target"
     ;;
   sqlite)
-    out="${1:-$backups/shuangshi-$stamp.sqlite3}"
+    out="${1:-${BACKUP_FILE:-$backups/shuangshi-$stamp.sqlite3}}"
     mkdir -p "$(dirname "$out")"
     [ -f "$target" ] || { echo "backup: no database at $target" >&2; exit 1; }
     rm -f "$out.part"

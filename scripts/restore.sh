@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Restore a backup made by backup.sh into the database named by DATABASE_URL, replacing
-# what is there. Usage: scripts/restore.sh FILE [--yes]   (asks first unless --yes)
+# what is there. Usage: scripts/restore.sh FILE [--yes]  (or BACKUP_FILE=…; asks first
+# unless --yes or RESTORE_YES=1)
 set -euo pipefail
+# Paths given are relative to where the command was run, not to the repository.
+if [ -n "${1:-}" ] && [ "$1" != "--yes" ]; then set -- "$(realpath -m "$1")" "${@:2}"; fi
+if [ -n "${BACKUP_FILE:-}" ]; then BACKUP_FILE="$(realpath -m "$BACKUP_FILE")"; fi
 cd "$(dirname "$0")/.."
-file="${1:-}"
+file="${1:-${BACKUP_FILE:-}}"
 [ -n "$file" ] && [ -f "$file" ] || { echo "usage: scripts/restore.sh FILE [--yes]" >&2; exit 2; }
 PYTHON="${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}"
 read -r engine target < <("$PYTHON" scripts/_dbinfo.py) || true
 [ -n "${engine:-}" ] || { echo "backup: cannot read DATABASE_URL" >&2; exit 1; }
 
-if [ "${2:-}" != "--yes" ]; then
+if [ "${2:-}" != "--yes" ] && [ "${RESTORE_YES:-}" != "1" ]; then
   read -r -p "Replace the $engine database with $file? [y/N] " answer
   [ "$answer" = "y" ] || [ "$answer" = "Y" ] || { echo "restore: cancelled"; exit 1; }
 fi

@@ -204,6 +204,8 @@ EXPECTED: dict[str, Expect] = {
     # own kind: teachers (HR, province); other kind: training-completions (base staff, province)
     "GET import-template": E(school_hr=(200, 403), base_staff=(403, 200), row="import-kind"),
     "GET export-teachers": E(city=200, school_hr=200),
+    "GET export-province": E(),
+    "GET export-school": E(province=400, city=400, school_hr=200),  # others name ?school=
 }
 
 

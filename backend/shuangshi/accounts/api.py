@@ -23,11 +23,15 @@ from .models import Role, User
 
 class MeSerializer(serializers.ModelSerializer):
     full_name = serializers.CharField(source="get_full_name", read_only=True)
-    school_name = serializers.CharField(source="school.name", read_only=True, default=None)
-    training_base_name = serializers.CharField(
-        source="training_base.name", read_only=True, default=None
+    school_name = serializers.CharField(
+        source="school.name", read_only=True, default=None, allow_null=True
     )
-    city_name = serializers.CharField(source="city.name", read_only=True, default=None)
+    training_base_name = serializers.CharField(
+        source="training_base.name", read_only=True, default=None, allow_null=True
+    )
+    city_name = serializers.CharField(
+        source="city.name", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = User

@@ -23,7 +23,9 @@ ACTION_NAMES = {number: name for name, number in ACTIONS.items()}
 class LogEntrySerializer(serializers.ModelSerializer):
     action = serializers.SerializerMethodField()
     model = serializers.CharField(source="content_type.model", read_only=True)
-    actor = serializers.CharField(source="actor.username", read_only=True, default=None)
+    actor = serializers.CharField(
+        source="actor.username", read_only=True, default=None, allow_null=True
+    )
     changes = serializers.SerializerMethodField()
 
     class Meta:

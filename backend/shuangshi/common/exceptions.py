@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -18,6 +18,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, IntegrityError):
         return Response(
             {"non_field_errors": ["This record conflicts with an existing one."]},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    elif isinstance(exc, DataError | OverflowError):
+        # A number too large for the column (e.g. ?school=1e300): bad input, not a crash.
+        return Response(
+            {"non_field_errors": ["A value is out of range."]},
             status=status.HTTP_400_BAD_REQUEST,
         )
     return drf_exception_handler(exc, context)

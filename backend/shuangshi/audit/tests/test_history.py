@@ -131,7 +131,7 @@ def test_other_roles_cannot_reveal(request, api, who, status, teacher_a):
     assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
 
 
-def test_id_numbers_never_reach_the_server_log(caplog):
+def test_id_numbers_never_reach_the_server_log():
     number = "36010219850615123X"
     logger = logging.getLogger("shuangshi.test")
     handler = logging.Handler()

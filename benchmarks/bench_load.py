@@ -1,0 +1,390 @@
+"""Load test: 50 concurrent users browsing lists and dashboards at provincial size.
+
+A province (BENCH_LOAD_TEACHERS=60,000 teachers in BENCH_LOAD_SCHOOLS=500 schools, with
+certificates, periods, completions, evaluated) is generated once into a PostgreSQL database
+of its own (DATABASE_URL's server, database `shuangshi_load`; SQLite if DATABASE_URL is not
+PostgreSQL). gunicorn serves it on loopback with BENCH_LOAD_WORKERS workers (default: CPUs
++ 1, as the client and PostgreSQL share the machine) and persistent database connections
+(DB_CONN_MAX_AGE). BENCH_LOAD_USERS token-authenticated users (province, city, school HR,
+base staff, each in their own scope) open teacher lists and pages, filters and searches,
+ratio dashboards, bases and completions.
+
+Two phases, each BENCH_LOAD_SECONDS long (bounded): "browsing" with a think time between
+clicks (BENCH_LOAD_THINK, seconds, default 0.5-1.5, like a person) — the target — and
+"saturation" with no think time, which only shows the throughput ceiling.
+Reports p50/p95/p99, requests/s and errors (any non-2xx or transport error).
+Target: browsing p95 <= 100 ms, 0 errors.
+
+Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/x .venv/bin/python benchmarks/bench_load.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BACKEND = ROOT / "backend"
+TEACHERS = int(os.environ.get("BENCH_LOAD_TEACHERS", "60000"))
+SCHOOLS = int(os.environ.get("BENCH_LOAD_SCHOOLS", "500"))
+USERS = int(os.environ.get("BENCH_LOAD_USERS", "50"))
+SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
+THINK = tuple(float(x) for x in os.environ.get("BENCH_LOAD_THINK", "0.5,1.5").split(","))
+WORKERS = int(os.environ.get("BENCH_LOAD_WORKERS", str((os.cpu_count() or 1) + 1)))
+DB_NAME = os.environ.get("BENCH_LOAD_DB", "shuangshi_load")
+PASSWORD = "bench-load-only-x1"
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        return urlunsplit(urlsplit(url)._replace(path=f"/{DB_NAME}"))
+    say("warning: DATABASE_URL is not PostgreSQL; using SQLite (figures meant for PostgreSQL)")
+    return f"sqlite:///{ROOT / 'var' / (DB_NAME + '.sqlite3')}"
+
+
+def ensure_database(url: str) -> None:
+    if not url.startswith("postgres"):
+        return
+    import psycopg
+
+    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone():
+            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass
+class Browser:
+    """One simulated person: a token and the ids their pages lead to."""
+
+    role: str
+    token: str
+    teacher_ids: list[int] = field(default_factory=list)
+    teacher_pages: int = 1
+    school_ids: list[int] = field(default_factory=list)
+    city_id: int | None = None
+
+
+def prepare() -> list[Browser]:
+    """Generate the province once, then the users (idempotent). Runs Django in-process."""
+    sys.path.insert(0, str(BACKEND))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from rest_framework.authtoken.models import Token
+    from shuangshi.accounts.models import Role, User
+    from shuangshi.schools.models import School
+    from shuangshi.teachers.models import Teacher
+    from shuangshi.training.models import TrainingBase
+
+    call_command("migrate", verbosity=0)
+    have_t, have_s = Teacher.objects.count(), School.objects.count()
+    if have_t < TEACHERS:
+        say(f"generating {TEACHERS - have_t:,} teachers in {max(SCHOOLS - have_s, 0):,} schools")
+        call_command(
+            "generate_country",
+            schools=max(SCHOOLS - have_s, 0),
+            teachers=TEACHERS - have_t,
+            stdout=open(os.devnull, "w"),  # noqa: SIM115
+        )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cur:
+                cur.execute("ANALYZE")
+    rnd = random.Random(7)
+    schools = list(School.objects.values_list("id", "city_id"))
+    bases = list(TrainingBase.objects.values_list("id", flat=True)) or [None]
+    mix = [Role.PROVINCE] * 6 + [Role.CITY] * 8 + [Role.SCHOOL_HR] * 30 + [Role.BASE_STAFF] * 6
+    browsers = []
+    for n in range(USERS):
+        role = mix[n % len(mix)]
+        school_id, city_id = schools[n % len(schools)]
+        scope = {
+            Role.CITY: {"city_id": city_id},
+            Role.SCHOOL_HR: {"school_id": school_id},
+            Role.BASE_STAFF: {"training_base_id": bases[n % len(bases)]},
+        }.get(role, {})
+        if role == Role.BASE_STAFF and bases[0] is None:
+            role, scope = Role.PROVINCE, {}
+        user, created = User.objects.get_or_create(
+            username=f"load{n:03d}", defaults={"role": role, **scope}
+        )
+        if created:
+            user.set_password(PASSWORD)
+            user.save()
+        token, _ = Token.objects.get_or_create(user=user)
+        teachers = Teacher.objects.all()
+        if user.role == Role.SCHOOL_HR:
+            teachers = teachers.filter(school_id=user.school_id)
+        elif user.role == Role.CITY:
+            teachers = teachers.filter(school__city_id=user.city_id)
+        ids = list(teachers.order_by("?").values_list("id", flat=True)[:200])
+        pages = max(1, min(20, teachers.count() // 20))
+        own_schools = [s for s, c in schools if user.role != Role.CITY or c == user.city_id]
+        browsers.append(
+            Browser(
+                role=user.role,
+                token=token.key,
+                teacher_ids=ids or [1],
+                teacher_pages=pages,
+                school_ids=rnd.sample(own_schools, min(20, len(own_schools))) or [1],
+                city_id=user.city_id,
+            )
+        )
+    say(f"size: {School.objects.count():,} schools, {Teacher.objects.count():,} teachers")
+    return browsers
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def next_page(b: Browser, rnd: random.Random) -> tuple[str, str]:
+    """(label, path) of the next page this person opens."""
+    t = rnd.choice(b.teacher_ids)
+    s = rnd.choice(b.school_ids)
+    common = [
+        ("teachers list", f"/api/v1/teachers/?page={rnd.randint(1, b.teacher_pages)}"),
+        ("teachers filtered", "/api/v1/teachers/?course_type=professional&active=true"),
+        ("teachers search", "/api/v1/teachers/?search=" + rnd.choice(["王", "李", "张", "机电"])),
+        ("teacher page", f"/api/v1/teachers/{t}/"),
+        ("teacher certificates", f"/api/v1/certificates/?teacher={t}"),
+        ("ratios by school", "/api/v1/ratios/schools/?ordering=gap"),
+        ("ratios summary", "/api/v1/ratios/summary/"),
+    ]
+    pages = {
+        "province": [
+            *common,
+            ("teachers of a school", f"/api/v1/teachers/?school={s}"),
+            ("schools list", f"/api/v1/schools/?page={rnd.randint(1, 10)}"),
+            ("bases progress", "/api/v1/training-bases/progress/"),
+        ],
+        "city": [
+            *common,
+            ("teachers of a school", f"/api/v1/teachers/?school={s}"),
+            ("schools list", "/api/v1/schools/"),
+            ("bases progress", "/api/v1/training-bases/progress/"),
+        ],
+        "school_hr": [
+            *common,
+            ("ratio candidates", "/api/v1/ratios/candidates/"),
+            ("mentors", "/api/v1/mentor-appointments/"),
+        ],
+        "base_staff": [
+            ("programmes", "/api/v1/training-programs/"),
+            ("completions", f"/api/v1/training-completions/?page={rnd.randint(1, 5)}"),
+            ("base stats", "/api/v1/training-bases/stats/"),
+            ("targets", "/api/v1/targets/"),
+        ],
+    }[b.role]
+    return rnd.choice(pages)
+
+
+# --------------------------------------------------------------------------- load
+
+
+@dataclass
+class Results:
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    samples: list[str] = field(default_factory=list)
+
+    def all_times(self) -> list[float]:
+        return [t for ts in self.times.values() for t in ts]
+
+
+async def person(
+    client: Any, b: Browser, until: float, think: tuple[float, float], seed: int, results: Results
+) -> None:
+    import httpx
+
+    rnd = random.Random(seed)
+    headers = {"Authorization": f"Token {b.token}"}
+    await asyncio.sleep(rnd.uniform(0, think[1]))  # people do not all click at once
+    while time.monotonic() < until:
+        label, path = next_page(b, rnd)
+        started = time.perf_counter()
+        try:
+            response = await client.get(path, headers=headers)
+            ok = 200 <= response.status_code < 300
+            detail = f"{response.status_code} {path}"
+        except httpx.HTTPError as exc:
+            ok, detail = False, f"{type(exc).__name__} {path}"
+        results.times[label].append(time.perf_counter() - started)
+        if not ok:
+            results.errors[label] += 1
+            if len(results.samples) < 5:
+                results.samples.append(detail)
+        if think[1] > 0:
+            await asyncio.sleep(rnd.uniform(*think))
+
+
+async def run_phase(
+    base: str, browsers: list[Browser], think: tuple[float, float], seconds: float = SECONDS
+) -> Results:
+    import httpx
+
+    results = Results()
+    until = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=len(browsers), max_keepalive_connections=len(browsers))
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+        await asyncio.gather(
+            *(person(client, b, until, think, n, results) for n, b in enumerate(browsers))
+        )
+    return results
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] * 1000
+
+
+def server_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds used so far by gunicorn and its workers (a figure the machine's other
+    load does not inflate, unlike latency)."""
+    import psutil
+
+    parent = psutil.Process(server.pid)
+    total = 0.0
+    for proc in [parent, *parent.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def report(name: str, results: Results, cpu: float) -> tuple[float, int]:
+    every = results.all_times()
+    errors = sum(results.errors.values())
+    p95 = percentile(every, 95)
+    say(
+        f"\n{name}: {len(every):,} requests in {SECONDS:.0f}s = {len(every) / SECONDS:.1f}/s, "
+        f"p50 {percentile(every, 50):.1f} ms, p95 {p95:.1f} ms, p99 {percentile(every, 99):.1f}"
+        f" ms, max {max(every) * 1000:.1f} ms, errors {errors}; "
+        f"server CPU {cpu / max(len(every), 1) * 1000:.1f} ms/request"
+    )
+    for label in sorted(results.times, key=lambda k: -percentile(results.times[k], 95)):
+        ts = results.times[label]
+        say(
+            f"  {label:<22} n={len(ts):>6}  p50 {percentile(ts, 50):7.1f} ms  "
+            f"p95 {percentile(ts, 95):7.1f} ms  errors {results.errors.get(label, 0)}"
+        )
+    for sample in results.samples:
+        say(f"  error sample: {sample}")
+    return p95, errors
+
+
+# --------------------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(url: str, port: int) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DJANGO_DEBUG": "0",
+        "LOG_LEVEL": "WARNING",
+        "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),
+    }
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi:application",
+        "--chdir",
+        str(BACKEND),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(WORKERS),
+        "--log-level",
+        "warning",
+        "--timeout",
+        "60",
+    ]
+    proc = subprocess.Popen(args, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError("gunicorn exited") from None
+            time.sleep(0.3)
+    stop_server(proc)
+    raise RuntimeError("gunicorn did not start in 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def main() -> int:
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    url = database_url()
+    ensure_database(url)
+    os.environ["DATABASE_URL"] = url
+    browsers = prepare()
+    port = free_port()
+    server = start_server(url, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        roles = defaultdict(int)
+        for b in browsers:
+            roles[b.role] += 1
+        say(f"users: {len(browsers)} ({dict(roles)}), gunicorn workers: {WORKERS}")
+        say(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+        asyncio.run(run_phase(base, browsers, (0.0, 0.2), seconds=5))  # warm-up, unreported
+        cpu = server_cpu(server)
+        browsing = asyncio.run(run_phase(base, browsers, THINK))
+        after = server_cpu(server)
+        p95, errors = report(f"browsing (think {THINK[0]}-{THINK[1]} s)", browsing, after - cpu)
+        cpu = after
+        saturation = asyncio.run(run_phase(base, browsers, (0.0, 0.0)))
+        report("saturation (no think time)", saturation, server_cpu(server) - cpu)
+    finally:
+        stop_server(server)
+    met = p95 <= 100 and errors == 0
+    say(f"\ntarget browsing p95 <= 100 ms and 0 errors: {'OK' if met else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
