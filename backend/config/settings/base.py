@@ -166,6 +166,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Two "status" choice sets: name them (check --deploy warns about the collision).
+    "ENUM_NAME_OVERRIDES": {
+        "ImportJobStatusEnum": "shuangshi.spreadsheets.models.ImportStatus",
+        "TrainingBaseStatusEnum": "shuangshi.training.models.BaseStatus",
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
