@@ -26,7 +26,7 @@ export default defineConfig(({ command }) => ({
     globals: false,
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
-    testTimeout: 40000,
+    testTimeout: 90000,
     css: false,
   },
 }));

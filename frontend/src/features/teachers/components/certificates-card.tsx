@@ -7,7 +7,7 @@ import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { certificateLevels } from '@/config/enums';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
-import { applyServerErrors } from '@/lib/form-errors';
+import { saveErrors } from '@/lib/conflict';
 import { daysUntil, EXPIRY_WARNING_DAYS, formatDate } from '@/lib/format';
 
 import { useDeleteCertificate } from '../api/delete-certificate';
@@ -47,6 +47,8 @@ function CertificateModal({
   const [form] = Form.useForm();
   const save = useSaveCertificate();
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  // Bumped when a 409 hands us the row as it is now.
+  const [version, setVersion] = useState(certificate?.version);
   const kind = Form.useWatch('kind', form) as string | undefined;
 
   const onOk = async () => {
@@ -58,10 +60,19 @@ function CertificateModal({
       {
         ...(datesFromDayjs(values, dateFields) as Partial<Certificate>),
         id: certificate?.id,
-        version: certificate?.version,
+        version,
         teacher,
       },
-      { onSuccess: onClose, onError: (e) => setOtherErrors(applyServerErrors(form, e)) },
+      {
+        onSuccess: onClose,
+        onError: (e) =>
+          setOtherErrors(
+            saveErrors<Certificate>(form, e, t('common.conflict'), (current) => {
+              setVersion(current.version);
+              form.setFieldsValue(datesToDayjs(current, dateFields));
+            }),
+          ),
+      },
     );
   };
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
-import { applyServerErrors } from '@/lib/form-errors';
+import { saveErrors } from '@/lib/conflict';
 import { formatDate } from '@/lib/format';
 
 import { useDeleteEnterprisePeriod } from '../api/delete-enterprise-period';
@@ -29,6 +29,8 @@ function PeriodModal({
   const [form] = Form.useForm();
   const save = useSaveEnterprisePeriod();
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  // Bumped when a 409 hands us the row as it is now.
+  const [version, setVersion] = useState(period?.version);
 
   const onOk = async () => {
     // antd rejects with the field errors, which it already shows.
@@ -39,10 +41,19 @@ function PeriodModal({
       {
         ...(datesFromDayjs(values, dateFields) as Partial<EnterprisePeriod>),
         id: period?.id,
-        version: period?.version,
+        version,
         teacher,
       },
-      { onSuccess: onClose, onError: (e) => setOtherErrors(applyServerErrors(form, e)) },
+      {
+        onSuccess: onClose,
+        onError: (e) =>
+          setOtherErrors(
+            saveErrors<EnterprisePeriod>(form, e, t('common.conflict'), (current) => {
+              setVersion(current.version);
+              form.setFieldsValue(datesToDayjs(current, dateFields));
+            }),
+          ),
+      },
     );
   };
 

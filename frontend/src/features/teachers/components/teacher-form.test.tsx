@@ -1,12 +1,22 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
-import { loginAs } from '@/testing/mocks/db';
+import { db, loginAs } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 
 // fireEvent.change, not user.type: one render per field instead of one per keystroke.
 const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+// The DatePicker takes typed text; Enter confirms it.
+function fillDate(label: string, value: string) {
+  const input = screen.getByLabelText(label);
+  fireEvent.mouseDown(input);
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
+}
 
 async function fillRequired(staffNo: string, idNumber: string) {
   await screen.findByLabelText('姓名');
@@ -25,7 +35,7 @@ describe('teacher form', () => {
     expect(screen.getByLabelText('出生日期')).toHaveValue('1949-12-31');
     await user.click(screen.getByLabelText('学历'));
     await user.click(await screen.findByTitle('本科'));
-    await user.type(screen.getByLabelText('入职日期'), '2024-09-01{enter}');
+    fillDate('入职日期', '2024-09-01');
     await user.click(screen.getByRole('button', { name: '保 存' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/teachers\/\d+$/));
   });
@@ -38,7 +48,7 @@ describe('teacher form', () => {
     await fillRequired('T0001', '110105194912310000');
     await user.click(screen.getByLabelText('学历'));
     await user.click(await screen.findByTitle('本科'));
-    await user.type(screen.getByLabelText('入职日期'), '2024-09-01{enter}');
+    fillDate('入职日期', '2024-09-01');
     // Client-side check catches the bad check digit first.
     await user.click(screen.getByRole('button', { name: '保 存' }));
     expect(await screen.findByText('身份证号 ✗')).toBeInTheDocument();
@@ -46,5 +56,30 @@ describe('teacher form', () => {
     fill('身份证号', '11010519491231002X');
     await user.click(screen.getByRole('button', { name: '保 存' }));
     expect(await screen.findByText('工号已存在。')).toBeInTheDocument();
+  });
+
+  it('loads the newer version when someone else saved first (409)', async () => {
+    loginAs('hr_a');
+    const current = { ...db.teachers[0], name: '别人改的名字', version: 7 };
+    let sentVersion: unknown;
+    server.use(
+      http.patch('/api/v1/teachers/1/', async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        sentVersion = body.version;
+        if (body.version !== 7) {
+          return HttpResponse.json({ detail: 'stale', current }, { status: 409 });
+        }
+        return HttpResponse.json({ ...current, ...body, version: 8 });
+      }),
+    );
+    const { router } = renderApp('/teachers/1/edit');
+    const user = userEvent.setup({ delay: null });
+    await screen.findByDisplayValue('王伟');
+    await user.click(screen.getByRole('button', { name: '保 存' }));
+    expect(await screen.findByText(/其他人已修改了这条记录/)).toBeInTheDocument();
+    expect(screen.getByLabelText('姓名')).toHaveValue('别人改的名字');
+    await user.click(screen.getByRole('button', { name: '保 存' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/teachers/1'));
+    expect(sentVersion).toBe(7);
   });
 });

@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { EnumSelect } from '@/components/ui/enum-label';
 import { useMe } from '@/lib/auth';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
-import { applyServerErrors } from '@/lib/form-errors';
+import { saveErrors } from '@/lib/conflict';
 import { isValidIdNumber, parseIdNumber } from '@/lib/id-number';
 import { useSchoolOptions } from '@/lib/reference-data';
 import dayjs from 'dayjs';
@@ -26,6 +27,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const me = useMe().data;
+  const queryClient = useQueryClient();
   const create = useCreateTeacher();
   const update = useUpdateTeacher();
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
@@ -46,7 +48,14 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
     if (idMasked && data.id_number === teacher?.id_number) delete data.id_number;
     const handlers = {
       onSuccess: onSaved,
-      onError: (error: unknown) => setOtherErrors(applyServerErrors(form, error)),
+      onError: (error: unknown) =>
+        setOtherErrors(
+          // 409: someone saved first. Show their version (and its new `version`) to save over.
+          saveErrors<Teacher>(form, error, t('common.conflict'), (current) => {
+            queryClient.setQueryData(['teachers', 'detail', current.id], current);
+            form.setFieldsValue(datesToDayjs(current, dateFields));
+          }),
+        ),
     };
     if (teacher) update.mutate({ id: teacher.id, data: { ...data, version: teacher.version } }, handlers);
     else create.mutate(data, handlers);
