@@ -39,6 +39,7 @@ NOISE = ["created_at", "updated_at"]
 
 # Models of project apps that are deliberately not audited, with the reason.
 NOT_AUDITED: dict[str, str] = {
+    "schools.City": "fixed reference data loaded by a migration, read-only in the API",
     "spreadsheets.ImportJob": "an upload and its outcome: itself the record of who imported what",
     # qualification (issue 3)
     "qualification.RuleProfile": "append-only versions that keep who changed what and when",
