@@ -3,13 +3,15 @@
 from datetime import date
 
 import pytest
+from auditlog.models import LogEntry
 from shuangshi import testing
+from shuangshi.audit.selectors import teacher_history
 from shuangshi.common.idnumbers import make_credit_code
 from shuangshi.mentors.models import Mentor, MentorAppointment
-from shuangshi.teachers.models import Certificate, EnterprisePeriod
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 from shuangshi.training.models import TrainingCompletion, TrainingProgram
 
-from .books import book, unique_id_number
+from .books import book, teacher_row, teachers_book, unique_id_number
 from .conftest import errors_at
 
 CERT_HEADERS = [
@@ -261,3 +263,34 @@ def test_base_staff_only_import_their_own_base(api, base_staff, program, teacher
 def test_schools_cannot_import_completions(api, request, user, upload):
     client = api(request.getfixturevalue(user))
     assert upload(client, "training-completions", book([COMPLETION_HEADERS])).status_code == 403
+
+
+def test_imports_write_audit_entries_like_a_save(api, hr_a, teacher_a, upload):
+    from auditlog.models import LogEntry
+
+    client = api(hr_a)
+    rows = [
+        [teacher_a.id_number, "", "教师资格证", "中职教师资格", "", "Q1", date(2010, 7, 1), None]
+    ]
+    run(client, upload, "certificates", CERT_HEADERS, rows)
+    rows[0][6] = date(2011, 7, 1)
+    body, _ = run(client, upload, "certificates", CERT_HEADERS, rows)
+
+    certificate = Certificate.objects.get()
+    entries = LogEntry.objects.get_for_object(certificate).order_by("id")
+    assert [e.action for e in entries] == [LogEntry.Action.CREATE, LogEntry.Action.UPDATE]
+    assert entries[1].changes == {"issued_on": ["2010-07-01", "2011-07-01"]}
+    assert entries[1].actor == hr_a
+    assert entries[1].additional_data == {"import": body["id"], "kind": "certificates"}
+    assert set(entries) <= set(teacher_history(teacher=teacher_a))
+
+
+def test_imported_teachers_are_audited_with_masked_id_numbers(api, hr_a, upload):
+    client = api(hr_a)
+    body = upload(client, "teachers", teachers_book([teacher_row()])).json()
+    client.post(f"/api/v1/imports/{body['id']}/commit/")
+    teacher = Teacher.objects.get()
+    (entry,) = LogEntry.objects.get_for_object(teacher)
+    assert entry.action == LogEntry.Action.CREATE
+    assert "*" in entry.changes["id_number"][1]
+    assert entry.changes["school"][1] == str(hr_a.school_id)

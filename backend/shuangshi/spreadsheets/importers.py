@@ -28,10 +28,11 @@ from shuangshi.teachers.validation import (
 from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
 from shuangshi.training.validation import ProgramFacts, completion_errors
 
-from . import bulk, cells
+from . import audit, bulk, cells
 from . import columns as C
 from . import labels as L
 from .messages import t
+from .models import ImportJob
 
 BATCH = 2000
 
@@ -104,6 +105,7 @@ class Importer:
 
     def __init__(self, user: User) -> None:
         self.user = user
+        self.job: ImportJob | None = None  # set when committing: audit entries name it
         self.teacher_ids: set[int] = set()
         self.seen: dict[Any, int] = {}  # record key → first row that had it
 
@@ -253,6 +255,7 @@ class TeacherImporter(Importer):
         result = Written()
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
+        before: list[dict[str, Any]] = []
         now = timezone.now()
         for row in batch:
             values = {name: row.values[name] for name in [*self.fields, "school_id"]}
@@ -269,6 +272,7 @@ class TeacherImporter(Importer):
                     }
                 )
             elif _changed(current, values):
+                before.append(current)
                 changed.append(
                     {
                         "id": current["id"],
@@ -283,6 +287,13 @@ class TeacherImporter(Importer):
                 self.teacher_ids.add(current["id"])
         bulk.insert(Teacher, new)
         bulk.update(Teacher, changed)
+        audit.log_bulk(
+            Teacher,
+            job=self.job,
+            created=new,
+            updated=list(zip(before, changed, strict=True)),
+            key=("id_number",),
+        )
         if new:
             created = Teacher.objects.filter(id_number__in=[r["id_number"] for r in new])
             self.teacher_ids.update(created.values_list("id", flat=True))
@@ -340,6 +351,7 @@ class CertificateImporter(Importer):
         result = Written()
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
+        before: list[dict[str, Any]] = []
         for row in batch:
             key = (row.values["teacher_id"], row.values["kind"], row.values["number"])
             identity = dict(zip(("teacher_id", "kind", "number"), key, strict=True))
@@ -348,12 +360,20 @@ class CertificateImporter(Importer):
             if current is None:
                 new.append({**identity, **values, "version": 1})
             elif _changed(current, values):
+                before.append(current)
                 changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
             self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
         bulk.insert(Certificate, new)
         bulk.update(Certificate, changed)
+        audit.log_bulk(
+            Certificate,
+            job=self.job,
+            created=new,
+            updated=list(zip(before, changed, strict=True)),
+            key=("teacher_id", "kind", "number"),
+        )
         result.created, result.updated = len(new), len(changed)
         return result
 
@@ -398,6 +418,7 @@ class PeriodImporter(Importer):
         result = Written()
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
+        before: list[dict[str, Any]] = []
         for row in batch:
             key = self._key(row.values)
             identity = dict(zip(("teacher_id", "kind", "enterprise", "start_on"), key, strict=True))
@@ -406,12 +427,20 @@ class PeriodImporter(Importer):
             if current is None:
                 new.append({**identity, **values, "version": 1})
             elif _changed(current, values):
+                before.append(current)
                 changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
             self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
         bulk.insert(EnterprisePeriod, new)
         bulk.update(EnterprisePeriod, changed)
+        audit.log_bulk(
+            EnterprisePeriod,
+            job=self.job,
+            created=new,
+            updated=list(zip(before, changed, strict=True)),
+            key=("teacher_id", "kind", "enterprise", "start_on"),
+        )
         result.created, result.updated = len(new), len(changed)
         return result
 
@@ -469,6 +498,7 @@ class MentorAppointmentImporter(Importer):
         result = Written()
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
+        before: list[dict[str, Any]] = []
         for row in batch:
             v = row.values
             key = (self.mentors[v["id_number"]]["id"], v["school_id"], v["mode"], v["start_on"])
@@ -478,11 +508,19 @@ class MentorAppointmentImporter(Importer):
             if current is None:
                 new.append({**identity, **values, "version": 1})
             elif _changed(current, values):
+                before.append(current)
                 changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
         bulk.insert(MentorAppointment, new)
         bulk.update(MentorAppointment, changed)
+        audit.log_bulk(
+            MentorAppointment,
+            job=self.job,
+            created=new,
+            updated=list(zip(before, changed, strict=True)),
+            key=("mentor_id", "school_id", "mode", "start_on"),
+        )
         result.created, result.updated = len(new), len(changed)
         return result
 
@@ -493,15 +531,24 @@ class MentorAppointmentImporter(Importer):
             latest[row.values["id_number"]] = {n: row.values[n] for n in self.mentor_fields}
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
+        before: list[dict[str, Any]] = []
         for number, values in latest.items():
             current = self.mentors.get(number)
             if current is None:
                 new.append({"id_number": number, **values, "version": 1})
             elif _changed(current, values):
+                before.append(dict(current))
                 current.update(values, version=current["version"] + 1)
                 changed.append({"id": current["id"], **values, "version": current["version"]})
         bulk.insert(Mentor, new)
         bulk.update(Mentor, changed)
+        audit.log_bulk(
+            Mentor,
+            job=self.job,
+            created=new,
+            updated=list(zip(before, changed, strict=True)),
+            key=("id_number",),
+        )
         if new:
             for created in Mentor.objects.filter(
                 id_number__in=[m["id_number"] for m in new]
@@ -602,6 +649,7 @@ class CompletionImporter(Importer):
         result = Written()
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
+        before: list[dict[str, Any]] = []
         for row in batch:
             key = (row.values["program_id"], row.values["teacher_id"])
             identity = dict(zip(("program_id", "teacher_id"), key, strict=True))
@@ -610,12 +658,20 @@ class CompletionImporter(Importer):
             if current is None:
                 new.append({**identity, **values, "version": 1})
             elif _changed(current, values):
+                before.append(current)
                 changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
                 result.unchanged += 1
             self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
         bulk.insert(TrainingCompletion, new)
         bulk.update(TrainingCompletion, changed)
+        audit.log_bulk(
+            TrainingCompletion,
+            job=self.job,
+            created=new,
+            updated=list(zip(before, changed, strict=True)),
+            key=("program_id", "teacher_id"),
+        )
         result.created, result.updated = len(new), len(changed)
         return result
 

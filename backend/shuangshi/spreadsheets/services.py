@@ -169,6 +169,7 @@ def import_commit(*, job: ImportJob) -> ImportJob:
                     locked, t("Fix the errors and upload the file again: nothing was imported.")
                 )
             importer = importer_for(user=locked.owner, kind=locked.kind)
+            importer.job = locked
             report = import_run(importer=importer, content=bytes(locked.content), commit=True)
             if report.failed:
                 raise _Rollback(report)
