@@ -61,7 +61,7 @@ export function BasesProgressCard() {
                 <Statistic title={t('training.stats.total')} value={p.total} />
               </Col>
               <Col xs={12} md={6}>
-                <Statistic title={t('training.stats.activeOnTime')} value={p.active_on_time} />
+                <Statistic title={t('training.stats.activeOnTime')} value={p.active_on_time ?? '—'} />
               </Col>
               <Col xs={12} md={6}>
                 <Statistic title={t('training.stats.remaining')} value={p.remaining} />
@@ -69,18 +69,18 @@ export function BasesProgressCard() {
               <Col xs={12} md={6}>
                 <Statistic
                   title={label('baseStatus', 'planned')}
-                  value={p.by_status.planned ?? 0}
-                  suffix={`· ${label('baseStatus', 'suspended')} ${p.by_status.suspended ?? 0}`}
+                  value={p.by_status?.planned ?? 0}
+                  suffix={`· ${label('baseStatus', 'suspended')} ${p.by_status?.suspended ?? 0}`}
                 />
               </Col>
             </Row>
             <Space wrap>
-              {Object.entries(p.by_designation).map(([code, split]) => (
+              {Object.entries(p.by_designation ?? {}).map(([code, split]) => (
                 <Tag key={code}>
                   {label('designation', code)} {split.active}/{split.total}
                 </Tag>
               ))}
-              {Object.entries(p.by_host_kind).map(([code, split]) => (
+              {Object.entries(p.by_host_kind ?? {}).map(([code, split]) => (
                 <Tag key={code}>
                   {label('hostKind', code)} {split.active}/{split.total}
                 </Tag>
