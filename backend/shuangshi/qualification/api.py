@@ -21,7 +21,7 @@ from shuangshi.common.api import RolePermission, expected_version
 from shuangshi.common.pagination import Pagination
 from shuangshi.teachers.models import Teacher
 
-from . import engine, reports, selectors, services
+from . import engine, reports, schemas, selectors, services
 from .models import RuleProfile, Target, TargetCode, TeacherQualification
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
@@ -133,7 +133,7 @@ class SchoolRatiosView(RatioView):
             OpenApiParameter("below_target", bool),
             OpenApiParameter("ordering", str, enum=list(selectors.ORDERINGS)),
         ],
-        responses={200: dict},
+        responses={200: schemas.SchoolRatioPage},
     )
     def get(self, request: Request) -> Response:
         q = _query(SchoolRatiosQuery, request)
@@ -163,7 +163,7 @@ class SchoolRatiosView(RatioView):
 
 
 class RatioSummaryView(RatioView):
-    @extend_schema(parameters=[AS_OF], responses={200: dict})
+    @extend_schema(parameters=[AS_OF], responses={200: schemas.RatioSummary})
     def get(self, request: Request) -> Response:
         q = _query(AsOfQuery, request)
         user: User = request.user  # type: ignore[assignment]
@@ -180,7 +180,7 @@ class RatioTrendView(RatioView):
             OpenApiParameter("from", str, description="YYYY-MM"),
             OpenApiParameter("to", str, description="YYYY-MM"),
         ],
-        responses={200: dict},
+        responses={200: schemas.RatioTrend},
     )
     def get(self, request: Request) -> Response:
         q = _query(TrendQuery, request)
@@ -190,7 +190,9 @@ class RatioTrendView(RatioView):
 
 
 class CandidatesView(RatioView):
-    @extend_schema(parameters=[AS_OF, OpenApiParameter("school", int)], responses={200: dict})
+    @extend_schema(
+        parameters=[AS_OF, OpenApiParameter("school", int)], responses={200: schemas.CandidatePage}
+    )
     def get(self, request: Request) -> Response:
         q = _query(CandidatesQuery, request)
         user: User = request.user  # type: ignore[assignment]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('qualification', '0002_alter_teacherqualification_school_id'),
-        ('teachers', '0001_initial'),
+        ("qualification", "0002_alter_teacherqualification_school_id"),
+        ("teachers", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='teacherqualification',
-            index=models.Index(fields=['level'], name='qualificati_level_c14459_idx'),
+            model_name="teacherqualification",
+            index=models.Index(fields=["level"], name="qualificati_level_c14459_idx"),
         ),
     ]

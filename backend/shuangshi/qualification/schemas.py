@@ -1,0 +1,137 @@
+"""Response shapes of the ratios API, for the OpenAPI schema only (views return dicts)."""
+
+from rest_framework import serializers
+
+
+def _page(name: str, item: serializers.Serializer) -> type[serializers.Serializer]:
+    return type(
+        name,
+        (serializers.Serializer,),
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": item,
+        },
+    )
+
+
+class QualificationLevels(serializers.Serializer):
+    junior = serializers.IntegerField()
+    intermediate = serializers.IntegerField()
+    senior = serializers.IntegerField()
+
+
+class RecruitmentCounts(serializers.Serializer):
+    checked = serializers.IntegerField(help_text="in-scope hires since the cut-off")
+    failed = serializers.IntegerField(help_text="of which fail the recruitment check")
+
+
+class RatioFigures(serializers.Serializer):
+    in_scope = serializers.IntegerField()
+    qualified = serializers.IntegerField()
+    ratio = serializers.FloatField(allow_null=True, help_text="null when nobody is in scope")
+    target = serializers.FloatField(help_text="the ratio must be strictly above it")
+    gap = serializers.IntegerField(allow_null=True)
+    meets_target = serializers.BooleanField()
+    levels = QualificationLevels()
+    recruitment = RecruitmentCounts()
+
+
+class RatioSchoolRef(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    city = serializers.IntegerField()
+    city_name = serializers.CharField()
+    kind = serializers.CharField()
+
+
+class Staffing(serializers.Serializer):
+    student_count = serializers.IntegerField()
+    full_time = serializers.IntegerField()
+    part_time = serializers.IntegerField()
+    mentors = serializers.IntegerField()
+    students_per_teacher = serializers.FloatField(allow_null=True)
+    students_per_teacher_norm = serializers.IntegerField()
+    students_per_teacher_ok = serializers.BooleanField(allow_null=True)
+    part_time_share = serializers.FloatField(allow_null=True)
+    part_time_norm = serializers.FloatField()
+    part_time_ok = serializers.BooleanField(allow_null=True)
+
+
+class SchoolRatio(RatioFigures):
+    school = RatioSchoolRef()
+    staffing = Staffing()
+
+
+class RatioCityRef(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class CityRatio(RatioFigures):
+    city = RatioCityRef()
+
+
+class KindRatio(RatioFigures):
+    kind = serializers.CharField()
+
+
+class SchoolCounts(serializers.Serializer):
+    total = serializers.IntegerField()
+    meeting_target = serializers.IntegerField()
+    without_teachers_in_scope = serializers.IntegerField()
+
+
+class RatioSummary(serializers.Serializer):
+    as_of = serializers.DateField()
+    target = serializers.FloatField()
+    province = RatioFigures()
+    by_city = CityRatio(many=True)
+    by_kind = KindRatio(many=True)
+    schools = SchoolCounts()
+
+
+class TrendPoint(serializers.Serializer):
+    month = serializers.CharField(help_text="YYYY-MM")
+    in_scope = serializers.IntegerField()
+    qualified = serializers.IntegerField()
+    ratio = serializers.FloatField(allow_null=True)
+    live = serializers.BooleanField(help_text="the current month, computed now")
+
+
+class RatioTrend(serializers.Serializer):
+    scope = serializers.ChoiceField(choices=["province", "city", "school"])
+    key = serializers.IntegerField()
+    points = TrendPoint(many=True)
+
+
+class MissingItem(serializers.Serializer):
+    code = serializers.CharField()
+    quantity = serializers.IntegerField()
+    unit = serializers.ChoiceField(choices=["days", "hours", "certificate", "years", "title"])
+    message = serializers.CharField(help_text="i18n key; fill it with params")
+    params = serializers.DictField()
+    text = serializers.CharField(help_text="plain English")
+    distance = serializers.IntegerField(help_text="estimated days of effort")
+    one_of = serializers.BooleanField(help_text="an alternative: any `needed` of these")
+    needed = serializers.IntegerField()
+
+
+class CandidateTeacher(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    staff_no = serializers.CharField()
+
+
+class Candidate(serializers.Serializer):
+    teacher = CandidateTeacher()
+    level = serializers.CharField()
+    distance = serializers.IntegerField(allow_null=True)
+    missing = MissingItem(many=True)
+
+
+SchoolRatioPage = _page("PaginatedSchoolRatioList", SchoolRatio(many=True))
+CandidatePage = _page("PaginatedCandidateList", Candidate(many=True))
