@@ -147,3 +147,27 @@ def test_province_dashboard_city_filter_drill_down_and_english(page: Page) -> No
     expect(page.get_by_text("Staffing")).to_be_visible()
     expect(page.get_by_text("Closest to qualifying")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_city_official_sees_only_their_city(page: Page) -> None:
+    login(page, "city_nc")
+    expect(page).to_have_url(re.compile(r"/dashboard"))
+    city = page.locator(".ant-select", has_text="南昌")
+    expect(city).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile(r"南昌 · 双师型教师占比"))).to_be_visible()
+    page.get_by_role("menuitem", name="教师").click()
+    expect(page.get_by_text(re.compile(r"共 \d+ 名教师"))).to_be_visible()
+    expect(page.get_by_role("button", name="新增教师")).to_have_count(0)
+
+
+def test_login_page_in_english_after_switch(page: Page) -> None:
+    page.goto("/login")
+    expect(page.get_by_role("button", name="登 录")).to_be_visible()
+    page.get_by_text("English", exact=True).click()
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+    page.get_by_label("Username").fill("hr_a")
+    page.get_by_label("Password").fill("wrong-password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".ant-alert-error")).to_be_visible()

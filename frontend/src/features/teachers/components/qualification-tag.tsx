@@ -27,7 +27,10 @@ export function QualificationTag({ qualification }: { qualification: Qualificati
       {days !== null && days <= EXPIRY_WARNING_DAYS && (
         <Tooltip title={t('teachers.validUntil', { date: formatDate(qualification.valid_until) })}>
           <Tag color={days < 0 ? 'red' : 'orange'} data-testid="expiry-mark">
-            {days < 0 ? t('teachers.expired') : t('teachers.expiringSoon', { days })}
+            {days < 0
+              ? t('teachers.expired')
+              : // A qualified teacher loses the level then; an unqualified one may gain it.
+                t(qualification.qualified ? 'teachers.expiringSoon' : 'teachers.changesSoon', { days })}
           </Tag>
         </Tooltip>
       )}
