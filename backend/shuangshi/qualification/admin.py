@@ -1,17 +1,42 @@
 from typing import Any
 
-from django.contrib import admin, messages
+from django import forms
+from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from . import services
+from . import engine, selectors, services
 from .models import RatioSnapshot, RuleProfile, SchoolStats, Target, TeacherQualification
+
+
+class RuleProfileForm(forms.ModelForm):
+    class Meta:
+        model = RuleProfile
+        fields = ["values", "note"]
+
+    def clean_values(self) -> Any:
+        values = self.cleaned_data.get("values")
+        if not isinstance(values, dict):
+            raise forms.ValidationError("Give an object of settings (changes to the current).")
+        unknown = sorted(set(values) - set(engine.RuleProfile.__dataclass_fields__))
+        if unknown:
+            raise forms.ValidationError(f"Unknown settings: {', '.join(unknown)}")
+        _version, current = selectors.profile_current()
+        try:
+            profile = engine.RuleProfile.from_dict({**current.as_dict(), **values})
+        except (TypeError, ValueError) as exc:
+            raise forms.ValidationError(str(exc)) from None
+        errors = profile.validate()
+        if errors:
+            raise forms.ValidationError([f"{k}: {v}" for k, v in errors.items()])
+        return values
 
 
 @admin.register(RuleProfile)
 class RuleProfileAdmin(admin.ModelAdmin):
     """Adding a profile stores a new version on top of the current one and re-evaluates."""
 
+    form = RuleProfileForm
     list_display = ["version", "note", "created_by", "created_at"]
     readonly_fields = ["version", "created_by", "created_at"]
     fields = ["values", "note", "version", "created_by", "created_at"]
@@ -23,16 +48,12 @@ class RuleProfileAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
-        try:
-            row = services.rule_profile_update(
-                values=obj.values or {},
-                note=obj.note,
-                user=request.user,  # type: ignore[arg-type]
-            )
-        except services.ProfileInvalid as exc:
-            messages.error(request, f"Invalid profile: {exc.errors}")
-            return
-        obj.pk, obj.version = row.pk, row.version
+        row = services.rule_profile_update(
+            values=obj.values or {},
+            note=obj.note,
+            user=request.user,  # type: ignore[arg-type]
+        )
+        obj.pk, obj.version, obj.values = row.pk, row.version, row.values
 
 
 @admin.register(Target)
