@@ -164,3 +164,27 @@ def test_production_sends_hsts_and_secure_cookies():
         timeout=120,
     )
     assert result.stdout.split() == ["31536000", "True", "True", "DENY", "True"]
+
+
+def test_an_upload_far_past_the_limit_is_refused_while_it_arrives(settings, api, hr_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.UPLOAD_MAX_MB = 1
+    big = SimpleUploadedFile("教师.xlsx", b"\0" * (3 * 1024 * 1024))
+    response = api(hr_a).post(
+        "/api/v1/imports/", {"kind": "teachers", "file": big}, format="multipart"
+    )
+    assert response.status_code == 413
+    assert "1 MB" in response.json()["detail"]
+
+
+def test_an_upload_just_past_the_limit_gets_the_import_views_own_message(settings, api, hr_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.UPLOAD_MAX_MB = 1
+    file = SimpleUploadedFile("教师.xlsx", b"\0" * (1024 * 1024 + 10))
+    response = api(hr_a).post(
+        "/api/v1/imports/", {"kind": "teachers", "file": file}, format="multipart"
+    )
+    assert response.status_code == 400
+    assert "file" in response.json()
