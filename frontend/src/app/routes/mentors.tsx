@@ -1,10 +1,10 @@
-import { EmptyState } from '@/components/ui/query-state';
 import { RequireRole } from '@/components/ui/require-role';
+import { MentorsPage } from '@/features/mentors/components/mentors-page';
 
-export default function Route() {
+export default function MentorsRoute() {
   return (
-    <RequireRole roles={['province']}>
-      <EmptyState />
+    <RequireRole roles={['school_hr', 'province']}>
+      <MentorsPage />
     </RequireRole>
   );
 }

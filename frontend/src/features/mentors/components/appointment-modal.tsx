@@ -1,0 +1,255 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect } from '@/components/ui/enum-label';
+import { FormModal } from '@/components/ui/form-modal';
+import { ApiError } from '@/lib/api-client';
+import { useMe } from '@/lib/auth';
+import { saveErrors } from '@/lib/conflict';
+import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { isValidIdNumber } from '@/lib/id-number';
+import { useSchoolOptions } from '@/lib/reference-data';
+
+import { useLookupMentor } from '../api/lookup-mentor';
+import { useSaveAppointment } from '../api/save-appointment';
+import { useSaveMentor } from '../api/save-mentor';
+import type { Appointment, MentorMatch } from '../types/mentor';
+
+const dateFields = ['start_on', 'end_on'];
+const mentorFields = ['name', 'id_number', 'enterprise', 'category', 'title', 'skills'] as const;
+type Source = 'existing' | 'new';
+
+/**
+ * Appoint a mentor: one already registered (found by exact ID number), or a new one
+ * registered here first. Editing changes only the appointment.
+ */
+export function AppointmentModal({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const [form] = Form.useForm();
+  const save = useSaveAppointment();
+  const saveMentor = useSaveMentor();
+  const lookup = useLookupMentor();
+  const chooseSchool = me?.role === 'province';
+  const schools = useSchoolOptions(null, chooseSchool && !appointment);
+  const [record, setRecord] = useState(appointment);
+  const [source, setSource] = useState<Source>('existing');
+  const [match, setMatch] = useState<MentorMatch | null>(null);
+  // A new mentor saved by an earlier attempt whose appointment was then refused.
+  const [registered, setRegistered] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const needsLookup = !record && source === 'existing' && !match;
+
+  const idNumberOf = (name: string) => String(form.getFieldValue(name) ?? '').trim().toUpperCase();
+
+  const findMentor = () => {
+    const idNumber = idNumberOf('mentor_id_number');
+    if (!isValidIdNumber(idNumber)) {
+      form.setFields([{ name: 'mentor_id_number', errors: [t('mentors.badIdNumber')] }]);
+      return;
+    }
+    lookup.mutate(idNumber, {
+      onSuccess: (found) => {
+        setMatch(found);
+        form.setFields([{ name: 'mentor_id_number', errors: [] }]);
+      },
+      onError: (error) =>
+        form.setFields([
+          {
+            name: 'mentor_id_number',
+            errors:
+              error instanceof ApiError && error.status === 404
+                ? [t('mentors.notFound')]
+                : error instanceof ApiError
+                  ? (error.fieldErrors().id_number ?? [error.message])
+                  : [String(error)],
+          },
+        ]),
+    });
+  };
+
+  const onSaveError = (error: unknown) =>
+    setErrors(
+      saveErrors<Appointment>(form, error, t('mentors.conflict'), (current) => {
+        setRecord(current);
+        form.setFieldsValue(datesToDayjs(current, dateFields));
+      }),
+    );
+
+  const saveAppointment = (values: Record<string, unknown>, mentorIdNumber?: string) => {
+    const data = datesFromDayjs(values, dateFields);
+    const body = {
+      mode: data.mode,
+      start_on: data.start_on,
+      end_on: data.end_on ?? null,
+      hours: data.hours,
+      ...(chooseSchool && !record ? { school: data.school } : {}),
+    } as Partial<Appointment>;
+    save.mutate(
+      { ...body, id: record?.id, version: record?.version, mentor_id_number: mentorIdNumber },
+      { onSuccess: onClose, onError: onSaveError },
+    );
+  };
+
+  const onFinish = (values: Record<string, unknown>) => {
+    setErrors([]);
+    if (record) return saveAppointment(values);
+    if (source === 'existing') {
+      if (!match) return findMentor();
+      return saveAppointment(values, idNumberOf('mentor_id_number'));
+    }
+    const idNumber = idNumberOf('id_number');
+    if (registered === idNumber) return saveAppointment(values, idNumber);
+    const mentor = Object.fromEntries(mentorFields.map((f) => [f, values[f] ?? ''])) as Record<string, string>;
+    saveMentor.mutate(
+      { ...mentor, id_number: idNumber, category: mentor.category as 'engineer' },
+      {
+        onSuccess: () => {
+          setRegistered(idNumber);
+          saveAppointment(values, idNumber);
+        },
+        onError: (error) => setErrors(saveErrors(form, error, t('mentors.conflict'), () => {})),
+      },
+    );
+  };
+
+  const req = (field: string) => ({ required: true, message: t('mentors.required', { field: t(`mentors.fields.${field}`) }) });
+
+  return (
+    <FormModal
+      id="appointment-form"
+      title={record ? t('mentors.editAppointment') : t('mentors.add')}
+      form={form}
+      onFinish={onFinish}
+      onCancel={onClose}
+      saving={save.isPending || saveMentor.isPending || lookup.isPending}
+      okText={needsLookup ? t('mentors.find') : t('common.save')}
+      errors={errors}
+      width={640}
+      initialValues={record ? datesToDayjs(record, dateFields) : { mode: 'teaching', category: 'engineer' }}
+      onValuesChange={(changed) => {
+        if ('mentor_id_number' in changed) setMatch(null);
+      }}
+    >
+      {record ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${record.mentor_name} · ${record.school_name}`} />
+      ) : (
+        <Form.Item label={t('mentors.source')}>
+          <Radio.Group
+            value={source}
+            onChange={(e) => setSource(e.target.value as Source)}
+            optionType="button"
+            options={[
+              { value: 'existing', label: t('mentors.existing') },
+              { value: 'new', label: t('mentors.addMentor') },
+            ]}
+          />
+        </Form.Item>
+      )}
+      {!record && source === 'existing' && (
+        <>
+          <Form.Item label={t('mentors.fields.id_number')} extra={t('mentors.lookupHelp')} required>
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="mentor_id_number" noStyle rules={[req('id_number')]}>
+                <Input autoFocus maxLength={18} autoComplete="off" aria-label={t('mentors.fields.id_number')} />
+              </Form.Item>
+              <Button icon={<SearchOutlined />} onClick={findMentor} loading={lookup.isPending}>
+                {t('mentors.find')}
+              </Button>
+            </Space.Compact>
+          </Form.Item>
+          {match && (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="mentor-match"
+              style={{ marginBottom: 16 }}
+              title={t('mentors.found', { name: match.name, enterprise: match.enterprise })}
+            />
+          )}
+        </>
+      )}
+      {!record && source === 'new' && (
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="name" label={t('mentors.fields.name')} rules={[req('name')]}>
+              <Input autoFocus />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="id_number"
+              label={t('mentors.fields.id_number')}
+              rules={[
+                req('id_number'),
+                {
+                  validator: (_, value: string) =>
+                    !value || isValidIdNumber(value) ? Promise.resolve() : Promise.reject(new Error(t('mentors.badIdNumber'))),
+                },
+              ]}
+            >
+              <Input maxLength={18} autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="enterprise" label={t('mentors.fields.enterprise')} rules={[req('enterprise')]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="category" label={t('mentors.fields.category')} rules={[req('category')]}>
+              <EnumSelect group="mentorCategory" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="title" label={t('mentors.fields.title')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="skills" label={t('mentors.fields.skills')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      {(record || source === 'new' || match) && (
+        <Row gutter={16}>
+          {chooseSchool && !record && (
+            <Col xs={24}>
+              <Form.Item name="school" label={t('mentors.fields.school')} rules={[req('school')]}>
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  loading={schools.isPending}
+                  options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} md={12}>
+            <Form.Item name="mode" label={t('mentors.fields.mode')} rules={[req('mode')]}>
+              <EnumSelect group="appointmentMode" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="hours" label={t('mentors.fields.hours')} rules={[req('hours')]}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="start_on" label={t('mentors.fields.start_on')} rules={[req('start_on')]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="end_on" label={t('mentors.fields.end_on')} extra={t('mentors.endHelp')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+    </FormModal>
+  );
+}

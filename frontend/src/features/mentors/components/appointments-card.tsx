@@ -1,0 +1,122 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { errorText } from '@/lib/error-text';
+import { formatDate } from '@/lib/format';
+
+import { useDeleteAppointment } from '../api/delete-appointment';
+import { useAppointments, type AppointmentParams } from '../api/get-appointments';
+import type { Appointment } from '../types/mentor';
+import { AppointmentModal } from './appointment-modal';
+
+const PAGE_SIZE = 20;
+
+export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const label = useEnumLabel();
+  const [params, setParams] = useState<AppointmentParams>({ page: 1, page_size: PAGE_SIZE, ordering: '-start_on' });
+  const appointments = useAppointments(params);
+  const remove = useDeleteAppointment();
+  const [editing, setEditing] = useState<Appointment | null | undefined>(undefined);
+  const update = (changes: Partial<AppointmentParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <Card
+      title={t('mentors.appointments')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+          {t('mentors.add')}
+        </Button>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          aria-label={t('common.search')}
+          placeholder={t('mentors.searchPlaceholder')}
+          onSearch={(value) => update({ search: value.trim() || undefined })}
+          style={{ width: 220 }}
+        />
+        <EnumSelect
+          group="appointmentMode"
+          allowClear
+          aria-label={t('mentors.fields.mode')}
+          placeholder={t('mentors.fields.mode')}
+          style={{ width: 140 }}
+          value={params.mode}
+          onChange={(mode) => update({ mode })}
+        />
+      </Space>
+      {appointments.isError ? (
+        <ErrorState error={appointments.error} onRetry={() => void appointments.refetch()} />
+      ) : (
+        <Table<Appointment>
+          rowKey="id"
+          size="middle"
+          loading={appointments.isFetching}
+          dataSource={appointments.data?.results}
+          locale={{ emptyText: <EmptyState description={t('mentors.noAppointments')} /> }}
+          scroll={{ x: 800 }}
+          pagination={{
+            current: params.page,
+            pageSize: PAGE_SIZE,
+            total: appointments.data?.count ?? 0,
+            onChange: (page) => setParams((prev) => ({ ...prev, page })),
+            showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+          }}
+          columns={[
+            { title: t('mentors.fields.mentor'), dataIndex: 'mentor_name' },
+            ...(showSchool ? [{ title: t('mentors.fields.school'), dataIndex: 'school_name' }] : []),
+            { title: t('mentors.fields.mode'), dataIndex: 'mode', render: (v: string) => label('appointmentMode', v) },
+            { title: t('mentors.fields.start_on'), dataIndex: 'start_on', render: formatDate },
+            {
+              title: t('mentors.fields.end_on'),
+              dataIndex: 'end_on',
+              render: (v: string | null) =>
+                v ? (
+                  <Space size={4}>
+                    {formatDate(v)}
+                    {v < today && <Tag>{t('mentors.ended')}</Tag>}
+                  </Space>
+                ) : (
+                  t('common.ongoing')
+                ),
+            },
+            { title: t('mentors.fields.hours'), dataIndex: 'hours', align: 'right' as const },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_: unknown, row: Appointment) => (
+                <Space>
+                  <Button type="link" size="small" onClick={() => setEditing(row)}>
+                    {t('common.edit')}
+                  </Button>
+                  <Popconfirm
+                    title={t('common.confirmDelete')}
+                    onConfirm={() =>
+                      remove.mutate(row.id, {
+                        onSuccess: () => void message.success(t('common.deleted')),
+                        onError: (error) => void message.error(errorText(error)),
+                      })
+                    }
+                  >
+                    <Button type="link" size="small" danger>
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      {editing !== undefined && <AppointmentModal appointment={editing} onClose={() => setEditing(undefined)} />}
+    </Card>
+  );
+}
