@@ -1,0 +1,39 @@
+"""gunicorn settings read from the working directory (the Docker image runs in backend/).
+
+Only logging is set here: gunicorn's own access and error logs go through the same filter
+as Django's, so an ID number typed into a search box never reaches the server log.
+"""
+
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"mask_id_numbers": {"()": "shuangshi.audit.logfilters.MaskIdNumbers"}},
+    "formatters": {
+        "generic": {"format": "%(asctime)s [%(process)d] [%(levelname)s] %(message)s"},
+        "access": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {  # gunicorn's root logger writes here
+            "class": "logging.StreamHandler",
+            "formatter": "generic",
+            "filters": ["mask_id_numbers"],
+            "stream": "ext://sys.stdout",
+        },
+        "error_console": {
+            "class": "logging.StreamHandler",
+            "formatter": "generic",
+            "filters": ["mask_id_numbers"],
+            "stream": "ext://sys.stderr",
+        },
+        "access_console": {
+            "class": "logging.StreamHandler",
+            "formatter": "access",
+            "filters": ["mask_id_numbers"],
+            "stream": "ext://sys.stdout",
+        },
+    },
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": ["access_console"], "propagate": False},
+    },
+}
