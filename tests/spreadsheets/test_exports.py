@@ -86,3 +86,14 @@ def test_a_city_user_gets_masked_id_numbers(api, city_nc, staff):
 @pytest.mark.parametrize("user", ["base_staff"])
 def test_base_staff_cannot_export_teachers(api, request, user):
     assert export(api(request.getfixturevalue(user))).status_code == 403
+
+
+def test_text_that_looks_like_a_formula_stays_text(api, hr_a, school_a, upload):
+    testing.make_teacher(school_a, name="=1+1", major='=HYPERLINK("http://x","y")')
+    client = api(hr_a)
+    content = export(client).content
+    ws = read_back(content)["教师"]
+    assert ws["A2"].value == "=1+1" and ws["A2"].data_type == "s"
+    body = upload(client, "teachers", content).json()
+    result = client.post(f"/api/v1/imports/{body['id']}/commit/").json()
+    assert result["unchanged"] == 1

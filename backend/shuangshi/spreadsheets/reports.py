@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from . import labels as L
+from .workbooks import as_written
 
 RED = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
 GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
@@ -249,7 +250,7 @@ def _table(
                 cell.number_format = col.number_format
                 cells.append(cell)
             else:
-                cells.append(value)
+                cells.append(as_written(ws, value))
         ws.append(cells)
         last += 1
     return last

@@ -108,6 +108,21 @@ def _options_sheet(book: Workbook, columns: Sequence[Column]) -> dict[str, tuple
     return {c.field: (get_column_letter(i), len(lists[c.field])) for i, c in enumerate(names, 1)}
 
 
+def text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+    """Text that stays text: openpyxl would write "=…" as a formula (formula injection)."""
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    cell.number_format = "@"
+    return cell
+
+
+def as_written(ws: WriteOnlyWorksheet, value: Any) -> Any:
+    """A value to append: strings that look like formulas are forced to text."""
+    if isinstance(value, str) and value.startswith("="):
+        return text_cell(ws, value)
+    return value
+
+
 def _cell(ws: WriteOnlyWorksheet, column: Column, value: Any) -> Any:
     value = column.write(value)
     if column.type == DATE and isinstance(value, date):
@@ -115,9 +130,7 @@ def _cell(ws: WriteOnlyWorksheet, column: Column, value: Any) -> Any:
         cell.number_format = DATE_FORMAT
         return cell
     if column.type in (ID, TEXT) and value is not None:
-        cell = WriteOnlyCell(ws, value=str(value))
-        cell.number_format = "@"
-        return cell
+        return text_cell(ws, str(value))
     return value
 
 
@@ -216,7 +229,7 @@ def error_workbook(
     ws.freeze_panes = f"A{header_row + 1}"
     col0, rows = reader.sheet_rows(content, sheet_name, engine=engine)
     for number, values in enumerate(rows, start=1):
-        row: list[Any] = [None] * col0 + [_plain(v) for v in values]
+        row: list[Any] = [None] * col0 + [as_written(ws, _plain(v)) for v in values]
         row = row[: error_column - 1]
         problems = by_row.get(number, [])
         if number == header_row:
@@ -228,7 +241,9 @@ def error_workbook(
             for i, value in enumerate(row):
                 address = f"{get_column_letter(i + 1)}{number}"
                 if address in bad:
-                    cell = WriteOnlyCell(ws, value=value)
+                    cell = WriteOnlyCell(ws, value=getattr(value, "value", value))
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"
                     cell.fill, cell.font = BAD_FILL, BAD_FONT
                     notes = [e["message"] for e in problems if e["cell"] == address]
                     if len(by_row) <= 500:  # comments are costly; the error column says it all
@@ -245,6 +260,12 @@ def error_workbook(
     listing.append(["行号", "列", "单元格", "值", "错误说明"])
     for error in errors:
         listing.append(
-            [error["row"], error["column"], error["cell"], error["value"], error["message"]]
+            [
+                error["row"],
+                as_written(listing, error["column"]),
+                error["cell"],
+                as_written(listing, error["value"]),
+                error["message"],
+            ]
         )
     return save(book)
