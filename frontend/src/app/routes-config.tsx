@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 
 import { AppLayout } from '@/components/layouts/app-layout';
+import { Loading } from '@/components/ui/query-state';
 
 type PageModule = { default: React.ComponentType };
 
@@ -8,9 +9,11 @@ type PageModule = { default: React.ComponentType };
 const page = (load: () => Promise<PageModule>) => async () => ({ Component: (await load()).default });
 
 export const routes: RouteObject[] = [
-  { path: '/login', lazy: page(() => import('./routes/login')) },
+  { path: '/login', lazy: page(() => import('./routes/login')), hydrateFallbackElement: <Loading /> },
   {
     element: <AppLayout />,
+    // Shown while the first page's chunk loads.
+    hydrateFallbackElement: <Loading />,
     children: [
       { index: true, lazy: page(() => import('./routes/home')) },
       { path: 'teachers', lazy: page(() => import('./routes/teachers')) },
