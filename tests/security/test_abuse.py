@@ -188,3 +188,20 @@ def test_an_upload_just_past_the_limit_gets_the_import_views_own_message(setting
     )
     assert response.status_code == 400
     assert "file" in response.json()
+
+
+def test_production_keeps_rate_limit_counters_in_the_shared_database():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.CACHES['default']['BACKEND'])",
+        ],
+        cwd=BACKEND,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.db.DatabaseCache"

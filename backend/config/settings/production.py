@@ -27,3 +27,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Rate-limit counters must be shared by every gunicorn worker and machine: keep them in
+# PostgreSQL (the table is created by the audit app's migration). A per-process cache would
+# multiply every limit by the number of processes.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "shuangshi_cache",
+    }
+}
