@@ -10,7 +10,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 
@@ -44,16 +44,21 @@ export function AppLayout() {
   const me = useMe();
   const logout = useLogout();
 
+  const items = me.data ? navItemsFor(me.data.role) : [];
+  const selected = items.find(
+    (item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`),
+  );
+  const pageTitle = selected ? t(selected.label) : '';
+  useEffect(() => {
+    document.title = pageTitle ? `${pageTitle} · ${t('app.title')}` : t('app.title');
+  }, [pageTitle, t]);
+
   if (me.isPending) return <Loading />;
   if (!me.data) {
     const next = location.pathname + location.search;
     return <Navigate to={paths.login} replace state={{ from: next }} />;
   }
 
-  const items = navItemsFor(me.data.role);
-  const selected = items.find(
-    (item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`),
-  );
   const scope = me.data.school_name ?? me.data.training_base_name ?? me.data.city_name;
 
   return (
