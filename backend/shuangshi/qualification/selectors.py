@@ -6,7 +6,9 @@ nightly re-evaluation and of ``as_of`` reads, and must stay fast at national sca
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -105,6 +107,20 @@ def active_bases_count() -> int:
 
 
 # --------------------------------------------------------------------------- plain-row loading
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Bulk runs allocate millions of small acyclic tuples; the cyclic collector would
+    rescan them over and over (it cost about as much as the evaluation itself)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 _T = Teacher._meta.db_table
 _C = Certificate._meta.db_table
@@ -346,6 +362,11 @@ def counts_at(
     those are summed in SQL and only the others are evaluated.  Earlier dates evaluate every
     teacher from plain rows.
     """
+    with gc_paused():
+        return _counts_at(on, school_ids, use_stored)
+
+
+def _counts_at(on: date, school_ids: Sequence[int] | None, use_stored: bool) -> dict[int, Counts]:
     profile_version, profile = profile_current()
     out: dict[int, Counts] = {}
     if use_stored and on >= timezone.localdate():

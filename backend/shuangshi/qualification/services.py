@@ -318,7 +318,11 @@ def qualifications_rebuild(
     On PostgreSQL, outside a transaction, reading and writing run in two helper threads
     (own connections) while this thread evaluates, so the database and Python overlap.
     """
-    on = on or timezone.localdate()
+    with selectors.gc_paused():
+        return _rebuild(on or timezone.localdate(), batch_size, progress, parallel)
+
+
+def _rebuild(on: date, batch_size: int, progress: Progress | None, parallel: bool | None) -> int:
     version, profile = selectors.profile_current()
     lo, hi = selectors.teacher_id_bounds()
     total = Teacher.objects.count()
