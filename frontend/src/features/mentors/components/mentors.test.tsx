@@ -1,0 +1,107 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { fe2Handlers, KNOWN_MENTOR_ID, makeFe2State, type Fe2State } from '@/testing/mocks/fe2-handlers';
+import { server } from '@/testing/mocks/server';
+import { renderApp } from '@/testing/test-utils';
+
+let state: Fe2State;
+
+beforeEach(() => {
+  state = makeFe2State();
+  server.use(...fe2Handlers(state));
+});
+
+async function pick(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, option: string) {
+  await user.click(field);
+  const choices = await screen.findAllByTitle(option);
+  await user.click(choices[choices.length - 1]);
+}
+
+async function typeDate(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, value: string) {
+  await user.click(field);
+  await user.paste(value);
+  await user.keyboard('{Tab}');
+}
+
+describe('mentors, for school HR', () => {
+  it('shows counts by mode, appointments and mentors', async () => {
+    loginAs('hr_a');
+    renderApp('/mentors');
+    expect(await screen.findByText('可按兼职教师认定')).toBeInTheDocument();
+    expect(await screen.findByText('洪都航空')).toBeInTheDocument();
+    expect(screen.getAllByText('宋立新').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('兼职任教').length).toBeGreaterThan(0);
+  });
+
+  it('appoints a registered mentor found by ID number; an overlap shows on the start date', { timeout: 120_000 }, async () => {
+    loginAs('hr_a');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/mentors');
+    await screen.findByText('洪都航空');
+    await user.click(screen.getByRole('button', { name: /新增聘任/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByLabelText('身份证号'));
+    await user.paste(KNOWN_MENTOR_ID);
+    await user.keyboard('{Enter}');
+    expect(await within(dialog).findByText('找到导师：刘秀英（江铃汽车）')).toBeInTheDocument();
+    expect(state.sent.at(-1)).toMatchObject({ body: { id_number: KNOWN_MENTOR_ID } });
+    expect(state.sent.at(-1)?.url).not.toContain(KNOWN_MENTOR_ID);
+
+    // The mock already has this mentor teaching here: the server refuses the overlap.
+    state.appointments.push({ ...state.appointments[0], id: 2, mentor: 2, mentor_name: '刘秀英' });
+    await user.click(within(dialog).getByLabelText('学时'));
+    await user.paste('16');
+    await typeDate(user, within(dialog).getByLabelText('开始日期'), '2026-09-01');
+    await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    expect(await within(dialog).findByText(/overlaps these dates/)).toBeInTheDocument();
+    const posted = state.sent.filter((s) => s.method === 'POST' && s.url.endsWith('/mentor-appointments/'));
+    expect(posted.at(-1)?.body).toMatchObject({ mentor_id_number: KNOWN_MENTOR_ID, mode: 'teaching', hours: 16, start_on: '2026-09-01' });
+
+    // Another mode does not clash.
+    await pick(user, within(dialog).getByLabelText('方式'), '联合研究');
+    await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('registers a new mentor, then appoints them', { timeout: 120_000 }, async () => {
+    loginAs('hr_a');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/mentors');
+    await screen.findByText('洪都航空');
+    await user.click(screen.getByRole('button', { name: /新增聘任/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByText('新导师'));
+    await user.click(within(dialog).getByLabelText('姓名'));
+    await user.paste('赵工');
+    await user.click(within(dialog).getByLabelText('身份证号'));
+    await user.paste('360102198506150011');
+    await user.click(within(dialog).getByLabelText('所在企业'));
+    await user.paste('江西铜业');
+    await user.click(within(dialog).getByLabelText('学时'));
+    await user.paste('24');
+    await typeDate(user, within(dialog).getByLabelText('开始日期'), '2026-09-01');
+    await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const [mentor, appointment] = state.sent.filter((s) => s.method === 'POST');
+    expect(mentor.url).toMatch(/\/mentors\/$/);
+    expect(mentor.body).toMatchObject({ name: '赵工', id_number: '360102198506150011', enterprise: '江西铜业', category: 'engineer' });
+    expect(appointment.body).toMatchObject({ mentor_id_number: '360102198506150011', hours: 24 });
+  });
+});
+
+describe('mentors, for the province', () => {
+  it('shows counts per school', async () => {
+    loginAs('province');
+    renderApp('/mentors');
+    expect(await screen.findByText('江西示范职业技术学院', { selector: 'td' })).toBeInTheDocument();
+  });
+
+  it('refuses base staff', async () => {
+    loginAs('base_a');
+    renderApp('/mentors');
+    expect(await screen.findByText('403')).toBeInTheDocument();
+  });
+});
