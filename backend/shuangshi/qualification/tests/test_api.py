@@ -332,3 +332,24 @@ def test_teachers_filter_by_qualification_level(api, hr_a, school_a):
     assert data["count"] == 1
     data = api(hr_a).get("/api/v1/teachers/?qualification_level=junior").json()
     assert data["count"] == 1
+
+
+def test_base_staff_cannot_read_rule_profiles(api, base_staff):
+    assert api(base_staff).get("/api/v1/rule-profiles/").status_code == 403
+    assert api(base_staff).get("/api/v1/rule-profiles/current/").status_code == 403
+    assert api().get("/api/v1/rule-profiles/").status_code in (401, 403)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/ratios/summary/?as_of=2025-02-30",
+        "/api/v1/ratios/candidates/?as_of=soon",
+        "/api/v1/ratios/candidates/?school=abc",
+        "/api/v1/ratios/trend/?school=abc",
+        "/api/v1/ratios/trend/?from=2024-05&to=2024-01",
+    ],
+)
+def test_bad_input_is_a_400_everywhere(api, province, url):
+    response = api(province).get(url)
+    assert response.status_code == 400, response.content
