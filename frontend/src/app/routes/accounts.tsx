@@ -1,10 +1,10 @@
-import { EmptyState } from '@/components/ui/query-state';
 import { RequireRole } from '@/components/ui/require-role';
+import { AccountsList } from '@/features/accounts/components/accounts-list';
 
-export default function Route() {
+export default function AccountsRoute() {
   return (
     <RequireRole roles={['province']}>
-      <EmptyState />
+      <AccountsList />
     </RequireRole>
   );
 }

@@ -1,0 +1,116 @@
+import { Col, Form, Input, Row, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect } from '@/components/ui/enum-label';
+import { FormModal } from '@/components/ui/form-modal';
+import type { Role } from '@/lib/auth';
+import { applyServerErrors } from '@/lib/form-errors';
+import { cityLabel, useCities, useSchoolOptions } from '@/lib/reference-data';
+
+import { useBaseOptions } from '../api/get-base-options';
+import { useSaveAccount } from '../api/save-account';
+import { scopeFieldOf, type Account, type AccountInput } from '../types/account';
+
+/** Create or edit an account: the role, and the one scope that role needs. */
+export function AccountModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm();
+  const save = useSaveAccount();
+  const [errors, setErrors] = useState<string[]>([]);
+  const role = (Form.useWatch('role', form) as Role | undefined) ?? account?.role;
+  const scope = role ? scopeFieldOf[role] : null;
+  const cities = useCities();
+  const schools = useSchoolOptions(null, scope === 'school');
+  const bases = useBaseOptions();
+
+  const onFinish = (values: AccountInput) => {
+    setErrors([]);
+    const data: AccountInput = { ...values };
+    // Only the scope the role needs; the others are cleared.
+    for (const field of ['city', 'school', 'training_base'] as const) if (field !== scope) data[field] = null;
+    if (!data.password) delete data.password;
+    save.mutate(
+      { ...data, id: account?.id },
+      { onSuccess: onClose, onError: (error) => setErrors(applyServerErrors(form, error)) },
+    );
+  };
+
+  const req = (field: string) => ({ required: true, message: t('accounts.required', { field: t(`accounts.fields.${field}`) }) });
+
+  return (
+    <FormModal<AccountInput>
+      id="account-form"
+      title={account ? `${t('accounts.edit')} · ${account.username}` : t('accounts.add')}
+      form={form}
+      onFinish={onFinish}
+      onCancel={onClose}
+      saving={save.isPending}
+      errors={errors}
+      width={600}
+      initialValues={account ?? { role: 'school_hr' }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="username" label={t('accounts.fields.username')} rules={[req('username')]}>
+            <Input autoFocus autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="first_name" label={t('accounts.fields.full_name')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="role" label={t('accounts.fields.role')} rules={[req('role')]}>
+            <EnumSelect group="role" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          {scope === 'city' && (
+            <Form.Item name="city" label={t('accounts.fields.city')} rules={[req('city')]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={cities.isPending}
+                options={cities.data?.results.map((c) => ({ value: c.id, label: cityLabel(c, i18n.language) }))}
+              />
+            </Form.Item>
+          )}
+          {scope === 'school' && (
+            <Form.Item name="school" label={t('accounts.fields.school')} rules={[req('school')]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={schools.isPending}
+                options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}
+              />
+            </Form.Item>
+          )}
+          {scope === 'training_base' && (
+            <Form.Item name="training_base" label={t('accounts.fields.training_base')} rules={[req('training_base')]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={bases.isPending}
+                options={bases.data?.results.map((b) => ({ value: b.id, label: `${b.code} ${b.name}` }))}
+              />
+            </Form.Item>
+          )}
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="email" label={t('accounts.fields.email')} rules={[{ type: 'email', message: t('accounts.badEmail') }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="password"
+            label={account ? t('accounts.fields.newPassword') : t('accounts.fields.password')}
+            extra={account ? t('accounts.passwordKeep') : undefined}
+            rules={account ? [] : [req('password')]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
+  );
+}

@@ -1,0 +1,179 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { useMe } from '@/lib/auth';
+import { errorText } from '@/lib/error-text';
+import { formatDate } from '@/lib/format';
+import { cityLabel, useCities, useSchoolOptions } from '@/lib/reference-data';
+
+import { useDeactivateAccount } from '../api/deactivate-account';
+import { useAccounts } from '../api/get-accounts';
+import { useBaseOptions } from '../api/get-base-options';
+import { useSaveAccount } from '../api/save-account';
+import type { Account, AccountParams } from '../types/account';
+import { AccountModal } from './account-modal';
+
+const PAGE_SIZE = 20;
+
+/** The province's accounts: search, filter by role or state, create, edit, deactivate. */
+export function AccountsList() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const label = useEnumLabel();
+  const me = useMe().data;
+  const [params, setParams] = useState<AccountParams>({ page: 1, page_size: PAGE_SIZE, ordering: 'username' });
+  const accounts = useAccounts(params);
+  const deactivate = useDeactivateAccount();
+  const reactivate = useSaveAccount();
+  const cities = useCities();
+  const schools = useSchoolOptions(null);
+  const bases = useBaseOptions();
+  const [editing, setEditing] = useState<Account | null | undefined>(undefined);
+  const update = (changes: Partial<AccountParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
+
+  const names = useMemo(
+    () => ({
+      city: new Map(cities.data?.results.map((c) => [c.id, cityLabel(c, i18n.language)])),
+      school: new Map(schools.data?.results.map((s) => [s.id, s.name])),
+      base: new Map(bases.data?.results.map((b) => [b.id, b.name])),
+    }),
+    [cities.data, schools.data, bases.data, i18n.language],
+  );
+  const scopeOf = (row: Account) =>
+    (row.school && names.school.get(row.school)) ||
+    (row.training_base && names.base.get(row.training_base)) ||
+    (row.city && names.city.get(row.city)) ||
+    (row.role === 'province' ? t('accounts.wholeProvince') : '—');
+
+  const columns: TableProps<Account>['columns'] = [
+    { title: t('accounts.fields.username'), dataIndex: 'username', sorter: true },
+    { title: t('accounts.fields.full_name'), key: 'name', render: (_, row) => `${row.first_name}${row.last_name}` || '—' },
+    { title: t('accounts.fields.role'), dataIndex: 'role', sorter: true, render: (v: string) => label('role', v) },
+    { title: t('accounts.fields.scope'), key: 'scope', render: (_, row) => scopeOf(row) },
+    {
+      title: t('accounts.fields.is_active'),
+      dataIndex: 'is_active',
+      render: (active: boolean) =>
+        active ? <Tag color="green">{t('accounts.active')}</Tag> : <Tag>{t('accounts.inactive')}</Tag>,
+    },
+    { title: t('accounts.fields.last_login'), dataIndex: 'last_login', sorter: true, render: (v: string | null) => formatDate(v) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, row) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(row)}>
+            {t('common.edit')}
+          </Button>
+          {row.id === me?.id ? null : row.is_active ? (
+            <Popconfirm
+              title={t('accounts.confirmDeactivate', { username: row.username })}
+              onConfirm={() =>
+                deactivate.mutate(row.id, {
+                  onSuccess: () => void message.success(t('accounts.deactivated')),
+                  onError: (error) => void message.error(errorText(error)),
+                })
+              }
+            >
+              <Button type="link" size="small" danger>
+                {t('accounts.deactivate')}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                reactivate.mutate(
+                  { id: row.id, is_active: true },
+                  { onError: (error) => void message.error(errorText(error)) },
+                )
+              }
+            >
+              {t('accounts.reactivate')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const onChange: TableProps<Account>['onChange'] = (pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = s?.order ? String(s.field) : undefined;
+    setParams((prev) => ({
+      ...prev,
+      page: pagination.current,
+      ordering: field ? `${s.order === 'descend' ? '-' : ''}${field}` : 'username',
+    }));
+  };
+
+  return (
+    <Card
+      title={t('accounts.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+          {t('accounts.add')}
+        </Button>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          aria-label={t('common.search')}
+          placeholder={t('accounts.searchPlaceholder')}
+          onSearch={(value) => update({ search: value.trim() || undefined })}
+          style={{ width: 220 }}
+        />
+        <EnumSelect
+          group="role"
+          allowClear
+          aria-label={t('accounts.fields.role')}
+          placeholder={t('accounts.fields.role')}
+          style={{ width: 140 }}
+          value={params.role}
+          onChange={(role) => update({ role })}
+        />
+        <Select
+          allowClear
+          aria-label={t('accounts.fields.is_active')}
+          placeholder={t('accounts.fields.is_active')}
+          style={{ width: 120 }}
+          value={params.is_active === undefined ? undefined : String(params.is_active)}
+          onChange={(value?: string) => update({ is_active: value === undefined ? undefined : value === 'true' })}
+          options={[
+            { value: 'true', label: t('accounts.active') },
+            { value: 'false', label: t('accounts.inactive') },
+          ]}
+        />
+      </Space>
+      {accounts.isError ? (
+        <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />
+      ) : (
+        <Table<Account>
+          rowKey="id"
+          size="middle"
+          loading={accounts.isFetching}
+          dataSource={accounts.data?.results}
+          columns={columns}
+          onChange={onChange}
+          locale={{ emptyText: <EmptyState /> }}
+          scroll={{ x: 900 }}
+          pagination={{
+            current: params.page,
+            pageSize: PAGE_SIZE,
+            total: accounts.data?.count ?? 0,
+            showSizeChanger: false,
+            showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+          }}
+        />
+      )}
+      {editing !== undefined && <AccountModal account={editing} onClose={() => setEditing(undefined)} />}
+    </Card>
+  );
+}
