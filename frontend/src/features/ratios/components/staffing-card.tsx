@@ -5,10 +5,10 @@ import { formatPercent } from '@/lib/format';
 
 import type { Staffing } from '../types/ratios';
 
-const ok = (good: boolean) => (good ? <Tag color="success">✓</Tag> : <Tag color="warning">!</Tag>);
-
 export function StaffingCard({ staffing }: { staffing?: Staffing }) {
   const { t } = useTranslation();
+  const ok = (good: boolean) =>
+    good ? <Tag color="success">{t('school.normMet')}</Tag> : <Tag color="warning">{t('school.normNotMet')}</Tag>;
   return (
     <Card title={t('school.staffing')} size="small" style={{ height: '100%' }}>
       {!staffing ? (

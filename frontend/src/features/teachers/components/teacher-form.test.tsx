@@ -51,7 +51,7 @@ describe('teacher form', () => {
     fillDate('入职日期', '2024-09-01');
     // Client-side check catches the bad check digit first.
     await user.click(screen.getByRole('button', { name: '保 存' }));
-    expect(await screen.findByText('身份证号 ✗')).toBeInTheDocument();
+    expect(await screen.findByText('身份证号格式或校验位不正确')).toBeInTheDocument();
 
     fill('身份证号', '11010519491231002X');
     await user.click(screen.getByRole('button', { name: '保 存' }));

@@ -70,7 +70,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
 
   const req = (field: string) => ({
     required: true,
-    message: `${t(`teachers.fields.${field}`)} *`,
+    message: t('common.required', { field: t(`teachers.fields.${field}`) }),
   });
 
   return (
@@ -118,7 +118,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
                   validator: (_, value: string) =>
                     !value || (idMasked && value === teacher?.id_number) || isValidIdNumber(value)
                       ? Promise.resolve()
-                      : Promise.reject(new Error(`${t('teachers.fields.id_number')} ✗`)),
+                      : Promise.reject(new Error(t('teachers.idInvalid'))),
                 },
               ]}
             >
