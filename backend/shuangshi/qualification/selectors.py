@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -326,6 +326,47 @@ def iter_records(
             yield batch
 
 
+def prefetched(batches: Iterator[list[Loaded]]) -> Iterator[list[Loaded]]:
+    """Read the next batch in a helper thread (own connection) while the caller works on
+    this one. Only on PostgreSQL outside a transaction (another connection could not see
+    uncommitted rows); otherwise the batches pass through."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield from batches
+        return
+    import queue
+    import threading
+
+    done = object()
+    q: queue.Queue[Any] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def reader() -> None:
+        try:
+            for batch in batches:
+                if stop.is_set():
+                    break
+                q.put(batch)
+        except BaseException as exc:  # handed to the consumer
+            q.put(exc)
+        finally:
+            q.put(done)
+            connection.close()
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    try:
+        while (item := q.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while thread.is_alive():  # unblock a reader waiting on a full queue
+            with suppress(queue.Empty):
+                q.get(timeout=0.1)
+        thread.join()
+
+
 # --------------------------------------------------------------------------- counting
 
 
@@ -377,7 +418,7 @@ def _counts_at(on: date, school_ids: Sequence[int] | None, use_stored: bool) -> 
         )
     else:
         batches = iter_records(school_ids=school_ids)
-    for batch in batches:
+    for batch in prefetched(iter(batches)):
         _count_batch(out, batch, on, profile)
     return out
 

@@ -179,3 +179,19 @@ def test_large_reevaluations_run_in_chunks(school_a, monkeypatch):
     services.teachers_reevaluate(teacher_ids=[t.pk for t in teachers])
     assert TeacherQualification.objects.count() == 5
     assert stats(school_a)["qualified"] == 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_prefetched_reads_on_postgresql_give_the_same_counts():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the prefetching thread needs a database shared between connections")
+    school = testing.make_school()
+    for i in range(5):
+        (make_qualified if i % 2 else testing.make_teacher)(school)
+    on = timezone.localdate() - timedelta(days=1)
+    counts = selectors.counts_at(on, use_stored=False)
+    assert (counts[school.pk].in_scope, counts[school.pk].qualified) == (5, 2)
+    batches = list(selectors.prefetched(selectors.iter_records(batch_size=2)))
+    assert sum(len(b) for b in batches) == 5
