@@ -1,0 +1,79 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { fe2Handlers, makeFe2State, type Fe2State } from '@/testing/mocks/fe2-handlers';
+import { server } from '@/testing/mocks/server';
+import { renderApp } from '@/testing/test-utils';
+
+let state: Fe2State;
+
+beforeEach(() => {
+  state = makeFe2State();
+  server.use(...fe2Handlers(state));
+});
+
+describe('accounts', () => {
+  it('lists accounts with their scope and filters by role', async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/accounts');
+    expect(await screen.findByText('hr_a')).toBeInTheDocument();
+    expect(screen.getByText('base_a')).toBeInTheDocument();
+    expect(await screen.findByText('江西示范职业技术学院')).toBeInTheDocument();
+    await user.click(screen.getByRole('combobox', { name: '角色' }));
+    await user.click((await screen.findAllByTitle('培训基地')).at(-1)!);
+    await waitFor(() => expect(screen.queryByText('hr_a')).not.toBeInTheDocument());
+    expect(screen.getByText('base_a')).toBeInTheDocument();
+  });
+
+  it('creates a school HR account with its school; a taken username shows on its field', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/accounts');
+    await screen.findByText('hr_a');
+    await user.click(screen.getByRole('button', { name: /新增账号/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByLabelText('用户名'));
+    await user.paste('hr_a');
+    await user.click(within(dialog).getByLabelText('学校'));
+    await user.click((await screen.findAllByTitle('九江中等专业学校')).at(-1)!);
+    await user.click(within(dialog).getByLabelText('初始密码'));
+    await user.paste('Str0ng-pass-2026');
+    await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    expect(await within(dialog).findByText('A user with that username already exists.')).toBeInTheDocument();
+
+    const username = within(dialog).getByLabelText('用户名');
+    await user.clear(username);
+    await user.paste('hr_new');
+    await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(state.sent.at(-1)?.body).toMatchObject({
+      username: 'hr_new',
+      role: 'school_hr',
+      school: 2,
+      city: null,
+      training_base: null,
+      password: 'Str0ng-pass-2026',
+    });
+    expect(await screen.findByText('hr_new')).toBeInTheDocument();
+  });
+
+  it('deactivates an account (DELETE) after confirming', async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/accounts');
+    const row = (await screen.findByText('base_a')).closest('tr') as HTMLElement;
+    await user.click(within(row).getByRole('button', { name: /停\s*用/ }));
+    await user.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
+    expect(await within(row).findByText('已停用')).toBeInTheDocument();
+    expect(state.users.find((u) => u.username === 'base_a')?.is_active).toBe(false);
+  });
+
+  it('is the province only', async () => {
+    loginAs('hr_a');
+    renderApp('/accounts');
+    expect(await screen.findByText('403')).toBeInTheDocument();
+  });
+});
