@@ -14,6 +14,10 @@ describe('teachers list', () => {
     expect(await screen.findByText('共 30 名教师')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '王伟' })).toHaveAttribute('href', '/teachers/1');
     expect(screen.getAllByTestId('expiry-mark').length).toBeGreaterThan(0);
+    expect(screen.getByRole('link', { name: /导出 Excel/ })).toHaveAttribute(
+      'href',
+      'http://localhost:3000/api/v1/exports/teachers/?active=true',
+    );
   });
 
   it('searches and filters through query parameters', async () => {

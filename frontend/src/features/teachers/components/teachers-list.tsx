@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { LinkButton } from '@/components/ui/link-button';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
+import { buildUrl } from '@/lib/api-client';
 import { canEditTeachers, useMe } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { useSchoolOptions } from '@/lib/reference-data';
@@ -159,11 +160,20 @@ export function TeachersList() {
     <Card
       title={t('teachers.title')}
       extra={
-        canEditTeachers(me) && (
-          <LinkButton to={paths.teacherNew} type="primary" icon={<PlusOutlined />}>
+        <Space>
+          {/* The same filters, as a workbook that re-imports unchanged. */}
+          <Button
+            icon={<DownloadOutlined />}
+            href={buildUrl('/exports/teachers/', { ...filters, page: undefined, page_size: undefined })}
+          >
+            {t('teachers.export')}
+          </Button>
+          {canEditTeachers(me) && (
+            <LinkButton to={paths.teacherNew} type="primary" icon={<PlusOutlined />}>
               {t('teachers.new')}
             </LinkButton>
-        )
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
