@@ -40,6 +40,13 @@ def ensure_country() -> tuple[int, int]:
     from shuangshi.teachers.models import Teacher
 
     if connection.vendor != "postgresql":
+        if not os.environ.get("BENCH_ALLOW_SQLITE"):
+            # Without DATABASE_URL this would fill the development database with a country.
+            say(
+                f"skipped: the database is {connection.vendor}; set DATABASE_URL to a "
+                "PostgreSQL database of its own (or BENCH_ALLOW_SQLITE=1 to insist)"
+            )
+            raise SystemExit(0)
         say(f"warning: running on {connection.vendor}; the figures are meant for PostgreSQL")
     call_command("migrate", verbosity=0)
     have_t, have_s = Teacher.objects.count(), School.objects.count()
