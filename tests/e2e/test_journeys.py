@@ -53,7 +53,9 @@ def _id_number(serial: int, male: bool) -> str:
 def _pick(page: Page, label: str, option: str) -> None:
     """Choose an option of an antd Select found by its form label."""
     field = page.locator("form, .ant-select").get_by_label(label, exact=True).first
-    select = field.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]")
+    select = field.locator(
+        "xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
+    )
     field.click()
     choice = page.locator(".ant-select-dropdown:visible").get_by_title(option, exact=True)
     choice.wait_for(state="visible")
