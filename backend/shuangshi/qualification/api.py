@@ -273,7 +273,11 @@ class RuleProfileViewSet(
                 {"values": {k: [v] for k, v in exc.errors.items()}},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
+        data = dict(self.get_serializer(row).data)
+        # How many teachers were re-evaluated now; null: too many for one request, the
+        # `reevaluate` command applies it (ratios keep the previous figures until then).
+        data["reevaluated"] = getattr(row, "reevaluated", None)
+        return Response(data, status=status.HTTP_201_CREATED)
 
 
 # --------------------------------------------------------------------------- targets

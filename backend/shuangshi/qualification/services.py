@@ -13,6 +13,7 @@ from datetime import date
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -444,8 +445,18 @@ class ProfileInvalid(ValueError):
         self.errors = errors
 
 
+# Above this many teachers a new profile is not applied inside the request that stores it
+# (it would outlast a web worker's timeout): `reevaluate` applies it (results of an older
+# profile version count as due). Settings may override it.
+INLINE_REBUILD_MAX = 200_000
+
+
 def rule_profile_update(
-    *, values: dict[str, Any], note: str = "", user: User | None = None, reevaluate: bool = True
+    *,
+    values: dict[str, Any],
+    note: str = "",
+    user: User | None = None,
+    reevaluate: bool | None = None,
 ) -> RuleProfile:
     """Store a new profile version (changes on top of the current one) and apply it.
 
@@ -469,8 +480,10 @@ def rule_profile_update(
         row = RuleProfile.objects.create(
             version=version + 1, values=profile.as_dict(), note=note, created_by=user
         )
-    if reevaluate:
-        qualifications_rebuild()
+    if reevaluate is None:
+        limit = getattr(settings, "QUALIFICATION_INLINE_REBUILD_MAX", INLINE_REBUILD_MAX)
+        reevaluate = Teacher.objects.count() <= limit
+    row.reevaluated = qualifications_rebuild() if reevaluate else None  # type: ignore[attr-defined]
     return row
 
 

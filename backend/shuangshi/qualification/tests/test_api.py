@@ -248,6 +248,7 @@ def test_province_changes_the_profile_and_everyone_is_re_evaluated(api, province
     assert response.json()["version"] == 1
     assert response.json()["created_by"] == "province"
     assert response.json()["values"]["practice_min_days"] == 365
+    assert response.json()["reevaluated"] == 6
     summary = api(province).get("/api/v1/ratios/summary/").json()
     assert summary["province"]["qualified"] == 0
     current = api(province).get("/api/v1/rule-profiles/current/").json()
@@ -353,3 +354,17 @@ def test_base_staff_cannot_read_rule_profiles(api, base_staff):
 def test_bad_input_is_a_400_everywhere(api, province, url):
     response = api(province).get(url)
     assert response.status_code == 400, response.content
+
+
+def test_a_profile_for_a_very_large_country_is_applied_by_the_command(
+    api, province, staffed, settings
+):
+    settings.QUALIFICATION_INLINE_REBUILD_MAX = 3
+    response = api(province).post(
+        "/api/v1/rule-profiles/", {"values": {"practice_min_days": 365}}, format="json"
+    )
+    assert response.status_code == 201
+    assert response.json()["reevaluated"] is None
+    assert api(province).get("/api/v1/ratios/summary/").json()["province"]["qualified"] == 3
+    services.qualifications_refresh_due()
+    assert api(province).get("/api/v1/ratios/summary/").json()["province"]["qualified"] == 0
