@@ -91,7 +91,7 @@ def synthetic() -> None:
         )  # fmt: skip
     bases = [
         BaseRow(f"B{i:04d}", f"培养培训基地{i}", f"市{i % 340}", "dual_qualified", "enterprise",
-                "active", date(2024, 1, 1), 12, 900, 700, 850, 120)
+                "active", date(2024, 1, 1), 12, 900, 700, 850)
         for i in range(620)
     ]  # fmt: skip
 

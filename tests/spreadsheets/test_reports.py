@@ -65,7 +65,6 @@ def report():
                 40,
                 35,
                 38,
-                6,
             )
         ],
         bases_active=1,

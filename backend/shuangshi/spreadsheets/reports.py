@@ -84,7 +84,6 @@ class BaseRow:
     completions: int
     teachers_trained: int
     passed: int
-    qualified_through_base: int
 
 
 @dataclass(frozen=True)
@@ -197,7 +196,6 @@ BASE_COLS = [
     Col("结业人次", lambda r: r.completions, 10, INTEGER),
     Col("培训教师数", lambda r: r.teachers_trained, 10, INTEGER),
     Col("合格人次", lambda r: r.passed, 10, INTEGER),
-    Col("因本基地培训而认定的教师", lambda r: r.qualified_through_base, 22, INTEGER),
 ]
 RECRUITMENT_COLS = [
     Col("学校代码", lambda r: r.school_code, 12),
