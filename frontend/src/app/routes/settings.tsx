@@ -1,10 +1,10 @@
-import { EmptyState } from '@/components/ui/query-state';
 import { RequireRole } from '@/components/ui/require-role';
+import { SettingsPage } from '@/features/settings/components/settings-page';
 
-export default function Route() {
+export default function SettingsRoute() {
   return (
     <RequireRole roles={['province']}>
-      <EmptyState />
+      <SettingsPage />
     </RequireRole>
   );
 }

@@ -1,0 +1,230 @@
+import { Alert, App, Button, Card, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Skeleton, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { ErrorState } from '@/components/ui/query-state';
+import { certificateLevels, type EnumGroup } from '@/config/enums';
+import { ApiError } from '@/lib/api-client';
+import { fromDayjs, toDayjs } from '@/lib/dates';
+
+import { useCreateProfile } from '../api/create-profile';
+import { useCurrentProfile } from '../api/get-current-profile';
+import type { RuleValues } from '../types/settings';
+
+type Kind =
+  | { type: 'int'; min: number; max?: number }
+  | { type: 'share' }
+  | { type: 'date' }
+  | { type: 'enum'; group: EnumGroup }
+  | { type: 'level'; levels: readonly string[] };
+
+const int = (min: number, max?: number): Kind => ({ type: 'int', min, max });
+
+/** The editable thresholds of DESIGN §4, in the order a reader checks them. */
+const sections: { key: string; fields: [string, Kind][] }[] = [
+  {
+    key: 'evidence',
+    fields: [
+      ['skill_min_grade', { type: 'level', levels: certificateLevels.skill_level }],
+      ['one_plus_x_min_level', { type: 'level', levels: certificateLevels.one_plus_x }],
+      ['professional_title_min_level', { type: 'level', levels: certificateLevels.professional_title }],
+      ['practice_window_years', int(1)],
+      ['practice_min_days', int(0)],
+      ['enterprise_min_days', int(0)],
+      ['training_min_hours', int(0)],
+      ['training_window_years', int(1)],
+    ],
+  },
+  {
+    key: 'levels',
+    fields: [
+      ['junior_evidence_items', int(1, 5)],
+      ['intermediate_min_title', { type: 'enum', group: 'title' }],
+      ['intermediate_min_teaching_years', int(0)],
+      ['intermediate_extra_items', int(0)],
+      ['senior_min_title', { type: 'enum', group: 'title' }],
+      ['senior_min_teaching_years', int(0)],
+      ['senior_extra_items', int(0)],
+    ],
+  },
+  {
+    key: 'recruitment',
+    fields: [
+      ['recruitment_since', { type: 'date' }],
+      ['recruitment_enterprise_days', int(0)],
+      ['recruitment_min_education', { type: 'enum', group: 'education' }],
+    ],
+  },
+  {
+    key: 'staffing',
+    fields: [
+      ['students_per_teacher', int(0)],
+      ['students_per_teacher_higher_vocational', int(0)],
+      ['part_time_share', { type: 'share' }],
+    ],
+  },
+];
+
+const toForm = (values: RuleValues) => ({
+  ...values,
+  recruitment_since: toDayjs(values.recruitment_since as string),
+});
+
+function fromForm(values: Record<string, unknown>): RuleValues {
+  const out = { ...values } as RuleValues;
+  if (values.recruitment_since) out.recruitment_since = fromDayjs(values.recruitment_since as Dayjs) as string;
+  return out;
+}
+
+function Field({ name, kind }: { name: string; kind: Kind }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const input = () => {
+    switch (kind.type) {
+      case 'int':
+        return <InputNumber min={kind.min} max={kind.max} precision={0} style={{ width: '100%' }} />;
+      case 'share':
+        return <InputNumber min={0} max={1} step={0.05} precision={2} style={{ width: '100%' }} />;
+      case 'date':
+        return <DatePicker style={{ width: '100%' }} />;
+      case 'enum':
+        return <EnumSelect group={kind.group} />;
+      case 'level':
+        return <Select options={kind.levels.map((code) => ({ value: code, label: label('certificateLevel', code) }))} />;
+    }
+  };
+  return (
+    <Col xs={24} md={12} xl={8}>
+      <Form.Item
+        name={['values', name]}
+        label={t(`settings.rules.${name}`)}
+        rules={[{ required: true, message: t('settings.required') }]}
+      >
+        {input()}
+      </Form.Item>
+    </Col>
+  );
+}
+
+/** The rule profile in force; saving stores a new version and re-evaluates every teacher. */
+export function ProfileCard() {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const [form] = Form.useForm();
+  const profile = useCurrentProfile();
+  const create = useCreateProfile();
+  const [errors, setErrors] = useState<string[]>([]);
+
+  if (profile.isPending)
+    return (
+      <Card title={t('settings.profile')}>
+        <Skeleton active />
+      </Card>
+    );
+  if (profile.isError)
+    return (
+      <Card title={t('settings.profile')}>
+        <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
+      </Card>
+    );
+  const loaded = profile.data;
+
+  const save = async (values: RuleValues, note: string) => {
+    setErrors([]);
+    // The API keeps no version on a profile POST: check nobody stored a newer one since we read it.
+    const latest = await profile.refetch();
+    if (latest.data && latest.data.version !== loaded.version) {
+      form.setFieldsValue({ values: toForm(latest.data.values) });
+      setErrors([t('settings.conflict')]);
+      return;
+    }
+    create.mutate(
+      { values, note },
+      {
+        onSuccess: (saved) => {
+          void message.success(t('settings.profileSaved', { version: saved.version }));
+          form.setFieldValue('note', '');
+        },
+        onError: (error) => {
+          const nested = error instanceof ApiError ? error.body.values : undefined;
+          if (nested && typeof nested === 'object') {
+            form.setFields(
+              Object.entries(nested as Record<string, string[]>).map(([name, messages]) => ({
+                name: ['values', name],
+                errors: messages,
+              })),
+            );
+          } else setErrors([error instanceof ApiError ? error.message : String(error)]);
+        },
+      },
+    );
+  };
+
+  const onFinish = (all: { values: Record<string, unknown>; note?: string }) => {
+    const values = fromForm(all.values);
+    const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => loaded.values[k] !== v));
+    if (!Object.keys(changed).length) {
+      void message.info(t('settings.noChanges'));
+      return;
+    }
+    modal.confirm({
+      title: t('settings.confirmTitle', { count: Object.keys(changed).length }),
+      content: (
+        <Space orientation="vertical">
+          <ul style={{ paddingInlineStart: 20, margin: 0 }}>
+            {Object.entries(changed).map(([k, v]) => (
+              <li key={k}>
+                {t(`settings.rules.${k}`)}: {String(loaded.values[k])} → {String(v)}
+              </li>
+            ))}
+          </ul>
+          <Typography.Text type="secondary">{t('settings.previewMissing')}</Typography.Text>
+          <Typography.Text>{t('settings.reevaluates')}</Typography.Text>
+        </Space>
+      ),
+      okText: t('common.save'),
+      cancelText: t('common.cancel'),
+      onOk: () => save(changed, all.note ?? ''),
+    });
+  };
+
+  return (
+    <Card
+      title={t('settings.profile')}
+      extra={<Typography.Text type="secondary">{t('settings.profileVersion', { version: loaded.version })}</Typography.Text>}
+    >
+      <Typography.Paragraph type="secondary">{t('settings.help')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ values: toForm(loaded.values) }}
+        onFinish={onFinish}
+        key={loaded.version}
+      >
+        {errors.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errors.join(' ')} />}
+        {sections.map((section) => (
+          <div key={section.key}>
+            <Divider titlePlacement="start">{t(`settings.sections.${section.key}`)}</Divider>
+            <Row gutter={16}>
+              {section.fields.map(([name, kind]) => (
+                <Field key={name} name={name} kind={kind} />
+              ))}
+            </Row>
+          </div>
+        ))}
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('settings.previewMissing')} />
+        <Form.Item name="note" label={t('settings.note')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            {t('settings.saveProfile')}
+          </Button>
+          <Button onClick={() => form.resetFields()}>{t('common.reset')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

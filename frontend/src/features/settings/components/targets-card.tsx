@@ -1,0 +1,121 @@
+import { App, Button, Card, Col, DatePicker, Form, InputNumber, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { ErrorState } from '@/components/ui/query-state';
+import { saveErrors } from '@/lib/conflict';
+import { fromDayjs, toDayjs } from '@/lib/dates';
+import { formatDate, formatPercent } from '@/lib/format';
+
+import { useTargets } from '../api/get-targets';
+import { useUpdateTarget } from '../api/update-target';
+import type { Target } from '../types/settings';
+
+function TargetForm({ target }: { target: Target }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const update = useUpdateTarget();
+  const [errors, setErrors] = useState<string[]>([]);
+  const isRatio = target.code === 'dual_qualified_ratio';
+  const initial = { value: Number(target.value), deadline: toDayjs(target.deadline) };
+
+  const onFinish = (values: typeof initial) => {
+    setErrors([]);
+    update.mutate(
+      { code: target.code, value: values.value, deadline: fromDayjs(values.deadline), version: target.version },
+      {
+        onSuccess: () => void message.success(t('common.saved')),
+        onError: (error) =>
+          setErrors(
+            saveErrors<Target>(form, error, t('settings.conflict'), (current) =>
+              form.setFieldsValue({ value: Number(current.value), deadline: toDayjs(current.deadline) }),
+            ),
+          ),
+      },
+    );
+  };
+
+  return (
+    <Card
+      size="small"
+      title={isRatio ? t('settings.ratioTarget') : t('settings.basesTarget')}
+      extra={
+        target.deadline_passed ? (
+          <Tag color="red">{t('settings.deadlinePassed')}</Tag>
+        ) : (
+          <Tag color="blue">{t('settings.deadlineAhead')}</Tag>
+        )
+      }
+    >
+      <Statistic
+        title={t('settings.now')}
+        value={isRatio ? formatPercent(target.current) : (target.current ?? '—')}
+        suffix={
+          <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+            {' / '}
+            {isRatio ? `> ${formatPercent(Number(target.value), 0)}` : Number(target.value)}
+          </Typography.Text>
+        }
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={onFinish}
+        style={{ marginTop: 16 }}
+        key={`${target.code}-${target.version}`}
+      >
+        {errors.length > 0 && <Typography.Paragraph type="danger" role="alert">{errors.join(' ')}</Typography.Paragraph>}
+        <Space wrap align="start">
+          <Form.Item
+            name="value"
+            label={isRatio ? t('settings.ratioValue') : t('settings.basesValue')}
+            extra={isRatio ? t('settings.ratioHelp') : undefined}
+            rules={[{ required: true, message: t('settings.required') }]}
+          >
+            {isRatio ? (
+              <InputNumber min={0} max={0.99} step={0.01} precision={2} style={{ width: 140 }} />
+            ) : (
+              <InputNumber min={0} precision={0} style={{ width: 140 }} />
+            )}
+          </Form.Item>
+          <Form.Item name="deadline" label={t('settings.deadline')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <div>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('settings.updated', { who: target.updated_by ?? '—', when: formatDate(target.updated_at) })}
+          </Typography.Paragraph>
+          <Button type="primary" htmlType="submit" loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}
+
+/** The province's two targets: the ratio to exceed and the bases to build, each with its deadline. */
+export function TargetsCard() {
+  const { t } = useTranslation();
+  const targets = useTargets();
+  return (
+    <Card title={t('settings.targets')}>
+      {targets.isPending ? (
+        <Skeleton active />
+      ) : targets.isError ? (
+        <ErrorState error={targets.error} onRetry={() => void targets.refetch()} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {targets.data.map((target) => (
+            <Col xs={24} lg={12} key={target.code}>
+              <TargetForm target={target} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </Card>
+  );
+}

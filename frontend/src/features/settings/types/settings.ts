@@ -1,0 +1,26 @@
+export type TargetCode = 'dual_qualified_ratio' | 'training_bases';
+
+export type Target = {
+  code: TargetCode;
+  /** A decimal string from the API ("0.6000", "20.0000"). */
+  value: string;
+  deadline: string | null;
+  deadline_passed: boolean;
+  /** Where the province stands now: the ratio, or the active bases. */
+  current: number | null;
+  updated_by: string | null;
+  updated_at: string | null;
+  version: number;
+};
+
+export type RuleValues = Record<string, string | number>;
+
+export type CurrentProfile = { version: number; values: RuleValues };
+
+export type SavedProfile = {
+  version: number;
+  values: RuleValues;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+};
