@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { loginAs } from '@/testing/mocks/db';
+import { db, loginAs } from '@/testing/mocks/db';
 import { renderApp } from '@/testing/test-utils';
 
 describe('login', () => {
@@ -36,6 +36,17 @@ describe('login', () => {
     const { router } = renderApp('/teachers');
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: /退出登录/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+  });
+
+  it('sends the user back to login when the session has expired', async () => {
+    loginAs('hr_a');
+    const { router } = renderApp('/teachers');
+    await screen.findByTestId('current-user');
+    // The session ends on the server; the next request answers 403 "not provided".
+    db.me = null;
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('link', { name: '王伟' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
   });
 });
