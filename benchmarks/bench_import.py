@@ -36,7 +36,7 @@ from openpyxl import Workbook  # noqa: E402
 from shuangshi.accounts.models import Role, User  # noqa: E402
 from shuangshi.common.idnumbers import make_id_number  # noqa: E402
 from shuangshi.schools.models import City, School  # noqa: E402
-from shuangshi.spreadsheets import services  # noqa: E402
+from shuangshi.spreadsheets import reader, services  # noqa: E402
 from shuangshi.spreadsheets.columns import CERTIFICATES, TEACHERS  # noqa: E402
 from shuangshi.teachers.models import Certificate, Teacher  # noqa: E402
 
@@ -302,9 +302,10 @@ def main() -> None:
         if not path.exists():
             path.write_bytes(sheet(TEACHERS, teacher_values(BIG_ROWS)))
         say(
-            f"{path.name}: {path.stat().st_size / 1e6:.1f} MB; the importer reads it with "
-            f"{services.reader_for(path.read_bytes())} (files above "
-            f"{services.STREAM_ABOVE_BYTES / 1e6:.1f} MB stream through openpyxl)"
+            f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, sheet XML "
+            f"{reader.unpacked_size(path.read_bytes()) / 1e6:.0f} MB unpacked; the importer reads "
+            f"it with {services.reader_for(path.read_bytes())} (sheets above "
+            f"{services.STREAM_ABOVE_BYTES / 1e6:.0f} MB unpacked stream through openpyxl)"
         )
         for engine in ("calamine", "openpyxl"):
             subprocess.run([sys.executable, __file__, "--big", engine], check=True)

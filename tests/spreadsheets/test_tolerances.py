@@ -8,6 +8,7 @@ from shuangshi.common.idnumbers import make_id_number
 from shuangshi.spreadsheets import services
 from shuangshi.teachers.models import Teacher
 
+from .books import teacher_row, teachers_book
 from .conftest import errors_at
 from .xlsxfiles import with_text
 
@@ -106,3 +107,18 @@ def test_it_refuses_a_file_above_the_size_limit(api, hr_a, upload):
     response = upload(api(hr_a), "teachers", b"PK\x03\x04" + b"\x00" * (1024 * 1024 + 1))
     assert response.status_code == 400
     assert "1 MB" in response.json()["file"][0]
+
+
+def test_it_refuses_a_small_file_that_unpacks_to_a_huge_sheet(api, hr_a, upload, monkeypatch):
+    monkeypatch.setattr(services, "MAX_UNPACKED_BYTES", 10_000)
+    content = teachers_book([teacher_row() for _ in range(100)])
+    response = upload(api(hr_a), "teachers", content)
+    assert response.status_code == 400
+    assert "解压后" in response.json()["file"][0]
+
+
+def test_large_sheets_stream_through_openpyxl(monkeypatch):
+    content = teachers_book([teacher_row() for _ in range(50)])
+    assert services.reader_for(content) == "calamine"
+    monkeypatch.setattr(services, "STREAM_ABOVE_BYTES", 1000)
+    assert services.reader_for(content) == "openpyxl"

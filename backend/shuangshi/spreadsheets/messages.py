@@ -15,6 +15,10 @@ ZH: dict[str, str] = {
     "The file is %(size)s MB; the limit is %(limit)s MB. Split it into smaller workbooks.": (
         "文件大小为 %(size)s MB，超过上限 %(limit)s MB。请拆分成几个较小的工作簿后分别导入。"
     ),
+    "The workbook unpacks to %(size)s MB of sheet data; the limit is %(limit)s MB. "
+    "Split it into smaller workbooks.": (
+        "该工作簿解压后的表格数据为 %(size)s MB，超过上限 %(limit)s MB。请拆分成几个较小的工作簿。"
+    ),
     "This is an old Excel 97-2003 (.xls) file or a password-protected workbook. "
     "Open it in Excel, remove any password and save it as an Excel Workbook (.xlsx).": (
         "这是旧版 Excel 97-2003（.xls）文件或设置了密码的工作簿。"

@@ -7,6 +7,7 @@ openpyxl's read-only mode (kept for comparison in the benchmarks).
 """
 
 import io
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,6 +68,19 @@ def sniff(content: bytes) -> None:
                 )
             )
         raise FileProblem(_corrupt())
+
+
+def unpacked_size(content: bytes) -> int:
+    """Bytes of sheet XML once unzipped (what a parser must get through), from the zip index."""
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except (zipfile.BadZipFile, ValueError):
+        raise FileProblem(_corrupt()) from None
+    return sum(
+        e.file_size
+        for e in entries
+        if e.filename.startswith("xl/worksheets/") or e.filename == "xl/sharedStrings.xml"
+    )
 
 
 def _corrupt() -> str:

@@ -22,14 +22,17 @@ from .reader import FileProblem
 # sheet in memory (about +130 MB for 100,000 rows); openpyxl streams. So small uploads (the
 # common case: one school's staff) use calamine and large ones openpyxl, which keeps a
 # 100,000-row import under 300 MB. benchmarks/bench_import.py measures both readers.
+# Sizes are of the unzipped sheet XML (a 100,000-row sheet is about 78 MB), so a small
+# zip that unpacks to a huge sheet cannot slip past either limit.
 READER = "auto"  # or "calamine" / "openpyxl" to force one
-STREAM_ABOVE_BYTES = 2 * 1024 * 1024  # about 40,000 teacher rows
+STREAM_ABOVE_BYTES = 25 * 1024 * 1024  # about 30,000 teacher rows
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # about 1.3 million rows
 
 
 def reader_for(content: bytes) -> str:
     if READER != "auto":
         return READER
-    return "openpyxl" if len(content) > STREAM_ABOVE_BYTES else "calamine"
+    return "openpyxl" if reader.unpacked_size(content) > STREAM_ABOVE_BYTES else "calamine"
 
 
 class ImportRefused(PermissionError):
@@ -63,6 +66,19 @@ def importer_for(*, user: User, kind: str) -> Importer:
     if user.role not in importer_class.roles:
         raise ImportRefused(kind)
     return importer_class(user)
+
+
+def check_unpacked(content: bytes) -> None:
+    unpacked = reader.unpacked_size(content)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileProblem(
+            t(
+                "The workbook unpacks to %(size)s MB of sheet data; the limit is %(limit)s MB. "
+                "Split it into smaller workbooks.",
+                size=f"{unpacked / 1024 / 1024:.0f}",
+                limit=f"{MAX_UNPACKED_BYTES / 1024 / 1024:.0f}",
+            )
+        )
 
 
 def check_size(size: int) -> None:
@@ -129,6 +145,8 @@ def import_validate(*, user: User, kind: str, filename: str, content: bytes) -> 
     """
     check_size(len(content))
     importer = importer_for(user=user, kind=kind)
+    reader.sniff(content)
+    check_unpacked(content)
     report = import_run(importer=importer, content=content, commit=False)
     if report.rows == 0:
         raise FileProblem(t("The sheet has no data rows below the header."))
