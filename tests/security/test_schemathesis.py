@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 import schemathesis
 from config.wsgi import application
+from django.core import signals
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, note, settings
 from rest_framework.authtoken.models import Token
@@ -81,6 +83,17 @@ def _report_calls():
     yield
     total = sum(CALLS.values())
     print(f"\nschemathesis: {total} calls over {len(CALLS)} operation×role pairs")
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calls go straight to the WSGI app, whose request signals would close the connection
+    that holds the test transaction (on PostgreSQL); Django's own test client does this too."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
