@@ -35,7 +35,10 @@ def say(text: str) -> None:
 def ensure_country() -> tuple[int, int]:
     """Make sure at least the asked numbers of schools and teachers exist and are evaluated."""
     from shuangshi.qualification.models import TeacherQualification
-    from shuangshi.qualification.services import qualifications_rebuild
+    from shuangshi.qualification.services import (
+        qualifications_rebuild,
+        qualifications_refresh_due,
+    )
     from shuangshi.schools.models import School
     from shuangshi.teachers.models import Teacher
 
@@ -64,6 +67,12 @@ def ensure_country() -> tuple[int, int]:
     if TeacherQualification.objects.count() != n_t:
         say("evaluating every teacher once (stored results were missing)")
         qualifications_rebuild()
+    else:
+        # What the nightly `reevaluate --due` does: results that expired since they were
+        # stored (data evaluated on an earlier day) are brought to today.
+        n_due = qualifications_refresh_due()
+        if n_due:
+            say(f"re-evaluated {n_due:,} results that had expired since the last run")
     return School.objects.count(), n_t
 
 

@@ -139,7 +139,8 @@ class SchoolRatiosView(RatioView):
         q = _query(SchoolRatiosQuery, request)
         paginator = Pagination()
         user: User = request.user  # type: ignore[assignment]
-        if selectors.is_today(q.get("as_of")):
+        today = timezone.localdate()
+        if selectors.is_today(q.get("as_of")) and selectors.results_current(today):
             qs = selectors.school_ratios_today(
                 user,
                 city=q.get("city"),
@@ -148,11 +149,12 @@ class SchoolRatiosView(RatioView):
                 ordering=q["ordering"],
             )
             page = paginator.paginate_queryset(qs, request, view=self)
-            rows = reports.school_rows_today(page or [], on=timezone.localdate())
+            rows = reports.school_rows_today(page or [], on=today)
         else:
+            # Another date, or stored results that have expired since the nightly run.
             all_rows = reports.school_rows_at(
                 user,
-                on=q["as_of"],
+                on=q.get("as_of") or today,
                 city=q.get("city"),
                 kind=q.get("kind"),
                 below_target=q.get("below_target"),
@@ -167,9 +169,10 @@ class RatioSummaryView(RatioView):
     def get(self, request: Request) -> Response:
         q = _query(AsOfQuery, request)
         user: User = request.user  # type: ignore[assignment]
-        if selectors.is_today(q.get("as_of")):
+        today = timezone.localdate()
+        if selectors.is_today(q.get("as_of")) and selectors.results_current(today):
             return Response(reports.summary_today(user))
-        return Response(reports.summary_at(user, on=q["as_of"]))
+        return Response(reports.summary_at(user, on=q.get("as_of") or today))
 
 
 class RatioTrendView(RatioView):

@@ -27,6 +27,8 @@ class RuleProfile(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # When every stored result was last brought to this version (null: not yet applied).
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-version"]

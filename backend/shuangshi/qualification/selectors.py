@@ -71,6 +71,18 @@ def profile_current() -> tuple[int, engine.RuleProfile]:
     return profile_of(row[0], row[1])
 
 
+def results_current(on: date, school_ids: Sequence[int] | None = None) -> bool:
+    """Whether the stored results hold on ``on``: none has reached its valid_until and the
+    profile in force has been applied to everyone. Two indexed look-ups."""
+    latest = RuleProfile.objects.order_by("-version").values_list("applied_at", flat=True)[:1]
+    if latest and latest[0] is None:
+        return False
+    due = TeacherQualification.objects.filter(valid_until__lte=on)
+    if school_ids is not None:
+        due = due.filter(school_id__in=school_ids)
+    return not due.exists()
+
+
 def profile_of(version: int, values: dict[str, Any]) -> tuple[int, engine.RuleProfile]:
     import json
 

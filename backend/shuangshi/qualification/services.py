@@ -346,7 +346,14 @@ def _rebuild(on: date, batch_size: int, progress: Progress | None, parallel: boo
     TeacherQualification.objects.filter(teacher_id__lt=lo).delete()
     TeacherQualification.objects.filter(teacher_id__gte=hi).delete()
     stats_rebuild()
+    _mark_applied(version)
     return done
+
+
+def _mark_applied(version: int) -> None:
+    RuleProfile.objects.filter(version=version, applied_at__isnull=True).update(
+        applied_at=timezone.now()
+    )
 
 
 _DONE = object()
@@ -433,6 +440,7 @@ def qualifications_refresh_due(
         teachers_reevaluate(teacher_ids=ids[i : i + batch_size], on=on)
         if progress is not None:
             progress(min(i + batch_size, len(ids)), len(ids))
+    _mark_applied(version)
     return len(ids)
 
 

@@ -1,11 +1,12 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db.models import Sum
 from django.utils import timezone
 
 from shuangshi import testing
 from shuangshi.qualification import services
-from shuangshi.qualification.models import RuleProfile
+from shuangshi.qualification.models import RuleProfile, SchoolStats, TeacherQualification
 
 pytestmark = pytest.mark.django_db
 
@@ -365,6 +366,24 @@ def test_a_profile_for_a_very_large_country_is_applied_by_the_command(
     )
     assert response.status_code == 201
     assert response.json()["reevaluated"] is None
-    assert api(province).get("/api/v1/ratios/summary/").json()["province"]["qualified"] == 3
-    services.qualifications_refresh_due()
+    # Until the command runs, today's figures are evaluated rather than read.
     assert api(province).get("/api/v1/ratios/summary/").json()["province"]["qualified"] == 0
+    assert SchoolStats.objects.aggregate(q=Sum("qualified"))["q"] == 3
+    services.qualifications_refresh_due()
+    assert RuleProfile.objects.get().applied_at is not None
+    assert SchoolStats.objects.aggregate(q=Sum("qualified"))["q"] == 0
+    assert api(province).get("/api/v1/ratios/summary/").json()["province"]["qualified"] == 0
+
+
+def test_expired_stored_results_are_not_trusted_before_the_nightly_run(
+    api, province, staffed, school_a
+):
+    # Pretend the stored figures went stale: a result reached its valid_until today and
+    # the school's aggregate is wrong. Today's reads then evaluate instead.
+    SchoolStats.objects.filter(school=school_a).update(qualified=0)
+    first = TeacherQualification.objects.filter(school_id=school_a.pk).first()
+    TeacherQualification.objects.filter(pk=first.pk).update(valid_until=TODAY())
+    row = rows_by_code(api(province).get("/api/v1/ratios/schools/"))[school_a.code]
+    assert row["qualified"] == 2
+    summary = api(province).get("/api/v1/ratios/summary/").json()
+    assert summary["province"]["qualified"] == 3
