@@ -10,4 +10,4 @@ from django.contrib.sessions.backends.db import SessionStore as DbSessionStore
 
 class SessionStore(DbSessionStore):
     def _validate_session_key(self, key: str | None) -> bool:
-        return bool(key) and key.isascii() and key.isalnum() and len(key) >= 8  # type: ignore[union-attr]
+        return key is not None and key.isascii() and key.isalnum() and len(key) >= 8
