@@ -205,7 +205,8 @@ class CandidatesView(RatioView):
         if not selectors.user_may_see_school(user, school_id):
             raise Http404
         paginator = Pagination()
-        if selectors.is_today(q.get("as_of")):
+        today = timezone.localdate()
+        if selectors.is_today(q.get("as_of")) and selectors.results_current(today, [school_id]):
             page = paginator.paginate_queryset(
                 selectors.candidates_today(school_id), request, view=self
             )
@@ -213,7 +214,7 @@ class CandidatesView(RatioView):
         else:
             rows = (
                 paginator.paginate_queryset(
-                    reports.candidate_rows_at(school_id, on=q["as_of"]),  # type: ignore[arg-type]
+                    reports.candidate_rows_at(school_id, on=q.get("as_of") or today),  # type: ignore[arg-type]
                     request,
                     view=self,
                 )
