@@ -1,0 +1,79 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { fe2Handlers, makeFe2State, type Fe2State } from '@/testing/mocks/fe2-handlers';
+import { server } from '@/testing/mocks/server';
+import { renderApp } from '@/testing/test-utils';
+
+let state: Fe2State;
+
+beforeEach(() => {
+  state = makeFe2State();
+  server.use(...fe2Handlers(state));
+});
+
+describe('settings', () => {
+  it('shows the targets, where the province stands and that the deadline passed', async () => {
+    loginAs('province');
+    renderApp('/settings');
+    expect(await screen.findByText('64.0%')).toBeInTheDocument();
+    expect(screen.getAllByText('已过截止日期')).toHaveLength(2);
+    expect(screen.getByDisplayValue('0.60')).toBeInTheDocument();
+    expect(screen.getAllByDisplayValue('20').length).toBeGreaterThan(0);
+    // No preview endpoint: said plainly, nothing made up.
+    expect(await screen.findAllByText(/预览暂不可用/)).not.toHaveLength(0);
+  });
+
+  it('saves a target with the version read', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/settings');
+    const card = (await screen.findByText('“双师型”教师占比目标')).closest('.ant-card') as HTMLElement;
+    const value = within(card).getByLabelText('占比须超过');
+    await user.clear(value);
+    await user.paste('0.65');
+    await user.click(within(card).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(state.targets[0].value).toBe(0.65));
+    expect(state.sent.at(-1)?.body).toEqual({ value: 0.65, deadline: '2025-12-31', version: 1 });
+  });
+
+  it('stores changed thresholds only, after confirming', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/settings');
+    const days = await screen.findByLabelText('企业实践最少天数（E_PRACTICE）');
+    await user.clear(days);
+    await user.paste('200');
+    await user.click(screen.getByRole('button', { name: /保存为新版本/ }));
+    expect((await screen.findAllByText('保存 1 项修改为新版本规则？')).length).toBeGreaterThan(0);
+    expect(screen.getAllByText('企业实践最少天数（E_PRACTICE）: 180 → 200').length).toBeGreaterThan(0);
+    const confirm = screen.getAllByRole('dialog').at(-1) as HTMLElement;
+    await user.click(within(confirm).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(state.profile.version).toBe(1));
+    expect(state.sent.at(-1)?.body).toEqual({ values: { practice_min_days: 200 }, note: '' });
+  });
+
+  it('refuses to overwrite a profile someone else saved meanwhile', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/settings');
+    const hours = await screen.findByLabelText('培训最少学时（E_TRAINING）');
+    state.profile = { version: 3, values: { ...state.profile.values, training_min_hours: 48 } };
+    await user.clear(hours);
+    await user.paste('32');
+    await user.click(screen.getByRole('button', { name: /保存为新版本/ }));
+    const confirm = (await screen.findAllByRole('dialog')).at(-1) as HTMLElement;
+    await user.click(within(confirm).getByRole('button', { name: /保\s*存/ }));
+    expect(await screen.findByText(/其他人已修改了这些设置/)).toBeInTheDocument();
+    expect(state.sent.filter((s) => s.url.endsWith('/rule-profiles/'))).toHaveLength(0);
+    await waitFor(() => expect(screen.getByLabelText('培训最少学时（E_TRAINING）')).toHaveValue('48'));
+  });
+
+  it('is the province only', async () => {
+    loginAs('base_a');
+    renderApp('/settings');
+    expect(await screen.findByText('403')).toBeInTheDocument();
+  });
+});
