@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "backend"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+# DEBUG keeps every SQL statement in memory: measure what production runs.
+os.environ.setdefault("DJANGO_DEBUG", "0")
 
 import django  # noqa: E402
 

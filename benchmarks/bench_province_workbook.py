@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "backend"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+# DEBUG keeps every SQL statement in memory: measure what production runs.
+os.environ.setdefault("DJANGO_DEBUG", "0")
 
 SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "11000"))
 RECRUITMENT_ROWS = int(os.environ.get("BENCH_RECRUITMENT_ROWS", "100000"))

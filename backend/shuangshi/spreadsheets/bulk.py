@@ -6,6 +6,7 @@ timestamps): COPY applies no Django defaults.
 """
 
 import itertools
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,7 +37,12 @@ def insert(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
         ) as copy,
     ):
         for row in rows:
-            copy.write_row([row[n] for n in names])
+            copy.write_row([_copyable(row[n]) for n in names])
+
+
+def _copyable(value: Any) -> Any:
+    """JSON columns take their text in COPY."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
 
 
 def update(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
@@ -61,7 +67,7 @@ def update(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
             f"COPY {temp} ({id_column}, {', '.join(columns)}) FROM STDIN"
         ) as copy:
             for row in rows:
-                copy.write_row([row["id"], *(row[n] for n in names)])
+                copy.write_row([row["id"], *(_copyable(row[n]) for n in names)])
         assignments = ", ".join(f"{c} = u.{c}" for c in columns)
         cursor.execute(
             f"UPDATE {table} AS t SET {assignments} FROM {temp} AS u "
