@@ -49,6 +49,7 @@ export function FormModal<T>({
     >
       <Form<T>
         id={id}
+        name={id}
         form={form}
         layout="vertical"
         initialValues={initialValues}

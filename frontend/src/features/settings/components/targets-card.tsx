@@ -60,6 +60,7 @@ function TargetForm({ target }: { target: Target }) {
       />
       <Form
         form={form}
+        name={target.code}
         layout="vertical"
         initialValues={initial}
         onFinish={onFinish}
