@@ -1,8 +1,13 @@
 """gunicorn settings read from the working directory (the Docker image runs in backend/).
 
-Only logging is set here: gunicorn's own access and error logs go through the same filter
-as Django's, so an ID number typed into a search box never reaches the server log.
+Logging: gunicorn's own access and error logs go through the same filter as Django's, so an
+ID number typed into a search box never reaches the server log. Timeout: a 100,000-row
+import commit runs past gunicorn's default 30 s (GUNICORN_TIMEOUT overrides).
 """
+
+import os
+
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "180"))
 
 logconfig_dict = {
     "version": 1,
