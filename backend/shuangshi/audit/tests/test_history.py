@@ -162,3 +162,15 @@ def test_the_console_handler_masks_id_numbers():
     from django.conf import settings
 
     assert "mask_id_numbers" in settings.LOGGING["handlers"]["console"]["filters"]
+
+
+def test_history_and_audit_log_reads_take_a_fixed_number_of_queries(
+    api, province, teacher_a, django_assert_max_num_queries
+):
+    for _ in range(5):
+        testing.make_certificate(teacher_a)
+        testing.make_period(teacher_a)
+    with django_assert_max_num_queries(6):
+        assert api(province).get(f"/api/v1/teachers/{teacher_a.pk}/history/").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert api(province).get("/api/v1/audit-log/").status_code == 200
