@@ -255,23 +255,42 @@ def _compact_encoder() -> Callable[[Any], str]:
 packed_json = _compact_encoder()
 
 
-def _replace_range(lo: int, hi: int, rows: Sequence[Row]) -> None:
-    """Swap the stored results of teachers lo <= id < hi for ``rows`` (one transaction).
+def _replace_range(lo: int, hi: int, rows: Sequence[Row], *, rewrite_all: bool = True) -> int:
+    """Swap the stored results of teachers lo <= id < hi for ``rows`` (one transaction);
+    returns how many rows were written.
 
-    Deleting the range and COPYing the new rows is much faster than an upsert, and drops
-    the results of teachers deleted since.
+    Deleting and COPYing is much faster than an upsert, and drops the results of teachers
+    deleted since.  Unless ``rewrite_all``, results equal to the stored ones but for
+    ``evaluated_on`` are left alone (PostgreSQL): the older evaluated_on stays a true lower
+    bound of the interval the result holds on, since any change of the records would have
+    re-evaluated the teacher.
     """
-    TeacherQualification.objects.filter(teacher_id__gte=lo, teacher_id__lt=hi).delete()
     if connection.vendor != "postgresql":
+        TeacherQualification.objects.filter(teacher_id__gte=lo, teacher_id__lt=hi).delete()
         TeacherQualification.objects.bulk_create(_objects(rows), batch_size=500)
-        return
-    dumps = packed_json
-    with (
-        connection.cursor() as cur,
-        cur.cursor.copy(f"COPY {_TQ} ({', '.join(COLUMNS)}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row((*row[:10], dumps(row[10]), *row[11:]))
+        return len(rows)
+    with connection.cursor() as cur:
+        if rewrite_all:
+            cur.execute(f"DELETE FROM {_TQ} WHERE teacher_id >= %s AND teacher_id < %s", [lo, hi])
+            changed: Sequence[Row] = rows
+        else:
+            cur.execute(
+                f"SELECT {', '.join(COLUMNS[:-1])} FROM {_TQ} "
+                "WHERE teacher_id >= %s AND teacher_id < %s",
+                [lo, hi],
+            )
+            loads = json.loads  # Django hands jsonb back as text
+            stored = {r[0]: (*r[:10], loads(r[10]), r[11]) for r in cur.fetchall()}
+            changed = [row for row in rows if stored.pop(row[0], None) != row[:-1]]
+            stale = [row[0] for row in changed] + list(stored)  # stored: teachers gone
+            if stale:
+                cur.execute(f"DELETE FROM {_TQ} WHERE teacher_id = ANY(%s)", [stale])
+        if changed:
+            dumps = packed_json
+            with cur.cursor.copy(f"COPY {_TQ} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for row in changed:
+                    copy.write_row((*row[:10], dumps(row[10]), *row[11:]))
+    return len(changed)
 
 
 def stats_rebuild() -> None:
@@ -311,19 +330,35 @@ def qualifications_rebuild(
     batch_size: int = 20000,
     progress: Progress | None = None,
     parallel: bool | None = None,
+    rewrite_all: bool = False,
+    written: list[int] | None = None,
 ) -> int:
     """Re-evaluate every teacher in id-range batches, then recount the schools.
+
+    Returns how many teachers were evaluated; ``written`` (if given) receives how many
+    stored results changed (all of them with ``rewrite_all``; see ``_replace_range``).
 
     Each batch commits on its own, so readers are never blocked for long; a teacher written
     meanwhile is re-evaluated by its own write, and the final recount reads stored results.
     On PostgreSQL, outside a transaction, reading and writing run in two helper threads
     (own connections) while this thread evaluates, so the database and Python overlap.
     """
+    counter = written if written is not None else []
+    counter[:] = [0]
     with selectors.gc_paused():
-        return _rebuild(on or timezone.localdate(), batch_size, progress, parallel)
+        return _rebuild(
+            on or timezone.localdate(), batch_size, progress, parallel, rewrite_all, counter
+        )
 
 
-def _rebuild(on: date, batch_size: int, progress: Progress | None, parallel: bool | None) -> int:
+def _rebuild(
+    on: date,
+    batch_size: int,
+    progress: Progress | None,
+    parallel: bool | None,
+    rewrite_all: bool,
+    written: list[int],
+) -> int:
     version, profile = selectors.profile_current()
     lo, hi = selectors.teacher_id_bounds()
     total = Teacher.objects.count()
@@ -332,13 +367,15 @@ def _rebuild(on: date, batch_size: int, progress: Progress | None, parallel: boo
         parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
     done = 0
     if parallel and len(ranges) > 1:
-        done = _rebuild_pipelined(ranges, on, version, profile, total, progress)
+        done = _rebuild_pipelined(
+            ranges, on, version, profile, total, progress, rewrite_all, written
+        )
     else:
         for start, end in ranges:
             with transaction.atomic():
                 loaded = selectors.records_for_id_range(start, end)
                 rows = evaluate_rows(loaded, on, version, profile)
-                _replace_range(start, end, rows)
+                written[0] += _replace_range(start, end, rows, rewrite_all=rewrite_all)
             done += len(rows)
             if progress is not None:
                 progress(done, total)
@@ -366,6 +403,8 @@ def _rebuild_pipelined(
     profile: engine.RuleProfile,
     total: int,
     progress: Progress | None,
+    rewrite_all: bool,
+    written: list[int],
 ) -> int:
     import queue
     import threading
@@ -393,7 +432,7 @@ def _rebuild_pipelined(
                     continue
                 start, end, rows = item
                 with transaction.atomic():
-                    _replace_range(start, end, rows)
+                    written[0] += _replace_range(start, end, rows, rewrite_all=rewrite_all)
         except BaseException as exc:
             errors.append(exc)
         finally:

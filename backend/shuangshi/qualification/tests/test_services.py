@@ -195,3 +195,23 @@ def test_prefetched_reads_on_postgresql_give_the_same_counts():
     assert (counts[school.pk].in_scope, counts[school.pk].qualified) == (5, 2)
     batches = list(selectors.prefetched(selectors.iter_records(batch_size=2)))
     assert sum(len(b) for b in batches) == 5
+
+
+def test_a_rebuild_writes_only_the_results_that_changed(school_a):
+    from django.db import connection
+
+    teachers = [make_qualified(school_a) for _ in range(3)]
+    written: list[int] = []
+    services.qualifications_rebuild(written=written)
+    expected_unchanged = 0 if connection.vendor == "postgresql" else 3
+    assert written == [expected_unchanged]
+    # A change that bypassed the services (so nothing re-evaluated the teacher yet).
+    from shuangshi.teachers.models import Certificate
+
+    Certificate.objects.filter(teacher=teachers[0]).delete()
+    services.qualifications_rebuild(written=written)
+    assert written == [1 if connection.vendor == "postgresql" else 3]
+    assert TeacherQualification.objects.get(teacher=teachers[0]).qualified is False
+    assert stats(school_a)["qualified"] == 2
+    services.qualifications_rebuild(rewrite_all=True, written=written)
+    assert written == [3]

@@ -20,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=20000)
         parser.add_argument("--due", action="store_true", help="only results that may change")
         parser.add_argument("--on", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+        parser.add_argument(
+            "--rewrite-all",
+            action="store_true",
+            help="write every result even when it equals the stored one (worst case)",
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         started = time.perf_counter()
@@ -29,9 +34,15 @@ class Command(BaseCommand):
                 on=opts["on"], batch_size=min(int(opts["batch_size"]), 5000), progress=report
             )
         else:
+            written: list[int] = []
             n = services.qualifications_rebuild(
-                on=opts["on"], batch_size=int(opts["batch_size"]), progress=report
+                on=opts["on"],
+                batch_size=int(opts["batch_size"]),
+                progress=report,
+                rewrite_all=bool(opts["rewrite_all"]),
+                written=written,
             )
+            self.stdout.write(f"{written[0]} stored results changed")
         elapsed = time.perf_counter() - started
         rate = n / elapsed if elapsed else 0
         self.stdout.write(f"re-evaluated {n} teachers in {elapsed:.1f}s ({rate:,.0f}/s)")
