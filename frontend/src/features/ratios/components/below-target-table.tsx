@@ -12,12 +12,20 @@ import { useSchoolRatios } from '../api/get-school-ratios';
 import type { SchoolRatio } from '../types/ratios';
 
 /** Schools below target, biggest gap first by default; the name drills down. */
-export function BelowTargetTable({ city, kind }: { city?: number; kind?: string }) {
+export function BelowTargetTable({ city, kind, asOf }: { city?: number; kind?: string; asOf?: string }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const [ordering, setOrdering] = useState('-gap');
   const [page, setPage] = useState(1);
-  const rows = useSchoolRatios({ city, kind, below_target: true, ordering, page, page_size: 10 });
+  const rows = useSchoolRatios({
+    city,
+    kind,
+    as_of: asOf,
+    below_target: true,
+    ordering,
+    page,
+    page_size: 10,
+  });
 
   const order = (field: string) =>
     ordering === field ? 'ascend' : ordering === `-${field}` ? 'descend' : null;

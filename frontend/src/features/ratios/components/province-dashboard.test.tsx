@@ -38,6 +38,18 @@ describe('province dashboard', () => {
     expect(await screen.findByText('最接近认定的教师')).toBeInTheDocument();
   });
 
+  it('filters the schools below target by kind', async () => {
+    loginAs('province');
+    const { router } = renderApp('/dashboard');
+    const user = userEvent.setup({ delay: null });
+    await screen.findByLabelText(/全省 ·/);
+    await user.click(screen.getByLabelText('学校类型'));
+    await user.click(await screen.findByTitle('技师学院'));
+    await waitFor(() => expect(router.state.location.search).toBe('?kind=technician_college'));
+    const table = screen.getByRole('table');
+    await waitFor(() => expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['赣州技师学院']));
+  });
+
   it('is refused to school HR', async () => {
     loginAs('hr_a');
     renderApp('/dashboard');

@@ -1,8 +1,9 @@
-import { Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Select, Skeleton, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 import { Chart } from '@/components/charts/chart';
-import { useEnumLabel } from '@/components/ui/enum-label';
+import { useEnumLabel, useEnumOptions } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { formatPercent } from '@/lib/format';
 import { cityLabel, useCities } from '@/lib/reference-data';
@@ -14,17 +15,19 @@ import { barOption } from './chart-options';
 import { RatioGaugeCard } from './ratio-gauge-card';
 import { TrendCard } from './trend-card';
 
-type Props = {
-  city?: number;
-  onCityChange: (city: number | undefined) => void;
+export type DashboardFilters = { city?: number; kind?: string; as_of?: string };
+
+type Props = DashboardFilters & {
+  onChange: (changes: DashboardFilters) => void;
   /** A city user sees its own city only. */
   cityLocked?: boolean;
 };
 
-export function ProvinceDashboard({ city, onCityChange, cityLocked = false }: Props) {
+export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = false }: Props) {
   const { t, i18n } = useTranslation();
   const label = useEnumLabel();
-  const summary = useRatioSummary({});
+  const summary = useRatioSummary({ as_of });
+  const kindOptions = useEnumOptions('schoolKind');
   const cities = useCities();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const cityName = (id: number, fallback: string) => {
@@ -59,11 +62,25 @@ export function ProvinceDashboard({ city, onCityChange, cityLocked = false }: Pr
               style={{ width: 180 }}
               disabled={cityLocked}
               value={city ?? 0}
-              onChange={(value) => onCityChange(value || undefined)}
+              onChange={(value) => onChange({ city: value || undefined })}
               options={[
                 { value: 0, label: t('dashboard.allCities') },
                 ...(cities.data?.results ?? []).map((c) => ({ value: c.id, label: cityLabel(c, language) })),
               ]}
+            />
+            <Select
+              aria-label={t('dashboard.kindFilter')}
+              style={{ width: 160 }}
+              value={kind ?? ''}
+              onChange={(value) => onChange({ kind: value || undefined })}
+              options={[{ value: '', label: t('dashboard.allKinds') }, ...kindOptions]}
+            />
+            <DatePicker
+              aria-label={t('dashboard.asOf')}
+              placeholder={t('dashboard.asOf')}
+              value={as_of ? dayjs(as_of) : null}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              onChange={(d) => onChange({ as_of: d ? d.format('YYYY-MM-DD') : undefined })}
             />
           </Space>
         </Col>
@@ -92,7 +109,7 @@ export function ProvinceDashboard({ city, onCityChange, cityLocked = false }: Pr
             <Chart
               height={300}
               ariaLabel={t('dashboard.byCity')}
-              onClick={({ dataIndex }) => onCityChange(data.by_city[dataIndex]?.city.id)}
+              onClick={({ dataIndex }) => !cityLocked && onChange({ city: data.by_city[dataIndex]?.city.id })}
               option={barOption(
                 data.by_city.map((r) => ({ name: cityName(r.city.id, r.city.name), ratio: r.ratio })),
                 target,
@@ -106,6 +123,7 @@ export function ProvinceDashboard({ city, onCityChange, cityLocked = false }: Pr
             <Chart
               height={300}
               ariaLabel={t('dashboard.byKind')}
+              onClick={({ dataIndex }) => onChange({ kind: data.by_kind[dataIndex]?.kind })}
               option={barOption(
                 data.by_kind.map((r) => ({ name: label('schoolKind', r.kind), ratio: r.ratio })),
                 target,
@@ -116,7 +134,7 @@ export function ProvinceDashboard({ city, onCityChange, cityLocked = false }: Pr
         </Col>
       </Row>
       <TrendCard params={{ city }} target={target} />
-      <BelowTargetTable city={city} />
+      <BelowTargetTable city={city} kind={kind} asOf={as_of} />
     </Space>
   );
 }
