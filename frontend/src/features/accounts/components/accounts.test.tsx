@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 
 describe('accounts', () => {
-  it('lists accounts with their scope and filters by role', async () => {
+  it('lists accounts with their scope and filters by role', { timeout: 120_000 }, async () => {
     loginAs('province');
     const user = userEvent.setup({ delay: null });
     renderApp('/accounts');
@@ -60,7 +60,7 @@ describe('accounts', () => {
     expect(await screen.findByText('hr_new')).toBeInTheDocument();
   });
 
-  it('deactivates an account (DELETE) after confirming', async () => {
+  it('deactivates an account (DELETE) after confirming', { timeout: 120_000 }, async () => {
     loginAs('province');
     const user = userEvent.setup({ delay: null });
     renderApp('/accounts');
@@ -71,7 +71,7 @@ describe('accounts', () => {
     expect(state.users.find((u) => u.username === 'base_a')?.is_active).toBe(false);
   });
 
-  it('is the province only', async () => {
+  it('is the province only', { timeout: 120_000 }, async () => {
     loginAs('hr_a');
     renderApp('/accounts');
     expect(await screen.findByText('403')).toBeInTheDocument();

@@ -27,7 +27,7 @@ async function typeDate(user: ReturnType<typeof userEvent.setup>, field: HTMLEle
 }
 
 describe('mentors, for school HR', () => {
-  it('shows counts by mode, appointments and mentors', async () => {
+  it('shows counts by mode, appointments and mentors', { timeout: 120_000 }, async () => {
     loginAs('hr_a');
     renderApp('/mentors');
     expect(await screen.findByText('可按兼职教师认定')).toBeInTheDocument();
@@ -93,13 +93,13 @@ describe('mentors, for school HR', () => {
 });
 
 describe('mentors, for the province', () => {
-  it('shows counts per school', async () => {
+  it('shows counts per school', { timeout: 120_000 }, async () => {
     loginAs('province');
     renderApp('/mentors');
     expect(await screen.findByText('江西示范职业技术学院', { selector: 'td' })).toBeInTheDocument();
   });
 
-  it('refuses base staff', async () => {
+  it('refuses base staff', { timeout: 120_000 }, async () => {
     loginAs('base_a');
     renderApp('/mentors');
     expect(await screen.findByText('403')).toBeInTheDocument();

@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 
 describe('settings', () => {
-  it('shows the targets, where the province stands and that the deadline passed', async () => {
+  it('shows the targets, where the province stands and that the deadline passed', { timeout: 120_000 }, async () => {
     loginAs('province');
     renderApp('/settings');
     expect(await screen.findByText('64.0%')).toBeInTheDocument();
@@ -71,7 +71,7 @@ describe('settings', () => {
     await waitFor(() => expect(screen.getByLabelText('培训最少学时（E_TRAINING）')).toHaveValue('48'));
   });
 
-  it('is the province only', async () => {
+  it('is the province only', { timeout: 120_000 }, async () => {
     loginAs('base_a');
     renderApp('/settings');
     expect(await screen.findByText('403')).toBeInTheDocument();

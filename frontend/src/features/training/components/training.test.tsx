@@ -30,7 +30,7 @@ async function openLogDialog() {
 }
 
 describe('training, for base staff', () => {
-  it('shows the base figures, programmes and completions', async () => {
+  it('shows the base figures, programmes and completions', { timeout: 120_000 }, async () => {
     loginAs('base_a');
     renderApp('/training');
     expect(await screen.findByText('数控加工企业实践')).toBeInTheDocument();
@@ -124,7 +124,7 @@ describe('training, for base staff', () => {
 });
 
 describe('training, for the province', () => {
-  it('shows bases against the target, the passed deadline and per-base figures', async () => {
+  it('shows bases against the target, the passed deadline and per-base figures', { timeout: 120_000 }, async () => {
     loginAs('province');
     renderApp('/training');
     expect(await screen.findByText('6 / 20')).toBeInTheDocument();
@@ -134,7 +134,7 @@ describe('training, for the province', () => {
     expect(screen.getByRole('button', { name: /新增基地/ })).toBeInTheDocument();
   });
 
-  it('refuses other roles', async () => {
+  it('refuses other roles', { timeout: 120_000 }, async () => {
     loginAs('hr_a');
     renderApp('/training');
     expect(await screen.findByText('403')).toBeInTheDocument();
