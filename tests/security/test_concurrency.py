@@ -156,3 +156,17 @@ def test_a_stale_target_edit_gets_409_and_writes_nothing(api, province):
     assert stale.json()["current"]["value"] == "0.6500"
     assert api(province).get(url).json()["value"] == "0.6500"
     assert api(province).patch(url, {"value": "0.70"}).status_code == 400  # no version
+
+
+def test_a_delete_naming_a_stale_version_gets_409_and_deletes_nothing(api, hr_a, teacher_a):
+    certificate = testing.make_certificate(teacher_a)
+    url = f"/api/v1/certificates/{certificate.pk}/"
+    assert api(hr_a).patch(url, {"issuer": "人社厅", "version": 1}).status_code == 200
+
+    stale = api(hr_a).delete(url, HTTP_IF_MATCH='"1"')
+    assert stale.status_code == 409
+    assert stale.json()["current"]["issuer"] == "人社厅"
+    assert api(hr_a).get(url).status_code == 200
+
+    assert api(hr_a).delete(url, HTTP_IF_MATCH='"2"').status_code == 204
+    assert api(hr_a).get(url).status_code == 404

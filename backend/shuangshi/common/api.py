@@ -79,6 +79,25 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         self.perform_update(serializer)
         return Response(self.get_serializer(serializer.instance).data)
 
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """A DELETE that names the version it read (If-Match) is refused when stale."""
+        if not request.headers.get("If-Match"):
+            return super().destroy(request, *args, **kwargs)
+        version = expected_version(request)
+        with transaction.atomic():
+            scoped = self.get_object()
+            instance = type(scoped).objects.select_for_update().get(pk=scoped.pk)
+            if version != instance.version:
+                return Response(
+                    {
+                        "detail": _("Someone else changed this record; reload it and try again."),
+                        "current": self.get_serializer(instance).data,
+                    },
+                    status=status.HTTP_409_CONFLICT,
+                )
+            self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().retrieve(request, *args, **kwargs)
         version = response.data.get("version") if isinstance(response.data, dict) else None

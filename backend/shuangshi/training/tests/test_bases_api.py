@@ -220,7 +220,7 @@ def test_progress_reads_the_target_the_province_set(api, province):
     testing.make_base(status="active", approved_on=date(2024, 1, 1))
     response = api(province).patch(
         "/api/v1/targets/training_bases/",
-        {"value": "25", "deadline": "2027-06-30"},
+        {"value": "25", "deadline": "2027-06-30", "version": 1},
         format="json",
     )
     assert response.status_code == 200, response.data
