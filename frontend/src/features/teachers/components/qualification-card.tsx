@@ -2,13 +2,14 @@ import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState } from '@/components/ui/query-state';
 import { formatDate } from '@/lib/format';
 
 import type { Qualification, QualificationReason } from '../types/teacher';
 import { QualificationTag } from './qualification-tag';
 
-function show(value: unknown): string {
+function raw(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   if (typeof value === 'object') return JSON.stringify(value);
@@ -18,6 +19,15 @@ function show(value: unknown): string {
 /** The verdict rule by rule: met or not, the value seen and the threshold. */
 export function QualificationCard({ qualification }: { qualification: Qualification | null }) {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  // Codes in values and thresholds read as labels: teaching titles for TITLE_*, certificate
+  // kinds and levels elsewhere; numbers and the rest as they are.
+  const show = (code: string) => (value: unknown) => {
+    if (typeof value !== 'string' || !/^[a-z_0-9]+$/.test(value)) return raw(value);
+    if (code.startsWith('TITLE_')) return label('title', value);
+    const kind = t(`enums.certificateKind.${value}`, { defaultValue: '' });
+    return kind || label('certificateLevel', value);
+  };
   return (
     <Card title={t('teachers.qualification')} size="small">
       {!qualification ? (
@@ -53,8 +63,16 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
                   </span>
                 ),
               },
-              { title: t('teachers.value'), dataIndex: 'value', render: show },
-              { title: t('teachers.threshold'), dataIndex: 'threshold', render: show },
+              {
+                title: t('teachers.value'),
+                dataIndex: 'value',
+                render: (v: unknown, row) => show(row.code)(v),
+              },
+              {
+                title: t('teachers.threshold'),
+                dataIndex: 'threshold',
+                render: (v: unknown, row) => show(row.code)(v),
+              },
               {
                 title: '',
                 dataIndex: 'message',
