@@ -148,7 +148,8 @@ def school_rows_at(
     counts = selectors.counts_at(on, None if scope_all else ids)
     target = selectors.ratio_target()
     _version, profile = selectors.profile_current()
-    mentors = selectors.mentor_counts(ids, on) if len(ids) <= 2000 else {}
+    # Many schools: one query for all of them rather than a huge IN list.
+    mentors = selectors.mentor_counts(ids if len(ids) <= 2000 else None, on)
     rows = [
         _school_row(s, counts.get(s.pk, Counts()), target, mentors.get(s.pk, 0), profile)
         for s in schools

@@ -594,9 +594,9 @@ def school_ratios_today(
     return qs.order_by(*order)
 
 
-def mentor_counts(school_ids: Sequence[int], on: date) -> dict[int, int]:
-    """Mentors in force per school (the mentors app's count: one query)."""
-    if not school_ids:
+def mentor_counts(school_ids: Sequence[int] | None, on: date) -> dict[int, int]:
+    """Mentors in force per school (the mentors app's count: one query); None: all."""
+    if school_ids is not None and not school_ids:
         return {}
     counts = mentor_counts_by_school(school_ids, on)
     return {sid: int(c.get("mentors", 0)) for sid, c in counts.items()}

@@ -387,3 +387,32 @@ def test_expired_stored_results_are_not_trusted_before_the_nightly_run(
     assert row["qualified"] == 2
     summary = api(province).get("/api/v1/ratios/summary/").json()
     assert summary["province"]["qualified"] == 3
+
+
+def test_staffing_counts_mentors_in_force_with_part_time_teachers(api, province, school_a):
+    from shuangshi.mentors import services as mentor_services
+
+    for _ in range(5):
+        testing.make_teacher(school_a)
+    mentor = mentor_services.mentor_create(
+        data={
+            "name": "周工",
+            "id_number": testing.new_id_number(),
+            "gender": "male",
+            "birth_date": date(1985, 6, 15),
+            "enterprise": "江铃汽车",
+            "category": "engineer",
+        }
+    )
+    mentor_services.appointment_create(
+        data={
+            "mentor": mentor,
+            "school": school_a,
+            "mode": "teaching",
+            "start_on": date(2020, 1, 1),
+        }
+    )
+    for url in ("/api/v1/ratios/schools/", "/api/v1/ratios/schools/?as_of=2024-01-01"):
+        staffing = rows_by_code(api(province).get(url))[school_a.code]["staffing"]
+        assert (staffing["full_time"], staffing["mentors"]) == (5, 1)
+        assert (staffing["part_time_share"], staffing["part_time_ok"]) == (0.2, True)
