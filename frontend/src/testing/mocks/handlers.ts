@@ -34,6 +34,7 @@ function filterTeachers(url: URL) {
   if (p.get('qualification_level'))
     rows = rows.filter((t) => t.qualification.level === p.get('qualification_level'));
   if (p.get('active') === 'true') rows = rows.filter((t) => !t.left_on);
+  if (p.get('active') === 'false') rows = rows.filter((t) => t.left_on);
   const ordering = p.get('ordering');
   if (ordering) {
     const desc = ordering.startsWith('-');

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
-import { loginAs } from '@/testing/mocks/db';
+import { db, loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 
@@ -45,6 +45,17 @@ describe('teachers list', () => {
     expect(await screen.findByText('共 7 名教师')).toBeInTheDocument();
     const table = screen.getByRole('table');
     expect(within(table).queryByText('未认定')).not.toBeInTheDocument();
+  });
+
+  it('lists everyone or only those who left on request', async () => {
+    loginAs('province');
+    db.teachers[0].left_on = '2024-07-31';
+    const { router } = renderApp('/teachers?active=all');
+    expect(await screen.findByText('共 30 名教师')).toBeInTheDocument();
+    await router.navigate('/teachers');
+    expect(await screen.findByText('共 29 名教师')).toBeInTheDocument();
+    await router.navigate('/teachers?active=false');
+    expect(await screen.findByText('共 1 名教师')).toBeInTheDocument();
   });
 
   it('hides the school column and filter from school HR', async () => {

@@ -29,6 +29,11 @@ const filterKeys = [
   'qualification_level',
 ] as const;
 
+function activeFilter(value: string | null): boolean | undefined {
+  if (value === 'all') return undefined;
+  return value !== 'false';
+}
+
 /** Filters live in the URL, so the back button and shared links keep them. */
 function useTeacherFilters() {
   const [params, setParams] = useSearchParams();
@@ -38,7 +43,8 @@ function useTeacherFilters() {
       page_size: Number(params.get('page_size') ?? PAGE_SIZE),
       search: params.get('search') ?? undefined,
       ordering: params.get('ordering') ?? undefined,
-      active: params.get('active') === 'false' ? undefined : true,
+      // Employed only unless asked: ?active=all (everyone) or ?active=false (left only).
+      active: activeFilter(params.get('active')),
     };
     for (const key of filterKeys) {
       const value = params.get(key);
@@ -237,11 +243,12 @@ export function TeachersList() {
         <Select
           aria-label={t('teachers.fields.active')}
           style={{ width: 120 }}
-          value={filters.active ? 'true' : 'false'}
-          onChange={(value) => update({ active: value === 'true' ? undefined : 'false' })}
+          value={filters.active === undefined ? 'all' : String(filters.active)}
+          onChange={(value) => update({ active: value === 'true' ? undefined : value })}
           options={[
             { value: 'true', label: t('teachers.activeOnly') },
-            { value: 'false', label: t('common.all') },
+            { value: 'false', label: t('teachers.leftOnly') },
+            { value: 'all', label: t('common.all') },
           ]}
         />
         <Button onClick={reset}>{t('common.reset')}</Button>
