@@ -35,12 +35,23 @@ def _required() -> bool:
     return os.environ.get("E2E_REQUIRED") == "1"
 
 
+_NOT_RUN: list[str] = []
+
+
 def _missing(reason: str) -> None:
-    message = f"\n\n*** E2E TESTS NOT RUN: {reason} ***\n"
+    message = f"*** E2E TESTS NOT RUN: {reason} ***"
     if _required():
-        pytest.fail(message + "(E2E_REQUIRED=1, so this is a failure)", pytrace=False)
-    print(message, file=sys.stderr)
+        pytest.fail(message + " (E2E_REQUIRED=1, so this is a failure)", pytrace=False)
+    if not _NOT_RUN:
+        _NOT_RUN.append(message)
+        print(f"\n\n{message}\n", file=sys.stderr)
     pytest.skip(message)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for message in _NOT_RUN:
+        terminalreporter.section("e2e", sep="!", red=True, bold=True)
+        terminalreporter.line(message, red=True, bold=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
