@@ -174,3 +174,17 @@ def test_history_and_audit_log_reads_take_a_fixed_number_of_queries(
         assert api(province).get(f"/api/v1/teachers/{teacher_a.pk}/history/").status_code == 200
     with django_assert_max_num_queries(4):
         assert api(province).get("/api/v1/audit-log/").status_code == 200
+
+
+def test_reveals_are_rate_limited_per_user(api, monkeypatch, hr_a, teacher_a):
+    from django.core.cache import cache
+
+    from shuangshi.audit.api import RevealThrottle
+
+    monkeypatch.setattr(RevealThrottle, "rate", "2/hour")
+    cache.clear()
+    url = f"/api/v1/teachers/{teacher_a.pk}/reveal-id-number/"
+    statuses = [api(hr_a).post(url, {}).status_code for _ in range(3)]
+    cache.clear()
+    assert statuses == [200, 200, 429]
+    assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS).count() == 2
