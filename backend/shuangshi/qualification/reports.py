@@ -154,8 +154,8 @@ def school_rows_at(
         _school_row(s, counts.get(s.pk, Counts()), target, mentors.get(s.pk, 0), profile)
         for s in schools
     ]
-    if below_target is not None:
-        rows = [r for r in rows if r["meets_target"] is not below_target]
+    if below_target is not None:  # schools without a ratio are neither (see selectors)
+        rows = [r for r in rows if r["ratio"] is not None and r["meets_target"] is not below_target]
     desc = ordering.startswith("-")
     key = _sort_key(ordering)
     if desc:

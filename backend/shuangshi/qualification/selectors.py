@@ -580,8 +580,11 @@ def school_ratios_today(
     qs = qs.annotate(**_ratio_expressions(target))
     if below_target is not None:
         # meets: in_scope > 0 and qualified > target × in_scope (strict)
+        # Below target: has teachers in scope and does not exceed it. A school without any
+        # teacher in scope has no ratio: it is neither (the summary counts those apart).
         meets = Q(stats__in_scope__gt=0) & Q(gap_raw__lte=0)
-        qs = qs.exclude(meets) if below_target else qs.filter(meets)
+        below = Q(stats__in_scope__gt=0) & Q(gap_raw__gt=0)
+        qs = qs.filter(below) if below_target else qs.filter(meets)
     order = ORDERINGS.get(ordering, ORDERINGS["code"])
     if order[0].lstrip("-") in ("ratio_value", "gap_raw"):
         field = order[0].lstrip("-")

@@ -75,12 +75,19 @@ def test_base_staff_and_anonymous_are_refused_ratios(api, base_staff):
 
 
 def test_below_target_and_ordering_by_gap(api, province, staffed, school_a, school_b):
+    empty = testing.make_school()  # no teacher in scope: no ratio, neither below nor above
     rows = rows_by_code(api(province).get("/api/v1/ratios/schools/?below_target=true"))
     assert list(rows) == [school_b.code]
+    above = rows_by_code(api(province).get("/api/v1/ratios/schools/?below_target=false"))
+    assert list(above) == [school_a.code]
+    later = (TODAY() + timedelta(days=1)).isoformat()
+    url = f"/api/v1/ratios/schools/?below_target=true&as_of={later}"
+    assert list(rows_by_code(api(province).get(url))) == [school_b.code]
+    assert empty.code in rows_by_code(api(province).get("/api/v1/ratios/schools/"))
     assert rows[school_b.code]["gap"] == 1  # 1 of 2 → 2 of 2 is the first share above 60%
     response = api(province).get("/api/v1/ratios/schools/?ordering=-gap")
     codes = [r["school"]["code"] for r in response.json()["results"]]
-    assert codes == [school_b.code, school_a.code]
+    assert codes == [school_b.code, school_a.code, empty.code]  # no ratio: last
 
 
 def test_a_school_without_teachers_in_scope_has_no_ratio(api, province, school_a):
