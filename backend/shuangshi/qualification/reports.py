@@ -58,9 +58,11 @@ def _school_row(
     school: School,
     counts: Counts,
     target: Decimal,
-    mentors: int,
+    mentor_counts: dict[str, Any] | None,
     profile: engine.RuleProfile,
 ) -> dict[str, Any]:
+    mentor_counts = mentor_counts or {}
+    mentors = int(mentor_counts.get("mentors", 0))
     staffing = engine.staffing(
         kind=school.kind,
         student_count=school.student_count,
@@ -96,6 +98,14 @@ def _school_row(
             "part_time_norm": staffing.part_time_norm,
             "part_time_ok": staffing.part_time_ok,
         },
+        "mentors": {
+            "total": mentors,
+            "by_mode": {
+                mode: int(mentor_counts.get("by_mode", {}).get(mode, 0))
+                for mode in ("teaching", "research", "project")
+            },
+            "part_time_track": int(mentor_counts.get("part_time_track", 0)),
+        },
         "recruitment": {
             "checked": counts.recruitment_checked,
             "failed": counts.recruitment_failed,
@@ -115,7 +125,7 @@ def school_rows_today(page: list[School], *, on: date) -> list[dict[str, Any]]:
     target = selectors.ratio_target()
     _version, profile = selectors.profile_current()
     mentors = selectors.mentor_counts([s.pk for s in page], on)
-    return [_school_row(s, _stored_counts(s), target, mentors.get(s.pk, 0), profile) for s in page]
+    return [_school_row(s, _stored_counts(s), target, mentors.get(s.pk), profile) for s in page]
 
 
 def _sort_key(ordering: str) -> Any:
@@ -151,7 +161,7 @@ def school_rows_at(
     # Many schools: one query for all of them rather than a huge IN list.
     mentors = selectors.mentor_counts(ids if len(ids) <= 2000 else None, on)
     rows = [
-        _school_row(s, counts.get(s.pk, Counts()), target, mentors.get(s.pk, 0), profile)
+        _school_row(s, counts.get(s.pk, Counts()), target, mentors.get(s.pk), profile)
         for s in schools
     ]
     if below_target is not None:  # schools without a ratio are neither (see selectors)

@@ -60,9 +60,25 @@ class Staffing(serializers.Serializer):
     part_time_ok = serializers.BooleanField(allow_null=True)
 
 
+class MentorsByMode(serializers.Serializer):
+    teaching = serializers.IntegerField()
+    research = serializers.IntegerField()
+    project = serializers.IntegerField()
+
+
+class MentorHeadcount(serializers.Serializer):
+    total = serializers.IntegerField()
+    by_mode = MentorsByMode()
+    part_time_track = serializers.IntegerField(
+        help_text="Mentors with 1+ year of teaching appointments, aged 70 or under; "
+        "never in the ratio's denominator."
+    )
+
+
 class SchoolRatio(RatioFigures):
     school = RatioSchoolRef()
     staffing = Staffing()
+    mentors = MentorHeadcount()
 
 
 class RatioCityRef(serializers.Serializer):

@@ -597,12 +597,12 @@ def school_ratios_today(
     return qs.order_by(*order)
 
 
-def mentor_counts(school_ids: Sequence[int] | None, on: date) -> dict[int, int]:
-    """Mentors in force per school (the mentors app's count: one query); None: all."""
+def mentor_counts(school_ids: Sequence[int] | None, on: date) -> dict[int, dict[str, Any]]:
+    """Mentors in force per school, by mode and on the part-time track (the mentors app's
+    count: one query); None: all schools."""
     if school_ids is not None and not school_ids:
         return {}
-    counts = mentor_counts_by_school(school_ids, on)
-    return {sid: int(c.get("mentors", 0)) for sid, c in counts.items()}
+    return mentor_counts_by_school(school_ids, on)
 
 
 def summary_group_today(user: User) -> dict[str, Any]:

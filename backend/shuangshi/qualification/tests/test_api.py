@@ -423,3 +423,25 @@ def test_staffing_counts_mentors_in_force_with_part_time_teachers(api, province,
         staffing = rows_by_code(api(province).get(url))[school_a.code]["staffing"]
         assert (staffing["full_time"], staffing["mentors"]) == (5, 1)
         assert (staffing["part_time_share"], staffing["part_time_ok"]) == (0.2, True)
+
+
+def test_each_school_row_shows_mentor_headcount_by_mode(api, province, school_a, school_b):
+    from shuangshi.mentors.tests.conftest import appoint, make_mentor
+
+    engineer = make_mentor(name="刘建国", birth_date=date(1975, 4, 2))
+    appoint(engineer, school_a, mode="teaching", start_on=date(2023, 9, 1))
+    appoint(engineer, school_a, mode="research", start_on=date(2024, 3, 1))
+    elder = make_mentor(name="老匠人", birth_date=date(1940, 1, 1), category="craftsman")
+    appoint(elder, school_a, mode="teaching", start_on=date(2022, 9, 1))
+    rows = {
+        r["school"]["id"]: r for r in api(province).get("/api/v1/ratios/schools/").json()["results"]
+    }
+    mentors = rows[school_a.pk]["mentors"]
+    assert mentors["total"] == 2
+    assert mentors["by_mode"] == {"teaching": 2, "research": 1, "project": 0}
+    # The 1940-born craftsman is over 70: not on the part-time track.
+    assert mentors["part_time_track"] == 1
+    assert rows[school_a.pk]["staffing"]["mentors"] == 2
+    assert rows[school_b.pk]["mentors"]["total"] == 0
+    # Mentors never enter the ratio's denominator.
+    assert rows[school_a.pk]["in_scope"] == 0
