@@ -120,6 +120,7 @@ EXPECTED: dict[str, Expect] = {
     "GET rule-profile-current": E(city=200, school_hr=200),
     "GET rule-profile-detail": E(city=200, school_hr=200, row="rule-profile"),
     "POST rule-profile-list": E(province=400),
+    "POST rule-profile-preview": E(province=400),
     "GET target-list": E(city=200, school_hr=200, base_staff=200),
     "GET target-detail": E(city=200, school_hr=200, base_staff=200, row="target"),
     "PATCH target-detail": E(row="target"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -240,6 +241,46 @@ class RuleProfileSerializer(serializers.ModelSerializer):
         return value
 
 
+class ProfilePreviewRequest(serializers.Serializer):
+    values = serializers.DictField(help_text="Thresholds to change, as in a new profile.")
+    target = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=4,
+        min_value=Decimal("0"),
+        max_value=Decimal("0.9999"),
+        required=False,
+        help_text="A different ratio target to preview with (optional).",
+    )
+
+
+class PreviewSide(serializers.Serializer):
+    qualified = serializers.IntegerField()
+    in_scope = serializers.IntegerField()
+    meets_target = serializers.BooleanField(allow_null=True)
+
+
+class PreviewSchool(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    before = PreviewSide()
+    after = PreviewSide()
+
+
+class ProfilePreviewSerializer(serializers.Serializer):
+    as_of = serializers.DateField()
+    schools = serializers.IntegerField()
+    meeting_target_now = serializers.IntegerField()
+    meeting_target_after = serializers.IntegerField()
+    newly_meeting = serializers.IntegerField()
+    newly_below = serializers.IntegerField()
+    province_ratio_now = serializers.FloatField(allow_null=True)
+    province_ratio_after = serializers.FloatField(allow_null=True)
+    qualified_now = serializers.IntegerField()
+    qualified_after = serializers.IntegerField()
+    changed_schools = PreviewSchool(many=True)
+
+
 class RuleProfileViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -257,6 +298,36 @@ class RuleProfileViewSet(
 
     def get_queryset(self) -> Any:
         return RuleProfile.objects.select_related("created_by").order_by("-version")
+
+    @extend_schema(request=ProfilePreviewRequest, responses=ProfilePreviewSerializer)
+    @action(detail=False, methods=["post"])
+    def preview(self, request: Request) -> Response:
+        """How many schools would change status under these thresholds; stores nothing."""
+        params = ProfilePreviewRequest(data=request.data)
+        params.is_valid(raise_exception=True)
+        try:
+            result = services.rule_profile_preview(
+                values=params.validated_data["values"],
+                target=params.validated_data.get("target"),
+            )
+        except services.ProfileInvalid as exc:
+            return Response(
+                {"values": {k: [v] for k, v in exc.errors.items()}},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        except services.PreviewTooLarge:
+            return Response(
+                {
+                    "non_field_errors": [
+                        _(
+                            "Too many teachers to preview in one request; apply the profile "
+                            "and run the reevaluate command."
+                        )
+                    ]
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        return Response(ProfilePreviewSerializer(result).data)
 
     @action(detail=False, methods=["get"])
     def current(self, request: Request) -> Response:

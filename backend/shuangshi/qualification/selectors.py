@@ -435,6 +435,15 @@ def _counts_at(on: date, school_ids: Sequence[int] | None, use_stored: bool) -> 
     return out
 
 
+def counts_with_profile(on: date, profile: engine.RuleProfile) -> dict[int, Counts]:
+    """Per-school counts at ``on`` had ``profile`` been in force: everyone is evaluated."""
+    out: dict[int, Counts] = {}
+    with gc_paused():
+        for batch in prefetched(iter_records()):
+            _count_batch(out, batch, on, profile)
+    return out
+
+
 def _count_batch(out: dict[int, Counts], batch: list[Loaded], on: date, profile: Any) -> None:
     evaluate = engine.evaluate
     for item in batch:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -513,17 +514,7 @@ def rule_profile_update(
     """
     with transaction.atomic():
         version, current = selectors.profile_current()
-        unknown = sorted(set(values) - set(engine.RuleProfile.__dataclass_fields__))
-        if unknown:
-            raise ProfileInvalid(dict.fromkeys(unknown, "unknown setting"))
-        merged = {**current.as_dict(), **values}
-        try:
-            profile = engine.RuleProfile.from_dict(merged)
-        except (TypeError, ValueError) as exc:
-            raise ProfileInvalid({"recruitment_since": str(exc)}) from None
-        errors = profile.validate()
-        if errors:
-            raise ProfileInvalid(errors)
+        profile = _profile_with_changes(current, values)
         row = RuleProfile.objects.create(
             version=version + 1, values=profile.as_dict(), note=note, created_by=user
         )
@@ -532,6 +523,75 @@ def rule_profile_update(
         reevaluate = Teacher.objects.count() <= limit
     row.reevaluated = qualifications_rebuild() if reevaluate else None  # type: ignore[attr-defined]
     return row
+
+
+def _profile_with_changes(
+    current: engine.RuleProfile, values: dict[str, Any]
+) -> engine.RuleProfile:
+    unknown = sorted(set(values) - set(engine.RuleProfile.__dataclass_fields__))
+    if unknown:
+        raise ProfileInvalid(dict.fromkeys(unknown, "unknown setting"))
+    try:
+        profile = engine.RuleProfile.from_dict({**current.as_dict(), **values})
+    except (TypeError, ValueError) as exc:
+        raise ProfileInvalid({"recruitment_since": str(exc)}) from None
+    errors = profile.validate()
+    if errors:
+        raise ProfileInvalid(errors)
+    return profile
+
+
+class PreviewTooLarge(Exception):
+    """More teachers than one request may evaluate."""
+
+
+def rule_profile_preview(
+    *, values: dict[str, Any], target: Decimal | None = None, on: date | None = None
+) -> dict[str, Any]:
+    """How many schools would change status under changed thresholds (and/or target).
+
+    Nothing is stored. Everyone is evaluated under the proposed profile, so the preview is
+    refused above the inline re-evaluation limit (the same limit as applying a profile).
+    """
+    limit = getattr(settings, "QUALIFICATION_INLINE_REBUILD_MAX", INLINE_REBUILD_MAX)
+    if Teacher.objects.count() > limit:
+        raise PreviewTooLarge
+    on = on or timezone.localdate()
+    _version, current = selectors.profile_current()
+    proposed = _profile_with_changes(current, values)
+    now_target = selectors.ratio_target()
+    new_target = now_target if target is None else target
+    before = selectors.counts_with_profile(on, current)
+    after = selectors.counts_with_profile(on, proposed)
+    schools = School.objects.order_by("code").values_list("pk", "code", "name")
+    changed: list[dict[str, Any]] = []
+    meets = {"before": 0, "after": 0}
+    totals = {"before": [0, 0], "after": [0, 0]}
+    for pk, code, name in schools:
+        row = {}
+        for when, counts, tgt in (("before", before, now_target), ("after", after, new_target)):
+            c = counts.get(pk) or selectors.Counts()
+            ok = engine.meets_target(c.qualified, c.in_scope, tgt)
+            meets[when] += bool(ok)
+            totals[when][0] += c.qualified
+            totals[when][1] += c.in_scope
+            row[when] = {"qualified": c.qualified, "in_scope": c.in_scope, "meets_target": ok}
+        if row["before"]["meets_target"] != row["after"]["meets_target"]:
+            changed.append({"id": pk, "code": code, "name": name, **row})
+    ratio = {w: engine.ratio(q, n) for w, (q, n) in totals.items()}
+    return {
+        "as_of": on,
+        "schools": len(schools),
+        "meeting_target_now": meets["before"],
+        "meeting_target_after": meets["after"],
+        "newly_meeting": sum(1 for c in changed if c["after"]["meets_target"]),
+        "newly_below": sum(1 for c in changed if not c["after"]["meets_target"]),
+        "province_ratio_now": ratio["before"],
+        "province_ratio_after": ratio["after"],
+        "qualified_now": totals["before"][0],
+        "qualified_after": totals["after"][0],
+        "changed_schools": changed[:100],
+    }
 
 
 @transaction.atomic

@@ -445,3 +445,41 @@ def test_each_school_row_shows_mentor_headcount_by_mode(api, province, school_a,
     assert rows[school_b.pk]["mentors"]["total"] == 0
     # Mentors never enter the ratio's denominator.
     assert rows[school_a.pk]["in_scope"] == 0
+
+
+def test_province_previews_how_many_schools_would_change_status(api, province, school_a, school_b):
+    # school_a: 2 of 3 qualified by a 200-day practice period (E_PRACTICE); school_b: none.
+    for n in range(3):
+        teacher = testing.make_teacher(school_a)
+        testing.make_certificate(teacher)
+        if n < 2:
+            testing.make_period(
+                teacher,
+                start_on=date.today() - timedelta(days=400),
+                end_on=date.today() - timedelta(days=200),
+            )
+    teacher = testing.make_teacher(school_b)
+    testing.make_certificate(teacher)
+    url = "/api/v1/rule-profiles/preview/"
+    before = RuleProfile.objects.count()
+    same = api(province).post(url, {"values": {}}, format="json").json()
+    assert (same["meeting_target_now"], same["meeting_target_after"]) == (1, 1)
+    assert same["changed_schools"] == []
+    stricter = api(province).post(url, {"values": {"practice_min_days": 365}}, format="json")
+    assert stricter.status_code == 200, stricter.json()
+    body = stricter.json()
+    assert body["meeting_target_after"] == 0
+    assert body["newly_below"] == 1 and body["newly_meeting"] == 0
+    assert [s["id"] for s in body["changed_schools"]] == [school_a.pk]
+    assert body["changed_schools"][0]["after"]["qualified"] == 0
+    lower_target = api(province).post(url, {"values": {}, "target": "0.5"}, format="json").json()
+    assert lower_target["newly_meeting"] == 0 and lower_target["meeting_target_after"] == 1
+    assert RuleProfile.objects.count() == before  # nothing stored
+
+
+def test_preview_refuses_bad_values_and_other_roles(api, province, hr_a):
+    url = "/api/v1/rule-profiles/preview/"
+    bad = api(province).post(url, {"values": {"no_such_rule": 1}}, format="json")
+    assert bad.status_code == 400
+    assert "no_such_rule" in bad.json()["values"]
+    assert api(hr_a).post(url, {"values": {}}, format="json").status_code == 403
