@@ -1,16 +1,27 @@
 """Chinese resident ID numbers (GB 11643) and unified social credit codes (GB 32100).
 
-Pure functions, no Django: used by model validation, serializers and the Excel importer.
+Pure functions (no settings or database): used by model validation, serializers and the
+Excel importer. A rejection's reason is a fixed English message id marked for translation
+(`exc.reason`, placeholders filled from `exc.params`); `str(exc)` is the English text.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_noop
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 
-class InvalidIdNumber(ValueError):
+class _Invalid(ValueError):
+    def __init__(self, reason: str, **params: object) -> None:
+        self.reason = reason
+        self.params = params
+        super().__init__(reason % params)
+
+
+class InvalidIdNumber(_Invalid):
     """The ID number is malformed; the message says why."""
 
 
@@ -33,17 +44,19 @@ def normalize_id_number(value: str) -> str:
 def parse_id_number(value: str) -> IdNumberInfo:
     """Validate an 18-character ID number (ISO 7064 MOD 11-2) and return what it encodes."""
     if len(value) != 18:
-        raise InvalidIdNumber(f"must be 18 characters, got {len(value)}")
+        raise InvalidIdNumber(
+            gettext_noop("must be 18 characters, got %(length)d"), length=len(value)
+        )
     if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
-        raise InvalidIdNumber("must be 17 digits followed by a digit or X")
+        raise InvalidIdNumber(gettext_noop("must be 17 digits followed by a digit or X"))
     try:
         birth = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
-        raise InvalidIdNumber("characters 7-14 are not a valid birth date") from None
+        raise InvalidIdNumber(gettext_noop("characters 7-14 are not a valid birth date")) from None
     if birth.year < 1900:
-        raise InvalidIdNumber("characters 7-14 are not a valid birth date")
+        raise InvalidIdNumber(gettext_noop("characters 7-14 are not a valid birth date"))
     if id_check_char(value[:17]) != value[17]:
-        raise InvalidIdNumber("check digit does not match")
+        raise InvalidIdNumber(gettext_noop("check digit does not match"))
     gender = "male" if int(value[16]) % 2 == 1 else "female"
     return IdNumberInfo(birth_date=birth, gender=gender)
 
@@ -69,7 +82,7 @@ _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
-class InvalidCreditCode(ValueError):
+class InvalidCreditCode(_Invalid):
     """The unified social credit code is malformed; the message says why."""
 
 
@@ -80,12 +93,16 @@ def credit_check_char(first17: str) -> str:
 
 def validate_credit_code(value: str) -> None:
     if len(value) != 18:
-        raise InvalidCreditCode(f"must be 18 characters, got {len(value)}")
+        raise InvalidCreditCode(
+            gettext_noop("must be 18 characters, got %(length)d"), length=len(value)
+        )
     bad = sorted({ch for ch in value if ch not in _CREDIT_CHARS})
     if bad:
-        raise InvalidCreditCode(f"contains characters not allowed: {''.join(bad)}")
+        raise InvalidCreditCode(
+            gettext_noop("contains characters not allowed: %(chars)s"), chars="".join(bad)
+        )
     if credit_check_char(value[:17]) != value[17]:
-        raise InvalidCreditCode("check character does not match")
+        raise InvalidCreditCode(gettext_noop("check character does not match"))
 
 
 def make_credit_code(first17: str) -> str:

@@ -42,7 +42,11 @@ def person_errors(values: Mapping[str, Any]) -> Errors:
     try:
         info = parse_id_number(id_number)
     except InvalidIdNumber as exc:
-        _add(errors, "id_number", _("Invalid ID number: %(reason)s.") % {"reason": _(str(exc))})
+        _add(
+            errors,
+            "id_number",
+            _("Invalid ID number: %(reason)s.") % {"reason": _(exc.reason) % exc.params},
+        )
         return errors
     gender = values.get("gender")
     if gender and gender != info.gender:
@@ -110,6 +114,7 @@ def period_errors(values: Mapping[str, Any]) -> Errors:
             _add(
                 errors,
                 "credit_code",
-                _("Invalid unified social credit code: %(reason)s.") % {"reason": _(str(exc))},
+                _("Invalid unified social credit code: %(reason)s.")
+                % {"reason": _(exc.reason) % exc.params},
             )
     return errors

@@ -56,7 +56,7 @@ def test_gender_and_birth_date_must_agree_with_the_id_number(api, hr_a):
 def test_a_mentor_is_registered_once(api, hr_a, hr_b, mentor_a):
     data = payload()
     data["id_number"] = mentor_a.id_number.lower()
-    response = api(hr_b).post(URL, data, format="json")
+    response = api(hr_b).post(URL, data, format="json", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert "look them up" in str(response.data["id_number"])
 
