@@ -7,7 +7,7 @@ import commit runs past gunicorn's default 30 s (GUNICORN_TIMEOUT overrides).
 
 import os
 
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "180"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "300"))
 
 logconfig_dict = {
     "version": 1,

@@ -198,6 +198,27 @@ def test_a_school_hr_appoints_mentors_only_at_its_school(api, hr_a, school_b, up
     assert errors_at(body) == [(2, "学校代码")]
 
 
+def test_overlapping_appointments_are_refused_in_the_file_and_against_stored_ones(
+    api, hr_a, upload
+):
+    client = api(hr_a)
+    number, _ = unique_id_number(gender="male")
+    first = ["刘工", number, "江西铜业", "能工巧匠", "兼职授课", "2024-09-01", "2025-07-31", 64]
+    _, result = run(client, upload, "mentor-appointments", MENTOR_HEADERS, [first])
+    assert result["created"] == 1
+    rows = [
+        first,  # the same appointment again: an update, not an overlap
+        ["刘工", number, "江西铜业", "能工巧匠", "兼职授课", "2025-03-01", None, 10],
+        ["刘工", number, "江西铜业", "能工巧匠", "联合研发", "2025-03-01", None, 10],
+        ["刘工", number, "江西铜业", "能工巧匠", "联合研发", "2025-06-01", "2025-08-01", 10],
+    ]
+    body, _ = run(client, upload, "mentor-appointments", MENTOR_HEADERS, rows)
+    assert body["status"] == "invalid"
+    # Row 3 overlaps the stored 2024-09-01 appointment; row 5 overlaps row 4 of the file.
+    assert errors_at(body) == [(3, "聘任开始日期"), (5, "聘任开始日期")]
+    assert MentorAppointment.objects.count() == 1
+
+
 def test_city_users_cannot_import_mentor_appointments(api, city_nc, upload):
     assert upload(api(city_nc), "mentor-appointments", book([MENTOR_HEADERS])).status_code == 403
 

@@ -17,6 +17,7 @@ from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
 from shuangshi.common.idnumbers import parse_id_number
 from shuangshi.mentors.models import Mentor, MentorAppointment
+from shuangshi.mentors.rules import spans_overlap
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 from shuangshi.teachers.validation import (
@@ -455,6 +456,8 @@ class MentorAppointmentImporter(Importer):
         super().__init__(user)
         self.mentors: dict[str, dict[str, Any]] = {}  # id number → current values (or new)
         self.existing: dict[tuple[int, int, str, date], dict[str, Any]] = {}
+        # (id number, school, mode) → (start, end, row) of the file's rows so far
+        self.spans: dict[tuple[str, int, str], list[tuple[date, date | None, int]]] = {}
 
     def check(self, batch: list[Parsed]) -> None:
         schools = self.schools(batch)
@@ -492,6 +495,48 @@ class MentorAppointmentImporter(Importer):
         ):
             key = (current["mentor_id"], current["school_id"], current["mode"], current["start_on"])
             self.existing.setdefault(key, current)
+        self._refuse_overlaps(batch)
+
+    def _refuse_overlaps(self, batch: list[Parsed]) -> None:
+        """One mentor's appointments to one school in one mode may not share a day, whether
+        both are rows of this file or one is already stored (the same start is the same
+        appointment: an update, not an overlap)."""
+        stored: dict[tuple[int, int, str], list[tuple[date, date | None]]] = defaultdict(list)
+        for (mentor_id, school_id, mode, start), current in self.existing.items():
+            stored[(mentor_id, school_id, mode)].append((start, current["end_on"]))
+        for row in batch:
+            v = row.values
+            if row.errors or not (v.get("school_id") and v.get("mode") and v.get("start_on")):
+                continue
+            start, end = v["start_on"], v.get("end_on")
+            group = (v["id_number"], v["school_id"], v["mode"])
+            earlier = self.spans.setdefault(group, [])
+            clash = next(
+                (r for s, e, r in earlier if s != start and spans_overlap(start, end, s, e)), None
+            )
+            mentor = self.mentors.get(v["id_number"], {}).get("id")
+            in_db = mentor is not None and any(
+                s != start and spans_overlap(start, end, s, e)
+                for s, e in stored.get((mentor, v["school_id"], v["mode"]), [])
+            )
+            if clash is not None:
+                row.error(
+                    "start_on",
+                    t(
+                        "This appointment overlaps the one in row %(row)d (same mentor, school "
+                        "and mode).",
+                        row=clash,
+                    ),
+                )
+            elif in_db:
+                row.error(
+                    "start_on",
+                    t(
+                        "This mentor already has an appointment at this school in this mode "
+                        "during these dates."
+                    ),
+                )
+            earlier.append((start, end, row.row))
 
     def write(self, batch: list[Parsed]) -> Written:
         self._write_mentors(batch)

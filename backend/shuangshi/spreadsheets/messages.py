@@ -11,6 +11,12 @@ from typing import Any
 from django.utils.translation import get_language
 
 ZH: dict[str, str] = {
+    "This appointment overlaps the one in row %(row)d (same mentor, school and mode).": (
+        "该聘任与第 %(row)d 行的聘任时间重叠（同一导师、学校和方式）。"
+    ),
+    "This mentor already has an appointment at this school in this mode during these dates.": (
+        "该导师在此期间已有本校同一方式的聘任。"
+    ),
     # files
     "The file is %(size)s MB; the limit is %(limit)s MB. Split it into smaller workbooks.": (
         "文件大小为 %(size)s MB，超过上限 %(limit)s MB。请拆分成几个较小的工作簿后分别导入。"
