@@ -7,11 +7,14 @@ import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { certificateLevels, type EnumGroup } from '@/config/enums';
 import { ApiError } from '@/lib/api-client';
+import { errorText } from '@/lib/error-text';
 import { fromDayjs, toDayjs } from '@/lib/dates';
 
 import { useCreateProfile } from '../api/create-profile';
 import { useCurrentProfile } from '../api/get-current-profile';
-import type { RuleValues } from '../types/settings';
+import { usePreviewProfile } from '../api/preview-profile';
+import type { ProfilePreview, RuleValues } from '../types/settings';
+import { PreviewResult } from './preview-result';
 
 type Kind =
   | { type: 'int'; min: number; max?: number }
@@ -115,7 +118,9 @@ export function ProfileCard() {
   const [form] = Form.useForm();
   const profile = useCurrentProfile();
   const create = useCreateProfile();
+  const preview = usePreviewProfile();
   const [errors, setErrors] = useState<string[]>([]);
+  const [shown, setShown] = useState<ProfilePreview | null>(null);
 
   if (profile.isPending)
     return (
@@ -148,28 +153,57 @@ export function ProfileCard() {
           form.setFieldValue('note', '');
         },
         onError: (error) => {
-          const nested = error instanceof ApiError ? error.body.values : undefined;
-          if (nested && typeof nested === 'object') {
-            form.setFields(
-              Object.entries(nested as Record<string, string[]>).map(([name, messages]) => ({
-                name: ['values', name],
-                errors: messages,
-              })),
-            );
-          } else setErrors([error instanceof ApiError ? error.message : String(error)]);
+          if (!putOnFields(error)) setErrors([errorText(error)]);
         },
       },
     );
   };
 
-  const onFinish = (all: { values: Record<string, unknown>; note?: string }) => {
-    const values = fromForm(all.values);
-    const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => loaded.values[k] !== v));
+  /** `{values: {field: [..]}}` from the server onto the form's fields; false when it is not that. */
+  const putOnFields = (error: unknown) => {
+    const nested = error instanceof ApiError ? error.body.values : undefined;
+    if (!nested || typeof nested !== 'object') return false;
+    form.setFields(
+      Object.entries(nested as Record<string, string[]>).map(([name, messages]) => ({ name: ['values', name], errors: messages })),
+    );
+    return true;
+  };
+
+  const changedValues = (all: Record<string, unknown>): RuleValues => {
+    const values = fromForm(all);
+    return Object.fromEntries(Object.entries(values).filter(([k, v]) => loaded.values[k] !== v));
+  };
+
+  const runPreview = async (changed: RuleValues) => {
+    setErrors([]);
+    try {
+      const result = await preview.mutateAsync({ values: changed });
+      setShown(result);
+      return { result, problem: null };
+    } catch (error) {
+      if (putOnFields(error)) return null;
+      // E.g. too many teachers to preview inline: say so, saving is still possible.
+      return { result: null, problem: errorText(error) };
+    }
+  };
+
+  const onPreview = async () => {
+    const all = await form.validateFields().catch(() => null);
+    if (!all) return;
+    const outcome = await runPreview(changedValues(all.values));
+    if (outcome?.problem) setErrors([outcome.problem]);
+  };
+
+  const onFinish = async (all: { values: Record<string, unknown>; note?: string }) => {
+    const changed = changedValues(all.values);
     if (!Object.keys(changed).length) {
       void message.info(t('settings.noChanges'));
       return;
     }
+    const outcome = await runPreview(changed);
+    if (!outcome) return;
     modal.confirm({
+      width: 560,
       title: t('settings.confirmTitle', { count: Object.keys(changed).length }),
       content: (
         <Space orientation="vertical">
@@ -180,7 +214,11 @@ export function ProfileCard() {
               </li>
             ))}
           </ul>
-          <Typography.Text type="secondary">{t('settings.previewMissing')}</Typography.Text>
+          {outcome.result ? (
+            <PreviewResult preview={outcome.result} compact />
+          ) : (
+            <Typography.Text type="warning">{t('settings.previewFailed', { reason: outcome.problem })}</Typography.Text>
+          )}
           <Typography.Text>{t('settings.reevaluates')}</Typography.Text>
         </Space>
       ),
@@ -200,7 +238,8 @@ export function ProfileCard() {
         form={form}
         layout="vertical"
         initialValues={{ values: toForm(loaded.values) }}
-        onFinish={onFinish}
+        onFinish={(all) => void onFinish(all)}
+        onValuesChange={() => setShown(null)}
         key={loaded.version}
       >
         {errors.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errors.join(' ')} />}
@@ -214,12 +253,19 @@ export function ProfileCard() {
             </Row>
           </div>
         ))}
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('settings.previewMissing')} />
+        {shown && (
+          <Card size="small" title={t('settings.preview.title')} style={{ marginBottom: 16 }}>
+            <PreviewResult preview={shown} />
+          </Card>
+        )}
         <Form.Item name="note" label={t('settings.note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>
+          <Button onClick={() => void onPreview()} loading={preview.isPending}>
+            {t('settings.preview.run')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={create.isPending || preview.isPending}>
             {t('settings.saveProfile')}
           </Button>
           <Button onClick={() => form.resetFields()}>{t('common.reset')}</Button>

@@ -4,18 +4,22 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorState } from '@/components/ui/query-state';
 import { saveErrors } from '@/lib/conflict';
+import { errorText } from '@/lib/error-text';
 import { fromDayjs, toDayjs } from '@/lib/dates';
 import { formatDate, formatPercent } from '@/lib/format';
 
 import { useTargets } from '../api/get-targets';
+import { usePreviewProfile } from '../api/preview-profile';
 import { useUpdateTarget } from '../api/update-target';
 import type { Target } from '../types/settings';
+import { PreviewResult } from './preview-result';
 
 function TargetForm({ target }: { target: Target }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const update = useUpdateTarget();
+  const preview = usePreviewProfile();
   const [errors, setErrors] = useState<string[]>([]);
   const isRatio = target.code === 'dual_qualified_ratio';
   const initial = { value: Number(target.value), deadline: toDayjs(target.deadline) };
@@ -64,6 +68,7 @@ function TargetForm({ target }: { target: Target }) {
         layout="vertical"
         initialValues={initial}
         onFinish={onFinish}
+        onValuesChange={() => preview.reset()}
         style={{ marginTop: 16 }}
         key={`${target.code}-${target.version}`}
       >
@@ -89,10 +94,30 @@ function TargetForm({ target }: { target: Target }) {
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {t('settings.updated', { who: target.updated_by ?? '—', when: formatDate(target.updated_at) })}
           </Typography.Paragraph>
-          <Button type="primary" htmlType="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
+          <Space>
+            {isRatio && (
+              <Button
+                loading={preview.isPending}
+                onClick={() => preview.mutate({ values: {}, target: Number(form.getFieldValue('value')) })}
+              >
+                {t('settings.preview.run')}
+              </Button>
+            )}
+            <Button type="primary" htmlType="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Space>
         </div>
+        {isRatio && preview.isError && (
+          <Typography.Paragraph type="danger" style={{ marginTop: 12 }}>
+            {errorText(preview.error)}
+          </Typography.Paragraph>
+        )}
+        {isRatio && preview.data && (
+          <div style={{ marginTop: 12 }}>
+            <PreviewResult preview={preview.data} compact />
+          </div>
+        )}
       </Form>
     </Card>
   );

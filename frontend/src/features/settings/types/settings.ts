@@ -24,3 +24,20 @@ export type SavedProfile = {
   created_by: string | null;
   created_at: string;
 };
+
+type PreviewSide = { qualified: number; in_scope: number; meets_target: boolean | null };
+
+/** What new thresholds (and/or a new ratio target) would change; the server stores nothing. */
+export type ProfilePreview = {
+  as_of: string;
+  schools: number;
+  meeting_target_now: number;
+  meeting_target_after: number;
+  newly_meeting: number;
+  newly_below: number;
+  province_ratio_now: number | null;
+  province_ratio_after: number | null;
+  qualified_now: number;
+  qualified_after: number;
+  changed_schools: { id: number; code: string; name: string; before: PreviewSide; after: PreviewSide }[];
+};
