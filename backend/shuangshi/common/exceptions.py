@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -17,13 +18,18 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.ValidationError(detail=detail)
     elif isinstance(exc, IntegrityError):
         return Response(
-            {"non_field_errors": ["This record conflicts with an existing one."]},
+            {"non_field_errors": [_("This record conflicts with an existing one.")]},
             status=status.HTTP_400_BAD_REQUEST,
         )
     elif isinstance(exc, DataError | OverflowError):
         # A number too large for the column (e.g. ?school=1e300): bad input, not a crash.
         return Response(
-            {"non_field_errors": ["A value is out of range."]},
+            {"non_field_errors": [_("A value is out of range.")]},
             status=status.HTTP_400_BAD_REQUEST,
         )
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    # The message is translated; clients (the web app's login redirect) match the code.
+    auth_error = isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed)
+    if auth_error and response is not None and isinstance(response.data, dict):
+        response.data["code"] = exc.default_code  # type: ignore[attr-defined]
+    return response

@@ -112,3 +112,11 @@ def test_create_user_command_sets_role_and_scope(db, school_a):
         call_command("create_user", "hr_bad", role="school_hr")
     with pytest.raises(CommandError):
         call_command("create_user", "hr_bad2", role="school_hr", school="NOPE")
+
+
+def test_an_unauthenticated_request_says_so_with_a_code(db):
+    response = APIClient().get("/api/v1/teachers/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 403
+    assert response.json()["code"] == "not_authenticated"
+    bad_token = APIClient().get("/api/v1/teachers/", HTTP_AUTHORIZATION="Token nope")
+    assert bad_token.json()["code"] == "authentication_failed"
