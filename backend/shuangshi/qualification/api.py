@@ -62,6 +62,7 @@ class AsOfQuery(serializers.Serializer):
 
 
 class SchoolRatiosQuery(AsOfQuery):
+    school = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     city = serializers.IntegerField(required=False, min_value=1)
     kind = serializers.ChoiceField(
         required=False,
@@ -129,6 +130,7 @@ class SchoolRatiosView(RatioView):
     @extend_schema(
         parameters=[
             AS_OF,
+            OpenApiParameter("school", int, description="One school's row (404-free: empty)"),
             OpenApiParameter("city", int),
             OpenApiParameter("kind", str),
             OpenApiParameter("below_target", bool),
@@ -146,6 +148,7 @@ class SchoolRatiosView(RatioView):
                 user,
                 city=q.get("city"),
                 kind=q.get("kind"),
+                school=q.get("school"),
                 below_target=q.get("below_target"),
                 ordering=q["ordering"],
             )
@@ -158,6 +161,7 @@ class SchoolRatiosView(RatioView):
                 on=q.get("as_of") or today,
                 city=q.get("city"),
                 kind=q.get("kind"),
+                school=q.get("school"),
                 below_target=q.get("below_target"),
                 ordering=q["ordering"],
             )

@@ -150,11 +150,12 @@ def school_rows_at(
     kind: str | None,
     below_target: bool | None,
     ordering: str,
+    school: int | None = None,
 ) -> list[dict[str, Any]]:
     """Rows evaluated at ``on`` from plain rows: stored results are for today only."""
-    schools = list(selectors.schools_for(user, city=city, kind=kind))
+    schools = list(selectors.schools_for(user, city=city, kind=kind, school=school))
     ids = [s.pk for s in schools]
-    scope_all = user.role == Role.PROVINCE and city is None and kind is None
+    scope_all = user.role == Role.PROVINCE and city is None and kind is None and school is None
     counts = selectors.counts_at(on, None if scope_all else ids)
     target = selectors.ratio_target()
     _version, profile = selectors.profile_current()
@@ -210,7 +211,12 @@ def summary_today(user: User) -> dict[str, Any]:
         "province": _group(_counts_of(data["total"]), target),
         "by_city": [
             {
-                "city": {"id": r["city_id"], "code": r["city__code"], "name": r["city__name"]},
+                "city": {
+                    "id": r["city_id"],
+                    "code": r["city__code"],
+                    "name": r["city__name"],
+                    "name_en": r["city__name_en"],
+                },
                 **_group(_counts_of(r), target),
             }
             for r in data["by_city"]
@@ -249,7 +255,12 @@ def summary_at(user: User, *, on: date) -> dict[str, Any]:
         "province": _group(total, target),
         "by_city": [
             {
-                "city": {"id": cid, "code": cities[cid].code, "name": cities[cid].name},
+                "city": {
+                    "id": cid,
+                    "code": cities[cid].code,
+                    "name": cities[cid].name,
+                    "name_en": cities[cid].name_en,
+                },
                 **_group(c, target),
             }
             for cid, c in sorted(by_city.items(), key=lambda kv: cities[kv[0]].code)

@@ -85,6 +85,7 @@ class RatioCityRef(serializers.Serializer):
     id = serializers.IntegerField()
     code = serializers.CharField()
     name = serializers.CharField()
+    name_en = serializers.CharField()
 
 
 class CityRatio(RatioFigures):

@@ -556,8 +556,12 @@ def _ratio_expressions(target: Decimal) -> dict[str, Any]:
     return {"n_in_scope": in_scope, "n_qualified": qualified, "ratio_value": ratio, "gap_raw": gap}
 
 
-def schools_for(user: User, *, city: int | None = None, kind: str | None = None) -> QuerySet:
+def schools_for(
+    user: User, *, city: int | None = None, kind: str | None = None, school: int | None = None
+) -> QuerySet:
     qs = schools_visible_to(user).select_related("city")
+    if school is not None:
+        qs = qs.filter(pk=school)
     if city is not None:
         qs = qs.filter(city_id=city)
     if kind:
@@ -580,12 +584,13 @@ def school_ratios_today(
     *,
     city: int | None = None,
     kind: str | None = None,
+    school: int | None = None,
     below_target: bool | None = None,
     ordering: str = "code",
 ) -> QuerySet[School]:
     """Schools annotated from the stored aggregates: no teacher row is read."""
     target = ratio_target()
-    qs = schools_for(user, city=city, kind=kind).select_related("stats")
+    qs = schools_for(user, city=city, kind=kind, school=school).select_related("stats")
     qs = qs.annotate(**_ratio_expressions(target))
     if below_target is not None:
         # meets: in_scope > 0 and qualified > target × in_scope (strict)
@@ -622,7 +627,9 @@ def summary_group_today(user: User) -> dict[str, Any]:
     base = schools_for(user)
     total = base.aggregate(**sums)
     by_city = list(
-        base.values("city_id", "city__name", "city__code").annotate(**sums).order_by("city__code")
+        base.values("city_id", "city__name", "city__name_en", "city__code")
+        .annotate(**sums)
+        .order_by("city__code")
     )
     by_kind = list(base.values("kind").annotate(**sums).order_by("kind"))
     ann = base.annotate(**_ratio_expressions(target))

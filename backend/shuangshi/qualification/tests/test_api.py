@@ -483,3 +483,21 @@ def test_preview_refuses_bad_values_and_other_roles(api, province, hr_a):
     assert bad.status_code == 400
     assert "no_such_rule" in bad.json()["values"]
     assert api(hr_a).post(url, {"values": {}}, format="json").status_code == 403
+
+
+def test_one_schools_row_by_id_within_scope(api, province, hr_a, staffed, school_a, school_b):
+    url = "/api/v1/ratios/schools/"
+    rows = api(province).get(url, {"school": school_b.pk}).json()["results"]
+    assert [r["school"]["id"] for r in rows] == [school_b.pk]
+    past = api(province).get(url, {"school": school_b.pk, "as_of": "2025-01-01"}).json()
+    assert [r["school"]["id"] for r in past["results"]] == [school_b.pk]
+    # Another school's row is simply not there for school HR.
+    assert api(hr_a).get(url, {"school": school_b.pk}).json()["results"] == []
+
+
+def test_summary_cities_carry_english_names(api, province, staffed):
+    today = api(province).get("/api/v1/ratios/summary/").json()
+    past = api(province).get("/api/v1/ratios/summary/", {"as_of": "2025-01-01"}).json()
+    for body in (today, past):
+        names = {c["city"]["name"]: c["city"]["name_en"] for c in body["by_city"]}
+        assert names["南昌"] == "Nanchang"
