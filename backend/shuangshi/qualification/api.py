@@ -233,10 +233,15 @@ class CandidatesView(RatioView):
 
 class RuleProfileSerializer(serializers.ModelSerializer):
     created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+    base_version = serializers.IntegerField(
+        write_only=True,
+        required=False,
+        help_text="The version the changes were made on; a newer one stored since answers 409.",
+    )
 
     class Meta:
         model = RuleProfile
-        fields = ["version", "values", "note", "created_by", "created_at"]
+        fields = ["version", "values", "note", "base_version", "created_by", "created_at"]
         read_only_fields = ["version", "created_by", "created_at"]
 
     def validate_values(self, value: Any) -> dict[str, Any]:
@@ -341,6 +346,17 @@ class RuleProfileViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        base = serializer.validated_data.get("base_version")
+        version, profile = selectors.profile_current()
+        if base is not None and base != version:
+            # Someone stored a newer version since this client read the profile.
+            return Response(
+                {
+                    "detail": _("Someone else changed the rules; reload them and try again."),
+                    "current": {"version": version, "values": profile.as_dict()},
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
         try:
             row = services.rule_profile_update(
                 values=serializer.validated_data["values"],

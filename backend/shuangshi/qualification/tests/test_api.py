@@ -501,3 +501,18 @@ def test_summary_cities_carry_english_names(api, province, staffed):
     for body in (today, past):
         names = {c["city"]["name"]: c["city"]["name_en"] for c in body["by_city"]}
         assert names["南昌"] == "Nanchang"
+
+
+def test_a_profile_change_made_on_an_old_version_is_refused_with_409(api, province):
+    url = "/api/v1/rule-profiles/"
+    current = api(province).get(f"{url}current/").json()["version"]
+    first = api(province).post(
+        url, {"values": {"practice_min_days": 200}, "base_version": current}, format="json"
+    )
+    assert first.status_code == 201, first.json()
+    stale = api(province).post(
+        url, {"values": {"practice_min_days": 150}, "base_version": current}, format="json"
+    )
+    assert stale.status_code == 409
+    assert stale.json()["current"]["values"]["practice_min_days"] == 200
+    assert RuleProfile.objects.order_by("-version").first().values["practice_min_days"] == 200
