@@ -17,7 +17,7 @@ from django.db import transaction
 from shuangshi.accounts.models import User
 from shuangshi.common.idnumbers import make_credit_code, make_id_number
 from shuangshi.mentors.demo import load_mentor_demo
-from shuangshi.qualification.services import teachers_reevaluate
+from shuangshi.qualification.services import ratios_snapshot, teachers_reevaluate
 from shuangshi.schools.cities import ensure_cities
 from shuangshi.schools.models import City, School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
@@ -256,7 +256,16 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
     result.accounts = _accounts(spec, cities)
     if builder.teachers:
         teachers_reevaluate(teacher_ids=[t.pk for t in builder.teachers])
+        _backfill_trend(today)
     return result
+
+
+def _backfill_trend(today: date, months: int = 12) -> None:
+    """Monthly snapshots for the past year, so the trend charts have a history."""
+    first = today.replace(day=1)
+    for back in range(months, 0, -1):
+        year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
+        ratios_snapshot(month=date(year, month + 1, 1))
 
 
 def _load_other_demos(rng: random.Random) -> None:
