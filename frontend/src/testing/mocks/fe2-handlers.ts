@@ -226,6 +226,24 @@ export function fe2Handlers(state: Fe2State) {
       return HttpResponse.json(row);
     }),
     http.get(`${API}/rule-profiles/current/`, () => HttpResponse.json(state.profile)),
+    http.post(`${API}/rule-profiles/preview/`, async ({ request }) => {
+      const body = await record(request);
+      const values = body.values as Record<string, unknown>;
+      if (Number(values.practice_min_days) < 0)
+        return HttpResponse.json({ values: { practice_min_days: ['must be a whole number of at least 0'] } }, { status: 400 });
+      const stricter = Number(values.practice_min_days ?? 0) > 180 || Number(body.target ?? 0) > 0.6;
+      const side = (qualified: number, meets: boolean) => ({ qualified, in_scope: 50, meets_target: meets });
+      return HttpResponse.json({
+        as_of: '2026-11-29', schools: 3, meeting_target_now: 1, meeting_target_after: stricter ? 0 : 2,
+        newly_meeting: stricter ? 0 : 1, newly_below: stricter ? 1 : 0,
+        province_ratio_now: 0.64, province_ratio_after: stricter ? 0.58 : 0.66, qualified_now: 113, qualified_after: stricter ? 104 : 116,
+        changed_schools: [
+          stricter
+            ? { id: 1, code: 'S001', name: '江西示范职业技术学院', before: side(31, true), after: side(29, false) }
+            : { id: 3, code: 'S003', name: '赣州技师学院', before: side(28, false), after: side(31, true) },
+        ],
+      });
+    }),
     http.post(`${API}/rule-profiles/`, async ({ request }) => {
       const body = await record(request);
       const values = body.values as Record<string, unknown>;

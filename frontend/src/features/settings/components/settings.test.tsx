@@ -22,8 +22,6 @@ describe('settings', () => {
     expect(screen.getAllByText('已过截止日期')).toHaveLength(2);
     expect(screen.getByDisplayValue('0.60')).toBeInTheDocument();
     expect(screen.getAllByDisplayValue('20').length).toBeGreaterThan(0);
-    // No preview endpoint: said plainly, nothing made up.
-    expect(await screen.findAllByText(/预览暂不可用/)).not.toHaveLength(0);
   });
 
   it('saves a target with the version read', { timeout: 120_000 }, async () => {
@@ -49,6 +47,12 @@ describe('settings', () => {
     await user.click(screen.getByRole('button', { name: /保存为新版本/ }));
     expect((await screen.findAllByText('保存 1 项修改为新版本规则？')).length).toBeGreaterThan(0);
     expect(screen.getAllByText('企业实践最少天数（E_PRACTICE）: 180 → 200').length).toBeGreaterThan(0);
+    // The server's preview is in the confirmation: one school would fall below the target.
+    const preview = state.sent.find((s) => s.url.endsWith('/rule-profiles/preview/'));
+    expect(preview?.body).toEqual({ values: { practice_min_days: 200 } });
+    const shown = within(screen.getAllByRole('dialog').at(-1) as HTMLElement).getByTestId('preview-result');
+    expect(shown).toHaveTextContent(/将变为未达标的学校\s*1/);
+    expect(within(shown).getByText('64.0% → 58.0%')).toBeInTheDocument();
     const confirm = screen.getAllByRole('dialog').at(-1) as HTMLElement;
     await user.click(within(confirm).getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(state.profile.version).toBe(1));
@@ -69,6 +73,21 @@ describe('settings', () => {
     expect(await screen.findByText(/其他人已修改了这些设置/)).toBeInTheDocument();
     expect(state.sent.filter((s) => s.url.endsWith('/rule-profiles/'))).toHaveLength(0);
     await waitFor(() => expect(screen.getByLabelText('培训最少学时（E_TRAINING）')).toHaveValue('48'));
+  });
+
+  it('previews a ratio target and lists the schools that would change', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/settings');
+    const card = (await screen.findByText('“双师型”教师占比目标')).closest('.ant-card') as HTMLElement;
+    const value = within(card).getByLabelText('占比须超过');
+    await user.clear(value);
+    await user.paste('0.70');
+    await user.click(within(card).getByRole('button', { name: '预览影响' }));
+    expect(await within(card).findByTestId('preview-result')).toHaveTextContent('1 → 0');
+    expect(state.sent.at(-1)?.body).toEqual({ values: {}, target: 0.7 });
+    // Nothing was saved.
+    expect(state.targets[0].value).toBe('0.6000');
   });
 
   it('is the province only', { timeout: 120_000 }, async () => {
