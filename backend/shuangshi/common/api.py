@@ -123,3 +123,25 @@ def apply_changes(instance: Model, data: dict[str, Any]) -> Model:
     instance.version += 1  # type: ignore[attr-defined]
     instance.save()
     return instance
+
+
+def request_user(serializer: serializers.Serializer) -> Any:
+    """The user making the request a serializer is validating."""
+    return serializer.context["request"].user
+
+
+def merged_values(serializer: serializers.ModelSerializer, attrs: dict[str, Any]) -> dict[str, Any]:
+    """The record as it will be saved: the instance's values overlaid with the input."""
+    values: dict[str, Any] = {}
+    if serializer.instance is not None:
+        for field in serializer.Meta.fields:
+            if hasattr(serializer.instance, field):
+                values[field] = getattr(serializer.instance, field)
+    values.update(attrs)
+    return values
+
+
+def raise_errors(errors: dict[str, list[str]]) -> None:
+    """Raise the `{field: [messages]}` of a record rule as a 400."""
+    if errors:
+        raise serializers.ValidationError(errors)

@@ -4,7 +4,7 @@ from typing import Any
 from django.db.models import QuerySet
 from rest_framework import serializers
 
-from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import (
     can_see_full_id_number,
     in_school_scope,
@@ -12,37 +12,23 @@ from shuangshi.accounts.scope import (
     teachers_visible_to,
 )
 from shuangshi.audit.api import TeacherAuditActions
-from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.api import (
+    ScopedModelViewSet,
+    VersionedSerializer,
+    merged_values,
+    raise_errors,
+    request_user,
+)
 from shuangshi.common.idnumbers import mask_id_number, normalize_id_number
 from shuangshi.qualification.api import qualification_payload
 
 from . import services
 from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
 from .models import Certificate, EnterprisePeriod, Teacher
-from .validation import Errors, certificate_errors, period_errors, teacher_errors
+from .validation import certificate_errors, period_errors, teacher_errors
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
 WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
-
-
-def _user(serializer: serializers.Serializer) -> User:
-    return serializer.context["request"].user
-
-
-def _merged(serializer: serializers.ModelSerializer, attrs: dict[str, Any]) -> dict[str, Any]:
-    """The record as it will be saved: the instance's values overlaid with the input."""
-    values: dict[str, Any] = {}
-    if serializer.instance is not None:
-        for field in serializer.Meta.fields:
-            if hasattr(serializer.instance, field):
-                values[field] = getattr(serializer.instance, field)
-    values.update(attrs)
-    return values
-
-
-def _raise(errors: Errors) -> None:
-    if errors:
-        raise serializers.ValidationError(errors)
 
 
 class ScopedTeacherField(serializers.PrimaryKeyRelatedField):
@@ -95,17 +81,17 @@ class TeacherSerializer(VersionedSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        user = _user(self)
+        user = request_user(self)
         if self.instance is None and "school" not in attrs:
             if user.role != Role.SCHOOL_HR:
                 raise serializers.ValidationError({"school": [self.error_messages["required"]]})
             attrs["school"] = user.school
-        _raise(teacher_errors(_merged(self, attrs)))
+        raise_errors(teacher_errors(merged_values(self, attrs)))
         return attrs
 
     def to_representation(self, instance: Teacher) -> dict[str, Any]:
         data = super().to_representation(instance)
-        if not can_see_full_id_number(_user(self), instance.school_id):
+        if not can_see_full_id_number(request_user(self), instance.school_id):
             data["id_number"] = mask_id_number(instance.id_number)
         return data
 
@@ -156,7 +142,7 @@ class CertificateSerializer(VersionedSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        _raise(certificate_errors(_merged(self, attrs)))
+        raise_errors(certificate_errors(merged_values(self, attrs)))
         return attrs
 
 
@@ -216,7 +202,7 @@ class EnterprisePeriodSerializer(VersionedSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        _raise(period_errors(_merged(self, attrs)))
+        raise_errors(period_errors(merged_values(self, attrs)))
         return attrs
 
 

@@ -13,38 +13,24 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
-from shuangshi.accounts.models import Role, User
-from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.accounts.models import Role
+from shuangshi.common.api import (
+    ScopedModelViewSet,
+    VersionedSerializer,
+    merged_values,
+    raise_errors,
+    request_user,
+)
 from shuangshi.common.idnumbers import normalize_id_number
 from shuangshi.teachers.validation import person_errors
 
 from . import selectors, services
 from .filters import TrainingBaseFilter, TrainingCompletionFilter, TrainingProgramFilter
 from .models import BaseStatus, TrainingBase, TrainingCompletion, TrainingProgram
-from .validation import Errors, ProgramFacts, completion_errors, program_errors
+from .validation import ProgramFacts, completion_errors, program_errors
 
 ALL_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF]
 RUNS_TRAINING = [Role.PROVINCE, Role.BASE_STAFF]
-
-
-def _user(serializer: serializers.Serializer) -> User:
-    return serializer.context["request"].user
-
-
-def _merged(serializer: serializers.ModelSerializer, attrs: dict[str, Any]) -> dict[str, Any]:
-    """The record as it will be saved: the instance's values overlaid with the input."""
-    values: dict[str, Any] = {}
-    if serializer.instance is not None:
-        for field in serializer.Meta.fields:
-            if hasattr(serializer.instance, field):
-                values[field] = getattr(serializer.instance, field)
-    values.update(attrs)
-    return values
-
-
-def _raise(errors: Errors) -> None:
-    if errors:
-        raise serializers.ValidationError(errors)
 
 
 def as_of_param(request: Request) -> date:
@@ -90,13 +76,77 @@ class TrainingBaseSerializer(VersionedSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        values = _merged(self, attrs)
+        values = merged_values(self, attrs)
         touched = "status" in attrs or "approved_on" in attrs
         if touched and values.get("status") == BaseStatus.ACTIVE and not values.get("approved_on"):
             raise serializers.ValidationError(
                 {"approved_on": [_("An active base needs its approval date.")]}
             )
         return attrs
+
+
+class BasesTargetSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    deadline = serializers.DateField()
+    deadline_passed = serializers.BooleanField()
+    days_left = serializers.IntegerField(allow_null=True, help_text="null once the deadline passed")
+
+
+class BasesSplitSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    active = serializers.IntegerField()
+
+
+class BasesProgressCityRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class BasesProgressCitySerializer(serializers.Serializer):
+    city = BasesProgressCityRefSerializer()
+    total = serializers.IntegerField()
+    planned = serializers.IntegerField()
+    active = serializers.IntegerField()
+    suspended = serializers.IntegerField()
+
+
+class BasesProgressSerializer(serializers.Serializer):
+    """The response of /training-bases/progress/ (selectors.bases_progress)."""
+
+    as_of = serializers.DateField()
+    target = BasesTargetSerializer()
+    total = serializers.IntegerField()
+    active = serializers.IntegerField()
+    active_on_time = serializers.IntegerField()
+    remaining = serializers.IntegerField()
+    met = serializers.BooleanField()
+    missed = serializers.BooleanField()
+    by_status = serializers.DictField(child=serializers.IntegerField())
+    by_designation = serializers.DictField(child=BasesSplitSerializer())
+    by_host_kind = serializers.DictField(child=BasesSplitSerializer())
+    by_city = BasesProgressCitySerializer(many=True)
+
+
+class BaseStatsBaseSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    status = serializers.ChoiceField(choices=BaseStatus.choices)
+    city = serializers.CharField(help_text="the city's name")
+
+
+class BaseStatsSerializer(serializers.Serializer):
+    """One base's figures (an item of /training-bases/stats/, selectors.base_stats)."""
+
+    base = BaseStatsBaseSerializer()
+    programs = serializers.IntegerField()
+    programs_run = serializers.IntegerField()
+    completions = serializers.IntegerField()
+    teachers_trained = serializers.IntegerField()
+    passed = serializers.IntegerField()
+    pass_rate = serializers.FloatField(allow_null=True, help_text="null without completions")
+    qualified_through = serializers.IntegerField()
 
 
 class TrainingBaseViewSet(ScopedModelViewSet):
@@ -129,7 +179,8 @@ class TrainingBaseViewSet(ScopedModelViewSet):
         )
 
     @extend_schema(
-        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")]
+        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")],
+        responses=BasesProgressSerializer,
     )
     @action(detail=False, read_roles=[Role.PROVINCE, Role.CITY])
     def progress(self, request: Request) -> Response:
@@ -137,7 +188,8 @@ class TrainingBaseViewSet(ScopedModelViewSet):
         return Response(selectors.bases_progress(as_of=as_of_param(request)))
 
     @extend_schema(
-        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")]
+        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")],
+        responses=BaseStatsSerializer(many=True),  # the base list's filters apply
     )
     @action(detail=False, read_roles=[Role.PROVINCE, Role.BASE_STAFF], pagination_class=None)
     def stats(self, request: Request) -> Response:
@@ -179,7 +231,7 @@ class TrainingProgramSerializer(VersionedSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        user = _user(self)
+        user = request_user(self)
         if self.instance is None and "base" not in attrs:
             if user.role != Role.BASE_STAFF:
                 raise serializers.ValidationError({"base": [self.error_messages["required"]]})
@@ -187,7 +239,7 @@ class TrainingProgramSerializer(VersionedSerializer):
         bounds = None
         if self.instance is not None:
             bounds = selectors.program_completion_bounds(self.instance)
-        _raise(program_errors(_merged(self, attrs), bounds))
+        raise_errors(program_errors(merged_values(self, attrs), bounds))
         return attrs
 
 
@@ -289,10 +341,10 @@ class TrainingCompletionSerializer(VersionedSerializer):
             raise serializers.ValidationError(
                 {"teacher_id_number": [_("Give the teacher's ID number.")]}
             )
-        values = _merged(self, attrs)
+        values = merged_values(self, attrs)
         program: TrainingProgram = values["program"]
         facts = ProgramFacts(program.hours, program.start_on, program.end_on)
-        _raise(completion_errors(values, facts, today=timezone.localdate()))
+        raise_errors(completion_errors(values, facts, today=timezone.localdate()))
         duplicate = TrainingCompletion.objects.filter(program=program, teacher=values["teacher"])
         if self.instance is not None:
             duplicate = duplicate.exclude(pk=self.instance.pk)
