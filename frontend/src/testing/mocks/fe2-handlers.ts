@@ -247,6 +247,11 @@ export function fe2Handlers(state: Fe2State) {
     http.post(`${API}/rule-profiles/`, async ({ request }) => {
       const body = await record(request);
       const values = body.values as Record<string, unknown>;
+      if (body.base_version !== undefined && body.base_version !== state.profile.version)
+        return HttpResponse.json(
+          { detail: 'Someone else changed the rules; reload them and try again.', current: state.profile },
+          { status: 409 },
+        );
       if (Number(values.practice_min_days) < 0)
         return HttpResponse.json({ values: { practice_min_days: ['must be positive'] } }, { status: 400 });
       state.profile = { version: state.profile.version + 1, values: { ...state.profile.values, ...values } };

@@ -4,7 +4,7 @@ import { api } from '@/lib/api-client';
 
 import type { RuleValues, SavedProfile } from '../types/settings';
 
-export type ProfileInput = { values: RuleValues; note: string };
+export type ProfileInput = { values: RuleValues; note: string; base_version: number };
 
 /** Stores a new profile version (the changes on top of the current one); the server re-evaluates everyone. */
 export const createProfile = (input: ProfileInput) =>

@@ -7,13 +7,14 @@ import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { certificateLevels, type EnumGroup } from '@/config/enums';
 import { ApiError } from '@/lib/api-client';
+import { conflictCurrent } from '@/lib/conflict';
 import { errorText } from '@/lib/error-text';
 import { fromDayjs, toDayjs } from '@/lib/dates';
 
 import { useCreateProfile } from '../api/create-profile';
 import { useCurrentProfile } from '../api/get-current-profile';
 import { usePreviewProfile } from '../api/preview-profile';
-import type { ProfilePreview, RuleValues } from '../types/settings';
+import type { CurrentProfile, ProfilePreview, RuleValues } from '../types/settings';
 import { PreviewResult } from './preview-result';
 
 type Kind =
@@ -136,24 +137,23 @@ export function ProfileCard() {
     );
   const loaded = profile.data;
 
-  const save = async (values: RuleValues, note: string) => {
+  const save = (values: RuleValues, note: string) => {
     setErrors([]);
-    // The API keeps no version on a profile POST: check nobody stored a newer one since we read it.
-    const latest = await profile.refetch();
-    if (latest.data && latest.data.version !== loaded.version) {
-      form.setFieldsValue({ values: toForm(latest.data.values) });
-      setErrors([t('settings.conflict')]);
-      return;
-    }
     create.mutate(
-      { values, note },
+      // base_version: the server answers 409 when someone stored a newer version since.
+      { values, note, base_version: loaded.version },
       {
         onSuccess: (saved) => {
           void message.success(t('settings.profileSaved', { version: saved.version }));
           form.setFieldValue('note', '');
         },
         onError: (error) => {
-          if (!putOnFields(error)) setErrors([errorText(error)]);
+          const current = conflictCurrent<CurrentProfile>(error);
+          if (current) {
+            form.setFieldsValue({ values: toForm(current.values) });
+            setErrors([t('settings.conflict')]);
+            void profile.refetch();
+          } else if (!putOnFields(error)) setErrors([errorText(error)]);
         },
       },
     );

@@ -56,7 +56,7 @@ describe('settings', () => {
     const confirm = screen.getAllByRole('dialog').at(-1) as HTMLElement;
     await user.click(within(confirm).getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(state.profile.version).toBe(1));
-    expect(state.sent.at(-1)?.body).toEqual({ values: { practice_min_days: 200 }, note: '' });
+    expect(state.sent.at(-1)?.body).toEqual({ values: { practice_min_days: 200 }, note: '', base_version: 0 });
   });
 
   it('refuses to overwrite a profile someone else saved meanwhile', { timeout: 120_000 }, async () => {
@@ -71,7 +71,9 @@ describe('settings', () => {
     const confirm = (await screen.findAllByRole('dialog')).at(-1) as HTMLElement;
     await user.click(within(confirm).getByRole('button', { name: /保\s*存/ }));
     expect(await screen.findByText(/其他人已修改了这些设置/)).toBeInTheDocument();
-    expect(state.sent.filter((s) => s.url.endsWith('/rule-profiles/'))).toHaveLength(0);
+    // The server refused (409): nothing stored over the newer version.
+    expect(state.sent.filter((s) => s.url.endsWith('/rule-profiles/')).at(-1)?.body).toMatchObject({ base_version: 0 });
+    expect(state.profile.version).toBe(3);
     await waitFor(() => expect(screen.getByLabelText('培训最少学时（E_TRAINING）')).toHaveValue('48'));
   });
 
