@@ -63,9 +63,6 @@ schema.location = "/api/schema/"
 SCHEMA_GAPS: dict[str, str] = {
     "GET /api/v1/users/": "email is format: email but blank is allowed",
     "GET /api/v1/users/{id}/": "email is format: email but blank is allowed",
-    "GET /api/v1/imports/": "created/updated/unchanged are null before commit",
-    "GET /api/v1/imports/{id}/": "created/updated/unchanged are null before commit",
-    "POST /api/v1/imports/{id}/commit/": "created/updated/unchanged are null before commit",
     "GET /api/v1/mentors/counts/": "answers a list, declared an object",
     "GET /api/v1/rule-profiles/": "created_by is null for seeded versions",
     "GET /api/v1/rule-profiles/{version}/": "created_by is null for seeded versions",

@@ -37,9 +37,10 @@ def xlsx_response(content: bytes, filename: str) -> HttpResponse:
 
 
 class ImportJobSerializer(serializers.ModelSerializer):
-    created = serializers.IntegerField(source="created_rows", read_only=True)
-    updated = serializers.IntegerField(source="updated_rows", read_only=True)
-    unchanged = serializers.IntegerField(source="unchanged_rows", read_only=True)
+    # Counted on commit: null before.
+    created = serializers.IntegerField(source="created_rows", read_only=True, allow_null=True)
+    updated = serializers.IntegerField(source="updated_rows", read_only=True, allow_null=True)
+    unchanged = serializers.IntegerField(source="unchanged_rows", read_only=True, allow_null=True)
 
     class Meta:
         model = ImportJob
