@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import ensure_csrf_cookie
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
@@ -130,7 +131,22 @@ class MeView(APIView):
         return Response(MeSerializer(request.user).data)
 
 
+@extend_schema_field(
+    {
+        "anyOf": [
+            {"type": "string", "format": "email", "maxLength": 254},
+            {"type": "string", "maxLength": 0},
+        ]
+    }
+)
+class OptionalEmailField(serializers.EmailField):
+    """An email address, or blank (accounts need none): `format: email` alone refuses ""."""
+
+
 class UserSerializer(serializers.ModelSerializer):
+    email = OptionalEmailField(
+        label=gettext_lazy("email address"), max_length=254, required=False, allow_blank=True
+    )
     password = serializers.CharField(
         write_only=True, required=False, style={"input_type": "password"}
     )
