@@ -10,7 +10,8 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -232,7 +233,9 @@ class CandidatesView(RatioView):
 
 
 class RuleProfileSerializer(serializers.ModelSerializer):
-    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+    created_by = serializers.CharField(
+        source="created_by.username", read_only=True, default=None, allow_null=True
+    )  # null for the seeded versions
     base_version = serializers.IntegerField(
         write_only=True,
         required=False,
@@ -248,6 +251,23 @@ class RuleProfileSerializer(serializers.ModelSerializer):
         if not isinstance(value, dict):
             raise serializers.ValidationError(_("Send an object of settings."))
         return value
+
+
+class RuleProfileCreatedSerializer(RuleProfileSerializer):
+    reevaluated = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="Teachers re-evaluated now; null: too many for one request (the `reevaluate` "
+        "command applies it).",
+    )
+
+    class Meta(RuleProfileSerializer.Meta):
+        fields = [*RuleProfileSerializer.Meta.fields, "reevaluated"]
+
+
+class CurrentProfileSerializer(serializers.Serializer):
+    version = serializers.IntegerField(help_text="0 before any version is stored")
+    values = serializers.DictField(help_text="Every threshold in force, defaults included.")
 
 
 class ProfilePreviewRequest(serializers.Serializer):
@@ -338,11 +358,13 @@ class RuleProfileViewSet(
             )
         return Response(ProfilePreviewSerializer(result).data)
 
+    @extend_schema(responses=CurrentProfileSerializer)
     @action(detail=False, methods=["get"])
     def current(self, request: Request) -> Response:
         version, profile = selectors.profile_current()
         return Response({"version": version, "values": profile.as_dict()})
 
+    @extend_schema(responses={201: RuleProfileCreatedSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -378,10 +400,19 @@ class RuleProfileViewSet(
 # --------------------------------------------------------------------------- targets
 
 
+@extend_schema_field(OpenApiTypes.NUMBER)
+class CurrentField(serializers.SerializerMethodField):
+    """The ratio (a float) or the active bases (an integer): `number` takes both."""
+
+
 class TargetSerializer(serializers.ModelSerializer):
     deadline_passed = serializers.SerializerMethodField()
-    current = serializers.SerializerMethodField()
-    updated_by = serializers.CharField(source="updated_by.username", read_only=True, default=None)
+    current = CurrentField(allow_null=True)
+    # Until the province first edits a target: defaults, nobody, never.
+    updated_by = serializers.CharField(
+        source="updated_by.username", read_only=True, default=None, allow_null=True
+    )
+    updated_at = serializers.DateTimeField(read_only=True, allow_null=True)
     version = serializers.IntegerField(read_only=True)
 
     class Meta:
