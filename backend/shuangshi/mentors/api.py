@@ -114,6 +114,24 @@ class MentorMatchSerializer(serializers.Serializer):
     enterprise = serializers.CharField()
 
 
+class MentorCountsSchoolSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class MentorCountsSerializer(serializers.Serializer):
+    """One visible school's mentor figures (the response of /mentors/counts/)."""
+
+    school = MentorCountsSchoolSerializer()
+    as_of = serializers.DateField()
+    mentors = serializers.IntegerField(help_text="mentors with an appointment in force")
+    by_mode = serializers.DictField(
+        child=serializers.IntegerField(), help_text="per appointment mode (a mentor can be in two)"
+    )
+    part_time_track = serializers.IntegerField()
+
+
 class MentorViewSet(ScopedModelViewSet):
     """School HR register and edit mentors appointed at their school; the province all."""
 
@@ -167,7 +185,9 @@ class MentorViewSet(ScopedModelViewSet):
         parameters=[
             OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today"),
             OpenApiParameter("school", int),
-        ]
+        ],
+        responses=MentorCountsSerializer(many=True),
+        filters=False,  # a list, but the mentor filters do not apply
     )
     @action(detail=False, pagination_class=None)
     def counts(self, request: Request) -> Response:
