@@ -11,9 +11,13 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import schools_visible_to
-from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.api import (
+    ScopedModelViewSet,
+    VersionedSerializer,
+    request_user,
+)
 from shuangshi.common.idnumbers import (
     InvalidIdNumber,
     mask_id_number,
@@ -30,10 +34,6 @@ from .rules import age_on
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
 WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
-
-
-def _user(serializer: serializers.Serializer) -> User:
-    return serializer.context["request"].user
 
 
 class MentorSerializer(VersionedSerializer):
@@ -103,7 +103,7 @@ class MentorSerializer(VersionedSerializer):
         data = super().to_representation(instance)
         # The province and the HR of a school the mentor is appointed at read the full
         # number; cities read it masked.
-        if _user(self).role not in WRITE_ROLES:
+        if request_user(self).role not in WRITE_ROLES:
             data["id_number"] = mask_id_number(instance.id_number)
         return data
 
@@ -243,7 +243,7 @@ class MentorAppointmentSerializer(VersionedSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        user = _user(self)
+        user = request_user(self)
         id_number = attrs.pop("mentor_id_number", None)
         if id_number:
             mentor = selectors.mentor_by_id_number(id_number)
