@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -145,3 +146,29 @@ def raise_errors(errors: dict[str, list[str]]) -> None:
     """Raise the `{field: [messages]}` of a record rule as a 400."""
     if errors:
         raise serializers.ValidationError(errors)
+
+
+EARLIEST_AS_OF = date(1950, 1, 1)
+LATEST_AS_OF = date(2100, 12, 31)
+
+
+def check_as_of(value: date) -> date:
+    """An evaluation date within the range the rules make sense for (5-year windows etc.)."""
+    if not EARLIEST_AS_OF <= value <= LATEST_AS_OF:
+        raise exceptions.ValidationError(
+            {"as_of": [_("Choose a date between 1950-01-01 and 2100-12-31.")]}
+        )
+    return value
+
+
+class AsOfField(serializers.DateField):
+    """`as_of` query parameter: a date between 1950 and 2100."""
+
+    def to_internal_value(self, value: Any) -> date:
+        day = super().to_internal_value(value)
+        try:
+            return check_as_of(day)
+        except exceptions.ValidationError:
+            raise serializers.ValidationError(
+                _("Choose a date between 1950-01-01 and 2100-12-31.")
+            ) from None

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.common.api import RolePermission, expected_version
+from shuangshi.common.api import AsOfField, RolePermission, expected_version
 from shuangshi.common.pagination import Pagination
 from shuangshi.teachers.models import Teacher
 
@@ -59,7 +59,7 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
 
 
 class AsOfQuery(serializers.Serializer):
-    as_of = serializers.DateField(required=False)
+    as_of = AsOfField(required=False)
 
 
 class SchoolRatiosQuery(AsOfQuery):

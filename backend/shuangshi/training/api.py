@@ -17,6 +17,7 @@ from shuangshi.accounts.models import Role
 from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
+    check_as_of,
     merged_values,
     raise_errors,
     request_user,
@@ -38,11 +39,12 @@ def as_of_param(request: Request) -> date:
     if not raw:
         return timezone.localdate()
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         raise exceptions.ValidationError(
             {"as_of": [_("Use a date in the form YYYY-MM-DD.")]}
         ) from None
+    return check_as_of(day)
 
 
 def _destroy(delete: Any, message: str, **kwargs: Any) -> None:

@@ -516,3 +516,13 @@ def test_a_profile_change_made_on_an_old_version_is_refused_with_409(api, provin
     assert stale.status_code == 409
     assert stale.json()["current"]["values"]["practice_min_days"] == 200
     assert RuleProfile.objects.order_by("-version").first().values["practice_min_days"] == 200
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "1949-12-31", "2101-01-01"])
+def test_an_as_of_outside_1950_to_2100_is_a_400(api, province, as_of):
+    for url in ("/api/v1/ratios/schools/", "/api/v1/ratios/summary/"):
+        response = api(province).get(url, {"as_of": as_of})
+        assert response.status_code == 400
+        assert "as_of" in response.json()
+    progress = api(province).get("/api/v1/training-bases/progress/", {"as_of": as_of})
+    assert progress.status_code == 400
