@@ -134,6 +134,7 @@ export const handlers = [
   http.get(`${API}/ratios/schools/`, ({ request }) => {
     const p = new URL(request.url).searchParams;
     let rows = schoolRatios;
+    if (p.get('school')) rows = rows.filter((r) => r.school.id === Number(p.get('school')));
     if (p.get('city')) rows = rows.filter((r) => r.school.city === Number(p.get('city')));
     if (p.get('kind')) rows = rows.filter((r) => r.school.kind === p.get('kind'));
     if (p.get('below_target') === 'true') rows = rows.filter((r) => !r.meets_target);

@@ -21,7 +21,7 @@ export function SchoolDashboard({ schoolId }: { schoolId: number }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const school = useSchool(schoolId);
-  const ratios = useSchoolRatios({ city: school.data?.city, page_size: 200 }, Boolean(school.data));
+  const ratios = useSchoolRatios({ school: schoolId }, Number.isFinite(schoolId));
 
   if (school.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (school.isError) {
