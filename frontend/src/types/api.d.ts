@@ -165,12 +165,7 @@ export interface paths {
         get: operations["certificates_retrieve"];
         put?: never;
         post?: never;
-        /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
-         *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
-         */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["certificates_destroy"];
         options?: never;
         head?: never;
@@ -259,12 +254,7 @@ export interface paths {
         get: operations["enterprise_periods_retrieve"];
         put?: never;
         post?: never;
-        /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
-         *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
-         */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["enterprise_periods_destroy"];
         options?: never;
         head?: never;
@@ -448,7 +438,7 @@ export interface paths {
         get: operations["mentor_appointments_retrieve"];
         put?: never;
         post?: never;
-        /** @description School HR appoint mentors to their school; overlapping appointments are refused. */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["mentor_appointments_destroy"];
         options?: never;
         head?: never;
@@ -485,7 +475,7 @@ export interface paths {
         get: operations["mentors_retrieve"];
         put?: never;
         post?: never;
-        /** @description School HR register and edit mentors appointed at their school; the province all. */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["mentors_destroy"];
         options?: never;
         head?: never;
@@ -501,7 +491,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Per visible school: mentors in force, by mode, and on the part-time track. */
-        get: operations["mentors_counts_retrieve"];
+        get: operations["mentors_counts_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -643,6 +633,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rule-profiles/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description How many schools would change status under these thresholds; stores nothing. */
+        post: operations["rule_profiles_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/": {
         parameters: {
             query?: never;
@@ -687,12 +694,7 @@ export interface paths {
         get: operations["schools_retrieve"];
         put?: never;
         post?: never;
-        /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
-         *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
-         */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["schools_destroy"];
         options?: never;
         head?: never;
@@ -769,7 +771,7 @@ export interface paths {
         get: operations["teachers_retrieve"];
         put?: never;
         post?: never;
-        /** @description Mixed into TeacherViewSet: get_object() there is already scoped to the user. */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["teachers_destroy"];
         options?: never;
         head?: never;
@@ -840,7 +842,7 @@ export interface paths {
         get: operations["training_bases_retrieve"];
         put?: never;
         post?: never;
-        /** @description Province registers bases; everyone reads them (base staff only their own). */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["training_bases_destroy"];
         options?: never;
         head?: never;
@@ -873,7 +875,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Per base: programmes run, teachers trained, pass rate, teachers qualified through it. */
-        get: operations["training_bases_stats_retrieve"];
+        get: operations["training_bases_stats_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -911,7 +913,7 @@ export interface paths {
         get: operations["training_completions_retrieve"];
         put?: never;
         post?: never;
-        /** @description Base staff log completions at their base; schools read their teachers' completions. */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["training_completions_destroy"];
         options?: never;
         head?: never;
@@ -965,7 +967,7 @@ export interface paths {
         get: operations["training_programs_retrieve"];
         put?: never;
         post?: never;
-        /** @description Base staff run their base's programmes; everyone else reads. */
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
         delete: operations["training_programs_destroy"];
         options?: never;
         head?: never;
@@ -1033,11 +1035,91 @@ export interface components {
             /** Remote address */
             readonly remote_addr: string | null;
         };
+        /** @description One base's figures (an item of /training-bases/stats/, selectors.base_stats). */
+        BaseStats: {
+            base: components["schemas"]["BaseStatsBase"];
+            programs: number;
+            programs_run: number;
+            completions: number;
+            teachers_trained: number;
+            passed: number;
+            /**
+             * Format: double
+             * @description null without completions
+             */
+            pass_rate: number | null;
+            qualified_through: number;
+        };
+        BaseStatsBase: {
+            id: number;
+            code: string;
+            name: string;
+            status: components["schemas"]["TrainingBaseStatusEnum"];
+            /** @description the city's name */
+            city: string;
+        };
+        /** @description The response of /training-bases/progress/ (selectors.bases_progress). */
+        BasesProgress: {
+            /** Format: date */
+            as_of: string;
+            target: components["schemas"]["BasesTarget"];
+            total: number;
+            active: number;
+            active_on_time: number;
+            remaining: number;
+            met: boolean;
+            missed: boolean;
+            by_status: {
+                [key: string]: number;
+            };
+            by_designation: {
+                [key: string]: components["schemas"]["BasesSplit"];
+            };
+            by_host_kind: {
+                [key: string]: components["schemas"]["BasesSplit"];
+            };
+            by_city: components["schemas"]["BasesProgressCity"][];
+        };
+        BasesProgressCity: {
+            city: components["schemas"]["BasesProgressCityRef"];
+            total: number;
+            planned: number;
+            active: number;
+            suspended: number;
+        };
+        BasesProgressCityRef: {
+            id: number;
+            code: string;
+            name: string;
+        };
+        BasesSplit: {
+            total: number;
+            active: number;
+        };
+        BasesTarget: {
+            count: number;
+            /** Format: date */
+            deadline: string;
+            deadline_passed: boolean;
+            /** @description null once the deadline passed */
+            days_left: number | null;
+        };
+        Candidate: {
+            teacher: components["schemas"]["CandidateTeacher"];
+            level: string;
+            distance: number | null;
+            missing: components["schemas"]["MissingItem"][];
+        };
+        CandidateTeacher: {
+            id: number;
+            name: string;
+            staff_no: string;
+        };
         /**
-         * @description * `engineer` - Enterprise engineer
-         *     * `high_skill` - High-skilled talent
-         *     * `manager` - Manager
-         *     * `craftsman` - Craftsman (能工巧匠)
+         * @description * `engineer` - 工程技术人员
+         *     * `high_skill` - 高技能人才
+         *     * `manager` - 管理人员
+         *     * `craftsman` - 能工巧匠
          * @enum {string}
          */
         CategoryEnum: "engineer" | "high_skill" | "manager" | "craftsman";
@@ -1045,62 +1127,104 @@ export interface components {
         Certificate: {
             readonly id: number;
             teacher: number;
+            /** 类型 */
             kind: components["schemas"]["CertificateKindEnum"];
+            /** 等级 */
             level: string;
             /** 名称 */
             name?: string;
+            /** 领域/工种 */
             field?: string;
+            /** 证书编号 */
             number?: string;
+            /** 发证机关 */
             issuer?: string;
-            /** Format: date */
+            /**
+             * 发证日期
+             * Format: date
+             */
             issued_on: string;
-            /** Format: date */
+            /**
+             * 有效期至
+             * Format: date
+             */
             expires_on?: string | null;
             version?: number;
         };
         /**
-         * @description * `teacher_qualification` - Teacher qualification (教师资格证)
-         *     * `skill_level` - Vocational skill level (职业技能等级证书)
-         *     * `vocational_qualification` - Vocational qualification
-         *     * `one_plus_x` - 1+X skill level
-         *     * `professional_title` - Professional title (专业技术资格)
+         * @description * `teacher_qualification` - 教师资格证
+         *     * `skill_level` - 职业技能等级证书
+         *     * `vocational_qualification` - 职业资格证书
+         *     * `one_plus_x` - “1+X”职业技能等级证书
+         *     * `professional_title` - 专业技术资格
          * @enum {string}
          */
         CertificateKindEnum: "teacher_qualification" | "skill_level" | "vocational_qualification" | "one_plus_x" | "professional_title";
         /** @description `version` reads back and is accepted on input only to check staleness. */
         CertificateRequest: {
             teacher: number;
+            /** 类型 */
             kind: components["schemas"]["CertificateKindEnum"];
+            /** 等级 */
             level: string;
             /** 名称 */
             name?: string;
+            /** 领域/工种 */
             field?: string;
+            /** 证书编号 */
             number?: string;
+            /** 发证机关 */
             issuer?: string;
-            /** Format: date */
+            /**
+             * 发证日期
+             * Format: date
+             */
             issued_on: string;
-            /** Format: date */
+            /**
+             * 有效期至
+             * Format: date
+             */
             expires_on?: string | null;
             version?: number;
         };
         City: {
             readonly id: number;
+            /** 代码 */
             code: string;
             /** 名称 */
             name: string;
-            /** English name */
+            /** 英文名称 */
             name_en: string;
         };
+        CityRatio: {
+            in_scope: number;
+            qualified: number;
+            /**
+             * Format: double
+             * @description null when nobody is in scope
+             */
+            ratio: number | null;
+            /**
+             * Format: double
+             * @description the ratio must be strictly above it
+             */
+            target: number;
+            gap: number | null;
+            meets_target: boolean;
+            levels: components["schemas"]["QualificationLevels"];
+            recruitment: components["schemas"]["RecruitmentCounts"];
+            city: components["schemas"]["RatioCityRef"];
+        };
         /**
-         * @description * `dual_qualified_ratio` - Dual-qualified share (strictly more than)
-         *     * `training_bases` - Training bases built
+         * @description * `dual_qualified_ratio` - “双师型”教师占比（须超过）
+         *     * `training_bases` - 已建培养培训基地数量
          * @enum {string}
          */
         CodeEnum: "dual_qualified_ratio" | "training_bases";
         /**
-         * @description * `professional` - Professional course
-         *     * `practical` - Practical instruction
-         *     * `public` - Public foundation course
+         * @description * `professional` - 专业课
+         *     * `practical` - 实习指导
+         *     * `public` - 公共基础课
          * @enum {string}
          */
         CourseTypeEnum: "professional" | "practical" | "public";
@@ -1108,24 +1232,32 @@ export interface components {
             username: string;
             password: string;
         };
+        CurrentProfile: {
+            /** @description 0 before any version is stored */
+            version: number;
+            /** @description Every threshold in force, defaults included. */
+            values: {
+                [key: string]: unknown;
+            };
+        };
         /**
-         * @description * `dual_qualified` - Dual-qualified (双师型)
-         *     * `integrated` - Integrated (一体化)
+         * @description * `dual_qualified` - 双师型
+         *     * `integrated` - 一体化
          * @enum {string}
          */
         DesignationEnum: "dual_qualified" | "integrated";
         /**
-         * @description * `secondary` - Secondary
-         *     * `higher_vocational` - Higher vocational
-         *     * `bachelor` - Bachelor
-         *     * `master` - Master
-         *     * `doctor` - Doctor
+         * @description * `secondary` - 中专/高中
+         *     * `higher_vocational` - 高职（专科）
+         *     * `bachelor` - 本科
+         *     * `master` - 硕士研究生
+         *     * `doctor` - 博士研究生
          * @enum {string}
          */
         EducationEnum: "secondary" | "higher_vocational" | "bachelor" | "master" | "doctor";
         /**
-         * @description * `full_time` - Full-time
-         *     * `part_time` - Part-time
+         * @description * `full_time` - 专任
+         *     * `part_time` - 兼职
          * @enum {string}
          */
         EmploymentEnum: "full_time" | "part_time";
@@ -1133,17 +1265,21 @@ export interface components {
         EnterprisePeriod: {
             readonly id: number;
             teacher: number;
+            /** 类型 */
             kind: components["schemas"]["EnterprisePeriodKindEnum"];
+            /** 企业 */
             enterprise: string;
+            /** 统一社会信用代码 */
             credit_code?: string;
+            /** 岗位 */
             position?: string;
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on?: string | null;
@@ -1152,33 +1288,37 @@ export interface components {
             version?: number;
         };
         /**
-         * @description * `employment` - Enterprise employment
-         *     * `practice` - Enterprise practice
+         * @description * `employment` - 企业工作
+         *     * `practice` - 企业实践
          * @enum {string}
          */
         EnterprisePeriodKindEnum: "employment" | "practice";
         /** @description `version` reads back and is accepted on input only to check staleness. */
         EnterprisePeriodRequest: {
             teacher: number;
+            /** 类型 */
             kind: components["schemas"]["EnterprisePeriodKindEnum"];
+            /** 企业 */
             enterprise: string;
+            /** 统一社会信用代码 */
             credit_code?: string;
+            /** 岗位 */
             position?: string;
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on?: string | null;
             version?: number;
         };
         /**
-         * @description * `male` - Male
-         *     * `female` - Female
+         * @description * `male` - 男
+         *     * `female` - 女
          * @enum {string}
          */
         GenderEnum: "male" | "female";
@@ -1191,8 +1331,8 @@ export interface components {
             results: components["schemas"]["LogEntry"][];
         };
         /**
-         * @description * `enterprise` - Enterprise
-         *     * `school` - School
+         * @description * `enterprise` - 企业
+         *     * `school` - 学校
          * @enum {string}
          */
         HostKindEnum: "enterprise" | "school";
@@ -1201,31 +1341,63 @@ export interface components {
         };
         ImportJob: {
             readonly id: number;
+            /** 类型 */
             readonly kind: string;
-            /** File name */
+            /** 文件名 */
             readonly filename: string;
+            /** 状态 */
             readonly status: components["schemas"]["ImportJobStatusEnum"];
+            /** 工作表 */
             readonly sheet: string;
+            /** 表头行 */
             readonly header_row: number;
-            /** Rows read */
+            /** 读取行数 */
             readonly rows: number;
-            /** Rows ready */
+            /** 可导入行数 */
             readonly ready: number;
-            /** Rows failed */
+            /** 错误行数 */
             readonly failed: number;
+            /** 错误 */
             readonly errors: unknown;
-            readonly created: number;
-            readonly updated: number;
-            readonly unchanged: number;
+            readonly created: number | null;
+            readonly updated: number | null;
+            readonly unchanged: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly committed_at: string | null;
+        };
+        /** @description The list leaves out the errors (a large upload can have thousands). */
+        ImportJobList: {
+            readonly id: number;
+            /** 类型 */
+            readonly kind: string;
+            /** 文件名 */
+            readonly filename: string;
+            /** 状态 */
+            readonly status: components["schemas"]["ImportJobStatusEnum"];
+            /** 工作表 */
+            readonly sheet: string;
+            /** 表头行 */
+            readonly header_row: number;
+            /** 读取行数 */
+            readonly rows: number;
+            /** 可导入行数 */
+            readonly ready: number;
+            /** 错误行数 */
+            readonly failed: number;
+            readonly created: number | null;
+            readonly updated: number | null;
+            readonly unchanged: number | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly committed_at: string | null;
         };
         /**
-         * @description * `valid` - Valid
-         *     * `invalid` - Invalid
-         *     * `committed` - Committed
+         * @description * `valid` - 检查通过
+         *     * `invalid` - 有错误
+         *     * `committed` - 已导入
          * @enum {string}
          */
         ImportJobStatusEnum: "valid" | "invalid" | "committed";
@@ -1242,6 +1414,25 @@ export interface components {
             kind: components["schemas"]["ImportUploadKindEnum"];
             /** Format: binary */
             file: string;
+        };
+        KindRatio: {
+            in_scope: number;
+            qualified: number;
+            /**
+             * Format: double
+             * @description null when nobody is in scope
+             */
+            ratio: number | null;
+            /**
+             * Format: double
+             * @description the ratio must be strictly above it
+             */
+            target: number;
+            gap: number | null;
+            meets_target: boolean;
+            levels: components["schemas"]["QualificationLevels"];
+            recruitment: components["schemas"]["RecruitmentCounts"];
+            kind: string;
         };
         LogEntry: {
             readonly id: number;
@@ -1268,6 +1459,7 @@ export interface components {
              */
             readonly username: string;
             readonly full_name: string;
+            /** 角色 */
             readonly role: components["schemas"]["RoleEnum"];
             readonly school: number | null;
             readonly school_name: string | null;
@@ -1281,23 +1473,30 @@ export interface components {
             readonly id: number;
             /** 名称 */
             name: string;
+            /** 居民身份证号 */
             id_number: string;
             /**
+             * 性别
              * @description Taken from the ID number if left out.
              *
-             *     * `male` - Male
-             *     * `female` - Female
+             *     * `male` - 男
+             *     * `female` - 女
              */
             gender?: components["schemas"]["GenderEnum"];
             /**
+             * 出生日期
              * Format: date
              * @description Taken from the ID number if left out.
              */
             birth_date?: string;
             readonly age: number;
+            /** 企业 */
             enterprise: string;
+            /** 类别 */
             category: components["schemas"]["CategoryEnum"];
+            /** 名称/职务 */
             title?: string;
+            /** 技能专长 */
             skills?: string;
             version?: number;
         };
@@ -1308,18 +1507,22 @@ export interface components {
             readonly mentor_name: string;
             school?: number;
             readonly school_name: string;
+            /** 聘任方式 */
             mode: components["schemas"]["ModeEnum"];
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on?: string | null;
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours?: number;
             version?: number;
         };
@@ -1329,20 +1532,48 @@ export interface components {
             /** @description The mentor's exact ID number (to appoint a mentor registered elsewhere). */
             mentor_id_number?: string;
             school?: number;
+            /** 聘任方式 */
             mode: components["schemas"]["ModeEnum"];
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on?: string | null;
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours?: number;
             version?: number;
+        };
+        /** @description One visible school's mentor figures (the response of /mentors/counts/). */
+        MentorCounts: {
+            school: components["schemas"]["MentorCountsSchool"];
+            /** Format: date */
+            as_of: string;
+            /** @description mentors with an appointment in force */
+            mentors: number;
+            /** @description per appointment mode (a mentor can be in two) */
+            by_mode: {
+                [key: string]: number;
+            };
+            part_time_track: number;
+        };
+        MentorCountsSchool: {
+            id: number;
+            code: string;
+            name: string;
+        };
+        MentorHeadcount: {
+            total: number;
+            by_mode: components["schemas"]["MentorsByMode"];
+            /** @description Mentors with 1+ year of teaching appointments, aged 70 or under; never in the ratio's denominator. */
+            part_time_track: number;
         };
         MentorMatch: {
             id: number;
@@ -1353,29 +1584,58 @@ export interface components {
         MentorRequest: {
             /** 名称 */
             name: string;
+            /** 居民身份证号 */
             id_number: string;
             /**
+             * 性别
              * @description Taken from the ID number if left out.
              *
-             *     * `male` - Male
-             *     * `female` - Female
+             *     * `male` - 男
+             *     * `female` - 女
              */
             gender?: components["schemas"]["GenderEnum"];
             /**
+             * 出生日期
              * Format: date
              * @description Taken from the ID number if left out.
              */
             birth_date?: string;
+            /** 企业 */
             enterprise: string;
+            /** 类别 */
             category: components["schemas"]["CategoryEnum"];
+            /** 名称/职务 */
             title?: string;
+            /** 技能专长 */
             skills?: string;
             version?: number;
         };
+        MentorsByMode: {
+            teaching: number;
+            research: number;
+            project: number;
+        };
+        MissingItem: {
+            code: string;
+            quantity: number;
+            unit: components["schemas"]["UnitEnum"];
+            /** @description i18n key; fill it with params */
+            message: string;
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description plain English */
+            text: string;
+            /** @description estimated days of effort */
+            distance: number;
+            /** @description an alternative: any `needed` of these */
+            one_of: boolean;
+            needed: number;
+        };
         /**
-         * @description * `teaching` - Part-time teaching
-         *     * `research` - Joint research
-         *     * `project` - Project
+         * @description * `teaching` - 兼职任教
+         *     * `research` - 联合研究
+         *     * `project` - 参与项目
          * @enum {string}
          */
         ModeEnum: "teaching" | "research" | "project";
@@ -1393,6 +1653,14 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AuditLogEntry"][];
+        };
+        PaginatedCandidateList: {
+            results: components["schemas"]["Candidate"][];
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
         };
         PaginatedCertificateList: {
             /** @example 123 */
@@ -1439,7 +1707,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["EnterprisePeriod"][];
         };
-        PaginatedImportJobList: {
+        PaginatedImportJobListList: {
             /** @example 123 */
             count: number;
             /**
@@ -1452,7 +1720,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["ImportJob"][];
+            results: components["schemas"]["ImportJobList"][];
         };
         PaginatedMentorAppointmentList: {
             /** @example 123 */
@@ -1513,6 +1781,14 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["School"][];
+        };
+        PaginatedSchoolRatioList: {
+            results: components["schemas"]["SchoolRatio"][];
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
         };
         PaginatedTeacherList: {
             /** @example 123 */
@@ -1592,33 +1868,48 @@ export interface components {
         /** @description `version` reads back and is accepted on input only to check staleness. */
         PatchedCertificateRequest: {
             teacher?: number;
+            /** 类型 */
             kind?: components["schemas"]["CertificateKindEnum"];
+            /** 等级 */
             level?: string;
             /** 名称 */
             name?: string;
+            /** 领域/工种 */
             field?: string;
+            /** 证书编号 */
             number?: string;
+            /** 发证机关 */
             issuer?: string;
-            /** Format: date */
+            /**
+             * 发证日期
+             * Format: date
+             */
             issued_on?: string;
-            /** Format: date */
+            /**
+             * 有效期至
+             * Format: date
+             */
             expires_on?: string | null;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         PatchedEnterprisePeriodRequest: {
             teacher?: number;
+            /** 类型 */
             kind?: components["schemas"]["EnterprisePeriodKindEnum"];
+            /** 企业 */
             enterprise?: string;
+            /** 统一社会信用代码 */
             credit_code?: string;
+            /** 岗位 */
             position?: string;
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on?: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on?: string | null;
@@ -1630,18 +1921,22 @@ export interface components {
             /** @description The mentor's exact ID number (to appoint a mentor registered elsewhere). */
             mentor_id_number?: string;
             school?: number;
+            /** 聘任方式 */
             mode?: components["schemas"]["ModeEnum"];
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on?: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on?: string | null;
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours?: number;
             version?: number;
         };
@@ -1649,81 +1944,124 @@ export interface components {
         PatchedMentorRequest: {
             /** 名称 */
             name?: string;
+            /** 居民身份证号 */
             id_number?: string;
             /**
+             * 性别
              * @description Taken from the ID number if left out.
              *
-             *     * `male` - Male
-             *     * `female` - Female
+             *     * `male` - 男
+             *     * `female` - 女
              */
             gender?: components["schemas"]["GenderEnum"];
             /**
+             * 出生日期
              * Format: date
              * @description Taken from the ID number if left out.
              */
             birth_date?: string;
+            /** 企业 */
             enterprise?: string;
+            /** 类别 */
             category?: components["schemas"]["CategoryEnum"];
+            /** 名称/职务 */
             title?: string;
+            /** 技能专长 */
             skills?: string;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         PatchedSchoolRequest: {
+            /** 代码 */
             code?: string;
             /** 名称 */
             name?: string;
             city?: number;
+            /** 类型 */
             kind?: components["schemas"]["SchoolKindEnum"];
-            /** Format: int64 */
+            /**
+             * 在校生人数
+             * Format: int64
+             */
             student_count?: number;
             version?: number;
         };
         PatchedTargetRequest: {
-            /** Format: decimal */
+            /**
+             * 目标值
+             * Format: decimal
+             */
             value?: string;
-            /** Format: date */
+            /**
+             * 截止日期
+             * Format: date
+             */
             deadline?: string | null;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         PatchedTeacherRequest: {
             school?: number;
-            /** Staff number */
+            /** 工号 */
             staff_no?: string;
             /** 名称 */
             name?: string;
+            /** 居民身份证号 */
             id_number?: string;
+            /** 性别 */
             gender?: components["schemas"]["GenderEnum"];
-            /** Format: date */
+            /**
+             * 出生日期
+             * Format: date
+             */
             birth_date?: string;
+            /** 用工类型 */
             employment?: components["schemas"]["EmploymentEnum"];
+            /** 课程类型 */
             course_type?: components["schemas"]["CourseTypeEnum"];
+            /** 专业 */
             major?: string;
+            /** 学历 */
             education?: components["schemas"]["EducationEnum"];
-            /** Vocational normal graduate */
+            /** 职教师范毕业 */
             normal_graduate?: boolean;
-            /** Teaching title */
+            /** 教学职称 */
             title?: components["schemas"]["TitleEnum"];
-            /** Format: date */
+            /**
+             * 入职日期
+             * Format: date
+             */
             hired_on?: string;
-            /** Format: date */
+            /**
+             * 任教起始日期
+             * Format: date
+             */
             teaching_since?: string;
-            /** Format: date */
+            /**
+             * 离职日期
+             * Format: date
+             */
             left_on?: string | null;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         PatchedTrainingBaseRequest: {
+            /** 代码 */
             code?: string;
             /** 名称 */
             name?: string;
-            /** Host organisation */
+            /** 依托单位 */
             host_name?: string;
+            /** 依托单位类型 */
             host_kind?: components["schemas"]["HostKindEnum"];
             city?: number;
+            /** 类别 */
             designation?: components["schemas"]["DesignationEnum"];
-            /** Format: date */
+            /**
+             * 批准日期
+             * Format: date
+             */
             approved_on?: string | null;
+            /** 状态 */
             status?: components["schemas"]["TrainingBaseStatusEnum"];
             version?: number;
         };
@@ -1733,29 +2071,41 @@ export interface components {
             teacher?: number;
             /** @description The teacher's exact ID number (how base staff name a teacher). */
             teacher_id_number?: string;
-            /** Format: date */
+            /**
+             * 结业日期
+             * Format: date
+             */
             completed_on?: string;
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours?: number;
+            /** 考核通过 */
             passed?: boolean;
-            /** Certificate number */
+            /** 结业证书编号 */
             certificate_no?: string;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         PatchedTrainingProgramRequest: {
             base?: number;
+            /** 名称/职务 */
             title?: string;
+            /** 类型 */
             kind?: components["schemas"]["TrainingProgramKindEnum"];
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours?: number;
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on?: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on?: string;
@@ -1771,11 +2121,9 @@ export interface components {
             first_name?: string;
             /** 姓氏 */
             last_name?: string;
-            /**
-             * 电子邮件地址
-             * Format: email
-             */
+            /** 电子邮件地址 */
             email?: string;
+            /** 角色 */
             role?: components["schemas"]["RoleEnum"];
             city?: number | null;
             school?: number | null;
@@ -1787,6 +2135,103 @@ export interface components {
             is_active?: boolean;
             password?: string;
         };
+        PreviewSchool: {
+            id: number;
+            code: string;
+            name: string;
+            before: components["schemas"]["PreviewSide"];
+            after: components["schemas"]["PreviewSide"];
+        };
+        PreviewSide: {
+            qualified: number;
+            in_scope: number;
+            meets_target: boolean | null;
+        };
+        ProfilePreview: {
+            /** Format: date */
+            as_of: string;
+            schools: number;
+            meeting_target_now: number;
+            meeting_target_after: number;
+            newly_meeting: number;
+            newly_below: number;
+            /** Format: double */
+            province_ratio_now: number | null;
+            /** Format: double */
+            province_ratio_after: number | null;
+            qualified_now: number;
+            qualified_after: number;
+            changed_schools: components["schemas"]["PreviewSchool"][];
+        };
+        ProfilePreviewRequestRequest: {
+            /** @description Thresholds to change, as in a new profile. */
+            values: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: decimal
+             * @description A different ratio target to preview with (optional).
+             */
+            target?: string;
+        };
+        QualificationLevels: {
+            junior: number;
+            intermediate: number;
+            senior: number;
+        };
+        RatioCityRef: {
+            id: number;
+            code: string;
+            name: string;
+            name_en: string;
+        };
+        RatioFigures: {
+            in_scope: number;
+            qualified: number;
+            /**
+             * Format: double
+             * @description null when nobody is in scope
+             */
+            ratio: number | null;
+            /**
+             * Format: double
+             * @description the ratio must be strictly above it
+             */
+            target: number;
+            gap: number | null;
+            meets_target: boolean;
+            levels: components["schemas"]["QualificationLevels"];
+            recruitment: components["schemas"]["RecruitmentCounts"];
+        };
+        RatioSchoolRef: {
+            id: number;
+            code: string;
+            name: string;
+            city: number;
+            city_name: string;
+            kind: string;
+        };
+        RatioSummary: {
+            /** Format: date */
+            as_of: string;
+            /** Format: double */
+            target: number;
+            province: components["schemas"]["RatioFigures"];
+            by_city: components["schemas"]["CityRatio"][];
+            by_kind: components["schemas"]["KindRatio"][];
+            schools: components["schemas"]["SchoolCounts"];
+        };
+        RatioTrend: {
+            scope: components["schemas"]["ScopeEnum"];
+            key: number;
+            points: components["schemas"]["TrendPoint"][];
+        };
+        RecruitmentCounts: {
+            /** @description in-scope hires since the cut-off */
+            checked: number;
+            /** @description of which fail the recruitment check */
+            failed: number;
+        };
         RevealRequest: {
             /** @default  */
             reason: string;
@@ -1795,70 +2240,160 @@ export interface components {
             id_number: string;
         };
         /**
-         * @description * `province` - Province
-         *     * `city` - City
-         *     * `school_hr` - School HR
-         *     * `base_staff` - Training base staff
+         * @description * `province` - 省级
+         *     * `city` - 设区市
+         *     * `school_hr` - 学校人事
+         *     * `base_staff` - 培养培训基地工作人员
          * @enum {string}
          */
         RoleEnum: "province" | "city" | "school_hr" | "base_staff";
         RuleProfile: {
             /** 版本 */
             readonly version: number;
+            /** 参数值 */
             values: unknown;
+            /** 说明 */
             note?: string;
-            readonly created_by: string;
-            /** Format: date-time */
+            readonly created_by: string | null;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
             readonly created_at: string;
         };
-        RuleProfileRequest: {
+        RuleProfileCreated: {
+            /** 版本 */
+            readonly version: number;
+            /** 参数值 */
             values: unknown;
+            /** 说明 */
             note?: string;
+            readonly created_by: string | null;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /** @description Teachers re-evaluated now; null: too many for one request (the `reevaluate` command applies it). */
+            readonly reevaluated: number | null;
+        };
+        RuleProfileRequest: {
+            /** 参数值 */
+            values: unknown;
+            /** 说明 */
+            note?: string;
+            /** @description The version the changes were made on; a newer one stored since answers 409. */
+            base_version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         School: {
             readonly id: number;
+            /** 代码 */
             code: string;
             /** 名称 */
             name: string;
             city: number;
             readonly city_name: string;
+            /** 类型 */
             kind: components["schemas"]["SchoolKindEnum"];
-            /** Format: int64 */
+            /**
+             * 在校生人数
+             * Format: int64
+             */
             student_count?: number;
             version?: number;
         };
+        SchoolCounts: {
+            total: number;
+            meeting_target: number;
+            without_teachers_in_scope: number;
+        };
         /**
-         * @description * `higher_vocational` - Higher vocational college
-         *     * `secondary_vocational` - Secondary vocational school
-         *     * `technician_college` - Technician college
-         *     * `senior_technical_school` - Senior technical school
-         *     * `technical_school` - Technical school
+         * @description * `higher_vocational` - 高职院校
+         *     * `secondary_vocational` - 中等职业学校
+         *     * `technician_college` - 技师学院
+         *     * `senior_technical_school` - 高级技工学校
+         *     * `technical_school` - 技工学校
          * @enum {string}
          */
         SchoolKindEnum: "higher_vocational" | "secondary_vocational" | "technician_college" | "senior_technical_school" | "technical_school";
+        SchoolRatio: {
+            in_scope: number;
+            qualified: number;
+            /**
+             * Format: double
+             * @description null when nobody is in scope
+             */
+            ratio: number | null;
+            /**
+             * Format: double
+             * @description the ratio must be strictly above it
+             */
+            target: number;
+            gap: number | null;
+            meets_target: boolean;
+            levels: components["schemas"]["QualificationLevels"];
+            recruitment: components["schemas"]["RecruitmentCounts"];
+            school: components["schemas"]["RatioSchoolRef"];
+            staffing: components["schemas"]["Staffing"];
+            mentors: components["schemas"]["MentorHeadcount"];
+        };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         SchoolRequest: {
+            /** 代码 */
             code: string;
             /** 名称 */
             name: string;
             city: number;
+            /** 类型 */
             kind: components["schemas"]["SchoolKindEnum"];
-            /** Format: int64 */
+            /**
+             * 在校生人数
+             * Format: int64
+             */
             student_count?: number;
             version?: number;
         };
+        /**
+         * @description * `province` - province
+         *     * `city` - city
+         *     * `school` - school
+         * @enum {string}
+         */
+        ScopeEnum: "province" | "city" | "school";
+        Staffing: {
+            student_count: number;
+            full_time: number;
+            part_time: number;
+            mentors: number;
+            /** Format: double */
+            students_per_teacher: number | null;
+            students_per_teacher_norm: number;
+            students_per_teacher_ok: boolean | null;
+            /** Format: double */
+            part_time_share: number | null;
+            /** Format: double */
+            part_time_norm: number;
+            part_time_ok: boolean | null;
+        };
         Target: {
+            /** 代码 */
             readonly code: components["schemas"]["CodeEnum"];
-            /** Format: decimal */
+            /**
+             * 目标值
+             * Format: decimal
+             */
             value: string;
-            /** Format: date */
+            /**
+             * 截止日期
+             * Format: date
+             */
             deadline?: string | null;
             readonly deadline_passed: boolean;
-            readonly current: (number) | null;
-            readonly updated_by: string;
+            readonly current: number | null;
+            readonly updated_by: string | null;
             /** Format: date-time */
-            readonly updated_at: string;
+            readonly updated_at: string | null;
             readonly version: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -1866,27 +2401,45 @@ export interface components {
             readonly id: number;
             school?: number;
             readonly school_name: string;
-            /** Staff number */
+            /** 工号 */
             staff_no?: string;
             /** 名称 */
             name: string;
+            /** 居民身份证号 */
             id_number: string;
+            /** 性别 */
             gender: components["schemas"]["GenderEnum"];
-            /** Format: date */
+            /**
+             * 出生日期
+             * Format: date
+             */
             birth_date: string;
+            /** 用工类型 */
             employment: components["schemas"]["EmploymentEnum"];
+            /** 课程类型 */
             course_type: components["schemas"]["CourseTypeEnum"];
+            /** 专业 */
             major?: string;
+            /** 学历 */
             education: components["schemas"]["EducationEnum"];
-            /** Vocational normal graduate */
+            /** 职教师范毕业 */
             normal_graduate?: boolean;
-            /** Teaching title */
+            /** 教学职称 */
             title?: components["schemas"]["TitleEnum"];
-            /** Format: date */
+            /**
+             * 入职日期
+             * Format: date
+             */
             hired_on: string;
-            /** Format: date */
+            /**
+             * 任教起始日期
+             * Format: date
+             */
             teaching_since: string;
-            /** Format: date */
+            /**
+             * 离职日期
+             * Format: date
+             */
             left_on?: string | null;
             version?: number;
             readonly qualification: {
@@ -1901,36 +2454,54 @@ export interface components {
         /** @description `version` reads back and is accepted on input only to check staleness. */
         TeacherRequest: {
             school?: number;
-            /** Staff number */
+            /** 工号 */
             staff_no?: string;
             /** 名称 */
             name: string;
+            /** 居民身份证号 */
             id_number: string;
+            /** 性别 */
             gender: components["schemas"]["GenderEnum"];
-            /** Format: date */
+            /**
+             * 出生日期
+             * Format: date
+             */
             birth_date: string;
+            /** 用工类型 */
             employment: components["schemas"]["EmploymentEnum"];
+            /** 课程类型 */
             course_type: components["schemas"]["CourseTypeEnum"];
+            /** 专业 */
             major?: string;
+            /** 学历 */
             education: components["schemas"]["EducationEnum"];
-            /** Vocational normal graduate */
+            /** 职教师范毕业 */
             normal_graduate?: boolean;
-            /** Teaching title */
+            /** 教学职称 */
             title?: components["schemas"]["TitleEnum"];
-            /** Format: date */
+            /**
+             * 入职日期
+             * Format: date
+             */
             hired_on: string;
-            /** Format: date */
+            /**
+             * 任教起始日期
+             * Format: date
+             */
             teaching_since: string;
-            /** Format: date */
+            /**
+             * 离职日期
+             * Format: date
+             */
             left_on?: string | null;
             version?: number;
         };
         /**
          * @description * `none` - 无
-         *     * `junior` - Junior (助理讲师/助教)
-         *     * `intermediate` - Intermediate (讲师)
-         *     * `associate_senior` - Associate senior (高级讲师/副教授)
-         *     * `senior` - Senior (正高级讲师/教授)
+         *     * `junior` - 助理讲师/助教
+         *     * `intermediate` - 讲师
+         *     * `associate_senior` - 高级讲师/副教授
+         *     * `senior` - 正高级讲师/教授
          * @enum {string}
          */
         TitleEnum: "none" | "junior" | "intermediate" | "associate_senior" | "senior";
@@ -1940,39 +2511,53 @@ export interface components {
         /** @description `version` reads back and is accepted on input only to check staleness. */
         TrainingBase: {
             readonly id: number;
+            /** 代码 */
             code: string;
             /** 名称 */
             name: string;
-            /** Host organisation */
+            /** 依托单位 */
             host_name: string;
+            /** 依托单位类型 */
             host_kind: components["schemas"]["HostKindEnum"];
             city: number;
             readonly city_name: string;
+            /** 类别 */
             designation: components["schemas"]["DesignationEnum"];
-            /** Format: date */
+            /**
+             * 批准日期
+             * Format: date
+             */
             approved_on?: string | null;
+            /** 状态 */
             status?: components["schemas"]["TrainingBaseStatusEnum"];
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         TrainingBaseRequest: {
+            /** 代码 */
             code: string;
             /** 名称 */
             name: string;
-            /** Host organisation */
+            /** 依托单位 */
             host_name: string;
+            /** 依托单位类型 */
             host_kind: components["schemas"]["HostKindEnum"];
             city: number;
+            /** 类别 */
             designation: components["schemas"]["DesignationEnum"];
-            /** Format: date */
+            /**
+             * 批准日期
+             * Format: date
+             */
             approved_on?: string | null;
+            /** 状态 */
             status?: components["schemas"]["TrainingBaseStatusEnum"];
             version?: number;
         };
         /**
-         * @description * `planned` - Planned
-         *     * `active` - Active
-         *     * `suspended` - Suspended
+         * @description * `planned` - 筹建
+         *     * `active` - 运行
+         *     * `suspended` - 暂停
          * @enum {string}
          */
         TrainingBaseStatusEnum: "planned" | "active" | "suspended";
@@ -1987,12 +2572,19 @@ export interface components {
             readonly teacher_name: string;
             readonly school: number;
             readonly school_name: string;
-            /** Format: date */
+            /**
+             * 结业日期
+             * Format: date
+             */
             completed_on: string;
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours: number;
+            /** 考核通过 */
             passed?: boolean;
-            /** Certificate number */
+            /** 结业证书编号 */
             certificate_no?: string;
             version?: number;
         };
@@ -2002,12 +2594,19 @@ export interface components {
             teacher?: number;
             /** @description The teacher's exact ID number (how base staff name a teacher). */
             teacher_id_number?: string;
-            /** Format: date */
+            /**
+             * 结业日期
+             * Format: date
+             */
             completed_on: string;
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours: number;
+            /** 考核通过 */
             passed?: boolean;
-            /** Certificate number */
+            /** 结业证书编号 */
             certificate_no?: string;
             version?: number;
         };
@@ -2016,48 +2615,77 @@ export interface components {
             readonly id: number;
             base?: number;
             readonly base_name: string;
+            /** 名称/职务 */
             title: string;
+            /** 类型 */
             kind: components["schemas"]["TrainingProgramKindEnum"];
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours: number;
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on: string;
             version?: number;
         };
         /**
-         * @description * `enterprise_practice` - Enterprise practice
-         *     * `skill_training` - Skill training
-         *     * `pedagogy` - Pedagogy
+         * @description * `enterprise_practice` - 企业实践
+         *     * `skill_training` - 技能培训
+         *     * `pedagogy` - 教学能力
          * @enum {string}
          */
         TrainingProgramKindEnum: "enterprise_practice" | "skill_training" | "pedagogy";
         /** @description `version` reads back and is accepted on input only to check staleness. */
         TrainingProgramRequest: {
             base?: number;
+            /** 名称/职务 */
             title: string;
+            /** 类型 */
             kind: components["schemas"]["TrainingProgramKindEnum"];
-            /** Format: int64 */
+            /**
+             * 学时
+             * Format: int64
+             */
             hours: number;
             /**
-             * Start
+             * 开始日期
              * Format: date
              */
             start_on: string;
             /**
-             * End
+             * 结束日期
              * Format: date
              */
             end_on: string;
             version?: number;
         };
+        TrendPoint: {
+            /** @description YYYY-MM */
+            month: string;
+            in_scope: number;
+            qualified: number;
+            /** Format: double */
+            ratio: number | null;
+            /** @description the current month, computed now */
+            live: boolean;
+        };
+        /**
+         * @description * `days` - days
+         *     * `hours` - hours
+         *     * `certificate` - certificate
+         *     * `years` - years
+         *     * `title` - title
+         * @enum {string}
+         */
+        UnitEnum: "days" | "hours" | "certificate" | "years" | "title";
         User: {
             readonly id: number;
             /**
@@ -2069,11 +2697,9 @@ export interface components {
             first_name?: string;
             /** 姓氏 */
             last_name?: string;
-            /**
-             * 电子邮件地址
-             * Format: email
-             */
+            /** 电子邮件地址 */
             email?: string;
+            /** 角色 */
             role: components["schemas"]["RoleEnum"];
             city?: number | null;
             school?: number | null;
@@ -2099,11 +2725,9 @@ export interface components {
             first_name?: string;
             /** 姓氏 */
             last_name?: string;
-            /**
-             * 电子邮件地址
-             * Format: email
-             */
+            /** 电子邮件地址 */
             email?: string;
+            /** 角色 */
             role: components["schemas"]["RoleEnum"];
             city?: number | null;
             school?: number | null;
@@ -2297,11 +2921,11 @@ export interface operations {
                 expires_after?: string;
                 expires_before?: string;
                 /**
-                 * @description * `teacher_qualification` - Teacher qualification (教师资格证)
-                 *     * `skill_level` - Vocational skill level (职业技能等级证书)
-                 *     * `vocational_qualification` - Vocational qualification
-                 *     * `one_plus_x` - 1+X skill level
-                 *     * `professional_title` - Professional title (专业技术资格)
+                 * @description * `teacher_qualification` - 教师资格证
+                 *     * `skill_level` - 职业技能等级证书
+                 *     * `vocational_qualification` - 职业资格证书
+                 *     * `one_plus_x` - “1+X”职业技能等级证书
+                 *     * `professional_title` - 专业技术资格
                  */
                 kind?: "one_plus_x" | "professional_title" | "skill_level" | "teacher_qualification" | "vocational_qualification";
                 level?: string;
@@ -2362,7 +2986,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 certificate 的 唯一整数值。 */
+                /** @description 标识此 证书 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2384,7 +3008,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 certificate 的 唯一整数值。 */
+                /** @description 标识此 证书 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2405,7 +3029,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 certificate 的 唯一整数值。 */
+                /** @description 标识此 证书 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2461,7 +3085,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 city 的 唯一整数值。 */
+                /** @description 标识此 设区市 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2482,8 +3106,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description * `employment` - Enterprise employment
-                 *     * `practice` - Enterprise practice
+                 * @description * `employment` - 企业工作
+                 *     * `practice` - 企业实践
                  */
                 kind?: "employment" | "practice";
                 /** @description 用于排序结果的字段。 */
@@ -2543,7 +3167,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 enterprise period 的 唯一整数值。 */
+                /** @description 标识此 企业经历 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2565,7 +3189,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 enterprise period 的 唯一整数值。 */
+                /** @description 标识此 企业经历 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2586,7 +3210,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 enterprise period 的 唯一整数值。 */
+                /** @description 标识此 企业经历 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2686,7 +3310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedImportJobList"];
+                    "application/json": components["schemas"]["PaginatedImportJobListList"];
                 };
             };
         };
@@ -2719,7 +3343,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description 标识此 批量导入 的 唯一整数值。 */
+                id: number;
             };
             cookie?: never;
         };
@@ -2740,7 +3365,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description 标识此 批量导入 的 唯一整数值。 */
+                id: number;
             };
             cookie?: never;
         };
@@ -2761,7 +3387,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description 标识此 批量导入 的 唯一整数值。 */
+                id: number;
             };
             cookie?: never;
         };
@@ -2804,9 +3431,9 @@ export interface operations {
                 city?: number;
                 mentor?: number;
                 /**
-                 * @description * `teaching` - Part-time teaching
-                 *     * `research` - Joint research
-                 *     * `project` - Project
+                 * @description * `teaching` - 兼职任教
+                 *     * `research` - 联合研究
+                 *     * `project` - 参与项目
                  */
                 mode?: "project" | "research" | "teaching";
                 /** @description 用于排序结果的字段。 */
@@ -2865,7 +3492,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 mentor appointment 的 唯一整数值。 */
+                /** @description 标识此 导师聘任 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2887,7 +3514,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 mentor appointment 的 唯一整数值。 */
+                /** @description 标识此 导师聘任 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2908,7 +3535,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 mentor appointment 的 唯一整数值。 */
+                /** @description 标识此 导师聘任 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -2935,16 +3562,16 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description * `engineer` - Enterprise engineer
-                 *     * `high_skill` - High-skilled talent
-                 *     * `manager` - Manager
-                 *     * `craftsman` - Craftsman (能工巧匠)
+                 * @description * `engineer` - 工程技术人员
+                 *     * `high_skill` - 高技能人才
+                 *     * `manager` - 管理人员
+                 *     * `craftsman` - 能工巧匠
                  */
                 category?: "craftsman" | "engineer" | "high_skill" | "manager";
                 enterprise?: string;
                 /**
-                 * @description * `male` - Male
-                 *     * `female` - Female
+                 * @description * `male` - 男
+                 *     * `female` - 女
                  */
                 gender?: "female" | "male";
                 mode?: string;
@@ -3005,7 +3632,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 industry mentor 的 唯一整数值。 */
+                /** @description 标识此 产业导师 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3027,7 +3654,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 industry mentor 的 唯一整数值。 */
+                /** @description 标识此 产业导师 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3048,7 +3675,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 industry mentor 的 唯一整数值。 */
+                /** @description 标识此 产业导师 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3071,7 +3698,7 @@ export interface operations {
             };
         };
     };
-    mentors_counts_retrieve: {
+    mentors_counts_list: {
         parameters: {
             query?: {
                 /** @description YYYY-MM-DD, default today */
@@ -3089,7 +3716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Mentor"];
+                    "application/json": components["schemas"]["MentorCounts"][];
                 };
             };
         };
@@ -3137,9 +3764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PaginatedCandidateList"];
                 };
             };
         };
@@ -3153,6 +3778,8 @@ export interface operations {
                 city?: number;
                 kind?: string;
                 ordering?: "-gap" | "-ratio" | "code" | "gap" | "name" | "ratio";
+                /** @description One school's row (404-free: empty) */
+                school?: number;
             };
             header?: never;
             path?: never;
@@ -3165,9 +3792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PaginatedSchoolRatioList"];
                 };
             };
         };
@@ -3189,9 +3814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RatioSummary"];
                 };
             };
         };
@@ -3217,9 +3840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RatioTrend"];
                 };
             };
         };
@@ -3268,7 +3889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuleProfile"];
+                    "application/json": components["schemas"]["RuleProfileCreated"];
                 };
             };
         };
@@ -3308,7 +3929,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuleProfile"];
+                    "application/json": components["schemas"]["CurrentProfile"];
+                };
+            };
+        };
+    };
+    rule_profiles_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfilePreviewRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProfilePreviewRequestRequest"];
+                "multipart/form-data": components["schemas"]["ProfilePreviewRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfilePreview"];
                 };
             };
         };
@@ -3319,11 +3965,11 @@ export interface operations {
                 city?: number;
                 code?: string;
                 /**
-                 * @description * `higher_vocational` - Higher vocational college
-                 *     * `secondary_vocational` - Secondary vocational school
-                 *     * `technician_college` - Technician college
-                 *     * `senior_technical_school` - Senior technical school
-                 *     * `technical_school` - Technical school
+                 * @description * `higher_vocational` - 高职院校
+                 *     * `secondary_vocational` - 中等职业学校
+                 *     * `technician_college` - 技师学院
+                 *     * `senior_technical_school` - 高级技工学校
+                 *     * `technical_school` - 技工学校
                  */
                 kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
                 /** @description 用于排序结果的字段。 */
@@ -3381,7 +4027,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 school 的 唯一整数值。 */
+                /** @description 标识此 学校 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3403,7 +4049,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 school 的 唯一整数值。 */
+                /** @description 标识此 学校 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3424,7 +4070,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 school 的 唯一整数值。 */
+                /** @description 标识此 学校 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3521,27 +4167,27 @@ export interface operations {
                 active?: boolean;
                 city?: number;
                 /**
-                 * @description * `professional` - Professional course
-                 *     * `practical` - Practical instruction
-                 *     * `public` - Public foundation course
+                 * @description * `professional` - 专业课
+                 *     * `practical` - 实习指导
+                 *     * `public` - 公共基础课
                  */
                 course_type?: "practical" | "professional" | "public";
                 /**
-                 * @description * `secondary` - Secondary
-                 *     * `higher_vocational` - Higher vocational
-                 *     * `bachelor` - Bachelor
-                 *     * `master` - Master
-                 *     * `doctor` - Doctor
+                 * @description * `secondary` - 中专/高中
+                 *     * `higher_vocational` - 高职（专科）
+                 *     * `bachelor` - 本科
+                 *     * `master` - 硕士研究生
+                 *     * `doctor` - 博士研究生
                  */
                 education?: "bachelor" | "doctor" | "higher_vocational" | "master" | "secondary";
                 /**
-                 * @description * `full_time` - Full-time
-                 *     * `part_time` - Part-time
+                 * @description * `full_time` - 专任
+                 *     * `part_time` - 兼职
                  */
                 employment?: "full_time" | "part_time";
                 /**
-                 * @description * `male` - Male
-                 *     * `female` - Female
+                 * @description * `male` - 男
+                 *     * `female` - 女
                  */
                 gender?: "female" | "male";
                 kind?: string;
@@ -3559,10 +4205,10 @@ export interface operations {
                 search?: string;
                 /**
                  * @description * `none` - 无
-                 *     * `junior` - Junior (助理讲师/助教)
-                 *     * `intermediate` - Intermediate (讲师)
-                 *     * `associate_senior` - Associate senior (高级讲师/副教授)
-                 *     * `senior` - Senior (正高级讲师/教授)
+                 *     * `junior` - 助理讲师/助教
+                 *     * `intermediate` - 讲师
+                 *     * `associate_senior` - 高级讲师/副教授
+                 *     * `senior` - 正高级讲师/教授
                  */
                 title?: "associate_senior" | "intermediate" | "junior" | "none" | "senior";
             };
@@ -3612,7 +4258,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 teacher 的 唯一整数值。 */
+                /** @description 标识此 教师 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3634,7 +4280,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 teacher 的 唯一整数值。 */
+                /** @description 标识此 教师 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3655,7 +4301,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 teacher 的 唯一整数值。 */
+                /** @description 标识此 教师 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3683,7 +4329,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 teacher 的 唯一整数值。 */
+                /** @description 标识此 教师 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3705,7 +4351,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 teacher 的 唯一整数值。 */
+                /** @description 标识此 教师 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3733,13 +4379,13 @@ export interface operations {
             query?: {
                 city?: number;
                 /**
-                 * @description * `dual_qualified` - Dual-qualified (双师型)
-                 *     * `integrated` - Integrated (一体化)
+                 * @description * `dual_qualified` - 双师型
+                 *     * `integrated` - 一体化
                  */
                 designation?: "dual_qualified" | "integrated";
                 /**
-                 * @description * `enterprise` - Enterprise
-                 *     * `school` - School
+                 * @description * `enterprise` - 企业
+                 *     * `school` - 学校
                  */
                 host_kind?: "enterprise" | "school";
                 /** @description 用于排序结果的字段。 */
@@ -3751,9 +4397,9 @@ export interface operations {
                 /** @description 搜索关键词。 */
                 search?: string;
                 /**
-                 * @description * `planned` - Planned
-                 *     * `active` - Active
-                 *     * `suspended` - Suspended
+                 * @description * `planned` - 筹建
+                 *     * `active` - 运行
+                 *     * `suspended` - 暂停
                  */
                 status?: "active" | "planned" | "suspended";
             };
@@ -3803,7 +4449,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training base 的 唯一整数值。 */
+                /** @description 标识此 培养培训基地 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3825,7 +4471,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training base 的 唯一整数值。 */
+                /** @description 标识此 培养培训基地 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3846,7 +4492,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training base 的 唯一整数值。 */
+                /** @description 标识此 培养培训基地 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -3886,16 +4532,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingBase"];
+                    "application/json": components["schemas"]["BasesProgress"];
                 };
             };
         };
     };
-    training_bases_stats_retrieve: {
+    training_bases_stats_list: {
         parameters: {
             query?: {
                 /** @description YYYY-MM-DD, default today */
                 as_of?: string;
+                city?: number;
+                /**
+                 * @description * `dual_qualified` - 双师型
+                 *     * `integrated` - 一体化
+                 */
+                designation?: "dual_qualified" | "integrated";
+                /**
+                 * @description * `enterprise` - 企业
+                 *     * `school` - 学校
+                 */
+                host_kind?: "enterprise" | "school";
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 搜索关键词。 */
+                search?: string;
+                /**
+                 * @description * `planned` - 筹建
+                 *     * `active` - 运行
+                 *     * `suspended` - 暂停
+                 */
+                status?: "active" | "planned" | "suspended";
             };
             header?: never;
             path?: never;
@@ -3908,7 +4575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingBase"];
+                    "application/json": components["schemas"]["BaseStats"][];
                 };
             };
         };
@@ -3979,7 +4646,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training completion 的 唯一整数值。 */
+                /** @description 标识此 培训结业记录 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -4001,7 +4668,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training completion 的 唯一整数值。 */
+                /** @description 标识此 培训结业记录 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -4022,7 +4689,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training completion 的 唯一整数值。 */
+                /** @description 标识此 培训结业记录 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -4076,9 +4743,9 @@ export interface operations {
                 base?: number;
                 ends_before?: string;
                 /**
-                 * @description * `enterprise_practice` - Enterprise practice
-                 *     * `skill_training` - Skill training
-                 *     * `pedagogy` - Pedagogy
+                 * @description * `enterprise_practice` - 企业实践
+                 *     * `skill_training` - 技能培训
+                 *     * `pedagogy` - 教学能力
                  */
                 kind?: "enterprise_practice" | "pedagogy" | "skill_training";
                 /** @description 用于排序结果的字段。 */
@@ -4137,7 +4804,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training programme 的 唯一整数值。 */
+                /** @description 标识此 培训项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -4159,7 +4826,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training programme 的 唯一整数值。 */
+                /** @description 标识此 培训项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -4180,7 +4847,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 training programme 的 唯一整数值。 */
+                /** @description 标识此 培训项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -4215,10 +4882,10 @@ export interface operations {
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
                 /**
-                 * @description * `province` - Province
-                 *     * `city` - City
-                 *     * `school_hr` - School HR
-                 *     * `base_staff` - Training base staff
+                 * @description * `province` - 省级
+                 *     * `city` - 设区市
+                 *     * `school_hr` - 学校人事
+                 *     * `base_staff` - 培养培训基地工作人员
                  */
                 role?: "base_staff" | "city" | "province" | "school_hr";
                 school?: number;
