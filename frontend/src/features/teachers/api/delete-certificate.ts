@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import { invalidateRatios } from '@/lib/ratio-queries';
 
 export const deleteCertificate = ({ id }: { id: number; teacher: number }) =>
   api<void>(`/certificates/${id}/`, { method: 'DELETE' });
@@ -13,6 +14,7 @@ export function useDeleteCertificate() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['certificates'] }),
         queryClient.invalidateQueries({ queryKey: ['teachers', 'detail', teacher] }),
+        invalidateRatios(queryClient),
       ]),
   });
 }

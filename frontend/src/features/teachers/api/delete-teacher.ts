@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import { invalidateRatios } from '@/lib/ratio-queries';
 
 export const deleteTeacher = (id: number) => api<void>(`/teachers/${id}/`, { method: 'DELETE' });
 
@@ -8,6 +9,7 @@ export function useDeleteTeacher() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteTeacher,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['teachers'] }),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: ['teachers'] }), invalidateRatios(queryClient)]),
   });
 }

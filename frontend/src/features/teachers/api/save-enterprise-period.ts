@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import { invalidateRatios } from '@/lib/ratio-queries';
 
 import type { EnterprisePeriod } from '../types/teacher';
 
@@ -21,6 +22,7 @@ export function useSaveEnterprisePeriod() {
         queryClient.invalidateQueries({ queryKey: ['enterprise-periods'] }),
         // The verdict depends on these rows.
         queryClient.invalidateQueries({ queryKey: ['teachers', 'detail', row.teacher] }),
+        invalidateRatios(queryClient),
       ]),
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import { invalidateRatios } from '@/lib/ratio-queries';
 
 import type { Teacher, TeacherInput } from '../types/teacher';
 
@@ -13,7 +14,10 @@ export function useUpdateTeacher() {
     mutationFn: updateTeacher,
     onSuccess: (teacher) => {
       queryClient.setQueryData(['teachers', 'detail', teacher.id], teacher);
-      return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] }),
+        invalidateRatios(queryClient),
+      ]);
     },
   });
 }
