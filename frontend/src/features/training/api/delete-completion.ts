@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import { invalidateRatios } from '@/lib/ratio-queries';
 
 export const deleteCompletion = (id: number) =>
   api<void>(`/training-completions/${id}/`, { method: 'DELETE' });
@@ -13,6 +14,7 @@ export function useDeleteCompletion() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['training-completions'] }),
         queryClient.invalidateQueries({ queryKey: ['base-stats'] }),
+        invalidateRatios(queryClient),
       ]),
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import { invalidateRatios } from '@/lib/ratio-queries';
 
 import type { TrainingCompletion } from '../types/training';
 
@@ -31,6 +32,7 @@ export function useSaveCompletion() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['training-completions'] }),
         queryClient.invalidateQueries({ queryKey: ['base-stats'] }),
+        invalidateRatios(queryClient),
       ]),
   });
 }
