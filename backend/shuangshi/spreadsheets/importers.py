@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
 
+from django.db.models import Model
 from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
@@ -122,6 +123,45 @@ class Importer:
 
     def write(self, batch: list[Parsed]) -> Written:
         raise NotImplementedError
+
+    def write_keyed(
+        self,
+        model: type[Model],
+        items: Iterable[tuple[tuple[Any, ...], dict[str, Any]]],
+        *,
+        key_fields: tuple[str, ...],
+        existing: dict[Any, dict[str, Any]],
+    ) -> Written:
+        """Insert rows whose key is new, update those whose values changed, leave the rest;
+        every change audited. `items` are (key, values) pairs; `existing` maps a key to the
+        stored row (with its id and version)."""
+        result = Written()
+        new: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
+        before: list[dict[str, Any]] = []
+        for key, values in items:
+            identity = dict(zip(key_fields, key, strict=True))
+            current = existing.get(key)
+            if current is None:
+                new.append({**identity, **values, "version": 1})
+            elif _changed(current, values):
+                before.append(current)
+                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
+            else:
+                result.unchanged += 1
+            if "teacher_id" in identity:
+                self.teacher_ids.add(int(identity["teacher_id"]))
+        bulk.insert(model, new)
+        bulk.update(model, changed)
+        audit.log_bulk(
+            model,
+            job=self.job,
+            created=new,
+            updated=list(zip(before, changed, strict=True)),
+            key=key_fields,
+        )
+        result.created, result.updated = len(new), len(changed)
+        return result
 
     def once(self, row: Parsed, key: Any, message: str = "") -> bool:
         """False (and an error) when an earlier row of the file has the same key."""
@@ -349,34 +389,18 @@ class CertificateImporter(Importer):
             self.existing.setdefault(key, current)
 
     def write(self, batch: list[Parsed]) -> Written:
-        result = Written()
-        new: list[dict[str, Any]] = []
-        changed: list[dict[str, Any]] = []
-        before: list[dict[str, Any]] = []
-        for row in batch:
-            key = (row.values["teacher_id"], row.values["kind"], row.values["number"])
-            identity = dict(zip(("teacher_id", "kind", "number"), key, strict=True))
-            values = {name: row.values[name] for name in self.fields}
-            current = self.existing.get(key)
-            if current is None:
-                new.append({**identity, **values, "version": 1})
-            elif _changed(current, values):
-                before.append(current)
-                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
-            else:
-                result.unchanged += 1
-            self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
-        bulk.insert(Certificate, new)
-        bulk.update(Certificate, changed)
-        audit.log_bulk(
+        return self.write_keyed(
             Certificate,
-            job=self.job,
-            created=new,
-            updated=list(zip(before, changed, strict=True)),
-            key=("teacher_id", "kind", "number"),
+            (
+                (
+                    (row.values["teacher_id"], row.values["kind"], row.values["number"]),
+                    {name: row.values[name] for name in self.fields},
+                )
+                for row in batch
+            ),
+            key_fields=("teacher_id", "kind", "number"),
+            existing=self.existing,
         )
-        result.created, result.updated = len(new), len(changed)
-        return result
 
 
 class PeriodImporter(Importer):
@@ -416,34 +440,15 @@ class PeriodImporter(Importer):
         return (v["teacher_id"], v["kind"], v["enterprise"], v["start_on"])
 
     def write(self, batch: list[Parsed]) -> Written:
-        result = Written()
-        new: list[dict[str, Any]] = []
-        changed: list[dict[str, Any]] = []
-        before: list[dict[str, Any]] = []
-        for row in batch:
-            key = self._key(row.values)
-            identity = dict(zip(("teacher_id", "kind", "enterprise", "start_on"), key, strict=True))
-            values = {name: row.values[name] for name in self.fields}
-            current = self.existing.get(key)
-            if current is None:
-                new.append({**identity, **values, "version": 1})
-            elif _changed(current, values):
-                before.append(current)
-                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
-            else:
-                result.unchanged += 1
-            self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
-        bulk.insert(EnterprisePeriod, new)
-        bulk.update(EnterprisePeriod, changed)
-        audit.log_bulk(
+        return self.write_keyed(
             EnterprisePeriod,
-            job=self.job,
-            created=new,
-            updated=list(zip(before, changed, strict=True)),
-            key=("teacher_id", "kind", "enterprise", "start_on"),
+            (
+                ((self._key(row.values)), {name: row.values[name] for name in self.fields})
+                for row in batch
+            ),
+            key_fields=("teacher_id", "kind", "enterprise", "start_on"),
+            existing=self.existing,
         )
-        result.created, result.updated = len(new), len(changed)
-        return result
 
 
 class MentorAppointmentImporter(Importer):
@@ -540,34 +545,23 @@ class MentorAppointmentImporter(Importer):
 
     def write(self, batch: list[Parsed]) -> Written:
         self._write_mentors(batch)
-        result = Written()
-        new: list[dict[str, Any]] = []
-        changed: list[dict[str, Any]] = []
-        before: list[dict[str, Any]] = []
-        for row in batch:
-            v = row.values
-            key = (self.mentors[v["id_number"]]["id"], v["school_id"], v["mode"], v["start_on"])
-            identity = dict(zip(("mentor_id", "school_id", "mode", "start_on"), key, strict=True))
-            values = {name: v[name] for name in self.fields}
-            current = self.existing.get(key)
-            if current is None:
-                new.append({**identity, **values, "version": 1})
-            elif _changed(current, values):
-                before.append(current)
-                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
-            else:
-                result.unchanged += 1
-        bulk.insert(MentorAppointment, new)
-        bulk.update(MentorAppointment, changed)
-        audit.log_bulk(
+        return self.write_keyed(
             MentorAppointment,
-            job=self.job,
-            created=new,
-            updated=list(zip(before, changed, strict=True)),
-            key=("mentor_id", "school_id", "mode", "start_on"),
+            (
+                (
+                    (
+                        self.mentors[row.values["id_number"]]["id"],
+                        row.values["school_id"],
+                        row.values["mode"],
+                        row.values["start_on"],
+                    ),
+                    {name: row.values[name] for name in self.fields},
+                )
+                for row in batch
+            ),
+            key_fields=("mentor_id", "school_id", "mode", "start_on"),
+            existing=self.existing,
         )
-        result.created, result.updated = len(new), len(changed)
-        return result
 
     def _write_mentors(self, batch: list[Parsed]) -> None:
         """Create or update each mentor once; a later row's details win."""
@@ -691,34 +685,18 @@ class CompletionImporter(Importer):
         }
 
     def write(self, batch: list[Parsed]) -> Written:
-        result = Written()
-        new: list[dict[str, Any]] = []
-        changed: list[dict[str, Any]] = []
-        before: list[dict[str, Any]] = []
-        for row in batch:
-            key = (row.values["program_id"], row.values["teacher_id"])
-            identity = dict(zip(("program_id", "teacher_id"), key, strict=True))
-            values = {name: row.values[name] for name in self.fields}
-            current = self.existing.get(key)
-            if current is None:
-                new.append({**identity, **values, "version": 1})
-            elif _changed(current, values):
-                before.append(current)
-                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
-            else:
-                result.unchanged += 1
-            self.teacher_ids.add(int(identity["teacher_id"]))  # type: ignore[call-overload]
-        bulk.insert(TrainingCompletion, new)
-        bulk.update(TrainingCompletion, changed)
-        audit.log_bulk(
+        return self.write_keyed(
             TrainingCompletion,
-            job=self.job,
-            created=new,
-            updated=list(zip(before, changed, strict=True)),
-            key=("program_id", "teacher_id"),
+            (
+                (
+                    (row.values["program_id"], row.values["teacher_id"]),
+                    {name: row.values[name] for name in self.fields},
+                )
+                for row in batch
+            ),
+            key_fields=("program_id", "teacher_id"),
+            existing=self.existing,
         )
-        result.created, result.updated = len(new), len(changed)
-        return result
 
 
 IMPORTERS: dict[str, type[Importer]] = {
