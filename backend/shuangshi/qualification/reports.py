@@ -10,6 +10,7 @@ from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from shuangshi.accounts.models import Role, User
@@ -281,7 +282,7 @@ def trend_scope(user: User, *, school: int | None, city: int | None) -> tuple[st
     """Which series the user asked for, within their scope (outside it: 404)."""
     S = RatioSnapshot.Scope
     if school is not None and city is not None:
-        raise ValidationError({"school": ["Give a school or a city, not both."]})
+        raise ValidationError({"school": [_("Give a school or a city, not both.")]})
     if school is not None:
         if not selectors.user_may_see_school(user, school):
             raise Http404
@@ -311,7 +312,7 @@ def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict
     end = min(end or this_month, this_month)
     start = start or _month_add(end, -11)
     if start > end:
-        raise ValidationError({"from": ["The start month is after the end month."]})
+        raise ValidationError({"from": [_("The start month is after the end month.")]})
     points = []
     for snap in selectors.snapshot_points(scope, key, start, end):
         if snap.month == this_month:

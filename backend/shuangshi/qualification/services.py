@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
 from shuangshi.schools.models import School
@@ -530,7 +531,7 @@ def _profile_with_changes(
 ) -> engine.RuleProfile:
     unknown = sorted(set(values) - set(engine.RuleProfile.__dataclass_fields__))
     if unknown:
-        raise ProfileInvalid(dict.fromkeys(unknown, "unknown setting"))
+        raise ProfileInvalid(dict.fromkeys(unknown, _("unknown setting")))
     try:
         profile = engine.RuleProfile.from_dict({**current.as_dict(), **values})
     except (TypeError, ValueError) as exc:
