@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, ProtectedError
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.request import Request
@@ -172,3 +172,11 @@ class AsOfField(serializers.DateField):
             raise serializers.ValidationError(
                 _("Choose a date between 1950-01-01 and 2100-12-31.")
             ) from None
+
+
+def delete_protected(delete: Any, message: str, **kwargs: Any) -> None:
+    """Run a delete service; rows still referenced (ProtectedError) become a 400 saying why."""
+    try:
+        delete(**kwargs)
+    except ProtectedError:
+        raise exceptions.ValidationError({"non_field_errors": [message]}) from None

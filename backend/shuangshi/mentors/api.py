@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import ProtectedError, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -16,6 +16,7 @@ from shuangshi.accounts.scope import schools_visible_to
 from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
+    delete_protected,
     request_user,
 )
 from shuangshi.common.idnumbers import (
@@ -161,12 +162,9 @@ class MentorViewSet(ScopedModelViewSet):
         return super().destroy(request, *args, **kwargs)
 
     def perform_destroy(self, instance: Mentor) -> None:
-        try:
-            services.mentor_delete(mentor=instance)
-        except ProtectedError:
-            raise exceptions.ValidationError(
-                {"non_field_errors": [_("This mentor still has appointments.")]}
-            ) from None
+        delete_protected(
+            services.mentor_delete, _("This mentor still has appointments."), mentor=instance
+        )
 
     @extend_schema(request=IdNumberSerializer, responses=MentorMatchSerializer)
     @action(detail=False, methods=["post"], throttle_classes=[IdLookupThrottle])

@@ -1,12 +1,17 @@
 from typing import Any
 
-from django.db.models import ProtectedError, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, serializers, viewsets
+from rest_framework import serializers, viewsets
 
 from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import schools_visible_to
-from shuangshi.common.api import RolePermission, ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.api import (
+    RolePermission,
+    ScopedModelViewSet,
+    VersionedSerializer,
+    delete_protected,
+)
 
 from . import services
 from .filters import SchoolFilter
@@ -59,9 +64,8 @@ class SchoolViewSet(ScopedModelViewSet):
         )
 
     def perform_destroy(self, instance: School) -> None:
-        try:
-            services.school_delete(school=instance)
-        except ProtectedError:
-            raise exceptions.ValidationError(
-                {"non_field_errors": [_("This school still has teachers or accounts.")]}
-            ) from None
+        delete_protected(
+            services.school_delete,
+            _("This school still has teachers or accounts."),
+            school=instance,
+        )

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from django.db.models import ProtectedError, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -18,6 +18,7 @@ from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
     check_as_of,
+    delete_protected,
     merged_values,
     raise_errors,
     request_user,
@@ -45,13 +46,6 @@ def as_of_param(request: Request) -> date:
             {"as_of": [_("Use a date in the form YYYY-MM-DD.")]}
         ) from None
     return check_as_of(day)
-
-
-def _destroy(delete: Any, message: str, **kwargs: Any) -> None:
-    try:
-        delete(**kwargs)
-    except ProtectedError:
-        raise exceptions.ValidationError({"non_field_errors": [message]}) from None
 
 
 # --------------------------------------------------------------------------- bases
@@ -174,7 +168,7 @@ class TrainingBaseViewSet(ScopedModelViewSet):
         )
 
     def perform_destroy(self, instance: TrainingBase) -> None:
-        _destroy(
+        delete_protected(
             services.base_delete,
             _("This base still has programmes or accounts."),
             base=instance,
@@ -268,7 +262,7 @@ class TrainingProgramViewSet(ScopedModelViewSet):
         )
 
     def perform_destroy(self, instance: TrainingProgram) -> None:
-        _destroy(
+        delete_protected(
             services.program_delete,
             _("This programme has completions; delete them first."),
             program=instance,
