@@ -37,6 +37,14 @@ class Title(models.TextChoices):
     SENIOR = "senior", _("Senior (正高级讲师/教授)")
 
 
+class RecordStatus(models.TextChoices):
+    """Whether a certificate or period counts: only confirmed records count in any rule."""
+
+    CONFIRMED = "confirmed", _("Confirmed")
+    PENDING = "pending", _("Pending confirmation")
+    REJECTED = "rejected", _("Rejected")
+
+
 class Teacher(models.Model):
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="teachers")
     staff_no = models.CharField(_("staff number"), max_length=32, blank=True)
@@ -106,6 +114,10 @@ class Certificate(models.Model):
     issuer = models.CharField(_("issuer"), max_length=100, blank=True)
     issued_on = models.DateField(_("issued on"))
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=RecordStatus.choices, default=RecordStatus.CONFIRMED
+    )
+    reject_reason = models.CharField(_("reject reason"), max_length=500, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -131,6 +143,10 @@ class EnterprisePeriod(models.Model):
     position = models.CharField(_("position"), max_length=100, blank=True)
     start_on = models.DateField(_("start"))
     end_on = models.DateField(_("end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=RecordStatus.choices, default=RecordStatus.CONFIRMED
+    )
+    reject_reason = models.CharField(_("reject reason"), max_length=500, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
