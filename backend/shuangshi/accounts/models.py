@@ -9,6 +9,8 @@ class Role(models.TextChoices):
     CITY = "city", _("City")
     SCHOOL_HR = "school_hr", _("School HR")
     BASE_STAFF = "base_staff", _("Training base staff")
+    TEACHER = "teacher", _("Teacher")
+    EXPERT = "expert", _("Recognition expert")
 
 
 # Which scope field each role needs; the others must be empty.
@@ -17,8 +19,13 @@ ROLE_SCOPE_FIELD: dict[str, str | None] = {
     Role.CITY: "city",
     Role.SCHOOL_HR: "school",
     Role.BASE_STAFF: "training_base",
+    Role.TEACHER: "teacher",
+    Role.EXPERT: None,
 }
-SCOPE_FIELDS = ("city", "school", "training_base")
+# Scope fields a role may have without needing them: an expert's own school (whose
+# applications they never review).
+ROLE_OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {Role.EXPERT: ("school",)}
+SCOPE_FIELDS = ("city", "school", "training_base", "teacher")
 
 
 class User(AbstractUser):
@@ -36,6 +43,16 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
     )
+    teacher = models.ForeignKey(
+        "teachers.Teacher",
+        on_delete=models.SET_NULL,  # a deleted teacher's account sees nothing
+        null=True,
+        blank=True,
+        related_name="accounts",
+    )
+    # Set on accounts whose initial password someone else chose: every call but the
+    # password change answers 403 until the owner picks their own.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     class Meta:
         ordering = ["username"]
@@ -49,19 +66,28 @@ class User(AbstractUser):
             city=self.city_id,
             school=self.school_id,
             training_base=self.training_base_id,
+            teacher=self.teacher_id,
         )
         if errors:
             raise ValidationError(errors)
 
 
-def scope_errors(*, role: str, city: object, school: object, training_base: object) -> dict:
+def scope_errors(
+    *,
+    role: str,
+    city: object,
+    school: object,
+    training_base: object,
+    teacher: object = None,
+) -> dict:
     """A role's scope field must be set and the other scope fields empty."""
-    values = {"city": city, "school": school, "training_base": training_base}
+    values = {"city": city, "school": school, "training_base": training_base, "teacher": teacher}
     needed = ROLE_SCOPE_FIELD.get(role)
+    optional = ROLE_OPTIONAL_FIELDS.get(role, ())
     errors: dict[str, list[str]] = {}
     for field in SCOPE_FIELDS:
         if field == needed and values[field] is None:
             errors[field] = [str(_("This role needs a %(field)s.") % {"field": field})]
-        elif field != needed and values[field] is not None:
+        elif field != needed and field not in optional and values[field] is not None:
             errors[field] = [str(_("This role cannot have a %(field)s.") % {"field": field})]
     return errors

@@ -12,6 +12,7 @@ def _check_scope(user: User) -> None:
         city=user.city_id,
         school=user.school_id,
         training_base=user.training_base_id,
+        teacher=user.teacher_id,
     )
     if errors:
         raise ValidationError(errors)
