@@ -46,6 +46,9 @@ NOT_AUDITED: dict[str, str] = {
     "qualification.TeacherQualification": "derived: recomputed from audited teacher records",
     "qualification.SchoolStats": "derived: per-school counts of the stored results",
     "qualification.RatioSnapshot": "derived: monthly counts written by snapshot_ratios",
+    # dated facts (issue 10): themselves the history, with who recorded each row and when
+    "teachers.TeacherFact": "append-only dated values with recorded_by and recorded_at",
+    "training.BaseStatusChange": "append-only dated statuses with recorded_by and recorded_at",
 }
 
 # Child models whose history belongs to a teacher (read by the teacher history endpoint).

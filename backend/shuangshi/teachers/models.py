@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .categories import FieldCategory
 
 
 class Gender(models.TextChoices):
@@ -57,12 +60,21 @@ class Teacher(models.Model):
     major = models.CharField(_("major"), max_length=100, blank=True)
     education = models.CharField(_("education"), max_length=20, choices=Education.choices)
     normal_graduate = models.BooleanField(_("vocational normal graduate"), default=False)
+    # 专业大类 (DESIGN §3); null: not stated. A dated fact, like school, employment, course
+    # type and title: TeacherFact keeps its history.
+    major_category = models.CharField(
+        _("major category"), max_length=2, choices=FieldCategory.choices, null=True, blank=True
+    )
     title = models.CharField(
         _("teaching title"), max_length=20, choices=Title.choices, default=Title.NONE
     )
     hired_on = models.DateField(_("hired on"))
     teaching_since = models.DateField(_("teaching since"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
+    # The latest effective_on of the teacher's dated facts: from then on every fact holds
+    # its current value. Bulk evaluation reads TeacherFact rows only for teachers whose
+    # history goes past hired_on (the seed), which keeps the loader cheap.
+    facts_since = models.DateField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -114,6 +126,10 @@ class Certificate(models.Model):
     issuer = models.CharField(_("issuer"), max_length=100, blank=True)
     issued_on = models.DateField(_("issued on"))
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    # 专业大类 of the certificate (required for skill kinds by validation); null: not stated.
+    field_category = models.CharField(
+        _("field category"), max_length=2, choices=FieldCategory.choices, null=True, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=RecordStatus.choices, default=RecordStatus.CONFIRMED
     )
@@ -156,3 +172,58 @@ class EnterprisePeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.start_on}"
+
+
+class FactField(models.TextChoices):
+    """Teacher fields a rule reads that keep their history (DESIGN §3 dated facts)."""
+
+    SCHOOL = "school", _("school")
+    EMPLOYMENT = "employment", _("employment")
+    COURSE_TYPE = "course_type", _("course type")
+    TITLE = "title", _("teaching title")
+    MAJOR_CATEGORY = "major_category", _("major category")
+
+
+# Teacher attribute read for each fact field (school is stored as its id).
+FACT_ATTRS: dict[str, str] = {
+    FactField.SCHOOL: "school_id",
+    FactField.EMPLOYMENT: "employment",
+    FactField.COURSE_TYPE: "course_type",
+    FactField.TITLE: "title",
+    FactField.MAJOR_CATEGORY: "major_category",
+}
+
+
+class TeacherFact(models.Model):
+    """One dated value of a teacher field: ``value`` holds from ``effective_on`` until the
+    next row of the same field. The latest row always equals the teacher's current column
+    (teachers.services keeps it so); before the first row the first value holds.
+
+    ``value`` is text: the school's id for ``school``, "" for an unstated category.
+    """
+
+    teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE, related_name="facts")
+    field = models.CharField(_("field"), max_length=16, choices=FactField.choices)
+    value = models.CharField(_("value"), max_length=32, blank=True)
+    effective_on = models.DateField(_("effective on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["teacher_id", "field", "effective_on"]
+        verbose_name = _("teacher fact")
+        verbose_name_plural = _("teacher facts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["teacher", "field", "effective_on"], name="teacher_fact_once_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.teacher_id}.{self.field}={self.value}@{self.effective_on}"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -44,6 +45,38 @@ class TrainingBase(models.Model):
         return self.name
 
 
+class BaseStatusChange(models.Model):
+    """A training base's status from ``effective_on`` until its next change (DESIGN §3).
+
+    ``TrainingBase.status`` is the latest row's status and ``approved_on`` the first day it
+    became active. E_TRAINING asks which status held on a completion's date.
+    """
+
+    base = models.ForeignKey(TrainingBase, on_delete=models.CASCADE, related_name="statuses")
+    status = models.CharField(_("status"), max_length=16, choices=BaseStatus.choices)
+    effective_on = models.DateField(_("effective on"))
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["base_id", "effective_on", "id"]
+        verbose_name = _("training base status")
+        verbose_name_plural = _("training base statuses")
+        constraints = [
+            models.UniqueConstraint(fields=["base", "effective_on"], name="base_status_once_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.base_id}:{self.status}@{self.effective_on}"
+
+
 class ProgramKind(models.TextChoices):
     ENTERPRISE_PRACTICE = "enterprise_practice", _("Enterprise practice")
     SKILL_TRAINING = "skill_training", _("Skill training")
@@ -83,6 +116,9 @@ class TrainingCompletion(models.Model):
     hours = models.PositiveIntegerField(_("hours"))
     passed = models.BooleanField(_("passed"), default=True)
     certificate_no = models.CharField(_("certificate number"), max_length=64, blank=True)
+    # The province may void a base's completions (DESIGN §4): a voided one never counts.
+    voided = models.BooleanField(_("voided"), default=False)
+    void_reason = models.CharField(_("void reason"), max_length=500, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
