@@ -5,6 +5,7 @@ Excel importer. A rejection's reason is a fixed English message id marked for tr
 (`exc.reason`, placeholders filled from `exc.params`); `str(exc)` is the English text.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -71,11 +72,43 @@ def make_id_number(prefix6: str, birth: date, sequence: int, gender: str) -> str
     return body + id_check_char(body)
 
 
+# The mask (docs/security.md): the first 4 characters (province and prefecture) and the
+# last 2 (the sequence's last digit and the check character); the county, the birth date
+# and two sequence digits stay hidden. Where the ID is masked the birth date reads as its
+# year only, and a reader who also knows the county can still form ~3,300 numbers
+# (365 days x 100 sequences / 11 check characters): tests/security/test_privacy_round2.py.
+MASK_KEEP_START = 4
+MASK_KEEP_END = 2
+
+
 def mask_id_number(value: str) -> str:
-    """3601**********1234: the first four and the last four characters."""
-    if len(value) <= 8:
+    """3601************34: the first four and the last two characters.
+
+    Also re-masks a number masked the old way (4 + 4, kept in older audit entries).
+    """
+    keep = MASK_KEEP_START + MASK_KEEP_END
+    if len(value) <= keep:
         return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+    return value[:MASK_KEEP_START] + "*" * (len(value) - keep) + value[-MASK_KEEP_END:]
+
+
+# ID-shaped text: 15 to 18 digits (any script's digits, full-width too), the last may be an
+# X, optionally split by single spaces or hyphens, and not part of a longer run; also an
+# 18-character number masked the old way (3601**********1234).
+ID_LIKE = re.compile(
+    r"(?<![\dXx*])(?:\d[ \-]?){14,17}[\dXx](?![\dXx*])"
+    r"|(?<![\d*])\d{4}\*{10}\d{3}[\dXx](?![\dXx*])"
+)
+
+
+def mask_id_text(text: str) -> str:
+    """Free text (a reason, a log line, an audit value) with every ID-shaped run masked."""
+
+    def _mask(match: re.Match[str]) -> str:
+        compact = re.sub(r"[ \-]", "", match.group(0))
+        return mask_id_number(compact)
+
+    return ID_LIKE.sub(_mask, text)
 
 
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"

@@ -149,12 +149,12 @@ def test_id_numbers_never_reach_the_server_log():
         logger.removeHandler(handler)
     text = " ".join(r.getMessage() + (r.exc_text or "") for r in records)
     assert number not in text
-    assert "3601**********123X" in text
+    assert "3601************3X" in text
 
 
 def test_masking_leaves_other_numbers_alone():
     assert mask_text("order 1234567890123456789 and 360102198506151234") == (
-        "order 1234567890123456789 and 3601**********1234"
+        "order 1234567890123456789 and 3601************34"
     )
 
 

@@ -9,6 +9,7 @@ from shuangshi.common.idnumbers import (
     make_credit_code,
     make_id_number,
     mask_id_number,
+    mask_id_text,
     normalize_id_number,
     parse_id_number,
     validate_credit_code,
@@ -53,8 +54,26 @@ def test_check_char_matches_iso_7064():
     assert id_check_char("11010519491231002") == "X"
 
 
-def test_it_masks_all_but_the_first_and_last_four():
-    assert mask_id_number("360102199001011234") == "3601**********1234"
+def test_it_masks_all_but_the_first_four_and_the_last_two():
+    assert mask_id_number("360102199001011234") == "3601************34"
+    assert mask_id_number("3601**********1234") == "3601************34"  # an old mask
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("理由：360102199001011234 核对", "理由：3601************34 核对"),
+        ("3601 0219 9001 0112 3X", "3601************3X"),
+        ("3601-0219-9001-0112-3x", "3601************3x"),
+        ("old 3601**********1234.", "old 3601************34."),
+        ("15 digits 360102900101123", "15 digits 3601*********23"),
+        ("full-width ３６０１０２１９９００１０１１２３４", "full-width ３６０１************３４"),
+        ("a 19-digit order 1234567890123456789", "a 19-digit order 1234567890123456789"),
+        ("phone 13800138000, 2026-12-01 15:24:48", "phone 13800138000, 2026-12-01 15:24:48"),
+    ],
+)
+def test_it_masks_id_shaped_runs_in_free_text(text, masked):
+    assert mask_id_text(text) == masked
 
 
 def test_credit_codes_round_trip_and_bad_ones_say_why():
