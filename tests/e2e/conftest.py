@@ -200,4 +200,4 @@ def login(page, username: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登 录").click()
-    page.get_by_test_id("current-user").wait_for()
+    page.get_by_test_id("user-menu").wait_for()

@@ -7,6 +7,7 @@ export const paths = {
   teacherEdit: (id: number | string) => `/teachers/${id}/edit`,
   dashboard: '/dashboard',
   mySchool: '/my-school',
+  schools: '/schools',
   school: (id: number | string) => `/schools/${id}`,
   imports: '/imports',
   training: '/training',

@@ -7,11 +7,12 @@ import i18n from '@/lib/i18n';
 import { resetDb } from './mocks/db';
 import { server } from './mocks/server';
 
-// jsdom lacks what antd's responsive bits and ECharts look for.
+// jsdom lacks what antd's responsive bits and ECharts look for. Tests see a wide desktop
+// screen: every (min-width: …) query matches.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({
-    matches: false,
+    matches: query.includes('min-width'),
     media: query,
     onchange: null,
     addListener: vi.fn(),

@@ -1,111 +1,182 @@
-import {
-  ApartmentOutlined,
-  BankOutlined,
-  CloudUploadOutlined,
-  DashboardOutlined,
-  LogoutOutlined,
-  ReadOutlined,
-  SettingOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { Loading } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
-import { useLogout, useMe, type Role } from '@/lib/auth';
+import { useLogout, useMe, type Me } from '@/lib/auth';
 
-type NavItem = { key: string; path: string; icon: ReactNode; label: string; roles: Role[] };
+import { headerWidgets } from './header-widgets';
+import { navItemsFor, type NavItem } from './nav-items';
 
-const navItems: NavItem[] = [
-  { key: 'dashboard', path: paths.dashboard, icon: <DashboardOutlined />, label: 'nav.dashboard', roles: ['province', 'city'] },
-  { key: 'mySchool', path: paths.mySchool, icon: <BankOutlined />, label: 'nav.mySchool', roles: ['school_hr'] },
-  { key: 'teachers', path: paths.teachers, icon: <TeamOutlined />, label: 'nav.teachers', roles: ['province', 'city', 'school_hr'] },
-  { key: 'training', path: paths.training, icon: <ReadOutlined />, label: 'nav.training', roles: ['base_staff', 'province'] },
-  { key: 'mentors', path: paths.mentors, icon: <ApartmentOutlined />, label: 'nav.mentors', roles: ['school_hr', 'province'] },
-  { key: 'imports', path: paths.imports, icon: <CloudUploadOutlined />, label: 'nav.imports', roles: ['school_hr', 'base_staff', 'province'] },
-  { key: 'accounts', path: paths.accounts, icon: <UserOutlined />, label: 'nav.accounts', roles: ['province'] },
-  { key: 'settings', path: paths.settings, icon: <SettingOutlined />, label: 'nav.settings', roles: ['province'] },
-];
+export { navItemsFor } from './nav-items';
 
-export function navItemsFor(role: Role) {
-  return navItems.filter((item) => item.roles.includes(role));
+/** A menu label; a city user's overview names the city ("南昌市概览"), not the province. */
+export function useNavLabel() {
+  const { t } = useTranslation();
+  return (item: NavItem, me: Me) =>
+    item.key === 'dashboard' && me.role === 'city' && me.city_name
+      ? t('nav.cityDashboard', { city: me.city_name })
+      : t(item.label);
 }
 
-/** The signed-in shell: sidebar by role, header with language switch and logout. */
+/**
+ * The signed-in shell (Ant Design Pro style): a sidebar by role on desktop, a menu drawer on a
+ * phone; the header carries the header widgets, the language switch and a user dropdown.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const me = useMe();
   const logout = useLogout();
+  const navLabel = useNavLabel();
+  const screens = Grid.useBreakpoint();
+  // useBreakpoint is empty on the first render: treat "unknown" as desktop.
+  const isPhone = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = me.data ? navItemsFor(me.data.role) : [];
   const selected = items.find(
     (item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`),
   );
-  const pageTitle = selected ? t(selected.label) : '';
+  const pageTitle = selected && me.data ? navLabel(selected, me.data) : '';
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.title')}` : t('app.title');
   }, [pageTitle, t]);
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   if (me.isPending) return <Loading />;
   if (!me.data) {
     const next = location.pathname + location.search;
     return <Navigate to={paths.login} replace state={{ from: next }} />;
   }
+  const user = me.data;
+  const scope = user.school_name ?? user.training_base_name ?? user.city_name;
+  const doLogout = () =>
+    logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
 
-  const scope = me.data.school_name ?? me.data.training_base_name ?? me.data.city_name;
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected.key] : []}
+      style={{ borderInlineEnd: 'none' }}
+      items={items.map((item) => ({
+        key: item.key,
+        icon: item.icon,
+        label: <Link to={item.path}>{navLabel(item, user)}</Link>,
+      }))}
+    />
+  );
+  const brand = (
+    <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
+      <Link to={paths.home}>{t('app.title')}</Link>
+    </div>
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
-        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>
-          <Link to={paths.home}>{t('app.title')}</Link>
-        </div>
-        <Menu
-          mode="inline"
-          selectedKeys={selected ? [selected.key] : []}
-          items={items.map((item) => ({
-            key: item.key,
-            icon: item.icon,
-            label: <Link to={item.path}>{t(item.label)}</Link>,
-          }))}
-        />
-      </Layout.Sider>
-      <Layout>
+      {!isPhone && (
+        <Layout.Sider theme="light" width={208} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
+      {isPhone && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          styles={{ body: { padding: 0 } }}
+          title={t('app.title')}
+          data-testid="nav-drawer"
+        >
+          {menu}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: isPhone ? '0 12px' : '0 24px',
             display: 'flex',
-            justifyContent: 'flex-end',
             alignItems: 'center',
-            gap: 16,
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
           }}
         >
-          <Space size="middle" wrap>
-            <Typography.Text data-testid="current-user">
-              {me.data.full_name || me.data.username} · {t(`roles.${me.data.role}`)}
-              {scope ? ` · ${scope}` : ''}
-            </Typography.Text>
-            <LanguageSwitch />
+          {isPhone && (
             <Button
-              icon={<LogoutOutlined />}
-              loading={logout.isPending}
-              onClick={() =>
-                logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) })
-              }
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.openMenu')}
+              data-testid="nav-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <Typography.Text
+            strong
+            ellipsis
+            style={{ flex: 1, minWidth: 0, fontSize: isPhone ? 16 : 15 }}
+            data-testid="page-title"
+          >
+            {isPhone ? pageTitle || t('app.title') : pageTitle}
+          </Typography.Text>
+          <Space size={isPhone ? 'small' : 'middle'} style={{ flexShrink: 0 }}>
+            {headerWidgets.map(({ key, Component }) => (
+              <Component key={key} />
+            ))}
+            {!isPhone && <LanguageSwitch />}
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  {
+                    key: 'who',
+                    disabled: true,
+                    label: (
+                      <div data-testid="user-menu-scope">
+                        <div>{t(`roles.${user.role}`)}</div>
+                        {scope && <div style={{ fontSize: 12 }}>{scope}</div>}
+                      </div>
+                    ),
+                  },
+                  ...(isPhone
+                    ? [{ key: 'lang', label: <LanguageSwitch />, disabled: false }]
+                    : []),
+                  { type: 'divider' as const },
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: t('auth.logout'),
+                    onClick: doLogout,
+                  },
+                ],
+              }}
             >
-              {t('auth.logout')}
-            </Button>
+              <Button type="text" data-testid="user-menu" style={{ paddingInline: 4 }}>
+                <Space size={6}>
+                  <Avatar size="small" icon={<UserOutlined />} />
+                  {!isPhone && (
+                    <span data-testid="current-user">
+                      {user.full_name || user.username} · {t(`roles.${user.role}`)}
+                      {scope ? ` · ${scope}` : ''}
+                    </span>
+                  )}
+                  <DownOutlined style={{ fontSize: 10 }} />
+                </Space>
+              </Button>
+            </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
+        <Layout.Content style={{ margin: isPhone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

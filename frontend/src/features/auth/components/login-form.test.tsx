@@ -35,7 +35,8 @@ describe('login', () => {
     loginAs('hr_a');
     const { router } = renderApp('/teachers');
     const user = userEvent.setup({ delay: null });
-    await user.click(await screen.findByRole('button', { name: /退出登录/ }));
+    await user.click(await screen.findByTestId('user-menu'));
+    await user.click(await screen.findByText('退出登录'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
   });
 
