@@ -41,6 +41,7 @@ NOISE = ["created_at", "updated_at"]
 NOT_AUDITED: dict[str, str] = {
     "schools.City": "fixed reference data loaded by a migration, read-only in the API",
     "spreadsheets.ImportJob": "an upload and its outcome: itself the record of who imported what",
+    "audit.IdLookupCount": "a counter: every charge against it writes its own access entry",
     # qualification (issue 3)
     "qualification.RuleProfile": "append-only versions that keep who changed what and when",
     "qualification.TeacherQualification": "derived: recomputed from audited teacher records",

@@ -1,0 +1,27 @@
+"""The per-user, per-day count of ID-number lookups (docs/security.md, "The lookup budget").
+
+A table rather than the cache so that every app process (gunicorn workers) counts against
+the same figure, under a row lock.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IdLookupCount(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="id_lookup_counts"
+    )
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("lookups"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="audit_id_lookup_user_day")
+        ]
+        verbose_name = _("ID-number lookup count")
+        verbose_name_plural = _("ID-number lookup counts")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.day}: {self.count}"
