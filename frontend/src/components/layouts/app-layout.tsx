@@ -47,7 +47,6 @@ export function AppLayout() {
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.title')}` : t('app.title');
   }, [pageTitle, t]);
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   if (me.isPending) return <Loading />;
   if (!me.data) {
@@ -64,6 +63,7 @@ export function AppLayout() {
       mode="inline"
       selectedKeys={selected ? [selected.key] : []}
       style={{ borderInlineEnd: 'none' }}
+      onClick={() => setDrawerOpen(false)}
       items={items.map((item) => ({
         key: item.key,
         icon: item.icon,
