@@ -129,6 +129,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# ID-number lookups (lookup endpoints, completions by ID, import rows, a create hitting a
+# registered number) each user may make per day; past it, 429 (docs/security.md).
+ID_LOOKUPS_PER_DAY = env_int("ID_LOOKUPS_PER_DAY", 500, minimum=1)
+
 # Largest accepted upload (Excel import), in megabytes.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
