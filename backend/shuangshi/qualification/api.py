@@ -23,7 +23,7 @@ from shuangshi.common.api import AsOfField, RolePermission, expected_version
 from shuangshi.common.pagination import Pagination
 from shuangshi.teachers.models import Teacher
 
-from . import engine, reports, schemas, selectors, services
+from . import engine, forecast, reports, schemas, selectors, services
 from .models import RuleProfile, Target, TargetCode, TeacherQualification
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
@@ -167,6 +167,7 @@ class SchoolRatiosView(RatioView):
                 ordering=q["ordering"],
             )
             rows = paginator.paginate_queryset(all_rows, request, view=self) or []  # type: ignore[arg-type]
+        forecast.attach_below_on(rows)
         return paginator.get_paginated_response(rows)
 
 

@@ -79,6 +79,9 @@ class SchoolRatio(RatioFigures):
     school = RatioSchoolRef()
     staffing = Staffing()
     mentors = MentorHeadcount()
+    forecast_below_on = serializers.DateField(
+        allow_null=True, help_text="First date within 12 months it stops meeting the target"
+    )
 
 
 class RatioCityRef(serializers.Serializer):

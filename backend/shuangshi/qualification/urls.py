@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import api
+from . import api, forecast_api
 
 router = SimpleRouter()
 router.register("rule-profiles", api.RuleProfileViewSet, basename="rule-profile")
@@ -12,5 +12,6 @@ urlpatterns = [
     path("ratios/summary/", api.RatioSummaryView.as_view(), name="ratios-summary"),
     path("ratios/trend/", api.RatioTrendView.as_view(), name="ratios-trend"),
     path("ratios/candidates/", api.CandidatesView.as_view(), name="ratios-candidates"),
+    path("ratios/forecast/", forecast_api.ForecastView.as_view(), name="ratios-forecast"),
     *router.urls,
 ]

@@ -1,0 +1,241 @@
+"""Forecasts (DESIGN §9): the ratio at future dates if nothing changes.
+
+Nobody joins or leaves and nothing new is earned: a teacher's result changes only when one
+of their rules flips by itself (a certificate expires, practice days leave the window, a
+planned leaving date arrives). The engine says when with ``valid_until``, so each teacher's
+future is a short chain of evaluations: at today, then at each ``valid_until`` within the
+horizon. A stored result that holds past the horizon is summed in SQL and never loaded.
+
+Per school this gives the counts today and the dated changes after it (a step function),
+from which both the monthly points and the first date below the target are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from . import engine, selectors
+from .models import TeacherQualification
+
+_TQ = TeacherQualification._meta.db_table
+_T = selectors._T
+
+
+@dataclass(slots=True)
+class Timeline:
+    """One school's (in_scope, qualified) today and the changes after today."""
+
+    in_scope: int = 0
+    qualified: int = 0
+    changes: dict[date, list[int]] = field(default_factory=dict)  # date → [Δin_scope, Δqual]
+
+    def add_change(self, on: date, d_scope: int, d_qualified: int) -> None:
+        if d_scope or d_qualified:
+            delta = self.changes.setdefault(on, [0, 0])
+            delta[0] += d_scope
+            delta[1] += d_qualified
+
+    def steps(self) -> list[tuple[date, int, int]]:
+        """(date, in_scope, qualified) after each change, in date order."""
+        n, q = self.in_scope, self.qualified
+        out = []
+        for on in sorted(self.changes):
+            dn, dq = self.changes[on]
+            n += dn
+            q += dq
+            out.append((on, n, q))
+        return out
+
+    def at(self, on: date) -> tuple[int, int]:
+        n, q = self.in_scope, self.qualified
+        for day, (dn, dq) in self.changes.items():
+            if day <= on:
+                n += dn
+                q += dq
+        return n, q
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    first = date(d.year + y, m + 1, 1)
+    last = month_end(first)
+    return first.replace(day=min(d.day, last.day))
+
+
+def month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def month_ends(start: date, months: int) -> list[date]:
+    """The last day of ``start``'s month and of each following month, ``months`` in all."""
+    first = start.replace(day=1)
+    return [month_end(add_months(first, i)) for i in range(months)]
+
+
+def timelines(
+    school_ids: Sequence[int] | None, *, start: date, end: date
+) -> dict[int, Timeline]:
+    """Per school: counts at ``start`` (today) and every change in (start, end]."""
+    version, profile = selectors.profile_current()
+    out: dict[int, Timeline] = {}
+    with selectors.gc_paused():
+        _add_steady(out, school_ids, start, end, version)
+        ids = _changing_ids(school_ids, start, end, version)
+        for i in range(0, len(ids), 20000):
+            for item in selectors.records_for_ids(ids[i : i + 20000]):
+                _chain(out, item, start, end, profile)
+    return out
+
+
+def _add_steady(
+    out: dict[int, Timeline], school_ids: Sequence[int] | None, start: date, end: date, v: int
+) -> None:
+    """Stored results that hold from ``start`` through ``end``: summed, never loaded."""
+    where, params = selectors._school_filter("q.school_id", school_ids)
+    rows = selectors._fetch(
+        f"""
+        SELECT q.school_id,
+            SUM(CASE WHEN q.in_scope THEN 1 ELSE 0 END),
+            SUM(CASE WHEN q.in_scope AND q.qualified THEN 1 ELSE 0 END)
+        FROM {_TQ} q JOIN {_T} t ON t.id = q.teacher_id
+        WHERE q.evaluated_on <= %s AND (q.valid_until IS NULL OR q.valid_until > %s)
+          AND q.profile_version = %s AND q.school_id = t.school_id{where}
+        GROUP BY q.school_id
+        """,
+        [start, end, v, *params],
+    )
+    for school_id, n, q in rows:
+        tl = out.setdefault(school_id, Timeline())
+        tl.in_scope += int(n or 0)
+        tl.qualified += int(q or 0)
+
+
+def _changing_ids(
+    school_ids: Sequence[int] | None, start: date, end: date, v: int
+) -> list[int]:
+    where, params = selectors._school_filter("t.school_id", school_ids)
+    rows = selectors._fetch(
+        f"""
+        SELECT t.id FROM {_T} t LEFT JOIN {_TQ} q ON q.teacher_id = t.id
+        WHERE (q.teacher_id IS NULL OR q.evaluated_on > %s OR q.valid_until <= %s
+               OR q.profile_version <> %s OR q.school_id <> t.school_id){where}
+        ORDER BY t.id
+        """,
+        [start, end, v, *params],
+    )
+    return [r[0] for r in rows]
+
+
+def _chain(
+    out: dict[int, Timeline],
+    item: selectors.Loaded,
+    start: date,
+    end: date,
+    profile: engine.RuleProfile,
+) -> None:
+    tl = out.get(item.school_id)
+    if tl is None:
+        tl = out[item.school_id] = Timeline()
+    ev = engine.evaluate(item.record, start, profile)
+    n, q = int(ev.in_scope), int(ev.in_scope and ev.qualified)
+    tl.in_scope += n
+    tl.qualified += q
+    on = ev.valid_until
+    while on is not None and start < on <= end:
+        ev = engine.evaluate(item.record, on, profile)
+        n2, q2 = int(ev.in_scope), int(ev.in_scope and ev.qualified)
+        tl.add_change(on, n2 - n, q2 - q)
+        n, q = n2, q2
+        if ev.valid_until is None or ev.valid_until <= on:
+            break
+        on = ev.valid_until
+
+
+def first_below(tl: Timeline, target: Decimal, *, start: date, end: date) -> date | None:
+    """The first date in (start, end] on which a school meeting the target stops meeting it."""
+    if not engine.meets_target(tl.qualified, tl.in_scope, target):
+        return None
+    for on, n, q in tl.steps():
+        if on > end:
+            break
+        if on > start and not engine.meets_target(q, n, target):
+            return on
+    return None
+
+
+def points(tl: Timeline, dates: Iterable[date], target: Decimal) -> list[dict]:
+    out = []
+    for on in dates:
+        n, q = tl.at(on)
+        ratio = engine.ratio(q, n)
+        out.append(
+            {
+                "date": on,
+                "in_scope": n,
+                "qualified": q,
+                "ratio": None if ratio is None else round(ratio, 4),
+                "meets_target": engine.meets_target(q, n, target),
+            }
+        )
+    return out
+
+
+def combined(tls: Iterable[Timeline]) -> Timeline:
+    total = Timeline()
+    for tl in tls:
+        total.in_scope += tl.in_scope
+        total.qualified += tl.qualified
+        for on, (dn, dq) in tl.changes.items():
+            total.add_change(on, dn, dq)
+    return total
+
+
+def forecast(school_ids: Sequence[int] | None, *, months: int = 12) -> list[dict]:
+    """Monthly month-end points for these schools together (None: the province)."""
+    today = timezone.localdate()
+    dates = [d for d in month_ends(today, months + 1) if d >= today][:months]
+    tls = timelines(school_ids, start=today, end=dates[-1])
+    if school_ids is not None:
+        tls = {k: v for k, v in tls.items() if k in set(school_ids)}
+    return points(combined(tls.values()), dates, selectors.ratio_target())
+
+
+def below_on(school_ids: Sequence[int], *, days: int | None = None) -> dict[int, date | None]:
+    """Per school: the first date within 12 months (or ``days``) it stops meeting the target."""
+    today = timezone.localdate()
+    end = today + timedelta(days=days) if days is not None else add_months(today, 12)
+    target = selectors.ratio_target()
+    tls = timelines(school_ids, start=today, end=end)
+    return {
+        sid: first_below(tls[sid], target, start=today, end=end) if sid in tls else None
+        for sid in school_ids
+    }
+
+
+def schools_falling_below(*, days: int) -> dict[int, date]:
+    """Every school that meets the target today and stops meeting it within ``days``."""
+    today = timezone.localdate()
+    end = today + timedelta(days=days)
+    target = selectors.ratio_target()
+    found = {}
+    for sid, tl in timelines(None, start=today, end=end).items():
+        on = first_below(tl, target, start=today, end=end)
+        if on is not None:
+            found[sid] = on
+    return found
+
+
+def attach_below_on(rows: list[dict]) -> list[dict]:
+    """Add ``forecast_below_on`` to ratios/schools rows (one forecast for the page)."""
+    ids = [row["school"]["id"] for row in rows]
+    found = below_on(ids) if ids else {}
+    for row in rows:
+        on = found.get(row["school"]["id"])
+        row["forecast_below_on"] = on.isoformat() if on else None
+    return rows
