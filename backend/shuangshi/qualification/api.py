@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import AsOfField, RolePermission, expected_version
 from shuangshi.common.pagination import Pagination
+from shuangshi.schools.models import SchoolKind
 from shuangshi.teachers.models import Teacher
 
 from . import engine, forecast, reports, schemas, selectors, services
@@ -171,15 +172,28 @@ class SchoolRatiosView(RatioView):
         return paginator.get_paginated_response(rows)
 
 
+class SummaryQuery(AsOfQuery):
+    city = serializers.IntegerField(required=False, min_value=1)
+    kind = serializers.ChoiceField(required=False, choices=SchoolKind.choices)
+
+
 class RatioSummaryView(RatioView):
-    @extend_schema(parameters=[AS_OF], responses={200: schemas.RatioSummary})
+    @extend_schema(
+        parameters=[
+            AS_OF,
+            OpenApiParameter("city", int, description="Only this city's schools"),
+            OpenApiParameter("kind", str, description="Only schools of this kind"),
+        ],
+        responses={200: schemas.RatioSummary},
+    )
     def get(self, request: Request) -> Response:
-        q = _query(AsOfQuery, request)
+        q = _query(SummaryQuery, request)
         user: User = request.user  # type: ignore[assignment]
         today = timezone.localdate()
+        scope = {"city": q.get("city"), "kind": q.get("kind")}
         if selectors.is_today(q.get("as_of")) and selectors.results_current(today):
-            return Response(reports.summary_today(user))
-        return Response(reports.summary_at(user, on=q.get("as_of") or today))
+            return Response(reports.summary_today(user, **scope))
+        return Response(reports.summary_at(user, on=q.get("as_of") or today, **scope))
 
 
 class RatioTrendView(RatioView):

@@ -201,10 +201,12 @@ def _counts_of(row: dict[str, Any]) -> Counts:
     return Counts(**{f: row.get(f) or 0 for f in selectors.STAT_FIELDS})
 
 
-def summary_today(user: User) -> dict[str, Any]:
-    """Province, by city, by kind: sums of the stored per-school aggregates."""
+def summary_today(
+    user: User, *, city: int | None = None, kind: str | None = None
+) -> dict[str, Any]:
+    """Province (or the chosen city/kind), by city, by kind: sums of the stored aggregates."""
     target = selectors.ratio_target()
-    data = selectors.summary_group_today(user)
+    data = selectors.summary_group_today(user, city=city, kind=kind)
     flags = data["flags"]
     return {
         "as_of": timezone.localdate().isoformat(),
@@ -231,10 +233,14 @@ def summary_today(user: User) -> dict[str, Any]:
     }
 
 
-def summary_at(user: User, *, on: date) -> dict[str, Any]:
+def summary_at(
+    user: User, *, on: date, city: int | None = None, kind: str | None = None
+) -> dict[str, Any]:
     target = selectors.ratio_target()
-    schools = list(selectors.schools_for(user).values("id", "city_id", "kind"))
-    scope_all = user.role == Role.PROVINCE
+    schools = list(
+        selectors.schools_for(user, city=city, kind=kind).values("id", "city_id", "kind")
+    )
+    scope_all = user.role == Role.PROVINCE and city is None and not kind
     counts = selectors.counts_at(on, None if scope_all else [s["id"] for s in schools])
     cities = {c.pk: c for c in City.objects.all()}
     total = Counts()

@@ -619,12 +619,14 @@ def mentor_counts(school_ids: Sequence[int] | None, on: date) -> dict[int, dict[
     return mentor_counts_by_school(school_ids, on)
 
 
-def summary_group_today(user: User) -> dict[str, Any]:
+def summary_group_today(
+    user: User, *, city: int | None = None, kind: str | None = None
+) -> dict[str, Any]:
     """Province/city/kind totals computed by the database from the stored aggregates."""
     fields = list(STAT_FIELDS)
     sums = {f: Coalesce(Sum(f"stats__{f}"), 0) for f in fields}
     target = ratio_target()
-    base = schools_for(user)
+    base = schools_for(user, city=city, kind=kind)
     total = base.aggregate(**sums)
     by_city = list(
         base.values("city_id", "city__name", "city__name_en", "city__code")
