@@ -26,6 +26,14 @@ $(VENV)/.installed: backend/requirements.txt backend/requirements-dev.txt
 	$(PY) -m pip install -q -r backend/requirements-dev.txt
 	@touch $@
 
+# `make run` needs only the runtime requirements; lint/test/bench install the dev ones.
+$(VENV)/.runtime: backend/requirements.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r backend/requirements.txt
+	@touch $@
+
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
 	$(NPM) ci --no-audit --no-fund
 	@touch $@
@@ -37,14 +45,14 @@ install: $(VENV)/.installed frontend/node_modules/.installed ## Install Python a
 
 build: frontend/dist/index.html ## Build the front end into frontend/dist
 
-migrate: $(VENV)/.installed ## Apply database migrations
+migrate: $(VENV)/.runtime ## Apply database migrations
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 
 seed: migrate ## Load the demo data (once; refused in production)
 	$(MANAGE) seed_demo
 
-run: install build seed ## Install, build, migrate, load the demo and serve (PORT, default 8000)
+run: $(VENV)/.runtime frontend/node_modules/.installed build seed ## Install, build, migrate, load the demo, serve with a jobs worker (PORT, default 8000)
 	@echo ""
 	@echo "  Shuangshi is running at http://127.0.0.1:$(PORT)/   (API docs: /api/docs/)"
 	@echo "  Demo logins, all with password shuangshi-demo:"
@@ -53,7 +61,10 @@ run: install build seed ## Install, build, migrate, load the demo and serve (POR
 	@echo "    hr_a      HR of 南昌工业职业技术学院 (JX001)"
 	@echo "    hr_b      HR of 景德镇陶瓷中等专业学校 (JX002)"
 	@echo "    base_a    staff of training base TB01"
+	@echo "  A jobs worker runs beside the server (imports, workbooks, the schedule)."
 	@echo ""
+	@(cd backend && exec ../$(PY) manage.py jobs_worker) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed ## ruff (check + format) and mypy

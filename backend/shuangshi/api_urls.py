@@ -28,5 +28,6 @@ urlpatterns = [
     path("", include("shuangshi.qualification.urls")),
     path("", include("shuangshi.spreadsheets.urls")),
     path("", include("shuangshi.audit.urls")),
+    path("", include("shuangshi.jobs.urls")),
     path("", include(router.urls)),
 ]

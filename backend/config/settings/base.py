@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "shuangshi.qualification",
     "shuangshi.spreadsheets",
     "shuangshi.audit",
+    "django_tasks",
+    "django_tasks_db",
+    "shuangshi.jobs",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +96,14 @@ def _database() -> dict[str, Any]:
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
     config["CONN_HEALTH_CHECKS"] = True
+    if config["ENGINE"].endswith("sqlite3"):
+        # `make run`: the web server and the jobs worker share the file. Writers wait for
+        # each other (IMMEDIATE, timeout) and readers never block a writer (WAL).
+        config["OPTIONS"] = {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
     return dict(config)
 
 
@@ -182,6 +193,13 @@ SPECTACULAR_SETTINGS = {
         "TrainingBaseStatusEnum": "shuangshi.training.models.BaseStatus",
     },
 }
+
+# Background jobs (DESIGN §10, docs/jobs.md): django-tasks with its database backend; the
+# workers are `manage.py jobs_worker` and also run the periodic schedule (jobs/schedule.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JOBS_RETENTION_DAYS = env_int("JOBS_RETENTION_DAYS", 30, minimum=1)  # uploads, generated files
+JOBS_STALE_MINUTES = env_int("JOBS_STALE_MINUTES", 10, minimum=1)  # SQLite: no heartbeat = dead
+JOBS_TICK_SECONDS = env_int("JOBS_TICK_SECONDS", 30, minimum=1)  # schedule and reaper
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -1,0 +1,65 @@
+"""GET /jobs/ (own jobs), GET /jobs/{id}/, GET /jobs/{id}/download/ (the result file)."""
+
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import exceptions, mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.reverse import reverse
+
+from . import selectors
+from .models import Job
+
+
+class ProgressSerializer(serializers.Serializer):
+    done = serializers.IntegerField()
+    total = serializers.IntegerField()
+
+
+class JobSerializer(serializers.ModelSerializer):
+    progress = serializers.SerializerMethodField()
+    download = serializers.SerializerMethodField(help_text="The result file, when there is one.")
+
+    class Meta:
+        model = Job
+        fields = [
+            "id", "kind", "title", "status", "progress", "message", "result", "link",
+            "download", "result_name", "created_at", "started_at", "finished_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    @extend_schema_field(ProgressSerializer)
+    def get_progress(self, job: Job) -> dict[str, int]:
+        return {"done": job.done, "total": job.total}
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_download(self, job: Job) -> str | None:
+        if not job.result_name:
+            return None
+        return str(reverse("job-download", args=[job.pk]))
+
+
+class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The user's own background jobs (imports, workbooks, exports): status and results."""
+
+    serializer_class = JobSerializer
+    queryset = Job.objects.none()  # for the schema; get_queryset scopes to the owner
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False) or not self.request.user.is_authenticated:
+            return Job.objects.none()
+        return selectors.jobs_of(self.request.user)
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse()})
+    @action(detail=True, methods=["get"])
+    def download(self, request: Request, pk: str | None = None) -> HttpResponse:
+        job = self.get_object()
+        row = Job.objects.filter(pk=job.pk).values("result_content", "result_type").get()
+        if not job.result_name or row["result_content"] is None:
+            raise exceptions.NotFound()
+        response = HttpResponse(bytes(row["result_content"]), content_type=row["result_type"])
+        response["Content-Disposition"] = content_disposition_header(True, job.result_name) or ""
+        return response

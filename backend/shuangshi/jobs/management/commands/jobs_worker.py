@@ -1,0 +1,66 @@
+"""The worker: runs queued jobs (django-tasks' database worker) and ticks the schedule.
+
+Start as many as you like, on any machines sharing the database:
+`python manage.py jobs_worker`. Each also ticks the periodic schedule and reaps jobs whose
+worker died; the database makes sure each happens once.
+"""
+
+import logging
+import threading
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, close_old_connections, connection
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from shuangshi.jobs.schedule import schedule_tick
+from shuangshi.jobs.services import jobs_reap
+
+logger = logging.getLogger("shuangshi.jobs")
+
+
+def upkeep_once() -> None:
+    try:
+        for job in schedule_tick():
+            logger.info("schedule: started %s #%s", job.kind, job.pk)
+        jobs_reap()
+    except DatabaseError:
+        # A locked SQLite file or a lost connection: try again on the next tick.
+        logger.warning("schedule tick failed; retrying later", exc_info=True)
+    finally:
+        close_old_connections()
+
+
+def _upkeep_loop(stop: threading.Event) -> None:
+    while not stop.is_set():
+        upkeep_once()
+        stop.wait(settings.JOBS_TICK_SECONDS)
+    connection.close()
+
+
+class Command(DbWorkerCommand):
+    help = "Run background jobs and the periodic schedule (start one or more per machine)."
+
+    def add_arguments(self, parser: Any) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--no-schedule",
+            action="store_true",
+            help="Only run jobs: do not tick the schedule or reap dead workers' jobs.",
+        )
+        # Reloading would stop a running job half-way: off unless asked for.
+        parser.set_defaults(reload=False)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        stop = threading.Event()
+        if not options.pop("no_schedule"):
+            if options.get("batch"):
+                upkeep_once()
+            else:
+                threading.Thread(
+                    target=_upkeep_loop, args=(stop,), name="jobs-upkeep", daemon=True
+                ).start()
+        try:
+            super().handle(*args, **options)
+        finally:
+            stop.set()

@@ -1,0 +1,81 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    SUCCEEDED = "succeeded", _("Succeeded")
+    FAILED = "failed", _("Failed")
+
+
+class Job(models.Model):
+    """One run of a registered job (jobs/registry.py), started by a user or by the schedule.
+
+    The task engine (django-tasks) only carries the job's id; this row is what users see:
+    status, progress, message and the result (a link to a record, or a file to download).
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jobs",
+        help_text=_("Who started it; empty for scheduled jobs."),
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    link = models.CharField(_("link"), max_length=200, blank=True)
+    result_name = models.CharField(_("result file name"), max_length=255, blank=True)
+    result_type = models.CharField(_("result content type"), max_length=100, blank=True)
+    # Generated files live in PostgreSQL like uploads (DESIGN §7): any process can serve them.
+    result_content = models.BinaryField(_("result file"), null=True, blank=True)
+    worker = models.CharField(_("worker"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        indexes = [
+            models.Index(fields=["owner", "-created_at"]),
+            models.Index(fields=["status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
+
+
+class ScheduleRun(models.Model):
+    """One firing of a schedule entry: unique (entry, slot), so it fires once among N workers."""
+
+    entry = models.CharField(_("schedule entry"), max_length=100)
+    slot = models.DateTimeField(_("slot"))
+    job = models.ForeignKey(Job, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-slot"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "slot"], name="jobs_schedule_run_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry} @ {self.slot.isoformat()}"

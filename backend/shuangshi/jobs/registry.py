@@ -1,0 +1,80 @@
+"""Declaring a job: a plain function registered under a name.
+
+    from shuangshi.jobs.registry import job, JobFailed
+    from shuangshi.jobs.services import job_progress
+
+    @job("alerts.daily", title=_("Daily alerts"))
+    def alerts_daily(run: Job, *, on: str | None = None) -> None:
+        ...
+        job_progress(job=run, done=i, total=n)      # optional, shows a progress bar
+        raise JobFailed(_("…"))                      # ends the job failed with this message
+
+Put it in `<app>/jobs.py`: the jobs app imports every app's `jobs` module at start-up.
+Start it with `services.job_start(kind="alerts.daily", owner=user, params={...})` (params must
+be JSON) or put it on the schedule (schedule.py). The function runs in a worker, outside
+any request; whatever it writes it writes in its own transaction(s).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .models import Job
+
+JobFunction = Callable[..., Any]
+FailureHook = Callable[[Job, str], None]
+
+
+class JobFailed(Exception):
+    """Raised by a job to end it `failed` with this message (shown to the user)."""
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    name: str
+    run: JobFunction
+    title: str = ""
+    # Called (outside the job's transaction) when the job fails or its worker died, so the
+    # record it worked on can say so too (an import goes `failed`).
+    on_failure: FailureHook | None = None
+
+
+JOBS: dict[str, JobSpec] = {}
+
+
+def job(
+    name: str, *, title: Any = "", on_failure: FailureHook | None = None
+) -> Callable[[JobFunction], JobFunction]:
+    """Register `fn(job, **params)` as the job `name` (unique across the project)."""
+
+    def register(fn: JobFunction) -> JobFunction:
+        existing = JOBS.get(name)
+        if existing is not None and existing.run is not fn:
+            raise ValueError(f"job {name!r} is registered twice")
+        JOBS[name] = JobSpec(name=name, run=fn, title=str(title), on_failure=on_failure)
+        return fn
+
+    return register
+
+
+def spec_for(name: str) -> JobSpec:
+    try:
+        return JOBS[name]
+    except KeyError:
+        raise LookupError(f"no job registered as {name!r}") from None
+
+
+# Old uploads and generated files: each app that keeps some registers how to delete them;
+# the scheduled `jobs.retention` job calls every hook with the cutoff (JOBS_RETENTION_DAYS).
+RetentionHook = Callable[[Any], int]
+RETENTION_HOOKS: dict[str, RetentionHook] = {}
+
+
+def retention(name: str) -> Callable[[RetentionHook], RetentionHook]:
+    """Register `fn(cutoff) -> rows deleted` under `name`."""
+
+    def register(fn: RetentionHook) -> RetentionHook:
+        RETENTION_HOOKS[name] = fn
+        return fn
+
+    return register

@@ -1,0 +1,154 @@
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from shuangshi.jobs import schedule
+from shuangshi.jobs.models import Job, JobStatus, ScheduleRun
+from shuangshi.jobs.registry import JOBS
+from shuangshi.jobs.services import job_attach_file, job_run, job_start, jobs_reap
+from shuangshi.jobs.signals import job_finished
+
+pytestmark = pytest.mark.django_db
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def test_a_queued_job_waits_for_a_worker_and_runs_once(
+    database_backend: Any, run_worker: Any, test_job: str, hr_a: Any
+) -> None:
+    job = job_start(kind=test_job, owner=hr_a, params={"n": 1})
+    assert job.status == JobStatus.QUEUED
+    run_worker()
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.result == {"echo": {"n": 1}, "calls": 1}
+    assert (job.done, job.total) == (2, 2)
+    # A second delivery of the same job (or a second worker) finds it taken.
+    assert job_run(job_id=job.pk) is None
+    assert Job.objects.get(pk=job.pk).result["calls"] == 1
+
+
+def test_two_workers_and_one_job_run_it_once(
+    database_backend: Any, run_worker: Any, test_job: str, hr_a: Any
+) -> None:
+    job = job_start(kind=test_job, owner=hr_a)
+    # The engine delivers it twice (a retry, or two workers racing): only the first runs it.
+    from shuangshi.jobs.tasks import run_job
+
+    run_job.enqueue(job.pk)
+    run_worker()
+    run_worker()
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.result["calls"] == 1
+
+
+def test_a_failing_job_ends_failed_with_its_message_and_tells_its_user(
+    test_job: str, hr_a: Any
+) -> None:
+    seen: list[Job] = []
+
+    def receiver(sender: Any, job: Job, **kwargs: Any) -> None:
+        seen.append(job)
+
+    job_finished.connect(receiver)
+    try:
+        failed = job_start(kind=test_job, owner=hr_a, params={"fail": "no rows"})
+        crashed = job_start(kind=test_job, owner=hr_a, params={"crash": True})
+        done = job_start(kind=test_job, owner=hr_a)
+        job_start(kind=test_job)  # nobody started it: nobody to tell
+    finally:
+        job_finished.disconnect(receiver)
+    assert (failed.status, failed.message) == (JobStatus.FAILED, "no rows")
+    assert crashed.status == JobStatus.FAILED
+    assert "boom" not in crashed.message  # internals stay in the log
+    assert done.status == JobStatus.SUCCEEDED
+    assert [(j.pk, j.status) for j in seen] == [
+        (failed.pk, JobStatus.FAILED),
+        (crashed.pk, JobStatus.FAILED),
+        (done.pk, JobStatus.SUCCEEDED),
+    ]
+
+
+def test_a_user_lists_and_reads_only_their_own_jobs(
+    api: Any, test_job: str, hr_a: Any, hr_b: Any
+) -> None:
+    mine = job_start(kind=test_job, owner=hr_a, params={"x": 1})
+    theirs = job_start(kind=test_job, owner=hr_b)
+    listed = api(hr_a).get("/api/v1/jobs/")
+    assert listed.status_code == 200
+    assert [j["id"] for j in listed.json()["results"]] == [mine.pk]
+    one = api(hr_a).get(f"/api/v1/jobs/{mine.pk}/").json()
+    assert one["status"] == "succeeded"
+    assert one["progress"] == {"done": 2, "total": 2}
+    assert one["download"] is None
+    assert api(hr_a).get(f"/api/v1/jobs/{theirs.pk}/").status_code == 404
+    assert api(hr_a).get(f"/api/v1/jobs/{theirs.pk}/download/").status_code == 404
+    assert api(None).get("/api/v1/jobs/").status_code in (401, 403)
+
+
+def test_a_result_file_downloads_for_its_owner_only(
+    api: Any, test_job: str, hr_a: Any, hr_b: Any
+) -> None:
+    job = job_start(kind=test_job, owner=hr_a)
+    job_attach_file(job=job, name="名单.xlsx", content=b"PK-data", content_type="application/zip")
+    body = api(hr_a).get(f"/api/v1/jobs/{job.pk}/").json()
+    assert body["download"] == f"/api/v1/jobs/{job.pk}/download/"
+    got = api(hr_a).get(body["download"])
+    assert got.status_code == 200
+    assert got.content == b"PK-data"
+    assert api(hr_b).get(body["download"]).status_code == 404
+
+
+def test_the_schedule_has_the_nightly_monthly_and_retention_entries() -> None:
+    names = {e.name: e for e in schedule.SCHEDULE}
+    assert {"due-reevaluation", "monthly-snapshot", "retention"} <= set(names)
+    for entry in names.values():
+        if entry.name in {"due-reevaluation", "monthly-snapshot", "retention"}:
+            assert entry.job in JOBS
+
+
+def test_a_schedule_slot_starts_its_job_once_however_many_workers_tick() -> None:
+    now = datetime(2026, 12, 2, 9, 0, tzinfo=SHANGHAI)
+    first = schedule.schedule_tick(now=now)
+    again = schedule.schedule_tick(now=now + timedelta(minutes=5))
+    kinds = sorted(j.kind for j in first)
+    assert "qualification.reevaluate_due" in kinds
+    assert "qualification.snapshot" in kinds
+    assert "jobs.retention" in kinds
+    assert again == []
+    run = ScheduleRun.objects.get(entry="monthly-snapshot")
+    assert run.slot == datetime(2026, 12, 1, 2, 0, tzinfo=SHANGHAI)
+    assert run.job is not None and run.job.status == JobStatus.SUCCEEDED
+    # The next night's slot fires the nightly entries again, not the monthly one.
+    later = schedule.schedule_tick(now=now + timedelta(days=1))
+    assert "qualification.snapshot" not in {j.kind for j in later}
+    assert "qualification.reevaluate_due" in {j.kind for j in later}
+
+
+@override_settings(JOBS_RETENTION_DAYS=30)
+def test_retention_deletes_old_jobs_and_their_files(test_job: str, hr_a: Any) -> None:
+    old = job_start(kind=test_job, owner=hr_a)
+    job_attach_file(job=old, name="old.xlsx", content=b"old", content_type="x")
+    Job.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    recent = job_start(kind=test_job, owner=hr_a)
+    job_attach_file(job=recent, name="new.xlsx", content=b"new", content_type="x")
+    run = job_start(kind="jobs.retention")
+    assert run.status == JobStatus.SUCCEEDED
+    assert not Job.objects.filter(pk=old.pk).exists()
+    assert Job.objects.filter(pk=recent.pk).exists()
+
+
+@override_settings(JOBS_STALE_MINUTES=10)
+def test_a_running_job_whose_worker_is_gone_is_reaped_failed(test_job: str, hr_a: Any) -> None:
+    job = Job.objects.create(kind=test_job, owner=hr_a, status=JobStatus.RUNNING)
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=11))
+    reaped = jobs_reap()
+    assert [j.pk for j in reaped] == [job.pk]
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert job.message
