@@ -4,9 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportStatus(models.TextChoices):
+    """queued → validating → valid | invalid; valid → committing → committed | failed."""
+
+    QUEUED = "queued", _("Queued")
+    VALIDATING = "validating", _("Validating")
     VALID = "valid", _("Valid")
     INVALID = "invalid", _("Invalid")
+    COMMITTING = "committing", _("Committing")
     COMMITTED = "committed", _("Committed")
+    FAILED = "failed", _("Failed")
 
 
 class ImportJob(models.Model):
@@ -35,6 +41,12 @@ class ImportJob(models.Model):
     unchanged_rows = models.PositiveIntegerField(_("records unchanged"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     committed_at = models.DateTimeField(null=True, blank=True)
+    # The background job now checking or committing it (DESIGN §6, §10): its progress.
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    message = models.TextField(_("message"), blank=True)
+    reader = models.CharField(_("reader"), max_length=16, blank=True)  # chosen at upload
 
     class Meta:
         ordering = ["-created_at", "-id"]
