@@ -50,6 +50,10 @@ NOT_AUDITED: dict[str, str] = {
     # dated facts (issue 10): themselves the history, with who recorded each row and when
     "teachers.TeacherFact": "append-only dated values with recorded_by and recorded_at",
     "training.BaseStatusChange": "append-only dated statuses with recorded_by and recorded_at",
+    "qualification.TeacherLevelInterval": "derived: the engine's dated results per teacher",
+    "qualification.SchoolCountDelta": "derived: per-school count changes of the intervals",
+    "qualification.SchoolCountMonth": "derived: per-school month-end sums of those changes",
+    "qualification.IntervalHorizon": "derived: the dates the stored intervals cover",
 }
 
 # Child models whose history belongs to a teacher (read by the teacher history endpoint).

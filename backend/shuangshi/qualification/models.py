@@ -104,7 +104,10 @@ class TeacherQualification(models.Model):
     full_time = models.BooleanField()  # employed full-time on evaluated_on (staffing)
     part_time = models.BooleanField()
     recruitment = models.BooleanField(null=True)  # None: the recruitment check does not apply
-    valid_until = models.DateField(null=True)
+    valid_until = models.DateField(null=True)  # the level's next change (DESIGN §4)
+    # The next date anything in the result changes by itself (a rule, the scope, a dated
+    # fact): the stored result holds on [evaluated_on, changes_on). Null: never.
+    changes_on = models.DateField(null=True)
     distance = models.IntegerField(null=True)  # effort to the next level: candidates' order
     reasons = models.JSONField()  # engine.pack_reasons
     profile_version = models.PositiveIntegerField()
@@ -115,6 +118,7 @@ class TeacherQualification(models.Model):
         verbose_name_plural = _("teacher qualifications")
         indexes = [
             models.Index(fields=["valid_until"]),
+            models.Index(fields=["changes_on"]),
             models.Index(fields=["school_id", "in_scope", "qualified", "distance"]),
             models.Index(fields=["level"]),  # the teachers list's qualification_level filter
         ]
@@ -186,3 +190,115 @@ class RatioSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}:{self.key}@{self.month}"
+
+
+# --------------------------------------------------------------------------- dated results
+#
+# Issue 10: each teacher's outcome is piecewise constant between the dates on which a
+# certificate, a period, a window, a threshold or a dated fact changes. The rebuild stores
+# those pieces for a horizon (HORIZON_YEARS_BACK before today to HORIZON_YEARS_AHEAD after)
+# and turns them into per-school counts by date, so that a ratio at any date of the
+# horizon is a lookup: SchoolCountMonth at the month end before the date plus the
+# SchoolCountDelta rows after it up to the date.
+
+
+class TeacherLevelInterval(models.Model):
+    """A teacher's outcome on [valid_from, valid_to) (valid_to null: open-ended).
+
+    The intervals of one teacher tile the horizon without gaps or overlaps; neighbours
+    differ in at least one column. Read by ``selectors.teacher_level_on`` (one teacher or a
+    list filter) and by the forecast and alerts (what the level will be, and from when).
+    """
+
+    teacher_id = models.BigIntegerField()
+    school_id = models.BigIntegerField()  # the school in effect (a dated fact)
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True)
+    level = models.CharField(max_length=16, choices=Level.choices)
+    in_scope = models.BooleanField()
+    full_time = models.BooleanField()
+    part_time = models.BooleanField()
+    recruitment = models.BooleanField(null=True)
+
+    class Meta:
+        verbose_name = _("teacher level interval")
+        verbose_name_plural = _("teacher level intervals")
+        indexes = [
+            models.Index(fields=["teacher_id", "valid_from"]),
+            models.Index(fields=["level", "valid_from"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.teacher_id}:{self.level} {self.valid_from}–{self.valid_to}"
+
+
+class SchoolCountDelta(models.Model):
+    """How a school's counts (STAT_FIELDS) move on ``on``: counts at D = the sum of a
+    school's deltas on or before D (within the horizon)."""
+
+    school_id = models.BigIntegerField()
+    on = models.DateField()
+    in_scope = models.IntegerField(default=0)
+    qualified = models.IntegerField(default=0)
+    full_time = models.IntegerField(default=0)
+    part_time = models.IntegerField(default=0)
+    junior = models.IntegerField(default=0)
+    intermediate = models.IntegerField(default=0)
+    senior = models.IntegerField(default=0)
+    recruitment_checked = models.IntegerField(default=0)
+    recruitment_failed = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("school count change")
+        verbose_name_plural = _("school count changes")
+        constraints = [
+            models.UniqueConstraint(fields=["school_id", "on"], name="school_delta_once_a_day"),
+        ]
+        indexes = [models.Index(fields=["on"])]
+
+    def __str__(self) -> str:
+        return f"{self.school_id}@{self.on}: {self.qualified:+}/{self.in_scope:+}"
+
+
+class SchoolCountMonth(models.Model):
+    """A school's counts as of ``month_end`` (the last day of a month of the horizon):
+    the running sum of its deltas, kept so a lookup never sums years of deltas."""
+
+    school_id = models.BigIntegerField()
+    month_end = models.DateField()
+    in_scope = models.IntegerField(default=0)
+    qualified = models.IntegerField(default=0)
+    full_time = models.IntegerField(default=0)
+    part_time = models.IntegerField(default=0)
+    junior = models.IntegerField(default=0)
+    intermediate = models.IntegerField(default=0)
+    senior = models.IntegerField(default=0)
+    recruitment_checked = models.IntegerField(default=0)
+    recruitment_failed = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("school monthly counts")
+        verbose_name_plural = _("school monthly counts")
+        constraints = [
+            models.UniqueConstraint(fields=["month_end", "school_id"], name="school_month_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school_id}@{self.month_end}: {self.qualified}/{self.in_scope}"
+
+
+class IntervalHorizon(models.Model):
+    """The dates the stored intervals and counts cover (one row), and the rule profile
+    version they were built with. Outside it, reads evaluate from the records."""
+
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    profile_version = models.PositiveIntegerField()
+    built_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("interval horizon")
+        verbose_name_plural = _("interval horizons")
+
+    def __str__(self) -> str:
+        return f"{self.starts_on}–{self.ends_on} v{self.profile_version}"
