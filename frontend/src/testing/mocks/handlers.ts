@@ -140,7 +140,14 @@ export const handlers = [
     if (p.get('below_target') === 'true') rows = rows.filter((r) => !r.meets_target);
     return HttpResponse.json(paginate(request, rows));
   }),
-  http.get(`${API}/ratios/summary/`, () => HttpResponse.json(summary)),
+  http.get(`${API}/ratios/summary/`, ({ request }) => {
+    // Like the server: a city narrows every figure to that city's schools.
+    const city = Number(new URL(request.url).searchParams.get('city')) || undefined;
+    const row = city ? summary.by_city.find((r) => r.city.id === city) : undefined;
+    if (!row) return HttpResponse.json(summary);
+    const { city: _city, ...figures } = row;
+    return HttpResponse.json({ ...summary, province: figures, by_city: [row] });
+  }),
   http.get(`${API}/ratios/trend/`, () => HttpResponse.json(trend)),
   http.get(`${API}/ratios/candidates/`, ({ request }) => HttpResponse.json(paginate(request, candidates))),
   http.get(`${API}/training-bases/progress/`, () => HttpResponse.json(basesProgress)),

@@ -4,7 +4,7 @@ import { api } from '@/lib/api-client';
 
 import type { RatioSummary } from '../types/ratios';
 
-export type SummaryParams = { as_of?: string };
+export type SummaryParams = { as_of?: string; city?: number; kind?: string };
 
 export const ratioSummaryQueryOptions = (params: SummaryParams) =>
   queryOptions({

@@ -7,6 +7,7 @@ import { useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { formatPercent } from '@/lib/format';
+import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSchoolRatios } from '../api/get-school-ratios';
 import type { SchoolRatio } from '../types/ratios';
@@ -15,6 +16,12 @@ import type { SchoolRatio } from '../types/ratios';
 export function BelowTargetTable({ city, kind, asOf }: { city?: number; kind?: string; asOf?: string }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
+  const { i18n } = useTranslation();
+  const cities = useCities();
+  const cityOf = (r: SchoolRatio) => {
+    const c = cities.data?.results.find((x) => x.id === r.school.city);
+    return c ? cityLabel(c, i18n.resolvedLanguage ?? 'zh-CN') : (r.school.city_name ?? '—');
+  };
   const [ordering, setOrdering] = useState('-gap');
   const [page, setPage] = useState(1);
   const rows = useSchoolRatios({
@@ -44,7 +51,7 @@ export function BelowTargetTable({ city, kind, asOf }: { city?: number; kind?: s
       sortOrder: order('name'),
       render: (_: unknown, r) => <Link to={paths.school(r.school.id)}>{r.school.name}</Link>,
     },
-    { title: t('school.city'), key: 'city', render: (_: unknown, r) => r.school.city_name ?? '—' },
+    { title: t('school.city'), key: 'city', render: (_: unknown, r) => cityOf(r) },
     { title: t('school.kind'), key: 'kind', render: (_: unknown, r) => label('schoolKind', r.school.kind) },
     {
       title: t('dashboard.qualified'),

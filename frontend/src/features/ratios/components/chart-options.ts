@@ -3,7 +3,7 @@
 const pct = (ratio: number | null | undefined) =>
   ratio === null || ratio === undefined ? null : Math.round(ratio * 1000) / 10;
 
-export function gaugeOption(ratio: number | null, target: number, label: string) {
+export function gaugeOption(ratio: number | null, target: number, label: string, meets?: boolean) {
   return {
     series: [
       {
@@ -33,12 +33,18 @@ export function gaugeOption(ratio: number | null, target: number, label: string)
           offsetCenter: [0, '50%'],
           fontSize: 26,
           formatter: ratio === null ? '—' : '{value}%',
-          color: ratio !== null && ratio > target ? '#389e0d' : '#cf1322',
+          color: ratio !== null && (meets ?? ratio > target) ? '#389e0d' : '#cf1322',
         },
         data: [{ value: pct(ratio) ?? 0, name: label }],
       },
     ],
   };
+}
+
+/** Do these category labels need slanting to fit side by side? */
+export function slantLabels(names: string[]): boolean {
+  const longest = Math.max(0, ...names.map((n) => [...n].reduce((w, ch) => w + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)));
+  return names.length > 6 || longest * names.length > 48;
 }
 
 export function barOption(
@@ -48,11 +54,12 @@ export function barOption(
 ) {
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
-    grid: { left: 40, right: 16, top: 24, bottom: 60 },
+    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: rows.map((r) => r.name),
-      axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0 },
+      // Long names (English school kinds) or many bars: slant the labels so they never overlap.
+      axisLabel: { interval: 0, rotate: slantLabels(rows.map((r) => r.name)) ? 30 : 0 },
     },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [

@@ -28,7 +28,9 @@ describe('province dashboard', () => {
     await screen.findByLabelText(/全省 ·/);
     await user.click(screen.getByLabelText('设区市'));
     await user.click(await screen.findByTitle('九江'));
-    expect(await screen.findByLabelText(/九江 · 双师型教师占比: 50\.0%/)).toBeInTheDocument();
+    expect(await screen.findByLabelText(/九江市 · 双师型教师占比: 50\.0%/)).toBeInTheDocument();
+    expect(screen.getByTestId('dashboard-title')).toHaveTextContent('九江市“双师型”教师概览');
+    expect(screen.getByText('九江市 · 达标学校')).toBeInTheDocument();
     expect(router.state.location.search).toBe('?city=2');
     const table = screen.getByRole('table');
     await waitFor(() => expect(within(table).getAllByRole('link')).toHaveLength(1));
@@ -46,6 +48,7 @@ describe('province dashboard', () => {
     await user.click(screen.getByLabelText('学校类型'));
     await user.click(await screen.findByTitle('技师学院'));
     await waitFor(() => expect(router.state.location.search).toBe('?kind=technician_college'));
+    expect(await screen.findByText('技师学院“双师型”教师概览')).toBeInTheDocument();
     const table = screen.getByRole('table');
     await waitFor(() => expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['赣州技师学院']));
   });

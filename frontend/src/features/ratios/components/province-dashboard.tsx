@@ -1,10 +1,12 @@
-import { Card, Col, DatePicker, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Row, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 
 import { Chart } from '@/components/charts/chart';
 import { useEnumLabel, useEnumOptions } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
+import { paths } from '@/config/paths';
 import { formatPercent } from '@/lib/format';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
@@ -14,6 +16,12 @@ import { BelowTargetTable } from './below-target-table';
 import { barOption } from './chart-options';
 import { RatioGaugeCard } from './ratio-gauge-card';
 import { TrendCard } from './trend-card';
+
+/** "南昌" → "南昌市" in Chinese titles; English keeps the API's English name. */
+function scopeCityName(name: string, shown: string, language: string): string {
+  if (language.startsWith('en')) return shown;
+  return name.endsWith('市') ? name : `${name}市`;
+}
 
 export type DashboardFilters = { city?: number; kind?: string; as_of?: string };
 
@@ -26,13 +34,17 @@ type Props = DashboardFilters & {
 export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = false }: Props) {
   const { t, i18n } = useTranslation();
   const label = useEnumLabel();
-  const summary = useRatioSummary({ as_of });
+  const summary = useRatioSummary({ as_of, city, kind });
   const kindOptions = useEnumOptions('schoolKind');
   const cities = useCities();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const cityName = (id: number, fallback: string) => {
     const c = cities.data?.results.find((x) => x.id === id);
     return c ? cityLabel(c, language) : fallback;
+  };
+  const cityScope = (id: number) => {
+    const c = cities.data?.results.find((x) => x.id === id);
+    return c ? scopeCityName(c.name, cityLabel(c, language), language) : '';
   };
 
   if (summary.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
@@ -41,25 +53,31 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
   const data = summary.data;
   const target = data.target;
   const targetLabel = `${t('dashboard.target')} ${formatPercent(target, 0)}`;
-  const cityRow = city ? data.by_city.find((r) => r.city.id === city) : undefined;
-  const figures = cityRow ?? data.province;
-  const scopeName = cityRow ? cityName(cityRow.city.id, cityRow.city.name) : t('dashboard.province');
+  // The summary is already narrowed to the chosen city and kind: every card shows that scope.
+  const figures = data.province;
+  const scopeName =
+    [city ? cityScope(city) : '', kind ? label('schoolKind', kind) : ''].filter(Boolean).join(' · ') ||
+    t('dashboard.province');
+  const schoolsLink = `${paths.schools}?${new URLSearchParams({
+    ...(city ? { city: String(city) } : {}),
+    ...(kind ? { kind } : {}),
+    ...(as_of ? { as_of } : {}),
+  }).toString()}`;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Row justify="space-between" align="middle" gutter={[16, 8]}>
         <Col>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('dashboard.title')}
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="dashboard-title">
+            {t('dashboard.scopedTitle', { scope: scopeName })}
           </Typography.Title>
           <Typography.Text type="secondary">{data.as_of}</Typography.Text>
         </Col>
         <Col>
-          <Space>
-            <span>{t('dashboard.cityFilter')}</span>
+          <Space wrap>
             <Select
               aria-label={t('dashboard.cityFilter')}
-              style={{ width: 180 }}
+              style={{ width: 150 }}
               disabled={cityLocked}
               value={city ?? 0}
               onChange={(value) => onChange({ city: value || undefined })}
@@ -70,7 +88,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
             />
             <Select
               aria-label={t('dashboard.kindFilter')}
-              style={{ width: 160 }}
+              style={{ width: 170 }}
               value={kind ?? ''}
               onChange={(value) => onChange({ kind: value || undefined })}
               options={[{ value: '', label: t('dashboard.allKinds') }, ...kindOptions]}
@@ -90,12 +108,21 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
           <RatioGaugeCard title={`${scopeName} · ${t('dashboard.ratioTitle')}`} figures={figures} />
         </Col>
         <Col xs={24} lg={8}>
-          <Card title={t('dashboard.schoolsMeeting')} size="small" style={{ height: '100%' }}>
-            <Typography.Title level={2} style={{ textAlign: 'center' }}>
-              {data.schools.meeting_target} / {data.schools.total}
+          <Card
+            title={`${scopeName} · ${t('dashboard.schoolsMeeting')}`}
+            size="small"
+            style={{ height: '100%' }}
+            extra={<Link to={schoolsLink}>{t('dashboard.allSchools')}</Link>}
+          >
+            <Typography.Title level={2} style={{ textAlign: 'center' }} data-testid="schools-meeting">
+              <Link to={schoolsLink}>
+                {data.schools.meeting_target} / {data.schools.total}
+              </Link>
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-              {t('dashboard.targetText', { value: formatPercent(target, 0) })}
+              {t('dashboard.schoolsMeetingHint', { value: formatPercent(target, 0) })}
+              {data.schools.without_teachers_in_scope > 0 &&
+                ` ${t('dashboard.withoutScope', { count: data.schools.without_teachers_in_scope })}`}
             </Typography.Paragraph>
           </Card>
         </Col>
@@ -105,7 +132,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title={t('dashboard.byCity')} size="small">
+          <Card title={`${scopeName} · ${t('dashboard.byCity')}`} size="small">
             <Chart
               height={300}
               ariaLabel={t('dashboard.byCity')}
@@ -119,7 +146,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('dashboard.byKind')} size="small">
+          <Card title={`${scopeName} · ${t('dashboard.byKind')}`} size="small">
             <Chart
               height={300}
               ariaLabel={t('dashboard.byKind')}
@@ -133,7 +160,8 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
           </Card>
         </Col>
       </Row>
-      <TrendCard params={{ city }} target={target} />
+      {kind && <Alert type="info" showIcon title={t('dashboard.trendNoKind')} />}
+      <TrendCard params={{ city }} target={target} title={`${city ? cityScope(city) : t('dashboard.province')} · ${t('dashboard.trend')}`} />
       <BelowTargetTable city={city} kind={kind} asOf={as_of} />
     </Space>
   );

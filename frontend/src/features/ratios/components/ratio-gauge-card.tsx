@@ -24,7 +24,12 @@ export function RatioGaugeCard({
       <Chart
         height={220}
         ariaLabel={`${title}: ${formatPercent(figures.ratio)}`}
-        option={gaugeOption(figures.ratio, target, t('dashboard.targetText', { value: formatPercent(target, 0) }))}
+        option={gaugeOption(
+          figures.ratio,
+          target,
+          t('dashboard.gaugeCaption', { value: formatPercent(target, 0) }),
+          figures.meets_target,
+        )}
       />
       <Row gutter={8} style={{ textAlign: 'center' }}>
         <Col span={8}>
@@ -47,9 +52,7 @@ export function RatioGaugeCard({
         ) : figures.meets_target ? (
           <Tag color="success">{t('school.meets')}</Tag>
         ) : (
-          <Tag color="error">
-            {t('dashboard.target')} {t('dashboard.targetText', { value: formatPercent(target, 0) })}
-          </Tag>
+          <Tag color="error">{t('dashboard.belowTargetTag', { value: formatPercent(target, 0) })}</Tag>
         )}
         {extra}
       </div>

@@ -8,11 +8,11 @@ import { formatPercent } from '@/lib/format';
 import { useRatioTrend, type TrendParams } from '../api/get-ratio-trend';
 import { trendOption } from './chart-options';
 
-export function TrendCard({ params, target }: { params: TrendParams; target: number }) {
+export function TrendCard({ params, target, title }: { params: TrendParams; target: number; title?: string }) {
   const { t } = useTranslation();
   const trend = useRatioTrend(params);
   return (
-    <Card title={t('dashboard.trend')} size="small">
+    <Card title={title ?? t('dashboard.trend')} size="small">
       {trend.isPending ? (
         <Skeleton active />
       ) : trend.isError ? (
