@@ -23,11 +23,13 @@ urlpatterns = [
     path("auth/login/", accounts.LoginView.as_view(), name="auth-login"),
     path("auth/logout/", accounts.LogoutView.as_view(), name="auth-logout"),
     path("auth/me/", accounts.MeView.as_view(), name="auth-me"),
+    path("auth/password/", accounts.PasswordChangeView.as_view(), name="auth-password"),
     path("", include("shuangshi.mentors.urls")),
     path("", include("shuangshi.training.urls")),
     path("", include("shuangshi.qualification.urls")),
     path("", include("shuangshi.spreadsheets.urls")),
     path("", include("shuangshi.audit.urls")),
+    path("", include("shuangshi.recognition.urls")),
     path("", include("shuangshi.jobs.urls")),
     path("", include(router.urls)),
 ]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "shuangshi.qualification",
     "shuangshi.spreadsheets",
     "shuangshi.audit",
+    "shuangshi.recognition",
     "django_tasks",
     "django_tasks_db",
     "shuangshi.jobs",
@@ -146,6 +147,8 @@ ID_LOOKUPS_PER_DAY = env_int("ID_LOOKUPS_PER_DAY", 500, minimum=1)
 
 # Largest accepted upload (Excel import), in megabytes.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20, minimum=1)
+# Largest evidence file (recognition: PDF, JPEG, PNG), in megabytes.
+EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [

@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
@@ -12,14 +12,17 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.common.api import RolePermission
+from shuangshi.teachers.models import Teacher
 
 from . import services
 from .models import Role, User
+from .scope import teachers_visible_to
 
 
 class MeSerializer(serializers.ModelSerializer):
@@ -32,6 +35,9 @@ class MeSerializer(serializers.ModelSerializer):
     )
     city_name = serializers.CharField(
         source="city.name", read_only=True, default=None, allow_null=True
+    )
+    teacher_name = serializers.CharField(
+        source="teacher.name", read_only=True, default=None, allow_null=True
     )
 
     class Meta:
@@ -47,6 +53,9 @@ class MeSerializer(serializers.ModelSerializer):
             "training_base_name",
             "city",
             "city_name",
+            "teacher",
+            "teacher_name",
+            "must_change_password",
         ]
         read_only_fields = fields
 
@@ -125,6 +134,28 @@ class LogoutView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class PasswordChangeSerializer(serializers.Serializer):
+    old_password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+    new_password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+
+
+class PasswordChangeView(APIView):
+    """The signed-in user changes their own password (required at a first login)."""
+
+    @extend_schema(request=PasswordChangeSerializer, responses=MeSerializer)
+    def post(self, request: Request) -> Response:
+        serializer = PasswordChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.user_password_change(
+            user=request.user,  # type: ignore[arg-type]
+            old_password=serializer.validated_data["old_password"],
+            new_password=serializer.validated_data["new_password"],
+        )
+        if request.session is not None and hasattr(request._request, "session"):
+            update_session_auth_hash(request._request, user)  # the browser stays signed in
+        return Response(MeSerializer(user).data)
+
+
 class MeView(APIView):
     @extend_schema(responses=MeSerializer)
     def get(self, request: Request) -> Response:
@@ -143,7 +174,15 @@ class OptionalEmailField(serializers.EmailField):
     """An email address, or blank (accounts need none): `format: email` alone refuses ""."""
 
 
+class AccountTeacherField(serializers.PrimaryKeyRelatedField):
+    """A teacher the requesting user may see (HR: its own school's)."""
+
+    def get_queryset(self) -> QuerySet[Teacher]:
+        return teachers_visible_to(self.context["request"].user)
+
+
 class UserSerializer(serializers.ModelSerializer):
+    teacher = AccountTeacherField(required=False, allow_null=True)
     email = OptionalEmailField(
         label=gettext_lazy("email address"), max_length=254, required=False, allow_blank=True
     )
@@ -163,11 +202,31 @@ class UserSerializer(serializers.ModelSerializer):
             "city",
             "school",
             "training_base",
+            "teacher",
             "is_active",
+            "must_change_password",
             "password",
             "last_login",
         ]
-        read_only_fields = ["last_login"]
+        read_only_fields = ["last_login", "must_change_password"]
+
+    def validate_role(self, value: str) -> str:
+        user = self.context["request"].user
+        if user.role == Role.SCHOOL_HR and value != Role.TEACHER:
+            raise serializers.ValidationError(_("School HR may create teacher accounts only."))
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        user = self.context["request"].user
+        if user.role == Role.SCHOOL_HR:
+            for field in ("city", "school", "training_base"):
+                if attrs.get(field) is not None:
+                    raise serializers.ValidationError(
+                        {field: [_("School HR may create teacher accounts only.")]}
+                    )
+            if self.instance is None and attrs.get("teacher") is None:
+                raise serializers.ValidationError({"teacher": [_("Choose the teacher.")]})
+        return attrs
 
     def validate_password(self, value: str) -> str:
         try:
@@ -177,20 +236,49 @@ class UserSerializer(serializers.ModelSerializer):
         return value
 
 
+class TeacherAccountsRequest(serializers.Serializer):
+    teachers = serializers.ListField(
+        child=AccountTeacherField(), allow_empty=False, max_length=1000
+    )
+
+
+class TeacherAccountSerializer(serializers.Serializer):
+    teacher = serializers.IntegerField()
+    username = serializers.CharField()
+    password = serializers.CharField(allow_null=True, help_text="null: the account existed")
+
+
 class UserViewSet(viewsets.ModelViewSet):
-    """Accounts, managed by the province. Deleting deactivates."""
+    """Accounts, managed by the province; school HR manages its own teachers' accounts.
+    Deleting deactivates."""
 
     serializer_class = UserSerializer
     permission_classes = [RolePermission]
-    read_roles = [Role.PROVINCE]
-    write_roles = [Role.PROVINCE]
+    read_roles = [Role.PROVINCE, Role.SCHOOL_HR]
+    write_roles = [Role.PROVINCE, Role.SCHOOL_HR]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    filterset_fields = ["role", "city", "school", "training_base", "is_active"]
+    filterset_fields = ["role", "city", "school", "training_base", "teacher", "is_active"]
     search_fields = ["username", "first_name", "last_name", "email"]
     ordering_fields = ["username", "role", "last_login"]
 
     def get_queryset(self) -> QuerySet[User]:
+        user = self.request.user
+        if getattr(user, "role", None) == Role.SCHOOL_HR:
+            return User.objects.filter(
+                role=Role.TEACHER,
+                teacher__school_id=user.school_id,  # type: ignore[union-attr,misc]
+            )
         return User.objects.all()
+
+    @extend_schema(request=TeacherAccountsRequest, responses=TeacherAccountSerializer(many=True))
+    @action(detail=False, methods=["post"], url_path="teacher-accounts")
+    def teacher_accounts(self, request: Request) -> Response:
+        """Accounts for several teachers at once (from the teacher list), each with a
+        one-time initial password to hand over; teachers with an account keep it."""
+        serializer = TeacherAccountsRequest(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        created = services.teacher_accounts_create(teachers=serializer.validated_data["teachers"])
+        return Response(created, status=status.HTTP_201_CREATED)
 
     def perform_create(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)

@@ -15,13 +15,19 @@ from .models import Role, User
 M = TypeVar("M", bound=Model)
 
 
-def in_school_scope(queryset: QuerySet[M], user: User, *, school: str) -> QuerySet[M]:
+def in_school_scope(
+    queryset: QuerySet[M], user: User, *, school: str, teacher: str | None = None
+) -> QuerySet[M]:
     """Keep the rows whose school (reached by the lookup path `school`) the user may see.
 
-    Province sees all, a city user its city's schools, school HR its own school, and
-    everyone else nothing.
+    Province sees all, a city user its city's schools, school HR its own school, a teacher
+    their own rows (reached by the lookup path `teacher`, "pk" for teachers themselves;
+    without one, nothing), and everyone else nothing.
     """
     role = getattr(user, "role", None)  # AnonymousUser (schema generation) sees nothing
+    if role == Role.TEACHER and teacher is not None and user.teacher_id is not None:
+        path = "pk" if teacher == "pk" else f"{teacher}_id"
+        return queryset.filter(**{path: user.teacher_id})
     if role == Role.PROVINCE:
         return queryset
     if role == Role.CITY and user.city_id is not None:
@@ -39,11 +45,16 @@ def schools_visible_to(user: User) -> QuerySet[School]:
 
 def teachers_visible_to(user: User) -> QuerySet[Teacher]:
     """Teachers a user may browse. Base staff never browse teachers (they look up by ID)."""
-    return in_school_scope(Teacher.objects.all(), user, school="school")
+    return in_school_scope(Teacher.objects.all(), user, school="school", teacher="pk")
 
 
-def can_see_full_id_number(user: User, school_id: int | None) -> bool:
-    """Only the province and the owning school's HR read ID numbers unmasked."""
+def can_see_full_id_number(
+    user: User, school_id: int | None, *, teacher_id: int | None = None
+) -> bool:
+    """Only the province, the owning school's HR and the teacher themself read ID numbers
+    unmasked."""
     if user.role == Role.PROVINCE:
         return True
+    if user.role == Role.TEACHER:
+        return teacher_id is not None and user.teacher_id == teacher_id
     return user.role == Role.SCHOOL_HR and school_id is not None and user.school_id == school_id

@@ -1,9 +1,19 @@
+import secrets
+from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
-from .models import User, scope_errors
+from shuangshi.teachers.models import Teacher
+
+from .models import Role, User, scope_errors
+
+# Accounts whose initial password someone else sets must choose their own at first login.
+FIRST_LOGIN_CHANGE_ROLES = (Role.TEACHER, Role.EXPERT)
 
 
 def _check_scope(user: User) -> None:
@@ -22,8 +32,10 @@ def _check_scope(user: User) -> None:
 def user_create(*, username: str, password: str | None, role: str, **fields: Any) -> User:
     user = User(username=username, role=role, **fields)
     _check_scope(user)
+    _check_teacher_free(user)
     if password:
         user.set_password(password)
+        user.must_change_password = role in FIRST_LOGIN_CHANGE_ROLES
     else:
         user.set_unusable_password()
     user.save()
@@ -36,10 +48,80 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
     for field, value in data.items():
         setattr(user, field, value)
     _check_scope(user)
+    _check_teacher_free(user)
     if password:
         user.set_password(password)
+        user.must_change_password = user.role in FIRST_LOGIN_CHANGE_ROLES
+        Token.objects.filter(user=user).delete()
     user.save()
     return user
+
+
+def _check_teacher_free(user: User) -> None:
+    """One active account per teacher."""
+    if user.teacher_id is None or not user.is_active:
+        return
+    taken = User.objects.filter(teacher_id=user.teacher_id, is_active=True).exclude(pk=user.pk)
+    if taken.exists():
+        raise ValidationError({"teacher": [_("This teacher already has an account.")]})
+
+
+@transaction.atomic
+def user_password_change(*, user: User, old_password: str, new_password: str) -> User:
+    """The owner sets their own password; their API tokens end with the old one."""
+    if not user.check_password(old_password):
+        raise ValidationError({"old_password": [_("The current password is wrong.")]})
+    try:
+        validate_password(new_password, user)
+    except ValidationError as exc:
+        raise ValidationError({"new_password": list(exc.messages)}) from None
+    if old_password == new_password:
+        raise ValidationError(
+            {"new_password": [_("Choose a password different from the current one.")]}
+        )
+    user.set_password(new_password)
+    user.must_change_password = False
+    user.save()
+    Token.objects.filter(user=user).delete()
+    return user
+
+
+def _initial_password() -> str:
+    """Readable, and strong enough for the validators; the owner changes it at first login."""
+    return f"Ss-{secrets.token_urlsafe(9)}"
+
+
+def _teacher_username(teacher: Teacher) -> str:
+    base = f"t{teacher.school_id}-{teacher.staff_no or teacher.pk}".lower()
+    username, n = base, 1
+    while User.objects.filter(username=username).exists():
+        n += 1
+        username = f"{base}-{n}"
+    return username
+
+
+@transaction.atomic
+def teacher_accounts_create(*, teachers: Iterable[Teacher]) -> list[dict[str, Any]]:
+    """An account for each teacher that has none, with a one-time initial password.
+
+    Returns, per teacher, {teacher, username, password}; `password` is None (and
+    `username` the existing one) when the teacher already had an active account.
+    """
+    out: list[dict[str, Any]] = []
+    for teacher in teachers:
+        existing = User.objects.filter(teacher=teacher, is_active=True).first()
+        if existing is not None:
+            out.append({"teacher": teacher.pk, "username": existing.username, "password": None})
+            continue
+        password = _initial_password()
+        user = user_create(
+            username=_teacher_username(teacher),
+            password=password,
+            role=Role.TEACHER,
+            teacher=teacher,
+        )
+        out.append({"teacher": teacher.pk, "username": user.username, "password": password})
+    return out
 
 
 @transaction.atomic

@@ -32,6 +32,15 @@ AUDITED: dict[str, dict[str, Any]] = {
     "training.TrainingProgram": {},
     "accounts.User": {"exclude_fields": ["password", "last_login"]},
     "qualification.Target": {},
+    "notifications.Preference": {},
+    "notifications.AlertSettings": {},
+    # recognition (issue 12): each transition also leaves an ApplicationEvent with its opinion
+    "recognition.Round": {},
+    "recognition.Application": {},
+    "recognition.Recognition": {},
+    "recognition.EvidenceFile": {"exclude_fields": ["file"]},
+    "recognition.Vote": {},
+    "recognition.Objection": {},
 }
 
 # Timestamps change on every save and say nothing the entry's own timestamp does not.
@@ -47,6 +56,10 @@ NOT_AUDITED: dict[str, str] = {
     "qualification.TeacherQualification": "derived: recomputed from audited teacher records",
     "qualification.SchoolStats": "derived: per-school counts of the stored results",
     "qualification.RatioSnapshot": "derived: monthly counts written by snapshot_ratios",
+    # notifications (issue 13)
+    "notifications.Notification": "derived: alerts written by the daily job from audited records",
+    "notifications.Digest": "the record that a digest e-mail was sent",
+    "recognition.ApplicationEvent": "append-only: itself the history of an application",
     # dated facts (issue 10): themselves the history, with who recorded each row and when
     "teachers.TeacherFact": "append-only dated values with recorded_by and recorded_at",
     "training.BaseStatusChange": "append-only dated statuses with recorded_by and recorded_at",

@@ -2,7 +2,12 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework import serializers
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import (
@@ -24,11 +29,60 @@ from shuangshi.qualification.api import qualification_payload
 
 from . import services
 from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
-from .models import Certificate, EnterprisePeriod, Teacher
+from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher
 from .validation import certificate_errors, period_errors, teacher_errors
 
-READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.TEACHER]
 WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
+# A teacher may propose certificates and periods (pending until HR confirms), nothing more.
+PROPOSE_ROLES = [*WRITE_ROLES, Role.TEACHER]
+
+
+class RejectSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class ProposalActions:
+    """Mixed into the certificate and period viewsets: teachers propose, HR confirms.
+
+    A teacher may only create (always `pending`); confirming and rejecting is for the
+    school's HR and the province (get_object() is scoped)."""
+
+    def _refuse_teacher(self, request: Request) -> None:
+        role = getattr(request.user, "role", None)
+        if role == Role.TEACHER and self.action != "create":  # type: ignore[attr-defined]
+            raise exceptions.PermissionDenied(_("Teachers may only propose records."))
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            self._refuse_teacher(request)
+
+    def _proposed_data(self, serializer: Any) -> dict[str, Any]:
+        data = dict(serializer.validated_data)
+        if self.request.user.role == Role.TEACHER:  # type: ignore[attr-defined]
+            data["status"] = RecordStatus.PENDING
+        return data
+
+    def _decide(self, request: Request, decision: str) -> Response:
+        record = self.get_object()  # type: ignore[attr-defined]
+        if decision == "confirm":
+            record = services.record_confirm(record=record)
+        else:
+            body = RejectSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
+            record = services.record_reject(record=record, reason=body.validated_data["reason"])
+        return Response(self.get_serializer(record).data)  # type: ignore[attr-defined]
+
+    @extend_schema(request=None, filters=False)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def confirm(self, request: Request, pk: str | None = None) -> Response:
+        return self._decide(request, "confirm")
+
+    @extend_schema(request=RejectSerializer, filters=False)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        return self._decide(request, "reject")
 
 
 class ScopedTeacherField(serializers.PrimaryKeyRelatedField):
@@ -91,7 +145,9 @@ class TeacherSerializer(VersionedSerializer):
 
     def to_representation(self, instance: Teacher) -> dict[str, Any]:
         data = super().to_representation(instance)
-        if not can_see_full_id_number(request_user(self), instance.school_id):
+        if not can_see_full_id_number(
+            request_user(self), instance.school_id, teacher_id=instance.pk
+        ):
             data["id_number"] = mask_id_number(instance.id_number)
         return data
 
@@ -137,8 +193,11 @@ class CertificateSerializer(VersionedSerializer):
             "issuer",
             "issued_on",
             "expires_on",
+            "status",
+            "reject_reason",
             "version",
         ]
+        read_only_fields = ["status", "reject_reason"]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
@@ -146,11 +205,11 @@ class CertificateSerializer(VersionedSerializer):
         return attrs
 
 
-class CertificateViewSet(ScopedModelViewSet):
+class CertificateViewSet(ProposalActions, ScopedModelViewSet):
     serializer_class = CertificateSerializer
     filterset_class = CertificateFilter
     read_roles = READ_ROLES
-    write_roles = WRITE_ROLES
+    write_roles = PROPOSE_ROLES
     search_fields = ["name", "number", "field", "issuer"]
     ordering_fields = ["issued_on", "expires_on", "kind", "id"]
 
@@ -159,10 +218,11 @@ class CertificateViewSet(ScopedModelViewSet):
             Certificate.objects.all(),
             self.request.user,  # type: ignore[arg-type]
             school="teacher__school",
+            teacher="teacher",
         )
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.certificate_create(data=serializer.validated_data)
+        serializer.instance = services.certificate_create(data=self._proposed_data(serializer))
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.certificate_update(
@@ -189,8 +249,11 @@ class EnterprisePeriodSerializer(VersionedSerializer):
             "start_on",
             "end_on",
             "days",
+            "status",
+            "reject_reason",
             "version",
         ]
+        read_only_fields = ["status", "reject_reason"]
 
     def get_days(self, period: EnterprisePeriod) -> int:
         """Days covered, both ends included; an ongoing period counts up to today."""
@@ -206,11 +269,11 @@ class EnterprisePeriodSerializer(VersionedSerializer):
         return attrs
 
 
-class EnterprisePeriodViewSet(ScopedModelViewSet):
+class EnterprisePeriodViewSet(ProposalActions, ScopedModelViewSet):
     serializer_class = EnterprisePeriodSerializer
     filterset_class = EnterprisePeriodFilter
     read_roles = READ_ROLES
-    write_roles = WRITE_ROLES
+    write_roles = PROPOSE_ROLES
     search_fields = ["enterprise", "position"]
     ordering_fields = ["start_on", "end_on", "id"]
 
@@ -219,10 +282,11 @@ class EnterprisePeriodViewSet(ScopedModelViewSet):
             EnterprisePeriod.objects.all(),
             self.request.user,  # type: ignore[arg-type]
             school="teacher__school",
+            teacher="teacher",
         )
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.period_create(data=serializer.validated_data)
+        serializer.instance = services.period_create(data=self._proposed_data(serializer))
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.period_update(

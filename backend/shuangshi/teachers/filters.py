@@ -35,7 +35,7 @@ class CertificateFilter(django_filters.FilterSet):
 
     class Meta:
         model = Certificate
-        fields = ["teacher", "kind", "level"]
+        fields = ["teacher", "kind", "level", "status"]
 
 
 class EnterprisePeriodFilter(django_filters.FilterSet):
@@ -43,4 +43,4 @@ class EnterprisePeriodFilter(django_filters.FilterSet):
 
     class Meta:
         model = EnterprisePeriod
-        fields = ["teacher", "kind"]
+        fields = ["teacher", "kind", "status"]

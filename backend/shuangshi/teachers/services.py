@@ -3,12 +3,16 @@ re-evaluating the teacher's qualification before it commits."""
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from shuangshi.common.api import apply_changes
 from shuangshi.qualification.services import teachers_reevaluate
 
-from .models import Certificate, EnterprisePeriod, Teacher
+from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher
+
+Proposed = Certificate | EnterprisePeriod
 
 
 @transaction.atomic
@@ -74,3 +78,30 @@ def period_delete(*, period: EnterprisePeriod) -> None:
     teacher_id = period.teacher_id
     period.delete()
     teachers_reevaluate(teacher_ids=[teacher_id])
+
+
+def _check_pending(record: Proposed) -> None:
+    if record.status != RecordStatus.PENDING:
+        raise ValidationError(
+            {"status": [_("Only a pending record can be confirmed or rejected.")]}
+        )
+
+
+@transaction.atomic
+def record_confirm(*, record: Proposed) -> Proposed:
+    """School HR confirms what a teacher proposed: from now on it counts in the rules."""
+    _check_pending(record)
+    apply_changes(record, {"status": RecordStatus.CONFIRMED, "reject_reason": ""})
+    teachers_reevaluate(teacher_ids=[record.teacher_id])
+    return record
+
+
+@transaction.atomic
+def record_reject(*, record: Proposed, reason: str) -> Proposed:
+    """School HR rejects a proposed record, saying why; it never counts."""
+    _check_pending(record)
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Say why the record is rejected.")]})
+    apply_changes(record, {"status": RecordStatus.REJECTED, "reject_reason": reason.strip()})
+    teachers_reevaluate(teacher_ids=[record.teacher_id])
+    return record

@@ -1,0 +1,798 @@
+"""Recognition API (DESIGN §8): rounds, applications and their actions, recognitions,
+evidence files, the teacher's own record, HR's confirmation queue and public verification.
+Views stay thin: every write is a service call."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from rest_framework import exceptions, mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import in_school_scope, teachers_visible_to
+from shuangshi.common.api import RolePermission, ScopedModelViewSet, request_user
+from shuangshi.teachers.api import CertificateSerializer, EnterprisePeriodSerializer
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
+from shuangshi.training.models import TrainingCompletion
+
+from . import rules, selectors, services
+from .filters import ApplicationFilter, EvidenceFilter, RecognitionFilter
+from .models import (
+    Application,
+    ApplicationEvent,
+    EvidenceFile,
+    Objection,
+    Recognition,
+    Round,
+    Vote,
+)
+
+SIGNED_IN = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF, Role.TEACHER, Role.EXPERT]
+LEVEL_CHOICES = list(rules.LEVELS)
+
+
+def _role(request: Request) -> str:
+    return str(getattr(request.user, "role", ""))
+
+
+def _only(request: Request, *roles: str) -> None:
+    if _role(request) not in roles:
+        raise exceptions.PermissionDenied(_("Your role may not do this."))
+
+
+class ScopedTeacherField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet[Teacher]:
+        return teachers_visible_to(self.context["request"].user)
+
+
+# --------------------------------------------------------------------------- rounds
+
+
+class RoundSerializer(serializers.ModelSerializer):
+    levels = serializers.ListField(
+        child=serializers.ChoiceField(choices=LEVEL_CHOICES), required=False, max_length=3
+    )
+    experts = serializers.PrimaryKeyRelatedField(
+        many=True, required=False, queryset=User.objects.filter(role=Role.EXPERT, is_active=True)
+    )
+    status = serializers.SerializerMethodField()
+    version = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Round
+        fields = [
+            "id",
+            "code",
+            "name",
+            "opens_on",
+            "closes_on",
+            "publicity_days",
+            "validity_years",
+            "levels",
+            "rule_version",
+            "experts",
+            "status",
+            "version",
+        ]
+        read_only_fields = ["rule_version"]
+        extra_kwargs = {
+            "publicity_days": {"max_value": 90},
+            "validity_years": {"min_value": 1, "max_value": 10},
+        }
+
+    def get_status(self, round: Round) -> str:
+        return "open" if services.round_is_open(round, timezone.localdate()) else "closed"
+
+
+class RoundViewSet(ScopedModelViewSet):
+    """Recognition rounds: the province writes, everyone signed in reads."""
+
+    serializer_class = RoundSerializer
+    read_roles = SIGNED_IN
+    write_roles = [Role.PROVINCE]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    search_fields = ["code", "name"]
+    ordering_fields = ["opens_on", "code", "id"]
+    filterset_fields: list[str] = []
+
+    def get_queryset(self) -> QuerySet[Round]:
+        return selectors.rounds_visible_to(self.request.user)  # type: ignore[arg-type]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.round_create(data=serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.round_update(
+            round=serializer.instance, data=serializer.validated_data
+        )
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+class EvidenceFileSerializer(serializers.ModelSerializer):
+    teacher = ScopedTeacherField(required=False)
+    file = serializers.FileField(write_only=True)
+    frozen = serializers.SerializerMethodField()
+    certificate = serializers.PrimaryKeyRelatedField(
+        queryset=Certificate.objects.all(), required=False, allow_null=True
+    )
+    enterprise_period = serializers.PrimaryKeyRelatedField(
+        queryset=EnterprisePeriod.objects.all(), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = EvidenceFile
+        fields = [
+            "id",
+            "teacher",
+            "kind",
+            "description",
+            "file",
+            "filename",
+            "size",
+            "sha256",
+            "content_type",
+            "certificate",
+            "enterprise_period",
+            "uploaded_by",
+            "uploaded_at",
+            "frozen",
+        ]
+        read_only_fields = [
+            "filename",
+            "size",
+            "sha256",
+            "content_type",
+            "uploaded_by",
+            "uploaded_at",
+        ]
+
+    def get_frozen(self, evidence: EvidenceFile) -> bool:
+        return selectors.evidence_frozen(evidence)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        user = request_user(self)
+        if "teacher" not in attrs:
+            if user.role != Role.TEACHER or user.teacher is None:
+                raise serializers.ValidationError({"teacher": [_("This field is required.")]})
+            attrs["teacher"] = user.teacher
+        return attrs
+
+
+class EvidenceFileViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Evidence files (PDF, JPEG, PNG), scoped like their teacher."""
+
+    serializer_class = EvidenceFileSerializer
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.TEACHER, Role.EXPERT]
+    write_roles = [Role.PROVINCE, Role.SCHOOL_HR, Role.TEACHER]
+    parser_classes = [parsers.MultiPartParser, parsers.FormParser, parsers.JSONParser]
+    filterset_class = EvidenceFilter
+    ordering_fields = ["uploaded_at", "id"]
+
+    def get_queryset(self) -> QuerySet[EvidenceFile]:
+        return selectors.evidence_visible_to(self.request.user)  # type: ignore[arg-type]
+
+    def perform_create(self, serializer: Any) -> None:
+        data = serializer.validated_data
+        serializer.instance = services.evidence_upload(
+            teacher=data["teacher"],
+            kind=data["kind"],
+            description=data.get("description", ""),
+            upload=data["file"],
+            user=self.request.user,  # type: ignore[arg-type]
+            certificate=data.get("certificate"),
+            enterprise_period=data.get("enterprise_period"),
+        )
+
+    @extend_schema(responses={409: OpenApiTypes.OBJECT, 204: None})
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            services.evidence_delete(evidence=self.get_object())
+        except services.EvidenceFrozen:
+            return Response(
+                {"detail": _("This file belongs to a submitted application and is kept.")},
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"], filterset_class=None)
+    def download(self, request: Request, pk: str | None = None) -> FileResponse:
+        evidence = self.get_object()
+        return FileResponse(
+            evidence.file.open("rb"),
+            as_attachment=True,
+            filename=evidence.filename,
+            content_type=evidence.content_type,
+        )
+
+
+# --------------------------------------------------------------------------- applications
+
+
+class EventSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.username", default=None, allow_null=True)
+
+    class Meta:
+        model = ApplicationEvent
+        fields = ["stage", "actor", "decision", "opinion", "at"]
+
+
+class VoteSerializer(serializers.ModelSerializer):
+    expert = serializers.CharField(source="expert.username")
+
+    class Meta:
+        model = Vote
+        fields = ["expert", "decision", "opinion", "at"]
+
+
+class ObjectionSerializer(serializers.ModelSerializer):
+    filed_by = serializers.CharField(source="filed_by.username")
+
+    class Meta:
+        model = Objection
+        fields = ["id", "filed_by", "reason", "filed_at", "status", "resolution", "resolved_at"]
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    teacher = ScopedTeacherField(required=False)
+    level = serializers.ChoiceField(choices=LEVEL_CHOICES)
+    evidence = serializers.PrimaryKeyRelatedField(
+        many=True, required=False, queryset=EvidenceFile.objects.all()
+    )
+    round_code = serializers.CharField(source="round.code", read_only=True)
+    teacher_name = serializers.CharField(source="teacher.name", read_only=True)
+    school = serializers.IntegerField(source="teacher.school_id", read_only=True)
+    school_name = serializers.CharField(source="teacher.school.name", read_only=True)
+    history = EventSerializer(source="events", many=True, read_only=True)
+    votes = VoteSerializer(many=True, read_only=True)
+    recognition = serializers.SerializerMethodField()
+    version = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = Application
+        fields = [
+            "id",
+            "round",
+            "round_code",
+            "teacher",
+            "teacher_name",
+            "school",
+            "school_name",
+            "level",
+            "statement",
+            "evidence",
+            "status",
+            "eligibility",
+            "history",
+            "votes",
+            "publicity_until",
+            "recognition",
+            "version",
+        ]
+        read_only_fields = ["status", "eligibility", "publicity_until"]
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {"id": {"type": "integer"}, "certificate_no": {"type": "string"}},
+        }
+    )
+    def get_recognition(self, application: Application) -> dict[str, Any] | None:
+        try:
+            recognition = application.recognition  # type: ignore[attr-defined]
+        except Recognition.DoesNotExist:
+            return None
+        return {"id": recognition.pk, "certificate_no": recognition.certificate_no}
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None and self.instance is not None:
+            fields["round"].read_only = True  # a draft stays in its round
+            fields["teacher"].read_only = True
+        return fields
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs.pop("version", None)
+        user = request_user(self)
+        if self.instance is None and "teacher" not in attrs:
+            if user.role != Role.TEACHER or user.teacher is None:
+                raise serializers.ValidationError({"teacher": [_("This field is required.")]})
+            attrs["teacher"] = user.teacher
+        return attrs
+
+
+class ReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=["approve", "return", "reject"])
+    opinion = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class VoteRequestSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=["approve", "reject"])
+    opinion = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class ObjectionRequestSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class ResolveSerializer(serializers.Serializer):
+    upheld = serializers.BooleanField()
+    opinion = serializers.CharField(max_length=2000)
+
+
+class PublicityRowSerializer(serializers.ModelSerializer):
+    """The publicity list: name, school and level only."""
+
+    round_code = serializers.CharField(source="round.code")
+    teacher_name = serializers.CharField(source="teacher.name")
+    school_name = serializers.CharField(source="teacher.school.name")
+
+    class Meta:
+        model = Application
+        fields = [
+            "id",
+            "round",
+            "round_code",
+            "teacher_name",
+            "school_name",
+            "level",
+            "publicity_until",
+            "status",
+        ]
+
+
+APPLICANT_ROLES = (Role.TEACHER, Role.SCHOOL_HR)
+
+
+class ApplicationViewSet(ScopedModelViewSet):
+    """Recognition applications and the §8 review chain (one action per transition)."""
+
+    serializer_class = ApplicationSerializer
+    read_roles = SIGNED_IN
+    write_roles = SIGNED_IN  # each action checks its own roles; objections are open to all
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    filterset_class = ApplicationFilter
+    search_fields = ["teacher__name", "teacher__staff_no"]
+    ordering_fields = ["id", "status", "publicity_until"]
+
+    def get_queryset(self) -> QuerySet[Application]:
+        user = self.request.user
+        if self.action == "objections" and self.request.method == "POST":
+            return selectors.applications_in_publicity()
+        if self.action == "publicity":
+            return selectors.applications_in_publicity()
+        if _role(self.request) == Role.BASE_STAFF:
+            return Application.objects.none()
+        return selectors.applications_visible_to(user).prefetch_related(  # type: ignore[arg-type]
+            Prefetch("events", ApplicationEvent.objects.select_related("actor")),
+            Prefetch("votes", Vote.objects.select_related("expert")),
+            "evidence",
+        )
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        if self.action == "publicity":
+            return PublicityRowSerializer
+        return ApplicationSerializer
+
+    def _respond(self, application: Application) -> Response:
+        fresh = self.get_queryset().filter(pk=application.pk).first()
+        return Response(
+            ApplicationSerializer(fresh or application, context=self.get_serializer_context()).data
+        )
+
+    def perform_create(self, serializer: Any) -> None:
+        _only(self.request, *APPLICANT_ROLES)
+        data = serializer.validated_data
+        serializer.instance = services.application_create(
+            round=data["round"],
+            teacher=data["teacher"],
+            level=data["level"],
+            statement=data.get("statement", ""),
+            evidence=data.get("evidence", []),
+            user=self.request.user,  # type: ignore[arg-type]
+        )
+
+    def perform_update(self, serializer: Any) -> None:
+        _only(self.request, *APPLICANT_ROLES)
+        serializer.instance = services.application_update(
+            application=serializer.instance, data=serializer.validated_data
+        )
+
+    @extend_schema(request=None, responses=ApplicationSerializer, filters=False)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        _only(request, *APPLICANT_ROLES)
+        application = services.application_submit(
+            application=self.get_object(),
+            user=request.user,  # type: ignore[arg-type]
+        )
+        return self._respond(application)
+
+    @extend_schema(request=None, responses=ApplicationSerializer, filters=False)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def withdraw(self, request: Request, pk: str | None = None) -> Response:
+        _only(request, *APPLICANT_ROLES)
+        application = services.application_withdraw(
+            application=self.get_object(),
+            user=request.user,  # type: ignore[arg-type]
+        )
+        return self._respond(application)
+
+    def _review(self, request: Request, review: Any) -> Response:
+        body = ReviewSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        application = review(
+            application=self.get_object(),
+            user=request.user,
+            decision=body.validated_data["decision"],
+            opinion=body.validated_data["opinion"],
+        )
+        return self._respond(application)
+
+    @extend_schema(request=ReviewSerializer, responses=ApplicationSerializer, filters=False)
+    @action(detail=True, methods=["post"], url_path="school-review", filterset_class=None)
+    def school_review(self, request: Request, pk: str | None = None) -> Response:
+        _only(request, Role.SCHOOL_HR)
+        return self._review(request, services.application_school_review)
+
+    @extend_schema(request=ReviewSerializer, responses=ApplicationSerializer, filters=False)
+    @action(detail=True, methods=["post"], url_path="province-review", filterset_class=None)
+    def province_review(self, request: Request, pk: str | None = None) -> Response:
+        _only(request, Role.PROVINCE)
+        return self._review(request, services.application_province_review)
+
+    @extend_schema(request=VoteRequestSerializer, responses=ApplicationSerializer, filters=False)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def votes(self, request: Request, pk: str | None = None) -> Response:
+        _only(request, Role.EXPERT)
+        body = VoteRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        application = self.get_object()
+        services.application_vote(
+            application=application,
+            expert=request.user,  # type: ignore[arg-type]
+            decision=body.validated_data["decision"],
+            opinion=body.validated_data["opinion"],
+        )
+        return self._respond(application)
+
+    @extend_schema(
+        methods=["GET"], request=None, responses=ObjectionSerializer(many=True), filters=False
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=ObjectionRequestSerializer,
+        responses={201: inline_serializer("ObjectionFiled", {"id": serializers.IntegerField()})},
+        filters=False,
+    )
+    @action(detail=True, methods=["get", "post"], filterset_class=None, pagination_class=None)
+    def objections(self, request: Request, pk: str | None = None) -> Response:
+        """POST: anyone signed in objects to an application in publicity. GET: the province
+        reads them in full."""
+        if request.method == "GET":
+            _only(request, Role.PROVINCE)
+            application = self.get_object()
+            return Response(ObjectionSerializer(application.objections.all(), many=True).data)
+        body = ObjectionRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        objection = services.application_object(
+            application=self.get_object(),
+            user=request.user,  # type: ignore[arg-type]
+            reason=body.validated_data["reason"],
+        )
+        return Response({"id": objection.pk}, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ResolveSerializer, responses=ApplicationSerializer, filters=False)
+    @action(detail=True, methods=["post"], url_path="resolve-objection", filterset_class=None)
+    def resolve_objection(self, request: Request, pk: str | None = None) -> Response:
+        _only(request, Role.PROVINCE)
+        body = ResolveSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        application = services.application_resolve_objection(
+            application=self.get_object(),
+            user=request.user,  # type: ignore[arg-type]
+            upheld=body.validated_data["upheld"],
+            opinion=body.validated_data["opinion"],
+        )
+        return self._respond(application)
+
+    @extend_schema(request=None, responses=ApplicationSerializer, filters=False)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def finalize(self, request: Request, pk: str | None = None) -> Response:
+        _only(request, Role.PROVINCE)
+        application = self.get_object()
+        services.application_finalize(
+            application=application,
+            user=request.user,  # type: ignore[arg-type]
+        )
+        return self._respond(application)
+
+    @extend_schema(responses=PublicityRowSerializer(many=True))
+    @action(detail=False, methods=["get"], filterset_class=None)
+    def publicity(self, request: Request) -> Response:
+        """The publicity list (公示) every signed-in user may read and object to."""
+        queryset = self.get_queryset()
+        round_id = request.query_params.get("round")
+        if round_id and round_id.isdigit():
+            queryset = queryset.filter(round_id=int(round_id))
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)
+
+
+# --------------------------------------------------------------------------- recognitions
+
+
+class RecognitionSerializer(serializers.ModelSerializer):
+    teacher_name = serializers.CharField(source="teacher.name", read_only=True)
+    school = serializers.IntegerField(source="teacher.school_id", read_only=True)
+    school_name = serializers.CharField(source="teacher.school.name", read_only=True)
+    round_code = serializers.CharField(source="round.code", read_only=True)
+    round_name = serializers.CharField(source="round.name", read_only=True)
+    status = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Recognition
+        fields = [
+            "id",
+            "teacher",
+            "teacher_name",
+            "school",
+            "school_name",
+            "level",
+            "round",
+            "round_code",
+            "round_name",
+            "application",
+            "certificate_no",
+            "recognized_on",
+            "valid_until",
+            "status",
+            "revoked_on",
+            "revoke_reason",
+        ]
+        read_only_fields = fields
+
+    def get_status(self, recognition: Recognition) -> str:
+        return rules.recognition_status(
+            recognition.valid_until, recognition.revoked_on, timezone.localdate()
+        )
+
+
+class RevokeSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class RecognitionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = RecognitionSerializer
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.TEACHER]
+    write_roles = [Role.PROVINCE]
+    filterset_class = RecognitionFilter
+    search_fields = ["certificate_no", "teacher__name"]
+    ordering_fields = ["recognized_on", "valid_until", "certificate_no", "id"]
+
+    def get_queryset(self) -> QuerySet[Recognition]:
+        return selectors.recognitions_visible_to(self.request.user)  # type: ignore[arg-type]
+
+    @extend_schema(request=RevokeSerializer, responses=RecognitionSerializer, filters=False)
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def revoke(self, request: Request, pk: str | None = None) -> Response:
+        body = RevokeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        recognition = services.recognition_revoke(
+            recognition=self.get_object(),
+            user=request.user,  # type: ignore[arg-type]
+            reason=body.validated_data["reason"],
+        )
+        return Response(RecognitionSerializer(recognition).data)
+
+
+# --------------------------------------------------------------------------- public verification
+
+
+class VerifyThrottle(AnonRateThrottle):
+    """Per address, signed in or not: a certificate number cannot be guessed in bulk."""
+
+    scope = "verify"
+
+    def get_rate(self) -> str:
+        return str(getattr(settings, "VERIFY_RATE", "30/min"))
+
+    def get_cache_key(self, request: Request, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class VerifySerializer(serializers.Serializer):
+    certificate_no = serializers.CharField()
+    name = serializers.CharField(help_text="masked: 张*明")
+    school = serializers.CharField()
+    level = serializers.CharField()
+    recognized_on = serializers.DateField()
+    valid_until = serializers.DateField()
+    status = serializers.CharField()
+
+
+class VerifyView(APIView):
+    """Public check of a recognition certificate (no login): masked name and nothing more."""
+
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list[type] = []
+    throttle_classes = [VerifyThrottle]
+
+    @extend_schema(responses=VerifySerializer)
+    def get(self, request: Request, certificate_no: str) -> Response:
+        recognition = (
+            Recognition.objects.select_related("teacher__school")
+            .filter(certificate_no=certificate_no[:40])
+            .first()
+        )
+        if recognition is None:
+            raise Http404
+        return Response(
+            {
+                "certificate_no": recognition.certificate_no,
+                "name": rules.mask_name(recognition.teacher.name),
+                "school": recognition.teacher.school.name,
+                "level": recognition.level,
+                "recognized_on": recognition.recognized_on,
+                "valid_until": recognition.valid_until,
+                "status": rules.recognition_status(
+                    recognition.valid_until, recognition.revoked_on, timezone.localdate()
+                ),
+            }
+        )
+
+
+# --------------------------------------------------------------------------- my record, HR queue
+
+
+class CompletionRowSerializer(serializers.ModelSerializer):
+    program_title = serializers.CharField(source="program.title")
+    base_name = serializers.CharField(source="program.base.name")
+
+    class Meta:
+        model = TrainingCompletion
+        fields = ["id", "program_title", "base_name", "completed_on", "hours", "passed"]
+
+
+class MyRecordSerializer(serializers.Serializer):
+    teacher = serializers.IntegerField()
+    certificates = CertificateSerializer(many=True)
+    enterprise_periods = EnterprisePeriodSerializer(many=True)
+    completions = CompletionRowSerializer(many=True)
+    evidence = EvidenceFileSerializer(many=True)
+
+
+class MyRecordView(APIView):
+    """A teacher's own certificates, periods, completions and files in one read (phones).
+    Their record and verdict are GET teachers/{id}/; applications and recognitions their
+    own lists."""
+
+    permission_classes = [RolePermission]
+    read_roles = [Role.TEACHER]
+    write_roles: list[str] = []
+
+    @extend_schema(responses=MyRecordSerializer)
+    def get(self, request: Request) -> Response:
+        teacher_id = request.user.teacher_id  # type: ignore[union-attr]
+        if teacher_id is None:
+            raise Http404
+        context = {"request": request}
+        completions = TrainingCompletion.objects.filter(teacher_id=teacher_id).select_related(
+            "program__base"
+        )
+        if hasattr(TrainingCompletion, "voided"):
+            completions = completions.filter(voided=False)
+        return Response(
+            {
+                "teacher": teacher_id,
+                "certificates": CertificateSerializer(
+                    Certificate.objects.filter(teacher_id=teacher_id), many=True, context=context
+                ).data,
+                "enterprise_periods": EnterprisePeriodSerializer(
+                    EnterprisePeriod.objects.filter(teacher_id=teacher_id),
+                    many=True,
+                    context=context,
+                ).data,
+                "completions": CompletionRowSerializer(completions, many=True).data,
+                "evidence": EvidenceFileSerializer(
+                    EvidenceFile.objects.filter(teacher_id=teacher_id),
+                    many=True,
+                    context=context,
+                ).data,
+            }
+        )
+
+
+class EvidenceBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EvidenceFile
+        fields = ["id", "filename", "content_type", "size"]
+
+
+class PendingRecordSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["certificate", "enterprise_period"])
+    id = serializers.IntegerField()
+    teacher = serializers.IntegerField()
+    teacher_name = serializers.CharField()
+    summary = serializers.CharField()
+    date = serializers.DateField()
+    evidence = EvidenceBriefSerializer(many=True)
+
+
+class PendingRecordsView(APIView):
+    """HR's "to confirm" queue: what teachers proposed, with their files beside."""
+
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE, Role.SCHOOL_HR]
+    write_roles: list[str] = []
+
+    @extend_schema(responses=PendingRecordSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        files = Prefetch("evidence_files", EvidenceFile.objects.order_by("id"))
+        certs = (
+            in_school_scope(
+                Certificate.objects.filter(status=RecordStatus.PENDING),
+                user,
+                school="teacher__school",
+            )
+            .select_related("teacher")
+            .prefetch_related(files)[:500]
+        )
+        periods = (
+            in_school_scope(
+                EnterprisePeriod.objects.filter(status=RecordStatus.PENDING),
+                user,
+                school="teacher__school",
+            )
+            .select_related("teacher")
+            .prefetch_related(files)[:500]
+        )
+        rows = [
+            {
+                "type": "certificate",
+                "id": c.pk,
+                "teacher": c.teacher_id,
+                "teacher_name": c.teacher.name,
+                "summary": " ".join(
+                    filter(None, [c.get_kind_display(), c.level, c.name, c.number])
+                ),
+                "date": c.issued_on,
+                "evidence": EvidenceBriefSerializer(c.evidence_files.all(), many=True).data,  # type: ignore[attr-defined]
+            }
+            for c in certs
+        ] + [
+            {
+                "type": "enterprise_period",
+                "id": p.pk,
+                "teacher": p.teacher_id,
+                "teacher_name": p.teacher.name,
+                "summary": " ".join(filter(None, [p.get_kind_display(), p.enterprise, p.position])),
+                "date": p.start_on,
+                "evidence": EvidenceBriefSerializer(p.evidence_files.all(), many=True).data,  # type: ignore[attr-defined]
+            }
+            for p in periods
+        ]
+        return Response(rows)

@@ -1,0 +1,25 @@
+"""Evidence file content checks: what a file is, judged by its first bytes, not its name."""
+
+import hashlib
+from collections.abc import Iterable
+
+SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "application/pdf", ".pdf"),
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+)
+
+
+def sniff(head: bytes) -> str | None:
+    """The content type of a PDF, JPEG or PNG file from its first bytes; None otherwise."""
+    for magic, content_type, _ext in SIGNATURES:
+        if head.startswith(magic):
+            return content_type
+    return None
+
+
+def sha256_of(chunks: Iterable[bytes]) -> str:
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,83 @@
+"""Recognition rules as plain functions (no Django): who may apply, level order, numbers,
+publicity dates, masked names. Tested by tables in tests/test_rules.py."""
+
+from datetime import date, timedelta
+
+LEVELS = ("junior", "intermediate", "senior")  # lowest first
+APPLICANT_COURSES = ("professional", "practical")
+PART_TIME_MIN_YEARS = 1
+PART_TIME_MAX_AGE = 70
+
+
+def level_rank(level: str) -> int:
+    """0 for none or unknown, then 1..3 from junior to senior."""
+    return LEVELS.index(level) + 1 if level in LEVELS else 0
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def age_on(birth: date, on: date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def applicant_problems(
+    *,
+    employment: str,
+    course_type: str,
+    hired_on: date | None,
+    left_on: date | None,
+    birth_date: date,
+    on: date,
+) -> list[str]:
+    """Why this teacher cannot apply on `on` (codes; empty: they may).
+
+    Professional and practical-course teachers may apply; part-time ones after a year of
+    teaching at the school and while aged 70 or under."""
+    problems: list[str] = []
+    if left_on is not None and left_on < on:
+        problems.append("left")
+    if course_type not in APPLICANT_COURSES:
+        problems.append("course_type")
+    if employment == "part_time":
+        if hired_on is None or add_years(hired_on, PART_TIME_MIN_YEARS) > on:
+            problems.append("part_time_years")
+        if age_on(birth_date, on) > PART_TIME_MAX_AGE:
+            problems.append("part_time_age")
+    return problems
+
+
+def publicity_until(approved_on: date, days: int) -> date:
+    """The last day of publicity: approval day + days - 1 (the day before it when 0)."""
+    return approved_on + timedelta(days=days - 1)
+
+
+def may_finalize(until: date | None, today: date) -> bool:
+    """Finalizing is allowed from the day after publicity's last day."""
+    return until is not None and today > until
+
+
+def certificate_no(round_code: str, n: int) -> str:
+    return f"{round_code}-{n:05d}"
+
+
+def recognition_status(valid_until: date, revoked_on: date | None, on: date) -> str:
+    if revoked_on is not None and revoked_on <= on:
+        return "revoked"
+    if valid_until < on:
+        return "expired"
+    return "active"
+
+
+def mask_name(name: str) -> str:
+    """张三明 -> 张*明, 张三 -> 张*, 欧阳娜娜 -> 欧**娜: enough to match, not to identify."""
+    name = name.strip()
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]

@@ -1,0 +1,110 @@
+"""Reads for recognition: what each role may see, eligibility under a round's rule version,
+and recognized counts per school at a date."""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import in_school_scope
+from shuangshi.qualification import engine
+from shuangshi.qualification import selectors as qualification
+from shuangshi.teachers.models import Teacher
+
+from .models import Application, ApplicationStatus, EvidenceFile, Objection, Recognition, Round
+
+
+def rounds_visible_to(user: User) -> QuerySet[Round]:
+    """Every signed-in role reads the rounds; experts only those assigned to them."""
+    rounds = Round.objects.prefetch_related("experts")
+    if getattr(user, "role", None) == Role.EXPERT:
+        return rounds.filter(experts=user)
+    return rounds
+
+
+def applications_visible_to(user: User) -> QuerySet[Application]:
+    """Province all; city, HR and teacher their scope; an expert the submitted applications
+    of their rounds, never their own school's."""
+    apps = Application.objects.select_related("round", "teacher__school", "recognition")
+    if getattr(user, "role", None) == Role.EXPERT:
+        apps = apps.filter(round__experts=user).exclude(status=ApplicationStatus.DRAFT)
+        if user.school_id is not None:
+            apps = apps.exclude(teacher__school_id=user.school_id)
+        return apps
+    return in_school_scope(apps, user, school="teacher__school", teacher="teacher")
+
+
+PUBLIC_STATUSES = (ApplicationStatus.PUBLICIZED, ApplicationStatus.OBJECTED)
+
+
+def applications_in_publicity() -> QuerySet[Application]:
+    """The publicity list every signed-in user may read (name, school and level only)."""
+    return (
+        Application.objects.filter(status__in=PUBLIC_STATUSES)
+        .select_related("round", "teacher__school")
+        .order_by("round_id", "teacher__school_id", "id")
+    )
+
+
+def recognitions_visible_to(user: User) -> QuerySet[Recognition]:
+    recognitions = Recognition.objects.select_related("round", "teacher__school")
+    return in_school_scope(recognitions, user, school="teacher__school", teacher="teacher")
+
+
+def evidence_visible_to(user: User) -> QuerySet[EvidenceFile]:
+    """Scoped like the teacher; an expert reads the files of the applications they see."""
+    files = EvidenceFile.objects.select_related("teacher")
+    if getattr(user, "role", None) == Role.EXPERT:
+        seen = applications_visible_to(user).filter(evidence=OuterRef("pk"))
+        return files.filter(Exists(seen))
+    return in_school_scope(files, user, school="teacher__school", teacher="teacher")
+
+
+def evidence_frozen(evidence: EvidenceFile) -> bool:
+    """Attached to an application that has been submitted (its history keeps the file)."""
+    return evidence.applications.filter(submitted_at__isnull=False).exists()
+
+
+def open_objections(application: Application) -> QuerySet[Objection]:
+    return application.objections.filter(status="open")
+
+
+def eligibility(teacher: Teacher, round: Round, on: date) -> dict[str, Any]:
+    """The §4 result for this teacher on `on` under the round's frozen rule version."""
+    loaded = qualification.records_for_ids([teacher.pk])
+    profile = qualification.profile_by_version(round.rule_version)
+    ev = engine.evaluate(loaded[0], on, profile)  # type: ignore[arg-type]
+    return {
+        "level": ev.level,
+        "qualified": ev.qualified,
+        "in_scope": ev.in_scope,
+        "reasons": [r.as_dict() for r in ev.reasons],
+        "missing": [m.as_dict() for m in ev.missing],
+        "valid_until": ev.valid_until.isoformat() if ev.valid_until else None,
+        "rule_version": round.rule_version,
+        "evaluated_on": on.isoformat(),
+    }
+
+
+def active_on(on: date) -> Q:
+    """Recognitions in force on `on` (prefix-free: for Recognition querysets)."""
+    return Q(recognized_on__lte=on, valid_until__gte=on) & (
+        Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)
+    )
+
+
+def recognized_counts(on: date, school_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Per school: in-scope teachers (full-time, professional or practical, employed on `on`)
+    holding a recognition in force on `on`."""
+    recognitions = Recognition.objects.filter(
+        active_on(on),
+        teacher__employment="full_time",
+        teacher__course_type__in=("professional", "practical"),
+        teacher__hired_on__lte=on,
+    ).filter(Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=on))
+    if school_ids is not None:
+        recognitions = recognitions.filter(teacher__school_id__in=school_ids)
+    rows = recognitions.values("teacher__school_id").annotate(n=Count("teacher_id", distinct=True))
+    return {row["teacher__school_id"]: row["n"] for row in rows}

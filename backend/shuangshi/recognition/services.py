@@ -1,0 +1,492 @@
+"""Every write of recognition: one function per transition of DESIGN §8, atomic, each
+leaving an ApplicationEvent (who, what, opinion) beside django-auditlog's row."""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.common.api import apply_changes
+from shuangshi.qualification import selectors as qualification
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+
+from . import rules, selectors
+from .evidence import sha256_of, sniff
+from .models import (
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    EvidenceFile,
+    Objection,
+    ObjectionStatus,
+    Recognition,
+    Round,
+    Stage,
+    Vote,
+)
+
+S = ApplicationStatus
+
+
+class EvidenceFrozen(Exception):
+    """The file belongs to a submitted application's record (answered 409)."""
+
+
+def _error(field: str, message: str) -> ValidationError:
+    return ValidationError({field: [message]})
+
+
+def _event(
+    application: Application, stage: str, actor: User | None, decision: str = "", opinion: str = ""
+) -> None:
+    ApplicationEvent.objects.create(
+        application=application, stage=stage, actor=actor, decision=decision, opinion=opinion
+    )
+
+
+def _require_status(application: Application, *allowed: str) -> None:
+    if application.status not in allowed:
+        raise _error(
+            "status",
+            _("Not possible while the application is %(status)s.")
+            % {"status": application.get_status_display()},
+        )
+
+
+def _require_opinion(opinion: str) -> str:
+    opinion = opinion.strip()
+    if not opinion:
+        raise _error("opinion", _("An opinion is required to return or reject."))
+    return opinion
+
+
+def _set_status(application: Application, status: str, **fields: Any) -> Application:
+    return apply_changes(application, {"status": status, **fields})  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def evidence_max_bytes() -> int:
+    return int(getattr(settings, "EVIDENCE_MAX_MB", 10)) * 1024 * 1024
+
+
+@transaction.atomic
+def evidence_upload(
+    *,
+    teacher: Teacher,
+    kind: str,
+    description: str,
+    upload: UploadedFile,
+    user: User,
+    certificate: Certificate | None = None,
+    enterprise_period: EnterprisePeriod | None = None,
+) -> EvidenceFile:
+    """Store a PDF, JPEG or PNG (judged by content) of at most EVIDENCE_MAX_MB."""
+    if upload.size is None or upload.size > evidence_max_bytes():
+        raise _error(
+            "file",
+            _("The file is larger than %(mb)s MB.") % {"mb": evidence_max_bytes() // 2**20},
+        )
+    upload.seek(0)
+    content_type = sniff(upload.read(16))
+    if content_type is None:
+        raise _error("file", _("Only PDF, JPEG or PNG files are accepted."))
+    for record, field in ((certificate, "certificate"), (enterprise_period, "enterprise_period")):
+        if record is not None and record.teacher_id != teacher.pk:
+            raise _error(field, _("This record belongs to another teacher."))
+    upload.seek(0)
+    digest = sha256_of(upload.chunks())
+    upload.seek(0)
+    name = (upload.name or "file").rsplit("/", 1)[-1][-200:]
+    return EvidenceFile.objects.create(
+        teacher=teacher,
+        kind=kind,
+        description=description,
+        file=upload,
+        filename=name,
+        size=upload.size,
+        sha256=digest,
+        content_type=content_type,
+        uploaded_by=user,
+        certificate=certificate,
+        enterprise_period=enterprise_period,
+    )
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: EvidenceFile) -> None:
+    if selectors.evidence_frozen(evidence):
+        raise EvidenceFrozen
+    stored = evidence.file
+    evidence.delete()
+    transaction.on_commit(lambda: stored.delete(save=False))
+
+
+# --------------------------------------------------------------------------- rounds
+
+
+def _round_errors(data: dict[str, Any]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    opens, closes = data.get("opens_on"), data.get("closes_on")
+    if opens and closes and closes < opens:
+        errors["closes_on"] = [_("The round cannot close before it opens.")]
+    levels = data.get("levels")
+    if levels is not None and (not levels or any(lv not in rules.LEVELS for lv in levels)):
+        errors["levels"] = [_("Choose one or more of junior, intermediate, senior.")]
+    experts: Sequence[User] = data.get("experts") or []
+    if any(e.role != Role.EXPERT for e in experts):
+        errors["experts"] = [_("Only expert accounts can be assigned to a round.")]
+    return errors
+
+
+@transaction.atomic
+def round_create(*, data: dict[str, Any]) -> Round:
+    """A round freezes the rule version in force when it is created."""
+    data = dict(data)
+    errors = _round_errors(data)
+    if errors:
+        raise ValidationError(errors)
+    experts = data.pop("experts", [])
+    data.setdefault("levels", list(rules.LEVELS))
+    version, _profile = qualification.profile_current()
+    round = Round.objects.create(rule_version=version, **data)
+    round.experts.set(experts)
+    return round
+
+
+@transaction.atomic
+def round_update(*, round: Round, data: dict[str, Any]) -> Round:
+    data = dict(data)
+    merged = {
+        "opens_on": round.opens_on,
+        "closes_on": round.closes_on,
+        **data,
+    }
+    errors = _round_errors(merged)
+    if errors:
+        raise ValidationError(errors)
+    experts = data.pop("experts", None)
+    apply_changes(round, data)
+    if experts is not None:
+        round.experts.set(experts)
+    return round
+
+
+def round_is_open(round: Round, on: date) -> bool:
+    return round.opens_on <= on <= round.closes_on
+
+
+# --------------------------------------------------------------------------- applications
+
+
+def _check_evidence(teacher: Teacher, evidence: Sequence[EvidenceFile]) -> None:
+    if any(e.teacher_id != teacher.pk for e in evidence):
+        raise _error("evidence", _("Attach only this teacher's own files."))
+
+
+@transaction.atomic
+def application_create(
+    *,
+    round: Round,
+    teacher: Teacher,
+    level: str,
+    statement: str = "",
+    evidence: Sequence[EvidenceFile] = (),
+    user: User,
+) -> Application:
+    """A draft; the teacher (or their school's HR) submits it when ready."""
+    if level not in round.levels:
+        raise _error("level", _("This round does not offer that level."))
+    _check_evidence(teacher, evidence)
+    application = Application.objects.create(
+        round=round, teacher=teacher, level=level, statement=statement, created_by=user
+    )
+    application.evidence.set(evidence)
+    _event(application, Stage.DRAFT, user)
+    return application
+
+
+@transaction.atomic
+def application_update(*, application: Application, data: dict[str, Any]) -> Application:
+    _require_status(application, S.DRAFT)
+    data = dict(data)
+    evidence = data.pop("evidence", None)
+    if "level" in data and data["level"] not in application.round.levels:
+        raise _error("level", _("This round does not offer that level."))
+    if evidence is not None:
+        _check_evidence(application.teacher, evidence)
+        application.evidence.set(evidence)
+    apply_changes(application, data)
+    return application
+
+
+def _missing_text(eligibility: dict[str, Any]) -> str:
+    return "; ".join(m["text"] for m in eligibility.get("missing", []))
+
+
+@transaction.atomic
+def application_submit(
+    *, application: Application, user: User, today: date | None = None
+) -> Application:
+    """Submit a draft: refused when the round is closed, the teacher cannot apply, they
+    already applied in this round, or the level asked for is above what §4 gives under the
+    round's rule version (the refusal names what is missing)."""
+    today = today or timezone.localdate()
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_status(application, S.DRAFT)
+    round, teacher = application.round, application.teacher
+    if not round_is_open(round, today):
+        raise _error(
+            "round",
+            _("The round is not open (it takes applications from %(opens)s to %(closes)s).")
+            % {"opens": round.opens_on, "closes": round.closes_on},
+        )
+    problems = rules.applicant_problems(
+        employment=teacher.employment,
+        course_type=teacher.course_type,
+        hired_on=teacher.hired_on,
+        left_on=teacher.left_on,
+        birth_date=teacher.birth_date,
+        on=today,
+    )
+    if problems:
+        messages = {
+            "left": _("The teacher has left the school."),
+            "course_type": _("Only professional and practical-course teachers may apply."),
+            "part_time_years": _("Part-time teachers may apply after a year at the school."),
+            "part_time_age": _("Part-time teachers may apply up to the age of 70."),
+        }
+        raise ValidationError({"teacher": [messages[p] for p in problems]})
+    earlier = (
+        Application.objects.filter(round=round, teacher=teacher)
+        .exclude(pk=application.pk)
+        .exclude(status__in=[S.DRAFT, S.WITHDRAWN])
+    )
+    if earlier.exists():
+        raise _error("round", _("The teacher already has an application in this round."))
+    result = selectors.eligibility(teacher, round, today)
+    if rules.level_rank(application.level) > rules.level_rank(result["level"]):
+        raise ValidationError(
+            {
+                "level": [
+                    _(
+                        "The rules give %(eligible)s, below the level asked for. "
+                        "Missing: %(missing)s"
+                    )
+                    % {"eligible": result["level"], "missing": _missing_text(result) or "-"}
+                ],
+                "missing": [m["text"] for m in result["missing"]],
+            }
+        )
+    _set_status(application, S.SUBMITTED, eligibility=result, submitted_at=timezone.now())
+    _event(application, Stage.SUBMIT, user)
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, user: User) -> Application:
+    """Before the school's review only."""
+    _require_status(application, S.DRAFT, S.SUBMITTED)
+    _set_status(application, S.WITHDRAWN)
+    _event(application, Stage.WITHDRAW, user)
+    return application
+
+
+DECISIONS = ("approve", "return", "reject")
+
+
+def _review(
+    application: Application,
+    *,
+    user: User,
+    decision: str,
+    opinion: str,
+    stage: str,
+    expected: str,
+    approved: str,
+    today: date | None = None,
+) -> Application:
+    _require_status(application, expected)
+    if decision not in DECISIONS:
+        raise _error("decision", _("Choose approve, return or reject."))
+    if decision != "approve":
+        opinion = _require_opinion(opinion)
+    fields: dict[str, Any] = {}
+    if decision == "approve":
+        status = approved
+        if approved == S.PUBLICIZED:
+            fields["publicity_until"] = rules.publicity_until(
+                today or timezone.localdate(), application.round.publicity_days
+            )
+    else:
+        status = S.DRAFT if decision == "return" else S.REJECTED
+    _set_status(application, status, **fields)
+    _event(application, stage, user, decision, opinion.strip())
+    return application
+
+
+@transaction.atomic
+def application_school_review(
+    *, application: Application, user: User, decision: str, opinion: str = ""
+) -> Application:
+    return _review(
+        application,
+        user=user,
+        decision=decision,
+        opinion=opinion,
+        stage=Stage.SCHOOL_REVIEW,
+        expected=S.SUBMITTED,
+        approved=S.SCHOOL_APPROVED,
+    )
+
+
+@transaction.atomic
+def application_province_review(
+    *,
+    application: Application,
+    user: User,
+    decision: str,
+    opinion: str = "",
+    today: date | None = None,
+) -> Application:
+    """Approval starts publicity today; its last day is today + publicity_days - 1."""
+    return _review(
+        application,
+        user=user,
+        decision=decision,
+        opinion=opinion,
+        stage=Stage.PROVINCE_REVIEW,
+        expected=S.SCHOOL_APPROVED,
+        approved=S.PUBLICIZED,
+        today=today,
+    )
+
+
+@transaction.atomic
+def application_vote(
+    *, application: Application, expert: User, decision: str, opinion: str = ""
+) -> Vote:
+    """An assigned expert's vote while the province reviews (a second vote replaces it)."""
+    _require_status(application, S.SCHOOL_APPROVED)
+    if decision not in ("approve", "reject"):
+        raise _error("decision", _("Choose approve or reject."))
+    if decision == "reject":
+        opinion = _require_opinion(opinion)
+    vote, _created = Vote.objects.update_or_create(
+        application=application,
+        expert=expert,
+        defaults={"decision": decision, "opinion": opinion.strip()},
+    )
+    _event(application, Stage.VOTE, expert, decision, opinion.strip())
+    return vote
+
+
+@transaction.atomic
+def application_object(*, application: Application, user: User, reason: str) -> Objection:
+    """Anyone signed in may object to an application in publicity, until it is final."""
+    _require_status(application, S.PUBLICIZED, S.OBJECTED)
+    reason = reason.strip()
+    if not reason:
+        raise _error("reason", _("Say what the objection is."))
+    objection = Objection.objects.create(application=application, filed_by=user, reason=reason)
+    if application.status != S.OBJECTED:
+        _set_status(application, S.OBJECTED)
+    _event(application, Stage.OBJECTION, user, "", "")  # the reason is the province's to read
+    return objection
+
+
+@transaction.atomic
+def application_resolve_objection(
+    *, application: Application, user: User, upheld: bool, opinion: str
+) -> Application:
+    """The province answers every open objection at once: upheld rejects the application,
+    dismissed returns it to publicity."""
+    _require_status(application, S.OBJECTED)
+    opinion = opinion.strip()
+    if not opinion:
+        raise _error("opinion", _("Give the opinion that resolves the objection."))
+    outcome = ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED
+    selectors.open_objections(application).update(
+        status=outcome, resolution=opinion, resolved_by=user, resolved_at=timezone.now()
+    )
+    _set_status(application, S.REJECTED if upheld else S.PUBLICIZED)
+    _event(application, Stage.RESOLVE, user, outcome, opinion)
+    return application
+
+
+def _next_certificate_no(round: Round) -> str:
+    Round.objects.select_for_update().filter(pk=round.pk).first()  # one number at a time
+    last = (
+        Recognition.objects.filter(round=round)
+        .order_by("-certificate_no")
+        .values_list("certificate_no", flat=True)
+        .first()
+    )
+    n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return rules.certificate_no(round.code, n)
+
+
+@transaction.atomic
+def application_finalize(
+    *, application: Application, user: User | None, today: date | None = None
+) -> Recognition:
+    """Recognize: allowed the day after publicity ends, with no objection open."""
+    today = today or timezone.localdate()
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status == S.OBJECTED:
+        raise _error("status", _("An objection is still open: resolve it first."))
+    _require_status(application, S.PUBLICIZED)
+    if not rules.may_finalize(application.publicity_until, today):
+        raise _error(
+            "publicity_until",
+            _("Publicity runs until %(day)s; finalize after that.")
+            % {"day": application.publicity_until},
+        )
+    round = application.round
+    recognition = Recognition.objects.create(
+        teacher=application.teacher,
+        level=application.level,
+        round=round,
+        application=application,
+        certificate_no=_next_certificate_no(round),
+        recognized_on=today,
+        valid_until=rules.add_years(today, round.validity_years),
+    )
+    _set_status(application, S.RECOGNIZED)
+    _event(application, Stage.FINALIZE, user, "recognized", recognition.certificate_no)
+    return recognition
+
+
+def applications_finalize_due(*, today: date | None = None) -> int:
+    """The nightly run: finalize every application whose publicity has ended unopposed."""
+    today = today or timezone.localdate()
+    due = Application.objects.filter(status=S.PUBLICIZED, publicity_until__lt=today)
+    done = 0
+    for application in due.iterator():
+        application_finalize(application=application, user=None, today=today)
+        done += 1
+    return done
+
+
+@transaction.atomic
+def recognition_revoke(
+    *, recognition: Recognition, user: User, reason: str, today: date | None = None
+) -> Recognition:
+    reason = reason.strip()
+    if not reason:
+        raise _error("reason", _("Say why the recognition is revoked."))
+    if recognition.revoked_on is not None:
+        raise _error("status", _("This recognition is already revoked."))
+    recognition.revoked_on = today or timezone.localdate()
+    recognition.revoke_reason = reason
+    recognition.save(update_fields=["revoked_on", "revoke_reason"])
+    _event(recognition.application, Stage.REVOKE, user, "revoked", reason)
+    return recognition
