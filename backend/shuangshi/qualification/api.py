@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -80,6 +81,7 @@ class SchoolRatiosQuery(AsOfQuery):
     ordering = serializers.ChoiceField(
         required=False, choices=list(selectors.ORDERINGS), default="code"
     )
+    search = serializers.CharField(required=False, max_length=100, trim_whitespace=True)
 
 
 class TrendQuery(serializers.Serializer):
@@ -137,6 +139,7 @@ class SchoolRatiosView(RatioView):
             OpenApiParameter("kind", str),
             OpenApiParameter("below_target", bool),
             OpenApiParameter("ordering", str, enum=list(selectors.ORDERINGS)),
+            OpenApiParameter("search", str, description="Part of the school's name or code"),
         ],
         responses={200: schemas.SchoolRatioPage},
     )
@@ -154,6 +157,8 @@ class SchoolRatiosView(RatioView):
                 below_target=q.get("below_target"),
                 ordering=q["ordering"],
             )
+            if search := q.get("search"):
+                qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
             page = paginator.paginate_queryset(qs, request, view=self)
             rows = reports.school_rows_today(page or [], on=today)
         else:
@@ -167,6 +172,13 @@ class SchoolRatiosView(RatioView):
                 below_target=q.get("below_target"),
                 ordering=q["ordering"],
             )
+            if search := (q.get("search") or "").casefold():
+                all_rows = [
+                    r
+                    for r in all_rows
+                    if search in r["school"]["name"].casefold()
+                    or search in r["school"]["code"].casefold()
+                ]
             rows = paginator.paginate_queryset(all_rows, request, view=self) or []  # type: ignore[arg-type]
         forecast.attach_below_on(rows)
         return paginator.get_paginated_response(rows)

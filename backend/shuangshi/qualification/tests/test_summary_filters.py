@@ -41,3 +41,21 @@ def test_bad_filters_are_400(api, province):
 def test_school_hr_is_refused_nothing_but_sees_only_its_school(api, hr_a, staffed, school_b):  # noqa: F811
     data = api(hr_a).get(URL, {"kind": "technician_college"}).json()
     assert data["schools"]["total"] == 0
+
+
+# The schools page searches by name or code (issue 14, item 8).
+
+
+@pytest.mark.parametrize("as_of", [None, "2030-01-01"])
+def test_school_ratios_search_by_name_or_code(api, province, staffed, school_a, school_b, as_of):  # noqa: F811
+    extra = {"as_of": as_of} if as_of else {}
+    url = "/api/v1/ratios/schools/"
+    rows = api(province).get(url, {"search": "九江", **extra}).json()["results"]
+    assert [r["school"]["id"] for r in rows] == [school_b.pk]
+    rows = api(province).get(url, {"search": school_a.code.lower(), **extra}).json()["results"]
+    assert [r["school"]["id"] for r in rows] == [school_a.pk]
+
+
+def test_school_hr_searching_finds_only_its_own_school(api, hr_a, staffed, school_b):  # noqa: F811
+    rows = api(hr_a).get("/api/v1/ratios/schools/", {"search": "九江"}).json()["results"]
+    assert rows == []
