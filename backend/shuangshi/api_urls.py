@@ -30,6 +30,8 @@ urlpatterns = [
     path("", include("shuangshi.spreadsheets.urls")),
     path("", include("shuangshi.audit.urls")),
     path("", include("shuangshi.recognition.urls")),
+    path("", include("shuangshi.notifications.urls")),
+    path("", include("shuangshi.duty.urls")),
     path("", include("shuangshi.jobs.urls")),
     path("", include(router.urls)),
 ]

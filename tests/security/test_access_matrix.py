@@ -208,6 +208,33 @@ EXPECTED: dict[str, Expect] = {
     "GET export-teachers": E(city=200, school_hr=200),
     "GET export-province": E(),
     "GET export-school": E(province=400, city=400, school_hr=200),  # others name ?school=
+    # --- notifications: every user reads and marks their own; the province sets lead times
+    "GET notification-list": E(
+        city=200,
+        school_hr=200,
+        base_staff=200,
+        row="notification",
+        sees_own=("school_hr",),
+        sees_other=(),
+    ),
+    "GET notification-detail": E(
+        province=404, city=404, school_hr=OWN, base_staff=404, row="notification"
+    ),
+    "POST notification-read": E(
+        province=404, city=404, school_hr=OWN, base_staff=404, row="notification"
+    ),
+    "GET notification-unread-count": E(city=200, school_hr=200, base_staff=200),
+    "POST notification-read-all": E(city=200, school_hr=200, base_staff=200),
+    "GET notification-preferences": E(city=200, school_hr=200, base_staff=200),
+    "PATCH notification-preferences": E(  # {} lacks email_enabled
+        province=400, city=400, school_hr=400, base_staff=400
+    ),
+    "GET alert-settings": E(city=200, school_hr=200),
+    "PATCH alert-settings": E(),
+    # --- practice duty: scoped like teachers
+    "GET practice-duty": E(city=200, school_hr=200),
+    "GET practice-duty-summary": E(city=200, school_hr=200),
+    "GET practice-duty-export": E(city=200, school_hr=200),
 }
 
 

@@ -102,6 +102,10 @@ def build() -> World:
     )
     world.rows["target"] = ("dual_qualified_ratio", "training_bases")
     world.rows["rule-profile"] = (_rule_profile(), _rule_profile())
+    world.rows["notification"] = (
+        _notification(users["school_hr"]),  # type: ignore[arg-type]
+        _notification(hr_b),
+    )
     return world
 
 
@@ -114,6 +118,16 @@ def _rule_profile() -> int:
         values=profile.as_dict(), note="matrix", user=None, reevaluate=False
     )
     return row.version
+
+
+def _notification(user: User) -> int:
+    from shuangshi.notifications import services
+
+    row = services.notification_create(
+        user=user, kind="job_finished", subject="job:0", title="matrix", link="/imports"
+    )
+    assert row is not None
+    return row.pk
 
 
 def teachers_workbook(user: User) -> bytes:

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "shuangshi.jobs",
+    "shuangshi.notifications",
+    "shuangshi.duty",
 ]
 
 MIDDLEWARE = [
@@ -144,6 +146,18 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # ID-number lookups (lookup endpoints, completions by ID, import rows, a create hitting a
 # registered number) each user may make per day; past it, 429 (docs/security.md).
 ID_LOOKUPS_PER_DAY = env_int("ID_LOOKUPS_PER_DAY", 500, minimum=1)
+
+# E-mail (the daily digest): the console locally; production sets EMAIL_BACKEND to
+# django.core.mail.backends.smtp.EmailBackend and the EMAIL_* variables.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "shuangshi@localhost")
+SITE_URL = env_str("SITE_URL", "")  # prefixes the links in e-mails
 
 # Largest accepted upload (Excel import), in megabytes.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20, minimum=1)

@@ -12,6 +12,7 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if SECRET_KEY.startswith("insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random string of 50+ characters.")
 env_str("DATABASE_URL")  # production never falls back to SQLite
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 STATIC_ROOT = VAR_DIR / "static"  # noqa: F405
 STORAGES = {

@@ -1,0 +1,181 @@
+"""practice-duty/ (DESIGN §9): who owes enterprise practice, per teacher and per school."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from openpyxl import Workbook
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import schools_visible_to, teachers_visible_to
+from shuangshi.common.api import RolePermission
+from shuangshi.common.pagination import Pagination
+from shuangshi.spreadsheets.api import xlsx_response
+from shuangshi.spreadsheets.workbooks import save
+
+from . import selectors
+
+
+class DutyQuery(serializers.Serializer):
+    school = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
+    city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
+    short = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+class DutySchoolRef(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class DutyTeacherRef(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    staff_no = serializers.CharField()
+    school = DutySchoolRef()
+
+
+class DutyRow(serializers.Serializer):
+    teacher = DutyTeacherRef()
+    days_in_window = serializers.IntegerField()
+    required = serializers.IntegerField()  # type: ignore[assignment]
+    short_by = serializers.IntegerField()
+    window_start = serializers.DateField()
+    window_end = serializers.DateField()
+    lapses_on = serializers.DateField(allow_null=True)
+
+
+class DutySummarySchool(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class DutySummaryRow(serializers.Serializer):
+    school = DutySummarySchool()
+    teachers = serializers.IntegerField()
+    short = serializers.IntegerField()
+    share_short = serializers.FloatField(allow_null=True)
+
+
+class DutyPage(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = DutyRow(many=True)
+
+
+PARAMS = [
+    OpenApiParameter("school", int),
+    OpenApiParameter("city", int),
+    OpenApiParameter("short", bool, description="Only those short of the duty"),
+]
+
+
+def _query(request: Request) -> dict[str, Any]:
+    params = {k: v for k, v in request.query_params.items() if v != ""}
+    s = DutyQuery(data=params)
+    s.is_valid(raise_exception=True)
+    return dict(s.validated_data)
+
+
+def _rows(user: User, q: dict[str, Any]) -> list[dict[str, Any]]:
+    teachers = teachers_visible_to(user)
+    if q.get("school") is not None:
+        if (
+            user.role != Role.TEACHER
+            and not schools_visible_to(user).filter(pk=q["school"]).exists()
+        ):
+            raise Http404
+        teachers = teachers.filter(school_id=q["school"])
+    if q.get("city") is not None:
+        teachers = teachers.filter(school__city_id=q["city"])
+    rows = selectors.standings(teachers, timezone.localdate())
+    if q.get("short") is not None:
+        rows = [r for r in rows if (r["short_by"] > 0) is q["short"]]
+    return rows
+
+
+class DutyView(APIView):
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.TEACHER]
+    write_roles: list[str] = []
+
+
+class PracticeDutyView(DutyView):
+    """Each teacher's standing; a teacher sees their own."""
+
+    @extend_schema(parameters=PARAMS, responses={200: DutyPage})
+    def get(self, request: Request) -> Response:
+        rows = _rows(request.user, _query(request))  # type: ignore[arg-type]
+        paginator = Pagination()
+        page: list[Any] = paginator.paginate_queryset(rows, request, view=self) or []  # type: ignore[arg-type]
+        return paginator.get_paginated_response(DutyRow(page, many=True).data)
+
+
+class PracticeDutySummaryView(DutyView):
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("city", int)], responses={200: DutySummaryRow(many=True)}
+    )
+    def get(self, request: Request) -> Response:
+        q = _query(request)
+        user: User = request.user  # type: ignore[assignment]
+        schools = schools_visible_to(user).order_by("code")
+        if q.get("city") is not None:
+            schools = schools.filter(city_id=q["city"])
+        if q.get("school") is not None:
+            schools = schools.filter(pk=q["school"])
+        teachers = teachers_visible_to(user).filter(school__in=schools)
+        rows = selectors.standings(teachers, timezone.localdate())
+        return Response(DutySummaryRow(selectors.summary(rows, list(schools)), many=True).data)
+
+
+HEADERS = [
+    "学校",
+    "工号",
+    "姓名",
+    "窗口内天数",
+    "应有天数",
+    "尚缺天数",
+    "窗口起",
+    "窗口止",
+    "失效日期",
+]
+
+
+class PracticeDutyExportView(DutyView):
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+
+    @extend_schema(
+        parameters=PARAMS, responses={(200, "application/octet-stream"): OpenApiTypes.BINARY}
+    )
+    def get(self, request: Request) -> HttpResponse:
+        rows = _rows(request.user, _query(request))  # type: ignore[arg-type]
+        book = Workbook(write_only=True)
+        ws = book.create_sheet("企业实践")
+        ws.append(HEADERS)
+        for r in rows:
+            t = r["teacher"]
+            ws.append(
+                [
+                    t["school"]["name"],
+                    t["staff_no"],
+                    t["name"],
+                    r["days_in_window"],
+                    r["required"],
+                    r["short_by"],
+                    r["window_start"],
+                    r["window_end"],
+                    r["lapses_on"],
+                ]
+            )
+        return xlsx_response(save(book), f"企业实践-{timezone.localdate().isoformat()}.xlsx")

@@ -1,0 +1,284 @@
+"""The alert kinds of DESIGN §9: which subjects are due, and for whom.
+
+Each finder returns :class:`Alert` values (kind, subject, due date, recipients, text). The
+daily job stores them once per (user, kind, subject, due date); an alert that no longer
+holds (the certificate was renewed, new practice was logged) is marked resolved.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from shuangshi.duty import rules as duty
+from shuangshi.qualification import engine, forecast, selectors
+from shuangshi.qualification.models import Level, TeacherQualification
+from shuangshi.schools.models import School
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+
+from . import recipients
+from .models import AlertSettings, Kind
+
+_LEVEL_RANK = {level: i for i, level in enumerate(engine.LEVELS)}
+TEACHER_KINDS = (Kind.CERTIFICATE_EXPIRING, Kind.PRACTICE_LAPSING, Kind.LEVEL_DROPPING)
+SCANNED_KINDS = (*TEACHER_KINDS, Kind.SCHOOL_FALLING_BELOW)
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    kind: str
+    subject: str
+    due_on: date
+    users: tuple[int, ...]
+    title: str
+    body: str
+    link: str
+    teacher_id: int | None = None
+
+
+def _level_label(level: str) -> str:
+    return str(Level(level).label)
+
+
+def _teacher_users(teacher_school: dict[int, int]) -> dict[int, tuple[int, ...]]:
+    """teacher id → the teacher's own accounts and their school's HR."""
+    hr = recipients.school_hr(teacher_school.values())
+    own = recipients.teachers(teacher_school)
+    return {
+        tid: tuple(sorted({*own.get(tid, ()), *hr.get(sid, ())}))
+        for tid, sid in teacher_school.items()
+    }
+
+
+# --------------------------------------------------------------------------- certificates
+
+
+def certificate_expiring(
+    today: date, lead: int, teacher_ids: Sequence[int] | None = None
+) -> list[Alert]:
+    """A certificate whose expiry lowers the teacher's level expires within ``lead`` days."""
+    certs = Certificate.objects.filter(
+        expires_on__gte=today, expires_on__lte=today + timedelta(days=lead)
+    ).filter(Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=today))
+    if teacher_ids is not None:
+        certs = certs.filter(teacher_id__in=teacher_ids)
+    rows = list(certs.values_list("pk", "teacher_id", "kind", "level", "issued_on", "expires_on"))
+    if not rows:
+        return []
+    _version, profile = selectors.profile_current()
+    loaded = {item.teacher_id: item for item in selectors.records_for_ids(r[1] for r in rows)}
+    names = dict(Teacher.objects.filter(pk__in=loaded).values_list("pk", "name"))
+    found: list[tuple[int, int, date, str, str]] = []
+    for cid, tid, kind, level, issued_on, expires_on in rows:
+        item = loaded.get(tid)
+        if item is None or expires_on is None:
+            continue
+        after = expires_on + timedelta(days=1)
+        lapsed = engine.evaluate(item.record, after, profile).level
+        renewed = _renewed(item, kind, level, issued_on, expires_on)
+        kept = engine.evaluate(renewed.record, after, profile)
+        if _LEVEL_RANK[lapsed] < _LEVEL_RANK[kept.level]:
+            found.append((cid, tid, expires_on, kept.level, lapsed))
+    users = _teacher_users({tid: loaded[tid].school_id for _c, tid, *_ in found})
+    return [
+        Alert(
+            kind=Kind.CERTIFICATE_EXPIRING,
+            subject=f"certificate:{cid}",
+            due_on=expires_on,
+            users=users[tid],
+            title=_("%(name)s: a certificate expires on %(date)s")
+            % {"name": names.get(tid, ""), "date": expires_on.isoformat()},
+            body=_("Without a renewal the level drops from %(before)s to %(after)s.")
+            % {"before": _level_label(before), "after": _level_label(after)},
+            link=f"/teachers/{tid}?certificate={cid}",
+            teacher_id=tid,
+        )
+        for cid, tid, expires_on, before, after in found
+    ]
+
+
+def _renewed(
+    item: selectors.Loaded, kind: str, level: str, issued_on: date, expires_on: date
+) -> selectors.Loaded:
+    """The teacher's rows with this one certificate never expiring."""
+    certs = list(item.certificates)
+    for i, c in enumerate(certs):
+        if (c.kind, c.level, c.issued_on, c.expires_on) == (kind, level, issued_on, expires_on):
+            certs[i] = c._replace(expires_on=None)
+            break
+    return item._replace(certificates=certs)
+
+
+# --------------------------------------------------------------------------- practice
+
+
+def practice_lapsing(
+    today: date, lead: int, teacher_ids: Sequence[int] | None = None
+) -> list[Alert]:
+    """The practice duty (E_PRACTICE's 6 months in 5 years) stops being met within ``lead``."""
+    _version, profile = selectors.profile_current()
+    years, need = profile.practice_window_years, profile.practice_min_days
+    since = engine.add_years(today + timedelta(days=lead), -years) - timedelta(days=1)
+    teachers = Teacher.objects.filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=today),
+        course_type__in=engine.IN_SCOPE_COURSES,
+    )
+    periods = EnterprisePeriod.objects.filter(Q(end_on__isnull=True) | Q(end_on__gte=since))
+    if teacher_ids is not None:
+        teachers = teachers.filter(pk__in=teacher_ids)
+        periods = periods.filter(teacher_id__in=teacher_ids)
+    by_teacher: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+    for tid, start_on, end_on in periods.values_list("teacher_id", "start_on", "end_on"):
+        by_teacher[tid].append((start_on, end_on))
+    # Practice before the window that can still count is also needed: reload those fully.
+    alltime = EnterprisePeriod.objects.filter(teacher_id__in=list(by_teacher)).values_list(
+        "teacher_id", "start_on", "end_on"
+    )
+    full: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+    for tid, start_on, end_on in alltime.iterator(chunk_size=20000):
+        full[tid].append((start_on, end_on))
+    found: list[tuple[int, date]] = []
+    info = {
+        tid: (sid, name)
+        for tid, sid, name in teachers.filter(pk__in=list(full)).values_list(
+            "pk", "school_id", "name"
+        )
+    }
+    last = today + timedelta(days=lead)
+    for tid, spans in full.items():
+        if tid not in info:
+            continue
+        if duty.days_in_window(spans, today, years=years) < need:
+            continue
+        lapses = duty.lapses_on(spans, today, years=years, need=need)
+        if lapses is not None and lapses <= last:
+            found.append((tid, lapses))
+    users = _teacher_users({tid: info[tid][0] for tid, _d in found})
+    return [
+        Alert(
+            kind=Kind.PRACTICE_LAPSING,
+            subject=f"practice:{tid}",
+            due_on=on,
+            users=users[tid],
+            title=_("%(name)s: enterprise practice falls short on %(date)s")
+            % {"name": info[tid][1], "date": on.isoformat()},
+            body=_("Fewer than %(days)s days of enterprise practice in the last %(years)s years.")
+            % {"days": need, "years": years},
+            link=f"/teachers/{tid}",
+            teacher_id=tid,
+        )
+        for tid, on in found
+    ]
+
+
+# --------------------------------------------------------------------------- level
+
+
+def level_dropping(today: date, lead: int, teacher_ids: Sequence[int] | None = None) -> list[Alert]:
+    """The stored result ends within ``lead`` days and the level is lower after it."""
+    version, profile = selectors.profile_current()
+    rows = TeacherQualification.objects.filter(
+        qualified=True,
+        in_scope=True,
+        profile_version=version,
+        valid_until__gt=today,
+        valid_until__lte=today + timedelta(days=lead),
+    )
+    if teacher_ids is not None:
+        rows = rows.filter(teacher_id__in=teacher_ids)
+    stored = {
+        tid: (level, until)
+        for tid, level, until in rows.values_list("teacher_id", "level", "valid_until")
+    }
+    found: list[tuple[int, int, date, str, str]] = []
+    ids = list(stored)
+    for i in range(0, len(ids), 20000):
+        for item in selectors.records_for_ids(ids[i : i + 20000]):
+            before, until = stored[item.teacher_id]
+            if until is None:
+                continue
+            after = engine.evaluate(item.record, until, profile)
+            level_after = after.level if after.in_scope else "none"
+            if _LEVEL_RANK[level_after] < _LEVEL_RANK[before]:
+                found.append((item.teacher_id, item.school_id, until, before, level_after))
+    names = dict(Teacher.objects.filter(pk__in=[f[0] for f in found]).values_list("pk", "name"))
+    users = _teacher_users({tid: sid for tid, sid, *_ in found})
+    return [
+        Alert(
+            kind=Kind.LEVEL_DROPPING,
+            subject=f"level:{tid}",
+            due_on=until,
+            users=users[tid],
+            title=_("%(name)s: the level drops on %(date)s")
+            % {"name": names.get(tid, ""), "date": until.isoformat()},
+            body=_("From %(before)s to %(after)s if nothing changes.")
+            % {"before": _level_label(before), "after": _level_label(after)},
+            link=f"/teachers/{tid}",
+            teacher_id=tid,
+        )
+        for tid, _sid, until, before, after in found
+    ]
+
+
+# --------------------------------------------------------------------------- schools
+
+
+def school_falling_below(today: date, lead: int) -> list[Alert]:
+    """The school's forecast stops meeting the target within ``lead`` days."""
+    falling = forecast.schools_falling_below(days=lead)
+    if not falling:
+        return []
+    schools = {s.pk: s for s in School.objects.filter(pk__in=falling)}
+    hr = recipients.school_hr(falling)
+    cities = recipients.city_users(s.city_id for s in schools.values())
+    province = recipients.province_users()
+    out = []
+    for sid, on in sorted(falling.items()):
+        school = schools.get(sid)
+        if school is None:
+            continue
+        users = {*hr.get(sid, ()), *cities.get(school.city_id, ()), *province}
+        out.append(
+            Alert(
+                kind=Kind.SCHOOL_FALLING_BELOW,
+                subject=f"school:{sid}",
+                due_on=on,
+                users=tuple(sorted(users)),
+                title=_("%(school)s falls below the target on %(date)s")
+                % {"school": school.name, "date": on.isoformat()},
+                body=_(
+                    "If nothing changes, its dual-qualified share no longer exceeds the target."
+                ),
+                link=f"/schools/{sid}",
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- all of them
+
+
+def settings_current() -> AlertSettings:
+    return AlertSettings.objects.filter(pk=1).first() or AlertSettings(pk=1)
+
+
+def teacher_alerts(
+    today: date, lead: AlertSettings, teacher_ids: Sequence[int] | None = None
+) -> Iterator[Alert]:
+    yield from certificate_expiring(today, lead.certificate_expiring_days, teacher_ids)
+    yield from practice_lapsing(today, lead.practice_lapsing_days, teacher_ids)
+    yield from level_dropping(today, lead.level_dropping_days, teacher_ids)
+
+
+def all_alerts(today: date, lead: AlertSettings) -> Iterable[Alert]:
+    yield from teacher_alerts(today, lead)
+    yield from school_falling_below(today, lead.school_falling_below_days)
+    from . import recognition_alerts  # the recognition app may not be installed yet
+
+    yield from recognition_alerts.recognition_expiring(today, lead.recognition_expiring_days)
+    yield from recognition_alerts.review_waiting(today)

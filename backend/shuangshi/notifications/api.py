@@ -1,0 +1,172 @@
+"""notifications/ (DESIGN §9): each user reads only their own; alert-settings/ for the lead
+times (the province edits them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from shuangshi.accounts.models import Role, User
+from shuangshi.common.api import RolePermission
+
+from . import alerts, services
+from .models import LEAD_FIELDS, AlertSettings, Kind, Notification
+
+EVERY_ROLE = [choice for choice, _label in Role.choices]
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Notification
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "body",
+            "link",
+            "subject",
+            "due_on",
+            "created_at",
+            "read_at",
+            "resolved_at",
+        ]
+        read_only_fields = fields
+
+
+class NotificationsQuery(serializers.Serializer):
+    unread = serializers.BooleanField(required=False, allow_null=True, default=None)
+    kind = serializers.ChoiceField(required=False, choices=Kind.choices)
+
+
+class PreferenceSerializer(serializers.Serializer):
+    email_enabled = serializers.BooleanField()
+    email = serializers.CharField(read_only=True, help_text="Where the digest goes (blank: none)")
+
+
+UnreadCount = inline_serializer("UnreadCount", {"unread": serializers.IntegerField()})
+ReadAll = inline_serializer("ReadAll", {"marked": serializers.IntegerField()})
+
+
+class NotificationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    permission_classes = [RolePermission]
+    read_roles = EVERY_ROLE
+    write_roles = EVERY_ROLE
+    serializer_class = NotificationSerializer
+
+    def get_queryset(self) -> QuerySet[Notification]:
+        user = self.request.user
+        if not user.is_authenticated:
+            return Notification.objects.none()
+        return Notification.objects.filter(user=user).order_by("-created_at", "-id")
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("unread", bool, description="Only unread (true) or read (false)"),
+            OpenApiParameter("kind", str, enum=[k for k, _l in Kind.choices]),
+        ]
+    )
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        params = {k: v for k, v in request.query_params.items() if v != ""}
+        q = NotificationsQuery(data=params)
+        q.is_valid(raise_exception=True)
+        qs = self.get_queryset()
+        if q.validated_data.get("unread") is not None:
+            qs = qs.filter(read_at__isnull=q.validated_data["unread"])
+        if q.validated_data.get("kind"):
+            qs = qs.filter(kind=q.validated_data["kind"])
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(responses={200: UnreadCount})
+    @action(detail=False, methods=["get"], url_path="unread-count")
+    def unread_count(self, request: Request) -> Response:
+        return Response({"unread": self.get_queryset().filter(read_at__isnull=True).count()})
+
+    @extend_schema(request=None, responses={200: NotificationSerializer})
+    @action(detail=True, methods=["post"])
+    def read(self, request: Request, pk: str | None = None) -> Response:
+        notification = services.notification_read(
+            notification=self.get_object(),
+            user=request.user,  # type: ignore[arg-type]
+        )
+        return Response(NotificationSerializer(notification).data)
+
+    @extend_schema(request=None, responses={200: ReadAll})
+    @action(detail=False, methods=["post"], url_path="read-all")
+    def read_all(self, request: Request) -> Response:
+        marked = services.notifications_read_all(user=request.user)  # type: ignore[arg-type]
+        return Response({"marked": marked})
+
+    @extend_schema(methods=["GET"], responses={200: PreferenceSerializer})
+    @extend_schema(
+        methods=["PATCH"], request=PreferenceSerializer, responses={200: PreferenceSerializer}
+    )
+    @action(detail=False, methods=["get", "patch"])
+    def preferences(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        if request.method == "PATCH":
+            s = PreferenceSerializer(data=request.data)
+            s.is_valid(raise_exception=True)
+            pref = services.preference_set(
+                user=user, email_enabled=s.validated_data["email_enabled"]
+            )
+        else:
+            pref = services.preference_get(user=user)
+        return Response({"email_enabled": pref.email_enabled, "email": user.email})
+
+
+class AlertSettingsSerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = AlertSettings
+        fields = [*LEAD_FIELDS, "version", "updated_at"]
+        read_only_fields = ["updated_at"]
+        extra_kwargs = {
+            name: {"min_value": 1, "max_value": 730, "required": False} for name in LEAD_FIELDS
+        }
+
+
+class AlertSettingsView(APIView):
+    """The lead times of the daily alerts: everyone with a school scope reads them, the
+    province changes them (naming the version it read)."""
+
+    permission_classes = [RolePermission]
+    read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+    write_roles = [Role.PROVINCE]
+
+    @extend_schema(responses={200: AlertSettingsSerializer})
+    def get(self, request: Request) -> Response:
+        return Response(AlertSettingsSerializer(alerts.settings_current()).data)
+
+    @extend_schema(request=AlertSettingsSerializer, responses={200: AlertSettingsSerializer})
+    def patch(self, request: Request) -> Response:
+        s = AlertSettingsSerializer(data=request.data, partial=True)
+        s.is_valid(raise_exception=True)
+        data = dict(s.validated_data)
+        version = data.pop("version", None)
+        try:
+            row = services.alert_settings_update(
+                data=data,
+                user=request.user,  # type: ignore[arg-type]
+                version=version,
+            )
+        except services.StaleSettings as stale:
+            return Response(
+                {
+                    "detail": _("Someone else changed this record; reload it and try again."),
+                    "current": AlertSettingsSerializer(stale.current).data,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(AlertSettingsSerializer(row).data)

@@ -1,0 +1,32 @@
+"""Signal receivers: a finished job notifies its owner; a teacher's record change resolves
+their alerts that no longer hold."""
+
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from shuangshi.jobs.signals import job_finished
+from shuangshi.teachers.models import Certificate, EnterprisePeriod
+
+from . import services
+
+
+@receiver(post_save, sender=Certificate)
+@receiver(post_delete, sender=Certificate)
+@receiver(post_save, sender=EnterprisePeriod)
+@receiver(post_delete, sender=EnterprisePeriod)
+def _teacher_record_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    teacher_id = instance.teacher_id
+    if services.open_for_teacher(teacher_id):
+        transaction.on_commit(lambda: services.alerts_refresh_teachers(teacher_ids=[teacher_id]))
+
+
+@receiver(job_finished)
+def _job_finished(sender: Any, job: Any, **kwargs: Any) -> None:
+    try:
+        services.job_finished_notify(job=job)
+    except Exception:  # receivers must not raise: the job's outcome is stored already
+        logging.getLogger(__name__).exception("job_finished notification failed")

@@ -1,0 +1,188 @@
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from shuangshi import testing
+from shuangshi.accounts.models import Role
+from shuangshi.notifications import services
+from shuangshi.notifications.models import Kind, Notification
+from shuangshi.qualification.engine import add_years
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate
+
+
+def practising(teacher, *, until_days=None):
+    """200 days of practice that leave the 5-year window ``until_days`` from now."""
+    today = TODAY()
+    if until_days is None:
+        start = today - timedelta(days=199)
+    else:  # 180 days still inside the window until today + until_days
+        start = add_years(today + timedelta(days=until_days), -5) - timedelta(days=20)
+    testing.make_period(teacher, start_on=start, end_on=start + timedelta(days=199))
+
+
+def kinds_for(user):
+    return sorted((n.kind, n.subject, n.due_on) for n in Notification.objects.filter(user=user))
+
+
+@pytest.fixture
+def expiring(school_a):
+    """A junior teacher whose only teacher-qualification certificate expires in 30 days."""
+    teacher = testing.make_teacher(school_a, name="王芳")
+    cert = testing.make_certificate(teacher, expires_on=TODAY() + timedelta(days=30))
+    practising(teacher)
+    return teacher, cert
+
+
+def test_an_expiring_certificate_alerts_the_teacher_and_their_hr_once(
+    expiring, hr_a, hr_b, city_nc, province
+):
+    teacher, cert = expiring
+    own = testing.make_user("t_wang", Role.TEACHER, teacher=teacher)
+    first = services.alerts_daily()
+    again = services.alerts_daily()
+    assert again["created"] == 0
+    assert first["created"] >= 2
+    due = cert.expires_on
+    expected = [(Kind.CERTIFICATE_EXPIRING, f"certificate:{cert.pk}", due)]
+    for user in (hr_a, own):
+        rows = [k for k in kinds_for(user) if k[0] == Kind.CERTIFICATE_EXPIRING]
+        assert rows == expected
+    for outsider in (hr_b, city_nc, province):
+        assert not Notification.objects.filter(
+            user=outsider, kind=Kind.CERTIFICATE_EXPIRING
+        ).exists()
+    n = Notification.objects.get(user=hr_a, kind=Kind.CERTIFICATE_EXPIRING)
+    assert n.link == f"/teachers/{teacher.pk}?certificate={cert.pk}"
+
+
+def test_a_certificate_whose_expiry_changes_nothing_raises_no_alert(school_a, hr_a):
+    teacher = testing.make_teacher(school_a)
+    testing.make_certificate(teacher)  # a second one that never expires
+    testing.make_certificate(teacher, expires_on=TODAY() + timedelta(days=30))
+    practising(teacher)
+    services.alerts_daily()
+    assert not Notification.objects.filter(kind=Kind.CERTIFICATE_EXPIRING).exists()
+
+
+def test_renewing_the_certificate_resolves_its_alert(
+    expiring, hr_a, api, django_capture_on_commit_callbacks
+):
+    _teacher, cert = expiring
+    services.alerts_daily()
+    renewed = (TODAY() + timedelta(days=5 * 365)).isoformat()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = api(hr_a).patch(
+            f"/api/v1/certificates/{cert.pk}/", {"version": cert.version, "expires_on": renewed}
+        )
+    assert r.status_code == 200, r.content
+    alert = Notification.objects.get(user=hr_a, kind=Kind.CERTIFICATE_EXPIRING)
+    assert alert.resolved_at is not None
+
+
+def test_practice_lapsing_and_the_level_dropping_alert_once_each(school_a, hr_a, hr_b):
+    teacher = testing.make_teacher(school_a)
+    testing.make_certificate(teacher)
+    practising(teacher, until_days=40)
+    services.alerts_daily()
+    services.alerts_daily()
+    rows = kinds_for(hr_a)
+    lapse = [r for r in rows if r[0] == Kind.PRACTICE_LAPSING]
+    drop = [r for r in rows if r[0] == Kind.LEVEL_DROPPING]
+    assert len(lapse) == 1 and len(drop) == 1
+    assert lapse[0][2] == drop[0][2]
+    assert TODAY() < lapse[0][2] <= TODAY() + timedelta(days=42)
+    assert kinds_for(hr_b) == []
+
+
+def test_practice_leaving_the_window_much_later_raises_nothing_yet(school_a, hr_a):
+    teacher = testing.make_teacher(school_a)
+    testing.make_certificate(teacher)
+    practising(teacher, until_days=200)
+    services.alerts_daily()
+    assert kinds_for(hr_a) == []
+
+
+def test_a_school_falling_below_alerts_its_hr_its_city_and_the_province(
+    school_a, school_b, hr_a, hr_b, city_nc, province
+):
+    lapse = TODAY() + timedelta(days=100)
+    for _ in range(2):
+        t = testing.make_teacher(school_a)
+        testing.make_certificate(t, expires_on=lapse)
+        practising(t)
+    testing.make_teacher(school_a)
+    services.alerts_daily()
+    services.alerts_daily()
+    expected = [(Kind.SCHOOL_FALLING_BELOW, f"school:{school_a.pk}", lapse + timedelta(days=1))]
+    for user in (hr_a, city_nc, province):
+        assert [r for r in kinds_for(user) if r[0] == Kind.SCHOOL_FALLING_BELOW] == expected
+    assert kinds_for(hr_b) == []
+    city_other = testing.make_user("city_jj", Role.CITY, city=testing.city("360400"))
+    services.alerts_daily()
+    assert kinds_for(city_other) == []
+
+
+# --------------------------------------------------------------------------- digest
+
+
+def test_the_digest_groups_a_days_alerts_into_one_email(expiring, hr_a):
+    hr_a.email = "hr_a@example.cn"
+    hr_a.save()
+    services.alerts_daily()
+    assert Notification.objects.filter(user=hr_a).count() >= 1
+    assert services.digest_daily()["sent"] == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["hr_a@example.cn"]
+    assert "王芳" in mail.outbox[0].body
+    assert services.digest_daily()["sent"] == 0  # once a day
+    assert len(mail.outbox) == 1
+
+
+def test_nothing_new_means_no_email_and_email_off_means_none(expiring, hr_a, school_a):
+    hr_a.email = "hr_a@example.cn"
+    hr_a.save()
+    assert services.digest_daily()["sent"] == 0  # nothing yet
+    services.preference_set(user=hr_a, email_enabled=False)
+    services.alerts_daily()
+    assert services.digest_daily()["sent"] == 0
+    assert mail.outbox == []
+
+
+def test_a_user_without_an_address_gets_no_email(expiring, hr_a):
+    services.alerts_daily()
+    assert services.digest_daily()["sent"] == 0
+    assert mail.outbox == []
+
+
+# --------------------------------------------------------------------------- job_finished
+
+
+def test_a_finished_job_notifies_its_owner(hr_a):
+    from shuangshi.jobs.models import Job
+    from shuangshi.jobs.signals import job_finished
+
+    job = Job.objects.create(
+        owner=hr_a, kind="imports.commit", title="导入教师", status="succeeded"
+    )
+    job_finished.send(sender=Job, job=job)
+    job_finished.send(sender=Job, job=job)
+    rows = Notification.objects.filter(user=hr_a, kind=Kind.JOB_FINISHED)
+    assert rows.count() == 1
+    assert rows[0].subject == f"job:{job.pk}"
+
+
+def test_the_management_commands_run_the_jobs(expiring, hr_a):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("alerts_daily", stdout=out)
+    call_command("digest_daily", stdout=out)
+    assert "created" in out.getvalue() and "digests" in out.getvalue()
+    assert date.today() is not None

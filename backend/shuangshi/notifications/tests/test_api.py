@@ -1,0 +1,78 @@
+import pytest
+
+from shuangshi.notifications import services
+from shuangshi.notifications.models import Kind, Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def note(user, subject="job:1"):
+    return services.notification_create(
+        user=user, kind=Kind.JOB_FINISHED, subject=subject, title="导入完成", link="/imports"
+    )
+
+
+def test_a_user_lists_and_counts_only_their_own(api, hr_a, hr_b):
+    mine = note(hr_a)
+    note(hr_a, "job:2")
+    note(hr_b)
+    r = api(hr_a).get("/api/v1/notifications/")
+    assert r.status_code == 200
+    assert {row["id"] for row in r.json()["results"]} >= {mine.pk}
+    assert all(row["kind"] == "job_finished" for row in r.json()["results"])
+    assert r.json()["count"] == 2
+    assert api(hr_a).get("/api/v1/notifications/unread-count/").json() == {"unread": 2}
+
+
+def test_reading_one_and_all(api, hr_a, hr_b):
+    mine = note(hr_a)
+    note(hr_a, "job:2")
+    theirs = note(hr_b)
+    r = api(hr_a).post(f"/api/v1/notifications/{mine.pk}/read/")
+    assert r.status_code == 200 and r.json()["read_at"]
+    assert api(hr_a).get("/api/v1/notifications/unread-count/").json() == {"unread": 1}
+    assert api(hr_a).get("/api/v1/notifications/?unread=true").json()["count"] == 1
+    assert api(hr_a).post(f"/api/v1/notifications/{theirs.pk}/read/").status_code == 404
+    assert api(hr_a).post("/api/v1/notifications/read-all/").json() == {"marked": 1}
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
+
+
+def test_anonymous_is_refused(api):
+    assert api().get("/api/v1/notifications/").status_code == 403
+    assert api().get("/api/v1/notifications/unread-count/").status_code == 403
+
+
+def test_a_user_turns_their_email_off(api, hr_a):
+    hr_a.email = "hr@example.cn"
+    hr_a.save()
+    assert api(hr_a).get("/api/v1/notifications/preferences/").json() == {
+        "email_enabled": True,
+        "email": "hr@example.cn",
+    }
+    r = api(hr_a).patch("/api/v1/notifications/preferences/", {"email_enabled": False})
+    assert r.status_code == 200 and r.json()["email_enabled"] is False
+    bad = api(hr_a).patch("/api/v1/notifications/preferences/", {"email_enabled": "maybe"})
+    assert bad.status_code == 400 and "email_enabled" in bad.json()
+
+
+def test_the_province_sets_lead_times_and_hr_cannot(api, province, hr_a):
+    r = api(hr_a).get("/api/v1/alert-settings/")
+    assert r.status_code == 200 and r.json()["certificate_expiring_days"] == 90
+    assert (
+        api(hr_a).patch("/api/v1/alert-settings/", {"level_dropping_days": 30}).status_code == 403
+    )
+    r = api(province).patch("/api/v1/alert-settings/", {"level_dropping_days": 30, "version": 1})
+    assert r.status_code == 200 and r.json()["level_dropping_days"] == 30
+    stale = api(province).patch(
+        "/api/v1/alert-settings/", {"level_dropping_days": 20, "version": 1}
+    )
+    assert stale.status_code == 409
+    bad = api(province).patch("/api/v1/alert-settings/", {"level_dropping_days": 0})
+    assert bad.status_code == 400 and "level_dropping_days" in bad.json()
+
+
+def test_notification_rows_are_unique_per_subject_and_due_date(hr_a):
+    note(hr_a)
+    assert note(hr_a) is None
+    assert Notification.objects.filter(user=hr_a).count() == 1
