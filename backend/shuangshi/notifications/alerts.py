@@ -26,7 +26,8 @@ from .models import AlertSettings, Kind
 
 _LEVEL_RANK = {level: i for i, level in enumerate(engine.LEVELS)}
 TEACHER_KINDS = (Kind.CERTIFICATE_EXPIRING, Kind.PRACTICE_LAPSING, Kind.LEVEL_DROPPING)
-SCANNED_KINDS = (*TEACHER_KINDS, Kind.SCHOOL_FALLING_BELOW)
+# Kinds the daily job recomputes in full: an open alert it no longer finds is resolved.
+SCANNED_KINDS = (*TEACHER_KINDS, Kind.SCHOOL_FALLING_BELOW, Kind.RECOGNITION_EXPIRING)
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,8 +77,8 @@ def alerts_daily(*, on: date | None = None) -> dict[str, int]:
     lead = alerts.settings_current()
     with translation.override(settings.LANGUAGE_CODE):
         created, holding = _store(alerts.all_alerts(today, lead))
-    open_alerts = Notification.objects.filter(
-        kind__in=alerts.SCANNED_KINDS, resolved_at__isnull=True, due_on__gte=today
+    open_alerts = Notification.objects.filter(resolved_at__isnull=True).filter(
+        Q(kind__in=alerts.SCANNED_KINDS, due_on__gte=today) | Q(kind=Kind.REVIEW_WAITING)
     )
     resolved = _resolve(open_alerts, holding, timezone.now())
     return {"created": created, "resolved": resolved, "subjects": len(holding)}
