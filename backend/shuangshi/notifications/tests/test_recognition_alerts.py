@@ -48,7 +48,7 @@ def test_a_submitted_application_waits_for_its_schools_hr_then_the_province_and_
         assert waiting(outsider) == []
     recognition.application_school_review(application=submitted, user=hr_a, decision="approve")
     services.alerts_daily()
-    [(subject, resolved)] = waiting(hr_a)
+    [(_subject, resolved)] = waiting(hr_a)
     assert resolved is not None  # no longer waiting for the school
     for user in (province, expert):
         assert waiting(user) == [(f"application:{submitted.pk}:school_approved", None)]
