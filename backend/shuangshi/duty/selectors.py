@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from shuangshi.qualification import engine
 from shuangshi.qualification import selectors as qualification
-from shuangshi.teachers.models import EnterprisePeriod, Teacher
+from shuangshi.teachers.models import EnterprisePeriod, RecordStatus, Teacher
 
 from . import rules
 
@@ -39,7 +39,7 @@ def standings(teachers: QuerySet[Teacher], on: date) -> list[dict[str, Any]]:
     ids = [t.pk for t in rows]
     for i in range(0, len(ids), 20000):
         for tid, a, b in EnterprisePeriod.objects.filter(
-            teacher_id__in=ids[i : i + 20000], start_on__lte=on
+            teacher_id__in=ids[i : i + 20000], start_on__lte=on, status=RecordStatus.CONFIRMED
         ).values_list("teacher_id", "start_on", "end_on"):
             periods[tid].append((a, b))
     out = []

@@ -19,11 +19,12 @@ from shuangshi.duty import rules as duty
 from shuangshi.qualification import engine, forecast, selectors
 from shuangshi.qualification.models import Level, TeacherQualification
 from shuangshi.schools.models import School
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
 
 from . import recipients
 from .models import AlertSettings, Kind
 
+CONFIRMED = RecordStatus.CONFIRMED  # only confirmed records count in any rule
 _LEVEL_RANK = {level: i for i, level in enumerate(engine.LEVELS)}
 TEACHER_KINDS = (Kind.CERTIFICATE_EXPIRING, Kind.PRACTICE_LAPSING, Kind.LEVEL_DROPPING)
 # Kinds the daily job recomputes in full: an open alert it no longer finds is resolved.
@@ -64,7 +65,7 @@ def certificate_expiring(
 ) -> list[Alert]:
     """A certificate whose expiry lowers the teacher's level expires within ``lead`` days."""
     certs = Certificate.objects.filter(
-        expires_on__gte=today, expires_on__lte=today + timedelta(days=lead)
+        expires_on__gte=today, expires_on__lte=today + timedelta(days=lead), status=CONFIRMED
     ).filter(Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=today))
     if teacher_ids is not None:
         certs = certs.filter(teacher_id__in=teacher_ids)
@@ -129,7 +130,9 @@ def practice_lapsing(
         Q(left_on__isnull=True) | Q(left_on__gte=today),
         course_type__in=engine.IN_SCOPE_COURSES,
     )
-    periods = EnterprisePeriod.objects.filter(Q(end_on__isnull=True) | Q(end_on__gte=since))
+    periods = EnterprisePeriod.objects.filter(
+        Q(end_on__isnull=True) | Q(end_on__gte=since), status=CONFIRMED
+    )
     if teacher_ids is not None:
         teachers = teachers.filter(pk__in=teacher_ids)
         periods = periods.filter(teacher_id__in=teacher_ids)
@@ -137,9 +140,9 @@ def practice_lapsing(
     for tid, start_on, end_on in periods.values_list("teacher_id", "start_on", "end_on"):
         by_teacher[tid].append((start_on, end_on))
     # Practice before the window that can still count is also needed: reload those fully.
-    alltime = EnterprisePeriod.objects.filter(teacher_id__in=list(by_teacher)).values_list(
-        "teacher_id", "start_on", "end_on"
-    )
+    alltime = EnterprisePeriod.objects.filter(
+        teacher_id__in=list(by_teacher), status=CONFIRMED
+    ).values_list("teacher_id", "start_on", "end_on")
     full: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
     for tid, start_on, end_on in alltime.iterator(chunk_size=20000):
         full[tid].append((start_on, end_on))
