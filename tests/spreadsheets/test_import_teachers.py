@@ -129,7 +129,7 @@ def test_a_school_hr_cannot_take_over_another_schools_teacher(api, hr_a, teacher
     row = teacher_row(身份证号=teacher_b.id_number, 性别="男", 出生日期=teacher_b.birth_date)
     body = upload(api(hr_a), "teachers", teachers_book([row])).json()
     assert errors_at(body) == [(2, "身份证号")]
-    assert body["errors"][0]["message"] == "该身份证号属于其他学校的教师。"
+    assert body["errors"][0]["message"] == "此人已在其他学校登记，请联系省级管理员办理调动。"
 
 
 def test_the_province_names_the_school_of_each_row(api, province, school_a, school_b, upload):

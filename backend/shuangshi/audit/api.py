@@ -12,7 +12,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
 from shuangshi.accounts.models import Role
+from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.api import RolePermission
+from shuangshi.common.idnumbers import mask_id_text
 
 from . import selectors, services
 from .filters import ACTIONS, LogEntryFilter
@@ -47,8 +49,40 @@ class LogEntrySerializer(serializers.ModelSerializer):
         return ACTION_NAMES.get(entry.action, str(entry.action))
 
     def get_changes(self, entry: LogEntry) -> dict[str, list[Any]]:
-        """{field: [before, after]}; ID numbers were masked when the entry was written."""
-        return entry.changes_dict
+        """{field: [before, after]}; ID numbers were masked when the entry was written (and
+        are masked again as today's mask, for older entries). A reader who sees the ID
+        masked (context `full_ids` False) reads birth dates as their year."""
+        changes = _masked(entry.changes_dict)
+        if not self.context.get("full_ids", True):
+            for name in ("birth_date",):
+                if name in changes:
+                    changes[name] = [_year(value) for value in changes[name]]
+        return changes
+
+    def to_representation(self, instance: LogEntry) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        # Free text (a reveal's reason, an object's name) may hold a typed ID number.
+        data["additional_data"] = _masked(data.get("additional_data"))
+        data["object_repr"] = mask_id_text(data.get("object_repr") or "")
+        return data
+
+
+def _masked(value: Any) -> Any:
+    """Every string inside `value` with its ID-shaped runs masked."""
+    if isinstance(value, str):
+        return mask_id_text(value)
+    if isinstance(value, list):
+        return [_masked(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _masked(v) for k, v in value.items()}
+    return value
+
+
+def _year(value: Any) -> Any:
+    """ "1985-06-15" → "1985" (None and "None" stay as they are)."""
+    if isinstance(value, str) and len(value) >= 10 and value[4] == "-":
+        return value[:4]
+    return value
 
 
 class HistoryPageSerializer(serializers.Serializer):
@@ -102,7 +136,9 @@ class TeacherAuditActions:
     def history(self, request: Request, pk: str | None = None) -> Response:
         teacher = self.get_object()  # type: ignore[attr-defined]
         page = self.paginate_queryset(selectors.teacher_history(teacher=teacher))  # type: ignore[attr-defined]
-        return self.get_paginated_response(LogEntrySerializer(page, many=True).data)  # type: ignore[attr-defined]
+        full = can_see_full_id_number(request.user, teacher.school_id)  # type: ignore[arg-type]
+        entries = LogEntrySerializer(page, many=True, context={"full_ids": full})
+        return self.get_paginated_response(entries.data)  # type: ignore[attr-defined]
 
     @extend_schema(request=RevealSerializer, responses=RevealResponseSerializer)
     @action(

@@ -10,6 +10,22 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
+class LookupBudgetExceeded(Exception):
+    """The user has used up today's ID-number lookups (audit.services.id_lookups_charge)."""
+
+    def __init__(self, *, limit: int, retry_after: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+        self.retry_after = retry_after
+
+    @property
+    def message(self) -> str:
+        return _(
+            "You have used today's %(limit)d ID-number lookups; try again tomorrow or ask the "
+            "province."
+        ) % {"limit": self.limit}
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         detail = (
@@ -20,6 +36,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(
             {"non_field_errors": [_("This record conflicts with an existing one.")]},
             status=status.HTTP_400_BAD_REQUEST,
+        )
+    elif isinstance(exc, LookupBudgetExceeded):
+        return Response(
+            {"detail": exc.message},
+            status=status.HTTP_429_TOO_MANY_REQUESTS,
+            headers={"Retry-After": str(exc.retry_after)},
         )
     elif isinstance(exc, DataError | OverflowError):
         # A number too large for the column (e.g. ?school=1e300): bad input, not a crash.

@@ -8,6 +8,7 @@ Excel importer. A rejection's reason is a fixed English message id marked for tr
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.utils.translation import gettext_noop
 
@@ -90,6 +91,14 @@ def mask_id_number(value: str) -> str:
     if len(value) <= keep:
         return "*" * len(value)
     return value[:MASK_KEEP_START] + "*" * (len(value) - keep) + value[-MASK_KEEP_END:]
+
+
+def mask_person(data: dict[str, Any], *, id_number: str) -> None:
+    """A person's read (teacher, mentor) for a reader who may not see the full number: the
+    mask, and no birth date (its year stays in `birth_year`)."""
+    data["id_number"] = mask_id_number(id_number)
+    if "birth_date" in data:
+        data["birth_date"] = None
 
 
 # ID-shaped text: 15 to 18 digits (any script's digits, full-width too), the last may be an

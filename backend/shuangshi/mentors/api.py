@@ -13,6 +13,12 @@ from rest_framework.response import Response
 
 from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import schools_visible_to
+from shuangshi.audit import services as audit_services
+from shuangshi.audit.api import (
+    RevealResponseSerializer,
+    RevealSerializer,
+    RevealThrottle,
+)
 from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
@@ -21,7 +27,7 @@ from shuangshi.common.api import (
 )
 from shuangshi.common.idnumbers import (
     InvalidIdNumber,
-    mask_id_number,
+    mask_person,
     normalize_id_number,
     parse_id_number,
 )
@@ -38,7 +44,10 @@ WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
 
 
 class MentorSerializer(VersionedSerializer):
-    age = serializers.SerializerMethodField()
+    age = serializers.SerializerMethodField(
+        help_text="Full years today; null where the birth date is hidden."
+    )
+    birth_year = serializers.SerializerMethodField()
 
     class Meta:
         model = Mentor
@@ -48,6 +57,7 @@ class MentorSerializer(VersionedSerializer):
             "id_number",
             "gender",
             "birth_date",
+            "birth_year",
             "age",
             "enterprise",
             "category",
@@ -61,12 +71,28 @@ class MentorSerializer(VersionedSerializer):
             "gender": {"required": False, "help_text": "Taken from the ID number if left out."},
             "birth_date": {
                 "required": False,
-                "help_text": "Taken from the ID number if left out.",
+                "allow_null": True,  # reads null where the ID number is masked
+                "help_text": "Taken from the ID number if left out (or null). Reads null "
+                "where the ID number is masked: then only birth_year is shown.",
             },
         }
 
-    def get_age(self, mentor: Mentor) -> int:
+    def get_age(self, mentor: Mentor) -> int | None:
+        # The age ticks over on the birthday: where the date is hidden, so is the age.
+        if not self._full(mentor):
+            return None
         return age_on(mentor.birth_date, timezone.localdate())
+
+    def get_birth_year(self, mentor: Mentor) -> int:
+        return mentor.birth_date.year
+
+    def _full(self, mentor: Mentor) -> bool:
+        return selectors.mentor_full_id_visible(request_user(self), mentor)
+
+    def validate_birth_date(self, value: Any) -> Any:
+        if value is None:  # null is "left out": taken from the ID number
+            raise serializers.SkipField
+        return value
 
     def validate_id_number(self, value: str) -> str:
         return normalize_id_number(value)
@@ -93,6 +119,7 @@ class MentorSerializer(VersionedSerializer):
         if self.instance is not None:
             taken = taken.exclude(pk=self.instance.pk)
         if "id_number" not in errors and taken.exists():
+            audit_services.id_lookups_charge(user=request_user(self), count=1, what="mentor_create")
             errors["id_number"] = [
                 _("A mentor with this ID number is already registered; look them up to appoint.")
             ]
@@ -102,10 +129,10 @@ class MentorSerializer(VersionedSerializer):
 
     def to_representation(self, instance: Mentor) -> dict[str, Any]:
         data = super().to_representation(instance)
-        # The province and the HR of a school the mentor is appointed at read the full
-        # number; cities read it masked.
-        if request_user(self).role not in WRITE_ROLES:
-            data["id_number"] = mask_id_number(instance.id_number)
+        # The province and the HR of the only school the mentor serves read the full number
+        # and birth date; everyone else the mask and the birth year (docs/security.md).
+        if not self._full(instance):
+            mask_person(data, id_number=instance.id_number)
         return data
 
 
@@ -147,6 +174,14 @@ class MentorViewSet(ScopedModelViewSet):
     def get_queryset(self) -> QuerySet[Mentor]:
         return selectors.mentors_visible_to(self.request.user)  # type: ignore[arg-type]
 
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # A mentor another school appoints too is the province's record (issue 15 item 5).
+        if not selectors.mentor_full_id_visible(request.user, self.get_object()):  # type: ignore[arg-type]
+            raise exceptions.PermissionDenied(
+                _("This mentor also serves another school: only the province edits their details.")
+            )
+        return super().update(request, *args, **kwargs)
+
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.mentor_create(data=serializer.validated_data)
 
@@ -172,12 +207,41 @@ class MentorViewSet(ScopedModelViewSet):
         """Find a registered mentor by exact ID number to appoint them: id, name, enterprise."""
         query = IdNumberSerializer(data=request.data)
         query.is_valid(raise_exception=True)
+        audit_services.id_lookups_charge(user=request.user, count=1, what="mentors_lookup")  # type: ignore[arg-type]
         mentor = selectors.mentor_by_id_number(query.validated_data["id_number"])
         if mentor is None:
             return Response(
                 {"detail": _("No mentor has this ID number.")}, status=status.HTTP_404_NOT_FOUND
             )
         return Response(MentorMatchSerializer(mentor).data)
+
+    @extend_schema(request=RevealSerializer, responses=RevealResponseSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="reveal-id-number",
+        throttle_classes=[RevealThrottle],
+        filterset_class=None,
+    )
+    def reveal_id_number(self, request: Request, pk: str | None = None) -> Response:
+        """The full ID number, audited (province; HR of the only school the mentor serves)."""
+        mentor = self.get_object()
+        body = RevealSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            number = audit_services.mentor_id_number_reveal(
+                user=request.user,  # type: ignore[arg-type]
+                mentor=mentor,
+                reason=body.validated_data["reason"],
+            )
+        except audit_services.RevealRefused:
+            raise exceptions.PermissionDenied(
+                _(
+                    "Only the province and the HR of the only school a mentor serves may read "
+                    "the full ID number."
+                )
+            ) from None
+        return Response({"id_number": number}, headers={"Cache-Control": "no-store"})
 
     @extend_schema(
         parameters=[
@@ -244,6 +308,7 @@ class MentorAppointmentSerializer(VersionedSerializer):
         user = request_user(self)
         id_number = attrs.pop("mentor_id_number", None)
         if id_number:
+            audit_services.id_lookups_charge(user=user, count=1, what="appointment_by_id_number")
             mentor = selectors.mentor_by_id_number(id_number)
             if mentor is None:
                 raise serializers.ValidationError(

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
@@ -16,11 +16,41 @@ from .rules import Stint, in_force, on_part_time_track
 
 
 def mentors_visible_to(user: User) -> QuerySet[Mentor]:
-    """Province sees every mentor; a school or city the mentors appointed at its schools."""
+    """Province sees every mentor; a school or city the mentors appointed at its schools.
+
+    For school HR each mentor carries `served_elsewhere`: whether another school appoints
+    them too (then the record is the province's: HR read it masked and cannot edit it).
+    """
     if user.role == Role.PROVINCE:
         return Mentor.objects.all()
     appointments = in_school_scope(MentorAppointment.objects.all(), user, school="school")
-    return Mentor.objects.filter(pk__in=appointments.values("mentor_id"))
+    mentors = Mentor.objects.filter(pk__in=appointments.values("mentor_id"))
+    if user.role == Role.SCHOOL_HR:
+        mentors = mentors.annotate(served_elsewhere=_served_elsewhere(user.school_id))
+    return mentors
+
+
+def _served_elsewhere(school_id: int | None) -> Exists:
+    return Exists(
+        MentorAppointment.objects.filter(mentor_id=OuterRef("pk")).exclude(school_id=school_id)
+    )
+
+
+def mentor_full_id_visible(user: User, mentor: Mentor) -> bool:
+    """Who reads a mentor's full ID number and birth date, and edits the record: the
+    province, and the HR of the only school the mentor serves (docs/security.md)."""
+    if user.role == Role.PROVINCE:
+        return True
+    if user.role != Role.SCHOOL_HR or user.school_id is None:
+        return False
+    elsewhere = getattr(mentor, "served_elsewhere", None)
+    if elsewhere is None:
+        elsewhere = (
+            MentorAppointment.objects.filter(mentor_id=mentor.pk)
+            .exclude(school_id=user.school_id)
+            .exists()
+        )
+    return not elsewhere
 
 
 def appointments_visible_to(user: User) -> QuerySet[MentorAppointment]:

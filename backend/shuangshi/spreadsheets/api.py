@@ -15,8 +15,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.accounts.scope import schools_visible_to, teachers_visible_to
+from shuangshi.accounts.scope import (
+    can_see_full_id_number,
+    schools_visible_to,
+    teachers_visible_to,
+)
+from shuangshi.audit import services as audit_services
 from shuangshi.common.api import RolePermission
+from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.teachers.api import TeacherViewSet
 from shuangshi.teachers.filters import TeacherFilter
 
@@ -147,6 +153,16 @@ def _scoped(user: User) -> bool:
     return user.role != Role.PROVINCE
 
 
+def _scope(user: User, request: Request) -> str:
+    """The export's scope for its audit entry: the user's own, and the filters asked for."""
+    own = {
+        Role.CITY: f"city={user.city_id}",
+        Role.SCHOOL_HR: f"school={user.school_id}",
+    }.get(user.role, user.role)
+    query = mask_id_text(request.query_params.urlencode())
+    return f"{own} {query}".strip()[:500]
+
+
 class TemplateView(APIView):
     """GET /imports/templates/{kind}/: the empty workbook to fill in."""
 
@@ -178,8 +194,19 @@ class TeacherExportView(APIView):
         for backend in (DjangoFilterBackend(), SearchFilter()):
             queryset = backend.filter_queryset(request, queryset, self)
         columns = TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
-        rows = selectors.teacher_export_rows(user=user, teachers=queryset, columns=columns)
-        return xlsx_response(workbooks.data_workbook(TEACHERS, columns, rows), "教师名单.xlsx")
+        tally = selectors.Tally()
+        rows = selectors.teacher_export_rows(
+            user=user, teachers=queryset, columns=columns, tally=tally
+        )
+        content = workbooks.data_workbook(TEACHERS, columns, rows)
+        audit_services.export_record(
+            user=user,
+            what="teachers",
+            scope=_scope(user, request),
+            count=tally.rows,
+            full_ids=tally.full_ids,
+        )
+        return xlsx_response(content, "教师名单.xlsx")
 
 
 class ProvinceWorkbookView(APIView):
@@ -220,4 +247,12 @@ class SchoolWorkbookView(APIView):
             raise exceptions.NotFound()
         report = report_data.school_report(school=school, user=user)
         content = reports.school_workbook(report)
+        full = can_see_full_id_number(user, school.pk)
+        audit_services.export_record(
+            user=user,
+            what="school_workbook",
+            scope=_scope(user, request),
+            count=len(report.teachers),
+            full_ids=len(report.teachers) if full else 0,
+        )
         return xlsx_response(content, f"{school.name}-双师型教师-{report.as_of.isoformat()}.xlsx")

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
+from shuangshi.audit.services import id_lookups_charge
+from shuangshi.common.exceptions import LookupBudgetExceeded
 from shuangshi.common.idnumbers import parse_id_number
 from shuangshi.mentors.models import Mentor, MentorAppointment
 from shuangshi.mentors.rules import spans_overlap
@@ -23,8 +25,10 @@ from shuangshi.schools.models import School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 from shuangshi.teachers.validation import (
     certificate_errors,
+    name_mismatch,
     period_errors,
     person_errors,
+    registered_elsewhere,
     teacher_errors,
 )
 from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
@@ -35,6 +39,7 @@ from . import columns as C
 from . import labels as L
 from .messages import t
 from .models import ImportJob
+from .reader import FileProblem
 
 BATCH = 2000
 
@@ -174,6 +179,15 @@ class Importer:
             return False
         return True
 
+    def charge(self, count: int, what: str) -> None:
+        """Count a batch's ID-number lookups against the user's daily budget (the dry run
+        only: the commit re-reads the same rows)."""
+        if self.job is None:
+            try:
+                id_lookups_charge(user=self.user, count=count, what=what)
+            except LookupBudgetExceeded as exc:
+                raise FileProblem(exc.message) from None  # the whole upload is refused
+
     # Shared look-ups -------------------------------------------------------------------
 
     def school_for(self, row: Parsed, schools: dict[str, School]) -> School | None:
@@ -222,13 +236,7 @@ class Importer:
             return None
         name = row.values.get("name")
         if name and name != teacher["name"]:
-            row.error(
-                "name",
-                t(
-                    "The name does not match the teacher with this ID number (%(name)s).",
-                    name=teacher["name"],
-                ),
-            )
+            row.error("name", name_mismatch())  # never the stored name
         return int(teacher["id"])
 
 
@@ -253,6 +261,7 @@ class TeacherImporter(Importer):
                 "id", "id_number", "school_id", "version", *self.fields
             )
         }
+        elsewhere = 0  # rows naming a teacher of another school: ID-number lookups
         for row in batch:
             values = row.values
             school = self.school_for(row, schools)
@@ -271,7 +280,9 @@ class TeacherImporter(Importer):
                 and self.user.role == Role.SCHOOL_HR
                 and current["school_id"] != self.user.school_id
             ):
-                row.error("id_number", t("This ID number belongs to a teacher of another school."))
+                elsewhere += 1
+                row.error("id_number", registered_elsewhere())
+        self.charge(elsewhere, "teachers_import")
 
     @staticmethod
     def _defaults(values: dict[str, Any]) -> None:
@@ -460,6 +471,7 @@ class MentorAppointmentImporter(Importer):
     def __init__(self, user: User) -> None:
         super().__init__(user)
         self.mentors: dict[str, dict[str, Any]] = {}  # id number → current values (or new)
+        self.foreign: set[int] = set()  # mentors another school appoints (HR imports)
         self.existing: dict[tuple[int, int, str, date], dict[str, Any]] = {}
         # (id number, school, mode) → (start, end, row) of the file's rows so far
         self.spans: dict[tuple[str, int, str], list[tuple[date, date | None, int]]] = {}
@@ -471,6 +483,24 @@ class MentorAppointmentImporter(Importer):
             "id", "id_number", "version", *self.mentor_fields
         ):
             self.mentors.setdefault(current["id_number"], current)
+        if self.user.role == Role.SCHOOL_HR:
+            # Mentors another school appoints are the province's records: appointed, never
+            # edited from here; naming one is an ID-number lookup.
+            known = [m["id"] for n, m in self.mentors.items() if n in ids and m.get("id")]
+            self.foreign.update(
+                MentorAppointment.objects.filter(mentor_id__in=known)
+                .exclude(school_id=self.user.school_id)
+                .values_list("mentor_id", flat=True)
+            )
+            self.charge(
+                sum(
+                    1
+                    for r in batch
+                    if self.mentors.get(r.values.get("id_number") or "", {}).get("id")
+                    in self.foreign
+                ),
+                "mentor_appointments_import",
+            )
         for row in batch:
             v = row.values
             school = self.school_for(row, schools)
@@ -575,6 +605,8 @@ class MentorAppointmentImporter(Importer):
             current = self.mentors.get(number)
             if current is None:
                 new.append({"id_number": number, **values, "version": 1})
+            elif current["id"] in self.foreign:
+                continue  # the province's record: the sheet's details are not applied
             elif _changed(current, values):
                 before.append(dict(current))
                 current.update(values, version=current["version"] + 1)
@@ -657,6 +689,7 @@ class CompletionImporter(Importer):
             bases = {
                 L.normalize_key(b.code): b for b in TrainingBase.objects.filter(code__in=codes)
             }
+        self.charge(sum(1 for r in batch if r.values.get("id_number")), "completions_import")
         teachers = self.teachers_by_id(batch, scoped=False)
         for row in batch:
             v = row.values

@@ -1,6 +1,7 @@
 """Reads of the spreadsheets app: import jobs of a user, rows of an export."""
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,19 +20,39 @@ def import_jobs_of(user: User) -> QuerySet[ImportJob]:
     return ImportJob.objects.filter(owner=user).defer("content")
 
 
+@dataclass
+class Tally:
+    """What an export carried: rows, and rows with a full ID number."""
+
+    rows: int = 0
+    full_ids: int = 0
+
+
 def teacher_export_rows(
-    *, user: User, teachers: QuerySet[Teacher], columns: Sequence[Column]
+    *,
+    user: User,
+    teachers: QuerySet[Teacher],
+    columns: Sequence[Column],
+    tally: Tally | None = None,
 ) -> Iterator[list[Any]]:
-    """Field values in column order; ID numbers masked where the user may not read them."""
+    """Field values in column order. Where the user may not read the full ID number it is
+    masked and the birth date is its year only (docs/security.md). `tally` counts the rows
+    and those with a full ID number (for the export's audit entry)."""
     fields = [c.field for c in columns]
     queryset = teachers.select_related("school").order_by("school__code", "staff_no", "id")
+    tally = tally if tally is not None else Tally()
     for teacher in queryset.iterator(chunk_size=2000):
+        full = can_see_full_id_number(user, teacher.school_id)
+        tally.rows += 1
+        tally.full_ids += full
         row: list[Any] = []
         for name in fields:
             if name == "school":
                 row.append(teacher.school.code)
-            elif name == "id_number" and not can_see_full_id_number(user, teacher.school_id):
+            elif name == "id_number" and not full:
                 row.append(mask_id_number(teacher.id_number))
+            elif name == "birth_date" and not full:
+                row.append(str(teacher.birth_date.year))
             else:
                 row.append(getattr(teacher, name))
         yield row

@@ -17,6 +17,7 @@ from shuangshi.accounts.scope import (
     teachers_visible_to,
 )
 from shuangshi.audit.api import TeacherAuditActions
+from shuangshi.audit.services import id_lookups_charge
 from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
@@ -24,13 +25,19 @@ from shuangshi.common.api import (
     raise_errors,
     request_user,
 )
-from shuangshi.common.idnumbers import mask_id_number, normalize_id_number
+from shuangshi.common.idnumbers import mask_person, normalize_id_number
 from shuangshi.qualification.api import qualification_payload
 
 from . import services
 from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
 from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher
-from .validation import certificate_errors, period_errors, teacher_errors
+from .validation import (
+    certificate_errors,
+    period_errors,
+    registered_elsewhere,
+    registered_here,
+    teacher_errors,
+)
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.TEACHER]
 WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
@@ -102,6 +109,7 @@ class TeacherSerializer(VersionedSerializer):
     school_name = serializers.CharField(source="school.name", read_only=True)
     # qualification (issue 3): the stored result; the queryset select_related()s it.
     qualification = serializers.SerializerMethodField()
+    birth_year = serializers.SerializerMethodField()
 
     class Meta:
         model = Teacher
@@ -114,6 +122,7 @@ class TeacherSerializer(VersionedSerializer):
             "id_number",
             "gender",
             "birth_date",
+            "birth_year",
             "employment",
             "course_type",
             "major",
@@ -126,12 +135,39 @@ class TeacherSerializer(VersionedSerializer):
             "version",
             "qualification",
         ]
+        extra_kwargs = {
+            # Reads null where the ID number is masked (then only birth_year is shown).
+            "birth_date": {"allow_null": True},
+            # Checked in validate(), with a message that names no other school.
+            "id_number": {"validators": []},
+        }
 
     def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
         return qualification_payload(teacher)
 
+    def get_birth_year(self, teacher: Teacher) -> int:
+        return teacher.birth_date.year
+
     def validate_id_number(self, value: str) -> str:
         return normalize_id_number(value)
+
+    def validate_birth_date(self, value: date | None) -> date:
+        if value is None:
+            raise serializers.ValidationError(self.fields["birth_date"].error_messages["null"])
+        return value
+
+    def _refuse_taken_id_number(self, user: Any, number: str) -> None:
+        """A registered number: at another school, say only that (and count the lookup)."""
+        taken = Teacher.objects.filter(id_number=number)
+        if self.instance is not None:
+            taken = taken.exclude(pk=self.instance.pk)
+        school_id = taken.values_list("school_id", flat=True).first()
+        if school_id is None:
+            return
+        if user.role == Role.PROVINCE or school_id == user.school_id:
+            raise serializers.ValidationError({"id_number": [registered_here()]})
+        id_lookups_charge(user=user, count=1, what="teacher_create")
+        raise serializers.ValidationError({"id_number": [registered_elsewhere()]})
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
@@ -141,14 +177,15 @@ class TeacherSerializer(VersionedSerializer):
                 raise serializers.ValidationError({"school": [self.error_messages["required"]]})
             attrs["school"] = user.school
         raise_errors(teacher_errors(merged_values(self, attrs)))
+        if attrs.get("id_number"):
+            self._refuse_taken_id_number(user, attrs["id_number"])
         return attrs
 
     def to_representation(self, instance: Teacher) -> dict[str, Any]:
         data = super().to_representation(instance)
-        if not can_see_full_id_number(
-            request_user(self), instance.school_id, teacher_id=instance.pk
-        ):
-            data["id_number"] = mask_id_number(instance.id_number)
+        user = request_user(self)
+        if not can_see_full_id_number(user, instance.school_id, teacher_id=instance.pk):
+            mask_person(data, id_number=instance.id_number)
         return data
 
 

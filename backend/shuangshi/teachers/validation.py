@@ -24,6 +24,20 @@ Errors = dict[str, list[str]]
 MIN_TEACHING_AGE = 16
 
 
+# What an ID-number lookup may answer (issue 15 item 3): never a stored name nor another
+# school's details, only that the number is taken elsewhere, or that name and number differ.
+def registered_elsewhere() -> str:
+    return _("This person is registered at another school; ask the province to transfer them.")
+
+
+def registered_here() -> str:
+    return _("A teacher with this ID number is already registered.")
+
+
+def name_mismatch() -> str:
+    return _("The name does not match the ID number.")
+
+
 def _add(errors: Errors, field: str, message: str) -> None:
     errors.setdefault(field, []).append(message)
 

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
 from shuangshi.accounts.models import Role
+from shuangshi.audit.services import id_lookups_charge
 from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
@@ -327,6 +328,7 @@ class TrainingCompletionSerializer(VersionedSerializer):
         attrs = super().validate(attrs)
         id_number = attrs.pop("teacher_id_number", None)
         if id_number:
+            id_lookups_charge(user=request_user(self), count=1, what="completion_by_id_number")
             teacher = selectors.teacher_by_id_number(id_number)
             if teacher is None:
                 raise serializers.ValidationError(
@@ -414,6 +416,7 @@ class TrainingCompletionViewSet(ScopedModelViewSet):
         """Find one teacher by exact ID number: their id, name and school, nothing else."""
         query = IdNumberSerializer(data=request.data)
         query.is_valid(raise_exception=True)
+        id_lookups_charge(user=request.user, count=1, what="lookup_teacher")  # type: ignore[arg-type]
         teacher = selectors.teacher_by_id_number(query.validated_data["id_number"])
         if teacher is None:
             return Response(
