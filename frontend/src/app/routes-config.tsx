@@ -22,6 +22,7 @@ export const routes: RouteObject[] = [
       { path: 'teachers/:id/edit', lazy: page(() => import('./routes/teacher-edit')) },
       { path: 'dashboard', lazy: page(() => import('./routes/dashboard')) },
       { path: 'my-school', lazy: page(() => import('./routes/my-school')) },
+      { path: 'schools', lazy: page(() => import('./routes/schools')) },
       { path: 'schools/:id', lazy: page(() => import('./routes/school')) },
       { path: 'imports', lazy: page(() => import('./routes/imports')) },
       { path: 'training', lazy: page(() => import('./routes/training')) },

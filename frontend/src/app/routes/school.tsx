@@ -15,7 +15,7 @@ export default function SchoolRoute() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {me?.role !== 'school_hr' && (
-        <Breadcrumb items={[{ title: <Link to={paths.dashboard}>{t('nav.dashboard')}</Link> }, { title: t('nav.schools') }]} />
+        <Breadcrumb items={[{ title: <Link to={paths.dashboard}>{t('nav.dashboard')}</Link> }, { title: <Link to={paths.schools}>{t('nav.schools')}</Link> }]} />
       )}
       <SchoolDashboard schoolId={id} />
     </Space>

@@ -138,6 +138,8 @@ export const handlers = [
     if (p.get('city')) rows = rows.filter((r) => r.school.city === Number(p.get('city')));
     if (p.get('kind')) rows = rows.filter((r) => r.school.kind === p.get('kind'));
     if (p.get('below_target') === 'true') rows = rows.filter((r) => !r.meets_target);
+    const search = p.get('search');
+    if (search) rows = rows.filter((r) => r.school.name.includes(search) || r.school.code.includes(search));
     return HttpResponse.json(paginate(request, rows));
   }),
   http.get(`${API}/ratios/summary/`, ({ request }) => {

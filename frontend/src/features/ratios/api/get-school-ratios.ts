@@ -4,7 +4,7 @@ import { api, type Paginated } from '@/lib/api-client';
 
 import type { SchoolRatio } from '../types/ratios';
 
-export type SchoolRatiosParams = { school?: number; city?: number; kind?: string; below_target?: boolean; ordering?: string; page?: number; page_size?: number; as_of?: string };
+export type SchoolRatiosParams = { school?: number; city?: number; kind?: string; below_target?: boolean; ordering?: string; search?: string; page?: number; page_size?: number; as_of?: string };
 
 export const schoolRatiosQueryOptions = (params: SchoolRatiosParams) =>
   queryOptions({

@@ -1,5 +1,5 @@
-import { Card, Table, type TableProps } from 'antd';
-import { useState } from 'react';
+import { Card, Table, Tag, type TableProps } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -12,8 +12,28 @@ import { cityLabel, useCities } from '@/lib/reference-data';
 import { useSchoolRatios } from '../api/get-school-ratios';
 import type { SchoolRatio } from '../types/ratios';
 
+type TableFilters = { city?: number; kind?: string; asOf?: string };
+
 /** Schools below target, biggest gap first by default; the name drills down. */
-export function BelowTargetTable({ city, kind, asOf }: { city?: number; kind?: string; asOf?: string }) {
+export function BelowTargetTable(props: TableFilters) {
+  const { t } = useTranslation();
+  return <SchoolRatiosTable {...props} belowTarget title={t('dashboard.belowTarget')} />;
+}
+
+/**
+ * School ratio rows, sortable by name, ratio and gap on the server; the name drills down.
+ * `belowTarget` keeps only schools below target; `search` matches a name or code.
+ */
+export function SchoolRatiosTable({
+  city,
+  kind,
+  asOf,
+  belowTarget,
+  search,
+  title,
+  extra,
+  pageSize = 10,
+}: TableFilters & { belowTarget?: boolean; search?: string; title: ReactNode; extra?: ReactNode; pageSize?: number }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const { i18n } = useTranslation();
@@ -28,11 +48,13 @@ export function BelowTargetTable({ city, kind, asOf }: { city?: number; kind?: s
     city,
     kind,
     as_of: asOf,
-    below_target: true,
+    below_target: belowTarget || undefined,
+    search: search || undefined,
     ordering,
     page,
-    page_size: 10,
+    page_size: pageSize,
   });
+  const hasRecognized = (rows.data?.results ?? []).some((r) => 'recognized_ratio' in r);
 
   const order = (field: string) =>
     ordering === field ? 'ascend' : ordering === `-${field}` ? 'descend' : null;
@@ -65,6 +87,15 @@ export function BelowTargetTable({ city, kind, asOf }: { city?: number; kind?: s
       sortOrder: order('ratio'),
       render: (_: unknown, r) => formatPercent(r.ratio),
     },
+    ...(hasRecognized
+      ? [
+          {
+            title: t('dashboard.recognizedRatio'),
+            key: 'recognized_ratio',
+            render: (_: unknown, r: SchoolRatio) => formatPercent(r.recognized_ratio),
+          },
+        ]
+      : []),
     {
       title: t('dashboard.gap'),
       key: 'gap',
@@ -72,10 +103,26 @@ export function BelowTargetTable({ city, kind, asOf }: { city?: number; kind?: s
       sortOrder: order('gap'),
       render: (_: unknown, r) => r.gap ?? '—',
     },
+    ...(belowTarget
+      ? []
+      : [
+          {
+            title: t('dashboard.status'),
+            key: 'status',
+            render: (_: unknown, r: SchoolRatio) =>
+              r.ratio === null ? (
+                <Tag>{t('dashboard.noRatio')}</Tag>
+              ) : r.meets_target ? (
+                <Tag color="success">{t('school.meets')}</Tag>
+              ) : (
+                <Tag color="error">{t('school.below')}</Tag>
+              ),
+          },
+        ]),
   ];
 
   return (
-    <Card title={t('dashboard.belowTarget')} size="small">
+    <Card title={title} extra={extra} size="small">
       {rows.isError ? (
         <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />
       ) : (
@@ -94,7 +141,13 @@ export function BelowTargetTable({ city, kind, asOf }: { city?: number; kind?: s
               setPage(1);
             } else setPage(pagination.current ?? 1);
           }}
-          pagination={{ current: page, pageSize: 10, total: rows.data?.count ?? 0, showSizeChanger: false }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: rows.data?.count ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => t('common.total', { count: total }),
+          }}
         />
       )}
     </Card>

@@ -28,6 +28,8 @@ export type Staffing = {
 export type SchoolRatio = RatioFigures & {
   school: { id: number; code: string; name: string; city: number; city_name?: string; kind: string };
   staffing?: Staffing;
+  /** Officially recognized share (the recognition feature); absent until the API has it. */
+  recognized_ratio?: number | null;
 };
 
 export type RatioSummary = {

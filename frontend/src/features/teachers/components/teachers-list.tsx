@@ -100,7 +100,15 @@ export function TeachersList() {
       render: (name: string, row) => <Link to={paths.teacher(row.id)}>{name}</Link>,
     },
     ...(showSchool
-      ? [{ title: t('teachers.fields.school'), dataIndex: 'school_name', key: 'school_name' }]
+      ? [
+          {
+            title: t('teachers.fields.school'),
+            dataIndex: 'school_name',
+            key: 'school_name',
+            render: (name: string, row: Teacher) =>
+              row.school ? <Link to={paths.school(row.school)}>{name}</Link> : name,
+          },
+        ]
       : []),
     {
       title: t('teachers.fields.gender'),
