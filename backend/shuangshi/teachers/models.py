@@ -133,7 +133,7 @@ class Certificate(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=RecordStatus.choices, default=RecordStatus.CONFIRMED
     )
-    reject_reason = models.CharField(_("reject reason"), max_length=500, blank=True)
+    reject_reason = models.CharField(_("reject reason"), max_length=500, blank=True, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -162,7 +162,7 @@ class EnterprisePeriod(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=RecordStatus.choices, default=RecordStatus.CONFIRMED
     )
-    reject_reason = models.CharField(_("reject reason"), max_length=500, blank=True)
+    reject_reason = models.CharField(_("reject reason"), max_length=500, blank=True, default="")
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
