@@ -54,6 +54,10 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
         "valid_until": ev.valid_until.isoformat() if ev.valid_until else None,
         "missing": [m.as_dict() for m in ev.missing],
         "evaluated_on": stored.evaluated_on.isoformat(),
+        # For the 初级/中级/高级 checklist: evidence items asked for junior, and the extra
+        # items intermediate and senior ask for beside enterprise practice.
+        "evidence_needed": list(ev.evidence_needed),
+        "practice_window_years": ev.practice_window_years,
     }
 
 
