@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("shuangshi.recognition.urls")),
     path("", include("shuangshi.notifications.urls")),
     path("", include("shuangshi.duty.urls")),
+    path("", include("shuangshi.hours.urls")),
     path("", include("shuangshi.jobs.urls")),
     path("", include(router.urls)),
 ]

@@ -175,6 +175,7 @@ EXPECTED: dict[str, Expect] = {
     "PATCH mentor-detail": E(school_hr=OWN, row="mentor"),
     "DELETE mentor-detail": E(province=400, row="mentor"),  # still appointed
     "POST mentor-lookup": E(province=400, school_hr=400),
+    "POST mentor-reveal-id-number": E(school_hr=OWN, row="mentor"),
     "GET mentor-counts": E(city=200, school_hr=200),
     "GET mentor-appointment-list": E(city=200, school_hr=200, row="mentor-appointment"),
     "POST mentor-appointment-list": E(province=400, school_hr=400),
@@ -231,6 +232,15 @@ EXPECTED: dict[str, Expect] = {
     ),
     "GET alert-settings": E(city=200, school_hr=200),
     "PATCH alert-settings": E(),
+    # --- practical teaching hours: HR writes its own school's, the city reads
+    "GET teaching-hours-list": E(city=200, school_hr=200, row="teaching-hours"),
+    "POST teaching-hours-list": E(province=400, school_hr=400),
+    "GET teaching-hours-detail": E(city=OWN, school_hr=OWN, row="teaching-hours"),
+    "PATCH teaching-hours-detail": E(school_hr=OWN, row="teaching-hours"),
+    "DELETE teaching-hours-detail": E(
+        province=204, school_hr=(204, 404), row="teaching-hours"
+    ),
+    "GET teaching-hours-shares": E(city=200, school_hr=200),
     # --- practice duty: scoped like teachers
     "GET practice-duty": E(city=200, school_hr=200),
     "GET practice-duty-summary": E(city=200, school_hr=200),

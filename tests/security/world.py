@@ -102,6 +102,7 @@ def build() -> World:
     )
     world.rows["target"] = ("dual_qualified_ratio", "training_bases")
     world.rows["rule-profile"] = (_rule_profile(), _rule_profile())
+    world.rows["teaching-hours"] = (_hours(school_a), _hours(school_b))
     world.rows["notification"] = (
         _notification(users["school_hr"]),  # type: ignore[arg-type]
         _notification(hr_b),
@@ -118,6 +119,15 @@ def _rule_profile() -> int:
         values=profile.as_dict(), note="matrix", user=None, reevaluate=False
     )
     return row.version
+
+
+def _hours(school: Any) -> int:
+    from shuangshi.hours import services
+
+    row = services.teaching_hours_create(
+        data={"school": school, "term": "2026-2027-1", "total_hours": 100, "practical_hours": 60}
+    )
+    return row.pk
 
 
 def _notification(user: User) -> int:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "shuangshi.jobs",
     "shuangshi.notifications",
     "shuangshi.duty",
+    "shuangshi.hours",
 ]
 
 MIDDLEWARE = [

@@ -34,8 +34,7 @@ AUDITED: dict[str, dict[str, Any]] = {
     "qualification.Target": {},
     "notifications.Preference": {},
     "notifications.AlertSettings": {},
-    "notifications.Preference": {},
-    "notifications.AlertSettings": {},
+    "hours.TeachingHours": {},
     # recognition (issue 12): each transition also leaves an ApplicationEvent with its opinion
     "recognition.Round": {},
     "recognition.Application": {},
@@ -58,9 +57,6 @@ NOT_AUDITED: dict[str, str] = {
     "qualification.TeacherQualification": "derived: recomputed from audited teacher records",
     "qualification.SchoolStats": "derived: per-school counts of the stored results",
     "qualification.RatioSnapshot": "derived: monthly counts written by snapshot_ratios",
-    # notifications (issue 13)
-    "notifications.Notification": "derived: alerts written by the daily job from audited records",
-    "notifications.Digest": "the record that a digest e-mail was sent",
     # notifications (issue 13)
     "notifications.Notification": "derived: alerts written by the daily job from audited records",
     "notifications.Digest": "the record that a digest e-mail was sent",

@@ -472,6 +472,8 @@ class TargetSerializer(serializers.ModelSerializer):
         if value is not None:
             if code == TargetCode.DUAL_QUALIFIED_RATIO and not 0 <= value < 1:
                 raise serializers.ValidationError({"value": [_("A share between 0 and 1.")]})
+            if code == TargetCode.PRACTICAL_HOURS_SHARE and not 0 <= value <= 1:
+                raise serializers.ValidationError({"value": [_("A share between 0 and 1.")]})
             if code == TargetCode.TRAINING_BASES and (value < 0 or value != int(value)):
                 raise serializers.ValidationError({"value": [_("A whole number.")]})
         return attrs

@@ -42,6 +42,7 @@ class RuleProfile(models.Model):
 class TargetCode(models.TextChoices):
     DUAL_QUALIFIED_RATIO = "dual_qualified_ratio", _("Dual-qualified share (strictly more than)")
     TRAINING_BASES = "training_bases", _("Training bases built")
+    PRACTICAL_HOURS_SHARE = "practical_hours_share", _("Practical teaching hours share (at least)")
 
 
 class Target(models.Model):
@@ -73,6 +74,7 @@ class Target(models.Model):
 DEFAULT_TARGETS = {
     TargetCode.DUAL_QUALIFIED_RATIO: (Decimal("0.60"), date(2025, 12, 31)),
     TargetCode.TRAINING_BASES: (Decimal("20"), date(2025, 12, 31)),
+    TargetCode.PRACTICAL_HOURS_SHARE: (Decimal("0.50"), None),
 }
 
 

@@ -383,4 +383,11 @@ def target_progress() -> dict[str, Any]:
     return {
         TargetCode.DUAL_QUALIFIED_RATIO: None if ratio is None else round(ratio, 4),
         TargetCode.TRAINING_BASES: selectors.active_bases_count(),
+        TargetCode.PRACTICAL_HOURS_SHARE: _practical_share(),
     }
+
+
+def _practical_share() -> float | None:
+    from shuangshi.hours.selectors import province_share  # the hours app reads targets
+
+    return province_share()

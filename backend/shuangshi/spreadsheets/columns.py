@@ -607,7 +607,63 @@ TRAINING_COMPLETIONS = SheetSpec(
     ),
 )
 
+TEACHING_HOURS = SheetSpec(
+    kind="teaching-hours",
+    title="实践教学课时",
+    key="学校 + 学期 + 专业大类",
+    scope_column="school",
+    columns=(
+        Column(
+            "term",
+            "学期",
+            "term",
+            required=True,
+            max_length=11,
+            help="学年-学年-学期，如 2026-2027-1（第一学期）或 2026-2027-2",
+            example="2026-2027-1",
+            width=14,
+        ),
+        Column(
+            "major_category",
+            "专业大类",
+            "major_category",
+            max_length=100,
+            help="可留空（全校合计）",
+            example="装备制造大类",
+            width=16,
+        ),
+        Column(
+            "total_hours",
+            "总课时",
+            "total_hours",
+            INT,
+            required=True,
+            help="本学期总课时",
+            example=12000,
+            width=10,
+        ),
+        Column(
+            "practical_hours",
+            "实践教学课时",
+            "practical_hours",
+            INT,
+            required=True,
+            help="不超过总课时",
+            example=6600,
+            width=12,
+        ),
+        SCHOOL_CODE,
+    ),
+)
+
 SPECS: dict[str, SheetSpec] = {
     spec.kind: spec
-    for spec in (TEACHERS, CERTIFICATES, PERIODS, MENTOR_APPOINTMENTS, TRAINING_COMPLETIONS)
+    for spec in (
+        TEACHERS,
+        CERTIFICATES,
+        PERIODS,
+        MENTOR_APPOINTMENTS,
+        TRAINING_COMPLETIONS,
+        TEACHING_HOURS,
+    )
 }

@@ -19,6 +19,8 @@ from shuangshi.accounts.scope import in_school_scope
 from shuangshi.audit.services import id_lookups_charge
 from shuangshi.common.exceptions import LookupBudgetExceeded
 from shuangshi.common.idnumbers import parse_id_number
+from shuangshi.hours.models import TeachingHours
+from shuangshi.hours.validation import hours_errors
 from shuangshi.mentors.models import Mentor, MentorAppointment
 from shuangshi.mentors.rules import spans_overlap
 from shuangshi.schools.models import School
@@ -732,6 +734,51 @@ class CompletionImporter(Importer):
         )
 
 
+class TeachingHoursImporter(Importer):
+    """Practical teaching hours per school, term and major category (DESIGN §9)."""
+
+    spec = C.TEACHING_HOURS
+    roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
+    key_field = "term"
+    fields = ["total_hours", "practical_hours"]
+
+    def __init__(self, user: User) -> None:
+        super().__init__(user)
+        self.existing: dict[tuple[int, str, str], dict[str, Any]] = {}
+
+    def check(self, batch: list[Parsed]) -> None:
+        schools = self.schools(batch)
+        for row in batch:
+            v = row.values
+            school = self.school_for(row, schools)
+            v["school_id"] = school.pk if school else None
+            v["major_category"] = v.get("major_category") or ""
+            row.add(hours_errors({k: v[k] for k in HOURS_FIELDS if v.get(k) is not None}))
+            if v["school_id"] and v.get("term"):
+                self.once(row, self._key(v))
+        school_ids = {r.values["school_id"] for r in batch if r.values.get("school_id")}
+        self.existing = {
+            self._key(current): current
+            for current in TeachingHours.objects.filter(school_id__in=school_ids).values(
+                "id", "school_id", "term", "major_category", "version", *self.fields
+            )
+        }
+
+    @staticmethod
+    def _key(v: dict[str, Any]) -> tuple[int, str, str]:
+        return (v["school_id"], v["term"], v["major_category"])
+
+    def write(self, batch: list[Parsed]) -> Written:
+        return self.write_keyed(
+            TeachingHours,
+            ((self._key(row.values), {n: row.values[n] for n in self.fields}) for row in batch),
+            key_fields=("school_id", "term", "major_category"),
+            existing=self.existing,
+        )
+
+
+HOURS_FIELDS = ("term", "total_hours", "practical_hours")
+
 IMPORTERS: dict[str, type[Importer]] = {
     importer.spec.kind: importer
     for importer in (
@@ -740,5 +787,6 @@ IMPORTERS: dict[str, type[Importer]] = {
         PeriodImporter,
         MentorAppointmentImporter,
         CompletionImporter,
+        TeachingHoursImporter,
     )
 }

@@ -1,0 +1,158 @@
+"""teaching-hours/ (DESIGN §9): HR writes its own school's, the province all, the city reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from shuangshi.accounts.models import Role
+from shuangshi.accounts.scope import in_school_scope, schools_visible_to
+from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+
+from . import selectors, services
+from .models import TeachingHours
+from .validation import hours_errors
+
+READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
+WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
+
+
+class ScopedSchoolField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet:
+        return schools_visible_to(self.context["request"].user)
+
+
+class TeachingHoursSerializer(VersionedSerializer):
+    school = ScopedSchoolField(required=False)
+    school_name = serializers.CharField(source="school.name", read_only=True)
+    practical_share = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TeachingHours
+        fields = [
+            "id",
+            "school",
+            "school_name",
+            "term",
+            "major_category",
+            "total_hours",
+            "practical_hours",
+            "practical_share",
+            "version",
+        ]
+        validators: list[Any] = []  # (school, term, major) unique: the service answers 400
+
+    def get_practical_share(self, row: TeachingHours) -> float | None:
+        return round(row.practical_hours / row.total_hours, 4) if row.total_hours else None
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        merged = {
+            name: attrs.get(name, getattr(self.instance, name, None))
+            for name in ("term", "total_hours", "practical_hours")
+        }
+        errors = hours_errors({k: v for k, v in merged.items() if v is not None})
+        if errors:
+            raise serializers.ValidationError(errors)
+        if self.instance is None and "school" not in attrs:
+            user = self.context["request"].user
+            if user.role != Role.SCHOOL_HR:
+                raise serializers.ValidationError({"school": [self.error_messages["required"]]})
+            attrs["school"] = user.school
+        return attrs
+
+
+class SharesQuery(serializers.Serializer):
+    term = serializers.RegexField(r"^\d{4}-\d{4}-[12]$", required=False)
+    city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
+    below_target = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+class ShareSchool(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class ShareRow(serializers.Serializer):
+    school = ShareSchool()
+    term = serializers.CharField(allow_null=True)
+    total_hours = serializers.IntegerField()
+    practical_hours = serializers.IntegerField()
+    practical_share = serializers.FloatField(allow_null=True)
+    meets_target = serializers.BooleanField(allow_null=True)
+
+
+class Shares(serializers.Serializer):
+    term = serializers.CharField(allow_null=True)
+    target = serializers.FloatField()
+    schools = ShareRow(many=True)
+
+
+def _as_validation(exc: DjangoValidationError) -> serializers.ValidationError:
+    return serializers.ValidationError(getattr(exc, "message_dict", {"detail": exc.messages}))
+
+
+class TeachingHoursViewSet(ScopedModelViewSet):
+    queryset = TeachingHours.objects.none()  # the schema's model; get_queryset() scopes
+    serializer_class = TeachingHoursSerializer
+    read_roles = READ_ROLES
+    write_roles = WRITE_ROLES
+
+    def get_queryset(self) -> QuerySet[TeachingHours]:
+        qs = in_school_scope(
+            TeachingHours.objects.select_related("school"),
+            self.request.user,  # type: ignore[arg-type]
+            school="school",
+        )
+        term = self.request.query_params.get("term")
+        if term and self.action == "list":
+            qs = qs.filter(term=term)
+        return qs
+
+    def perform_create(self, serializer: Any) -> None:
+        try:
+            serializer.instance = services.teaching_hours_create(data=serializer.validated_data)
+        except DjangoValidationError as exc:
+            raise _as_validation(exc) from None
+
+    def perform_update(self, serializer: Any) -> None:
+        try:
+            serializer.instance = services.teaching_hours_update(
+                row=serializer.instance, data=serializer.validated_data
+            )
+        except DjangoValidationError as exc:
+            raise _as_validation(exc) from None
+
+    def perform_destroy(self, instance: TeachingHours) -> None:
+        services.teaching_hours_delete(row=instance)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("term", str, description="2026-2027-1 (default: the latest)"),
+            OpenApiParameter("city", int),
+            OpenApiParameter("below_target", bool),
+        ],
+        responses={200: Shares},
+    )
+    @action(detail=False, methods=["get"])
+    def shares(self, request: Request) -> Response:
+        """Each school's practical share in a term against `practical_hours_share`."""
+        params = {k: v for k, v in request.query_params.items() if v != ""}
+        q = SharesQuery(data=params)
+        q.is_valid(raise_exception=True)
+        schools = schools_visible_to(request.user)  # type: ignore[arg-type]
+        if q.validated_data.get("city") is not None:
+            schools = schools.filter(city_id=q.validated_data["city"])
+        data = selectors.school_shares(self.get_queryset(), schools, q.validated_data.get("term"))
+        below = q.validated_data.get("below_target")
+        if below is not None:
+            data["schools"] = [s for s in data["schools"] if s["meets_target"] is (not below)]
+        return Response(Shares(data).data)

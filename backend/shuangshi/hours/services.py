@@ -1,0 +1,77 @@
+"""The one write path for teaching hours (API, importer, demo)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from .models import TeachingHours
+from .validation import hours_errors
+
+
+def _check(row: TeachingHours) -> None:
+    errors = hours_errors(
+        {
+            "term": row.term,
+            "total_hours": row.total_hours,
+            "practical_hours": row.practical_hours,
+        }
+    )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save(row: TeachingHours) -> TeachingHours:
+    _check(row)
+    try:
+        with transaction.atomic():
+            row.save()  # audited (django-auditlog)
+    except IntegrityError:
+        raise ValidationError(
+            {"term": [_("This school already has hours for this term and major category.")]}
+        ) from None
+    return row
+
+
+@transaction.atomic
+def teaching_hours_create(*, data: dict[str, Any]) -> TeachingHours:
+    return _save(TeachingHours(**data))
+
+
+@transaction.atomic
+def teaching_hours_update(*, row: TeachingHours, data: dict[str, Any]) -> TeachingHours:
+    for field, value in data.items():
+        setattr(row, field, value)
+    row.version += 1
+    return _save(row)
+
+
+@transaction.atomic
+def teaching_hours_delete(*, row: TeachingHours) -> None:
+    row.delete()
+
+
+@transaction.atomic
+def teaching_hours_upsert(
+    *, school_id: int, term: str, major_category: str, total_hours: int, practical_hours: int
+) -> tuple[TeachingHours, bool]:
+    """Keyed by (school, term, major category): the importer's write. Returns (row, created)."""
+    row = TeachingHours.objects.filter(
+        school_id=school_id, term=term, major_category=major_category
+    ).first()
+    if row is None:
+        return teaching_hours_create(
+            data={
+                "school_id": school_id,
+                "term": term,
+                "major_category": major_category,
+                "total_hours": total_hours,
+                "practical_hours": practical_hours,
+            }
+        ), True
+    if (row.total_hours, row.practical_hours) == (total_hours, practical_hours):
+        return row, False
+    return teaching_hours_update(
+        row=row, data={"total_hours": total_hours, "practical_hours": practical_hours}
+    ), False
