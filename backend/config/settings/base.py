@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "shuangshi.jobs",
     "shuangshi.notifications",
     "shuangshi.duty",
-    "shuangshi.hours",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +161,14 @@ SITE_URL = env_str("SITE_URL", "")  # prefixes the links in e-mails
 
 # Largest accepted upload (Excel import), in megabytes.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20, minimum=1)
+# Largest evidence file (recognition: PDF, JPEG, PNG), in megabytes.
+EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
+# What an uploaded workbook may hold (spreadsheets.guard checks before any parser runs).
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000, minimum=2)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 60, minimum=20)
+IMPORT_MAX_UNPACKED_MB = env_int("IMPORT_MAX_UNPACKED_MB", 200, minimum=1)
+IMPORT_MAX_ZIP_MEMBERS = env_int("IMPORT_MAX_ZIP_MEMBERS", 500, minimum=10)
+IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=10)
 # Largest evidence file (recognition: PDF, JPEG, PNG), in megabytes.
 EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

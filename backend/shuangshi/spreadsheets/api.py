@@ -125,12 +125,16 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def errors(self, request: Request, pk: str | None = None) -> HttpResponse:
         job = self.get_object()
         content = ImportJob.objects.values_list("content", flat=True).get(pk=job.pk)
+        try:
+            engine = services.reader_for(bytes(content))
+        except FileProblem as exc:
+            raise exceptions.ValidationError({"file": [str(exc)]}) from None
         book = workbooks.error_workbook(
             content=bytes(content),
             sheet_name=job.sheet,
             header_row=job.header_row,
             errors=job.errors,
-            engine=services.reader_for(bytes(content)),
+            engine=engine,
         )
         stem = (job.filename.rsplit(".", 1)[0] or job.kind)[:100]
         return xlsx_response(book, f"{stem}-错误标注.xlsx")
@@ -146,6 +150,8 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             return Response({"detail": str(exc), **data}, status=status.HTTP_400_BAD_REQUEST)
         except services.ImportRefused:
             raise exceptions.PermissionDenied() from None
+        except FileProblem as exc:  # the limits were lowered since the upload
+            raise exceptions.ValidationError({"file": [str(exc)]}) from None
         return Response(ImportJobSerializer(job).data)
 
 

@@ -25,6 +25,31 @@ ZH: dict[str, str] = {
     "Split it into smaller workbooks.": (
         "该工作簿解压后的表格数据为 %(size)s MB，超过上限 %(limit)s MB。请拆分成几个较小的工作簿。"
     ),
+    "The workbook unpacks to more than %(limit)s MB, the limit. Split it into smaller workbooks.": (
+        "该工作簿解压后超过 %(limit)s MB 的上限。请拆分成几个较小的工作簿后分别导入。"
+    ),
+    "The workbook holds %(count)s parts; a workbook has at most %(limit)s. "
+    "Open it in Excel and save it again as .xlsx.": (
+        "该文件包含 %(count)s 个部件，正常工作簿最多 %(limit)s 个。"
+        "请用 Excel 打开后重新保存为 .xlsx。"
+    ),
+    "The workbook part %(part)s unpacks to more than %(limit)s times its packed size; "
+    "real sheets never do. Open it in Excel and save it again as .xlsx.": (
+        "工作簿中的 %(part)s 解压后超过压缩大小的 %(limit)s 倍，正常表格不会如此。"
+        "请用 Excel 打开后重新保存为 .xlsx。"
+    ),
+    "The workbook contains macros (.xlsm); macro-enabled workbooks are not "
+    "accepted. Save it in Excel as an Excel Workbook (.xlsx) and upload that.": (
+        "该工作簿包含宏（.xlsm），不接受启用宏的工作簿。"
+        "请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再上传。"
+    ),
+    "A sheet reaches cell %(cell)s (row %(rows)s, column %(columns)s); the limits "
+    "are %(max_rows)s rows and %(max_columns)s columns. Delete the cells beyond "
+    "them (or split the sheet) and save it again.": (
+        "工作表的已用范围到达单元格 %(cell)s（第 %(rows)s 行、第 %(columns)s 列），"
+        "超过 %(max_rows)s 行、%(max_columns)s 列的上限。"
+        "请删除超出范围的单元格（或拆分工作表）后重新保存。"
+    ),
     "This is an old Excel 97-2003 (.xls) file or a password-protected workbook. "
     "Open it in Excel, remove any password and save it as an Excel Workbook (.xlsx).": (
         "这是旧版 Excel 97-2003（.xls）文件或设置了密码的工作簿。"

@@ -67,7 +67,7 @@ def sniff(content: bytes) -> None:
                     "Workbook (.xlsx), or fill in the downloaded template."
                 )
             )
-        raise FileProblem(_corrupt())
+        raise FileProblem(corrupt())
 
 
 def unpacked_size(content: bytes) -> int:
@@ -75,7 +75,7 @@ def unpacked_size(content: bytes) -> int:
     try:
         entries = zipfile.ZipFile(io.BytesIO(content)).infolist()
     except (zipfile.BadZipFile, ValueError):
-        raise FileProblem(_corrupt()) from None
+        raise FileProblem(corrupt()) from None
     return sum(
         e.file_size
         for e in entries
@@ -83,7 +83,7 @@ def unpacked_size(content: bytes) -> int:
     )
 
 
-def _corrupt() -> str:
+def corrupt() -> str:
     return t(
         "The file could not be read as an Excel workbook (it may be damaged). "
         "Open it in Excel and save it again as .xlsx, or fill in the downloaded template."
@@ -236,7 +236,7 @@ def _calamine_sheets(content: bytes) -> _Sheets:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
         metadata = book.sheets_metadata
     except Exception:
-        raise FileProblem(_corrupt()) from None
+        raise FileProblem(corrupt()) from None
     for meta in metadata:
         if meta.visible != python_calamine.SheetVisibleEnum.Visible:
             continue
@@ -245,7 +245,7 @@ def _calamine_sheets(content: bytes) -> _Sheets:
         try:
             sheet = book.get_sheet_by_name(meta.name)
         except Exception:
-            raise FileProblem(_corrupt()) from None
+            raise FileProblem(corrupt()) from None
         if sheet.start is None:
             continue
         merged = list(sheet.merged_cell_ranges or [])
@@ -259,7 +259,7 @@ def _openpyxl_sheets(content: bytes) -> _Sheets:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:
-        raise FileProblem(_corrupt()) from None
+        raise FileProblem(corrupt()) from None
     for ws in book.worksheets:
         if ws.sheet_state != "visible":
             continue

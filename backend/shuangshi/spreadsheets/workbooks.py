@@ -228,10 +228,17 @@ def error_workbook(
     ws.column_dimensions[get_column_letter(error_column)].width = 60
     ws.freeze_panes = f"A{header_row + 1}"
     col0, rows = reader.sheet_rows(content, sheet_name, engine=engine)
+    blank = 0  # blank rows not written yet: only those before a written row are
     for number, values in enumerate(rows, start=1):
+        problems = by_row.get(number, [])
+        if number != header_row and not problems and all(v in ("", None) for v in values):
+            blank += 1
+            continue
+        for _ in range(blank):
+            ws.append(())  # keeps the row numbers; no cells
+        blank = 0
         row: list[Any] = [None] * col0 + [as_written(ws, _plain(v)) for v in values]
         row = row[: error_column - 1]
-        problems = by_row.get(number, [])
         if number == header_row:
             heading = WriteOnlyCell(ws, value=t("Errors"))
             heading.font = REQUIRED_FONT
