@@ -16,6 +16,7 @@ from django.db import transaction
 
 from shuangshi.accounts.models import User
 from shuangshi.common.idnumbers import make_credit_code, make_id_number
+from shuangshi.hours.demo import load_hours_demo
 from shuangshi.mentors.demo import load_mentor_demo
 from shuangshi.qualification.services import ratios_snapshot, teachers_reevaluate
 from shuangshi.schools.cities import ensure_cities
@@ -253,6 +254,7 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
     builder.save()
     result.teachers = len(builder.teachers)
     _load_other_demos(rng)
+    load_hours_demo(rng=rng, today=today)
     result.accounts = _accounts(spec, cities)
     if builder.teachers:
         teachers_reevaluate(teacher_ids=[t.pk for t in builder.teachers])

@@ -106,3 +106,23 @@ def test_an_import_row_with_more_practical_than_total_is_refused(hr_a):
 def test_the_template_downloads_for_hr_and_not_for_base_staff(api, hr_a, base_staff):
     assert api(hr_a).get("/api/v1/imports/templates/teaching-hours/").status_code == 200
     assert api(base_staff).get("/api/v1/imports/templates/teaching-hours/").status_code == 403
+
+
+def test_the_demo_terms_are_the_two_latest():
+    from datetime import date
+
+    from shuangshi.hours.demo import recent_terms
+
+    assert recent_terms(date(2026, 12, 1)) == ["2025-2026-2", "2026-2027-1"]
+    assert recent_terms(date(2027, 4, 1)) == ["2026-2027-1", "2026-2027-2"]
+    assert recent_terms(date(2027, 1, 15)) == ["2025-2026-2", "2026-2027-1"]
+
+
+def test_the_demo_loads_two_terms_once(school_a, school_b):
+    import random
+    from datetime import date
+
+    from shuangshi.hours.demo import load_hours_demo
+
+    assert load_hours_demo(rng=random.Random(1), today=date(2026, 12, 1)) == 4
+    assert load_hours_demo(rng=random.Random(1), today=date(2026, 12, 1)) == 0
