@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "shuangshi.jobs",
     "shuangshi.notifications",
     "shuangshi.duty",
+    "shuangshi.hours",
 ]
 
 MIDDLEWARE = [
@@ -161,8 +162,6 @@ SITE_URL = env_str("SITE_URL", "")  # prefixes the links in e-mails
 
 # Largest accepted upload (Excel import), in megabytes.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20, minimum=1)
-# Largest evidence file (recognition: PDF, JPEG, PNG), in megabytes.
-EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
 # What an uploaded workbook may hold (spreadsheets.guard checks before any parser runs).
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000, minimum=2)
 IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 60, minimum=20)
