@@ -41,10 +41,21 @@ function qualification(i: number) {
     level,
     qualified: level !== 'none',
     valid_until: i % 5 === 0 ? new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10) : null,
+    evidence_needed: [1, 1, 2] as [number, number, number],
+    practice_window_years: 5,
+    // The engine's eleven rules, in its order (REASON_CODES).
     reasons: [
-      { code: 'BASIC', met: true, value: '中等职业学校教师资格', threshold: '教师资格证', message: '持有教师资格证' },
-      { code: 'E_SKILL', met: i % 2 === 0, value: i % 2 === 0 ? 'grade3' : null, threshold: 'grade4', message: '职业技能等级四级及以上' },
-      { code: 'E_PRACTICE', met: i % 3 === 0, value: 120 + i, threshold: 180, message: '5 年内企业实践不少于 180 天' },
+      { code: 'SCOPE', met: true, value: 'full_time/professional/employed', threshold: 'full_time/professional|practical/employed', message: 'qualification.rule.scope' },
+      { code: 'BASIC', met: level !== 'none', value: level !== 'none' ? 'secondary_vocational' : null, threshold: 'teacher_qualification', message: 'qualification.rule.basic' },
+      { code: 'E_SKILL', met: i % 2 === 0, value: i % 2 === 0 ? 'grade3' : null, threshold: 'grade4', message: 'qualification.rule.e_skill' },
+      { code: 'E_TITLE', met: false, value: null, threshold: 'intermediate', message: 'qualification.rule.e_title' },
+      { code: 'E_PRACTICE', met: i % 3 === 0, value: i % 3 === 0 ? 200 : 84, threshold: 180, message: 'qualification.rule.e_practice', changes_on: i % 3 === 0 ? '2027-03-01' : null },
+      { code: 'E_ENTERPRISE', met: false, value: 0, threshold: 1095, message: 'qualification.rule.e_enterprise' },
+      { code: 'E_TRAINING', met: false, value: 0, threshold: 40, message: 'qualification.rule.e_training' },
+      { code: 'TITLE_INTERMEDIATE', met: true, value: 'intermediate', threshold: 'intermediate', message: 'qualification.rule.title_intermediate' },
+      { code: 'YEARS_INTERMEDIATE', met: true, value: 8, threshold: 5, message: 'qualification.rule.years_intermediate' },
+      { code: 'TITLE_SENIOR', met: false, value: 'intermediate', threshold: 'associate_senior', message: 'qualification.rule.title_senior' },
+      { code: 'YEARS_SENIOR', met: false, value: 8, threshold: 10, message: 'qualification.rule.years_senior' },
     ],
   };
 }

@@ -1,92 +1,125 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState } from '@/components/ui/query-state';
 import { formatDate } from '@/lib/format';
 
-import type { Qualification, QualificationReason } from '../types/teacher';
+import type { Qualification } from '../types/teacher';
+import { levelChecklist, scopeWords, type CheckItem, type LevelCheck } from './level-checklist';
 import { QualificationTag } from './qualification-tag';
 
-function raw(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? '✓' : '✗';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+function Mark({ met }: { met: boolean }) {
+  const { t } = useTranslation();
+  return met ? (
+    <CheckCircleTwoTone twoToneColor="#52c41a" aria-label={t('teachers.met')} />
+  ) : (
+    <CloseCircleTwoTone twoToneColor="#ff4d4f" aria-label={t('teachers.notMet')} />
+  );
 }
 
-/** The verdict rule by rule: met or not, the value seen and the threshold. */
+function ItemLine({ item, nested = false }: { item: CheckItem; nested?: boolean }) {
+  const { t } = useTranslation();
+  const when =
+    item.changesOn &&
+    t(item.met ? 'checklist.expiresOn' : 'checklist.metOn', { date: formatDate(item.changesOn) });
+  return (
+    <li style={{ listStyle: 'none', marginLeft: nested ? 20 : 0, marginBottom: 6 }}>
+      <Space align="start" size={6}>
+        <Mark met={item.met} />
+        <div>
+          <div>{item.label}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {item.have}
+            {when ? ` · ${when}` : ''}
+          </Typography.Text>
+          {item.children && (
+            <ul style={{ padding: 0, margin: '6px 0 0' }}>
+              {item.children.map((c) => (
+                <ItemLine key={c.key} item={c} nested />
+              ))}
+            </ul>
+          )}
+        </div>
+      </Space>
+    </li>
+  );
+}
+
+function LevelCard({ check, current }: { check: LevelCheck; current: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      data-testid={`checklist-${check.level}`}
+      style={{ height: '100%', borderColor: current ? '#1f5fbf' : undefined }}
+      title={
+        <Space>
+          <Mark met={check.met} />
+          <span>{t(`checklist.${check.level}`)}</span>
+          <Tag color={check.met ? 'success' : 'default'}>
+            {t(check.met ? 'checklist.levelMet' : 'checklist.levelNotMet')}
+          </Tag>
+        </Space>
+      }
+    >
+      <ul style={{ padding: 0, margin: 0 }}>
+        {check.items.map((item) => (
+          <ItemLine key={item.key} item={item} />
+        ))}
+      </ul>
+      {check.summary && (
+        <Typography.Paragraph type="danger" style={{ margin: '8px 0 0' }} data-testid="checklist-missing">
+          {check.summary}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+/** The estimated level and, for each level, what is met and what is missing, in words. */
 export function QualificationCard({ qualification }: { qualification: Qualification | null }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
-  // Codes in values and thresholds read as labels: teaching titles for TITLE_*, certificate
-  // kinds and levels elsewhere; numbers and the rest as they are.
-  const show = (code: string) => (value: unknown) => {
-    if (typeof value !== 'string' || !/^[a-z_0-9]+$/.test(value)) return raw(value);
-    if (code.startsWith('TITLE_')) return label('title', value);
-    const kind = t(`enums.certificateKind.${value}`, { defaultValue: '' });
-    return kind || label('certificateLevel', value);
-  };
-  return (
-    <Card title={t('teachers.qualification')} size="small">
-      {!qualification ? (
+  if (!qualification) {
+    return (
+      <Card title={t('teachers.qualification')} size="small">
         <EmptyState description={t('teachers.noQualification')} />
-      ) : (
-        <>
-          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={t('teachers.fields.qualification_level')}>
-              <QualificationTag qualification={qualification} />
-              {qualification.in_scope === false && <Tag>{t('teachers.outOfScope')}</Tag>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('teachers.validUntil', { date: '' }).trim()}>
-              {formatDate(qualification.valid_until)}
-            </Descriptions.Item>
-          </Descriptions>
-          <Table<QualificationReason>
-            size="small"
-            rowKey="code"
-            pagination={false}
-            dataSource={qualification.reasons}
-            columns={[
-              {
-                title: t('teachers.rule'),
-                dataIndex: 'code',
-                render: (code: string, row) => (
-                  <span>
-                    {row.met ? (
-                      <CheckCircleTwoTone twoToneColor="#52c41a" aria-label={t('teachers.met')} />
-                    ) : (
-                      <CloseCircleTwoTone twoToneColor="#ff4d4f" aria-label={t('teachers.notMet')} />
-                    )}{' '}
-                    <Typography.Text code>{code}</Typography.Text>
-                  </span>
-                ),
-              },
-              {
-                title: t('teachers.value'),
-                dataIndex: 'value',
-                render: (v: unknown, row) => show(row.code)(v),
-              },
-              {
-                title: t('teachers.threshold'),
-                dataIndex: 'threshold',
-                render: (v: unknown, row) => show(row.code)(v),
-              },
-              {
-                title: '',
-                dataIndex: 'message',
-                // The engine sends an i18n key (qualification.rule.e_practice) and params.
-                render: (message: string, row) =>
-                  t(message, { defaultValue: message, ...(row.params ?? {}) }),
-              },
-            ]}
-          />
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {t('teachers.practiceHelp')}
-          </Typography.Paragraph>
-        </>
-      )}
+      </Card>
+    );
+  }
+  const checks = levelChecklist(qualification, t, label);
+  const outOfScope = scopeWords(qualification, t, label);
+  return (
+    <Card title={t('teachers.qualification')} size="small" data-testid="qualification-card">
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('checklist.currentLevel')}>
+          <Space wrap size={4}>
+            <QualificationTag qualification={qualification} />
+            {outOfScope && <Tag>{t('checklist.outOfScope', { why: outOfScope })}</Tag>}
+          </Space>
+        </Descriptions.Item>
+        {/* Only a level that is held can be "valid until"; nothing is valid for 未认定. */}
+        {qualification.qualified && qualification.valid_until && (
+          <Descriptions.Item label={t('checklist.validUntil')}>
+            {formatDate(qualification.valid_until)}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('checklist.title')}
+      </Typography.Title>
+      <Row gutter={[12, 12]}>
+        {checks.map((check) => (
+          <Col key={check.level} xs={24} lg={8}>
+            <LevelCard check={check} current={check.level === qualification.level} />
+          </Col>
+        ))}
+      </Row>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
+        {t('checklist.notice')} {t('teachers.practiceHelp')}
+      </Typography.Paragraph>
     </Card>
   );
 }

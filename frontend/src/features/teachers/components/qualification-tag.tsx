@@ -25,7 +25,13 @@ export function QualificationTag({ qualification }: { qualification: Qualificati
         {label('qualificationLevel', qualification.level)}
       </Tag>
       {days !== null && days <= EXPIRY_WARNING_DAYS && (
-        <Tooltip title={t('teachers.validUntil', { date: formatDate(qualification.valid_until) })}>
+        <Tooltip
+          title={
+            qualification.qualified
+              ? t('teachers.validUntil', { date: formatDate(qualification.valid_until) })
+              : t('checklist.changesOn', { date: formatDate(qualification.valid_until) })
+          }
+        >
           <Tag color={days < 0 ? 'red' : 'orange'} data-testid="expiry-mark">
             {days < 0
               ? t('teachers.expired')

@@ -5,15 +5,20 @@ import { loginAs } from '@/testing/mocks/db';
 import { renderApp } from '@/testing/test-utils';
 
 describe('teacher detail', () => {
-  it('shows basic info, the verdict rule by rule, certificates and enterprise periods', async () => {
+  it('shows basic info, the level checklist in words, certificates and enterprise periods', async () => {
     loginAs('hr_a');
     renderApp('/teachers/1');
     expect(await screen.findByText('基本信息')).toBeInTheDocument();
     expect(screen.getByText('T0001')).toBeInTheDocument();
-    // Rules with their value and threshold, codes read as labels.
-    expect(screen.getByText('E_PRACTICE')).toBeInTheDocument();
-    expect(screen.getByText('三级/高级工')).toBeInTheDocument();
-    expect(screen.getByText('四级/中级工')).toBeInTheDocument();
+    // The 测算结果 as a checklist in words: no rule codes, no raw values.
+    const card = screen.getByTestId('qualification-card');
+    expect(within(card).getByText('测算结果')).toBeInTheDocument();
+    expect(within(screen.getByTestId('checklist-junior')).getByTestId('checklist-missing')).toHaveTextContent('缺：教师资格证');
+    expect(within(card).getAllByText('持有：三级/高级工').length).toBeGreaterThan(0);
+    expect(within(card).getAllByText(/已有 200 天 · 2027-03-01 到期/).length).toBeGreaterThan(0);
+    expect(card).not.toHaveTextContent(/E_PRACTICE|E_SKILL|SCOPE|full_time/);
+    // 未认定: nothing is "valid until".
+    expect(within(card).queryByText('当前等级保持至')).not.toBeInTheDocument();
     // Certificates, one expiring soon; an ongoing-free practice period.
     const certificates = (await screen.findByText('钳工')).closest('tr') as HTMLElement;
     expect(within(certificates).getByText(/天后到期/)).toBeInTheDocument();

@@ -7,6 +7,10 @@ export type QualificationReason = {
   threshold: unknown;
   message: string;
   params?: Record<string, unknown>;
+  /** The next date this rule's outcome flips by itself (when the engine knows it). */
+  changes_on?: string | null;
+  /** Why not met, when the value alone does not say (e.g. field_mismatch). */
+  note?: string | null;
 };
 
 export type Qualification = {
@@ -15,6 +19,9 @@ export type Qualification = {
   reasons: QualificationReason[];
   valid_until: string | null;
   in_scope?: boolean;
+  /** Evidence items for junior, and the extra items intermediate and senior ask for. */
+  evidence_needed?: [number, number, number];
+  practice_window_years?: number;
 };
 
 type Schemas = components['schemas'];
