@@ -115,6 +115,7 @@ EXPECTED: dict[str, Expect] = {
     "GET ratios-summary": E(city=200, school_hr=200),
     "GET ratios-trend": E(city=200, school_hr=200),
     "GET ratios-forecast": E(city=200, school_hr=200),
+    "GET ratios-forecast-schools": E(city=200, school_hr=200),
     # province and city must name a school (400 without ?school=); HR gets its own
     "GET ratios-candidates": E(province=400, city=400, school_hr=200),
     "GET rule-profile-list": E(city=200, school_hr=200),

@@ -13,5 +13,10 @@ urlpatterns = [
     path("ratios/trend/", api.RatioTrendView.as_view(), name="ratios-trend"),
     path("ratios/candidates/", api.CandidatesView.as_view(), name="ratios-candidates"),
     path("ratios/forecast/", forecast_api.ForecastView.as_view(), name="ratios-forecast"),
+    path(
+        "ratios/forecast/schools/",
+        forecast_api.FallingBelowView.as_view(),
+        name="ratios-forecast-schools",
+    ),
     *router.urls,
 ]

@@ -98,3 +98,21 @@ def test_the_forecast_equals_a_fresh_evaluation_at_each_month_end(school_a):
         fresh = selectors.counts_at(point["date"], [school_a.pk], use_stored=False)
         counts = fresh.get(school_a.pk, selectors.Counts())
         assert (point["in_scope"], point["qualified"]) == (counts.in_scope, counts.qualified)
+
+
+def test_the_schools_falling_below_within_months_soonest_first(
+    api, province, city_nc, hr_a, base_staff, school_a, school_b, spring
+):
+    later = timezone.localdate() + timedelta(days=60)
+    qualified_until(school_b, later)  # school B: 1 of 1 until its certificate lapses
+    rows = api(province).get("/api/v1/ratios/forecast/schools/?months=6").json()
+    assert [(r["school"]["id"], r["below_on"]) for r in rows] == [
+        (school_b.pk, (later + timedelta(days=1)).isoformat()),
+        (school_a.pk, spring.isoformat()),
+    ]
+    city = api(city_nc).get("/api/v1/ratios/forecast/schools/").json()
+    assert [r["school"]["id"] for r in city] == [school_a.pk]
+    short = api(province).get("/api/v1/ratios/forecast/schools/?months=1").json()
+    assert short == []
+    assert api(base_staff).get("/api/v1/ratios/forecast/schools/").status_code == 403
+    assert api(hr_a).get("/api/v1/ratios/forecast/schools/?months=13").status_code == 400
