@@ -25,12 +25,12 @@ def mentors_visible_to(user: User) -> QuerySet[Mentor]:
         return Mentor.objects.all()
     appointments = in_school_scope(MentorAppointment.objects.all(), user, school="school")
     mentors = Mentor.objects.filter(pk__in=appointments.values("mentor_id"))
-    if user.role == Role.SCHOOL_HR:
+    if user.role == Role.SCHOOL_HR and user.school_id is not None:
         mentors = mentors.annotate(served_elsewhere=_served_elsewhere(user.school_id))
     return mentors
 
 
-def _served_elsewhere(school_id: int | None) -> Exists:
+def _served_elsewhere(school_id: int) -> Exists:
     return Exists(
         MentorAppointment.objects.filter(mentor_id=OuterRef("pk")).exclude(school_id=school_id)
     )

@@ -161,9 +161,9 @@ def _scoped(user: User) -> bool:
 
 def _scope(user: User, request: Request) -> str:
     """The export's scope for its audit entry: the user's own, and the filters asked for."""
-    own = {
-        Role.CITY: f"city={user.city_id}",
-        Role.SCHOOL_HR: f"school={user.school_id}",
+    own: str = {
+        Role.CITY.value: f"city={user.city_id}",
+        Role.SCHOOL_HR.value: f"school={user.school_id}",
     }.get(user.role, user.role)
     query = mask_id_text(request.query_params.urlencode())
     return f"{own} {query}".strip()[:500]

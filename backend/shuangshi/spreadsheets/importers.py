@@ -485,7 +485,7 @@ class MentorAppointmentImporter(Importer):
             "id", "id_number", "version", *self.mentor_fields
         ):
             self.mentors.setdefault(current["id_number"], current)
-        if self.user.role == Role.SCHOOL_HR:
+        if self.user.role == Role.SCHOOL_HR and self.user.school_id is not None:
             # Mentors another school appoints are the province's records: appointed, never
             # edited from here; naming one is an ID-number lookup.
             known = [m["id"] for n, m in self.mentors.items() if n in ids and m.get("id")]
