@@ -25,7 +25,7 @@ from shuangshi.common.pagination import Pagination
 from shuangshi.schools.models import SchoolKind
 from shuangshi.teachers.models import Teacher
 
-from . import engine, forecast, reports, schemas, selectors, services
+from . import engine, forecast, recognized, reports, schemas, selectors, services
 from .models import RuleProfile, Target, TargetCode, TeacherQualification
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
@@ -185,6 +185,7 @@ class SchoolRatiosView(RatioView):
                 ]
             rows = paginator.paginate_queryset(all_rows, request, view=self) or []  # type: ignore[arg-type]
         forecast.attach_below_on(rows)
+        recognized.attach_to_rows(rows, on=q.get("as_of") or today)
         return paginator.get_paginated_response(rows)
 
 
@@ -207,9 +208,12 @@ class RatioSummaryView(RatioView):
         user: User = request.user  # type: ignore[assignment]
         today = timezone.localdate()
         scope = {"city": q.get("city"), "kind": q.get("kind")}
+        on = q.get("as_of") or today
         if selectors.is_today(q.get("as_of")) and selectors.results_current(today):
-            return Response(reports.summary_today(user, **scope))
-        return Response(reports.summary_at(user, on=q.get("as_of") or today, **scope))
+            data = reports.summary_today(user, **scope)
+        else:
+            data = reports.summary_at(user, on=on, **scope)
+        return Response(recognized.attach_to_summary(data, user=user, on=on, **scope))
 
 
 class RatioTrendView(RatioView):

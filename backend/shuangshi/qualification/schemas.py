@@ -34,6 +34,11 @@ class RatioFigures(serializers.Serializer):
     target = serializers.FloatField(help_text="the ratio must be strictly above it")
     gap = serializers.IntegerField(allow_null=True)
     meets_target = serializers.BooleanField()
+    # Recognized through rounds (DESIGN §8), beside the computed figures above.
+    recognized = serializers.IntegerField()
+    recognized_ratio = serializers.FloatField(allow_null=True)
+    recognized_gap = serializers.IntegerField(allow_null=True)
+    recognized_meets_target = serializers.BooleanField()
     levels = QualificationLevels()
     recruitment = RecruitmentCounts()
 

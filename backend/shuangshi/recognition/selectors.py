@@ -95,16 +95,34 @@ def active_on(on: date) -> Q:
     )
 
 
-def recognized_counts(on: date, school_ids: Sequence[int] | None = None) -> dict[int, int]:
-    """Per school: in-scope teachers (full-time, professional or practical, employed on `on`)
-    holding a recognition in force on `on`."""
-    recognitions = Recognition.objects.filter(
+def _recognized_on(on: date) -> QuerySet[Recognition]:
+    return Recognition.objects.filter(
         active_on(on),
         teacher__employment="full_time",
         teacher__course_type__in=("professional", "practical"),
         teacher__hired_on__lte=on,
     ).filter(Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=on))
+
+
+def recognized_counts(on: date, school_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Per school: in-scope teachers (full-time, professional or practical, employed on `on`)
+    holding a recognition in force on `on`."""
+    recognitions = _recognized_on(on)
     if school_ids is not None:
         recognitions = recognitions.filter(teacher__school_id__in=school_ids)
     rows = recognitions.values("teacher__school_id").annotate(n=Count("teacher_id", distinct=True))
     return {row["teacher__school_id"]: row["n"] for row in rows}
+
+
+def recognized_by_school(on: date, schools: QuerySet[Any]) -> list[tuple[int, int, str, int]]:
+    """(school id, city id, kind, recognized) for these schools, in one query."""
+    rows = (
+        _recognized_on(on)
+        .filter(teacher__school__in=schools.values("pk"))
+        .values("teacher__school_id", "teacher__school__city_id", "teacher__school__kind")
+        .annotate(n=Count("teacher_id", distinct=True))
+    )
+    return [
+        (r["teacher__school_id"], r["teacher__school__city_id"], r["teacher__school__kind"], r["n"])
+        for r in rows
+    ]
