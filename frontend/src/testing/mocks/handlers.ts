@@ -147,8 +147,7 @@ export const handlers = [
     const city = Number(new URL(request.url).searchParams.get('city')) || undefined;
     const row = city ? summary.by_city.find((r) => r.city.id === city) : undefined;
     if (!row) return HttpResponse.json(summary);
-    const { city: _city, ...figures } = row;
-    return HttpResponse.json({ ...summary, province: figures, by_city: [row] });
+    return HttpResponse.json({ ...summary, province: { ...row, city: undefined }, by_city: [row] });
   }),
   http.get(`${API}/ratios/trend/`, () => HttpResponse.json(trend)),
   http.get(`${API}/ratios/candidates/`, ({ request }) => HttpResponse.json(paginate(request, candidates))),
