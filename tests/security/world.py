@@ -100,6 +100,7 @@ def build() -> World:
         _import_job(users["school_hr"]).pk,  # type: ignore[arg-type]
         _import_job(hr_b).pk,
     )
+    world.rows["job"] = (_job(users["school_hr"]), _job(hr_b))  # type: ignore[arg-type]
     world.rows["target"] = ("dual_qualified_ratio", "training_bases")
     world.rows["rule-profile"] = (_rule_profile(), _rule_profile())
     world.rows["teaching-hours"] = (_hours(school_a), _hours(school_b))
@@ -128,6 +129,20 @@ def _hours(school: Any) -> int:
         data={"school": school, "term": "2026-2027-1", "total_hours": 100, "practical_hours": 60}
     )
     return row.pk
+
+
+def _job(user: User) -> int:
+    """A finished export job of this user, with its file."""
+    from shuangshi.jobs.models import Job
+
+    return Job.objects.create(
+        owner=user,
+        kind="exports.teachers",
+        status="succeeded",
+        result_name="教师名单.xlsx",
+        result_type="application/octet-stream",
+        result_content=b"PK",
+    ).pk
 
 
 def _notification(user: User) -> int:

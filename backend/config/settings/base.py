@@ -214,6 +214,7 @@ SPECTACULAR_SETTINGS = {
     # Two "status" choice sets: name them (check --deploy warns about the collision).
     "ENUM_NAME_OVERRIDES": {
         "ImportJobStatusEnum": "shuangshi.spreadsheets.models.ImportStatus",
+        "JobStatusEnum": "shuangshi.jobs.models.JobStatus",
         "TrainingBaseStatusEnum": "shuangshi.training.models.BaseStatus",
     },
 }
