@@ -40,6 +40,7 @@ class Job(models.Model):
     result_type = models.CharField(_("result content type"), max_length=100, blank=True)
     # Generated files live in PostgreSQL like uploads (DESIGN §7): any process can serve them.
     result_content = models.BinaryField(_("result file"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=16, blank=True)  # of its messages
     worker = models.CharField(_("worker"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)

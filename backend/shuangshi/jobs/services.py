@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, connections, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import locks
@@ -40,7 +40,12 @@ def job_start(
 
     spec = spec_for(kind)
     job = Job.objects.create(
-        owner=owner, kind=kind, params=params or {}, title=title or spec.title, link=link
+        owner=owner,
+        kind=kind,
+        params=params or {},
+        title=title or spec.title,
+        link=link,
+        language=translation.get_language() or "",
     )
     run_job.enqueue(job.pk)
     return Job.objects.get(pk=job.pk)  # the immediate backend (tests) may have run it
@@ -58,13 +63,15 @@ def job_run(*, job_id: int) -> Job | None:
         if not claimed:
             return None
         job = Job.objects.get(pk=job_id)
-        try:
-            spec_for(job.kind).run(job, **job.params)
-        except JobFailed as exc:
-            return _end_failed(job, str(exc))
-        except Exception:
-            logger.exception("job %s (%s) failed", job.pk, job.kind)
-            return _end_failed(job, _("The job stopped with an unexpected error."))
+        # Messages in the language of the request that started the job.
+        with translation.override(job.language or settings.LANGUAGE_CODE):
+            try:
+                spec_for(job.kind).run(job, **job.params)
+            except JobFailed as exc:
+                return _end_failed(job, str(exc))
+            except Exception:
+                logger.exception("job %s (%s) failed", job.pk, job.kind)
+                return _end_failed(job, _("The job stopped with an unexpected error."))
         job.status = JobStatus.SUCCEEDED
         job.finished_at = timezone.now()
         if job.total and job.done < job.total:
@@ -178,15 +185,12 @@ def jobs_reap(*, now: Any = None) -> list[Job]:
             dead = (job.heartbeat_at or job.created_at) < stale_before
         if dead:
             logger.warning("job %s (%s): its worker %s is gone", job.pk, job.kind, job.worker)
-            reaped.append(
-                _end_failed(
-                    job,
-                    _(
-                        "The worker running this job stopped before it finished; "
-                        "nothing it was writing was kept. Start it again."
-                    ),
+            with translation.override(job.language or settings.LANGUAGE_CODE):
+                message = _(
+                    "The worker running this job stopped before it finished; "
+                    "nothing it was writing was kept. Start it again."
                 )
-            )
+                reaped.append(_end_failed(job, message))
     return reaped
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import SearchFilter
@@ -23,6 +23,7 @@ from shuangshi.accounts.scope import (
 from shuangshi.audit import services as audit_services
 from shuangshi.common.api import RolePermission
 from shuangshi.common.idnumbers import mask_id_text
+from shuangshi.jobs.api import ProgressSerializer
 from shuangshi.teachers.api import TeacherViewSet
 from shuangshi.teachers.filters import TeacherFilter
 
@@ -30,7 +31,7 @@ from . import report_data, reports, selectors, services, workbooks
 from .columns import SPECS, TEACHERS
 from .importers import IMPORTERS
 from .messages import t
-from .models import ImportJob
+from .models import ImportJob, ImportStatus
 from .reader import FileProblem
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,14 +48,27 @@ class ImportJobSerializer(serializers.ModelSerializer):
     created = serializers.IntegerField(source="created_rows", read_only=True, allow_null=True)
     updated = serializers.IntegerField(source="updated_rows", read_only=True, allow_null=True)
     unchanged = serializers.IntegerField(source="unchanged_rows", read_only=True, allow_null=True)
+    progress = serializers.SerializerMethodField(
+        help_text="Rows checked or written so far by the background job (total 0: not known yet)."
+    )
 
     class Meta:
         model = ImportJob
         fields = [
             "id", "kind", "filename", "status", "sheet", "header_row", "rows", "ready",
             "failed", "errors", "created", "updated", "unchanged", "created_at", "committed_at",
+            "progress", "message", "job",
         ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(ProgressSerializer)
+    def get_progress(self, upload: ImportJob) -> dict[str, int]:
+        job = upload.job
+        if upload.status in (ImportStatus.QUEUED, ImportStatus.VALIDATING):
+            return {"done": job.done if job else 0, "total": job.total if job else 0}
+        if upload.status == ImportStatus.COMMITTING and job is not None:
+            return {"done": job.done, "total": job.total or upload.rows}
+        return {"done": upload.rows, "total": upload.rows}
 
 
 class ImportJobListSerializer(ImportJobSerializer):
@@ -84,7 +98,7 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False) or not self.request.user.is_authenticated:
             return ImportJob.objects.none()
-        jobs = selectors.import_jobs_of(self.request.user)  # type: ignore[arg-type]
+        jobs = selectors.import_jobs_of(self.request.user).select_related("job")  # type: ignore[arg-type]
         return jobs.defer("errors") if self.action == "list" else jobs
 
     @extend_schema(
@@ -111,7 +125,7 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         user: User = request.user  # type: ignore[assignment]
         try:
             services.check_size(file.size)
-            job = services.import_validate(
+            job = services.import_upload(
                 user=user, kind=kind, filename=file.name or "", content=file.read()
             )
         except services.ImportRefused:
@@ -144,7 +158,7 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def commit(self, request: Request, pk: str | None = None) -> Response:
         job = self.get_object()
         try:
-            job = services.import_commit(job=job)
+            job = services.import_commit_start(job=job)
         except services.ImportNotCommittable as exc:
             data = ImportJobSerializer(exc.job).data
             return Response({"detail": str(exc), **data}, status=status.HTTP_400_BAD_REQUEST)

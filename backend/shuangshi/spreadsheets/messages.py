@@ -131,6 +131,17 @@ ZH: dict[str, str] = {
 }
 
 
+# Imports as background jobs (issue 11).
+ZH.update(
+    {
+        "The file is still being checked; commit it when the check is done.": (
+            "文件仍在检查中，检查完成后再提交。"
+        ),
+        "This import failed: upload the file again.": "本次导入失败，请重新上传文件。",
+    }
+)
+
+
 def t(message: str, **params: Any) -> str:
     """`message` in the request's language, with %(name)s parameters filled in."""
     language = get_language() or ""

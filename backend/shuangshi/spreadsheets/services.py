@@ -1,6 +1,6 @@
 """Imports: validate an upload (nothing written), then commit it in one transaction."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -102,12 +102,18 @@ def _error(sheet: reader.Sheet, parsed: Parsed, name: str, message: str) -> dict
 
 
 def import_run(
-    *, importer: Importer, content: bytes, commit: bool, engine: str | None = None
+    *,
+    importer: Importer,
+    content: bytes,
+    commit: bool,
+    engine: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Read, check and (when `commit`) write every row; the caller holds the transaction.
 
     Writing stops at the first failed row, but checking goes on so the report lists every
-    error; a committing caller must roll back when the report has any.
+    error; a committing caller must roll back when the report has any. `progress(rows)`
+    is told the rows done after each batch.
     """
     columns = importer.read_columns()
     sheet = reader.read(content, columns, engine=engine or reader_for(content))
@@ -122,6 +128,8 @@ def import_run(
         report.rows += len(parsed)
         if commit and not report.failed:
             report.written += importer.write(parsed)
+        if progress is not None:
+            progress(report.rows)
     if commit and not report.failed and importer.teacher_ids:
         teachers_reevaluate(teacher_ids=sorted(importer.teacher_ids))
     return report
@@ -161,7 +169,17 @@ class _Rollback(Exception):
         self.report = report
 
 
-def import_commit(*, job: ImportJob) -> ImportJob:
+# A commit runs from `valid` (called directly) or `committing` (the commit job).
+COMMITTABLE = {ImportStatus.VALID, ImportStatus.COMMITTING}
+
+
+def not_ready(job: ImportJob) -> str:
+    if job.status in (ImportStatus.QUEUED, ImportStatus.VALIDATING):
+        return t("The file is still being checked; commit it when the check is done.")
+    return t("This import failed: upload the file again.")
+
+
+def import_commit(*, job: ImportJob, progress: Callable[[int], None] | None = None) -> ImportJob:
     """Write every row of a validated upload, or none: one transaction, keyed upserts.
 
     The file is checked again inside the transaction (the database may have changed since
@@ -176,9 +194,17 @@ def import_commit(*, job: ImportJob) -> ImportJob:
                 raise ImportNotCommittable(
                     locked, t("Fix the errors and upload the file again: nothing was imported.")
                 )
+            if locked.status not in COMMITTABLE:
+                raise ImportNotCommittable(locked, not_ready(locked))
             importer = importer_for(user=locked.owner, kind=locked.kind)
             importer.job = locked
-            report = import_run(importer=importer, content=bytes(locked.content), commit=True)
+            report = import_run(
+                importer=importer,
+                content=bytes(locked.content),
+                commit=True,
+                engine=locked.reader or None,
+                progress=progress,
+            )
             if report.failed:
                 raise _Rollback(report)
             locked.status = ImportStatus.COMMITTED
@@ -203,3 +229,103 @@ def import_commit(*, job: ImportJob) -> ImportJob:
         raise ImportNotCommittable(
             job, t("Fix the errors and upload the file again: nothing was imported.")
         ) from None
+
+
+# --------------------------------------------------------------------------- as background jobs
+
+
+def import_upload(*, user: User, kind: str, filename: str, content: bytes) -> ImportJob:
+    """Keep an upload and queue its dry run (DESIGN §6): answers at once, status `queued`.
+
+    What can be refused without parsing is refused here, synchronously (a 400 at upload):
+    the size, the role, and guard.inspect (through reader_for) for hostile workbooks.
+    """
+    from shuangshi.jobs.services import job_start
+
+    check_size(len(content))
+    importer_for(user=user, kind=kind)
+    reader.sniff(content)
+    guard.refuse_macro_name(filename)
+    engine = reader_for(content)
+    with transaction.atomic():
+        upload = ImportJob.objects.create(
+            owner=user,
+            kind=kind,
+            filename=filename[:255],
+            content=content,
+            size=len(content),
+            status=ImportStatus.QUEUED,
+            reader=engine,
+        )
+        upload.job = job_start(
+            kind="imports.validate",
+            owner=user,
+            params={"import_id": upload.pk},
+            title=filename[:200],
+            link=f"/api/v1/imports/{upload.pk}/",
+        )
+        ImportJob.objects.filter(pk=upload.pk).update(job=upload.job)
+    return ImportJob.objects.get(pk=upload.pk)
+
+
+def import_commit_start(*, job: ImportJob) -> ImportJob:
+    """Queue the commit of a valid upload: `committing`, then `committed` or `failed`.
+
+    Raises ImportNotCommittable (a 400) when the upload is not valid (yet).
+    """
+    from shuangshi.jobs.services import job_start
+
+    with transaction.atomic():
+        locked = ImportJob.objects.select_for_update().get(pk=job.pk)
+        if locked.status == ImportStatus.COMMITTING:
+            return locked  # already on its way
+        if locked.status == ImportStatus.COMMITTED:
+            raise ImportNotCommittable(locked, t("This import was already committed."))
+        if locked.status == ImportStatus.INVALID:
+            raise ImportNotCommittable(
+                locked, t("Fix the errors and upload the file again: nothing was imported.")
+            )
+        if locked.status != ImportStatus.VALID:
+            raise ImportNotCommittable(locked, not_ready(locked))
+        # The status first: the immediate backend (tests) runs the job inside job_start.
+        ImportJob.objects.filter(pk=locked.pk).update(status=ImportStatus.COMMITTING, message="")
+        started = job_start(
+            kind="imports.commit",
+            owner=locked.owner,
+            params={"import_id": locked.pk},
+            title=locked.filename[:200],
+            link=f"/api/v1/imports/{locked.pk}/",
+        )
+        ImportJob.objects.filter(pk=locked.pk).update(job=started)
+    return ImportJob.objects.get(pk=locked.pk)
+
+
+def import_dry_run(*, upload: ImportJob, progress: Callable[[int], None] | None = None) -> None:
+    """The dry run of a queued upload (the validate job): nothing written but its report."""
+    ImportJob.objects.filter(pk=upload.pk).update(status=ImportStatus.VALIDATING)
+    importer = importer_for(user=upload.owner, kind=upload.kind)
+    content = bytes(ImportJob.objects.values_list("content", flat=True).get(pk=upload.pk))
+    try:
+        report = import_run(
+            importer=importer,
+            content=content,
+            commit=False,
+            engine=upload.reader or None,
+            progress=progress,
+        )
+        if report.rows == 0:
+            raise FileProblem(t("The sheet has no data rows below the header."))
+    except FileProblem as problem:
+        ImportJob.objects.filter(pk=upload.pk).update(
+            status=ImportStatus.INVALID, message=str(problem)
+        )
+        return
+    ImportJob.objects.filter(pk=upload.pk).update(
+        status=ImportStatus.INVALID if report.failed else ImportStatus.VALID,
+        sheet=report.sheet,
+        header_row=report.header_row,
+        rows=report.rows,
+        ready=report.ready,
+        failed=report.failed,
+        errors=report.errors,
+    )
