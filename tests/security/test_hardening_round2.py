@@ -48,3 +48,47 @@ def test_production_cache_works_on_a_database_migrated_under_other_settings(
         assert api(hr_a).get("/api/v1/auth/me/").status_code == 200
         assert APIClient().get("/api/v1/auth/csrf/").status_code == 204
         assert cache.get("throttle_anon_127.0.0.1") is not None
+
+
+# --- item 7: bounded request bodies, no deep nesting
+
+
+def test_a_huge_json_body_to_the_token_endpoint_is_refused_unparsed(hr_a):
+    body = '{"username": "hr_a", "password": "' + "x" * (3 * 1024 * 1024) + '"}'
+    response = APIClient().post("/api/v1/auth/token/", body, content_type="application/json")
+    assert response.status_code == 413
+    assert "1024 KB" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("depth", [50, 100_000])
+def test_deeply_nested_json_is_a_400_not_a_500(hr_a, depth):
+    body = "[" * depth + "]" * depth
+    client = APIClient()
+    client.raise_request_exception = False
+    response = client.post("/api/v1/auth/token/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert "20" in response.json()["detail"]
+
+
+def test_a_nested_body_from_a_signed_in_user_is_a_400_too(api, hr_a, teacher_a):
+    client = api(hr_a)
+    client.raise_request_exception = False
+    body = '{"major": ' + "[" * 5000 + "]" * 5000 + "}"
+    url = f"/api/v1/teachers/{teacher_a.pk}/"
+    assert client.patch(url, body, content_type="application/json").status_code == 400
+
+
+def test_a_huge_form_body_is_refused_too(hr_a):
+    body = "username=hr_a&password=" + "x" * (2 * 1024 * 1024)
+    response = APIClient().post(
+        "/api/v1/auth/token/", body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 413
+
+
+def test_an_ordinary_json_login_still_works(hr_a):
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "hr_a", "password": PASSWORD}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.json()["token"]

@@ -170,7 +170,8 @@ IMPORT_MAX_ZIP_MEMBERS = env_int("IMPORT_MAX_ZIP_MEMBERS", 500, minimum=10)
 IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=10)
 # Largest evidence file (recognition: PDF, JPEG, PNG), in megabytes.
 EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies other than file uploads (JSON, forms): a larger one is a 413 (common.parsers).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("API_BODY_MAX_KB", 1024, minimum=64) * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
     "shuangshi.common.uploads.UploadLimitHandler",  # refuses bodies far past UPLOAD_MAX_MB
@@ -188,6 +189,11 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PARSER_CLASSES": [  # bounded bodies, no deep nesting (issue 15)
+        "shuangshi.common.parsers.JSONParser",
+        "shuangshi.common.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_PAGINATION_CLASS": "shuangshi.common.pagination.Pagination",
     "PAGE_SIZE": 20,
