@@ -11,6 +11,7 @@ from shuangshi.schools.cities import ensure_cities
 from shuangshi.schools.models import City, School
 from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.training import services as training_services
 from shuangshi.training.models import TrainingBase
 
 _seq = itertools.count(1)
@@ -45,7 +46,9 @@ def make_base(**fields: Any) -> TrainingBase:
         "status": "active",
     }
     values.update(fields)
-    return TrainingBase.objects.create(**values)
+    if values["status"] == "active":
+        values.setdefault("approved_on", date(2015, 1, 1))  # active long before any test date
+    return training_services.base_create(data=values)
 
 
 def new_id_number(*, birth: date = date(1985, 6, 15), gender: str = "male") -> str:
@@ -68,6 +71,7 @@ def teacher_data(school: School, **fields: Any) -> dict[str, Any]:
         "employment": "full_time",
         "course_type": "professional",
         "major": "机电一体化",
+        "major_category": "46",  # 装备制造, the field of 机电一体化
         "education": "bachelor",
         "normal_graduate": False,
         "title": "intermediate",
@@ -94,7 +98,12 @@ def make_certificate(teacher: Teacher, **fields: Any) -> Certificate:
         "expires_on": None,
     }
     values.update(fields)
+    if values["kind"] in SKILL_KINDS and "field_category" not in fields:
+        values["field_category"] = teacher.major_category  # in the teacher's field
     return teacher_services.certificate_create(data=values)
+
+
+SKILL_KINDS = ("skill_level", "vocational_qualification", "one_plus_x")
 
 
 def make_period(teacher: Teacher, **fields: Any) -> EnterprisePeriod:

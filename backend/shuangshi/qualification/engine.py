@@ -10,8 +10,13 @@ Conventions (documented in the UI help as well):
 - enterprise periods count their days inclusive of both ends; overlapping periods count a
   day once; an ongoing period (``end_on`` is None) runs through the evaluation date;
 - "N years before D" is the same calendar day N years earlier (29 Feb → 28 Feb);
-- ``valid_until`` is the first date after D at which a rule's outcome or the scope changes
-  by itself (exclusive: the result holds on every day before it); None when nothing changes.
+- facts are dated (DESIGN §3): a record may carry ``history`` (FactChange rows); the
+  school, employment, course type, title and major category in effect at D are used, and
+  before the first row the first value holds;
+- ``next_change`` is the first date after D at which any rule's outcome, the scope or a
+  dated fact changes by itself; ``valid_until`` is the first date after D at which the
+  *level* changes (exclusive: the level holds on every day before it); None when never;
+- each reason's ``changes_on`` is the first date after D its own outcome flips (None: never).
 """
 
 from __future__ import annotations
@@ -72,6 +77,8 @@ class TeacherFacts:
     title: str = "none"
     education: str = "bachelor"
     normal_graduate: bool = False
+    major_category: str | None = None  # 专业大类 code (41–59); None: not stated
+    school_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +87,18 @@ class CertificateFact:
     level: str
     issued_on: date | None = None
     expires_on: date | None = None
+    field_category: str | None = None  # 专业大类 code; None: not stated
+
+
+@dataclass(frozen=True, slots=True)
+class FactChange:
+    """A dated teacher fact: ``field`` takes ``value`` from ``effective_on`` (DESIGN §3).
+    Fields: school (value: the school id), employment, course_type, title, major_category
+    ("" or None: not stated)."""
+
+    effective_on: date
+    field: str
+    value: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +122,7 @@ class TeacherRecord:
     certificates: Sequence[CertificateFact] = ()
     periods: Sequence[PeriodFact] = ()
     completions: Sequence[CompletionFact] = ()
+    history: Sequence[FactChange] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +151,9 @@ class RuleProfile:
     students_per_teacher: int = 20
     students_per_teacher_higher_vocational: int = 18
     part_time_share: float = 0.20
+    # E_SKILL and recruitment path (a): the certificate's field category must equal the
+    # teacher's major category (DESIGN §4).
+    field_match: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -190,6 +213,8 @@ class RuleProfile:
         share = self.part_time_share
         if not isinstance(share, (int, float)) or not 0 <= share <= 1:
             errors["part_time_share"] = "must be between 0 and 1"
+        if not isinstance(self.field_match, bool):
+            errors["field_match"] = "must be true or false"
         if "junior_evidence_items" not in errors and self.junior_evidence_items > len(EVIDENCE):
             errors["junior_evidence_items"] = f"must be at most {len(EVIDENCE)}"
         return errors
@@ -207,6 +232,8 @@ class Reason:
     met: bool
     value: Any
     threshold: Any
+    changes_on: date | None = None  # next date this rule's outcome flips by itself
+    note: dict[str, Any] | None = None  # why not met, when the value alone does not say
 
     @property
     def message(self) -> str:
@@ -214,7 +241,7 @@ class Reason:
 
     @property
     def params(self) -> dict[str, Any]:
-        return {"value": self.value, "threshold": self.threshold}
+        return {"value": self.value, "threshold": self.threshold, **(self.note or {})}
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -224,6 +251,8 @@ class Reason:
             "threshold": self.threshold,
             "message": self.message,
             "params": self.params,
+            "changes_on": self.changes_on,
+            "note": (self.note or {}).get("why"),
         }
 
 
@@ -272,7 +301,9 @@ MISSING_TEXT = {
     "qualification.missing.e_training": (
         "needs a passed training of {hours} hours or more at an active base"
     ),
-    "qualification.missing.e_skill": "needs a skill certificate at {level} or higher",
+    "qualification.missing.e_skill": (
+        "needs a skill certificate at {level} or higher in the teacher's field"
+    ),
     "qualification.missing.e_title": (
         "needs a professional title certificate at {level} or higher"
     ),
@@ -296,6 +327,9 @@ class Evaluation:
     # Evidence items the profile asks for: junior, intermediate extra, senior extra.
     evidence_needed: tuple[int, int, int] = (1, 1, 2)
     practice_window_years: int = 5
+    next_change: date | None = None  # any rule, the scope or a dated fact changes
+    changes: tuple[date | None, ...] = ()  # per rule, REASON_CODES order (empty: unknown)
+    notes: tuple[tuple[int, dict[str, Any]], ...] = ()  # (rule index, note)
 
     @property
     def qualified(self) -> bool:
@@ -303,10 +337,12 @@ class Evaluation:
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
+        changes = self.changes or (None,) * len(REASON_CODES)
+        notes = dict(self.notes)
         return tuple(
-            Reason(code, met, value, threshold)
-            for code, met, value, threshold in zip(
-                REASON_CODES, self.mets, self.values, self.thresholds, strict=True
+            Reason(code, met, value, threshold, change, notes.get(i))
+            for i, (code, met, value, threshold, change) in enumerate(
+                zip(REASON_CODES, self.mets, self.values, self.thresholds, changes, strict=True)
             )
         )
 
@@ -525,8 +561,127 @@ def _enterprise(intervals: list[tuple[int, int]], d: int, need: int) -> tuple[in
 
 _last_context: list[Any] = [None, None, None]
 
+_FACT_ATTR = {
+    "school": "school_id",
+    "employment": "employment",
+    "course_type": "course_type",
+    "title": "title",
+    "major_category": "major_category",
+}
+
+
+def _fact_value(field: str, value: Any) -> Any:
+    if field == "school":
+        return None if value in (None, "") else int(value)
+    if field == "major_category":
+        return value or None
+    return value
+
+
+def facts_at(facts: Any, history: Sequence[Any], d: int) -> tuple[Any, int]:
+    """The facts in effect on day ``d`` (an ordinal) and the first later day a row starts.
+
+    For each field the latest row on or before ``d`` wins; before a field's first row its
+    first value holds. ``facts`` may be a dataclass or a named tuple.
+    """
+    nxt = _MAX
+    by_field: dict[str, list[tuple[int, Any]]] = {}
+    for h in history:
+        if h.field not in _FACT_ATTR:
+            continue
+        o = h.effective_on.toordinal()
+        by_field.setdefault(h.field, []).append((o, h.value))
+        if d < o < nxt:
+            nxt = o
+    if not by_field:
+        return facts, nxt
+    values: dict[str, Any] = {}
+    for name, rows in by_field.items():
+        rows.sort(key=_first_of)
+        pick = rows[0][1]
+        for o, v in rows:
+            if o > d:
+                break
+            pick = v
+        values[_FACT_ATTR[name]] = _fact_value(name, pick)
+    if hasattr(facts, "_replace"):
+        return facts._replace(**values), nxt
+    return replace(facts, **values), nxt
+
+
+def _first_of(row: tuple[int, Any]) -> int:
+    return row[0]
+
 
 def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PROFILE) -> Evaluation:
+    """The result at ``on`` with its reasons; ``valid_until`` is when the level changes and
+    each reason's ``changes_on`` when its outcome does (both found by stepping through the
+    dates on which anything changes: between them nothing does)."""
+    ev, own = _evaluate_once(record, on, profile)
+    return _with_future(record, ev, own, profile)
+
+
+# Most teachers have a handful of change dates; the cap bounds pathological records.
+MAX_STEPS = 64
+
+
+def _with_future(
+    record: TeacherRecord, ev: Evaluation, own: list[int], profile: RuleProfile
+) -> Evaluation:
+    n = len(REASON_CODES)
+    changes: list[int | None] = [None] * n
+    remaining = set(range(n))
+    valid_until: int | None = None
+    t = _MAX if ev.next_change is None else ev.next_change.toordinal()
+    steps = 0
+    last_own = own
+    mets = ev.mets
+    while t < _MAX - 1 and (valid_until is None or remaining) and steps < MAX_STEPS:
+        later, last_own = _evaluate_once(record, date.fromordinal(t), profile)
+        for i in list(remaining):
+            if later.mets[i] != mets[i]:
+                changes[i] = t
+                remaining.discard(i)
+        if valid_until is None and later.level != ev.level:
+            valid_until = t
+        t = _MAX if later.next_change is None else later.next_change.toordinal()
+        steps += 1
+    if steps >= MAX_STEPS:  # not reached in practice: fall back on each rule's own date
+        for i in remaining:
+            changes[i] = last_own[i] if last_own[i] < _MAX - 1 else None
+    return replace(
+        ev,
+        valid_until=None if valid_until is None else date.fromordinal(valid_until),
+        changes=tuple(None if c is None else date.fromordinal(c) for c in changes),
+    )
+
+
+def timeline(
+    record: TeacherRecord, start: date, end: date, profile: RuleProfile = DEFAULT_PROFILE
+) -> list[tuple[date, Evaluation, Any]]:
+    """(from, evaluation, facts in effect) for every date in [start, end] on which the
+    outcome may change: each holds until the next one (the last until its ``next_change``).
+    Callers merge neighbours that do not differ in what they keep."""
+    out: list[tuple[date, Evaluation, Any]] = []
+    on = start
+    end_ord = end.toordinal()
+    history = getattr(record, "history", ())
+    facts = record.facts
+    for _ in range(4 * MAX_STEPS):
+        ev, _own = _evaluate_once(record, on, profile)
+        if history:
+            facts, _nxt = facts_at(record.facts, history, on.toordinal())
+        out.append((on, ev, facts))
+        if ev.next_change is None or ev.next_change.toordinal() > end_ord:
+            break
+        on = ev.next_change
+    return out
+
+
+def _evaluate_once(
+    record: TeacherRecord, on: date, profile: RuleProfile
+) -> tuple[Evaluation, list[int]]:
+    """One date's outcome, ``next_change`` and each rule's own next flip (ordinals)."""
     last = _last_context
     if last[0] is profile and last[1] == on:
         ctx = last[2]
@@ -536,15 +691,21 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     d = ctx.d
     f = record.facts
     nxt = _MAX
+    history = getattr(record, "history", ())
+    if history:
+        f, fact_next = facts_at(f, history, d)
+        nxt = fact_next
+    own = [_MAX] * len(REASON_CODES)
 
     # Scope: full-time, professional or practical course, employed at D.
     hired = _MIN if f.hired_on is None else f.hired_on.toordinal()
     left = _MAX if f.left_on is None else f.left_on.toordinal()
     employed = hired <= d <= left
     if hired > d:
-        nxt = hired
+        own[0] = hired
     elif left < _MAX and left >= d:
-        nxt = left + 1
+        own[0] = left + 1
+    nxt = own[0] if own[0] < nxt else nxt
     kind_ok = f.employment == "full_time" and f.course_type in IN_SCOPE_COURSES
     in_scope = kind_ok and employed
 
@@ -555,7 +716,9 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     basic_best: str | None = None
     skill_best: str | None = None
     ptitle_best: str | None = None
-    any_skill = False
+    field_match = profile.field_match
+    major = f.major_category
+    skill_note: dict[str, Any] | None = None  # why a held skill certificate did not count
     for c in record.certificates:
         kind = c.kind
         a = _MIN if c.issued_on is None else c.issued_on.toordinal()
@@ -568,15 +731,21 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
             if held:
                 basic_best = c.level
         elif kind in SKILL_KINDS:
-            any_skill = True
             r = _GRADE_RANK.get(c.level, -1)
             if r >= ctx.skill_min:
+                if field_match and (major is None or c.field_category != major):
+                    if held:
+                        skill_note = _field_note(major, c.field_category)
+                    continue
                 skill_iv.append((a, b))
                 if held and (skill_best is None or r > _GRADE_RANK.get(skill_best, -1)):
                     skill_best = c.level
         elif kind == "one_plus_x":
-            any_skill = True
             if _OPX_RANK.get(c.level, -1) >= ctx.opx_min:
+                if field_match and (major is None or c.field_category != major):
+                    if held:
+                        skill_note = _field_note(major, c.field_category)
+                    continue
                 skill_iv.append((a, b))
                 if held and skill_best is None:
                     skill_best = f"1+x:{c.level}"
@@ -588,10 +757,13 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
                     ptitle_best = c.level
 
     basic, t = _held_change(basic_iv, d) if basic_iv else (False, _MAX)
+    own[1] = t
     nxt = t if t < nxt else nxt
     e_skill, t = _held_change(skill_iv, d) if skill_iv else (False, _MAX)
+    own[2] = t
     nxt = t if t < nxt else nxt
     e_title, t = _held_change(ptitle_iv, d) if ptitle_iv else (False, _MAX)
+    own[3] = t
     nxt = t if t < nxt else nxt
 
     # Enterprise periods.
@@ -608,11 +780,13 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
             emp_iv.append((a, b))
     if all_iv:
         practice_days, e_practice, t = _practice(all_iv, ctx, profile)
+        own[4] = t
         nxt = t if t < nxt else nxt
     else:
         practice_days, e_practice = 0, profile.practice_min_days <= 0
     if emp_iv:
         enterprise_days, e_enterprise, t = _enterprise(emp_iv, d, profile.enterprise_min_days)
+        own[5] = t
         nxt = t if t < nxt else nxt
     else:
         enterprise_days, e_enterprise = 0, profile.enterprise_min_days <= 0
@@ -629,6 +803,7 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
         if a <= d <= b and k.hours > best_hours:
             best_hours = k.hours
     e_training, t = _held_change(train_iv, d) if train_iv else (False, _MAX)
+    own[6] = t
     nxt = t if t < nxt else nxt
 
     # Teaching title and years.
@@ -641,8 +816,10 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
         ts = f.teaching_since
         years_seen = _completed_years(ts, on)
         years_int, t = _years_reached(ts, d, years_seen, profile.intermediate_min_teaching_years)
+        own[8] = t
         nxt = t if t < nxt else nxt
         years_sen, t = _years_reached(ts, d, years_seen, profile.senior_min_teaching_years)
+        own[10] = t
         nxt = t if t < nxt else nxt
 
     evidence = e_skill + e_title + e_practice + e_enterprise + e_training
@@ -663,7 +840,7 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     # Recruitment check: hires since the cut-off, in scope.
     recruitment: bool | None = None
     if in_scope and hired != _MIN and hired >= ctx.recruitment_since:
-        recruitment = _recruited_ok(f, any_skill, emp_iv, hired, ctx.edu_min, profile)
+        recruitment = _recruited_ok(record, emp_iv, hired, ctx.edu_min, profile)
 
     scope_value = f"{f.employment}/{f.course_type}/{'employed' if employed else 'not_employed'}"
     mets = (
@@ -692,30 +869,68 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
         f.title,
         years_seen,
     )
-    valid_until = None if nxt >= _MAX - 1 else date.fromordinal(nxt)
-    return Evaluation(
+    next_change = None if nxt >= _MAX - 1 else date.fromordinal(nxt)
+    notes: tuple[tuple[int, dict[str, Any]], ...] = ()
+    if not e_skill and skill_note is not None:
+        notes = ((2, skill_note),)
+    ev = Evaluation(
         level,
         in_scope,
         mets,
         values,
         ctx.thresholds,
-        valid_until,
+        None,
         recruitment,
         ctx.evidence_needed,
         profile.practice_window_years,
+        next_change,
+        (),
+        notes,
     )
+    return ev, own
+
+
+def _field_note(teacher: str | None, certificate: str | None) -> dict[str, Any]:
+    """Why a held skill certificate is not in the teacher's field (DESIGN §4)."""
+    if teacher is None:
+        why = "teacher_category_unstated"
+    elif certificate is None:
+        why = "certificate_category_unstated"
+    else:
+        why = "field_mismatch"
+    return {"why": why, "teacher_category": teacher, "certificate_category": certificate}
+
+
+def skill_in_field(c: Any, major: str | None, profile: RuleProfile) -> bool:
+    """Whether a skill certificate is in the teacher's field (always, with field_match off)."""
+    if not profile.field_match:
+        return True
+    return major is not None and c.field_category == major
 
 
 def _recruited_ok(
-    f: TeacherFacts,
-    any_skill: bool,
+    record: TeacherRecord,
     emp_iv: list[tuple[int, int]],
     hired: int,
     edu_min: int,
     profile: RuleProfile,
 ) -> bool:
-    if any_skill or f.normal_graduate:
+    """DESIGN §4 recruitment paths, judged on ``hired``: (a) a skill certificate held that
+    day, in the field the teacher had that day; (b) normal graduate; (c) 3 years' enterprise
+    employment before it and enough education."""
+    f = record.facts
+    history = getattr(record, "history", ())
+    if history:
+        f, _ = facts_at(f, history, hired)
+    if f.normal_graduate:
         return True
+    for c in record.certificates:
+        if c.kind not in SKILL_KINDS and c.kind != "one_plus_x":
+            continue
+        a = _MIN if c.issued_on is None else c.issued_on.toordinal()
+        b = _MAX if c.expires_on is None else c.expires_on.toordinal()
+        if a <= hired <= b and skill_in_field(c, f.major_category, profile):
+            return True
     before = _days_in(_merge(emp_iv), _MIN, hired - 1)
     return (
         before >= profile.recruitment_enterprise_days and _EDU_RANK.get(f.education, -1) >= edu_min
@@ -943,7 +1158,6 @@ def recruitment_compliant(
     if facts.hired_on is None or facts.hired_on < profile.recruitment_since:
         return None
     hired = facts.hired_on.toordinal()
-    any_skill = any(c.kind in SKILL_KINDS or c.kind == "one_plus_x" for c in certificates)
     iv = [
         (p.start_on.toordinal(), _ord(p.end_on, hired - 1))
         for p in periods
@@ -951,7 +1165,8 @@ def recruitment_compliant(
     ]
     iv = [(a, b) for a, b in iv if b >= a]
     edu_min = _EDU_RANK[profile.recruitment_min_education]
-    return _recruited_ok(facts, any_skill, iv, hired, edu_min, profile)
+    record = TeacherRecord(facts, tuple(certificates), tuple(periods))
+    return _recruited_ok(record, iv, hired, edu_min, profile)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1028,12 +1243,25 @@ def thresholds(profile: RuleProfile) -> tuple[Any, ...]:
 
 
 def pack_reasons(ev: Evaluation) -> list[Any]:
-    """``[met bits, value, value, …]`` in REASON_CODES order; thresholds live in the profile."""
+    """``[met bits, value, value, …, extra]`` in REASON_CODES order; thresholds live in the
+    profile. ``extra`` (only when there is something to keep) holds each rule's changes_on,
+    the next change of anything and the notes."""
     bits = 0
     for i, met in enumerate(ev.mets):
         if met:
             bits |= 1 << i
-    return [bits, *ev.values]
+    out: list[Any] = [bits, *ev.values]
+    if ev.changes or ev.notes or ev.next_change:
+        extra: dict[str, Any] = {}
+        if any(ev.changes):
+            extra["c"] = [None if c is None else c.isoformat() for c in ev.changes]
+        if ev.next_change is not None:
+            extra["x"] = ev.next_change.isoformat()
+        if ev.notes:
+            extra["n"] = [[i, note] for i, note in ev.notes]
+        if extra:
+            out.append(extra)
+    return out
 
 
 def evaluation_from_stored(
@@ -1047,6 +1275,12 @@ def evaluation_from_stored(
 ) -> Evaluation:
     bits = int(packed[0])
     n = len(REASON_CODES)
+    extra = packed[n + 1] if len(packed) > n + 1 and isinstance(packed[n + 1], dict) else {}
+    changes: tuple[date | None, ...] = (
+        tuple(None if c is None else date.fromisoformat(c) for c in extra.get("c", ()))
+        or (None,) * n
+    )
+    x = extra.get("x")
     return Evaluation(
         level,
         in_scope,
@@ -1061,4 +1295,7 @@ def evaluation_from_stored(
             profile.senior_extra_items,
         ),
         profile.practice_window_years,
+        None if x is None else date.fromisoformat(x),
+        changes,
+        tuple((int(i), note) for i, note in extra.get("n", ())),
     )

@@ -2,8 +2,8 @@
 
 Nobody joins or leaves and nothing new is earned: a teacher's result changes only when one
 of their rules flips by itself (a certificate expires, practice days leave the window, a
-planned leaving date arrives). The engine says when with ``valid_until``, so each teacher's
-future is a short chain of evaluations: at today, then at each ``valid_until`` within the
+planned leaving date arrives). The engine says when with ``next_change``, so each teacher's
+future is a short chain of evaluations: at today, then at each ``next_change`` within the
 horizon. A stored result that holds past the horizon is summed in SQL and never loaded.
 
 Per school this gives the counts today and the dated changes after it (a step function),
@@ -78,9 +78,7 @@ def month_ends(start: date, months: int) -> list[date]:
     return [month_end(add_months(first, i)) for i in range(months)]
 
 
-def timelines(
-    school_ids: Sequence[int] | None, *, start: date, end: date
-) -> dict[int, Timeline]:
+def timelines(school_ids: Sequence[int] | None, *, start: date, end: date) -> dict[int, Timeline]:
     """Per school: counts at ``start`` (today) and every change in (start, end]."""
     version, profile = selectors.profile_current()
     out: dict[int, Timeline] = {}
@@ -104,7 +102,7 @@ def _add_steady(
             SUM(CASE WHEN q.in_scope THEN 1 ELSE 0 END),
             SUM(CASE WHEN q.in_scope AND q.qualified THEN 1 ELSE 0 END)
         FROM {_TQ} q JOIN {_T} t ON t.id = q.teacher_id
-        WHERE q.evaluated_on <= %s AND (q.valid_until IS NULL OR q.valid_until > %s)
+        WHERE q.evaluated_on <= %s AND (q.changes_on IS NULL OR q.changes_on > %s)
           AND q.profile_version = %s AND q.school_id = t.school_id{where}
         GROUP BY q.school_id
         """,
@@ -116,14 +114,12 @@ def _add_steady(
         tl.qualified += int(q or 0)
 
 
-def _changing_ids(
-    school_ids: Sequence[int] | None, start: date, end: date, v: int
-) -> list[int]:
+def _changing_ids(school_ids: Sequence[int] | None, start: date, end: date, v: int) -> list[int]:
     where, params = selectors._school_filter("t.school_id", school_ids)
     rows = selectors._fetch(
         f"""
         SELECT t.id FROM {_T} t LEFT JOIN {_TQ} q ON q.teacher_id = t.id
-        WHERE (q.teacher_id IS NULL OR q.evaluated_on > %s OR q.valid_until <= %s
+        WHERE (q.teacher_id IS NULL OR q.evaluated_on > %s OR q.changes_on <= %s
                OR q.profile_version <> %s OR q.school_id <> t.school_id){where}
         ORDER BY t.id
         """,
@@ -146,15 +142,15 @@ def _chain(
     n, q = int(ev.in_scope), int(ev.in_scope and ev.qualified)
     tl.in_scope += n
     tl.qualified += q
-    on = ev.valid_until
+    on = ev.next_change  # anything may change (scope too), not only the level
     while on is not None and start < on <= end:
         ev = engine.evaluate(item.record, on, profile)
         n2, q2 = int(ev.in_scope), int(ev.in_scope and ev.qualified)
         tl.add_change(on, n2 - n, q2 - q)
         n, q = n2, q2
-        if ev.valid_until is None or ev.valid_until <= on:
+        if ev.next_change is None or ev.next_change <= on:
             break
-        on = ev.valid_until
+        on = ev.next_change
 
 
 def first_below(tl: Timeline, target: Decimal, *, start: date, end: date) -> date | None:

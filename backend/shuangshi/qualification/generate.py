@@ -17,8 +17,13 @@ from django.utils import timezone
 
 from shuangshi.common.idnumbers import id_check_char
 from shuangshi.schools.models import City, School
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
-from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher, TeacherFact
+from shuangshi.training.models import (
+    BaseStatusChange,
+    TrainingBase,
+    TrainingCompletion,
+    TrainingProgram,
+)
 
 KINDS = [
     ("higher_vocational", 0.10),
@@ -29,16 +34,19 @@ KINDS = [
 ]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅文斌辉建国志伟"
-MAJORS = [
-    "机电一体化",
-    "数控技术",
-    "汽车检测与维修",
-    "电子商务",
-    "护理",
-    "会计",
-    "软件技术",
-    "烹饪",
-]
+# Majors and their field categories (2021 职业教育专业目录).
+MAJOR_CATEGORIES = {
+    "机电一体化": "46",
+    "数控技术": "46",
+    "汽车检测与维修": "50",
+    "电子商务": "53",
+    "护理": "52",
+    "会计": "53",
+    "软件技术": "51",
+    "烹饪": "54",
+}
+MAJORS = list(MAJOR_CATEGORIES)
+CATEGORIES = sorted(set(MAJOR_CATEGORIES.values()))
 TITLES = ["none", "junior", "intermediate", "associate_senior", "senior"]
 TITLE_WEIGHTS = [0.10, 0.30, 0.35, 0.20, 0.05]
 EDUCATIONS = ["secondary", "higher_vocational", "bachelor", "master", "doctor"]
@@ -166,7 +174,13 @@ def generate_country(
     cert_cols = _columns(Certificate, CERT_COLS)
     period_cols = _columns(EnterprisePeriod, PERIOD_COLS)
     comp_cols = _columns(TrainingCompletion, COMPLETION_COLS)
-    ids = {"cert": first_cert, "period": first_period, "comp": first_completion}
+    fact_cols = _columns(TeacherFact, FACT_COLS)
+    ids = {
+        "cert": first_cert,
+        "period": first_period,
+        "comp": first_completion,
+        "fact": _next_id(TeacherFact),
+    }
     done = 0
     for start in range(0, teachers, chunk):
         size = min(chunk, teachers - start)
@@ -174,25 +188,29 @@ def generate_country(
         c_rows: list[tuple[Any, ...]] = []
         p_rows: list[tuple[Any, ...]] = []
         k_rows: list[tuple[Any, ...]] = []
+        f_rows: list[tuple[Any, ...]] = []
         for i in range(start, start + size):
             tid = first_teacher + i
             school = school_ids[rnd.randrange(len(school_ids))]
             _teacher(rnd, tid, i, school, today, now, t_rows, c_rows, p_rows, k_rows, ids, programs)
+            _facts(rnd, t_rows, f_rows, ids, today, now)
         with transaction.atomic():
             _write(Teacher, teacher_cols, iter(t_rows))
             _write(Certificate, cert_cols, iter(c_rows))
             _write(EnterprisePeriod, period_cols, iter(p_rows))
             _write(TrainingCompletion, comp_cols, iter(k_rows))
+            _write(TeacherFact, fact_cols, iter(f_rows))
         for key, rows in (
             ("teachers", t_rows),
             ("certificates", c_rows),
             ("periods", p_rows),
             ("completions", k_rows),
+            ("facts", f_rows),
         ):
             counts[key] = counts.get(key, 0) + len(rows)
         done += size
         report("teachers", done, teachers)
-    for model in (Teacher, Certificate, EnterprisePeriod, TrainingCompletion):
+    for model in (Teacher, Certificate, EnterprisePeriod, TrainingCompletion, TeacherFact):
         _reset_sequence(model)
     counts["bases"] = len(base_ids)
     return counts
@@ -212,7 +230,15 @@ def _bases_and_programs(
             city_id=rnd.choice(cities),
             designation=rnd.choice(["dual_qualified", "integrated"]),
             status="active" if n % 6 else "suspended",
+            approved_on=today - timedelta(days=rnd.randint(400, 2500)),
         )
+        # Dated statuses: active since approval; every sixth base suspended a year ago
+        # (what it certified before then still counts).
+        BaseStatusChange.objects.create(base=base, status="active", effective_on=base.approved_on)
+        if base.status == "suspended":
+            BaseStatusChange.objects.create(
+                base=base, status="suspended", effective_on=today - timedelta(days=365)
+            )
         base_ids.append(base.pk)
     programs = []
     for n in range(200):
@@ -250,7 +276,10 @@ TEACHER_COLS = (
     "version",
     "created_at",
     "updated_at",
+    "major_category",
+    "facts_since",
 )
+FACT_COLS = ("id", "teacher_id", "field", "value", "effective_on", "recorded_at")
 CERT_COLS = (
     "id",
     "teacher_id",
@@ -263,6 +292,9 @@ CERT_COLS = (
     "issued_on",
     "expires_on",
     "version",
+    "field_category",
+    "status",
+    "reject_reason",
 )
 PERIOD_COLS = (
     "id",
@@ -274,6 +306,8 @@ PERIOD_COLS = (
     "start_on",
     "end_on",
     "version",
+    "status",
+    "reject_reason",
 )
 COMPLETION_COLS = (
     "id",
@@ -284,6 +318,8 @@ COMPLETION_COLS = (
     "passed",
     "certificate_no",
     "version",
+    "voided",
+    "void_reason",
 )
 SCHOOL_COLS = ("id", "code", "name", "city_id", "kind", "student_count", "version")
 
@@ -326,6 +362,8 @@ def _teacher(
         left = None
     title = rnd.choices(TITLES, TITLE_WEIGHTS)[0]
     education = rnd.choices(EDUCATIONS, EDU_WEIGHTS)[0]
+    major = rnd.choice(MAJORS)
+    category: str | None = MAJOR_CATEGORIES[major] if r() < 0.95 else None
     t_rows.append(
         (
             tid,
@@ -337,7 +375,7 @@ def _teacher(
             birth,
             employment,
             course,
-            rnd.choice(MAJORS),
+            major,
             education,
             r() < 0.12,
             title,
@@ -347,13 +385,37 @@ def _teacher(
             1,
             now,
             now,
+            category,
+            hired,
         )
     )
 
     def cert(kind: str, level: str, issued: date, expires: date | None) -> None:
         cid = ids["cert"]
         ids["cert"] = cid + 1
-        c_rows.append((cid, tid, kind, level, "", "", f"C{cid:09d}", "", issued, expires, 1))
+        field = None
+        if kind != "teacher_qualification":
+            # Mostly in the teacher's own field; some in another, a few not stated.
+            roll = r()
+            field = category if roll < 0.8 else (rnd.choice(CATEGORIES) if roll < 0.95 else None)
+        c_rows.append(
+            (
+                cid,
+                tid,
+                kind,
+                level,
+                "",
+                "",
+                f"C{cid:09d}",
+                "",
+                issued,
+                expires,
+                1,
+                field,
+                "confirmed",
+                "",
+            )
+        )
 
     if r() < 0.9:
         cert("teacher_qualification", "secondary_vocational", hired - timedelta(days=60), None)
@@ -377,7 +439,7 @@ def _teacher(
     def period(kind: str, start: date, end: date | None) -> None:
         pid = ids["period"]
         ids["period"] = pid + 1
-        p_rows.append((pid, tid, kind, "合成企业有限公司", "", "", start, end, 1))
+        p_rows.append((pid, tid, kind, "合成企业有限公司", "", "", start, end, 1, "confirmed", ""))
 
     if r() < 0.65:
         for _ in range(1 + (r() < 0.3)):
@@ -393,4 +455,43 @@ def _teacher(
         kid = ids["comp"]
         ids["comp"] = kid + 1
         completed = today - timedelta(days=rnd.randint(0, 2400))
-        k_rows.append((kid, program, tid, completed, hours, r() < 0.92, "", 1))
+        k_rows.append((kid, program, tid, completed, hours, r() < 0.92, "", 1, False, ""))
+
+
+_FACT_FIELDS = ("school", "employment", "course_type", "title", "major_category")
+
+
+def _facts(
+    rnd: random.Random,
+    t_rows: list,
+    f_rows: list,
+    ids: dict[str, int],
+    today: date,
+    now: datetime,
+) -> None:
+    """The last teacher's dated facts: today's values from hired_on; one in twenty was
+    promoted (title) on a date in the last three years, recorded as history."""
+    t = t_rows[-1]
+    tid, school, employment, course, title, hired, category = (
+        t[0],
+        t[1],
+        t[7],
+        t[8],
+        t[12],
+        t[13],
+        t[19],
+    )
+    values = (str(school), employment, course, title, category or "")
+    fid = ids["fact"]
+    for field, value in zip(_FACT_FIELDS, values, strict=True):
+        f_rows.append((fid, tid, field, value, hired, now))
+        fid += 1
+    rank = TITLES.index(title)
+    if rank > 0 and rnd.random() < 0.05:
+        promoted = today - timedelta(days=rnd.randint(30, 3 * 365))
+        if promoted > hired:
+            f_rows[-2] = (fid - 2, tid, "title", TITLES[rank - 1], hired, now)
+            f_rows.append((fid, tid, "title", title, promoted, now))
+            fid += 1
+            t_rows[-1] = (*t[:20], promoted)
+    ids["fact"] = fid

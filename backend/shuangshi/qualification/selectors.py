@@ -10,7 +10,7 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import groupby
@@ -38,18 +38,27 @@ from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import schools_visible_to
 from shuangshi.mentors.selectors import mentor_counts_by_school
 from shuangshi.schools.models import School
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
-from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher, TeacherFact
+from shuangshi.training.models import (
+    BaseStatusChange,
+    TrainingBase,
+    TrainingCompletion,
+    TrainingProgram,
+)
 
 from . import engine
 from .models import (
     DEFAULT_TARGETS,
     STAT_FIELDS,
+    IntervalHorizon,
     RatioSnapshot,
     RuleProfile,
+    SchoolCountDelta,
+    SchoolCountMonth,
     SchoolStats,
     Target,
     TargetCode,
+    TeacherLevelInterval,
     TeacherQualification,
 )
 
@@ -72,12 +81,12 @@ def profile_current() -> tuple[int, engine.RuleProfile]:
 
 
 def results_current(on: date, school_ids: Sequence[int] | None = None) -> bool:
-    """Whether the stored results hold on ``on``: none has reached its valid_until and the
+    """Whether the stored results hold on ``on``: none has reached its changes_on and the
     profile in force has been applied to everyone. Two indexed look-ups."""
     latest = RuleProfile.objects.order_by("-version").values_list("applied_at", flat=True)[:1]
     if latest and latest[0] is None:
         return False
-    due = TeacherQualification.objects.filter(valid_until__lte=on)
+    due = TeacherQualification.objects.filter(changes_on__lte=on)
     if school_ids is not None:
         due = due.filter(school_id__in=school_ids)
     return not due.exists()
@@ -140,6 +149,7 @@ _P = EnterprisePeriod._meta.db_table
 _TC = TrainingCompletion._meta.db_table
 _TP = TrainingProgram._meta.db_table
 _TB = TrainingBase._meta.db_table
+_TF = TeacherFact._meta.db_table
 
 
 # Bulk rows: named tuples with the attributes of the engine's input dataclasses (the engine
@@ -157,6 +167,7 @@ class TeacherRow(NamedTuple):
     title: str
     education: str
     normal_graduate: bool
+    major_category: str | None
 
 
 class CertificateRow(NamedTuple):
@@ -165,6 +176,14 @@ class CertificateRow(NamedTuple):
     level: str
     issued_on: date | None
     expires_on: date | None
+    field_category: str | None
+
+
+class FactRow(NamedTuple):
+    teacher_id: int
+    field: str
+    value: str
+    effective_on: date
 
 
 class PeriodRow(NamedTuple):
@@ -179,7 +198,8 @@ class CompletionRow(NamedTuple):
     hours: int
     passed: bool
     completed_on: date
-    base_active: bool
+    base_active: bool  # the base was active on completed_on and the completion not voided
+    base_id: int
 
 
 class Loaded(NamedTuple):
@@ -189,6 +209,7 @@ class Loaded(NamedTuple):
     certificates: list[CertificateRow] | tuple[()]
     periods: list[PeriodRow] | tuple[()]
     completions: list[CompletionRow] | tuple[()]
+    history: list[FactRow] | tuple[()] = ()
 
     @property
     def teacher_id(self) -> int:
@@ -215,23 +236,54 @@ def _fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         return cur.fetchall()
 
 
-def _child_rows(where: str, params: Sequence[Any]) -> tuple[list, list, list]:
+def _child_rows(where: str, params: Sequence[Any]) -> tuple[list, list, list, list]:
+    # Only confirmed certificates and periods count (DESIGN §3 record status).
     certs = _fetch(
-        f"SELECT teacher_id, kind, level, issued_on, expires_on FROM {_C} WHERE {where} "
-        "ORDER BY teacher_id",
+        f"SELECT teacher_id, kind, level, issued_on, expires_on, field_category FROM {_C} "
+        f"WHERE {where} AND status = 'confirmed' ORDER BY teacher_id",
         params,
     )
     periods = _fetch(
-        f"SELECT teacher_id, kind, start_on, end_on FROM {_P} WHERE {where} ORDER BY teacher_id",
+        f"SELECT teacher_id, kind, start_on, end_on FROM {_P} "
+        f"WHERE {where} AND status = 'confirmed' ORDER BY teacher_id",
         params,
     )
     comps = _fetch(
-        f"SELECT c.teacher_id, c.hours, c.passed, c.completed_on, b.status = 'active' "
-        f"FROM {_TC} c JOIN {_TP} p ON p.id = c.program_id JOIN {_TB} b ON b.id = p.base_id "
+        f"SELECT c.teacher_id, c.hours, c.passed, c.completed_on, p.base_id, c.voided "
+        f"FROM {_TC} c JOIN {_TP} p ON p.id = c.program_id "
         f"WHERE {where.replace('teacher_id', 'c.teacher_id')} ORDER BY c.teacher_id",
         params,
     )
-    return certs, periods, comps
+    # Dated facts, only for teachers whose history goes past the seed row at hired_on.
+    t_where = where.replace("teacher_id", "f.teacher_id")
+    facts = _fetch(
+        f"SELECT f.teacher_id, f.field, f.value, f.effective_on FROM {_TF} f "
+        f"JOIN {_T} t ON t.id = f.teacher_id "
+        f"WHERE {t_where} AND t.facts_since > t.hired_on ORDER BY f.teacher_id, f.effective_on",
+        params,
+    )
+    return certs, periods, comps, facts
+
+
+def base_status_history() -> dict[int, list[tuple[date, str]]]:
+    """Each training base's dated statuses, oldest first (bases are few: read them all)."""
+    out: dict[int, list[tuple[date, str]]] = {}
+    rows = BaseStatusChange.objects.order_by("base_id", "effective_on", "id").values_list(
+        "base_id", "effective_on", "status"
+    )
+    for base_id, on, status in rows:
+        out.setdefault(base_id, []).append((_as_date(on), status))  # type: ignore[arg-type]
+    return out
+
+
+def base_active_on(history: dict[int, list[tuple[date, str]]], base_id: int, on: date) -> bool:
+    """Whether the base was ``active`` on ``on`` (DESIGN §4 E_TRAINING)."""
+    status = None
+    for since, value in history.get(base_id, ()):
+        if since > on:
+            break
+        status = value
+    return status == "active"
 
 
 def _group(rows: Iterable[Any]) -> dict[int, list[Any]]:
@@ -243,40 +295,49 @@ _first = itemgetter(0)
 
 
 def _build(
-    teachers: list[tuple[Any, ...]], certs: list, periods: list, comps: list
+    teachers: list[tuple[Any, ...]], certs: list, periods: list, comps: list, facts: list
 ) -> list[Loaded]:
+    d = _as_date
     if connection.vendor != "postgresql":  # SQLite hands dates back as text
-        d = _as_date
-        certs = [(t, k, lv, d(a), d(b)) for t, k, lv, a, b in certs]
+        certs = [(t, k, lv, d(a), d(b), fc) for t, k, lv, a, b, fc in certs]
         periods = [(t, k, d(a), d(b)) for t, k, a, b in periods]
-        comps = [(t, h, bool(p), d(c), bool(s)) for t, h, p, c, s in comps]
+        comps = [(t, h, bool(p), d(c), b, bool(v)) for t, h, p, c, b, v in comps]
+        facts = [(t, f, v, d(o)) for t, f, v, o in facts]
         teachers = [
-            (i, s, e, c, d(h), d(lo), d(ts), ti, ed, bool(n))
-            for i, s, e, c, h, lo, ts, ti, ed, n in teachers
+            (i, s, e, c, d(h), d(lo), d(ts), ti, ed, bool(n), mc)
+            for i, s, e, c, h, lo, ts, ti, ed, n, mc in teachers
+        ]
+    # E_TRAINING: the base active on the completion date, and the completion not voided.
+    if comps:
+        bases = base_status_history()
+        comps = [
+            (t, h, p, c, not v and base_active_on(bases, b, c), b) for t, h, p, c, b, v in comps
         ]
     # tuple.__new__ straight away: namedtuple._make adds a Python frame per row.
     new = tuple.__new__
     cert_map = _group(map(partial(new, CertificateRow), certs))
     period_map = _group(map(partial(new, PeriodRow), periods))
     comp_map = _group(map(partial(new, CompletionRow), comps))
+    fact_map = _group(map(partial(new, FactRow), facts))
     empty: tuple[()] = ()
     return [
         new(
             Loaded,
             (
-                facts,
-                cert_map.get(facts[0], empty),
-                period_map.get(facts[0], empty),
-                comp_map.get(facts[0], empty),
+                row,
+                cert_map.get(row[0], empty),
+                period_map.get(row[0], empty),
+                comp_map.get(row[0], empty),
+                fact_map.get(row[0], empty),
             ),
         )
-        for facts in map(partial(new, TeacherRow), teachers)
+        for row in map(partial(new, TeacherRow), teachers)
     ]
 
 
 _TEACHER_COLS = (
     "id, school_id, employment, course_type, hired_on, left_on, teaching_since, title, "
-    "education, normal_graduate"
+    "education, normal_graduate, major_category"
 )
 
 
@@ -421,6 +482,10 @@ def counts_at(
 
 def _counts_at(on: date, school_ids: Sequence[int] | None, use_stored: bool) -> dict[int, Counts]:
     profile_version, profile = profile_current()
+    if use_stored:
+        looked_up = counts_from_intervals(on, school_ids, profile_version)
+        if looked_up is not None:
+            return looked_up
     out: dict[int, Counts] = {}
     if use_stored and on >= timezone.localdate():
         _add_stored_counts(out, on, profile_version, school_ids)
@@ -433,6 +498,72 @@ def _counts_at(on: date, school_ids: Sequence[int] | None, use_stored: bool) -> 
     for batch in prefetched(iter(batches)):
         _count_batch(out, batch, on, profile)
     return out
+
+
+_SD = SchoolCountDelta._meta.db_table
+_SM = SchoolCountMonth._meta.db_table
+
+
+def counts_from_intervals(
+    on: date, school_ids: Sequence[int] | None = None, version: int | None = None
+) -> dict[int, Counts] | None:
+    """Per-school counts at ``on`` from the stored dated results: the month row at the last
+    month end before ``on`` plus the deltas after it up to ``on`` (two indexed reads).
+
+    None when ``on`` is outside the stored horizon or the intervals were built with another
+    rule profile (the caller evaluates instead)."""
+    h = IntervalHorizon.objects.order_by("-pk").first()
+    if version is None:
+        version = profile_current()[0]
+    if h is None or h.profile_version != version or not h.starts_on <= on <= h.ends_on:
+        return None
+    base = on.replace(day=1) - timedelta(days=1)  # last month end before on
+    fields = ", ".join(STAT_FIELDS)
+    out: dict[int, Counts] = {}
+    if base >= h.starts_on:
+        where, params = _school_filter("school_id", school_ids)
+        for school_id, *values in _fetch(
+            f"SELECT school_id, {fields} FROM {_SM} WHERE month_end = %s{where}",
+            [base, *params],
+        ):
+            out[school_id] = Counts(*values)
+    where, params = _school_filter("school_id", school_ids)
+    sums = ", ".join(f"SUM({f})" for f in STAT_FIELDS)
+    for school_id, *values in _fetch(
+        f'SELECT school_id, {sums} FROM {_SD} WHERE "on" > %s AND "on" <= %s{where} '
+        "GROUP BY school_id",
+        [base, on, *params],
+    ):
+        c = out.get(school_id)
+        if c is None:
+            c = out[school_id] = Counts()
+        c.add(Counts(*(int(v or 0) for v in values)))
+    return out
+
+
+def teacher_level_on(teacher_id: int, on: date) -> TeacherLevelInterval | None:
+    """The stored interval holding ``on`` for one teacher (None outside the horizon)."""
+    return (
+        TeacherLevelInterval.objects.filter(teacher_id=teacher_id, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def teacher_ids_at_level(level: str, on: date) -> QuerySet[TeacherLevelInterval] | None:
+    """Teacher ids whose level on ``on`` is ``level``, from the intervals (a subquery for a
+    list filter); None when the stored horizon does not cover ``on``."""
+    h = IntervalHorizon.objects.order_by("-pk").first()
+    if h is None or h.profile_version != profile_current()[0]:
+        return None
+    if not h.starts_on <= on <= h.ends_on:
+        return None
+    return (
+        TeacherLevelInterval.objects.filter(level=level, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .values("teacher_id")
+    )
 
 
 def counts_with_profile(on: date, profile: engine.RuleProfile) -> dict[int, Counts]:
@@ -496,7 +627,7 @@ def _add_stored_counts(
             SUM(CASE WHEN q.in_scope AND q.recruitment IS NOT NULL THEN 1 ELSE 0 END),
             SUM(CASE WHEN q.in_scope AND q.recruitment = %s THEN 1 ELSE 0 END)
         FROM {_TQ} q JOIN {_T} t ON t.id = q.teacher_id
-        WHERE q.evaluated_on <= %s AND (q.valid_until IS NULL OR q.valid_until > %s)
+        WHERE q.evaluated_on <= %s AND (q.changes_on IS NULL OR q.changes_on > %s)
           AND q.profile_version = %s AND q.school_id = t.school_id{where}
         GROUP BY q.school_id
         """,
@@ -511,7 +642,7 @@ def _ids_to_evaluate(on: date, version: int, school_ids: Sequence[int] | None) -
     rows = _fetch(
         f"""
         SELECT t.id FROM {_T} t LEFT JOIN {_TQ} q ON q.teacher_id = t.id
-        WHERE (q.teacher_id IS NULL OR q.evaluated_on > %s OR q.valid_until <= %s
+        WHERE (q.teacher_id IS NULL OR q.evaluated_on > %s OR q.changes_on <= %s
                OR q.profile_version <> %s OR q.school_id <> t.school_id){where}
         ORDER BY t.id
         """,

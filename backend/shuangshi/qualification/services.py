@@ -24,7 +24,7 @@ from shuangshi.accounts.models import User
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Teacher
 
-from . import engine, selectors
+from . import engine, intervals, selectors
 from .models import (
     STAT_FIELDS,
     RatioSnapshot,
@@ -49,6 +49,7 @@ COLUMNS = (
     "reasons",
     "profile_version",
     "evaluated_on",
+    "changes_on",
 )
 Row = tuple[Any, ...]
 _LEVEL_INDEX = {"junior": 4, "intermediate": 5, "senior": 6}
@@ -84,6 +85,7 @@ def evaluate_rows(
                 pack(ev),
                 version,
                 on,
+                ev.next_change,
             )
         )
     return out
@@ -158,7 +160,9 @@ def _reevaluate_chunk(ids: list[int], on: date) -> None:
         )
     )
     version, profile = selectors.profile_current()
-    rows = evaluate_rows(selectors.records_for_ids(ids), on, version, profile)
+    loaded = selectors.records_for_ids(ids)
+    rows = evaluate_rows(loaded, on, version, profile)
+    intervals.update_teachers(ids, loaded, profile)
     deltas: dict[int, list[int]] = {}
     for _tid, school_id, level, in_scope, full, part, rec in old:
         sid, vec = contribution(
@@ -276,14 +280,14 @@ def _replace_range(lo: int, hi: int, rows: Sequence[Row], *, rewrite_all: bool =
             cur.execute(f"DELETE FROM {_TQ} WHERE teacher_id >= %s AND teacher_id < %s", [lo, hi])
             changed: Sequence[Row] = rows
         else:
+            kept = [c for c in COLUMNS if c != "evaluated_on"]
             cur.execute(
-                f"SELECT {', '.join(COLUMNS[:-1])} FROM {_TQ} "
-                "WHERE teacher_id >= %s AND teacher_id < %s",
+                f"SELECT {', '.join(kept)} FROM {_TQ} WHERE teacher_id >= %s AND teacher_id < %s",
                 [lo, hi],
             )
             loads = json.loads  # Django hands jsonb back as text
-            stored = {r[0]: (*r[:10], loads(r[10]), r[11]) for r in cur.fetchall()}
-            changed = [row for row in rows if stored.pop(row[0], None) != row[:-1]]
+            stored = {r[0]: (*r[:10], loads(r[10]), *r[11:]) for r in cur.fetchall()}
+            changed = [row for row in rows if stored.pop(row[0], None) != (*row[:12], row[13])]
             stale = [row[0] for row in changed] + list(stored)  # stored: teachers gone
             if stale:
                 cur.execute(f"DELETE FROM {_TQ} WHERE teacher_id = ANY(%s)", [stale])
@@ -364,20 +368,26 @@ def _rebuild(
     version, profile = selectors.profile_current()
     lo, hi = selectors.teacher_id_bounds()
     total = Teacher.objects.count()
+    h_start, h_end = intervals.horizon_for(on)
+    with transaction.atomic():
+        intervals.build_begin()
     ranges = [(start, min(start + batch_size, hi)) for start in range(lo, hi, batch_size)]
     if parallel is None:
         parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
     done = 0
+    horizon = (h_start, h_end)
     if parallel and len(ranges) > 1:
         done = _rebuild_pipelined(
-            ranges, on, version, profile, total, progress, rewrite_all, written
+            ranges, on, version, profile, total, progress, rewrite_all, written, horizon
         )
     else:
         for start, end in ranges:
             with transaction.atomic():
                 loaded = selectors.records_for_id_range(start, end)
                 rows = evaluate_rows(loaded, on, version, profile)
+                ivs = interval_rows(loaded, horizon, profile)
                 written[0] += _replace_range(start, end, rows, rewrite_all=rewrite_all)
+                intervals.write_intervals(ivs)
             done += len(rows)
             if progress is not None:
                 progress(done, total)
@@ -385,8 +395,21 @@ def _rebuild(
     TeacherQualification.objects.filter(teacher_id__lt=lo).delete()
     TeacherQualification.objects.filter(teacher_id__gte=hi).delete()
     stats_rebuild()
+    with transaction.atomic():
+        intervals.build_finish(h_start, h_end, version)
     _mark_applied(version)
     return done
+
+
+def interval_rows(
+    loaded: Iterable[selectors.Loaded], horizon: tuple[date, date], profile: engine.RuleProfile
+) -> list[intervals.Interval]:
+    start, end = horizon
+    out: list[intervals.Interval] = []
+    of = intervals.intervals_of
+    for item in loaded:
+        out.extend(of(item, start, end, profile))
+    return out
 
 
 def _mark_applied(version: int) -> None:
@@ -407,6 +430,7 @@ def _rebuild_pipelined(
     progress: Progress | None,
     rewrite_all: bool,
     written: list[int],
+    horizon: tuple[date, date],
 ) -> int:
     import queue
     import threading
@@ -432,9 +456,10 @@ def _rebuild_pipelined(
             while (item := rows_q.get()) is not _DONE:
                 if errors:
                     continue
-                start, end, rows = item
+                start, end, rows, ivs = item
                 with transaction.atomic():
                     written[0] += _replace_range(start, end, rows, rewrite_all=rewrite_all)
+                    intervals.write_intervals(ivs)
         except BaseException as exc:
             errors.append(exc)
         finally:
@@ -448,7 +473,7 @@ def _rebuild_pipelined(
         while (item := loaded_q.get()) is not _DONE:
             start, end, loaded = item
             rows = evaluate_rows(loaded, on, version, profile)
-            rows_q.put((start, end, rows))
+            rows_q.put((start, end, rows, interval_rows(loaded, horizon, profile)))
             done += len(rows)
             if progress is not None:
                 progress(done, total)
@@ -471,7 +496,7 @@ def qualifications_refresh_due(
     """Re-evaluate only the results that may have changed by themselves since last time."""
     on = on or timezone.localdate()
     version, _profile = selectors.profile_current()
-    due = TeacherQualification.objects.filter(valid_until__lte=on) | (
+    due = TeacherQualification.objects.filter(changes_on__lte=on) | (
         TeacherQualification.objects.exclude(profile_version=version)
     )
     ids = list(due.values_list("teacher_id", flat=True))

@@ -1,9 +1,7 @@
 from django.contrib import admin
 
-from shuangshi.qualification.services import teachers_reevaluate
-
+from . import services
 from .models import TrainingBase, TrainingCompletion, TrainingProgram
-from .selectors import teacher_ids_trained_at
 
 
 @admin.register(TrainingBase)
@@ -14,10 +12,18 @@ class TrainingBaseAdmin(admin.ModelAdmin):
     readonly_fields = ["version"]
 
     def save_model(self, request, obj, form, change) -> None:  # type: ignore[no-untyped-def]
-        super().save_model(request, obj, form, change)
-        if change and "status" in form.changed_data:
-            # E_TRAINING counts completions at active bases only (as services.base_update).
-            teachers_reevaluate(teacher_ids=teacher_ids_trained_at(obj))
+        # The one write path: status history, audit and re-evaluation live in the service.
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        if change:
+            fresh = TrainingBase.objects.get(pk=obj.pk)
+            form.instance = services.base_update(base=fresh, data=data, user=request.user)
+        else:
+            data = {f: form.cleaned_data[f] for f in form.cleaned_data if f != "version"}
+            form.instance = services.base_create(data=data, user=request.user)
+        obj.pk = form.instance.pk
+
+    def delete_model(self, request, obj) -> None:  # type: ignore[no-untyped-def]
+        services.base_delete(base=obj)
 
 
 @admin.register(TrainingProgram)

@@ -8,10 +8,7 @@ from collections import defaultdict
 from datetime import date
 
 from shuangshi.qualification import engine
-from shuangshi.qualification.selectors import profile_current
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
-
-from .models import BaseStatus, TrainingCompletion
+from shuangshi.qualification.selectors import profile_current, records_for_ids
 
 
 def _profile() -> engine.RuleProfile:
@@ -22,62 +19,14 @@ def _profile() -> engine.RuleProfile:
 def _records(
     teacher_ids: set[int],
 ) -> tuple[dict[int, engine.TeacherRecord], dict[int, list[tuple[int, engine.CompletionFact]]]]:
-    """Engine records for these teachers, and their completions tagged with the base id."""
-    facts = {
-        row["id"]: engine.TeacherFacts(
-            employment=row["employment"],
-            course_type=row["course_type"],
-            hired_on=row["hired_on"],
-            left_on=row["left_on"],
-            teaching_since=row["teaching_since"],
-            title=row["title"],
-            education=row["education"],
-            normal_graduate=row["normal_graduate"],
-        )
-        for row in Teacher.objects.filter(pk__in=teacher_ids).values(
-            "id",
-            "employment",
-            "course_type",
-            "hired_on",
-            "left_on",
-            "teaching_since",
-            "title",
-            "education",
-            "normal_graduate",
-        )
-    }
-    certificates: dict[int, list[engine.CertificateFact]] = defaultdict(list)
-    for t, kind, level, issued, expires in Certificate.objects.filter(
-        teacher_id__in=teacher_ids
-    ).values_list("teacher_id", "kind", "level", "issued_on", "expires_on"):
-        certificates[t].append(engine.CertificateFact(kind, level, issued, expires))
-    periods: dict[int, list[engine.PeriodFact]] = defaultdict(list)
-    for t, kind, start, end in EnterprisePeriod.objects.filter(
-        teacher_id__in=teacher_ids
-    ).values_list("teacher_id", "kind", "start_on", "end_on"):
-        periods[t].append(engine.PeriodFact(kind, start, end))
+    """Engine records for these teachers (the one loader: dated facts, categories, confirmed
+    records only, the base's status on each completion date), and their completions tagged
+    with the base id."""
+    records: dict[int, engine.TeacherRecord] = {}
     completions: dict[int, list[tuple[int, engine.CompletionFact]]] = defaultdict(list)
-    for t, base_id, status, hours, passed, on in TrainingCompletion.objects.filter(
-        teacher_id__in=teacher_ids
-    ).values_list(
-        "teacher_id",
-        "program__base_id",
-        "program__base__status",
-        "hours",
-        "passed",
-        "completed_on",
-    ):
-        fact = engine.CompletionFact(hours, passed, on, status == BaseStatus.ACTIVE)
-        completions[t].append((base_id, fact))
-    records = {
-        t: engine.TeacherRecord(
-            facts=f,
-            certificates=tuple(certificates[t]),
-            periods=tuple(periods[t]),
-            completions=tuple(c for _, c in completions[t]),
-        )
-        for t, f in facts.items()
-    }
+    for item in records_for_ids(teacher_ids):
+        records[item.teacher_id] = item.record
+        completions[item.teacher_id] = [(c.base_id, c) for c in item.completions]  # type: ignore[misc]
     return records, completions
 
 
@@ -99,6 +48,7 @@ def qualified_through_base(teachers_by_base: dict[int, set[int]], *, as_of: date
                 certificates=records[t].certificates,
                 periods=records[t].periods,
                 completions=tuple(c for b, c in completions[t] if b != base_id),
+                history=getattr(records[t], "history", ()),
             )
             count += not engine.evaluate(without, as_of, profile).qualified
         out[base_id] = count

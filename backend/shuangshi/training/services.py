@@ -1,31 +1,92 @@
 """Every write to training bases, programmes and completions: one function each, in one
 transaction. Completion writes re-evaluate the teacher before they commit, so a school's
-ratio moves the moment a base records a pass."""
+ratio moves the moment a base records a pass.
 
+A base's status is a dated fact (DESIGN §3): every change is a BaseStatusChange row from
+its ``effective_on`` (default today), and ``approved_on`` is the first day it was active.
+E_TRAINING asks which status held on a completion's date, so a later suspension takes
+nothing back; the province voids a base's completions (with a reason) when it must.
+"""
+
+from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from shuangshi.accounts.models import User
 from shuangshi.common.api import apply_changes
 from shuangshi.qualification.services import teachers_reevaluate
 
-from .models import TrainingBase, TrainingCompletion, TrainingProgram
+from .models import BaseStatus, BaseStatusChange, TrainingBase, TrainingCompletion, TrainingProgram
 from .selectors import teacher_ids_trained_at
 
 
-@transaction.atomic
-def base_create(*, data: dict[str, Any]) -> TrainingBase:
-    return TrainingBase.objects.create(**data)
+def _record_status(
+    base: TrainingBase, status: str, on: date, user: User | None, reason: str = ""
+) -> None:
+    """The base has ``status`` from ``on``: one row a day (a second change that day wins)."""
+    BaseStatusChange.objects.update_or_create(
+        base=base,
+        effective_on=on,
+        defaults={"status": status, "recorded_by": user, "reason": reason},
+    )
 
 
 @transaction.atomic
-def base_update(*, base: TrainingBase, data: dict[str, Any]) -> TrainingBase:
+def base_create(
+    *, data: dict[str, Any], user: User | None = None, effective_on: date | None = None
+) -> TrainingBase:
+    data = dict(data)
+    status = data.get("status", BaseStatus.PLANNED)
+    on = effective_on or timezone.localdate()
+    if status == BaseStatus.ACTIVE:
+        on = data.get("approved_on") or on
+        data["approved_on"] = on
+    base = TrainingBase.objects.create(**data)
+    _record_status(base, status, on, user)
+    return base
+
+
+@transaction.atomic
+def base_update(
+    *,
+    base: TrainingBase,
+    data: dict[str, Any],
+    user: User | None = None,
+    effective_on: date | None = None,
+) -> TrainingBase:
     old_status = base.status
+    data = dict(data)
+    new_status = data.get("status", old_status)
+    if new_status != old_status:
+        on = effective_on or timezone.localdate()
+        if new_status == BaseStatus.ACTIVE and base.approved_on is None:
+            data.setdefault("approved_on", on)
+        _record_status(base, new_status, on, user)
     apply_changes(base, data)
     if base.status != old_status:
-        # E_TRAINING counts completions at active bases only.
+        # E_TRAINING reads the status in force on each completion's date.
         teachers_reevaluate(teacher_ids=teacher_ids_trained_at(base))
     return base
+
+
+@transaction.atomic
+def base_void_completions(*, base: TrainingBase, reason: str, user: User | None = None) -> int:
+    """Void every completion the base recorded (they never count again), saying why.
+    Returns how many were voided. Each completion's change is audited."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Say why the completions are voided.")]})
+    completions = list(
+        TrainingCompletion.objects.select_for_update().filter(program__base=base, voided=False)
+    )
+    for completion in completions:
+        apply_changes(completion, {"voided": True, "void_reason": reason})
+    teachers_reevaluate(teacher_ids={c.teacher_id for c in completions})
+    return len(completions)
 
 
 @transaction.atomic

@@ -385,11 +385,11 @@ def test_a_profile_for_a_very_large_country_is_applied_by_the_command(
 def test_expired_stored_results_are_not_trusted_before_the_nightly_run(
     api, province, staffed, school_a
 ):
-    # Pretend the stored figures went stale: a result reached its valid_until today and
+    # Pretend the stored figures went stale: a result reached its changes_on today and
     # the school's aggregate is wrong. Today's reads then evaluate instead.
     SchoolStats.objects.filter(school=school_a).update(qualified=0)
     first = TeacherQualification.objects.filter(school_id=school_a.pk).first()
-    TeacherQualification.objects.filter(pk=first.pk).update(valid_until=TODAY())
+    TeacherQualification.objects.filter(pk=first.pk).update(changes_on=TODAY())
     row = rows_by_code(api(province).get("/api/v1/ratios/schools/"))[school_a.code]
     assert row["qualified"] == 2
     summary = api(province).get("/api/v1/ratios/summary/").json()

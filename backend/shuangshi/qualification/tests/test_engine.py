@@ -19,6 +19,7 @@ from shuangshi.qualification.engine import (
 )
 
 D = date(2025, 6, 30)
+FIELD = "46"  # 装备制造: the field of the teachers and skill certificates in these tables
 WINDOW_START = date(2020, 6, 30)  # D − 5 years: the first day inside the window
 DAY = timedelta(days=1)
 
@@ -31,6 +32,7 @@ def facts(**kw: object) -> TeacherFacts:
         "teaching_since": date(2010, 9, 1),
         "title": "junior",
         "education": "bachelor",
+        "major_category": FIELD,
     }
     base.update(kw)
     return TeacherFacts(**base)  # type: ignore[arg-type]
@@ -90,7 +92,7 @@ def test_out_of_scope_teachers_still_get_a_level():
 
 
 def _cert(kind: str, level: str, issued: date = date(2015, 1, 1), expires: date | None = None):
-    return CertificateFact(kind, level, issued, expires)
+    return CertificateFact(kind, level, issued, expires, FIELD)
 
 
 @pytest.mark.parametrize(
@@ -345,6 +347,8 @@ def test_every_rule_is_reported_with_value_and_threshold():
         "threshold": "grade4",
         "message": "qualification.rule.e_skill",
         "params": {"value": "grade3", "threshold": "grade4"},
+        "changes_on": None,
+        "note": None,
     }
 
 
@@ -403,14 +407,20 @@ def test_valid_until_when_training_leaves_its_window():
     assert evaluate(r, date(2026, 3, 2)).level == "none"
 
 
-def test_valid_until_when_teaching_years_are_reached():
+def test_teaching_years_reached_change_the_rule_but_not_a_junior_level():
     r = rec(teaching_since=date(2021, 9, 1))
-    assert evaluate(r, D).valid_until == date(2026, 9, 1)
+    ev = evaluate(r, D)
+    assert ev.next_change == date(2026, 9, 1)
+    assert ev.reason("YEARS_INTERMEDIATE").changes_on == date(2026, 9, 1)  # type: ignore[union-attr]
+    assert ev.valid_until is None  # title junior: the level stays none
 
 
-def test_valid_until_when_a_future_hire_starts_or_a_teacher_leaves():
-    assert evaluate(rec(hired_on=D + 5 * DAY), D).valid_until == D + 5 * DAY
-    assert evaluate(rec(left_on=D + 5 * DAY), D).valid_until == D + 6 * DAY
+def test_a_future_hire_or_a_leaver_changes_the_scope_not_the_level():
+    ev = evaluate(rec(hired_on=D + 5 * DAY), D)
+    assert (ev.next_change, ev.valid_until) == (D + 5 * DAY, None)
+    assert ev.reason("SCOPE").changes_on == D + 5 * DAY  # type: ignore[union-attr]
+    ev = evaluate(rec(left_on=D + 5 * DAY), D)
+    assert (ev.next_change, ev.valid_until) == (D + 6 * DAY, None)
 
 
 def test_valid_until_is_none_when_nothing_changes_by_itself():
@@ -428,6 +438,7 @@ def _random_record(rnd: random.Random) -> TeacherRecord:
             rnd.choice(["grade4", "grade5", "intermediate", "x"]),
             day(-3000, 200),
             rnd.choice([None, day(-100, 800)]),
+            rnd.choice([FIELD, FIELD, "51", None]),
         )
         for _ in range(rnd.randint(0, 3))
     ]
@@ -452,18 +463,29 @@ def _outcome(ev: e.Evaluation) -> tuple[object, ...]:
     return (ev.level, ev.in_scope, tuple(r.met for r in ev.reasons))
 
 
-def test_valid_until_is_exact_against_day_by_day_evaluation():
+def test_valid_until_next_change_and_changes_on_are_exact_against_day_by_day_evaluation():
     rnd = random.Random(7)
+    horizon = D + 1200 * DAY
     for _ in range(60):
         r = _random_record(rnd)
         ev = evaluate(r, D)
-        end = ev.valid_until or D + 1200 * DAY
-        day = D + DAY
-        while day < min(end, D + 1200 * DAY):
-            assert _outcome(evaluate(r, day)) == _outcome(ev), (r, day)
-            day += DAY
-        if ev.valid_until is not None and ev.valid_until < D + 1200 * DAY:
-            assert _outcome(evaluate(r, ev.valid_until)) != _outcome(ev), r
+        outcomes = [(day, evaluate(r, day)) for day in _days(D + DAY, horizon)]
+        # next_change: the first day anything differs
+        first = next((day for day, later in outcomes if _outcome(later) != _outcome(ev)), None)
+        assert ev.next_change == first or (first is None and ev.next_change >= horizon), r  # type: ignore[operator]
+        # valid_until: the first day the level differs
+        drop = next((day for day, later in outcomes if later.level != ev.level), None)
+        assert ev.valid_until == drop or (drop is None and (ev.valid_until or horizon) >= horizon)
+        # each reason's changes_on: the first day its outcome differs
+        for i, reason in enumerate(ev.reasons):
+            flip = next((day for day, later in outcomes if later.mets[i] != reason.met), None)
+            assert reason.changes_on == flip or (
+                flip is None and (reason.changes_on or horizon) >= horizon
+            ), (r, reason)
+
+
+def _days(start: date, end: date) -> list[date]:
+    return [start + i * DAY for i in range((end - start).days)]
 
 
 # --------------------------------------------------------------------------- missing
@@ -479,7 +501,9 @@ def test_missing_names_the_days_of_practice_still_needed():
     assert m.message == "qualification.missing.e_practice"
     assert m.params == {"days": 64, "threshold": 180, "years": 5}
     assert m.text == "needs 64 more days of enterprise practice in the last 5 years"
-    assert by["E_SKILL"].text == "needs a skill certificate at grade4 or higher"
+    assert (
+        by["E_SKILL"].text == "needs a skill certificate at grade4 or higher in the teacher's field"
+    )
     assert by["E_SKILL"].params == {"level": "grade4"}
     assert by["E_SKILL"].unit == "certificate"
     assert ev.distance == e.TRAINING_EFFORT_DAYS  # the cheapest alternative

@@ -1,0 +1,322 @@
+"""Dated results: each teacher's outcome as intervals, and per-school counts by date.
+
+Writes of the derived tables TeacherLevelInterval, SchoolCountDelta, SchoolCountMonth and
+IntervalHorizon (issue 10). Only ``services`` calls these functions: a full build inside
+``qualifications_rebuild`` and an incremental update inside ``teachers_reevaluate``, so the
+intervals move in the same transaction as every record write.
+
+The horizon runs from the first day of the month before ``today − HORIZON_YEARS_BACK``
+to ``today + HORIZON_YEARS_AHEAD``. Within it the level of a teacher is piecewise
+constant; the engine (``engine.timeline``) names the dates where it may change. A school's
+counts at D are its month row at the last month end before D plus its deltas after that
+month end up to D (``selectors.counts_from_intervals``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import connection
+from django.db.models import F
+
+from . import engine
+from .models import (
+    STAT_FIELDS,
+    IntervalHorizon,
+    SchoolCountDelta,
+    SchoolCountMonth,
+    TeacherLevelInterval,
+)
+
+HORIZON_YEARS_BACK = 5
+HORIZON_YEARS_AHEAD = 2
+
+# (teacher_id, school_id, valid_from, valid_to, level, in_scope, full_time, part_time,
+#  recruitment): TeacherLevelInterval's columns in this order.
+INTERVAL_COLUMNS = (
+    "teacher_id",
+    "school_id",
+    "valid_from",
+    "valid_to",
+    "level",
+    "in_scope",
+    "full_time",
+    "part_time",
+    "recruitment",
+)
+Interval = tuple[Any, ...]
+_LEVEL_INDEX = {"junior": 4, "intermediate": 5, "senior": 6}
+
+
+def horizon_for(today: date) -> tuple[date, date]:
+    start = engine.add_years(today, -HORIZON_YEARS_BACK).replace(day=1) - timedelta(days=1)
+    return start.replace(day=1), engine.add_years(today, HORIZON_YEARS_AHEAD)
+
+
+def month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def month_ends(start: date, end: date) -> list[date]:
+    out = []
+    m = month_end(start)
+    while m <= month_end(end):
+        out.append(m)
+        m = month_end(m + timedelta(days=1))
+    return out
+
+
+def intervals_of(item: Any, start: date, end: date, profile: engine.RuleProfile) -> list[Interval]:
+    """One teacher's intervals over [start, end]; the last one is open-ended (valid_to null).
+
+    Neighbours differ in school, level, scope, full/part-time or the recruitment check."""
+    out: list[list[Any]] = []
+    prev: tuple[Any, ...] | None = None
+    tid = item.facts.id
+    for on, ev, f in engine.timeline(item, start, end, profile):
+        employed = (f.hired_on is None or f.hired_on <= on) and (
+            f.left_on is None or f.left_on >= on
+        )
+        full = employed and f.employment == "full_time"
+        key = (f.school_id, ev.level, ev.in_scope, full, employed and not full)
+        key += (ev.recruitment_compliant if ev.in_scope else None,)
+        if key != prev:
+            if out:
+                out[-1][3] = on
+            out.append([tid, key[0], on, None, *key[1:]])
+            prev = key
+    return [tuple(row) for row in out]
+
+
+def contribution(row: Interval) -> list[int]:
+    """What one interval adds to its school's counts, in STAT_FIELDS order."""
+    _t, _s, _a, _b, level, in_scope, full, part, recruitment = row
+    vec = [0] * len(STAT_FIELDS)
+    if in_scope:
+        vec[0] = 1
+        if level != "none":
+            vec[1] = 1
+            vec[_LEVEL_INDEX[level]] = 1
+        if recruitment is not None:
+            vec[7] = 1
+            vec[8] = 0 if recruitment else 1
+    vec[2] = 1 if full else 0
+    vec[3] = 1 if part else 0
+    return vec
+
+
+def deltas_of(
+    rows: Iterable[Interval], end: date, sign: int = 1, into: dict | None = None
+) -> dict[tuple[int, date], list[int]]:
+    """Per (school, date): how the counts move, summed over ``rows`` (times ``sign``)."""
+    out: dict[tuple[int, date], list[int]] = {} if into is None else into
+    for row in rows:
+        vec = contribution(row)
+        if not any(vec):
+            continue
+        school, start, stop = row[1], _as_date(row[2]), _as_date(row[3])
+        _add(out, (school, start), vec, sign)
+        if stop is not None and stop <= end:
+            _add(out, (school, stop), vec, -sign)
+    return out
+
+
+def _add(acc: dict, key: tuple[int, date], vec: list[int], sign: int) -> None:
+    cur = acc.get(key)
+    if cur is None:
+        acc[key] = [sign * v for v in vec]
+    else:
+        for i, v in enumerate(vec):
+            if v:
+                cur[i] += sign * v
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+# --------------------------------------------------------------------------- full build
+
+_TI = TeacherLevelInterval._meta.db_table
+_SD = SchoolCountDelta._meta.db_table
+_SM = SchoolCountMonth._meta.db_table
+
+
+def build_begin() -> None:
+    """Empty the derived tables before a full build (inside the build's transaction)."""
+    with connection.cursor() as cur:
+        for table in (_TI, _SD, _SM):
+            if connection.vendor == "postgresql":
+                cur.execute(f"TRUNCATE {table}")
+            else:
+                cur.execute(f"DELETE FROM {table}")
+    IntervalHorizon.objects.all().delete()
+
+
+def write_intervals(rows: Sequence[Interval]) -> None:
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cols = ", ".join(INTERVAL_COLUMNS)
+            with cur.cursor.copy(f"COPY {_TI} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return
+    TeacherLevelInterval.objects.bulk_create(
+        [TeacherLevelInterval(**dict(zip(INTERVAL_COLUMNS, r, strict=True))) for r in rows],
+        batch_size=500,
+    )
+
+
+def build_finish(start: date, end: date, version: int) -> None:
+    """Deltas from the stored intervals (one GROUP BY), month rows from the deltas."""
+    horizon_end = end
+    contrib = {
+        "in_scope": "CASE WHEN in_scope THEN 1 ELSE 0 END",
+        "qualified": "CASE WHEN in_scope AND level <> 'none' THEN 1 ELSE 0 END",
+        "full_time": "CASE WHEN full_time THEN 1 ELSE 0 END",
+        "part_time": "CASE WHEN part_time THEN 1 ELSE 0 END",
+        "junior": "CASE WHEN in_scope AND level = 'junior' THEN 1 ELSE 0 END",
+        "intermediate": "CASE WHEN in_scope AND level = 'intermediate' THEN 1 ELSE 0 END",
+        "senior": "CASE WHEN in_scope AND level = 'senior' THEN 1 ELSE 0 END",
+        "recruitment_checked": "CASE WHEN in_scope AND recruitment IS NOT NULL THEN 1 ELSE 0 END",
+        "recruitment_failed": "CASE WHEN in_scope AND recruitment = %s THEN 1 ELSE 0 END",
+    }
+    plus = ", ".join(f"{expr} AS {name}" for name, expr in contrib.items())
+    minus = ", ".join(f"-({expr}) AS {name}" for name, expr in contrib.items())
+    sums = ", ".join(f"SUM({name})" for name in STAT_FIELDS)
+    nonzero = " OR ".join(f"SUM({name}) <> 0" for name in STAT_FIELDS)
+    fields = ", ".join(STAT_FIELDS)
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""
+            INSERT INTO {_SD} (school_id, "on", {fields})
+            SELECT school_id, d, {sums} FROM (
+                SELECT school_id, valid_from AS d, {plus} FROM {_TI}
+                UNION ALL
+                SELECT school_id, valid_to AS d, {minus} FROM {_TI}
+                WHERE valid_to IS NOT NULL AND valid_to <= %s
+            ) x GROUP BY school_id, d HAVING {nonzero}
+            """,
+            [False, False, horizon_end],
+        )
+    _months_from_deltas(start, end)
+    IntervalHorizon.objects.all().delete()
+    IntervalHorizon.objects.create(starts_on=start, ends_on=end, profile_version=version)
+
+
+def _months_from_deltas(start: date, end: date) -> None:
+    """Running sums of each school's deltas at every month end of the horizon."""
+    ends = month_ends(start, end)
+    fields = ", ".join(STAT_FIELDS)
+    n = len(STAT_FIELDS)
+    rows: list[tuple[Any, ...]] = []
+
+    def flush_school(school: int, events: list[tuple[date, tuple[int, ...]]]) -> None:
+        acc = [0] * n
+        i = 0
+        for m in ends:
+            while i < len(events) and events[i][0] <= m:
+                for k, v in enumerate(events[i][1]):
+                    acc[k] += v
+                i += 1
+            rows.append((school, m, *acc))
+
+    with connection.cursor() as cur:
+        cur.execute(f'SELECT school_id, "on", {fields} FROM {_SD} ORDER BY school_id, "on"')
+        school: int | None = None
+        events: list[tuple[date, tuple[int, ...]]] = []
+        for row in cur.fetchall():
+            if row[0] != school:
+                if school is not None:
+                    flush_school(school, events)
+                    if len(rows) > 50_000:
+                        _write_months(rows)
+                        rows.clear()
+                school, events = row[0], []
+            events.append((_as_date(row[1]), row[2:]))  # type: ignore[arg-type]
+        if school is not None:
+            flush_school(school, events)
+    _write_months(rows)
+
+
+def _write_months(rows: Sequence[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    cols = ("school_id", "month_end", *STAT_FIELDS)
+    if connection.vendor == "postgresql":
+        sql = f"COPY {_SM} ({', '.join(cols)}) FROM STDIN"
+        with connection.cursor() as cur, cur.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    SchoolCountMonth.objects.bulk_create(
+        [SchoolCountMonth(**dict(zip(cols, r, strict=True))) for r in rows], batch_size=500
+    )
+
+
+# --------------------------------------------------------------------------- incremental
+
+
+def horizon() -> IntervalHorizon | None:
+    return IntervalHorizon.objects.order_by("-pk").first()
+
+
+def update_teachers(ids: Sequence[int], loaded: Sequence[Any], profile: Any) -> None:
+    """Replace these teachers' intervals and move their schools' counts by the difference
+    (inside the caller's transaction). Does nothing before the first full build."""
+    h = horizon()
+    if h is None or not ids:
+        return
+    start, end = h.starts_on, h.ends_on
+    old = list(
+        TeacherLevelInterval.objects.filter(teacher_id__in=ids).values_list(*INTERVAL_COLUMNS)
+    )
+    new: list[Interval] = []
+    for item in loaded:
+        new.extend(intervals_of(item, start, end, profile))
+    diff = deltas_of(old, end, -1)
+    deltas_of(new, end, 1, into=diff)
+    TeacherLevelInterval.objects.filter(teacher_id__in=ids).delete()
+    write_intervals(new)
+    changed = {key: vec for key, vec in diff.items() if any(vec)}
+    if changed:
+        _apply_deltas(changed, start, end)
+
+
+def _apply_deltas(changed: dict[tuple[int, date], list[int]], start: date, end: date) -> None:
+    keys = list(changed)
+    existing = {
+        (s, _as_date(d))
+        for s, d in SchoolCountDelta.objects.filter(
+            school_id__in={k[0] for k in keys}, on__in={k[1] for k in keys}
+        ).values_list("school_id", "on")
+    }
+    SchoolCountDelta.objects.bulk_create(
+        [SchoolCountDelta(school_id=s, on=d) for s, d in keys if (s, d) not in existing]
+    )
+    schools = {k[0] for k in keys}
+    have_months = set(
+        SchoolCountMonth.objects.filter(school_id__in=schools)
+        .values_list("school_id", flat=True)
+        .distinct()
+    )
+    missing = schools - have_months
+    if missing:
+        SchoolCountMonth.objects.bulk_create(
+            [
+                SchoolCountMonth(school_id=s, month_end=m)
+                for s in missing
+                for m in month_ends(start, end)
+            ]
+        )
+    for (school, on), vec in changed.items():
+        updates = {name: F(name) + v for name, v in zip(STAT_FIELDS, vec, strict=True) if v}
+        SchoolCountDelta.objects.filter(school_id=school, on=on).update(**updates)
+        SchoolCountMonth.objects.filter(school_id=school, month_end__gte=on).update(**updates)
