@@ -450,3 +450,17 @@ def test_an_id_number_typed_into_a_reveal_reason_reaches_no_city_reader(
         assert teacher_b.id_number not in body
         assert teacher_a.id_number[9:] not in body
         assert mask_id_number(teacher_b.id_number) in body
+
+
+def test_sorting_by_birth_date_tells_a_city_reader_nothing_within_a_year(
+    api, city_nc, hr_a, school_a
+):
+    # Created youngest first: the id order is the reverse of the birth-date order.
+    made = [
+        testing.make_teacher(school_a, birth_date=date(1985, month, 10)) for month in (12, 6, 1)
+    ]
+    url = "/api/v1/teachers/?ordering=birth_date"
+    by_city = [r["id"] for r in api(city_nc).get(url).json()["results"]]
+    assert by_city == [t.pk for t in made]  # by year, then by id
+    by_hr = [r["id"] for r in api(hr_a).get(url).json()["results"]]
+    assert by_hr == [t.pk for t in reversed(made)]

@@ -5,9 +5,11 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
+from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -31,6 +33,7 @@ from shuangshi.common.idnumbers import (
     normalize_id_number,
     parse_id_number,
 )
+from shuangshi.common.ordering import BirthYearOrderingFilter
 from shuangshi.teachers.validation import person_errors
 from shuangshi.training.api import IdLookupThrottle, IdNumberSerializer, as_of_param
 
@@ -170,6 +173,11 @@ class MentorViewSet(ScopedModelViewSet):
     write_roles = WRITE_ROLES
     search_fields = ["name", "enterprise", "title", "skills"]
     ordering_fields = ["name", "enterprise", "category", "birth_date", "id"]
+    filter_backends = [DjangoFilterBackend, SearchFilter, BirthYearOrderingFilter]
+
+    def birth_year_only(self, request: Request) -> bool:
+        """Only the province reads every mentor's birth date (HR lists mix masked ones in)."""
+        return request.user.role != Role.PROVINCE  # type: ignore[union-attr]
 
     def get_queryset(self) -> QuerySet[Mentor]:
         return selectors.mentors_visible_to(self.request.user)  # type: ignore[arg-type]

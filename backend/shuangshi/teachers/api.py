@@ -3,9 +3,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
+from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -26,6 +28,7 @@ from shuangshi.common.api import (
     request_user,
 )
 from shuangshi.common.idnumbers import mask_person, normalize_id_number
+from shuangshi.common.ordering import BirthYearOrderingFilter
 from shuangshi.qualification.api import qualification_payload
 
 from . import services
@@ -196,6 +199,12 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     write_roles = WRITE_ROLES
     search_fields = ["name", "staff_no", "major"]
     ordering_fields = ["name", "staff_no", "hired_on", "birth_date", "teaching_since", "id"]
+    filter_backends = [DjangoFilterBackend, SearchFilter, BirthYearOrderingFilter]
+
+    def birth_year_only(self, request: Request) -> bool:
+        """Readers of masked ID numbers sort by birth year (all their rows are masked)."""
+        role: str = getattr(request.user, "role", "")
+        return role not in (Role.PROVINCE, Role.SCHOOL_HR, Role.TEACHER)
 
     def get_queryset(self) -> QuerySet[Teacher]:
         return teachers_visible_to(self.request.user).select_related(  # type: ignore[arg-type]
