@@ -92,3 +92,72 @@ def test_an_ordinary_json_login_still_works(hr_a):
     )
     assert response.status_code == 200
     assert response.json()["token"]
+
+
+# --- item 8: every date a client sends lies between 1950 and 2100
+
+RANGE = "1950-01-01"
+
+
+@pytest.mark.parametrize(
+    ("who", "url", "field"),
+    [
+        ("hr_a", "/api/v1/teachers/", "hired_on"),
+        ("hr_a", "/api/v1/teachers/", "birth_date"),
+        ("hr_a", "/api/v1/certificates/", "issued_on"),
+        ("hr_a", "/api/v1/certificates/", "expires_on"),
+        ("hr_a", "/api/v1/enterprise-periods/", "start_on"),
+        ("hr_a", "/api/v1/enterprise-periods/", "end_on"),
+        ("hr_a", "/api/v1/mentor-appointments/", "start_on"),
+        ("province", "/api/v1/training-bases/", "approved_on"),
+        ("base_staff", "/api/v1/training-programs/", "end_on"),
+    ],
+)
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1949-12-31", "2101-01-01"])
+def test_a_date_outside_1950_to_2100_is_a_400_naming_the_field(request, api, who, url, field, day):
+    client = api(request.getfixturevalue(who))
+    client.raise_request_exception = False
+    response = client.post(url, {field: day}, format="json")
+    assert response.status_code == 400
+    assert RANGE in response.json()[field][0]
+
+
+def test_an_edge_date_is_accepted_by_the_field(api, hr_a):
+    response = api(hr_a).post("/api/v1/teachers/", {"hired_on": "1950-01-01"}, format="json")
+    assert "hired_on" not in response.json()
+
+
+def test_the_target_deadline_is_bounded(api, province, city_nc):
+    client = api(province)
+    url = "/api/v1/targets/training_bases/"
+    version = client.get(url).json()["version"]
+    response = client.patch(url, {"deadline": "9999-12-31", "version": version}, format="json")
+    assert response.status_code == 400
+    assert RANGE in response.json()["deadline"][0]
+    refused = api(city_nc).patch(url, {"deadline": "2030-01-01", "version": version})
+    assert refused.status_code == 403
+
+
+@pytest.mark.parametrize("query", ["to=0001-01-01", "from=9999-12", "to=2101-01"])
+def test_the_ratio_trend_refuses_far_dates(api, city_nc, query):
+    client = api(city_nc)
+    client.raise_request_exception = False
+    response = client.get(f"/api/v1/ratios/trend/?{query}")
+    assert response.status_code == 400
+    assert RANGE in str(response.json())
+
+
+def test_an_imported_date_outside_the_range_is_a_row_error(api, hr_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.spreadsheets.books import TEACHER_HEADERS, teacher_row, teachers_book
+
+    row = teacher_row()
+    row[TEACHER_HEADERS.index("入职日期")] = "9999-12-31"
+    client = api(hr_a)
+    file = SimpleUploadedFile("教师.xlsx", teachers_book([row]))
+    upload = client.post("/api/v1/imports/", {"kind": "teachers", "file": file}, format="multipart")
+    assert upload.status_code == 201
+    body = client.get(f"/api/v1/imports/{upload.json()['id']}/").json()
+    assert body["status"] == "invalid"
+    assert [(e["column"], RANGE in e["message"]) for e in body["errors"]] == [("入职日期", True)]

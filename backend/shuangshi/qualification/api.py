@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
+from shuangshi.common import dates
 from shuangshi.common.api import AsOfField, RolePermission, expected_version
 from shuangshi.common.pagination import Pagination
 from shuangshi.schools.models import SchoolKind
@@ -102,6 +103,8 @@ class TrendQuery(serializers.Serializer):
                     attrs[name] = date.fromisoformat(raw[:7] + "-01")
                 except ValueError:
                     raise serializers.ValidationError({name: [_("Use YYYY-MM.")]}) from None
+                if not dates.in_range(attrs[name]):
+                    raise serializers.ValidationError({name: [dates.out_of_range()]})
         return attrs
 
 

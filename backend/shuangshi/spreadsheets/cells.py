@@ -9,6 +9,8 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from shuangshi.common import dates
+
 from .labels import normalize_key
 from .messages import t
 
@@ -58,7 +60,15 @@ def id_number(value: Any) -> str:
 
 
 def to_date(value: Any) -> date:
-    """Excel dates, serial numbers and text such as 2024-09-01, 2024/9/1, 2024.9.1, 2024年9月1日."""
+    """A date between 1950 and 2100 (common.dates) from a cell: Excel dates, serial numbers
+    and text such as 2024-09-01, 2024/9/1, 2024.9.1, 2024年9月1日."""
+    day = _to_date(value)
+    if not dates.in_range(day):
+        raise CellError(t("Choose a date between 1950-01-01 and 2100-12-31."))
+    return day
+
+
+def _to_date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

@@ -89,6 +89,9 @@ ZH: dict[str, str] = {
     "Not a date; write it as 2024-09-01 or format the cell as a date.": (
         "不是有效日期，请写成 2024-09-01 或将单元格设为日期格式。"
     ),
+    "Choose a date between 1950-01-01 and 2100-12-31.": (
+        "请选择 1950-01-01 至 2100-12-31 之间的日期。"
+    ),
     "Not a whole number.": "不是整数。",
     "Must be zero or more.": "不能为负数。",
     "At most %(max)d.": "不能超过 %(max)d。",
