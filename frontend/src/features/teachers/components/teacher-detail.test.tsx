@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
-import { loginAs } from '@/testing/mocks/db';
+import { db, loginAs } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 
 describe('teacher detail', () => {
@@ -32,5 +34,24 @@ describe('teacher detail', () => {
     expect(await screen.findByText('基本信息')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /添加证书/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '编 辑' })).not.toBeInTheDocument();
+  });
+
+  it('shows a masked reader the birth year only', async () => {
+    loginAs('city_nc');
+    const teacher = db.teachers.find((t) => t.id === 1);
+    server.use(
+      http.get('/api/v1/teachers/1/', () =>
+        HttpResponse.json({
+          ...teacher,
+          id_number: '3601************34',
+          birth_date: null,
+          birth_year: 1985,
+        }),
+      ),
+    );
+    renderApp('/teachers/1');
+    expect(await screen.findByText('3601************34')).toBeInTheDocument();
+    expect(screen.getByText('1985')).toBeInTheDocument();
+    expect(screen.queryByText('1985-06-15')).not.toBeInTheDocument();
   });
 });

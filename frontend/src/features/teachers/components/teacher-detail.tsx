@@ -55,7 +55,9 @@ export function TeacherDetail({
           <Descriptions.Item label={t('teachers.fields.staff_no')}>{teacher.staff_no}</Descriptions.Item>
           <Descriptions.Item label={t('teachers.fields.id_number')}>{teacher.id_number}</Descriptions.Item>
           <Descriptions.Item label={t('teachers.fields.gender')}>{label('gender', teacher.gender)}</Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.birth_date')}>{formatDate(teacher.birth_date)}</Descriptions.Item>
+          <Descriptions.Item label={t('teachers.fields.birth_date')}>
+            {teacher.birth_date ? formatDate(teacher.birth_date) : (teacher.birth_year ?? '—')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('teachers.fields.employment')}>
             {label('employment', teacher.employment)}
           </Descriptions.Item>

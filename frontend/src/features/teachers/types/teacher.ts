@@ -27,10 +27,13 @@ export type Qualification = {
 type Schemas = components['schemas'];
 
 /** The API's teacher row (generated from /api/schema/), with the verdict typed. */
-export type Teacher = Omit<Schemas['Teacher'], 'qualification' | 'left_on' | 'version'> & {
+export type Teacher = Omit<Schemas['Teacher'], 'qualification' | 'left_on' | 'version' | 'birth_date'> & {
   left_on: string | null;
   version: number;
   qualification: Qualification | null;
+  /** Null where the ID number reads masked; then only `birth_year` is shown (docs/security.md). */
+  birth_date: string | null;
+  birth_year?: number;
 };
 
 export type TeacherInput = Partial<
