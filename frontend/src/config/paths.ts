@@ -14,4 +14,5 @@ export const paths = {
   mentors: '/mentors',
   accounts: '/accounts',
   settings: '/settings',
+  jobs: '/jobs',
 } as const;

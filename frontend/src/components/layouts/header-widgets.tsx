@@ -1,8 +1,12 @@
 import type { ComponentType } from 'react';
 
+import { JobsWidget } from '@/features/jobs/components/jobs-widget';
+
 /**
  * The header slot: components shown left of the user menu, in this order (e.g. a notification
  * bell). Each renders itself for the roles it serves and returns null otherwise. On a phone they
  * stay in the header, so keep them icon-sized.
  */
-export const headerWidgets: { key: string; Component: ComponentType }[] = [];
+export const headerWidgets: { key: string; Component: ComponentType }[] = [
+  { key: 'jobs', Component: JobsWidget },
+];

@@ -46,6 +46,25 @@ function filterTeachers(url: URL) {
 
 type Body = Record<string, unknown>;
 
+const importSteps = new Map<number, Record<string, unknown>[]>();
+const jobs = [
+  {
+    id: 7,
+    kind: 'exports.teachers',
+    title: '教师名单导出',
+    status: 'succeeded',
+    progress: { done: 120, total: 120 },
+    message: '',
+    result: {},
+    link: '',
+    download: '/api/v1/jobs/7/download/',
+    result_name: '教师名单.xlsx',
+    created_at: '2026-12-01T08:00:00Z',
+    started_at: '2026-12-01T08:00:01Z',
+    finished_at: '2026-12-01T08:00:03Z',
+  },
+];
+
 export const handlers = [
   http.get(`${API}/auth/csrf/`, () => new HttpResponse(null, { status: 204 })),
   http.get(`${API}/auth/me/`, () => (db.me ? HttpResponse.json(db.me) : notAuthenticated())),
@@ -153,26 +172,40 @@ export const handlers = [
   http.get(`${API}/ratios/candidates/`, ({ request }) => HttpResponse.json(paginate(request, candidates))),
   http.get(`${API}/training-bases/progress/`, () => HttpResponse.json(basesProgress)),
 
+  // Imports run as background jobs: the upload answers `queued`, each GET moves one step on
+  // (validating with progress, then valid/invalid); a commit answers `committing`, then committed.
   http.post(`${API}/imports/`, async ({ request }) => {
     const form = await request.formData();
     const file = form.get('file') as File;
     // (jsdom's XHR loses the file name, so the content decides.)
     const bad = (await file.text()).startsWith('bad');
-    return HttpResponse.json(
-      {
-        id: bad ? 41 : 42,
-        kind: form.get('kind'),
-        filename: file.name,
-        status: bad ? 'invalid' : 'valid',
-        rows: 3,
-        ready: bad ? 2 : 3,
-        failed: bad ? 1 : 0,
-        errors: bad ? [{ row: 4, column: '身份证号', value: '123', message: '身份证号应为 18 位。' }] : [],
-      },
-      { status: 201 },
-    );
+    const id = bad ? 41 : 42;
+    const base = { id, kind: form.get('kind'), filename: file.name, rows: 0, ready: 0, failed: 0, errors: [], message: '' };
+    const done = {
+      ...base,
+      status: bad ? 'invalid' : 'valid',
+      rows: 3,
+      ready: bad ? 2 : 3,
+      failed: bad ? 1 : 0,
+      errors: bad ? [{ row: 4, column: '身份证号', value: '123', message: '身份证号应为 18 位。' }] : [],
+      progress: { done: 3, total: 3 },
+    };
+    importSteps.set(id, [{ ...base, status: 'validating', progress: { done: 2, total: 0 } }, done]);
+    return HttpResponse.json({ ...base, status: 'queued', progress: { done: 0, total: 0 } }, { status: 201 });
   }),
-  http.post(`${API}/imports/:id/commit/`, ({ params }) =>
-    HttpResponse.json({ id: Number(params.id), status: 'committed', rows: 3, ready: 3, failed: 0, errors: [], created: 2, updated: 1 }),
-  ),
+  http.get(`${API}/imports/:id/`, ({ params }) => {
+    const steps = importSteps.get(Number(params.id)) ?? [];
+    const next = steps.length > 1 ? steps.shift() : steps[0];
+    return next ? HttpResponse.json(next) : HttpResponse.json({ detail: 'Not found.' }, { status: 404 });
+  }),
+  http.post(`${API}/imports/:id/commit/`, ({ params }) => {
+    const id = Number(params.id);
+    const base = { id, rows: 3, ready: 3, failed: 0, errors: [], message: '' };
+    importSteps.set(id, [
+      { ...base, status: 'committing', progress: { done: 2, total: 3 } },
+      { ...base, status: 'committed', created: 2, updated: 1, progress: { done: 3, total: 3 } },
+    ]);
+    return HttpResponse.json({ ...base, status: 'committing', progress: { done: 0, total: 3 } });
+  }),
+  http.get(`${API}/jobs/`, ({ request }) => HttpResponse.json(paginate(request, jobs))),
 ];

@@ -11,7 +11,7 @@ export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: commitImport,
-    // Imported rows change teachers, ratios and the rest.
-    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' }),
+    // The commit is a background job now: the wizard refreshes the rest when it has ended.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['jobs'] }),
   });
 }

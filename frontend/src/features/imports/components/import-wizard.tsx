@@ -1,14 +1,18 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 
+import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 
 import { useCommitImport } from '../api/commit-import';
 import { errorWorkbookUrl, templateUrl } from '../api/download-urls';
+import { importQueryOptions, useImport } from '../api/get-import';
 import { useUploadImport } from '../api/upload-import';
-import type { ImportError, ImportJob } from '../types/import-job';
+import { isBusy, type ImportError, type ImportJob } from '../types/import-job';
 
 function errorText(error: unknown): string {
   if (error instanceof ApiError) {
@@ -18,18 +22,60 @@ function errorText(error: unknown): string {
   return String((error as Error)?.message ?? error);
 }
 
-/** Choose kind → upload (dry run, with progress) → errors or commit → done. */
+/** The background job's progress: rows checked or written so far. */
+function JobProgress({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const { done = 0, total = 0 } = job.progress ?? {};
+  const percent = total ? Math.min(99, Math.floor((done / total) * 100)) : 0;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="import-progress">
+      <Typography.Text>
+        {t(`imports.status.${job.status}`)}
+        {done > 0 && ` ${t('imports.progressRows', { done, total: total || '…' })}`}
+      </Typography.Text>
+      <Progress percent={percent} status="active" showInfo={total > 0} aria-label={t(`imports.status.${job.status}`)} />
+      <Typography.Text type="secondary">
+        {t('imports.leaveHint')} <Link to={paths.jobs}>{t('jobs.title')}</Link>
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/** Choose kind → upload → the dry run (a background job, polled) → errors or commit → done. */
 export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
   const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const queryClient = useQueryClient();
   const [kind, setKind] = useState(kinds[0]);
   const [step, setStep] = useState(0);
   const [percent, setPercent] = useState(0);
-  const [job, setJob] = useState<ImportJob | null>(null);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const job = useImport(jobId).data ?? null;
   const upload = useUploadImport();
   const commit = useCommitImport();
+  const announced = useRef<string>('');
+
+  // The commit ends in the background: move on, tell the user, refresh what it changed.
+  const status = job?.status;
+  useEffect(() => {
+    if (!job || !status || announced.current === `${job.id}:${status}`) return;
+    if (status === 'committed') {
+      announced.current = `${job.id}:${status}`;
+      notification.success({
+        title: t('imports.committed', { created: job.created ?? 0, updated: job.updated ?? 0 }),
+      });
+      void queryClient.invalidateQueries({ predicate: (q) => !['auth', 'imports'].includes(String(q.queryKey[0])) });
+    } else if (status === 'failed') {
+      announced.current = `${job.id}:${status}`;
+      notification.error({ title: t('imports.status.failed'), description: job.message });
+    }
+  }, [job, status, notification, queryClient, t]);
+
+  // A committed upload is the last step, however it got there (polling ends the commit).
+  const current = step === 2 && status === 'committed' ? 3 : step;
 
   const restart = () => {
-    setJob(null);
+    setJobId(null);
     setPercent(0);
     upload.reset();
     commit.reset();
@@ -45,9 +91,9 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
 
   return (
     <Card title={t('imports.title')}>
-      <Steps current={step} items={steps} style={{ marginBottom: 24 }} />
+      <Steps current={current} items={steps} style={{ marginBottom: 24 }} />
 
-      {step === 0 && (
+      {current === 0 && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Radio.Group
             value={kind}
@@ -69,7 +115,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
         </Space>
       )}
 
-      {step === 1 && (
+      {current === 1 && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text strong>{t(`imports.kinds.${kind}`)}</Typography.Text>
           <Upload.Dragger
@@ -83,7 +129,8 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
                 { kind, file: file as File, onProgress: setPercent },
                 {
                   onSuccess: (result) => {
-                    setJob(result);
+                    queryClient.setQueryData(importQueryOptions(result.id).queryKey, result);
+                    setJobId(result.id);
                     setStep(2);
                   },
                 },
@@ -101,7 +148,9 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
         </Space>
       )}
 
-      {step === 2 && job && (
+      {current === 2 && job && isBusy(job.status) && <JobProgress job={job} />}
+
+      {current === 2 && job && !isBusy(job.status) && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Space size="large">
             <Statistic title={t('imports.rows')} value={job.rows} />
@@ -112,9 +161,8 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
               styles={{ content: { color: job.failed ? '#cf1322' : undefined } }}
             />
           </Space>
-          {job.status === 'valid' ? (
-            <Alert type="success" showIcon title={t('imports.valid')} />
-          ) : (
+          {job.status === 'valid' && <Alert type="success" showIcon title={t('imports.valid')} />}
+          {job.status === 'invalid' && !job.message && (
             <Alert
               type="error"
               showIcon
@@ -124,6 +172,14 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
                   {t('imports.downloadMarked')}
                 </Button>
               }
+            />
+          )}
+          {job.message && (
+            <Alert
+              type="error"
+              showIcon
+              title={job.status === 'failed' ? t('imports.status.failed') : t('imports.invalidFile')}
+              description={job.message}
             />
           )}
           {job.errors.length > 0 && (
@@ -153,10 +209,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
               loading={commit.isPending}
               onClick={() =>
                 commit.mutate(job.id, {
-                  onSuccess: (result) => {
-                    setJob(result);
-                    setStep(3);
-                  },
+                  onSuccess: (result) => queryClient.setQueryData(importQueryOptions(result.id).queryKey, result),
                 })
               }
             >
@@ -166,7 +219,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
         </Space>
       )}
 
-      {step === 3 && job && (
+      {current === 3 && job && (
         <Result
           status="success"
           title={t('imports.committed', { created: job.created ?? 0, updated: job.updated ?? 0 })}

@@ -1,0 +1,18 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { renderApp } from '@/testing/test-utils';
+
+describe('my jobs', () => {
+  it('lists the user’s jobs with their status and the file to download', async () => {
+    loginAs('hr_a');
+    renderApp('/jobs');
+    expect(await screen.findByText('教师名单导出')).toBeInTheDocument();
+    expect(screen.getByTestId('job-status')).toHaveTextContent('已完成');
+    expect(screen.getByRole('link', { name: /教师名单\.xlsx/ })).toHaveAttribute(
+      'href',
+      'http://localhost:3000/api/v1/jobs/7/download/',
+    );
+  });
+});
