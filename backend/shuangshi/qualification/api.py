@@ -46,7 +46,12 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
         return None
     if stored is None:
         return None
+    today = timezone.localdate()
     ev = reports.stored_evaluation(stored)
+    if not reports.stored_holds(stored, today):
+        # Never stale (DESIGN §4): a result whose date has passed is evaluated afresh.
+        ev = reports.evaluation_today(teacher.pk, today)
+        stored.evaluated_on = today
     return {
         "level": ev.level,
         "qualified": ev.qualified,

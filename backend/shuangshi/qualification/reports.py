@@ -42,6 +42,22 @@ def stored_evaluation(stored: TeacherQualification) -> engine.Evaluation:
     )
 
 
+def stored_holds(stored: TeacherQualification, on: date) -> bool:
+    """Whether a stored result still answers for ``on``: evaluated on or before it and
+    nothing changed by itself since (a new rule profile re-evaluates everyone itself).
+    Reads no database: list pages call it per row."""
+    if stored.evaluated_on > on:
+        return False
+    return stored.changes_on is None or stored.changes_on > on
+
+
+def evaluation_today(teacher_id: int, on: date) -> engine.Evaluation:
+    """One teacher evaluated afresh at ``on`` (the reads' fallback when a result is due)."""
+    _version, profile = selectors.profile_current()
+    item = selectors.records_for_ids([teacher_id])[0]
+    return engine.evaluate(item.record, on, profile)
+
+
 def _share(counts: Counts, target: Decimal) -> dict[str, Any]:
     n, q = counts.in_scope, counts.qualified
     ratio = engine.ratio(q, n)

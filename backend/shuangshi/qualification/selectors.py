@@ -566,6 +566,28 @@ def teacher_ids_at_level(level: str, on: date) -> QuerySet[TeacherLevelInterval]
     )
 
 
+def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet[Teacher]:
+    """Narrow a teacher queryset to those whose level today is ``level`` (never stale:
+    intervals when built, else stored results that still hold, else a fresh evaluation)."""
+    today = timezone.localdate()
+    ids = teacher_ids_at_level(level, today)
+    if ids is not None:
+        return queryset.filter(pk__in=ids)
+    holds = Q(qualification__changes_on__isnull=True) | Q(qualification__changes_on__gt=today)
+    holds &= Q(qualification__evaluated_on__lte=today)
+    fresh = queryset.filter(holds, qualification__level=level)
+    due = list(queryset.exclude(holds).values_list("pk", flat=True)[:5000])
+    if not due:
+        return fresh
+    _version, profile = profile_current()
+    matching = [
+        item.teacher_id
+        for item in records_for_ids(due)
+        if engine.evaluate(item.record, today, profile).level == level
+    ]
+    return queryset.filter(Q(pk__in=fresh.values("pk")) | Q(pk__in=matching))
+
+
 def counts_with_profile(on: date, profile: engine.RuleProfile) -> dict[int, Counts]:
     """Per-school counts at ``on`` had ``profile`` been in force: everyone is evaluated."""
     out: dict[int, Counts] = {}
@@ -576,13 +598,16 @@ def counts_with_profile(on: date, profile: engine.RuleProfile) -> dict[int, Coun
 
 
 def _count_batch(out: dict[int, Counts], batch: list[Loaded], on: date, profile: Any) -> None:
-    evaluate = engine.evaluate
+    evaluate = engine.outcome  # counts need no look-ahead
+    d = on.toordinal()
     for item in batch:
         ev = evaluate(item.record, on, profile)
-        c = out.get(item.school_id)
-        if c is None:
-            c = out[item.school_id] = Counts()
         f = item.facts
+        if item.history:  # the school and employment in effect on ``on``
+            f = engine.facts_at(f, item.history, d)[0]
+        c = out.get(f.school_id)
+        if c is None:
+            c = out[f.school_id] = Counts()
         if employed_on(f, on):  # type: ignore[arg-type]
             if f.employment == "full_time":
                 c.full_time += 1

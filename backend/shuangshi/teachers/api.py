@@ -31,9 +31,9 @@ from shuangshi.common.idnumbers import mask_person, normalize_id_number
 from shuangshi.common.ordering import BirthYearOrderingFilter
 from shuangshi.qualification.api import qualification_payload
 
-from . import services
+from . import selectors, services
 from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
-from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher
+from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher, TeacherFact, fact_label
 from .validation import (
     certificate_errors,
     period_errors,
@@ -113,6 +113,14 @@ class TeacherSerializer(VersionedSerializer):
     # qualification (issue 3): the stored result; the queryset select_related()s it.
     qualification = serializers.SerializerMethodField()
     birth_year = serializers.SerializerMethodField()
+    # DESIGN §3 dated facts: school, employment, course type, title and major category
+    # change from this date (default today; may be in the past). Write-only.
+    effective_on = serializers.DateField(
+        required=False,
+        write_only=True,
+        help_text="The day the changed school, employment, course type, title or major "
+        "category takes effect (default today; may be in the past).",
+    )
 
     class Meta:
         model = Teacher
@@ -135,6 +143,8 @@ class TeacherSerializer(VersionedSerializer):
             "hired_on",
             "teaching_since",
             "left_on",
+            "major_category",
+            "effective_on",
             "version",
             "qualification",
         ]
@@ -192,6 +202,25 @@ class TeacherSerializer(VersionedSerializer):
         return data
 
 
+class TeacherFactSerializer(serializers.ModelSerializer):
+    """One dated value: ``value`` holds from ``effective_on`` until the next row of the
+    same field (the school's id for ``school``; "" for an unstated major category)."""
+
+    label = serializers.SerializerMethodField()
+    recorded_by = serializers.CharField(
+        source="recorded_by.username", read_only=True, default=None, allow_null=True
+    )
+
+    class Meta:
+        model = TeacherFact
+        fields = ["field", "value", "label", "effective_on", "recorded_by", "recorded_at"]
+        read_only_fields = fields
+
+    def get_label(self, fact: TeacherFact) -> str:
+        """The value in words (the school's name, the category's name, the choice label)."""
+        return fact_label(fact.field, fact.value)
+
+
 class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     serializer_class = TeacherSerializer
     filterset_class = TeacherFilter
@@ -212,15 +241,31 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         )
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.teacher_create(data=serializer.validated_data)
+        data = dict(serializer.validated_data)
+        data.pop("effective_on", None)  # a new teacher's values hold from hired_on
+        serializer.instance = services.teacher_create(data=data, user=self.request.user)
 
     def perform_update(self, serializer: Any) -> None:
-        serializer.instance = services.teacher_update(
-            teacher=serializer.instance, data=serializer.validated_data
+        data = dict(serializer.validated_data)
+        effective_on = data.pop("effective_on", None)
+        teacher = services.teacher_update(
+            teacher=serializer.instance,
+            data=data,
+            effective_on=effective_on,
+            user=self.request.user,
         )
+        serializer.instance = self.get_queryset().get(pk=teacher.pk)  # the new result
 
     def perform_destroy(self, instance: Teacher) -> None:
         services.teacher_delete(teacher=instance)
+
+    @extend_schema(responses=TeacherFactSerializer(many=True), filters=False)
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def facts(self, request: Request, pk: str | None = None) -> Response:
+        """The dated history of school, employment, course type, title and major category."""
+        teacher = self.get_object()
+        rows = selectors.teacher_facts(teacher=teacher)
+        return Response(TeacherFactSerializer(rows, many=True).data)
 
 
 class CertificateSerializer(VersionedSerializer):
@@ -239,6 +284,7 @@ class CertificateSerializer(VersionedSerializer):
             "issuer",
             "issued_on",
             "expires_on",
+            "field_category",
             "status",
             "reject_reason",
             "version",

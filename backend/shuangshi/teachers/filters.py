@@ -8,8 +8,9 @@ class TeacherFilter(django_filters.FilterSet):
     active = django_filters.BooleanFilter(method="filter_active", label="Still employed")
     city = django_filters.NumberFilter(field_name="school__city_id")
     kind = django_filters.CharFilter(field_name="school__kind")
-    # issue 3: filter on the stored qualification result
-    qualification_level = django_filters.CharFilter(field_name="qualification__level")
+    # The level today: from the dated intervals (issue 10, never stale); before the first
+    # interval build, from the stored results that still hold today.
+    qualification_level = django_filters.CharFilter(method="filter_level")
 
     class Meta:
         model = Teacher
@@ -22,7 +23,13 @@ class TeacherFilter(django_filters.FilterSet):
             "title",
             "normal_graduate",
             "major",
+            "major_category",
         ]
+
+    def filter_level(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet:
+        from shuangshi.qualification.selectors import teachers_at_level_today
+
+        return teachers_at_level_today(queryset, value)
 
     def filter_active(self, queryset: QuerySet[Teacher], name: str, value: bool) -> QuerySet:
         return queryset.filter(left_on__isnull=value)
@@ -35,7 +42,7 @@ class CertificateFilter(django_filters.FilterSet):
 
     class Meta:
         model = Certificate
-        fields = ["teacher", "kind", "level", "status"]
+        fields = ["teacher", "kind", "level", "status", "field_category"]
 
 
 class EnterprisePeriodFilter(django_filters.FilterSet):

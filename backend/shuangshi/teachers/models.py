@@ -194,6 +194,26 @@ FACT_ATTRS: dict[str, str] = {
 }
 
 
+def fact_label(field: str, value: str) -> str:
+    """A dated fact's value in words (for reads: the school's name, a choice's label)."""
+    if not value:
+        return ""
+    if field == FactField.SCHOOL:
+        from shuangshi.schools.models import School
+
+        return School.objects.filter(pk=value).values_list("name", flat=True).first() or value
+    choices = {
+        FactField.EMPLOYMENT: Employment,
+        FactField.COURSE_TYPE: CourseType,
+        FactField.TITLE: Title,
+        FactField.MAJOR_CATEGORY: FieldCategory,
+    }[FactField(field)]
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 class TeacherFact(models.Model):
     """One dated value of a teacher field: ``value`` holds from ``effective_on`` until the
     next row of the same field. The latest row always equals the teacher's current column

@@ -1,30 +1,143 @@
 """Every write to teachers and their records: one function each, in one transaction,
-re-evaluating the teacher's qualification before it commits."""
+re-evaluating the teacher's qualification before it commits.
 
+Dated facts (DESIGN §3): school, employment, course type, title and major category keep
+their history in TeacherFact. A new teacher's values hold from ``hired_on``; a change holds
+from ``effective_on`` (default today, may be in the past), the old value before it.
+"""
+
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shuangshi.accounts.models import User
 from shuangshi.common.api import apply_changes
 from shuangshi.qualification.services import teachers_reevaluate
 
-from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher
+from .models import (
+    FACT_ATTRS,
+    Certificate,
+    EnterprisePeriod,
+    RecordStatus,
+    Teacher,
+    TeacherFact,
+)
 
 Proposed = Certificate | EnterprisePeriod
 
 
+def _fact_value(teacher: Teacher | dict[str, Any], attr: str) -> str:
+    value = teacher.get(attr) if isinstance(teacher, dict) else getattr(teacher, attr)
+    return "" if value is None else str(value)
+
+
+def facts_seed(*, teachers: Sequence[dict[str, Any]], user: User | None = None) -> None:
+    """New teachers' dated facts: every value holds from hired_on (bulk; ``teachers`` are
+    rows with ``id``, ``hired_on`` and the fact columns)."""
+    rows = [
+        TeacherFact(
+            teacher_id=t["id"],
+            field=field,
+            value=_fact_value(t, attr),
+            effective_on=t["hired_on"],
+            recorded_by=user,
+        )
+        for t in teachers
+        for field, attr in FACT_ATTRS.items()
+    ]
+    TeacherFact.objects.bulk_create(rows, batch_size=2000)
+    by_date: dict[date, list[int]] = {}
+    for t in teachers:
+        by_date.setdefault(t["hired_on"], []).append(t["id"])
+    for on, ids in by_date.items():
+        Teacher.objects.filter(pk__in=ids).update(facts_since=on)
+
+
+def facts_record(
+    *,
+    teacher: Teacher,
+    before: dict[str, str],
+    effective_on: date | None = None,
+    user: User | None = None,
+) -> None:
+    """Record the dated facts that changed (``before``: attr → old text value).
+
+    The change holds from ``effective_on``; a date on or before the first recorded value
+    replaces that value (it then holds from the start). When a later change is already on
+    record, the teacher's column keeps that later value (it is still today's)."""
+    on = effective_on or timezone.localdate()
+    for field, attr in FACT_ATTRS.items():
+        new = _fact_value(teacher, attr)
+        if attr not in before or before[attr] == new:
+            continue
+        rows = TeacherFact.objects.filter(teacher=teacher, field=field)
+        first = rows.order_by("effective_on").first()
+        if first is None:
+            TeacherFact.objects.create(
+                teacher=teacher, field=field, value=before[attr], effective_on=teacher.hired_on
+            )
+            first = rows.order_by("effective_on").first()
+        assert first is not None
+        if on <= first.effective_on:
+            first.value, first.recorded_by = new, user
+            first.save(update_fields=["value", "recorded_by"])
+        else:
+            TeacherFact.objects.update_or_create(
+                teacher=teacher,
+                field=field,
+                effective_on=on,
+                defaults={"value": new, "recorded_by": user},
+            )
+        latest = rows.order_by("-effective_on").first()
+        if latest is not None and latest.value != new:
+            Teacher.objects.filter(pk=teacher.pk).update(**{attr: _parsed(attr, latest.value)})
+            setattr(teacher, attr, _parsed(attr, latest.value))
+    since = TeacherFact.objects.filter(teacher=teacher).aggregate(m=Max("effective_on"))["m"]
+    Teacher.objects.filter(pk=teacher.pk).update(facts_since=since)
+    teacher.facts_since = since
+
+
+def _parsed(attr: str, text: str) -> Any:
+    if attr == "school_id":
+        return int(text)
+    if attr == "major_category":
+        return text or None
+    return text
+
+
+def _fact_snapshot(teacher: Teacher) -> dict[str, str]:
+    return {attr: _fact_value(teacher, attr) for attr in FACT_ATTRS.values()}
+
+
 @transaction.atomic
-def teacher_create(*, data: dict[str, Any]) -> Teacher:
+def teacher_create(*, data: dict[str, Any], user: User | None = None) -> Teacher:
     teacher = Teacher.objects.create(**data)
+    facts_seed(
+        teachers=[{"id": teacher.pk, **_fact_snapshot(teacher), "hired_on": teacher.hired_on}],
+        user=user,
+    )
     teachers_reevaluate(teacher_ids=[teacher.pk])
     return teacher
 
 
 @transaction.atomic
-def teacher_update(*, teacher: Teacher, data: dict[str, Any]) -> Teacher:
+def teacher_update(
+    *,
+    teacher: Teacher,
+    data: dict[str, Any],
+    effective_on: date | None = None,
+    user: User | None = None,
+) -> Teacher:
+    """Change a teacher; dated fields change from ``effective_on`` (default today)."""
+    before = _fact_snapshot(teacher)
     apply_changes(teacher, data)
+    facts_record(teacher=teacher, before=before, effective_on=effective_on, user=user)
     teachers_reevaluate(teacher_ids=[teacher.pk])
     return teacher
 
