@@ -161,3 +161,56 @@ def test_an_imported_date_outside_the_range_is_a_row_error(api, hr_a):
     body = client.get(f"/api/v1/imports/{upload.json()['id']}/").json()
     assert body["status"] == "invalid"
     assert [(e["column"], RANGE in e["message"]) for e in body["errors"]] == [("入职日期", True)]
+
+
+# --- item 16: no bidi overrides or zero-width characters in names
+
+SPOOFED = "李\u202e雷\u200b\u2066\ufeff"
+
+
+def test_invisible_characters_are_stripped_from_a_teachers_name(api, hr_a, teacher_a):
+    client = api(hr_a)
+    url = f"/api/v1/teachers/{teacher_a.pk}/"
+    version = client.get(url).json()["version"]
+    response = client.patch(url, {"name": SPOOFED, "version": version}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["name"] == "李雷"
+    assert api(hr_a).get(url).json()["name"] == "李雷"
+
+
+def test_a_name_of_nothing_but_invisible_characters_is_blank(api, hr_a, teacher_a):
+    client = api(hr_a)
+    url = f"/api/v1/teachers/{teacher_a.pk}/"
+    version = client.get(url).json()["version"]
+    response = client.patch(url, {"name": "\u200b\u202e", "version": version}, format="json")
+    assert response.status_code == 400
+    assert "name" in response.json()
+
+
+def test_invisible_characters_are_stripped_from_a_schools_name(api, province, school_a, hr_a):
+    url = f"/api/v1/schools/{school_a.pk}/"
+    client = api(province)
+    version = client.get(url).json().get("version")
+    payload = {"name": "南昌\u200d职业\u202d学院", **({"version": version} if version else {})}
+    response = client.patch(url, payload, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["name"] == "南昌职业学院"
+    assert api(hr_a).patch(url, {"name": "x"}, format="json").status_code == 403
+
+
+def test_invisible_characters_are_stripped_from_imported_names(api, hr_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.spreadsheets.books import TEACHER_HEADERS, teacher_row, teachers_book
+
+    row = teacher_row()
+    row[TEACHER_HEADERS.index("姓名")] = SPOOFED
+    client = api(hr_a)
+    file = SimpleUploadedFile("教师.xlsx", teachers_book([row]))
+    upload = client.post("/api/v1/imports/", {"kind": "teachers", "file": file}, format="multipart")
+    job = upload.json()["id"]
+    assert client.get(f"/api/v1/imports/{job}/").json()["status"] == "valid"
+    client.post(f"/api/v1/imports/{job}/commit/")
+    assert client.get(f"/api/v1/imports/{job}/").json()["status"] == "committed"
+    names = [t["name"] for t in client.get("/api/v1/teachers/").json()["results"]]
+    assert names == ["李雷"]

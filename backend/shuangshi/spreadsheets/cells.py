@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from shuangshi.common import dates
+from shuangshi.common.text import clean_text
 
 from .labels import normalize_key
 from .messages import t
@@ -44,7 +45,7 @@ def text(value: Any) -> str:
     value = str(value)
     if value.isascii():
         return value.strip()
-    return unicodedata.normalize("NFKC", value).strip()
+    return unicodedata.normalize("NFKC", clean_text(value)).strip()
 
 
 def id_number(value: Any) -> str:
