@@ -105,14 +105,10 @@ ZH: dict[str, str] = {
     "The same record is also in row %(row)d.": "与第 %(row)d 行是同一条记录（重复）。",
     "You can only import into your own school (%(code)s).": ("只能导入本校（%(code)s）的数据。"),
     "No school has the code “%(code)s”.": "没有代码为“%(code)s”的学校。",
-    "This ID number belongs to a teacher of another school.": "该身份证号属于其他学校的教师。",
     "No teacher with this ID number is registered in your scope.": (
         "在您的权限范围内没有该身份证号对应的教师，请先导入教师信息。"
     ),
     "No teacher with this ID number is registered.": "系统中没有该身份证号对应的教师。",
-    "The name does not match the teacher with this ID number (%(name)s).": (
-        "姓名与该身份证号对应的教师（%(name)s）不一致。"
-    ),
     "Give the certificate number: certificates are matched by teacher, kind and number.": (
         "请填写证书编号：证书按教师、类别和编号识别。"
     ),
