@@ -24,7 +24,7 @@ from rest_framework.test import APIClient
 from . import world as world_module
 from .endpoints import Endpoint, api_endpoints
 
-ROLES = ("anonymous", "province", "city", "school_hr", "base_staff")
+ROLES = ("anonymous", "province", "city", "school_hr", "base_staff", "teacher", "expert")
 SIDES = ("own", "other")
 Status = int | tuple[int, int]  # one status for both sides, or (own, other)
 
@@ -47,6 +47,8 @@ def E(
     city: Status = 403,
     school_hr: Status = 403,
     base_staff: Status = 403,
+    teacher: Status = 403,
+    expert: Status = 403,
     **options: Any,
 ) -> Expect:
     statuses = {
@@ -55,29 +57,72 @@ def E(
         "city": city,
         "school_hr": school_hr,
         "base_staff": base_staff,
+        "teacher": teacher,
+        "expert": expert,
     }
     return Expect(statuses=statuses, **options)
 
 
-ALL = ("province", "city", "school_hr", "base_staff")
+ALL = ("province", "city", "school_hr", "base_staff", "teacher", "expert")
+# The roles that see side A's teacher rows (the teacher account is teacher A's).
+SCHOOL_SIDE = ("province", "city", "school_hr", "teacher")
+# Every signed-in role: the same answer for all of them.
+EVERYONE = ALL
 OWN = (200, 404)  # in scope: yes; the other side's row: as if it did not exist
 # A PATCH of {"version": 1} by a role allowed to write: it succeeds.
 # A POST of {} by a role allowed to create: 400 (fields required).
 
 EXPECTED: dict[str, Expect] = {
     # --- auth (open endpoints; the credentials themselves are tested in test_abuse.py)
-    "GET api-root": E(city=200, school_hr=200, base_staff=200),
-    "GET auth-csrf": E(anonymous=204, province=204, city=204, school_hr=204, base_staff=204),
-    "POST auth-login": E(anonymous=400, province=400, city=400, school_hr=400, base_staff=400),
-    "POST auth-logout": E(anonymous=204, province=204, city=204, school_hr=204, base_staff=204),
-    "POST auth-token": E(anonymous=400, province=400, city=400, school_hr=400, base_staff=400),
-    "GET auth-me": E(city=200, school_hr=200, base_staff=200),
-    # --- accounts: province only
-    "GET user-list": E(row="user", sees_other=ALL),
-    "POST user-list": E(province=400),
-    "GET user-detail": E(row="user"),
-    "PATCH user-detail": E(row="user"),
-    "DELETE user-detail": E(province=204, row="user"),
+    "GET api-root": E(city=200, school_hr=200, base_staff=200, teacher=200, expert=200),
+    "GET auth-csrf": E(
+        anonymous=204,
+        province=204,
+        city=204,
+        school_hr=204,
+        base_staff=204,
+        teacher=204,
+        expert=204,
+    ),
+    "POST auth-login": E(
+        anonymous=400,
+        province=400,
+        city=400,
+        school_hr=400,
+        base_staff=400,
+        teacher=400,
+        expert=400,
+    ),
+    "POST auth-logout": E(
+        anonymous=204,
+        province=204,
+        city=204,
+        school_hr=204,
+        base_staff=204,
+        teacher=204,
+        expert=204,
+    ),
+    "POST auth-token": E(
+        anonymous=400,
+        province=400,
+        city=400,
+        school_hr=400,
+        base_staff=400,
+        teacher=400,
+        expert=400,
+    ),
+    "GET auth-me": E(city=200, school_hr=200, base_staff=200, teacher=200, expert=200),
+    # {} lacks the passwords
+    "POST auth-password": E(
+        province=400, city=400, school_hr=400, base_staff=400, teacher=400, expert=400
+    ),
+    # --- accounts: the province; school HR its own teachers' accounts (none in this row)
+    "GET user-list": E(school_hr=200, row="user", sees_own=("province",), sees_other=("province",)),
+    "POST user-list": E(province=400, school_hr=400),
+    "POST user-teacher-accounts": E(province=400, school_hr=400),
+    "GET user-detail": E(school_hr=404, row="user"),
+    "PATCH user-detail": E(school_hr=404, row="user"),
+    "DELETE user-detail": E(province=204, school_hr=404, row="user"),
     # --- cities: everyone reads all
     "GET city-list": E(city=200, school_hr=200, base_staff=200, row="city", sees_other=ALL),
     "GET city-detail": E(city=200, school_hr=200, base_staff=200, row="city"),
@@ -88,21 +133,38 @@ EXPECTED: dict[str, Expect] = {
     "PATCH school-detail": E(city=403, school_hr=403, row="school"),
     "DELETE school-detail": E(province=400, row="school"),  # still has teachers
     # --- teachers and their records: HR writes its own school, city reads its city
-    "GET teacher-list": E(city=200, school_hr=200, row="teacher"),
+    # a teacher reads their own record (and proposes certificates and periods)
+    "GET teacher-list": E(
+        city=200, school_hr=200, teacher=200, row="teacher", sees_own=SCHOOL_SIDE
+    ),
     "POST teacher-list": E(province=400, school_hr=400),
-    "GET teacher-detail": E(city=OWN, school_hr=OWN, row="teacher"),
+    "GET teacher-detail": E(city=OWN, school_hr=OWN, teacher=OWN, row="teacher"),
     "PATCH teacher-detail": E(school_hr=OWN, row="teacher"),
-    "DELETE teacher-detail": E(province=204, school_hr=(204, 404), row="teacher"),
-    "GET teacher-history": E(city=OWN, school_hr=OWN, row="teacher"),
+    # both teachers have recognition applications, which keep them (PROTECT)
+    "DELETE teacher-detail": E(province=400, school_hr=(400, 404), row="teacher"),
+    "GET teacher-history": E(city=OWN, school_hr=OWN, teacher=OWN, row="teacher"),
     "POST teacher-reveal-id-number": E(school_hr=OWN, row="teacher"),
-    "GET certificate-list": E(city=200, school_hr=200, row="certificate"),
-    "POST certificate-list": E(province=400, school_hr=400),
-    "GET certificate-detail": E(city=OWN, school_hr=OWN, row="certificate"),
+    "GET certificate-list": E(
+        city=200, school_hr=200, teacher=200, row="certificate", sees_own=SCHOOL_SIDE
+    ),
+    "POST certificate-list": E(province=400, school_hr=400, teacher=400),
+    "GET certificate-detail": E(city=OWN, school_hr=OWN, teacher=OWN, row="certificate"),
+    # confirm/reject a teacher's proposal: HR and the province (this row is not pending)
+    "POST certificate-confirm": E(province=400, school_hr=(400, 404), row="certificate"),
+    "POST certificate-reject": E(province=400, school_hr=(400, 404), row="certificate"),
     "PATCH certificate-detail": E(school_hr=OWN, row="certificate"),
     "DELETE certificate-detail": E(province=204, school_hr=(204, 404), row="certificate"),
-    "GET enterprise-period-list": E(city=200, school_hr=200, row="enterprise-period"),
-    "POST enterprise-period-list": E(province=400, school_hr=400),
-    "GET enterprise-period-detail": E(city=OWN, school_hr=OWN, row="enterprise-period"),
+    "GET enterprise-period-list": E(
+        city=200, school_hr=200, teacher=200, row="enterprise-period", sees_own=SCHOOL_SIDE
+    ),
+    "POST enterprise-period-list": E(province=400, school_hr=400, teacher=400),
+    "GET enterprise-period-detail": E(
+        city=OWN, school_hr=OWN, teacher=OWN, row="enterprise-period"
+    ),
+    "POST enterprise-period-confirm": E(
+        province=400, school_hr=(400, 404), row="enterprise-period"
+    ),
+    "POST enterprise-period-reject": E(province=400, school_hr=(400, 404), row="enterprise-period"),
     "PATCH enterprise-period-detail": E(school_hr=OWN, row="enterprise-period"),
     "DELETE enterprise-period-detail": E(
         province=204, school_hr=(204, 404), row="enterprise-period"
@@ -190,6 +252,8 @@ EXPECTED: dict[str, Expect] = {
         city=200,
         school_hr=200,
         base_staff=200,
+        teacher=200,
+        expert=200,
         row="import",
         sees_own=("school_hr",),
         sees_other=(),
@@ -208,15 +272,45 @@ EXPECTED: dict[str, Expect] = {
         city=200,
         school_hr=200,
         base_staff=200,
+        teacher=200,
+        expert=200,
         row="job",
         sees_own=("school_hr",),
         sees_other=(),
     ),
-    "GET job-detail": E(province=404, city=404, school_hr=OWN, base_staff=404, row="job"),
-    "GET job-download": E(province=404, city=404, school_hr=OWN, base_staff=404, row="job"),
-    "GET import-detail": E(province=404, city=404, school_hr=OWN, base_staff=404, row="import"),
-    "GET import-errors": E(province=404, city=404, school_hr=OWN, base_staff=404, row="import"),
-    "POST import-commit": E(province=404, city=404, school_hr=OWN, base_staff=404, row="import"),
+    "GET job-detail": E(
+        province=404, city=404, school_hr=OWN, base_staff=404, teacher=404, expert=404, row="job"
+    ),
+    "GET job-download": E(
+        province=404, city=404, school_hr=OWN, base_staff=404, teacher=404, expert=404, row="job"
+    ),
+    "GET import-detail": E(
+        province=404,
+        city=404,
+        school_hr=OWN,
+        base_staff=404,
+        teacher=404,
+        expert=404,
+        row="import",
+    ),
+    "GET import-errors": E(
+        province=404,
+        city=404,
+        school_hr=OWN,
+        base_staff=404,
+        teacher=404,
+        expert=404,
+        row="import",
+    ),
+    "POST import-commit": E(
+        province=404,
+        city=404,
+        school_hr=OWN,
+        base_staff=404,
+        teacher=404,
+        expert=404,
+        row="import",
+    ),
     # own kind: teachers (HR, province); other kind: training-completions (base staff, province)
     "GET import-template": E(school_hr=(200, 403), base_staff=(403, 200), row="import-kind"),
     "GET export-teachers": E(city=200, school_hr=200),
@@ -227,21 +321,41 @@ EXPECTED: dict[str, Expect] = {
         city=200,
         school_hr=200,
         base_staff=200,
+        teacher=200,
+        expert=200,
         row="notification",
         sees_own=("school_hr",),
         sees_other=(),
     ),
     "GET notification-detail": E(
-        province=404, city=404, school_hr=OWN, base_staff=404, row="notification"
+        province=404,
+        city=404,
+        school_hr=OWN,
+        base_staff=404,
+        teacher=404,
+        expert=404,
+        row="notification",
     ),
     "POST notification-read": E(
-        province=404, city=404, school_hr=OWN, base_staff=404, row="notification"
+        province=404,
+        city=404,
+        school_hr=OWN,
+        base_staff=404,
+        teacher=404,
+        expert=404,
+        row="notification",
     ),
-    "GET notification-unread-count": E(city=200, school_hr=200, base_staff=200),
-    "POST notification-read-all": E(city=200, school_hr=200, base_staff=200),
-    "GET notification-preferences": E(city=200, school_hr=200, base_staff=200),
+    "GET notification-unread-count": E(
+        city=200, school_hr=200, base_staff=200, teacher=200, expert=200
+    ),
+    "POST notification-read-all": E(
+        city=200, school_hr=200, base_staff=200, teacher=200, expert=200
+    ),
+    "GET notification-preferences": E(
+        city=200, school_hr=200, base_staff=200, teacher=200, expert=200
+    ),
     "PATCH notification-preferences": E(  # {} lacks email_enabled
-        province=400, city=400, school_hr=400, base_staff=400
+        province=400, city=400, school_hr=400, base_staff=400, teacher=400, expert=400
     ),
     "GET alert-settings": E(city=200, school_hr=200),
     "PATCH alert-settings": E(),
@@ -250,14 +364,127 @@ EXPECTED: dict[str, Expect] = {
     "POST teaching-hours-list": E(province=400, school_hr=400),
     "GET teaching-hours-detail": E(city=OWN, school_hr=OWN, row="teaching-hours"),
     "PATCH teaching-hours-detail": E(school_hr=OWN, row="teaching-hours"),
-    "DELETE teaching-hours-detail": E(
-        province=204, school_hr=(204, 404), row="teaching-hours"
-    ),
+    "DELETE teaching-hours-detail": E(province=204, school_hr=(204, 404), row="teaching-hours"),
     "GET teaching-hours-shares": E(city=200, school_hr=200),
     # --- practice duty: scoped like teachers
-    "GET practice-duty": E(city=200, school_hr=200),
+    "GET practice-duty": E(city=200, school_hr=200, teacher=200),  # a teacher: their own
     "GET practice-duty-summary": E(city=200, school_hr=200),
     "GET practice-duty-export": E(city=200, school_hr=200),
+    # --- recognition (DESIGN §8). Rounds: everyone reads; experts only their rounds (A).
+    "GET recognition-round-list": E(
+        city=200,
+        school_hr=200,
+        base_staff=200,
+        teacher=200,
+        expert=200,
+        row="recognition-round",
+        sees_own=ALL,
+        sees_other=("province", "city", "school_hr", "base_staff", "teacher"),
+    ),
+    "POST recognition-round-list": E(province=400),
+    "GET recognition-round-detail": E(
+        city=200,
+        school_hr=200,
+        base_staff=200,
+        teacher=200,
+        expert=OWN,
+        row="recognition-round",
+    ),
+    "PATCH recognition-round-detail": E(row="recognition-round"),
+    # applications (both in province review in round A): scoped like teachers; the expert
+    # (of school B) sees school A's, never their own school's
+    "GET recognition-application-list": E(
+        city=200,
+        school_hr=200,
+        base_staff=200,
+        teacher=200,
+        expert=200,
+        row="recognition-application",
+        sees_own=("province", "city", "school_hr", "teacher", "expert"),
+    ),
+    "POST recognition-application-list": E(province=403, school_hr=400, teacher=400),
+    "GET recognition-application-detail": E(
+        city=OWN,
+        school_hr=OWN,
+        base_staff=404,
+        teacher=OWN,
+        expert=OWN,
+        row="recognition-application",
+    ),
+    # PATCH of a submitted application: the wrong stage (400) for the applicant roles
+    "PATCH recognition-application-detail": E(
+        province=403,
+        city=(403, 404),
+        school_hr=(400, 404),
+        base_staff=404,
+        teacher=(400, 404),
+        expert=(403, 404),
+        row="recognition-application",
+    ),
+    "POST recognition-application-submit": E(
+        province=403, school_hr=(400, 404), teacher=(400, 404), row="recognition-application"
+    ),
+    "POST recognition-application-withdraw": E(
+        province=403, school_hr=(400, 404), teacher=(400, 404), row="recognition-application"
+    ),
+    "POST recognition-application-school-review": E(
+        province=403, school_hr=(400, 404), row="recognition-application"
+    ),
+    "POST recognition-application-province-review": E(province=400, row="recognition-application"),
+    "POST recognition-application-votes": E(
+        province=403, expert=(400, 404), row="recognition-application"
+    ),
+    # objections: filed by anyone on an application in publicity (these are not: 404)
+    "GET recognition-application-objections": E(row="recognition-application"),
+    "POST recognition-application-objections": E(
+        province=404,
+        city=404,
+        school_hr=404,
+        base_staff=404,
+        teacher=404,
+        expert=404,
+        row="recognition-application",
+    ),
+    "POST recognition-application-resolve-objection": E(
+        province=400, row="recognition-application"
+    ),
+    "POST recognition-application-finalize": E(province=400, row="recognition-application"),
+    "GET recognition-application-publicity": E(
+        city=200, school_hr=200, base_staff=200, teacher=200, expert=200
+    ),
+    # recognitions (round B): scoped like teachers; the province revokes
+    "GET recognition-list": E(
+        city=200, school_hr=200, teacher=200, row="recognition", sees_own=SCHOOL_SIDE
+    ),
+    "GET recognition-detail": E(city=OWN, school_hr=OWN, teacher=OWN, row="recognition"),
+    "POST recognition-revoke": E(province=400, row="recognition"),  # {} lacks the reason
+    # public verification: anyone, signed in or not
+    "GET public-verify": E(
+        anonymous=200,
+        city=200,
+        school_hr=200,
+        base_staff=200,
+        teacher=200,
+        expert=200,
+        row="public-verify",
+    ),
+    # evidence files: scoped like their teacher
+    # the expert reads only files attached to applications they review (none here)
+    "GET evidence-file-list": E(
+        city=200, school_hr=200, teacher=200, expert=200, row="evidence-file", sees_own=SCHOOL_SIDE
+    ),
+    "POST evidence-file-list": E(province=400, school_hr=400, teacher=400),
+    "GET evidence-file-detail": E(
+        city=OWN, school_hr=OWN, teacher=OWN, expert=404, row="evidence-file"
+    ),
+    "DELETE evidence-file-detail": E(
+        province=204, school_hr=(204, 404), teacher=(204, 404), row="evidence-file"
+    ),
+    "GET evidence-file-download": E(
+        city=OWN, school_hr=OWN, teacher=OWN, expert=404, row="evidence-file"
+    ),
+    "GET my-record": E(province=403, teacher=200),
+    "GET record-confirmations": E(school_hr=200),
 }
 
 

@@ -26,7 +26,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from . import world as world_module
 
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "8"))
-ROLES = ("province", "city", "school_hr", "base_staff")
+ROLES = ("province", "city", "school_hr", "base_staff", "teacher", "expert")
 CALLS: Counter[str] = Counter()
 
 config = SchemathesisConfig.from_dict(

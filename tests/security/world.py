@@ -42,6 +42,10 @@ def build() -> World:
     hr_b = testing.make_user("m_hr_b", Role.SCHOOL_HR, school=school_b)
     teacher_a = testing.make_teacher(school_a, name="王芳")
     teacher_b = testing.make_teacher(school_b, name="李强")
+    # A teacher's own account (side A) and an expert from school B, assigned to round A.
+    users["teacher"] = testing.make_user("m_teacher", Role.TEACHER, teacher=teacher_a)
+    users["expert"] = testing.make_user("m_expert", Role.EXPERT, school=school_b)
+    User.objects.filter(username__in=["m_teacher", "m_expert"]).update(must_change_password=False)
     world = World(users=users)
     world.rows = {
         "city": (nanchang.pk, jiujiang.pk),
@@ -108,7 +112,77 @@ def build() -> World:
         _notification(users["school_hr"]),  # type: ignore[arg-type]
         _notification(hr_b),
     )
+    _recognition(world, teacher_a, teacher_b)
     return world
+
+
+def _recognition(world: World, *teachers: Any) -> None:
+    """Round A (expert assigned) with an application of each side in province review;
+    round B with a recognition of each side; an evidence file of each side."""
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+    from shuangshi.recognition.models import Application, EvidenceFile, Recognition, Round
+
+    today = timezone.localdate()
+    province = world.users["province"]
+    rounds = [
+        Round.objects.create(
+            code=f"M{n}",
+            name=f"第{n}批",
+            opens_on=today - timedelta(days=5),
+            closes_on=today + timedelta(days=5),
+            levels=["junior", "intermediate", "senior"],
+            rule_version=0,
+        )
+        for n in (1, 2)
+    ]
+    rounds[0].experts.add(world.users["expert"])
+    world.rows["recognition-round"] = (rounds[0].pk, rounds[1].pk)
+    reviewing = [
+        Application.objects.create(
+            round=rounds[0],
+            teacher=t,
+            level="junior",
+            status="school_approved",
+            submitted_at=timezone.now(),
+            created_by=province,
+        )
+        for t in teachers
+    ]
+    world.rows["recognition-application"] = (reviewing[0].pk, reviewing[1].pk)
+    recognitions = [
+        Recognition.objects.create(
+            teacher=t,
+            level="junior",
+            round=rounds[1],
+            application=Application.objects.create(
+                round=rounds[1], teacher=t, level="junior", status="recognized", created_by=province
+            ),
+            certificate_no=f"M2-{n:05d}",
+            recognized_on=today,
+            valid_until=today + timedelta(days=5 * 365),
+        )
+        for n, t in enumerate(teachers, start=1)
+    ]
+    world.rows["recognition"] = (recognitions[0].pk, recognitions[1].pk)
+    world.rows["public-verify"] = (recognitions[0].certificate_no, recognitions[1].certificate_no)
+    pdf = b"%PDF-1.4 %%EOF"
+    files = [
+        EvidenceFile.objects.create(
+            teacher=t,
+            kind="certificate",
+            file=ContentFile(pdf, name="evidence.pdf"),
+            filename="evidence.pdf",
+            size=len(pdf),
+            sha256="0" * 64,
+            content_type="application/pdf",
+            uploaded_by=province,
+        )
+        for t in teachers
+    ]
+    world.rows["evidence-file"] = (files[0].pk, files[1].pk)
 
 
 def _rule_profile() -> int:

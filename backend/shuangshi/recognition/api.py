@@ -401,8 +401,11 @@ class ApplicationViewSet(ScopedModelViewSet):
             ApplicationSerializer(fresh or application, context=self.get_serializer_context()).data
         )
 
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        _only(request, *APPLICANT_ROLES)  # the wrong role is a 403 whatever the body
+        return super().create(request, *args, **kwargs)
+
     def perform_create(self, serializer: Any) -> None:
-        _only(self.request, *APPLICANT_ROLES)
         data = serializer.validated_data
         serializer.instance = services.application_create(
             round=data["round"],
@@ -440,10 +443,11 @@ class ApplicationViewSet(ScopedModelViewSet):
         return self._respond(application)
 
     def _review(self, request: Request, review: Any) -> Response:
+        application = self.get_object()  # out of scope: 404 whatever the body
         body = ReviewSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         application = review(
-            application=self.get_object(),
+            application=application,
             user=request.user,
             decision=body.validated_data["decision"],
             opinion=body.validated_data["opinion"],
@@ -466,9 +470,9 @@ class ApplicationViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["post"], filterset_class=None)
     def votes(self, request: Request, pk: str | None = None) -> Response:
         _only(request, Role.EXPERT)
+        application = self.get_object()
         body = VoteRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        application = self.get_object()
         services.application_vote(
             application=application,
             expert=request.user,  # type: ignore[arg-type]
@@ -494,10 +498,11 @@ class ApplicationViewSet(ScopedModelViewSet):
             _only(request, Role.PROVINCE)
             application = self.get_object()
             return Response(ObjectionSerializer(application.objections.all(), many=True).data)
+        application = self.get_object()
         body = ObjectionRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         objection = services.application_object(
-            application=self.get_object(),
+            application=application,
             user=request.user,  # type: ignore[arg-type]
             reason=body.validated_data["reason"],
         )
@@ -507,10 +512,11 @@ class ApplicationViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["post"], url_path="resolve-objection", filterset_class=None)
     def resolve_objection(self, request: Request, pk: str | None = None) -> Response:
         _only(request, Role.PROVINCE)
+        application = self.get_object()
         body = ResolveSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         application = services.application_resolve_objection(
-            application=self.get_object(),
+            application=application,
             user=request.user,  # type: ignore[arg-type]
             upheld=body.validated_data["upheld"],
             opinion=body.validated_data["opinion"],
