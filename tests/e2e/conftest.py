@@ -153,11 +153,32 @@ def e2e_server(chromium_path: str) -> Iterator[str]:
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    # Imports, workbooks and exports run as background jobs: a worker beside the server, as
+    # `make run` starts one (polling every 0.2 s so the journeys do not wait long).
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "backend" / "manage.py"),
+            "jobs_worker",
+            "--interval",
+            "0.2",
+            "--no-startup-delay",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(f"{base_url}/api/v1/auth/csrf/", proc)
         yield base_url
     finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
         proc.terminate()
         try:
             proc.wait(timeout=10)

@@ -1,6 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -44,7 +44,6 @@ function JobProgress({ job }: { job: ImportJob }) {
 /** Choose kind → upload → the dry run (a background job, polled) → errors or commit → done. */
 export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
   const { t } = useTranslation();
-  const { notification } = App.useApp();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState(kinds[0]);
   const [step, setStep] = useState(0);
@@ -53,23 +52,16 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
   const job = useImport(jobId).data ?? null;
   const upload = useUploadImport();
   const commit = useCommitImport();
-  const announced = useRef<string>('');
+  const refreshed = useRef<number | null>(null);
 
-  // The commit ends in the background: move on, tell the user, refresh what it changed.
+  // The commit ends in the background: refresh what it changed (the header's jobs button
+  // tells the user, wherever they are by then).
   const status = job?.status;
   useEffect(() => {
-    if (!job || !status || announced.current === `${job.id}:${status}`) return;
-    if (status === 'committed') {
-      announced.current = `${job.id}:${status}`;
-      notification.success({
-        title: t('imports.committed', { created: job.created ?? 0, updated: job.updated ?? 0 }),
-      });
-      void queryClient.invalidateQueries({ predicate: (q) => !['auth', 'imports'].includes(String(q.queryKey[0])) });
-    } else if (status === 'failed') {
-      announced.current = `${job.id}:${status}`;
-      notification.error({ title: t('imports.status.failed'), description: job.message });
-    }
-  }, [job, status, notification, queryClient, t]);
+    if (!job || status !== 'committed' || refreshed.current === job.id) return;
+    refreshed.current = job.id;
+    void queryClient.invalidateQueries({ predicate: (q) => !['auth', 'imports'].includes(String(q.queryKey[0])) });
+  }, [job, status, queryClient]);
 
   // A committed upload is the last step, however it got there (polling ends the commit).
   const current = step === 2 && status === 'committed' ? 3 : step;
@@ -130,6 +122,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
                 {
                   onSuccess: (result) => {
                     queryClient.setQueryData(importQueryOptions(result.id).queryKey, result);
+                    void queryClient.invalidateQueries({ queryKey: ['jobs'] });
                     setJobId(result.id);
                     setStep(2);
                   },
