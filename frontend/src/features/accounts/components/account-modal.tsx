@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,6 +15,7 @@ import { scopeFieldOf, type Account, type AccountInput } from '../types/account'
 /** Create or edit an account: the role, and the one scope that role needs. */
 export function AccountModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveAccount();
   const [errors, setErrors] = useState<string[]>([]);
@@ -32,7 +33,10 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
     if (!data.password) delete data.password;
     save.mutate(
       { ...data, id: account?.id },
-      { onSuccess: onClose, onError: (error) => setErrors(applyServerErrors(form, error)) },
+      { onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        }, onError: (error) => setErrors(applyServerErrors(form, error)) },
     );
   };
 

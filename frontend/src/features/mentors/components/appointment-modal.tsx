@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -27,6 +27,7 @@ type Source = 'existing' | 'new';
  */
 export function AppointmentModal({ appointment, onClose }: { appointment: Appointment | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const me = useMe().data;
   const [form] = Form.useForm();
   const save = useSaveAppointment();
@@ -89,7 +90,10 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
     } as Partial<Appointment>;
     save.mutate(
       { ...body, id: record?.id, version: record?.version, mentor_id_number: mentorIdNumber },
-      { onSuccess: onClose, onError: onSaveError },
+      { onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        }, onError: onSaveError },
     );
   };
 

@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row } from 'antd';
+import { App, Col, Form, Input, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -12,6 +12,7 @@ import type { Mentor } from '../types/mentor';
 /** Edit a mentor's own record (the ID number stays; a wrong one is a new mentor). */
 export function MentorModal({ mentor, onClose }: { mentor: Mentor; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveMentor();
   const [record, setRecord] = useState(mentor);
@@ -22,7 +23,10 @@ export function MentorModal({ mentor, onClose }: { mentor: Mentor; onClose: () =
     save.mutate(
       { ...values, id: record.id, version: record.version },
       {
-        onSuccess: onClose,
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
         onError: (error) =>
           setErrors(
             saveErrors<Mentor>(form, error, t('mentors.conflict'), (current) => {

@@ -14,6 +14,7 @@ import { useDeleteCertificate } from '../api/delete-certificate';
 import { useCertificates } from '../api/get-certificates';
 import { useSaveCertificate } from '../api/save-certificate';
 import type { Certificate } from '../types/teacher';
+import { useSavedNotice } from './use-saved-notice';
 
 const dateFields = ['issued_on', 'expires_on'];
 
@@ -45,6 +46,7 @@ function CertificateModal({
   const { t } = useTranslation();
   const label = useEnumLabel();
   const [form] = Form.useForm();
+  const notice = useSavedNotice(teacher);
   const save = useSaveCertificate();
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   // Bumped when a 409 hands us the row as it is now.
@@ -56,6 +58,7 @@ function CertificateModal({
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     setOtherErrors([]);
+    const saved = notice.begin();
     save.mutate(
       {
         ...(datesFromDayjs(values, dateFields) as Partial<Certificate>),
@@ -64,7 +67,10 @@ function CertificateModal({
         teacher,
       },
       {
-        onSuccess: onClose,
+        onSuccess: () => {
+          void saved();
+          onClose();
+        },
         onError: (e) =>
           setOtherErrors(
             saveErrors<Certificate>(form, e, t('common.conflict'), (current) => {

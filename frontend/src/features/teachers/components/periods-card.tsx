@@ -13,6 +13,7 @@ import { useDeleteEnterprisePeriod } from '../api/delete-enterprise-period';
 import { useEnterprisePeriods } from '../api/get-enterprise-periods';
 import { useSaveEnterprisePeriod } from '../api/save-enterprise-period';
 import type { EnterprisePeriod } from '../types/teacher';
+import { useSavedNotice } from './use-saved-notice';
 
 const dateFields = ['start_on', 'end_on'];
 
@@ -27,6 +28,7 @@ function PeriodModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
+  const notice = useSavedNotice(teacher);
   const save = useSaveEnterprisePeriod();
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   // Bumped when a 409 hands us the row as it is now.
@@ -37,6 +39,7 @@ function PeriodModal({
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     setOtherErrors([]);
+    const saved = notice.begin();
     save.mutate(
       {
         ...(datesFromDayjs(values, dateFields) as Partial<EnterprisePeriod>),
@@ -45,7 +48,10 @@ function PeriodModal({
         teacher,
       },
       {
-        onSuccess: onClose,
+        onSuccess: () => {
+          void saved();
+          onClose();
+        },
         onError: (e) =>
           setOtherErrors(
             saveErrors<EnterprisePeriod>(form, e, t('common.conflict'), (current) => {

@@ -35,9 +35,26 @@ describe('teacher form', () => {
     expect(screen.getByLabelText('出生日期')).toHaveValue('1949-12-31');
     await user.click(screen.getByLabelText('学历'));
     await user.click(await screen.findByTitle('本科'));
-    fillDate('入职日期', '2024-09-01');
+    fillDate('任教起始日期', '2024-09-01');
+    // Typing a date and pressing Enter confirms the date; it does not submit the form.
+    await user.click(screen.getByLabelText('入职日期'));
+    await user.keyboard('2024-09-01{Enter}');
+    expect(screen.getByLabelText('入职日期')).toHaveValue('2024-09-01');
+    expect(router.state.location.pathname).toBe('/teachers/new');
     await user.click(screen.getByRole('button', { name: '保 存' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/teachers\/\d+$/));
+    // Says it saved, with the estimated level.
+    expect(await screen.findByText(/^已保存/)).toBeInTheDocument();
+  });
+
+  it('asks for 任教起始日期 (the server requires it) but not for 工号', async () => {
+    loginAs('hr_a');
+    renderApp('/teachers/new');
+    const user = userEvent.setup({ delay: null });
+    await screen.findByLabelText('姓名');
+    await user.click(screen.getByRole('button', { name: '保 存' }));
+    expect(await screen.findByText('请填写任教起始日期')).toBeInTheDocument();
+    expect(screen.queryByText('请填写工号')).not.toBeInTheDocument();
   });
 
   it('shows server validation errors on the right fields', async () => {
@@ -49,6 +66,7 @@ describe('teacher form', () => {
     await user.click(screen.getByLabelText('学历'));
     await user.click(await screen.findByTitle('本科'));
     fillDate('入职日期', '2024-09-01');
+    fillDate('任教起始日期', '2024-09-01');
     // Client-side check catches the bad check digit first.
     await user.click(screen.getByRole('button', { name: '保 存' }));
     expect(await screen.findByText('身份证号格式或校验位不正确')).toBeInTheDocument();

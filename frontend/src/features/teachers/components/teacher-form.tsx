@@ -9,11 +9,13 @@ import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
 import { saveErrors } from '@/lib/conflict';
 import { isValidIdNumber, parseIdNumber } from '@/lib/id-number';
 import { useSchoolOptions } from '@/lib/reference-data';
+import { keepEnterInDates } from '@/lib/form-keys';
 import dayjs from 'dayjs';
 
 import { useCreateTeacher } from '../api/create-teacher';
 import { useUpdateTeacher } from '../api/update-teacher';
 import type { Teacher, TeacherInput } from '../types/teacher';
+import { useSavedNotice } from './use-saved-notice';
 
 const dateFields = ['birth_date', 'hired_on', 'teaching_since', 'left_on'];
 
@@ -30,6 +32,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
   const queryClient = useQueryClient();
   const create = useCreateTeacher();
   const update = useUpdateTeacher();
+  const notice = useSavedNotice(teacher?.id);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   // school_hr writes into its own school: the server fills `school` in.
   const chooseSchool = me?.role === 'province';
@@ -46,8 +49,12 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
     setOtherErrors([]);
     const data = datesFromDayjs(values, dateFields) as TeacherInput;
     if (idMasked && data.id_number === teacher?.id_number) delete data.id_number;
+    const saved = notice.begin();
     const handlers = {
-      onSuccess: onSaved,
+      onSuccess: (result: Teacher) => {
+        void saved(result);
+        onSaved(result);
+      },
       onError: (error: unknown) =>
         setOtherErrors(
           // 409: someone saved first. Show their version (and its new `version`) to save over.
@@ -76,6 +83,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
   return (
     <Card title={teacher ? `${t('teachers.editTitle')} · ${teacher.name}` : t('teachers.new')}>
       <Form
+        onKeyDown={keepEnterInDates}
         form={form}
         layout="vertical"
         initialValues={initialValues}
@@ -104,7 +112,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="staff_no" label={t('teachers.fields.staff_no')} rules={[req('staff_no')]}>
+            <Form.Item name="staff_no" label={t('teachers.fields.staff_no')}>
               <Input />
             </Form.Item>
           </Col>
@@ -166,7 +174,11 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="teaching_since" label={t('teachers.fields.teaching_since')}>
+            <Form.Item
+              name="teaching_since"
+              label={t('teachers.fields.teaching_since')}
+              rules={[req('teaching_since')]}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -16,6 +16,7 @@ const dateFields = ['approved_on'];
 /** The province registers or edits a training base. */
 export function BaseModal({ base, onClose }: { base: TrainingBase | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveBase();
   const cities = useCities();
@@ -27,7 +28,10 @@ export function BaseModal({ base, onClose }: { base: TrainingBase | null; onClos
     save.mutate(
       { ...(datesFromDayjs(values, dateFields) as Partial<TrainingBase>), id: record?.id, version: record?.version },
       {
-        onSuccess: onClose,
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
         onError: (error) =>
           setErrors(
             saveErrors<TrainingBase>(form, error, t('training.conflict'), (current) => {

@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ export function CompletionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveCompletion();
   const lookup = useLookupTeacher();
@@ -75,7 +76,10 @@ export function CompletionModal({
     save.mutate(
       { ...data, id: record?.id, version: record?.version },
       {
-        onSuccess: onClose,
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
         onError: (error) =>
           setErrors(
             saveErrors<TrainingCompletion>(form, error, t('training.conflict'), (current) => {

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,6 +15,7 @@ const dateFields = ['start_on', 'end_on'];
 /** Create or edit one of the base's programmes (the server fills in the base). */
 export function ProgramModal({ program, onClose }: { program: TrainingProgram | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveProgram();
   const [record, setRecord] = useState(program);
@@ -25,7 +26,10 @@ export function ProgramModal({ program, onClose }: { program: TrainingProgram | 
     save.mutate(
       { ...(datesFromDayjs(values, dateFields) as Partial<TrainingProgram>), id: record?.id, version: record?.version },
       {
-        onSuccess: onClose,
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
         onError: (error) =>
           setErrors(
             saveErrors<TrainingProgram>(form, error, t('training.conflict'), (current) => {
