@@ -214,3 +214,47 @@ def test_invisible_characters_are_stripped_from_imported_names(api, hr_a):
     assert client.get(f"/api/v1/imports/{job}/").json()["status"] == "committed"
     names = [t["name"] for t in client.get("/api/v1/teachers/").json()["results"]]
     assert names == ["李雷"]
+
+
+# --- item 13: a password like the username is refused on every path that sets one
+
+
+def test_the_province_cannot_create_a_user_whose_password_is_its_name(api, province, city_nc):
+    payload = {"username": "zhangwei2024", "password": "zhangwei2024", "role": "province"}
+    response = api(province).post("/api/v1/users/", payload, format="json")
+    assert response.status_code == 400
+    assert "password" in response.json()
+    assert api(city_nc).post("/api/v1/users/", payload, format="json").status_code == 403
+
+
+@pytest.fixture
+def zhangwei(db):
+    from shuangshi.accounts.models import Role, User
+
+    return User.objects.create_user(username="zhangwei2024", password=PASSWORD, role=Role.PROVINCE)
+
+
+def test_a_password_set_on_an_existing_user_is_checked_against_its_name(api, province, zhangwei):
+    url = f"/api/v1/users/{zhangwei.pk}/"
+    response = api(province).patch(url, {"password": "Zhangwei2024"}, format="json")
+    assert response.status_code == 400
+    assert "password" in response.json()
+
+
+def test_a_user_cannot_change_their_password_to_their_name(api, zhangwei):
+    response = api(zhangwei).post(
+        "/api/v1/auth/password/",
+        {"old_password": PASSWORD, "new_password": "zhangwei2025"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "new_password" in response.json()
+
+
+def test_the_create_user_command_refuses_a_password_like_the_name(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="password"):
+        call_command(
+            "create_user", "zhangwei2024", role="province", password="zhangwei2024", verbosity=0
+        )

@@ -1,8 +1,6 @@
 from typing import Any
 
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -227,13 +225,6 @@ class UserSerializer(serializers.ModelSerializer):
             if self.instance is None and attrs.get("teacher") is None:
                 raise serializers.ValidationError({"teacher": [_("Choose the teacher.")]})
         return attrs
-
-    def validate_password(self, value: str) -> str:
-        try:
-            validate_password(value)
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError(list(exc.messages)) from None
-        return value
 
 
 class TeacherAccountsRequest(serializers.Serializer):

@@ -34,6 +34,7 @@ def user_create(*, username: str, password: str | None, role: str, **fields: Any
     _check_scope(user)
     _check_teacher_free(user)
     if password:
+        _check_password(password, user)
         user.set_password(password)
         user.must_change_password = role in FIRST_LOGIN_CHANGE_ROLES
     else:
@@ -50,11 +51,22 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
     _check_scope(user)
     _check_teacher_free(user)
     if password:
+        _check_password(password, user)
         user.set_password(password)
         user.must_change_password = user.role in FIRST_LOGIN_CHANGE_ROLES
         Token.objects.filter(user=user).delete()
     user.save()
     return user
+
+
+def _check_password(password: str, user: User, field: str = "password") -> None:
+    """Django's validators (AUTH_PASSWORD_VALIDATORS), the user's own attributes included:
+    every service that sets a password calls this, so the API, the create_user command and
+    a password change refuse the same passwords (`zhangwei2024` for zhangwei2024)."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({field: list(exc.messages)}) from None
 
 
 def _check_teacher_free(user: User) -> None:
@@ -71,10 +83,7 @@ def user_password_change(*, user: User, old_password: str, new_password: str) ->
     """The owner sets their own password; their API tokens end with the old one."""
     if not user.check_password(old_password):
         raise ValidationError({"old_password": [_("The current password is wrong.")]})
-    try:
-        validate_password(new_password, user)
-    except ValidationError as exc:
-        raise ValidationError({"new_password": list(exc.messages)}) from None
+    _check_password(new_password, user, "new_password")
     if old_password == new_password:
         raise ValidationError(
             {"new_password": [_("Choose a password different from the current one.")]}
