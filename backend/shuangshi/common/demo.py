@@ -19,6 +19,7 @@ from shuangshi.common.idnumbers import make_credit_code, make_id_number
 from shuangshi.hours.demo import load_hours_demo
 from shuangshi.mentors.demo import load_mentor_demo
 from shuangshi.qualification.services import ratios_snapshot, teachers_reevaluate
+from shuangshi.recognition.demo import load_recognition_demo
 from shuangshi.schools.cities import ensure_cities
 from shuangshi.schools.models import City, School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
@@ -259,6 +260,7 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
     if builder.teachers:
         teachers_reevaluate(teacher_ids=[t.pk for t in builder.teachers])
         _backfill_trend(today)
+    load_recognition_demo(password=spec["password"], today=today)
     return result
 
 

@@ -1,10 +1,12 @@
 """Reads for recognition: what each role may see, eligibility under a round's rule version,
 and recognized counts per school at a date."""
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from shuangshi.accounts.models import Role, User
@@ -76,7 +78,7 @@ def eligibility(teacher: Teacher, round: Round, on: date) -> dict[str, Any]:
     loaded = qualification.records_for_ids([teacher.pk])
     profile = qualification.profile_by_version(round.rule_version)
     ev = engine.evaluate(loaded[0], on, profile)  # type: ignore[arg-type]
-    return {
+    payload = {
         "level": ev.level,
         "qualified": ev.qualified,
         "in_scope": ev.in_scope,
@@ -86,6 +88,8 @@ def eligibility(teacher: Teacher, round: Round, on: date) -> dict[str, Any]:
         "rule_version": round.rule_version,
         "evaluated_on": on.isoformat(),
     }
+    # Stored as JSON: dates in reasons and missing items become ISO strings.
+    return json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
 
 
 def active_on(on: date) -> Q:
