@@ -63,6 +63,7 @@ def job_run(*, job_id: int) -> Job | None:
         if not claimed:
             return None
         job = Job.objects.get(pk=job_id)
+        logger.info("job %s (%s) started on %s", job.pk, job.kind, WORKER)
         # Messages in the language of the request that started the job.
         with translation.override(job.language or settings.LANGUAGE_CODE):
             try:

@@ -1,0 +1,151 @@
+"""Real worker processes on PostgreSQL: one run for one job, and a worker killed mid-commit.
+
+These start `manage.py jobs_worker` as subprocesses against the test database, so the data
+they read must be committed (transactional tests). SQLite cannot show either property
+across processes the way production runs (and has no session locks): they skip there.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from shuangshi.jobs.models import Job, JobStatus
+from shuangshi.jobs.services import jobs_reap
+from shuangshi.spreadsheets import services
+from shuangshi.spreadsheets.models import ImportJob, ImportStatus
+from shuangshi.teachers.models import Teacher
+
+from tests.spreadsheets.books import teacher_row, teachers_book
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="needs PostgreSQL (DATABASE_URL=postgres://…): worker processes share the "
+        "database, and a dead worker is recognised by its freed session lock",
+    ),
+]
+
+
+def _wait(predicate: Any, what: str, timeout: float = 120) -> None:
+    """Wait for a state (not a time): fail only if it never comes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"never happened: {what}")
+
+
+@pytest.fixture
+def start_worker(tmp_path: Path) -> Iterator[Any]:
+    """start_worker(name) -> a `jobs_worker` process on the test database (stopped after)."""
+    settings = connection.settings_dict
+    url = f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DJANGO_DEBUG": "0",
+        "JOBS_TICK_SECONDS": "3600",  # no schedule firing during the test
+        "PYTHONUNBUFFERED": "1",
+    }
+    procs: list[tuple[subprocess.Popen[bytes], Path]] = []
+
+    def start(name: str) -> subprocess.Popen[bytes]:
+        log = tmp_path / f"{name}.log"
+        proc = subprocess.Popen(
+            [sys.executable, "manage.py", "jobs_worker", "--interval", "0.05", "--no-schedule"],
+            cwd=ROOT / "backend",
+            env=env,
+            stdout=log.open("wb"),
+            stderr=subprocess.STDOUT,
+        )
+        proc.log = log  # type: ignore[attr-defined]
+        procs.append((proc, log))
+        return proc
+
+    yield start
+    for proc, _log in procs:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _upload(user: Any, rows: int) -> ImportJob:
+    content = teachers_book([teacher_row(工号=f"K{i:05d}") for i in range(rows)])
+    return services.import_upload(user=user, kind="teachers", filename="k.xlsx", content=content)
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_two_workers_and_one_job_run_it_once(hr_a: Any, start_worker: Any) -> None:
+    upload = _upload(hr_a, 50)
+    from shuangshi.jobs.tasks import run_job
+
+    run_job.enqueue(upload.job_id)  # delivered twice, as a retry would
+    workers = [start_worker("one"), start_worker("two")]
+    _wait(lambda: ImportJob.objects.get(pk=upload.pk).status == ImportStatus.VALID, "valid")
+    _wait(lambda: Job.objects.get(pk=upload.job_id).status == JobStatus.SUCCEEDED, "succeeded")
+    for proc in workers:
+        proc.terminate()
+        proc.wait(timeout=20)
+    logs = "".join(proc.log.read_text() for proc in workers)  # type: ignore[attr-defined]
+    assert logs.count(f"job {upload.job_id} (imports.validate) started") == 1
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_worker_killed_during_a_commit_writes_nothing_and_the_job_fails(
+    hr_a: Any, start_worker: Any
+) -> None:
+    upload = _upload(hr_a, 3000)
+    worker = start_worker("victim")
+    _wait(lambda: ImportJob.objects.get(pk=upload.pk).status == ImportStatus.VALID, "valid")
+
+    # Hold the school statistics table: the commit writes every teacher row, then waits
+    # here (re-evaluation updates the school's counts) inside its transaction.
+    import psycopg
+
+    settings = connection.settings_dict
+    blocker = psycopg.connect(
+        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"]
+    )
+    blocker.execute("BEGIN")
+    blocker.execute("LOCK TABLE qualification_schoolstats IN ACCESS EXCLUSIVE MODE")
+    try:
+        upload = services.import_commit_start(job=ImportJob.objects.get(pk=upload.pk))
+        commit = Job.objects.get(pk=upload.job_id)
+        _wait(lambda: Job.objects.get(pk=commit.pk).done == 3000, "every row written")
+        waiting = "SELECT count(*) FROM pg_locks WHERE NOT granted"
+        _wait(
+            lambda: blocker.execute(waiting).fetchone()[0],  # type: ignore[index]
+            "the commit waiting inside its transaction",
+        )
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=20)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+
+    # The transaction died with the worker's connection: not one teacher was written.
+    _wait(lambda: bool(jobs_reap()), "the reaper finds the dead worker's job")
+    assert not Teacher.objects.filter(school=hr_a.school).exists()
+    commit.refresh_from_db()
+    assert commit.status == JobStatus.FAILED
+    assert commit.message
+    upload.refresh_from_db()
+    assert upload.status == ImportStatus.FAILED
+    assert upload.message == commit.message
