@@ -61,6 +61,8 @@ run: $(VENV)/.runtime frontend/node_modules/.installed build seed ## Install, bu
 	@echo "    hr_a      HR of 南昌工业职业技术学院 (JX001)"
 	@echo "    hr_b      HR of 景德镇陶瓷中等专业学校 (JX002)"
 	@echo "    base_a    staff of training base TB01"
+	@echo "    teacher_a a teacher of JX001 (self-service, recognition)"
+	@echo "    expert_a  recognition expert (reviews the open round)"
 	@echo "  A jobs worker runs beside the server (imports, workbooks, the schedule)."
 	@echo ""
 	@(cd backend && exec ../$(PY) manage.py jobs_worker) & worker=$$!; \
