@@ -29,6 +29,8 @@ export const routes: RouteObject[] = [
       { path: 'mentors', lazy: page(() => import('./routes/mentors')) },
       { path: 'accounts', lazy: page(() => import('./routes/accounts')) },
       { path: 'settings', lazy: page(() => import('./routes/settings')) },
+      { path: 'notifications', lazy: page(() => import('./routes/notifications')) },
+      { path: 'practice-duty', lazy: page(() => import('./routes/practice-duty')) },
       { path: 'jobs', lazy: page(() => import('./routes/jobs')) },
       { path: '*', lazy: page(() => import('./routes/not-found')) },
     ],

@@ -14,5 +14,7 @@ export const paths = {
   mentors: '/mentors',
   accounts: '/accounts',
   settings: '/settings',
+  notifications: '/notifications',
+  practiceDuty: '/practice-duty',
   jobs: '/jobs',
 } as const;

@@ -1,6 +1,9 @@
+import { Col, Row } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 
 import { RequireRole } from '@/components/ui/require-role';
+import { PracticalHoursCard } from '@/features/hours/components/practical-hours-card';
+import { FallingBelowCard } from '@/features/ratios/components/falling-below-card';
 import { ProvinceDashboard } from '@/features/ratios/components/province-dashboard';
 import { useMe } from '@/lib/auth';
 
@@ -32,6 +35,15 @@ export default function DashboardRoute() {
           )
         }
       />
+      {/* Forecast and measure 6 (issue 13): today's figures, whatever the as_of above. */}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={12}>
+          <FallingBelowCard city={city} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <PracticalHoursCard city={city} />
+        </Col>
+      </Row>
     </RequireRole>
   );
 }

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 
 import { JobsWidget } from '@/features/jobs/components/jobs-widget';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 
 /**
  * The header slot: components shown left of the user menu, in this order (e.g. a notification
@@ -9,4 +10,5 @@ import { JobsWidget } from '@/features/jobs/components/jobs-widget';
  */
 export const headerWidgets: { key: string; Component: ComponentType }[] = [
   { key: 'jobs', Component: JobsWidget },
+  { key: 'notifications', Component: NotificationBell },
 ];

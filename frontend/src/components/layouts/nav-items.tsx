@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   ReadOutlined,
@@ -27,6 +28,7 @@ export const navItems: NavItem[] = [
   { key: 'teachers', path: paths.teachers, icon: <TeamOutlined />, label: 'nav.teachers', roles: ['province', 'city', 'school_hr'] },
   { key: 'training', path: paths.training, icon: <ReadOutlined />, label: 'nav.training', roles: ['base_staff', 'province'] },
   { key: 'mentors', path: paths.mentors, icon: <ApartmentOutlined />, label: 'nav.mentors', roles: ['school_hr', 'province'] },
+  { key: 'practiceDuty', path: paths.practiceDuty, icon: <CarryOutOutlined />, label: 'nav.practiceDuty', roles: ['province', 'city', 'school_hr'] },
   { key: 'imports', path: paths.imports, icon: <CloudUploadOutlined />, label: 'nav.imports', roles: ['school_hr', 'base_staff', 'province'] },
   { key: 'accounts', path: paths.accounts, icon: <UserOutlined />, label: 'nav.accounts', roles: ['province'] },
   { key: 'settings', path: paths.settings, icon: <SettingOutlined />, label: 'nav.settings', roles: ['province'] },

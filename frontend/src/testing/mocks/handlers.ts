@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 
 import { basesProgress, candidates, cities, schoolRatios, schools, summary, trend, users } from './data';
+import { alertsHandlers } from './alerts-handlers';
 import { db } from './db';
 
 const API = '/api/v1';
@@ -66,6 +67,7 @@ const jobs = [
 ];
 
 export const handlers = [
+  ...alertsHandlers,
   http.get(`${API}/auth/csrf/`, () => new HttpResponse(null, { status: 204 })),
   http.get(`${API}/auth/me/`, () => (db.me ? HttpResponse.json(db.me) : notAuthenticated())),
   http.post(`${API}/auth/login/`, async ({ request }) => {

@@ -85,11 +85,29 @@ export function trendOption(
   points: { month: string; ratio: number | null }[],
   target: number,
   targetLabel: string,
+  forecast?: { points: { date: string; ratio: number | null }[]; label: string },
 ) {
+  // The forecast continues the line after today's (the last) point, dashed.
+  const last = points.length - 1;
+  const ahead = (forecast?.points ?? []).filter((p) => last < 0 || p.date.slice(0, 7) > points[last].month);
+  const months = [...points.map((p) => p.month), ...ahead.map((p) => p.date.slice(0, 7))];
+  const forecastSeries = ahead.length
+    ? [
+        {
+          type: 'line',
+          name: forecast?.label,
+          smooth: true,
+          showSymbol: true,
+          symbolSize: 5,
+          lineStyle: { type: 'dashed' },
+          data: [...points.map((p, i) => (i === last ? pct(p.ratio) : null)), ...ahead.map((p) => pct(p.ratio))],
+        },
+      ]
+    : [];
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
     grid: { left: 40, right: 16, top: 24, bottom: 30 },
-    xAxis: { type: 'category', data: points.map((p) => p.month), boundaryGap: false },
+    xAxis: { type: 'category', data: months, boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       {
@@ -106,6 +124,7 @@ export function trendOption(
           data: [{ yAxis: pct(target) }],
         },
       },
+      ...forecastSeries,
     ],
   };
 }

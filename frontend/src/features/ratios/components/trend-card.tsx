@@ -5,12 +5,25 @@ import { Chart } from '@/components/charts/chart';
 import { ErrorState } from '@/components/ui/query-state';
 import { formatPercent } from '@/lib/format';
 
+import { useRatioForecast } from '../api/get-ratio-forecast';
 import { useRatioTrend, type TrendParams } from '../api/get-ratio-trend';
 import { trendOption } from './chart-options';
 
-export function TrendCard({ params, target, title }: { params: TrendParams; target: number; title?: string }) {
+export function TrendCard({
+  params,
+  target,
+  title,
+  withForecast = true,
+}: {
+  params: TrendParams;
+  target: number;
+  title?: string;
+  withForecast?: boolean;
+}) {
   const { t } = useTranslation();
   const trend = useRatioTrend(params);
+  // Only when the trend ends at today: a forecast after a past month would mislead.
+  const forecast = useRatioForecast({ school: params.school, city: params.city }, withForecast && !params.end);
   return (
     <Card title={title ?? t('dashboard.trend')} size="small">
       {trend.isPending ? (
@@ -25,6 +38,7 @@ export function TrendCard({ params, target, title }: { params: TrendParams; targ
             trend.data.points,
             target,
             `${t('dashboard.target')} ${formatPercent(target, 0)}`,
+            forecast.data ? { points: forecast.data.points, label: t('forecast.line') } : undefined,
           )}
         />
       )}

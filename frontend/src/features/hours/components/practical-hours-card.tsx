@@ -1,0 +1,59 @@
+import { Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+import { ErrorState } from '@/components/ui/query-state';
+import { formatPercent } from '@/lib/format';
+
+import { useShares } from '../api/get-shares';
+import type { ShareRow } from '../types/hours';
+
+/** Measure 6: practical teaching hours at least 50% of all hours, per school, latest term. */
+export function PracticalHoursCard({ city }: { city?: number }) {
+  const { t } = useTranslation();
+  const shares = useShares({ city });
+  if (shares.isPending) return <Card title={t('hours.title')}><Skeleton active /></Card>;
+  if (shares.isError)
+    return (
+      <Card title={t('hours.title')}>
+        <ErrorState error={shares.error} onRetry={() => void shares.refetch()} />
+      </Card>
+    );
+  const { schools, target, term } = shares.data;
+  const reported = schools.filter((s) => s.total_hours > 0);
+  const below = reported.filter((s) => s.meets_target === false).sort((a, b) => (a.practical_share ?? 0) - (b.practical_share ?? 0));
+  const total = reported.reduce((n, s) => n + s.total_hours, 0);
+  const practical = reported.reduce((n, s) => n + s.practical_hours, 0);
+  return (
+    <Card title={t('hours.title')} extra={term ? t('hours.term', { term }) : undefined} data-testid="practical-hours-card">
+      <Row gutter={16} style={{ marginBottom: 12 }}>
+        <Col xs={12} md={8}>
+          <Statistic title={t('hours.share')} value={formatPercent(total ? practical / total : null)} />
+        </Col>
+        <Col xs={12} md={8}>
+          <Statistic title={t('hours.below', { target: formatPercent(target, 0) })} value={below.length} suffix={`/ ${reported.length}`} />
+        </Col>
+        <Col xs={12} md={8}>
+          <Statistic title={t('hours.missing')} value={schools.length - reported.length} />
+        </Col>
+      </Row>
+      <List<ShareRow>
+        size="small"
+        header={below.length ? t('hours.belowList') : undefined}
+        dataSource={below}
+        pagination={below.length > 5 ? { pageSize: 5, size: 'small' } : false}
+        locale={{ emptyText: t('hours.noneBelow') }}
+        renderItem={(row) => (
+          <List.Item data-testid="hours-below-school">
+            <span>{row.school.name}</span>
+            <span>
+              {formatPercent(row.practical_share)}（{row.practical_hours} / {row.total_hours}）
+            </span>
+          </List.Item>
+        )}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('hours.help')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}

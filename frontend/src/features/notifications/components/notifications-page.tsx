@@ -1,0 +1,132 @@
+import { App, Button, Card, List, Segmented, Space, Switch, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { errorText } from '@/lib/error-text';
+import { formatDate } from '@/lib/format';
+
+import { useNotifications } from '../api/get-notifications';
+import { useMarkAllRead, useMarkRead } from '../api/mark-read';
+import { usePreferences, useSetEmailEnabled } from '../api/preferences';
+import type { Notification } from '../types/notification';
+
+const PAGE_SIZE = 20;
+
+/** The user's own alerts, newest first; opening one marks it read and goes where to act. */
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [show, setShow] = useState<'unread' | 'all'>('unread');
+  const [page, setPage] = useState(1);
+  const list = useNotifications({ unread: show === 'unread' ? true : undefined, page, page_size: PAGE_SIZE });
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+
+  const open = async (item: Notification) => {
+    try {
+      if (!item.read_at) await markRead.mutateAsync(item.id);
+    } catch (error) {
+      void message.error(errorText(error));
+      return;
+    }
+    if (item.link) navigate(item.link);
+  };
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title={t('notifications.title')}
+        extra={
+          <Space wrap>
+            <Segmented
+              value={show}
+              onChange={(value) => {
+                setShow(value as 'unread' | 'all');
+                setPage(1);
+              }}
+              options={[
+                { value: 'unread', label: t('notifications.unread') },
+                { value: 'all', label: t('notifications.all') },
+              ]}
+            />
+            <Button
+              data-testid="read-all"
+              loading={markAll.isPending}
+              onClick={() => markAll.mutate(undefined, { onError: (e) => void message.error(errorText(e)) })}
+            >
+              {t('notifications.readAll')}
+            </Button>
+          </Space>
+        }
+      >
+        {list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <List<Notification>
+            loading={list.isPending}
+            dataSource={list.data?.results ?? []}
+            locale={{ emptyText: <EmptyState description={t('notifications.none')} /> }}
+            pagination={
+              (list.data?.count ?? 0) > PAGE_SIZE
+                ? { current: page, pageSize: PAGE_SIZE, total: list.data?.count, onChange: setPage }
+                : false
+            }
+            renderItem={(item) => (
+              <List.Item
+                data-testid="notification"
+                style={{ cursor: item.link ? 'pointer' : 'default' }}
+                onClick={() => void open(item)}
+                extra={<Typography.Text type="secondary">{formatDate(item.due_on)}</Typography.Text>}
+              >
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      {!item.read_at && <Tag color="blue">{t('notifications.new')}</Tag>}
+                      <Tag>{t(`notifications.kinds.${item.kind}`)}</Tag>
+                      {item.resolved_at && <Tag color="green">{t('notifications.resolved')}</Tag>}
+                      <span style={{ fontWeight: item.read_at ? 400 : 600 }}>{item.title}</span>
+                    </Space>
+                  }
+                  description={item.body}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+      <EmailCard />
+    </Space>
+  );
+}
+
+function EmailCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const prefs = usePreferences();
+  const setEmail = useSetEmailEnabled();
+  return (
+    <Card title={t('notifications.email.title')} size="small">
+      <Space>
+        <Switch
+          data-testid="email-switch"
+          checked={prefs.data?.email_enabled ?? true}
+          loading={prefs.isPending || setEmail.isPending}
+          onChange={(checked) =>
+            setEmail.mutate(checked, {
+              onSuccess: () => void message.success(t('common.saved')),
+              onError: (e) => void message.error(errorText(e)),
+            })
+          }
+        />
+        <Typography.Text>
+          {prefs.data?.email
+            ? t('notifications.email.to', { email: prefs.data.email })
+            : t('notifications.email.noAddress')}
+        </Typography.Text>
+      </Space>
+    </Card>
+  );
+}

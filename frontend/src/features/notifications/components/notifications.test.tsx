@@ -1,0 +1,38 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { alertsState } from '@/testing/mocks/alerts-handlers';
+import { loginAs } from '@/testing/mocks/db';
+import { renderApp } from '@/testing/test-utils';
+
+describe('notifications', () => {
+  beforeEach(() => {
+    for (const n of alertsState.notifications) n.read_at = null;
+    alertsState.emailEnabled = true;
+  });
+
+  it('the bell counts the unread; opening an alert marks it read and goes to the teacher', async () => {
+    loginAs('hr_a');
+    const { router } = renderApp('/');
+    const user = userEvent.setup({ delay: null });
+    const bell = await screen.findByRole('button', { name: '消息提醒：1 条未读' });
+    await user.click(bell);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/notifications'));
+    await user.click(await screen.findByText('王芳：有证书将于 2027-02-01 到期'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/teachers/1'));
+    expect(router.state.location.search).toBe('?certificate=1');
+    expect(alertsState.notifications[0].read_at).not.toBeNull();
+  });
+
+  it('a user turns the e-mail digest off', async () => {
+    loginAs('hr_a');
+    renderApp('/notifications');
+    const user = userEvent.setup({ delay: null });
+    expect(await screen.findByText(/hr@example\.cn/)).toBeInTheDocument();
+    const toggle = await screen.findByRole('switch');
+    await waitFor(() => expect(toggle).toBeChecked());
+    await user.click(toggle);
+    await waitFor(() => expect(alertsState.emailEnabled).toBe(false));
+  });
+});

@@ -1,0 +1,27 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+
+import type { Forecast, FallingSchool } from '../types/forecast';
+
+export type ForecastParams = { school?: number; city?: number; months?: number };
+
+export const ratioForecastQueryOptions = (params: ForecastParams) =>
+  queryOptions({
+    queryKey: ['ratios-forecast', params],
+    queryFn: ({ signal }) => api<Forecast>('/ratios/forecast/', { params, signal }),
+  });
+
+export function useRatioForecast(params: ForecastParams, enabled = true) {
+  return useQuery({ ...ratioForecastQueryOptions(params), enabled });
+}
+
+export const fallingBelowQueryOptions = (params: { city?: number; months?: number }) =>
+  queryOptions({
+    queryKey: ['ratios-forecast', 'schools', params],
+    queryFn: ({ signal }) => api<FallingSchool[]>('/ratios/forecast/schools/', { params, signal }),
+  });
+
+export function useFallingBelow(params: { city?: number; months?: number }) {
+  return useQuery(fallingBelowQueryOptions(params));
+}

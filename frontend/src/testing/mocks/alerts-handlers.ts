@@ -1,0 +1,97 @@
+// MSW handlers for notifications, practice duty, forecasts and practical hours (issue 13).
+// Part of the default handlers: the header bell asks for the unread count on every page.
+import { http, HttpResponse } from 'msw';
+
+const API = '/api/v1';
+
+export const alertsState = {
+  notifications: [
+    {
+      id: 1,
+      kind: 'certificate_expiring',
+      title: '王芳：有证书将于 2027-02-01 到期',
+      body: '如不续期，等级将由初级降为未达标。',
+      link: '/teachers/1?certificate=1',
+      subject: 'certificate:1',
+      due_on: '2027-02-01',
+      created_at: '2026-12-01T07:00:00Z',
+      read_at: null as string | null,
+      resolved_at: null as string | null,
+    },
+  ],
+  emailEnabled: true,
+};
+
+export const alertsHandlers = [
+  http.get(`${API}/notifications/unread-count/`, () =>
+    HttpResponse.json({ unread: alertsState.notifications.filter((n) => !n.read_at).length }),
+  ),
+  http.get(`${API}/notifications/preferences/`, () =>
+    HttpResponse.json({ email_enabled: alertsState.emailEnabled, email: 'hr@example.cn' }),
+  ),
+  http.patch(`${API}/notifications/preferences/`, async ({ request }) => {
+    const body = (await request.json()) as { email_enabled: boolean };
+    alertsState.emailEnabled = body.email_enabled;
+    return HttpResponse.json({ email_enabled: alertsState.emailEnabled, email: 'hr@example.cn' });
+  }),
+  http.post(`${API}/notifications/read-all/`, () => {
+    const unread = alertsState.notifications.filter((n) => !n.read_at);
+    for (const n of unread) n.read_at = '2026-12-01T08:00:00Z';
+    return HttpResponse.json({ marked: unread.length });
+  }),
+  http.post(`${API}/notifications/:id/read/`, ({ params }) => {
+    const row = alertsState.notifications.find((n) => n.id === Number(params.id));
+    if (!row) return HttpResponse.json({ detail: 'Not found.' }, { status: 404 });
+    row.read_at = '2026-12-01T08:00:00Z';
+    return HttpResponse.json(row);
+  }),
+  http.get(`${API}/notifications/`, ({ request }) => {
+    const unread = new URL(request.url).searchParams.get('unread') === 'true';
+    const rows = alertsState.notifications.filter((n) => !unread || !n.read_at);
+    return HttpResponse.json({ count: rows.length, next: null, previous: null, results: rows });
+  }),
+  http.get(`${API}/ratios/forecast/schools/`, () =>
+    HttpResponse.json([{ school: { id: 2, code: 'S00002', name: '九江技师学院' }, below_on: '2027-04-16' }]),
+  ),
+  http.get(`${API}/ratios/forecast/`, () =>
+    HttpResponse.json({
+      scope: 'province',
+      key: 0,
+      points: [
+        { date: '2026-12-31', in_scope: 10, qualified: 7, ratio: 0.7, meets_target: true },
+        { date: '2027-01-31', in_scope: 10, qualified: 6, ratio: 0.6, meets_target: false },
+      ],
+    }),
+  ),
+  http.get(`${API}/teaching-hours/shares/`, () =>
+    HttpResponse.json({
+      term: '2026-2027-1',
+      target: 0.5,
+      schools: [
+        { school: { id: 1, code: 'S00001', name: '南昌职业学院' }, term: '2026-2027-1', total_hours: 1000, practical_hours: 620, practical_share: 0.62, meets_target: true },
+        { school: { id: 2, code: 'S00002', name: '九江技师学院' }, term: '2026-2027-1', total_hours: 1000, practical_hours: 410, practical_share: 0.41, meets_target: false },
+      ],
+    }),
+  ),
+  http.get(`${API}/practice-duty/summary/`, () =>
+    HttpResponse.json([{ school: { id: 1, code: 'S00001', name: '南昌职业学院' }, teachers: 2, short: 1, share_short: 0.5 }]),
+  ),
+  http.get(`${API}/practice-duty/`, () =>
+    HttpResponse.json({
+      count: 1,
+      next: null,
+      previous: null,
+      results: [
+        {
+          teacher: { id: 1, name: '王芳', staff_no: 'T001', school: { id: 1, name: '南昌职业学院' } },
+          days_in_window: 100,
+          required: 180,
+          short_by: 80,
+          window_start: '2021-12-01',
+          window_end: '2026-12-01',
+          lapses_on: null,
+        },
+      ],
+    }),
+  ),
+];
