@@ -1,13 +1,14 @@
 """gunicorn settings read from the working directory (the Docker image runs in backend/).
 
 Logging: gunicorn's own access and error logs go through the same filter as Django's, so an
-ID number typed into a search box never reaches the server log. Timeout: a 100,000-row
-import commit runs past gunicorn's default 30 s (GUNICORN_TIMEOUT overrides).
+ID number typed into a search box never reaches the server log. Timeout: long work (imports,
+workbooks, exports) runs in the jobs workers, so requests stay short; 60 s leaves room for a
+20 MB upload on a slow line (GUNICORN_TIMEOUT overrides).
 """
 
 import os
 
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "300"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 
 logconfig_dict = {
     "version": 1,
