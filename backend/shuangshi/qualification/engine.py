@@ -668,20 +668,77 @@ def timeline(
     """(from, evaluation, facts in effect) for every date in [start, end] on which the
     outcome may change: each holds until the next one (the last until its ``next_change``).
     Callers merge neighbours that do not differ in what they keep."""
-    out: list[tuple[date, Evaluation, Any]] = []
+    return [(on, ev, f) for on, ev, f, _own in _timeline(record, start, end, profile)]
+
+
+def _timeline(
+    record: TeacherRecord, start: date, end: date, profile: RuleProfile
+) -> list[tuple[date, Evaluation, Any, list[int]]]:
+    out: list[tuple[date, Evaluation, Any, list[int]]] = []
     on = start
     end_ord = end.toordinal()
     history = getattr(record, "history", ())
     facts = record.facts
     for _ in range(4 * MAX_STEPS):
-        ev, _own = _evaluate_once(record, on, profile)
+        ev, own = _evaluate_once(record, on, profile)
         if history:
             facts, _nxt = facts_at(record.facts, history, on.toordinal())
-        out.append((on, ev, facts))
+        out.append((on, ev, facts, own))
         if ev.next_change is None or ev.next_change.toordinal() > end_ord:
             break
         on = ev.next_change
     return out
+
+
+def evaluate_with_timeline(
+    record: TeacherRecord,
+    on: date,
+    start: date,
+    end: date,
+    profile: RuleProfile = DEFAULT_PROFILE,
+) -> tuple[Evaluation, list[tuple[date, Evaluation, Any]]]:
+    """``evaluate(record, on)`` and ``timeline(record, start, end)`` in one pass (bulk
+    rebuilds): the look-ahead reads the timeline's points instead of walking again.
+
+    Exact while the changes fall inside [start, end] (``start <= on <= end``); past ``end``
+    each rule's own next flip is used and the level's is walked for at most a few steps."""
+    points = _timeline(record, start, end, profile)
+    ev, own = _evaluate_once(record, on, profile)
+    n = len(REASON_CODES)
+    changes: list[int | None] = [None] * n
+    remaining = set(range(n))
+    valid_until: int | None = None
+    last_ev, last_own = ev, own
+    for d, later, _f, later_own in points:
+        if d <= on:
+            continue
+        t = d.toordinal()
+        for i in list(remaining):
+            if later.mets[i] != ev.mets[i]:
+                changes[i] = t
+                remaining.discard(i)
+        if valid_until is None and later.level != ev.level:
+            valid_until = t
+        last_ev, last_own = later, later_own
+    if last_ev.next_change is not None:  # something still changes after the horizon
+        for i in remaining:
+            changes[i] = last_own[i] if last_own[i] < _MAX - 1 else None
+        if valid_until is None:
+            t = last_ev.next_change.toordinal()
+            for _ in range(16):
+                later, _o = _evaluate_once(record, date.fromordinal(t), profile)
+                if later.level != ev.level:
+                    valid_until = t
+                    break
+                if later.next_change is None:
+                    break
+                t = later.next_change.toordinal()
+    result = replace(
+        ev,
+        valid_until=None if valid_until is None else date.fromordinal(valid_until),
+        changes=tuple(None if c is None else date.fromordinal(c) for c in changes),
+    )
+    return result, [(d, e, f) for d, e, f, _o in points]
 
 
 def _evaluate_once(

@@ -73,10 +73,13 @@ def intervals_of(item: Any, start: date, end: date, profile: engine.RuleProfile)
     """One teacher's intervals over [start, end]; the last one is open-ended (valid_to null).
 
     Neighbours differ in school, level, scope, full/part-time or the recruitment check."""
+    return intervals_from_points(item.facts.id, engine.timeline(item, start, end, profile))
+
+
+def intervals_from_points(tid: int, points: Sequence[tuple[date, Any, Any]]) -> list[Interval]:
     out: list[list[Any]] = []
     prev: tuple[Any, ...] | None = None
-    tid = item.facts.id
-    for on, ev, f in engine.timeline(item, start, end, profile):
+    for on, ev, f in points:
         employed = (f.hired_on is None or f.hired_on <= on) and (
             f.left_on is None or f.left_on >= on
         )
@@ -228,11 +231,12 @@ def _months_from_deltas(start: date, end: date) -> None:
                 i += 1
             rows.append((school, m, *acc))
 
-    with connection.cursor() as cur:
+    # A server-side cursor on PostgreSQL: the deltas of a country do not fit in memory.
+    with connection.chunked_cursor() as cur:
         cur.execute(f'SELECT school_id, "on", {fields} FROM {_SD} ORDER BY school_id, "on"')
         school: int | None = None
         events: list[tuple[date, tuple[int, ...]]] = []
-        for row in cur.fetchall():
+        for row in cur:
             if row[0] != school:
                 if school is not None:
                     flush_school(school, events)
@@ -274,13 +278,19 @@ def update_teachers(ids: Sequence[int], loaded: Sequence[Any], profile: Any) -> 
     h = horizon()
     if h is None or not ids:
         return
+    new: list[Interval] = []
+    for item in loaded:
+        new.extend(intervals_of(item, h.starts_on, h.ends_on, profile))
+    replace_teachers(ids, new, h)
+
+
+def replace_teachers(ids: Sequence[int], new: Sequence[Interval], h: IntervalHorizon) -> None:
+    """Swap these teachers' stored intervals for ``new`` and move the counts by the
+    difference (inside the caller's transaction)."""
     start, end = h.starts_on, h.ends_on
     old = list(
         TeacherLevelInterval.objects.filter(teacher_id__in=ids).values_list(*INTERVAL_COLUMNS)
     )
-    new: list[Interval] = []
-    for item in loaded:
-        new.extend(intervals_of(item, start, end, profile))
     diff = deltas_of(old, end, -1)
     deltas_of(new, end, 1, into=diff)
     TeacherLevelInterval.objects.filter(teacher_id__in=ids).delete()

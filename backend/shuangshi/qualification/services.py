@@ -56,15 +56,30 @@ _LEVEL_INDEX = {"junior": 4, "intermediate": 5, "senior": 6}
 
 
 def evaluate_rows(
-    loaded: Iterable[selectors.Loaded], on: date, version: int, profile: engine.RuleProfile
+    loaded: Iterable[selectors.Loaded],
+    on: date,
+    version: int,
+    profile: engine.RuleProfile,
+    horizon: tuple[date, date] | None = None,
+    intervals_out: list[intervals.Interval] | None = None,
 ) -> list[Row]:
+    """Stored-result rows at ``on``; with a ``horizon``, each teacher's dated intervals are
+    appended to ``intervals_out`` from the same pass over their change dates."""
     evaluate = engine.evaluate
+    with_timeline = engine.evaluate_with_timeline
+    from_points = intervals.intervals_from_points
     distance = engine.distance_to_next_level
     pack = engine.pack_reasons
     out: list[Row] = []
     for item in loaded:
         f = item.facts
-        ev = evaluate(item, on, profile)  # type: ignore[arg-type]
+        if horizon is not None and intervals_out is not None:
+            ev, points = with_timeline(item, on, horizon[0], horizon[1], profile)  # type: ignore[arg-type]
+            intervals_out.extend(from_points(f.id, points))
+        else:
+            ev = evaluate(item, on, profile)  # type: ignore[arg-type]
+        if item.history:  # the school and employment in effect on ``on``
+            f = engine.facts_at(f, item.history, on.toordinal())[0]
         employed = (f.hired_on is None or f.hired_on <= on) and (
             f.left_on is None or f.left_on >= on
         )
@@ -161,8 +176,14 @@ def _reevaluate_chunk(ids: list[int], on: date) -> None:
     )
     version, profile = selectors.profile_current()
     loaded = selectors.records_for_ids(ids)
-    rows = evaluate_rows(loaded, on, version, profile)
-    intervals.update_teachers(ids, loaded, profile)
+    h = intervals.horizon()
+    if h is not None and h.starts_on <= on <= h.ends_on:
+        ivs: list[intervals.Interval] = []
+        rows = evaluate_rows(loaded, on, version, profile, (h.starts_on, h.ends_on), ivs)
+        intervals.replace_teachers(ids, ivs, h)
+    else:
+        rows = evaluate_rows(loaded, on, version, profile)
+        intervals.update_teachers(ids, loaded, profile)
     deltas: dict[int, list[int]] = {}
     for _tid, school_id, level, in_scope, full, part, rec in old:
         sid, vec = contribution(
@@ -384,8 +405,8 @@ def _rebuild(
         for start, end in ranges:
             with transaction.atomic():
                 loaded = selectors.records_for_id_range(start, end)
-                rows = evaluate_rows(loaded, on, version, profile)
-                ivs = interval_rows(loaded, horizon, profile)
+                ivs: list[intervals.Interval] = []
+                rows = evaluate_rows(loaded, on, version, profile, horizon, ivs)
                 written[0] += _replace_range(start, end, rows, rewrite_all=rewrite_all)
                 intervals.write_intervals(ivs)
             done += len(rows)
@@ -399,17 +420,6 @@ def _rebuild(
         intervals.build_finish(h_start, h_end, version)
     _mark_applied(version)
     return done
-
-
-def interval_rows(
-    loaded: Iterable[selectors.Loaded], horizon: tuple[date, date], profile: engine.RuleProfile
-) -> list[intervals.Interval]:
-    start, end = horizon
-    out: list[intervals.Interval] = []
-    of = intervals.intervals_of
-    for item in loaded:
-        out.extend(of(item, start, end, profile))
-    return out
 
 
 def _mark_applied(version: int) -> None:
@@ -472,8 +482,9 @@ def _rebuild_pipelined(
     try:
         while (item := loaded_q.get()) is not _DONE:
             start, end, loaded = item
-            rows = evaluate_rows(loaded, on, version, profile)
-            rows_q.put((start, end, rows, interval_rows(loaded, horizon, profile)))
+            ivs: list[intervals.Interval] = []
+            rows = evaluate_rows(loaded, on, version, profile, horizon, ivs)
+            rows_q.put((start, end, rows, ivs))
             done += len(rows)
             if progress is not None:
                 progress(done, total)

@@ -672,3 +672,17 @@ def test_distance_fast_path_agrees_with_the_missing_items():
         ev = evaluate(_random_record(rnd), D)
         items, cost = e._missing(ev)
         assert ev.distance == (cost if items else None)
+
+
+def test_the_bulk_look_ahead_from_the_timeline_equals_evaluate():
+    rnd = random.Random(11)
+    start, end = D - 2000 * DAY, D + 2000 * DAY
+    for _ in range(120):
+        r = _random_record(rnd)
+        ev = evaluate(r, D)
+        bulk, points = e.evaluate_with_timeline(r, D, start, end)
+        assert bulk.level == ev.level and bulk.mets == ev.mets and bulk.values == ev.values
+        assert bulk.valid_until == ev.valid_until, r
+        for a, b in zip(bulk.changes, ev.changes, strict=True):
+            assert a == b or (a is not None and a > end) or (b is not None and b > end), r
+        assert points[0][0] == start

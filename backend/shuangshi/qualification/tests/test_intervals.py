@@ -3,6 +3,7 @@ a fresh evaluation of every teacher at that date, after a full build and after w
 
 from dataclasses import asdict
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from django.utils import timezone
@@ -93,7 +94,7 @@ def test_a_teachers_intervals_tile_the_horizon(school_a):
     rows = list(TeacherLevelInterval.objects.filter(teacher_id=lapsing.pk).order_by("valid_from"))
     start, _end = intervals.horizon_for(timezone.localdate())
     assert rows[0].valid_from == start and rows[-1].valid_to is None
-    for a, b in zip(rows, rows[1:], strict=False):
+    for a, b in pairwise(rows):
         assert a.valid_to == b.valid_from
         assert (a.level, a.in_scope) != (b.level, b.in_scope) or a.school_id != b.school_id
     today = timezone.localdate()
