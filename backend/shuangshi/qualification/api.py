@@ -26,7 +26,7 @@ from shuangshi.common.pagination import Pagination
 from shuangshi.schools.models import SchoolKind
 from shuangshi.teachers.models import Teacher
 
-from . import engine, forecast, recognized, reports, schemas, selectors, services
+from . import engine, forecast, jobs, recognized, reports, schemas, selectors, services
 from .models import RuleProfile, Target, TargetCode, TeacherQualification
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
@@ -300,12 +300,15 @@ class RuleProfileCreatedSerializer(RuleProfileSerializer):
     reevaluated = serializers.IntegerField(
         read_only=True,
         allow_null=True,
-        help_text="Teachers re-evaluated now; null: too many for one request (the `reevaluate` "
-        "command applies it).",
+        help_text="Teachers re-evaluated already; null while the background job (`job`) "
+        "re-evaluates them.",
+    )
+    job = serializers.IntegerField(
+        read_only=True, help_text="The background job re-evaluating everyone (GET /jobs/{id}/)."
     )
 
     class Meta(RuleProfileSerializer.Meta):
-        fields = [*RuleProfileSerializer.Meta.fields, "reevaluated"]
+        fields = [*RuleProfileSerializer.Meta.fields, "reevaluated", "job"]
 
 
 class CurrentProfileSerializer(serializers.Serializer):
@@ -423,10 +426,10 @@ class RuleProfileViewSet(
                 status=status.HTTP_409_CONFLICT,
             )
         try:
-            row = services.rule_profile_update(
+            row, run = jobs.rule_profile_change(
                 values=serializer.validated_data["values"],
                 note=serializer.validated_data.get("note", ""),
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
             )
         except services.ProfileInvalid as exc:
             return Response(
@@ -434,9 +437,11 @@ class RuleProfileViewSet(
                 status=status.HTTP_400_BAD_REQUEST,
             )
         data = dict(self.get_serializer(row).data)
-        # How many teachers were re-evaluated now; null: too many for one request, the
-        # `reevaluate` command applies it (ratios keep the previous figures until then).
-        data["reevaluated"] = getattr(row, "reevaluated", None)
+        # Everyone is re-evaluated by a background job (no size limit): null until it has run
+        # (ratios evaluate today's figures until then).
+        run.refresh_from_db()
+        data["reevaluated"] = run.result.get("evaluated") if run.status == "succeeded" else None
+        data["job"] = run.pk
         return Response(data, status=status.HTTP_201_CREATED)
 
 

@@ -364,19 +364,27 @@ def test_bad_input_is_a_400_everywhere(api, province, url):
     assert response.status_code == 400, response.content
 
 
-def test_a_profile_for_a_very_large_country_is_applied_by_the_command(
+def test_a_profile_change_is_applied_by_a_background_job_whatever_the_size(
     api, province, staffed, settings
 ):
-    settings.QUALIFICATION_INLINE_REBUILD_MAX = 3
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
     response = api(province).post(
         "/api/v1/rule-profiles/", {"values": {"practice_min_days": 365}}, format="json"
     )
     assert response.status_code == 201
     assert response.json()["reevaluated"] is None
-    # Until the command runs, today's figures are evaluated rather than read.
+    job = api(province).get(f"/api/v1/jobs/{response.json()['job']}/").json()
+    assert (job["kind"], job["status"]) == ("qualification.rebuild", "queued")
+    # Until the job runs, today's figures are evaluated rather than read.
     assert api(province).get("/api/v1/ratios/summary/").json()["province"]["qualified"] == 0
     assert SchoolStats.objects.aggregate(q=Sum("qualified"))["q"] == 3
-    services.qualifications_refresh_due()
+    from shuangshi.jobs.services import job_run
+
+    job_run(job_id=job["id"])
+    assert api(province).get(f"/api/v1/jobs/{job['id']}/").json()["status"] == "succeeded"
+    assert SchoolStats.objects.aggregate(q=Sum("qualified"))["q"] == 0
     assert RuleProfile.objects.get().applied_at is not None
     assert SchoolStats.objects.aggregate(q=Sum("qualified"))["q"] == 0
     assert api(province).get("/api/v1/ratios/summary/").json()["province"]["qualified"] == 0
