@@ -127,11 +127,11 @@ class NotificationViewSet(
 
 class AlertSettingsSerializer(serializers.ModelSerializer):
     version = serializers.IntegerField(required=False)
+    updated_at = serializers.DateTimeField(read_only=True, allow_null=True)  # null: never set
 
     class Meta:
         model = AlertSettings
         fields = [*LEAD_FIELDS, "version", "updated_at"]
-        read_only_fields = ["updated_at"]
         extra_kwargs = {
             name: {"min_value": 1, "max_value": 730, "required": False} for name in LEAD_FIELDS
         }
