@@ -343,3 +343,20 @@ def test_list_is_scoped_and_lean(
     assert len(rows) == 4
     assert api(hr_b).get(APPS).json()["results"] == []
     assert len(api(teacher_user).get(APPS).json()["results"]) == 1
+
+
+def test_the_nightly_schedule_finalizes_publicity(api, teacher_user, hr_a, province, round_open):
+    from shuangshi.jobs.registry import JOBS
+    from shuangshi.jobs.schedule import SCHEDULE
+
+    entry = next(e for e in SCHEDULE if e.name == "publicity-finalize")
+    app_id = _to_publicity(api, teacher_user, hr_a, province, round_open)
+    Application.objects.filter(pk=app_id).update(publicity_until=_today() - timedelta(1))
+
+    class Run:
+        result: object = None
+
+    run = Run()
+    JOBS[entry.job].run(run)
+    assert run.result == {"finalized": 1}
+    assert Application.objects.get(pk=app_id).status == "recognized"

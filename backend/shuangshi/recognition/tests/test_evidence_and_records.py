@@ -127,7 +127,8 @@ def test_a_teacher_proposes_a_certificate_that_counts_once_hr_confirms(api, hr_a
             "kind": "skill_level",
             "level": "grade3",
             "name": "电工",
-            "field": "46",
+            "field": "电工",
+            "field_category": "46",
             "issued_on": "2022-05-01",
         },
     )
@@ -138,7 +139,7 @@ def test_a_teacher_proposes_a_certificate_that_counts_once_hr_confirms(api, hr_a
     queue = api(hr_a).get("/api/v1/record-confirmations/").json()
     assert [(r["type"], r["id"]) for r in queue] == [("certificate", cert_id)]
     assert queue[0]["evidence"][0]["filename"] == "证书.pdf"
-    # (Only confirmed records count: the engine's loader filters on status.)
+    assert TeacherQualification.objects.get(teacher=teacher).level == "none"  # pending
     assert api(user).post(f"/api/v1/certificates/{cert_id}/confirm/").status_code == 403
     confirmed = api(hr_a).post(f"/api/v1/certificates/{cert_id}/confirm/")
     assert confirmed.status_code == 200, confirmed.json()
