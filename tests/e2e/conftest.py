@@ -29,6 +29,9 @@ CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PASSWORD = "shuangshi-demo"
 E2E_DB_NAME = "shuangshi_e2e"
+# The running server's environment, for journeys that run a management command against
+# the same database (e.g. the daily alert job): `manage("alerts_daily")`.
+E2E_ENV: dict[str, str] = {}
 
 
 def _required() -> bool:
@@ -96,6 +99,12 @@ def _manage(env: dict[str, str], *args: str) -> None:
     )
 
 
+def manage(*args: str) -> None:
+    """Run a management command against the journeys' database (after the server is up)."""
+    assert E2E_ENV, "manage() needs the e2e_server fixture"
+    _manage(E2E_ENV, *args)
+
+
 def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -137,6 +146,7 @@ def e2e_server(chromium_path: str) -> Iterator[str]:
     }
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo")
+    E2E_ENV.update(env)
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "server.log", "wb")
