@@ -95,7 +95,7 @@ def prepare() -> list[Browser]:
     django.setup()
     from django.core.management import call_command
     from django.db import connection
-    from rest_framework.authtoken.models import Token
+    from shuangshi.accounts import services as accounts_services
     from shuangshi.accounts.models import Role, User
     from shuangshi.schools.models import School
     from shuangshi.teachers.models import Teacher
@@ -135,7 +135,7 @@ def prepare() -> list[Browser]:
         if created:
             user.set_password(PASSWORD)
             user.save()
-        token, _ = Token.objects.get_or_create(user=user)
+        token = accounts_services.token_issue(user=user)
         teachers = Teacher.objects.all()
         if user.role == Role.SCHOOL_HR:
             teachers = teachers.filter(school_id=user.school_id)
@@ -147,7 +147,7 @@ def prepare() -> list[Browser]:
         browsers.append(
             Browser(
                 role=user.role,
-                token=token.key,
+                token=token,
                 teacher_ids=ids or [1],
                 teacher_pages=pages,
                 school_ids=rnd.sample(own_schools, min(20, len(own_schools))) or [1],

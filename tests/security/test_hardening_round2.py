@@ -258,3 +258,95 @@ def test_the_create_user_command_refuses_a_password_like_the_name(db):
         call_command(
             "create_user", "zhangwei2024", role="province", password="zhangwei2024", verbosity=0
         )
+
+
+# --- item 4: API tokens end (idle, absolute, logout, password change, deactivation)
+
+
+def token_for(username: str = "hr_a", password: str = PASSWORD) -> str:
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": username, "password": password}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    return response.json()["token"]
+
+
+def me(token: str) -> int:
+    return APIClient().get("/api/v1/auth/me/", HTTP_AUTHORIZATION=f"Token {token}").status_code
+
+
+def test_a_token_works_until_logout_then_is_refused(hr_a):
+    token = token_for()
+    assert me(token) == 200
+    client = APIClient()
+    assert (
+        client.post("/api/v1/auth/logout/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 204
+    )
+    assert me(token) in (401, 403)
+
+
+def test_a_password_change_ends_the_old_tokens(hr_a):
+    token = token_for()
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    changed = client.post(
+        "/api/v1/auth/password/",
+        {"old_password": PASSWORD, "new_password": "a-new-Pass-9471"},
+        format="json",
+    )
+    assert changed.status_code == 200
+    assert me(token) in (401, 403)
+    assert me(token_for(password="a-new-Pass-9471")) == 200
+
+
+def test_deactivation_ends_the_tokens_and_reactivation_does_not_revive_them(api, province, hr_a):
+    token = token_for()
+    assert api(province).delete(f"/api/v1/users/{hr_a.pk}/").status_code == 204
+    assert me(token) in (401, 403)
+    reactivated = api(province).patch(f"/api/v1/users/{hr_a.pk}/", {"is_active": True})
+    assert reactivated.status_code == 200
+    assert me(token) in (401, 403)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """timezone.now() moved forward by hand (no sleeping)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    real_now = timezone.now
+    offset = {"value": timedelta(0)}
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + offset["value"])
+
+    def advance(**delta: float) -> None:
+        offset["value"] += timedelta(**delta)
+
+    return advance
+
+
+def test_a_token_unused_for_the_idle_time_expires(settings, hr_a, clock):
+    token = token_for()
+    clock(hours=11)
+    assert me(token) == 200  # used: the idle time starts again
+    clock(hours=11)
+    assert me(token) == 200
+    clock(hours=12, minutes=1)
+    assert me(token) in (401, 403)
+
+
+def test_a_token_in_daily_use_still_ends_after_the_absolute_lifetime(hr_a, clock):
+    token = token_for()
+    statuses = []
+    for _use in range(17):  # every 10 hours: never idle for 12
+        clock(hours=10)
+        statuses.append(me(token))
+    assert statuses[:16] == [200] * 16  # up to 160 hours
+    assert statuses[16] in (401, 403)  # 170 hours: past the 7 days (168)
+
+
+def test_the_token_endpoint_keeps_its_contract(hr_a):
+    token = token_for()
+    assert isinstance(token, str) and len(token) >= 40
+    assert me(token) == 200
+    assert me("0" * 64) in (401, 403)

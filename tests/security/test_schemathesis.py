@@ -18,10 +18,10 @@ from django.core import signals
 from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, note, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import response_schema_conformance
+from shuangshi.accounts import services as accounts_services
 
 from . import world as world_module
 
@@ -84,10 +84,7 @@ def _keep_the_test_connection():
 @pytest.fixture
 def tokens(db: Any) -> dict[str, str]:
     world = world_module.build()
-    return {
-        role: Token.objects.get_or_create(user=world.users[role])[0].key  # type: ignore[misc]
-        for role in ROLES
-    }
+    return {role: accounts_services.token_issue(user=world.users[role]) for role in ROLES}
 
 
 @schema.parametrize()

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values come from the environment (see config.env)."""
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework.authtoken",  # its table only: API tokens are knox's (they expire)
+    "knox",
     "django_filters",
     "drf_spectacular",
     "auditlog",
@@ -182,7 +184,7 @@ FILE_UPLOAD_HANDLERS = [
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",  # `Authorization: Token …`, hashed, expiring
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -208,6 +210,16 @@ REST_FRAMEWORK = {
         "anon": env_str("API_RATE_ANON", "120/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+# API tokens (POST /auth/token/): end after TOKEN_IDLE_HOURS without use and TOKEN_MAX_DAYS
+# after they were issued, whichever comes first; logout, a password change and deactivation
+# revoke them (accounts.services).
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env_int("TOKEN_IDLE_HOURS", 12, minimum=1)),
+    "AUTO_REFRESH": True,  # each use moves the end to TOKEN_TTL from now…
+    "AUTO_REFRESH_MAX_TTL": timedelta(days=env_int("TOKEN_MAX_DAYS", 7, minimum=1)),  # …up to
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 SPECTACULAR_SETTINGS = {

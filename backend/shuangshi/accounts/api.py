@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema, extend_schema_field
+from knox.models import AuthToken
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -92,8 +92,8 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         serializer = CredentialsSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
-        return Response({"token": token.key})
+        token = services.token_issue(user=serializer.validated_data["user"])
+        return Response({"token": token})
 
 
 @method_decorator(ensure_csrf_cookie, name="get")
@@ -128,6 +128,9 @@ class LogoutView(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request: Request) -> Response:
+        """Ends the browser session, or the API token the request was made with."""
+        if isinstance(request.auth, AuthToken):
+            services.token_revoke(token=request.auth)
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

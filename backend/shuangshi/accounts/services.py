@@ -2,11 +2,12 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from shuangshi.teachers.models import Teacher
 
@@ -54,7 +55,7 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
         _check_password(password, user)
         user.set_password(password)
         user.must_change_password = user.role in FIRST_LOGIN_CHANGE_ROLES
-        Token.objects.filter(user=user).delete()
+        tokens_revoke(user=user)
     user.save()
     return user
 
@@ -91,7 +92,7 @@ def user_password_change(*, user: User, old_password: str, new_password: str) ->
     user.set_password(new_password)
     user.must_change_password = False
     user.save()
-    Token.objects.filter(user=user).delete()
+    tokens_revoke(user=user)
     return user
 
 
@@ -135,6 +136,28 @@ def teacher_accounts_create(*, teachers: Iterable[Teacher]) -> list[dict[str, An
 
 @transaction.atomic
 def user_deactivate(*, user: User) -> None:
-    """Accounts are deactivated, never deleted, so the audit trail keeps its actor."""
+    """Accounts are deactivated, never deleted, so the audit trail keeps its actor.
+    Its API tokens end (a reactivated account signs in afresh)."""
     user.is_active = False
     user.save(update_fields=["is_active"])
+    tokens_revoke(user=user)
+
+
+@transaction.atomic
+def token_issue(*, user: User) -> str:
+    """A new API token (DESIGN §5): it ends after settings.REST_KNOX's idle and absolute
+    lifetimes (knox refreshes the idle end on use), or when revoked below."""
+    _instance, token = AuthToken.objects.create(user=user, expiry=settings.REST_KNOX["TOKEN_TTL"])
+    return str(token)
+
+
+@transaction.atomic
+def token_revoke(*, token: AuthToken) -> None:
+    """Logout with a token: that token ends."""
+    token.delete()
+
+
+@transaction.atomic
+def tokens_revoke(*, user: User) -> None:
+    """Every API token of the user ends (password set or changed, account deactivated)."""
+    AuthToken.objects.filter(user=user).delete()
