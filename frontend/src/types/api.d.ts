@@ -4,6 +4,30 @@
  */
 
 export interface paths {
+    "/api/v1/alert-settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The lead times of the daily alerts: everyone with a school scope reads them, the
+         *     province changes them (naming the version it read).
+         */
+        get: operations["alert_settings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * @description The lead times of the daily alerts: everyone with a school scope reads them, the
+         *     province changes them (naming the version it read).
+         */
+        patch: operations["alert_settings_partial_update"];
+        trace?: never;
+    };
     "/api/v1/audit-log/": {
         parameters: {
             query?: never;
@@ -104,6 +128,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The signed-in user changes their own password (required at a first login). */
+        post: operations["auth_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token/": {
         parameters: {
             query?: never;
@@ -129,18 +170,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
          *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
          */
         get: operations["certificates_list"];
         put?: never;
         /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
          *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
          */
         post: operations["certificates_create"];
         delete?: never;
@@ -157,10 +198,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
          *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
          */
         get: operations["certificates_retrieve"];
         put?: never;
@@ -170,12 +211,56 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
          *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
          */
         patch: operations["certificates_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
+         *
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
+         */
+        post: operations["certificates_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
+         *
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
+         */
+        post: operations["certificates_reject_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/cities/": {
@@ -218,18 +303,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
          *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
          */
         get: operations["enterprise_periods_list"];
         put?: never;
         /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
          *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
          */
         post: operations["enterprise_periods_create"];
         delete?: never;
@@ -246,10 +331,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
          *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
          */
         get: operations["enterprise_periods_retrieve"];
         put?: never;
@@ -259,12 +344,109 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * @description CRUD whose writes go through services and whose updates name the version they read.
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
          *
-         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
-         *     the perform_* hooks that call the app's services.
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
          */
         patch: operations["enterprise_periods_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/enterprise-periods/{id}/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
+         *
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
+         */
+        post: operations["enterprise_periods_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprise-periods/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Mixed into the certificate and period viewsets: teachers propose, HR confirms.
+         *
+         *     A teacher may only create (always `pending`); confirming and rejecting is for the
+         *     school's HR and the province (get_object() is scoped).
+         */
+        post: operations["enterprise_periods_reject_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence-files/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Evidence files (PDF, JPEG, PNG), scoped like their teacher. */
+        get: operations["evidence_files_list"];
+        put?: never;
+        /** @description Evidence files (PDF, JPEG, PNG), scoped like their teacher. */
+        post: operations["evidence_files_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence-files/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Evidence files (PDF, JPEG, PNG), scoped like their teacher. */
+        get: operations["evidence_files_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description Evidence files (PDF, JPEG, PNG), scoped like their teacher. */
+        delete: operations["evidence_files_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence-files/{id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Evidence files (PDF, JPEG, PNG), scoped like their teacher. */
+        get: operations["evidence_files_download_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/exports/province/": {
@@ -409,6 +591,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The user's own background jobs (imports, workbooks, exports): status and results. */
+        get: operations["jobs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The user's own background jobs (imports, workbooks, exports): status and results. */
+        get: operations["jobs_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The user's own background jobs (imports, workbooks, exports): status and results. */
+        get: operations["jobs_download_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mentor-appointments/": {
         parameters: {
             query?: never;
@@ -483,6 +716,23 @@ export interface paths {
         patch: operations["mentors_partial_update"];
         trace?: never;
     };
+    "/api/v1/mentors/{id}/reveal-id-number/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The full ID number, audited (province; HR of the only school the mentor serves). */
+        post: operations["mentors_reveal_id_number_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mentors/counts/": {
         parameters: {
             query?: never;
@@ -517,6 +767,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/my-record/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A teacher's own certificates, periods, completions and files in one read (phones).
+         *     Their record and verdict are GET teachers/{id}/; applications and recognitions their
+         *     own lists.
+         */
+        get: operations["my_record_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["notifications_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["notifications_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["notifications_preferences_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["notifications_preferences_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["notifications_read_all_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["notifications_unread_count_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-duty/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Each teacher's standing; a teacher sees their own. */
+        get: operations["practice_duty_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-duty/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["practice_duty_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-duty/summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["practice_duty_summary_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/verify/{certificate_no}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Public check of a recognition certificate (no login): masked name and nothing more. */
+        get: operations["public_verify_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ratios/candidates/": {
         parameters: {
             query?: never;
@@ -525,6 +958,39 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ratios_candidates_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratios/forecast/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ratios_forecast_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratios/forecast/schools/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Schools meeting the target today that stop meeting it within `months`, soonest first. */
+        get: operations["ratios_forecast_schools_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -573,6 +1039,303 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ratios_trend_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        get: operations["recognition_applications_list"];
+        put?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        post: operations["recognition_applications_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        get: operations["recognition_applications_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        patch: operations["recognition_applications_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/finalize/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        post: operations["recognition_applications_finalize_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/objections/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description POST: anyone signed in objects to an application in publicity. GET: the province
+         *     reads them in full.
+         */
+        get: operations["recognition_applications_objections_list"];
+        put?: never;
+        /**
+         * @description POST: anyone signed in objects to an application in publicity. GET: the province
+         *     reads them in full.
+         */
+        post: operations["recognition_applications_objections_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/province-review/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        post: operations["recognition_applications_province_review_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/resolve-objection/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        post: operations["recognition_applications_resolve_objection_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/school-review/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        post: operations["recognition_applications_school_review_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/submit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        post: operations["recognition_applications_submit_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/votes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        post: operations["recognition_applications_votes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/{id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        post: operations["recognition_applications_withdraw_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-applications/publicity/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The publicity list (公示) every signed-in user may read and object to. */
+        get: operations["recognition_applications_publicity_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-rounds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Recognition rounds: the province writes, everyone signed in reads. */
+        get: operations["recognition_rounds_list"];
+        put?: never;
+        /** @description Recognition rounds: the province writes, everyone signed in reads. */
+        post: operations["recognition_rounds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-rounds/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Recognition rounds: the province writes, everyone signed in reads. */
+        get: operations["recognition_rounds_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Recognition rounds: the province writes, everyone signed in reads. */
+        patch: operations["recognition_rounds_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/recognitions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["recognitions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognitions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["recognitions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognitions/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["recognitions_revoke_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/record-confirmations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description HR's "to confirm" queue: what teachers proposed, with their files beside. */
+        get: operations["record_confirmations_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -779,6 +1542,23 @@ export interface paths {
         patch: operations["teachers_partial_update"];
         trace?: never;
     };
+    "/api/v1/teachers/{id}/facts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The dated history of school, employment, course type, title and major category. */
+        get: operations["teachers_facts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teachers/{id}/history/": {
         parameters: {
             query?: never;
@@ -807,6 +1587,80 @@ export interface paths {
         put?: never;
         /** @description Mixed into TeacherViewSet: get_object() there is already scoped to the user. */
         post: operations["teachers_reveal_id_number_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teaching-hours/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description CRUD whose writes go through services and whose updates name the version they read.
+         *
+         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
+         *     the perform_* hooks that call the app's services.
+         */
+        get: operations["teaching_hours_list"];
+        put?: never;
+        /**
+         * @description CRUD whose writes go through services and whose updates name the version they read.
+         *
+         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
+         *     the perform_* hooks that call the app's services.
+         */
+        post: operations["teaching_hours_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teaching-hours/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description CRUD whose writes go through services and whose updates name the version they read.
+         *
+         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
+         *     the perform_* hooks that call the app's services.
+         */
+        get: operations["teaching_hours_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description A DELETE that names the version it read (If-Match) is refused when stale. */
+        delete: operations["teaching_hours_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description CRUD whose writes go through services and whose updates name the version they read.
+         *
+         *     Subclasses set read_roles/write_roles, get_queryset() (already scoped to the user), and
+         *     the perform_* hooks that call the app's services.
+         */
+        patch: operations["teaching_hours_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teaching-hours/shares/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Each school's practical share in a term against `practical_hours_share`. */
+        get: operations["teaching_hours_shares_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -982,10 +1836,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Accounts, managed by the province. Deleting deactivates. */
+        /**
+         * @description Accounts, managed by the province; school HR manages its own teachers' accounts.
+         *     Deleting deactivates.
+         */
         get: operations["users_list"];
         put?: never;
-        /** @description Accounts, managed by the province. Deleting deactivates. */
+        /**
+         * @description Accounts, managed by the province; school HR manages its own teachers' accounts.
+         *     Deleting deactivates.
+         */
         post: operations["users_create"];
         delete?: never;
         options?: never;
@@ -1000,22 +1860,98 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Accounts, managed by the province. Deleting deactivates. */
+        /**
+         * @description Accounts, managed by the province; school HR manages its own teachers' accounts.
+         *     Deleting deactivates.
+         */
         get: operations["users_retrieve"];
         put?: never;
         post?: never;
-        /** @description Accounts, managed by the province. Deleting deactivates. */
+        /**
+         * @description Accounts, managed by the province; school HR manages its own teachers' accounts.
+         *     Deleting deactivates.
+         */
         delete: operations["users_destroy"];
         options?: never;
         head?: never;
-        /** @description Accounts, managed by the province. Deleting deactivates. */
+        /**
+         * @description Accounts, managed by the province; school HR manages its own teachers' accounts.
+         *     Deleting deactivates.
+         */
         patch: operations["users_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/users/teacher-accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Accounts for several teachers at once (from the teacher list), each with a
+         *     one-time initial password to hand over; teachers with an account keep it.
+         */
+        post: operations["users_teacher_accounts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertSettings: {
+            /** 证书到期提前天数 */
+            certificate_expiring_days?: number;
+            /** 企业实践不足提前天数 */
+            practice_lapsing_days?: number;
+            /** 等级下降提前天数 */
+            level_dropping_days?: number;
+            /** 学校低于目标提前天数 */
+            school_falling_below_days?: number;
+            /** 认定到期提前天数 */
+            recognition_expiring_days?: number;
+            version?: number;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        Application: {
+            readonly id: number;
+            round: number;
+            readonly round_code: string;
+            teacher?: number;
+            readonly teacher_name: string;
+            readonly school: number;
+            readonly school_name: string;
+            level: components["schemas"]["LevelEnum"];
+            statement?: string;
+            evidence?: number[];
+            /** 状态 */
+            readonly status: components["schemas"]["Status05eEnum"];
+            readonly eligibility: unknown;
+            readonly history: components["schemas"]["Event"][];
+            readonly votes: components["schemas"]["Vote"][];
+            /** Format: date */
+            readonly publicity_until: string | null;
+            readonly recognition: {
+                id?: number;
+                certificate_no?: string;
+            } | null;
+            version?: number;
+        };
+        ApplicationRequest: {
+            round: number;
+            teacher?: number;
+            level: components["schemas"]["LevelEnum"];
+            statement?: string;
+            evidence?: number[];
+            version?: number;
+        };
         AuditLogEntry: {
             readonly id: number;
             /** Format: date-time */
@@ -1027,7 +1963,11 @@ export interface components {
             /** Object representation */
             readonly object_repr: string;
             readonly actor: string | null;
-            /** @description {field: [before, after]}; ID numbers were masked when the entry was written. */
+            /**
+             * @description {field: [before, after]}; ID numbers were masked when the entry was written (and
+             *     are masked again as today's mask, for older entries). A reader who sees the ID
+             *     masked (context `full_ids` False) reads birth dates as their year.
+             */
             readonly changes: {
                 [key: string]: unknown[];
             };
@@ -1104,6 +2044,8 @@ export interface components {
             /** @description null once the deadline passed */
             days_left: number | null;
         };
+        /** @enum {unknown} */
+        BlankEnum: "";
         Candidate: {
             teacher: components["schemas"]["CandidateTeacher"];
             level: string;
@@ -1149,6 +2091,10 @@ export interface components {
              * Format: date
              */
             expires_on?: string | null;
+            field_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** 状态 */
+            readonly status: components["schemas"]["StatusB22Enum"];
+            readonly reject_reason: string;
             version?: number;
         };
         /**
@@ -1185,6 +2131,7 @@ export interface components {
              * Format: date
              */
             expires_on?: string | null;
+            field_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
         };
         City: {
@@ -1211,6 +2158,11 @@ export interface components {
             target: number;
             gap: number | null;
             meets_target: boolean;
+            recognized: number;
+            /** Format: double */
+            recognized_ratio: number | null;
+            recognized_gap: number | null;
+            recognized_meets_target: boolean;
             levels: components["schemas"]["QualificationLevels"];
             recruitment: components["schemas"]["RecruitmentCounts"];
             city: components["schemas"]["RatioCityRef"];
@@ -1218,9 +2170,27 @@ export interface components {
         /**
          * @description * `dual_qualified_ratio` - “双师型”教师占比（须超过）
          *     * `training_bases` - 已建培养培训基地数量
+         *     * `practical_hours_share` - 实践教学课时占比（不低于）
          * @enum {string}
          */
-        CodeEnum: "dual_qualified_ratio" | "training_bases";
+        CodeEnum: "dual_qualified_ratio" | "training_bases" | "practical_hours_share";
+        CompletionRow: {
+            readonly id: number;
+            program_title: string;
+            base_name: string;
+            /**
+             * 结业日期
+             * Format: date
+             */
+            completed_on: string;
+            /**
+             * 学时
+             * Format: int64
+             */
+            hours: number;
+            /** 考核通过 */
+            passed?: boolean;
+        };
         /**
          * @description * `professional` - 专业课
          *     * `practical` - 实习指导
@@ -1246,6 +2216,46 @@ export interface components {
          * @enum {string}
          */
         DesignationEnum: "dual_qualified" | "integrated";
+        DutyPage: {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["DutyRow"][];
+        };
+        DutyRow: {
+            teacher: components["schemas"]["DutyTeacherRef"];
+            days_in_window: number;
+            required: number;
+            short_by: number;
+            /** Format: date */
+            window_start: string;
+            /** Format: date */
+            window_end: string;
+            /** Format: date */
+            lapses_on: string | null;
+        };
+        DutySchoolRef: {
+            id: number;
+            name: string;
+        };
+        DutySummaryRow: {
+            school: components["schemas"]["DutySummarySchool"];
+            teachers: number;
+            short: number;
+            /** Format: double */
+            share_short: number | null;
+        };
+        DutySummarySchool: {
+            id: number;
+            code: string;
+            name: string;
+        };
+        DutyTeacherRef: {
+            id: number;
+            name: string;
+            staff_no: string;
+            school: components["schemas"]["DutySchoolRef"];
+        };
         /**
          * @description * `secondary` - 中专/高中
          *     * `higher_vocational` - 高职（专科）
@@ -1285,6 +2295,9 @@ export interface components {
             end_on?: string | null;
             /** @description Days covered, both ends included; an ongoing period counts up to today. */
             readonly days: number;
+            /** 状态 */
+            readonly status: components["schemas"]["StatusB22Enum"];
+            readonly reject_reason: string;
             version?: number;
         };
         /**
@@ -1315,6 +2328,123 @@ export interface components {
              */
             end_on?: string | null;
             version?: number;
+        };
+        Event: {
+            stage: components["schemas"]["StageEnum"];
+            actor?: string | null;
+            decision?: string;
+            opinion?: string;
+            /** Format: date-time */
+            readonly at: string;
+        };
+        EventRequest: {
+            stage: components["schemas"]["StageEnum"];
+            actor?: string | null;
+            decision?: string;
+            opinion?: string;
+        };
+        EvidenceBrief: {
+            readonly id: number;
+            /** 文件名 */
+            filename: string;
+            /** 内容类型 */
+            content_type: string;
+            /** Format: int64 */
+            size: number;
+        };
+        EvidenceFile: {
+            readonly id: number;
+            teacher?: number;
+            /** 类型 */
+            kind: components["schemas"]["EvidenceFileKindEnum"];
+            description?: string;
+            /** 文件名 */
+            readonly filename: string;
+            readonly size: number;
+            readonly sha256: string;
+            /** 内容类型 */
+            readonly content_type: string;
+            certificate?: number | null;
+            enterprise_period?: number | null;
+            readonly uploaded_by: number;
+            /** Format: date-time */
+            readonly uploaded_at: string;
+            readonly frozen: boolean;
+        };
+        /**
+         * @description * `certificate` - Certificate
+         *     * `enterprise` - Enterprise experience
+         *     * `training` - Training
+         *     * `achievement` - Achievement
+         *     * `other` - Other
+         * @enum {string}
+         */
+        EvidenceFileKindEnum: "certificate" | "enterprise" | "training" | "achievement" | "other";
+        EvidenceFileRequest: {
+            teacher?: number;
+            /** 类型 */
+            kind: components["schemas"]["EvidenceFileKindEnum"];
+            description?: string;
+            /** Format: binary */
+            file: string;
+            certificate?: number | null;
+            enterprise_period?: number | null;
+        };
+        FallingRow: {
+            school: components["schemas"]["FallingSchool"];
+            /** Format: date */
+            below_on: string;
+        };
+        FallingSchool: {
+            id: number;
+            code: string;
+            name: string;
+        };
+        /**
+         * @description * `41` - 农林牧渔
+         *     * `42` - 资源环境与安全
+         *     * `43` - 能源动力与材料
+         *     * `44` - 土木建筑
+         *     * `45` - 水利
+         *     * `46` - 装备制造
+         *     * `47` - 生物与化工
+         *     * `48` - 轻工纺织
+         *     * `49` - 食品药品与粮食
+         *     * `50` - 交通运输
+         *     * `51` - 电子与信息
+         *     * `52` - 医药卫生
+         *     * `53` - 财经商贸
+         *     * `54` - 旅游
+         *     * `55` - 文化艺术
+         *     * `56` - 新闻传播
+         *     * `57` - 教育与体育
+         *     * `58` - 公安与司法
+         *     * `59` - 公共管理与服务
+         * @enum {string}
+         */
+        FieldCategoryEnum: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59";
+        /**
+         * @description * `school` - 学校
+         *     * `employment` - 用工类型
+         *     * `course_type` - 课程类型
+         *     * `title` - 教学职称
+         *     * `major_category` - 专业大类
+         * @enum {string}
+         */
+        FieldEnum: "school" | "employment" | "course_type" | "title" | "major_category";
+        Forecast: {
+            scope: string;
+            key: number;
+            points: components["schemas"]["ForecastPoint"][];
+        };
+        ForecastPoint: {
+            /** Format: date */
+            date: string;
+            in_scope: number;
+            qualified: number;
+            /** Format: double */
+            ratio: number | null;
+            meets_target: boolean;
         };
         /**
          * @description * `male` - 男
@@ -1366,6 +2496,10 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly committed_at: string | null;
+            /** @description Rows checked or written so far by the background job (total 0: not known yet). */
+            readonly progress: components["schemas"]["Progress"];
+            readonly message: string;
+            readonly job: number | null;
         };
         /** @description The list leaves out the errors (a large upload can have thousands). */
         ImportJobList: {
@@ -1393,28 +2527,69 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly committed_at: string | null;
+            /** @description Rows checked or written so far by the background job (total 0: not known yet). */
+            readonly progress: components["schemas"]["Progress"];
+            readonly message: string;
+            readonly job: number | null;
         };
         /**
-         * @description * `valid` - 检查通过
+         * @description * `queued` - Queued
+         *     * `validating` - Validating
+         *     * `valid` - 检查通过
          *     * `invalid` - 有错误
+         *     * `committing` - Committing
          *     * `committed` - 已导入
+         *     * `failed` - Failed
          * @enum {string}
          */
-        ImportJobStatusEnum: "valid" | "invalid" | "committed";
+        ImportJobStatusEnum: "queued" | "validating" | "valid" | "invalid" | "committing" | "committed" | "failed";
         /**
          * @description * `certificates` - certificates
          *     * `enterprise-periods` - enterprise-periods
          *     * `mentor-appointments` - mentor-appointments
          *     * `teachers` - teachers
+         *     * `teaching-hours` - teaching-hours
          *     * `training-completions` - training-completions
          * @enum {string}
          */
-        ImportUploadKindEnum: "certificates" | "enterprise-periods" | "mentor-appointments" | "teachers" | "training-completions";
+        ImportUploadKindEnum: "certificates" | "enterprise-periods" | "mentor-appointments" | "teachers" | "teaching-hours" | "training-completions";
         ImportUploadRequest: {
             kind: components["schemas"]["ImportUploadKindEnum"];
             /** Format: binary */
             file: string;
         };
+        Job: {
+            readonly id: number;
+            /** 类型 */
+            readonly kind: string;
+            /** 名称/职务 */
+            readonly title: string;
+            /** 状态 */
+            readonly status: components["schemas"]["JobStatusEnum"];
+            readonly progress: components["schemas"]["Progress"];
+            readonly message: string;
+            readonly result: unknown;
+            /** 链接 */
+            readonly link: string;
+            /** @description The result file, when there is one. */
+            readonly download: string | null;
+            /** Result file name */
+            readonly result_name: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `running` - Running
+         *     * `succeeded` - Succeeded
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        JobStatusEnum: "queued" | "running" | "succeeded" | "failed";
         KindRatio: {
             in_scope: number;
             qualified: number;
@@ -1430,10 +2605,29 @@ export interface components {
             target: number;
             gap: number | null;
             meets_target: boolean;
+            recognized: number;
+            /** Format: double */
+            recognized_ratio: number | null;
+            recognized_gap: number | null;
+            recognized_meets_target: boolean;
             levels: components["schemas"]["QualificationLevels"];
             recruitment: components["schemas"]["RecruitmentCounts"];
             kind: string;
         };
+        /**
+         * @description * `junior` - junior
+         *     * `intermediate` - intermediate
+         *     * `senior` - senior
+         * @enum {string}
+         */
+        LevelEnum: "junior" | "intermediate" | "senior";
+        /**
+         * @description * `junior` - junior
+         *     * `intermediate` - intermediate
+         *     * `senior` - senior
+         * @enum {string}
+         */
+        LevelsEnum: "junior" | "intermediate" | "senior";
         LogEntry: {
             readonly id: number;
             /** Format: date-time */
@@ -1445,12 +2639,39 @@ export interface components {
             /** Object representation */
             readonly object_repr: string;
             readonly actor: string | null;
-            /** @description {field: [before, after]}; ID numbers were masked when the entry was written. */
+            /**
+             * @description {field: [before, after]}; ID numbers were masked when the entry was written (and
+             *     are masked again as today's mask, for older entries). A reader who sees the ID
+             *     masked (context `full_ids` False) reads birth dates as their year.
+             */
             readonly changes: {
                 [key: string]: unknown[];
             };
             readonly additional_data: unknown;
         };
+        /**
+         * @description * `41` - 农林牧渔
+         *     * `42` - 资源环境与安全
+         *     * `43` - 能源动力与材料
+         *     * `44` - 土木建筑
+         *     * `45` - 水利
+         *     * `46` - 装备制造
+         *     * `47` - 生物与化工
+         *     * `48` - 轻工纺织
+         *     * `49` - 食品药品与粮食
+         *     * `50` - 交通运输
+         *     * `51` - 电子与信息
+         *     * `52` - 医药卫生
+         *     * `53` - 财经商贸
+         *     * `54` - 旅游
+         *     * `55` - 文化艺术
+         *     * `56` - 新闻传播
+         *     * `57` - 教育与体育
+         *     * `58` - 公安与司法
+         *     * `59` - 公共管理与服务
+         * @enum {string}
+         */
+        MajorCategoryEnum: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59";
         Me: {
             readonly id: number;
             /**
@@ -1467,6 +2688,9 @@ export interface components {
             readonly training_base_name: string | null;
             readonly city: number | null;
             readonly city_name: string | null;
+            readonly teacher: number | null;
+            readonly teacher_name: string | null;
+            readonly must_change_password: boolean;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         Mentor: {
@@ -1486,10 +2710,12 @@ export interface components {
             /**
              * 出生日期
              * Format: date
-             * @description Taken from the ID number if left out.
+             * @description Taken from the ID number if left out (or null). Reads null where the ID number is masked: then only birth_year is shown.
              */
-            birth_date?: string;
-            readonly age: number;
+            birth_date?: string | null;
+            readonly birth_year: number;
+            /** @description Full years today; null where the birth date is hidden. */
+            readonly age: number | null;
             /** 企业 */
             enterprise: string;
             /** 类别 */
@@ -1597,9 +2823,9 @@ export interface components {
             /**
              * 出生日期
              * Format: date
-             * @description Taken from the ID number if left out.
+             * @description Taken from the ID number if left out (or null). Reads null where the ID number is masked: then only birth_year is shown.
              */
-            birth_date?: string;
+            birth_date?: string | null;
             /** 企业 */
             enterprise: string;
             /** 类别 */
@@ -1639,6 +2865,98 @@ export interface components {
          * @enum {string}
          */
         ModeEnum: "teaching" | "research" | "project";
+        MyRecord: {
+            teacher: number;
+            certificates: components["schemas"]["Certificate"][];
+            enterprise_periods: components["schemas"]["EnterprisePeriod"][];
+            completions: components["schemas"]["CompletionRow"][];
+            evidence: components["schemas"]["EvidenceFile"][];
+        };
+        Notification: {
+            readonly id: number;
+            /** 类型 */
+            readonly kind: components["schemas"]["NotificationKindEnum"];
+            /** 名称/职务 */
+            readonly title: string;
+            /** 内容 */
+            readonly body: string;
+            /** 链接 */
+            readonly link: string;
+            /** 对象 */
+            readonly subject: string;
+            /**
+             * 到期日
+             * Format: date
+             */
+            readonly due_on: string;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 阅读时间
+             * Format: date-time
+             */
+            readonly read_at: string | null;
+            /**
+             * 解除时间
+             * Format: date-time
+             */
+            readonly resolved_at: string | null;
+        };
+        /**
+         * @description * `certificate_expiring` - 证书即将到期
+         *     * `practice_lapsing` - 企业实践即将不足
+         *     * `level_dropping` - 认定等级即将下降
+         *     * `school_falling_below` - 学校即将低于目标
+         *     * `recognition_expiring` - 认定即将到期
+         *     * `review_waiting` - 待审核
+         *     * `job_finished` - 任务已结束
+         * @enum {string}
+         */
+        NotificationKindEnum: "certificate_expiring" | "practice_lapsing" | "level_dropping" | "school_falling_below" | "recognition_expiring" | "review_waiting" | "job_finished";
+        /** @enum {unknown} */
+        NullEnum: null;
+        Objection: {
+            readonly id: number;
+            filed_by: string;
+            reason: string;
+            /** Format: date-time */
+            readonly filed_at: string;
+            status?: components["schemas"]["ObjectionStatusEnum"];
+            resolution?: string;
+            /** Format: date-time */
+            resolved_at?: string | null;
+        };
+        ObjectionFiled: {
+            id: number;
+        };
+        ObjectionRequestRequest: {
+            reason: string;
+        };
+        /**
+         * @description * `open` - Open
+         *     * `dismissed` - Dismissed
+         *     * `upheld` - Upheld
+         * @enum {string}
+         */
+        ObjectionStatusEnum: "open" | "dismissed" | "upheld";
+        PaginatedApplicationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Application"][];
+        };
         PaginatedAuditLogEntryList: {
             /** @example 123 */
             count: number;
@@ -1707,6 +3025,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["EnterprisePeriod"][];
         };
+        PaginatedEvidenceFileList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["EvidenceFile"][];
+        };
         PaginatedImportJobListList: {
             /** @example 123 */
             count: number;
@@ -1721,6 +3054,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ImportJobList"][];
+        };
+        PaginatedJobList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Job"][];
         };
         PaginatedMentorAppointmentList: {
             /** @example 123 */
@@ -1751,6 +3099,66 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Mentor"][];
+        };
+        PaginatedNotificationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Notification"][];
+        };
+        PaginatedPublicityRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PublicityRow"][];
+        };
+        PaginatedRecognitionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Recognition"][];
+        };
+        PaginatedRoundList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Round"][];
         };
         PaginatedRuleProfileList: {
             /** @example 123 */
@@ -1790,6 +3198,21 @@ export interface components {
             /** Format: uri */
             previous: string | null;
         };
+        PaginatedTeacherAccountList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["TeacherAccount"][];
+        };
         PaginatedTeacherList: {
             /** @example 123 */
             count: number;
@@ -1804,6 +3227,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Teacher"][];
+        };
+        PaginatedTeachingHoursList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["TeachingHours"][];
         };
         PaginatedTrainingBaseList: {
             /** @example 123 */
@@ -1865,6 +3303,31 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["User"][];
         };
+        PasswordChangeRequest: {
+            old_password: string;
+            new_password: string;
+        };
+        PatchedAlertSettingsRequest: {
+            /** 证书到期提前天数 */
+            certificate_expiring_days?: number;
+            /** 企业实践不足提前天数 */
+            practice_lapsing_days?: number;
+            /** 等级下降提前天数 */
+            level_dropping_days?: number;
+            /** 学校低于目标提前天数 */
+            school_falling_below_days?: number;
+            /** 认定到期提前天数 */
+            recognition_expiring_days?: number;
+            version?: number;
+        };
+        PatchedApplicationRequest: {
+            round?: number;
+            teacher?: number;
+            level?: components["schemas"]["LevelEnum"];
+            statement?: string;
+            evidence?: number[];
+            version?: number;
+        };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         PatchedCertificateRequest: {
             teacher?: number;
@@ -1890,6 +3353,7 @@ export interface components {
              * Format: date
              */
             expires_on?: string | null;
+            field_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -1957,9 +3421,9 @@ export interface components {
             /**
              * 出生日期
              * Format: date
-             * @description Taken from the ID number if left out.
+             * @description Taken from the ID number if left out (or null). Reads null where the ID number is masked: then only birth_year is shown.
              */
-            birth_date?: string;
+            birth_date?: string | null;
             /** 企业 */
             enterprise?: string;
             /** 类别 */
@@ -1969,6 +3433,23 @@ export interface components {
             /** 技能专长 */
             skills?: string;
             version?: number;
+        };
+        PatchedPreferenceRequest: {
+            email_enabled?: boolean;
+        };
+        PatchedRoundRequest: {
+            /** 代码 */
+            code?: string;
+            /** 名称 */
+            name?: string;
+            /** Format: date */
+            opens_on?: string;
+            /** Format: date */
+            closes_on?: string;
+            publicity_days?: number;
+            validity_years?: number;
+            levels?: components["schemas"]["LevelsEnum"][];
+            experts?: number[];
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         PatchedSchoolRequest: {
@@ -2013,7 +3494,7 @@ export interface components {
              * 出生日期
              * Format: date
              */
-            birth_date?: string;
+            birth_date?: string | null;
             /** 用工类型 */
             employment?: components["schemas"]["EmploymentEnum"];
             /** 课程类型 */
@@ -2041,6 +3522,32 @@ export interface components {
              * Format: date
              */
             left_on?: string | null;
+            /** 专业大类 */
+            major_category?: (components["schemas"]["MajorCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            /**
+             * Format: date
+             * @description The day the changed school, employment, course type, title or major category takes effect (default today; may be in the past).
+             */
+            effective_on?: string;
+            version?: number;
+        };
+        /** @description `version` reads back and is accepted on input only to check staleness. */
+        PatchedTeachingHoursRequest: {
+            school?: number;
+            /** 学期 */
+            term?: string;
+            /** 专业大类 */
+            major_category?: string;
+            /**
+             * 总课时
+             * Format: int64
+             */
+            total_hours?: number;
+            /**
+             * 实践教学课时
+             * Format: int64
+             */
+            practical_hours?: number;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -2128,12 +3635,28 @@ export interface components {
             city?: number | null;
             school?: number | null;
             training_base?: number | null;
+            teacher?: number | null;
             /**
              * 有效
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
              */
             is_active?: boolean;
             password?: string;
+        };
+        PendingRecord: {
+            type: components["schemas"]["TypeEnum"];
+            id: number;
+            teacher: number;
+            teacher_name: string;
+            summary: string;
+            /** Format: date */
+            date: string;
+            evidence: components["schemas"]["EvidenceBrief"][];
+        };
+        Preference: {
+            email_enabled: boolean;
+            /** @description Where the digest goes (blank: none) */
+            readonly email: string;
         };
         PreviewSchool: {
             id: number;
@@ -2174,6 +3697,24 @@ export interface components {
              */
             target?: string;
         };
+        Progress: {
+            done: number;
+            total: number;
+        };
+        /** @description The publicity list: name, school and level only. */
+        PublicityRow: {
+            readonly id: number;
+            round: number;
+            round_code: string;
+            teacher_name: string;
+            school_name: string;
+            /** 等级 */
+            level: string;
+            /** Format: date */
+            publicity_until?: string | null;
+            /** 状态 */
+            status?: components["schemas"]["Status05eEnum"];
+        };
         QualificationLevels: {
             junior: number;
             intermediate: number;
@@ -2200,6 +3741,11 @@ export interface components {
             target: number;
             gap: number | null;
             meets_target: boolean;
+            recognized: number;
+            /** Format: double */
+            recognized_ratio: number | null;
+            recognized_gap: number | null;
+            recognized_meets_target: boolean;
             levels: components["schemas"]["QualificationLevels"];
             recruitment: components["schemas"]["RecruitmentCounts"];
         };
@@ -2226,11 +3772,44 @@ export interface components {
             key: number;
             points: components["schemas"]["TrendPoint"][];
         };
+        ReadAll: {
+            marked: number;
+        };
+        Recognition: {
+            readonly id: number;
+            readonly teacher: number;
+            readonly teacher_name: string;
+            readonly school: number;
+            readonly school_name: string;
+            /** 等级 */
+            readonly level: string;
+            readonly round: number;
+            readonly round_code: string;
+            readonly round_name: string;
+            readonly application: number;
+            /** 结业证书编号 */
+            readonly certificate_no: string;
+            /** Format: date */
+            readonly recognized_on: string;
+            /** Format: date */
+            readonly valid_until: string;
+            readonly status: string;
+            /** Format: date */
+            readonly revoked_on: string | null;
+            readonly revoke_reason: string;
+        };
         RecruitmentCounts: {
             /** @description in-scope hires since the cut-off */
             checked: number;
             /** @description of which fail the recruitment check */
             failed: number;
+        };
+        RejectRequest: {
+            reason: string;
+        };
+        ResolveRequest: {
+            upheld: boolean;
+            opinion: string;
         };
         RevealRequest: {
             /** @default  */
@@ -2240,13 +3819,62 @@ export interface components {
             id_number: string;
         };
         /**
+         * @description * `approve` - approve
+         *     * `return` - return
+         *     * `reject` - reject
+         * @enum {string}
+         */
+        ReviewDecisionEnum: "approve" | "return" | "reject";
+        ReviewRequest: {
+            decision: components["schemas"]["ReviewDecisionEnum"];
+            /** @default  */
+            opinion: string;
+        };
+        RevokeRequest: {
+            reason: string;
+        };
+        /**
          * @description * `province` - 省级
          *     * `city` - 设区市
          *     * `school_hr` - 学校人事
          *     * `base_staff` - 培养培训基地工作人员
+         *     * `teacher` - Teacher
+         *     * `expert` - Recognition expert
          * @enum {string}
          */
-        RoleEnum: "province" | "city" | "school_hr" | "base_staff";
+        RoleEnum: "province" | "city" | "school_hr" | "base_staff" | "teacher" | "expert";
+        Round: {
+            readonly id: number;
+            /** 代码 */
+            code: string;
+            /** 名称 */
+            name: string;
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            publicity_days?: number;
+            validity_years?: number;
+            levels?: components["schemas"]["LevelsEnum"][];
+            readonly rule_version: number;
+            experts?: number[];
+            readonly status: string;
+            readonly version: number;
+        };
+        RoundRequest: {
+            /** 代码 */
+            code: string;
+            /** 名称 */
+            name: string;
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            publicity_days?: number;
+            validity_years?: number;
+            levels?: components["schemas"]["LevelsEnum"][];
+            experts?: number[];
+        };
         RuleProfile: {
             /** 版本 */
             readonly version: number;
@@ -2332,11 +3960,21 @@ export interface components {
             target: number;
             gap: number | null;
             meets_target: boolean;
+            recognized: number;
+            /** Format: double */
+            recognized_ratio: number | null;
+            recognized_gap: number | null;
+            recognized_meets_target: boolean;
             levels: components["schemas"]["QualificationLevels"];
             recruitment: components["schemas"]["RecruitmentCounts"];
             school: components["schemas"]["RatioSchoolRef"];
             staffing: components["schemas"]["Staffing"];
             mentors: components["schemas"]["MentorHeadcount"];
+            /**
+             * Format: date
+             * @description First date within 12 months it stops meeting the target
+             */
+            forecast_below_on: string | null;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
         SchoolRequest: {
@@ -2361,6 +3999,26 @@ export interface components {
          * @enum {string}
          */
         ScopeEnum: "province" | "city" | "school";
+        ShareRow: {
+            school: components["schemas"]["ShareSchool"];
+            term: string | null;
+            total_hours: number;
+            practical_hours: number;
+            /** Format: double */
+            practical_share: number | null;
+            meets_target: boolean | null;
+        };
+        ShareSchool: {
+            id: number;
+            code: string;
+            name: string;
+        };
+        Shares: {
+            term: string | null;
+            /** Format: double */
+            target: number;
+            schools: components["schemas"]["ShareRow"][];
+        };
         Staffing: {
             student_count: number;
             full_time: number;
@@ -2376,6 +4034,39 @@ export interface components {
             part_time_norm: number;
             part_time_ok: boolean | null;
         };
+        /**
+         * @description * `draft` - Drafted
+         *     * `submit` - Submitted
+         *     * `withdraw` - Withdrawn
+         *     * `school_review` - School review
+         *     * `province_review` - Province review
+         *     * `vote` - Expert vote
+         *     * `objection` - Objection
+         *     * `resolve_objection` - Objection resolved
+         *     * `finalize` - Finalized
+         *     * `revoke` - Revoked
+         * @enum {string}
+         */
+        StageEnum: "draft" | "submit" | "withdraw" | "school_review" | "province_review" | "vote" | "objection" | "resolve_objection" | "finalize" | "revoke";
+        /**
+         * @description * `draft` - Draft
+         *     * `submitted` - Submitted
+         *     * `school_approved` - Approved by the school
+         *     * `publicized` - In publicity
+         *     * `objected` - Objected
+         *     * `recognized` - Recognized
+         *     * `rejected` - Rejected
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        Status05eEnum: "draft" | "submitted" | "school_approved" | "publicized" | "objected" | "recognized" | "rejected" | "withdrawn";
+        /**
+         * @description * `confirmed` - Confirmed
+         *     * `pending` - Pending confirmation
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        StatusB22Enum: "confirmed" | "pending" | "rejected";
         Target: {
             /** 代码 */
             readonly code: components["schemas"]["CodeEnum"];
@@ -2413,7 +4104,8 @@ export interface components {
              * 出生日期
              * Format: date
              */
-            birth_date: string;
+            birth_date: string | null;
+            readonly birth_year: number;
             /** 用工类型 */
             employment: components["schemas"]["EmploymentEnum"];
             /** 课程类型 */
@@ -2441,10 +4133,38 @@ export interface components {
              * Format: date
              */
             left_on?: string | null;
+            /** 专业大类 */
+            major_category?: (components["schemas"]["MajorCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
             readonly qualification: {
                 [key: string]: unknown;
             } | null;
+        };
+        TeacherAccount: {
+            teacher: number;
+            username: string;
+            /** @description null: the account existed */
+            password: string | null;
+        };
+        TeacherAccountsRequestRequest: {
+            teachers: string[];
+        };
+        /**
+         * @description One dated value: ``value`` holds from ``effective_on`` until the next row of the
+         *     same field (the school's id for ``school``; "" for an unstated major category).
+         */
+        TeacherFact: {
+            /** 领域/工种 */
+            readonly field: components["schemas"]["FieldEnum"];
+            /** 目标值 */
+            readonly value: string;
+            /** @description The value in words (the school's name, the category's name, the choice label). */
+            readonly label: string;
+            /** Format: date */
+            readonly effective_on: string;
+            readonly recorded_by: string | null;
+            /** Format: date-time */
+            readonly recorded_at: string;
         };
         TeacherMatch: {
             id: number;
@@ -2466,7 +4186,7 @@ export interface components {
              * 出生日期
              * Format: date
              */
-            birth_date: string;
+            birth_date: string | null;
             /** 用工类型 */
             employment: components["schemas"]["EmploymentEnum"];
             /** 课程类型 */
@@ -2494,6 +4214,55 @@ export interface components {
              * Format: date
              */
             left_on?: string | null;
+            /** 专业大类 */
+            major_category?: (components["schemas"]["MajorCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            /**
+             * Format: date
+             * @description The day the changed school, employment, course type, title or major category takes effect (default today; may be in the past).
+             */
+            effective_on?: string;
+            version?: number;
+        };
+        /** @description `version` reads back and is accepted on input only to check staleness. */
+        TeachingHours: {
+            readonly id: number;
+            school?: number;
+            readonly school_name: string;
+            /** 学期 */
+            term: string;
+            /** 专业大类 */
+            major_category?: string;
+            /**
+             * 总课时
+             * Format: int64
+             */
+            total_hours: number;
+            /**
+             * 实践教学课时
+             * Format: int64
+             */
+            practical_hours: number;
+            /** Format: double */
+            readonly practical_share: number | null;
+            version?: number;
+        };
+        /** @description `version` reads back and is accepted on input only to check staleness. */
+        TeachingHoursRequest: {
+            school?: number;
+            /** 学期 */
+            term: string;
+            /** 专业大类 */
+            major_category?: string;
+            /**
+             * 总课时
+             * Format: int64
+             */
+            total_hours: number;
+            /**
+             * 实践教学课时
+             * Format: int64
+             */
+            practical_hours: number;
             version?: number;
         };
         /**
@@ -2678,6 +4447,12 @@ export interface components {
             live: boolean;
         };
         /**
+         * @description * `certificate` - certificate
+         *     * `enterprise_period` - enterprise_period
+         * @enum {string}
+         */
+        TypeEnum: "certificate" | "enterprise_period";
+        /**
          * @description * `days` - days
          *     * `hours` - hours
          *     * `certificate` - certificate
@@ -2686,6 +4461,9 @@ export interface components {
          * @enum {string}
          */
         UnitEnum: "days" | "hours" | "certificate" | "years" | "title";
+        UnreadCount: {
+            unread: number;
+        };
         User: {
             readonly id: number;
             /**
@@ -2704,11 +4482,13 @@ export interface components {
             city?: number | null;
             school?: number | null;
             training_base?: number | null;
+            teacher?: number | null;
             /**
              * 有效
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
              */
             is_active?: boolean;
+            readonly must_change_password: boolean;
             /**
              * 上次登录
              * Format: date-time
@@ -2732,12 +4512,48 @@ export interface components {
             city?: number | null;
             school?: number | null;
             training_base?: number | null;
+            teacher?: number | null;
             /**
              * 有效
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
              */
             is_active?: boolean;
             password?: string;
+        };
+        Verify: {
+            certificate_no: string;
+            /** @description masked: 张*明 */
+            name: string;
+            school: string;
+            level: string;
+            /** Format: date */
+            recognized_on: string;
+            /** Format: date */
+            valid_until: string;
+            status: string;
+        };
+        Vote: {
+            expert: string;
+            decision: string;
+            opinion?: string;
+            /** Format: date-time */
+            readonly at: string;
+        };
+        VoteRequest: {
+            expert: string;
+            decision: string;
+            opinion?: string;
+        };
+        /**
+         * @description * `approve` - approve
+         *     * `reject` - reject
+         * @enum {string}
+         */
+        VoteRequestDecisionEnum: "approve" | "reject";
+        VoteRequestRequest: {
+            decision: components["schemas"]["VoteRequestDecisionEnum"];
+            /** @default  */
+            opinion: string;
         };
     };
     responses: never;
@@ -2748,6 +4564,50 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    alert_settings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSettings"];
+                };
+            };
+        };
+    };
+    alert_settings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAlertSettingsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedAlertSettingsRequest"];
+                "multipart/form-data": components["schemas"]["PatchedAlertSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSettings"];
+                };
+            };
+        };
+    };
     audit_log_list: {
         parameters: {
             query?: {
@@ -2890,6 +4750,31 @@ export interface operations {
             };
         };
     };
+    auth_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeRequest"];
+                "multipart/form-data": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
     auth_token_create: {
         parameters: {
             query?: never;
@@ -2921,6 +4806,28 @@ export interface operations {
                 expires_after?: string;
                 expires_before?: string;
                 /**
+                 * @description * `41` - 农林牧渔
+                 *     * `42` - 资源环境与安全
+                 *     * `43` - 能源动力与材料
+                 *     * `44` - 土木建筑
+                 *     * `45` - 水利
+                 *     * `46` - 装备制造
+                 *     * `47` - 生物与化工
+                 *     * `48` - 轻工纺织
+                 *     * `49` - 食品药品与粮食
+                 *     * `50` - 交通运输
+                 *     * `51` - 电子与信息
+                 *     * `52` - 医药卫生
+                 *     * `53` - 财经商贸
+                 *     * `54` - 旅游
+                 *     * `55` - 文化艺术
+                 *     * `56` - 新闻传播
+                 *     * `57` - 教育与体育
+                 *     * `58` - 公安与司法
+                 *     * `59` - 公共管理与服务
+                 */
+                field_category?: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | null;
+                /**
                  * @description * `teacher_qualification` - 教师资格证
                  *     * `skill_level` - 职业技能等级证书
                  *     * `vocational_qualification` - 职业资格证书
@@ -2938,6 +4845,12 @@ export interface operations {
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                /**
+                 * @description * `confirmed` - Confirmed
+                 *     * `pending` - Pending confirmation
+                 *     * `rejected` - Rejected
+                 */
+                status?: "confirmed" | "pending" | "rejected";
                 teacher?: number;
             };
             header?: never;
@@ -3052,6 +4965,56 @@ export interface operations {
             };
         };
     };
+    certificates_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 证书 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+        };
+    };
+    certificates_reject_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 证书 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RejectRequest"];
+                "multipart/form-data": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+        };
+    };
     cities_list: {
         parameters: {
             query?: {
@@ -3119,6 +5082,12 @@ export interface operations {
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                /**
+                 * @description * `confirmed` - Confirmed
+                 *     * `pending` - Pending confirmation
+                 *     * `rejected` - Rejected
+                 */
+                status?: "confirmed" | "pending" | "rejected";
                 teacher?: number;
             };
             header?: never;
@@ -3229,6 +5198,195 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterprisePeriod"];
+                };
+            };
+        };
+    };
+    enterprise_periods_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 企业经历 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriod"];
+                };
+            };
+        };
+    };
+    enterprise_periods_reject_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 企业经历 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RejectRequest"];
+                "multipart/form-data": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriod"];
+                };
+            };
+        };
+    };
+    evidence_files_list: {
+        parameters: {
+            query?: {
+                certificate?: number;
+                enterprise_period?: number;
+                /**
+                 * @description * `certificate` - Certificate
+                 *     * `enterprise` - Enterprise experience
+                 *     * `training` - Training
+                 *     * `achievement` - Achievement
+                 *     * `other` - Other
+                 */
+                kind?: "achievement" | "certificate" | "enterprise" | "other" | "training";
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+                teacher?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedEvidenceFileList"];
+                };
+            };
+        };
+    };
+    evidence_files_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceFileRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EvidenceFileRequest"];
+                "application/json": components["schemas"]["EvidenceFileRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFile"];
+                };
+            };
+        };
+    };
+    evidence_files_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 evidence file 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFile"];
+                };
+            };
+        };
+    };
+    evidence_files_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 evidence file 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    evidence_files_download_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 evidence file 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -3415,6 +5573,77 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    jobs_list: {
+        parameters: {
+            query?: {
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJobList"];
+                };
+            };
+        };
+    };
+    jobs_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 job 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+        };
+    };
+    jobs_download_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 job 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3698,6 +5927,34 @@ export interface operations {
             };
         };
     };
+    mentors_reveal_id_number_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 产业导师 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RevealRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RevealRequest"];
+                "multipart/form-data": components["schemas"]["RevealRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealResponse"];
+                };
+            };
+        };
+    };
     mentors_counts_list: {
         parameters: {
             query?: {
@@ -3746,6 +6003,272 @@ export interface operations {
             };
         };
     };
+    my_record_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRecord"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                kind?: "certificate_expiring" | "job_finished" | "level_dropping" | "practice_lapsing" | "recognition_expiring" | "review_waiting" | "school_falling_below";
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+                /** @description Only unread (true) or read (false) */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+        };
+    };
+    notifications_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 通知 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+        };
+    };
+    notifications_read_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 通知 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+        };
+    };
+    notifications_preferences_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preference"];
+                };
+            };
+        };
+    };
+    notifications_preferences_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPreferenceRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedPreferenceRequest"];
+                "multipart/form-data": components["schemas"]["PatchedPreferenceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preference"];
+                };
+            };
+        };
+    };
+    notifications_read_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAll"];
+                };
+            };
+        };
+    };
+    notifications_unread_count_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+        };
+    };
+    practice_duty_retrieve: {
+        parameters: {
+            query?: {
+                city?: number;
+                school?: number;
+                /** @description Only those short of the duty */
+                short?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyPage"];
+                };
+            };
+        };
+    };
+    practice_duty_export_retrieve: {
+        parameters: {
+            query?: {
+                city?: number;
+                school?: number;
+                /** @description Only those short of the duty */
+                short?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    practice_duty_summary_list: {
+        parameters: {
+            query?: {
+                city?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutySummaryRow"][];
+                };
+            };
+        };
+    };
+    public_verify_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verify"];
+                };
+            };
+        };
+    };
     ratios_candidates_retrieve: {
         parameters: {
             query?: {
@@ -3769,6 +6292,52 @@ export interface operations {
             };
         };
     };
+    ratios_forecast_retrieve: {
+        parameters: {
+            query?: {
+                city?: number;
+                /** @description How many month-ends (1–36, default 12) */
+                months?: number;
+                school?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+        };
+    };
+    ratios_forecast_schools_list: {
+        parameters: {
+            query?: {
+                city?: number;
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FallingRow"][];
+                };
+            };
+        };
+    };
     ratios_schools_retrieve: {
         parameters: {
             query?: {
@@ -3780,6 +6349,8 @@ export interface operations {
                 ordering?: "-gap" | "-ratio" | "code" | "gap" | "name" | "ratio";
                 /** @description One school's row (404-free: empty) */
                 school?: number;
+                /** @description Part of the school's name or code */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -3802,6 +6373,10 @@ export interface operations {
             query?: {
                 /** @description Evaluate at this date (default today). */
                 as_of?: string;
+                /** @description Only this city's schools */
+                city?: number;
+                /** @description Only schools of this kind */
+                kind?: string;
             };
             header?: never;
             path?: never;
@@ -3841,6 +6416,587 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RatioTrend"];
+                };
+            };
+        };
+    };
+    recognition_applications_list: {
+        parameters: {
+            query?: {
+                city?: number;
+                level?: string;
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                round?: number;
+                school?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `submitted` - Submitted
+                 *     * `school_approved` - Approved by the school
+                 *     * `publicized` - In publicity
+                 *     * `objected` - Objected
+                 *     * `recognized` - Recognized
+                 *     * `rejected` - Rejected
+                 *     * `withdrawn` - Withdrawn
+                 */
+                status?: "draft" | "objected" | "publicized" | "recognized" | "rejected" | "school_approved" | "submitted" | "withdrawn";
+                teacher?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedApplicationList"];
+                };
+            };
+        };
+    };
+    recognition_applications_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ApplicationRequest"];
+                "multipart/form-data": components["schemas"]["ApplicationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedApplicationRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedApplicationRequest"];
+                "multipart/form-data": components["schemas"]["PatchedApplicationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_finalize_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_objections_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objection"][];
+                };
+            };
+        };
+    };
+    recognition_applications_objections_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ObjectionRequestRequest"];
+                "multipart/form-data": components["schemas"]["ObjectionRequestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionFiled"];
+                };
+            };
+        };
+    };
+    recognition_applications_province_review_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReviewRequest"];
+                "multipart/form-data": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_resolve_objection_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ResolveRequest"];
+                "multipart/form-data": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_school_review_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReviewRequest"];
+                "multipart/form-data": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_submit_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_votes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VoteRequestRequest"];
+                "multipart/form-data": components["schemas"]["VoteRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_withdraw_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition application 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+        };
+    };
+    recognition_applications_publicity_list: {
+        parameters: {
+            query?: {
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPublicityRowList"];
+                };
+            };
+        };
+    };
+    recognition_rounds_list: {
+        parameters: {
+            query?: {
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRoundList"];
+                };
+            };
+        };
+    };
+    recognition_rounds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RoundRequest"];
+                "multipart/form-data": components["schemas"]["RoundRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+        };
+    };
+    recognition_rounds_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition round 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+        };
+    };
+    recognition_rounds_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition round 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedRoundRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedRoundRequest"];
+                "multipart/form-data": components["schemas"]["PatchedRoundRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+        };
+    };
+    recognitions_list: {
+        parameters: {
+            query?: {
+                level?: string;
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                revoked?: boolean;
+                round?: number;
+                school?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+                teacher?: number;
+                valid_until_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRecognitionList"];
+                };
+            };
+        };
+    };
+    recognitions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recognition"];
+                };
+            };
+        };
+    };
+    recognitions_revoke_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 recognition 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RevokeRequest"];
+                "multipart/form-data": components["schemas"]["RevokeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recognition"];
+                };
+            };
+        };
+    };
+    record_confirmations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingRecord"][];
                 };
             };
         };
@@ -4117,7 +7273,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: "dual_qualified_ratio" | "training_bases";
+                code: "dual_qualified_ratio" | "training_bases" | "practical_hours_share";
             };
             cookie?: never;
         };
@@ -4138,7 +7294,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                code: "dual_qualified_ratio" | "training_bases";
+                code: "dual_qualified_ratio" | "training_bases" | "practical_hours_share";
             };
             cookie?: never;
         };
@@ -4192,6 +7348,28 @@ export interface operations {
                 gender?: "female" | "male";
                 kind?: string;
                 major?: string;
+                /**
+                 * @description * `41` - 农林牧渔
+                 *     * `42` - 资源环境与安全
+                 *     * `43` - 能源动力与材料
+                 *     * `44` - 土木建筑
+                 *     * `45` - 水利
+                 *     * `46` - 装备制造
+                 *     * `47` - 生物与化工
+                 *     * `48` - 轻工纺织
+                 *     * `49` - 食品药品与粮食
+                 *     * `50` - 交通运输
+                 *     * `51` - 电子与信息
+                 *     * `52` - 医药卫生
+                 *     * `53` - 财经商贸
+                 *     * `54` - 旅游
+                 *     * `55` - 文化艺术
+                 *     * `56` - 新闻传播
+                 *     * `57` - 教育与体育
+                 *     * `58` - 公安与司法
+                 *     * `59` - 公共管理与服务
+                 */
+                major_category?: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | null;
                 normal_graduate?: boolean;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
@@ -4324,6 +7502,28 @@ export interface operations {
             };
         };
     };
+    teachers_facts_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 教师 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeacherFact"][];
+                };
+            };
+        };
+    };
     teachers_history_retrieve: {
         parameters: {
             query?: never;
@@ -4370,6 +7570,154 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevealResponse"];
+                };
+            };
+        };
+    };
+    teaching_hours_list: {
+        parameters: {
+            query?: {
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTeachingHoursList"];
+                };
+            };
+        };
+    };
+    teaching_hours_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeachingHoursRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TeachingHoursRequest"];
+                "multipart/form-data": components["schemas"]["TeachingHoursRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeachingHours"];
+                };
+            };
+        };
+    };
+    teaching_hours_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 实践教学课时 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeachingHours"];
+                };
+            };
+        };
+    };
+    teaching_hours_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 实践教学课时 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    teaching_hours_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 实践教学课时 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTeachingHoursRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTeachingHoursRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTeachingHoursRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeachingHours"];
+                };
+            };
+        };
+    };
+    teaching_hours_shares_retrieve: {
+        parameters: {
+            query?: {
+                below_target?: boolean;
+                city?: number;
+                /** @description 2026-2027-1 (default: the latest) */
+                term?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shares"];
                 };
             };
         };
@@ -4886,11 +8234,14 @@ export interface operations {
                  *     * `city` - 设区市
                  *     * `school_hr` - 学校人事
                  *     * `base_staff` - 培养培训基地工作人员
+                 *     * `teacher` - Teacher
+                 *     * `expert` - Recognition expert
                  */
-                role?: "base_staff" | "city" | "province" | "school_hr";
+                role?: "base_staff" | "city" | "expert" | "province" | "school_hr" | "teacher";
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                teacher?: number;
                 training_base?: number;
             };
             header?: never;
@@ -5001,6 +8352,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    users_teacher_accounts_create: {
+        parameters: {
+            query?: {
+                city?: number;
+                is_active?: boolean;
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /**
+                 * @description * `province` - 省级
+                 *     * `city` - 设区市
+                 *     * `school_hr` - 学校人事
+                 *     * `base_staff` - 培养培训基地工作人员
+                 *     * `teacher` - Teacher
+                 *     * `expert` - Recognition expert
+                 */
+                role?: "base_staff" | "city" | "expert" | "province" | "school_hr" | "teacher";
+                school?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+                teacher?: number;
+                training_base?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeacherAccountsRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TeacherAccountsRequestRequest"];
+                "multipart/form-data": components["schemas"]["TeacherAccountsRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTeacherAccountList"];
                 };
             };
         };
