@@ -316,6 +316,10 @@ EXPECTED: dict[str, Expect] = {
     "GET export-teachers": E(city=200, school_hr=200),
     "GET export-province": E(),
     "GET export-school": E(province=400, city=400, school_hr=200),  # others name ?school=
+    # the same as background jobs: 202 with the job
+    "POST export-teachers": E(province=202, city=202, school_hr=202),
+    "POST export-province": E(province=202),
+    "POST export-school": E(province=400, city=400, school_hr=202),
     # --- notifications: every user reads and marks their own; the province sets lead times
     "GET notification-list": E(
         city=200,

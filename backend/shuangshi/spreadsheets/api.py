@@ -23,7 +23,7 @@ from shuangshi.accounts.scope import (
 from shuangshi.audit import services as audit_services
 from shuangshi.common.api import RolePermission
 from shuangshi.common.idnumbers import mask_id_text
-from shuangshi.jobs.api import ProgressSerializer
+from shuangshi.jobs.api import JobSerializer, ProgressSerializer
 from shuangshi.teachers.api import TeacherViewSet
 from shuangshi.teachers.filters import TeacherFilter
 
@@ -199,20 +199,38 @@ class TemplateView(APIView):
 
 
 class TeacherExportView(APIView):
-    """GET /exports/teachers/?<the teacher list's filters>: the list as it re-imports."""
+    """GET /exports/teachers/?<the teacher list's filters>: the list as it re-imports.
+
+    POST (same query string) makes it in a background job instead: 202 with the job.
+    """
 
     permission_classes = [RolePermission]
     read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
-    write_roles: list[str] = []
+    write_roles = read_roles  # POST only starts an export job
     filterset_class = TeacherFilter
     search_fields = TeacherViewSet.search_fields
+
+    def _filtered(self, request: Request, user: User) -> Any:
+        queryset = teachers_visible_to(user)
+        for backend in (DjangoFilterBackend(), SearchFilter()):
+            queryset = backend.filter_queryset(request, queryset, self)
+        return queryset
+
+    @extend_schema(request=None, responses={202: JobSerializer})
+    def post(self, request: Request) -> Response:
+        """The same list as a background job (any size): its file is the job's download."""
+        user: User = request.user  # type: ignore[assignment]
+        self._filtered(request, user)  # bad filters are a 400 now, not a failed job later
+        query = {k: request.query_params.getlist(k) for k in request.query_params}
+        job = services.export_start(
+            user=user, kind="teachers", params={"query": query, "scope": _scope(user, request)}
+        )
+        return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The teachers")})
     def get(self, request: Request) -> HttpResponse:
         user: User = request.user  # type: ignore[assignment]
-        queryset = teachers_visible_to(user)
-        for backend in (DjangoFilterBackend(), SearchFilter()):
-            queryset = backend.filter_queryset(request, queryset, self)
+        queryset = self._filtered(request, user)
         columns = TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
         tally = selectors.Tally()
         rows = selectors.teacher_export_rows(
@@ -230,11 +248,20 @@ class TeacherExportView(APIView):
 
 
 class ProvinceWorkbookView(APIView):
-    """GET /exports/province/: the province workbook for today (province only)."""
+    """GET /exports/province/: the province workbook for today (province only).
+
+    POST makes it in a background job instead: 202 with the job (its download is the file).
+    """
 
     permission_classes = [RolePermission]
     read_roles = [Role.PROVINCE]
-    write_roles: list[str] = []
+    write_roles = read_roles  # POST only starts the job
+
+    @extend_schema(request=None, responses={202: JobSerializer})
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        job = services.export_start(user=user, kind="province", params={})
+        return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The province workbook")})
     def get(self, request: Request) -> HttpResponse:
@@ -252,11 +279,9 @@ class SchoolWorkbookView(APIView):
 
     permission_classes = [RolePermission]
     read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
-    write_roles: list[str] = []
+    write_roles = read_roles  # POST only starts the job
 
-    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The school workbook")})
-    def get(self, request: Request) -> HttpResponse:
-        user: User = request.user  # type: ignore[assignment]
+    def _school(self, request: Request, user: User) -> Any:
         raw = request.query_params.get("school") or (
             str(user.school_id) if user.role == Role.SCHOOL_HR else ""
         )
@@ -265,6 +290,25 @@ class SchoolWorkbookView(APIView):
         school = schools_visible_to(user).filter(pk=int(raw)).first()
         if school is None:
             raise exceptions.NotFound()
+        return school
+
+    @extend_schema(request=None, responses={202: JobSerializer})
+    def post(self, request: Request) -> Response:
+        """The same workbook in a background job: 202 with the job (its download is the file)."""
+        user: User = request.user  # type: ignore[assignment]
+        school = self._school(request, user)
+        job = services.export_start(
+            user=user,
+            kind="school",
+            params={"school": school.pk, "scope": _scope(user, request)},
+            title=school.name,
+        )
+        return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The school workbook")})
+    def get(self, request: Request) -> HttpResponse:
+        user: User = request.user  # type: ignore[assignment]
+        school = self._school(request, user)
         report = report_data.school_report(school=school, user=user)
         content = reports.school_workbook(report)
         full = can_see_full_id_number(user, school.pk)

@@ -1,15 +1,21 @@
 """Imports as background jobs (DESIGN §6, §10): the dry run and the commit."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
 from shuangshi.jobs.models import Job
-from shuangshi.jobs.registry import job, retention
-from shuangshi.jobs.services import job_progress
+from shuangshi.jobs.registry import JobFailed, job, retention
+from shuangshi.jobs.services import job_attach_file, job_progress
 
 from . import services
 from .models import ImportJob, ImportStatus
+
+if TYPE_CHECKING:
+    from shuangshi.accounts.models import User
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _failed(run: Job, message: str) -> None:
@@ -68,3 +74,105 @@ def _old_uploads(cutoff: datetime) -> int:
     busy = [ImportStatus.QUEUED, ImportStatus.VALIDATING, ImportStatus.COMMITTING]
     old = ImportJob.objects.filter(created_at__lt=cutoff).exclude(status__in=busy)
     return old.exclude(content=b"").update(content=b"", errors=[])
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def _owner(run: Job) -> "User":
+    if run.owner is None:
+        raise JobFailed(_("An export needs the user who asked for it."))
+    return run.owner
+
+
+def _teachers_for(user: Any, query: dict[str, Any]) -> Any:
+    """The teacher list's rows under the same filters and search as GET /teachers/."""
+    from django.http import HttpRequest, QueryDict
+    from django_filters.rest_framework import DjangoFilterBackend
+    from rest_framework.filters import SearchFilter
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
+    from shuangshi.accounts.scope import teachers_visible_to
+    from shuangshi.teachers.api import TeacherViewSet
+    from shuangshi.teachers.filters import TeacherFilter
+
+    raw = HttpRequest()
+    raw.GET = QueryDict(mutable=True)
+    for key, values in query.items():
+        raw.GET.setlist(key, values if isinstance(values, list) else [values])
+    raw.user = user
+    request = Request(raw)
+
+    view = APIView()  # what the filter backends read from a view
+    view.filterset_class = TeacherFilter  # type: ignore[attr-defined]
+    view.search_fields = TeacherViewSet.search_fields  # type: ignore[attr-defined]
+    queryset = teachers_visible_to(user)
+    for backend in (DjangoFilterBackend(), SearchFilter()):
+        queryset = backend.filter_queryset(request, queryset, view)
+    return queryset
+
+
+@job("exports.teachers", title=_("Teacher list export"))
+def export_teachers(run: Job, *, query: dict[str, Any], scope: str = "") -> None:
+    from shuangshi.accounts.models import Role
+    from shuangshi.audit import services as audit_services
+
+    from . import selectors, workbooks
+    from .columns import TEACHERS
+
+    user = _owner(run)
+    queryset = _teachers_for(user, query)
+    total = queryset.count()
+    columns = TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
+    tally = selectors.Tally()
+    rows = selectors.teacher_export_rows(user=user, teachers=queryset, columns=columns, tally=tally)
+
+    def counted() -> Any:
+        for done, row in enumerate(rows, start=1):
+            if done % 2000 == 0:
+                job_progress(job=run, done=done, total=total)
+            yield row
+
+    content = workbooks.data_workbook(TEACHERS, columns, counted())
+    audit_services.export_record(
+        user=user, what="teachers", scope=scope, count=tally.rows, full_ids=tally.full_ids
+    )
+    job_attach_file(job=run, name="教师名单.xlsx", content=content, content_type=XLSX)
+    run.done = run.total = total
+    run.result = {"rows": tally.rows}
+
+
+@job("exports.province", title=_("Province workbook"))
+def export_province(run: Job) -> None:
+    from . import report_data, reports
+
+    report = report_data.province_report()
+    content = reports.province_workbook(report)
+    name = f"江西省双师型教师统计-{report.as_of.isoformat()}.xlsx"
+    job_attach_file(job=run, name=name, content=content, content_type=XLSX)
+
+
+@job("exports.school", title=_("School workbook"))
+def export_school(run: Job, *, school: int, scope: str = "") -> None:
+    from shuangshi.accounts.scope import can_see_full_id_number, schools_visible_to
+    from shuangshi.audit import services as audit_services
+
+    from . import report_data, reports
+
+    user = _owner(run)
+    found = schools_visible_to(user).filter(pk=school).first()
+    if found is None:
+        raise JobFailed(_("This school is not visible to you."))
+    report = report_data.school_report(school=found, user=user)
+    content = reports.school_workbook(report)
+    full = can_see_full_id_number(user, found.pk)
+    audit_services.export_record(
+        user=user,
+        what="school_workbook",
+        scope=scope,
+        count=len(report.teachers),
+        full_ids=len(report.teachers) if full else 0,
+    )
+    name = f"{found.name}-双师型教师-{report.as_of.isoformat()}.xlsx"
+    job_attach_file(job=run, name=name, content=content, content_type=XLSX)

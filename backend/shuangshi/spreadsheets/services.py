@@ -329,3 +329,21 @@ def import_dry_run(*, upload: ImportJob, progress: Callable[[int], None] | None 
         failed=report.failed,
         errors=report.errors,
     )
+
+
+EXPORTS = {
+    "teachers": "exports.teachers",
+    "province": "exports.province",
+    "school": "exports.school",
+}
+
+
+def export_start(*, user: User, kind: str, params: dict[str, Any], title: str = "") -> Any:
+    """Queue a workbook or export for this user: the file is the job's result (a download).
+
+    The caller (the view) has checked the role and the parameters; the job checks the scope
+    again when it runs, as the user.
+    """
+    from shuangshi.jobs.services import job_start
+
+    return job_start(kind=EXPORTS[kind], owner=user, params=params, title=title)
