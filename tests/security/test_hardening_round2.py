@@ -350,3 +350,66 @@ def test_the_token_endpoint_keeps_its_contract(hr_a):
     assert isinstance(token, str) and len(token) >= 40
     assert me(token) == 200
     assert me("0" * 64) in (401, 403)
+
+
+# --- item 6: X-Forwarded-For is believed only from TRUSTED_PROXIES
+
+
+def test_forged_forwarded_addresses_do_not_escape_the_anonymous_limit(production_throttles):
+    client = APIClient()
+    statuses = [
+        client.get("/api/v1/auth/csrf/", HTTP_X_FORWARDED_FOR=f"10.9.8.{n}").status_code
+        for n in range(4)
+    ]
+    assert statuses == [204] * 3 + [429]
+
+
+def test_a_trusted_proxy_passes_each_clients_address_on(production_throttles, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    client = APIClient()
+    # The client's own forged hop (left) is ignored; the nearest untrusted hop counts.
+    statuses = [
+        client.get(
+            "/api/v1/auth/csrf/", HTTP_X_FORWARDED_FOR=f"6.6.6.6, 203.0.113.{n}, 10.1.1.1"
+        ).status_code
+        for n in range(4)
+    ]
+    assert statuses == [204] * 4
+    same = [
+        client.get("/api/v1/auth/csrf/", HTTP_X_FORWARDED_FOR=f"{n}.1.1.1, 203.0.113.7").status_code
+        for n in range(1, 5)
+    ]
+    assert same == [204] * 3 + [429]
+
+
+def test_forged_addresses_do_not_escape_the_password_lock_out(settings, hr_a):
+    client = APIClient()
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/api/v1/auth/token/",
+            {"username": "hr_a", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+    locked = client.post(
+        "/api/v1/auth/token/",
+        {"username": "hr_a", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.200",
+    )
+    assert locked.status_code == 429
+
+
+def test_the_audit_log_records_the_real_address_not_a_forged_one(api, hr_a, teacher_a):
+    from auditlog.models import LogEntry
+
+    client = api(hr_a)
+    url = f"/api/v1/teachers/{teacher_a.pk}/"
+    version = client.get(url).json()["version"]
+    response = client.patch(
+        url,
+        {"major": "数控技术", "version": version},
+        format="json",
+        HTTP_X_FORWARDED_FOR="6.6.6.6",
+    )
+    assert response.status_code == 200
+    entry = LogEntry.objects.filter(object_pk=str(teacher_a.pk)).latest("timestamp")
+    assert entry.remote_addr == "127.0.0.1"

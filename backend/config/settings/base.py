@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: settles the client address (TRUSTED_PROXIES) for everything below.
+    "shuangshi.common.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -205,6 +207,7 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
         "rest_framework.throttling.AnonRateThrottle",
     ],
+    "NUM_PROXIES": 0,  # REMOTE_ADDR, settled by common.proxies (TRUSTED_PROXIES)
     "DEFAULT_THROTTLE_RATES": {
         "user": env_str("API_RATE_USER", "3000/min"),
         "anon": env_str("API_RATE_ANON", "120/min"),
@@ -253,7 +256,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False  # no banner on every command
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0, minimum=0) or None
+# Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated; none by
+# default). common.proxies settles the client address into REMOTE_ADDR, which DRF's
+# throttles (NUM_PROXIES 0), django-axes and the audit log read.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AUDITLOG_STORE_JSON_CHANGES = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
