@@ -413,3 +413,60 @@ def test_the_audit_log_records_the_real_address_not_a_forged_one(api, hr_a, teac
     assert response.status_code == 200
     entry = LogEntry.objects.filter(object_pk=str(teacher_a.pk)).latest("timestamp")
     assert entry.remote_addr == "127.0.0.1"
+
+
+# --- item 14: Swagger UI from our own static files; the docs need a login in production
+
+
+def test_the_api_docs_load_nothing_from_a_cdn(client):
+    page = client.get("/api/docs/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "cdn.jsdelivr.net" not in html
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
+    assert "<script>" not in html  # the start-up script is a file (?script), not inline
+    assert "cdn.jsdelivr.net" not in page["Content-Security-Policy"]
+    assert "script-src 'self';" in page["Content-Security-Policy"] + ";"
+    script = client.get("/api/docs/?script=")
+    assert script.status_code == 200
+    assert "SwaggerUIBundle" in script.content.decode()
+    bundle = client.get("/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
+    assert bundle.status_code == 200
+
+
+def test_closed_api_docs_need_a_signed_in_user(settings, client, api, hr_a):
+    settings.API_DOCS_PUBLIC = False
+    assert client.get("/api/schema/").status_code in (401, 403)
+    assert client.get("/api/docs/").status_code in (401, 403)
+    signed_in = api(hr_a)
+    assert signed_in.get("/api/schema/").status_code == 200
+    assert signed_in.get("/api/docs/").status_code == 200
+
+
+def test_production_closes_the_docs_and_drops_the_cdn():
+    import os
+    import secrets
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/hard",
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.API_DOCS_PUBLIC, 'jsdelivr' in str(s.CONTENT_SECURITY_POLICY))",
+        ],
+        cwd=Path(__file__).resolve().parents[2] / "backend",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["False", "False"], result.stderr

@@ -29,6 +29,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", False)  # the API docs need a login
 
 # Rate-limit counters must be shared by every gunicorn worker and machine: keep them in
 # PostgreSQL (the table is created by the audit app's migration). A per-process cache would
