@@ -113,7 +113,7 @@ function Field({ name, kind }: { name: string; kind: Kind }) {
 }
 
 /** The rule profile in force; saving stores a new version and re-evaluates every teacher. */
-export function ProfileCard() {
+export function ProfileCard({ onDirty }: { onDirty: (key: string, dirty: boolean) => void }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm();
@@ -122,6 +122,7 @@ export function ProfileCard() {
   const preview = usePreviewProfile();
   const [errors, setErrors] = useState<string[]>([]);
   const [shown, setShown] = useState<ProfilePreview | null>(null);
+  const setDirty = (dirty: boolean) => onDirty('profile', dirty);
 
   if (profile.isPending)
     return (
@@ -144,6 +145,7 @@ export function ProfileCard() {
       { values, note, base_version: loaded.version },
       {
         onSuccess: (saved) => {
+          setDirty(false);
           void message.success(t('settings.profileSaved', { version: saved.version }));
           form.setFieldValue('note', '');
         },
@@ -239,7 +241,10 @@ export function ProfileCard() {
         layout="vertical"
         initialValues={{ values: toForm(loaded.values) }}
         onFinish={(all) => void onFinish(all)}
-        onValuesChange={() => setShown(null)}
+        onValuesChange={() => {
+          setShown(null);
+          setDirty(true);
+        }}
         key={loaded.version}
       >
         {errors.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errors.join(' ')} />}

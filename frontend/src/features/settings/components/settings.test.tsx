@@ -20,7 +20,7 @@ describe('settings', () => {
     renderApp('/settings');
     expect(await screen.findByText('64.0%')).toBeInTheDocument();
     expect(screen.getAllByText('已过截止日期')).toHaveLength(2);
-    expect(screen.getByDisplayValue('0.60')).toBeInTheDocument();
+    expect(screen.getByDisplayValue('60')).toBeInTheDocument();
     expect(screen.getAllByDisplayValue('20').length).toBeGreaterThan(0);
   });
 
@@ -29,24 +29,53 @@ describe('settings', () => {
     const user = userEvent.setup({ delay: null });
     renderApp('/settings');
     const card = (await screen.findByText('“双师型”教师占比目标')).closest('.ant-card') as HTMLElement;
-    const value = within(card).getByLabelText('占比须超过');
+    const value = within(card).getByRole('spinbutton', { name: /占比须超过/ });
     await user.clear(value);
-    await user.paste('0.65');
+    await user.paste('65');
     await user.click(within(card).getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(state.targets[0].value).toBe(0.65));
     expect(state.sent.at(-1)?.body).toEqual({ value: 0.65, deadline: '2025-12-31', version: 1 });
+    expect(await screen.findByText('已保存：占比目标为超过 65%')).toBeInTheDocument();
+  });
+
+  it('refuses a percent over 100 instead of clamping it', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/settings');
+    const card = (await screen.findByText('“双师型”教师占比目标')).closest('.ant-card') as HTMLElement;
+    const value = within(card).getByRole('spinbutton', { name: /占比须超过/ });
+    await user.clear(value);
+    await user.paste('160');
+    await user.click(within(card).getByRole('button', { name: /保\s*存/ }));
+    expect(await within(card).findByText('请填写 0 到 100 之间的百分数，如 60')).toBeInTheDocument();
+    expect(state.sent.filter((s) => s.body && 'version' in (s.body as object))).toHaveLength(0);
+  });
+
+  it('asks before leaving with unsaved changes', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    const { router } = renderApp('/settings');
+    const card = (await screen.findByText('“双师型”教师占比目标')).closest('.ant-card') as HTMLElement;
+    const value = within(card).getByRole('spinbutton', { name: /占比须超过/ });
+    await user.clear(value);
+    await user.paste('70');
+    await user.click(screen.getByRole('link', { name: '教师' }));
+    expect((await screen.findAllByText('有未保存的修改')).length).toBeGreaterThan(0);
+    expect(router.state.location.pathname).toBe('/settings');
+    await user.click(screen.getByRole('button', { name: '离 开' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/teachers'));
   });
 
   it('stores changed thresholds only, after confirming', { timeout: 120_000 }, async () => {
     loginAs('province');
     const user = userEvent.setup({ delay: null });
     renderApp('/settings');
-    const days = await screen.findByLabelText('企业实践最少天数（E_PRACTICE）');
+    const days = await screen.findByLabelText('企业实践最少天数');
     await user.clear(days);
     await user.paste('200');
     await user.click(screen.getByRole('button', { name: /保存为新版本/ }));
     expect((await screen.findAllByText('保存 1 项修改为新版本规则？')).length).toBeGreaterThan(0);
-    expect(screen.getAllByText('企业实践最少天数（E_PRACTICE）: 180 → 200').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('企业实践最少天数: 180 → 200').length).toBeGreaterThan(0);
     // The server's preview is in the confirmation: one school would fall below the target.
     const preview = state.sent.find((s) => s.url.endsWith('/rule-profiles/preview/'));
     expect(preview?.body).toEqual({ values: { practice_min_days: 200 } });
@@ -63,7 +92,7 @@ describe('settings', () => {
     loginAs('province');
     const user = userEvent.setup({ delay: null });
     renderApp('/settings');
-    const hours = await screen.findByLabelText('培训最少学时（E_TRAINING）');
+    const hours = await screen.findByLabelText('培训最少学时');
     state.profile = { version: 3, values: { ...state.profile.values, training_min_hours: 48 } };
     await user.clear(hours);
     await user.paste('32');
@@ -74,7 +103,7 @@ describe('settings', () => {
     // The server refused (409): nothing stored over the newer version.
     expect(state.sent.filter((s) => s.url.endsWith('/rule-profiles/')).at(-1)?.body).toMatchObject({ base_version: 0 });
     expect(state.profile.version).toBe(3);
-    await waitFor(() => expect(screen.getByLabelText('培训最少学时（E_TRAINING）')).toHaveValue('48'));
+    await waitFor(() => expect(screen.getByLabelText('培训最少学时')).toHaveValue('48'));
   });
 
   it('previews a ratio target and lists the schools that would change', { timeout: 120_000 }, async () => {
@@ -82,9 +111,9 @@ describe('settings', () => {
     const user = userEvent.setup({ delay: null });
     renderApp('/settings');
     const card = (await screen.findByText('“双师型”教师占比目标')).closest('.ant-card') as HTMLElement;
-    const value = within(card).getByLabelText('占比须超过');
+    const value = within(card).getByRole('spinbutton', { name: /占比须超过/ });
     await user.clear(value);
-    await user.paste('0.70');
+    await user.paste('70');
     await user.click(within(card).getByRole('button', { name: '预览影响' }));
     expect(await within(card).findByTestId('preview-result')).toHaveTextContent('1 → 0');
     expect(state.sent.at(-1)?.body).toEqual({ values: {}, target: 0.7 });

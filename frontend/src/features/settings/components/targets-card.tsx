@@ -14,7 +14,13 @@ import { useUpdateTarget } from '../api/update-target';
 import type { Target } from '../types/settings';
 import { PreviewResult } from './preview-result';
 
-function TargetForm({ target }: { target: Target }) {
+/** The ratio target is typed as a percent (60 → 0.60); more than 100 is refused, not clamped. */
+export const toPercent = (value: number | string | null | undefined) =>
+  value === null || value === undefined || value === '' ? null : Math.round(Number(value) * 10000) / 100;
+export const fromPercent = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value * 100) / 10000;
+
+function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: string, dirty: boolean) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -22,18 +28,28 @@ function TargetForm({ target }: { target: Target }) {
   const preview = usePreviewProfile();
   const [errors, setErrors] = useState<string[]>([]);
   const isRatio = target.code === 'dual_qualified_ratio';
-  const initial = { value: Number(target.value), deadline: toDayjs(target.deadline) };
+  // The form holds what people type: a percent for the ratio, a count for the bases.
+  const shown = (value: number | string | null) => (isRatio ? toPercent(value) : Number(value));
+  const initial = { value: shown(target.value), deadline: toDayjs(target.deadline) };
 
   const onFinish = (values: typeof initial) => {
     setErrors([]);
+    const value = isRatio ? fromPercent(values.value) : values.value;
     update.mutate(
-      { code: target.code, value: values.value, deadline: fromDayjs(values.deadline), version: target.version },
+      { code: target.code, value: value ?? 0, deadline: fromDayjs(values.deadline), version: target.version },
       {
-        onSuccess: () => void message.success(t('common.saved')),
+        onSuccess: () => {
+          onDirty(target.code, false);
+          void message.success(
+            isRatio
+              ? t('settings.ratioSaved', { value: formatPercent(value, 0) })
+              : t('common.saved'),
+          );
+        },
         onError: (error) =>
           setErrors(
             saveErrors<Target>(form, error, t('settings.conflict'), (current) =>
-              form.setFieldsValue({ value: Number(current.value), deadline: toDayjs(current.deadline) }),
+              form.setFieldsValue({ value: shown(current.value), deadline: toDayjs(current.deadline) }),
             ),
           ),
       },
@@ -68,7 +84,10 @@ function TargetForm({ target }: { target: Target }) {
         layout="vertical"
         initialValues={initial}
         onFinish={onFinish}
-        onValuesChange={() => preview.reset()}
+        onValuesChange={() => {
+          preview.reset();
+          onDirty(target.code, true);
+        }}
         style={{ marginTop: 16 }}
         key={`${target.code}-${target.version}`}
       >
@@ -78,10 +97,27 @@ function TargetForm({ target }: { target: Target }) {
             name="value"
             label={isRatio ? t('settings.ratioValue') : t('settings.basesValue')}
             extra={isRatio ? t('settings.ratioHelp') : undefined}
-            rules={[{ required: true, message: t('settings.required') }]}
+            rules={[
+              { required: true, message: t('settings.required') },
+              ...(isRatio
+                ? [
+                    {
+                      validator: (_: unknown, v: number | null) =>
+                        v === null || v === undefined || (v > 0 && v < 100)
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('settings.percentRange'))),
+                    },
+                  ]
+                : []),
+            ]}
           >
             {isRatio ? (
-              <InputNumber min={0} max={0.99} step={0.01} precision={2} style={{ width: 140 }} />
+              <InputNumber
+                aria-label={t('settings.ratioValue')}
+                step={1}
+                suffix="%"
+                style={{ width: 140 }}
+              />
             ) : (
               <InputNumber min={0} precision={0} style={{ width: 140 }} />
             )}
@@ -98,7 +134,9 @@ function TargetForm({ target }: { target: Target }) {
             {isRatio && (
               <Button
                 loading={preview.isPending}
-                onClick={() => preview.mutate({ values: {}, target: Number(form.getFieldValue('value')) })}
+                onClick={() =>
+                  preview.mutate({ values: {}, target: fromPercent(form.getFieldValue('value')) ?? 0 })
+                }
               >
                 {t('settings.preview.run')}
               </Button>
@@ -124,7 +162,7 @@ function TargetForm({ target }: { target: Target }) {
 }
 
 /** The province's two targets: the ratio to exceed and the bases to build, each with its deadline. */
-export function TargetsCard() {
+export function TargetsCard({ onDirty }: { onDirty: (key: string, dirty: boolean) => void }) {
   const { t } = useTranslation();
   const targets = useTargets();
   return (
@@ -137,7 +175,7 @@ export function TargetsCard() {
         <Row gutter={[16, 16]}>
           {targets.data.map((target) => (
             <Col xs={24} lg={12} key={target.code}>
-              <TargetForm target={target} />
+              <TargetForm target={target} onDirty={onDirty} />
             </Col>
           ))}
         </Row>
