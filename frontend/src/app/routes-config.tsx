@@ -10,6 +10,8 @@ const page = (load: () => Promise<PageModule>) => async () => ({ Component: (awa
 
 export const routes: RouteObject[] = [
   { path: '/login', lazy: page(() => import('./routes/login')), hydrateFallbackElement: <Loading /> },
+  // Public: an enterprise or another school checks a recognition certificate (no login).
+  { path: '/verify/:no', lazy: page(() => import('./routes/verify')), hydrateFallbackElement: <Loading /> },
   {
     element: <AppLayout />,
     // Shown while the first page's chunk loads.
@@ -32,6 +34,13 @@ export const routes: RouteObject[] = [
       { path: 'notifications', lazy: page(() => import('./routes/notifications')) },
       { path: 'practice-duty', lazy: page(() => import('./routes/practice-duty')) },
       { path: 'jobs', lazy: page(() => import('./routes/jobs')) },
+      { path: 'me', lazy: page(() => import('./routes/me')) },
+      { path: 'password', lazy: page(() => import('./routes/password')) },
+      { path: 'recognition', lazy: page(() => import('./routes/recognition')) },
+      { path: 'recognition/rounds', lazy: page(() => import('./routes/recognition-rounds')) },
+      { path: 'recognition/publicity', lazy: page(() => import('./routes/recognition-publicity')) },
+      { path: 'recognition/confirmations', lazy: page(() => import('./routes/recognition-confirmations')) },
+      { path: 'recognition/certificates/:id', lazy: page(() => import('./routes/recognition-certificate')) },
       { path: '*', lazy: page(() => import('./routes/not-found')) },
     ],
   },

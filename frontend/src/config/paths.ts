@@ -17,4 +17,12 @@ export const paths = {
   notifications: '/notifications',
   practiceDuty: '/practice-duty',
   jobs: '/jobs',
+  me: '/me',
+  password: '/password',
+  recognition: '/recognition',
+  recognitionRounds: '/recognition/rounds',
+  publicity: '/recognition/publicity',
+  confirmations: '/recognition/confirmations',
+  recognitionCertificate: (id: number | string) => `/recognition/certificates/${id}`,
+  verify: (no: string) => `/verify/${encodeURIComponent(no)}`,
 } as const;

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import { api, ApiError, isUnauthenticated } from '@/lib/api-client';
 
-export type Role = 'province' | 'city' | 'school_hr' | 'base_staff';
+export type Role = 'province' | 'city' | 'school_hr' | 'base_staff' | 'teacher' | 'expert';
 
 export type Me = {
   id: number;
@@ -15,6 +15,11 @@ export type Me = {
   training_base_name: string | null;
   city: number | null;
   city_name: string | null;
+  /** A teacher account's own teacher (DESIGN §8). */
+  teacher?: number | null;
+  teacher_name?: string | null;
+  /** Set on a first login: every other call answers 403 until the password is changed. */
+  must_change_password?: boolean;
 };
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -85,5 +90,9 @@ export function homePathFor(me: Me): string {
       return '/my-school';
     case 'base_staff':
       return '/training';
+    case 'teacher':
+      return '/me';
+    case 'expert':
+      return '/recognition';
   }
 }

@@ -40,9 +40,10 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = me.data ? navItemsFor(me.data.role) : [];
-  const selected = items.find(
-    (item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`),
-  );
+  // The longest matching path wins (/recognition/rounds over /recognition).
+  const selected = items
+    .filter((item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   const pageTitle = selected && me.data ? navLabel(selected, me.data) : '';
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.title')}` : t('app.title');
@@ -54,6 +55,10 @@ export function AppLayout() {
     return <Navigate to={paths.login} replace state={{ from: next }} />;
   }
   const user = me.data;
+  // A first login changes the initial password before anything else (DESIGN §8).
+  if (user.must_change_password && location.pathname !== paths.password) {
+    return <Navigate to={paths.password} replace />;
+  }
   const scope = user.school_name ?? user.training_base_name ?? user.city_name;
   const doLogout = () =>
     logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });

@@ -1,5 +1,10 @@
 import {
+  AuditOutlined,
   ApartmentOutlined,
+  CheckSquareOutlined,
+  FlagOutlined,
+  IdcardOutlined,
+  NotificationOutlined,
   BankOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
@@ -30,6 +35,11 @@ export const navItems: NavItem[] = [
   { key: 'mentors', path: paths.mentors, icon: <ApartmentOutlined />, label: 'nav.mentors', roles: ['school_hr', 'province'] },
   { key: 'practiceDuty', path: paths.practiceDuty, icon: <CarryOutOutlined />, label: 'nav.practiceDuty', roles: ['province', 'city', 'school_hr'] },
   { key: 'imports', path: paths.imports, icon: <CloudUploadOutlined />, label: 'nav.imports', roles: ['school_hr', 'base_staff', 'province'] },
+  { key: 'me', path: paths.me, icon: <IdcardOutlined />, label: 'recognition.nav.me', roles: ['teacher'] },
+  { key: 'recognition', path: paths.recognition, icon: <AuditOutlined />, label: 'recognition.nav.review', roles: ['province', 'city', 'school_hr', 'expert'] },
+  { key: 'recognitionRounds', path: paths.recognitionRounds, icon: <FlagOutlined />, label: 'recognition.nav.rounds', roles: ['province'] },
+  { key: 'confirmations', path: paths.confirmations, icon: <CheckSquareOutlined />, label: 'recognition.nav.confirmations', roles: ['school_hr'] },
+  { key: 'publicity', path: paths.publicity, icon: <NotificationOutlined />, label: 'recognition.nav.publicity', roles: ['province', 'city', 'school_hr', 'base_staff', 'teacher', 'expert'] },
   { key: 'accounts', path: paths.accounts, icon: <UserOutlined />, label: 'nav.accounts', roles: ['province'] },
   { key: 'settings', path: paths.settings, icon: <SettingOutlined />, label: 'nav.settings', roles: ['province'] },
 ];

@@ -31,4 +31,8 @@ export const scopeFieldOf: Record<Role, 'city' | 'school' | 'training_base' | nu
   city: 'city',
   school_hr: 'school',
   base_staff: 'training_base',
+  // Teacher accounts are made from the teacher list (the teacher is their scope); an
+  // expert's own school is optional.
+  teacher: null,
+  expert: null,
 };

@@ -1,0 +1,25 @@
+import { Space } from 'antd';
+
+import { NotFound } from '@/components/ui/not-found';
+import { ErrorState, Loading } from '@/components/ui/query-state';
+import { MyRecordPanels } from '@/features/recognition/components/my-record';
+import { useTeacher } from '@/features/teachers/api/get-teacher';
+import { QualificationCard } from '@/features/teachers/components/qualification-card';
+import { useMe } from '@/lib/auth';
+
+/** A teacher's own page (phones first): verdict and what is missing, then their records,
+ * proposals and recognition applications. */
+export default function MeRoute() {
+  const me = useMe().data;
+  const id = me?.teacher ?? NaN;
+  const teacher = useTeacher(id);
+  if (!me?.teacher) return <NotFound />;
+  if (teacher.isPending) return <Loading />;
+  if (teacher.isError) return <ErrorState error={teacher.error} onRetry={() => void teacher.refetch()} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <QualificationCard qualification={teacher.data.qualification} />
+      <MyRecordPanels teacher={me.teacher} />
+    </Space>
+  );
+}

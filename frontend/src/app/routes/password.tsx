@@ -1,0 +1,5 @@
+import { PasswordPage } from '@/features/recognition/components/password-page';
+
+export default function PasswordRoute() {
+  return <PasswordPage />;
+}

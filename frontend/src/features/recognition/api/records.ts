@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+
+import type { EvidenceFile, MyRecord, PendingRecord, Recognition } from '../types';
+import type { Paginated } from '@/lib/api-client';
+
+export function useMyRecord() {
+  return useQuery({
+    queryKey: ['recognition', 'my-record'],
+    queryFn: ({ signal }) => api<MyRecord>('/my-record/', { signal }),
+  });
+}
+
+export function usePendingRecords() {
+  return useQuery({
+    queryKey: ['recognition', 'record-confirmations'],
+    queryFn: ({ signal }) => api<PendingRecord[]>('/record-confirmations/', { signal }),
+  });
+}
+
+export function useRecognitions(params: { teacher?: number; school?: number; page_size?: number }) {
+  return useQuery({
+    queryKey: ['recognition', 'recognitions', params],
+    queryFn: ({ signal }) => api<Paginated<Recognition>>('/recognitions/', { params, signal }),
+  });
+}
+
+export function useRecognition(id: number) {
+  return useQuery({
+    queryKey: ['recognition', 'recognitions', id],
+    queryFn: ({ signal }) => api<Recognition>(`/recognitions/${id}/`, { signal }),
+  });
+}
+
+type RecordType = PendingRecord['type'];
+const ENDPOINT: Record<RecordType, string> = {
+  certificate: '/certificates/',
+  enterprise_period: '/enterprise-periods/',
+};
+
+/** HR confirms or rejects what a teacher proposed; the teacher's verdict may change. */
+export function useDecideRecord() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ type, id, reason }: { type: RecordType; id: number; reason?: string }) =>
+      api(`${ENDPOINT[type]}${id}/${reason === undefined ? 'confirm' : 'reject'}/`, {
+        method: 'POST',
+        body: reason === undefined ? {} : { reason },
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['recognition'] });
+      void queryClient.invalidateQueries({ queryKey: ['teachers'] });
+      void queryClient.invalidateQueries({ queryKey: ['ratios'] });
+    },
+  });
+}
+
+export type ProposalInput = {
+  type: RecordType;
+  body: Record<string, unknown>;
+  file: File;
+  teacher: number;
+};
+
+/** A teacher proposes a certificate or period (pending), then attaches the evidence file. */
+export function usePropose() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ type, body, file, teacher }: ProposalInput) => {
+      const record = await api<{ id: number }>(ENDPOINT[type], {
+        method: 'POST',
+        body: { ...body, teacher },
+      });
+      const form = new FormData();
+      form.append('teacher', String(teacher));
+      form.append('kind', type === 'certificate' ? 'certificate' : 'enterprise');
+      form.append(type === 'certificate' ? 'certificate' : 'enterprise_period', String(record.id));
+      form.append('file', file);
+      return api<EvidenceFile>('/evidence-files/', { method: 'POST', body: form });
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['recognition'] }),
+  });
+}
+
+export function useUploadEvidence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ teacher, kind, file }: { teacher: number; kind: string; file: File }) => {
+      const form = new FormData();
+      form.append('teacher', String(teacher));
+      form.append('kind', kind);
+      form.append('file', file);
+      return api<EvidenceFile>('/evidence-files/', { method: 'POST', body: form });
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['recognition'] }),
+  });
+}
+
+export const evidenceDownloadUrl = (id: number) => `/api/v1/evidence-files/${id}/download/`;

@@ -1,0 +1,279 @@
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Form, Input, List, Modal, Select, Space, Typography, message } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+
+import { useEnumLabel } from '@/components/ui/enum-label';
+import { ApiError } from '@/lib/api-client';
+import { formatDate } from '@/lib/format';
+
+import { useApplicationAction, useApplications, useCreateApplication } from '../api/applications';
+import { evidenceDownloadUrl, useMyRecord, useRecognitions } from '../api/records';
+import { useRounds } from '../api/rounds';
+import { LEVELS, type Application } from '../types';
+import { ProposeDrawer } from './propose-drawer';
+import { LevelText, StatusTag } from './status-tag';
+
+/** A teacher's own certificates, periods, completions, files, applications and
+ * recognitions, one card under the other (phones first). */
+export function MyRecordPanels({ teacher }: { teacher: number }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const record = useMyRecord();
+  const [proposing, setProposing] = useState<'certificate' | 'enterprise_period' | null>(null);
+  const data = record.data;
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <MyApplications teacher={teacher} files={data?.evidence ?? []} />
+      <MyRecognitions teacher={teacher} />
+      <Card
+        size="small"
+        title={t('recognition.me.certificates')}
+        extra={
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setProposing('certificate')} data-testid="propose-certificate">
+            {t('recognition.me.propose')}
+          </Button>
+        }
+      >
+        <List
+          size="small"
+          dataSource={data?.certificates ?? []}
+          locale={{ emptyText: <Empty description={t('recognition.me.none')} /> }}
+          renderItem={(c) => (
+            <List.Item extra={<StatusTag status={c.status} />}>
+              <List.Item.Meta
+                title={`${label('certificateKind', c.kind)} · ${c.name || c.level}`}
+                description={
+                  <>
+                    {formatDate(c.issued_on)}
+                    {c.reject_reason ? ` · ${t('recognition.me.rejected', { reason: c.reject_reason })}` : ''}
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card
+        size="small"
+        title={t('recognition.me.periods')}
+        extra={
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setProposing('enterprise_period')} data-testid="propose-period">
+            {t('recognition.me.propose')}
+          </Button>
+        }
+      >
+        <List
+          size="small"
+          dataSource={data?.enterprise_periods ?? []}
+          locale={{ emptyText: <Empty description={t('recognition.me.none')} /> }}
+          renderItem={(p) => (
+            <List.Item extra={<StatusTag status={p.status} />}>
+              <List.Item.Meta
+                title={`${label('periodKind', p.kind)} · ${p.enterprise}`}
+                description={`${formatDate(p.start_on)} — ${formatDate(p.end_on)} · ${t('recognition.me.days', { n: p.days })}`}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title={t('recognition.me.completions')}>
+        <List
+          size="small"
+          dataSource={data?.completions ?? []}
+          locale={{ emptyText: <Empty description={t('recognition.me.none')} /> }}
+          renderItem={(c) => (
+            <List.Item>
+              <List.Item.Meta
+                title={c.program_title}
+                description={`${c.base_name} · ${formatDate(c.completed_on)} · ${c.hours}h`}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title={t('recognition.me.files')}>
+        <List
+          size="small"
+          dataSource={data?.evidence ?? []}
+          locale={{ emptyText: <Empty description={t('recognition.me.none')} /> }}
+          renderItem={(f) => (
+            <List.Item>
+              <a href={evidenceDownloadUrl(f.id)}>
+                <FileTextOutlined /> {f.filename}
+              </a>
+            </List.Item>
+          )}
+        />
+      </Card>
+      {proposing && (
+        <ProposeDrawer kind={proposing} teacher={teacher} open onClose={() => setProposing(null)} />
+      )}
+    </Space>
+  );
+}
+
+function MyRecognitions({ teacher }: { teacher: number }) {
+  const { t } = useTranslation();
+  const recognitions = useRecognitions({ teacher });
+  const rows = recognitions.data?.results ?? [];
+  if (!rows.length) return null;
+  return (
+    <Card size="small" title={t('recognition.me.recognitions')}>
+      <List
+        size="small"
+        dataSource={rows}
+        renderItem={(r) => (
+          <List.Item extra={<StatusTag status={r.status} />}>
+            <List.Item.Meta
+              title={<Link to={`/recognition/certificates/${r.id}`}>{r.certificate_no}</Link>}
+              description={
+                <>
+                  <LevelText level={r.level} /> · {formatDate(r.recognized_on)} — {formatDate(r.valid_until)}
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+function MyApplications({ teacher, files }: { teacher: number; files: { id: number; filename: string }[] }) {
+  const { t } = useTranslation();
+  const applications = useApplications({ page_size: 50 });
+  const action = useApplicationAction();
+  const [applying, setApplying] = useState(false);
+  const run = async (app: Application, name: 'submit' | 'withdraw') => {
+    try {
+      await action.mutateAsync({ id: app.id, action: name });
+      void message.success(t(`recognition.done.${name}`));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        Modal.error({
+          title: t('recognition.refused'),
+          content: Object.values(error.fieldErrors()).flat().join('\n') || error.message,
+        });
+      } else throw error;
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={t('recognition.me.applications')}
+      extra={
+        <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid="apply">
+          {t('recognition.me.apply')}
+        </Button>
+      }
+    >
+      <List
+        size="small"
+        dataSource={applications.data?.results ?? []}
+        locale={{ emptyText: <Empty description={t('recognition.me.noApplications')} /> }}
+        renderItem={(app) => (
+          <List.Item
+            data-testid={`my-application-${app.id}`}
+            extra={<StatusTag status={app.status} />}
+            actions={[
+              app.status === 'draft' && (
+                <Button size="small" type="link" key="submit" onClick={() => void run(app, 'submit')}>
+                  {t('recognition.action.submit')}
+                </Button>
+              ),
+              (app.status === 'draft' || app.status === 'submitted') && (
+                <Button size="small" type="link" danger key="withdraw" onClick={() => void run(app, 'withdraw')}>
+                  {t('recognition.action.withdraw')}
+                </Button>
+              ),
+            ].filter(Boolean)}
+          >
+            <List.Item.Meta
+              title={
+                <>
+                  {app.round_code} · <LevelText level={app.level} />
+                </>
+              }
+              description={
+                app.history.length ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {(() => {
+                      const last = app.history[app.history.length - 1];
+                      return `${t(`recognition.stage.${last.stage}`, { defaultValue: last.stage })}${last.opinion ? `：${last.opinion}` : ''}`;
+                    })()}
+                  </Typography.Text>
+                ) : null
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {applying && <ApplyModal teacher={teacher} files={files} onClose={() => setApplying(false)} />}
+    </Card>
+  );
+}
+
+function ApplyModal({
+  teacher,
+  files,
+  onClose,
+}: {
+  teacher: number;
+  files: { id: number; filename: string }[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const rounds = useRounds();
+  const create = useCreateApplication();
+  const action = useApplicationAction();
+  const open = (rounds.data?.results ?? []).filter((r) => r.status === 'open');
+  const submit = async (values: { round: number; level: string; statement?: string; evidence?: number[] }) => {
+    try {
+      const app = await create.mutateAsync({ ...values, teacher });
+      await action.mutateAsync({ id: app.id, action: 'submit' });
+      void message.success(t('recognition.done.submit'));
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const errors = error.fieldErrors();
+        const missing = errors.missing ?? [];
+        delete errors.missing;
+        form.setFields(
+          Object.entries(errors).map(([name, list]) => ({
+            name: ['round', 'level', 'statement', 'evidence'].includes(name) ? name : 'level',
+            errors: name === 'level' && missing.length ? [...list, ...missing] : list,
+          })),
+        );
+      } else throw error;
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('recognition.me.apply')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('recognition.action.submit')}
+      confirmLoading={create.isPending || action.isPending}
+    >
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="apply-form">
+        <Form.Item name="round" label={t('recognition.round')} rules={[{ required: true }]}>
+          <Select options={open.map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))} />
+        </Form.Item>
+        <Form.Item name="level" label={t('recognition.levelLabel')} rules={[{ required: true }]}>
+          <Select options={LEVELS.map((l) => ({ value: l, label: t(`recognition.level.${l}`) }))} />
+        </Form.Item>
+        <Form.Item name="statement" label={t('recognition.statement')}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="evidence" label={t('recognition.evidence')}>
+          <Select mode="multiple" options={files.map((f) => ({ value: f.id, label: f.filename }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,135 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Drawer, Form, Input, Select, Upload, message } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EnumSelect } from '@/components/ui/enum-label';
+import { ApiError } from '@/lib/api-client';
+
+import { usePropose } from '../api/records';
+
+type Kind = 'certificate' | 'enterprise_period';
+
+/** A teacher proposes a certificate or an enterprise period with its evidence file. */
+export function ProposeDrawer({
+  kind,
+  teacher,
+  open,
+  onClose,
+}: {
+  kind: Kind;
+  teacher: number;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const [file, setFile] = useState<File | null>(null);
+  const propose = usePropose();
+
+  const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
+  const submit = async (values: Record<string, unknown>) => {
+    if (!file) {
+      form.setFields([{ name: 'file', errors: [t('recognition.propose.fileRequired')] }]);
+      return;
+    }
+    const body: Record<string, unknown> =
+      kind === 'certificate'
+        ? { ...values, issued_on: day(values.issued_on as Dayjs), expires_on: day(values.expires_on as Dayjs) }
+        : { ...values, start_on: day(values.start_on as Dayjs), end_on: day(values.end_on as Dayjs) };
+    delete body.file;
+    try {
+      await propose.mutateAsync({ type: kind, body, file, teacher });
+      void message.success(t('recognition.propose.sent'));
+      form.resetFields();
+      setFile(null);
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        form.setFields(Object.entries(error.fieldErrors()).map(([name, errors]) => ({ name, errors })));
+      } else throw error;
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      placement="bottom"
+      size="large"
+      title={t(kind === 'certificate' ? 'recognition.propose.certificate' : 'recognition.propose.period')}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="propose-form">
+        {kind === 'certificate' ? (
+          <>
+            <Form.Item name="kind" label={t('recognition.propose.kind')} rules={[{ required: true }]}>
+              <EnumSelect group="certificateKind" />
+            </Form.Item>
+            <Form.Item name="level" label={t('recognition.levelLabel')} rules={[{ required: true }]}>
+              <Input placeholder="grade3 / intermediate / secondary_vocational" />
+            </Form.Item>
+            <Form.Item name="name" label={t('recognition.propose.name')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="field_category" label={t('recognition.propose.field')}>
+              <Select
+                allowClear
+                options={Array.from({ length: 19 }, (_v, i) => String(41 + i)).map((code) => ({
+                  value: code,
+                  label: t(`enums.fieldCategory.${code}`, { defaultValue: code }),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="number" label={t('recognition.propose.number')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="issued_on" label={t('recognition.propose.issuedOn')} rules={[{ required: true }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="expires_on" label={t('recognition.propose.expiresOn')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="kind" label={t('recognition.propose.periodKind')} rules={[{ required: true }]}>
+              <EnumSelect group="periodKind" />
+            </Form.Item>
+            <Form.Item name="enterprise" label={t('recognition.propose.enterprise')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="position" label={t('recognition.propose.position')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="start_on" label={t('recognition.propose.startOn')} rules={[{ required: true }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="end_on" label={t('recognition.propose.endOn')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="file" label={t('recognition.propose.file')} extra={t('recognition.propose.fileHint')}>
+          <Upload
+            accept=".pdf,.jpg,.jpeg,.png"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
+          >
+            <Button icon={<UploadOutlined />} data-testid="propose-file">
+              {t('recognition.propose.choose')}
+            </Button>
+          </Upload>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={propose.isPending}>
+          {t('recognition.propose.send')}
+        </Button>
+      </Form>
+    </Drawer>
+  );
+}

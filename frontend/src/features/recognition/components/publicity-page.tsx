@@ -1,0 +1,69 @@
+import { Alert, Button, Input, Modal, Table, message } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { ApiError } from '@/lib/api-client';
+import { formatDate } from '@/lib/format';
+
+import { useApplicationAction, usePublicity } from '../api/applications';
+import type { PublicityRow } from '../types';
+import { LevelText, StatusTag } from './status-tag';
+
+/** 公示: the applications in publicity (name, school, level); anyone may object. */
+export function PublicityPage() {
+  const { t } = useTranslation();
+  const list = usePublicity();
+  const action = useApplicationAction();
+  const [target, setTarget] = useState<PublicityRow | null>(null);
+  const [reason, setReason] = useState('');
+  const object = async () => {
+    if (!target) return;
+    try {
+      await action.mutateAsync({ id: target.id, action: 'objections', reason });
+      void message.success(t('recognition.objectionFiled'));
+      setTarget(null);
+      setReason('');
+    } catch (error) {
+      if (error instanceof ApiError) Modal.error({ title: t('recognition.refused'), content: Object.values(error.fieldErrors()).flat().join(' ') });
+      else throw error;
+    }
+  };
+  return (
+    <>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('recognition.publicityHint')} />
+      <Table<PublicityRow>
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.results ?? []}
+        scroll={{ x: 600 }}
+        pagination={false}
+        columns={[
+          { title: t('recognition.round'), dataIndex: 'round_code' },
+          { title: t('recognition.teacher'), dataIndex: 'teacher_name' },
+          { title: t('recognition.school'), dataIndex: 'school_name' },
+          { title: t('recognition.levelLabel'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
+          { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
+          { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+          {
+            title: '',
+            render: (_v, row) => (
+              <Button size="small" onClick={() => setTarget(row)} data-testid={`object-${row.id}`}>
+                {t('recognition.object')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!target}
+        title={t('recognition.objectTitle', { name: target?.teacher_name ?? '' })}
+        onCancel={() => setTarget(null)}
+        onOk={() => void object()}
+        okButtonProps={{ disabled: !reason.trim() }}
+      >
+        <Input.TextArea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="objection-reason" />
+      </Modal>
+    </>
+  );
+}

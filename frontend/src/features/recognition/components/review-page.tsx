@@ -1,0 +1,250 @@
+import { Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { ApiError } from '@/lib/api-client';
+import type { Me } from '@/lib/auth';
+import { formatDate } from '@/lib/format';
+
+import { applicationAction, useApplicationAction, useApplications, type ActionInput } from '../api/applications';
+import { evidenceDownloadUrl } from '../api/records';
+import { useRounds } from '../api/rounds';
+import { STATUSES, type Application } from '../types';
+import { LevelText, StatusTag } from './status-tag';
+
+/** The status each role acts on, and so the queue's default filter. */
+const QUEUE: Record<string, string | undefined> = {
+  school_hr: 'submitted',
+  province: 'school_approved',
+  expert: 'school_approved',
+};
+
+function errorText(error: unknown): string {
+  if (error instanceof ApiError) return Object.values(error.fieldErrors()).flat().join(' ') || error.message;
+  return String(error);
+}
+
+/** Review queues: school HR, the province and experts each see their stage by default. */
+export function ReviewPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const rounds = useRounds();
+  const [round, setRound] = useState<number | undefined>();
+  const [status, setStatus] = useState<string | undefined>(QUEUE[me.role]);
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [open, setOpen] = useState<Application | null>(null);
+  const [bulk, setBulk] = useState(false);
+  const list = useApplications({ round, status, page, page_size: 20 });
+  const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Select
+          allowClear
+          placeholder={t('recognition.round')}
+          style={{ minWidth: 200 }}
+          value={round}
+          onChange={(v) => { setRound(v); setPage(1); }}
+          options={(rounds.data?.results ?? []).map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('recognition.statusLabel')}
+          style={{ minWidth: 160 }}
+          value={status}
+          onChange={(v) => { setStatus(v); setPage(1); }}
+          options={STATUSES.map((s) => ({ value: s, label: t(`recognition.status.${s}`) }))}
+          data-testid="status-filter"
+        />
+        {bulkAction && (
+          <Button type="primary" disabled={!selected.length} onClick={() => setBulk(true)} data-testid="bulk-approve">
+            {t('recognition.bulkApprove', { n: selected.length })}
+          </Button>
+        )}
+      </Space>
+      <Table<Application>
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.results ?? []}
+        scroll={{ x: 720 }}
+        rowSelection={bulkAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+        pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
+        onRow={(row) => ({ onClick: () => setOpen(row), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('recognition.teacher'), dataIndex: 'teacher_name' },
+          { title: t('recognition.school'), dataIndex: 'school_name' },
+          { title: t('recognition.round'), dataIndex: 'round_code' },
+          { title: t('recognition.asked'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
+          {
+            title: t('recognition.eligible'),
+            render: (_v, row) => <LevelText level={(row.eligibility as { level?: string } | null)?.level} />,
+          },
+          { title: t('recognition.votes'), render: (_v, row) => row.votes.map((v) => (
+            <Tag key={v.expert} color={v.decision === 'approve' ? 'green' : 'red'}>{v.expert}</Tag>
+          )) },
+          { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+          { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
+        ]}
+      />
+      {open && <ApplicationDrawer me={me} application={open} onClose={() => setOpen(null)} />}
+      {bulk && bulkAction && (
+        <BulkApprove
+          ids={selected}
+          action={bulkAction}
+          onClose={() => { setBulk(false); setSelected([]); }}
+        />
+      )}
+    </Space>
+  );
+}
+
+function BulkApprove({ ids, action, onClose }: { ids: number[]; action: 'school-review' | 'province-review'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [opinion, setOpinion] = useState(t('recognition.defaultOpinion'));
+  const [busy, setBusy] = useState(false);
+  const done = useApplicationAction();
+  const run = async () => {
+    setBusy(true);
+    const failures: string[] = [];
+    // One audited decision per application, each with the opinion.
+    for (const id of ids) {
+      try {
+        await applicationAction({ id, action, decision: 'approve', opinion });
+      } catch (error) {
+        failures.push(`#${id}: ${errorText(error)}`);
+      }
+    }
+    setBusy(false);
+    done.reset();
+    if (failures.length) Modal.warning({ title: t('recognition.someRefused'), content: failures.join('\n') });
+    else void message.success(t('recognition.done.bulk', { n: ids.length }));
+    onClose();
+  };
+  return (
+    <Modal open title={t('recognition.bulkApprove', { n: ids.length })} onCancel={onClose} onOk={() => void run()} confirmLoading={busy}>
+      <Typography.Paragraph>{t('recognition.bulkHint')}</Typography.Paragraph>
+      <Input.TextArea rows={3} value={opinion} onChange={(e) => setOpinion(e.target.value)} data-testid="bulk-opinion" />
+    </Modal>
+  );
+}
+
+function ApplicationDrawer({ me, application, onClose }: { me: Me; application: Application; onClose: () => void }) {
+  const { t } = useTranslation();
+  const action = useApplicationAction();
+  const [form] = Form.useForm();
+  const [current, setCurrent] = useState(application);
+  const eligibility = current.eligibility as { level?: string; missing?: { text: string }[] } | null;
+
+  const act = async (input: ActionInput) => {
+    try {
+      const updated = await action.mutateAsync(input);
+      if (updated && 'id' in updated && 'history' in updated) setCurrent(updated);
+      void message.success(t('recognition.done.generic'));
+      form.resetFields();
+      if (input.action === 'objections') onClose();
+    } catch (error) {
+      Modal.error({ title: t('recognition.refused'), content: errorText(error) });
+    }
+  };
+  const opinion = () => String(form.getFieldValue('opinion') ?? '');
+  const decide = (kind: 'school-review' | 'province-review', decision: 'approve' | 'return' | 'reject') =>
+    void act({ id: current.id, action: kind, decision, opinion: opinion() });
+  const s = current.status;
+  const canSchool = me.role === 'school_hr' && s === 'submitted';
+  const canProvince = me.role === 'province' && s === 'school_approved';
+  const canVote = me.role === 'expert' && s === 'school_approved';
+
+  return (
+    <Drawer open onClose={onClose} size="large" title={`${current.teacher_name} · ${current.round_code}`}>
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('recognition.school')}>{current.school_name}</Descriptions.Item>
+        <Descriptions.Item label={t('recognition.asked')}><LevelText level={current.level} /></Descriptions.Item>
+        <Descriptions.Item label={t('recognition.eligible')}>
+          <LevelText level={eligibility?.level} />
+          {eligibility?.missing?.length ? (
+            <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+              {eligibility.missing.map((m) => <li key={m.text}>{m.text}</li>)}
+            </ul>
+          ) : null}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('recognition.statusLabel')}><StatusTag status={s} /></Descriptions.Item>
+        <Descriptions.Item label={t('recognition.statement')}>{current.statement || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('recognition.evidence')}>
+          {current.evidence?.length
+            ? current.evidence.map((id) => (
+                <div key={id}><a href={evidenceDownloadUrl(id)}>{t('recognition.file', { id })}</a></div>
+              ))
+            : '—'}
+        </Descriptions.Item>
+        {current.publicity_until && (
+          <Descriptions.Item label={t('recognition.publicityUntil')}>{formatDate(current.publicity_until)}</Descriptions.Item>
+        )}
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('recognition.history')}</Typography.Title>
+      <Timeline
+        items={current.history.map((h) => ({
+          children: (
+            <div>
+              <b>{t(`recognition.stage.${h.stage}`, { defaultValue: h.stage })}</b>
+              {h.decision ? ` · ${t(`recognition.decision.${h.decision}`, { defaultValue: h.decision })}` : ''}
+              {' · '}{h.actor ?? t('recognition.system')} · {formatDate(h.at)}
+              {h.opinion && <div style={{ color: '#666' }}>{h.opinion}</div>}
+            </div>
+          ),
+        }))}
+      />
+      {(canSchool || canProvince || canVote || (me.role === 'province' && ['publicized', 'objected'].includes(s)) || ['publicized', 'objected'].includes(s)) && (
+        <Form form={form} layout="vertical" data-testid="review-form">
+          <Form.Item name="opinion" label={t('recognition.opinion')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Space wrap>
+            {(canSchool || canProvince) && (
+              <>
+                <Button type="primary" onClick={() => decide(canSchool ? 'school-review' : 'province-review', 'approve')} data-testid="approve">
+                  {t('recognition.decision.approve')}
+                </Button>
+                <Button onClick={() => decide(canSchool ? 'school-review' : 'province-review', 'return')}>
+                  {t('recognition.decision.return')}
+                </Button>
+                <Button danger onClick={() => decide(canSchool ? 'school-review' : 'province-review', 'reject')}>
+                  {t('recognition.decision.reject')}
+                </Button>
+              </>
+            )}
+            {canVote && (
+              <>
+                <Button type="primary" onClick={() => void act({ id: current.id, action: 'votes', decision: 'approve', opinion: opinion() })} data-testid="vote-approve">
+                  {t('recognition.voteApprove')}
+                </Button>
+                <Button danger onClick={() => void act({ id: current.id, action: 'votes', decision: 'reject', opinion: opinion() })}>
+                  {t('recognition.voteReject')}
+                </Button>
+              </>
+            )}
+            {me.role === 'province' && s === 'objected' && (
+              <Form.Item noStyle>
+                <Radio.Group
+                  optionType="button"
+                  options={[
+                    { value: 'dismiss', label: t('recognition.dismiss') },
+                    { value: 'uphold', label: t('recognition.uphold') },
+                  ]}
+                  onChange={(e) => void act({ id: current.id, action: 'resolve-objection', upheld: e.target.value === 'uphold', opinion: opinion() })}
+                  data-testid="resolve"
+                />
+              </Form.Item>
+            )}
+            {me.role === 'province' && s === 'publicized' && (
+              <Button type="primary" onClick={() => void act({ id: current.id, action: 'finalize' })} data-testid="finalize">
+                {t('recognition.action.finalize')}
+              </Button>
+            )}
+          </Space>
+        </Form>
+      )}
+    </Drawer>
+  );
+}
