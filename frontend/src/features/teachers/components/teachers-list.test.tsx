@@ -14,10 +14,22 @@ describe('teachers list', () => {
     expect(await screen.findByText('共 30 名教师')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '王伟' })).toHaveAttribute('href', '/teachers/1');
     expect(screen.getAllByTestId('expiry-mark').length).toBeGreaterThan(0);
-    expect(screen.getByRole('link', { name: /导出 Excel/ })).toHaveAttribute(
-      'href',
-      'http://localhost:3000/api/v1/exports/teachers/?active=true',
+  });
+
+  it('exports the filtered list as a background job', async () => {
+    loginAs('province');
+    const seen: string[] = [];
+    server.use(
+      http.post('*/api/v1/exports/teachers/', ({ request }) => {
+        seen.push(new URL(request.url).search);
+        return HttpResponse.json({ id: 9, status: 'queued' }, { status: 202 });
+      }),
     );
+    renderApp('/teachers');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: /导出 Excel/ }));
+    expect(await screen.findByTestId('export-started')).toHaveTextContent('我的任务');
+    expect(seen).toEqual(['?active=true']);
   });
 
   it('searches and filters through query parameters', async () => {

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { LinkButton } from '@/components/ui/link-button';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,11 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
-import { buildUrl } from '@/lib/api-client';
 import { canEditTeachers, useMe } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { useSchoolOptions } from '@/lib/reference-data';
 
+import { useExportTeachers } from '../api/export-teachers';
 import { useTeachers } from '../api/get-teachers';
 import type { Teacher, TeacherFilters } from '../types/teacher';
 import { QualificationTag } from './qualification-tag';
@@ -76,6 +76,8 @@ export function TeachersList() {
   const me = useMe().data;
   const { filters, update, reset } = useTeacherFilters();
   const teachers = useTeachers(filters);
+  const exporting = useExportTeachers();
+  const { message } = App.useApp();
   const showSchool = me?.role !== 'school_hr';
   const schools = useSchoolOptions(null, showSchool);
 
@@ -175,10 +177,20 @@ export function TeachersList() {
       title={t('teachers.title')}
       extra={
         <Space>
-          {/* The same filters, as a workbook that re-imports unchanged. */}
+          {/* The same filters, as a workbook that re-imports unchanged: made by a background
+              job, downloaded from "my jobs" (the header's jobs button says when it is ready). */}
           <Button
             icon={<DownloadOutlined />}
-            href={buildUrl('/exports/teachers/', { ...filters, page: undefined, page_size: undefined })}
+            loading={exporting.isPending}
+            onClick={() =>
+              exporting.mutate(filters, {
+                onSuccess: () =>
+                  void message.info({
+                    // (messages render outside the router: no link; the header's jobs button is one)
+                    content: <span data-testid="export-started">{t('teachers.exportStarted')}</span>,
+                  }),
+              })
+            }
           >
             {t('teachers.export')}
           </Button>
