@@ -2,7 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import { http, HttpResponse } from 'msw';
+
 import { loginAs } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 
 describe('province dashboard', () => {
@@ -51,6 +54,22 @@ describe('province dashboard', () => {
     expect(await screen.findByText('技师学院“双师型”教师概览')).toBeInTheDocument();
     const table = screen.getByRole('table');
     await waitFor(() => expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['赣州技师学院']));
+  });
+
+  it('starts the province workbook and says where to find it', async () => {
+    let started = 0;
+    server.use(
+      http.post('/api/v1/exports/province/', () => {
+        started += 1;
+        return HttpResponse.json({ id: 9, status: 'queued' }, { status: 202 });
+      }),
+    );
+    loginAs('province');
+    renderApp('/dashboard');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: /导出全省统计表/ }));
+    expect(await screen.findByTestId('export-started')).toHaveTextContent('正在生成全省统计表');
+    expect(started).toBe(1);
   });
 
   it('is refused to school HR', async () => {

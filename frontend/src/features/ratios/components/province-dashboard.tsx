@@ -14,6 +14,7 @@ import { useRatioSummary } from '../api/get-ratio-summary';
 import { BasesCard } from './bases-card';
 import { BelowTargetTable } from './below-target-table';
 import { barOption } from './chart-options';
+import { ProvinceWorkbookButton } from './province-workbook-button';
 import { RatioGaugeCard } from './ratio-gauge-card';
 import { TrendCard } from './trend-card';
 
@@ -100,6 +101,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
               disabledDate={(d) => d.isAfter(dayjs(), 'day')}
               onChange={(d) => onChange({ as_of: d ? d.format('YYYY-MM-DD') : undefined })}
             />
+            {!cityLocked && <ProvinceWorkbookButton />}
           </Space>
         </Col>
       </Row>

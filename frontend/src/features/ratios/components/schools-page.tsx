@@ -5,6 +5,7 @@ import { useEnumOptions } from '@/components/ui/enum-label';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { SchoolRatiosTable } from './below-target-table';
+import { ProvinceWorkbookButton } from './province-workbook-button';
 
 export type SchoolsFilters = { city?: number; kind?: string; search?: string; as_of?: string };
 
@@ -53,6 +54,7 @@ export function SchoolsPage({
           onChange={(value) => onChange({ kind: value || undefined })}
           options={[{ value: '', label: t('dashboard.allKinds') }, ...kindOptions]}
         />
+        {!cityLocked && <ProvinceWorkbookButton />}
       </Space>
       <SchoolRatiosTable
         key={`${city}-${kind}-${search}`}

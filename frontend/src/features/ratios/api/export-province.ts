@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+import type { components } from '@/types/api';
+
+type Job = Pick<components['schemas']['Job'], 'id' | 'status'>;
+
+/** The province workbook, made by a background job (the file is in "my jobs"). */
+export const exportProvince = () => api<Job>('/exports/province/', { method: 'POST' });
+
+export function useExportProvince() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: exportProvince,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['jobs'] }),
+  });
+}
