@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { NotFound } from '@/components/ui/not-found';
 import { ErrorState, Loading } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
+import { TeacherAccountCard } from '@/features/recognition/components/teacher-account';
 import { useTeacher } from '@/features/teachers/api/get-teacher';
 import { TeacherDetail } from '@/features/teachers/components/teacher-detail';
 import { ApiError } from '@/lib/api-client';
@@ -33,6 +34,7 @@ export default function TeacherRoute() {
         editable={canEditTeachers(me)}
         onDeleted={() => navigate(paths.teachers, { replace: true })}
       />
+      {canEditTeachers(me) && <TeacherAccountCard teacher={teacher.data.id} />}
     </Space>
   );
 }
