@@ -24,8 +24,8 @@ export const citiesQueryOptions = () =>
     staleTime: 60 * 60 * 1000,
   });
 
-export function useCities() {
-  return useQuery(citiesQueryOptions());
+export function useCities(enabled = true) {
+  return useQuery({ ...citiesQueryOptions(), enabled });
 }
 
 export const schoolOptionsQueryOptions = (city?: number | null) =>
@@ -44,4 +44,10 @@ export function useSchoolOptions(city?: number | null, enabled = true) {
 
 export function cityLabel(city: City, language: string): string {
   return language.startsWith('en') ? city.name_en || city.name : city.name;
+}
+
+/** A city as a title names it: "南昌市" in Chinese (the API says "南昌"), the English name otherwise. */
+export function cityTitle(city: Pick<City, 'name' | 'name_en'>, language: string): string {
+  if (language.startsWith('en')) return city.name_en || city.name;
+  return city.name.endsWith('市') ? city.name : `${city.name}市`;
 }

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '@/components/ui/language-switch';
 import { Loading } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { useLogout, useMe, type Me } from '@/lib/auth';
+import { cityTitle, useCities } from '@/lib/reference-data';
 
 import { headerWidgets } from './header-widgets';
 import { navItemsFor, type NavItem } from './nav-items';
@@ -15,12 +16,15 @@ import { navItemsFor, type NavItem } from './nav-items';
 export { navItemsFor } from './nav-items';
 
 /** A menu label; a city user's overview names the city ("南昌市概览"), not the province. */
-export function useNavLabel() {
-  const { t } = useTranslation();
-  return (item: NavItem, me: Me) =>
-    item.key === 'dashboard' && me.role === 'city' && me.city_name
-      ? t('nav.cityDashboard', { city: me.city_name })
-      : t(item.label);
+export function useNavLabel(cityUser = false) {
+  const { t, i18n } = useTranslation();
+  // Only a city user's menu needs the city's names (Chinese and English).
+  const cities = useCities(cityUser);
+  return (item: NavItem, me: Me) => {
+    if (item.key !== 'dashboard' || me.role !== 'city' || !me.city_name) return t(item.label);
+    const city = cities.data?.results.find((c) => c.id === me.city) ?? { name: me.city_name, name_en: '' };
+    return t('nav.cityDashboard', { city: cityTitle(city, i18n.resolvedLanguage ?? 'zh-CN') });
+  };
 }
 
 /**
@@ -33,7 +37,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const me = useMe();
   const logout = useLogout();
-  const navLabel = useNavLabel();
+  const navLabel = useNavLabel(me.data?.role === 'city');
   const screens = Grid.useBreakpoint();
   // useBreakpoint is empty on the first render: treat "unknown" as desktop.
   const isPhone = screens.md === false;

@@ -8,7 +8,7 @@ import { useEnumLabel, useEnumOptions } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { formatPercent } from '@/lib/format';
-import { cityLabel, useCities } from '@/lib/reference-data';
+import { cityLabel, cityTitle, useCities } from '@/lib/reference-data';
 
 import { useRatioSummary } from '../api/get-ratio-summary';
 import { BasesCard } from './bases-card';
@@ -17,12 +17,6 @@ import { barOption } from './chart-options';
 import { ProvinceWorkbookButton } from './province-workbook-button';
 import { RatioGaugeCard } from './ratio-gauge-card';
 import { TrendCard } from './trend-card';
-
-/** "南昌" → "南昌市" in Chinese titles; English keeps the API's English name. */
-function scopeCityName(name: string, shown: string, language: string): string {
-  if (language.startsWith('en')) return shown;
-  return name.endsWith('市') ? name : `${name}市`;
-}
 
 export type DashboardFilters = { city?: number; kind?: string; as_of?: string };
 
@@ -45,7 +39,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
   };
   const cityScope = (id: number) => {
     const c = cities.data?.results.find((x) => x.id === id);
-    return c ? scopeCityName(c.name, cityLabel(c, language), language) : '';
+    return c ? cityTitle(c, language) : '';
   };
 
   if (summary.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
