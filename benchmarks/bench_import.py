@@ -1,26 +1,30 @@
-"""Excel import: a 10,000-row teacher workbook and its 10,000 certificates, validated (dry run)
-and committed through the importer's services, against django-import-export importing the
-same rows into the same models (dry run + import, `use_bulk`) in the same run.
+"""Excel import end to end, over HTTP, as the app runs in production.
 
-Then a 100,000-row teacher import (validate + commit) in a fresh process per reader
-(python-calamine and openpyxl's read-only mode), each reporting its peak RSS.
+gunicorn (production settings, 2 workers) and one jobs worker serve a PostgreSQL database;
+a province user uploads a teacher workbook (POST /imports/), polls until the dry run says
+`valid`, commits (POST /imports/{id}/commit/) and polls until `committed`: every row written
+and re-evaluated. Timed from the first byte of the upload to the `committed` answer.
+Beside it, in the same run and on the same rows, django-import-export 4.3 (`use_bulk`,
+dry run + import, in-process: it does not even pay for HTTP).
 
-Targets: ≥ 5× django-import-export's rows/s; 100k-row import peak RSS ≤ 300 MB.
+Sizes: 10,000 rows (BENCH_IMPORT_ROWS) and 100,000 rows (BENCH_IMPORT_BIG_ROWS, 0 skips);
+peak RSS (VmHWM) of the jobs worker and of the gunicorn workers.
+Targets: >= 10,000 rows/s on 10,000 rows (>= 30x django-import-export); 100,000 rows in
+<= 15 s within <= 300 MB.
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/xl_bench \
      .venv/bin/python benchmarks/bench_import.py
-Sizes: BENCH_IMPORT_ROWS (10000), BENCH_IMPORT_BIG_ROWS (100000; 0 skips the RSS part).
 """
 
 from __future__ import annotations
 
 import io
 import os
-import resource
 import subprocess
 import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "backend"))
@@ -38,8 +42,7 @@ from openpyxl import Workbook  # noqa: E402
 from shuangshi.accounts.models import Role, User  # noqa: E402
 from shuangshi.common.idnumbers import make_id_number  # noqa: E402
 from shuangshi.schools.models import City, School  # noqa: E402
-from shuangshi.spreadsheets import reader, services  # noqa: E402
-from shuangshi.spreadsheets.columns import CERTIFICATES, TEACHERS  # noqa: E402
+from shuangshi.spreadsheets.columns import TEACHERS  # noqa: E402
 from shuangshi.teachers.models import Certificate, Teacher  # noqa: E402
 
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "10000"))
@@ -50,17 +53,6 @@ SCHOOLS = 20
 
 def say(text: str) -> None:
     print(text, flush=True)
-
-
-def peak_rss_mb() -> float:
-    """This process's peak RSS (VmHWM): unlike ru_maxrss it does not inherit the parent's."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def setup() -> User:
@@ -76,7 +68,7 @@ def setup() -> User:
     user = User.objects.filter(username="xl_bench_province").first()
     return user or User.objects.create_user(
         username="xl_bench_province", password="bench-only-x1", role=Role.PROVINCE
-    )
+    )  # (wipe() truncates users too: teachers are referenced by accounts)
 
 
 def wipe() -> None:
@@ -87,6 +79,8 @@ def wipe() -> None:
         "qualification_teacherqualification",
         "qualification_schoolstats",
         "spreadsheets_importjob",
+        "jobs_job",
+        "django_tasks_database_dbtaskresult",
     ]
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
@@ -126,18 +120,6 @@ def teacher_values(n: int) -> list[dict]:
     return rows
 
 
-def certificate_values(teachers: list[dict]) -> list[dict]:
-    return [
-        {
-            "id_number": t["id_number"], "name": "", "kind": "teacher_qualification",
-            "level": "secondary_vocational", "cert_name": "中等职业学校教师资格证", "field": "",
-            "number": f"Q{i:08d}", "issuer": "江西省教育厅", "issued_on": t["hired_on"],
-            "expires_on": None,
-        }
-        for i, t in enumerate(teachers)
-    ]  # fmt: skip
-
-
 def sheet(spec, rows: list[dict], *, english: bool = False) -> bytes:
     """The workbook a clerk would upload (Chinese headers and labels), or the peer's."""
     columns = spec.template_columns(scoped=False)
@@ -146,11 +128,11 @@ def sheet(spec, rows: list[dict], *, english: bool = False) -> bytes:
     if english:
         ws.append([PEER_HEADERS.get(c.field, c.field) for c in columns])
         for row in rows:
-            ws.append([row[c.field] for c in columns])
+            ws.append([row.get(c.field) for c in columns])
     else:
         ws.append([c.zh for c in columns])
         for row in rows:
-            ws.append([c.write(row[c.field]) for c in columns])
+            ws.append([c.write(row.get(c.field)) for c in columns])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -159,21 +141,140 @@ def sheet(spec, rows: list[dict], *, english: bool = False) -> bytes:
 PEER_HEADERS = {"id_number": "id_number", "cert_name": "name", "name": "name"}
 
 
-def ours(user: User, teachers: bytes, certificates: bytes) -> tuple[float, float]:
-    """(seconds for teachers, seconds for certificates): dry run + commit each."""
-    times = []
-    for kind, content in (("teachers", teachers), ("certificates", certificates)):
-        start = time.perf_counter()
-        job = services.import_validate(user=user, kind=kind, filename="x.xlsx", content=content)
-        assert job.status == "valid", job.errors[:3]
-        job = services.import_commit(job=job)
-        assert job.status == "committed"
-        times.append(time.perf_counter() - start)
-    return times[0], times[1]
+def http_import(base: str, token: str, content: bytes) -> float:
+    """Upload → valid → commit → committed over HTTP; seconds from upload to `committed`."""
+    import requests
+
+    session = requests.Session()
+    session.headers["Authorization"] = f"Token {token}"
+    start = time.perf_counter()
+    response = session.post(
+        f"{base}/api/v1/imports/",
+        data={"kind": "teachers"},
+        files={"file": ("教师.xlsx", content, XLSX)},
+        timeout=600,
+    )
+    assert response.status_code == 201, response.text[:500]
+    body = poll(session, f"{base}/api/v1/imports/{response.json()['id']}/", "valid")
+    response = session.post(f"{base}/api/v1/imports/{body['id']}/commit/", timeout=600)
+    assert response.status_code == 200, response.text[:500]
+    poll(session, f"{base}/api/v1/imports/{body['id']}/", "committed")
+    return time.perf_counter() - start
 
 
-def peer(teachers: list[dict], certificates: list[dict]) -> tuple[float, float]:
-    """django-import-export 4.3 with use_bulk: dry run + import, reading the same xlsx."""
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BUSY = {"queued", "validating", "committing"}
+
+
+def poll(session: Any, url: str, wanted: str) -> dict:
+    while True:
+        body = session.get(url, timeout=60).json()
+        if body["status"] not in BUSY:
+            assert body["status"] == wanted, {k: body.get(k) for k in ("status", "message")}
+            return body
+        time.sleep(0.02)
+
+
+def vm_hwm_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+class Servers:
+    """gunicorn with production settings and one jobs worker, on this benchmark's database."""
+
+    def __init__(self) -> None:
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SECRET_KEY": "bench-" + "k7" * 30,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "API_RATE_USER": "100000/min",
+            "SHUANGSHI_VAR_DIR": str(OUT / "var"),
+        }
+        backend = ROOT / "backend"
+        self.web = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi:application",
+             "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
+            cwd=backend, env=self.env, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        self.worker = subprocess.Popen(
+            [sys.executable, "manage.py", "jobs_worker", "--interval", "0.02",
+             "--no-startup-delay", "--no-schedule", "-v", "0"],
+            cwd=backend, env=self.env,
+        )  # fmt: skip
+        wait_up(f"{self.base}/api/v1/auth/csrf/", self.web)
+
+    def token(self, username: str, password: str) -> str:
+        import requests
+
+        response = requests.post(
+            f"{self.base}/api/v1/auth/token/",
+            json={"username": username, "password": password},
+            timeout=60,
+        )
+        assert response.status_code == 200, response.text[:300]
+        return str(response.json()["token"])
+
+    def peaks(self) -> tuple[float, float]:
+        """(jobs worker, largest gunicorn worker) peak RSS in MB so far."""
+        web = max((vm_hwm_mb(pid) for pid in children(self.web.pid)), default=0.0)
+        return vm_hwm_mb(self.worker.pid), web
+
+    def stop(self) -> None:
+        for proc in (self.worker, self.web):
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_up(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "gunicorn exited"
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer")
+
+
+PASSWORD = "bench-only-x1"
+
+
+def peer(teachers: list[dict]) -> float:
+    """django-import-export 4.3 with use_bulk: dry run + import, reading the same rows."""
     import tablib
     from import_export import fields, resources, widgets
 
@@ -192,126 +293,59 @@ def peer(teachers: list[dict], certificates: list[dict]) -> tuple[float, float]:
             batch_size = 1000
             skip_unchanged = True
 
-    class CertificateResource(resources.ModelResource):
-        teacher = fields.Field(
-            attribute="teacher",
-            column_name="id_number",
-            widget=widgets.ForeignKeyWidget(Teacher, "id_number"),
-        )
-
-        class Meta:
-            model = Certificate
-            import_id_fields = ("teacher", "kind", "number")
-            fields = (
-                "teacher",
-                "kind",
-                "level",
-                "name",
-                "field",
-                "number",
-                "issuer",
-                "issued_on",
-                "expires_on",
-            )
-            use_bulk = True
-            batch_size = 1000
-            skip_unchanged = True
-
-    certs = [{**c, "name": c["cert_name"]} for c in certificates]
-    times = []
-    for resource_class, spec, rows in (
-        (TeacherResource, TEACHERS, teachers),
-        (CertificateResource, CERTIFICATES, certs),
-    ):
-        content = sheet(spec, rows, english=True)
-        start = time.perf_counter()
-        dataset = tablib.Dataset().load(content, format="xlsx")
-        for dry_run in (True, False):
-            result = resource_class().import_data(dataset, dry_run=dry_run, raise_errors=True)
-            assert not result.has_validation_errors()
-        times.append(time.perf_counter() - start)
-    return times[0], times[1]
-
-
-def big(engine: str) -> None:
-    """(Child process) a BIG_ROWS-row teacher import; prints seconds and peak RSS."""
-    user = setup()
-    wipe()
-    path = OUT / f"teachers_{BIG_ROWS}.xlsx"
-    content = path.read_bytes()
-    services.READER = engine
-    base = peak_rss_mb()
+    content = sheet(TEACHERS, teachers, english=True)
     start = time.perf_counter()
-    job = services.import_validate(user=user, kind="teachers", filename=path.name, content=content)
-    assert job.status == "valid", job.errors[:3]
-    validated = time.perf_counter() - start
-    validated_peak = peak_rss_mb()
-    job = services.import_commit(job=job)
-    total = time.perf_counter() - start
-    peak = peak_rss_mb()
-    assert Teacher.objects.count() == BIG_ROWS
-    say(
-        f"{BIG_ROWS:,}-row teacher import, reader {engine:9s}: validate {validated:6.1f} s, "
-        f"validate+commit {total:6.1f} s ({BIG_ROWS / total:,.0f} rows/s), peak RSS "
-        f"{peak:6.0f} MB (before the import {base:.0f} MB, after validating "
-        f"{validated_peak:.0f} MB) (target <= 300 MB) "
-        f"{'OK' if peak <= 300 else 'MISSED'}"
-    )
+    dataset = tablib.Dataset().load(content, format="xlsx")
+    for dry_run in (True, False):
+        result = TeacherResource().import_data(dataset, dry_run=dry_run, raise_errors=True)
+        assert not result.has_validation_errors()
+    return time.perf_counter() - start
 
 
 def main() -> None:
-    if len(sys.argv) == 3 and sys.argv[1] == "--big":
-        big(sys.argv[2])
-        return
-    user = setup()
-    teachers = teacher_values(ROWS)
-    certificates = certificate_values(teachers)
-    teacher_book = sheet(TEACHERS, teachers)
-    certificate_book = sheet(CERTIFICATES, certificates)
-
+    if connection.vendor != "postgresql":
+        raise SystemExit("set DATABASE_URL to a PostgreSQL database of the benchmark's own")
+    setup()
+    OUT.mkdir(exist_ok=True)
+    say("django-import-export first (in-process), then ours over HTTP, on the same rows:")
+    sizes = [ROWS] + ([BIG_ROWS] if BIG_ROWS else [])
+    books = {n: sheet(TEACHERS, teacher_values(n)) for n in sizes}
     wipe()
-    peer_t, peer_c = peer(teachers, certificates)
-    assert Teacher.objects.count() == ROWS and Certificate.objects.count() == ROWS
-    wipe()
-    ours_t, ours_c = ours(user, teacher_book, certificate_book)
-    assert Teacher.objects.count() == ROWS and Certificate.objects.count() == ROWS
-    # Re-importing the same files changes nothing and is the common case for clerks.
-    start = time.perf_counter()
-    ours(user, teacher_book, certificate_book)
-    again = time.perf_counter() - start
-    assert Teacher.objects.count() == ROWS and Certificate.objects.count() == ROWS
-
-    rows = 2 * ROWS
-    ours_rate, peer_rate = rows / (ours_t + ours_c), rows / (peer_t + peer_c)
-    say(f"{ROWS:,} teachers (15 columns) + {ROWS:,} certificates, dry run + commit, PostgreSQL")
-    say(
-        f"  shuangshi importer        teachers {ROWS / ours_t:8,.0f} rows/s  certificates "
-        f"{ROWS / ours_c:8,.0f} rows/s  all {ours_rate:8,.0f} rows/s"
-    )
-    say(
-        f"  django-import-export 4.3  teachers {ROWS / peer_t:8,.0f} rows/s  certificates "
-        f"{ROWS / peer_c:8,.0f} rows/s  all {peer_rate:8,.0f} rows/s (use_bulk)"
-    )
-    say(
-        f"  ratio {ours_rate / peer_rate:.1f}x django-import-export (target >= 5x) "
-        f"{'OK' if ours_rate >= 5 * peer_rate else 'MISSED'}"
-    )
-    say(f"  re-import of both unchanged files: {rows / again:,.0f} rows/s")
-
-    if BIG_ROWS:
-        OUT.mkdir(exist_ok=True)
-        path = OUT / f"teachers_{BIG_ROWS}.xlsx"
-        if not path.exists():
-            path.write_bytes(sheet(TEACHERS, teacher_values(BIG_ROWS)))
+    setup()
+    peer_seconds = peer(teacher_values(ROWS))
+    assert Teacher.objects.count() == ROWS
+    servers = Servers()
+    try:
+        results = []
+        for n in sizes:
+            wipe()
+            setup()
+            token = servers.token("xl_bench_province", PASSWORD)
+            seconds = http_import(servers.base, token, books[n])
+            assert Teacher.objects.count() == n
+            worker_mb, web_mb = servers.peaks()
+            results.append((n, seconds, worker_mb, web_mb))
+    finally:
+        servers.stop()
+    peer_rate = ROWS / peer_seconds
+    say(f"django-import-export 4.3 (use_bulk), {ROWS:,} rows: {peer_rate:8,.0f} rows/s")
+    for n, seconds, worker_mb, web_mb in results:
+        rate = n / seconds
         say(
-            f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, sheet XML "
-            f"{reader.unpacked_size(path.read_bytes()) / 1e6:.0f} MB unpacked; the importer reads "
-            f"it with {services.reader_for(path.read_bytes())} (sheets above "
-            f"{services.STREAM_ABOVE_BYTES / 1e6:.0f} MB unpacked stream through openpyxl)"
+            f"shuangshi over HTTP, {n:>7,} rows: {seconds:6.2f} s, {rate:8,.0f} rows/s "
+            f"({rate / peer_rate:5.1f}x the peer), peak RSS jobs worker {worker_mb:5.0f} MB, "
+            f"gunicorn worker {web_mb:5.0f} MB"
         )
-        for engine in ("calamine", "openpyxl"):
-            subprocess.run([sys.executable, __file__, "--big", engine], check=True)
-        wipe()
+    n, seconds, _w, _g = results[0]
+    say(
+        f"target {ROWS:,} rows >= 10,000 rows/s and >= 30x: "
+        f"{'OK' if n / seconds >= 10_000 and n / seconds >= 30 * peer_rate else 'MISSED'}"
+    )
+    if BIG_ROWS:
+        n, seconds, worker_mb, web_mb = results[-1]
+        ok = seconds <= 15 and max(worker_mb, web_mb) <= 300
+        say(f"target {BIG_ROWS:,} rows <= 15 s and <= 300 MB: {'OK' if ok else 'MISSED'}")
+    wipe()
 
 
 if __name__ == "__main__":
