@@ -188,3 +188,13 @@ def test_an_ordinary_upload_still_uses_the_fast_reader(api, hr_a):
     content = book_with_cell_at(None, rows=5)
     assert services.reader_for(content) == "calamine"
     assert post(api(hr_a), content).status_code == 201
+
+
+def test_a_file_of_bad_rows_lists_a_bounded_number_of_errors(api, hr_a, monkeypatch):
+    monkeypatch.setattr(services, "MAX_ERRORS", 5)
+    content = book_with_cell_at(None, rows=12)  # no ID numbers: every row is wrong
+    client = api(hr_a)
+    upload = post(client, content).json()
+    body = client.get(f"/api/v1/imports/{upload['id']}/").json()
+    assert (body["status"], body["rows"], body["failed"]) == ("invalid", 12, 12)
+    assert len(body["errors"]) == 5

@@ -27,6 +27,9 @@ from .reader import FileProblem
 READER = "auto"  # or "calamine" / "openpyxl" to force one
 STREAM_ABOVE_BYTES = 25 * 1024 * 1024  # about 30,000 teacher rows
 DENSE_MAX_CELLS = 2_000_000  # about 64 MB laid out by calamine
+# Errors listed in a report (`failed` still counts every bad row): a 200,000-row file whose
+# every row is wrong kept 200,000 error records (+100 MB) in memory and in the job row.
+MAX_ERRORS = 10_000
 
 
 def reader_for(content: bytes) -> str:
@@ -124,7 +127,9 @@ def import_run(
         for row in parsed:
             if row.errors:
                 report.failed += 1
-                report.errors.extend(_error(sheet, row, name, msg) for name, msg in row.errors)
+                room = MAX_ERRORS - len(report.errors)
+                errors = (_error(sheet, row, name, msg) for name, msg in row.errors)
+                report.errors.extend(islice(errors, max(room, 0)))
         report.rows += len(parsed)
         if commit and not report.failed:
             report.written += importer.write(parsed)
