@@ -462,6 +462,7 @@ EXPECTED: dict[str, Expect] = {
     ),
     "GET recognition-detail": E(city=OWN, school_hr=OWN, teacher=OWN, row="recognition"),
     "POST recognition-revoke": E(province=400, row="recognition"),  # {} lacks the reason
+    "GET recognition-gaps": E(city=200, school_hr=200),
     # public verification: anyone, signed in or not
     "GET public-verify": E(
         anonymous=200,

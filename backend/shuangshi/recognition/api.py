@@ -589,6 +589,27 @@ class RevokeSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
 
 
+class GapTeacherSerializer(serializers.Serializer):
+    teacher = serializers.IntegerField()
+    teacher_name = serializers.CharField()
+    school_name = serializers.CharField()
+    level = serializers.CharField()
+
+
+class LapsedSerializer(GapTeacherSerializer):
+    certificate_no = serializers.CharField()
+    recognition = serializers.IntegerField()
+
+
+class GapsSerializer(serializers.Serializer):
+    should_apply = GapTeacherSerializer(many=True)
+    no_longer_qualified = LapsedSerializer(many=True)
+
+
+class GapsQuery(serializers.Serializer):
+    school = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+
+
 class RecognitionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RecognitionSerializer
     permission_classes = [RolePermission]
@@ -600,6 +621,22 @@ class RecognitionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Recognition]:
         return selectors.recognitions_visible_to(self.request.user)  # type: ignore[arg-type]
+
+    @extend_schema(parameters=[GapsQuery], responses=GapsSerializer, filters=False)
+    @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
+    def gaps(self, request: Request) -> Response:
+        """Who should apply (the rules say they qualify, no recognition in force) and who holds
+        a recognition but no longer meets the rules (up to 200 each, by school and name)."""
+        if _role(request) == Role.TEACHER:
+            raise exceptions.PermissionDenied(_("Your role may not do this."))
+        query = GapsQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = selectors.recognition_gaps(
+            request.user,  # type: ignore[arg-type]
+            timezone.localdate(),
+            school_id=query.validated_data.get("school"),
+        )
+        return Response(data)
 
     @extend_schema(request=RevokeSerializer, responses=RecognitionSerializer, filters=False)
     @action(detail=True, methods=["post"], filterset_class=None)

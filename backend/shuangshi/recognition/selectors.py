@@ -130,3 +130,59 @@ def recognized_by_school(on: date, schools: QuerySet[Any]) -> list[tuple[int, in
         (r["teacher__school_id"], r["teacher__school__city_id"], r["teacher__school__kind"], r["n"])
         for r in rows
     ]
+
+
+GAP_LIMIT = 200
+
+
+def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict[str, list[Any]]:
+    """Two work lists beside the ratios: teachers the rules say qualify who hold no
+    recognition in force (they should apply), and holders of a recognition in force whose
+    computed verdict no longer qualifies them (to review). From the stored results."""
+    from shuangshi.accounts.scope import teachers_visible_to
+    from shuangshi.qualification.models import TeacherQualification
+
+    teachers = teachers_visible_to(user)
+    if school_id is not None:
+        teachers = teachers.filter(school_id=school_id)
+    holders = Recognition.objects.filter(active_on(on)).values("teacher_id")
+    should_apply = (
+        TeacherQualification.objects.filter(
+            teacher__in=teachers.exclude(pk__in=holders), in_scope=True
+        )
+        .exclude(level="none")
+        .select_related("teacher__school")
+        .order_by("teacher__school_id", "teacher__name")[:GAP_LIMIT]
+    )
+    lapsed = (
+        Recognition.objects.filter(active_on(on), teacher__in=teachers)
+        .filter(
+            Q(teacher__qualification__level="none")
+            | Q(teacher__qualification__in_scope=False)
+            | Q(teacher__qualification__isnull=True)
+        )
+        .select_related("teacher__school", "round")
+        .order_by("teacher__school_id", "teacher__name")[:GAP_LIMIT]
+    )
+    return {
+        "should_apply": [
+            {
+                "teacher": q.teacher_id,
+                "teacher_name": q.teacher.name,
+                "school_name": q.teacher.school.name,
+                "level": q.level,
+            }
+            for q in should_apply
+        ],
+        "no_longer_qualified": [
+            {
+                "teacher": r.teacher_id,
+                "teacher_name": r.teacher.name,
+                "school_name": r.teacher.school.name,
+                "level": r.level,
+                "certificate_no": r.certificate_no,
+                "recognition": r.pk,
+            }
+            for r in lapsed
+        ],
+    }

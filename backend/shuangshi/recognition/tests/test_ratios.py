@@ -50,3 +50,28 @@ def test_a_revoked_recognition_stops_counting(
     services.recognition_revoke(recognition=recognition, user=province, reason="材料造假")
     row = api(hr_a).get(f"/api/v1/ratios/schools/?school={school_a.pk}").json()["results"][0]
     assert row["recognized"] == 0
+
+
+def test_gaps_list_who_should_apply_and_who_no_longer_qualifies(
+    api, teacher_user, hr_a, hr_b, province, round_open, school_a
+):
+    from shuangshi import testing
+    from shuangshi.teachers import services as teacher_services
+
+    gaps = api(hr_a).get("/api/v1/recognitions/gaps/").json()
+    assert teacher_user.teacher_id in [g["teacher"] for g in gaps["should_apply"]]
+    assert gaps["no_longer_qualified"] == []
+    recognition = _recognize(teacher_user, hr_a, province, round_open)
+    gaps = api(hr_a).get("/api/v1/recognitions/gaps/").json()
+    assert teacher_user.teacher_id not in [g["teacher"] for g in gaps["should_apply"]]
+    # The skill certificate goes: the computed verdict drops, the recognition stays.
+    for cert in teacher_user.teacher.certificates.filter(kind="skill_level"):
+        teacher_services.certificate_delete(certificate=cert)
+    gaps = api(hr_a).get("/api/v1/recognitions/gaps/").json()
+    assert [g["certificate_no"] for g in gaps["no_longer_qualified"]] == [
+        recognition.certificate_no
+    ]
+    assert api(hr_b).get("/api/v1/recognitions/gaps/").json()["no_longer_qualified"] == []
+    assert api(teacher_user).get("/api/v1/recognitions/gaps/").status_code == 403
+    base = testing.make_user("b", "base_staff", training_base=testing.make_base())
+    assert api(base).get("/api/v1/recognitions/gaps/").status_code == 403
