@@ -1,9 +1,17 @@
+import { Space } from 'antd';
+
 import { NotFound } from '@/components/ui/not-found';
+import { PracticalHoursCard } from '@/features/hours/components/practical-hours-card';
 import { SchoolDashboard } from '@/features/ratios/components/school-dashboard';
 import { useMe } from '@/lib/auth';
 
 export default function MySchoolRoute() {
   const me = useMe().data;
   if (!me?.school) return <NotFound forbidden />;
-  return <SchoolDashboard schoolId={me.school} />;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <SchoolDashboard schoolId={me.school} />
+      <PracticalHoursCard />
+    </Space>
+  );
 }

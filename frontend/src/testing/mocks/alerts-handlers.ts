@@ -23,6 +23,17 @@ export const alertsState = {
 };
 
 export const alertsHandlers = [
+  http.get(`${API}/alert-settings/`, () =>
+    HttpResponse.json({
+      certificate_expiring_days: 90,
+      practice_lapsing_days: 90,
+      level_dropping_days: 60,
+      school_falling_below_days: 180,
+      recognition_expiring_days: 180,
+      version: 1,
+      updated_at: null,
+    }),
+  ),
   http.get(`${API}/notifications/unread-count/`, () =>
     HttpResponse.json({ unread: alertsState.notifications.filter((n) => !n.read_at).length }),
   ),

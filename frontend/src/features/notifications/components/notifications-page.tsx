@@ -7,10 +7,13 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
+import { useMe } from '@/lib/auth';
+
 import { useNotifications } from '../api/get-notifications';
 import { useMarkAllRead, useMarkRead } from '../api/mark-read';
 import { usePreferences, useSetEmailEnabled } from '../api/preferences';
 import type { Notification } from '../types/notification';
+import { AlertSettingsCard } from './alert-settings-card';
 
 const PAGE_SIZE = 20;
 
@@ -19,6 +22,7 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const province = useMe().data?.role === 'province';
   const [show, setShow] = useState<'unread' | 'all'>('unread');
   const [page, setPage] = useState(1);
   const list = useNotifications({ unread: show === 'unread' ? true : undefined, page, page_size: PAGE_SIZE });
@@ -98,6 +102,7 @@ export function NotificationsPage() {
         )}
       </Card>
       <EmailCard />
+      {province && <AlertSettingsCard />}
     </Space>
   );
 }

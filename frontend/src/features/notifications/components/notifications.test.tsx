@@ -35,4 +35,17 @@ describe('notifications', () => {
     await user.click(toggle);
     await waitFor(() => expect(alertsState.emailEnabled).toBe(false));
   });
+
+  it('the province sees the lead times; HR does not', async () => {
+    loginAs('province');
+    const { unmount } = renderApp('/notifications');
+    expect(await screen.findByText('提醒提前天数')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByDisplayValue('180')).toHaveLength(2));
+    expect(screen.getByDisplayValue('60')).toBeInTheDocument();
+    unmount();
+    loginAs('hr_a');
+    renderApp('/notifications');
+    expect(await screen.findByText('每日邮件摘要')).toBeInTheDocument();
+    expect(screen.queryByText('提醒提前天数')).not.toBeInTheDocument();
+  });
 });
