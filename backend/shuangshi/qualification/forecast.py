@@ -20,9 +20,11 @@ from decimal import Decimal
 from django.utils import timezone
 
 from . import engine, selectors
-from .models import TeacherQualification
+from .models import IntervalHorizon, SchoolCountDelta, SchoolCountMonth, TeacherQualification
 
 _TQ = TeacherQualification._meta.db_table
+_SD = SchoolCountDelta._meta.db_table
+_SM = SchoolCountMonth._meta.db_table
 _T = selectors._T
 
 
@@ -79,8 +81,14 @@ def month_ends(start: date, months: int) -> list[date]:
 
 
 def timelines(school_ids: Sequence[int] | None, *, start: date, end: date) -> dict[int, Timeline]:
-    """Per school: counts at ``start`` (today) and every change in (start, end]."""
+    """Per school: counts at ``start`` (today) and every change in (start, end].
+
+    From the stored dated results (the per-school count changes kept with every write) when
+    they cover the dates under the rule profile in force; otherwise by evaluating."""
     version, profile = selectors.profile_current()
+    stored = _timelines_from_intervals(school_ids, start, end, version)
+    if stored is not None:
+        return stored
     out: dict[int, Timeline] = {}
     with selectors.gc_paused():
         _add_steady(out, school_ids, start, end, version)
@@ -88,6 +96,30 @@ def timelines(school_ids: Sequence[int] | None, *, start: date, end: date) -> di
         for i in range(0, len(ids), 20000):
             for item in selectors.records_for_ids(ids[i : i + 20000]):
                 _chain(out, item, start, end, profile)
+    return out
+
+
+def _timelines_from_intervals(
+    school_ids: Sequence[int] | None, start: date, end: date, version: int
+) -> dict[int, Timeline] | None:
+    h = IntervalHorizon.objects.order_by("-pk").first()
+    if h is None or h.profile_version != version or not h.starts_on <= start <= end <= h.ends_on:
+        return None
+    today = selectors.counts_from_intervals(start, school_ids, version)
+    if today is None:
+        return None
+    out = {sid: Timeline(c.in_scope, c.qualified) for sid, c in today.items()}
+    where, params = selectors._school_filter("school_id", school_ids)
+    rows = selectors._fetch(
+        f'SELECT school_id, "on", in_scope, qualified FROM {_SD} '
+        f'WHERE "on" > %s AND "on" <= %s AND (in_scope <> 0 OR qualified <> 0){where}',
+        [start, end, *params],
+    )
+    for school_id, on, d_scope, d_qualified in rows:
+        tl = out.get(school_id)
+        if tl is None:
+            tl = out[school_id] = Timeline()
+        tl.add_change(selectors._as_date(on) or start, int(d_scope), int(d_qualified))
     return out
 
 
@@ -166,20 +198,7 @@ def first_below(tl: Timeline, target: Decimal, *, start: date, end: date) -> dat
 
 
 def points(tl: Timeline, dates: Iterable[date], target: Decimal) -> list[dict]:
-    out = []
-    for on in dates:
-        n, q = tl.at(on)
-        ratio = engine.ratio(q, n)
-        out.append(
-            {
-                "date": on,
-                "in_scope": n,
-                "qualified": q,
-                "ratio": None if ratio is None else round(ratio, 4),
-                "meets_target": engine.meets_target(q, n, target),
-            }
-        )
-    return out
+    return [_point(on, *tl.at(on), target) for on in dates]
 
 
 def combined(tls: Iterable[Timeline]) -> Timeline:
@@ -196,10 +215,49 @@ def forecast(school_ids: Sequence[int] | None, *, months: int = 12) -> list[dict
     """Monthly month-end points for these schools together (None: the province)."""
     today = timezone.localdate()
     dates = [d for d in month_ends(today, months + 1) if d >= today][:months]
+    target = selectors.ratio_target()
+    monthly = _month_rows(school_ids, dates)
+    if monthly is not None:
+        return [
+            _point(on, *monthly.get(on, (0, 0)), target)  # type: ignore[misc]
+            for on in dates
+        ]
     tls = timelines(school_ids, start=today, end=dates[-1])
     if school_ids is not None:
         tls = {k: v for k, v in tls.items() if k in set(school_ids)}
-    return points(combined(tls.values()), dates, selectors.ratio_target())
+    return points(combined(tls.values()), dates, target)
+
+
+def _month_rows(
+    school_ids: Sequence[int] | None, dates: list[date]
+) -> dict[date, tuple[int, int]] | None:
+    """(in_scope, qualified) summed over the schools at each month end, from the stored
+    month rows; None when they do not cover these dates under the profile in force."""
+    version = selectors.profile_current()[0]
+    h = IntervalHorizon.objects.order_by("-pk").first()
+    if h is None or h.profile_version != version or not h.starts_on <= dates[0]:
+        return None
+    if dates[-1] > h.ends_on:
+        return None
+    where, params = selectors._school_filter("school_id", school_ids)
+    marks = ", ".join(["%s"] * len(dates))
+    rows = selectors._fetch(
+        f"SELECT month_end, SUM(in_scope), SUM(qualified) FROM {_SM} "
+        f"WHERE month_end IN ({marks}){where} GROUP BY month_end",
+        [*dates, *params],
+    )
+    return {selectors._as_date(m) or dates[0]: (int(n or 0), int(q or 0)) for m, n, q in rows}
+
+
+def _point(on: date, n: int, q: int, target: Decimal) -> dict:
+    ratio = engine.ratio(q, n)
+    return {
+        "date": on,
+        "in_scope": n,
+        "qualified": q,
+        "ratio": None if ratio is None else round(ratio, 4),
+        "meets_target": engine.meets_target(q, n, target),
+    }
 
 
 def below_on(school_ids: Sequence[int], *, days: int | None = None) -> dict[int, date | None]:

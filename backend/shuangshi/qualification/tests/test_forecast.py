@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 
 from shuangshi import testing
-from shuangshi.qualification import forecast, selectors
+from shuangshi.qualification import forecast, selectors, services
+from shuangshi.qualification.models import IntervalHorizon
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +30,12 @@ def spring(school_a):
     return first + timedelta(days=1)  # held on its expiry date, lost the day after
 
 
+@pytest.mark.parametrize("stored", [False, True], ids=["evaluated", "from intervals"])
 def test_a_school_whose_certificates_lapse_is_forecast_below_on_the_day_after(
-    api, hr_a, school_a, spring
+    api, hr_a, school_a, spring, stored
 ):
+    if stored:
+        services.qualifications_rebuild()
     rows = api(hr_a).get("/api/v1/ratios/schools/").json()["results"]
     assert rows[0]["forecast_below_on"] == spring.isoformat()
     points = api(hr_a).get("/api/v1/ratios/forecast/").json()["points"]
@@ -68,7 +72,8 @@ def test_a_school_that_keeps_meeting_has_no_below_date(api, province, school_a):
     assert rows[0]["forecast_below_on"] is None
 
 
-def test_the_forecast_equals_a_fresh_evaluation_at_each_month_end(school_a):
+@pytest.mark.parametrize("stored", [False, True], ids=["evaluated", "from intervals"])
+def test_the_forecast_equals_a_fresh_evaluation_at_each_month_end(school_a, stored):
     rng = random.Random(13)
     today = timezone.localdate()
     for _ in range(40):
@@ -93,8 +98,16 @@ def test_the_forecast_equals_a_fresh_evaluation_at_each_month_end(school_a):
         if rng.random() < 0.7:
             end = today - timedelta(days=rng.randint(0, 5 * 365))
             testing.make_period(t, start_on=end - timedelta(days=rng.randint(30, 400)), end_on=end)
+    if stored:  # the dated results, built as the nightly job and every write keep them
+        services.qualifications_rebuild()
+        assert IntervalHorizon.objects.exists()
+    else:
+        IntervalHorizon.objects.all().delete()
     points = forecast.forecast([school_a.pk], months=12)
+    today = timezone.localdate()
+    tls = forecast.timelines([school_a.pk], start=today, end=points[-1]["date"])
     for point in points:
+        assert tls[school_a.pk].at(point["date"]) == (point["in_scope"], point["qualified"])
         fresh = selectors.counts_at(point["date"], [school_a.pk], use_stored=False)
         counts = fresh.get(school_a.pk, selectors.Counts())
         assert (point["in_scope"], point["qualified"]) == (counts.in_scope, counts.qualified)
