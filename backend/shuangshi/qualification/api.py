@@ -35,6 +35,33 @@ READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
 # --------------------------------------------------------------------------- teacher field
 
 
+SUMMARY_KEYS = ("level", "qualified", "in_scope", "valid_until", "evaluated_on")
+
+
+def qualification_summary(teacher: Teacher) -> dict[str, Any] | None:
+    """The verdict a list row carries: {level, qualified, in_scope, valid_until, evaluated_on}.
+
+    The reasons stay with the detail (a page of 20 full results was 64 KB). Read from the
+    stored result; one whose date has passed is evaluated afresh, as in the detail.
+    """
+    try:
+        stored: TeacherQualification = teacher.qualification  # type: ignore[attr-defined]
+    except TeacherQualification.DoesNotExist:
+        return None
+    if stored is None:
+        return None
+    if not reports.stored_holds(stored, timezone.localdate()):
+        full = qualification_payload(teacher)
+        return {k: full[k] for k in SUMMARY_KEYS} if full else None
+    return {
+        "level": stored.level,
+        "qualified": stored.qualified,
+        "in_scope": stored.in_scope,
+        "valid_until": stored.valid_until.isoformat() if stored.valid_until else None,
+        "evaluated_on": stored.evaluated_on.isoformat(),
+    }
+
+
 def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
     """The stored result as a teacher read carries it: {level, qualified, reasons, valid_until}.
 

@@ -29,7 +29,7 @@ from shuangshi.common.api import (
 )
 from shuangshi.common.idnumbers import mask_person, normalize_id_number
 from shuangshi.common.ordering import BirthYearOrderingFilter
-from shuangshi.qualification.api import qualification_payload
+from shuangshi.qualification.api import qualification_payload, qualification_summary
 
 from . import selectors, services
 from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
@@ -202,6 +202,14 @@ class TeacherSerializer(VersionedSerializer):
         return data
 
 
+class TeacherListSerializer(TeacherSerializer):
+    """A list row: the verdict only ({level, qualified, in_scope, valid_until, evaluated_on});
+    GET /teachers/{id}/ carries the reasons and what is missing."""
+
+    def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
+        return qualification_summary(teacher)
+
+
 class TeacherFactSerializer(serializers.ModelSerializer):
     """One dated value: ``value`` holds from ``effective_on`` until the next row of the
     same field (the school's id for ``school``; "" for an unstated major category)."""
@@ -234,6 +242,9 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         """Readers of masked ID numbers sort by birth year (all their rows are masked)."""
         role: str = getattr(request.user, "role", "")
         return role not in (Role.PROVINCE, Role.SCHOOL_HR, Role.TEACHER)
+
+    def get_serializer_class(self) -> Any:
+        return TeacherListSerializer if self.action == "list" else TeacherSerializer
 
     def get_queryset(self) -> QuerySet[Teacher]:
         return teachers_visible_to(self.request.user).select_related(  # type: ignore[arg-type]
