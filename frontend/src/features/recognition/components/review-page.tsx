@@ -10,6 +10,7 @@ import { applicationAction, useApplicationAction, useApplications, type ActionIn
 import { evidenceDownloadUrl } from '../api/records';
 import { useRounds } from '../api/rounds';
 import { STATUSES, type Application } from '../types';
+import { RecognitionOverview } from './overview';
 import { LevelText, StatusTag } from './status-tag';
 
 /** The status each role acts on, and so the queue's default filter. */
@@ -39,6 +40,7 @@ export function ReviewPage({ me }: { me: Me }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {me.role !== 'expert' && <RecognitionOverview />}
       <Space wrap>
         <Select
           allowClear

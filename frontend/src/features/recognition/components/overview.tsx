@@ -1,0 +1,71 @@
+import { Card, Col, List, Row, Statistic, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+
+import { formatPercent } from '@/lib/format';
+
+import { useGaps, useRecognizedShare, type GapRow } from '../api/overview';
+import { LevelText } from './status-tag';
+
+/** Recognized beside computed for the user's scope, and the two work lists. */
+export function RecognitionOverview() {
+  const { t } = useTranslation();
+  const share = useRecognizedShare().data?.province;
+  const gaps = useGaps().data;
+  const list = (rows: GapRow[]) => (
+    <List
+      size="small"
+      dataSource={rows}
+      pagination={rows.length > 8 ? { pageSize: 8, size: 'small' } : false}
+      renderItem={(r) => (
+        <List.Item>
+          <Link to={`/teachers/${r.teacher}`}>{r.teacher_name}</Link>
+          <span>
+            {r.school_name} · <LevelText level={r.level} />
+            {r.certificate_no ? ` · ${r.certificate_no}` : ''}
+          </span>
+        </List.Item>
+      )}
+    />
+  );
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} md={10}>
+        <Card size="small" title={t('recognition.overview.title')} data-testid="recognized-share">
+          <Row gutter={12}>
+            <Col span={12}>
+              <Statistic title={t('recognition.overview.computed')} value={formatPercent(share?.ratio)} suffix={share ? `${share.qualified}/${share.in_scope}` : ''} />
+            </Col>
+            <Col span={12}>
+              <Statistic title={t('recognition.overview.recognized')} value={formatPercent(share?.recognized_ratio)} suffix={share ? `${share.recognized}/${share.in_scope}` : ''} />
+            </Col>
+          </Row>
+          {share?.recognized_gap ? (
+            <div style={{ marginTop: 8, color: '#a8071a' }}>
+              {t('recognition.overview.gap', { n: share.recognized_gap, target: formatPercent(share.target, 0) })}
+            </div>
+          ) : null}
+        </Card>
+      </Col>
+      <Col xs={24} md={14}>
+        <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+          <Tabs
+            size="small"
+            items={[
+              {
+                key: 'apply',
+                label: t('recognition.overview.shouldApply', { n: gaps?.should_apply.length ?? 0 }),
+                children: list(gaps?.should_apply ?? []),
+              },
+              {
+                key: 'lapsed',
+                label: t('recognition.overview.lapsed', { n: gaps?.no_longer_qualified.length ?? 0 }),
+                children: list(gaps?.no_longer_qualified ?? []),
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
