@@ -63,32 +63,37 @@ def standing(periods: Sequence[Period], on: date, *, years: int = 5, need: int =
 
 
 def lapses_on(
-    periods: Sequence[Period], on: date, *, years: int = 5, need: int = 180
+    periods: Sequence[Period],
+    on: date,
+    *,
+    years: int = 5,
+    need: int = 180,
+    until: date | None = None,
 ) -> date | None:
     """The first day after ``on`` with fewer than ``need`` days in its window, nothing new
-    earned (an ongoing period keeps running). None when that never happens."""
+    earned (an ongoing period keeps running). None when that never happens (or not by
+    ``until``, when given)."""
 
     def short(t: date) -> bool:
         return days_in_window(periods, t, years=years) < need
 
-    if need <= 0:
-        return None
-    if any(b is None for _a, b in periods):
+    if need <= 0 or any(b is None for _a, b in periods):
         return None  # an ongoing period adds a day for each day that leaves the window
-    horizon = add_years(on, years) + timedelta(days=2)
-    if any(b is not None and b > on for _a, b in periods) or any(a > on for a, _b in periods):
-        t = on + timedelta(days=1)
-        last = max(b for _a, b in periods if b is not None)
-        end = add_years(last, years) + timedelta(days=2)
-        while t <= end:
-            if short(t):
-                return t
-            t += timedelta(days=1)
+    last = max((b for _a, b in periods if b is not None), default=on)
+    # While a period still runs the count may rise and fall: look day by day.
+    t = on + timedelta(days=1)
+    stop = min(last, until) if until else last
+    while t <= stop:
+        if short(t):
+            return t
+        t += timedelta(days=1)
+    # After the last day of practice the count only falls: bisect for the first short day.
+    lo = max(on, last)
+    hi = add_years(lo, years) + timedelta(days=2)
+    if until is not None:
+        hi = min(hi, until)
+    if hi <= lo or not short(hi):
         return None
-    # Only past days: the count never grows, so bisect for the first short day.
-    if not short(horizon):
-        return None
-    lo, hi = on, horizon  # met at lo, short at hi
     while (hi - lo).days > 1:
         mid = lo + timedelta(days=(hi - lo).days // 2)
         if short(mid):

@@ -159,7 +159,7 @@ def practice_lapsing(
             continue
         if duty.days_in_window(spans, today, years=years) < need:
             continue
-        lapses = duty.lapses_on(spans, today, years=years, need=need)
+        lapses = duty.lapses_on(spans, today, years=years, need=need, until=last)
         if lapses is not None and lapses <= last:
             found.append((tid, lapses))
     users = _teacher_users({tid: info[tid][0] for tid, _d in found})

@@ -31,3 +31,21 @@ def test_standing(periods, days, short_by, lapses):
 def test_a_period_running_into_the_future_lapses_only_after_it_ends():
     on = lapses_on([(date(2022, 1, 1), date(2027, 1, 31))], ON)
     assert on is not None and on > date(2031, 1, 1)
+
+
+def test_lapsing_is_found_only_up_to_until():
+    periods = [(date(2021, 11, 1), date(2022, 6, 30))]  # lapses on 2027-01-03
+    assert lapses_on(periods, ON, until=date(2027, 1, 2)) is None
+    assert lapses_on(periods, ON, until=date(2027, 1, 3)) == date(2027, 1, 3)
+
+
+def test_the_day_by_day_and_bisected_answers_agree_with_a_plain_scan():
+    from datetime import timedelta
+
+    from shuangshi.duty.rules import days_in_window
+
+    periods = [(date(2022, 1, 1), date(2022, 5, 1)), (date(2026, 10, 1), date(2027, 2, 1))]
+    t = ON + timedelta(days=1)
+    while days_in_window(periods, t) >= 180:
+        t += timedelta(days=1)
+    assert lapses_on(periods, ON) == t
