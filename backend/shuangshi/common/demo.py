@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from shuangshi.accounts.models import User
 from shuangshi.common.idnumbers import make_credit_code, make_id_number
@@ -22,6 +23,7 @@ from shuangshi.qualification.services import ratios_snapshot, teachers_reevaluat
 from shuangshi.recognition.demo import load_recognition_demo
 from shuangshi.schools.cities import ensure_cities
 from shuangshi.schools.models import City, School
+from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 from shuangshi.training.demo import load_training_demo
 from shuangshi.training.models import TrainingBase
@@ -37,20 +39,22 @@ GIVEN = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红文辉建国云飞鹏宇浩然思琪雨"
     "欣子涵晨阳志远海燕春梅雪松立新德胜丹丹佳怡"
 )
-MAJORS = [
-    "机电一体化技术",
-    "数控技术",
-    "汽车检测与维修",
-    "计算机应用",
-    "电子商务",
-    "会计",
-    "护理",
-    "建筑工程施工",
-    "陶瓷设计与工艺",
-    "新能源汽车技术",
-    "工业机器人技术",
-    "物流管理",
-]
+# Majors and their field categories (专业大类, 2021 职业教育专业目录).
+MAJOR_CATEGORIES = {
+    "机电一体化技术": "46",
+    "数控技术": "46",
+    "汽车检测与维修": "50",
+    "计算机应用": "51",
+    "电子商务": "53",
+    "会计": "53",
+    "护理": "52",
+    "建筑工程施工": "44",
+    "陶瓷设计与工艺": "48",
+    "新能源汽车技术": "46",
+    "工业机器人技术": "46",
+    "物流管理": "53",
+}
+MAJORS = list(MAJOR_CATEGORIES)
 ENTERPRISES = [
     ("江铃汽车股份有限公司", None),
     ("江西铜业集团有限公司", None),
@@ -123,7 +127,8 @@ class _Builder:
                 birth_date=birth,
                 employment="full_time" if rng.random() < 0.9 else "part_time",
                 course_type=course,
-                major=rng.choice(MAJORS),
+                major=(major := rng.choice(MAJORS)),
+                major_category=MAJOR_CATEGORIES[major] if rng.random() < 0.95 else None,
                 education=rng.choices(
                     ["higher_vocational", "bachelor", "master", "doctor"], [10, 60, 27, 3]
                 )[0],
@@ -180,6 +185,10 @@ class _Builder:
                     level=rng.choice(["grade4", "grade3", "grade2"]),
                     name="职业技能等级证书",
                     field=teacher.major,
+                    # Mostly in the teacher's field; a few in another one (they do not count).
+                    field_category=MAJOR_CATEGORIES[teacher.major]
+                    if rng.random() < 0.9
+                    else rng.choice(sorted(set(MAJOR_CATEGORIES.values()))),
                     number=f"SK{rng.randrange(10**9):09d}",
                     issuer="江西省人力资源和社会保障厅",
                     issued_on=issued,
@@ -220,13 +229,32 @@ class _Builder:
         )
 
     def save(self) -> None:
-        Teacher.objects.bulk_create(self.teachers, batch_size=1000)
-        for cert in self.certificates:
-            cert.teacher_id = cert.teacher.pk
-        for period in self.periods:
-            period.teacher_id = period.teacher.pk
-        Certificate.objects.bulk_create(self.certificates, batch_size=1000)
-        EnterprisePeriod.objects.bulk_create(self.periods, batch_size=1000)
+        """Through the records' batch services (one write path): audited, dated facts."""
+        now = timezone.now()
+        rows = [_row(t, created_at=now, updated_at=now) for t in self.teachers]
+        teacher_services.teachers_write_batch(new=rows, updated=[], reevaluate=False)
+        ids = dict(
+            Teacher.objects.filter(id_number__in=[t.id_number for t in self.teachers]).values_list(
+                "id_number", "id"
+            )
+        )
+        for teacher in self.teachers:
+            teacher.pk = teacher.id = ids[teacher.id_number]
+        certificates = [_row(c, teacher_id=c.teacher.pk) for c in self.certificates]
+        periods = [_row(p, teacher_id=p.teacher.pk) for p in self.periods]
+        teacher_services.certificates_write_batch(new=certificates, updated=[], reevaluate=False)
+        teacher_services.periods_write_batch(new=periods, updated=[], reevaluate=False)
+
+
+def _row(obj: Any, **values: Any) -> dict[str, Any]:
+    """An unsaved instance as a bulk row: every column but the id."""
+    row = {
+        f.attname: getattr(obj, f.attname)
+        for f in type(obj)._meta.concrete_fields
+        if f.attname != "id"
+    }
+    row.update(values)
+    return row
 
 
 @transaction.atomic

@@ -3,6 +3,9 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 
+from shuangshi.common.admin import ServiceAdmin
+
+from . import services
 from .models import Mentor, MentorAppointment
 from .selectors import overlapping_appointments
 
@@ -34,25 +37,38 @@ class AppointmentForm(forms.ModelForm):
 
 
 class AppointmentInline(admin.TabularInline):
+    """Read-only here: appointments are written on their own page (through the service)."""
+
     model = MentorAppointment
-    form = AppointmentForm
     extra = 0
-    raw_id_fields = ["school"]
-    readonly_fields = ["version"]
+    fields = ["school", "mode", "start_on", "end_on", "hours", "version"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(Mentor)
-class MentorAdmin(admin.ModelAdmin):
+class MentorAdmin(ServiceAdmin):
     list_display = ["name", "enterprise", "category", "title", "birth_date"]
     list_filter = ["category"]
     search_fields = ["name", "enterprise", "skills"]
     readonly_fields = ["version"]
     inlines = [AppointmentInline]
+    record_arg = "mentor"
+    create = services.mentor_create
+    update = services.mentor_update
+    delete = services.mentor_delete
 
 
 @admin.register(MentorAppointment)
-class MentorAppointmentAdmin(admin.ModelAdmin):
+class MentorAppointmentAdmin(ServiceAdmin):
     form = AppointmentForm
+    record_arg = "appointment"
+    create = services.appointment_create
+    update = services.appointment_update
+    delete = services.appointment_delete
     list_display = ["mentor", "school", "mode", "start_on", "end_on", "hours"]
     list_filter = ["mode"]
     search_fields = ["mentor__name", "school__name"]

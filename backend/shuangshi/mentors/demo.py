@@ -14,6 +14,7 @@ from django.utils import timezone
 from shuangshi.common.idnumbers import make_id_number
 from shuangshi.schools.models import School
 
+from . import services
 from .models import Mentor, MentorAppointment
 
 MENTOR_COUNT = 40
@@ -72,20 +73,26 @@ def load_mentor_demo(*, rng: random.Random, today: date | None = None) -> Mentor
         if Mentor.objects.filter(id_number=id_number).exists():
             continue
         enterprise, category, title, skills = PROFILES[n % len(PROFILES)]
-        mentor = Mentor.objects.create(
-            name=SURNAMES[n % len(SURNAMES)] + GIVEN[(n * 7) % len(GIVEN)],
-            id_number=id_number,
-            gender=gender,
-            birth_date=birth,
-            enterprise=enterprise,
-            category=category,
-            title=title,
-            skills=skills,
+        mentor = services.mentor_create(
+            data={
+                "name": SURNAMES[n % len(SURNAMES)] + GIVEN[(n * 7) % len(GIVEN)],
+                "id_number": id_number,
+                "gender": gender,
+                "birth_date": birth,
+                "enterprise": enterprise,
+                "category": category,
+                "title": title,
+                "skills": skills,
+            }
         )
         result.mentors += 1
         if schools:
             appointments.extend(_appointments(mentor, schools, rng, today))
-    MentorAppointment.objects.bulk_create(appointments)
+    rows = [
+        {f.attname: getattr(a, f.attname) for f in a._meta.concrete_fields if f.attname != "id"}
+        for a in appointments
+    ]
+    services.appointments_write_batch(new=rows, updated=[])  # audited
     result.appointments = len(appointments)
     return result
 

@@ -2,6 +2,7 @@
 transaction. Overlapping appointments are refused here, under a lock on the mentor, so
 two clerks cannot both slip one in."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from shuangshi.common.api import apply_changes
+from shuangshi.common.batch import write_rows
 
 from .models import Mentor, MentorAppointment
 from .selectors import overlapping_appointments
@@ -80,3 +82,47 @@ def appointment_update(
 @transaction.atomic
 def appointment_delete(*, appointment: MentorAppointment) -> None:
     appointment.delete()
+
+
+Pair = tuple[dict[str, Any], dict[str, Any]]
+
+
+@transaction.atomic
+def mentors_write_batch(
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[Pair],
+    actor_id: int | None = None,
+    audit_data: dict[str, Any] | None = None,
+    reevaluate: bool = True,
+) -> None:
+    """Mentors in bulk (keyed by ID number), audited. Mentors move no teacher's result."""
+    write_rows(
+        Mentor,
+        new=new,
+        updated=updated,
+        key=("id_number",),
+        actor_id=actor_id,
+        audit_data=audit_data,
+    )
+
+
+@transaction.atomic
+def appointments_write_batch(
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[Pair],
+    actor_id: int | None = None,
+    audit_data: dict[str, Any] | None = None,
+    reevaluate: bool = True,
+) -> None:
+    """Appointments in bulk (keyed by mentor, school, mode and start), audited. The
+    caller has refused overlaps (the importer checks the whole sheet against the table)."""
+    write_rows(
+        MentorAppointment,
+        new=new,
+        updated=updated,
+        key=("mentor_id", "school_id", "mode", "start_on"),
+        actor_id=actor_id,
+        audit_data=audit_data,
+    )

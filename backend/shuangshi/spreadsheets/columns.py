@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Model
 
 from shuangshi.mentors.models import AppointmentMode, Mentor, MentorCategory
+from shuangshi.teachers.categories import FieldCategory
 from shuangshi.teachers.models import (
     Certificate,
     CertificateKind,
@@ -284,6 +285,16 @@ TEACHERS = SheetSpec(
         ),
         Column("left_on", "离职日期", "left_on", DATE, help="在职请留空", example=None),
         SCHOOL_CODE,
+        Column(
+            "major_category",
+            "专业大类",
+            "major category",
+            help="所教专业所属的专业大类（2021年职业教育专业目录，19个大类）：填名称或代码，"
+            "如 装备制造大类 或 46；留空表示未填写，技能证书将无法与专业对应",
+            example="装备制造大类",
+            width=16,
+            **_choices(L.FIELD_CATEGORY, FieldCategory),
+        ),
     ),
 )
 
@@ -370,6 +381,16 @@ CERTIFICATES = SheetSpec(
             example=date(2020, 6, 30),
         ),
         Column("expires_on", "有效期至", "expires_on", DATE, help="长期有效请留空", example=None),
+        Column(
+            "field_category",
+            "专业大类",
+            "field category",
+            help="证书所属的专业大类（2021年职业教育专业目录）：填名称或代码，"
+            "如 装备制造大类 或 46；技能类证书须与教师的专业大类一致才计为证据",
+            example="装备制造大类",
+            width=16,
+            **_choices(L.FIELD_CATEGORY, FieldCategory),
+        ),
     ),
 )
 

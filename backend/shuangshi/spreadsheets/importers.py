@@ -17,13 +17,16 @@ from django.utils import timezone
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
 from shuangshi.audit.services import id_lookups_charge
+from shuangshi.common import batch
 from shuangshi.common.exceptions import LookupBudgetExceeded
 from shuangshi.common.idnumbers import parse_id_number
 from shuangshi.hours.models import TeachingHours
 from shuangshi.hours.validation import hours_errors
+from shuangshi.mentors import services as mentor_services
 from shuangshi.mentors.models import Mentor, MentorAppointment
 from shuangshi.mentors.rules import spans_overlap
 from shuangshi.schools.models import School
+from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 from shuangshi.teachers.validation import (
     certificate_errors,
@@ -33,10 +36,11 @@ from shuangshi.teachers.validation import (
     registered_elsewhere,
     teacher_errors,
 )
+from shuangshi.training import services as training_services
 from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
 from shuangshi.training.validation import ProgramFacts, completion_errors
 
-from . import audit, bulk, cells
+from . import cells
 from . import columns as C
 from . import labels as L
 from .messages import t
@@ -158,17 +162,25 @@ class Importer:
                 result.unchanged += 1
             if "teacher_id" in identity:
                 self.teacher_ids.add(int(identity["teacher_id"]))
-        bulk.insert(model, new)
-        bulk.update(model, changed)
-        audit.log_bulk(
-            model,
-            job=self.job,
-            created=new,
-            updated=list(zip(before, changed, strict=True)),
-            key=key_fields,
-        )
+        pairs = list(zip(before, changed, strict=True))
+        service = BATCH_SERVICES.get(model)
+        if service is not None:
+            # The record type's own batch service (one write path); the import re-evaluates
+            # its teachers once at the end.
+            service(new=new, updated=pairs, reevaluate=False, **self.audit_args())
+        else:
+            batch.write_rows(model, new=new, updated=pairs, key=key_fields, **self.audit_args())
         result.created, result.updated = len(new), len(changed)
         return result
+
+    def audit_args(self) -> dict[str, Any]:
+        """Who the audit entries name: the import's owner, and the import itself."""
+        if self.job is None:
+            return {"actor_id": self.user.pk, "audit_data": None}
+        return {
+            "actor_id": self.job.owner_id,
+            "audit_data": {"import": self.job.pk, "kind": self.job.kind},
+        }
 
     def once(self, row: Parsed, key: Any, message: str = "") -> bool:
         """False (and an error) when an earlier row of the file has the same key."""
@@ -248,6 +260,7 @@ class TeacherImporter(Importer):
     fields = [
         "staff_no", "name", "gender", "birth_date", "employment", "course_type", "major",
         "education", "normal_graduate", "title", "hired_on", "teaching_since", "left_on",
+        "major_category",
     ]  # fmt: skip
 
     def __init__(self, user: User) -> None:
@@ -339,18 +352,13 @@ class TeacherImporter(Importer):
             else:
                 result.unchanged += 1
                 self.teacher_ids.add(current["id"])
-        bulk.insert(Teacher, new)
-        bulk.update(Teacher, changed)
-        audit.log_bulk(
-            Teacher,
-            job=self.job,
-            created=new,
+        ids = teacher_services.teachers_write_batch(
+            new=new,
             updated=list(zip(before, changed, strict=True)),
-            key=("id_number",),
+            reevaluate=False,  # the import re-evaluates its teachers once, at the end
+            **self.audit_args(),
         )
-        if new:
-            created = Teacher.objects.filter(id_number__in=[r["id_number"] for r in new])
-            self.teacher_ids.update(created.values_list("id", flat=True))
+        self.teacher_ids.update(ids)
         result.created += len(new)
         result.updated += len(changed)
         return result
@@ -359,7 +367,7 @@ class TeacherImporter(Importer):
 class CertificateImporter(Importer):
     spec = C.CERTIFICATES
     roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
-    fields = ["level", "name", "field", "issuer", "issued_on", "expires_on"]
+    fields = ["level", "name", "field", "issuer", "issued_on", "expires_on", "field_category"]
 
     def __init__(self, user: User) -> None:
         super().__init__(user)
@@ -613,14 +621,8 @@ class MentorAppointmentImporter(Importer):
                 before.append(dict(current))
                 current.update(values, version=current["version"] + 1)
                 changed.append({"id": current["id"], **values, "version": current["version"]})
-        bulk.insert(Mentor, new)
-        bulk.update(Mentor, changed)
-        audit.log_bulk(
-            Mentor,
-            job=self.job,
-            created=new,
-            updated=list(zip(before, changed, strict=True)),
-            key=("id_number",),
+        mentor_services.mentors_write_batch(
+            new=new, updated=list(zip(before, changed, strict=True)), **self.audit_args()
         )
         if new:
             for created in Mentor.objects.filter(
@@ -778,6 +780,14 @@ class TeachingHoursImporter(Importer):
 
 
 HOURS_FIELDS = ("term", "total_hours", "practical_hours")
+
+# Each record type's batch service (DESIGN: one write path per record type).
+BATCH_SERVICES: dict[type[Model], Any] = {
+    Certificate: teacher_services.certificates_write_batch,
+    EnterprisePeriod: teacher_services.periods_write_batch,
+    TrainingCompletion: training_services.completions_write_batch,
+    MentorAppointment: mentor_services.appointments_write_batch,
+}
 
 IMPORTERS: dict[str, type[Importer]] = {
     importer.spec.kind: importer

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from shuangshi.mentors.models import AppointmentMode, MentorCategory
 from shuangshi.schools.models import SchoolKind
+from shuangshi.teachers.categories import CATEGORY_NAMES, SECONDARY_OFFSET, FieldCategory
 from shuangshi.teachers.models import (
     CERTIFICATE_LEVELS,
     CertificateKind,
@@ -23,6 +24,12 @@ from shuangshi.training.models import BaseStatus, Designation, HostKind
 
 Labels = Mapping[str, tuple[str, ...]]
 
+# 专业大类 (2021 职业教育专业目录): written as "装备制造大类"; the code (46), the 中职 code (66)
+# and the name without 大类 are accepted too.
+FIELD_CATEGORY: Labels = {
+    code: (f"{name}大类", name, str(int(code) + SECONDARY_OFFSET))
+    for code, name in CATEGORY_NAMES.items()
+}
 GENDER: Labels = {Gender.MALE: ("男",), Gender.FEMALE: ("女",)}
 EMPLOYMENT: Labels = {
     Employment.FULL_TIME: ("专任", "全职", "专职"),
@@ -169,6 +176,7 @@ def _check_complete() -> None:
     """Every value of every enumeration has a label (caught at import, not in a clerk's sheet)."""
     pairs: list[tuple[type, Labels]] = [
         (Gender, GENDER),
+        (FieldCategory, FIELD_CATEGORY),
         (Employment, EMPLOYMENT),
         (CourseType, COURSE_TYPE),
         (Education, EDUCATION),

@@ -1,25 +1,61 @@
 from django.contrib import admin
 
-from .models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.common.admin import ServiceAdmin
+
+from . import services
+from .models import Certificate, EnterprisePeriod, Teacher, TeacherFact
 
 
 @admin.register(Teacher)
-class TeacherAdmin(admin.ModelAdmin):
+class TeacherAdmin(ServiceAdmin):
+    """Writes go through teachers.services (dated facts from today, re-evaluation)."""
+
     list_display = ["name", "staff_no", "school", "employment", "course_type", "title"]
-    list_filter = ["employment", "course_type", "title"]
+    list_filter = ["employment", "course_type", "title", "major_category"]
     search_fields = ["name", "staff_no"]
     raw_id_fields = ["school"]
+    record_arg = "teacher"
+    create = services.teacher_create
+    update = services.teacher_update
+    delete = services.teacher_delete
+    passes_user = True
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
-    list_display = ["teacher", "kind", "level", "issued_on", "expires_on"]
-    list_filter = ["kind"]
+class CertificateAdmin(ServiceAdmin):
+    list_display = ["teacher", "kind", "level", "field_category", "issued_on", "expires_on"]
+    list_filter = ["kind", "field_category", "status"]
     raw_id_fields = ["teacher"]
+    record_arg = "certificate"
+    create = services.certificate_create
+    update = services.certificate_update
+    delete = services.certificate_delete
 
 
 @admin.register(EnterprisePeriod)
-class EnterprisePeriodAdmin(admin.ModelAdmin):
+class EnterprisePeriodAdmin(ServiceAdmin):
     list_display = ["teacher", "kind", "enterprise", "start_on", "end_on"]
-    list_filter = ["kind"]
+    list_filter = ["kind", "status"]
     raw_id_fields = ["teacher"]
+    record_arg = "period"
+    create = services.period_create
+    update = services.period_update
+    delete = services.period_delete
+
+
+@admin.register(TeacherFact)
+class TeacherFactAdmin(admin.ModelAdmin):
+    """Read-only: dated facts are written by the teacher services."""
+
+    list_display = ["teacher", "field", "value", "effective_on", "recorded_by", "recorded_at"]
+    list_filter = ["field"]
+    raw_id_fields = ["teacher"]
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False

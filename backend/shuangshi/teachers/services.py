@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
+from shuangshi.common import bulk
 from shuangshi.common.api import apply_changes
+from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_reevaluate
 
 from .models import (
@@ -218,3 +220,136 @@ def record_reject(*, record: Proposed, reason: str) -> Proposed:
     apply_changes(record, {"status": RecordStatus.REJECTED, "reject_reason": reason.strip()})
     teachers_reevaluate(teacher_ids=[record.teacher_id])
     return record
+
+
+# --------------------------------------------------------------------------- batches
+#
+# The batch forms of the writes above, for importers: bulk (COPY on PostgreSQL), audited
+# in bulk, dated facts recorded, and one re-evaluation for the whole batch (or none, when
+# the caller re-evaluates once for a whole import: ``reevaluate=False``).
+
+Pair = tuple[dict[str, Any], dict[str, Any]]
+
+
+@transaction.atomic
+def teachers_write_batch(
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[Pair],
+    actor_id: int | None = None,
+    audit_data: dict[str, Any] | None = None,
+    reevaluate: bool = True,
+) -> list[int]:
+    """Create ``new`` teachers (rows with every column) and apply ``updated`` (before,
+    after) pairs; returns the ids of all of them. Dated facts: a new teacher's values hold
+    from hired_on; a changed school, employment, course type, title or major category
+    holds from today (or from hired_on for a teacher not yet hired)."""
+    new = [{**row, "facts_since": row["hired_on"]} for row in new]
+    write_rows(
+        Teacher,
+        new=new,
+        updated=updated,
+        key=("id_number",),
+        actor_id=actor_id,
+        audit_data=audit_data,
+    )
+    now = timezone.now()
+    today = timezone.localdate()
+    ids: list[int] = []
+    facts: list[dict[str, Any]] = []
+    if new:
+        created = dict(
+            Teacher.objects.filter(id_number__in=[r["id_number"] for r in new]).values_list(
+                "id_number", "id"
+            )
+        )
+        for row in new:
+            tid = created[row["id_number"]]
+            ids.append(tid)
+            for field, attr in FACT_ATTRS.items():
+                facts.append(
+                    {
+                        "teacher_id": tid,
+                        "field": field,
+                        "value": _fact_value(row, attr),
+                        "effective_on": row["hired_on"],
+                        "recorded_by_id": actor_id,
+                        "recorded_at": now,
+                    }
+                )
+    bulk.insert(TeacherFact, facts)
+    changes: list[TeacherFact] = []
+    moved: dict[date, list[int]] = {}
+    for before, after in updated:
+        ids.append(after["id"])
+        on = max(today, after.get("hired_on") or before.get("hired_on") or today)
+        for field, attr in FACT_ATTRS.items():
+            if attr in after and _fact_value(after, attr) != _fact_value(before, attr):
+                changes.append(
+                    TeacherFact(
+                        teacher_id=after["id"],
+                        field=field,
+                        value=_fact_value(after, attr),
+                        effective_on=on,
+                        recorded_by_id=actor_id,
+                    )
+                )
+                moved.setdefault(on, []).append(after["id"])
+    if changes:
+        TeacherFact.objects.bulk_create(
+            changes,
+            update_conflicts=True,
+            unique_fields=["teacher", "field", "effective_on"],
+            update_fields=["value", "recorded_by", "recorded_at"],
+            batch_size=2000,
+        )
+        for on, moved_ids in moved.items():
+            Teacher.objects.filter(pk__in=moved_ids).update(facts_since=on)
+    if reevaluate:
+        teachers_reevaluate(teacher_ids=ids)
+    return ids
+
+
+def _records_batch(
+    model: type[Certificate] | type[EnterprisePeriod],
+    key: tuple[str, ...],
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[Pair],
+    actor_id: int | None,
+    audit_data: dict[str, Any] | None,
+    reevaluate: bool,
+) -> set[int]:
+    write_rows(model, new=new, updated=updated, key=key, actor_id=actor_id, audit_data=audit_data)
+    teachers = {int(r["teacher_id"]) for r in new}
+    teachers |= {int(b["teacher_id"]) for b, _a in updated if b.get("teacher_id")}
+    if reevaluate:
+        teachers_reevaluate(teacher_ids=teachers)
+    return teachers
+
+
+@transaction.atomic
+def certificates_write_batch(
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[Pair],
+    actor_id: int | None = None,
+    audit_data: dict[str, Any] | None = None,
+    reevaluate: bool = True,
+) -> set[int]:
+    """Certificates in bulk (keyed by teacher, kind and number); returns their teachers."""
+    key = ("teacher_id", "kind", "number")
+    return _records_batch(Certificate, key, new, updated, actor_id, audit_data, reevaluate)
+
+
+@transaction.atomic
+def periods_write_batch(
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[Pair],
+    actor_id: int | None = None,
+    audit_data: dict[str, Any] | None = None,
+    reevaluate: bool = True,
+) -> set[int]:
+    """Enterprise periods in bulk (keyed by teacher, kind, enterprise and start)."""
+    key = ("teacher_id", "kind", "enterprise", "start_on")
+    return _records_batch(EnterprisePeriod, key, new, updated, actor_id, audit_data, reevaluate)

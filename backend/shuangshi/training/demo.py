@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from shuangshi.qualification.services import teachers_reevaluate
 from shuangshi.schools.models import City
 from shuangshi.teachers.models import Teacher
 
+from . import services
 from .models import TrainingBase, TrainingCompletion, TrainingProgram
 
 # code, name, host, host kind, city code, designation, approved on, status
@@ -74,18 +74,22 @@ def load_training_demo(*, rng: random.Random, today: date | None = None) -> Trai
     )
     completions: list[TrainingCompletion] = []
     for code, name, host, host_kind, city, designation, approved, status in BASES:
-        base, created = TrainingBase.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "host_name": host,
-                "host_kind": host_kind,
-                "city": cities[city],
-                "designation": designation,
-                "approved_on": approved,
-                "status": status,
-            },
-        )
+        base = TrainingBase.objects.filter(code=code).first()
+        created = base is None
+        if base is None:
+            base = services.base_create(
+                data={
+                    "code": code,
+                    "name": name,
+                    "host_name": host,
+                    "host_kind": host_kind,
+                    "city": cities[city],
+                    "designation": designation,
+                    "approved_on": approved,
+                    "status": status,
+                },
+                effective_on=approved,
+            )
         result.bases += created
         if base.status == "planned":
             continue
@@ -94,20 +98,24 @@ def load_training_demo(*, rng: random.Random, today: date | None = None) -> Trai
             if TrainingProgram.objects.filter(base=base, title=title).exists():
                 continue
             end = today - timedelta(days=30 + 120 * n + rng.randrange(60))
-            program = TrainingProgram.objects.create(
-                base=base,
-                title=title,
-                kind=kind,
-                hours=hours,
-                start_on=end - timedelta(days=days - 1),
-                end_on=end,
+            program = services.program_create(
+                data={
+                    "base": base,
+                    "title": title,
+                    "kind": kind,
+                    "hours": hours,
+                    "start_on": end - timedelta(days=days - 1),
+                    "end_on": end,
+                }
             )
             result.programs += 1
             completions.extend(_completions(program, teachers, rng))
-    TrainingCompletion.objects.bulk_create(completions, batch_size=500)
+    rows = [
+        {f.attname: getattr(c, f.attname) for f in c._meta.concrete_fields if f.attname != "id"}
+        for c in completions
+    ]
+    services.completions_write_batch(new=rows, updated=[])  # audited, one re-evaluation
     result.completions = len(completions)
-    if completions:
-        teachers_reevaluate(teacher_ids={c.teacher_id for c in completions})
     return result
 
 

@@ -8,6 +8,7 @@ E_TRAINING asks which status held on a completion's date, so a later suspension 
 nothing back; the province voids a base's completions (with a reason) when it must.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
 from shuangshi.common.api import apply_changes
+from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_reevaluate
 
 from .models import BaseStatus, BaseStatusChange, TrainingBase, TrainingCompletion, TrainingProgram
@@ -139,3 +141,29 @@ def completion_delete(*, completion: TrainingCompletion) -> None:
     teacher_id = completion.teacher_id
     completion.delete()
     teachers_reevaluate(teacher_ids=[teacher_id])
+
+
+@transaction.atomic
+def completions_write_batch(
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+    actor_id: int | None = None,
+    audit_data: dict[str, Any] | None = None,
+    reevaluate: bool = True,
+) -> set[int]:
+    """Completions in bulk (keyed by programme and teacher), audited; one re-evaluation
+    of their teachers (none with ``reevaluate=False``: the caller does it once)."""
+    write_rows(
+        TrainingCompletion,
+        new=[{"voided": False, "void_reason": "", **row} for row in new],
+        updated=updated,
+        key=("program_id", "teacher_id"),
+        actor_id=actor_id,
+        audit_data=audit_data,
+    )
+    teachers = {int(r["teacher_id"]) for r in new}
+    teachers |= {int(b["teacher_id"]) for b, _a in updated if b.get("teacher_id")}
+    if reevaluate:
+        teachers_reevaluate(teacher_ids=teachers)
+    return teachers

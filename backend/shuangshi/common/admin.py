@@ -1,0 +1,52 @@
+"""Admin pages that write through the record type's service (issue 10: one write path).
+
+A ModelAdmin subclass names its services; saving the form calls them with the changed
+fields (validation, versions, audit, dated facts and re-evaluation happen there), and
+deleting calls the delete service, one record at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+
+
+class ServiceAdmin(admin.ModelAdmin):
+    """``create``(data=…) and ``update``(<record>=…, data=…) and ``delete``(<record>=…):
+    the record's keyword is ``record_arg`` (e.g. "teacher")."""
+
+    record_arg: str = "instance"
+    create: Callable[..., Model]
+    update: Callable[..., Model]
+    delete: Callable[..., None]
+    passes_user: bool = False
+
+    def _user(self, request: HttpRequest) -> dict[str, Any]:
+        return {"user": request.user} if self.passes_user else {}
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        model = type(obj)
+        fields = {f.name for f in model._meta.concrete_fields}
+        if change:
+            data = {n: form.cleaned_data[n] for n in form.changed_data if n in fields}
+            fresh = model._default_manager.get(pk=obj.pk)
+            saved = type(self).update(**{self.record_arg: fresh}, data=data, **self._user(request))
+        else:
+            data = {n: v for n, v in form.cleaned_data.items() if n in fields}
+            saved = type(self).create(data=data, **self._user(request))
+        obj.pk = saved.pk
+        form.instance = saved
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        form.save_m2m()  # inlines are read-only: nothing else to save
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        type(self).delete(**{self.record_arg: obj})
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for obj in queryset:
+            type(self).delete(**{self.record_arg: obj})

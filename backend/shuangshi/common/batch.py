@@ -1,0 +1,140 @@
+"""The bulk mechanism behind the batch services (issue 10: one write path).
+
+Only the record types' own services call ``write_rows`` (``teachers_write_batch``,
+``certificates_write_batch``, ``completions_write_batch`` …; a test scans the source for
+other callers): it inserts and updates rows in bulk (COPY on PostgreSQL) and writes the
+audit entries django-auditlog would have written for each save, in bulk too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
+from django.utils import timezone
+
+from . import bulk
+from .idnumbers import mask_id_number
+
+NOISE = {"id", "version", "created_at", "updated_at", "facts_since"}
+MASKED = {"id_number"}
+CHILD_TEACHER = "teacher_id"
+
+
+def write_rows(
+    model: type[Model],
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+    key: Sequence[str],
+    actor_id: int | None = None,
+    audit_data: dict[str, Any] | None = None,
+) -> None:
+    """Insert ``new`` rows and apply ``updated`` (before, after) pairs (after carries the
+    ``id``), then audit both. Rows are plain dicts of attribute names with every column the
+    table needs (COPY applies no Django defaults)."""
+    bulk.insert(model, new)
+    bulk.update(model, [after for _before, after in updated])
+    log_bulk(model, created=new, updated=updated, key=key, actor_id=actor_id, extra=audit_data)
+
+
+def _text(name: str, value: Any) -> str:
+    if value is None:
+        return "None"
+    if name in MASKED:
+        return mask_id_number(str(value))
+    return str(value)
+
+
+def _field(name: str) -> str:
+    return name[:-3] if name.endswith("_id") else name
+
+
+def _entry(
+    model: type[Model],
+    content_type: ContentType,
+    pk: int,
+    changes: dict[str, list[str]],
+    action: int,
+    values: dict[str, Any],
+    actor_id: int | None,
+    extra: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """A LogEntry row as bulk.insert takes it (every column COPY needs)."""
+    serialized = None
+    if CHILD_TEACHER in values:
+        serialized = {"fields": {"teacher": values[CHILD_TEACHER]}}
+    return {
+        "content_type_id": content_type.pk,
+        "object_pk": str(pk),
+        "object_id": pk,
+        "object_repr": str(values.get("name") or values.get("number") or f"{model.__name__} {pk}"),
+        "serialized_data": serialized,
+        "action": action,
+        "changes_text": "",
+        "changes": changes,
+        "actor_id": actor_id,
+        "timestamp": timezone.now(),
+        "additional_data": extra,
+    }
+
+
+def log_bulk(
+    model: type[Model],
+    *,
+    created: Sequence[dict[str, Any]],
+    updated: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+    key: Sequence[str],
+    actor_id: int | None = None,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Audit rows just written in bulk, in django-auditlog's own format. ``created`` rows
+    are found again by ``key``; ``updated`` are (before, after) pairs."""
+    if not auditlog.contains(model) or not (created or updated):
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    entries: list[dict[str, Any]] = []
+    if created:
+        first = key[0]
+        found = model._default_manager.filter(
+            **{f"{first}__in": {row[first] for row in created}}
+        ).values("id", *key)
+        ids = {tuple(row[k] for k in key): row["id"] for row in found}
+        for row in created:
+            pk = ids.get(tuple(row[k] for k in key))
+            if pk is None:
+                continue
+            changes = {
+                _field(n): ["None", _text(n, v)]
+                for n, v in row.items()
+                if n not in NOISE and v not in (None, "")
+            }
+            entries.append(
+                _entry(
+                    model, content_type, pk, changes, LogEntry.Action.CREATE, row, actor_id, extra
+                )
+            )
+    for before, after in updated:
+        changes = {
+            _field(n): [_text(n, before.get(n)), _text(n, v)]
+            for n, v in after.items()
+            if n not in NOISE and before.get(n) != v
+        }
+        values = {**before, **after}
+        entries.append(
+            _entry(
+                model,
+                content_type,
+                after["id"],
+                changes,
+                LogEntry.Action.UPDATE,
+                values,
+                actor_id,
+                extra,
+            )
+        )
+    bulk.insert(LogEntry, entries)
