@@ -99,8 +99,8 @@ def test_hr_adds_a_qualified_teacher_and_the_ratio_moves(page: Page) -> None:
     expect(page.get_by_text("双师新教师").first).to_be_visible()
 
     verdict = (
-        page.locator(".ant-card", has_text="认定结果")
-        .locator(".ant-descriptions-item", has_text="认定等级")
+        page.get_by_test_id("qualification-card")
+        .locator(".ant-descriptions-item", has_text="测算等级")
         .locator(".ant-tag")
         .first
     )
@@ -110,8 +110,12 @@ def test_hr_adds_a_qualified_teacher_and_the_ratio_moves(page: Page) -> None:
     _add_certificate(
         page, "教师资格证", "中等职业学校教师资格", "教师资格证", "E2E-DQ-TQ", "2014-07-01"
     )
+    expect(page.locator(".ant-message")).to_contain_text("已保存（测算结果：未认定）")
     _add_certificate(page, "职业技能等级证书", "四级/中级工", "电工", "E2E-DQ-SK", "2018-06-01")
-    # Basic certificate + E_SKILL evidence: dual-qualified, at some level.
+    # Basic certificate + E_SKILL evidence: dual-qualified, at some level, and the save says so.
+    expect(page.locator(".ant-message")).to_contain_text(
+        re.compile(r"已保存：未认定 → (初级|中级|高级)")
+    )
     expect(verdict).to_have_text(re.compile(r"^(初级|中级|高级)$"))
     expect(verdict).not_to_have_text("未认定")
 

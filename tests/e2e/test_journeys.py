@@ -22,7 +22,7 @@ def test_hr_opens_the_teachers_list_and_a_teacher(page: Page) -> None:
     rows.first.locator("a").first.click()
     expect(page).to_have_url(re.compile(r"/teachers/\d+$"))
     expect(page.get_by_text(name).first).to_be_visible()
-    expect(page.get_by_text("认定结果")).to_be_visible()
+    expect(page.get_by_text("测算结果")).to_be_visible()
     expect(page.get_by_text("证书", exact=True)).to_be_visible()
 
 
@@ -132,7 +132,7 @@ def test_province_dashboard_city_filter_drill_down_and_english(page: Page) -> No
 
     _pick(page, "设区市", city)
     expect(page).to_have_url(re.compile(r"city=\d+"))
-    expect(page.get_by_role("img", name=re.compile(rf"{city} · 双师型教师占比"))).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile(rf"{city}市? · 双师型教师占比"))).to_be_visible()
     rows = below.locator(".ant-table-row")
     expect(rows.first).to_contain_text(city)
     for i in range(rows.count()):
@@ -155,7 +155,9 @@ def test_city_official_sees_only_their_city(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/dashboard"))
     city = page.locator(".ant-select", has_text="南昌")
     expect(city).to_be_visible()
-    expect(page.get_by_role("img", name=re.compile(r"南昌 · 双师型教师占比"))).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile(r"南昌市 · 双师型教师占比"))).to_be_visible()
+    expect(page.get_by_test_id("dashboard-title")).to_have_text("南昌市“双师型”教师概览")
+    expect(page.get_by_role("menuitem", name="南昌市概览")).to_be_visible()
     page.get_by_role("menuitem", name="教师").click()
     expect(page.get_by_text(re.compile(r"共 \d+ 名教师"))).to_be_visible()
     expect(page.get_by_role("button", name="新增教师")).to_have_count(0)

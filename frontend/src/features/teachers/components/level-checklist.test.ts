@@ -47,6 +47,8 @@ describe('level checklist', () => {
     const years = senior.items.find((i) => i.key === 'YEARS_SENIOR');
     expect(years?.changesOn).toBe('2030-09-01');
     expect(junior.items[1].label).toBe('以下 5 项佐证中至少 1 项');
+    expect(senior.items[1].label).toBe('教学职称：高级讲师/副教授及以上');
+    expect(senior.items[1].have).toBe('现为：讲师');
   });
 
   it('is written in English on the switch, with spaces', async () => {

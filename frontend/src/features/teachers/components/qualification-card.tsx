@@ -108,7 +108,7 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
         )}
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {t('checklist.title')}
+        {t('checklist.heading')}
       </Typography.Title>
       <Row gutter={[12, 12]}>
         {checks.map((check) => (

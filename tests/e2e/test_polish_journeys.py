@@ -1,0 +1,203 @@
+"""Issue 14 in a real browser: filters that follow every card, the level checklist, phones
+without horizontal scrolling, percent targets, and screenshots of every role's main screens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import ARTIFACTS, login
+from .test_journeys import _pick
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 900}
+
+
+@pytest.fixture
+def phone(browser, e2e_server: str, request: pytest.FixtureRequest) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    """A phone-sized page (390×844, touch), like a teacher or HR officer on the move."""
+    context = browser.new_context(
+        base_url=e2e_server, locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(15_000)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    _shot(pg, f"{request.node.name}-end")
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _no_horizontal_overflow(page: Page, where: str) -> None:
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"{where}: the page scrolls sideways {widths}"
+
+
+def _phone_login(page: Page, username: str) -> None:
+    page.goto("/login")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill("shuangshi-demo")
+    page.get_by_role("button", name="登 录").click()
+    page.get_by_test_id("user-menu").wait_for()
+
+
+def _meeting(page: Page) -> str:
+    box = page.get_by_test_id("schools-meeting")
+    expect(box).to_have_text(re.compile(r"^\d+ / \d+$"))
+    return box.inner_text()
+
+
+def test_dashboard_filters_change_every_card_and_live_in_the_url(page: Page) -> None:
+    login(page, "province")
+    expect(page.get_by_test_id("dashboard-title")).to_have_text("全省“双师型”教师概览")
+    province_meeting = _meeting(page)
+    gauge = page.get_by_role("img", name=re.compile(r"全省 · 双师型教师占比"))
+    expect(gauge).to_be_visible()
+
+    _pick(page, "设区市", "南昌")
+    expect(page).to_have_url(re.compile(r"[?&]city=\d+"))
+    expect(page.get_by_test_id("dashboard-title")).to_have_text("南昌市“双师型”教师概览")
+    expect(page.get_by_role("img", name=re.compile(r"南昌市 · 双师型教师占比"))).to_be_visible()
+    expect(page.get_by_text("南昌市 · 达标学校")).to_be_visible()
+    expect(page.get_by_text("南昌市 · 各类学校占比")).to_be_visible()
+    expect(page.get_by_text("南昌市 · 月度趋势")).to_be_visible()
+    city_meeting = _meeting(page)
+    assert int(city_meeting.split("/")[1]) < int(province_meeting.split("/")[1])
+
+    _pick(page, "学校类型", "高职")
+    expect(page).to_have_url(re.compile(r"kind=higher_vocational"))
+    expect(page.get_by_test_id("dashboard-title")).to_have_text("南昌市 · 高职“双师型”教师概览")
+    expect(page.get_by_text("南昌市 · 高职 · 各设区市占比")).to_be_visible()
+
+    # The filtered dashboard can be bookmarked: reload, or open / with the same query.
+    query = page.url.split("?", 1)[1]
+    page.goto(f"/?{query}")
+    expect(page).to_have_url(re.compile(r"/dashboard\?.*kind=higher_vocational"))
+    expect(page.get_by_test_id("dashboard-title")).to_have_text("南昌市 · 高职“双师型”教师概览")
+    # The 达标学校 card opens the schools page with the same filters.
+    page.get_by_test_id("schools-meeting").get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/schools\?.*kind=higher_vocational"))
+    rows = page.locator(".ant-table-row")
+    expect(rows.first).to_be_visible()
+    for i in range(rows.count()):
+        expect(rows.nth(i)).to_contain_text("南昌")
+        expect(rows.nth(i)).to_contain_text("高职")
+    _shot(page, "desktop-province-schools")
+
+
+def test_teacher_page_explains_the_level_in_words(page: Page) -> None:
+    login(page, "hr_a")
+    page.goto("/teachers")
+    page.get_by_placeholder("姓名或工号").fill("JX001-0001")
+    page.get_by_placeholder("姓名或工号").press("Enter")
+    expect(page.get_by_text("共 1 名教师")).to_be_visible()
+    first = page.locator(".ant-table-row").first
+    expect(first).to_contain_text("JX001-0001")
+    first.locator("a").first.click()
+    card = page.get_by_test_id("qualification-card")
+    expect(card).to_contain_text("测算结果")
+    expect(card).to_contain_text("初级 / 中级 / 高级 条件对照")
+    for level in ("junior", "intermediate", "senior"):
+        box = page.get_by_test_id(f"checklist-{level}")
+        expect(box).to_contain_text(re.compile(r"已满足|未满足"))
+        # A level not met says what is missing, in words.
+        if "未满足" in box.inner_text():
+            expect(box.get_by_test_id("checklist-missing")).to_have_text(re.compile(r"^缺："))
+    text = card.inner_text()
+    assert not re.search(r"\b(E_[A-Z]+|SCOPE|BASIC|TITLE_[A-Z]+|full_time|professional)\b", text)
+    assert re.search(r"\d+ 天", text) and "学时" in text
+    level = card.locator(".ant-descriptions-item", has_text="测算等级").locator(".ant-tag").first
+    shown = level.inner_text()
+    heads = {
+        name: page.get_by_test_id(f"checklist-{key}").locator(".ant-card-head").inner_text()
+        for key, name in (("junior", "初级"), ("intermediate", "中级"), ("senior", "高级"))
+    }
+    met = {name: "已满足" in head for name, head in heads.items()}
+    expected = next((n for n in ("高级", "中级", "初级") if met[n]), "未认定")
+    assert shown == expected, (shown, met)
+    if shown == "未认定":
+        expect(card).not_to_contain_text("保持至")
+    _shot(page, "desktop-hr-teacher")
+
+
+def test_ratio_target_is_a_percent_and_over_100_is_refused(page: Page) -> None:
+    login(page, "province")
+    page.get_by_role("menuitem", name="规则与目标").click()
+    card = page.locator(".ant-card", has_text="“双师型”教师占比目标").last
+    field = card.get_by_role("spinbutton", name=re.compile("占比须超过"))
+    expect(field).to_have_value("60")
+    field.fill("160")
+    card.get_by_role("button", name="保 存").click()
+    expect(card.get_by_text("请填写 0 到 100 之间的百分数，如 60")).to_be_visible()
+    field.fill("65")
+    card.get_by_role("button", name="保 存").click()
+    expect(page.locator(".ant-message")).to_contain_text("已保存：占比目标为超过 65%")
+    page.reload()
+    expect(card.get_by_role("spinbutton", name=re.compile("占比须超过"))).to_have_value("65")
+    # Put it back for the other journeys.
+    card.get_by_role("spinbutton", name=re.compile("占比须超过")).fill("60")
+    card.get_by_role("button", name="保 存").click()
+    expect(page.locator(".ant-message")).to_contain_text("已保存：占比目标为超过 60%")
+
+
+@pytest.mark.parametrize(
+    ("username", "screens"),
+    [
+        ("province", ["/dashboard", "/schools", "/teachers", "/settings"]),
+        ("city_nc", ["/dashboard", "/teachers"]),
+        ("hr_a", ["/my-school", "/teachers", "/teachers/first", "/mentors"]),
+        ("base_a", ["/training"]),
+    ],
+)
+def test_phone_screens_fit_without_sideways_scrolling(
+    phone: Page, username: str, screens: list[str]
+) -> None:
+    _phone_login(phone, username)
+    # The menu is a drawer behind a button; the user menu holds logout.
+    phone.get_by_test_id("nav-toggle").click()
+    expect(phone.get_by_role("menuitem").first).to_be_visible()
+    phone.keyboard.press("Escape")
+    phone.get_by_test_id("user-menu").click()
+    expect(phone.get_by_text("退出登录")).to_be_visible()
+    phone.keyboard.press("Escape")
+    for path in screens:
+        if path == "/teachers/first":
+            phone.goto("/teachers")
+            phone.locator(".ant-table-row a").first.click()
+            expect(phone.get_by_test_id("qualification-card")).to_be_visible()
+        else:
+            phone.goto(path)
+            expect(phone.locator(".ant-card").first).to_be_visible()
+        phone.wait_for_load_state("networkidle")
+        _no_horizontal_overflow(phone, f"{username} {path}")
+        _shot(phone, f"phone-{username}{path.replace('/', '-')}")
+
+
+@pytest.mark.parametrize(
+    ("username", "screens"),
+    [
+        ("province", ["/dashboard", "/teachers", "/training", "/mentors", "/settings"]),
+        ("city_nc", ["/dashboard", "/schools"]),
+        ("hr_a", ["/my-school", "/teachers", "/mentors", "/imports"]),
+        ("base_a", ["/training", "/imports"]),
+    ],
+)
+def test_desktop_screenshots_of_every_role(page: Page, username: str, screens: list[str]) -> None:
+    login(page, username)
+    for path in screens:
+        page.goto(path)
+        expect(page.locator(".ant-card").first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        _no_horizontal_overflow(page, f"{username} {path}")
+        _shot(page, f"desktop-{username}{path.replace('/', '-')}")
