@@ -46,6 +46,7 @@ THINK = tuple(float(x) for x in os.environ.get("BENCH_LOAD_THINK", "0.5,1.5").sp
 WORKERS = int(os.environ.get("BENCH_LOAD_WORKERS", str((os.cpu_count() or 1) + 1)))
 DB_NAME = os.environ.get("BENCH_LOAD_DB", "shuangshi_load")
 PASSWORD = "bench-load-only-x1"
+SEARCH = os.environ.get("BENCH_LOAD_SEARCH", "王伟芳")  # 3+ characters: a trigram to look up
 
 
 def say(text: str) -> None:
@@ -312,8 +313,13 @@ def start_server(url: str, port: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "DJANGO_DEBUG": "0",
+        # Production settings (shared database cache, no DEBUG) plus the plain viewset.
+        "DJANGO_SETTINGS_MODULE": "_load_settings",
+        "PYTHONPATH": str(ROOT / "benchmarks"),
+        "DJANGO_SECRET_KEY": "bench-load-" + "q4" * 30,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "API_RATE_USER": "1000000/min",
         "LOG_LEVEL": "WARNING",
         "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),
     }
@@ -356,6 +362,74 @@ def stop_server(proc: subprocess.Popen) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+async def hammer(base: str, token: str, path: str, seconds: float, connections: int) -> Results:
+    """`connections` clients asking for `path` back to back for `seconds` (bounded)."""
+    import httpx
+
+    results = Results()
+    until = time.monotonic() + seconds
+    headers = {"Authorization": f"Token {token}"}
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+
+    async def one(client: Any) -> None:
+        while time.monotonic() < until:
+            started = time.perf_counter()
+            try:
+                response = await client.get(path, headers=headers)
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            results.times[path].append(time.perf_counter() - started)
+            if not ok:
+                results.errors[path] += 1
+
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+        await asyncio.gather(*(one(client) for _ in range(connections)))
+    return results
+
+
+def list_versus_plain(base: str, token: str, search: str) -> bool:
+    """GET teachers/?page=50 at 50 connections beside a plain DRF ModelViewSet on the same
+    table, in the same run; then a name search, one request at a time."""
+    seconds = max(SECONDS / 2, 5)
+    rates = {}
+    say(f"\nteacher list page 50 at 50 connections, {seconds:.0f} s each:")
+    for label, path in (
+        ("plain DRF ModelViewSet", "/bench/plain-teachers/?page=50"),
+        ("shuangshi teachers/", "/api/v1/teachers/?page=50"),
+    ):
+        asyncio.run(hammer(base, token, path, 2, 50))  # warm-up, unreported
+        results = asyncio.run(hammer(base, token, path, seconds, 50))
+        every = results.all_times()
+        rates[label] = len(every) / seconds
+        say(
+            f"  {label:<24} {rates[label]:7.1f} req/s  p50 {percentile(every, 50):7.1f} ms  "
+            f"p95 {percentile(every, 95):7.1f} ms  errors {sum(results.errors.values())}"
+        )
+        p95 = percentile(every, 95)
+    ratio = rates["shuangshi teachers/"] / max(rates["plain DRF ModelViewSet"], 1e-9)
+    import httpx
+
+    times = []
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for n in range(21):
+            started = time.perf_counter()
+            response = client.get(
+                f"/api/v1/teachers/?search={search}",
+                headers={"Authorization": f"Token {token}"},
+            )
+            assert response.status_code == 200, response.text[:200]
+            if n:  # the first warms the connection
+                times.append(time.perf_counter() - started)
+    search_p50 = percentile(times, 50)
+    say(
+        f"  ratio {ratio:.2f}x the plain viewset (target >= 1.5x), p95 {p95:.1f} ms "
+        f"(target <= 150 ms); name search ?search={search}: p50 {search_p50:.1f} ms, "
+        f"p95 {percentile(times, 95):.1f} ms (target <= 50 ms)"
+    )
+    return ratio >= 1.5 and p95 <= 150 and search_p50 <= 50
+
+
 def main() -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     url = database_url()
@@ -379,10 +453,16 @@ def main() -> int:
         cpu = after
         saturation = asyncio.run(run_phase(base, browsers, (0.0, 0.0)))
         report("saturation (no think time)", saturation, server_cpu(server) - cpu)
+        province = next(b for b in browsers if b.role == "province")
+        serving = list_versus_plain(base, province.token, SEARCH)
     finally:
         stop_server(server)
     met = p95 <= 100 and errors == 0
     say(f"\ntarget browsing p95 <= 100 ms and 0 errors: {'OK' if met else 'MISSED'}")
+    say(
+        "target teacher list >= 1.5x plain viewset, p95 <= 150 ms, search <= 50 ms: "
+        f"{'OK' if serving else 'MISSED'}"
+    )
     return 0
 
 
