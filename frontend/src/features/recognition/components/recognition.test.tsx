@@ -1,0 +1,67 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+
+import { db } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
+import { renderApp } from '@/testing/test-utils';
+
+const API = '/api/v1';
+const teacherMe = {
+  id: 9, username: 't_wang', full_name: '王小明', role: 'teacher' as const,
+  school: null, school_name: null, training_base: null, training_base_name: null, city: null, city_name: null,
+  teacher: 1, teacher_name: '王小明', must_change_password: true,
+};
+
+const empty = { count: 0, next: null, previous: null, results: [] };
+
+describe('recognition', () => {
+  it('a first login goes to the password page and on to my record once changed', async () => {
+    db.me = { ...teacherMe };
+    let sent: unknown = null;
+    server.use(
+      http.post(`${API}/auth/password/`, async ({ request }) => {
+        sent = await request.json();
+        db.me = { ...teacherMe, must_change_password: false };
+        return HttpResponse.json(db.me);
+      }),
+      http.get(`${API}/my-record/`, () =>
+        HttpResponse.json({ teacher: 1, certificates: [], enterprise_periods: [], completions: [], evidence: [] }),
+      ),
+      http.get(`${API}/recognition-applications/`, () => HttpResponse.json(empty)),
+      http.get(`${API}/recognitions/`, () => HttpResponse.json(empty)),
+    );
+    const { router } = renderApp('/me');
+    const user = userEvent.setup({ delay: null });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/password'));
+    expect(await screen.findByText('首次登录，请先设置自己的密码。')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('当前密码'), 'Initial-1');
+    await user.type(screen.getByLabelText('新密码'), 'Brand-new-pass-7');
+    await user.type(screen.getByLabelText('再次输入新密码'), 'Brand-new-pass-7');
+    await user.click(screen.getByRole('button', { name: '保存新密码' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/me'));
+    expect(sent).toEqual({ old_password: 'Initial-1', new_password: 'Brand-new-pass-7' });
+  });
+
+  it('the public verification page shows the masked holder and nothing more', async () => {
+    db.me = null;
+    server.use(
+      http.get(`${API}/public/verify/JX2026-1-00001/`, () =>
+        HttpResponse.json({
+          certificate_no: 'JX2026-1-00001', name: '王*明', school: '南昌职业学院', level: 'junior',
+          recognized_on: '2026-12-01', valid_until: '2031-12-01', status: 'active',
+        }),
+      ),
+      http.get(`${API}/public/verify/NOPE/`, () => HttpResponse.json({ detail: 'Not found.' }, { status: 404 })),
+    );
+    const { unmount } = renderApp('/verify/JX2026-1-00001');
+    const result = await screen.findByTestId('verify-result');
+    expect(result).toHaveTextContent('王*明');
+    expect(result).toHaveTextContent('初级');
+    expect(result).toHaveTextContent('有效');
+    unmount();
+    renderApp('/verify/NOPE');
+    expect(await screen.findByText('未找到编号为 NOPE 的证书')).toBeInTheDocument();
+  });
+});
