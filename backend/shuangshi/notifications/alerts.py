@@ -7,10 +7,11 @@ holds (the certificate was renewed, new practice was logged) is marked resolved.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -125,43 +126,35 @@ def practice_lapsing(
     """The practice duty (E_PRACTICE's 6 months in 5 years) stops being met within ``lead``."""
     _version, profile = selectors.profile_current()
     years, need = profile.practice_window_years, profile.practice_min_days
-    since = engine.add_years(today + timedelta(days=lead), -years) - timedelta(days=1)
-    teachers = Teacher.objects.filter(
-        Q(left_on__isnull=True) | Q(left_on__gte=today),
-        course_type__in=engine.IN_SCOPE_COURSES,
-    )
-    periods = EnterprisePeriod.objects.filter(
-        Q(end_on__isnull=True) | Q(end_on__gte=since), status=CONFIRMED
+    # Whoever meets the duty today has practice that ended inside today's window.
+    recent = EnterprisePeriod.objects.filter(
+        Q(end_on__isnull=True) | Q(end_on__gte=engine.add_years(today, -years)),
+        status=CONFIRMED,
     )
     if teacher_ids is not None:
-        teachers = teachers.filter(pk__in=teacher_ids)
-        periods = periods.filter(teacher_id__in=teacher_ids)
-    by_teacher: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
-    for tid, start_on, end_on in periods.values_list("teacher_id", "start_on", "end_on"):
-        by_teacher[tid].append((start_on, end_on))
-    # Practice before the window that can still count is also needed: reload those fully.
-    alltime = EnterprisePeriod.objects.filter(
-        teacher_id__in=list(by_teacher), status=CONFIRMED
-    ).values_list("teacher_id", "start_on", "end_on")
-    full: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
-    for tid, start_on, end_on in alltime.iterator(chunk_size=20000):
-        full[tid].append((start_on, end_on))
-    found: list[tuple[int, date]] = []
-    info = {
-        tid: (sid, name)
-        for tid, sid, name in teachers.filter(pk__in=list(full)).values_list(
-            "pk", "school_id", "name"
+        recent = recent.filter(teacher_id__in=teacher_ids)
+    rows = (
+        EnterprisePeriod.objects.filter(
+            Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=today),
+            teacher__course_type__in=engine.IN_SCOPE_COURSES,
+            teacher_id__in=recent.values("teacher_id"),  # one query: no long id lists
+            status=CONFIRMED,
         )
-    }
+        .order_by("teacher_id")
+        .values_list("teacher_id", "teacher__school_id", "teacher__name", "start_on", "end_on")
+    )
+    found: list[tuple[int, date]] = []
+    info: dict[int, tuple[int, str]] = {}
     last = today + timedelta(days=lead)
-    for tid, spans in full.items():
-        if tid not in info:
-            continue
+    for tid, group in groupby(rows.iterator(chunk_size=20000), key=itemgetter(0)):
+        items = list(group)
+        spans = [(start_on, end_on) for *_rest, start_on, end_on in items]
         if duty.days_in_window(spans, today, years=years) < need:
             continue
         lapses = duty.lapses_on(spans, today, years=years, need=need, until=last)
         if lapses is not None and lapses <= last:
             found.append((tid, lapses))
+            info[tid] = (items[0][1], items[0][2])  # school, name
     users = _teacher_users({tid: info[tid][0] for tid, _d in found})
     return [
         Alert(
