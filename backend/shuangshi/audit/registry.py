@@ -37,8 +37,14 @@ AUDITED: dict[str, dict[str, Any]] = {
     "hours.TeachingHours": {},
     # recognition (issue 12): each transition also leaves an ApplicationEvent with its opinion
     "recognition.Round": {},
-    "recognition.Application": {},
-    "recognition.Recognition": {},
+    "recognition.Application": {
+        "serialize_data": True,
+        "serialize_kwargs": {"fields": ["teacher"]},
+    },
+    "recognition.Recognition": {
+        "serialize_data": True,
+        "serialize_kwargs": {"fields": ["teacher"]},
+    },
     "recognition.EvidenceFile": {"exclude_fields": ["file"]},
     "recognition.Vote": {},
     "recognition.Objection": {},
@@ -75,6 +81,9 @@ TEACHER_CHILDREN = [
     "teachers.Certificate",
     "teachers.EnterprisePeriod",
     "training.TrainingCompletion",
+    # recognition (issue 12): each status change, with the step's opinion (additional_data)
+    "recognition.Application",
+    "recognition.Recognition",
 ]
 
 

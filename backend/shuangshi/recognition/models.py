@@ -125,6 +125,14 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.round_id}/{self.teacher_id}"
 
+    def get_additional_data(self) -> dict[str, str] | None:
+        """django-auditlog stores this with each change: the step that caused it, with its
+        decision and opinion (services write the step just before the status)."""
+        latest = self.events.order_by("-id").first() if self.pk else None
+        if latest is None:
+            return None
+        return {"stage": latest.stage, "decision": latest.decision, "opinion": latest.opinion}
+
 
 class Stage(models.TextChoices):
     DRAFT = "draft", _("Drafted")

@@ -286,8 +286,8 @@ def application_submit(
                 "missing": [m["text"] for m in result["missing"]],
             }
         )
-    _set_status(application, S.SUBMITTED, eligibility=result, submitted_at=timezone.now())
     _event(application, Stage.SUBMIT, user)
+    _set_status(application, S.SUBMITTED, eligibility=result, submitted_at=timezone.now())
     return application
 
 
@@ -295,8 +295,8 @@ def application_submit(
 def application_withdraw(*, application: Application, user: User) -> Application:
     """Before the school's review only."""
     _require_status(application, S.DRAFT, S.SUBMITTED)
-    _set_status(application, S.WITHDRAWN)
     _event(application, Stage.WITHDRAW, user)
+    _set_status(application, S.WITHDRAWN)
     return application
 
 
@@ -328,8 +328,8 @@ def _review(
             )
     else:
         status = S.DRAFT if decision == "return" else S.REJECTED
-    _set_status(application, status, **fields)
     _event(application, stage, user, decision, opinion.strip())
+    _set_status(application, status, **fields)
     return application
 
 
@@ -397,9 +397,9 @@ def application_object(*, application: Application, user: User, reason: str) -> 
     if not reason:
         raise _error("reason", _("Say what the objection is."))
     objection = Objection.objects.create(application=application, filed_by=user, reason=reason)
+    _event(application, Stage.OBJECTION, user, "", "")  # the reason is the province's to read
     if application.status != S.OBJECTED:
         _set_status(application, S.OBJECTED)
-    _event(application, Stage.OBJECTION, user, "", "")  # the reason is the province's to read
     return objection
 
 
@@ -417,8 +417,8 @@ def application_resolve_objection(
     selectors.open_objections(application).update(
         status=outcome, resolution=opinion, resolved_by=user, resolved_at=timezone.now()
     )
-    _set_status(application, S.REJECTED if upheld else S.PUBLICIZED)
     _event(application, Stage.RESOLVE, user, outcome, opinion)
+    _set_status(application, S.REJECTED if upheld else S.PUBLICIZED)
     return application
 
 
@@ -460,8 +460,8 @@ def application_finalize(
         recognized_on=today,
         valid_until=rules.add_years(today, round.validity_years),
     )
-    _set_status(application, S.RECOGNIZED)
     _event(application, Stage.FINALIZE, user, "recognized", recognition.certificate_no)
+    _set_status(application, S.RECOGNIZED)
     return recognition
 
 

@@ -360,3 +360,20 @@ def test_the_nightly_schedule_finalizes_publicity(api, teacher_user, hr_a, provi
     JOBS[entry.job].run(run)
     assert run.result == {"finalized": 1}
     assert Application.objects.get(pk=app_id).status == "recognized"
+
+
+def test_the_teachers_history_shows_each_step_with_actor_and_opinion(
+    api, teacher_user, hr_a, round_open
+):
+    app_id = _draft(api, teacher_user, round_open)
+    _post(api, teacher_user, app_id, "submit")
+    _post(api, hr_a, app_id, "school-review", {"decision": "return", "opinion": "补企业实践证明"})
+    teacher_id = teacher_user.teacher_id
+    entries = api(hr_a).get(f"/api/v1/teachers/{teacher_id}/history/").json()["results"]
+    entry = LogEntry.objects.get(pk=entries[0]["id"])
+    assert entry.actor.username == "hr_a"
+    assert entry.additional_data == {
+        "stage": "school_review",
+        "decision": "return",
+        "opinion": "补企业实践证明",
+    }
