@@ -29,7 +29,13 @@ from shuangshi.teachers.validation import person_errors
 
 from . import selectors, services
 from .filters import TrainingBaseFilter, TrainingCompletionFilter, TrainingProgramFilter
-from .models import BaseStatus, TrainingBase, TrainingCompletion, TrainingProgram
+from .models import (
+    BaseStatus,
+    BaseStatusChange,
+    TrainingBase,
+    TrainingCompletion,
+    TrainingProgram,
+)
 from .validation import ProgramFacts, completion_errors, program_errors
 
 ALL_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF]
@@ -52,8 +58,23 @@ def as_of_param(request: Request) -> date:
 # --------------------------------------------------------------------------- bases
 
 
+class BaseStatusChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BaseStatusChange
+        fields = ["status", "effective_on", "reason"]
+        read_only_fields = fields
+
+
 class TrainingBaseSerializer(VersionedSerializer):
     city_name = serializers.CharField(source="city.name", read_only=True)
+    # DESIGN §3: the status is dated. A change takes effect on effective_on (default today);
+    # E_TRAINING reads the status in force on each completion's date.
+    effective_on = serializers.DateField(
+        required=False,
+        write_only=True,
+        help_text="The day a status change takes effect (default today; may be in the past).",
+    )
+    status_history = BaseStatusChangeSerializer(source="statuses", many=True, read_only=True)
 
     class Meta:
         model = TrainingBase
@@ -68,12 +89,15 @@ class TrainingBaseSerializer(VersionedSerializer):
             "designation",
             "approved_on",
             "status",
+            "effective_on",
+            "status_history",
             "version",
         ]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
         values = merged_values(self, attrs)
+        values.pop("effective_on", None)
         touched = "status" in attrs or "approved_on" in attrs
         if touched and values.get("status") == BaseStatus.ACTIVE and not values.get("approved_on"):
             raise serializers.ValidationError(
@@ -146,6 +170,14 @@ class BaseStatsSerializer(serializers.Serializer):
     qualified_through = serializers.IntegerField()
 
 
+class VoidCompletionsSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class VoidedSerializer(serializers.Serializer):
+    voided = serializers.IntegerField(help_text="how many completions were voided")
+
+
 class TrainingBaseViewSet(ScopedModelViewSet):
     """Province registers bases; everyone reads them (base staff only their own)."""
 
@@ -158,15 +190,39 @@ class TrainingBaseViewSet(ScopedModelViewSet):
     ordering_fields = ["code", "name", "approved_on", "status"]
 
     def get_queryset(self) -> QuerySet[TrainingBase]:
-        return selectors.bases_visible_to(self.request.user).select_related("city")  # type: ignore[arg-type]
+        return (
+            selectors.bases_visible_to(self.request.user)  # type: ignore[arg-type]
+            .select_related("city")
+            .prefetch_related("statuses")
+        )
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.base_create(data=serializer.validated_data)
+        data = dict(serializer.validated_data)
+        effective_on = data.pop("effective_on", None)
+        serializer.instance = services.base_create(
+            data=data, effective_on=effective_on, user=self.request.user
+        )
 
     def perform_update(self, serializer: Any) -> None:
-        serializer.instance = services.base_update(
-            base=serializer.instance, data=serializer.validated_data
+        data = dict(serializer.validated_data)
+        effective_on = data.pop("effective_on", None)
+        base = services.base_update(
+            base=serializer.instance, data=data, effective_on=effective_on, user=self.request.user
         )
+        serializer.instance = self.get_queryset().get(pk=base.pk)
+
+    @extend_schema(request=VoidCompletionsSerializer, responses=VoidedSerializer)
+    @action(detail=True, methods=["post"], url_path="void-completions")
+    def void_completions(self, request: Request, pk: str | None = None) -> Response:
+        """Province: void every completion this base recorded, saying why (they never count
+        again; the teachers are re-evaluated)."""
+        base = self.get_object()
+        body = VoidCompletionsSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        voided = services.base_void_completions(
+            base=base, reason=body.validated_data["reason"], user=request.user
+        )
+        return Response({"voided": voided})
 
     def perform_destroy(self, instance: TrainingBase) -> None:
         delete_protected(
@@ -318,8 +374,11 @@ class TrainingCompletionSerializer(VersionedSerializer):
             "hours",
             "passed",
             "certificate_no",
+            "voided",
+            "void_reason",
             "version",
         ]
+        read_only_fields = ["voided", "void_reason"]
         # Once per teacher per programme is checked in validate(), after the teacher is
         # resolved from the ID number.
         validators: list[Any] = []
