@@ -143,6 +143,7 @@ EXPECTED: dict[str, Expect] = {
     # both teachers have recognition applications, which keep them (PROTECT)
     "DELETE teacher-detail": E(province=400, school_hr=(400, 404), row="teacher"),
     "GET teacher-history": E(city=OWN, school_hr=OWN, teacher=OWN, row="teacher"),
+    "GET teacher-facts": E(city=OWN, school_hr=OWN, teacher=OWN, row="teacher"),
     "POST teacher-reveal-id-number": E(school_hr=OWN, row="teacher"),
     "GET certificate-list": E(
         city=200, school_hr=200, teacher=200, row="certificate", sees_own=SCHOOL_SIDE
@@ -200,6 +201,8 @@ EXPECTED: dict[str, Expect] = {
     "GET training-base-detail": E(city=200, school_hr=200, base_staff=OWN, row="training-base"),
     "PATCH training-base-detail": E(row="training-base"),
     "DELETE training-base-detail": E(province=400, row="training-base"),  # has programmes
+    # POST {}: the province is told the reason is required
+    "POST training-base-void-completions": E(province=400, row="training-base"),
     "GET training-base-progress": E(city=200),
     "GET training-base-stats": E(base_staff=200),
     "GET training-program-list": E(
