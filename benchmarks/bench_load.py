@@ -114,7 +114,7 @@ def prepare() -> list[Browser]:
         )
         if connection.vendor == "postgresql":
             with connection.cursor() as cur:
-                cur.execute("ANALYZE")
+                cur.execute("VACUUM ANALYZE")  # also empties GIN pending lists
     rnd = random.Random(7)
     schools = list(School.objects.values_list("id", "city_id"))
     bases = list(TrainingBase.objects.values_list("id", flat=True)) or [None]
