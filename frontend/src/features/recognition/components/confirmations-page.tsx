@@ -7,6 +7,7 @@ import { formatDate } from '@/lib/format';
 
 import { evidenceDownloadUrl, useDecideRecord, usePendingRecords } from '../api/records';
 import type { PendingRecord } from '../types';
+import { BulkAccountsCard } from './bulk-accounts';
 
 /** HR's "to confirm" queue: what teachers proposed, with the evidence file beside it. */
 export function ConfirmationsPage() {
@@ -26,47 +27,50 @@ export function ConfirmationsPage() {
     setReason('');
   };
   return (
-    <Card title={t('recognition.confirmations')}>
-      <List
-        loading={queue.isFetching}
-        dataSource={queue.data ?? []}
-        locale={{ emptyText: <Empty description={t('recognition.nothingToConfirm')} /> }}
-        renderItem={(row) => (
-          <List.Item
-            data-testid={`pending-${row.type}-${row.id}`}
-            actions={[
-              <Button key="ok" type="primary" size="small" onClick={() => void confirm(row)} data-testid="confirm">
-                {t('recognition.confirm')}
-              </Button>,
-              <Button key="no" danger size="small" onClick={() => setRejecting(row)}>
-                {t('recognition.reject')}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={
-                <Space>
-                  <Tag>{t(`recognition.recordType.${row.type}`)}</Tag>
-                  {row.teacher_name}
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title={t('recognition.confirmations')}>
+        <List
+          loading={queue.isFetching}
+          dataSource={queue.data ?? []}
+          locale={{ emptyText: <Empty description={t('recognition.nothingToConfirm')} /> }}
+          renderItem={(row) => (
+            <List.Item
+              data-testid={`pending-${row.type}-${row.id}`}
+              actions={[
+                <Button key="ok" type="primary" size="small" onClick={() => void confirm(row)} data-testid="confirm">
+                  {t('recognition.confirm')}
+                </Button>,
+                <Button key="no" danger size="small" onClick={() => setRejecting(row)}>
+                  {t('recognition.reject')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <Space>
+                    <Tag>{t(`recognition.recordType.${row.type}`)}</Tag>
+                    {row.teacher_name}
                 </Space>
-              }
-              description={
-                <>
-                  <div>{row.summary} · {formatDate(row.date)}</div>
-                  {row.evidence.map((f) => (
-                    <a key={f.id} href={evidenceDownloadUrl(f.id)} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
-                      <FileTextOutlined /> {f.filename}
-                    </a>
-                  ))}
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
-      <Modal open={!!rejecting} title={t('recognition.rejectWhy')} onCancel={() => setRejecting(null)} onOk={() => void reject()} okButtonProps={{ disabled: !reason.trim() }}>
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
-    </Card>
+                }
+                description={
+                  <>
+                    <div>{row.summary} · {formatDate(row.date)}</div>
+                    {row.evidence.map((f) => (
+                      <a key={f.id} href={evidenceDownloadUrl(f.id)} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
+                        <FileTextOutlined /> {f.filename}
+                      </a>
+                    ))}
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+        <Modal open={!!rejecting} title={t('recognition.rejectWhy')} onCancel={() => setRejecting(null)} onOk={() => void reject()} okButtonProps={{ disabled: !reason.trim() }}>
+          <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Modal>
+      </Card>
+      <BulkAccountsCard />
+    </Space>
   );
 }
