@@ -458,7 +458,7 @@ class _Context:
     thresholds: tuple[Any, ...]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8192)  # timelines visit every date of a 7-year horizon
 def _context(on: date, profile: RuleProfile) -> _Context:
     d = on.toordinal()
     return _Context(
