@@ -158,6 +158,20 @@ class EvidenceFileSerializer(serializers.ModelSerializer):
             "uploaded_at",
         ]
 
+    def get_fields(self) -> dict[str, Any]:
+        """Records to attach to resolve only within the user's scope (no probing of ids)."""
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None:
+            user = request.user
+            fields["certificate"].queryset = in_school_scope(  # type: ignore[attr-defined]
+                Certificate.objects.all(), user, school="teacher__school", teacher="teacher"
+            )
+            fields["enterprise_period"].queryset = in_school_scope(  # type: ignore[attr-defined]
+                EnterprisePeriod.objects.all(), user, school="teacher__school", teacher="teacher"
+            )
+        return fields
+
     def get_frozen(self, evidence: EvidenceFile) -> bool:
         return selectors.evidence_frozen(evidence)
 
@@ -307,6 +321,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
     def get_fields(self) -> dict[str, Any]:
         fields = super().get_fields()
         request = self.context.get("request")
+        if request is not None:
+            fields["evidence"].child_relation.queryset = selectors.evidence_visible_to(request.user)
         if request is not None and self.instance is not None:
             fields["round"].read_only = True  # a draft stays in its round
             fields["teacher"].read_only = True
