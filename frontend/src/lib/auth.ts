@@ -24,13 +24,38 @@ export type Me = {
 
 export const meQueryKey = ['auth', 'me'] as const;
 
+// The session cookie is HttpOnly; this marker says whether this browser signed in, so that a
+// visitor who never did is not asked about (a 403 in the console on every login page load).
+const SIGNED_IN = 'shuangshi.signedIn';
+
+export function markSignedIn(on: boolean) {
+  try {
+    if (on) localStorage.setItem(SIGNED_IN, '1');
+    else localStorage.removeItem(SIGNED_IN);
+  } catch {
+    // Storage refused (private mode): we simply ask the server each time.
+  }
+}
+
+function maybeSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN) !== null;
+  } catch {
+    return true;
+  }
+}
+
 /** The signed-in user, or null when there is none (403/401 from the API). */
 export async function getMe(): Promise<Me | null> {
+  if (!maybeSignedIn()) return null;
   try {
     return await api<Me>('/auth/me/');
   } catch (error) {
     // Any 401/403 here means "nobody is signed in" (DRF's detail text is localised).
-    if (isUnauthenticated(error) || (error instanceof ApiError && error.status === 403)) return null;
+    if (isUnauthenticated(error) || (error instanceof ApiError && error.status === 403)) {
+      markSignedIn(false);
+      return null;
+    }
     throw error;
   }
 }
@@ -62,6 +87,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     onSuccess: (me) => {
+      markSignedIn(true);
       // A new user must not see the previous user's cached rows.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       queryClient.setQueryData(meQueryKey, me);
@@ -74,6 +100,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      markSignedIn(false);
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);
     },

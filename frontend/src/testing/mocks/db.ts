@@ -1,4 +1,4 @@
-import type { Me } from '@/lib/auth';
+import { markSignedIn, type Me } from '@/lib/auth';
 
 import { certificates, makeTeachers, periods, users, type MockTeacher } from './data';
 
@@ -19,4 +19,5 @@ export function resetDb() {
 
 export function loginAs(username: keyof typeof users) {
   db.me = users[username];
+  markSignedIn(true);
 }

@@ -51,3 +51,20 @@ describe('login', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
   });
 });
+
+describe('the login page for a visitor who never signed in', () => {
+  it('does not ask the server who is signed in (no 403 in the console)', async () => {
+    const { server } = await import('@/testing/mocks/server');
+    const { http, HttpResponse } = await import('msw');
+    let asked = 0;
+    server.use(
+      http.get('/api/v1/auth/me/', () => {
+        asked += 1;
+        return HttpResponse.json({ detail: 'not provided' }, { status: 403 });
+      }),
+    );
+    renderApp('/login');
+    expect(await screen.findByRole('button', { name: '登 录' })).toBeInTheDocument();
+    expect(asked).toBe(0);
+  });
+});

@@ -50,8 +50,9 @@ export function CandidatesCard({ school }: { school: number }) {
                 description={
                   <Space size={[4, 4]} wrap>
                     <Typography.Text type="secondary">
-                      {t('school.missing')}
-                      {c.missing.length > 1 && c.missing.every((m) => m.one_of) ? t('school.anyOne') : ''}:
+                      {c.missing.length > 1 && c.missing.every((m) => m.one_of)
+                        ? t('school.missingAnyOne')
+                        : t('school.missingAll')}
                     </Typography.Text>
                     {c.missing.slice(0, 3).map((m) => (
                       <MissingTag key={m.code} item={m} />

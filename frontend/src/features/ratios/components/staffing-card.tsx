@@ -2,13 +2,21 @@ import { Card, Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { formatPercent } from '@/lib/format';
+import type { components } from '@/types/api';
 
-import type { Staffing } from '../types/ratios';
+type Staffing = components['schemas']['Staffing'];
 
 export function StaffingCard({ staffing }: { staffing?: Staffing }) {
   const { t } = useTranslation();
-  const ok = (good: boolean) =>
-    good ? <Tag color="success">{t('school.normMet')}</Tag> : <Tag color="warning">{t('school.normNotMet')}</Tag>;
+  // null: the norm cannot be judged (no full-time teachers), which is not "not met".
+  const ok = (good: boolean | null) =>
+    good === null ? (
+      <Tag>{t('school.normUnknown')}</Tag>
+    ) : good ? (
+      <Tag color="success">{t('school.normMet')}</Tag>
+    ) : (
+      <Tag color="warning">{t('school.normNotMet')}</Tag>
+    );
   return (
     <Card title={t('school.staffing')} size="small" style={{ height: '100%' }}>
       {!staffing ? (
