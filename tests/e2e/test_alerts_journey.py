@@ -45,4 +45,6 @@ def test_hr_renews_an_expiring_certificate_from_its_alert(page: Page, e2e_server
     page.get_by_test_id("notification-bell").click()
     page.get_by_text("全部", exact=True).click()
     renewed = page.get_by_test_id("notification").filter(has_text=TEACHER)
-    expect(renewed.filter(has_text="已解除")).to_have_count(1)
+    # The certificate's alert (and the level-drop alert it caused) no longer hold.
+    expect(renewed.filter(has_text="证书到期").filter(has_text="已解除")).to_have_count(1)
+    expect(renewed.filter(has_text="已解除")).to_have_count(renewed.count())
