@@ -322,7 +322,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
         fields = super().get_fields()
         request = self.context.get("request")
         if request is not None:
-            fields["evidence"].child_relation.queryset = selectors.evidence_visible_to(  # type: ignore[attr-defined]request.user)
+            evidence: Any = fields["evidence"]
+            evidence.child_relation.queryset = selectors.evidence_visible_to(request.user)
         if request is not None and self.instance is not None:
             fields["round"].read_only = True  # a draft stays in its round
             fields["teacher"].read_only = True
