@@ -14,7 +14,7 @@ BENCH_ARGS ?=
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help install build migrate seed run test lint test-backend test-frontend test-e2e \
-        bench reports backup restore clean
+        bench reports backup restore clean api-types api-types-check
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -77,7 +77,8 @@ lint: $(VENV)/.installed ## ruff (check + format) and mypy
 test-backend: $(VENV)/.installed ## pytest: backend and tests/ (DATABASE_URL selects PostgreSQL)
 	$(VENV)/bin/pytest -q -n 2 --ignore=tests/e2e $(PYTEST_ARGS)
 
-test-frontend: frontend/node_modules/.installed ## tsc --noEmit, ESLint and Vitest
+test-frontend: frontend/node_modules/.installed $(VENV)/.installed ## API types match the schema, tsc, ESLint, Vitest
+	frontend/scripts/api-types.sh --check
 	$(NPM) run typecheck
 	$(NPM) run lint
 	$(NPM) run test
@@ -86,6 +87,12 @@ test-e2e: $(VENV)/.installed build ## Browser tests in headless Chromium (E2E_RE
 	$(VENV)/bin/pytest -q tests/e2e $(PYTEST_ARGS)
 
 test: lint test-backend test-frontend test-e2e ## Everything: lint, types, backend, front end, browser
+
+api-types: $(VENV)/.installed frontend/node_modules/.installed ## Regenerate frontend/src/types/api.d.ts from the schema (offline)
+	frontend/scripts/api-types.sh
+
+api-types-check: $(VENV)/.installed frontend/node_modules/.installed ## Fail if frontend/src/types/api.d.ts is not the current schema
+	frontend/scripts/api-types.sh --check
 
 bench: $(VENV)/.installed ## Benchmarks (PostgreSQL via DATABASE_URL; sizes via BENCH_* variables)
 	@set -e; for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b $(BENCH_ARGS); done
