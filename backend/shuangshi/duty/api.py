@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -20,6 +21,7 @@ from shuangshi.common.api import RolePermission
 from shuangshi.common.pagination import Pagination
 from shuangshi.spreadsheets.api import xlsx_response
 from shuangshi.spreadsheets.workbooks import save
+from shuangshi.teachers.models import Teacher
 
 from . import selectors
 
@@ -86,7 +88,7 @@ def _query(request: Request) -> dict[str, Any]:
     return dict(s.validated_data)
 
 
-def _rows(user: User, q: dict[str, Any]) -> list[dict[str, Any]]:
+def _teachers(user: User, q: dict[str, Any]) -> QuerySet[Teacher]:
     teachers = teachers_visible_to(user)
     if q.get("school") is not None:
         if (
@@ -97,7 +99,11 @@ def _rows(user: User, q: dict[str, Any]) -> list[dict[str, Any]]:
         teachers = teachers.filter(school_id=q["school"])
     if q.get("city") is not None:
         teachers = teachers.filter(school__city_id=q["city"])
-    rows = selectors.standings(teachers, timezone.localdate())
+    return teachers
+
+
+def _rows(user: User, q: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = selectors.standings(_teachers(user, q), timezone.localdate())
     if q.get("short") is not None:
         rows = [r for r in rows if (r["short_by"] > 0) is q["short"]]
     return rows
@@ -114,9 +120,20 @@ class PracticeDutyView(DutyView):
 
     @extend_schema(parameters=PARAMS, responses={200: DutyPage})
     def get(self, request: Request) -> Response:
-        rows = _rows(request.user, _query(request))  # type: ignore[arg-type]
+        q = _query(request)
+        user: User = request.user  # type: ignore[assignment]
         paginator = Pagination()
-        page: list[Any] = paginator.paginate_queryset(rows, request, view=self) or []  # type: ignore[arg-type]
+        if q.get("short") is None:
+            # Everyone: page the teachers first, work out the page's standings only.
+            today = timezone.localdate()
+            owed = selectors.owing(_teachers(user, q), today).order_by(
+                "school__code", "staff_no", "pk"
+            )
+            ids = [t.pk for t in paginator.paginate_queryset(owed.only("pk"), request, self) or []]
+            page = selectors.standings(Teacher.objects.filter(pk__in=ids), today)
+        else:
+            rows = _rows(user, q)
+            page = paginator.paginate_queryset(rows, request, view=self) or []  # type: ignore[arg-type]
         return paginator.get_paginated_response(DutyRow(page, many=True).data)
 
 
@@ -135,8 +152,8 @@ class PracticeDutySummaryView(DutyView):
         if q.get("school") is not None:
             schools = schools.filter(pk=q["school"])
         teachers = teachers_visible_to(user).filter(school__in=schools)
-        rows = selectors.standings(teachers, timezone.localdate())
-        return Response(DutySummaryRow(selectors.summary(rows, list(schools)), many=True).data)
+        rows = selectors.summary(teachers, list(schools), timezone.localdate())
+        return Response(DutySummaryRow(rows, many=True).data)
 
 
 HEADERS = [

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -25,51 +28,68 @@ def owing(teachers: QuerySet[Teacher], on: date) -> QuerySet[Teacher]:
     )
 
 
-def standings(teachers: QuerySet[Teacher], on: date) -> list[dict[str, Any]]:
-    """One row per owing teacher, ordered by school and staff number."""
+def _periods(teachers: QuerySet[Teacher], on: date) -> dict[int, list[tuple[date, date | None]]]:
+    """Confirmed periods begun by ``on`` of these teachers (one joined query, no id lists)."""
+    rows = (
+        EnterprisePeriod.objects.filter(
+            teacher__in=teachers, start_on__lte=on, status=RecordStatus.CONFIRMED
+        )
+        .order_by("teacher_id")
+        .values_list("teacher_id", "start_on", "end_on")
+    )
+    return {
+        tid: [(a, b) for _t, a, b in group]
+        for tid, group in groupby(rows.iterator(chunk_size=20000), key=itemgetter(0))
+    }
+
+
+def _standings(
+    teachers: QuerySet[Teacher], on: date
+) -> Iterator[tuple[tuple[Any, ...], rules.Standing]]:
     _version, profile = qualification.profile_current()
     years, need = profile.practice_window_years, profile.practice_min_days
-    rows = list(
-        owing(teachers, on)
-        .select_related("school")
-        .order_by("school__code", "staff_no", "pk")
-        .only("pk", "name", "staff_no", "school__id", "school__name", "school__code")
+    owed = owing(teachers, on)
+    periods = _periods(owed, on)
+    rows = owed.order_by("school__code", "staff_no", "pk").values_list(
+        "pk", "name", "staff_no", "school_id", "school__name"
     )
-    periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
-    ids = [t.pk for t in rows]
-    for i in range(0, len(ids), 20000):
-        for tid, a, b in EnterprisePeriod.objects.filter(
-            teacher_id__in=ids[i : i + 20000], start_on__lte=on, status=RecordStatus.CONFIRMED
-        ).values_list("teacher_id", "start_on", "end_on"):
-            periods[tid].append((a, b))
-    out = []
-    for t in rows:
-        s = rules.standing(periods.get(t.pk, []), on, years=years, need=need)
-        out.append(
-            {
-                "teacher": {
-                    "id": t.pk,
-                    "name": t.name,
-                    "staff_no": t.staff_no,
-                    "school": {"id": t.school.pk, "name": t.school.name},
-                },
-                "days_in_window": s.days_in_window,
-                "required": s.required,
-                "short_by": s.short_by,
-                "window_start": s.window_start,
-                "window_end": s.window_end,
-                "lapses_on": s.lapses_on,
-            }
-        )
-    return out
+    for row in rows.iterator(chunk_size=20000):
+        yield row, rules.standing(periods.get(row[0], []), on, years=years, need=need)
 
 
-def summary(rows: list[dict[str, Any]], schools: list[Any]) -> list[dict[str, Any]]:
+def standings(teachers: QuerySet[Teacher], on: date) -> list[dict[str, Any]]:
+    """One row per owing teacher, ordered by school and staff number."""
+    return [
+        {
+            "teacher": {
+                "id": tid,
+                "name": name,
+                "staff_no": staff_no,
+                "school": {"id": school_id, "name": school_name},
+            },
+            "days_in_window": s.days_in_window,
+            "required": s.required,
+            "short_by": s.short_by,
+            "window_start": s.window_start,
+            "window_end": s.window_end,
+            "lapses_on": s.lapses_on,
+        }
+        for (tid, name, staff_no, school_id, school_name), s in _standings(teachers, on)
+    ]
+
+
+def summary(teachers: QuerySet[Teacher], schools: list[Any], on: date) -> list[dict[str, Any]]:
+    """Per school: teachers owing practice, how many are short, and the share."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for row in rows:
-        c = counts[row["teacher"]["school"]["id"]]
+    _version, profile = qualification.profile_current()
+    years, need = profile.practice_window_years, profile.practice_min_days
+    owed = owing(teachers, on)
+    periods = _periods(owed, on)
+    for tid, school_id in owed.values_list("pk", "school_id").iterator(chunk_size=20000):
+        c = counts[school_id]
         c[0] += 1
-        c[1] += row["short_by"] > 0
+        spans = periods.get(tid)
+        c[1] += not spans or rules.days_in_window(spans, on, years=years) < need
     out = []
     for school in schools:
         n, short = counts.get(school.pk, (0, 0))
