@@ -10,6 +10,7 @@ from shuangshi.jobs.registry import JobFailed, job, retention
 from shuangshi.jobs.services import job_attach_file, job_progress
 
 from . import services
+from .messages import t
 from .models import ImportJob, ImportStatus
 
 if TYPE_CHECKING:
@@ -73,6 +74,10 @@ def _old_uploads(cutoff: datetime) -> int:
     the row stays (it is the record of who imported what, and what came of it)."""
     busy = [ImportStatus.QUEUED, ImportStatus.VALIDATING, ImportStatus.COMMITTING]
     old = ImportJob.objects.filter(created_at__lt=cutoff).exclude(status__in=busy)
+    # One never committed cannot be any more: its file is gone.
+    old.filter(status=ImportStatus.VALID).update(
+        status=ImportStatus.FAILED, message=t("This upload has expired: upload the file again.")
+    )
     return old.exclude(content=b"").update(content=b"", errors=[])
 
 

@@ -137,6 +137,7 @@ ZH.update(
             "文件仍在检查中，检查完成后再提交。"
         ),
         "This import failed: upload the file again.": "本次导入失败，请重新上传文件。",
+        "This upload has expired: upload the file again.": "上传的文件已过期，请重新上传。",
     }
 )
 
