@@ -210,14 +210,8 @@ class SchoolRatiosView(RatioView):
                 school=q.get("school"),
                 below_target=q.get("below_target"),
                 ordering=q["ordering"],
+                search=q.get("search") or "",
             )
-            if search := (q.get("search") or "").casefold():
-                all_rows = [
-                    r
-                    for r in all_rows
-                    if search in r["school"]["name"].casefold()
-                    or search in r["school"]["code"].casefold()
-                ]
             rows = paginator.paginate_queryset(all_rows, request, view=self) or []  # type: ignore[arg-type]
         forecast.attach_below_on(rows)
         recognized.attach_to_rows(rows, on=q.get("as_of") or today)

@@ -27,7 +27,6 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from math import floor
 from typing import Any
 
 LEVELS = ("none", "junior", "intermediate", "senior")
@@ -1190,10 +1189,16 @@ def ratio(qualified: int, in_scope: int) -> float | None:
     return qualified / in_scope
 
 
+@lru_cache(maxsize=64)
+def _fraction(target: str) -> Fraction:
+    return Fraction(target)
+
+
 def meets_target(qualified: int, in_scope: int, target: float | str | Decimal) -> bool:
     if in_scope <= 0:
         return False
-    return Fraction(qualified, in_scope) > Fraction(str(target))
+    t = _fraction(str(target))
+    return qualified * t.denominator > t.numerator * in_scope  # q / n > t, in integers
 
 
 def gap(qualified: int, in_scope: int, target: float | str | Decimal) -> int | None:
@@ -1204,8 +1209,8 @@ def gap(qualified: int, in_scope: int, target: float | str | Decimal) -> int | N
     """
     if in_scope <= 0:
         return None
-    t = Fraction(str(target))
-    need = floor(t * in_scope) + 1  # smallest count with count / in_scope > t
+    t = _fraction(str(target))
+    need = t.numerator * in_scope // t.denominator + 1  # smallest count / in_scope > t
     if need > in_scope:
         return None
     return max(need - qualified, 0)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
@@ -168,31 +169,110 @@ def school_rows_at(
     below_target: bool | None,
     ordering: str,
     school: int | None = None,
-) -> list[dict[str, Any]]:
-    """Rows evaluated at ``on`` from plain rows: stored results are for today only."""
-    schools = list(selectors.schools_for(user, city=city, kind=kind, school=school))
-    ids = [s.pk for s in schools]
+    search: str = "",
+) -> Sequence[dict[str, Any]]:
+    """Rows at ``on`` (per-school counts from the dated results, or evaluated), filtered
+    and sorted on light rows; a full row (staffing, mentors) is built only when read, so a
+    page of 20 out of 11,000 schools builds 20 (``LazyRows``)."""
+    schools = list(
+        selectors.schools_for(user, city=city, kind=kind, school=school).values(
+            "id", "code", "name", "city_id", "city__name", "kind", "student_count"
+        )
+    )
     scope_all = user.role == Role.PROVINCE and city is None and kind is None and school is None
-    counts = selectors.counts_at(on, None if scope_all else ids)
+    counts = selectors.counts_at(on, None if scope_all else [s["id"] for s in schools])
     target = selectors.ratio_target()
-    _version, profile = selectors.profile_current()
-    # Many schools: one query for all of them rather than a huge IN list.
-    mentors = selectors.mentor_counts(ids if len(ids) <= 2000 else None, on)
-    rows = [
-        _school_row(s, counts.get(s.pk, Counts()), target, mentors.get(s.pk), profile)
-        for s in schools
-    ]
+    light = []
+    for s in schools:
+        c = counts.get(s["id"]) or Counts()
+        ratio = engine.ratio(c.qualified, c.in_scope)
+        light.append(
+            _Light(
+                s,
+                c,
+                None if ratio is None else round(ratio, 4),
+                engine.gap(c.qualified, c.in_scope, target),
+                engine.meets_target(c.qualified, c.in_scope, target),
+            )
+        )
     if below_target is not None:  # schools without a ratio are neither (see selectors)
-        rows = [r for r in rows if r["ratio"] is not None and r["meets_target"] is not below_target]
-    desc = ordering.startswith("-")
-    key = _sort_key(ordering)
-    if desc:
-        with_value = [r for r in rows if r[ordering.lstrip("-")] is not None]
-        without = [r for r in rows if r[ordering.lstrip("-")] is None]
-        with_value.sort(key=key, reverse=True)
-        return with_value + without
-    rows.sort(key=key)
-    return rows
+        light = [r for r in light if r.ratio is not None and r.meets is not below_target]
+    if search := search.casefold():
+        light = [
+            r
+            for r in light
+            if search in r.school["name"].casefold() or search in r.school["code"].casefold()
+        ]
+    field = ordering.lstrip("-")
+    if field in ("ratio", "gap"):
+        with_value = [r for r in light if getattr(r, field) is not None]
+        without = [r for r in light if getattr(r, field) is None]
+        with_value.sort(
+            key=lambda r: (getattr(r, field), r.school["code"]), reverse=ordering.startswith("-")
+        )
+        without.sort(key=lambda r: r.school["code"])
+        light = with_value + without
+    elif field == "name":
+        light.sort(key=lambda r: (r.school["name"], r.school["code"]))
+    else:
+        light.sort(key=lambda r: r.school["code"])
+    return LazyRows(light, on=on, target=target)
+
+
+class _Light(NamedTuple):
+    school: dict[str, Any]
+    counts: Counts
+    ratio: float | None
+    gap: int | None
+    meets: bool
+
+
+class _School:
+    """What _school_row reads of a school, from a values() row."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.pk = row["id"]
+        self.code = row["code"]
+        self.name = row["name"]
+        self.city_id = row["city_id"]
+        self.kind = row["kind"]
+        self.student_count = row["student_count"]
+        self.city = _City(row["city__name"])
+
+
+class _City(NamedTuple):
+    name: str
+
+
+class LazyRows(Sequence[dict[str, Any]]):
+    """Sorted light rows that become full rows when read (one mentors query per read)."""
+
+    def __init__(self, light: list[_Light], *, on: date, target: Decimal) -> None:
+        self.light, self.on, self.target = light, on, target
+
+    def __len__(self) -> int:
+        return len(self.light)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return self._full(self.light[index])
+        return self._full([self.light[index]])[0]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for i in range(0, len(self.light), 1000):
+            yield from self._full(self.light[i : i + 1000])
+
+    def _full(self, part: list[_Light]) -> list[dict[str, Any]]:
+        if not part:
+            return []
+        _version, profile = selectors.profile_current()
+        mentors = selectors.mentor_counts([r.school["id"] for r in part], self.on)
+        return [
+            _school_row(
+                _School(r.school), r.counts, self.target, mentors.get(r.school["id"]), profile
+            )  # type: ignore[arg-type]
+            for r in part
+        ]
 
 
 # --------------------------------------------------------------------------- summary
