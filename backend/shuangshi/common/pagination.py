@@ -3,6 +3,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from rest_framework.pagination import PageNumberPagination
 
@@ -16,7 +17,10 @@ def _count_key(object_list: object) -> str | None:
     query = getattr(object_list, "query", None)
     if query is None:
         return None
-    sql, params = query.sql_with_params()
+    try:
+        sql, params = query.sql_with_params()
+    except EmptyResultSet:  # a .none() queryset (a role that sees nothing): nothing to cache
+        return None
     digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
     return f"list-count:{digest}"
 
