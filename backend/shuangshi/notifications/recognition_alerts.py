@@ -49,7 +49,7 @@ def recognition_expiring(today: date, lead: int) -> Iterator[Alert]:
                 "date": r.valid_until.isoformat(),
             },
             body=_("Apply in a new round before it ends."),
-            link=f"/recognitions/{r.pk}",
+            link=f"/recognition/certificates/{r.pk}",
             teacher_id=r.teacher_id,
         )
 
@@ -106,6 +106,6 @@ def review_waiting(today: date) -> Iterator[Alert]:
             title=_("%(name)s's application (%(round)s) waits for your review")
             % {"name": a.teacher.name, "round": a.round.name},
             body=str(S(a.status).label),
-            link=f"/recognition/applications/{a.pk}",
+            link=f"/recognition?application={a.pk}",
             teacher_id=a.teacher_id,
         )
