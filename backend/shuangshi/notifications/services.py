@@ -251,7 +251,7 @@ def job_finished_notify(*, job: Any) -> Notification | None:
         subject=f"job:{job.pk}",
         title=title,
         body=getattr(job, "message", "") or "",
-        link=getattr(job, "link", "") or "",
+        link=getattr(job, "link", "") or "/jobs",  # its record, or the user's jobs page
     )
 
 

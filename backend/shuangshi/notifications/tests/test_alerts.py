@@ -174,6 +174,7 @@ def test_a_finished_job_notifies_its_owner(hr_a):
     rows = Notification.objects.filter(user=hr_a, kind=Kind.JOB_FINISHED)
     assert rows.count() == 1
     assert rows[0].subject == f"job:{job.pk}"
+    assert rows[0].link == "/jobs" and "导入教师" in rows[0].title
 
 
 def test_the_management_commands_run_the_jobs(expiring, hr_a):
