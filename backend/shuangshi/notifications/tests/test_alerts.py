@@ -135,7 +135,8 @@ def test_the_digest_groups_a_days_alerts_into_one_email(expiring, hr_a):
     hr_a.save()
     services.alerts_daily()
     titles = list(Notification.objects.filter(user=hr_a).values_list("title", flat=True))
-    assert len(titles) == 2  # the certificate expiring, and the level drop it causes
+    # The certificate expiring, the level drop it causes, and the school falling below.
+    assert len(titles) == 3
     assert services.digest_daily()["sent"] == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["hr_a@example.cn"]
