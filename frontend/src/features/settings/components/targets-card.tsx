@@ -27,21 +27,23 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
   const update = useUpdateTarget();
   const preview = usePreviewProfile();
   const [errors, setErrors] = useState<string[]>([]);
+  // Shares are typed as percents; the preview is for the dual-qualified ratio only.
   const isRatio = target.code === 'dual_qualified_ratio';
+  const isShare = isRatio || target.code === 'practical_hours_share';
   // The form holds what people type: a percent for the ratio, a count for the bases.
-  const shown = (value: number | string | null) => (isRatio ? toPercent(value) : Number(value));
+  const shown = (value: number | string | null) => (isShare ? toPercent(value) : Number(value));
   const initial = { value: shown(target.value), deadline: toDayjs(target.deadline) };
 
   const onFinish = (values: typeof initial) => {
     setErrors([]);
-    const value = isRatio ? fromPercent(values.value) : values.value;
+    const value = isShare ? fromPercent(values.value) : values.value;
     update.mutate(
       { code: target.code, value: value ?? 0, deadline: fromDayjs(values.deadline), version: target.version },
       {
         onSuccess: () => {
           onDirty(target.code, false);
           void message.success(
-            isRatio
+            isShare
               ? t('settings.ratioSaved', { value: formatPercent(value, 0) })
               : t('common.saved'),
           );
@@ -59,7 +61,9 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
   return (
     <Card
       size="small"
-      title={isRatio ? t('settings.ratioTarget') : t('settings.basesTarget')}
+      title={t(`settings.targetTitle.${target.code}`, {
+        defaultValue: isRatio ? t('settings.ratioTarget') : t('settings.basesTarget'),
+      })}
       extra={
         target.deadline_passed ? (
           <Tag color="red">{t('settings.deadlinePassed')}</Tag>
@@ -70,11 +74,11 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
     >
       <Statistic
         title={t('settings.now')}
-        value={isRatio ? formatPercent(target.current) : (target.current ?? '—')}
+        value={isShare ? formatPercent(target.current) : (target.current ?? '—')}
         suffix={
           <Typography.Text type="secondary" style={{ fontSize: 14 }}>
             {' / '}
-            {isRatio ? `> ${formatPercent(Number(target.value), 0)}` : Number(target.value)}
+            {isShare ? `> ${formatPercent(Number(target.value), 0)}` : Number(target.value)}
           </Typography.Text>
         }
       />
@@ -95,11 +99,11 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
         <Space wrap align="start">
           <Form.Item
             name="value"
-            label={isRatio ? t('settings.ratioValue') : t('settings.basesValue')}
-            extra={isRatio ? t('settings.ratioHelp') : undefined}
+            label={isShare ? t('settings.ratioValue') : t('settings.basesValue')}
+            extra={isShare ? t('settings.ratioHelp') : undefined}
             rules={[
               { required: true, message: t('settings.required') },
-              ...(isRatio
+              ...(isShare
                 ? [
                     {
                       validator: (_: unknown, v: number | null) =>
@@ -111,7 +115,7 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
                 : []),
             ]}
           >
-            {isRatio ? (
+            {isShare ? (
               <InputNumber
                 aria-label={t('settings.ratioValue')}
                 step={1}
