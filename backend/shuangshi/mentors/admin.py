@@ -41,8 +41,8 @@ class AppointmentInline(admin.TabularInline):
 
     model = MentorAppointment
     extra = 0
-    fields = ["school", "mode", "start_on", "end_on", "hours", "version"]
-    readonly_fields = fields
+    fields = ("school", "mode", "start_on", "end_on", "hours", "version")
+    readonly_fields = ("school", "mode", "start_on", "end_on", "hours", "version")
     can_delete = False
 
     def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]

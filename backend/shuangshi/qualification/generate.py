@@ -230,11 +230,11 @@ def _bases_and_programs(
             city_id=rnd.choice(cities),
             designation=rnd.choice(["dual_qualified", "integrated"]),
             status="active" if n % 6 else "suspended",
-            approved_on=today - timedelta(days=rnd.randint(400, 2500)),
+            approved_on=(approved := today - timedelta(days=rnd.randint(400, 2500))),
         )
         # Dated statuses: active since approval; every sixth base suspended a year ago
         # (what it certified before then still counts).
-        BaseStatusChange.objects.create(base=base, status="active", effective_on=base.approved_on)
+        BaseStatusChange.objects.create(base=base, status="active", effective_on=approved)
         if base.status == "suspended":
             BaseStatusChange.objects.create(
                 base=base, status="suspended", effective_on=today - timedelta(days=365)

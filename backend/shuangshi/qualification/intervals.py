@@ -84,8 +84,15 @@ def intervals_from_points(tid: int, points: Sequence[tuple[date, Any, Any]]) -> 
             f.left_on is None or f.left_on >= on
         )
         full = employed and f.employment == "full_time"
-        key = (f.school_id, ev.level, ev.in_scope, full, employed and not full)
-        key += (ev.recruitment_compliant if ev.in_scope else None,)
+        recruitment = ev.recruitment_compliant if ev.in_scope else None
+        key: tuple[Any, ...] = (
+            f.school_id,
+            ev.level,
+            ev.in_scope,
+            full,
+            employed and not full,
+            recruitment,
+        )
         if key != prev:
             if out:
                 out[-1][3] = on
@@ -121,6 +128,7 @@ def deltas_of(
         if not any(vec):
             continue
         school, start, stop = row[1], _as_date(row[2]), _as_date(row[3])
+        assert start is not None  # every interval has a start
         _add(out, (school, start), vec, sign)
         if stop is not None and stop <= end:
             _add(out, (school, stop), vec, -sign)
@@ -145,6 +153,7 @@ def _as_date(value: Any) -> date | None:
 
 # --------------------------------------------------------------------------- full build
 
+DERIVED = (TeacherLevelInterval, SchoolCountDelta, SchoolCountMonth)
 _TI = TeacherLevelInterval._meta.db_table
 _SD = SchoolCountDelta._meta.db_table
 _SM = SchoolCountMonth._meta.db_table

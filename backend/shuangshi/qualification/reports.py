@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
@@ -269,8 +269,12 @@ class LazyRows(Sequence[dict[str, Any]]):
         mentors = selectors.mentor_counts([r.school["id"] for r in part], self.on)
         return [
             _school_row(
-                _School(r.school), r.counts, self.target, mentors.get(r.school["id"]), profile
-            )  # type: ignore[arg-type]
+                cast(School, _School(r.school)),
+                r.counts,
+                self.target,
+                mentors.get(r.school["id"]),
+                profile,
+            )
             for r in part
         ]
 

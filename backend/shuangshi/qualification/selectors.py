@@ -551,7 +551,7 @@ def teacher_level_on(teacher_id: int, on: date) -> TeacherLevelInterval | None:
     )
 
 
-def teacher_ids_at_level(level: str, on: date) -> QuerySet[TeacherLevelInterval] | None:
+def teacher_ids_at_level(level: str, on: date) -> QuerySet[Any] | None:
     """Teacher ids whose level on ``on`` is ``level``, from the intervals (a subquery for a
     list filter); None when the stored horizon does not cover ``on``."""
     h = IntervalHorizon.objects.order_by("-pk").first()

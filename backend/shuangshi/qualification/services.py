@@ -418,8 +418,19 @@ def _rebuild(
     stats_rebuild()
     with transaction.atomic():
         intervals.build_finish(h_start, h_end, version)
+    _analyze()
     _mark_applied(version)
     return done
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after rewriting the derived tables (PostgreSQL): without
+    them "is any result due?" (changes_on <= today) scans every row instead of the index."""
+    if connection.vendor != "postgresql":
+        return
+    tables = [TeacherQualification, SchoolStats, *intervals.DERIVED]
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE " + ", ".join(m._meta.db_table for m in tables))
 
 
 def _mark_applied(version: int) -> None:

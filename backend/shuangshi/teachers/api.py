@@ -214,17 +214,17 @@ class TeacherFactSerializer(serializers.ModelSerializer):
     """One dated value: ``value`` holds from ``effective_on`` until the next row of the
     same field (the school's id for ``school``; "" for an unstated major category)."""
 
-    label = serializers.SerializerMethodField()
+    value_label = serializers.SerializerMethodField()
     recorded_by = serializers.CharField(
         source="recorded_by.username", read_only=True, default=None, allow_null=True
     )
 
     class Meta:
         model = TeacherFact
-        fields = ["field", "value", "label", "effective_on", "recorded_by", "recorded_at"]
+        fields = ["field", "value", "value_label", "effective_on", "recorded_by", "recorded_at"]
         read_only_fields = fields
 
-    def get_label(self, fact: TeacherFact) -> str:
+    def get_value_label(self, fact: TeacherFact) -> str:
         """The value in words (the school's name, the category's name, the choice label)."""
         return fact_label(fact.field, fact.value)
 
@@ -254,7 +254,8 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     def perform_create(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)
         data.pop("effective_on", None)  # a new teacher's values hold from hired_on
-        serializer.instance = services.teacher_create(data=data, user=self.request.user)
+        user = self.request.user
+        serializer.instance = services.teacher_create(data=data, user=user)  # type: ignore[arg-type]
 
     def perform_update(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)
@@ -263,7 +264,7 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
             teacher=serializer.instance,
             data=data,
             effective_on=effective_on,
-            user=self.request.user,
+            user=self.request.user,  # type: ignore[arg-type]
         )
         serializer.instance = self.get_queryset().get(pk=teacher.pk)  # the new result
 

@@ -200,14 +200,19 @@ class TrainingBaseViewSet(ScopedModelViewSet):
         data = dict(serializer.validated_data)
         effective_on = data.pop("effective_on", None)
         serializer.instance = services.base_create(
-            data=data, effective_on=effective_on, user=self.request.user
+            data=data,
+            effective_on=effective_on,
+            user=self.request.user,  # type: ignore[arg-type]
         )
 
     def perform_update(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)
         effective_on = data.pop("effective_on", None)
         base = services.base_update(
-            base=serializer.instance, data=data, effective_on=effective_on, user=self.request.user
+            base=serializer.instance,
+            data=data,
+            effective_on=effective_on,
+            user=self.request.user,  # type: ignore[arg-type]
         )
         serializer.instance = self.get_queryset().get(pk=base.pk)
 
@@ -220,7 +225,9 @@ class TrainingBaseViewSet(ScopedModelViewSet):
         body = VoidCompletionsSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         voided = services.base_void_completions(
-            base=base, reason=body.validated_data["reason"], user=request.user
+            base=base,
+            reason=body.validated_data["reason"],
+            user=request.user,  # type: ignore[arg-type]
         )
         return Response({"voided": voided})
 
