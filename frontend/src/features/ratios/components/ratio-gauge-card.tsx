@@ -56,6 +56,15 @@ export function RatioGaugeCard({
         )}
         {extra}
       </div>
+      {figures.recognized !== undefined && (
+        <div style={{ textAlign: 'center', marginTop: 8, color: '#595959' }} data-testid="recognized-line">
+          {t('recognition.overview.recognizedLine', {
+            n: figures.recognized,
+            of: figures.in_scope,
+            ratio: formatPercent(figures.recognized_ratio),
+          })}
+        </div>
+      )}
     </Card>
   );
 }
