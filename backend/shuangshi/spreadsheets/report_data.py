@@ -12,6 +12,7 @@ from django.utils import timezone
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.idnumbers import mask_id_number
+from shuangshi.qualification import recognized
 from shuangshi.qualification import reports as qualification_reports
 from shuangshi.qualification import selectors as qualification
 from shuangshi.qualification.models import TargetCode, TeacherQualification
@@ -48,6 +49,8 @@ def _share(data: dict[str, Any]) -> Share:
         senior=levels.get("senior", 0),
         recruitment_checked=recruitment.get("checked", 0),
         recruitment_failed=recruitment.get("failed", 0),
+        recognized=data.get("recognized", 0),
+        recognized_ratio=data.get("recognized_ratio"),
     )
 
 
@@ -70,6 +73,7 @@ def _school_row(data: dict[str, Any]) -> SchoolRow:
 
 def _schools_of(schools: list[School]) -> list[SchoolRow]:
     rows = qualification_reports.school_rows_today(schools, on=timezone.localdate())
+    recognized.attach_to_rows(rows, on=timezone.localdate())
     return [_school_row(row) for row in rows]
 
 
@@ -124,7 +128,11 @@ def _bases() -> list[BaseRow]:
 def province_report() -> ProvinceReport:
     """The whole province, today, from the stored per-school aggregates."""
     province_user = User(role=Role.PROVINCE)  # the province's scope: every school
-    summary = qualification_reports.summary_today(province_user)
+    summary = recognized.attach_to_summary(
+        qualification_reports.summary_today(province_user),
+        user=province_user,
+        on=timezone.localdate(),
+    )
     schools = list(School.objects.select_related("city", "stats").order_by("code"))
     ratio_target = qualification.target_get(TargetCode.DUAL_QUALIFIED_RATIO)
     bases = bases_target()

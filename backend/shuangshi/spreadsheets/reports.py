@@ -47,6 +47,9 @@ class Share:
     senior: int = 0
     recruitment_checked: int = 0
     recruitment_failed: int = 0
+    # Recognized through rounds (DESIGN §8), beside the computed figures above.
+    recognized: int = 0
+    recognized_ratio: float | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,8 @@ def _share_cols(get: Callable[[Any], Share]) -> list[Col]:
         Col("高级", lambda r: get(r).senior, 8, INTEGER),
         Col("新进教师招聘核查数", lambda r: get(r).recruitment_checked, 16, INTEGER),
         Col("招聘条件不符人数", lambda r: get(r).recruitment_failed, 16, INTEGER),
+        Col("已认定人数", lambda r: get(r).recognized, 11, INTEGER),
+        Col("已认定占比", lambda r: get(r).recognized_ratio, 11, PERCENT),
     ]
 
 
@@ -328,6 +333,8 @@ def _summary(book: Workbook, report: ProvinceReport) -> None:
     ws.append(["其中双师型教师", p.qualified])
     ws.append(["全省双师型占比", _percent(ws, p.ratio), "已达标" if p.meets_target else "未达标"])
     ws.append(["距目标缺口（人）", p.gap if p.gap is not None else "—"])
+    ws.append(["其中已认定（官方口径）", p.recognized])
+    ws.append(["全省已认定占比", _percent(ws, p.recognized_ratio)])
     ws.append(["学校总数", len(report.schools)])
     ws.append(["达标学校数", meeting])
     ws.append(["未达标学校数", len(schools_with) - meeting, "见“未达标学校”工作表"])

@@ -75,3 +75,16 @@ def test_gaps_list_who_should_apply_and_who_no_longer_qualifies(
     assert api(teacher_user).get("/api/v1/recognitions/gaps/").status_code == 403
     base = testing.make_user("b", "base_staff", training_base=testing.make_base())
     assert api(base).get("/api/v1/recognitions/gaps/").status_code == 403
+
+
+def test_the_province_workbook_counts_recognitions(
+    teacher_user, hr_a, province, round_open, school_a
+):
+    from shuangshi.spreadsheets.report_data import province_report
+
+    _recognize(teacher_user, hr_a, province, round_open)
+    report = province_report()
+    assert report.province.recognized == 1
+    row = next(s for s in report.schools if s.code == school_a.code)
+    assert row.share.recognized == 1
+    assert row.share.recognized_ratio == round(1 / row.share.in_scope, 4)
