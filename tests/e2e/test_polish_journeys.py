@@ -201,3 +201,22 @@ def test_desktop_screenshots_of_every_role(page: Page, username: str, screens: l
         page.wait_for_load_state("networkidle")
         _no_horizontal_overflow(page, f"{username} {path}")
         _shot(page, f"desktop-{username}{path.replace('/', '-')}")
+
+
+def test_english_dashboard_names_cities_in_english(page: Page) -> None:
+    login(page, "province")
+    page.get_by_text("English", exact=True).click()
+    expect(page.get_by_test_id("dashboard-title")).to_have_text("Province: dual-qualified teachers")
+    below = page.locator(".ant-card", has_text="Schools below target")
+    rows = below.locator(".ant-table-row")
+    expect(rows.first).to_be_visible()
+    for i in range(rows.count()):
+        city = rows.nth(i).locator("td").nth(2).inner_text()
+        assert re.fullmatch(r"[A-Za-z ]+", city), city
+    _shot(page, "desktop-province-dashboard-en")
+    page.goto("/teachers")
+    page.locator(".ant-table-row a").first.click()
+    card = page.get_by_test_id("qualification-card")
+    expect(card).to_contain_text("Junior / intermediate / senior checklist")
+    expect(card).not_to_contain_text("缺：")
+    _shot(page, "desktop-province-teacher-en")

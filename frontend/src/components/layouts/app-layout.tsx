@@ -81,7 +81,8 @@ export function AppLayout() {
     />
   );
   const brand = (
-    <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
+    // The English name is long: let it wrap rather than cut it off.
+    <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.35 }}>
       <Link to={paths.home}>{t('app.title')}</Link>
     </div>
   );
