@@ -9,6 +9,7 @@ import { formatDate } from '@/lib/format';
 
 import { useCreateRound, useExperts, useRounds } from '../api/rounds';
 import { LEVELS, type Round } from '../types';
+import { RecognitionsCard } from './recognitions-card';
 import { StatusTag } from './status-tag';
 
 /** Recognition rounds: the province opens them; everyone else reads. */
@@ -41,6 +42,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
         ]}
       />
       {creating && <RoundForm onClose={() => setCreating(false)} />}
+      <RecognitionsCard canRevoke={canEdit} />
     </Space>
   );
 }
