@@ -15,9 +15,10 @@ import dayjs from 'dayjs';
 import { useCreateTeacher } from '../api/create-teacher';
 import { useUpdateTeacher } from '../api/update-teacher';
 import type { Teacher, TeacherInput } from '../types/teacher';
+import { fieldCategoryOptions } from './field-categories';
 import { useSavedNotice } from './use-saved-notice';
 
-const dateFields = ['birth_date', 'hired_on', 'teaching_since', 'left_on'];
+const dateFields = ['birth_date', 'hired_on', 'teaching_since', 'left_on', 'effective_on'];
 
 type Props = {
   teacher?: Teacher;
@@ -158,6 +159,20 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
               <Input />
             </Form.Item>
           </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="major_category"
+              label={t('teachers.fields.major_category')}
+              extra={t('teachers.categoryHelp')}
+            >
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={fieldCategoryOptions}
+                onClear={() => form.setFieldValue('major_category', null)}
+              />
+            </Form.Item>
+          </Col>
           <Col xs={12} md={6}>
             <Form.Item name="education" label={t('teachers.fields.education')} rules={[req('education')]}>
               <EnumSelect group="education" />
@@ -187,6 +202,17 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          {teacher && (
+            <Col xs={12} md={6}>
+              <Form.Item
+                name="effective_on"
+                label={t('teachers.fields.effective_on')}
+                extra={t('teachers.effectiveHelp')}
+              >
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
           <Col xs={12} md={6}>
             <Form.Item
               name="normal_graduate"
