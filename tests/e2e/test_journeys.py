@@ -22,7 +22,7 @@ def test_hr_opens_the_teachers_list_and_a_teacher(page: Page) -> None:
     rows.first.locator("a").first.click()
     expect(page).to_have_url(re.compile(r"/teachers/\d+$"))
     expect(page.get_by_text(name).first).to_be_visible()
-    expect(page.get_by_text("测算结果")).to_be_visible()
+    expect(page.get_by_text("测算结果", exact=True)).to_be_visible()
     expect(page.get_by_text("证书", exact=True)).to_be_visible()
 
 

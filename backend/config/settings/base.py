@@ -175,6 +175,8 @@ IMPORT_MAX_ZIP_MEMBERS = env_int("IMPORT_MAX_ZIP_MEMBERS", 500, minimum=10)
 IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=10)
 # Largest evidence file (recognition: PDF, JPEG, PNG), in megabytes.
 EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
+# Public recognition-certificate checks per address (DRF rate, e.g. 30/min).
+VERIFY_RATE = env_str("VERIFY_RATE", "30/min")
 # Request bodies other than file uploads (JSON, forms): a larger one is a 413 (common.parsers).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("API_BODY_MAX_KB", 1024, minimum=64) * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

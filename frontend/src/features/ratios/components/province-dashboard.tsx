@@ -72,6 +72,8 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
           <Space wrap>
             <Select
               aria-label={t('dashboard.cityFilter')}
+              // Twelve cities: all of them rendered (no virtual list), so any can be picked at once.
+              virtual={false}
               style={{ width: 150 }}
               disabled={cityLocked}
               value={city ?? 0}

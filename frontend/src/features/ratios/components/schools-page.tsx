@@ -38,6 +38,8 @@ export function SchoolsPage({
         />
         <Select
           aria-label={t('dashboard.cityFilter')}
+          // Twelve cities: all of them rendered (no virtual list), so any can be picked at once.
+          virtual={false}
           style={{ width: 150 }}
           disabled={cityLocked}
           value={city ?? 0}
