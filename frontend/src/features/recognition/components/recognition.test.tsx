@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
-import { db } from '@/testing/mocks/db';
+import { markSignedIn } from '@/lib/auth';
+import { db, loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 
@@ -19,6 +20,7 @@ const empty = { count: 0, next: null, previous: null, results: [] };
 describe('recognition', () => {
   it('a first login goes to the password page and on to my record once changed', async () => {
     db.me = { ...teacherMe };
+    markSignedIn(true);
     let sent: unknown = null;
     server.use(
       http.post(`${API}/auth/password/`, async ({ request }) => {
@@ -63,5 +65,28 @@ describe('recognition', () => {
     unmount();
     renderApp('/verify/NOPE');
     expect(await screen.findByText('未找到编号为 NOPE 的证书')).toBeInTheDocument();
+  });
+
+  it('an alert link opens its application in the review queue', async () => {
+    loginAs('hr_a');
+    const application = {
+      id: 5, round: 1, round_code: 'JX2026-1', teacher: 1, teacher_name: '王小明', school: 1,
+      school_name: '江西示范职业技术学院', level: 'junior', statement: '十年教学', evidence: [],
+      status: 'submitted', eligibility: { level: 'intermediate', missing: [] }, history: [],
+      votes: [], publicity_until: null, recognition: null, version: 2,
+    };
+    server.use(
+      http.get(`${API}/recognition-applications/5/`, () => HttpResponse.json(application)),
+      http.get(`${API}/recognition-applications/`, () => HttpResponse.json(empty)),
+      http.get(`${API}/recognition-rounds/`, () => HttpResponse.json(empty)),
+      http.get(`${API}/recognitions/gaps/`, () => HttpResponse.json({ should_apply: [], no_longer_qualified: [] })),
+      http.get(`${API}/ratios/summary/`, () =>
+        HttpResponse.json({ province: { in_scope: 10, qualified: 7, ratio: 0.7, recognized: 5, recognized_ratio: 0.5, recognized_gap: 2, target: 0.6 } }),
+      ),
+    );
+    renderApp('/recognition?application=5');
+    expect(await screen.findByText('王小明 · JX2026-1')).toBeInTheDocument();
+    expect(screen.getByTestId('approve')).toBeInTheDocument();
+    expect(screen.getByTestId('recognized-share')).toHaveTextContent('5/10');
   });
 });

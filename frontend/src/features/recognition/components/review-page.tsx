@@ -1,8 +1,10 @@
 import { Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 
-import { ApiError } from '@/lib/api-client';
+import { api, ApiError } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 
@@ -35,6 +37,19 @@ export function ReviewPage({ me }: { me: Me }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [open, setOpen] = useState<Application | null>(null);
   const [bulk, setBulk] = useState(false);
+  // An alert links here with ?application=<id>: that application opens until closed.
+  const [params, setParams] = useSearchParams();
+  const linkedId = Number(params.get('application'));
+  const linked = useQuery({
+    queryKey: ['recognition', 'applications', 'one', linkedId],
+    queryFn: ({ signal }) => api<Application>(`/recognition-applications/${linkedId}/`, { signal }),
+    enabled: Number.isInteger(linkedId) && linkedId > 0,
+  });
+  const shown = open ?? linked.data ?? null;
+  const close = () => {
+    setOpen(null);
+    if (params.has('application')) setParams({}, { replace: true });
+  };
   const list = useApplications({ round, status, page, page_size: 20 });
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
 
@@ -90,7 +105,7 @@ export function ReviewPage({ me }: { me: Me }) {
           { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
         ]}
       />
-      {open && <ApplicationDrawer me={me} application={open} onClose={() => setOpen(null)} />}
+      {shown && <ApplicationDrawer key={shown.id} me={me} application={shown} onClose={close} />}
       {bulk && bulkAction && (
         <BulkApprove
           ids={selected}
