@@ -15,3 +15,15 @@ export function useExportProvince() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['jobs'] }),
   });
 }
+
+/** One school's workbook (its teachers and what each lacks), as a background job. */
+export const exportSchool = (school: number) =>
+  api<Job>('/exports/school/', { method: 'POST', params: { school } });
+
+export function useExportSchool() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: exportSchool,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['jobs'] }),
+  });
+}

@@ -6,22 +6,60 @@ import { useNavigate } from 'react-router-dom';
 import { paths } from '@/config/paths';
 import { errorText } from '@/lib/error-text';
 
-import { useExportProvince } from '../api/export-province';
+import { useExportProvince, useExportSchool } from '../api/export-province';
 
 /** "导出全省统计表": starts the workbook job, says so, and links to "my jobs" for the file. */
 export function ProvinceWorkbookButton() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const exporting = useExportProvince();
+  return (
+    <WorkbookButton
+      pending={exporting.isPending}
+      start={(callbacks) => exporting.mutate(undefined, callbacks)}
+      label={t('dashboard.workbook')}
+      testId="province-workbook"
+    />
+  );
+}
+
+/** "导出本校明细": one school's workbook, the same way. */
+export function SchoolWorkbookButton({ school }: { school: number }) {
+  const { t } = useTranslation();
+  const exporting = useExportSchool();
+  return (
+    <WorkbookButton
+      pending={exporting.isPending}
+      start={(callbacks) => exporting.mutate(school, callbacks)}
+      label={t('school.workbook')}
+      testId="school-workbook"
+    />
+  );
+}
+
+type Callbacks = { onSuccess: () => void; onError: (error: unknown) => void };
+
+function WorkbookButton({
+  pending,
+  start,
+  label,
+  testId,
+}: {
+  pending: boolean;
+  start: (callbacks: Callbacks) => void;
+  label: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
   // The message renders outside the router (antd's App holder): no <Link> there.
   const navigate = useNavigate();
   return (
     <Button
       icon={<FileExcelOutlined />}
-      loading={exporting.isPending}
-      data-testid="province-workbook"
+      loading={pending}
+      data-testid={testId}
       onClick={() =>
-        exporting.mutate(undefined, {
+        start({
           onSuccess: () =>
             void message.info({
               content: (
@@ -43,7 +81,7 @@ export function ProvinceWorkbookButton() {
         })
       }
     >
-      {t('dashboard.workbook')}
+      {label}
     </Button>
   );
 }

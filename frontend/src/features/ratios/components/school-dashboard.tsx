@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/ui/query-state';
 import { technicalKinds } from '@/config/enums';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
+import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSchool } from '../api/get-school';
 import { useSchoolRatios } from '../api/get-school-ratios';
@@ -15,11 +16,18 @@ import { CandidatesCard } from './candidates-card';
 import { RatioGaugeCard } from './ratio-gauge-card';
 import { StaffingCard } from './staffing-card';
 import { TrendCard } from './trend-card';
+import { SchoolWorkbookButton } from './province-workbook-button';
 
 /** One school: its ratio against target, the gap, staffing, trend and who is closest. */
 export function SchoolDashboard({ schoolId }: { schoolId: number }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
+  const { i18n } = useTranslation();
+  const cities = useCities();
+  const cityName = (id: number, fallback: string) => {
+    const c = cities.data?.results.find((x) => x.id === id);
+    return c ? cityLabel(c, i18n.resolvedLanguage ?? 'zh-CN') : fallback;
+  };
   const school = useSchool(schoolId);
   const ratios = useSchoolRatios({ school: schoolId }, Number.isFinite(schoolId));
 
@@ -39,14 +47,17 @@ export function SchoolDashboard({ schoolId }: { schoolId: number }) {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {s.name}
           </Typography.Title>
-          <Descriptions size="small" column={3} style={{ marginTop: 8 }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginTop: 8 }}>
             <Descriptions.Item label={t('school.code')}>{s.code}</Descriptions.Item>
-            <Descriptions.Item label={t('school.city')}>{s.city_name}</Descriptions.Item>
+            <Descriptions.Item label={t('school.city')}>{cityName(s.city, s.city_name)}</Descriptions.Item>
             <Descriptions.Item label={t('school.kind')}>{label('schoolKind', s.kind)}</Descriptions.Item>
           </Descriptions>
         </Col>
         <Col>
-          <LinkButton to={`${paths.teachers}?school=${s.id}`}>{t('school.teachers')}</LinkButton>
+          <Space wrap>
+            <SchoolWorkbookButton school={s.id} />
+            <LinkButton to={`${paths.teachers}?school=${s.id}`}>{t('school.teachers')}</LinkButton>
+          </Space>
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
