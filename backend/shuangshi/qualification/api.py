@@ -219,7 +219,7 @@ class SchoolRatiosView(RatioView):
 
 
 class SummaryQuery(AsOfQuery):
-    city = serializers.IntegerField(required=False, min_value=1)
+    city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     kind = serializers.ChoiceField(required=False, choices=SchoolKind.choices)
 
 
