@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = (
         "Re-evaluate every teacher's qualification in batches and recount the schools "
         "(nightly, and after a rule-profile change). --due only re-evaluates results whose "
-        "valid_until has come or whose profile is outdated."
+        "changes_on (next change of anything) has come or whose profile is outdated."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
