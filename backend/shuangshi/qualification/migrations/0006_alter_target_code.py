@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('qualification', '0005_dated_results'),
+        ("qualification", "0005_dated_results"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='target',
-            name='code',
-            field=models.CharField(choices=[('dual_qualified_ratio', 'Dual-qualified share (strictly more than)'), ('training_bases', 'Training bases built'), ('practical_hours_share', 'Practical teaching hours share (at least)')], max_length=32, unique=True, verbose_name='code'),
+            model_name="target",
+            name="code",
+            field=models.CharField(
+                choices=[
+                    ("dual_qualified_ratio", "Dual-qualified share (strictly more than)"),
+                    ("training_bases", "Training bases built"),
+                    ("practical_hours_share", "Practical teaching hours share (at least)"),
+                ],
+                max_length=32,
+                unique=True,
+                verbose_name="code",
+            ),
         ),
     ]

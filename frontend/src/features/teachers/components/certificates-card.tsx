@@ -14,6 +14,7 @@ import { useDeleteCertificate } from '../api/delete-certificate';
 import { useCertificates } from '../api/get-certificates';
 import { useSaveCertificate } from '../api/save-certificate';
 import type { Certificate } from '../types/teacher';
+import { fieldCategoryOptions } from './field-categories';
 import { useSavedNotice } from './use-saved-notice';
 
 const dateFields = ['issued_on', 'expires_on'];
@@ -116,6 +117,18 @@ function CertificateModal({
         </Form.Item>
         <Form.Item name="field" label={t('certificates.fields.field')}>
           <Input />
+        </Form.Item>
+        <Form.Item
+          name="field_category"
+          label={t('certificates.fields.field_category')}
+          extra={t('certificates.categoryHelp')}
+        >
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={fieldCategoryOptions}
+            onClear={() => form.setFieldValue('field_category', null)}
+          />
         </Form.Item>
         <Form.Item name="number" label={t('certificates.fields.number')}>
           <Input />
