@@ -418,7 +418,11 @@ def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _held_change(intervals: list[tuple[int, int]], d: int) -> tuple[bool, int]:
     """Membership of ``d`` in the union of closed intervals and the first t > d where it flips."""
-    merged = _merge(intervals)
+    return _held_change_merged(_merge(intervals), d)
+
+
+def _held_change_merged(merged: list[tuple[int, int]], d: int) -> tuple[bool, int]:
+    """``_held_change`` of intervals already merged (``_merge``)."""
     for a, b in merged:
         if a > d:
             return False, a
@@ -488,11 +492,11 @@ def _ord(d: date | None, default: int) -> int:
 
 
 def _practice(
-    intervals: list[tuple[int, int]], ctx: _Context, profile: RuleProfile
+    merged: list[tuple[int, int]], ctx: _Context, profile: RuleProfile
 ) -> tuple[int, bool, int]:
-    """Days inside the window, met, first later day the outcome flips (or _MAX)."""
+    """Days inside the window, met, first later day the outcome flips (or _MAX); the
+    periods already merged (``_merge``)."""
     d = ctx.d
-    merged = _merge(intervals)
     days = _days_in(merged, ctx.practice_start, d)
     need = profile.practice_min_days
     met = days >= need
@@ -543,8 +547,8 @@ def _practice_flip_generic(
     return _MAX
 
 
-def _enterprise(intervals: list[tuple[int, int]], d: int, need: int) -> tuple[int, bool, int]:
-    merged = _merge(intervals)
+def _enterprise(merged: list[tuple[int, int]], d: int, need: int) -> tuple[int, bool, int]:
+    """Employment days up to ``d``, met, the day it is met; the periods already merged."""
     days = _days_in(merged, _MIN, d)
     if days >= need:
         return days, True, _MAX
@@ -559,6 +563,7 @@ def _enterprise(intervals: list[tuple[int, int]], d: int, need: int) -> tuple[in
 
 
 _last_context: list[Any] = [None, None, None]
+_context_by_id: dict[tuple[int, date], tuple[RuleProfile, _Context]] = {}
 
 _FACT_ATTR = {
     "school": "school_id",
@@ -616,8 +621,9 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     """The result at ``on`` with its reasons; ``valid_until`` is when the level changes and
     each reason's ``changes_on`` when its outcome does (both found by stepping through the
     dates on which anything changes: between them nothing does)."""
-    ev, own = _evaluate_once(record, on, profile)
-    return _with_future(record, ev, own, profile)
+    prep: dict[Any, Any] = {}
+    ev, own = _evaluate_once(record, on, profile, prep)
+    return _with_future(record, ev, own, profile, prep)
 
 
 def outcome(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PROFILE) -> Evaluation:
@@ -631,7 +637,11 @@ MAX_STEPS = 64
 
 
 def _with_future(
-    record: TeacherRecord, ev: Evaluation, own: list[int], profile: RuleProfile
+    record: TeacherRecord,
+    ev: Evaluation,
+    own: list[int],
+    profile: RuleProfile,
+    prep: dict[Any, Any] | None = None,
 ) -> Evaluation:
     n = len(REASON_CODES)
     changes: list[int | None] = [None] * n
@@ -642,7 +652,7 @@ def _with_future(
     last_own = own
     mets = ev.mets
     while t < _MAX - 1 and (valid_until is None or remaining) and steps < MAX_STEPS:
-        later, last_own = _evaluate_once(record, date.fromordinal(t), profile)
+        later, last_own = _evaluate_once(record, date.fromordinal(t), profile, prep)
         for i in list(remaining):
             if later.mets[i] != mets[i]:
                 changes[i] = t
@@ -671,21 +681,34 @@ def timeline(
 
 
 def _timeline(
-    record: TeacherRecord, start: date, end: date, profile: RuleProfile
+    record: TeacherRecord,
+    start: date,
+    end: date,
+    profile: RuleProfile,
+    prep: dict[Any, Any] | None = None,
 ) -> list[tuple[date, Evaluation, Any, list[int]]]:
     out: list[tuple[date, Evaluation, Any, list[int]]] = []
     on = start
     end_ord = end.toordinal()
     history = getattr(record, "history", ())
     facts = record.facts
+    if prep is None:
+        prep = {}
+    ev, own = _evaluate_once(record, on, profile, prep)
+    if history:
+        facts, _nxt = facts_at(record.facts, history, on.toordinal())
     for _ in range(4 * MAX_STEPS):
-        ev, own = _evaluate_once(record, on, profile)
-        if history:
-            facts, _nxt = facts_at(record.facts, history, on.toordinal())
         out.append((on, ev, facts, own))
         if ev.next_change is None or ev.next_change.toordinal() > end_ord:
             break
         on = ev.next_change
+        step = _advance(ev, own, on.toordinal(), profile, prep)
+        if step is not None:  # nothing but held evidence or the years flips here
+            ev, own = step
+            continue
+        ev, own = _evaluate_once(record, on, profile, prep)
+        if history:
+            facts, _nxt = facts_at(record.facts, history, on.toordinal())
     return out
 
 
@@ -701,8 +724,9 @@ def evaluate_with_timeline(
 
     Exact while the changes fall inside [start, end] (``start <= on <= end``); past ``end``
     each rule's own next flip is used and the level's is walked for at most a few steps."""
-    points = _timeline(record, start, end, profile)
-    ev, own = _evaluate_once(record, on, profile)
+    prep: dict[Any, Any] = {}
+    points = _timeline(record, start, end, profile, prep)
+    ev, own = _evaluate_once(record, on, profile, prep)
     n = len(REASON_CODES)
     changes: list[int | None] = [None] * n
     remaining = set(range(n))
@@ -725,34 +749,54 @@ def evaluate_with_timeline(
         if valid_until is None:
             t = last_ev.next_change.toordinal()
             for _ in range(16):
-                later, _o = _evaluate_once(record, date.fromordinal(t), profile)
+                later, _o = _evaluate_once(record, date.fromordinal(t), profile, prep)
                 if later.level != ev.level:
                     valid_until = t
                     break
                 if later.next_change is None:
                     break
                 t = later.next_change.toordinal()
-    result = replace(
-        ev,
-        valid_until=None if valid_until is None else date.fromordinal(valid_until),
-        changes=tuple(None if c is None else date.fromordinal(c) for c in changes),
+    result = Evaluation(  # dataclasses.replace, at a fraction of its cost in bulk
+        ev.level,
+        ev.in_scope,
+        ev.mets,
+        ev.values,
+        ev.thresholds,
+        None if valid_until is None else date.fromordinal(valid_until),
+        ev.recruitment_compliant,
+        ev.evidence_needed,
+        ev.practice_window_years,
+        ev.next_change,
+        tuple(None if c is None else date.fromordinal(c) for c in changes),
+        ev.notes,
     )
     return result, [(d, e, f) for d, e, f, _o in points]
 
 
 def _evaluate_once(
-    record: TeacherRecord, on: date, profile: RuleProfile
+    record: TeacherRecord, on: date, profile: RuleProfile, prep: dict[Any, Any] | None = None
 ) -> tuple[Evaluation, list[int]]:
-    """One date's outcome, ``next_change`` and each rule's own next flip (ordinals)."""
+    """One date's outcome, ``next_change`` and each rule's own next flip (ordinals).
+
+    ``prep`` (a dict the caller keeps for one record) caches ``_prepare``'s work between
+    the dates of one call."""
     last = _last_context
     if last[0] is profile and last[1] == on:
         ctx = last[2]
     else:
-        ctx = _context(on, profile)
+        # By the profile's identity: hashing the frozen profile costs more than the rest.
+        hit = _context_by_id.get((id(profile), on))
+        if hit is not None and hit[0] is profile:
+            ctx = hit[1]
+        else:
+            ctx = _context(on, profile)
+            if len(_context_by_id) > 8192:
+                _context_by_id.clear()
+            _context_by_id[(id(profile), on)] = (profile, ctx)  # keeps the id taken
         last[0], last[1], last[2] = profile, on, ctx
     d = ctx.d
     f = record.facts
-    nxt = _MAX
+    nxt = fact_next = _MAX
     history = getattr(record, "history", ())
     if history:
         f, fact_next = facts_at(f, history, d)
@@ -771,100 +815,67 @@ def _evaluate_once(
     kind_ok = f.employment == "full_time" and f.course_type in IN_SCOPE_COURSES
     in_scope = kind_ok and employed
 
-    # Certificates.
-    basic_iv: list[tuple[int, int]] = []
-    skill_iv: list[tuple[int, int]] = []
-    ptitle_iv: list[tuple[int, int]] = []
+    # Certificates, periods and completions: their intervals do not depend on the date
+    # (only on the teacher's field, a dated fact), so each call prepares them once.
+    key = f.major_category  # one profile per ``prep``
+    p = prep.get(key) if prep is not None else None
+    if p is None:
+        p = _prepare(record, ctx, profile, f.major_category)
+        if prep is not None:
+            prep[key] = p
+    if prep is not None:
+        prep[_LAST] = p
+    certs, basic_m, skill_m, ptitle_m, all_m, emp_m, trains, train_m = p
     basic_best: str | None = None
     skill_best: str | None = None
     ptitle_best: str | None = None
-    field_match = profile.field_match
-    major = f.major_category
     skill_note: dict[str, Any] | None = None  # why a held skill certificate did not count
-    for c in record.certificates:
-        kind = c.kind
-        a = _MIN if c.issued_on is None else c.issued_on.toordinal()
-        b = _MAX if c.expires_on is None else c.expires_on.toordinal()
-        if b < a:
-            continue
-        held = a <= d <= b
-        if kind == profile.basic_certificate_kind:
-            basic_iv.append((a, b))
-            if held:
-                basic_best = c.level
-        elif kind in SKILL_KINDS:
-            r = _GRADE_RANK.get(c.level, -1)
-            if r >= ctx.skill_min:
-                if field_match and (major is None or c.field_category != major):
-                    if held:
-                        skill_note = _field_note(major, c.field_category)
-                    continue
-                skill_iv.append((a, b))
-                if held and (skill_best is None or r > _GRADE_RANK.get(skill_best, -1)):
-                    skill_best = c.level
-        elif kind == "one_plus_x":
-            if _OPX_RANK.get(c.level, -1) >= ctx.opx_min:
-                if field_match and (major is None or c.field_category != major):
-                    if held:
-                        skill_note = _field_note(major, c.field_category)
-                    continue
-                skill_iv.append((a, b))
-                if held and skill_best is None:
-                    skill_best = f"1+x:{c.level}"
-        elif kind == "professional_title":
-            r = _PTITLE_RANK.get(c.level, -1)
-            if r >= ctx.ptitle_min:
-                ptitle_iv.append((a, b))
-                if held and (ptitle_best is None or r > _PTITLE_RANK.get(ptitle_best, -1)):
-                    ptitle_best = c.level
+    for code, a, b, level, r in certs:
+        if a <= d <= b:
+            if code == 0:
+                basic_best = level
+            elif code == 1:
+                if skill_best is None or r > _GRADE_RANK.get(skill_best, -1):
+                    skill_best = level
+            elif code == 2:
+                if skill_best is None:
+                    skill_best = level
+            elif code == 3:
+                if ptitle_best is None or r > _PTITLE_RANK.get(ptitle_best, -1):
+                    ptitle_best = level
+            else:
+                skill_note = r
 
-    basic, t = _held_change(basic_iv, d) if basic_iv else (False, _MAX)
+    basic, t = _held_change_merged(basic_m, d) if basic_m else (False, _MAX)
     own[1] = t
     nxt = t if t < nxt else nxt
-    e_skill, t = _held_change(skill_iv, d) if skill_iv else (False, _MAX)
+    e_skill, t = _held_change_merged(skill_m, d) if skill_m else (False, _MAX)
     own[2] = t
     nxt = t if t < nxt else nxt
-    e_title, t = _held_change(ptitle_iv, d) if ptitle_iv else (False, _MAX)
+    e_title, t = _held_change_merged(ptitle_m, d) if ptitle_m else (False, _MAX)
     own[3] = t
     nxt = t if t < nxt else nxt
 
     # Enterprise periods.
-    all_iv: list[tuple[int, int]] = []
-    emp_iv: list[tuple[int, int]] = []
-    for p in record.periods:
-        a = p.start_on.toordinal()
-        # ongoing: counted up to D, keeps adding days after
-        b = _MAX - 1 if p.end_on is None else p.end_on.toordinal()
-        if b < a:
-            continue
-        all_iv.append((a, b))
-        if p.kind == "employment":
-            emp_iv.append((a, b))
-    if all_iv:
-        practice_days, e_practice, t = _practice(all_iv, ctx, profile)
+    if all_m:
+        practice_days, e_practice, t = _practice(all_m, ctx, profile)
         own[4] = t
         nxt = t if t < nxt else nxt
     else:
         practice_days, e_practice = 0, profile.practice_min_days <= 0
-    if emp_iv:
-        enterprise_days, e_enterprise, t = _enterprise(emp_iv, d, profile.enterprise_min_days)
+    if emp_m:
+        enterprise_days, e_enterprise, t = _enterprise(emp_m, d, profile.enterprise_min_days)
         own[5] = t
         nxt = t if t < nxt else nxt
     else:
         enterprise_days, e_enterprise = 0, profile.enterprise_min_days <= 0
 
     # Training completions.
-    train_iv: list[tuple[int, int]] = []
     best_hours = 0
-    for k in record.completions:
-        if not (k.passed and k.base_active and k.hours >= profile.training_min_hours):
-            continue
-        a = k.completed_on.toordinal()
-        b = _window_end_for(a, profile.training_window_years)
-        train_iv.append((a, b))
-        if a <= d <= b and k.hours > best_hours:
-            best_hours = k.hours
-    e_training, t = _held_change(train_iv, d) if train_iv else (False, _MAX)
+    for a, b, hours in trains:
+        if a <= d <= b and hours > best_hours:
+            best_hours = hours
+    e_training, t = _held_change_merged(train_m, d) if train_m else (False, _MAX)
     own[6] = t
     nxt = t if t < nxt else nxt
 
@@ -885,24 +896,12 @@ def _evaluate_once(
         nxt = t if t < nxt else nxt
 
     evidence = e_skill + e_title + e_practice + e_enterprise + e_training
-    level = "none"
-    if basic:
-        if title_sen and years_sen and e_practice and evidence - 1 >= profile.senior_extra_items:
-            level = "senior"
-        elif (
-            title_int
-            and years_int
-            and e_practice
-            and evidence - 1 >= profile.intermediate_extra_items
-        ):
-            level = "intermediate"
-        elif evidence >= profile.junior_evidence_items:
-            level = "junior"
+    level = _level(basic, title_int, years_int, title_sen, years_sen, e_practice, evidence, profile)
 
     # Recruitment check: hires since the cut-off, in scope.
     recruitment: bool | None = None
     if in_scope and hired != _MIN and hired >= ctx.recruitment_since:
-        recruitment = _recruited_ok(record, emp_iv, hired, ctx.edu_min, profile)
+        recruitment = _recruited_ok(record, emp_m, hired, ctx.edu_min, profile)
 
     scope_value = f"{f.employment}/{f.course_type}/{'employed' if employed else 'not_employed'}"
     mets = (
@@ -949,7 +948,173 @@ def _evaluate_once(
         (),
         notes,
     )
+    own.append(fact_next)  # after the rules: the next dated fact (``_advance`` reads it)
     return ev, own
+
+
+def _level(
+    basic: bool,
+    title_int: bool,
+    years_int: bool,
+    title_sen: bool,
+    years_sen: bool,
+    e_practice: bool,
+    evidence: int,
+    profile: RuleProfile,
+) -> str:
+    if basic:
+        if title_sen and years_sen and e_practice and evidence - 1 >= profile.senior_extra_items:
+            return "senior"
+        if (
+            title_int
+            and years_int
+            and e_practice
+            and evidence - 1 >= profile.intermediate_extra_items
+        ):
+            return "intermediate"
+        if evidence >= profile.junior_evidence_items:
+            return "junior"
+    return "none"
+
+
+_LAST = object()  # prep key: the prepared parts of the latest full evaluation
+# Rules whose next flip ``_advance`` finds without a full evaluation: held-interval rules
+# (index of their merged intervals in ``_Prepared``) and the teaching years (None).
+_ADVANCE: dict[int, int | None] = {1: 1, 2: 2, 3: 3, 6: 7, 8: None, 10: None}
+
+
+def _advance(
+    ev: Evaluation, own: list[int], t: int, profile: RuleProfile, prep: dict[Any, Any]
+) -> tuple[Evaluation, list[int]] | None:
+    """The outcome at ``t`` (``ev.next_change``) from the one before, when only a held
+    certificate or completion, or the teaching years, flip there (no dated fact, scope,
+    practice or employment): their new outcome and next flip come from the prepared
+    intervals, every other rule keeps its outcome and next flip. None: evaluate afresh.
+
+    Exact in level, scope, rule outcomes, recruitment and ``next_change``; ``values`` and
+    ``notes`` stay those of the point before (timeline points only use the outcomes)."""
+    n = len(own) - 1  # the rules; own[n] is the next dated fact
+    if own[n] == t:
+        return None
+    p = prep.get(_LAST)
+    if p is None:
+        return None
+    mets = list(ev.mets)
+    new_own = own[:]
+    for i in range(n):
+        if own[i] != t:
+            continue
+        if i not in _ADVANCE:
+            return None
+        at = _ADVANCE[i]
+        if at is None:  # teaching years reached: for good
+            mets[i], new_own[i] = True, _MAX
+        else:
+            merged = p[at]
+            mets[i], new_own[i] = _held_change_merged(merged, t) if merged else (False, _MAX)
+    nxt = min(new_own)
+    evidence = mets[2] + mets[3] + mets[4] + mets[5] + mets[6]
+    level = _level(mets[1], mets[7], mets[8], mets[9], mets[10], mets[4], evidence, profile)
+    later = Evaluation(
+        level,
+        ev.in_scope,
+        tuple(mets),
+        ev.values,
+        ev.thresholds,
+        None,
+        ev.recruitment_compliant,
+        ev.evidence_needed,
+        ev.practice_window_years,
+        None if nxt >= _MAX - 1 else date.fromordinal(nxt),
+        (),
+        ev.notes,
+    )
+    return later, new_own
+
+
+_Prepared = tuple[
+    list[tuple[int, int, int, Any, Any]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int, int]],
+    list[tuple[int, int]],
+]
+
+
+def _prepare(
+    record: TeacherRecord, ctx: _Context, profile: RuleProfile, major: str | None
+) -> _Prepared:
+    """A record's date-independent parts for a teacher field ``major``: the certificates
+    that matter as (code, from, to, level, rank or note) in record order (code 0 basic,
+    1 skill, 2 1+X, 3 professional title, 4 a skill certificate outside the field), the
+    merged intervals of each kind of evidence, and the counted completions."""
+    certs: list[tuple[int, int, int, Any, Any]] = []
+    basic_iv: list[tuple[int, int]] = []
+    skill_iv: list[tuple[int, int]] = []
+    ptitle_iv: list[tuple[int, int]] = []
+    field_match = profile.field_match
+    for c in record.certificates:
+        kind = c.kind
+        a = _MIN if c.issued_on is None else c.issued_on.toordinal()
+        b = _MAX if c.expires_on is None else c.expires_on.toordinal()
+        if b < a:
+            continue
+        if kind == profile.basic_certificate_kind:
+            basic_iv.append((a, b))
+            certs.append((0, a, b, c.level, 0))
+        elif kind in SKILL_KINDS:
+            r = _GRADE_RANK.get(c.level, -1)
+            if r >= ctx.skill_min:
+                if field_match and (major is None or c.field_category != major):
+                    certs.append((4, a, b, None, _field_note(major, c.field_category)))
+                    continue
+                skill_iv.append((a, b))
+                certs.append((1, a, b, c.level, r))
+        elif kind == "one_plus_x":
+            if _OPX_RANK.get(c.level, -1) >= ctx.opx_min:
+                if field_match and (major is None or c.field_category != major):
+                    certs.append((4, a, b, None, _field_note(major, c.field_category)))
+                    continue
+                skill_iv.append((a, b))
+                certs.append((2, a, b, f"1+x:{c.level}", 0))
+        elif kind == "professional_title":
+            r = _PTITLE_RANK.get(c.level, -1)
+            if r >= ctx.ptitle_min:
+                ptitle_iv.append((a, b))
+                certs.append((3, a, b, c.level, r))
+    all_iv: list[tuple[int, int]] = []
+    emp_iv: list[tuple[int, int]] = []
+    for p in record.periods:
+        a = p.start_on.toordinal()
+        # ongoing: counted up to D, keeps adding days after
+        b = _MAX - 1 if p.end_on is None else p.end_on.toordinal()
+        if b < a:
+            continue
+        all_iv.append((a, b))
+        if p.kind == "employment":
+            emp_iv.append((a, b))
+    trains: list[tuple[int, int, int]] = []
+    train_iv: list[tuple[int, int]] = []
+    for k in record.completions:
+        if not (k.passed and k.base_active and k.hours >= profile.training_min_hours):
+            continue
+        a = k.completed_on.toordinal()
+        b = _window_end_for(a, profile.training_window_years)
+        train_iv.append((a, b))
+        trains.append((a, b, k.hours))
+    return (
+        certs,
+        _merge(basic_iv),
+        _merge(skill_iv),
+        _merge(ptitle_iv),
+        _merge(all_iv),
+        _merge(emp_iv),
+        trains,
+        _merge(train_iv),
+    )
 
 
 def _field_note(teacher: str | None, certificate: str | None) -> dict[str, Any]:

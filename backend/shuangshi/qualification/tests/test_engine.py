@@ -686,3 +686,19 @@ def test_the_bulk_look_ahead_from_the_timeline_equals_evaluate():
         for a, b in zip(bulk.changes, ev.changes, strict=True):
             assert a == b or (a is not None and a > end) or (b is not None and b > end), r
         assert points[0][0] == start
+
+
+def test_timeline_points_have_the_outcomes_of_a_fresh_evaluation_on_their_date():
+    # Points reached without a full evaluation (a held certificate or completion, or the
+    # teaching years, flipping) must agree with one in every outcome the callers use.
+    rnd = random.Random(23)
+    start, end = D - 2000 * DAY, D + 2000 * DAY
+    for _ in range(300):
+        r = _random_record(rnd)
+        for on, ev, _facts in e.timeline(r, start, end):
+            fresh = e.outcome(r, on)
+            assert ev.level == fresh.level, (r, on)
+            assert ev.mets == fresh.mets, (r, on)
+            assert ev.in_scope == fresh.in_scope, (r, on)
+            assert ev.recruitment_compliant == fresh.recruitment_compliant, (r, on)
+            assert ev.next_change == fresh.next_change, (r, on)
