@@ -565,6 +565,24 @@ def _enterprise(merged: list[tuple[int, int]], d: int, need: int) -> tuple[int, 
 _last_context: list[Any] = [None, None, None]
 _context_by_id: dict[tuple[int, date], tuple[RuleProfile, _Context]] = {}
 
+
+def _context_of(on: date, profile: RuleProfile) -> _Context:
+    last = _last_context
+    if last[0] is profile and last[1] == on:
+        return last[2]  # type: ignore[no-any-return]
+    # By the profile's identity: hashing the frozen profile costs more than the rest.
+    hit = _context_by_id.get((id(profile), on))
+    if hit is not None and hit[0] is profile:
+        ctx = hit[1]
+    else:
+        ctx = _context(on, profile)
+        if len(_context_by_id) > 8192:
+            _context_by_id.clear()
+        _context_by_id[(id(profile), on)] = (profile, ctx)  # keeps the id taken
+    last[0], last[1], last[2] = profile, on, ctx
+    return ctx
+
+
 _FACT_ATTR = {
     "school": "school_id",
     "employment": "employment",
@@ -703,7 +721,7 @@ def _timeline(
             break
         on = ev.next_change
         step = _advance(ev, own, on.toordinal(), profile, prep)
-        if step is not None:  # nothing but held evidence or the years flips here
+        if step is not None:  # only evidence or the teaching years flip here
             ev, own = step
             continue
         ev, own = _evaluate_once(record, on, profile, prep)
@@ -780,20 +798,7 @@ def _evaluate_once(
 
     ``prep`` (a dict the caller keeps for one record) caches ``_prepare``'s work between
     the dates of one call."""
-    last = _last_context
-    if last[0] is profile and last[1] == on:
-        ctx = last[2]
-    else:
-        # By the profile's identity: hashing the frozen profile costs more than the rest.
-        hit = _context_by_id.get((id(profile), on))
-        if hit is not None and hit[0] is profile:
-            ctx = hit[1]
-        else:
-            ctx = _context(on, profile)
-            if len(_context_by_id) > 8192:
-                _context_by_id.clear()
-            _context_by_id[(id(profile), on)] = (profile, ctx)  # keeps the id taken
-        last[0], last[1], last[2] = profile, on, ctx
+    ctx = _context_of(on, profile)
     d = ctx.d
     f = record.facts
     nxt = fact_next = _MAX
@@ -979,17 +984,18 @@ def _level(
 
 _LAST = object()  # prep key: the prepared parts of the latest full evaluation
 # Rules whose next flip ``_advance`` finds without a full evaluation: held-interval rules
-# (index of their merged intervals in ``_Prepared``) and the teaching years (None).
-_ADVANCE: dict[int, int | None] = {1: 1, 2: 2, 3: 3, 6: 7, 8: None, 10: None}
+# (index of their merged intervals in ``_Prepared``), practice (4) and enterprise (5)
+# employment from their merged periods, and the teaching years (None).
+_ADVANCE: dict[int, int | None] = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 7, 8: None, 10: None}
 
 
 def _advance(
     ev: Evaluation, own: list[int], t: int, profile: RuleProfile, prep: dict[Any, Any]
 ) -> tuple[Evaluation, list[int]] | None:
-    """The outcome at ``t`` (``ev.next_change``) from the one before, when only a held
-    certificate or completion, or the teaching years, flip there (no dated fact, scope,
-    practice or employment): their new outcome and next flip come from the prepared
-    intervals, every other rule keeps its outcome and next flip. None: evaluate afresh.
+    """The outcome at ``t`` (``ev.next_change``) from the one before, when only evidence
+    rules or the teaching years flip there (no dated fact, no scope change): their new
+    outcome and next flip come from the prepared intervals, every other rule keeps its
+    outcome and next flip. None: evaluate afresh.
 
     Exact in level, scope, rule outcomes, recruitment and ``next_change``; ``values`` and
     ``notes`` stay those of the point before (timeline points only use the outcomes)."""
@@ -1009,6 +1015,11 @@ def _advance(
         at = _ADVANCE[i]
         if at is None:  # teaching years reached: for good
             mets[i], new_own[i] = True, _MAX
+        elif i == 4:  # own[4] is set: there are periods
+            ctx = _context_of(date.fromordinal(t), profile)
+            _days, mets[i], new_own[i] = _practice(p[at], ctx, profile)
+        elif i == 5:
+            _days, mets[i], new_own[i] = _enterprise(p[at], t, profile.enterprise_min_days)
         else:
             merged = p[at]
             mets[i], new_own[i] = _held_change_merged(merged, t) if merged else (False, _MAX)
