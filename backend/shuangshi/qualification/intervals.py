@@ -226,6 +226,9 @@ def build_finish(start: date, end: date, version: int) -> None:
 def _months_from_deltas(start: date, end: date) -> None:
     """Running sums of each school's deltas at every month end of the horizon."""
     ends = month_ends(start, end)
+    if connection.vendor == "postgresql":
+        _months_in_sql(ends)
+        return
     fields = ", ".join(STAT_FIELDS)
     n = len(STAT_FIELDS)
     rows: list[tuple[Any, ...]] = []
@@ -257,6 +260,37 @@ def _months_from_deltas(start: date, end: date) -> None:
         if school is not None:
             flush_school(school, events)
     _write_months(rows)
+
+
+def _months_in_sql(ends: list[date]) -> None:
+    """PostgreSQL: the same running sums in one statement, without the round trip through
+    Python (a national build: 0.7M deltas in, 0.9M month rows out). Each delta counts from
+    the first month end on or after its day (the horizon's first month end for any earlier
+    one); every school with a delta gets a row at every month end."""
+    if not ends:
+        return
+    fields = ", ".join(STAT_FIELDS)
+    sums = ", ".join(f"SUM({name}) AS {name}" for name in STAT_FIELDS)
+    running = ", ".join(
+        f"SUM(COALESCE(b.{name}, 0)) OVER (PARTITION BY s.school_id ORDER BY m.month_end)"
+        for name in STAT_FIELDS
+    )
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""
+            INSERT INTO {_SM} (school_id, month_end, {fields})
+            SELECT s.school_id, m.month_end, {running}
+            FROM (SELECT DISTINCT school_id FROM {_SD}) s
+            CROSS JOIN unnest(%s::date[]) AS m(month_end)
+            LEFT JOIN (
+                SELECT school_id, GREATEST(
+                    (date_trunc('month', "on") + interval '1 month - 1 day')::date, %s::date
+                ) AS month_end, {sums}
+                FROM {_SD} WHERE "on" <= %s GROUP BY 1, 2
+            ) b ON b.school_id = s.school_id AND b.month_end = m.month_end
+            """,
+            [ends, ends[0], ends[-1]],
+        )
 
 
 def _write_months(rows: Sequence[tuple[Any, ...]]) -> None:
