@@ -47,7 +47,7 @@ def _text(name: str, value: Any) -> str:
         return "None"
     if name in MASKED:
         return mask_id_number(str(value))
-    return str(value)
+    return value if type(value) is str else str(value)
 
 
 def _field(name: str) -> str:
@@ -98,29 +98,37 @@ def log_bulk(
         return
     content_type = ContentType.objects.get_for_model(model)
     entries: list[dict[str, Any]] = []
+    labels: dict[str, str] = {}  # attribute → the field name auditlog shows
+
+    def label(name: str) -> str:
+        found = labels.get(name)
+        if found is None:
+            found = labels[name] = _field(name)
+        return found
+
     if created:
-        first = key[0]
-        found = model._default_manager.filter(
-            **{f"{first}__in": {row[first] for row in created}}
-        ).values("id", *key)
-        ids = {tuple(row[k] for k in key): row["id"] for row in found}
+        if all("id" in row for row in created):
+            ids = None  # inserted with their ids (bulk.next_ids)
+        else:
+            first = key[0]
+            found = model._default_manager.filter(
+                **{f"{first}__in": {row[first] for row in created}}
+            ).values("id", *key)
+            ids = {tuple(row[k] for k in key): row["id"] for row in found}
+        create = LogEntry.Action.CREATE
         for row in created:
-            pk = ids.get(tuple(row[k] for k in key))
+            pk = row["id"] if ids is None else ids.get(tuple(row[k] for k in key))
             if pk is None:
                 continue
             changes = {
-                _field(n): ["None", _text(n, v)]
+                label(n): ["None", _text(n, v)]
                 for n, v in row.items()
-                if n not in NOISE and v not in (None, "")
+                if n not in NOISE and v is not None and v != ""
             }
-            entries.append(
-                _entry(
-                    model, content_type, pk, changes, LogEntry.Action.CREATE, row, actor_id, extra
-                )
-            )
+            entries.append(_entry(model, content_type, pk, changes, create, row, actor_id, extra))
     for before, after in updated:
         changes = {
-            _field(n): [_text(n, before.get(n)), _text(n, v)]
+            label(n): [_text(n, before.get(n)), _text(n, v)]
             for n, v in after.items()
             if n not in NOISE and before.get(n) != v
         }

@@ -7,11 +7,12 @@ timestamps): COPY applies no Django defaults.
 
 import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import JSONField, Model
 
 _names = itertools.count(1)
 
@@ -28,16 +29,66 @@ def insert(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
         objects = [model(**row) for row in rows]
         model._default_manager.bulk_create(objects, batch_size=1000)
         return
+    # Columns the rows leave out but the model gives a constant default (COPY would write
+    # NULL); a callable default (a fresh value per row) must come with the rows.
+    given = set(names)
+    missing = [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key
+        and f.has_default()
+        and not callable(f.default)
+        and not {f.name, f.attname} & given
+    ]
+    constants = [_copyable(f.get_default()) for f in missing]
     table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(_column(model, n) for n in names)
+    columns = ", ".join(
+        [*(_column(model, n) for n in names), *(_column(model, f.attname) for f in missing)]
+    )
+    values = _getter(model, names)
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(  # type: ignore[attr-defined]
             f"COPY {table} ({columns}) FROM STDIN"
         ) as copy,
     ):
-        for row in rows:
-            copy.write_row([_copyable(row[n]) for n in names])
+        write = copy.write_row
+        if constants:
+            for row in rows:
+                write([*values(row), *constants])
+        else:
+            for row in rows:
+                write(values(row))
+
+
+def _getter(model: type[Model], names: Sequence[str]) -> Callable[[dict[str, Any]], Any]:
+    """A row's values in ``names`` order, JSON columns as their text (what COPY takes);
+    only JSON columns pay for the conversion."""
+    json_at = [i for i, n in enumerate(names) if isinstance(model._meta.get_field(n), JSONField)]
+    if not json_at:
+        get = itemgetter(*names)
+        return (lambda row: (get(row),)) if len(names) == 1 else get
+
+    def convert(row: dict[str, Any]) -> list[Any]:
+        out = [row[n] for n in names]
+        for i in json_at:
+            out[i] = _copyable(out[i])
+        return out
+
+    return convert
+
+
+def next_ids(model: type[Model], count: int) -> list[int] | None:
+    """``count`` ids drawn from the table's own sequence (PostgreSQL), so that rows can be
+    inserted with their id and need not be found again; None elsewhere."""
+    if connection.vendor != "postgresql" or count == 0:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, str(model._meta.pk.column), count],  # type: ignore[union-attr]
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _copyable(value: Any) -> Any:

@@ -115,6 +115,9 @@ class Importer:
     spec: ClassVar[C.SheetSpec]
     roles: ClassVar[frozenset[str]]
     key_field: ClassVar[str] = "id_number"  # where a duplicate-row error is shown
+    # check() reads the raw cells too: the dry run's parsed values cannot stand in for the
+    # file at commit (services.import_run keeps them only when this is False).
+    reads_raw: ClassVar[bool] = False
 
     def __init__(self, user: User) -> None:
         self.user = user
@@ -368,6 +371,7 @@ class CertificateImporter(Importer):
     spec = C.CERTIFICATES
     roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
     fields = ["level", "name", "field", "issuer", "issued_on", "expires_on", "field_category"]
+    reads_raw = True  # the level's label is read against the certificate kind
 
     def __init__(self, user: User) -> None:
         super().__init__(user)

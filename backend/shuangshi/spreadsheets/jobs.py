@@ -27,7 +27,11 @@ def _failed(run: Job, message: str) -> None:
 
 
 def _upload(run: Job, import_id: int) -> ImportJob:
-    return ImportJob.objects.defer("content", "errors").select_related("owner").get(pk=import_id)
+    return (
+        ImportJob.objects.defer("content", "errors", "parsed")
+        .select_related("owner")
+        .get(pk=import_id)
+    )
 
 
 @job("imports.validate", title=_("Check an import"), on_failure=_failed)
@@ -78,7 +82,7 @@ def _old_uploads(cutoff: datetime) -> int:
     old.filter(status=ImportStatus.VALID).update(
         status=ImportStatus.FAILED, message=t("This upload has expired: upload the file again.")
     )
-    return old.exclude(content=b"").update(content=b"", errors=[])
+    return old.exclude(content=b"").update(content=b"", errors=[], parsed=b"")
 
 
 # --------------------------------------------------------------------------- exports

@@ -18,8 +18,8 @@ class ImportStatus(models.TextChoices):
 class ImportJob(models.Model):
     """One uploaded workbook: kept in the database so any app process can commit it.
 
-    The upload itself is kept (not the parsed rows): a commit validates the file again
-    against the database as it is then, inside the transaction that writes it.
+    The upload itself is kept, and the rows its dry run parsed: a commit validates them
+    again against the database as it is then, inside the transaction that writes them.
     """
 
     owner = models.ForeignKey(
@@ -47,6 +47,9 @@ class ImportJob(models.Model):
     )
     message = models.TextField(_("message"), blank=True)
     reader = models.CharField(_("reader"), max_length=16, blank=True)  # chosen at upload
+    # The rows the dry run parsed, keyed by the file's sha256 (services.parsed_key): the
+    # commit checks them against the database again but does not parse the file again.
+    parsed = models.BinaryField(_("parsed rows"), default=b"", blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

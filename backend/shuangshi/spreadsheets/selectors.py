@@ -17,7 +17,7 @@ from .models import ImportJob
 
 def import_jobs_of(user: User) -> QuerySet[ImportJob]:
     """Only the owner ever reads or commits an import (others get 404)."""
-    return ImportJob.objects.filter(owner=user).defer("content")
+    return ImportJob.objects.filter(owner=user).defer("content", "parsed")
 
 
 @dataclass

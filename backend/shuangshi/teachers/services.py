@@ -245,6 +245,9 @@ def teachers_write_batch(
     from hired_on; a changed school, employment, course type, title or major category
     holds from today (or from hired_on for a teacher not yet hired)."""
     new = [{**row, "facts_since": row["hired_on"]} for row in new]
+    drawn = bulk.next_ids(Teacher, len(new))  # PostgreSQL: inserted with their ids
+    if drawn is not None:
+        new = [{"id": tid, **row} for tid, row in zip(drawn, new, strict=True)]
     write_rows(
         Teacher,
         new=new,
@@ -258,21 +261,27 @@ def teachers_write_batch(
     ids: list[int] = []
     facts: list[dict[str, Any]] = []
     if new:
-        created = dict(
-            Teacher.objects.filter(id_number__in=[r["id_number"] for r in new]).values_list(
-                "id_number", "id"
+        if drawn is not None:
+            created = {row["id_number"]: row["id"] for row in new}
+        else:
+            created = dict(
+                Teacher.objects.filter(id_number__in=[r["id_number"] for r in new]).values_list(
+                    "id_number", "id"
+                )
             )
-        )
+        dated = list(FACT_ATTRS.items())
         for row in new:
             tid = created[row["id_number"]]
             ids.append(tid)
-            for field, attr in FACT_ATTRS.items():
+            hired_on = row["hired_on"]
+            for field, attr in dated:
+                value = row.get(attr)
                 facts.append(
                     {
                         "teacher_id": tid,
                         "field": field,
-                        "value": _fact_value(row, attr),
-                        "effective_on": row["hired_on"],
+                        "value": "" if value is None else str(value),
+                        "effective_on": hired_on,
                         "recorded_by_id": actor_id,
                         "recorded_at": now,
                     }

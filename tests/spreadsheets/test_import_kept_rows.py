@@ -1,0 +1,64 @@
+"""The commit writes the rows its dry run parsed (the file is not parsed again) but checks
+them against the database again: a change since the dry run still stops the commit, and
+the report then names the cells, read from the file."""
+
+from shuangshi import testing
+from shuangshi.spreadsheets import reader
+from shuangshi.spreadsheets.models import ImportJob
+from shuangshi.teachers.models import Teacher
+
+from .books import TEACHER_HEADERS, teacher_row, teachers_book
+
+
+def commit(client, body):
+    return client.post(f"/api/v1/imports/{body['id']}/commit/")
+
+
+def test_the_commit_uses_the_dry_runs_rows_and_not_the_file(api, hr_a, upload, monkeypatch):
+    client = api(hr_a)
+    rows = [teacher_row(), teacher_row(工号="T002")]
+    body = upload(client, "teachers", teachers_book(rows)).json()
+    assert body["status"] == "valid"
+    assert len(bytes(ImportJob.objects.get(pk=body["id"]).parsed)) > 32
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the commit read the workbook again")
+
+    monkeypatch.setattr(reader, "read", unread)
+    response = commit(client, body)
+
+    assert (response.json()["status"], response.json()["created"]) == ("committed", 2)
+    assert sorted(Teacher.objects.values_list("staff_no", flat=True)) == ["T001", "T002"]
+    assert bytes(ImportJob.objects.get(pk=body["id"]).parsed) == b""  # not kept once written
+
+
+def test_a_change_since_the_dry_run_still_refuses_the_commit_and_names_the_cell(
+    api, hr_a, school_b, upload
+):
+    client = api(hr_a)
+    row = teacher_row()
+    body = upload(client, "teachers", teachers_book([teacher_row(), row])).json()
+    assert body["status"] == "valid"
+    number = row[TEACHER_HEADERS.index("身份证号")]
+    testing.make_teacher(school_b, id_number=number)  # meanwhile, at another school
+
+    commit(client, body)
+
+    after = client.get(f"/api/v1/imports/{body['id']}/").json()
+    assert (after["status"], after["failed"]) == ("invalid", 1)
+    assert [(e["row"], e["column"]) for e in after["errors"]] == [(3, "身份证号")]
+    assert after["errors"][0]["cell"].endswith("3")
+    assert Teacher.objects.filter(school=hr_a.school).count() == 0  # nothing written
+
+
+def test_kept_rows_of_another_file_are_not_used(api, hr_a, upload):
+    client = api(hr_a)
+    body = upload(client, "teachers", teachers_book([teacher_row()])).json()
+    other = upload(client, "teachers", teachers_book([teacher_row(), teacher_row()])).json()
+    kept = ImportJob.objects.get(pk=other["id"]).parsed
+    ImportJob.objects.filter(pk=body["id"]).update(parsed=kept)  # not this file's
+
+    response = commit(client, body)
+
+    assert (response.json()["status"], response.json()["created"]) == ("committed", 1)
+    assert Teacher.objects.count() == 1
