@@ -244,6 +244,10 @@ SPECTACULAR_SETTINGS = {
         "ImportJobStatusEnum": "shuangshi.spreadsheets.models.ImportStatus",
         "JobStatusEnum": "shuangshi.jobs.models.JobStatus",
         "TrainingBaseStatusEnum": "shuangshi.training.models.BaseStatus",
+        "RecordStatusEnum": "shuangshi.teachers.models.RecordStatus",
+        "ApplicationStatusEnum": "shuangshi.recognition.models.ApplicationStatus",
+        "FieldCategoryEnum": "shuangshi.teachers.categories.FieldCategory",
+        "RecognitionLevelEnum": "shuangshi.recognition.models.LEVELS",
     },
 }
 

@@ -6,6 +6,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from knox.models import AuthToken
 from rest_framework import exceptions, permissions, serializers, status, viewsets
@@ -175,6 +176,7 @@ class OptionalEmailField(serializers.EmailField):
     """An email address, or blank (accounts need none): `format: email` alone refuses ""."""
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class AccountTeacherField(serializers.PrimaryKeyRelatedField):
     """A teacher the requesting user may see (HR: its own school's)."""
 

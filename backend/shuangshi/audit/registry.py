@@ -74,6 +74,9 @@ NOT_AUDITED: dict[str, str] = {
     "qualification.SchoolCountDelta": "derived: per-school count changes of the intervals",
     "qualification.SchoolCountMonth": "derived: per-school month-end sums of those changes",
     "qualification.IntervalHorizon": "derived: the dates the stored intervals cover",
+    # background jobs (issue 11): the work they do writes through the audited services
+    "jobs.Job": "a background job and its outcome: itself the record of who started what",
+    "jobs.ScheduleRun": "the record that a periodic slot ran once (no personal data)",
 }
 
 # Child models whose history belongs to a teacher (read by the teacher history endpoint).

@@ -105,6 +105,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Ends the browser session, or the API token the request was made with. */
         post: operations["auth_logout_create"];
         delete?: never;
         options?: never;
@@ -456,10 +457,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /exports/province/: the province workbook for today (province only). */
+        /**
+         * @description GET /exports/province/: the province workbook for today (province only).
+         *
+         *     POST makes it in a background job instead: 202 with the job (its download is the file).
+         */
         get: operations["exports_province_retrieve"];
         put?: never;
-        post?: never;
+        /**
+         * @description GET /exports/province/: the province workbook for today (province only).
+         *
+         *     POST makes it in a background job instead: 202 with the job (its download is the file).
+         */
+        post: operations["exports_province_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -481,7 +491,8 @@ export interface paths {
          */
         get: operations["exports_school_retrieve"];
         put?: never;
-        post?: never;
+        /** @description The same workbook in a background job: 202 with the job (its download is the file). */
+        post: operations["exports_school_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -495,10 +506,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /exports/teachers/?<the teacher list's filters>: the list as it re-imports. */
+        /**
+         * @description GET /exports/teachers/?<the teacher list's filters>: the list as it re-imports.
+         *
+         *     POST (same query string) makes it in a background job instead: 202 with the job.
+         */
         get: operations["exports_teachers_retrieve"];
         put?: never;
-        post?: never;
+        /** @description The same list as a background job (any size): its file is the job's download. */
+        post: operations["exports_teachers_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1327,6 +1343,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recognitions/gaps/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Who should apply (the rules say they qualify, no recognition in force) and who holds
+         *     a recognition but no longer meets the rules (up to 200 each, by school and name).
+         */
+        get: operations["recognitions_gaps_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/record-confirmations/": {
         parameters: {
             query?: never;
@@ -1704,6 +1740,26 @@ export interface paths {
         patch: operations["training_bases_partial_update"];
         trace?: never;
     };
+    "/api/v1/training-bases/{id}/void-completions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Province: void every completion this base recorded, saying why (they never count
+         *     again; the teachers are re-evaluated).
+         */
+        post: operations["training_bases_void_completions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training-bases/progress/": {
         parameters: {
             query?: never;
@@ -1918,7 +1974,7 @@ export interface components {
             recognition_expiring_days?: number;
             version?: number;
             /** Format: date-time */
-            readonly updated_at: string;
+            readonly updated_at: string | null;
         };
         Application: {
             readonly id: number;
@@ -1928,15 +1984,20 @@ export interface components {
             readonly teacher_name: string;
             readonly school: number;
             readonly school_name: string;
-            level: components["schemas"]["LevelEnum"];
+            level: components["schemas"]["RecognitionLevelEnum"];
+            /** 个人陈述 */
             statement?: string;
             evidence?: number[];
             /** 状态 */
-            readonly status: components["schemas"]["Status05eEnum"];
+            readonly status: components["schemas"]["ApplicationStatusEnum"];
+            /** 资格判定 */
             readonly eligibility: unknown;
             readonly history: components["schemas"]["Event"][];
             readonly votes: components["schemas"]["Vote"][];
-            /** Format: date */
+            /**
+             * 公示截止日期
+             * Format: date
+             */
             readonly publicity_until: string | null;
             readonly recognition: {
                 id?: number;
@@ -1947,11 +2008,24 @@ export interface components {
         ApplicationRequest: {
             round: number;
             teacher?: number;
-            level: components["schemas"]["LevelEnum"];
+            level: components["schemas"]["RecognitionLevelEnum"];
+            /** 个人陈述 */
             statement?: string;
             evidence?: number[];
             version?: number;
         };
+        /**
+         * @description * `draft` - 草稿
+         *     * `submitted` - 已提交
+         *     * `school_approved` - 学校已审核
+         *     * `publicized` - 公示中
+         *     * `objected` - 有异议
+         *     * `recognized` - 已认定
+         *     * `rejected` - 未通过
+         *     * `withdrawn` - 已撤回
+         * @enum {string}
+         */
+        ApplicationStatusEnum: "draft" | "submitted" | "school_approved" | "publicized" | "objected" | "recognized" | "rejected" | "withdrawn";
         AuditLogEntry: {
             readonly id: number;
             /** Format: date-time */
@@ -1997,6 +2071,17 @@ export interface components {
             status: components["schemas"]["TrainingBaseStatusEnum"];
             /** @description the city's name */
             city: string;
+        };
+        BaseStatusChange: {
+            /** 状态 */
+            readonly status: components["schemas"]["TrainingBaseStatusEnum"];
+            /**
+             * 生效日期
+             * Format: date
+             */
+            readonly effective_on: string;
+            /** 理由 */
+            readonly reason: string;
         };
         /** @description The response of /training-bases/progress/ (selectors.bases_progress). */
         BasesProgress: {
@@ -2091,9 +2176,11 @@ export interface components {
              * Format: date
              */
             expires_on?: string | null;
+            /** 专业大类 */
             field_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             /** 状态 */
-            readonly status: components["schemas"]["StatusB22Enum"];
+            readonly status: components["schemas"]["RecordStatusEnum"];
+            /** 退回原因 */
             readonly reject_reason: string;
             version?: number;
         };
@@ -2131,6 +2218,7 @@ export interface components {
              * Format: date
              */
             expires_on?: string | null;
+            /** 专业大类 */
             field_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
         };
@@ -2296,7 +2384,8 @@ export interface components {
             /** @description Days covered, both ends included; an ongoing period counts up to today. */
             readonly days: number;
             /** 状态 */
-            readonly status: components["schemas"]["StatusB22Enum"];
+            readonly status: components["schemas"]["RecordStatusEnum"];
+            /** 退回原因 */
             readonly reject_reason: string;
             version?: number;
         };
@@ -2347,9 +2436,12 @@ export interface components {
             readonly id: number;
             /** 文件名 */
             filename: string;
-            /** 内容类型 */
+            /** 文件类型 */
             content_type: string;
-            /** Format: int64 */
+            /**
+             * 大小
+             * Format: int64
+             */
             size: number;
         };
         EvidenceFile: {
@@ -2357,12 +2449,14 @@ export interface components {
             teacher?: number;
             /** 类型 */
             kind: components["schemas"]["EvidenceFileKindEnum"];
+            /** 说明 */
             description?: string;
             /** 文件名 */
             readonly filename: string;
+            /** 大小 */
             readonly size: number;
             readonly sha256: string;
-            /** 内容类型 */
+            /** 文件类型 */
             readonly content_type: string;
             certificate?: number | null;
             enterprise_period?: number | null;
@@ -2372,11 +2466,11 @@ export interface components {
             readonly frozen: boolean;
         };
         /**
-         * @description * `certificate` - Certificate
-         *     * `enterprise` - Enterprise experience
-         *     * `training` - Training
-         *     * `achievement` - Achievement
-         *     * `other` - Other
+         * @description * `certificate` - 证书
+         *     * `enterprise` - 企业经历
+         *     * `training` - 培训
+         *     * `achievement` - 业绩成果
+         *     * `other` - 其他
          * @enum {string}
          */
         EvidenceFileKindEnum: "certificate" | "enterprise" | "training" | "achievement" | "other";
@@ -2384,6 +2478,7 @@ export interface components {
             teacher?: number;
             /** 类型 */
             kind: components["schemas"]["EvidenceFileKindEnum"];
+            /** 说明 */
             description?: string;
             /** Format: binary */
             file: string;
@@ -2446,6 +2541,16 @@ export interface components {
             ratio: number | null;
             meets_target: boolean;
         };
+        GapTeacher: {
+            teacher: number;
+            teacher_name: string;
+            school_name: string;
+            level: string;
+        };
+        Gaps: {
+            should_apply: components["schemas"]["GapTeacher"][];
+            no_longer_qualified: components["schemas"]["Lapsed"][];
+        };
         /**
          * @description * `male` - 男
          *     * `female` - 女
@@ -2498,6 +2603,7 @@ export interface components {
             readonly committed_at: string | null;
             /** @description Rows checked or written so far by the background job (total 0: not known yet). */
             readonly progress: components["schemas"]["Progress"];
+            /** 消息 */
             readonly message: string;
             readonly job: number | null;
         };
@@ -2529,17 +2635,18 @@ export interface components {
             readonly committed_at: string | null;
             /** @description Rows checked or written so far by the background job (total 0: not known yet). */
             readonly progress: components["schemas"]["Progress"];
+            /** 消息 */
             readonly message: string;
             readonly job: number | null;
         };
         /**
-         * @description * `queued` - Queued
-         *     * `validating` - Validating
+         * @description * `queued` - 排队中
+         *     * `validating` - 检查中
          *     * `valid` - 检查通过
          *     * `invalid` - 有错误
-         *     * `committing` - Committing
+         *     * `committing` - 导入中
          *     * `committed` - 已导入
-         *     * `failed` - Failed
+         *     * `failed` - 失败
          * @enum {string}
          */
         ImportJobStatusEnum: "queued" | "validating" | "valid" | "invalid" | "committing" | "committed" | "failed";
@@ -2567,13 +2674,15 @@ export interface components {
             /** 状态 */
             readonly status: components["schemas"]["JobStatusEnum"];
             readonly progress: components["schemas"]["Progress"];
+            /** 消息 */
             readonly message: string;
+            /** 结果 */
             readonly result: unknown;
             /** 链接 */
             readonly link: string;
             /** @description The result file, when there is one. */
             readonly download: string | null;
-            /** Result file name */
+            /** 结果文件名 */
             readonly result_name: string;
             /** Format: date-time */
             readonly created_at: string;
@@ -2583,10 +2692,10 @@ export interface components {
             readonly finished_at: string | null;
         };
         /**
-         * @description * `queued` - Queued
-         *     * `running` - Running
-         *     * `succeeded` - Succeeded
-         *     * `failed` - Failed
+         * @description * `queued` - 排队中
+         *     * `running` - 进行中
+         *     * `succeeded` - 已完成
+         *     * `failed` - 失败
          * @enum {string}
          */
         JobStatusEnum: "queued" | "running" | "succeeded" | "failed";
@@ -2614,20 +2723,14 @@ export interface components {
             recruitment: components["schemas"]["RecruitmentCounts"];
             kind: string;
         };
-        /**
-         * @description * `junior` - junior
-         *     * `intermediate` - intermediate
-         *     * `senior` - senior
-         * @enum {string}
-         */
-        LevelEnum: "junior" | "intermediate" | "senior";
-        /**
-         * @description * `junior` - junior
-         *     * `intermediate` - intermediate
-         *     * `senior` - senior
-         * @enum {string}
-         */
-        LevelsEnum: "junior" | "intermediate" | "senior";
+        Lapsed: {
+            teacher: number;
+            teacher_name: string;
+            school_name: string;
+            level: string;
+            certificate_no: string;
+            recognition: number;
+        };
         LogEntry: {
             readonly id: number;
             /** Format: date-time */
@@ -2649,29 +2752,6 @@ export interface components {
             };
             readonly additional_data: unknown;
         };
-        /**
-         * @description * `41` - 农林牧渔
-         *     * `42` - 资源环境与安全
-         *     * `43` - 能源动力与材料
-         *     * `44` - 土木建筑
-         *     * `45` - 水利
-         *     * `46` - 装备制造
-         *     * `47` - 生物与化工
-         *     * `48` - 轻工纺织
-         *     * `49` - 食品药品与粮食
-         *     * `50` - 交通运输
-         *     * `51` - 电子与信息
-         *     * `52` - 医药卫生
-         *     * `53` - 财经商贸
-         *     * `54` - 旅游
-         *     * `55` - 文化艺术
-         *     * `56` - 新闻传播
-         *     * `57` - 教育与体育
-         *     * `58` - 公安与司法
-         *     * `59` - 公共管理与服务
-         * @enum {string}
-         */
-        MajorCategoryEnum: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59";
         Me: {
             readonly id: number;
             /**
@@ -2690,6 +2770,7 @@ export interface components {
             readonly city_name: string | null;
             readonly teacher: number | null;
             readonly teacher_name: string | null;
+            /** 须修改密码 */
             readonly must_change_password: boolean;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -2921,6 +3002,7 @@ export interface components {
         Objection: {
             readonly id: number;
             filed_by: string;
+            /** 理由 */
             reason: string;
             /** Format: date-time */
             readonly filed_at: string;
@@ -2936,9 +3018,9 @@ export interface components {
             reason: string;
         };
         /**
-         * @description * `open` - Open
-         *     * `dismissed` - Dismissed
-         *     * `upheld` - Upheld
+         * @description * `open` - 未处理
+         *     * `dismissed` - 异议不成立
+         *     * `upheld` - 异议成立
          * @enum {string}
          */
         ObjectionStatusEnum: "open" | "dismissed" | "upheld";
@@ -3213,7 +3295,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["TeacherAccount"][];
         };
-        PaginatedTeacherList: {
+        PaginatedTeacherListList: {
             /** @example 123 */
             count: number;
             /**
@@ -3226,7 +3308,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Teacher"][];
+            results: components["schemas"]["TeacherList"][];
         };
         PaginatedTeachingHoursList: {
             /** @example 123 */
@@ -3323,7 +3405,8 @@ export interface components {
         PatchedApplicationRequest: {
             round?: number;
             teacher?: number;
-            level?: components["schemas"]["LevelEnum"];
+            level?: components["schemas"]["RecognitionLevelEnum"];
+            /** 个人陈述 */
             statement?: string;
             evidence?: number[];
             version?: number;
@@ -3353,6 +3436,7 @@ export interface components {
              * Format: date
              */
             expires_on?: string | null;
+            /** 专业大类 */
             field_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
         };
@@ -3442,13 +3526,21 @@ export interface components {
             code?: string;
             /** 名称 */
             name?: string;
-            /** Format: date */
+            /**
+             * 开始申报日期
+             * Format: date
+             */
             opens_on?: string;
-            /** Format: date */
+            /**
+             * 截止申报日期
+             * Format: date
+             */
             closes_on?: string;
+            /** 公示天数 */
             publicity_days?: number;
+            /** 有效年限 */
             validity_years?: number;
-            levels?: components["schemas"]["LevelsEnum"][];
+            levels?: components["schemas"]["RecognitionLevelEnum"][];
             experts?: number[];
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -3523,7 +3615,7 @@ export interface components {
              */
             left_on?: string | null;
             /** 专业大类 */
-            major_category?: (components["schemas"]["MajorCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            major_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             /**
              * Format: date
              * @description The day the changed school, employment, course type, title or major category takes effect (default today; may be in the past).
@@ -3570,6 +3662,11 @@ export interface components {
             approved_on?: string | null;
             /** 状态 */
             status?: components["schemas"]["TrainingBaseStatusEnum"];
+            /**
+             * Format: date
+             * @description The day a status change takes effect (default today; may be in the past).
+             */
+            effective_on?: string;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -3710,10 +3807,13 @@ export interface components {
             school_name: string;
             /** 等级 */
             level: string;
-            /** Format: date */
+            /**
+             * 公示截止日期
+             * Format: date
+             */
             publicity_until?: string | null;
             /** 状态 */
-            status?: components["schemas"]["Status05eEnum"];
+            status?: components["schemas"]["ApplicationStatusEnum"];
         };
         QualificationLevels: {
             junior: number;
@@ -3789,15 +3889,39 @@ export interface components {
             readonly application: number;
             /** 结业证书编号 */
             readonly certificate_no: string;
-            /** Format: date */
+            /**
+             * 认定日期
+             * Format: date
+             */
             readonly recognized_on: string;
-            /** Format: date */
+            /**
+             * 有效期至
+             * Format: date
+             */
             readonly valid_until: string;
             readonly status: string;
-            /** Format: date */
+            /**
+             * 撤销日期
+             * Format: date
+             */
             readonly revoked_on: string | null;
+            /** 撤销原因 */
             readonly revoke_reason: string;
         };
+        /**
+         * @description * `junior` - junior
+         *     * `intermediate` - intermediate
+         *     * `senior` - senior
+         * @enum {string}
+         */
+        RecognitionLevelEnum: "junior" | "intermediate" | "senior";
+        /**
+         * @description * `confirmed` - 已确认
+         *     * `pending` - 待确认
+         *     * `rejected` - 未通过
+         * @enum {string}
+         */
+        RecordStatusEnum: "confirmed" | "pending" | "rejected";
         RecruitmentCounts: {
             /** @description in-scope hires since the cut-off */
             checked: number;
@@ -3838,8 +3962,8 @@ export interface components {
          *     * `city` - 设区市
          *     * `school_hr` - 学校人事
          *     * `base_staff` - 培养培训基地工作人员
-         *     * `teacher` - Teacher
-         *     * `expert` - Recognition expert
+         *     * `teacher` - 教师
+         *     * `expert` - 认定评审专家
          * @enum {string}
          */
         RoleEnum: "province" | "city" | "school_hr" | "base_staff" | "teacher" | "expert";
@@ -3849,13 +3973,22 @@ export interface components {
             code: string;
             /** 名称 */
             name: string;
-            /** Format: date */
+            /**
+             * 开始申报日期
+             * Format: date
+             */
             opens_on: string;
-            /** Format: date */
+            /**
+             * 截止申报日期
+             * Format: date
+             */
             closes_on: string;
+            /** 公示天数 */
             publicity_days?: number;
+            /** 有效年限 */
             validity_years?: number;
-            levels?: components["schemas"]["LevelsEnum"][];
+            levels?: components["schemas"]["RecognitionLevelEnum"][];
+            /** 规则版本 */
             readonly rule_version: number;
             experts?: number[];
             readonly status: string;
@@ -3866,13 +3999,21 @@ export interface components {
             code: string;
             /** 名称 */
             name: string;
-            /** Format: date */
+            /**
+             * 开始申报日期
+             * Format: date
+             */
             opens_on: string;
-            /** Format: date */
+            /**
+             * 截止申报日期
+             * Format: date
+             */
             closes_on: string;
+            /** 公示天数 */
             publicity_days?: number;
+            /** 有效年限 */
             validity_years?: number;
-            levels?: components["schemas"]["LevelsEnum"][];
+            levels?: components["schemas"]["RecognitionLevelEnum"][];
             experts?: number[];
         };
         RuleProfile: {
@@ -3902,8 +4043,10 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
-            /** @description Teachers re-evaluated now; null: too many for one request (the `reevaluate` command applies it). */
+            /** @description Teachers re-evaluated already; null while the background job (`job`) re-evaluates them. */
             readonly reevaluated: number | null;
+            /** @description The background job re-evaluating everyone (GET /jobs/{id}/). */
+            readonly job: number;
         };
         RuleProfileRequest: {
             /** 参数值 */
@@ -4035,38 +4178,19 @@ export interface components {
             part_time_ok: boolean | null;
         };
         /**
-         * @description * `draft` - Drafted
-         *     * `submit` - Submitted
-         *     * `withdraw` - Withdrawn
-         *     * `school_review` - School review
-         *     * `province_review` - Province review
-         *     * `vote` - Expert vote
-         *     * `objection` - Objection
-         *     * `resolve_objection` - Objection resolved
-         *     * `finalize` - Finalized
-         *     * `revoke` - Revoked
+         * @description * `draft` - 起草
+         *     * `submit` - 已提交
+         *     * `withdraw` - 已撤回
+         *     * `school_review` - 学校审核
+         *     * `province_review` - 省级审核
+         *     * `vote` - 专家评议
+         *     * `objection` - 异议
+         *     * `resolve_objection` - 异议处理
+         *     * `finalize` - 完成认定
+         *     * `revoke` - 已撤销
          * @enum {string}
          */
         StageEnum: "draft" | "submit" | "withdraw" | "school_review" | "province_review" | "vote" | "objection" | "resolve_objection" | "finalize" | "revoke";
-        /**
-         * @description * `draft` - Draft
-         *     * `submitted` - Submitted
-         *     * `school_approved` - Approved by the school
-         *     * `publicized` - In publicity
-         *     * `objected` - Objected
-         *     * `recognized` - Recognized
-         *     * `rejected` - Rejected
-         *     * `withdrawn` - Withdrawn
-         * @enum {string}
-         */
-        Status05eEnum: "draft" | "submitted" | "school_approved" | "publicized" | "objected" | "recognized" | "rejected" | "withdrawn";
-        /**
-         * @description * `confirmed` - Confirmed
-         *     * `pending` - Pending confirmation
-         *     * `rejected` - Rejected
-         * @enum {string}
-         */
-        StatusB22Enum: "confirmed" | "pending" | "rejected";
         Target: {
             /** 代码 */
             readonly code: components["schemas"]["CodeEnum"];
@@ -4134,7 +4258,7 @@ export interface components {
              */
             left_on?: string | null;
             /** 专业大类 */
-            major_category?: (components["schemas"]["MajorCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            major_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
             readonly qualification: {
                 [key: string]: unknown;
@@ -4147,7 +4271,7 @@ export interface components {
             password: string | null;
         };
         TeacherAccountsRequestRequest: {
-            teachers: string[];
+            teachers: number[];
         };
         /**
          * @description One dated value: ``value`` holds from ``effective_on`` until the next row of the
@@ -4159,12 +4283,74 @@ export interface components {
             /** 目标值 */
             readonly value: string;
             /** @description The value in words (the school's name, the category's name, the choice label). */
-            readonly label: string;
-            /** Format: date */
+            readonly value_label: string;
+            /**
+             * 生效日期
+             * Format: date
+             */
             readonly effective_on: string;
             readonly recorded_by: string | null;
-            /** Format: date-time */
+            /**
+             * 记录时间
+             * Format: date-time
+             */
             readonly recorded_at: string;
+        };
+        /**
+         * @description A list row: the verdict only ({level, qualified, in_scope, valid_until, evaluated_on});
+         *     GET /teachers/{id}/ carries the reasons and what is missing.
+         */
+        TeacherList: {
+            readonly id: number;
+            school?: number;
+            readonly school_name: string;
+            /** 工号 */
+            staff_no?: string;
+            /** 名称 */
+            name: string;
+            /** 居民身份证号 */
+            id_number: string;
+            /** 性别 */
+            gender: components["schemas"]["GenderEnum"];
+            /**
+             * 出生日期
+             * Format: date
+             */
+            birth_date: string | null;
+            readonly birth_year: number;
+            /** 用工类型 */
+            employment: components["schemas"]["EmploymentEnum"];
+            /** 课程类型 */
+            course_type: components["schemas"]["CourseTypeEnum"];
+            /** 专业 */
+            major?: string;
+            /** 学历 */
+            education: components["schemas"]["EducationEnum"];
+            /** 职教师范毕业 */
+            normal_graduate?: boolean;
+            /** 教学职称 */
+            title?: components["schemas"]["TitleEnum"];
+            /**
+             * 入职日期
+             * Format: date
+             */
+            hired_on: string;
+            /**
+             * 任教起始日期
+             * Format: date
+             */
+            teaching_since: string;
+            /**
+             * 离职日期
+             * Format: date
+             */
+            left_on?: string | null;
+            /** 专业大类 */
+            major_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            version?: number;
+            readonly qualification: {
+                [key: string]: unknown;
+            } | null;
         };
         TeacherMatch: {
             id: number;
@@ -4215,7 +4401,7 @@ export interface components {
              */
             left_on?: string | null;
             /** 专业大类 */
-            major_category?: (components["schemas"]["MajorCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            major_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             /**
              * Format: date
              * @description The day the changed school, employment, course type, title or major category takes effect (default today; may be in the past).
@@ -4299,6 +4485,7 @@ export interface components {
             approved_on?: string | null;
             /** 状态 */
             status?: components["schemas"]["TrainingBaseStatusEnum"];
+            readonly status_history: components["schemas"]["BaseStatusChange"][];
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -4321,6 +4508,11 @@ export interface components {
             approved_on?: string | null;
             /** 状态 */
             status?: components["schemas"]["TrainingBaseStatusEnum"];
+            /**
+             * Format: date
+             * @description The day a status change takes effect (default today; may be in the past).
+             */
+            effective_on?: string;
             version?: number;
         };
         /**
@@ -4355,6 +4547,10 @@ export interface components {
             passed?: boolean;
             /** 结业证书编号 */
             certificate_no?: string;
+            /** 已作废 */
+            readonly voided: boolean;
+            /** 作废原因 */
+            readonly void_reason: string;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -4488,6 +4684,7 @@ export interface components {
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
              */
             is_active?: boolean;
+            /** 须修改密码 */
             readonly must_change_password: boolean;
             /**
              * 上次登录
@@ -4531,6 +4728,13 @@ export interface components {
             /** Format: date */
             valid_until: string;
             status: string;
+        };
+        VoidCompletionsRequest: {
+            reason: string;
+        };
+        Voided: {
+            /** @description how many completions were voided */
+            voided: number;
         };
         Vote: {
             expert: string;
@@ -4846,9 +5050,9 @@ export interface operations {
                 /** @description 搜索关键词。 */
                 search?: string;
                 /**
-                 * @description * `confirmed` - Confirmed
-                 *     * `pending` - Pending confirmation
-                 *     * `rejected` - Rejected
+                 * @description * `confirmed` - 已确认
+                 *     * `pending` - 待确认
+                 *     * `rejected` - 未通过
                  */
                 status?: "confirmed" | "pending" | "rejected";
                 teacher?: number;
@@ -5083,9 +5287,9 @@ export interface operations {
                 /** @description 搜索关键词。 */
                 search?: string;
                 /**
-                 * @description * `confirmed` - Confirmed
-                 *     * `pending` - Pending confirmation
-                 *     * `rejected` - Rejected
+                 * @description * `confirmed` - 已确认
+                 *     * `pending` - 待确认
+                 *     * `rejected` - 未通过
                  */
                 status?: "confirmed" | "pending" | "rejected";
                 teacher?: number;
@@ -5258,11 +5462,11 @@ export interface operations {
                 certificate?: number;
                 enterprise_period?: number;
                 /**
-                 * @description * `certificate` - Certificate
-                 *     * `enterprise` - Enterprise experience
-                 *     * `training` - Training
-                 *     * `achievement` - Achievement
-                 *     * `other` - Other
+                 * @description * `certificate` - 证书
+                 *     * `enterprise` - 企业经历
+                 *     * `training` - 培训
+                 *     * `achievement` - 业绩成果
+                 *     * `other` - 其他
                  */
                 kind?: "achievement" | "certificate" | "enterprise" | "other" | "training";
                 /** @description 用于排序结果的字段。 */
@@ -5321,7 +5525,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 evidence file 的 唯一整数值。 */
+                /** @description 标识此 佐证材料 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -5343,7 +5547,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 evidence file 的 唯一整数值。 */
+                /** @description 标识此 佐证材料 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -5374,7 +5578,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 evidence file 的 唯一整数值。 */
+                /** @description 标识此 佐证材料 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -5409,6 +5613,25 @@ export interface operations {
             };
         };
     };
+    exports_province_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+        };
+    };
     exports_school_retrieve: {
         parameters: {
             query?: never;
@@ -5427,6 +5650,25 @@ export interface operations {
             };
         };
     };
+    exports_school_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+        };
+    };
     exports_teachers_retrieve: {
         parameters: {
             query?: never;
@@ -5442,6 +5684,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    exports_teachers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
             };
         };
     };
@@ -5614,7 +5875,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 job 的 唯一整数值。 */
+                /** @description 标识此 任务 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -5636,7 +5897,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 job 的 唯一整数值。 */
+                /** @description 标识此 任务 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6436,14 +6697,14 @@ export interface operations {
                 /** @description 搜索关键词。 */
                 search?: string;
                 /**
-                 * @description * `draft` - Draft
-                 *     * `submitted` - Submitted
-                 *     * `school_approved` - Approved by the school
-                 *     * `publicized` - In publicity
-                 *     * `objected` - Objected
-                 *     * `recognized` - Recognized
-                 *     * `rejected` - Rejected
-                 *     * `withdrawn` - Withdrawn
+                 * @description * `draft` - 草稿
+                 *     * `submitted` - 已提交
+                 *     * `school_approved` - 学校已审核
+                 *     * `publicized` - 公示中
+                 *     * `objected` - 有异议
+                 *     * `recognized` - 已认定
+                 *     * `rejected` - 未通过
+                 *     * `withdrawn` - 已撤回
                  */
                 status?: "draft" | "objected" | "publicized" | "recognized" | "rejected" | "school_approved" | "submitted" | "withdrawn";
                 teacher?: number;
@@ -6494,7 +6755,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6516,7 +6777,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6544,7 +6805,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6566,7 +6827,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6588,7 +6849,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6616,7 +6877,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6644,7 +6905,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6672,7 +6933,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6700,7 +6961,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6722,7 +6983,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6750,7 +7011,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition application 的 唯一整数值。 */
+                /** @description 标识此 认定申请 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6853,7 +7114,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition round 的 唯一整数值。 */
+                /** @description 标识此 认定批次 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6875,7 +7136,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition round 的 唯一整数值。 */
+                /** @description 标识此 认定批次 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6937,7 +7198,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition 的 唯一整数值。 */
+                /** @description 标识此 认定 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6959,7 +7220,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 recognition 的 唯一整数值。 */
+                /** @description 标识此 认定 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -6978,6 +7239,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Recognition"];
+                };
+            };
+        };
+    };
+    recognitions_gaps_retrieve: {
+        parameters: {
+            query?: {
+                school?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gaps"];
                 };
             };
         };
@@ -7401,7 +7683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedTeacherList"];
+                    "application/json": components["schemas"]["PaginatedTeacherListList"];
                 };
             };
         };
@@ -7863,6 +8145,34 @@ export interface operations {
             };
         };
     };
+    training_bases_void_completions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 培养培训基地 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidCompletionsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["VoidCompletionsRequest"];
+                "multipart/form-data": components["schemas"]["VoidCompletionsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Voided"];
+                };
+            };
+        };
+    };
     training_bases_progress_retrieve: {
         parameters: {
             query?: {
@@ -8234,8 +8544,8 @@ export interface operations {
                  *     * `city` - 设区市
                  *     * `school_hr` - 学校人事
                  *     * `base_staff` - 培养培训基地工作人员
-                 *     * `teacher` - Teacher
-                 *     * `expert` - Recognition expert
+                 *     * `teacher` - 教师
+                 *     * `expert` - 认定评审专家
                  */
                 role?: "base_staff" | "city" | "expert" | "province" | "school_hr" | "teacher";
                 school?: number;
@@ -8372,8 +8682,8 @@ export interface operations {
                  *     * `city` - 设区市
                  *     * `school_hr` - 学校人事
                  *     * `base_staff` - 培养培训基地工作人员
-                 *     * `teacher` - Teacher
-                 *     * `expert` - Recognition expert
+                 *     * `teacher` - 教师
+                 *     * `expert` - 认定评审专家
                  */
                 role?: "base_staff" | "city" | "expert" | "province" | "school_hr" | "teacher";
                 school?: number;
