@@ -22,14 +22,16 @@ from .messages import t
 from .models import ImportJob, ImportStatus
 from .reader import FileProblem
 
-# python-calamine parses about 3x faster than openpyxl's read-only mode but holds the whole
-# sheet in memory, laid out densely (about +130 MB for 100,000 rows; about 32 bytes for every
-# cell of the rectangle up to the farthest cell); openpyxl streams. So small uploads (the
-# common case: one school's staff) use calamine and large or sparse-and-wide ones openpyxl,
-# which keeps a 100,000-row import under 300 MB. benchmarks/bench_import.py measures both.
+# python-calamine parses about 10x faster than openpyxl's read-only mode but holds the whole
+# sheet in memory, laid out densely (about +145 MB for 100,000 teacher rows, measured; about
+# 32 bytes for every cell of the rectangle up to the farthest cell, plus the text); openpyxl
+# streams. So uploads up to about 115,000 teacher rows use calamine (the file is read once,
+# by the dry run: the commit writes the rows the dry run kept, so a 100,000-row import stays
+# under 300 MB) and larger or sparse-and-wide ones openpyxl (100,000 rows: ~25 s to read
+# against ~2.5 s). benchmarks/bench_import.py measures it.
 # Sizes are what the zip really unpacks to (guard.inspect, which also refuses hostile files).
 READER = "auto"  # or "calamine" / "openpyxl" to force one
-STREAM_ABOVE_BYTES = 25 * 1024 * 1024  # about 30,000 teacher rows
+STREAM_ABOVE_BYTES = 96 * 1024 * 1024  # about 115,000 teacher rows
 DENSE_MAX_CELLS = 2_000_000  # about 64 MB laid out by calamine
 # Errors listed in a report (`failed` still counts every bad row): a 200,000-row file whose
 # every row is wrong kept 200,000 error records (+100 MB) in memory and in the job row.
