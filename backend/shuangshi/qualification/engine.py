@@ -516,6 +516,20 @@ def _practice(
                 return days, met, _window_start_reaches(hi - left + 1, years)
             left -= n
         return days, met, _MAX  # unreachable: met implies enough days
+    if 0 < need <= 365 * years + 1:  # a full window holds the need: closed forms
+        if len(merged) == 1:
+            a, b = merged[0]
+            if b == _MAX - 1:
+                # Ongoing from a: the count rises a day a day up to a full window, never
+                # below the need again: once met, for good; before, met on its need-th day.
+                return days, met, _MAX if met else a + need - 1
+            if b - a + 1 < need:  # too short ever to count
+                return days, met, _MAX
+            if met:  # holds until the need-th last day of the period leaves the window
+                return days, met, _window_start_reaches(b - need + 1, years)
+            return days, met, a + need - 1  # the count still rises a day a day
+        if not met and sum(b - a + 1 for a, b in merged) < need:
+            return days, met, _MAX  # all the days together do not reach the need
     return days, met, _practice_flip_generic(merged, ctx.d, years, need, met)
 
 

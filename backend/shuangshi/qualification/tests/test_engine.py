@@ -702,3 +702,25 @@ def test_timeline_points_have_the_outcomes_of_a_fresh_evaluation_on_their_date()
             assert ev.in_scope == fresh.in_scope, (r, on)
             assert ev.recruitment_compliant == fresh.recruitment_compliant, (r, on)
             assert ev.next_change == fresh.next_change, (r, on)
+
+
+def test_practice_flip_closed_forms_agree_with_the_generic_search():
+    rnd = random.Random(5)
+    profile = e.DEFAULT_PROFILE
+    years, need = profile.practice_window_years, profile.practice_min_days
+    for _ in range(3000):
+        d = D + timedelta(days=rnd.randint(-2000, 2000))
+        merged: list[tuple[int, int]] = []
+        for _ in range(rnd.randint(1, 2)):
+            a = (D + timedelta(days=rnd.randint(-2500, 1500))).toordinal()
+            b = rnd.choice([e._MAX - 1, a + rnd.randint(0, 500)])
+            merged.append((a, b))
+        merged = e._merge(merged)
+        if merged[-1][1] <= d.toordinal():
+            continue  # the closed forms are for periods running past the day
+        ctx = e._context(d, profile)
+        _days, met, flip = e._practice(merged, ctx, profile)
+        assert flip == e._practice_flip_generic(merged, d.toordinal(), years, need, met), (
+            merged,
+            d,
+        )
