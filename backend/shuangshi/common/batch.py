@@ -116,15 +116,28 @@ def log_bulk(
             ).values("id", *key)
             ids = {tuple(row[k] for k in key): row["id"] for row in found}
         create = LogEntry.Action.CREATE
+        # (attribute, label, masked) of the audited columns, in the rows' order; worked out
+        # once for the rows that share the first row's columns (a batch writer's rows do).
+        columns = created[0].keys()
+        plan = [(n, _field(n), n in MASKED) for n in columns if n not in NOISE]
         for row in created:
             pk = row["id"] if ids is None else ids.get(tuple(row[k] for k in key))
             if pk is None:
                 continue
-            changes = {
-                label(n): ["None", _text(n, v)]
-                for n, v in row.items()
-                if n not in NOISE and v is not None and v != ""
-            }
+            if row.keys() == columns:
+                changes = {}
+                for n, shown, masked in plan:
+                    v = row[n]
+                    if v is None or v == "":
+                        continue
+                    text = v if type(v) is str else str(v)
+                    changes[shown] = ["None", mask_id_number(text) if masked else text]
+            else:
+                changes = {
+                    label(n): ["None", _text(n, v)]
+                    for n, v in row.items()
+                    if n not in NOISE and v is not None and v != ""
+                }
             entries.append(_entry(model, content_type, pk, changes, create, row, actor_id, extra))
     for before, after in updated:
         changes = {

@@ -91,9 +91,12 @@ def next_ids(model: type[Model], count: int) -> list[int] | None:
         return [row[0] for row in cursor.fetchall()]
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps builds one per call
+
+
 def _copyable(value: Any) -> Any:
     """JSON columns take their text in COPY."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+    return _to_json(value) if isinstance(value, (dict, list)) else value
 
 
 def update(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
