@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -35,19 +36,47 @@ READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
 # --------------------------------------------------------------------------- teacher field
 
 
-SUMMARY_KEYS = ("level", "qualified", "in_scope", "valid_until", "evaluated_on")
+SUMMARY_KEYS = ("level", "qualified", "in_scope", "valid_until", "level_after", "evaluated_on")
 
 
-def qualification_summary(teacher: Teacher) -> dict[str, Any] | None:
-    """The verdict a list row carries: {level, qualified, in_scope, valid_until, evaluated_on}.
+def _stored_or_none(teacher: Teacher) -> TeacherQualification | None:
+    try:
+        return teacher.qualification  # type: ignore[attr-defined,no-any-return]
+    except TeacherQualification.DoesNotExist:
+        return None
+
+
+def levels_after_of(teachers: Iterable[Teacher]) -> dict[int, str]:
+    """level_after for a list page in one read: the rows whose stored result still holds
+    (the others are evaluated afresh, level_after with them)."""
+    today = timezone.localdate()
+    changes = {}
+    for teacher in teachers:
+        stored = _stored_or_none(teacher)
+        if stored is not None and stored.valid_until and reports.stored_holds(stored, today):
+            changes[teacher.pk] = stored.valid_until
+    return selectors.levels_after(changes)
+
+
+def _level_after(teacher_id: int, valid_until: date | None, known: dict[int, str] | None) -> Any:
+    """The level from ``valid_until`` on (issue 10: what is lost, and when); null with it."""
+    if valid_until is None:
+        return None
+    if known is not None and teacher_id in known:
+        return known[teacher_id]
+    return selectors.levels_after({teacher_id: valid_until}).get(teacher_id)
+
+
+def qualification_summary(
+    teacher: Teacher, *, levels_after: dict[int, str] | None = None
+) -> dict[str, Any] | None:
+    """The verdict a list row carries: {level, qualified, in_scope, valid_until, level_after,
+    evaluated_on}; ``levels_after`` from :func:`levels_after_of` for the page.
 
     The reasons stay with the detail (a page of 20 full results was 64 KB). Read from the
     stored result; one whose date has passed is evaluated afresh, as in the detail.
     """
-    try:
-        stored: TeacherQualification = teacher.qualification  # type: ignore[attr-defined]
-    except TeacherQualification.DoesNotExist:
-        return None
+    stored = _stored_or_none(teacher)
     if stored is None:
         return None
     if not reports.stored_holds(stored, timezone.localdate()):
@@ -58,6 +87,7 @@ def qualification_summary(teacher: Teacher) -> dict[str, Any] | None:
         "qualified": stored.qualified,
         "in_scope": stored.in_scope,
         "valid_until": stored.valid_until.isoformat() if stored.valid_until else None,
+        "level_after": _level_after(teacher.pk, stored.valid_until, levels_after),
         "evaluated_on": stored.evaluated_on.isoformat(),
     }
 
@@ -67,10 +97,7 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
 
     Read through ``select_related("qualification")`` so a list costs no extra query.
     """
-    try:
-        stored: TeacherQualification = teacher.qualification  # type: ignore[attr-defined]
-    except TeacherQualification.DoesNotExist:
-        return None
+    stored = _stored_or_none(teacher)
     if stored is None:
         return None
     today = timezone.localdate()
@@ -85,6 +112,7 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
         "in_scope": ev.in_scope,
         "reasons": [r.as_dict() for r in ev.reasons],
         "valid_until": ev.valid_until.isoformat() if ev.valid_until else None,
+        "level_after": _level_after(teacher.pk, ev.valid_until, None),
         "missing": [m.as_dict() for m in ev.missing],
         "evaluated_on": stored.evaluated_on.isoformat(),
         # For the 初级/中级/高级 checklist: evidence items asked for junior, and the extra

@@ -551,6 +551,31 @@ def teacher_level_on(teacher_id: int, on: date) -> TeacherLevelInterval | None:
     )
 
 
+def levels_after(changes: dict[int, date]) -> dict[int, str]:
+    """What each teacher's level becomes on its ``valid_until`` ({teacher id: that date}).
+
+    Read from the stored intervals (the one starting on that date; one query for a list
+    page); a date outside the stored horizon, or a teacher without such an interval, is
+    evaluated by the engine at that date instead."""
+    if not changes:
+        return {}
+    out: dict[int, str] = {}
+    h = IntervalHorizon.objects.order_by("-pk").first()
+    version, profile = profile_current()
+    if h is not None and h.profile_version == version:
+        stored = {tid: on for tid, on in changes.items() if h.starts_on <= on <= h.ends_on}
+        rows = TeacherLevelInterval.objects.filter(
+            teacher_id__in=list(stored), valid_from__in=set(stored.values())
+        ).values_list("teacher_id", "valid_from", "level")
+        for tid, valid_from, level in rows:
+            if stored[tid] == valid_from:
+                out[tid] = level
+    missing = [tid for tid in changes if tid not in out]
+    for item in records_for_ids(missing) if missing else ():
+        out[item.teacher_id] = engine.evaluate(item.record, changes[item.teacher_id], profile).level
+    return out
+
+
 def teacher_ids_at_level(level: str, on: date) -> QuerySet[Any] | None:
     """Teacher ids whose level on ``on`` is ``level``, from the intervals (a subquery for a
     list filter); None when the stored horizon does not cover ``on``."""

@@ -29,7 +29,11 @@ from shuangshi.common.api import (
 )
 from shuangshi.common.idnumbers import mask_person, normalize_id_number
 from shuangshi.common.ordering import BirthYearOrderingFilter
-from shuangshi.qualification.api import qualification_payload, qualification_summary
+from shuangshi.qualification.api import (
+    levels_after_of,
+    qualification_payload,
+    qualification_summary,
+)
 
 from . import selectors, services
 from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
@@ -203,11 +207,16 @@ class TeacherSerializer(VersionedSerializer):
 
 
 class TeacherListSerializer(TeacherSerializer):
-    """A list row: the verdict only ({level, qualified, in_scope, valid_until, evaluated_on});
-    GET /teachers/{id}/ carries the reasons and what is missing."""
+    """A list row: the verdict only ({level, qualified, in_scope, valid_until, level_after,
+    evaluated_on}); GET /teachers/{id}/ carries the reasons and what is missing."""
 
     def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
-        return qualification_summary(teacher)
+        # level_after for the whole page in one read, kept in the (shared) context.
+        levels = self.context.get("levels_after")
+        if levels is None:
+            page = getattr(self.parent, "instance", None) or [teacher]
+            levels = self.context["levels_after"] = levels_after_of(page)
+        return qualification_summary(teacher, levels_after=levels)
 
 
 class TeacherFactSerializer(serializers.ModelSerializer):

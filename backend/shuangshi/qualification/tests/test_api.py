@@ -5,7 +5,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from shuangshi import testing
-from shuangshi.qualification import services
+from shuangshi.qualification import selectors, services
 from shuangshi.qualification.models import RuleProfile, SchoolStats, TeacherQualification
 
 pytestmark = pytest.mark.django_db
@@ -330,7 +330,8 @@ def test_teacher_reads_carry_the_stored_qualification(
     assert (q["level"], q["qualified"]) == ("junior", True)
     assert {r["code"] for r in q["reasons"]} >= {"BASIC", "E_PRACTICE"}
     assert q["valid_until"] is not None
-    with django_assert_max_num_queries(6):
+    # 6, plus level_after for the whole page (horizon, profile, then intervals or records).
+    with django_assert_max_num_queries(9):
         listing = api(hr_a).get("/api/v1/teachers/").json()
     assert all(row["qualification"]["level"] == "junior" for row in listing["results"])
 
@@ -535,3 +536,69 @@ def test_an_as_of_outside_1950_to_2100_is_a_400(api, province, as_of):
         assert "as_of" in response.json()
     progress = api(province).get("/api/v1/training-bases/progress/", {"as_of": as_of})
     assert progress.status_code == 400
+
+
+# --------------------------------------------------------------------------- level_after (issue 10)
+
+
+def _level_after_case(school, *, title=None, cert_expires=None):
+    """A teacher whose qualification certificate expires in 30 days (then none), or with an
+    intermediate title whose only evidence item lapses then (then junior)."""
+    today = TODAY()
+    fields = {"teaching_since": today - timedelta(days=365 * 8)}
+    if title:
+        fields["title"] = title
+    teacher = testing.make_teacher(school, **fields)
+    testing.make_certificate(teacher, expires_on=cert_expires)
+    testing.make_period(teacher, start_on=today - timedelta(days=400), end_on=today)
+    return teacher
+
+
+def test_a_teacher_read_says_the_level_becomes_none_when_the_certificate_expires(
+    api, hr_a, hr_b, school_a
+):
+    expires = TODAY() + timedelta(days=30)
+    teacher = _level_after_case(school_a, cert_expires=expires)
+    q = api(hr_a).get(f"/api/v1/teachers/{teacher.pk}/").json()["qualification"]
+    assert (q["level"], q["valid_until"], q["level_after"]) == (
+        "junior",
+        (expires + timedelta(days=1)).isoformat(),
+        "none",
+    )
+    row = api(hr_a).get("/api/v1/teachers/").json()["results"][0]["qualification"]
+    assert (row["valid_until"], row["level_after"]) == (q["valid_until"], "none")
+    assert api(hr_b).get(f"/api/v1/teachers/{teacher.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("from_intervals", [False, True])
+def test_a_teacher_read_says_the_level_drops_from_intermediate_to_junior(
+    api, hr_a, school_a, from_intervals, monkeypatch
+):
+    today = TODAY()
+    teacher = testing.make_teacher(school_a)  # intermediate title, teaching since 2010
+    testing.make_certificate(teacher)
+    testing.make_certificate(teacher, kind="skill_level", level="grade4", name="电工四级")
+    # 200 practice days that start 10 days into the 5-year window: 180 inside for 30 more days.
+    start = today.replace(year=today.year - 5) + timedelta(days=10)
+    testing.make_period(teacher, start_on=start, end_on=start + timedelta(days=199))
+    if from_intervals:  # the stored dated intervals answer (no engine run on read)
+        services.qualifications_rebuild()
+        assert selectors.levels_after({teacher.pk: today + timedelta(days=31)}) == {
+            teacher.pk: "junior"
+        }
+        monkeypatch.setattr(selectors, "records_for_ids", None)
+    q = api(hr_a).get(f"/api/v1/teachers/{teacher.pk}/").json()["qualification"]
+    assert (q["level"], q["level_after"]) == ("intermediate", "junior")
+    assert q["valid_until"] is not None
+    row = api(hr_a).get("/api/v1/teachers/").json()["results"][0]["qualification"]
+    assert (row["level"], row["valid_until"], row["level_after"]) == (
+        "intermediate",
+        q["valid_until"],
+        "junior",
+    )
+
+
+def test_level_after_is_null_when_the_level_never_changes(api, hr_a, school_a):
+    teacher = testing.make_teacher(school_a)
+    q = api(hr_a).get(f"/api/v1/teachers/{teacher.pk}/").json()["qualification"]
+    assert (q["level"], q["valid_until"], q["level_after"]) == ("none", None, None)

@@ -18,7 +18,7 @@ def test_a_list_row_carries_the_verdict_and_the_detail_the_reasons(
     teacher = testing.make_teacher(school_a, name="王芳")
     row = api(province).get("/api/v1/teachers/").json()["results"][0]
     assert set(row["qualification"]) == {
-        "level", "qualified", "in_scope", "valid_until", "evaluated_on"
+        "level", "qualified", "in_scope", "valid_until", "level_after", "evaluated_on"
     }  # fmt: skip
     detail = api(province).get(f"/api/v1/teachers/{teacher.pk}/").json()
     assert "reasons" in detail["qualification"]
