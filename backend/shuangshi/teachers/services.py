@@ -231,6 +231,38 @@ def record_reject(*, record: Proposed, reason: str) -> Proposed:
 Pair = tuple[dict[str, Any], dict[str, Any]]
 
 
+def _column(model: Any, name: str) -> str:
+    from django.db import connection
+
+    return str(connection.ops.quote_name(str(model._meta.get_field(name).column)))
+
+
+def _facts_seed_stored(*, ids: Sequence[int], actor_id: int | None, now: Any) -> None:
+    """New teachers' dated facts taken from their stored rows by the database (PostgreSQL):
+    what facts_seed writes, one row per teacher and dated field, without a round trip."""
+    from django.db import connection
+
+    fields = [str(field) for field in FACT_ATTRS]
+    cases = " ".join(
+        f"WHEN %s THEN COALESCE(t.{_column(Teacher, attr)}::text, '')"
+        for attr in FACT_ATTRS.values()
+    )
+    names = ("teacher_id", "field", "value", "effective_on", "recorded_by_id", "recorded_at")
+    columns = ", ".join(_column(TeacherFact, name) for name in names)
+    table = connection.ops.quote_name(TeacherFact._meta.db_table)
+    teachers = connection.ops.quote_name(Teacher._meta.db_table)
+    pk, hired_on = _column(Teacher, "id"), _column(Teacher, "hired_on")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) "
+            f"SELECT t.{pk}, f.field, CASE f.field {cases} END, t.{hired_on}, %s, %s "
+            f"FROM {teachers} AS t "
+            "CROSS JOIN unnest(%s::text[]) WITH ORDINALITY AS f(field, n) "
+            f"WHERE t.{pk} = ANY(%s) ORDER BY t.{pk}, f.n",
+            [*fields, actor_id, now, fields, list(ids)],
+        )
+
+
 @transaction.atomic
 def teachers_write_batch(
     *,
@@ -244,10 +276,14 @@ def teachers_write_batch(
     after) pairs; returns the ids of all of them. Dated facts: a new teacher's values hold
     from hired_on; a changed school, employment, course type, title or major category
     holds from today (or from hired_on for a teacher not yet hired)."""
-    new = [{**row, "facts_since": row["hired_on"]} for row in new]
     drawn = bulk.next_ids(Teacher, len(new))  # PostgreSQL: inserted with their ids
     if drawn is not None:
-        new = [{"id": tid, **row} for tid, row in zip(drawn, new, strict=True)]
+        new = [
+            {"id": tid, **row, "facts_since": row["hired_on"]}
+            for tid, row in zip(drawn, new, strict=True)
+        ]
+    else:
+        new = [{**row, "facts_since": row["hired_on"]} for row in new]
     write_rows(
         Teacher,
         new=new,
@@ -260,15 +296,15 @@ def teachers_write_batch(
     today = timezone.localdate()
     ids: list[int] = []
     facts: list[dict[str, Any]] = []
-    if new:
-        if drawn is not None:
-            created = {row["id_number"]: row["id"] for row in new}
-        else:
-            created = dict(
-                Teacher.objects.filter(id_number__in=[r["id_number"] for r in new]).values_list(
-                    "id_number", "id"
-                )
+    if drawn is not None:
+        ids.extend(drawn)
+        _facts_seed_stored(ids=drawn, actor_id=actor_id, now=now)
+    elif new:
+        created = dict(
+            Teacher.objects.filter(id_number__in=[r["id_number"] for r in new]).values_list(
+                "id_number", "id"
             )
+        )
         dated = list(FACT_ATTRS.items())
         for row in new:
             tid = created[row["id_number"]]
