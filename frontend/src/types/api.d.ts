@@ -4297,8 +4297,8 @@ export interface components {
             readonly recorded_at: string;
         };
         /**
-         * @description A list row: the verdict only ({level, qualified, in_scope, valid_until, evaluated_on});
-         *     GET /teachers/{id}/ carries the reasons and what is missing.
+         * @description A list row: the verdict only ({level, qualified, in_scope, valid_until, level_after,
+         *     evaluated_on}); GET /teachers/{id}/ carries the reasons and what is missing.
          */
         TeacherList: {
             readonly id: number;

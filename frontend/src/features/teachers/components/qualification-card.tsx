@@ -8,6 +8,7 @@ import { formatDate } from '@/lib/format';
 
 import type { Qualification } from '../types/teacher';
 import { levelChecklist, scopeWords, type CheckItem, type LevelCheck } from './level-checklist';
+import { expiryWarning, expiryWords } from './expiry-warning';
 import { QualificationTag } from './qualification-tag';
 
 function Mark({ met }: { met: boolean }) {
@@ -91,6 +92,7 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
   }
   const checks = levelChecklist(qualification, t, label);
   const outOfScope = scopeWords(qualification, t, label);
+  const warning = expiryWarning(qualification);
   return (
     <Card title={t('teachers.qualification')} size="small" data-testid="qualification-card">
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
@@ -103,7 +105,14 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
         {/* Only a level that is held can be "valid until"; nothing is valid for 未认定. */}
         {qualification.qualified && qualification.valid_until && (
           <Descriptions.Item label={t('checklist.validUntil')}>
-            {formatDate(qualification.valid_until)}
+            <Space wrap size={8}>
+              {formatDate(qualification.valid_until)}
+              {warning && warning.kind !== 'changes' && (
+                <Typography.Text type="warning" data-testid="expiry-words">
+                  {expiryWords(warning, t, formatDate, (level) => label('qualificationLevel', level))}
+                </Typography.Text>
+              )}
+            </Space>
           </Descriptions.Item>
         )}
       </Descriptions>

@@ -18,6 +18,8 @@ export type Qualification = {
   qualified: boolean;
   reasons: QualificationReason[];
   valid_until: string | null;
+  /** The level from valid_until on (null when valid_until is null). */
+  level_after?: 'none' | 'junior' | 'intermediate' | 'senior' | null;
   in_scope?: boolean;
   /** Evidence items for junior, and the extra items intermediate and senior ask for. */
   evidence_needed?: [number, number, number];
