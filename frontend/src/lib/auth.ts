@@ -1,26 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api, ApiError, isUnauthenticated } from '@/lib/api-client';
+import type { components } from '@/types/api';
 
-export type Role = 'province' | 'city' | 'school_hr' | 'base_staff' | 'teacher' | 'expert';
+/** Every role of the schema's enum (teacher and expert included). */
+export type Role = components['schemas']['RoleEnum'];
 
-export type Me = {
-  id: number;
-  username: string;
-  full_name: string;
-  role: Role;
-  school: number | null;
-  school_name: string | null;
-  training_base: number | null;
-  training_base_name: string | null;
-  city: number | null;
-  city_name: string | null;
-  /** A teacher account's own teacher (DESIGN §8). */
-  teacher?: number | null;
-  teacher_name?: string | null;
-  /** Set on a first login: every other call answers 403 until the password is changed. */
-  must_change_password?: boolean;
-};
+/** The signed-in user (generated from /api/schema/). */
+export type Me = components['schemas']['Me'];
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -5,18 +5,22 @@ export const users: Record<string, Me> = {
   province: {
     id: 1, username: 'province', full_name: '省厅管理员', role: 'province',
     school: null, school_name: null, training_base: null, training_base_name: null, city: null, city_name: null,
+    teacher: null, teacher_name: null, must_change_password: false,
   },
   city_nc: {
     id: 2, username: 'city_nc', full_name: '南昌市教育局', role: 'city',
     school: null, school_name: null, training_base: null, training_base_name: null, city: 1, city_name: '南昌',
+    teacher: null, teacher_name: null, must_change_password: false,
   },
   hr_a: {
     id: 3, username: 'hr_a', full_name: '王人事', role: 'school_hr',
     school: 1, school_name: '江西示范职业技术学院', training_base: null, training_base_name: null, city: 1, city_name: '南昌',
+    teacher: null, teacher_name: null, must_change_password: false,
   },
   base_a: {
     id: 5, username: 'base_a', full_name: '基地管理员', role: 'base_staff',
     school: null, school_name: null, training_base: 1, training_base_name: '南昌智能制造培训基地', city: 1, city_name: '南昌',
+    teacher: null, teacher_name: null, must_change_password: false,
   },
 };
 

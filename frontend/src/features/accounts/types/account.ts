@@ -1,20 +1,13 @@
+import type { components } from '@/types/api';
+
 import type { Role } from '@/lib/auth';
 
-export type Account = {
-  id: number;
-  username: string;
-  first_name: string;
-  last_name: string;
-  email: string;
-  role: Role;
-  city: number | null;
-  school: number | null;
-  training_base: number | null;
-  is_active: boolean;
-  last_login: string | null;
-};
+type Schemas = components['schemas'];
 
-export type AccountInput = Partial<Omit<Account, 'id' | 'last_login'>> & { password?: string };
+/** The API's user row (generated from /api/schema/). */
+export type Account = Schemas['User'];
+
+export type AccountInput = Partial<Schemas['UserRequest']>;
 
 export type AccountParams = {
   page?: number;

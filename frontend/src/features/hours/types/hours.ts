@@ -1,10 +1,7 @@
-export type ShareRow = {
-  school: { id: number; code: string; name: string };
-  term: string | null;
-  total_hours: number;
-  practical_hours: number;
-  practical_share: number | null;
-  meets_target: boolean | null;
-};
+import type { components } from '@/types/api';
 
-export type Shares = { term: string | null; target: number; schools: ShareRow[] };
+type Schemas = components['schemas'];
+
+export type ShareRow = Schemas['ShareRow'];
+
+export type Shares = Schemas['Shares'];

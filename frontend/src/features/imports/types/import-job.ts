@@ -1,32 +1,15 @@
+import type { components } from '@/types/api';
+
+type Schemas = components['schemas'];
+
+/** One refused cell (the schema types `errors` as free JSON: this is its shape). */
 export type ImportError = { row: number; column: string; value: unknown; message: string };
 
 /** queued → validating → valid | invalid; valid → committing → committed | failed. */
-export type ImportStatus =
-  | 'queued'
-  | 'validating'
-  | 'valid'
-  | 'invalid'
-  | 'committing'
-  | 'committed'
-  | 'failed';
+export type ImportStatus = Schemas['ImportJobStatusEnum'];
 
-export type ImportJob = {
-  id: number;
-  kind: string;
-  filename?: string;
-  status: ImportStatus | string;
-  rows: number;
-  ready: number;
-  failed: number;
-  errors: ImportError[];
-  created?: number | null;
-  updated?: number | null;
-  unchanged?: number | null;
-  /** Rows checked or written so far by the background job (total 0: not known yet). */
-  progress?: { done: number; total: number };
-  message?: string;
-  job?: number | null;
-};
+/** The API's import job (generated from /api/schema/), with its errors typed. */
+export type ImportJob = Omit<Schemas['ImportJob'], 'errors'> & { errors: ImportError[] };
 
 /** The background job is still working on it: keep asking. */
 export const isBusy = (status: string) => ['queued', 'validating', 'committing'].includes(status);

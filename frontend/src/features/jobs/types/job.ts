@@ -1,21 +1,10 @@
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+import type { components } from '@/types/api';
 
-export type Job = {
-  id: number;
-  kind: string;
-  title: string;
-  status: JobStatus | string;
-  progress: { done: number; total: number };
-  message: string;
-  result: Record<string, unknown>;
-  /** The API path of the record the job worked on (e.g. an import). */
-  link: string;
-  /** The generated file, when there is one. */
-  download: string | null;
-  result_name: string;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-};
+type Schemas = components['schemas'];
+
+export type JobStatus = Schemas['JobStatusEnum'];
+
+/** The API's background job (generated from /api/schema/), with its result typed as an object. */
+export type Job = Omit<Schemas['Job'], 'result'> & { result: Record<string, unknown> };
 
 export const isActive = (status: string) => status === 'queued' || status === 'running';

@@ -1,16 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import type { components } from '@/types/api';
 
-export type AlertSettings = {
-  certificate_expiring_days: number;
-  practice_lapsing_days: number;
-  level_dropping_days: number;
-  school_falling_below_days: number;
-  recognition_expiring_days: number;
-  version: number;
-  updated_at: string | null;
-};
+/** Lead times in days, per alert kind (generated from /api/schema/). */
+export type AlertSettings = Required<components['schemas']['AlertSettings']>;
 
 const key = ['alert-settings'] as const;
 

@@ -1,16 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import type { components } from '@/types/api';
 
-export type Share = {
-  in_scope: number;
-  qualified: number;
-  ratio: number | null;
-  recognized: number;
-  recognized_ratio: number | null;
-  recognized_gap: number | null;
-  target: number;
-};
+type Schemas = components['schemas'];
+
+export type Share = Schemas['RatioFigures'];
 
 /** The scope's computed and recognized figures (ratios/summary, province block). */
 export function useRecognizedShare() {
@@ -20,19 +15,13 @@ export function useRecognizedShare() {
   });
 }
 
-export type GapRow = {
-  teacher: number;
-  teacher_name: string;
-  school_name: string;
-  level: string;
-  certificate_no?: string;
-  recognition?: number;
-};
+/** A teacher who should apply, or a recognized one who no longer meets the rules. */
+export type GapRow = Schemas['GapTeacher'] & Partial<Pick<Schemas['Lapsed'], 'certificate_no' | 'recognition'>>;
 
 export function useGaps() {
   return useQuery({
     queryKey: ['recognition', 'gaps'],
     queryFn: ({ signal }) =>
-      api<{ should_apply: GapRow[]; no_longer_qualified: GapRow[] }>('/recognitions/gaps/', { signal }),
+      api<Schemas['Gaps']>('/recognitions/gaps/', { signal }),
   });
 }

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, type Paginated } from '@/lib/api-client';
+import type { components } from '@/types/api';
 
 type TeacherRow = { id: number; name: string; staff_no: string };
-type Account = { id: number; teacher: number | null };
-type Created = { teacher: number; username: string; password: string | null };
+type Account = Pick<components['schemas']['User'], 'id' | 'teacher'>;
+type Created = components['schemas']['TeacherAccount'];
 
 /** School HR opens accounts for several of its teachers at once; each initial password
  * is shown once, to hand over. */

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, type Paginated } from '@/lib/api-client';
+import type { components } from '@/types/api';
 
-type Account = { id: number; username: string; is_active: boolean; must_change_password: boolean };
-type Created = { teacher: number; username: string; password: string | null };
+type Account = Pick<components['schemas']['User'], 'id' | 'username' | 'is_active' | 'must_change_password'>;
+type Created = components['schemas']['TeacherAccount'];
 
 /** School HR (or the province) gives a teacher an account with a one-time password. */
 export function TeacherAccountCard({ teacher }: { teacher: number }) {
