@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from shuangshi.common.idnumbers import make_id_number
 
 from .conftest import login
@@ -60,6 +61,13 @@ def _pick(page: Page, label: str, option: str) -> None:
     choice.wait_for(state="visible")
     choice.click()
     expect(select).to_contain_text(option)
+    # Choosing the option already selected can leave the list open over the next field.
+    dropdown = page.locator(".ant-select-dropdown:visible")
+    try:
+        dropdown.first.wait_for(state="hidden", timeout=2000)
+    except PlaywrightTimeoutError:
+        select.click()  # the selector toggles its list
+    expect(dropdown).to_have_count(0)
 
 
 def _date(page: Page, label: str, value: str) -> None:
