@@ -1,4 +1,4 @@
-import { Button, Card, Table, Typography } from 'antd';
+import { Button, Card, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -16,11 +16,26 @@ export function MentorsCard() {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const [page, setPage] = useState(1);
-  const mentors = useMentors({ page, page_size: PAGE_SIZE, ordering: 'name' });
+  const [search, setSearch] = useState('');
+  const mentors = useMentors({ page, page_size: PAGE_SIZE, ordering: 'name', search: search || undefined });
   const [editing, setEditing] = useState<Mentor | null>(null);
 
   return (
-    <Card title={t('mentors.mentorsList')}>
+    <Card
+      title={t('mentors.mentorsList')}
+      extra={
+        <Input.Search
+          allowClear
+          data-testid="mentor-search"
+          placeholder={t('mentors.searchPlaceholder')}
+          style={{ maxWidth: 220 }}
+          onSearch={(value) => {
+            setSearch(value.trim());
+            setPage(1);
+          }}
+        />
+      }
+    >
       {mentors.isError ? (
         <ErrorState error={mentors.error} onRetry={() => void mentors.refetch()} />
       ) : (
