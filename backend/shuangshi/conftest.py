@@ -7,10 +7,21 @@ the Nanchang city account; base_staff works at base_a.
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from shuangshi import testing
 from shuangshi.accounts.models import Role, User
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Any:
+    """Each test starts in the default language (Chinese): a request with another
+    Accept-Language leaves its language active in the thread for whatever runs next."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
