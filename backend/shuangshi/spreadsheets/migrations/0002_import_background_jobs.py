@@ -5,31 +5,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0001_initial'),
-        ('spreadsheets', '0001_initial'),
+        ("jobs", "0001_initial"),
+        ("spreadsheets", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importjob',
-            name='job',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='jobs.job'),
+            model_name="importjob",
+            name="job",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="jobs.job",
+            ),
         ),
         migrations.AddField(
-            model_name='importjob',
-            name='message',
-            field=models.TextField(blank=True, verbose_name='message'),
+            model_name="importjob",
+            name="message",
+            field=models.TextField(blank=True, verbose_name="message"),
         ),
         migrations.AddField(
-            model_name='importjob',
-            name='reader',
-            field=models.CharField(blank=True, max_length=16, verbose_name='reader'),
+            model_name="importjob",
+            name="reader",
+            field=models.CharField(blank=True, max_length=16, verbose_name="reader"),
         ),
         migrations.AlterField(
-            model_name='importjob',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Queued'), ('validating', 'Validating'), ('valid', 'Valid'), ('invalid', 'Invalid'), ('committing', 'Committing'), ('committed', 'Committed'), ('failed', 'Failed')], max_length=16, verbose_name='status'),
+            model_name="importjob",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued"),
+                    ("validating", "Validating"),
+                    ("valid", "Valid"),
+                    ("invalid", "Invalid"),
+                    ("committing", "Committing"),
+                    ("committed", "Committed"),
+                    ("failed", "Failed"),
+                ],
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
     ]
