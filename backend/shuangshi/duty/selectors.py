@@ -9,7 +9,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 
 from shuangshi.qualification import engine
@@ -87,13 +87,7 @@ def summary(teachers: QuerySet[Teacher], schools: list[Any], on: date) -> list[d
     if connection.vendor == "postgresql":
         counts = _short_counts_sql(owed, on, years, need)
     else:
-        counts = defaultdict(lambda: [0, 0])
-        periods = _periods(owed, on)
-        for tid, school_id in owed.values_list("pk", "school_id").iterator(chunk_size=20000):
-            c = counts[school_id]
-            c[0] += 1
-            spans = periods.get(tid)
-            c[1] += not spans or rules.days_in_window(spans, on, years=years) < need
+        counts = _short_counts(owed, on, years, need)
     out = []
     for school in schools:
         n, short = counts.get(school.pk, (0, 0))
@@ -108,31 +102,63 @@ def summary(teachers: QuerySet[Teacher], schools: list[Any], on: date) -> list[d
     return out
 
 
+def _short_counts(owed: QuerySet[Teacher], on: date, years: int, need: int) -> dict[int, list[int]]:
+    """{school id: [teachers owing, short]} counted in Python by ``rules`` (the reference)."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    periods = _periods(owed, on)
+    for tid, school_id in owed.values_list("pk", "school_id").iterator(chunk_size=20000):
+        c = counts[school_id]
+        c[0] += 1
+        spans = periods.get(tid)
+        c[1] += not spans or rules.days_in_window(spans, on, years=years) < need
+    return counts
+
+
 def _short_counts_sql(
     owed: QuerySet[Teacher], on: date, years: int, need: int
 ) -> dict[int, list[int]]:
-    """The same counts in one PostgreSQL statement: each teacher's periods clipped to the
-    window and merged (range_agg counts a day once), summed, compared with the need."""
-    start = engine.add_years(on, -years)
-    scoped, params = owed.values("pk").query.sql_with_params()
-    sql = f"""
-        SELECT t.school_id, COUNT(*),
-               SUM(CASE WHEN COALESCE(d.days, 0) < %s THEN 1 ELSE 0 END)
-        FROM {Teacher._meta.db_table} t
-        LEFT JOIN (
-            SELECT p.teacher_id,
-                   (SELECT COALESCE(SUM(upper(r) - lower(r)), 0)
-                    FROM unnest(range_agg(daterange(
-                        GREATEST(p.start_on, %s::date),
-                        LEAST(COALESCE(p.end_on, %s::date), %s::date) + 1))) r) AS days
-            FROM {EnterprisePeriod._meta.db_table} p
-            WHERE p.status = %s AND p.start_on <= %s AND COALESCE(p.end_on, %s) >= %s
-            GROUP BY p.teacher_id
-        ) d ON d.teacher_id = t.id
-        WHERE t.id IN ({scoped})
-        GROUP BY t.school_id
+    """The same counts in one PostgreSQL statement (issue 13: 1.3M teachers, 1.5M periods).
+
+    Each period of an owing teacher is clipped to the window; ordered by start, each counts
+    its days after the latest end of the teacher's earlier periods (a running MAX), so a day
+    covered twice counts once; the days are summed per teacher, compared with the need and
+    counted per school. One sort of the periods in the window, no range built per teacher.
     """
-    args = [need, start, on, on, RecordStatus.CONFIRMED.value, on, on, start, *params]
-    with connection.cursor() as cur:
+    start = engine.add_years(on, -years)
+    # No ORDER BY in the subquery: the model's ordering sorted 800,000 rows to disk.
+    scoped, params = owed.order_by().values("pk", "school_id").query.sql_with_params()
+    sql = f"""
+        WITH owed (id, school_id) AS MATERIALIZED ({scoped}),
+        clipped AS (
+            SELECT p.teacher_id,
+                   GREATEST(p.start_on, %s::date) AS a,
+                   LEAST(COALESCE(p.end_on, %s::date), %s::date) AS b
+            FROM {EnterprisePeriod._meta.db_table} p
+            JOIN owed o ON o.id = p.teacher_id
+            WHERE p.status = %s AND p.start_on <= %s AND COALESCE(p.end_on, %s) >= %s
+        ), covered AS (
+            SELECT teacher_id, a, b,
+                   MAX(b) OVER (PARTITION BY teacher_id ORDER BY a, b
+                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seen
+            FROM clipped
+        ), days AS (
+            SELECT teacher_id,
+                   SUM(GREATEST(b - GREATEST(a, COALESCE(seen + 1, a)) + 1, 0)) AS days
+            FROM covered
+            GROUP BY teacher_id
+        )
+        SELECT o.school_id, COUNT(*), COUNT(*) FILTER (WHERE COALESCE(d.days, 0) < %s)
+        FROM owed o
+        LEFT JOIN days d ON d.teacher_id = o.id
+        GROUP BY o.school_id
+    """
+    confirmed = RecordStatus.CONFIRMED.value
+    args = [*params, start, on, on, confirmed, on, on, start, need]
+    with transaction.atomic(), connection.cursor() as cur:
+        # The planner overestimates the joins a thousandfold and would JIT-compile the
+        # statement first (0.7 s at national size); the sort and hashes of ~1M rows fit in
+        # 64 MB instead of spilling to disk. Both for this statement's transaction only.
+        cur.execute("SET LOCAL jit = off")
+        cur.execute("SET LOCAL work_mem = '64MB'")
         cur.execute(sql, args)
         return {school_id: [int(n), int(short or 0)] for school_id, n, short in cur.fetchall()}
