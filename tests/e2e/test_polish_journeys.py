@@ -158,6 +158,32 @@ def test_ratio_target_is_a_percent_and_over_100_is_refused(page: Page) -> None:
         ("city_nc", ["/dashboard", "/teachers"]),
         ("hr_a", ["/my-school", "/teachers", "/teachers/first", "/mentors"]),
         ("base_a", ["/training"]),
+        # The pages added with alerts, jobs, practice duty and recognition (issues 12, 13).
+        (
+            "province",
+            [
+                "/notifications",
+                "/jobs",
+                "/practice-duty",
+                "/recognition",
+                "/recognition/rounds",
+                "/recognition/publicity",
+                "/recognition/certificates/first",
+            ],
+        ),
+        ("city_nc", ["/schools", "/practice-duty", "/recognition"]),
+        (
+            "hr_a",
+            [
+                "/notifications",
+                "/jobs",
+                "/practice-duty",
+                "/recognition",
+                "/recognition/confirmations",
+            ],
+        ),
+        ("teacher_a", ["/me", "/notifications", "/recognition"]),
+        ("expert_a", ["/recognition"]),
     ],
 )
 def test_phone_screens_fit_without_sideways_scrolling(
@@ -176,9 +202,14 @@ def test_phone_screens_fit_without_sideways_scrolling(
             phone.goto("/teachers")
             phone.locator(".ant-table-row a").first.click()
             expect(phone.get_by_test_id("qualification-card")).to_be_visible()
+        elif path == "/recognition/certificates/first":
+            found = phone.request.get("/api/v1/recognitions/?page_size=1").json()["results"]
+            phone.goto(f"/recognition/certificates/{found[0]['id']}")
+            phone.wait_for_load_state("networkidle")
         else:
             phone.goto(path)
-            expect(phone.locator(".ant-card").first).to_be_visible()
+            # A card, or a page that is one table (review queue, publicity).
+            expect(phone.locator(".ant-card, .ant-table").first).to_be_visible()
         phone.wait_for_load_state("networkidle")
         _no_horizontal_overflow(phone, f"{username} {path}")
         _shot(phone, f"phone-{username}{path.replace('/', '-')}")
@@ -191,13 +222,20 @@ def test_phone_screens_fit_without_sideways_scrolling(
         ("city_nc", ["/dashboard", "/schools"]),
         ("hr_a", ["/my-school", "/teachers", "/mentors", "/imports"]),
         ("base_a", ["/training", "/imports"]),
+        (
+            "province",
+            ["/notifications", "/jobs", "/practice-duty", "/recognition", "/recognition/publicity"],
+        ),
+        ("hr_a", ["/practice-duty", "/recognition", "/recognition/confirmations"]),
+        ("teacher_a", ["/me", "/notifications"]),
+        ("expert_a", ["/recognition"]),
     ],
 )
 def test_desktop_screenshots_of_every_role(page: Page, username: str, screens: list[str]) -> None:
     login(page, username)
     for path in screens:
         page.goto(path)
-        expect(page.locator(".ant-card").first).to_be_visible()
+        expect(page.locator(".ant-card, .ant-table").first).to_be_visible()
         page.wait_for_load_state("networkidle")
         _no_horizontal_overflow(page, f"{username} {path}")
         _shot(page, f"desktop-{username}{path.replace('/', '-')}")

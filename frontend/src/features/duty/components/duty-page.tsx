@@ -38,6 +38,7 @@ function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?
           size="small"
           loading={summary.isPending}
           dataSource={summary.data ?? []}
+          scroll={{ x: 480 }}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           rowClassName={(row) => (row.school.id === selected ? 'ant-table-row-selected' : '')}
           onRow={(row) => ({
@@ -91,6 +92,7 @@ function TeachersCard({ school }: { school?: number }) {
           size="small"
           loading={duty.isPending}
           dataSource={duty.data?.results ?? []}
+          scroll={{ x: 880 }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count, onChange: setPage, hideOnSinglePage: true }}
           columns={[
             {

@@ -30,6 +30,7 @@ export function JobsPage() {
         size="middle"
         loading={jobs.isLoading}
         dataSource={jobs.data?.results ?? []}
+        scroll={{ x: 720 }}
         pagination={{ current: page, total: jobs.data?.count ?? 0, pageSize: 20, onChange: setPage, hideOnSinglePage: true }}
         columns={[
           { title: t('jobs.what'), dataIndex: 'title', render: (title: string, job) => title || job.kind },
