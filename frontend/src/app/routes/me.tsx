@@ -2,6 +2,7 @@ import { Space } from 'antd';
 
 import { NotFound } from '@/components/ui/not-found';
 import { ErrorState, Loading } from '@/components/ui/query-state';
+import { MyDutyCard } from '@/features/duty/components/my-duty-card';
 import { MyRecordPanels } from '@/features/recognition/components/my-record';
 import { useTeacher } from '@/features/teachers/api/get-teacher';
 import { QualificationCard } from '@/features/teachers/components/qualification-card';
@@ -19,6 +20,7 @@ export default function MeRoute() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <QualificationCard qualification={teacher.data.qualification} />
+      <MyDutyCard />
       <MyRecordPanels teacher={me.teacher} />
     </Space>
   );

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
@@ -155,6 +156,13 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
   const certificates = useCertificates(teacher);
   const remove = useDeleteCertificate();
   const [editing, setEditing] = useState<Certificate | null | undefined>(undefined);
+  // An alert links to /teachers/<id>?certificate=<id>: that row is marked and scrolled to.
+  const highlighted = Number(useSearchParams()[0].get('certificate')) || null;
+  const loaded = Boolean(certificates.data);
+  useEffect(() => {
+    if (!highlighted || !loaded) return;
+    document.querySelector(`[data-row-key="${highlighted}"]`)?.scrollIntoView?.({ block: 'center' });
+  }, [highlighted, loaded]);
 
   return (
     <Card
@@ -178,8 +186,23 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
           pagination={false}
           dataSource={certificates.data?.results}
           scroll={{ x: 700 }}
+          rowClassName={(row) => (row.id === highlighted ? 'ant-table-row-selected' : '')}
+          onRow={(row) => (row.id === highlighted ? { 'data-highlighted': 'true' } as object : {})}
           columns={[
-            { title: t('certificates.fields.kind'), dataIndex: 'kind', render: (v: string) => label('certificateKind', v) },
+            {
+              title: t('certificates.fields.kind'),
+              dataIndex: 'kind',
+              render: (v: string, row: Certificate) => (
+                <>
+                  {label('certificateKind', v)}
+                  {row.id === highlighted && (
+                    <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                      {t('certificates.highlighted')}
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
             { title: t('certificates.fields.level'), dataIndex: 'level', render: (v: string) => label('certificateLevel', v) },
             { title: t('certificates.fields.name'), dataIndex: 'name' },
             { title: t('certificates.fields.number'), dataIndex: 'number' },
