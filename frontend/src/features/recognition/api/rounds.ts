@@ -26,6 +26,17 @@ export function useCreateRound() {
   });
 }
 
+/** The province edits a round (dates, publicity, validity, levels, experts); `version` is the
+ * one it read, so a concurrent edit is refused. */
+export function useUpdateRound() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, ...input }: Partial<RoundInput> & { id: number; version: number }) =>
+      api<Round>(`/recognition-rounds/${id}/`, { method: 'PATCH', body: { ...input, version } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['recognition', 'rounds'] }),
+  });
+}
+
 export type ExpertAccount = { id: number; username: string; first_name: string };
 
 export function useExperts(enabled: boolean) {

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 
-import { useCreateRound, useExperts, useRounds } from '../api/rounds';
+import { useCreateRound, useExperts, useRounds, useUpdateRound } from '../api/rounds';
 import { LEVELS, type Round } from '../types';
 import { RecognitionsCard } from './recognitions-card';
 import { StatusTag } from './status-tag';
@@ -17,6 +17,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const rounds = useRounds();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Round | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {canEdit && (
@@ -39,22 +40,40 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
           { title: t('recognition.validityYears'), dataIndex: 'validity_years' },
           { title: t('recognition.ruleVersion'), dataIndex: 'rule_version' },
           { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v === 'open' ? 'submitted' : 'withdrawn'} /> },
+          ...(canEdit
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, row: Round) => (
+                    <Button type="link" size="small" onClick={() => setEditing(row)}>
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {creating && <RoundForm onClose={() => setCreating(false)} />}
+      {editing && <RoundForm round={editing} onClose={() => setEditing(null)} />}
       <RecognitionsCard canRevoke={canEdit} />
     </Space>
   );
 }
 
-function RoundForm({ onClose }: { onClose: () => void }) {
+function RoundForm({ round, onClose }: { round?: Round; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const create = useCreateRound();
+  const update = useUpdateRound();
   const experts = useExperts(true);
+  const save = (input: Parameters<typeof create.mutateAsync>[0]) =>
+    round ? update.mutateAsync({ ...input, id: round.id, version: round.version }) : create.mutateAsync(input);
   const submit = async (v: { code: string; name: string; dates: [Dayjs, Dayjs]; publicity_days: number; validity_years: number; levels: string[]; experts: number[] }) => {
     try {
-      await create.mutateAsync({
+      await save({
         code: v.code,
         name: v.name,
         opens_on: v.dates[0].format('YYYY-MM-DD'),
@@ -64,6 +83,7 @@ function RoundForm({ onClose }: { onClose: () => void }) {
         levels: v.levels as Round['levels'],
         experts: v.experts,
       });
+      if (round) void message.success(t('recognition.roundSaved', { name: v.name }));
       onClose();
     } catch (error) {
       if (error instanceof ApiError) form.setFields(Object.entries(error.fieldErrors()).map(([name, errors]) => ({ name: name === 'opens_on' || name === 'closes_on' ? 'dates' : name, errors })));
@@ -71,8 +91,23 @@ function RoundForm({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <Modal open title={t('recognition.newRound')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ publicity_days: 7, validity_years: 5, levels: [...LEVELS], experts: [] }}>
+    <Modal
+      open
+      title={round ? t('recognition.editRound') : t('recognition.newRound')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending || update.isPending}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          round
+            ? { ...round, dates: [dayjs(round.opens_on), dayjs(round.closes_on)] }
+            : { publicity_days: 7, validity_years: 5, levels: [...LEVELS], experts: [] }
+        }
+      >
         <Form.Item name="code" label={t('recognition.code')} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="name" label={t('recognition.roundName')} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="dates" label={t('recognition.opens')} rules={[{ required: true }]}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item>

@@ -1,8 +1,8 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { LinkButton } from '@/components/ui/link-button';
 import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 
@@ -13,10 +13,12 @@ import { canEditTeachers, useMe } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { useSchoolOptions } from '@/lib/reference-data';
 
+import { useCreateTeacherAccounts, type TeacherAccount } from '../api/create-teacher-accounts';
 import { useExportTeachers } from '../api/export-teachers';
 import { useTeachers } from '../api/get-teachers';
 import type { Teacher, TeacherFilters } from '../types/teacher';
 import { QualificationTag } from './qualification-tag';
+import { TeacherAccountsModal } from './teacher-accounts-modal';
 
 const PAGE_SIZE = 20;
 const filterKeys = [
@@ -80,6 +82,25 @@ export function TeachersList() {
   const { message } = App.useApp();
   const showSchool = me?.role !== 'school_hr';
   const schools = useSchoolOptions(null, showSchool);
+  // School HR select rows and open teacher accounts for them (DESIGN §8).
+  const canMakeAccounts = me?.role === 'school_hr';
+  const [selected, setSelected] = useState<Teacher[]>([]);
+  const [created, setCreated] = useState<TeacherAccount[] | null>(null);
+  const [createdNames, setCreatedNames] = useState(new Map<number, string>());
+  const makeAccounts = useCreateTeacherAccounts();
+  const createAccounts = () => {
+    const names = new Map(selected.map((row) => [row.id, row.name]));
+    makeAccounts.mutate(
+      selected.map((row) => row.id),
+      {
+        onSuccess: (rows) => {
+          setCreatedNames(names);
+          setCreated(rows);
+          setSelected([]);
+        },
+      },
+    );
+  };
 
   const sortOrder = (field: string) =>
     filters.ordering === field ? 'ascend' : filters.ordering === `-${field}` ? 'descend' : null;
@@ -194,6 +215,17 @@ export function TeachersList() {
           >
             {t('teachers.export')}
           </Button>
+          {canMakeAccounts && (
+            <Button
+              icon={<TeamOutlined />}
+              disabled={!selected.length}
+              loading={makeAccounts.isPending}
+              onClick={createAccounts}
+              data-testid="create-teacher-accounts"
+            >
+              {t('teachers.accounts.create', { count: selected.length })}
+            </Button>
+          )}
           {canEditTeachers(me) && (
             <LinkButton to={paths.teacherNew} type="primary" icon={<PlusOutlined />}>
               {t('teachers.new')}
@@ -284,6 +316,15 @@ export function TeachersList() {
           dataSource={teachers.data?.results}
           onChange={onChange}
           scroll={{ x: 900 }}
+          rowSelection={
+            canMakeAccounts
+              ? {
+                  selectedRowKeys: selected.map((row) => row.id),
+                  preserveSelectedRowKeys: true,
+                  onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+                }
+              : undefined
+          }
           pagination={{
             current: filters.page,
             pageSize: filters.page_size,
@@ -296,6 +337,7 @@ export function TeachersList() {
           }}
         />
       )}
+      {created && <TeacherAccountsModal accounts={created} names={createdNames} onClose={() => setCreated(null)} />}
     </Card>
   );
 }
