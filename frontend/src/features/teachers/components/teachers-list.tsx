@@ -197,7 +197,8 @@ export function TeachersList() {
     <Card
       title={t('teachers.title')}
       extra={
-        <Space>
+        // Wraps on phones instead of pushing the page sideways.
+        <Space wrap style={{ justifyContent: 'flex-end' }}>
           {/* The same filters, as a workbook that re-imports unchanged: made by a background
               job, downloaded from "my jobs" (the header's jobs button says when it is ready). */}
           <Button
