@@ -16,6 +16,9 @@ def test_a_teacher_sees_their_own_practice_duty_standing(page: Page) -> None:
     assert len(rows) == 1, "a teacher is scoped to themself"
     mine = rows[0]
     page.goto("/me")
+    # The header names the role in words (not the key roles.teacher).
+    expect(page.get_by_test_id("user-menu")).to_contain_text("教师")
+    expect(page.get_by_test_id("user-menu")).not_to_contain_text("roles.")
     card = page.get_by_test_id("my-duty")
     expect(card).to_contain_text("我的企业实践")
     expect(card).to_contain_text(f"{mine['days_in_window']} / {mine['required']} 天")
