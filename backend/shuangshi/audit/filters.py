@@ -1,6 +1,8 @@
 import django_filters
 from auditlog.models import LogEntry
 
+from shuangshi.common import dates
+
 ACTIONS = {"create": 0, "update": 1, "delete": 2, "access": 3}
 
 
@@ -11,8 +13,8 @@ class LogEntryFilter(django_filters.FilterSet):
     model = django_filters.CharFilter(field_name="content_type__model", lookup_expr="iexact")
     object_id = django_filters.NumberFilter(field_name="object_id")
     actor = django_filters.CharFilter(field_name="actor__username")
-    since = django_filters.IsoDateTimeFilter(field_name="timestamp", lookup_expr="gte")
-    until = django_filters.IsoDateTimeFilter(field_name="timestamp", lookup_expr="lt")
+    since = dates.IsoDateTimeFilter(field_name="timestamp", lookup_expr="gte")
+    until = dates.IsoDateTimeFilter(field_name="timestamp", lookup_expr="lt")
 
     class Meta:
         model = LogEntry

@@ -4,14 +4,20 @@ Dates outside it are typing mistakes (0001-01-01, 9999-12-31) and some broke dat
 arithmetic further on (a 500). `DateField` checks every API date: `install()` (run by the
 common app) makes it the field ModelSerializer builds for each model DateField, and
 serializers that declare a date input use it directly. `date_param` parses a query
-parameter; the importers check cells with `in_range`.
+parameter, `DateFilter`/`IsoDateTimeFilter` are the list filters' date parameters (a moment
+is also moved to UTC: PostgreSQL refuses offsets beyond ±15:59, and a refused query would
+leave the request's transaction aborted); the importers check cells with `in_range`.
 """
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError as FormValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+from django_filters.fields import IsoDateTimeField
 from rest_framework import exceptions, serializers
 
 EARLIEST = date(1950, 1, 1)
@@ -50,6 +56,38 @@ def date_param(params: Any, name: str) -> date | None:
     if not in_range(day):
         raise exceptions.ValidationError({name: [out_of_range()]})
     return day
+
+
+class _RangedDateField(forms.DateField):
+    def to_python(self, value: Any) -> date | None:
+        day = super().to_python(value)
+        if day is not None and not in_range(day):
+            raise FormValidationError(out_of_range(), code="out_of_range")
+        return day
+
+
+class _RangedIsoDateTimeField(IsoDateTimeField):
+    def to_python(self, value: Any) -> datetime | None:
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC)
+        if not in_range(moment.date()):
+            raise FormValidationError(out_of_range(), code="out_of_range")
+        return moment
+
+
+class DateFilter(django_filters.DateFilter):
+    """A list filter's date parameter, between 1950-01-01 and 2100-12-31 (a 400 otherwise)."""
+
+    field_class = _RangedDateField
+
+
+class IsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """A list filter's moment parameter (ISO 8601), in range and moved to UTC."""
+
+    field_class = _RangedIsoDateTimeField
 
 
 def install() -> None:

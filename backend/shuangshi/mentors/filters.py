@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from shuangshi.accounts.scope import schools_visible_to
+from shuangshi.common import dates
 
 from .models import Mentor, MentorAppointment
 
@@ -24,7 +25,7 @@ class MentorFilter(django_filters.FilterSet):
 
 class MentorAppointmentFilter(django_filters.FilterSet):
     city = django_filters.NumberFilter(field_name="school__city_id")
-    active_on = django_filters.DateFilter(method="filter_active_on", label="In force on")
+    active_on = dates.DateFilter(method="filter_active_on", label="In force on")
 
     class Meta:
         model = MentorAppointment

@@ -1,5 +1,7 @@
 import django_filters
 
+from shuangshi.common import dates
+
 from .models import Application, EvidenceFile, Recognition
 
 
@@ -20,7 +22,7 @@ class ApplicationFilter(django_filters.FilterSet):
 
 class RecognitionFilter(django_filters.FilterSet):
     school = django_filters.NumberFilter(field_name="teacher__school_id")
-    valid_until_before = django_filters.DateFilter(field_name="valid_until", lookup_expr="lte")
+    valid_until_before = dates.DateFilter(field_name="valid_until", lookup_expr="lte")
     revoked = django_filters.BooleanFilter(
         field_name="revoked_on", lookup_expr="isnull", exclude=True
     )

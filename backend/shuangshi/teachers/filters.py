@@ -1,6 +1,8 @@
 import django_filters
 from django.db.models import QuerySet
 
+from shuangshi.common import dates
+
 from .models import Certificate, EnterprisePeriod, Teacher
 
 
@@ -36,8 +38,8 @@ class TeacherFilter(django_filters.FilterSet):
 
 
 class CertificateFilter(django_filters.FilterSet):
-    expires_before = django_filters.DateFilter(field_name="expires_on", lookup_expr="lte")
-    expires_after = django_filters.DateFilter(field_name="expires_on", lookup_expr="gte")
+    expires_before = dates.DateFilter(field_name="expires_on", lookup_expr="lte")
+    expires_after = dates.DateFilter(field_name="expires_on", lookup_expr="gte")
     school = django_filters.NumberFilter(field_name="teacher__school_id")
 
     class Meta:
