@@ -9,7 +9,10 @@ TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
 # The schema in Chinese, as the UI's generated comments are (LANGUAGE_CODE is zh-hans).
+# Integer formats follow the database backend's column ranges, so the schema is always made
+# for PostgreSQL (production's), whatever DATABASE_URL says; nothing connects to it.
 (cd "$ROOT/backend" && DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings.test}" \
+  DATABASE_URL="postgres://schema@127.0.0.1:9/schema" \
   "$PY" manage.py spectacular --format openapi-json --lang zh-hans --file "$TMP/schema.json")
 (cd "$ROOT/frontend" && node_modules/.bin/openapi-typescript "$TMP/schema.json" -o "$TMP/api.d.ts" >/dev/null)
 

@@ -2271,10 +2271,7 @@ export interface components {
              * Format: date
              */
             completed_on: string;
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours: number;
             /** 考核通过 */
             passed?: boolean;
@@ -2438,10 +2435,7 @@ export interface components {
             filename: string;
             /** 文件类型 */
             content_type: string;
-            /**
-             * 大小
-             * Format: int64
-             */
+            /** 大小 */
             size: number;
         };
         EvidenceFile: {
@@ -2826,10 +2820,7 @@ export interface components {
              * Format: date
              */
             end_on?: string | null;
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours?: number;
             version?: number;
         };
@@ -2851,10 +2842,7 @@ export interface components {
              * Format: date
              */
             end_on?: string | null;
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours?: number;
             version?: number;
         };
@@ -3481,10 +3469,7 @@ export interface components {
              * Format: date
              */
             end_on?: string | null;
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours?: number;
             version?: number;
         };
@@ -3552,10 +3537,7 @@ export interface components {
             city?: number;
             /** 类型 */
             kind?: components["schemas"]["SchoolKindEnum"];
-            /**
-             * 在校生人数
-             * Format: int64
-             */
+            /** 在校生人数 */
             student_count?: number;
             version?: number;
         };
@@ -3630,15 +3612,9 @@ export interface components {
             term?: string;
             /** 专业大类 */
             major_category?: string;
-            /**
-             * 总课时
-             * Format: int64
-             */
+            /** 总课时 */
             total_hours?: number;
-            /**
-             * 实践教学课时
-             * Format: int64
-             */
+            /** 实践教学课时 */
             practical_hours?: number;
             version?: number;
         };
@@ -3680,10 +3656,7 @@ export interface components {
              * Format: date
              */
             completed_on?: string;
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours?: number;
             /** 考核通过 */
             passed?: boolean;
@@ -3698,10 +3671,7 @@ export interface components {
             title?: string;
             /** 类型 */
             kind?: components["schemas"]["TrainingProgramKindEnum"];
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours?: number;
             /**
              * 开始日期
@@ -4067,10 +4037,7 @@ export interface components {
             readonly city_name: string;
             /** 类型 */
             kind: components["schemas"]["SchoolKindEnum"];
-            /**
-             * 在校生人数
-             * Format: int64
-             */
+            /** 在校生人数 */
             student_count?: number;
             version?: number;
         };
@@ -4128,10 +4095,7 @@ export interface components {
             city: number;
             /** 类型 */
             kind: components["schemas"]["SchoolKindEnum"];
-            /**
-             * 在校生人数
-             * Format: int64
-             */
+            /** 在校生人数 */
             student_count?: number;
             version?: number;
         };
@@ -4418,15 +4382,9 @@ export interface components {
             term: string;
             /** 专业大类 */
             major_category?: string;
-            /**
-             * 总课时
-             * Format: int64
-             */
+            /** 总课时 */
             total_hours: number;
-            /**
-             * 实践教学课时
-             * Format: int64
-             */
+            /** 实践教学课时 */
             practical_hours: number;
             /** Format: double */
             readonly practical_share: number | null;
@@ -4439,15 +4397,9 @@ export interface components {
             term: string;
             /** 专业大类 */
             major_category?: string;
-            /**
-             * 总课时
-             * Format: int64
-             */
+            /** 总课时 */
             total_hours: number;
-            /**
-             * 实践教学课时
-             * Format: int64
-             */
+            /** 实践教学课时 */
             practical_hours: number;
             version?: number;
         };
@@ -4538,10 +4490,7 @@ export interface components {
              * Format: date
              */
             completed_on: string;
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours: number;
             /** 考核通过 */
             passed?: boolean;
@@ -4564,10 +4513,7 @@ export interface components {
              * Format: date
              */
             completed_on: string;
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours: number;
             /** 考核通过 */
             passed?: boolean;
@@ -4584,10 +4530,7 @@ export interface components {
             title: string;
             /** 类型 */
             kind: components["schemas"]["TrainingProgramKindEnum"];
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours: number;
             /**
              * 开始日期
@@ -4615,10 +4558,7 @@ export interface components {
             title: string;
             /** 类型 */
             kind: components["schemas"]["TrainingProgramKindEnum"];
-            /**
-             * 学时
-             * Format: int64
-             */
+            /** 学时 */
             hours: number;
             /**
              * 开始日期
