@@ -74,7 +74,7 @@ lint: $(VENV)/.installed ## ruff (check + format) and mypy
 	$(VENV)/bin/ruff format --check backend tests benchmarks
 	$(VENV)/bin/mypy backend
 
-test-backend: $(VENV)/.installed ## pytest: backend and tests/ (DATABASE_URL selects PostgreSQL)
+test-backend: $(VENV)/.installed build ## pytest: backend and tests/ (DATABASE_URL selects PostgreSQL; the image test collects the built front end)
 	$(VENV)/bin/pytest -q -n 2 --ignore=tests/e2e $(PYTEST_ARGS)
 
 test-frontend: frontend/node_modules/.installed $(VENV)/.installed ## API types match the schema, tsc, ESLint, Vitest
