@@ -30,9 +30,15 @@ def test_hr_opens_the_teachers_list_and_a_teacher(page: Page) -> None:
 def test_hr_searches_teachers(page: Page) -> None:
     login(page, "hr_a")
     page.goto("/teachers")
-    first = page.locator(".ant-table-tbody tr.ant-table-row").first
+    # A demo teacher's row: teachers other journeys add may have no staff number (it is
+    # optional) and sort first.
+    first = page.locator(
+        ".ant-table-tbody tr.ant-table-row", has_text=re.compile(r"JX001-\d{4}")
+    ).first
     expect(first).to_be_visible()
-    staff_no = first.locator("td").first.inner_text().strip()
+    # The first cell is the row's selection box; the staff number is the cell that holds one.
+    cells = [text.strip() for text in first.locator("td").all_inner_texts()]
+    staff_no = next(text for text in cells if re.fullmatch(r"JX001-\d{4}", text))
     page.get_by_placeholder("姓名或工号").fill(staff_no)
     page.get_by_placeholder("姓名或工号").press("Enter")
     expect(page.get_by_text("共 1 名教师")).to_be_visible()
