@@ -80,6 +80,7 @@ function makeTeacher(i: number) {
     employment: i % 7 === 0 ? 'part_time' : 'full_time',
     course_type: (['professional', 'practical', 'public'] as const)[i % 3],
     major: '机电一体化',
+    major_category: (i % 2 === 0 ? '46' : null) as string | null,
     education: 'bachelor',
     normal_graduate: i % 4 === 0,
     title: (['none', 'junior', 'intermediate', 'associate_senior', 'senior'] as const)[i % 5],
@@ -97,7 +98,7 @@ export function makeTeachers(n = 30) {
 
 export const certificates = [
   { id: 1, teacher: 1, kind: 'teacher_qualification', level: 'secondary_vocational', name: '教师资格证', field: '机械', number: 'TQ001', issuer: '江西省教育厅', issued_on: '2012-07-01', expires_on: null, version: 1 },
-  { id: 2, teacher: 1, kind: 'skill_level', level: 'grade3', name: '钳工', field: '钳工', number: 'SK002', issuer: '人社厅', issued_on: '2018-03-01', expires_on: new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10), version: 1 },
+  { id: 2, teacher: 1, kind: 'skill_level', level: 'grade3', name: '钳工', field: '钳工', field_category: '46', number: 'SK002', issuer: '人社厅', issued_on: '2018-03-01', expires_on: new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10), version: 1 },
 ];
 
 export const periods = [

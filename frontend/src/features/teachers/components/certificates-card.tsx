@@ -15,7 +15,7 @@ import { useDeleteCertificate } from '../api/delete-certificate';
 import { useCertificates } from '../api/get-certificates';
 import { useSaveCertificate } from '../api/save-certificate';
 import type { Certificate } from '../types/teacher';
-import { fieldCategoryOptions } from './field-categories';
+import { fieldCategoryLabel, fieldCategoryOptions } from './field-categories';
 import { useSavedNotice } from './use-saved-notice';
 
 const dateFields = ['issued_on', 'expires_on'];
@@ -205,6 +205,11 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
             },
             { title: t('certificates.fields.level'), dataIndex: 'level', render: (v: string) => label('certificateLevel', v) },
             { title: t('certificates.fields.name'), dataIndex: 'name' },
+            {
+              title: t('certificates.fields.field_category'),
+              dataIndex: 'field_category',
+              render: (v: string | null) => fieldCategoryLabel(v),
+            },
             { title: t('certificates.fields.number'), dataIndex: 'number' },
             { title: t('certificates.fields.issued_on'), dataIndex: 'issued_on', render: formatDate },
             {

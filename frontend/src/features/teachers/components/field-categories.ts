@@ -27,3 +27,14 @@ export const fieldCategoryOptions = FIELD_CATEGORIES.map(([value, name]) => ({
   value,
   label: `${value} ${name}`,
 }));
+
+const NAMES = new Map<string, string>(FIELD_CATEGORIES);
+
+/** "46 装备制造" for a code (61–79 read as their 41–59 twin); "—" when none is stated. */
+export function fieldCategoryLabel(code: string | null | undefined): string {
+  if (!code) return '—';
+  const n = Number(code);
+  const key = n >= 61 && n <= 79 ? String(n - 20) : code;
+  const name = NAMES.get(key);
+  return name ? `${code} ${name}` : code;
+}

@@ -12,6 +12,8 @@ describe('teacher detail', () => {
     renderApp('/teachers/1');
     expect(await screen.findByText('基本信息')).toBeInTheDocument();
     expect(screen.getByText('T0001')).toBeInTheDocument();
+    // 专业大类 by code and name (2021 catalogue).
+    expect(screen.getAllByText('46 装备制造').length).toBeGreaterThan(0);
     // The 测算结果 as a checklist in words: no rule codes, no raw values.
     const card = screen.getByTestId('qualification-card');
     expect(within(card).getByText('测算结果')).toBeInTheDocument();

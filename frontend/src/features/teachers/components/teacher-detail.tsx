@@ -9,6 +9,7 @@ import { formatDate } from '@/lib/format';
 import { useDeleteTeacher } from '../api/delete-teacher';
 import type { Teacher } from '../types/teacher';
 import { CertificatesCard } from './certificates-card';
+import { fieldCategoryLabel } from './field-categories';
 import { PeriodsCard } from './periods-card';
 import { QualificationCard } from './qualification-card';
 
@@ -65,6 +66,9 @@ export function TeacherDetail({
             {label('courseType', teacher.course_type)}
           </Descriptions.Item>
           <Descriptions.Item label={t('teachers.fields.major')}>{teacher.major || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('teachers.fields.major_category')}>
+            {fieldCategoryLabel(teacher.major_category)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('teachers.fields.education')}>
             {label('education', teacher.education)}
           </Descriptions.Item>
