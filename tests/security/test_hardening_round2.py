@@ -78,6 +78,18 @@ def test_a_nested_body_from_a_signed_in_user_is_a_400_too(api, hr_a, teacher_a):
     assert client.patch(url, body, content_type="application/json").status_code == 400
 
 
+def test_the_evidence_file_endpoint_bounds_its_json_bodies_too(api, hr_a):
+    client = api(hr_a)
+    client.raise_request_exception = False
+    huge = '{"description": "' + "x" * (2 * 1024 * 1024) + '"}'
+    response = client.post("/api/v1/evidence-files/", huge, content_type="application/json")
+    assert response.status_code == 413
+    deep = "[" * 5000 + "]" * 5000
+    response = client.post("/api/v1/evidence-files/", deep, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "JSON 嵌套超过 20 层。"
+
+
 def test_a_huge_form_body_is_refused_too(hr_a):
     body = "username=hr_a&password=" + "x" * (2 * 1024 * 1024)
     response = APIClient().post(

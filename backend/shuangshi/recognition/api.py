@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope, teachers_visible_to
 from shuangshi.common.api import RolePermission, ScopedModelViewSet, request_user
+from shuangshi.common.parsers import JSONParser
 from shuangshi.teachers.api import CertificateSerializer, EnterprisePeriodSerializer
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
 from shuangshi.training.models import TrainingCompletion
@@ -197,7 +198,8 @@ class EvidenceFileViewSet(
     permission_classes = [RolePermission]
     read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.TEACHER, Role.EXPERT]
     write_roles = [Role.PROVINCE, Role.SCHOOL_HR, Role.TEACHER]
-    parser_classes = [parsers.MultiPartParser, parsers.FormParser, parsers.JSONParser]
+    # JSON bodies go through the bounded parser (413 past the limit, 400 when nested too deep).
+    parser_classes = [parsers.MultiPartParser, parsers.FormParser, JSONParser]
     filterset_class = EvidenceFilter
     ordering_fields = ["uploaded_at", "id"]
 
