@@ -7,8 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { certificateLevels } from '@/config/enums';
-import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
-import { saveErrors } from '@/lib/conflict';
+import { datesToDayjs } from '@/lib/dates';
 import { daysUntil, EXPIRY_WARNING_DAYS, formatDate } from '@/lib/format';
 
 import { useDeleteCertificate } from '../api/delete-certificate';
@@ -16,7 +15,7 @@ import { useCertificates } from '../api/get-certificates';
 import { useSaveCertificate } from '../api/save-certificate';
 import type { Certificate } from '../types/teacher';
 import { fieldCategoryLabel, fieldCategoryOptions } from './field-categories';
-import { useSavedNotice } from './use-saved-notice';
+import { useRecordSave } from './use-record-save';
 
 const dateFields = ['issued_on', 'expires_on'];
 
@@ -47,42 +46,9 @@ function CertificateModal({
 }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
-  const [form] = Form.useForm();
-  const notice = useSavedNotice(teacher);
   const save = useSaveCertificate();
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  // Bumped when a 409 hands us the row as it is now.
-  const [version, setVersion] = useState(certificate?.version);
+  const { form, otherErrors, onOk } = useRecordSave<Certificate>({ teacher, record: certificate, dateFields, save, onClose });
   const kind = Form.useWatch('kind', form) as string | undefined;
-
-  const onOk = async () => {
-    // antd rejects with the field errors, which it already shows.
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setOtherErrors([]);
-    const saved = notice.begin();
-    save.mutate(
-      {
-        ...(datesFromDayjs(values, dateFields) as Partial<Certificate>),
-        id: certificate?.id,
-        version,
-        teacher,
-      },
-      {
-        onSuccess: () => {
-          void saved();
-          onClose();
-        },
-        onError: (e) =>
-          setOtherErrors(
-            saveErrors<Certificate>(form, e, t('common.conflict'), (current) => {
-              setVersion(current.version);
-              form.setFieldsValue(datesToDayjs(current, dateFields));
-            }),
-          ),
-      },
-    );
-  };
 
   return (
     <Modal

@@ -5,15 +5,14 @@ import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
-import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
-import { saveErrors } from '@/lib/conflict';
+import { datesToDayjs } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
 
 import { useDeleteEnterprisePeriod } from '../api/delete-enterprise-period';
 import { useEnterprisePeriods } from '../api/get-enterprise-periods';
 import { useSaveEnterprisePeriod } from '../api/save-enterprise-period';
 import type { EnterprisePeriod } from '../types/teacher';
-import { useSavedNotice } from './use-saved-notice';
+import { useRecordSave } from './use-record-save';
 
 const dateFields = ['start_on', 'end_on'];
 
@@ -27,41 +26,8 @@ function PeriodModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const notice = useSavedNotice(teacher);
   const save = useSaveEnterprisePeriod();
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  // Bumped when a 409 hands us the row as it is now.
-  const [version, setVersion] = useState(period?.version);
-
-  const onOk = async () => {
-    // antd rejects with the field errors, which it already shows.
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setOtherErrors([]);
-    const saved = notice.begin();
-    save.mutate(
-      {
-        ...(datesFromDayjs(values, dateFields) as Partial<EnterprisePeriod>),
-        id: period?.id,
-        version,
-        teacher,
-      },
-      {
-        onSuccess: () => {
-          void saved();
-          onClose();
-        },
-        onError: (e) =>
-          setOtherErrors(
-            saveErrors<EnterprisePeriod>(form, e, t('common.conflict'), (current) => {
-              setVersion(current.version);
-              form.setFieldsValue(datesToDayjs(current, dateFields));
-            }),
-          ),
-      },
-    );
-  };
+  const { form, otherErrors, onOk } = useRecordSave<EnterprisePeriod>({ teacher, record: period, dateFields, save, onClose });
 
   return (
     <Modal

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
@@ -55,5 +55,30 @@ describe('teacher detail', () => {
     expect(await screen.findByText('3601************34')).toBeInTheDocument();
     expect(screen.getByText('1985')).toBeInTheDocument();
     expect(screen.queryByText('1985-06-15')).not.toBeInTheDocument();
+  });
+  it('saves an edited period with its version and, on a 409, loads the row as it is now', async () => {
+    loginAs('hr_a');
+    const sent: Array<Record<string, unknown>> = [];
+    server.use(
+      http.patch('/api/v1/enterprise-periods/1/', async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        sent.push(body);
+        const now = { ...db.periods[0], enterprise: '江铃汽车集团', version: 2 };
+        if (body.version === 1) return HttpResponse.json({ detail: 'conflict', current: now }, { status: 409 });
+        return HttpResponse.json({ ...now, ...body, version: 3 });
+      }),
+    );
+    renderApp('/teachers/1');
+    const row = (await screen.findByText('江铃汽车')).closest('tr') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: /编\s*辑/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    expect(await within(dialog).findByText(/其他人已修改了这条记录/)).toBeInTheDocument();
+    expect(within(dialog).getByDisplayValue('江铃汽车集团')).toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[0]).toMatchObject({ version: 1, teacher: 1 });
+    expect(sent[1]).toMatchObject({ version: 2, teacher: 1, enterprise: '江铃汽车集团' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 });
