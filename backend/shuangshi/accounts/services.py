@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from knox.models import AuthToken
 
@@ -146,7 +147,9 @@ def user_deactivate(*, user: User) -> None:
 @transaction.atomic
 def token_issue(*, user: User) -> str:
     """A new API token (DESIGN §5): it ends after settings.REST_KNOX's idle and absolute
-    lifetimes (knox refreshes the idle end on use), or when revoked below."""
+    lifetimes (knox refreshes the idle end on use), or when revoked below. The user's
+    expired tokens are deleted here (accounts.auth does not look for them on every request)."""
+    AuthToken.objects.filter(user=user, expiry__lt=timezone.now()).delete()
     _instance, token = AuthToken.objects.create(user=user, expiry=settings.REST_KNOX["TOKEN_TTL"])
     return str(token)
 
