@@ -805,6 +805,182 @@ def evaluate_with_timeline(
     return result, [(d, e, f) for d, e, f, _o in points]
 
 
+# (from, school, level, in scope, full-time, part-time, recruitment check): one stretch of
+# days on which none of these changes; the next stretch's ``from`` ends it.
+Segment = tuple[date, Any, str, bool, bool, bool, bool | None]
+
+# More change days than this inside one horizon: the stepwise timeline (which caps them) decides.
+SPAN_MAX_EVENTS = 200
+# After the horizon the level's change is looked for over at most this many change days.
+_BEYOND_STEPS = 16
+
+
+def evaluate_span(
+    record: TeacherRecord,
+    on: date,
+    start: date,
+    end: date,
+    profile: RuleProfile = DEFAULT_PROFILE,
+) -> tuple[Evaluation, list[Segment]] | None:
+    """``evaluate_with_timeline`` in one pass for a record without dated facts: one full
+    evaluation at ``on``, then each rule's own change days from the prepared intervals
+    (the level is piecewise constant between them), swept once. Same result and the same
+    stretches as the stepwise timeline merged by ``intervals``; None when it does not apply
+    (dated facts, ``on`` outside [start, end], or more change days than the timeline keeps):
+    callers use ``evaluate_with_timeline`` then."""
+    if getattr(record, "history", ()):
+        return None
+    s, e, d_on = start.toordinal(), end.toordinal(), on.toordinal()
+    if not s <= d_on <= e:
+        return None
+    prep: dict[Any, Any] = {}
+    ev, _own = _evaluate_once(record, on, profile, prep)
+    _certs, basic_m, skill_m, ptitle_m, all_m, emp_m, _trains, train_m = prep[_LAST]
+    f = record.facts
+    hired = _MIN if f.hired_on is None else f.hired_on.toordinal()
+    left = _MAX if f.left_on is None else f.left_on.toordinal()
+    kind_ok = f.employment == "full_time" and f.course_type in IN_SCOPE_COURSES
+    ctx = _context_of(start, profile)
+    # Each rule's outcome at ``start`` and its events after it, (day, rule, outcome from
+    # then): the days the stepwise walk visits for the rule (its ``own`` next change).
+    # Most flip the outcome; the hire and leave days flip the scope only for a teacher of
+    # an in-scope kind, but are visited all the same (they count as steps after the horizon).
+    mets = [False] * len(REASON_CODES)
+    events: list[tuple[int, int, bool]] = []
+    mets[0] = kind_ok and hired <= s <= left
+    if hired > s:
+        events.append((hired, 0, kind_ok and hired <= left))
+    if left < _MAX - 2 and left >= s and left >= hired:
+        events.append((left + 1, 0, False))
+    mets[1] = _held_events(basic_m, s, 1, events)
+    mets[2] = _held_events(skill_m, s, 2, events)
+    mets[3] = _held_events(ptitle_m, s, 3, events)
+    mets[6] = _held_events(train_m, s, 6, events)
+    if all_m:
+        _d, mets[4], t = _practice(all_m, ctx, profile)
+        beyond = 0
+        while t < _MAX - 1 and beyond <= _BEYOND_STEPS:
+            _d, met, nxt = _practice(all_m, _context_of(date.fromordinal(t), profile), profile)
+            events.append((t, 4, met))
+            if nxt <= t or len(events) > SPAN_MAX_EVENTS:
+                return None
+            beyond += t > e
+            t = nxt
+    else:
+        mets[4] = profile.practice_min_days <= 0
+    if emp_m:
+        _d, mets[5], t = _enterprise(emp_m, s, profile.enterprise_min_days)
+        if not mets[5] and t < _MAX - 1:
+            events.append((t, 5, True))
+    else:
+        mets[5] = profile.enterprise_min_days <= 0
+    title_rank = _TITLE_RANK.get(f.title, 0)
+    mets[7] = title_rank >= ctx.title_intermediate
+    mets[9] = title_rank >= ctx.title_senior
+    if f.teaching_since is not None:
+        ts = f.teaching_since
+        seen = _completed_years(ts, start)
+        for i, need in (
+            (8, profile.intermediate_min_teaching_years),
+            (10, profile.senior_min_teaching_years),
+        ):
+            mets[i], t = _years_reached(ts, s, seen, need)
+            if not mets[i] and t < _MAX - 1:
+                events.append((t, i, True))
+    if len(events) > SPAN_MAX_EVENTS:
+        return None
+    events.sort()
+
+    recruitment: bool | None = None
+    if kind_ok and hired != _MIN and hired >= ctx.recruitment_since:
+        recruitment = ev.recruitment_compliant
+        if recruitment is None:
+            recruitment = _recruited_ok(record, emp_m, hired, ctx.edu_min, profile)
+    full_kind = f.employment == "full_time"
+    school = f.school_id
+
+    def level_now() -> str:
+        evidence = mets[2] + mets[3] + mets[4] + mets[5] + mets[6]
+        return _level(mets[1], mets[7], mets[8], mets[9], mets[10], mets[4], evidence, profile)
+
+    employed = hired <= s <= left
+    level = level_now()
+    seg_key = (level, mets[0], employed and full_kind, employed and not full_kind)
+    segments: list[Segment] = [(start, school, *seg_key, recruitment if mets[0] else None)]
+    on_mets, on_level = ev.mets, ev.level
+    changes: list[int | None] = [None] * len(REASON_CODES)
+    valid_until: int | None = None
+    i, n = 0, len(events)
+    while i < n:
+        t = events[i][0]
+        if t > e:
+            break
+        flipped = []
+        while i < n and events[i][0] == t:
+            _t, r, met = events[i]
+            mets[r] = met
+            flipped.append(r)
+            i += 1
+        employed = hired <= t <= left
+        level = level_now()
+        key = (level, mets[0], employed and full_kind, employed and not full_kind)
+        if key != seg_key:
+            seg_key = key
+            segments.append((date.fromordinal(t), school, *key, recruitment if mets[0] else None))
+        if t > d_on:
+            for r in flipped:
+                if changes[r] is None and mets[r] != on_mets[r]:
+                    changes[r] = t
+            if valid_until is None and level != on_level:
+                valid_until = t
+    if i < n:  # something still changes after the horizon: each rule's own next change
+        for r in range(len(REASON_CODES)):
+            if changes[r] is None:
+                changes[r] = next((t for t, rule, _m in events[i:] if rule == r), None)
+        steps = 0
+        while valid_until is None and i < n and steps < _BEYOND_STEPS:
+            t = events[i][0]
+            while i < n and events[i][0] == t:
+                mets[events[i][1]] = events[i][2]
+                i += 1
+            if level_now() != on_level:
+                valid_until = t
+            steps += 1
+    result = Evaluation(
+        ev.level,
+        ev.in_scope,
+        ev.mets,
+        ev.values,
+        ev.thresholds,
+        None if valid_until is None else date.fromordinal(valid_until),
+        ev.recruitment_compliant,
+        ev.evidence_needed,
+        ev.practice_window_years,
+        ev.next_change,
+        tuple(None if c is None else date.fromordinal(c) for c in changes),
+        ev.notes,
+    )
+    return result, segments
+
+
+def _held_events(
+    merged: list[tuple[int, int]], s: int, rule: int, events: list[tuple[int, int, bool]]
+) -> bool:
+    """Whether ``s`` lies in the merged intervals; their later starts and ends go to
+    ``events`` (as ``_held_change_merged`` names them)."""
+    met = False
+    for a, b in merged:
+        if b < s:
+            continue
+        if a <= s:
+            met = True
+        elif a < _MAX - 1:
+            events.append((a, rule, True))
+        if b < _MAX - 2:
+            events.append((b + 1, rule, False))
+    return met
+
+
 def _evaluate_once(
     record: TeacherRecord, on: date, profile: RuleProfile, prep: dict[Any, Any] | None = None
 ) -> tuple[Evaluation, list[int]]:

@@ -101,6 +101,16 @@ def intervals_from_points(tid: int, points: Sequence[tuple[date, Any, Any]]) -> 
     return [tuple(row) for row in out]
 
 
+def intervals_from_segments(tid: int, segments: Sequence[engine.Segment]) -> list[Interval]:
+    """``intervals_from_points`` of ``engine.evaluate_span``'s stretches (already merged)."""
+    out: list[Interval] = []
+    last = len(segments) - 1
+    for k, (on, school, level, in_scope, full, part, recruitment) in enumerate(segments):
+        to = segments[k + 1][0] if k < last else None
+        out.append((tid, school, on, to, level, in_scope, full, part, recruitment))
+    return out
+
+
 def contribution(row: Interval) -> list[int]:
     """What one interval adds to its school's counts, in STAT_FIELDS order."""
     _t, _s, _a, _b, level, in_scope, full, part, recruitment = row

@@ -66,16 +66,23 @@ def evaluate_rows(
     """Stored-result rows at ``on``; with a ``horizon``, each teacher's dated intervals are
     appended to ``intervals_out`` from the same pass over their change dates."""
     evaluate = engine.evaluate
+    span = engine.evaluate_span
     with_timeline = engine.evaluate_with_timeline
     from_points = intervals.intervals_from_points
+    from_segments = intervals.intervals_from_segments
     distance = engine.distance_to_next_level
     pack = engine.pack_reasons
     out: list[Row] = []
     for item in loaded:
         f = item.facts
         if horizon is not None and intervals_out is not None:
-            ev, points = with_timeline(item, on, horizon[0], horizon[1], profile)  # type: ignore[arg-type]
-            intervals_out.extend(from_points(f.id, points))
+            one_pass = span(item, on, horizon[0], horizon[1], profile)  # type: ignore[arg-type]
+            if one_pass is not None:
+                ev, segments = one_pass
+                intervals_out.extend(from_segments(f.id, segments))
+            else:  # dated facts: the stepwise timeline
+                ev, points = with_timeline(item, on, horizon[0], horizon[1], profile)  # type: ignore[arg-type]
+                intervals_out.extend(from_points(f.id, points))
         else:
             ev = evaluate(item, on, profile)  # type: ignore[arg-type]
         if item.history:  # the school and employment in effect on ``on``

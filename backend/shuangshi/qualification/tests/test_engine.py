@@ -724,3 +724,60 @@ def test_practice_flip_closed_forms_agree_with_the_generic_search():
             merged,
             d,
         )
+
+
+def _random_span_record(rnd: random.Random) -> TeacherRecord:
+    """``_random_record`` with hires, leaves and kinds that move the scope inside a horizon,
+    more enterprise periods and completions, and leap days among the dates."""
+    r = _random_record(rnd)
+
+    def day(lo: int, hi: int) -> date:
+        return date(2024, 2, 29) + timedelta(days=rnd.randint(lo, hi))
+
+    periods = list(r.periods)
+    for _ in range(rnd.randint(0, 3)):
+        start = day(-2500, 900)
+        end = rnd.choice([None, start + timedelta(days=rnd.randint(0, 1200))])
+        periods.append(PeriodFact(rnd.choice(["practice", "employment"]), start, end))
+    comps = [
+        *r.completions,
+        *(
+            CompletionFact(48, rnd.random() < 0.8, day(-2500, 900))
+            for _ in range(rnd.randint(0, 2))
+        ),
+    ]
+    hired = rnd.choice([None, day(-4000, 0), day(0, 800), date(2023, 9, 1)])
+    f = e.replace(
+        r.facts,
+        hired_on=hired,
+        left_on=rnd.choice([None, None, day(-1000, 1500)]),
+        employment=rnd.choice(["full_time", "full_time", "part_time"]),
+        course_type=rnd.choice(["professional", "practical", "public"]),
+        teaching_since=rnd.choice([None, day(-5000, 500), date(2016, 2, 29)]),
+        title=rnd.choice(["none", "junior", "intermediate", "associate_senior", "senior"]),
+        normal_graduate=rnd.random() < 0.2,
+    )
+    return TeacherRecord(f, r.certificates, tuple(periods), tuple(comps))
+
+
+@pytest.mark.parametrize("profile", [e.DEFAULT_PROFILE, RuleProfile(practice_min_days=30)])
+def test_the_one_pass_span_equals_the_stepwise_timeline(profile):
+    from shuangshi.qualification.intervals import intervals_from_points, intervals_from_segments
+
+    rnd = random.Random(17)
+    start, end = date(2020, 5, 1), date(2027, 6, 30)
+    for k in range(1500):
+        r = _random_span_record(rnd)
+        on = D + timedelta(days=rnd.randint(-300, 300))
+        span = e.evaluate_span(r, on, start, end, profile)
+        assert span is not None
+        ev, segments = span
+        want, points = e.evaluate_with_timeline(r, on, start, end, profile)
+        assert ev == want, (k, r)
+        assert intervals_from_segments(k, segments) == intervals_from_points(k, points), (k, r)
+
+
+def test_the_one_pass_span_leaves_dated_facts_to_the_stepwise_timeline():
+    r = e.replace(rec(), history=(e.FactChange(D, "title", "senior"),))
+    assert e.evaluate_span(r, D, D - 400 * DAY, D + 400 * DAY) is None
+    assert e.evaluate_span(rec(), D, D + DAY, D + 400 * DAY) is None  # the day outside
