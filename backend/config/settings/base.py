@@ -210,8 +210,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "shuangshi.common.exceptions.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.AnonRateThrottle",
+        # DRF's user and anon rates, counted in one statement a request (audit.throttling)
+        "shuangshi.audit.throttling.UserThrottle",
+        "shuangshi.audit.throttling.AnonThrottle",
     ],
     "NUM_PROXIES": 0,  # REMOTE_ADDR, settled by common.proxies (TRUSTED_PROXIES)
     "DEFAULT_THROTTLE_RATES": {

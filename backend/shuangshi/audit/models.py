@@ -25,3 +25,18 @@ class IdLookupCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.day}: {self.count}"
+
+
+class RateCount(models.Model):
+    """One rate-limit counter (audit.throttling): requests in the current and the previous
+    window of one throttle key. UNLOGGED on PostgreSQL: counters need no crash safety, and a
+    write that makes no WAL commits without waiting for the disk."""
+
+    ident = models.CharField(max_length=200, primary_key=True)
+    slot = models.BigIntegerField()  # the window's number: seconds since the epoch // duration
+    hits = models.PositiveIntegerField(default=0)
+    previous = models.PositiveIntegerField(default=0)  # hits in window slot - 1
+    expires_at = models.FloatField(db_index=True)  # seconds since the epoch
+
+    def __str__(self) -> str:
+        return f"{self.ident}: {self.hits}"
