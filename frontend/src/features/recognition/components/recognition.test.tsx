@@ -89,4 +89,13 @@ describe('recognition', () => {
     expect(screen.getByTestId('approve')).toBeInTheDocument();
     expect(screen.getByTestId('recognized-share')).toHaveTextContent('5/10');
   });
+  it('the confirmations page points HR to the teacher list for opening accounts in bulk', async () => {
+    loginAs('hr_a');
+    server.use(http.get(`${API}/record-confirmations/`, () => HttpResponse.json([])));
+    renderApp('/recognition/confirmations');
+    expect(await screen.findByText(/在教师名单中勾选教师/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /去教师名单/ }));
+    // The teacher list, where HR select rows and create their accounts.
+    expect(await screen.findByTestId('create-teacher-accounts')).toBeInTheDocument();
+  });
 });
