@@ -834,7 +834,7 @@ def evaluate_span(
     if not s <= d_on <= e:
         return None
     prep: dict[Any, Any] = {}
-    ev, _own = _evaluate_once(record, on, profile, prep)
+    ev, _own = _evaluate_once(record, on, profile, prep, practice_flip=False)
     _certs, basic_m, skill_m, ptitle_m, all_m, emp_m, _trains, train_m = prep[_LAST]
     f = record.facts
     hired = _MIN if f.hired_on is None else f.hired_on.toordinal()
@@ -856,16 +856,18 @@ def evaluate_span(
     mets[2] = _held_events(skill_m, s, 2, events)
     mets[3] = _held_events(ptitle_m, s, 3, events)
     mets[6] = _held_events(train_m, s, 6, events)
-    if all_m:
+    if len(all_m) == 1:  # one period: closed forms, flip to flip
         _d, mets[4], t = _practice(all_m, ctx, profile)
-        beyond = 0
-        while t < _MAX - 1 and beyond <= _BEYOND_STEPS:
+        while t < _MAX - 1:
             _d, met, nxt = _practice(all_m, _context_of(date.fromordinal(t), profile), profile)
             events.append((t, 4, met))
             if nxt <= t or len(events) > SPAN_MAX_EVENTS:
                 return None
-            beyond += t > e
             t = nxt
+    elif all_m:
+        mets[4] = _practice_events(
+            all_m, s, profile.practice_window_years, profile.practice_min_days, events
+        )
     else:
         mets[4] = profile.practice_min_days <= 0
     if emp_m:
@@ -910,6 +912,7 @@ def evaluate_span(
     on_mets, on_level = ev.mets, ev.level
     changes: list[int | None] = [None] * len(REASON_CODES)
     valid_until: int | None = None
+    next_change: int | None = None  # the first event after ``on``
     i, n = 0, len(events)
     while i < n:
         t = events[i][0]
@@ -928,15 +931,21 @@ def evaluate_span(
             seg_key = key
             segments.append((date.fromordinal(t), school, *key, recruitment if mets[0] else None))
         if t > d_on:
+            if next_change is None:
+                next_change = t
             for r in flipped:
                 if changes[r] is None and mets[r] != on_mets[r]:
                     changes[r] = t
             if valid_until is None and level != on_level:
                 valid_until = t
     if i < n:  # something still changes after the horizon: each rule's own next change
-        for r in range(len(REASON_CODES)):
-            if changes[r] is None:
-                changes[r] = next((t for t, rule, _m in events[i:] if rule == r), None)
+        if next_change is None:
+            next_change = events[i][0]
+        todo = {r for r, c in enumerate(changes) if c is None}
+        for t, rule, _m in events[i:]:
+            if rule in todo:
+                changes[rule] = t
+                todo.discard(rule)
         steps = 0
         while valid_until is None and i < n and steps < _BEYOND_STEPS:
             t = events[i][0]
@@ -956,11 +965,55 @@ def evaluate_span(
         ev.recruitment_compliant,
         ev.evidence_needed,
         ev.practice_window_years,
-        ev.next_change,
-        tuple(None if c is None else date.fromordinal(c) for c in changes),
+        None if next_change is None else date.fromordinal(next_change),
+        tuple(None if c is None else date.fromordinal(c) for c in changes)
+        if any(changes)
+        else _NO_CHANGES,
         ev.notes,
     )
     return result, segments
+
+
+def _practice_events(
+    merged: list[tuple[int, int]], s: int, years: int, need: int, events: list[Any]
+) -> bool:
+    """Whether the practice rule is met on ``s``; its later flips go to ``events``.
+
+    ``_practice_flip_generic`` over every later day at once: the window count moves
+    monotonically between the breakpoints, so each breakpoint whose outcome differs from
+    the one before holds a flip, found by bisection."""
+
+    def met_on(t: int) -> bool:
+        lo, total = _add_years_ord(t, -years), 0
+        for a, b in merged:  # _days_in, inline: this runs a few dozen times per teacher
+            if b < lo:
+                continue
+            if a > t:
+                break
+            total += (b if b < t else t) - (a if a > lo else lo) + 1
+        return total >= need
+
+    met = met_on(s)
+    points: set[int] = set()
+    for a, b in merged:
+        for p in (a, b + 1, _add_years_ord(a, years), _add_years_ord(b + 1, years)):
+            for q in (p - 1, p, p + 1):
+                if s < q < _MAX - 1:
+                    points.add(q)
+    cur, prev = met, s
+    for p in sorted(points):
+        if met_on(p) != cur:
+            lo, hi = prev, p  # outcome == cur at lo, != cur at hi
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if met_on(mid) == cur:
+                    lo = mid
+                else:
+                    hi = mid
+            cur = not cur
+            events.append((hi, 4, cur))
+        prev = p
+    return met
 
 
 def _held_events(
@@ -982,12 +1035,17 @@ def _held_events(
 
 
 def _evaluate_once(
-    record: TeacherRecord, on: date, profile: RuleProfile, prep: dict[Any, Any] | None = None
+    record: TeacherRecord,
+    on: date,
+    profile: RuleProfile,
+    prep: dict[Any, Any] | None = None,
+    practice_flip: bool = True,
 ) -> tuple[Evaluation, list[int]]:
     """One date's outcome, ``next_change`` and each rule's own next flip (ordinals).
 
     ``prep`` (a dict the caller keeps for one record) caches ``_prepare``'s work between
-    the dates of one call."""
+    the dates of one call. Without ``practice_flip`` the practice rule's next flip is not
+    searched (``next_change`` leaves it out): ``evaluate_span`` finds it itself."""
     ctx = _context_of(on, profile)
     d = ctx.d
     f = record.facts
@@ -1052,10 +1110,13 @@ def _evaluate_once(
     nxt = t if t < nxt else nxt
 
     # Enterprise periods.
-    if all_m:
+    if all_m and practice_flip:
         practice_days, e_practice, t = _practice(all_m, ctx, profile)
         own[4] = t
         nxt = t if t < nxt else nxt
+    elif all_m:
+        practice_days = _days_in(all_m, ctx.practice_start, d)
+        e_practice = practice_days >= profile.practice_min_days
     else:
         practice_days, e_practice = 0, profile.practice_min_days <= 0
     if emp_m:
@@ -1657,6 +1718,7 @@ REASON_CODES = (
     YEARS_SENIOR,
 )
 _SCOPE_THRESHOLD = "full_time/professional|practical/employed"
+_NO_CHANGES: tuple[date | None, ...] = (None,) * len(REASON_CODES)
 
 
 def thresholds(profile: RuleProfile) -> tuple[Any, ...]:
