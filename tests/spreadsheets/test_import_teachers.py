@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from shuangshi import testing
 from shuangshi.qualification.models import TeacherQualification
 from shuangshi.spreadsheets import services
+from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Teacher
 
 from .books import TEACHER_HEADERS, read_back, save, teacher_row, teachers_book
@@ -101,22 +102,37 @@ def test_a_failure_in_the_last_row_of_5000_leaves_the_database_unchanged(api, hr
     assert not Teacher.objects.filter(school=hr_a.school).exists()
 
 
-def test_every_imported_teacher_is_re_evaluated_in_one_call(api, hr_a, upload, monkeypatch):
-    calls = []
+def test_imported_teachers_are_evaluated_once_per_batch_not_per_row(api, hr_a, upload, monkeypatch):
+    """New teachers are evaluated with their batch, from their rows (issue 11); a second
+    import of the same rows changes nothing and re-evaluates them all in one call."""
+    created, reevaluated = [], []
+
+    def spy(name, calls):
+        real = getattr(teacher_services, name)
+        monkeypatch.setattr(teacher_services, name, lambda **kw: calls.append(kw) or real(**kw))
+
+    spy("teachers_evaluate_created", created)
+    spy("teachers_reevaluate", reevaluated)
     real = services.teachers_reevaluate
     monkeypatch.setattr(
         services,
         "teachers_reevaluate",
-        lambda teacher_ids: calls.append(teacher_ids) or real(teacher_ids=teacher_ids),
+        lambda teacher_ids: reevaluated.append(teacher_ids) or real(teacher_ids=teacher_ids),
     )
     client = api(hr_a)
-    commit(
-        client, upload(client, "teachers", teachers_book([teacher_row() for _ in range(3)])).json()
-    )
+    book = teachers_book([teacher_row() for _ in range(3)])
+    commit(client, upload(client, "teachers", book).json())
 
     ids = set(Teacher.objects.values_list("id", flat=True))
-    assert len(calls) == 1 and set(calls[0]) == ids
+    assert len(created) == 1 and {t["id"] for t in created[0]["teachers"]} == ids
+    assert not any(call["teacher_ids"] for call in reevaluated if isinstance(call, dict))
     assert set(TeacherQualification.objects.values_list("teacher_id", flat=True)) == ids
+
+    created.clear()
+    reevaluated.clear()
+    commit(client, upload(client, "teachers", book).json())
+    assert not any(call["teachers"] for call in created)
+    assert [set(call) for call in reevaluated if not isinstance(call, dict)] == [ids]
 
 
 def test_a_school_hr_cannot_import_into_another_school(api, hr_a, school_b, upload):

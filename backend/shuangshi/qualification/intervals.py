@@ -353,7 +353,19 @@ def replace_teachers(ids: Sequence[int], new: Sequence[Interval], h: IntervalHor
         _apply_deltas(changed, start, end)
 
 
+def add_teachers(new: Sequence[Interval], h: IntervalHorizon) -> None:
+    """Store the intervals of teachers that have none yet (created in this transaction) and
+    move the counts by them: replace_teachers without reading or deleting old intervals."""
+    write_intervals(new)
+    changed = {key: vec for key, vec in deltas_of(new, h.ends_on, 1).items() if any(vec)}
+    if changed:
+        _apply_deltas(changed, h.starts_on, h.ends_on)
+
+
 def _apply_deltas(changed: dict[tuple[int, date], list[int]], start: date, end: date) -> None:
+    if connection.vendor == "postgresql":
+        _apply_deltas_at_once(changed, start, end)
+        return
     keys = list(changed)
     existing = {
         (s, _as_date(d))
@@ -383,3 +395,47 @@ def _apply_deltas(changed: dict[tuple[int, date], list[int]], start: date, end: 
         updates = {name: F(name) + v for name, v in zip(STAT_FIELDS, vec, strict=True) if v}
         SchoolCountDelta.objects.filter(school_id=school, on=on).update(**updates)
         SchoolCountMonth.objects.filter(school_id=school, month_end__gte=on).update(**updates)
+
+
+def _apply_deltas_at_once(
+    changed: dict[tuple[int, date], list[int]], start: date, end: date
+) -> None:
+    """PostgreSQL: what _apply_deltas does, in three statements whatever the number of
+    (school, day) keys (one UPDATE of deltas and one of months per key before): add to the
+    delta rows (created when missing), give schools without month rows their months, add
+    each key's delta to the school's months from its day on."""
+    fields = ", ".join(STAT_FIELDS)
+    arrays = ", ".join(["%s::int[]"] * len(STAT_FIELDS))
+    keys = list(changed)
+    params: list[list[Any]] = [
+        [k[0] for k in keys],
+        [k[1] for k in keys],
+        *([list(c) for c in zip(*changed.values(), strict=True)]),
+    ]
+    given = f"unnest(%s::bigint[], %s::date[], {arrays}) AS d(school_id, day, {fields})"
+    added = ", ".join(f"{f} = {_SD}.{f} + EXCLUDED.{f}" for f in STAT_FIELDS)
+    zeros = ", ".join(["0"] * len(STAT_FIELDS))
+    sums = ", ".join(f"SUM(d.{f}) AS {f}" for f in STAT_FIELDS)
+    moved = ", ".join(f"{f} = m.{f} + x.{f}" for f in STAT_FIELDS)
+    with connection.cursor() as cur:
+        cur.execute(
+            f'INSERT INTO {_SD} (school_id, "on", {fields}) SELECT d.* FROM {given} '
+            f'ON CONFLICT (school_id, "on") DO UPDATE SET {added}',
+            params,
+        )
+        cur.execute(
+            f"INSERT INTO {_SM} (school_id, month_end, {fields}) "
+            f"SELECT s.school_id, m.month_end, {zeros} "
+            f"FROM (SELECT DISTINCT unnest(%s::bigint[]) AS school_id) s "
+            f"CROSS JOIN unnest(%s::date[]) AS m(month_end) "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {_SM} x WHERE x.school_id = s.school_id)",
+            [params[0], month_ends(start, end)],
+        )
+        cur.execute(
+            f"UPDATE {_SM} AS m SET {moved} FROM ("
+            f"SELECT y.school_id, y.month_end, {sums} FROM {given} "
+            f"JOIN {_SM} y ON y.school_id = d.school_id AND y.month_end >= d.day "
+            f"GROUP BY y.school_id, y.month_end"
+            f") x WHERE m.school_id = x.school_id AND m.month_end = x.month_end",
+            params,
+        )

@@ -212,6 +212,60 @@ def _reevaluate_chunk(ids: list[int], on: date) -> None:
     _apply_deltas(deltas)
 
 
+def teachers_evaluate_created(
+    *, teachers: Sequence[dict[str, Any]], on: date | None = None
+) -> None:
+    """Store the results of teachers just created in this transaction (``teachers``: their
+    rows as written, with ``id`` and every column): what teachers_reevaluate stores for them,
+    without its reads. A new teacher has no stored result or intervals to replace, and no
+    certificates, periods, completions or dated history yet (its facts hold from hired_on),
+    so its evaluation needs only the row the caller holds (issue 11: imports)."""
+    if not teachers:
+        return
+    on = on or timezone.localdate()
+    version, profile = selectors.profile_current()
+    new, empty = tuple.__new__, ()
+    loaded = [
+        new(selectors.Loaded, (_teacher_row(t), empty, empty, empty, empty)) for t in teachers
+    ]
+    h = intervals.horizon()
+    if h is not None and h.starts_on <= on <= h.ends_on:
+        ivs: list[intervals.Interval] = []
+        rows = evaluate_rows(loaded, on, version, profile, (h.starts_on, h.ends_on), ivs)
+        intervals.add_teachers(ivs, h)
+    else:
+        rows = evaluate_rows(loaded, on, version, profile)
+        if h is not None:  # a horizon that today has left: as intervals.update_teachers
+            span = (h.starts_on, h.ends_on)
+            ivs = [iv for item in loaded for iv in intervals.intervals_of(item, *span, profile)]
+            intervals.add_teachers(ivs, h)
+    deltas: dict[int, list[int]] = {}
+    for row in rows:
+        sid, vec = _row_contribution(row)
+        _add(deltas, sid, vec, 1)
+    _insert(rows)
+    _apply_deltas(deltas)
+
+
+_NEW_TEACHER_COLS = selectors.TeacherRow._fields
+
+
+def _teacher_row(teacher: dict[str, Any]) -> selectors.TeacherRow:
+    return tuple.__new__(selectors.TeacherRow, map(teacher.get, _NEW_TEACHER_COLS))
+
+
+def _insert(rows: Sequence[Row]) -> None:
+    """Results of teachers that have none yet (COPY on PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        TeacherQualification.objects.bulk_create(_objects(rows), batch_size=500)
+        return
+    dumps = packed_json
+    sql = f"COPY {_TQ} ({', '.join(COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cur, cur.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row((*row[:10], dumps(row[10]), *row[11:]))
+
+
 def _add(deltas: dict[int, list[int]], school_id: int, vec: list[int], sign: int) -> None:
     acc = deltas.setdefault(school_id, [0] * len(STAT_FIELDS))
     for i, v in enumerate(vec):
@@ -221,6 +275,9 @@ def _add(deltas: dict[int, list[int]], school_id: int, vec: list[int], sign: int
 def _apply_deltas(deltas: dict[int, list[int]]) -> None:
     changed = {sid: vec for sid, vec in deltas.items() if any(vec)}
     if not changed:
+        return
+    if connection.vendor == "postgresql":
+        _stats_add(changed)
         return
     existing = set(School.objects.filter(pk__in=changed).values_list("pk", flat=True))
     SchoolStats.objects.bulk_create(
@@ -232,6 +289,25 @@ def _apply_deltas(deltas: dict[int, list[int]]) -> None:
             continue
         updates = {name: F(name) + v for name, v in zip(STAT_FIELDS, vec, strict=True) if v}
         SchoolStats.objects.filter(school_id=sid).update(**updates, updated_at=timezone.now())
+
+
+def _stats_add(changed: dict[int, list[int]]) -> None:
+    """PostgreSQL: add the schools' deltas in one statement (schools deleted meanwhile
+    are left out, as above)."""
+    table, schools = SchoolStats._meta.db_table, School._meta.db_table
+    fields = ", ".join(STAT_FIELDS)
+    arrays = ", ".join(["%s::int[]"] * len(STAT_FIELDS))
+    added = ", ".join(f"{f} = {table}.{f} + EXCLUDED.{f}" for f in STAT_FIELDS)
+    ids = list(changed)
+    columns = [list(c) for c in zip(*changed.values(), strict=True)]
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {table} (school_id, {fields}, updated_at) "
+            f"SELECT d.*, %s FROM unnest(%s::bigint[], {arrays}) AS d(school_id, {fields}) "
+            f"WHERE EXISTS (SELECT 1 FROM {schools} s WHERE s.id = d.school_id) "
+            f"ON CONFLICT (school_id) DO UPDATE SET {added}, updated_at = EXCLUDED.updated_at",
+            [timezone.now(), ids, *columns],
+        )
 
 
 def _objects(rows: Sequence[Row]) -> list[TeacherQualification]:

@@ -351,17 +351,17 @@ class TeacherImporter(Importer):
                         "updated_at": now,
                     }
                 )
-                self.teacher_ids.add(current["id"])
             else:
                 result.unchanged += 1
                 self.teacher_ids.add(current["id"])
-        ids = teacher_services.teachers_write_batch(
+        # Each teacher is in one row of the file: evaluated with its batch (new ones from
+        # their rows, without reads); the unchanged ones are re-evaluated at the end.
+        teacher_services.teachers_write_batch(
             new=new,
             updated=list(zip(before, changed, strict=True)),
-            reevaluate=False,  # the import re-evaluates its teachers once, at the end
+            reevaluate=True,
             **self.audit_args(),
         )
-        self.teacher_ids.update(ids)
         result.created += len(new)
         result.updated += len(changed)
         return result

@@ -20,7 +20,7 @@ from shuangshi.accounts.models import User
 from shuangshi.common import bulk
 from shuangshi.common.api import apply_changes
 from shuangshi.common.batch import write_rows
-from shuangshi.qualification.services import teachers_reevaluate
+from shuangshi.qualification.services import teachers_evaluate_created, teachers_reevaluate
 
 from .models import (
     FACT_ATTRS,
@@ -327,6 +327,7 @@ def teachers_write_batch(
     today = timezone.localdate()
     ids: list[int] = []
     facts: list[dict[str, Any]] = []
+    created_rows: Sequence[dict[str, Any]] = new  # with their ids
     if drawn is not None:
         ids.extend(drawn)
         _facts_seed_stored(ids=drawn, actor_id=actor_id, now=now)
@@ -336,6 +337,7 @@ def teachers_write_batch(
                 "id_number", "id"
             )
         )
+        created_rows = [{**row, "id": created[row["id_number"]]} for row in new]
         dated = list(FACT_ATTRS.items())
         for row in new:
             tid = created[row["id_number"]]
@@ -382,7 +384,9 @@ def teachers_write_batch(
         for on, moved_ids in moved.items():
             Teacher.objects.filter(pk__in=moved_ids).update(facts_since=on)
     if reevaluate:
-        teachers_reevaluate(teacher_ids=ids)
+        # New teachers have nothing stored yet: evaluated from their rows, without reads.
+        teachers_evaluate_created(teachers=created_rows)
+        teachers_reevaluate(teacher_ids=ids[len(created_rows) :])
     return ids
 
 

@@ -1,0 +1,94 @@
+"""teachers_write_batch evaluates the teachers it creates from their rows, without reading
+them back (issue 11): what it stores — results, intervals, school totals and counts by
+date — equals what a full re-evaluation of everyone stores."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from shuangshi import testing
+from shuangshi.qualification import services
+from shuangshi.qualification.models import (
+    STAT_FIELDS,
+    SchoolCountDelta,
+    SchoolCountMonth,
+    SchoolStats,
+    TeacherLevelInterval,
+    TeacherQualification,
+)
+from shuangshi.teachers.models import Teacher
+from shuangshi.teachers.services import teachers_write_batch
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(school_a, school_b):
+    """New teachers hired, leaving and teaching in ways that move the counts inside the
+    horizon (and before and after it)."""
+    today = timezone.localdate()
+    now = timezone.now()
+    varied = [
+        {},
+        {"employment": "part_time"},
+        {"course_type": "public"},
+        {"hired_on": today - timedelta(days=200), "teaching_since": today - timedelta(days=200)},
+        {"hired_on": today + timedelta(days=30), "teaching_since": today + timedelta(days=30)},
+        {"left_on": today - timedelta(days=100)},
+        {"left_on": today + timedelta(days=60)},
+        {"title": "none", "education": "master", "normal_graduate": True},
+        {"major_category": None, "hired_on": date(2023, 3, 1), "teaching_since": date(2023, 3, 1)},
+    ]
+    rows = []
+    for n, fields in enumerate(varied * 2):
+        data = testing.teacher_data(school_a if n % 2 else school_b, **fields)
+        school = data.pop("school")
+        rows.append(
+            {**data, "school_id": school.pk, "version": 1, "created_at": now, "updated_at": now}
+        )
+    return rows
+
+
+def _stored():
+    def nonzero(model, *key):
+        return sorted(
+            (tuple(r[k] for k in key), tuple(r[f] for f in STAT_FIELDS))
+            for r in model.objects.values(*key, *STAT_FIELDS)
+            if any(r[f] for f in STAT_FIELDS)
+        )
+
+    return {
+        "results": sorted(
+            TeacherQualification.objects.values_list(
+                "teacher_id", "school_id", "level", "in_scope", "full_time", "part_time",
+                "recruitment", "valid_until", "distance", "reasons", "changes_on",
+            )
+        ),  # fmt: skip
+        "intervals": sorted(
+            TeacherLevelInterval.objects.values_list(
+                "teacher_id", "school_id", "valid_from", "valid_to", "level", "in_scope",
+                "full_time", "part_time", "recruitment",
+            )
+        ),  # fmt: skip
+        "totals": nonzero(SchoolStats, "school_id"),
+        "deltas": nonzero(SchoolCountDelta, "school_id", "on"),
+        "months": nonzero(SchoolCountMonth, "school_id", "month_end"),
+    }
+
+
+@pytest.mark.parametrize("built", [True, False], ids=["with intervals", "before any build"])
+def test_created_teachers_store_what_a_full_re_evaluation_stores(school_a, school_b, built):
+    testing.make_certificate(testing.make_teacher(school_a))  # someone already counted
+    if built:
+        services.qualifications_rebuild()
+    ids = teachers_write_batch(new=_rows(school_a, school_b), updated=[])
+    assert Teacher.objects.filter(pk__in=ids).count() == len(ids) == 18
+    stored = _stored()
+    assert len(stored["results"]) == 19
+    services.qualifications_rebuild()
+    assert _stored() == {**stored, **({} if built else _intervals_of(_stored()))}
+
+
+def _intervals_of(stored):
+    """Before the first build there are no dated counts to keep: the build makes them."""
+    return {k: stored[k] for k in ("intervals", "deltas", "months")}
