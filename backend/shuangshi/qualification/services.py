@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
@@ -183,7 +183,10 @@ def _reevaluate_chunk(ids: list[int], on: date) -> None:
     )
     version, profile = selectors.profile_current()
     loaded = selectors.records_for_ids(ids)
+    _build_lock(shared=True)  # before reading the horizon: see _rebuild
     h = intervals.horizon()
+    if h is None:  # a full build is under way (or none has run): it takes these up at its end
+        Teacher.objects.filter(pk__in=ids).update(updated_at=timezone.now())
     if h is not None and h.starts_on <= on <= h.ends_on:
         ivs: list[intervals.Interval] = []
         rows = evaluate_rows(loaded, on, version, profile, (h.starts_on, h.ends_on), ivs)
@@ -469,11 +472,13 @@ def _rebuild(
     rewrite_all: bool,
     written: list[int],
 ) -> int:
+    started = timezone.now()
     version, profile = selectors.profile_current()
     lo, hi = selectors.teacher_id_bounds()
     total = Teacher.objects.count()
     h_start, h_end = intervals.horizon_for(on)
     with transaction.atomic():
+        _build_lock()  # waits for writes that read the old horizon
         intervals.build_begin()
     ranges = [(start, min(start + batch_size, hi)) for start in range(lo, hi, batch_size)]
     if parallel is None:
@@ -502,8 +507,38 @@ def _rebuild(
     with transaction.atomic():
         intervals.build_finish(h_start, h_end, version)
     _analyze()
+    _reevaluate_written_since(started, on)
     _mark_applied(version)
     return done
+
+
+# Teacher writes (``_reevaluate_chunk``) hold this lock shared, a full build takes it alone.
+_BUILD_LOCK = 0x5153_5245_4255  # any constant of our own: "QSREBU"
+
+
+def _build_lock(*, shared: bool = False) -> None:
+    """PostgreSQL advisory lock for the rest of the transaction (nothing elsewhere)."""
+    if connection.vendor != "postgresql":
+        return
+    fn = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT {fn}(%s)", [_BUILD_LOCK])
+
+
+def _reevaluate_written_since(started: datetime, on: date) -> list[int]:
+    """Re-evaluate the teachers written while a full build ran.
+
+    The build reads each id range once: a teacher written after its range was read would
+    keep the build's stale result, and a write that found no horizon (the build empties it
+    first) leaves the intervals to the build. Such writes mark the teacher (updated_at, in
+    their own transaction); once every write that read no horizon has committed (the lock
+    taken alone, after the new horizon is in), the marked teachers are re-evaluated here."""
+    with transaction.atomic():
+        _build_lock()
+    ids = list(Teacher.objects.filter(updated_at__gte=started).values_list("pk", flat=True))
+    if ids:
+        teachers_reevaluate(teacher_ids=ids, on=on)
+    return ids
 
 
 def _analyze() -> None:

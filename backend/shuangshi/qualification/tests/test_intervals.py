@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from shuangshi import testing
 from shuangshi.qualification import intervals, selectors, services
-from shuangshi.qualification.models import TeacherLevelInterval
+from shuangshi.qualification.models import TeacherLevelInterval, TeacherQualification
 from shuangshi.teachers import services as teacher_services
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +101,25 @@ def test_a_teachers_intervals_tile_the_horizon(school_a):
     now = selectors.teacher_level_on(lapsing.pk, today)
     later = selectors.teacher_level_on(lapsing.pk, today + timedelta(days=41))
     assert (now.level, later.level) == ("junior", "none")
+
+
+def test_a_teacher_written_while_a_full_build_runs_is_current_after_it(school_a, monkeypatch):
+    lapsing, _skilled, _leaver = _staff(school_a)
+    services.qualifications_rebuild()
+    today = timezone.localdate()
+    read, renewed = selectors.records_for_id_range, []
+
+    def read_then_renew(lo, hi, school_ids=None):
+        batch = read(lo, hi, school_ids)
+        if lo <= lapsing.pk < hi and not renewed:  # written after the build read the teacher
+            renewed.append(testing.make_certificate(lapsing, issued_on=today))
+        return batch
+
+    monkeypatch.setattr(selectors, "records_for_id_range", read_then_renew)
+    services.qualifications_rebuild(parallel=False)
+    assert renewed
+    stored = TeacherQualification.objects.get(teacher=lapsing)
+    assert stored.level == "junior" and stored.valid_until > today + timedelta(days=41)
+    later = selectors.teacher_level_on(lapsing.pk, today + timedelta(days=41))
+    assert later is not None and later.level == "junior"
+    _assert_lookups_equal_fresh_evaluation()
