@@ -59,6 +59,7 @@ NOT_AUDITED: dict[str, str] = {
     "spreadsheets.ImportJob": "an upload and its outcome: itself the record of who imported what",
     "audit.IdLookupCount": "a counter: every charge against it writes its own access entry",
     "audit.RateCount": "rate-limit counters of requests, no record of anyone's data",
+    "teachers.SchoolTeacherCount": "teacher rows per school kept by database triggers",
     # qualification (issue 3)
     "qualification.RuleProfile": "append-only versions that keep who changed what and when",
     "qualification.TeacherQualification": "derived: recomputed from audited teacher records",

@@ -1,11 +1,16 @@
 import hashlib
+import json
 from functools import cached_property
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 
 # A list's total is counted exactly; a large one (a province's 1.3M teachers) is kept in the
 # shared cache for a minute, so paging through it does not count every row on every page.
@@ -45,3 +50,80 @@ class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     django_paginator_class = CachedCountPaginator
+
+
+# A list whose total is neither known nor small is counted up to this many rows; past it the
+# total is PostgreSQL's estimate and the page says so (count_exact: false).
+COUNT_EXACT_UP_TO = 10_000
+
+
+class BoundedCountPaginator(Paginator):
+    """A total given by the view (exact, e.g. kept per school), else counted up to
+    COUNT_EXACT_UP_TO rows, else the query planner's estimate (never below that bound)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, total: int | None = None) -> None:
+        super().__init__(object_list, per_page)
+        self.total = total
+        self.exact = True
+
+    @cached_property
+    def count(self) -> int:
+        if self.total is not None:
+            return self.total
+        bound = getattr(settings, "LIST_COUNT_EXACT_UP_TO", COUNT_EXACT_UP_TO)
+        rows = self.object_list.order_by().values("pk")  # type: ignore[attr-defined]
+        counted = rows[: bound + 1].count()
+        if counted <= bound or connection.vendor != "postgresql":
+            return counted if counted <= bound else rows.count()
+        self.exact = False
+        plan = json.loads(rows.explain(format="json"))
+        return max(int(plan[0]["Plan"]["Plan Rows"]), bound + 1)
+
+    def validate_number(self, number: Any) -> int:
+        """An estimated total may be short: pages past it are asked for, not refused."""
+        self.count  # noqa: B018 (counting first says whether the total is exact)
+        if self.exact:
+            return super().validate_number(number)
+        try:
+            value = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(_("That page number is not an integer")) from None
+        if value < 1:
+            raise EmptyPage(_("That page number is less than 1"))
+        return value
+
+
+class BoundedCountPagination(Pagination):
+    """{count, count_exact, next, previous, results}: the view's list_total(request) when it
+    knows the total, else a bounded count (BoundedCountPaginator)."""
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
+        known = getattr(view, "list_total", None)
+        self._total = known(request) if known is not None else None
+        return super().paginate_queryset(queryset, request, view)
+
+    def django_paginator_class(self, object_list: Any, per_page: int) -> Paginator:  # type: ignore[override]
+        return BoundedCountPaginator(object_list, per_page, total=self._total)
+
+    def get_paginated_response(self, data: Any) -> Response:
+        assert self.page is not None
+        paginator = self.page.paginator
+        return Response(
+            {
+                "count": paginator.count,
+                "count_exact": getattr(paginator, "exact", True),
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        out = super().get_paginated_response_schema(schema)
+        out["properties"]["count_exact"] = {
+            "type": "boolean",
+            "description": "False when count is an estimate (a large list filtered beyond "
+            "school and city).",
+        }
+        out["required"] = [*out.get("required", []), "count_exact"]
+        return out

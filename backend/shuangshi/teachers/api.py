@@ -29,6 +29,7 @@ from shuangshi.common.api import (
 )
 from shuangshi.common.idnumbers import mask_person, normalize_id_number
 from shuangshi.common.ordering import BirthYearOrderingFilter
+from shuangshi.common.pagination import BoundedCountPagination
 from shuangshi.qualification.api import (
     levels_after_of,
     qualification_payload,
@@ -238,8 +239,13 @@ class TeacherFactSerializer(serializers.ModelSerializer):
         return fact_label(fact.field, fact.value)
 
 
+# Query parameters that do not narrow a list.
+NOT_NARROWING = {"page", "page_size", "ordering", "format"}
+
+
 class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     serializer_class = TeacherSerializer
+    pagination_class = BoundedCountPagination
     filterset_class = TeacherFilter
     read_roles = READ_ROLES
     write_roles = WRITE_ROLES
@@ -254,6 +260,27 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
 
     def get_serializer_class(self) -> Any:
         return TeacherListSerializer if self.action == "list" else TeacherSerializer
+
+    def list_total(self, request: Request) -> int | None:
+        """The list's exact total without counting teacher rows, when the query narrows the
+        user's scope by school or city only (selectors.teacher_total); None otherwise, and
+        the pagination counts (up to a bound, then estimates)."""
+        asked = {k: str(v) for k, v in request.query_params.items() if v != ""}
+        narrowing = set(asked) - NOT_NARROWING
+        role = getattr(request.user, "role", None)
+        if not narrowing <= {"school", "city"} or role == Role.TEACHER:
+            return None
+        if not narrowing and role == Role.PROVINCE:
+            return selectors.teacher_total()
+        schools = schools_visible_to(request.user)  # type: ignore[arg-type]
+        try:
+            if "school" in narrowing:
+                schools = schools.filter(pk=int(asked["school"]))
+            if "city" in narrowing:
+                schools = schools.filter(city_id=int(asked["city"]))
+        except ValueError:
+            return None
+        return selectors.teacher_total(schools=schools)
 
     def get_queryset(self) -> QuerySet[Teacher]:
         return teachers_visible_to(self.request.user).select_related(  # type: ignore[arg-type]

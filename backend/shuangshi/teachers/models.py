@@ -253,3 +253,18 @@ class TeacherFact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.teacher_id}.{self.field}={self.value}@{self.effective_on}"
+
+
+class SchoolTeacherCount(models.Model):
+    """How many teacher rows a school has, as additions and removals (issue 11): the list's
+    total without counting 1.3M rows. PostgreSQL triggers (migration 0007) append a row per
+    statement that inserts or deletes teachers (COPY, bulk and ORM writes alike) and per
+    teacher moved between schools; a school's total is the sum of its rows, compacted now
+    and then (selectors.teacher_total). Appending takes no lock, so concurrent imports and
+    edits never wait on each other here. Not kept on SQLite (lists count there)."""
+
+    school_id = models.BigIntegerField(db_index=True)
+    teachers = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.school_id}: {self.teachers:+d}"

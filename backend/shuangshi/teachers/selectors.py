@@ -1,8 +1,23 @@
 """Reads of teacher records that are more than a scoped queryset."""
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Count, QuerySet, Sum
 
-from .models import Teacher, TeacherFact
+from shuangshi.schools.models import School
+
+from .models import SchoolTeacherCount, Teacher, TeacherFact
+
+# A school's count rows are summed into one when there are more than this many per school.
+COMPACT_ROWS_PER_SCHOOL = 4
+
+_COMPACT = f"""
+WITH gone AS (
+    DELETE FROM {SchoolTeacherCount._meta.db_table} WHERE school_id = ANY(%s)
+    RETURNING school_id, teachers
+)
+INSERT INTO {SchoolTeacherCount._meta.db_table} (school_id, teachers)
+SELECT school_id, sum(teachers) FROM gone GROUP BY school_id
+"""
 
 
 def teacher_facts(*, teacher: Teacher) -> QuerySet[TeacherFact]:
@@ -12,3 +27,27 @@ def teacher_facts(*, teacher: Teacher) -> QuerySet[TeacherFact]:
         .select_related("recorded_by")
         .order_by("field", "effective_on", "id")
     )
+
+
+def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
+    """How many teachers the schools have (every school when None), exact and without
+    counting teacher rows: from SchoolTeacherCount, kept by triggers on PostgreSQL. None
+    where no counts are kept (SQLite)."""
+    if connection.vendor != "postgresql":
+        return None
+    rows = SchoolTeacherCount.objects.all()
+    if schools is not None:
+        rows = rows.filter(school_id__in=schools.order_by().values("pk"))
+    seen = rows.aggregate(
+        total=Sum("teachers"), rows=Count("id"), schools=Count("school_id", distinct=True)
+    )
+    if seen["rows"] > COMPACT_ROWS_PER_SCHOOL * seen["schools"]:
+        teacher_counts_compact(school_ids=list(rows.values_list("school_id", flat=True)))
+    return int(seen["total"] or 0)
+
+
+def teacher_counts_compact(*, school_ids: list[int]) -> None:
+    """Each school's count rows summed into one. Concurrent writers append rows the
+    statement does not see, and a concurrent compaction waits for this one: sums stay exact."""
+    with connection.cursor() as cursor:
+        cursor.execute(_COMPACT, [sorted(set(school_ids))])

@@ -3297,6 +3297,8 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TeacherList"][];
+            /** @description False when count is an estimate (a large list filtered beyond school and city). */
+            count_exact: boolean;
         };
         PaginatedTeachingHoursList: {
             /** @example 123 */

@@ -1,11 +1,16 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 
 import { api, type Paginated } from '@/lib/api-client';
+import type { components } from '@/types/api';
 
 import type { Teacher, TeacherFilters } from '../types/teacher';
 
+/** A page of teachers; count_exact is false when count is an estimate (a large filtered list). */
+export type TeachersPage = Paginated<Teacher> &
+  Pick<components['schemas']['PaginatedTeacherListList'], 'count_exact'>;
+
 export const getTeachers = (filters: TeacherFilters, signal?: AbortSignal) =>
-  api<Paginated<Teacher>>('/teachers/', { params: filters, signal });
+  api<TeachersPage>('/teachers/', { params: filters, signal });
 
 export const teachersQueryOptions = (filters: TeacherFilters) =>
   queryOptions({

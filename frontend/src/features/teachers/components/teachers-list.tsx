@@ -333,7 +333,9 @@ export function TeachersList() {
             showSizeChanger: true,
             pageSizeOptions: [20, 50, 100, 200],
             showTotal: (count) => (
-              <Typography.Text type="secondary">{t('teachers.count', { count })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t(teachers.data?.count_exact === false ? 'teachers.countAbout' : 'teachers.count', { count })}
+              </Typography.Text>
             ),
           }}
         />
