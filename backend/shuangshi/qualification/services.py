@@ -227,27 +227,55 @@ def teachers_evaluate_created(
         return
     on = on or timezone.localdate()
     version, profile = selectors.profile_current()
-    new, empty = tuple.__new__, ()
-    loaded = [
-        new(selectors.Loaded, (_teacher_row(t), empty, empty, empty, empty)) for t in teachers
-    ]
+    _build_lock(shared=True)  # before reading the horizon: see _rebuild
     h = intervals.horizon()
-    if h is not None and h.starts_on <= on <= h.ends_on:
-        ivs: list[intervals.Interval] = []
-        rows = evaluate_rows(loaded, on, version, profile, (h.starts_on, h.ends_on), ivs)
+    if h is None:  # a full build is under way (or none has run): it takes these up at its end
+        Teacher.objects.filter(pk__in=[t["id"] for t in teachers]).update(updated_at=timezone.now())
+    span = (h.starts_on, h.ends_on) if h is not None else None
+    rows: list[Row] = []
+    ivs: list[intervals.Interval] = []
+    # Teachers whose rows differ only in their id get the same result: evaluated once.
+    seen: dict[tuple[Any, ...], tuple[Row, list[intervals.Interval]]] = {}
+    empty = ()
+    for t in teachers:
+        facts = _teacher_row(t)
+        key = facts[1:]
+        found = seen.get(key)
+        if found is None:
+            item = tuple.__new__(selectors.Loaded, (facts, empty, empty, empty, empty))
+            found = seen[key] = _evaluate_one(item, on, version, profile, span)
+            rows.append(found[0])
+            ivs.extend(found[1])
+        else:
+            tid = facts.id
+            rows.append((tid, *found[0][1:]))
+            ivs.extend([(tid, *iv[1:]) for iv in found[1]])
+    if h is not None:
         intervals.add_teachers(ivs, h)
-    else:
-        rows = evaluate_rows(loaded, on, version, profile)
-        if h is not None:  # a horizon that today has left: as intervals.update_teachers
-            span = (h.starts_on, h.ends_on)
-            ivs = [iv for item in loaded for iv in intervals.intervals_of(item, *span, profile)]
-            intervals.add_teachers(ivs, h)
     deltas: dict[int, list[int]] = {}
     for row in rows:
         sid, vec = _row_contribution(row)
         _add(deltas, sid, vec, 1)
     _insert(rows)
     _apply_deltas(deltas)
+
+
+def _evaluate_one(
+    item: selectors.Loaded,
+    on: date,
+    version: int,
+    profile: engine.RuleProfile,
+    span: tuple[date, date] | None,
+) -> tuple[Row, list[intervals.Interval]]:
+    """One teacher's stored result and intervals, as _reevaluate_chunk makes them."""
+    ivs: list[intervals.Interval] = []
+    if span is not None and span[0] <= on <= span[1]:
+        [row] = evaluate_rows([item], on, version, profile, span, ivs)
+    else:
+        [row] = evaluate_rows([item], on, version, profile)
+        if span is not None:  # a horizon that today has left: as intervals.update_teachers
+            ivs = intervals.intervals_of(item, *span, profile)
+    return row, ivs
 
 
 _NEW_TEACHER_COLS = selectors.TeacherRow._fields
@@ -445,6 +473,7 @@ def qualifications_rebuild(
     parallel: bool | None = None,
     rewrite_all: bool = False,
     written: list[int] | None = None,
+    workers: int | None = None,
 ) -> int:
     """Re-evaluate every teacher in id-range batches, then recount the schools.
 
@@ -454,13 +483,23 @@ def qualifications_rebuild(
     Each batch commits on its own, so readers are never blocked for long; a teacher written
     meanwhile is re-evaluated by its own write, and the final recount reads stored results.
     On PostgreSQL, outside a transaction, reading and writing run in two helper threads
-    (own connections) while this thread evaluates, so the database and Python overlap.
+    (own connections) while this thread evaluates, so the database and Python overlap;
+    with ``workers`` > 1 (default: setting QUALIFICATION_REBUILD_WORKERS, else 1) that many
+    forked processes take every n-th id range each, reading, evaluating and writing it.
     """
     counter = written if written is not None else []
     counter[:] = [0]
+    if workers is None:
+        workers = int(getattr(settings, "QUALIFICATION_REBUILD_WORKERS", 1))
     with selectors.gc_paused():
         return _rebuild(
-            on or timezone.localdate(), batch_size, progress, parallel, rewrite_all, counter
+            on or timezone.localdate(),
+            batch_size,
+            progress,
+            parallel,
+            rewrite_all,
+            counter,
+            max(workers, 1),
         )
 
 
@@ -471,6 +510,7 @@ def _rebuild(
     parallel: bool | None,
     rewrite_all: bool,
     written: list[int],
+    workers: int = 1,
 ) -> int:
     started = timezone.now()
     version, profile = selectors.profile_current()
@@ -485,7 +525,11 @@ def _rebuild(
         parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
     done = 0
     horizon = (h_start, h_end)
-    if parallel and len(ranges) > 1:
+    if parallel and workers > 1 and len(ranges) > 1:
+        done = _rebuild_forked(
+            ranges, workers, on, version, profile, total, progress, rewrite_all, written, horizon
+        )
+    elif parallel and len(ranges) > 1:
         done = _rebuild_pipelined(
             ranges, on, version, profile, total, progress, rewrite_all, written, horizon
         )
@@ -628,6 +672,96 @@ def _rebuild_pipelined(
     if errors:
         raise errors[0]
     return done
+
+
+def _rebuild_forked(
+    ranges: list[tuple[int, int]],
+    workers: int,
+    on: date,
+    version: int,
+    profile: engine.RuleProfile,
+    total: int,
+    progress: Progress | None,
+    rewrite_all: bool,
+    written: list[int],
+    horizon: tuple[date, date],
+) -> int:
+    """``workers`` forked processes, each reading, evaluating and writing every
+    ``workers``-th id range on its own connection (PostgreSQL, outside a transaction):
+    Python no longer runs on one core only. The children report each batch (teachers,
+    results written) here; the first failure stops them all and is raised."""
+    import multiprocessing
+    import queue
+
+    from django.db import connections
+
+    connections.close_all()  # a child must never share the parent's connection
+    ctx = multiprocessing.get_context("fork")
+    reports: Any = ctx.Queue()
+    args = (on, version, profile, rewrite_all, horizon, reports)
+    procs = [
+        ctx.Process(target=_rebuild_worker, args=(ranges[k::workers], *args), daemon=True)
+        for k in range(workers)
+    ]
+    for p in procs:
+        p.start()
+    done, failures, running = 0, [], len(procs)
+    try:
+        while running:
+            try:
+                kind, *data = reports.get(timeout=1.0)
+            except queue.Empty:
+                if any(p.exitcode not in (None, 0) for p in procs):
+                    failures.append("a re-evaluation worker died")
+                    break
+                continue
+            if kind == "batch":
+                done += data[0]
+                written[0] += data[1]
+                if progress is not None:
+                    progress(done, total)
+            elif kind == "error":
+                failures.append(data[0])
+                break
+            else:  # "end"
+                running -= 1
+    finally:
+        for p in procs:
+            if failures and p.is_alive():
+                p.terminate()
+            p.join()
+    if failures:
+        raise RuntimeError(f"full re-evaluation failed in a worker:\n{failures[0]}")
+    return done
+
+
+def _rebuild_worker(
+    ranges: list[tuple[int, int]],
+    on: date,
+    version: int,
+    profile: engine.RuleProfile,
+    rewrite_all: bool,
+    horizon: tuple[date, date],
+    reports: Any,
+) -> None:
+    """One forked worker of ``_rebuild_forked``: its id ranges, one transaction each."""
+    import traceback
+
+    try:
+        for start, end in ranges:
+            loaded = selectors.records_for_id_range(start, end)
+            ivs: list[intervals.Interval] = []
+            rows = evaluate_rows(loaded, on, version, profile, horizon, ivs)
+            del loaded
+            with transaction.atomic():
+                n = _replace_range(start, end, rows, rewrite_all=rewrite_all)
+                intervals.write_intervals(ivs)
+            reports.put(("batch", len(rows), n))
+        reports.put(("end",))
+    except BaseException:
+        reports.put(("error", traceback.format_exc()))
+    finally:
+        connection.close()
 
 
 def qualifications_refresh_due(

@@ -40,13 +40,23 @@ def _rows(school_a, school_b):
         {"major_category": None, "hired_on": date(2023, 3, 1), "teaching_since": date(2023, 3, 1)},
     ]
     rows = []
-    for n, fields in enumerate(varied * 2):
+    for n, fields in enumerate(varied * 3):  # the same row but for the id: evaluated once
         data = testing.teacher_data(school_a if n % 2 else school_b, **fields)
         school = data.pop("school")
         rows.append(
             {**data, "school_id": school.pk, "version": 1, "created_at": now, "updated_at": now}
         )
     return rows
+
+
+RESULT_COLUMNS = (
+    "teacher_id", "school_id", "level", "in_scope", "full_time", "part_time", "recruitment",
+    "valid_until", "distance", "reasons", "changes_on",
+)  # fmt: skip
+INTERVAL_COLUMNS = (
+    "teacher_id", "school_id", "valid_from", "valid_to", "level", "in_scope", "full_time",
+    "part_time", "recruitment",
+)  # fmt: skip
 
 
 def _stored():
@@ -58,18 +68,8 @@ def _stored():
         )
 
     return {
-        "results": sorted(
-            TeacherQualification.objects.values_list(
-                "teacher_id", "school_id", "level", "in_scope", "full_time", "part_time",
-                "recruitment", "valid_until", "distance", "reasons", "changes_on",
-            )
-        ),  # fmt: skip
-        "intervals": sorted(
-            TeacherLevelInterval.objects.values_list(
-                "teacher_id", "school_id", "valid_from", "valid_to", "level", "in_scope",
-                "full_time", "part_time", "recruitment",
-            )
-        ),  # fmt: skip
+        "results": sorted(TeacherQualification.objects.values_list(*RESULT_COLUMNS)),
+        "intervals": sorted(TeacherLevelInterval.objects.values_list(*INTERVAL_COLUMNS)),
         "totals": nonzero(SchoolStats, "school_id"),
         "deltas": nonzero(SchoolCountDelta, "school_id", "on"),
         "months": nonzero(SchoolCountMonth, "school_id", "month_end"),
@@ -82,9 +82,9 @@ def test_created_teachers_store_what_a_full_re_evaluation_stores(school_a, schoo
     if built:
         services.qualifications_rebuild()
     ids = teachers_write_batch(new=_rows(school_a, school_b), updated=[])
-    assert Teacher.objects.filter(pk__in=ids).count() == len(ids) == 18
+    assert Teacher.objects.filter(pk__in=ids).count() == len(ids) == 27
     stored = _stored()
-    assert len(stored["results"]) == 19
+    assert len(stored["results"]) == 28
     services.qualifications_rebuild()
     assert _stored() == {**stored, **({} if built else _intervals_of(_stored()))}
 
