@@ -63,6 +63,7 @@ def _entry(
     values: dict[str, Any],
     actor_id: int | None,
     extra: dict[str, Any] | None,
+    now: Any = None,
 ) -> dict[str, Any]:
     """A LogEntry row as bulk.insert takes it (every column COPY needs)."""
     serialized = None
@@ -78,7 +79,7 @@ def _entry(
         "changes_text": "",
         "changes": changes,
         "actor_id": actor_id,
-        "timestamp": timezone.now(),
+        "timestamp": now or timezone.now(),
         "additional_data": extra,
     }
 
@@ -97,6 +98,7 @@ def log_bulk(
     if not auditlog.contains(model) or not (created or updated):
         return
     content_type = ContentType.objects.get_for_model(model)
+    now = timezone.now()  # one moment for the batch, as one transaction writes it
     entries: list[dict[str, Any]] = []
     labels: dict[str, str] = {}  # attribute → the field name auditlog shows
 
@@ -138,7 +140,9 @@ def log_bulk(
                     for n, v in row.items()
                     if n not in NOISE and v is not None and v != ""
                 }
-            entries.append(_entry(model, content_type, pk, changes, create, row, actor_id, extra))
+            entries.append(
+                _entry(model, content_type, pk, changes, create, row, actor_id, extra, now)
+            )
     for before, after in updated:
         changes = {
             label(n): [_text(n, before.get(n)), _text(n, v)]
@@ -156,6 +160,7 @@ def log_bulk(
                 values,
                 actor_id,
                 extra,
+                now,
             )
         )
     bulk.insert(LogEntry, entries)

@@ -8,6 +8,7 @@ timestamps): COPY applies no Django defaults.
 import itertools
 import json
 from collections.abc import Callable, Sequence
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from operator import itemgetter
 from typing import Any
 
@@ -69,10 +70,17 @@ def _getter(model: type[Model], names: Sequence[str]) -> Callable[[dict[str, Any
         get = itemgetter(*names)
         return (lambda row: (get(row),)) if len(names) == 1 else get
 
+    last: list[Any] = [None, None]  # the value last converted and its text
+
     def convert(row: dict[str, Any]) -> list[Any]:
         out = [row[n] for n in names]
         for i in json_at:
-            out[i] = _copyable(out[i])
+            value = out[i]
+            if value is last[0] and value is not None:
+                out[i] = last[1]  # rows sharing one value (an audit entry's import data)
+            else:
+                out[i] = last[1] = _copyable(value)
+                last[0] = value
         return out
 
     return convert
@@ -91,7 +99,21 @@ def next_ids(model: type[Model], count: int) -> list[int] | None:
         return [row[0] for row in cursor.fetchall()]
 
 
-_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps builds one per call
+def _json_encoder() -> Callable[[Any], str]:
+    """JSON text as json.dumps(ensure_ascii=False) writes it, from the C encoder without
+    JSONEncoder.encode's set-up per call (json.dumps even builds an encoder per call)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return json.JSONEncoder(ensure_ascii=False).encode
+
+    def fail(obj: Any) -> Any:
+        raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+
+    encode = make(None, fail, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_to_json = _json_encoder()
 
 
 def _copyable(value: Any) -> Any:
