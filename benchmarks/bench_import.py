@@ -1,6 +1,8 @@
 """Excel import end to end, over HTTP, as the app runs in production.
 
-gunicorn (production settings, 2 workers) and one jobs worker serve a PostgreSQL database;
+gunicorn (production settings, 2 workers) and one jobs worker (started as in production: its
+default poll interval, woken by NOTIFY) serve a PostgreSQL database with its dated counts
+built (as after the first nightly run: the import moves them too);
 a province user uploads a teacher workbook (POST /imports/), polls until the dry run says
 `valid`, commits (POST /imports/{id}/commit/) and polls until `committed`: every row written
 and re-evaluated. Timed from the first byte of the upload to the `committed` answer.
@@ -41,6 +43,8 @@ from django.db import connection  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 from shuangshi.accounts.models import Role, User  # noqa: E402
 from shuangshi.common.idnumbers import make_id_number  # noqa: E402
+from shuangshi.qualification.models import IntervalHorizon  # noqa: E402
+from shuangshi.qualification.services import qualifications_rebuild  # noqa: E402
 from shuangshi.schools.models import City, School  # noqa: E402
 from shuangshi.spreadsheets.columns import TEACHERS  # noqa: E402
 from shuangshi.teachers.models import Certificate, Teacher  # noqa: E402
@@ -65,6 +69,10 @@ def setup() -> User:
             code=f"XLB{n:03d}",
             defaults={"name": f"导入基准学校{n}", "city": city, "kind": "secondary_vocational"},
         )
+    if not IntervalHorizon.objects.exists():
+        # As in production after the first nightly run: dated counts exist, and every
+        # write (the import's too) moves them.
+        qualifications_rebuild()
     user = User.objects.filter(username="xl_bench_province").first()
     return user or User.objects.create_user(
         username="xl_bench_province", password="bench-only-x1", role=Role.PROVINCE
@@ -78,6 +86,10 @@ def wipe() -> None:
         Teacher._meta.db_table,
         "qualification_teacherqualification",
         "qualification_schoolstats",
+        "qualification_teacherlevelinterval",
+        "qualification_schoolcountdelta",
+        "qualification_schoolcountmonth",
+        "qualification_intervalhorizon",
         "spreadsheets_importjob",
         "jobs_job",
         "django_tasks_database_dbtaskresult",
@@ -216,9 +228,10 @@ class Servers:
              "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
             cwd=backend, env=self.env, stdout=subprocess.DEVNULL,
         )  # fmt: skip
+        # The worker as production starts it (default 1 s poll; a queued job wakes it at once
+        # by NOTIFY); only the schedule is off, so that no periodic job runs beside the import.
         self.worker = subprocess.Popen(
-            [sys.executable, "manage.py", "jobs_worker", "--interval", "0.02",
-             "--no-startup-delay", "--no-schedule", "-v", "0"],
+            [sys.executable, "manage.py", "jobs_worker", "--no-schedule", "-v", "0"],
             cwd=backend, env=self.env,
         )  # fmt: skip
         wait_up(f"{self.base}/api/v1/auth/csrf/", self.web)

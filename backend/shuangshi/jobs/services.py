@@ -13,7 +13,7 @@ from django.db import connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import locks
+from . import locks, wakeup
 from .models import Job, JobStatus
 from .registry import JobFailed, spec_for
 from .signals import job_finished
@@ -48,6 +48,7 @@ def job_start(
         language=translation.get_language() or "",
     )
     run_job.enqueue(job.pk)
+    wakeup.notify()  # idle workers poll at once (when the caller commits)
     return Job.objects.get(pk=job.pk)  # the immediate backend (tests) may have run it
 
 

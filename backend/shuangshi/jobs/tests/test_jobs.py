@@ -152,3 +152,21 @@ def test_a_running_job_whose_worker_is_gone_is_reaped_failed(test_job: str, hr_a
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
     assert job.message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_idle_worker_wakes_when_a_job_is_queued_not_at_its_next_poll(hr_a, test_job):
+    from django.db import connection
+
+    from shuangshi.jobs.wakeup import Listener
+
+    if connection.vendor != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite workers poll")
+    listener = Listener()
+    try:
+        assert listener.wait(0) is False  # listening, nothing queued
+        job_start(kind=test_job, owner=hr_a)  # committed: the notification goes out
+        assert listener.wait(60) is True
+        assert listener.wait(0) is False  # taken
+    finally:
+        listener.close()

@@ -7,14 +7,17 @@ worker died; the database makes sure each happens once.
 
 import logging
 import threading
+import time
 from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from shuangshi.jobs.schedule import schedule_tick
 from shuangshi.jobs.services import jobs_reap
+from shuangshi.jobs.wakeup import Listener, SleepUntilNotified
 
 logger = logging.getLogger("shuangshi.jobs")
 
@@ -60,7 +63,12 @@ class Command(DbWorkerCommand):
                 threading.Thread(
                     target=_upkeep_loop, args=(stop,), name="jobs-upkeep", daemon=True
                 ).start()
+        # Idle between polls until a job is queued (PostgreSQL NOTIFY), not a whole interval.
+        listener = Listener()
+        db_worker.time = SleepUntilNotified(listener)  # type: ignore[assignment]
         try:
             super().handle(*args, **options)
         finally:
             stop.set()
+            db_worker.time = time  # type: ignore[assignment]
+            listener.close()
