@@ -27,5 +27,6 @@ class BirthYearOrderingFilter(OrderingFilter):
                 for f in ordering
             ]
             queryset = queryset.annotate(**{SORT_KEY: ExtractYear("birth_date")})
-            ordering = [*ordering, "id"]
+        if not any(f.lstrip("-") in ("id", "pk") for f in ordering):
+            ordering = [*ordering, "id"]  # ties in a stable order: pages neither skip nor repeat
         return queryset.order_by(*ordering)

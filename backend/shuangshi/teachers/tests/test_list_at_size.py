@@ -117,6 +117,24 @@ def test_a_large_filtered_list_is_counted_up_to_a_bound_then_estimated(
     assert api(province).get("/api/v1/teachers/?search=王&page=0").status_code == 404
 
 
+def test_pages_hold_the_rows_in_the_lists_order(api: Any, province: Any, school_a: Any) -> None:
+    names = ["赵", "钱", "孙", "李", "周", "吴", "郑"]
+    for n, name in enumerate(names):
+        testing.make_teacher(school_a, name=name, staff_no=f"{7 - n:03d}")
+    client = api(province)
+    for ordering in ["", "&ordering=name", "&ordering=-staff_no", "&ordering=birth_date"]:
+        every = client.get(f"/api/v1/teachers/?page_size=100{ordering}").json()["results"]
+        pages = [
+            row
+            for page in (1, 2, 3)
+            for row in client.get(f"/api/v1/teachers/?page_size=3&page={page}{ordering}").json()[
+                "results"
+            ]
+        ]
+        assert [r["id"] for r in pages] == [r["id"] for r in every], ordering
+        assert pages == every
+
+
 def test_a_small_total_is_always_exact(api: Any, hr_a: Any, school_a: Any) -> None:
     client = api(hr_a)
     testing.make_teacher(school_a, name="甲")
