@@ -3,7 +3,6 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
@@ -27,6 +26,7 @@ from shuangshi.common.api import (
     raise_errors,
     request_user,
 )
+from shuangshi.common.filtering import FilterBackend
 from shuangshi.common.idnumbers import mask_person, normalize_id_number
 from shuangshi.common.ordering import BirthYearOrderingFilter
 from shuangshi.common.pagination import BoundedCountPagination
@@ -219,6 +219,37 @@ class TeacherListSerializer(TeacherSerializer):
             levels = self.context["levels_after"] = levels_after_of(page)
         return qualification_summary(teacher, levels_after=levels)
 
+    def to_representation(self, instance: Teacher) -> dict[str, Any]:
+        """The row written out directly: DRF's fields cost more than the rest of a page of
+        1.3M teachers (same output; test_list_rows_read_as_the_serializer_fields_would)."""
+        t = instance
+        row = {
+            "id": t.pk,
+            "school": t.school_id,
+            "school_name": t.school.name,
+            "staff_no": t.staff_no,
+            "name": t.name,
+            "id_number": t.id_number,
+            "gender": t.gender,
+            "birth_date": t.birth_date.isoformat(),
+            "birth_year": t.birth_date.year,
+            "employment": t.employment,
+            "course_type": t.course_type,
+            "major": t.major,
+            "education": t.education,
+            "normal_graduate": t.normal_graduate,
+            "title": t.title,
+            "hired_on": t.hired_on.isoformat(),
+            "teaching_since": t.teaching_since.isoformat(),
+            "left_on": t.left_on.isoformat() if t.left_on else None,
+            "major_category": t.major_category,
+            "version": t.version,
+            "qualification": self.get_qualification(t),
+        }
+        if not can_see_full_id_number(request_user(self), t.school_id, teacher_id=t.pk):
+            mask_person(row, id_number=t.id_number)
+        return row
+
 
 class TeacherFactSerializer(serializers.ModelSerializer):
     """One dated value: ``value`` holds from ``effective_on`` until the next row of the
@@ -251,7 +282,7 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     write_roles = WRITE_ROLES
     search_fields = ["name", "staff_no", "major"]
     ordering_fields = ["name", "staff_no", "hired_on", "birth_date", "teaching_since", "id"]
-    filter_backends = [DjangoFilterBackend, SearchFilter, BirthYearOrderingFilter]
+    filter_backends = [FilterBackend, SearchFilter, BirthYearOrderingFilter]
 
     def birth_year_only(self, request: Request) -> bool:
         """Readers of masked ID numbers sort by birth year (all their rows are masked)."""

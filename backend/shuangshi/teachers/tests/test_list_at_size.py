@@ -145,3 +145,30 @@ def test_a_small_total_is_always_exact(api: Any, hr_a: Any, school_a: Any) -> No
 
 def test_roles_without_teacher_lists_are_refused(api: Any, base_staff: Any) -> None:
     assert api(base_staff).get("/api/v1/teachers/").status_code == 403
+
+
+def test_list_rows_read_as_the_serializer_fields_would(
+    province: Any, city_nc: Any, hr_a: Any, school_a: Any, school_b: Any
+) -> None:
+    """TeacherListSerializer writes its rows out directly: the same as DRF's fields."""
+    from datetime import date
+
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory, force_authenticate
+
+    from shuangshi.teachers.api import TeacherListSerializer, TeacherSerializer
+    from shuangshi.teachers.models import Teacher
+
+    testing.make_teacher(school_a, name="甲", left_on=date(2024, 7, 1), major_category=None)
+    testing.make_teacher(school_b, name="乙", gender="female", birth_date=date(1990, 2, 28))
+    testing.make_teacher(school_a, name="丙", staff_no="", major="", normal_graduate=True)
+    for user in (province, city_nc, hr_a):
+        http = APIRequestFactory().get("/api/v1/teachers/")
+        force_authenticate(http, user=user)
+        request = Request(http)
+        request.user = user
+        serializer = TeacherListSerializer(context={"request": request})
+        for teacher in Teacher.objects.select_related("school", "qualification"):
+            fast = serializer.to_representation(teacher)
+            fields = TeacherSerializer.to_representation(serializer, teacher)
+            assert list(fast.items()) == list(fields.items()), (user, teacher.name)
