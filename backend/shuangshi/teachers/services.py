@@ -421,6 +421,13 @@ def certificates_write_batch(
     return _records_batch(Certificate, key, new, updated, actor_id, audit_data, reevaluate)
 
 
+def teachers_touch(*, teacher_ids: Sequence[int]) -> None:
+    """Mark these teachers written now (``updated_at``) and change nothing else: called by
+    the qualification re-evaluation of a write made while a full re-evaluation runs, which
+    takes the marked teachers up again at its end (qualification.services._rebuild)."""
+    Teacher.objects.filter(pk__in=teacher_ids).update(updated_at=timezone.now())
+
+
 @transaction.atomic
 def periods_write_batch(
     *,

@@ -21,6 +21,12 @@ class Command(BaseCommand):
         parser.add_argument("--due", action="store_true", help="only results that may change")
         parser.add_argument("--on", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes for a full run (default: setting QUALIFICATION_REBUILD_WORKERS or 1)",
+        )
+        parser.add_argument(
             "--rewrite-all",
             action="store_true",
             help="write every result even when it equals the stored one (worst case)",
@@ -41,6 +47,7 @@ class Command(BaseCommand):
                 progress=report,
                 rewrite_all=bool(opts["rewrite_all"]),
                 written=written,
+                workers=opts["workers"],
             )
             self.stdout.write(f"{written[0]} stored results changed")
         elapsed = time.perf_counter() - started
