@@ -3,7 +3,9 @@ them against the database again: a change since the dry run still stops the comm
 the report then names the cells, read from the file."""
 
 from shuangshi import testing
+from shuangshi.schools.models import School
 from shuangshi.spreadsheets import reader
+from shuangshi.spreadsheets.importers import TeacherImporter
 from shuangshi.spreadsheets.models import ImportJob
 from shuangshi.teachers.models import Teacher
 
@@ -62,3 +64,41 @@ def test_kept_rows_of_another_file_are_not_used(api, hr_a, upload):
 
     assert (response.json()["status"], response.json()["created"]) == ("committed", 1)
     assert Teacher.objects.count() == 1
+
+
+def test_the_commit_checks_again_only_what_the_database_may_have_changed(
+    api, hr_a, upload, monkeypatch
+):
+    """The dry run keeps teacher rows checked: the commit does not run the row rules again
+    (they cannot have changed), only the database look-ups (issue 11)."""
+    client = api(hr_a)
+    body = upload(client, "teachers", teachers_book([teacher_row(), teacher_row()])).json()
+    assert body["status"] == "valid"
+
+    def unchecked(self, batch):
+        raise AssertionError("the commit ran the dry run's checks again")
+
+    monkeypatch.setattr(TeacherImporter, "check", unchecked)
+    response = commit(client, body)
+    assert (response.json()["status"], response.json()["created"]) == ("committed", 2)
+
+
+def test_a_school_gone_since_the_dry_run_refuses_the_commit_and_names_the_cell(
+    api, province, school_a, upload
+):
+    empty = School.objects.create(
+        code="S09999", name="新校", city=school_a.city, kind=school_a.kind
+    )
+    client = api(province)
+    headers = [*TEACHER_HEADERS, "学校代码"]
+    rows = [teacher_row(学校代码=school_a.code), teacher_row(学校代码=empty.code)]
+    body = upload(client, "teachers", teachers_book(rows, headers)).json()
+    assert body["status"] == "valid", body["errors"]
+    empty.delete()  # meanwhile (it had no teachers yet)
+
+    commit(client, body)
+
+    after = client.get(f"/api/v1/imports/{body['id']}/").json()
+    assert (after["status"], after["failed"]) == ("invalid", 1)
+    assert [(e["row"], e["column"]) for e in after["errors"]] == [(3, "学校代码")]
+    assert Teacher.objects.count() == 0  # nothing written

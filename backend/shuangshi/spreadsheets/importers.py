@@ -118,6 +118,9 @@ class Importer:
     # check() reads the raw cells too: the dry run's parsed values cannot stand in for the
     # file at commit (services.import_run keeps them only when this is False).
     reads_raw: ClassVar[bool] = False
+    # The dry run keeps its rows checked (values as written), and the commit runs only
+    # recheck() on them: what the database may have changed since (issue 11).
+    keeps_checked: ClassVar[bool] = False
 
     def __init__(self, user: User) -> None:
         self.user = user
@@ -133,6 +136,10 @@ class Importer:
         return self.spec.read_columns(scoped=self.scoped)
 
     def check(self, batch: list[Parsed]) -> None:
+        raise NotImplementedError
+
+    def recheck(self, batch: list[Parsed]) -> None:
+        """Rows check() passed in the dry run, kept as it left them (keeps_checked)."""
         raise NotImplementedError
 
     def write(self, batch: list[Parsed]) -> Written:
@@ -266,12 +273,13 @@ class TeacherImporter(Importer):
         "major_category",
     ]  # fmt: skip
 
+    keeps_checked = True
+
     def __init__(self, user: User) -> None:
         super().__init__(user)
         self.existing: dict[str, dict[str, Any]] = {}
 
-    def check(self, batch: list[Parsed]) -> None:
-        schools = self.schools(batch)
+    def _existing(self, batch: list[Parsed]) -> None:
         ids = {r.values["id_number"] for r in batch if r.values.get("id_number")}
         self.existing = {
             row["id_number"]: row
@@ -279,12 +287,39 @@ class TeacherImporter(Importer):
                 "id", "id_number", "school_id", "version", *self.fields
             )
         }
+
+    def _elsewhere(self, row: Parsed) -> bool:
+        """A school HR's row naming a teacher another school has registered."""
+        current = self.existing.get(row.values["id_number"])
+        if (
+            current is not None
+            and self.user.role == Role.SCHOOL_HR
+            and current["school_id"] != self.user.school_id
+        ):
+            row.error("id_number", registered_elsewhere())
+            return True
+        return False
+
+    def recheck(self, batch: list[Parsed]) -> None:
+        """The row's own rules and duplicates within the file held in the dry run and still
+        do; the database may have changed: the schools, and who holds each ID number."""
+        schools = {r.values["school_id"] for r in batch}
+        alive = set(School.objects.filter(pk__in=schools).values_list("pk", flat=True))
+        self._existing(batch)
+        for row in batch:
+            if row.values["school_id"] not in alive:
+                code = row.values.get("school") or ""
+                row.error("school", t("No school has the code “%(code)s”.", code=code))
+            self._elsewhere(row)
+
+    def check(self, batch: list[Parsed]) -> None:
+        schools = self.schools(batch)
+        self._existing(batch)
         elsewhere = 0  # rows naming a teacher of another school: ID-number lookups
         for row in batch:
             values = row.values
             school = self.school_for(row, schools)
             values["school_id"] = school.pk if school else None
-            values.pop("school", None)
             self._defaults(values)
             number = values.get("id_number")
             if not number:
@@ -292,14 +327,7 @@ class TeacherImporter(Importer):
             row.add(teacher_errors(values))
             if not self.once(row, number, "This ID number is also in row %(row)d."):
                 continue
-            current = self.existing.get(number)
-            if (
-                current is not None
-                and self.user.role == Role.SCHOOL_HR
-                and current["school_id"] != self.user.school_id
-            ):
-                elsewhere += 1
-                row.error("id_number", registered_elsewhere())
+            elsewhere += self._elsewhere(row)
         self.charge(elsewhere, "teachers_import")
 
     @staticmethod

@@ -4,7 +4,7 @@ import hashlib
 import io
 import pickle
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -113,14 +113,18 @@ def _error(sheet: reader.Sheet, parsed: Parsed, name: str, message: str) -> dict
 # --------------------------------------------------------------------------- parsed rows kept
 #
 # The dry run keeps the rows it parsed (before the database checks, which the commit runs
-# again), so that the commit does not read and parse the workbook a second time: zlib'd
+# again; or, for an importer that keeps_checked, as checked, and the commit runs only its
+# recheck() of what the database may have changed), so that the commit does not read, parse
+# and check the workbook a second time: zlib'd
 # pickles of 2,000 rows each behind a key naming the file (sha256) and the columns read.
 # Only plain values (text, numbers, dates, flags) are kept and only those are unpickled.
 
 
-def parsed_key(content: bytes, columns: Iterable[Any]) -> bytes:
+def parsed_key(content: bytes, importer: Importer) -> bytes:
     digest = hashlib.sha256(content)
-    digest.update("|".join(c.field for c in columns).encode())
+    digest.update("|".join(c.field for c in importer.read_columns()).encode())
+    if importer.keeps_checked:
+        digest.update(b"|checked")  # rows as check() left them, for recheck()
     return digest.digest()
 
 
@@ -186,10 +190,14 @@ def import_run(
             [parse_row(columns, index, number, row) for number, row in batch]
             for batch in _batches(sheet.rows())
         )
+    checked = importer.keeps_checked
     for parsed in batches:
-        if keep is not None and not report.failed:
+        if keep is not None and not report.failed and not checked:
             keep.append(_frame(parsed))  # before check(), which changes the values
-        importer.check(parsed)
+        if kept is not None and checked:
+            importer.recheck(parsed)
+        else:
+            importer.check(parsed)
         for row in parsed:
             if row.errors:
                 if sheet is None:
@@ -199,6 +207,8 @@ def import_run(
                 errors = (_error(sheet, row, name, msg) for name, msg in row.errors)
                 report.errors.extend(islice(errors, max(room, 0)))
         report.rows += len(parsed)
+        if keep is not None and not report.failed and checked:
+            keep.append(_frame(parsed))  # checked: the commit rechecks only the database
         if commit and not report.failed:
             report.written += importer.write(parsed)
         if progress is not None:
@@ -273,7 +283,7 @@ def import_commit(*, job: ImportJob, progress: Callable[[int], None] | None = No
             report = None
             importer = importer_for(user=locked.owner, kind=locked.kind)
             kept = bytes(locked.parsed)
-            if kept[:32] == parsed_key(content, importer.read_columns()):
+            if kept[:32] == parsed_key(content, importer):
                 # The dry run's rows: checked again and written, the file not read again.
                 try:
                     with transaction.atomic():  # a savepoint: undone if a row fails now
@@ -427,7 +437,7 @@ def import_dry_run(*, upload: ImportJob, progress: Callable[[int], None] | None 
         errors=report.errors,
         parsed=b""
         if report.failed or not keep
-        else b"".join([parsed_key(content, importer.read_columns()), *keep]),
+        else b"".join([parsed_key(content, importer), *keep]),
     )
 
 
