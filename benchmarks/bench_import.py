@@ -117,7 +117,8 @@ def people(n: int) -> list[tuple[str, date, str]]:
 def teacher_values(n: int) -> list[dict]:
     rows = []
     for i, (number, birth, gender) in enumerate(people(n)):
-        hired = date(max(birth.year + 23, 1995), 9, 1)
+        # Hire dates spread over 20 years, as in a real staff list (no two neighbours alike).
+        hired = date(max(birth.year + 23, 1995), 9, 1) + timedelta(days=(i * 7919) % 7300)
         rows.append({
             "name": f"教师{i}", "id_number": number, "staff_no": f"T{i:06d}",
             "gender": gender, "birth_date": birth,
