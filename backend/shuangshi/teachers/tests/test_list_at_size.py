@@ -75,10 +75,13 @@ def test_on_postgresql_those_totals_are_read_not_counted(
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="counts kept on PostgreSQL")
 def test_the_kept_counts_follow_bulk_writes_and_stay_exact_when_compacted(
-    school_a: Any, school_b: Any
+    school_a: Any, school_b: Any, monkeypatch: Any
 ) -> None:
+    from shuangshi.teachers import selectors
     from shuangshi.teachers.models import SchoolTeacherCount, Teacher
     from shuangshi.teachers.selectors import COMPACT_ROWS_PER_SCHOOL, teacher_total
+
+    monkeypatch.setattr(selectors, "COMPACT_CHANCE", 1.0)
 
     for n in range(COMPACT_ROWS_PER_SCHOOL + 2):  # a row per insert statement
         testing.make_teacher(school_a, name=f"甲{n}")
