@@ -46,8 +46,8 @@ def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
     # Whether to compact is asked now and then only: counting the schools costs more
     # than summing their rows.
     if seen["rows"] > 1 and random.random() < COMPACT_CHANCE:
-        schools = rows.values("school_id").distinct().count()
-        if seen["rows"] > COMPACT_ROWS_PER_SCHOOL * schools:
+        counted_schools = rows.values("school_id").distinct().count()
+        if seen["rows"] > COMPACT_ROWS_PER_SCHOOL * counted_schools:
             teacher_counts_compact(school_ids=list(rows.values_list("school_id", flat=True)))
     return int(seen["total"] or 0)
 
