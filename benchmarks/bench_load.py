@@ -388,23 +388,29 @@ async def hammer(base: str, token: str, path: str, seconds: float, connections: 
     return results
 
 
-def list_versus_plain(base: str, token: str, search: str) -> bool:
+def list_versus_plain(base: str, token: str, search: str, server: subprocess.Popen) -> bool:
     """GET teachers/?page=50 at 50 connections beside a plain DRF ModelViewSet on the same
     table, in the same run; then a name search, one request at a time."""
     seconds = max(SECONDS / 2, 5)
     rates = {}
-    say(f"\nteacher list page 50 at 50 connections, {seconds:.0f} s each:")
+    say(
+        f"\nteacher list page 50 at 50 connections, {seconds:.0f} s each "
+        f"(load average {os.getloadavg()[0]:.1f}; server CPU: gunicorn's, not PostgreSQL's):"
+    )
     for label, path in (
         ("plain DRF ModelViewSet", "/bench/plain-teachers/?page=50"),
         ("shuangshi teachers/", "/api/v1/teachers/?page=50"),
     ):
         asyncio.run(hammer(base, token, path, 2, 50))  # warm-up, unreported
+        cpu = server_cpu(server)
         results = asyncio.run(hammer(base, token, path, seconds, 50))
+        cpu = server_cpu(server) - cpu
         every = results.all_times()
         rates[label] = len(every) / seconds
         say(
             f"  {label:<24} {rates[label]:7.1f} req/s  p50 {percentile(every, 50):7.1f} ms  "
-            f"p95 {percentile(every, 95):7.1f} ms  errors {sum(results.errors.values())}"
+            f"p95 {percentile(every, 95):7.1f} ms  errors {sum(results.errors.values())}  "
+            f"server CPU {cpu / max(len(every), 1) * 1000:.1f} ms/request"
         )
         p95 = percentile(every, 95)
     ratio = rates["shuangshi teachers/"] / max(rates["plain DRF ModelViewSet"], 1e-9)
@@ -454,7 +460,7 @@ def main() -> int:
         saturation = asyncio.run(run_phase(base, browsers, (0.0, 0.0)))
         report("saturation (no think time)", saturation, server_cpu(server) - cpu)
         province = next(b for b in browsers if b.role == "province")
-        serving = list_versus_plain(base, province.token, SEARCH)
+        serving = list_versus_plain(base, province.token, SEARCH, server)
     finally:
         stop_server(server)
     met = p95 <= 100 and errors == 0
