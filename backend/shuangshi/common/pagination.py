@@ -55,11 +55,16 @@ class Pagination(PageNumberPagination):
 # A list whose total is neither known nor small is counted up to this many rows; past it the
 # total is PostgreSQL's estimate and the page says so (count_exact: false).
 COUNT_EXACT_UP_TO = 10_000
+# Nor is it counted when the planner expects the count to cost more than this (its cost
+# units; a scan of 1.3M teachers is about 45,000): a search for one or two characters
+# cannot use the trigram index and would read the whole table to count its rare matches.
+COUNT_COST_LIMIT = 10_000
 
 
 class BoundedCountPaginator(Paginator):
     """A total given by the view (exact, e.g. kept per school), else counted up to
-    COUNT_EXACT_UP_TO rows, else the query planner's estimate (never below that bound)."""
+    COUNT_EXACT_UP_TO rows when the planner expects that to be cheap, else the planner's
+    estimate (never below that bound when counting found more)."""
 
     def __init__(self, object_list: Any, per_page: int, *, total: int | None = None) -> None:
         super().__init__(object_list, per_page)
@@ -72,12 +77,20 @@ class BoundedCountPaginator(Paginator):
             return self.total
         bound = getattr(settings, "LIST_COUNT_EXACT_UP_TO", COUNT_EXACT_UP_TO)
         rows = self.object_list.order_by().values("pk")  # type: ignore[attr-defined]
-        counted = rows[: bound + 1].count()
-        if counted <= bound or connection.vendor != "postgresql":
-            return counted if counted <= bound else rows.count()
+        if connection.vendor != "postgresql":
+            return int(rows.count())
+        bounded = rows[: bound + 1]
+        plan = json.loads(bounded.explain(format="json"))[0]["Plan"]
+        limit = getattr(settings, "LIST_COUNT_COST_LIMIT", COUNT_COST_LIMIT)
+        expected = int(plan["Plans"][0]["Plan Rows"]) if plan.get("Plans") else None
+        if expected is not None and plan["Total Cost"] > limit:
+            self.exact = False
+            return expected
+        counted = int(bounded.count())
+        if counted <= bound:
+            return counted
         self.exact = False
-        plan = json.loads(rows.explain(format="json"))
-        return max(int(plan[0]["Plan"]["Plan Rows"]), bound + 1)
+        return max(expected or 0, bound + 1)
 
     def validate_number(self, number: Any) -> int:
         """An estimated total may be short: pages past it are asked for, not refused."""

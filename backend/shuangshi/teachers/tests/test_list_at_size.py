@@ -115,6 +115,11 @@ def test_a_large_filtered_list_is_counted_up_to_a_bound_then_estimated(
         past = api(province).get("/api/v1/teachers/?search=王&page_size=2&page=3")
         assert past.status_code == 200  # an estimate does not refuse pages past it
         assert [r["name"] for r in past.json()["results"]] == ["王4"]
+        # A count the planner expects to be dear is not made: its estimate is said instead.
+        settings.LIST_COUNT_COST_LIMIT = 0
+        dear = api(province).get("/api/v1/teachers/?search=李").json()
+        assert dear["count_exact"] is False and dear["count"] >= 0
+        assert [r["name"] for r in dear["results"]] == ["李"]
     else:
         assert (large["count"], large["count_exact"]) == (5, True)
     assert api(province).get("/api/v1/teachers/?search=王&page=0").status_code == 404
