@@ -54,7 +54,7 @@ class Pagination(PageNumberPagination):
 
 # A list whose total is neither known nor small is counted up to this many rows; past it the
 # total is PostgreSQL's estimate and the page says so (count_exact: false).
-COUNT_EXACT_UP_TO = 10_000
+COUNT_EXACT_UP_TO = 2_000  # 100 pages of 20
 # Nor is it counted when the planner expects the count to cost more than this (its cost
 # units; a scan of 1.3M teachers is about 45,000): a search for one or two characters
 # cannot use the trigram index and would read the whole table to count its rare matches.
