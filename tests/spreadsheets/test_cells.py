@@ -90,3 +90,31 @@ def test_it_reads_whole_numbers(raw, expected):
 def test_it_refuses_what_is_not_a_whole_number(raw):
     with pytest.raises(cells.CellError):
         cells.whole_number(raw)
+
+
+def test_a_sheets_row_parser_gives_what_parse_row_gives_for_every_cell():
+    """importers.row_parser (positions worked out once, repeated cells parsed once) and
+    parse_row agree on good, bad, blank and repeated cells alike."""
+    from shuangshi.spreadsheets.columns import TEACHERS
+    from shuangshi.spreadsheets.importers import parse_row, row_parser
+
+    columns = TEACHERS.read_columns(scoped=False)
+    index = {c.field: i for i, c in enumerate(columns)}
+    samples = {
+        "date": [date(2024, 9, 1), "2024年9月1日", "not a date", 45536.0, 1.5, "", None, True],
+        "int": [3, 3.0, "3", -1, 2.5, "x", None],
+        "choice": ["男", "male", "女性?", "", None, 1],
+        "bool": ["是", "否", True, "maybe", None],
+        "id": ["360102198506150094", 360102198506150094, " 3601 02 ", None],
+        "text": ["张老师", "  ", "Ｔ００１", 1001.0, "x" * 300, None],
+    }
+    rows = []
+    for n in range(12):  # every column cycles through its samples; rows repeat cells
+        row = []
+        for column in columns:
+            values = samples.get(column.type, samples["text"])
+            row.append(values[n % len(values)])
+        rows.append(row[: len(columns) - n % 3])  # and some rows are short
+    parse = row_parser(columns, index)
+    for number, row in enumerate(rows * 2, start=2):
+        assert parse(number, row) == parse_row(columns, index, number, row)

@@ -14,7 +14,9 @@ month end up to D (``selectors.counts_from_intervals``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -362,7 +364,42 @@ def add_teachers(new: Sequence[Interval], h: IntervalHorizon) -> None:
         _apply_deltas(changed, h.starts_on, h.ends_on)
 
 
+class _Held(threading.local):
+    """Dated count changes added up while held (deltas_held), and the horizon they are for."""
+
+    deltas: dict[tuple[int, date], list[int]] | None = None
+    span: tuple[date, date] | None = None
+
+
+_held = _Held()
+
+
+@contextmanager
+def deltas_held() -> Iterator[None]:
+    """Inside (one transaction), the dated count changes of every write are added up and
+    written once on the way out: a long import rewrote the same month rows after each batch,
+    and each rewrite in one transaction is slower than the last (issue 11). Nothing is
+    written when the block raises (its transaction is rolled back)."""
+    if _held.deltas is not None:  # already held further out
+        yield
+        return
+    _held.deltas, _held.span = {}, None
+    try:
+        yield
+        held, span = _held.deltas, _held.span
+    finally:
+        _held.deltas, _held.span = None, None
+    changed = {key: vec for key, vec in held.items() if any(vec)}
+    if changed and span is not None:
+        _apply_deltas(changed, *span)
+
+
 def _apply_deltas(changed: dict[tuple[int, date], list[int]], start: date, end: date) -> None:
+    if _held.deltas is not None:
+        for key, vec in changed.items():
+            _add(_held.deltas, key, vec, 1)
+        _held.span = (start, end)
+        return
     if connection.vendor == "postgresql":
         _apply_deltas_at_once(changed, start, end)
         return

@@ -8,7 +8,9 @@ re-evaluates everyone in batches (nightly, and after a profile change).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -307,9 +309,38 @@ def _add(deltas: dict[int, list[int]], school_id: int, vec: list[int], sign: int
         acc[i] += sign * v
 
 
+class _Held(threading.local):
+    deltas: dict[int, list[int]] | None = None  # the schools' totals' changes while held
+
+
+_held = _Held()
+
+
+@contextmanager
+def counts_held() -> Iterator[None]:
+    """Inside (one transaction: an import's batches), the schools' totals and dated counts
+    move once, on the way out, by everything the writes inside changed, instead of after
+    every batch (issue 11). Nothing is written when the block raises."""
+    if _held.deltas is not None:  # already held further out
+        yield
+        return
+    _held.deltas = {}
+    try:
+        with intervals.deltas_held():
+            yield
+        held = _held.deltas
+    finally:
+        _held.deltas = None
+    _apply_deltas(held)
+
+
 def _apply_deltas(deltas: dict[int, list[int]]) -> None:
     changed = {sid: vec for sid, vec in deltas.items() if any(vec)}
     if not changed:
+        return
+    if _held.deltas is not None:
+        for sid, vec in changed.items():
+            _add(_held.deltas, sid, vec, 1)
         return
     if connection.vendor == "postgresql":
         _stats_add(changed)

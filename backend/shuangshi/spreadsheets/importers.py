@@ -6,7 +6,7 @@ bulk operations. The caller (services.import_run) owns the transaction.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -98,6 +98,60 @@ def parse_row(columns: Sequence[C.Column], index: dict[str, int], row_no: int, r
             parsed.values[column.field] = None
             parsed.error(column.field, str(exc))
     return parsed
+
+
+def row_parser(columns: Sequence[C.Column], index: dict[str, int]) -> Callable[[int, Any], Parsed]:
+    """parse_row for one sheet (the same values and errors): each column's position and
+    parser worked out once, and the cells a column repeats (dates, choices, numbers, flags)
+    parsed once each."""
+    required = t("Required.")
+    plan = [(c.field, index.get(c.field), c.required, _repeated(c)) for c in columns]
+
+    def parse(row_no: int, row: Any) -> Parsed:
+        values: dict[str, Any] = {}
+        raws: dict[str, Any] = {}
+        errors: list[tuple[str, str]] = []
+        width = len(row)
+        for name, position, needed, parse_cell in plan:
+            raw = row[position] if position is not None and position < width else None
+            raws[name] = raw
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                values[name] = None
+                if needed and position is not None:
+                    errors.append((name, required))
+                continue
+            try:
+                values[name] = parse_cell(raw)
+            except cells.CellError as exc:
+                values[name] = None
+                errors.append((name, str(exc)))
+        return Parsed(row=row_no, values=values, raw=raws, errors=errors)
+
+    return parse
+
+
+def _repeated(column: C.Column) -> Callable[[Any], Any]:
+    """column.parse, remembering each distinct cell's outcome (not for text: names and
+    ID numbers hardly repeat)."""
+    if column.type in (C.TEXT, C.ID):
+        return column.parse
+    seen: dict[tuple[type, Any], tuple[bool, Any]] = {}
+
+    def parse(value: Any) -> Any:
+        key = (value.__class__, value)
+        found = seen.get(key)
+        if found is None:
+            try:
+                found = (True, column.parse(value))
+            except cells.CellError as exc:
+                found = (False, str(exc))
+            if len(seen) < 20_000:
+                seen[key] = found
+        if found[0]:
+            return found[1]
+        raise cells.CellError(found[1])
+
+    return parse
 
 
 def _codes(values: Iterable[str | None]) -> set[str]:

@@ -5,6 +5,7 @@ import io
 import pickle
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -14,10 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from shuangshi.accounts.models import User
-from shuangshi.qualification.services import teachers_reevaluate
+from shuangshi.qualification.services import counts_held, teachers_reevaluate
 
 from . import cells, guard, reader
-from .importers import BATCH, IMPORTERS, Importer, Parsed, Written, parse_row
+from .importers import BATCH, IMPORTERS, Importer, Parsed, Written, row_parser
 from .messages import t
 from .models import ImportJob, ImportStatus
 from .reader import FileProblem
@@ -185,36 +186,37 @@ def import_run(
     else:
         sheet = reader.read(content, columns, engine=engine or reader_for(content))
         report = Report(sheet=sheet.name, header_row=sheet.header_row)
-        index = sheet.index
+        parse = row_parser(columns, sheet.index)
         batches = (
-            [parse_row(columns, index, number, row) for number, row in batch]
-            for batch in _batches(sheet.rows())
+            [parse(number, row) for number, row in batch] for batch in _batches(sheet.rows())
         )
     checked = importer.keeps_checked
-    for parsed in batches:
-        if keep is not None and not report.failed and not checked:
-            keep.append(_frame(parsed))  # before check(), which changes the values
-        if kept is not None and checked:
-            importer.recheck(parsed)
-        else:
-            importer.check(parsed)
-        for row in parsed:
-            if row.errors:
-                if sheet is None:
-                    raise _KeptRowsFailed
-                report.failed += 1
-                room = MAX_ERRORS - len(report.errors)
-                errors = (_error(sheet, row, name, msg) for name, msg in row.errors)
-                report.errors.extend(islice(errors, max(room, 0)))
-        report.rows += len(parsed)
-        if keep is not None and not report.failed and checked:
-            keep.append(_frame(parsed))  # checked: the commit rechecks only the database
-        if commit and not report.failed:
-            report.written += importer.write(parsed)
-        if progress is not None:
-            progress(report.rows)
-    if commit and not report.failed and importer.teacher_ids:
-        teachers_reevaluate(teacher_ids=sorted(importer.teacher_ids))
+    # The schools' totals and dated counts move once for the whole commit.
+    with counts_held() if commit else nullcontext():
+        for parsed in batches:
+            if keep is not None and not report.failed and not checked:
+                keep.append(_frame(parsed))  # before check(), which changes the values
+            if kept is not None and checked:
+                importer.recheck(parsed)
+            else:
+                importer.check(parsed)
+            for row in parsed:
+                if row.errors:
+                    if sheet is None:
+                        raise _KeptRowsFailed
+                    report.failed += 1
+                    room = MAX_ERRORS - len(report.errors)
+                    errors = (_error(sheet, row, name, msg) for name, msg in row.errors)
+                    report.errors.extend(islice(errors, max(room, 0)))
+            report.rows += len(parsed)
+            if keep is not None and not report.failed and checked:
+                keep.append(_frame(parsed))  # checked: the commit rechecks only the database
+            if commit and not report.failed:
+                report.written += importer.write(parsed)
+            if progress is not None:
+                progress(report.rows)
+        if commit and not report.failed and importer.teacher_ids:
+            teachers_reevaluate(teacher_ids=sorted(importer.teacher_ids))
     return report
 
 

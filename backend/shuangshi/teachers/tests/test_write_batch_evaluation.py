@@ -5,6 +5,7 @@ date — equals what a full re-evaluation of everyone stores."""
 from datetime import date, timedelta
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from shuangshi import testing
@@ -92,3 +93,23 @@ def test_created_teachers_store_what_a_full_re_evaluation_stores(school_a, schoo
 def _intervals_of(stored):
     """Before the first build there are no dated counts to keep: the build makes them."""
     return {k: stored[k] for k in ("intervals", "deltas", "months")}
+
+
+def test_counts_held_over_several_batches_move_once_to_the_same_totals(school_a, school_b):
+    """An import's batches (counts_held): the totals and dated counts stay put until the
+    end, then move by everything at once, to what a full re-evaluation gives."""
+    testing.make_certificate(testing.make_teacher(school_a))
+    services.qualifications_rebuild()
+    before = _stored()
+    rows = _rows(school_a, school_b)
+    with transaction.atomic(), services.counts_held():
+        teachers_write_batch(new=rows[:10], updated=[])
+        teachers_write_batch(new=rows[10:], updated=[])
+        held = _stored()
+        assert {k: held[k] for k in ("totals", "months")} == {
+            k: before[k] for k in ("totals", "months")
+        }
+    stored = _stored()
+    assert stored["totals"] != before["totals"]
+    services.qualifications_rebuild()
+    assert _stored() == stored
