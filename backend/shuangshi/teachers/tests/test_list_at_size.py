@@ -73,6 +73,20 @@ def test_on_postgresql_those_totals_are_read_not_counted(
         assert not _counts_teacher_rows(queries), query
 
 
+def _copy_teacher(values: dict[str, Any]) -> None:
+    from django.utils import timezone
+
+    values = dict(values)
+    values["school_id"] = values.pop("school").pk
+    values["version"] = 1
+    values["created_at"] = values["updated_at"] = timezone.now()
+    columns = list(values)
+    with connection.cursor() as cursor:
+        sql = f"COPY teachers_teacher ({', '.join(columns)}) FROM STDIN"
+        with cursor.cursor.copy(sql) as copy:
+            copy.write_row([values[c] for c in columns])
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="counts kept on PostgreSQL")
 def test_the_kept_counts_follow_bulk_writes_and_stay_exact_when_compacted(
     school_a: Any, school_b: Any, monkeypatch: Any
@@ -86,6 +100,11 @@ def test_the_kept_counts_follow_bulk_writes_and_stay_exact_when_compacted(
     for n in range(COMPACT_ROWS_PER_SCHOOL + 2):  # a row per insert statement
         testing.make_teacher(school_a, name=f"甲{n}")
     testing.make_teacher(school_b, name="乙")
+    # One statement for several schools, and COPY (the importer's way in).
+    Teacher.objects.bulk_create(
+        [Teacher(**testing.teacher_data(s, name="丁")) for s in (school_a, school_b, school_b)]
+    )
+    _copy_teacher(testing.teacher_data(school_b, name="戊"))
     Teacher.objects.filter(school=school_a, name="甲0").update(school=school_b)
     Teacher.objects.filter(school=school_a, name__in=["甲1", "甲2"]).delete()
     exact = {s: Teacher.objects.filter(school=s).count() for s in (school_a, school_b)}
