@@ -296,6 +296,8 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         """The list's exact total without counting teacher rows, when the query narrows the
         user's scope by school or city only (selectors.teacher_total); None otherwise, and
         the pagination counts (up to a bound, then estimates)."""
+        if self.action != "list":  # e.g. history/ pages audit entries, not teachers
+            return None
         asked = {k: str(v) for k, v in request.query_params.items() if v != ""}
         narrowing = set(asked) - NOT_NARROWING
         role = getattr(request.user, "role", None)
