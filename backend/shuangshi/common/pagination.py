@@ -115,6 +115,8 @@ class BoundedCountPaginator(Paginator):
         if self.exact and top + self.orphans >= self.count:
             top = self.count
         rows = self.object_list
+        if bottom == 0:  # nothing skipped: one query
+            return Page(rows[bottom:top], number, self)
         ids = list(rows.values_list("pk", flat=True)[bottom:top])  # type: ignore[attr-defined]
         by_id = {row.pk: row for row in rows.filter(pk__in=ids)}  # type: ignore[attr-defined]
         return Page([by_id[i] for i in ids if i in by_id], number, self)

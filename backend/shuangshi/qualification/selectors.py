@@ -27,6 +27,7 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -560,9 +561,14 @@ def levels_after(changes: dict[int, date]) -> dict[int, str]:
     if not changes:
         return {}
     out: dict[int, str] = {}
-    h = IntervalHorizon.objects.order_by("-pk").first()
-    version, profile = profile_current()
-    if h is not None and h.profile_version == version:
+    # The horizon and the profile version in force in one read (a list page asks per page).
+    in_force = RuleProfile.objects.order_by("-version").values("version")[:1]
+    h = (
+        IntervalHorizon.objects.annotate(version_now=Coalesce(Subquery(in_force), 0))
+        .order_by("-pk")
+        .first()
+    )
+    if h is not None and h.profile_version == h.version_now:  # type: ignore[attr-defined]
         stored = {tid: on for tid, on in changes.items() if h.starts_on <= on <= h.ends_on}
         rows = TeacherLevelInterval.objects.filter(
             teacher_id__in=list(stored), valid_from__in=set(stored.values())
@@ -571,8 +577,11 @@ def levels_after(changes: dict[int, date]) -> dict[int, str]:
             if stored[tid] == valid_from:
                 out[tid] = level
     missing = [tid for tid in changes if tid not in out]
-    for item in records_for_ids(missing) if missing else ():
-        out[item.teacher_id] = engine.evaluate(item.record, changes[item.teacher_id], profile).level
+    if missing:
+        _version, profile = profile_current()
+        for item in records_for_ids(missing):
+            level = engine.evaluate(item.record, changes[item.teacher_id], profile).level
+            out[item.teacher_id] = level
     return out
 
 
