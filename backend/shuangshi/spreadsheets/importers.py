@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
 
+from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
@@ -334,13 +335,18 @@ class TeacherImporter(Importer):
         self.existing: dict[str, dict[str, Any]] = {}
 
     def _existing(self, batch: list[Parsed]) -> None:
-        ids = {r.values["id_number"] for r in batch if r.values.get("id_number")}
-        self.existing = {
-            row["id_number"]: row
-            for row in Teacher.objects.filter(id_number__in=ids).values(
-                "id", "id_number", "school_id", "version", *self.fields
-            )
-        }
+        ids = list({r.values["id_number"] for r in batch if r.values.get("id_number")})
+        names = ["id", "id_number", "school_id", "version", *self.fields]
+        if connection.vendor == "postgresql":
+            # One array parameter instead of 2,000 placeholders to build and parse per batch.
+            table = connection.ops.quote_name(Teacher._meta.db_table)
+            columns = ", ".join(connection.ops.quote_name(n) for n in names)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {columns} FROM {table} WHERE id_number = ANY(%s)", [ids])
+                found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        else:
+            found = list(Teacher.objects.filter(id_number__in=ids).values(*names))
+        self.existing = {row["id_number"]: row for row in found}
 
     def _elsewhere(self, row: Parsed) -> bool:
         """A school HR's row naming a teacher another school has registered."""

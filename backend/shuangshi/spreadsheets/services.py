@@ -254,6 +254,11 @@ class _Rollback(Exception):
         self.report = report
 
 
+_COMMITTED_FIELDS = [
+    "status", "rows", "failed", "ready", "created_rows", "updated_rows", "unchanged_rows",
+    "committed_at",
+]  # fmt: skip
+
 # A commit runs from `valid` (called directly) or `committing` (the commit job).
 COMMITTABLE = {ImportStatus.VALID, ImportStatus.COMMITTING}
 
@@ -321,7 +326,8 @@ def import_commit(*, job: ImportJob, progress: Callable[[int], None] | None = No
             locked.unchanged_rows = report.written.unchanged
             locked.committed_at = timezone.now()
             locked.parsed = b""
-            locked.save()
+            # Not the file (megabytes) back to the database: only what the commit changed.
+            locked.save(update_fields=[*_COMMITTED_FIELDS, "parsed"])
             return locked
     except _Rollback as rollback:
         report = rollback.report
@@ -372,7 +378,7 @@ def import_upload(*, user: User, kind: str, filename: str, content: bytes) -> Im
             link=f"/api/v1/imports/{upload.pk}/",
         )
         ImportJob.objects.filter(pk=upload.pk).update(job=upload.job)
-    return ImportJob.objects.get(pk=upload.pk)
+    return ImportJob.objects.defer("content", "parsed").get(pk=upload.pk)
 
 
 def import_commit_start(*, job: ImportJob) -> ImportJob:
@@ -383,7 +389,7 @@ def import_commit_start(*, job: ImportJob) -> ImportJob:
     from shuangshi.jobs.services import job_start
 
     with transaction.atomic():
-        locked = ImportJob.objects.select_for_update().get(pk=job.pk)
+        locked = ImportJob.objects.select_for_update().defer("content", "parsed").get(pk=job.pk)
         if locked.status == ImportStatus.COMMITTING:
             return locked  # already on its way
         if locked.status == ImportStatus.COMMITTED:
@@ -404,7 +410,7 @@ def import_commit_start(*, job: ImportJob) -> ImportJob:
             link=f"/api/v1/imports/{locked.pk}/",
         )
         ImportJob.objects.filter(pk=locked.pk).update(job=started)
-    return ImportJob.objects.get(pk=locked.pk)
+    return ImportJob.objects.defer("content", "parsed").get(pk=locked.pk)
 
 
 def import_dry_run(*, upload: ImportJob, progress: Callable[[int], None] | None = None) -> None:
