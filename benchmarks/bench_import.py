@@ -10,7 +10,9 @@ Beside it, in the same run and on the same rows, django-import-export 4.3 (`use_
 dry run + import, in-process: it does not even pay for HTTP).
 
 Sizes: 10,000 rows (BENCH_IMPORT_ROWS) and 100,000 rows (BENCH_IMPORT_BIG_ROWS, 0 skips);
-peak RSS (VmHWM) of the jobs worker and of the gunicorn workers.
+peak RSS (VmHWM) of the jobs worker and of the gunicorn workers; CPU seconds of each side
+(the worker, gunicorn, PostgreSQL's backends) and the load average, since wall-clock figures
+on a shared 2-CPU machine are noisy.
 Targets: >= 10,000 rows/s on 10,000 rows (>= 30x django-import-export); 100,000 rows in
 <= 15 s within <= 300 MB.
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/xl_bench \
@@ -195,6 +197,25 @@ def vm_hwm_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU of these processes so far (0 for one that is gone)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def pg_backends() -> list[int]:
+    """The PostgreSQL backends serving this benchmark's database (same machine)."""
+    with connection.cursor() as cur:
+        cur.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+        return [row[0] for row in cur.fetchall()]
+
+
 def children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
@@ -326,30 +347,50 @@ def main() -> None:
     books = {n: sheet(TEACHERS, teacher_values(n)) for n in sizes}
     wipe()
     setup()
-    peer_seconds = peer(teacher_values(ROWS))
+    peer_rows = teacher_values(ROWS)
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_backend_pid()")
+        backend = cur.fetchone()[0]
+    cpu0, pg0 = time.process_time(), cpu_seconds([backend])
+    peer_seconds = peer(peer_rows)
+    peer_cpu = (time.process_time() - cpu0, cpu_seconds([backend]) - pg0)
     assert Teacher.objects.count() == ROWS
     servers = Servers()
     try:
         results = []
+        cpu_notes = []
         for n in sizes:
             wipe()
             setup()
             token = servers.token("xl_bench_province", PASSWORD)
+            web = children(servers.web.pid)
+            pg = pg_backends()
+            before = (cpu_seconds([servers.worker.pid]), cpu_seconds(web), cpu_seconds(pg))
             seconds = http_import(servers.base, token, books[n])
+            pg += [pid for pid in pg_backends() if pid not in pg]
+            after = (cpu_seconds([servers.worker.pid]), cpu_seconds(web), cpu_seconds(pg))
             assert Teacher.objects.count() == n
             worker_mb, web_mb = servers.peaks()
             results.append((n, seconds, worker_mb, web_mb))
+            w, g, p = (b - a for a, b in zip(before, after, strict=True))
+            cpu_notes.append(
+                f"  CPU {n:,} rows: jobs worker {w:.1f} s, gunicorn {g:.1f} s (the polling "
+                f"too), PostgreSQL {p:.1f} s (backends sampled); load average "
+                f"{os.getloadavg()[0]:.1f}"
+            )
     finally:
         servers.stop()
     peer_rate = ROWS / peer_seconds
     say(f"django-import-export 4.3 (use_bulk), {ROWS:,} rows: {peer_rate:8,.0f} rows/s")
-    for n, seconds, worker_mb, web_mb in results:
+    say(f"  CPU: Python {peer_cpu[0]:.1f} s, PostgreSQL {peer_cpu[1]:.1f} s")
+    for note, (n, seconds, worker_mb, web_mb) in zip(cpu_notes, results, strict=True):
         rate = n / seconds
         say(
             f"shuangshi over HTTP, {n:>7,} rows: {seconds:6.2f} s, {rate:8,.0f} rows/s "
             f"({rate / peer_rate:5.1f}x the peer), peak RSS jobs worker {worker_mb:5.0f} MB, "
             f"gunicorn worker {web_mb:5.0f} MB"
         )
+        say(note)
     n, seconds, _w, _g = results[0]
     say(
         f"target {ROWS:,} rows >= 10,000 rows/s and >= 30x: "
