@@ -27,7 +27,6 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
@@ -255,13 +254,17 @@ def _child_rows(where: str, params: Sequence[Any]) -> tuple[list, list, list, li
         f"WHERE {where.replace('teacher_id', 'c.teacher_id')} ORDER BY c.teacher_id",
         params,
     )
-    # Dated facts, only for teachers whose history goes past the seed row at hired_on.
-    t_where = where.replace("teacher_id", "f.teacher_id")
+    # Dated facts, only for teachers whose history goes past the seed row at hired_on. The
+    # condition is stated on both tables: the planner does not carry it across the join, and
+    # scanned every teacher for each batch (0.4 s instead of 0.03 s for 20,000 teachers).
+    f_where = where.replace("teacher_id", "f.teacher_id")
+    t_where = where.replace("teacher_id", "t.id")
     facts = _fetch(
         f"SELECT f.teacher_id, f.field, f.value, f.effective_on FROM {_TF} f "
         f"JOIN {_T} t ON t.id = f.teacher_id "
-        f"WHERE {t_where} AND t.facts_since > t.hired_on ORDER BY f.teacher_id, f.effective_on",
-        params,
+        f"WHERE {f_where} AND {t_where} AND t.facts_since > t.hired_on "
+        f"ORDER BY f.teacher_id, f.effective_on",
+        [*params, *params],
     )
     return certs, periods, comps, facts
 
@@ -552,6 +555,24 @@ def teacher_level_on(teacher_id: int, on: date) -> TeacherLevelInterval | None:
     )
 
 
+# The interval starting on each date, when the stored horizon covers it and was built under
+# the profile in force: one statement (a list page asks for its 20 teachers on every read).
+_LEVELS_AFTER_SQL = f"""
+SELECT i.teacher_id, i.valid_from, i.level
+FROM {TeacherLevelInterval._meta.db_table} i
+JOIN (
+    SELECT starts_on, ends_on, profile_version FROM {IntervalHorizon._meta.db_table}
+    ORDER BY id DESC LIMIT 1
+) h ON i.valid_from BETWEEN h.starts_on AND h.ends_on
+WHERE h.profile_version = COALESCE((SELECT MAX(version) FROM {RuleProfile._meta.db_table}), 0)
+  AND i.teacher_id IN ({{ids}}) AND i.valid_from IN ({{days}})
+"""
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
 def levels_after(changes: dict[int, date]) -> dict[int, str]:
     """What each teacher's level becomes on its ``valid_until`` ({teacher id: that date}).
 
@@ -561,20 +582,13 @@ def levels_after(changes: dict[int, date]) -> dict[int, str]:
     if not changes:
         return {}
     out: dict[int, str] = {}
-    # The horizon and the profile version in force in one read (a list page asks per page).
-    in_force = RuleProfile.objects.order_by("-version").values("version")[:1]
-    h = (
-        IntervalHorizon.objects.annotate(version_now=Coalesce(Subquery(in_force), 0))
-        .order_by("-pk")
-        .first()
-    )
-    if h is not None and h.profile_version == h.version_now:  # type: ignore[attr-defined]
-        stored = {tid: on for tid, on in changes.items() if h.starts_on <= on <= h.ends_on}
-        rows = TeacherLevelInterval.objects.filter(
-            teacher_id__in=list(stored), valid_from__in=set(stored.values())
-        ).values_list("teacher_id", "valid_from", "level")
-        for tid, valid_from, level in rows:
-            if stored[tid] == valid_from:
+    ids, days = list(changes), sorted(set(changes.values()))
+    with connection.cursor() as cursor:
+        cursor.execute(_LEVELS_AFTER_SQL.format(ids=_marks(ids), days=_marks(days)), [*ids, *days])
+        for tid, valid_from, level in cursor.fetchall():
+            if isinstance(valid_from, str):  # SQLite returns dates as text
+                valid_from = date.fromisoformat(valid_from)
+            if changes[tid] == valid_from:
                 out[tid] = level
     missing = [tid for tid in changes if tid not in out]
     if missing:
