@@ -81,8 +81,22 @@ def setup() -> User:
     )  # (wipe() truncates users too: teachers are referenced by accounts)
 
 
+def settle(timeout: float = 120) -> None:
+    """Wait until the worker has finished with the last job (its status, the notification,
+    the engine's result row come after the import says `committed`): emptying the tables
+    under it made it fail, and the next import waited for a worker that was gone."""
+    from django_tasks_db.models import DBTaskResult
+
+    deadline = time.monotonic() + timeout
+    while DBTaskResult.objects.filter(status="RUNNING").exists():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the jobs worker did not finish its last job")
+        time.sleep(0.1)
+
+
 def wipe() -> None:
     """Empty the tables the imports write (this database is the benchmark's own)."""
+    settle()
     tables = [
         Certificate._meta.db_table,
         Teacher._meta.db_table,
