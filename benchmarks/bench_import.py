@@ -217,16 +217,25 @@ def vm_hwm_mb(pid: int) -> float:
     return 0.0
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU of these processes so far (0 for one that is gone)."""
-    total = 0
+def cpu_by_pid(pids: list[int]) -> dict[int, float]:
+    """User + system CPU seconds of each of these processes so far (those still alive)."""
+    found = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+        found[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    return sum(cpu_by_pid(pids).values())
+
+
+def cpu_since(before: dict[int, float], pids: list[int]) -> float:
+    """CPU used since ``before`` by the processes alive now (one that ended is left out)."""
+    return sum(t - before.get(pid, 0.0) for pid, t in cpu_by_pid(pids).items())
 
 
 def pg_backends() -> list[int]:
@@ -384,15 +393,14 @@ def main() -> None:
             setup()
             token = servers.token("xl_bench_province", PASSWORD)
             web = children(servers.web.pid)
-            pg = pg_backends()
-            before = (cpu_seconds([servers.worker.pid]), cpu_seconds(web), cpu_seconds(pg))
+            before = cpu_by_pid([servers.worker.pid, *web, *pg_backends()])
             seconds = http_import(servers.base, token, books[n])
-            pg += [pid for pid in pg_backends() if pid not in pg]
-            after = (cpu_seconds([servers.worker.pid]), cpu_seconds(web), cpu_seconds(pg))
+            w = cpu_since(before, [servers.worker.pid])
+            g = cpu_since(before, web)
+            p = cpu_since(before, pg_backends())
             assert Teacher.objects.count() == n
             worker_mb, web_mb = servers.peaks()
             results.append((n, seconds, worker_mb, web_mb))
-            w, g, p = (b - a for a, b in zip(before, after, strict=True))
             cpu_notes.append(
                 f"  CPU {n:,} rows: jobs worker {w:.1f} s, gunicorn {g:.1f} s (the polling "
                 f"too), PostgreSQL {p:.1f} s (backends sampled); load average "
