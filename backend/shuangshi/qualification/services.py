@@ -188,9 +188,7 @@ def _reevaluate_chunk(ids: list[int], on: date) -> None:
     _build_lock(shared=True)  # before reading the horizon: see _rebuild
     h = intervals.horizon()
     if h is None:  # a full build is under way (or none has run): it takes these up at its end
-        from shuangshi.teachers.services import teachers_touch  # it imports this module
-
-        teachers_touch(teacher_ids=ids)
+        _touch_if_building(ids)
     if h is not None and h.starts_on <= on <= h.ends_on:
         ivs: list[intervals.Interval] = []
         rows = evaluate_rows(loaded, on, version, profile, (h.starts_on, h.ends_on), ivs)
@@ -234,9 +232,7 @@ def teachers_evaluate_created(
     _build_lock(shared=True)  # before reading the horizon: see _rebuild
     h = intervals.horizon()
     if h is None:  # a full build is under way (or none has run): it takes these up at its end
-        from shuangshi.teachers.services import teachers_touch  # it imports this module
-
-        teachers_touch(teacher_ids=[t["id"] for t in teachers])
+        _touch_if_building([t["id"] for t in teachers])
     span = (h.starts_on, h.ends_on) if h is not None else None
     rows: list[Row] = []
     ivs: list[intervals.Interval] = []
@@ -527,7 +523,7 @@ def qualifications_rebuild(
     counter[:] = [0]
     if workers is None:
         workers = int(getattr(settings, "QUALIFICATION_REBUILD_WORKERS", 1))
-    with selectors.gc_paused():
+    with selectors.gc_paused(), _building():
         return _rebuild(
             on or timezone.localdate(),
             batch_size,
@@ -595,6 +591,54 @@ def _rebuild(
 
 # Teacher writes (``_reevaluate_chunk``) hold this lock shared, a full build takes it alone.
 _BUILD_LOCK = 0x5153_5245_4255  # any constant of our own: "QSREBU"
+
+
+# Held (session-wide) for the whole of a full build, so that a write finding no horizon can
+# tell "a build is under way: mark the teacher for its end" from "none has ever run".
+_BUILDING_LOCK = _BUILD_LOCK + 1
+_building_here = [0]  # builds running in this process (the session's own lock is re-entrant)
+
+
+@contextmanager
+def _building() -> Iterator[None]:
+    _building_here[0] += 1
+    # On a connection of its own: the build closes its connections before forking workers.
+    holder = connection.copy() if connection.vendor == "postgresql" else None
+    try:
+        if holder is not None:
+            with holder.cursor() as cur:
+                cur.execute("SELECT pg_advisory_lock(%s)", [_BUILDING_LOCK])
+        yield
+    finally:
+        _building_here[0] -= 1
+        if holder is not None:
+            holder.close()  # ends the session, and its lock with it
+
+
+def _build_under_way() -> bool:
+    """Whether a full build runs now (this process, or on PostgreSQL any session)."""
+    if _building_here[0]:
+        return True
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cur:
+        # Granted when no build holds it, and given back at once: holding it would make a
+        # build wait for this transaction. (A build that starts after this check cannot
+        # empty the horizon before this write commits: _build_lock.)
+        cur.execute("SELECT pg_try_advisory_lock_shared(%s)", [_BUILDING_LOCK])
+        free = cur.fetchone()[0]
+        if free:
+            cur.execute("SELECT pg_advisory_unlock_shared(%s)", [_BUILDING_LOCK])
+        return not free
+
+
+def _touch_if_building(ids: Sequence[int]) -> None:
+    """A write that found no horizon: if a build runs, mark the teachers (updated_at) for the
+    build to take up at its end; if none has ever run, there is nothing to mark."""
+    if ids and _build_under_way():
+        from shuangshi.teachers.services import teachers_touch  # it imports this module
+
+        teachers_touch(teacher_ids=ids)
 
 
 def _build_lock(*, shared: bool = False) -> None:

@@ -123,3 +123,35 @@ def test_a_teacher_written_while_a_full_build_runs_is_current_after_it(school_a,
     later = selectors.teacher_level_on(lapsing.pk, today + timedelta(days=41))
     assert later is not None and later.level == "junior"
     _assert_lookups_equal_fresh_evaluation()
+
+
+def _updated_at(teacher):
+    teacher.refresh_from_db(fields=["updated_at"])
+    return teacher.updated_at
+
+
+def test_a_write_before_any_build_leaves_the_teachers_updated_at_alone(school_a):
+    lapsing, _skilled, _leaver = _staff(school_a)
+    assert intervals.horizon() is None  # no full build has ever run
+    before = _updated_at(lapsing)
+    services.teachers_reevaluate(teacher_ids=[lapsing.pk])
+    assert _updated_at(lapsing) == before
+
+
+def test_a_write_that_finds_a_build_under_way_marks_the_teacher(school_a):
+    from django.db import connection
+
+    lapsing, _skilled, _leaver = _staff(school_a)
+    before = _updated_at(lapsing)
+    if connection.vendor == "postgresql":  # a build in another session holds the lock
+        other = connection.copy()
+        with other.cursor() as cur:
+            cur.execute("SELECT pg_advisory_lock(%s)", [services._BUILDING_LOCK])
+        try:
+            services.teachers_reevaluate(teacher_ids=[lapsing.pk])
+        finally:
+            other.close()
+    else:  # SQLite: a build in this process
+        with services._building():
+            services.teachers_reevaluate(teacher_ids=[lapsing.pk])
+    assert _updated_at(lapsing) > before
