@@ -286,6 +286,7 @@ class Servers:
             cwd=backend, env=self.env,
         )  # fmt: skip
         wait_up(f"{self.base}/api/v1/auth/csrf/", self.web)
+        wait_listening(self.worker)
 
     def token(self, username: str, password: str) -> str:
         import requests
@@ -332,6 +333,25 @@ def wait_up(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer")
+
+
+def wait_listening(proc: subprocess.Popen, timeout: float = 120) -> None:
+    """Until the worker has started and waits for jobs (its LISTEN connection is up): its
+    start-up is not the first import's time."""
+    from shuangshi.jobs.wakeup import CHANNEL
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the jobs worker exited"
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query = %s",
+                [f"LISTEN {CHANNEL}"],
+            )
+            if cur.fetchone():
+                return
+        time.sleep(0.2)
+    raise RuntimeError("the jobs worker did not start")
 
 
 PASSWORD = "bench-only-x1"
