@@ -90,6 +90,7 @@ def job_run(*, job_id: int) -> Job | None:
         _announce(job)
         return job
     finally:
+        close_side_connection()  # the progress connection, if the job opened one
         locks.unlock(job_id)
 
 

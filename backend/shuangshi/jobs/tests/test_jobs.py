@@ -170,3 +170,43 @@ def test_an_idle_worker_wakes_when_a_job_is_queued_not_at_its_next_poll(hr_a, te
         assert listener.wait(0) is False  # taken
     finally:
         listener.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_leaves_no_database_connection_open_behind_it(hr_a):
+    """Progress reported from inside a job's transaction goes through a second connection;
+    it is closed when the job ends (a worker runs for months, and tests drop their DB)."""
+    from django.db import connection, transaction
+
+    from shuangshi.jobs.registry import JOBS, job
+    from shuangshi.jobs.services import job_progress
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the progress connection is PostgreSQL's (SQLite reports at the end)")
+
+    def sessions() -> int:
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            return cur.fetchone()[0]
+
+    seen: list[int] = []
+
+    @job("tests.progress_in_transaction")
+    def progress_in_transaction(run: Any, **params: Any) -> None:
+        with transaction.atomic():
+            job_progress(job=run, done=1, total=2, force=True)
+            seen.append(sessions())
+
+    before = sessions()
+    try:
+        started = job_start(kind="tests.progress_in_transaction", owner=hr_a)
+        job_run(job_id=started.pk)
+    finally:
+        JOBS.pop("tests.progress_in_transaction", None)
+    started.refresh_from_db()
+    assert (started.status, started.done) == (JobStatus.SUCCEEDED, 2)
+    assert seen == [before + 1]  # the progress connection, while the job ran
+    assert sessions() == before
