@@ -20,10 +20,10 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 
-from . import engine
+from . import engine, swap
 from .models import (
     STAT_FIELDS,
     IntervalHorizon,
@@ -169,6 +169,7 @@ DERIVED = (TeacherLevelInterval, SchoolCountDelta, SchoolCountMonth)
 _TI = TeacherLevelInterval._meta.db_table
 _SD = SchoolCountDelta._meta.db_table
 _SM = SchoolCountMonth._meta.db_table
+COUNT_TABLES = (_SD, _SM)
 
 
 def build_begin() -> None:
@@ -182,13 +183,14 @@ def build_begin() -> None:
     IntervalHorizon.objects.all().delete()
 
 
-def write_intervals(rows: Sequence[Interval]) -> None:
+def write_intervals(rows: Sequence[Interval], *, table: str | None = None) -> None:
+    """``table``: a full build's copy of the intervals table (``swap``), else the table."""
     if not rows:
         return
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cols = ", ".join(INTERVAL_COLUMNS)
-            with cur.cursor.copy(f"COPY {_TI} ({cols}) FROM STDIN") as copy:
+            with cur.cursor.copy(f"COPY {table or _TI} ({cols}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         return
@@ -198,8 +200,30 @@ def write_intervals(rows: Sequence[Interval]) -> None:
     )
 
 
-def build_finish(start: date, end: date, version: int) -> None:
-    """Deltas from the stored intervals (one GROUP BY), month rows from the deltas."""
+def build_finish(
+    start: date, end: date, version: int, *, copy: str | None = None, gone: str | None = None
+) -> None:
+    """Deltas from the stored intervals (one GROUP BY), month rows from the deltas.
+
+    ``copy`` (PostgreSQL, a parallel build): the intervals went into this copy of their
+    table (``swap``); rows of teachers gone meanwhile (the condition ``gone`` on alias x)
+    are dropped from it, the deltas and month rows go into copies of their tables too, and
+    all three are indexed and swapped in. Each step commits on its own: no reader uses
+    these tables before the horizon row, written last."""
+    if copy is None:
+        _count(_TI, _SD, _SM, start, end)
+    else:
+        with connection.cursor() as cur:
+            cur.execute(f"DELETE FROM {copy} x WHERE {gone}")
+        _count(copy, swap.begin(_SD), swap.begin(_SM), start, end)
+        for table in (_TI, _SD, _SM):
+            swap.finish(table, swap.index(table))
+    IntervalHorizon.objects.all().delete()
+    IntervalHorizon.objects.create(starts_on=start, ends_on=end, profile_version=version)
+
+
+def _count(source: str, deltas: str, months: str, start: date, end: date) -> None:
+    """Deltas of the intervals in ``source`` into ``deltas``, month rows into ``months``."""
     horizon_end = end
     contrib = {
         "in_scope": "CASE WHEN in_scope THEN 1 ELSE 0 END",
@@ -217,29 +241,30 @@ def build_finish(start: date, end: date, version: int) -> None:
     sums = ", ".join(f"SUM({name})" for name in STAT_FIELDS)
     nonzero = " OR ".join(f"SUM({name}) <> 0" for name in STAT_FIELDS)
     fields = ", ".join(STAT_FIELDS)
-    with connection.cursor() as cur:
+    with transaction.atomic(), connection.cursor() as cur:
+        swap.bulk_settings()
         cur.execute(
             f"""
-            INSERT INTO {_SD} (school_id, "on", {fields})
+            INSERT INTO {deltas} (school_id, "on", {fields})
             SELECT school_id, d, {sums} FROM (
-                SELECT school_id, valid_from AS d, {plus} FROM {_TI}
+                SELECT school_id, valid_from AS d, {plus} FROM {source}
                 UNION ALL
-                SELECT school_id, valid_to AS d, {minus} FROM {_TI}
+                SELECT school_id, valid_to AS d, {minus} FROM {source}
                 WHERE valid_to IS NOT NULL AND valid_to <= %s
             ) x GROUP BY school_id, d HAVING {nonzero}
             """,
             [False, False, horizon_end],
         )
-    _months_from_deltas(start, end)
-    IntervalHorizon.objects.all().delete()
-    IntervalHorizon.objects.create(starts_on=start, ends_on=end, profile_version=version)
+    with transaction.atomic():
+        swap.bulk_settings()
+        _months_from_deltas(start, end, deltas, months)
 
 
-def _months_from_deltas(start: date, end: date) -> None:
+def _months_from_deltas(start: date, end: date, deltas: str = _SD, months: str = _SM) -> None:
     """Running sums of each school's deltas at every month end of the horizon."""
     ends = month_ends(start, end)
     if connection.vendor == "postgresql":
-        _months_in_sql(ends)
+        _months_in_sql(ends, deltas, months)
         return
     fields = ", ".join(STAT_FIELDS)
     n = len(STAT_FIELDS)
@@ -257,7 +282,7 @@ def _months_from_deltas(start: date, end: date) -> None:
 
     # A server-side cursor on PostgreSQL: the deltas of a country do not fit in memory.
     with connection.chunked_cursor() as cur:
-        cur.execute(f'SELECT school_id, "on", {fields} FROM {_SD} ORDER BY school_id, "on"')
+        cur.execute(f'SELECT school_id, "on", {fields} FROM {deltas} ORDER BY school_id, "on"')
         school: int | None = None
         events: list[tuple[date, tuple[int, ...]]] = []
         for row in cur:
@@ -274,7 +299,7 @@ def _months_from_deltas(start: date, end: date) -> None:
     _write_months(rows)
 
 
-def _months_in_sql(ends: list[date]) -> None:
+def _months_in_sql(ends: list[date], deltas: str = _SD, months: str = _SM) -> None:
     """PostgreSQL: the same running sums in one statement, without the round trip through
     Python (a national build: 0.7M deltas in, 0.9M month rows out). Each delta counts from
     the first month end on or after its day (the horizon's first month end for any earlier
@@ -290,15 +315,15 @@ def _months_in_sql(ends: list[date]) -> None:
     with connection.cursor() as cur:
         cur.execute(
             f"""
-            INSERT INTO {_SM} (school_id, month_end, {fields})
+            INSERT INTO {months} (school_id, month_end, {fields})
             SELECT s.school_id, m.month_end, {running}
-            FROM (SELECT DISTINCT school_id FROM {_SD}) s
+            FROM (SELECT DISTINCT school_id FROM {deltas}) s
             CROSS JOIN unnest(%s::date[]) AS m(month_end)
             LEFT JOIN (
                 SELECT school_id, GREATEST(
                     (date_trunc('month', "on") + interval '1 month - 1 day')::date, %s::date
                 ) AS month_end, {sums}
-                FROM {_SD} WHERE "on" <= %s GROUP BY 1, 2
+                FROM {deltas} WHERE "on" <= %s GROUP BY 1, 2
             ) b ON b.school_id = s.school_id AND b.month_end = m.month_end
             """,
             [ends, ends[0], ends[-1]],

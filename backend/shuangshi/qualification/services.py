@@ -8,13 +8,15 @@ re-evaluates everyone in batches (nightly, and after a profile change).
 from __future__ import annotations
 
 import json
+import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -26,15 +28,18 @@ from shuangshi.accounts.models import User
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Teacher
 
-from . import engine, intervals, selectors
+from . import engine, intervals, selectors, swap
 from .models import (
     STAT_FIELDS,
     RatioSnapshot,
     RuleProfile,
     SchoolStats,
     Target,
+    TeacherLevelInterval,
     TeacherQualification,
 )
+
+logger = logging.getLogger(__name__)
 
 # A stored result as a plain tuple, in this column order (the COPY and upsert use it).
 COLUMNS = (
@@ -427,9 +432,12 @@ def _compact_encoder() -> Callable[[Any], str]:
 packed_json = _compact_encoder()
 
 
-def _replace_range(lo: int, hi: int, rows: Sequence[Row], *, rewrite_all: bool = True) -> int:
+def _replace_range(
+    lo: int, hi: int, rows: Sequence[Row], *, rewrite_all: bool = True, fresh: str | None = None
+) -> int:
     """Swap the stored results of teachers lo <= id < hi for ``rows`` (one transaction);
-    returns how many rows were written.
+    returns how many rows were written. ``fresh``: a full rewrite's copy of the table
+    (``swap``), empty but for other ranges: the rows only go in.
 
     Deleting and COPYing is much faster than an upsert, and drops the results of teachers
     deleted since.  Unless ``rewrite_all``, results equal to the stored ones but for
@@ -441,10 +449,13 @@ def _replace_range(lo: int, hi: int, rows: Sequence[Row], *, rewrite_all: bool =
         TeacherQualification.objects.filter(teacher_id__gte=lo, teacher_id__lt=hi).delete()
         TeacherQualification.objects.bulk_create(_objects(rows), batch_size=500)
         return len(rows)
+    table = fresh or _TQ
     with connection.cursor() as cur:
-        if rewrite_all:
-            cur.execute(f"DELETE FROM {_TQ} WHERE teacher_id >= %s AND teacher_id < %s", [lo, hi])
+        if fresh:
             changed: Sequence[Row] = rows
+        elif rewrite_all:
+            cur.execute(f"DELETE FROM {_TQ} WHERE teacher_id >= %s AND teacher_id < %s", [lo, hi])
+            changed = rows
         else:
             kept = [c for c in COLUMNS if c != "evaluated_on"]
             cur.execute(
@@ -459,7 +470,7 @@ def _replace_range(lo: int, hi: int, rows: Sequence[Row], *, rewrite_all: bool =
                 cur.execute(f"DELETE FROM {_TQ} WHERE teacher_id = ANY(%s)", [stale])
         if changed:
             dumps = packed_json
-            with cur.cursor.copy(f"COPY {_TQ} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            with cur.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
                 for row in changed:
                     copy.write_row((*row[:10], dumps(row[10]), *row[11:]))
     return len(changed)
@@ -471,7 +482,7 @@ def stats_rebuild() -> None:
     school = School._meta.db_table
     now = timezone.now()
     with transaction.atomic(), connection.cursor() as cur:
-        _bulk_settings()
+        swap.bulk_settings()
         cur.execute(f"DELETE FROM {table}")
         cur.execute(
             f"""
@@ -545,6 +556,7 @@ def _rebuild(
     workers: int = 1,
 ) -> int:
     started = timezone.now()
+    phase = _Phases()
     version, profile = selectors.profile_current()
     lo, hi = selectors.teacher_id_bounds()
     total = Teacher.objects.count()
@@ -557,14 +569,54 @@ def _rebuild(
         parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
     done = 0
     horizon = (h_start, h_end)
-    if parallel and workers > 1 and len(ranges) > 1:
-        done = _rebuild_forked(
-            ranges, workers, on, version, profile, total, progress, rewrite_all, written, horizon
+    if parallel and len(ranges) > 1:
+        # The intervals go into a copy of their (emptied) table, indexed and swapped in at
+        # the end; with rewrite_all, the results too (``swap``: building an index once is
+        # about half the cost of keeping it current row by row).
+        targets = Targets(
+            results=swap.begin(_TQ) if rewrite_all else None, intervals=swap.begin(_TI)
         )
-    elif parallel and len(ranges) > 1:
-        done = _rebuild_pipelined(
-            ranges, on, version, profile, total, progress, rewrite_all, written, horizon
-        )
+        try:
+            if workers > 1:
+                done = _rebuild_forked(
+                    ranges,
+                    workers,
+                    on,
+                    version,
+                    profile,
+                    total,
+                    progress,
+                    rewrite_all,
+                    written,
+                    horizon,
+                    targets,
+                )
+            else:
+                done = _rebuild_pipelined(
+                    ranges,
+                    on,
+                    version,
+                    profile,
+                    total,
+                    progress,
+                    rewrite_all,
+                    written,
+                    horizon,
+                    targets,
+                )
+            phase("evaluated and written")
+            # The results' chain and the counts' chain on two connections at once.
+            swap.side_by_side(
+                lambda: _results_finish(targets, lo, hi),
+                lambda: intervals.build_finish(
+                    h_start, h_end, version, copy=targets.intervals, gone=_GONE
+                ),
+            )
+            phase("indexed, counted and swapped in")
+        except BaseException:
+            for table in (_TQ, _TI, *intervals.COUNT_TABLES):
+                swap.drop(table)
+            raise
     else:
         for start, end in ranges:
             with transaction.atomic():
@@ -576,17 +628,61 @@ def _rebuild(
             done += len(rows)
             if progress is not None:
                 progress(done, total)
-    # Results left outside the id ranges (teachers deleted meanwhile) go too.
-    TeacherQualification.objects.filter(teacher_id__lt=lo).delete()
-    TeacherQualification.objects.filter(teacher_id__gte=hi).delete()
-    stats_rebuild()
-    with transaction.atomic():
-        _bulk_settings()
+        phase("evaluated and written")
+        _results_finish(Targets(None, None), lo, hi)
         intervals.build_finish(h_start, h_end, version)
+        phase("school totals and counts by date")
     _analyze()
+    phase("analyzed")
     _reevaluate_written_since(started, on)
     _mark_applied(version)
+    phase("writes made meanwhile")
+    logger.info("full build of %d teachers: %s", done, phase)
     return done
+
+
+class Targets(NamedTuple):
+    """Where a parallel full build writes: the copies of the tables it swaps in at its end
+    (``swap``); None: the table itself."""
+
+    results: str | None
+    intervals: str | None
+
+
+_TI = TeacherLevelInterval._meta.db_table
+
+
+# Rows of teachers deleted while a build ran (after their id range was read): alias x.
+_GONE = f"NOT EXISTS (SELECT 1 FROM {Teacher._meta.db_table} t WHERE t.id = x.teacher_id)"
+
+
+def _results_finish(targets: Targets, lo: int, hi: int) -> None:
+    """The results of a build: its copy indexed and swapped in (rows of teachers gone
+    meanwhile dropped in the same step), or else results left outside the id ranges
+    (teachers deleted meanwhile) deleted; then the schools' totals recounted."""
+    if targets.results:
+        renames = swap.index(_TQ)
+        swap.finish(_TQ, renames, after=f"DELETE FROM {_TQ} x WHERE {_GONE}")
+    else:
+        TeacherQualification.objects.filter(teacher_id__lt=lo).delete()
+        TeacherQualification.objects.filter(teacher_id__gte=hi).delete()
+    stats_rebuild()
+
+
+class _Phases:
+    """Wall time of a build's steps, for its log line: ``phase(name)`` ends a step."""
+
+    def __init__(self) -> None:
+        self.mark = time.perf_counter()
+        self.parts: list[str] = []
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.parts.append(f"{name} {now - self.mark:.1f} s")
+        self.mark = now
+
+    def __str__(self) -> str:
+        return ", ".join(self.parts)
 
 
 # Teacher writes (``_reevaluate_chunk``) hold this lock shared, a full build takes it alone.
@@ -666,18 +762,6 @@ def _reevaluate_written_since(started: datetime, on: date) -> list[int]:
     return ids
 
 
-def _bulk_settings() -> None:
-    """For the rest of a full build's transaction (PostgreSQL): its GROUP BYs and window
-    sums over millions of rows in memory rather than spilled to disk, no JIT compilation
-    (it costs more than it saves on these plans), and the commit not waiting for the WAL
-    flush (a crash loses at most the last batches of a build that is run again anyway)."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cur:
-        for setting in ("work_mem = '128MB'", "jit = off", "synchronous_commit = off"):
-            cur.execute(f"SET LOCAL {setting}")
-
-
 def _analyze() -> None:
     """Fresh planner statistics after rewriting the derived tables (PostgreSQL): without
     them "is any result due?" (changes_on <= today) scans every row instead of the index."""
@@ -707,6 +791,7 @@ def _rebuild_pipelined(
     rewrite_all: bool,
     written: list[int],
     horizon: tuple[date, date],
+    targets: Targets,
 ) -> int:
     import queue
     import threading
@@ -734,9 +819,11 @@ def _rebuild_pipelined(
                     continue
                 start, end, rows, ivs = item
                 with transaction.atomic():
-                    _bulk_settings()
-                    written[0] += _replace_range(start, end, rows, rewrite_all=rewrite_all)
-                    intervals.write_intervals(ivs)
+                    swap.bulk_settings()
+                    written[0] += _replace_range(
+                        start, end, rows, rewrite_all=rewrite_all, fresh=targets.results
+                    )
+                    intervals.write_intervals(ivs, table=targets.intervals)
         except BaseException as exc:
             errors.append(exc)
         finally:
@@ -779,6 +866,7 @@ def _rebuild_forked(
     rewrite_all: bool,
     written: list[int],
     horizon: tuple[date, date],
+    targets: Targets,
 ) -> int:
     """``workers`` forked processes, each reading, evaluating and writing every
     ``workers``-th id range on its own connection (PostgreSQL, outside a transaction):
@@ -792,7 +880,7 @@ def _rebuild_forked(
     connections.close_all()  # a child must never share the parent's connection
     ctx = multiprocessing.get_context("fork")
     reports: Any = ctx.Queue()
-    args = (on, version, profile, rewrite_all, horizon, reports)
+    args = (on, version, profile, rewrite_all, horizon, targets, reports)
     procs = [
         ctx.Process(target=_rebuild_worker, args=(ranges[k::workers], *args), daemon=True)
         for k in range(workers)
@@ -836,6 +924,7 @@ def _rebuild_worker(
     profile: engine.RuleProfile,
     rewrite_all: bool,
     horizon: tuple[date, date],
+    targets: Targets,
     reports: Any,
 ) -> None:
     """One forked worker of ``_rebuild_forked``: its id ranges, one transaction each."""
@@ -848,9 +937,9 @@ def _rebuild_worker(
             rows = evaluate_rows(loaded, on, version, profile, horizon, ivs)
             del loaded
             with transaction.atomic():
-                _bulk_settings()
-                n = _replace_range(start, end, rows, rewrite_all=rewrite_all)
-                intervals.write_intervals(ivs)
+                swap.bulk_settings()
+                n = _replace_range(start, end, rows, rewrite_all=rewrite_all, fresh=targets.results)
+                intervals.write_intervals(ivs, table=targets.intervals)
             reports.put(("batch", len(rows), n))
         reports.put(("end",))
     except BaseException:
