@@ -58,6 +58,21 @@ describe('level checklist', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
+  it("says a skill certificate outside the teacher's 专业大类 does not count, under that name", async () => {
+    const mismatch = {
+      ...lecturer,
+      reasons: lecturer.reasons.map((r) =>
+        r.code === 'E_SKILL' ? { ...r, met: false, note: 'field_mismatch' } : r,
+      ),
+    };
+    const skill = (q: Qualification) => levelChecklist(q, t, label)[0].items[1].children?.find((i) => i.key === 'E_SKILL');
+    await i18n.changeLanguage('zh-CN');
+    expect(skill(mismatch)?.have).toMatch(/^持有：.*（与教师的专业大类不符）$/);
+    await i18n.changeLanguage('en');
+    expect(skill(mismatch)?.have).toMatch(/\(not in the teacher's field category\)$/);
+    await i18n.changeLanguage('zh-CN');
+  });
+
   it('names why a teacher is out of scope instead of a raw value', async () => {
     await i18n.changeLanguage('zh-CN');
     const partTime = {

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
+import i18n from '@/lib/i18n';
 import { db, loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
@@ -28,6 +29,22 @@ describe('teacher detail', () => {
     expect(within(certificates).getByText(/天后到期/)).toBeInTheDocument();
     expect(await screen.findByText('江铃汽车')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /添加证书/ })).toBeInTheDocument();
+  });
+
+  it('names the field category in English, on the basic info and in the certificate table', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      loginAs('hr_a');
+      renderApp('/teachers/1');
+      expect(await screen.findByText('Basic information')).toBeInTheDocument();
+      const row = (await screen.findByText('钳工')).closest('tr') as HTMLElement;
+      expect(within(row).getByText('46 装备制造')).toBeInTheDocument();
+      // The same label for the teacher's category and each certificate's, with no Chinese gloss.
+      expect(screen.getAllByText('Field category').length).toBeGreaterThanOrEqual(2);
+      expect(document.body).not.toHaveTextContent(/专业大类|专业类别/);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('is read-only for a city official', async () => {
