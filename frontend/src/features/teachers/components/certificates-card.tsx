@@ -18,6 +18,9 @@ import { fieldCategoryLabel, fieldCategoryOptions } from './field-categories';
 import { useRecordSave } from './use-record-save';
 
 const dateFields = ['issued_on', 'expires_on'];
+// Dates and "46 装备制造" stay on one line: on a phone the table scrolls sideways instead of
+// breaking them at a hyphen or mid-name (the table is wider since the field category column).
+const oneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 function ExpiryCell({ value }: { value: string | null }) {
   const { t } = useTranslation();
@@ -151,7 +154,7 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
           loading={certificates.isPending}
           pagination={false}
           dataSource={certificates.data?.results}
-          scroll={{ x: 700 }}
+          scroll={{ x: 960 }}
           rowClassName={(row) => (row.id === highlighted ? 'ant-table-row-selected' : '')}
           onRow={(row) => (row.id === highlighted ? { 'data-highlighted': 'true' } as object : {})}
           columns={[
@@ -175,13 +178,15 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
               title: t('certificates.fields.field_category'),
               dataIndex: 'field_category',
               render: (v: string | null) => fieldCategoryLabel(v),
+              onCell: oneLine,
             },
             { title: t('certificates.fields.number'), dataIndex: 'number' },
-            { title: t('certificates.fields.issued_on'), dataIndex: 'issued_on', render: formatDate },
+            { title: t('certificates.fields.issued_on'), dataIndex: 'issued_on', render: formatDate, onCell: oneLine },
             {
               title: t('certificates.fields.expires_on'),
               dataIndex: 'expires_on',
               render: (v: string | null) => <ExpiryCell value={v} />,
+              onCell: oneLine,
             },
             ...(editable
               ? [
