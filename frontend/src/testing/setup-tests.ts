@@ -7,7 +7,7 @@ import i18n from '@/lib/i18n';
 import { resetDb } from './mocks/db';
 import { server } from './mocks/server';
 
-// jsdom lacks what antd's responsive bits and ECharts look for. Tests see a wide desktop
+// The test DOM (happy-dom) lacks what antd's responsive bits and ECharts look for. Tests see a wide desktop
 // screen: every (min-width: …) query matches.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -31,7 +31,7 @@ window.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserver;
 const { getComputedStyle } = window;
 window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
 
-// Charts draw on canvas, which jsdom does not have: render a labelled stand-in.
+// Charts draw on canvas, which the test DOM does not have: render a labelled stand-in.
 vi.mock('@/components/charts/echart', () => import('./echart-stub'));
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

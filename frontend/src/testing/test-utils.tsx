@@ -13,7 +13,7 @@ export function renderApp(path = '/') {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const utils = render(
     <AppProvider queryClient={queryClient}>
-      {/* No animations in jsdom: faster, and nothing waits for a transition to end. */}
+      {/* No animations in the test DOM: faster, and nothing waits for a transition to end. */}
       <ConfigProvider theme={{ token: { motion: false } }}>
         <RouterProvider router={router} />
       </ConfigProvider>

@@ -179,7 +179,7 @@ export const handlers = [
   http.post(`${API}/imports/`, async ({ request }) => {
     const form = await request.formData();
     const file = form.get('file') as File;
-    // (jsdom's XHR loses the file name, so the content decides.)
+    // (the test DOM's XHR may lose the file name, so the content decides.)
     const bad = (await file.text()).startsWith('bad');
     const id = bad ? 41 : 42;
     const base = { id, kind: form.get('kind'), filename: file.name, rows: 0, ready: 0, failed: 0, errors: [], message: '' };
