@@ -102,7 +102,8 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
     mobile.get_by_test_id("propose-certificate").click()
     _pick(mobile, "证书类别", "职业技能等级证书")
     proposal = mobile.get_by_test_id("propose-form")
-    proposal.get_by_label("等级", exact=True).fill("grade2")
+    expect(proposal.get_by_label("等级", exact=True)).to_be_enabled()  # once a kind is chosen
+    _pick(mobile, "等级", "二级/技师")  # the chosen kind's levels, in words
     proposal.get_by_label("证书名称").fill("电工（技师）")
     _date(mobile, "发证日期", "2025-06-30")
     proposal.locator("input[type=file]").set_input_files(

@@ -801,6 +801,13 @@ class PendingRecordSerializer(serializers.Serializer):
     summary = serializers.CharField()
     date = serializers.DateField()
     evidence = EvidenceBriefSerializer(many=True)
+    # The parts of ``summary`` as codes and plain values, for a screen to word in its own
+    # language: a certificate's kind and level codes, its name and number; a period's kind
+    # code, enterprise and position (``level`` empty).
+    kind = serializers.CharField()
+    level = serializers.CharField()
+    name = serializers.CharField()
+    detail = serializers.CharField()
 
 
 class PendingRecordsView(APIView):
@@ -843,6 +850,10 @@ class PendingRecordsView(APIView):
                 ),
                 "date": c.issued_on,
                 "evidence": EvidenceBriefSerializer(c.evidence_files.all(), many=True).data,  # type: ignore[attr-defined]
+                "kind": c.kind,
+                "level": c.level,
+                "name": c.name,
+                "detail": c.number,
             }
             for c in certs
         ] + [
@@ -854,6 +865,10 @@ class PendingRecordsView(APIView):
                 "summary": " ".join(filter(None, [p.get_kind_display(), p.enterprise, p.position])),
                 "date": p.start_on,
                 "evidence": EvidenceBriefSerializer(p.evidence_files.all(), many=True).data,  # type: ignore[attr-defined]
+                "kind": p.kind,
+                "level": "",
+                "name": p.enterprise,
+                "detail": p.position,
             }
             for p in periods
         ]

@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { ConfigProvider } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 
@@ -20,4 +21,13 @@ export function renderApp(path = '/') {
     </AppProvider>,
   );
   return { ...utils, router, queryClient };
+}
+
+/** One component with the app's providers (no router): a drawer or a card on its own. */
+export function renderWithProviders(ui: ReactElement) {
+  return render(
+    <AppProvider queryClient={makeQueryClient()}>
+      <ConfigProvider theme={{ token: { motion: false } }}>{ui}</ConfigProvider>
+    </AppProvider>,
+  );
 }

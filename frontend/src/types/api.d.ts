@@ -3721,6 +3721,10 @@ export interface components {
             /** Format: date */
             date: string;
             evidence: components["schemas"]["EvidenceBrief"][];
+            kind: string;
+            level: string;
+            name: string;
+            detail: string;
         };
         Preference: {
             email_enabled: boolean;

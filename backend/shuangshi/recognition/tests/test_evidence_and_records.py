@@ -139,6 +139,9 @@ def test_a_teacher_proposes_a_certificate_that_counts_once_hr_confirms(api, hr_a
     queue = api(hr_a).get("/api/v1/record-confirmations/").json()
     assert [(r["type"], r["id"]) for r in queue] == [("certificate", cert_id)]
     assert queue[0]["evidence"][0]["filename"] == "证书.pdf"
+    # Codes beside the summary, for the screen to word in the reader's language.
+    parts = {k: queue[0][k] for k in ("kind", "level", "name", "detail")}
+    assert parts == {"kind": "skill_level", "level": "grade3", "name": "电工", "detail": ""}
     assert TeacherQualification.objects.get(teacher=teacher).level == "none"  # pending
     assert api(user).post(f"/api/v1/certificates/{cert_id}/confirm/").status_code == 403
     confirmed = api(hr_a).post(f"/api/v1/certificates/{cert_id}/confirm/")
@@ -162,6 +165,13 @@ def test_hr_rejects_a_proposed_period_with_a_reason(api, hr_a, hr_b, teacher_use
     )
     assert proposed.status_code == 201, proposed.json()
     period_id = proposed.json()["id"]
+    (row,) = api(hr_a).get("/api/v1/record-confirmations/").json()
+    assert (row["type"], row["kind"], row["level"], row["name"]) == (
+        "enterprise_period",
+        "practice",
+        "",
+        "江铃汽车股份有限公司",
+    )
     url = f"/api/v1/enterprise-periods/{period_id}/reject/"
     assert api(hr_b).post(url, {"reason": "x"}).status_code == 404
     assert api(hr_a).post(url, {}).status_code == 400

@@ -3,6 +3,7 @@ import { Button, Card, Empty, Input, List, Modal, Space, Tag, message } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useEnumLabel } from '@/components/ui/enum-label';
 import { formatDate } from '@/lib/format';
 
 import { evidenceDownloadUrl, useDecideRecord, usePendingRecords } from '../api/records';
@@ -12,6 +13,15 @@ import { BulkAccountsCard } from './bulk-accounts';
 /** HR's "to confirm" queue: what teachers proposed, with the evidence file beside it. */
 export function ConfirmationsPage() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
+  // Worded in the reader's language from the codes (the server's summary is one language).
+  const describe = (row: PendingRecord) =>
+    (row.type === 'certificate'
+      ? [label('certificateKind', row.kind), label('certificateLevel', row.level), row.name, row.detail]
+      : [label('periodKind', row.kind), row.name, row.detail]
+    )
+      .filter(Boolean)
+      .join(' · ');
   const queue = usePendingRecords();
   const decide = useDecideRecord();
   const [rejecting, setRejecting] = useState<PendingRecord | null>(null);
@@ -54,7 +64,7 @@ export function ConfirmationsPage() {
                 }
                 description={
                   <>
-                    <div>{row.summary} · {formatDate(row.date)}</div>
+                    <div>{describe(row)} · {formatDate(row.date)}</div>
                     {row.evidence.map((f) => (
                       <a key={f.id} href={evidenceDownloadUrl(f.id)} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
                         <FileTextOutlined /> {f.filename}

@@ -4,7 +4,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { EnumSelect } from '@/components/ui/enum-label';
+import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { certificateLevels } from '@/config/enums';
 import { ApiError } from '@/lib/api-client';
 
 import { usePropose } from '../api/records';
@@ -25,6 +26,7 @@ export function ProposeDrawer({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
+  const label = useEnumLabel();
   const [file, setFile] = useState<File | null>(null);
   const propose = usePropose();
 
@@ -61,14 +63,35 @@ export function ProposeDrawer({
       title={t(kind === 'certificate' ? 'recognition.propose.certificate' : 'recognition.propose.period')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="propose-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => kind === 'certificate' && changed.kind && form.setFieldsValue({ level: undefined })}
+        data-testid="propose-form"
+      >
         {kind === 'certificate' ? (
           <>
             <Form.Item name="kind" label={t('recognition.propose.kind')} rules={[{ required: true }]}>
               <EnumSelect group="certificateKind" />
             </Form.Item>
-            <Form.Item name="level" label={t('recognition.levelLabel')} rules={[{ required: true }]}>
-              <Input placeholder="grade3 / intermediate / secondary_vocational" />
+            {/* Only this field follows the kind (the drawer itself does not re-render). */}
+            <Form.Item noStyle dependencies={['kind']}>
+              {({ getFieldValue }) => {
+                const certificateKind = getFieldValue('kind') as string | undefined;
+                return (
+                  <Form.Item name="level" label={t('recognition.levelLabel')} rules={[{ required: true }]}>
+                    <Select
+                      disabled={!certificateKind}
+                      placeholder={certificateKind ? undefined : t('recognition.propose.kindFirst')}
+                      options={(certificateLevels[certificateKind ?? ''] ?? []).map((code) => ({
+                        value: code,
+                        label: label('certificateLevel', code),
+                      }))}
+                    />
+                  </Form.Item>
+                );
+              }}
             </Form.Item>
             <Form.Item name="name" label={t('recognition.propose.name')}>
               <Input />

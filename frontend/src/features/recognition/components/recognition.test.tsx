@@ -4,9 +4,12 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
 import { markSignedIn } from '@/lib/auth';
+import i18n from '@/lib/i18n';
 import { db, loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { renderApp, renderWithProviders } from '@/testing/test-utils';
+
+import { ProposeDrawer } from './propose-drawer';
 
 const API = '/api/v1';
 const teacherMe = {
@@ -97,5 +100,46 @@ describe('recognition', () => {
     await userEvent.click(screen.getByRole('button', { name: /去教师名单/ }));
     // The teacher list, where HR select rows and create their accounts.
     expect(await screen.findByTestId('create-teacher-accounts')).toBeInTheDocument();
+  });
+  it('words each proposed record in the reader\'s language, not in codes', async () => {
+    loginAs('hr_a');
+    const row = {
+      teacher: 1, teacher_name: '王小明', date: '2024-07-01', evidence: [],
+      summary: 'Vocational skill level (职业技能等级证书) grade3 电工 ZS-1',
+    };
+    server.use(
+      http.get(`${API}/record-confirmations/`, () =>
+        HttpResponse.json([
+          { ...row, type: 'certificate', id: 3, kind: 'skill_level', level: 'grade3', name: '电工', detail: 'ZS-1' },
+          { ...row, type: 'enterprise_period', id: 4, kind: 'practice', level: '', name: '江铃汽车', detail: '' },
+        ]),
+      ),
+    );
+    renderApp('/recognition/confirmations');
+    const cert = await screen.findByTestId('pending-certificate-3');
+    expect(cert).toHaveTextContent('职业技能等级证书 · 三级/高级工 · 电工 · ZS-1');
+    expect(screen.getByTestId('pending-enterprise_period-4')).toHaveTextContent('企业实践 · 江铃汽车');
+    expect(document.body).not.toHaveTextContent('grade3');
+    await i18n.changeLanguage('en');
+    try {
+      expect(await screen.findByText(/Vocational skill level · Grade 3 \/ senior worker · 电工/)).toBeInTheDocument();
+      expect(screen.getByTestId('pending-enterprise_period-4')).toHaveTextContent('Enterprise practice · 江铃汽车');
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+  it('a teacher picks the certificate level from the kind\'s levels, not by typing a code', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderWithProviders(<ProposeDrawer kind="certificate" teacher={1} open onClose={() => undefined} />);
+    const form = await screen.findByTestId('propose-form');
+    const [kind, level] = Array.from(form.querySelectorAll<HTMLElement>('.ant-select'));
+    expect(level).toHaveClass('ant-select-disabled');
+    expect(form).toHaveTextContent('先选择证书类别');
+    await user.click(kind.querySelector('input') as HTMLElement);
+    await user.click(await screen.findByTitle('职业技能等级证书'));
+    await waitFor(() => expect(level).not.toHaveClass('ant-select-disabled'));
+    await user.click(level.querySelector('input') as HTMLElement);
+    expect(await screen.findByTitle('三级/高级工')).toBeInTheDocument();
+    expect(screen.queryByTitle('中等职业学校教师资格')).not.toBeInTheDocument();
   });
 });
