@@ -576,34 +576,12 @@ def _rebuild(
         targets = Targets(
             results=swap.begin(_TQ) if rewrite_all else None, intervals=swap.begin(_TI)
         )
+        args = (on, version, profile, total, progress, rewrite_all, written, horizon, targets)
         try:
             if workers > 1:
-                done = _rebuild_forked(
-                    ranges,
-                    workers,
-                    on,
-                    version,
-                    profile,
-                    total,
-                    progress,
-                    rewrite_all,
-                    written,
-                    horizon,
-                    targets,
-                )
+                done = _rebuild_forked(ranges, workers, *args)
             else:
-                done = _rebuild_pipelined(
-                    ranges,
-                    on,
-                    version,
-                    profile,
-                    total,
-                    progress,
-                    rewrite_all,
-                    written,
-                    horizon,
-                    targets,
-                )
+                done = _rebuild_pipelined(ranges, *args)
             phase("evaluated and written")
             # The results' chain and the counts' chain on two connections at once.
             swap.side_by_side(
