@@ -109,7 +109,10 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
               {formatDate(qualification.valid_until)}
               {warning && warning.kind !== 'changes' && (
                 <Typography.Text type="warning" data-testid="expiry-words">
-                  {expiryWords(warning, t, formatDate, (level) => label('qualificationLevel', level))}
+                  <DateKeptWhole
+                    text={expiryWords(warning, t, formatDate, (level) => label('qualificationLevel', level))}
+                    date={formatDate(warning.date)}
+                  />
                 </Typography.Text>
               )}
             </Space>
@@ -130,5 +133,18 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
         {t('checklist.notice')} {t('teachers.practiceHelp')}
       </Typography.Paragraph>
     </Card>
+  );
+}
+
+/** ``text`` with its ``date`` on one line: on a phone "2028-05-26" broke at a hyphen. */
+function DateKeptWhole({ text, date }: { text: string; date: string }) {
+  const at = text.indexOf(date);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span style={{ whiteSpace: 'nowrap' }}>{date}</span>
+      {text.slice(at + date.length)}
+    </>
   );
 }
