@@ -28,7 +28,10 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PASSWORD = "shuangshi-demo"
-E2E_DB_NAME = "shuangshi_e2e"
+# One server and database per xdist worker (`make test-e2e` runs the files on two): the
+# journeys of a file run in order on one worker, as they would alone.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+E2E_DB_NAME = f"shuangshi_e2e{'_' + WORKER if WORKER else ''}"
 # The running server's environment, for journeys that run a management command against
 # the same database (e.g. the daily alert job): `manage("alerts_daily")`.
 E2E_ENV: dict[str, str] = {}
@@ -143,13 +146,17 @@ def e2e_server(chromium_path: str) -> Iterator[str]:
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "config.settings.local",
         "PYTHONUNBUFFERED": "1",
+        # runserver answers each request on a thread of its own: a connection kept for the
+        # next request would stay with a thread that is gone (two servers ran PostgreSQL
+        # out of its 100 connections).
+        "DB_CONN_MAX_AGE": "0",
     }
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo")
     E2E_ENV.update(env)
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "server.log", "wb")
+    log = open(ARTIFACTS / f"server{'-' + WORKER if WORKER else ''}.log", "wb")
     proc = subprocess.Popen(
         [
             sys.executable,

@@ -65,8 +65,18 @@ def _pick(page: Page, label: str, option: str) -> None:
     field.click()
     choice = page.locator(".ant-select-dropdown:visible").get_by_title(option, exact=True)
     choice.wait_for(state="visible")
-    choice.click()
-    expect(select).to_contain_text(option)
+    # Under load a click can land while the list is still being placed (in a bottom
+    # drawer on a phone) and select nothing; a person clicks again, and so does this.
+    for attempt in range(3):
+        choice.click()
+        try:
+            expect(select).to_contain_text(option, timeout=3000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+            if not choice.is_visible():  # the list closed: open it again
+                field.click()
     # Choosing the option already selected can leave the list open over the next field.
     dropdown = page.locator(".ant-select-dropdown:visible")
     try:

@@ -27,6 +27,8 @@ export function ProposeDrawer({
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const label = useEnumLabel();
+  // Lists open inside the drawer and scroll with it (a bottom sheet on a phone scrolls).
+  const inDrawer = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
   const [file, setFile] = useState<File | null>(null);
   const propose = usePropose();
 
@@ -73,7 +75,7 @@ export function ProposeDrawer({
         {kind === 'certificate' ? (
           <>
             <Form.Item name="kind" label={t('recognition.propose.kind')} rules={[{ required: true }]}>
-              <EnumSelect group="certificateKind" />
+              <EnumSelect group="certificateKind" getPopupContainer={inDrawer} />
             </Form.Item>
             {/* Only this field follows the kind (the drawer itself does not re-render). */}
             <Form.Item noStyle dependencies={['kind']}>
@@ -82,6 +84,7 @@ export function ProposeDrawer({
                 return (
                   <Form.Item name="level" label={t('recognition.levelLabel')} rules={[{ required: true }]}>
                     <Select
+                      getPopupContainer={inDrawer}
                       disabled={!certificateKind}
                       placeholder={certificateKind ? undefined : t('recognition.propose.kindFirst')}
                       options={(certificateLevels[certificateKind ?? ''] ?? []).map((code) => ({
@@ -99,6 +102,7 @@ export function ProposeDrawer({
             <Form.Item name="field_category" label={t('recognition.propose.field')}>
               <Select
                 allowClear
+                getPopupContainer={inDrawer}
                 options={Array.from({ length: 19 }, (_v, i) => String(41 + i)).map((code) => ({
                   value: code,
                   label: t(`enums.fieldCategory.${code}`, { defaultValue: code }),
@@ -118,7 +122,7 @@ export function ProposeDrawer({
         ) : (
           <>
             <Form.Item name="kind" label={t('recognition.propose.periodKind')} rules={[{ required: true }]}>
-              <EnumSelect group="periodKind" />
+              <EnumSelect group="periodKind" getPopupContainer={inDrawer} />
             </Form.Item>
             <Form.Item name="enterprise" label={t('recognition.propose.enterprise')} rules={[{ required: true }]}>
               <Input />
