@@ -28,9 +28,9 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PASSWORD = "shuangshi-demo"
-# One server and database per xdist worker (`make test-e2e` runs the files on two): the
-# journeys of a file run in order on one worker, as they would alone.
-WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+# One server and database per pytest process running journeys side by side (`make
+# test-e2e` runs the screenshot tour beside the rest: E2E_INSTANCE) or per xdist worker.
+WORKER = os.environ.get("E2E_INSTANCE") or os.environ.get("PYTEST_XDIST_WORKER", "")
 E2E_DB_NAME = f"shuangshi_e2e{'_' + WORKER if WORKER else ''}"
 # The running server's environment, for journeys that run a management command against
 # the same database (e.g. the daily alert job): `manage("alerts_daily")`.
