@@ -96,7 +96,7 @@ function CertificateModal({
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            options={fieldCategoryOptions}
+            options={fieldCategoryOptions(t)}
             onClear={() => form.setFieldValue('field_category', null)}
           />
         </Form.Item>
@@ -177,7 +177,7 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
             {
               title: t('certificates.fields.field_category'),
               dataIndex: 'field_category',
-              render: (v: string | null) => fieldCategoryLabel(v),
+              render: (v: string | null) => fieldCategoryLabel(v, t),
               onCell: oneLine,
             },
             { title: t('certificates.fields.number'), dataIndex: 'number' },

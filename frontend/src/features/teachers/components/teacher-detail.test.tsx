@@ -31,7 +31,7 @@ describe('teacher detail', () => {
     expect(screen.getByRole('button', { name: /添加证书/ })).toBeInTheDocument();
   });
 
-  it('names the field category in English, on the basic info and in the certificate table', async () => {
+  it('names the field category in English, on the basic info and in the certificate table, and follows the switch', async () => {
     await i18n.changeLanguage('en');
     try {
       loginAs('hr_a');
@@ -39,10 +39,13 @@ describe('teacher detail', () => {
       expect(await screen.findByText('Basic information')).toBeInTheDocument();
       const row = (await screen.findByText('钳工')).closest('tr') as HTMLElement;
       // On one line: on a phone the table scrolls rather than break the name or a date.
-      expect(within(row).getByText('46 装备制造').closest('td')).toHaveStyle({ whiteSpace: 'nowrap' });
+      expect(within(row).getByText('46 Equipment Manufacturing').closest('td')).toHaveStyle({ whiteSpace: 'nowrap' });
       // The same label for the teacher's category and each certificate's, with no Chinese gloss.
       expect(screen.getAllByText('Field category').length).toBeGreaterThanOrEqual(2);
-      expect(document.body).not.toHaveTextContent(/专业大类|专业类别/);
+      expect(document.body).not.toHaveTextContent(/专业大类|专业类别|装备制造/);
+      // The category's name follows the switch back to Chinese on the same screen.
+      await i18n.changeLanguage('zh-CN');
+      expect((await screen.findAllByText('46 装备制造')).length).toBeGreaterThanOrEqual(2);
     } finally {
       await i18n.changeLanguage('zh-CN');
     }

@@ -67,7 +67,7 @@ export function TeacherDetail({
           </Descriptions.Item>
           <Descriptions.Item label={t('teachers.fields.major')}>{teacher.major || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('teachers.fields.major_category')}>
-            {fieldCategoryLabel(teacher.major_category)}
+            {fieldCategoryLabel(teacher.major_category, t)}
           </Descriptions.Item>
           <Descriptions.Item label={t('teachers.fields.education')}>
             {label('education', teacher.education)}

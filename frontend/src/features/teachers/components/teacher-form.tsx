@@ -168,7 +168,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
               <Select
                 allowClear
                 showSearch={{ optionFilterProp: 'label' }}
-                options={fieldCategoryOptions}
+                options={fieldCategoryOptions(t)}
                 onClear={() => form.setFieldValue('major_category', null)}
               />
             </Form.Item>
