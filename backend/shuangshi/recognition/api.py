@@ -23,7 +23,13 @@ from shuangshi.accounts.scope import in_school_scope, teachers_visible_to
 from shuangshi.common.api import RolePermission, ScopedModelViewSet, request_user
 from shuangshi.common.parsers import JSONParser
 from shuangshi.teachers.api import CertificateSerializer, EnterprisePeriodSerializer
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
+from shuangshi.teachers.models import (
+    Certificate,
+    EnterprisePeriod,
+    RecordStatus,
+    Teacher,
+    certificate_level_label,
+)
 from shuangshi.training.models import TrainingCompletion
 
 from . import rules, selectors, services
@@ -793,11 +799,16 @@ class EvidenceBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "filename", "content_type", "size"]
 
 
+SUMMARY_SEPARATOR = " · "
+
+
 class PendingRecordSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["certificate", "enterprise_period"])
     id = serializers.IntegerField()
     teacher = serializers.IntegerField()
     teacher_name = serializers.CharField()
+    # The record in words in the request's language: kind, level (its label, not its code),
+    # name and number, or kind, enterprise and position; parts joined by " · ".
     summary = serializers.CharField()
     date = serializers.DateField()
     evidence = EvidenceBriefSerializer(many=True)
@@ -845,8 +856,16 @@ class PendingRecordsView(APIView):
                 "id": c.pk,
                 "teacher": c.teacher_id,
                 "teacher_name": c.teacher.name,
-                "summary": " ".join(
-                    filter(None, [c.get_kind_display(), c.level, c.name, c.number])
+                "summary": SUMMARY_SEPARATOR.join(
+                    filter(
+                        None,
+                        [
+                            c.get_kind_display(),
+                            certificate_level_label(c.kind, c.level),
+                            c.name,
+                            c.number,
+                        ],
+                    )
                 ),
                 "date": c.issued_on,
                 "evidence": EvidenceBriefSerializer(c.evidence_files.all(), many=True).data,  # type: ignore[attr-defined]
@@ -862,7 +881,9 @@ class PendingRecordsView(APIView):
                 "id": p.pk,
                 "teacher": p.teacher_id,
                 "teacher_name": p.teacher.name,
-                "summary": " ".join(filter(None, [p.get_kind_display(), p.enterprise, p.position])),
+                "summary": SUMMARY_SEPARATOR.join(
+                    filter(None, [p.get_kind_display(), p.enterprise, p.position])
+                ),
                 "date": p.start_on,
                 "evidence": EvidenceBriefSerializer(p.evidence_files.all(), many=True).data,  # type: ignore[attr-defined]
                 "kind": p.kind,

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .categories import FieldCategory
@@ -117,6 +118,32 @@ CERTIFICATE_LEVELS: dict[str, list[str]] = {
     CertificateKind.ONE_PLUS_X: ["junior", "intermediate", "senior"],
     CertificateKind.PROFESSIONAL_TITLE: ["junior", "intermediate", "associate_senior", "senior"],
 }
+# Each level in words (the front end's enums.certificateLevel); a professional title's
+# "senior" is 正高级 where a 1+X certificate's is 高级.
+_LEVEL_LABELS: dict[str, Promise] = {
+    "secondary_vocational": _("Secondary vocational teacher"),
+    "secondary_vocational_practical": _("Secondary vocational practical instructor"),
+    "higher_education": _("Higher education teacher"),
+    "other": _("Other"),
+    "grade5": _("Grade 5 / junior worker"),
+    "grade4": _("Grade 4 / intermediate worker"),
+    "grade3": _("Grade 3 / senior worker"),
+    "grade2": _("Grade 2 / technician"),
+    "grade1": _("Grade 1 / senior technician"),
+    "junior": _("Junior"),
+    "intermediate": _("Intermediate"),
+    "associate_senior": _("Associate senior"),
+    "senior": _("Senior"),
+}
+_KIND_LEVEL_LABELS: dict[tuple[str, str], Promise] = {
+    (CertificateKind.PROFESSIONAL_TITLE, "senior"): _("Full senior"),
+}
+
+
+def certificate_level_label(kind: str, level: str) -> str:
+    """A certificate's level in words in the active language (the code when it has none)."""
+    text = _KIND_LEVEL_LABELS.get((kind, level)) or _LEVEL_LABELS.get(level)
+    return str(text) if text is not None else level
 
 
 class Certificate(models.Model):

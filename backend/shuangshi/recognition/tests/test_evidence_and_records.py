@@ -142,6 +142,14 @@ def test_a_teacher_proposes_a_certificate_that_counts_once_hr_confirms(api, hr_a
     # Codes beside the summary, for the screen to word in the reader's language.
     parts = {k: queue[0][k] for k in ("kind", "level", "name", "detail")}
     assert parts == {"kind": "skill_level", "level": "grade3", "name": "电工", "detail": ""}
+    # The summary in words, in the reader's language: the level's label, never its code.
+    assert queue[0]["summary"] == "职业技能等级证书 · 三级/高级工 · 电工"
+    (english,) = api(hr_a).get("/api/v1/record-confirmations/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert (
+        english["summary"]
+        == "Vocational skill level (职业技能等级证书) · Grade 3 / senior worker · 电工"
+    )
+    assert english["level"] == "grade3"
     assert TeacherQualification.objects.get(teacher=teacher).level == "none"  # pending
     assert api(user).post(f"/api/v1/certificates/{cert_id}/confirm/").status_code == 403
     confirmed = api(hr_a).post(f"/api/v1/certificates/{cert_id}/confirm/")
@@ -172,6 +180,7 @@ def test_hr_rejects_a_proposed_period_with_a_reason(api, hr_a, hr_b, teacher_use
         "",
         "江铃汽车股份有限公司",
     )
+    assert row["summary"] == "企业实践 · 江铃汽车股份有限公司"
     url = f"/api/v1/enterprise-periods/{period_id}/reject/"
     assert api(hr_b).post(url, {"reason": "x"}).status_code == 404
     assert api(hr_a).post(url, {}).status_code == 400
