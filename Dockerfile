@@ -6,6 +6,17 @@ RUN npm ci --no-audit --no-fund
 COPY frontend/ ./
 RUN npm run build
 
+# The rule engine compiled by mypyc (backend/shuangshi/native.py; same Python as below). The
+# mypy pin is requirements-dev.txt's (tests/ops/test_image.py checks).
+FROM python:3.11-slim-bookworm AS native
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && rm -rf /var/lib/apt/lists/*
+RUN pip install --no-cache-dir mypy==1.18.2
+WORKDIR /app
+COPY backend/shuangshi backend/shuangshi
+COPY scripts/compile_native.py scripts/compile_native.py
+RUN python scripts/compile_native.py
+
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
@@ -20,6 +31,7 @@ COPY seed/ seed/
 COPY reports/ reports/
 COPY scripts/ scripts/
 COPY --from=frontend /app/frontend/dist frontend/dist
+COPY --from=native /app/backend/.mypyc backend/.mypyc
 # collectstatic and the deployment checks need settings but no real secret or database: a
 # throw-away key of 75 characters (production settings refuse fewer than 50; the old
 # base64-filtered one was shorter than that in most builds). tests/ops/test_image.py runs

@@ -13,7 +13,7 @@ BENCH_ARGS ?=
 
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install build migrate seed run test lint test-backend test-frontend test-e2e \
+.PHONY: help install native build migrate seed run test lint test-backend test-frontend test-e2e \
         bench reports backup restore clean api-types api-types-check
 
 help: ## List the targets
@@ -42,6 +42,14 @@ frontend/dist/index.html: frontend/node_modules/.installed $(shell find frontend
 	$(NPM) run build
 
 install: $(VENV)/.installed frontend/node_modules/.installed ## Install Python and Node dependencies
+
+# The rule engine compiled by mypyc (backend/shuangshi/native.py): used while it matches the
+# source, plain Python otherwise. `make run` does without it (runtime requirements only).
+NATIVE := backend/.mypyc/stamp.json
+$(NATIVE): $(VENV)/.installed backend/shuangshi/qualification/engine.py backend/shuangshi/native.py scripts/compile_native.py
+	$(PY) scripts/compile_native.py
+
+native: $(NATIVE) ## Compile the rule engine with mypyc (tests and benchmarks use it; about 30 s)
 
 build: frontend/dist/index.html ## Build the front end into frontend/dist
 
@@ -74,8 +82,8 @@ lint: $(VENV)/.installed ## ruff (check + format) and mypy
 	$(VENV)/bin/ruff format --check backend tests benchmarks
 	$(VENV)/bin/mypy backend
 
-test-backend: $(VENV)/.installed build ## pytest: backend and tests/ (DATABASE_URL selects PostgreSQL; the image test collects the built front end)
-	$(VENV)/bin/pytest -q -n 2 --ignore=tests/e2e $(PYTEST_ARGS)
+test-backend: $(VENV)/.installed build $(NATIVE) ## pytest: backend and tests/ (DATABASE_URL selects PostgreSQL; the image test collects the built front end)
+	SHUANGSHI_REQUIRE_NATIVE=1 $(VENV)/bin/pytest -q -n 2 --ignore=tests/e2e $(PYTEST_ARGS)
 
 test-frontend: frontend/node_modules/.installed $(VENV)/.installed ## API types match the schema, tsc, ESLint, Vitest
 	frontend/scripts/api-types.sh --check
@@ -83,7 +91,7 @@ test-frontend: frontend/node_modules/.installed $(VENV)/.installed ## API types 
 	$(NPM) run lint
 	$(NPM) run test
 
-test-e2e: $(VENV)/.installed build ## Browser tests in headless Chromium (E2E_REQUIRED=1: mandatory)
+test-e2e: $(VENV)/.installed build $(NATIVE) ## Browser tests in headless Chromium (E2E_REQUIRED=1: mandatory)
 	@# The screenshot tour (read-only, 21 screens) beside the other journeys, each with its
 	@# own server and database: they mostly wait on the browser (about a quarter of 2 CPUs).
 	@E2E_INSTANCE=tour $(VENV)/bin/pytest -q tests/e2e/test_polish_journeys.py $(PYTEST_ARGS) > .e2e-tour.log 2>&1 & tour=$$!; \
@@ -99,7 +107,7 @@ api-types: $(VENV)/.installed frontend/node_modules/.installed ## Regenerate fro
 api-types-check: $(VENV)/.installed frontend/node_modules/.installed ## Fail if frontend/src/types/api.d.ts is not the current schema
 	frontend/scripts/api-types.sh --check
 
-bench: $(VENV)/.installed ## Benchmarks (PostgreSQL via DATABASE_URL; sizes via BENCH_* variables)
+bench: $(VENV)/.installed $(NATIVE) ## Benchmarks (PostgreSQL via DATABASE_URL; sizes via BENCH_* variables)
 	@set -e; for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b $(BENCH_ARGS); done
 
 reports: migrate ## Write the province workbook for today into reports/out/
@@ -113,4 +121,4 @@ restore: $(VENV)/.installed ## Restore a backup (BACKUP_FILE=… required)
 	scripts/restore.sh
 
 clean: ## Remove the virtualenv, node_modules, builds and the local SQLite database
-	rm -rf $(VENV) frontend/node_modules frontend/dist var reports/out
+	rm -rf $(VENV) frontend/node_modules frontend/dist var reports/out backend/.mypyc

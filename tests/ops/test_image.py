@@ -176,3 +176,14 @@ def test_docker_compose_config_accepts_the_file() -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_image_compiles_the_engine_with_the_tested_mypy():
+    """The image's native stage pins the mypy (mypyc) that the tests compile the engine with,
+    and the final image takes its build."""
+    pinned = re.search(r"^mypy==(\S+)$", (REPO / "backend/requirements-dev.txt").read_text(), re.M)
+    stage = DOCKERFILE[DOCKERFILE.index(" AS native") : DOCKERFILE.rindex("\nFROM ")]
+    assert pinned is not None
+    assert f"mypy=={pinned[1]}" in stage
+    assert "python scripts/compile_native.py" in stage
+    assert "COPY --from=native /app/backend/.mypyc backend/.mypyc" in _final_stage()

@@ -22,11 +22,7 @@ class RuleProfileForm(forms.ModelForm):
         if unknown:
             raise forms.ValidationError(f"Unknown settings: {', '.join(unknown)}")
         _version, current = selectors.profile_current()
-        try:
-            profile = engine.RuleProfile.from_dict({**current.as_dict(), **values})
-        except (TypeError, ValueError) as exc:
-            raise forms.ValidationError(str(exc)) from None
-        errors = profile.validate()
+        errors = engine.profile_errors({**current.as_dict(), **values})
         if errors:
             raise forms.ValidationError([f"{k}: {v}" for k, v in errors.items()])
         return values

@@ -27,7 +27,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 LEVELS = ("none", "junior", "intermediate", "senior")
 TITLES = ("none", "junior", "intermediate", "associate_senior", "senior")
@@ -117,11 +117,26 @@ class CompletionFact:
 
 @dataclass(frozen=True, slots=True)
 class TeacherRecord:
-    facts: TeacherFacts
+    facts: Any  # TeacherFacts, or a row with its fields (selectors.TeacherRow)
     certificates: Sequence[CertificateFact] = ()
     periods: Sequence[PeriodFact] = ()
     completions: Sequence[CompletionFact] = ()
     history: Sequence[FactChange] = ()
+
+
+class Record(Protocol):
+    """What the rules read of a teacher: a :class:`TeacherRecord`, or any object with the
+    same fields (``selectors.Loaded``: named tuples of database rows); ``history`` is read
+    with ``getattr`` (absent: no dated facts)."""
+
+    @property
+    def facts(self) -> Any: ...
+    @property
+    def certificates(self) -> Sequence[Any]: ...
+    @property
+    def periods(self) -> Sequence[Any]: ...
+    @property
+    def completions(self) -> Sequence[Any]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,56 +185,78 @@ class RuleProfile:
                 continue
             if name == "recruitment_since" and isinstance(value, str):
                 value = date.fromisoformat(value)
+            elif name == "part_time_share" and isinstance(value, int):
+                value = float(value)  # JSON's 0 and 1 (a compiled profile takes a float only)
             kwargs[name] = value
         return cls(**kwargs)
 
     def validate(self) -> dict[str, str]:
-        """Field → message for values the engine cannot use."""
-        errors: dict[str, str] = {}
-        choices = {
-            "skill_min_grade": GRADES,
-            "one_plus_x_min_level": ONE_PLUS_X,
-            "professional_title_min_level": PROFESSIONAL_TITLES,
-            "intermediate_min_title": TITLES,
-            "senior_min_title": TITLES,
-            "recruitment_min_education": EDUCATIONS,
-        }
-        for name, allowed in choices.items():
-            if getattr(self, name) not in allowed:
-                errors[name] = f"must be one of {', '.join(allowed)}"
-        for name in (
-            "practice_window_years",
-            "training_window_years",
-            "junior_evidence_items",
-        ):
-            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
-                errors[name] = "must be a whole number of at least 1"
-        for name in (
-            "practice_min_days",
-            "enterprise_min_days",
-            "training_min_hours",
-            "intermediate_min_teaching_years",
-            "intermediate_extra_items",
-            "senior_min_teaching_years",
-            "senior_extra_items",
-            "recruitment_enterprise_days",
-            "students_per_teacher",
-            "students_per_teacher_higher_vocational",
-        ):
-            value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                errors[name] = "must be a whole number of at least 0"
-        share = self.part_time_share
-        if not isinstance(share, (int, float)) or not 0 <= share <= 1:
-            errors["part_time_share"] = "must be between 0 and 1"
-        if not isinstance(self.field_match, bool):
-            errors["field_match"] = "must be true or false"
-        if "junior_evidence_items" not in errors and self.junior_evidence_items > len(EVIDENCE):
-            errors["junior_evidence_items"] = f"must be at most {len(EVIDENCE)}"
-        return errors
+        """Field → message for values the engine cannot use (``profile_errors``)."""
+        return profile_errors(self.as_dict())
+
+
+def profile_errors(values: dict[str, Any]) -> dict[str, str]:
+    """Field → message for the values of a profile (``RuleProfile.as_dict`` form) that the
+    engine cannot use; check before ``RuleProfile.from_dict``, which expects sound types."""
+    defaults = DEFAULT_PROFILE_VALUES
+    errors: dict[str, str] = {}
+
+    def get(name: str) -> Any:
+        return values.get(name, defaults[name])
+
+    choices = {
+        "skill_min_grade": GRADES,
+        "one_plus_x_min_level": ONE_PLUS_X,
+        "professional_title_min_level": PROFESSIONAL_TITLES,
+        "intermediate_min_title": TITLES,
+        "senior_min_title": TITLES,
+        "recruitment_min_education": EDUCATIONS,
+    }
+    for name, allowed in choices.items():
+        if get(name) not in allowed:
+            errors[name] = f"must be one of {', '.join(allowed)}"
+    for name in (
+        "practice_window_years",
+        "training_window_years",
+        "junior_evidence_items",
+    ):
+        if not isinstance(get(name), int) or get(name) < 1:
+            errors[name] = "must be a whole number of at least 1"
+    for name in (
+        "practice_min_days",
+        "enterprise_min_days",
+        "training_min_hours",
+        "intermediate_min_teaching_years",
+        "intermediate_extra_items",
+        "senior_min_teaching_years",
+        "senior_extra_items",
+        "recruitment_enterprise_days",
+        "students_per_teacher",
+        "students_per_teacher_higher_vocational",
+    ):
+        value = get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            errors[name] = "must be a whole number of at least 0"
+    share = get("part_time_share")
+    if not isinstance(share, (int, float)) or not 0 <= share <= 1:
+        errors["part_time_share"] = "must be between 0 and 1"
+    if not isinstance(get("field_match"), bool):
+        errors["field_match"] = "must be true or false"
+    if "junior_evidence_items" not in errors and get("junior_evidence_items") > len(EVIDENCE):
+        errors["junior_evidence_items"] = f"must be at most {len(EVIDENCE)}"
+    since = get("recruitment_since")
+    if isinstance(since, str):
+        try:
+            date.fromisoformat(since)
+        except ValueError:
+            errors["recruitment_since"] = "must be a date (YYYY-MM-DD)"
+    elif not isinstance(since, date):
+        errors["recruitment_since"] = "must be a date (YYYY-MM-DD)"
+    return errors
 
 
 DEFAULT_PROFILE = RuleProfile()
+DEFAULT_PROFILE_VALUES = DEFAULT_PROFILE.as_dict()
 
 
 # --------------------------------------------------------------------------- outputs
@@ -649,7 +686,7 @@ def _first_of(row: tuple[int, Any]) -> int:
     return row[0]
 
 
-def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PROFILE) -> Evaluation:
+def evaluate(record: Record, on: date, profile: RuleProfile = DEFAULT_PROFILE) -> Evaluation:
     """The result at ``on`` with its reasons; ``valid_until`` is when the level changes and
     each reason's ``changes_on`` when its outcome does (both found by stepping through the
     dates on which anything changes: between them nothing does)."""
@@ -658,7 +695,7 @@ def evaluate(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PRO
     return _with_future(record, ev, own, profile, prep)
 
 
-def outcome(record: TeacherRecord, on: date, profile: RuleProfile = DEFAULT_PROFILE) -> Evaluation:
+def outcome(record: Record, on: date, profile: RuleProfile = DEFAULT_PROFILE) -> Evaluation:
     """The result at ``on`` without looking ahead (``valid_until`` and ``changes`` unset):
     what counting many teachers at one date needs, at a fraction of the cost."""
     return _evaluate_once(record, on, profile)[0]
@@ -669,7 +706,7 @@ MAX_STEPS = 64
 
 
 def _with_future(
-    record: TeacherRecord,
+    record: Record,
     ev: Evaluation,
     own: list[int],
     profile: RuleProfile,
@@ -704,7 +741,7 @@ def _with_future(
 
 
 def timeline(
-    record: TeacherRecord, start: date, end: date, profile: RuleProfile = DEFAULT_PROFILE
+    record: Record, start: date, end: date, profile: RuleProfile = DEFAULT_PROFILE
 ) -> list[tuple[date, Evaluation, Any]]:
     """(from, evaluation, facts in effect) for every date in [start, end] on which the
     outcome may change: each holds until the next one (the last until its ``next_change``).
@@ -713,7 +750,7 @@ def timeline(
 
 
 def _timeline(
-    record: TeacherRecord,
+    record: Record,
     start: date,
     end: date,
     profile: RuleProfile,
@@ -745,7 +782,7 @@ def _timeline(
 
 
 def evaluate_with_timeline(
-    record: TeacherRecord,
+    record: Record,
     on: date,
     start: date,
     end: date,
@@ -816,7 +853,7 @@ _BEYOND_STEPS = 16
 
 
 def evaluate_span(
-    record: TeacherRecord,
+    record: Record,
     on: date,
     start: date,
     end: date,
@@ -1035,7 +1072,7 @@ def _held_events(
 
 
 def _evaluate_once(
-    record: TeacherRecord,
+    record: Record,
     on: date,
     profile: RuleProfile,
     prep: dict[Any, Any] | None = None,
@@ -1306,9 +1343,7 @@ _Prepared = tuple[
 ]
 
 
-def _prepare(
-    record: TeacherRecord, ctx: _Context, profile: RuleProfile, major: str | None
-) -> _Prepared:
+def _prepare(record: Record, ctx: _Context, profile: RuleProfile, major: str | None) -> _Prepared:
     """A record's date-independent parts for a teacher field ``major``: the certificates
     that matter as (code, from, to, level, rank or note) in record order (code 0 basic,
     1 skill, 2 1+X, 3 professional title, 4 a skill certificate outside the field), the
@@ -1398,7 +1433,7 @@ def skill_in_field(c: Any, major: str | None, profile: RuleProfile) -> bool:
 
 
 def _recruited_ok(
-    record: TeacherRecord,
+    record: Record,
     emp_iv: list[tuple[int, int]],
     hired: int,
     edu_min: int,
@@ -1427,7 +1462,7 @@ def _recruited_ok(
 
 
 def evaluate_many(
-    records: Iterable[TeacherRecord], on: date, profile: RuleProfile = DEFAULT_PROFILE
+    records: Iterable[Record], on: date, profile: RuleProfile = DEFAULT_PROFILE
 ) -> list[Evaluation]:
     return [evaluate(r, on, profile) for r in records]
 
@@ -1795,3 +1830,100 @@ def evaluation_from_stored(
         changes,
         tuple((int(i), note) for i, note in extra.get("n", ())),
     )
+
+
+# --------------------------------------------------------------------------- bulk forms
+
+
+def intervals_from_points(
+    tid: int, points: Sequence[tuple[date, Any, Any]]
+) -> list[tuple[Any, ...]]:
+    """A teacher's dated intervals (``intervals.INTERVAL_COLUMNS``) from the stepwise
+    timeline's points: neighbours differ in school, level, scope, full/part-time or the
+    recruitment check; the last is open-ended."""
+    out: list[list[Any]] = []
+    prev: tuple[Any, ...] | None = None
+    for on, ev, f in points:
+        employed = (f.hired_on is None or f.hired_on <= on) and (
+            f.left_on is None or f.left_on >= on
+        )
+        full = employed and f.employment == "full_time"
+        recruitment = ev.recruitment_compliant if ev.in_scope else None
+        key: tuple[Any, ...] = (
+            f.school_id,
+            ev.level,
+            ev.in_scope,
+            full,
+            employed and not full,
+            recruitment,
+        )
+        if key != prev:
+            if out:
+                out[-1][3] = on
+            out.append([tid, key[0], on, None, *key[1:]])
+            prev = key
+    return [tuple(row) for row in out]
+
+
+def intervals_from_segments(tid: int, segments: Sequence[Segment]) -> list[tuple[Any, ...]]:
+    """``intervals_from_points`` of ``evaluate_span``'s stretches (already merged)."""
+    out: list[tuple[Any, ...]] = []
+    last = len(segments) - 1
+    for k, (on, school, level, in_scope, full, part, recruitment) in enumerate(segments):
+        to = segments[k + 1][0] if k < last else None
+        out.append((tid, school, on, to, level, in_scope, full, part, recruitment))
+    return out
+
+
+def result_rows(
+    records: Iterable[Any],
+    on: date,
+    version: int,
+    profile: RuleProfile,
+    horizon: tuple[date, date] | None = None,
+    intervals_out: list[tuple[Any, ...]] | None = None,
+) -> list[tuple[Any, ...]]:
+    """Each record's stored result at ``on`` (a row in ``services.COLUMNS`` order; records
+    are ``selectors.Loaded``: their facts carry the teacher's id). With a ``horizon``, the
+    teacher's dated intervals are appended to ``intervals_out`` from the same pass over
+    their change dates (``evaluate_span``, or the stepwise timeline for dated facts)."""
+    out: list[tuple[Any, ...]] = []
+    for item in records:
+        f = item.facts
+        ev: Evaluation
+        if horizon is not None and intervals_out is not None:
+            one_pass = evaluate_span(item, on, horizon[0], horizon[1], profile)
+            if one_pass is not None:
+                ev, segments = one_pass
+                intervals_out.extend(intervals_from_segments(f.id, segments))
+            else:  # dated facts: the stepwise timeline
+                ev, points = evaluate_with_timeline(item, on, horizon[0], horizon[1], profile)
+                intervals_out.extend(intervals_from_points(f.id, points))
+        else:
+            ev = evaluate(item, on, profile)
+        if item.history:  # the school and employment in effect on ``on``
+            f = facts_at(f, item.history, on.toordinal())[0]
+        employed = (f.hired_on is None or f.hired_on <= on) and (
+            f.left_on is None or f.left_on >= on
+        )
+        full = employed and f.employment == "full_time"
+        qualified = ev.level != "none"
+        out.append(
+            (
+                f.id,
+                f.school_id,
+                ev.level,
+                qualified,
+                ev.in_scope,
+                full,
+                employed and not full,
+                ev.recruitment_compliant,
+                ev.valid_until,
+                distance_to_next_level(ev) if ev.in_scope and not qualified else None,
+                pack_reasons(ev),
+                version,
+                on,
+                ev.next_change,
+            )
+        )
+    return out

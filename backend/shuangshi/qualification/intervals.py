@@ -78,39 +78,9 @@ def intervals_of(item: Any, start: date, end: date, profile: engine.RuleProfile)
     return intervals_from_points(item.facts.id, engine.timeline(item, start, end, profile))
 
 
-def intervals_from_points(tid: int, points: Sequence[tuple[date, Any, Any]]) -> list[Interval]:
-    out: list[list[Any]] = []
-    prev: tuple[Any, ...] | None = None
-    for on, ev, f in points:
-        employed = (f.hired_on is None or f.hired_on <= on) and (
-            f.left_on is None or f.left_on >= on
-        )
-        full = employed and f.employment == "full_time"
-        recruitment = ev.recruitment_compliant if ev.in_scope else None
-        key: tuple[Any, ...] = (
-            f.school_id,
-            ev.level,
-            ev.in_scope,
-            full,
-            employed and not full,
-            recruitment,
-        )
-        if key != prev:
-            if out:
-                out[-1][3] = on
-            out.append([tid, key[0], on, None, *key[1:]])
-            prev = key
-    return [tuple(row) for row in out]
-
-
-def intervals_from_segments(tid: int, segments: Sequence[engine.Segment]) -> list[Interval]:
-    """``intervals_from_points`` of ``engine.evaluate_span``'s stretches (already merged)."""
-    out: list[Interval] = []
-    last = len(segments) - 1
-    for k, (on, school, level, in_scope, full, part, recruitment) in enumerate(segments):
-        to = segments[k + 1][0] if k < last else None
-        out.append((tid, school, on, to, level, in_scope, full, part, recruitment))
-    return out
+# The bulk forms live in the engine (compiled with it: ``shuangshi.native``).
+intervals_from_points = engine.intervals_from_points
+intervals_from_segments = engine.intervals_from_segments
 
 
 def contribution(row: Interval) -> list[int]:
@@ -201,23 +171,46 @@ def write_intervals(rows: Sequence[Interval], *, table: str | None = None) -> No
 
 
 def build_finish(
-    start: date, end: date, version: int, *, copy: str | None = None, gone: str | None = None
+    start: date,
+    end: date,
+    version: int,
+    *,
+    copy: str | None = None,
+    gone: str | list[int] | None = None,
 ) -> None:
     """Deltas from the stored intervals (one GROUP BY), month rows from the deltas.
 
     ``copy`` (PostgreSQL, a parallel build): the intervals went into this copy of their
     table (``swap``); rows of teachers gone meanwhile (the condition ``gone`` on alias x)
-    are dropped from it, the deltas and month rows go into copies of their tables too, and
-    all three are indexed and swapped in. Each step commits on its own: no reader uses
-    these tables before the horizon row, written last."""
+    are dropped from it (``gone`` may instead list those teachers), the
+    deltas and month rows go into copies of their tables too, and all three are indexed and
+    swapped in. Each step commits on its own: no reader uses these tables before the horizon
+    row, written last."""
     if copy is None:
         _count(_TI, _SD, _SM, start, end)
     else:
         with connection.cursor() as cur:
-            cur.execute(f"DELETE FROM {copy} x WHERE {gone}")
-        _count(copy, swap.begin(_SD), swap.begin(_SM), start, end)
+            if isinstance(gone, list):
+                if gone:
+                    cur.execute(f"DELETE FROM {copy} WHERE teacher_id = ANY(%s)", [gone])
+            elif gone:
+                cur.execute(f"DELETE FROM {copy} x WHERE {gone}")
+        deltas, months = swap.begin(_SD), swap.begin(_SM)
+        renames: dict[str, list[tuple[str, str]]] = {}
+
+        def counts() -> None:
+            _count(copy, deltas, months, start, end)
+            for table in (_SD, _SM):
+                renames[table] = swap.index(table, connections=1)
+
+        def index_intervals() -> None:
+            renames[_TI] = swap.index(_TI, connections=1)
+
+        # The intervals' indexes do not wait for the counts: both at once, each on a
+        # connection of its own (with the results' chain beside them, the cores stay busy).
+        swap.side_by_side(counts, index_intervals)
         for table in (_TI, _SD, _SM):
-            swap.finish(table, swap.index(table))
+            swap.finish(table, renames[table])
     IntervalHorizon.objects.all().delete()
     IntervalHorizon.objects.create(starts_on=start, ends_on=end, profile_version=version)
 
@@ -243,6 +236,10 @@ def _count(source: str, deltas: str, months: str, start: date, end: date) -> Non
     fields = ", ".join(STAT_FIELDS)
     with transaction.atomic(), connection.cursor() as cur:
         swap.bulk_settings()
+        # Nearly every (school, day) is a group of its own: workers' partial sums only add a
+        # second pass (6.3 s against 4.3 s for 2.3 M intervals, on a machine of 2 cores).
+        if connection.vendor == "postgresql":
+            cur.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         cur.execute(
             f"""
             INSERT INTO {deltas} (school_id, "on", {fields})
@@ -309,7 +306,8 @@ def _months_in_sql(ends: list[date], deltas: str = _SD, months: str = _SM) -> No
     fields = ", ".join(STAT_FIELDS)
     sums = ", ".join(f"SUM({name}) AS {name}" for name in STAT_FIELDS)
     running = ", ".join(
-        f"SUM(COALESCE(b.{name}, 0)) OVER (PARTITION BY s.school_id ORDER BY m.month_end)"
+        # ::int: a window SUM of bigint (a SUM's own type) accumulates in numeric, slowly
+        f"SUM(COALESCE(b.{name}, 0)::int) OVER (PARTITION BY s.school_id ORDER BY m.month_end)"
         for name in STAT_FIELDS
     )
     with connection.cursor() as cur:

@@ -70,54 +70,10 @@ def evaluate_rows(
     horizon: tuple[date, date] | None = None,
     intervals_out: list[intervals.Interval] | None = None,
 ) -> list[Row]:
-    """Stored-result rows at ``on``; with a ``horizon``, each teacher's dated intervals are
-    appended to ``intervals_out`` from the same pass over their change dates."""
-    evaluate = engine.evaluate
-    span = engine.evaluate_span
-    with_timeline = engine.evaluate_with_timeline
-    from_points = intervals.intervals_from_points
-    from_segments = intervals.intervals_from_segments
-    distance = engine.distance_to_next_level
-    pack = engine.pack_reasons
-    out: list[Row] = []
-    for item in loaded:
-        f = item.facts
-        if horizon is not None and intervals_out is not None:
-            one_pass = span(item, on, horizon[0], horizon[1], profile)  # type: ignore[arg-type]
-            if one_pass is not None:
-                ev, segments = one_pass
-                intervals_out.extend(from_segments(f.id, segments))
-            else:  # dated facts: the stepwise timeline
-                ev, points = with_timeline(item, on, horizon[0], horizon[1], profile)  # type: ignore[arg-type]
-                intervals_out.extend(from_points(f.id, points))
-        else:
-            ev = evaluate(item, on, profile)  # type: ignore[arg-type]
-        if item.history:  # the school and employment in effect on ``on``
-            f = engine.facts_at(f, item.history, on.toordinal())[0]
-        employed = (f.hired_on is None or f.hired_on <= on) and (
-            f.left_on is None or f.left_on >= on
-        )
-        full = employed and f.employment == "full_time"
-        qualified = ev.level != "none"
-        out.append(
-            (
-                f.id,
-                f.school_id,
-                ev.level,
-                qualified,
-                ev.in_scope,
-                full,
-                employed and not full,
-                ev.recruitment_compliant,
-                ev.valid_until,
-                distance(ev) if ev.in_scope and not qualified else None,
-                pack(ev),
-                version,
-                on,
-                ev.next_change,
-            )
-        )
-    return out
+    """Stored-result rows at ``on`` (``COLUMNS``); with a ``horizon``, each teacher's dated
+    intervals are appended to ``intervals_out`` from the same pass over their change dates
+    (``engine.result_rows``: the loop runs inside the compiled engine)."""
+    return engine.result_rows(loaded, on, version, profile, horizon, intervals_out)
 
 
 def contribution(
@@ -584,10 +540,11 @@ def _rebuild(
                 done = _rebuild_pipelined(ranges, *args)
             phase("evaluated and written")
             # The results' chain and the counts' chain on two connections at once.
+            gone = _gone_of(targets)
             swap.side_by_side(
                 lambda: _results_finish(targets, lo, hi),
                 lambda: intervals.build_finish(
-                    h_start, h_end, version, copy=targets.intervals, gone=_GONE
+                    h_start, h_end, version, copy=targets.intervals, gone=gone
                 ),
             )
             phase("indexed, counted and swapped in")
@@ -632,6 +589,17 @@ _TI = TeacherLevelInterval._meta.db_table
 
 # Rows of teachers deleted while a build ran (after their id range was read): alias x.
 _GONE = f"NOT EXISTS (SELECT 1 FROM {Teacher._meta.db_table} t WHERE t.id = x.teacher_id)"
+
+
+def _gone_of(targets: Targets) -> str | list[int]:
+    """How the intervals' copy finds the teachers deleted during the build: their ids read
+    from the results' copy when there is one (one row a teacher: 0.9 s at national size,
+    against 4.3 s over the intervals' 2.3 M rows), else a condition on its own rows."""
+    if not targets.results:
+        return _GONE
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT x.teacher_id FROM {targets.results} x WHERE {_GONE}")
+        return [r[0] for r in cur.fetchall()]
 
 
 def _results_finish(targets: Targets, lo: int, hi: int) -> None:
@@ -993,14 +961,11 @@ def _profile_with_changes(
     unknown = sorted(set(values) - set(engine.RuleProfile.__dataclass_fields__))
     if unknown:
         raise ProfileInvalid(dict.fromkeys(unknown, _("unknown setting")))
-    try:
-        profile = engine.RuleProfile.from_dict({**current.as_dict(), **values})
-    except (TypeError, ValueError) as exc:
-        raise ProfileInvalid({"recruitment_since": str(exc)}) from None
-    errors = profile.validate()
+    merged = {**current.as_dict(), **values}
+    errors = engine.profile_errors(merged)
     if errors:
         raise ProfileInvalid(errors)
-    return profile
+    return engine.RuleProfile.from_dict(merged)
 
 
 class PreviewTooLarge(Exception):

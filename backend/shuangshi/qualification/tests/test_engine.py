@@ -365,8 +365,12 @@ def test_profile_round_trips_and_validates():
     assert RuleProfile().validate() == {}
     bad = RuleProfile(skill_min_grade="grade9", practice_min_days=-1, part_time_share=2)
     assert set(bad.validate()) == {"skill_min_grade", "practice_min_days", "part_time_share"}
-    wrong_types = RuleProfile(junior_evidence_items="x", practice_window_years=None)  # type: ignore[arg-type]
-    assert set(wrong_types.validate()) == {"junior_evidence_items", "practice_window_years"}
+    # Values of the wrong type are caught before a profile is built from them.
+    wrong_types = {**p.as_dict(), "junior_evidence_items": "x", "practice_window_years": None}
+    assert set(e.profile_errors(wrong_types)) == {"junior_evidence_items", "practice_window_years"}
+    assert set(e.profile_errors({**p.as_dict(), "recruitment_since": "2023-13-01"})) == {
+        "recruitment_since"
+    }
 
 
 # --------------------------------------------------------------------------- valid_until
