@@ -27,40 +27,40 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
-LEVELS = ("none", "junior", "intermediate", "senior")
-TITLES = ("none", "junior", "intermediate", "associate_senior", "senior")
-EDUCATIONS = ("secondary", "higher_vocational", "bachelor", "master", "doctor")
-GRADES = ("grade5", "grade4", "grade3", "grade2", "grade1")
-ONE_PLUS_X = ("junior", "intermediate", "senior")
-PROFESSIONAL_TITLES = ("junior", "intermediate", "associate_senior", "senior")
+LEVELS: Final = ("none", "junior", "intermediate", "senior")
+TITLES: Final = ("none", "junior", "intermediate", "associate_senior", "senior")
+EDUCATIONS: Final = ("secondary", "higher_vocational", "bachelor", "master", "doctor")
+GRADES: Final = ("grade5", "grade4", "grade3", "grade2", "grade1")
+ONE_PLUS_X: Final = ("junior", "intermediate", "senior")
+PROFESSIONAL_TITLES: Final = ("junior", "intermediate", "associate_senior", "senior")
 
-SKILL_KINDS = frozenset({"skill_level", "vocational_qualification"})
-IN_SCOPE_COURSES = frozenset({"professional", "practical"})
+SKILL_KINDS: Final = frozenset({"skill_level", "vocational_qualification"})
+IN_SCOPE_COURSES: Final = frozenset({"professional", "practical"})
 
-_TITLE_RANK = {t: i for i, t in enumerate(TITLES)}
-_EDU_RANK = {e: i for i, e in enumerate(EDUCATIONS)}
-_GRADE_RANK = {g: i for i, g in enumerate(GRADES)}
-_OPX_RANK = {g: i for i, g in enumerate(ONE_PLUS_X)}
-_PTITLE_RANK = {g: i for i, g in enumerate(PROFESSIONAL_TITLES)}
+_TITLE_RANK: Final = {t: i for i, t in enumerate(TITLES)}
+_EDU_RANK: Final = {e: i for i, e in enumerate(EDUCATIONS)}
+_GRADE_RANK: Final = {g: i for i, g in enumerate(GRADES)}
+_OPX_RANK: Final = {g: i for i, g in enumerate(ONE_PLUS_X)}
+_PTITLE_RANK: Final = {g: i for i, g in enumerate(PROFESSIONAL_TITLES)}
 
-_MIN = date.min.toordinal()
-_MAX = date.max.toordinal()
+_MIN: Final = 1  # date.min.toordinal(), as a literal: compiled, a constant
+_MAX: Final = 3652059  # date.max.toordinal()
 
 # Rule codes, in the order reasons are reported.
-SCOPE = "SCOPE"
-BASIC = "BASIC"
-E_SKILL = "E_SKILL"
-E_TITLE = "E_TITLE"
-E_PRACTICE = "E_PRACTICE"
-E_ENTERPRISE = "E_ENTERPRISE"
-E_TRAINING = "E_TRAINING"
-TITLE_INTERMEDIATE = "TITLE_INTERMEDIATE"
-YEARS_INTERMEDIATE = "YEARS_INTERMEDIATE"
-TITLE_SENIOR = "TITLE_SENIOR"
-YEARS_SENIOR = "YEARS_SENIOR"
-EVIDENCE = (E_SKILL, E_TITLE, E_PRACTICE, E_ENTERPRISE, E_TRAINING)
+SCOPE: Final = "SCOPE"
+BASIC: Final = "BASIC"
+E_SKILL: Final = "E_SKILL"
+E_TITLE: Final = "E_TITLE"
+E_PRACTICE: Final = "E_PRACTICE"
+E_ENTERPRISE: Final = "E_ENTERPRISE"
+E_TRAINING: Final = "E_TRAINING"
+TITLE_INTERMEDIATE: Final = "TITLE_INTERMEDIATE"
+YEARS_INTERMEDIATE: Final = "YEARS_INTERMEDIATE"
+TITLE_SENIOR: Final = "TITLE_SENIOR"
+YEARS_SENIOR: Final = "YEARS_SENIOR"
+EVIDENCE: Final = (E_SKILL, E_TITLE, E_PRACTICE, E_ENTERPRISE, E_TRAINING)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -255,7 +255,7 @@ def profile_errors(values: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-DEFAULT_PROFILE = RuleProfile()
+DEFAULT_PROFILE: Final = RuleProfile()
 DEFAULT_PROFILE_VALUES = DEFAULT_PROFILE.as_dict()
 
 
@@ -328,7 +328,7 @@ class Missing:
         }
 
 
-MISSING_TEXT = {
+MISSING_TEXT: Final = {
     "qualification.missing.basic": "needs a teacher qualification certificate ({kind})",
     "qualification.missing.e_practice": (
         "needs {days} more days of enterprise practice in the last {years} years"
@@ -348,7 +348,7 @@ MISSING_TEXT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Evaluation:
     """The result at one date. Rule outcomes are kept as parallel tuples in REASON_CODES
     order (cheap to build in bulk); ``reasons`` builds the Reason objects on demand."""
@@ -634,7 +634,7 @@ def _context_of(on: date, profile: RuleProfile) -> _Context:
     return ctx
 
 
-_FACT_ATTR = {
+_FACT_ATTR: Final = {
     "school": "school_id",
     "employment": "employment",
     "course_type": "course_type",
@@ -702,7 +702,7 @@ def outcome(record: Record, on: date, profile: RuleProfile = DEFAULT_PROFILE) ->
 
 
 # Most teachers have a handful of change dates; the cap bounds pathological records.
-MAX_STEPS = 64
+MAX_STEPS: Final = 64
 
 
 def _with_future(
@@ -847,9 +847,9 @@ def evaluate_with_timeline(
 Segment = tuple[date, Any, str, bool, bool, bool, bool | None]
 
 # More change days than this inside one horizon: the stepwise timeline (which caps them) decides.
-SPAN_MAX_EVENTS = 200
+SPAN_MAX_EVENTS: Final = 200
 # After the horizon the level's change is looked for over at most this many change days.
-_BEYOND_STEPS = 16
+_BEYOND_STEPS: Final = 16
 
 
 def evaluate_span(
@@ -1270,11 +1270,11 @@ def _level(
     return "none"
 
 
-_LAST = object()  # prep key: the prepared parts of the latest full evaluation
+_LAST: Final = object()  # prep key: the prepared parts of the latest full evaluation
 # Rules whose next flip ``_advance`` finds without a full evaluation: held-interval rules
 # (index of their merged intervals in ``_Prepared``), practice (4) and enterprise (5)
 # employment from their merged periods, and the teaching years (None).
-_ADVANCE: dict[int, int | None] = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 7, 8: None, 10: None}
+_ADVANCE: Final[dict[int, int | None]] = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 7, 8: None, 10: None}
 
 
 def _advance(
@@ -1484,9 +1484,9 @@ def _completed_years(since: date, on: date) -> int:
 # --------------------------------------------------------------------------- what is missing
 
 # Rough effort, in days, used only to order candidates by how little they lack.
-CERTIFICATE_EFFORT_DAYS = 90
-TRAINING_EFFORT_DAYS = 30  # enrol in a programme at an active base and pass it
-TITLE_EFFORT_DAYS = 365
+CERTIFICATE_EFFORT_DAYS: Final = 90
+TRAINING_EFFORT_DAYS: Final = 30  # enrol in a programme at an active base and pass it
+TITLE_EFFORT_DAYS: Final = 365
 
 
 def _evidence_missing(r: Reason, window: int = 5) -> Missing:
@@ -1739,7 +1739,7 @@ def staffing(
 
 # --------------------------------------------------------------------------- compact storage
 
-REASON_CODES = (
+REASON_CODES: Final = (
     SCOPE,
     BASIC,
     E_SKILL,
@@ -1752,8 +1752,8 @@ REASON_CODES = (
     TITLE_SENIOR,
     YEARS_SENIOR,
 )
-_SCOPE_THRESHOLD = "full_time/professional|practical/employed"
-_NO_CHANGES: tuple[date | None, ...] = (None,) * len(REASON_CODES)
+_SCOPE_THRESHOLD: Final = "full_time/professional|practical/employed"
+_NO_CHANGES: Final[tuple[date | None, ...]] = (None,) * len(REASON_CODES)
 
 
 def thresholds(profile: RuleProfile) -> tuple[Any, ...]:
