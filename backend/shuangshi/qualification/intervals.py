@@ -197,6 +197,7 @@ def build_finish(
                 cur.execute(f"DELETE FROM {copy} x WHERE {gone}")
         deltas, months = swap.begin(_SD), swap.begin(_SM)
         renames: dict[str, list[tuple[str, str]]] = {}
+        later: list[str] = []  # the intervals' primary key: once the counts stop reading
 
         def counts() -> None:
             _count(copy, deltas, months, start, end)
@@ -204,12 +205,13 @@ def build_finish(
                 renames[table] = swap.index(table, connections=1)
 
         def index_intervals() -> None:
-            renames[_TI] = swap.index(_TI, connections=1)
+            renames[_TI] = swap.index(_TI, connections=1, constraints=later)
 
         # The intervals' indexes do not wait for the counts: both at once, each on a
         # connection of its own (with the results' chain beside them, the cores stay busy).
         swap.side_by_side(counts, index_intervals)
-        for table in (_TI, _SD, _SM):
+        swap.finish(_TI, renames[_TI], before=later)
+        for table in (_SD, _SM):
             swap.finish(table, renames[table])
     IntervalHorizon.objects.all().delete()
     IntervalHorizon.objects.create(starts_on=start, ends_on=end, profile_version=version)

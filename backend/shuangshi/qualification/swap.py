@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.db import connection, transaction
 from django.db.utils import OperationalError
@@ -107,9 +107,14 @@ def _statements(statements: list[str]) -> Callable[[], None]:
     return run
 
 
-def index(table: str, *, connections: int = 2) -> list[tuple[str, str]]:
+def index(
+    table: str, *, connections: int = 2, constraints: list[str] | None = None
+) -> list[tuple[str, str]]:
     """Build ``table``'s indexes on its copy (``connections`` at a time); returns the
-    (temporary name, original name) pairs for ``finish``."""
+    (temporary name, original name) pairs for ``finish``. With a ``constraints`` list, the
+    statements that turn indexes into primary-key or unique constraints go there instead of
+    running (``finish(before=…)`` runs them): they lock the copy alone, so they would wait
+    for anyone still reading it (the counts read the intervals' copy meanwhile)."""
     build = build_name(table)
     renames: list[tuple[str, str]] = []
     groups: list[list[str]] = [[] for _ in range(max(connections, 1))]
@@ -121,7 +126,11 @@ def index(table: str, *, connections: int = 2) -> list[tuple[str, str]]:
         statements = [f"{match[1]} {tmp} ON {build} {match[2]}"]
         if constraint in _CONSTRAINTS:  # renaming the index renames the constraint too
             kind = _CONSTRAINTS[constraint]
-            statements.append(f"ALTER TABLE {build} ADD CONSTRAINT {tmp} {kind} USING INDEX {tmp}")
+            sql = f"ALTER TABLE {build} ADD CONSTRAINT {tmp} {kind} USING INDEX {tmp}"
+            if constraints is None:
+                statements.append(sql)
+            else:
+                constraints.append(sql)
         elif constraint is not None:  # pragma: no cover - exclusion constraints: none here
             raise RuntimeError(f"cannot rebuild constraint {name} of {table}")
         groups[k % len(groups)].extend(statements)
@@ -134,12 +143,14 @@ def finish(
     table: str,
     renames: list[tuple[str, str]],
     *,
+    before: Sequence[str] = (),
     after: str | None = None,
     lock_timeout_ms: int = 2000,
     attempts: int = 60,
 ) -> None:
-    """Put the indexed copy in ``table``'s place. ``after``: a statement run on the new table
-    inside the swap's transaction (e.g. removing rows of teachers deleted meanwhile).
+    """Put the indexed copy in ``table``'s place. ``before``: statements run on the copy
+    first (``index``'s deferred constraints); ``after``: a statement run on the new table,
+    both inside the swap's transaction (e.g. removing rows of teachers deleted meanwhile).
 
     The swap waits at most ``lock_timeout_ms`` for the readers of the moment, so that a long
     reader never holds every new reader up behind it; it then tries again later."""
@@ -150,6 +161,8 @@ def finish(
             with transaction.atomic(), connection.cursor() as cur:
                 cur.execute(f"SET LOCAL lock_timeout = {int(lock_timeout_ms)}")
                 cur.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+                for sql in before:
+                    cur.execute(sql)
                 new_sequences = _identity_sequences(build)
                 cur.execute(f"DROP TABLE {table}")
                 cur.execute(f"ALTER TABLE {build} RENAME TO {table}")
