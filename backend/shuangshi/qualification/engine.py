@@ -21,7 +21,7 @@ Conventions (documented in the UI help as well):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -1927,3 +1927,47 @@ def result_rows(
             )
         )
     return out
+
+
+def copy_text(
+    rows: Iterable[Sequence[Any]],
+    json_column: int = -1,
+    dumps: Callable[[Any], str] | None = None,
+) -> str:
+    """PostgreSQL COPY text of ``rows`` (tab-separated, ``\\N`` for null, ``t``/``f``, ISO
+    dates, backslash escapes), one line a row; the column ``json_column`` goes through
+    ``dumps`` first. The build writes millions of rows: formatted here, in one string a
+    batch, they cost a fraction of psycopg's row-by-row ``write_row``."""
+    lines: list[str] = []
+    for row in rows:
+        parts: list[str] = []
+        for i, value in enumerate(row):
+            if i == json_column and dumps is not None:
+                value = dumps(value)
+            parts.append(_copy_value(value))
+        lines.append("\t".join(parts))
+    if not lines:
+        return ""
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _copy_value(value: object) -> str:
+    if value is None:
+        return "\\N"
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    if isinstance(value, str):
+        if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+            return (
+                value.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r")
+            )
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

@@ -161,8 +161,7 @@ def write_intervals(rows: Sequence[Interval], *, table: str | None = None) -> No
         with connection.cursor() as cur:
             cols = ", ".join(INTERVAL_COLUMNS)
             with cur.cursor.copy(f"COPY {table or _TI} ({cols}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+                copy.write(engine.copy_text(rows))
         return
     TeacherLevelInterval.objects.bulk_create(
         [TeacherLevelInterval(**dict(zip(INTERVAL_COLUMNS, r, strict=True))) for r in rows],

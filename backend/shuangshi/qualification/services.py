@@ -256,8 +256,7 @@ def _insert(rows: Sequence[Row]) -> None:
     dumps = packed_json
     sql = f"COPY {_TQ} ({', '.join(COLUMNS)}) FROM STDIN"
     with connection.cursor() as cur, cur.cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row((*row[:10], dumps(row[10]), *row[11:]))
+        copy.write(engine.copy_text(rows, 10, dumps))
 
 
 def _add(deltas: dict[int, list[int]], school_id: int, vec: list[int], sign: int) -> None:
@@ -364,8 +363,7 @@ def _copy_upsert(rows: Sequence[Row]) -> None:
         cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS tq_load (LIKE {_TQ}) ON COMMIT DELETE ROWS")
         cur.execute("TRUNCATE tq_load")
         with cur.cursor.copy(f"COPY tq_load ({cols}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row((*row[:10], dumps(row[10]), *row[11:]))
+            copy.write(engine.copy_text(rows, 10, dumps))
         cur.execute(
             f"INSERT INTO {_TQ} ({cols}) SELECT {cols} FROM tq_load "
             f"ON CONFLICT (teacher_id) DO UPDATE SET {updates}"
@@ -427,8 +425,7 @@ def _replace_range(
         if changed:
             dumps = packed_json
             with cur.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-                for row in changed:
-                    copy.write_row((*row[:10], dumps(row[10]), *row[11:]))
+                copy.write(engine.copy_text(changed, 10, dumps))
     return len(changed)
 
 

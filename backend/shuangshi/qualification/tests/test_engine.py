@@ -785,3 +785,16 @@ def test_the_one_pass_span_leaves_dated_facts_to_the_stepwise_timeline():
     r = e.replace(rec(), history=(e.FactChange(D, "title", "senior"),))
     assert e.evaluate_span(r, D, D - 400 * DAY, D + 400 * DAY) is None
     assert e.evaluate_span(rec(), D, D + DAY, D + 400 * DAY) is None  # the day outside
+
+
+def test_copy_text_is_postgresql_copy_text_format():
+    rows = [
+        (1, None, True, False, "a\tb\nc\\d\re", date(2024, 2, 29), 0.25, [1, "x"]),
+        (2, "plain", None, None, "", date(2026, 12, 31), 3, None),
+    ]
+    text = e.copy_text(rows, 7, lambda v: "null" if v is None else '[1,"x\\\\"]')
+    assert text == (
+        '1\t\\N\tt\tf\ta\\tb\\nc\\\\d\\re\t2024-02-29\t0.25\t[1,"x\\\\\\\\"]\n'
+        "2\tplain\t\\N\t\\N\t\t2026-12-31\t3\tnull\n"
+    )
+    assert e.copy_text([]) == ""
