@@ -58,10 +58,23 @@ def _open_application(page: Page, teacher_name: str, status: str | None = None) 
     """Open the application from the review queue (default filter: the role's own stage)."""
     page.goto("/recognition")
     if status is not None:
-        page.get_by_test_id("status-filter").click()
-        page.locator(".ant-select-dropdown:visible").get_by_title(status, exact=True).click()
+        select = page.get_by_test_id("status-filter")
+        select.click()
+        choice = page.locator(".ant-select-dropdown:visible").get_by_title(status, exact=True)
+        # Under load a click can land while the list is still being placed and select
+        # nothing (as in test_journeys._pick): a person clicks again, and so does this.
+        for attempt in range(3):
+            choice.click()
+            try:
+                expect(select).to_contain_text(status, timeout=3000)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
+                if not choice.is_visible():
+                    select.click()
     row = page.locator(".ant-table-row", has_text=teacher_name)
-    expect(row).to_be_visible()
+    expect(row).to_be_visible(timeout=15_000)  # the filtered list, on a loaded machine
     row.click()
     expect(page.get_by_test_id("review-form")).to_be_visible()
 
