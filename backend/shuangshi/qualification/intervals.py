@@ -175,25 +175,21 @@ def build_finish(
     version: int,
     *,
     copy: str | None = None,
-    gone: str | list[int] | None = None,
+    gone: Sequence[int] = (),
 ) -> None:
     """Deltas from the stored intervals (one GROUP BY), month rows from the deltas.
 
     ``copy`` (PostgreSQL, a parallel build): the intervals went into this copy of their
-    table (``swap``); rows of teachers gone meanwhile (the condition ``gone`` on alias x)
-    are dropped from it (``gone`` may instead list those teachers), the
-    deltas and month rows go into copies of their tables too, and all three are indexed and
-    swapped in. Each step commits on its own: no reader uses these tables before the horizon
-    row, written last."""
+    table (``swap``); the rows of the teachers in ``gone`` (deleted meanwhile) are dropped
+    from it, the deltas and month rows go into copies of their tables too, and all three
+    are indexed and swapped in. Each step commits on its own: no reader uses these tables
+    before the horizon row, written last."""
     if copy is None:
         _count(_TI, _SD, _SM, start, end)
     else:
         with connection.cursor() as cur:
-            if isinstance(gone, list):
-                if gone:
-                    cur.execute(f"DELETE FROM {copy} WHERE teacher_id = ANY(%s)", [gone])
-            elif gone:
-                cur.execute(f"DELETE FROM {copy} x WHERE {gone}")
+            if gone:
+                cur.execute(f"DELETE FROM {copy} WHERE teacher_id = ANY(%s)", [list(gone)])
         deltas, months = swap.begin(_SD), swap.begin(_SM)
         renames: dict[str, list[tuple[str, str]]] = {}
         later: list[str] = []  # the intervals' primary key: once the counts stop reading

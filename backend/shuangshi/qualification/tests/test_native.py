@@ -16,6 +16,7 @@ import pytest
 
 from shuangshi import native
 from shuangshi.qualification import engine as e
+from shuangshi.qualification.selectors import Loaded, TeacherRow
 from shuangshi.qualification.tests.test_engine import D, _random_span_record
 
 SOURCE = Path(native.__file__).parent / "qualification" / "engine.py"
@@ -97,31 +98,32 @@ def test_the_imported_engine_agrees_with_its_source(source_engine, profile):
         assert [getattr(ev_a, f) for f in fields] == [getattr(ev_b, f) for f in fields], k
         got_iv: list = []
         want_iv: list = []
-        rows = e.result_rows([_Loaded(r, k)], on, 1, profile, (start, end), got_iv)
-        want = source_engine.result_rows([_Loaded(r, k)], on, 1, profile, (start, end), want_iv)
+        rows = e.result_rows([_loaded(r, k)], on, 1, profile, (start, end), got_iv)
+        want = source_engine.result_rows([_loaded(r, k)], on, 1, profile, (start, end), want_iv)
         assert rows == want, k
         assert got_iv == want_iv, k
 
 
-class _Loaded:
-    """A record as the loader hands it over: the facts carry the teacher's id."""
-
-    def __init__(self, record: e.TeacherRecord, tid: int) -> None:
-        self.facts = _Facts(record.facts, tid)
-        self.certificates = record.certificates
-        self.periods = record.periods
-        self.completions = record.completions
-        self.history = record.history
-
-
-class _Facts:
-    def __init__(self, facts: e.TeacherFacts, tid: int) -> None:
-        for f in dataclasses.fields(e.TeacherFacts):
-            setattr(self, f.name, getattr(facts, f.name))
-        self.id = tid
-        self.school_id = facts.school_id or 7
-
-    def _replace(self, **values):
-        out = _Facts.__new__(_Facts)
-        out.__dict__.update(self.__dict__, **values)
-        return out
+def _loaded(record: e.TeacherRecord, tid: int) -> Loaded:
+    """A record as the loader hands it over (named tuples; the facts carry the id)."""
+    f = record.facts
+    facts = TeacherRow(
+        tid,
+        f.school_id or 7,
+        f.employment,
+        f.course_type,
+        f.hired_on,
+        f.left_on,
+        f.teaching_since,
+        f.title,
+        f.education,
+        f.normal_graduate,
+        f.major_category,
+    )
+    return Loaded(
+        facts,
+        list(record.certificates),
+        list(record.periods),
+        list(record.completions),
+        list(record.history),
+    )
