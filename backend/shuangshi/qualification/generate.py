@@ -458,9 +458,6 @@ def _teacher(
         k_rows.append((kid, program, tid, completed, hours, r() < 0.92, "", 1, False, ""))
 
 
-_FACT_FIELDS = ("school", "employment", "course_type", "title", "major_category")
-
-
 def _facts(
     rnd: random.Random,
     t_rows: list,
@@ -469,29 +466,18 @@ def _facts(
     today: date,
     now: datetime,
 ) -> None:
-    """The last teacher's dated facts: today's values from hired_on; one in twenty was
-    promoted (title) on a date in the last three years, recorded as history."""
+    """The last teacher's dated facts, as the write path stores them: none for a field that
+    never changed (its column holds from hired_on); one in twenty was promoted (title) on a
+    date in the last three years: the old title from hired_on, the new one from that date."""
     t = t_rows[-1]
-    tid, school, employment, course, title, hired, category = (
-        t[0],
-        t[1],
-        t[7],
-        t[8],
-        t[12],
-        t[13],
-        t[19],
-    )
-    values = (str(school), employment, course, title, category or "")
+    tid, title, hired = t[0], t[12], t[13]
     fid = ids["fact"]
-    for field, value in zip(_FACT_FIELDS, values, strict=True):
-        f_rows.append((fid, tid, field, value, hired, now))
-        fid += 1
     rank = TITLES.index(title)
     if rank > 0 and rnd.random() < 0.05:
         promoted = today - timedelta(days=rnd.randint(30, 3 * 365))
         if promoted > hired:
-            f_rows[-2] = (fid - 2, tid, "title", TITLES[rank - 1], hired, now)
-            f_rows.append((fid, tid, "title", title, promoted, now))
-            fid += 1
+            f_rows.append((fid, tid, "title", TITLES[rank - 1], hired, now))
+            f_rows.append((fid + 1, tid, "title", title, promoted, now))
+            fid += 2
             t_rows[-1] = (*t[:20], promoted)
     ids["fact"] = fid

@@ -77,7 +77,8 @@ class Teacher(models.Model):
     left_on = models.DateField(_("left on"), null=True, blank=True)
     # The latest effective_on of the teacher's dated facts: from then on every fact holds
     # its current value. Bulk evaluation reads TeacherFact rows only for teachers whose
-    # history goes past hired_on (the seed), which keeps the loader cheap.
+    # history goes past hired_on, which keeps the loader cheap. A field has rows only once
+    # it changed (teachers.services): its first row, the old value, is dated hired_on.
     facts_since = models.DateField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

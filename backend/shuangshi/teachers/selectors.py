@@ -1,13 +1,14 @@
 """Reads of teacher records that are more than a scoped queryset."""
 
 import random
+from datetime import date
 
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
 
 from shuangshi.schools.models import School
 
-from .models import SchoolTeacherCount, Teacher, TeacherFact
+from .models import FACT_ATTRS, SchoolTeacherCount, Teacher, TeacherFact
 
 # A school's count rows are summed into one when there are more than this many per school
 # (looked at in one read in COMPACT_CHANCE).
@@ -24,13 +25,31 @@ SELECT school_id, sum(teachers) FROM gone GROUP BY school_id
 """
 
 
-def teacher_facts(*, teacher: Teacher) -> QuerySet[TeacherFact]:
-    """A teacher's dated facts (DESIGN §3), by field then date; who recorded each."""
-    return (
+def teacher_facts(*, teacher: Teacher) -> list[TeacherFact]:
+    """A teacher's dated facts (DESIGN §3), by field then date; who recorded each.
+
+    A field that never changed has no row (teachers.services): it is shown as its column's
+    value from hired_on, recorded when the teacher was."""
+    rows = list(
         TeacherFact.objects.filter(teacher=teacher)
         .select_related("recorded_by")
         .order_by("field", "effective_on", "id")
     )
+    stored = {row.field for row in rows}
+    for field, attr in FACT_ATTRS.items():
+        if field not in stored:
+            value = getattr(teacher, attr)
+            rows.append(
+                TeacherFact(
+                    teacher=teacher,
+                    field=field,
+                    value="" if value is None else str(value),
+                    effective_on=teacher.hired_on,
+                    recorded_at=teacher.created_at,
+                )
+            )
+    rows.sort(key=lambda row: (str(row.field), row.effective_on or date.min))
+    return rows
 
 
 def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:

@@ -4,6 +4,11 @@ re-evaluating the teacher's qualification before it commits.
 Dated facts (DESIGN §3): school, employment, course type, title and major category keep
 their history in TeacherFact. A new teacher's values hold from ``hired_on``; a change holds
 from ``effective_on`` (default today, may be in the past), the old value before it.
+
+A field is stored only once it changes: a new teacher has no TeacherFact rows (five rows
+that say what its own columns say cost an import about a third of its database time), and
+the first change of a field writes its old value at ``hired_on`` beside the new one. A field
+without rows held its column's value throughout; ``selectors.teacher_facts`` shows it so.
 """
 
 from collections.abc import Sequence
@@ -37,28 +42,6 @@ Proposed = Certificate | EnterprisePeriod
 def _fact_value(teacher: Teacher | dict[str, Any], attr: str) -> str:
     value = teacher.get(attr) if isinstance(teacher, dict) else getattr(teacher, attr)
     return "" if value is None else str(value)
-
-
-def facts_seed(*, teachers: Sequence[dict[str, Any]], user: User | None = None) -> None:
-    """New teachers' dated facts: every value holds from hired_on (bulk; ``teachers`` are
-    rows with ``id``, ``hired_on`` and the fact columns)."""
-    rows = [
-        TeacherFact(
-            teacher_id=t["id"],
-            field=field,
-            value=_fact_value(t, attr),
-            effective_on=t["hired_on"],
-            recorded_by=user,
-        )
-        for t in teachers
-        for field, attr in FACT_ATTRS.items()
-    ]
-    TeacherFact.objects.bulk_create(rows, batch_size=2000)
-    by_date: dict[date, list[int]] = {}
-    for t in teachers:
-        by_date.setdefault(t["hired_on"], []).append(t["id"])
-    for on, ids in by_date.items():
-        Teacher.objects.filter(pk__in=ids).update(facts_since=on)
 
 
 def facts_record(
@@ -119,11 +102,8 @@ def _fact_snapshot(teacher: Teacher) -> dict[str, str]:
 
 @transaction.atomic
 def teacher_create(*, data: dict[str, Any], user: User | None = None) -> Teacher:
-    teacher = Teacher.objects.create(**data)
-    facts_seed(
-        teachers=[{"id": teacher.pk, **_fact_snapshot(teacher), "hired_on": teacher.hired_on}],
-        user=user,
-    )
+    # No fact rows yet: every dated value holds from hired_on (see the module's docstring).
+    teacher = Teacher.objects.create(**{**data, "facts_since": data.get("hired_on")})
     teachers_reevaluate(teacher_ids=[teacher.pk])
     return teacher
 
@@ -237,32 +217,6 @@ def _column(model: Any, name: str) -> str:
     return str(connection.ops.quote_name(str(model._meta.get_field(name).column)))
 
 
-def _facts_seed_stored(*, ids: Sequence[int], actor_id: int | None, now: Any) -> None:
-    """New teachers' dated facts taken from their stored rows by the database (PostgreSQL):
-    what facts_seed writes, one row per teacher and dated field, without a round trip."""
-    from django.db import connection
-
-    fields = [str(field) for field in FACT_ATTRS]
-    cases = " ".join(
-        f"WHEN %s THEN COALESCE(t.{_column(Teacher, attr)}::text, '')"
-        for attr in FACT_ATTRS.values()
-    )
-    names = ("teacher_id", "field", "value", "effective_on", "recorded_by_id", "recorded_at")
-    columns = ", ".join(_column(TeacherFact, name) for name in names)
-    table = connection.ops.quote_name(TeacherFact._meta.db_table)
-    teachers = connection.ops.quote_name(Teacher._meta.db_table)
-    pk, hired_on = _column(Teacher, "id"), _column(Teacher, "hired_on")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) "
-            f"SELECT t.{pk}, f.field, CASE f.field {cases} END, t.{hired_on}, %s, %s "
-            f"FROM {teachers} AS t "
-            "CROSS JOIN unnest(%s::text[]) WITH ORDINALITY AS f(field, n) "
-            f"WHERE t.{pk} = ANY(%s) ORDER BY t.{pk}, f.n",
-            [*fields, actor_id, now, fields, list(ids)],
-        )
-
-
 # The trigram search indexes (migrations 0005, 0006) and the columns they index.
 SEARCH_INDEXES = {
     "name": "teachers_teacher_name_trgm",
@@ -323,14 +277,11 @@ def teachers_write_batch(
         audit_data=audit_data,
     )
     _search_indexes_merge([*new, *(after for _before, after in updated)])
-    now = timezone.now()
     today = timezone.localdate()
     ids: list[int] = []
-    facts: list[dict[str, Any]] = []
     created_rows: Sequence[dict[str, Any]] = new  # with their ids
     if drawn is not None:
         ids.extend(drawn)
-        _facts_seed_stored(ids=drawn, actor_id=actor_id, now=now)
     elif new:
         created = dict(
             Teacher.objects.filter(id_number__in=[r["id_number"] for r in new]).values_list(
@@ -338,24 +289,8 @@ def teachers_write_batch(
             )
         )
         created_rows = [{**row, "id": created[row["id_number"]]} for row in new]
-        dated = list(FACT_ATTRS.items())
-        for row in new:
-            tid = created[row["id_number"]]
-            ids.append(tid)
-            hired_on = row["hired_on"]
-            for field, attr in dated:
-                value = row.get(attr)
-                facts.append(
-                    {
-                        "teacher_id": tid,
-                        "field": field,
-                        "value": "" if value is None else str(value),
-                        "effective_on": hired_on,
-                        "recorded_by_id": actor_id,
-                        "recorded_at": now,
-                    }
-                )
-    bulk.insert(TeacherFact, facts)
+        ids.extend(row["id"] for row in created_rows)
+    # New teachers: no fact rows (their columns hold from hired_on).
     changes: list[TeacherFact] = []
     moved: dict[date, list[int]] = {}
     for before, after in updated:
@@ -374,6 +309,7 @@ def teachers_write_batch(
                 )
                 moved.setdefault(on, []).append(after["id"])
     if changes:
+        _facts_first_values(changes, {after["id"]: (before, after) for before, after in updated})
         TeacherFact.objects.bulk_create(
             changes,
             update_conflicts=True,
@@ -388,6 +324,34 @@ def teachers_write_batch(
         teachers_evaluate_created(teachers=created_rows)
         teachers_reevaluate(teacher_ids=ids[len(created_rows) :])
     return ids
+
+
+def _facts_first_values(changes: Sequence[TeacherFact], pairs: dict[int, Pair]) -> None:
+    """Before a field's first stored change: its old value, held from hired_on (recorded
+    by nobody: it is what the teacher row said). A change dated hired_on then replaces it
+    (the bulk upsert that follows)."""
+    wanted = {(c.teacher_id, c.field) for c in changes}
+    stored = set(
+        TeacherFact.objects.filter(
+            teacher_id__in={t for t, _f in wanted}, field__in={f for _t, f in wanted}
+        )
+        .values_list("teacher_id", "field")
+        .distinct()
+    )
+    first: list[TeacherFact] = []
+    for teacher_id, field in sorted(wanted - stored):
+        before, after = pairs[teacher_id]
+        hired_on = before.get("hired_on") or after.get("hired_on") or timezone.localdate()
+        first.append(
+            TeacherFact(
+                teacher_id=teacher_id,
+                field=field,
+                value=_fact_value(before, FACT_ATTRS[field]),
+                effective_on=hired_on,
+                recorded_by=None,
+            )
+        )
+    TeacherFact.objects.bulk_create(first, batch_size=2000)
 
 
 def _records_batch(

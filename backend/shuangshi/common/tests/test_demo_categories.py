@@ -6,7 +6,8 @@ from django.core.management import call_command
 
 from shuangshi.qualification import engine, selectors
 from shuangshi.qualification.models import SchoolStats
-from shuangshi.teachers.models import Certificate, Teacher, TeacherFact
+from shuangshi.teachers.models import FACT_ATTRS, Certificate, Teacher, TeacherFact
+from shuangshi.teachers.selectors import teacher_facts
 from shuangshi.training.models import BaseStatusChange
 
 
@@ -17,7 +18,13 @@ def test_the_demo_carries_categories_and_keeps_schools_on_both_sides_of_the_targ
     assert Teacher.objects.filter(major_category__isnull=False).count() > 0.9 * teachers
     skill = Certificate.objects.filter(kind__in=["skill_level", "vocational_qualification"])
     assert skill.exclude(field_category__isnull=True).count() == skill.count()
-    assert TeacherFact.objects.filter(field="title").count() == teachers  # one per teacher
+    # Dated facts: the demo changes none, so none is stored, and each teacher's history
+    # shows every field's value from hired_on.
+    assert not TeacherFact.objects.exists()
+    teacher = Teacher.objects.order_by("id").first()
+    history = teacher_facts(teacher=teacher)
+    assert {f.field for f in history} == set(FACT_ATTRS)
+    assert {f.effective_on for f in history} == {teacher.hired_on}
     assert BaseStatusChange.objects.filter(status="active").exists()
     target = selectors.ratio_target()
     meets = [

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shuangshi import testing
-from shuangshi.qualification import services
+from shuangshi.qualification import selectors, services
 from shuangshi.qualification.models import (
     STAT_FIELDS,
     SchoolCountDelta,
@@ -18,7 +18,8 @@ from shuangshi.qualification.models import (
     TeacherLevelInterval,
     TeacherQualification,
 )
-from shuangshi.teachers.models import Teacher
+from shuangshi.teachers.models import FACT_ATTRS, Teacher, TeacherFact
+from shuangshi.teachers.selectors import teacher_facts
 from shuangshi.teachers.services import teachers_write_batch
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +114,38 @@ def test_counts_held_over_several_batches_move_once_to_the_same_totals(school_a,
     assert stored["totals"] != before["totals"]
     services.qualifications_rebuild()
     assert _stored() == stored
+
+
+def test_a_field_is_stored_once_it_changes_and_its_old_value_holds_before(school_a, school_b):
+    """A new teacher has no fact rows; the batch that first changes a field stores the old
+    value from hired_on and the new one from today, and the past is judged by the old."""
+    today = timezone.localdate()
+    hired = date(2015, 9, 1)
+    row = _rows(school_a, school_b)[0]
+    row.update(hired_on=hired, teaching_since=hired, title="junior", school_id=school_a.pk)
+    [tid] = teachers_write_batch(new=[row], updated=[])
+    assert not TeacherFact.objects.filter(teacher_id=tid).exists()
+    teacher = Teacher.objects.get(pk=tid)
+    shown = {(f.field, f.value, f.effective_on) for f in teacher_facts(teacher=teacher)}
+    assert ("title", "junior", hired) in shown and ("school", str(school_a.pk), hired) in shown
+    assert len(shown) == len(FACT_ATTRS)
+
+    before = {"id": tid, "hired_on": hired, "title": "junior", "school_id": school_a.pk,
+              "employment": teacher.employment, "course_type": teacher.course_type,
+              "major_category": teacher.major_category}  # fmt: skip
+    teachers_write_batch(new=[], updated=[(before, {**before, "title": "senior"})])
+    stored = list(
+        TeacherFact.objects.filter(teacher_id=tid).values_list("field", "value", "effective_on")
+    )
+    assert sorted(stored) == [("title", "junior", hired), ("title", "senior", today)]
+    teacher.refresh_from_db()
+    assert teacher.facts_since == today
+    titles = [
+        (f.value, f.effective_on) for f in teacher_facts(teacher=teacher) if f.field == "title"
+    ]
+    assert titles == [("junior", hired), ("senior", today)]
+    [loaded] = selectors.records_for_ids([tid])  # what every evaluation reads
+    assert [(h.field, h.value, h.effective_on) for h in loaded.history] == [
+        ("title", "junior", hired),
+        ("title", "senior", today),
+    ]
