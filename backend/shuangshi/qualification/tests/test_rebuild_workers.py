@@ -202,3 +202,18 @@ def test_the_swap_waits_for_readers_and_gives_up_after_its_attempts(school_a):
     swap.finish(table, renames)  # the reader has gone: the (empty) copy is in place
     assert TeacherQualification.objects.count() == 0
     assert _schema()[3] == []
+
+
+def test_a_build_that_swaps_its_tables_in_leaves_them_vacuumed(school_a):
+    """The swapped-in tables are vacuumed as well as analyzed: their first readers do not
+    pay for the hint bits, and index-only scans find a visibility map."""
+    _staff(school_a)
+    services.qualifications_rebuild(parallel=True, batch_size=3, rewrite_all=True, workers=2)
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT relname FROM pg_stat_user_tables WHERE relname = ANY(%s) "
+            "AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL",
+            [[TeacherQualification._meta.db_table, TeacherLevelInterval._meta.db_table]],
+        )
+        vacuumed = {row[0] for row in cur.fetchall()}
+    assert vacuumed == {TeacherQualification._meta.db_table, TeacherLevelInterval._meta.db_table}
