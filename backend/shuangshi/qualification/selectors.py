@@ -350,9 +350,17 @@ def records_for_ids(teacher_ids: Iterable[int]) -> list[Loaded]:
     ids = sorted(set(teacher_ids))
     if not ids:
         return []
-    marks = ", ".join(["%s"] * len(ids))
-    teachers = _fetch(f"SELECT {_TEACHER_COLS} FROM {_T} WHERE id IN ({marks})", ids)
-    return _build(teachers, *_child_rows(f"teacher_id IN ({marks})", ids))
+    if connection.vendor == "postgresql":
+        # One array parameter: an IN list of 200,000 placeholders cost psycopg 7 s to
+        # split, five times over (the province's base statistics).
+        # The array as one text literal: psycopg's list adapter took 2 s for 240,000 ids.
+        where, params = "teacher_id = ANY(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"]
+    else:
+        where, params = f"teacher_id IN ({', '.join(['%s'] * len(ids))})", ids
+    teachers = _fetch(
+        f"SELECT {_TEACHER_COLS} FROM {_T} WHERE {where.replace('teacher_id', 'id')}", params
+    )
+    return _build(teachers, *_child_rows(where, params))
 
 
 def records_for_id_range(lo: int, hi: int, school_ids: Sequence[int] | None = None) -> list[Loaded]:
