@@ -279,6 +279,22 @@ def server_cpu(server: subprocess.Popen) -> float:
     return total
 
 
+def postgres_cpu() -> float:
+    """CPU seconds used so far by every local PostgreSQL process (backends, writer,
+    checkpointer): the database's share of each request on this machine."""
+    import psutil
+
+    total = 0.0
+    for proc in psutil.process_iter(["name"]):
+        try:
+            if proc.info["name"] and proc.info["name"].startswith("postgres"):
+                times = proc.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
 def report(name: str, results: Results, cpu: float) -> tuple[float, int]:
     every = results.all_times()
     errors = sum(results.errors.values())
@@ -402,15 +418,27 @@ def list_versus_plain(base: str, token: str, search: str, server: subprocess.Pop
         ("shuangshi teachers/", "/api/v1/teachers/?page=50"),
     ):
         asyncio.run(hammer(base, token, path, 2, 50))  # warm-up, unreported
-        cpu = server_cpu(server)
+        cpu, pg, client = server_cpu(server), postgres_cpu(), time.process_time()
         results = asyncio.run(hammer(base, token, path, seconds, 50))
         cpu = server_cpu(server) - cpu
+        pg, client = postgres_cpu() - pg, time.process_time() - client
         every = results.all_times()
         rates[label] = len(every) / seconds
+        n = max(len(every), 1)
         say(
             f"  {label:<24} {rates[label]:7.1f} req/s  p50 {percentile(every, 50):7.1f} ms  "
             f"p95 {percentile(every, 95):7.1f} ms  errors {sum(results.errors.values())}  "
-            f"server CPU {cpu / max(len(every), 1) * 1000:.1f} ms/request"
+            f"server CPU {cpu / n * 1000:.1f} ms/request"
+        )
+        # Where two shared CPUs go: at (gunicorn + PostgreSQL + this load generator) CPU
+        # seconds a request, the machine cannot serve more than 2 / that a second, and 50
+        # connections asking back to back wait 50 / throughput on average (Little's law).
+        per = (cpu + pg + client) / n
+        say(
+            f"  {'':<24} CPU a request: gunicorn {cpu / n * 1000:.1f} ms + PostgreSQL "
+            f"{pg / n * 1000:.1f} ms + load generator {client / n * 1000:.1f} ms = "
+            f"{per * 1000:.1f} ms → at most {os.cpu_count() or 1} / that = "
+            f"{(os.cpu_count() or 1) / max(per, 1e-9):.0f} req/s on this machine"
         )
         p95 = percentile(every, 95)
     ratio = rates["shuangshi teachers/"] / max(rates["plain DRF ModelViewSet"], 1e-9)
