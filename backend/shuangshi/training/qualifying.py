@@ -40,19 +40,27 @@ def qualified_through_base(teachers_by_base: dict[int, set[int]], *, as_of: date
         return _qualified_through(teachers_by_base, everyone, as_of)
 
 
+# The rule completions feed: the only one (engine: completions make E_TRAINING and nothing
+# else), so a teacher who meets it through no completion at as_of loses nothing without them.
+_TRAINING = engine.REASON_CODES.index(engine.E_TRAINING)
+
+
 def _qualified_through(
     teachers_by_base: dict[int, set[int]], everyone: set[int], as_of: date
 ) -> dict[int, int]:
     profile = _profile()
     records, completions = _records(everyone)
-    # The verdict at as_of only (engine.outcome): no looking ahead for valid_until.
-    qualified = {t: engine.outcome(r, as_of, profile).qualified for t, r in records.items()}
+    # Which teachers could owe their qualification to completions: qualified at as_of with
+    # E_TRAINING met (the verdict at as_of only, engine.outcome: no looking ahead).
+    candidates = set()
+    for t, record in records.items():
+        ev = engine.outcome(record, as_of, profile)
+        if ev.qualified and ev.mets[_TRAINING]:
+            candidates.add(t)
     out: dict[int, int] = {}
     for base_id, teacher_ids in teachers_by_base.items():
         count = 0
-        for t in teacher_ids:
-            if not qualified.get(t):
-                continue
+        for t in teacher_ids & candidates:
             without = engine.TeacherRecord(
                 facts=records[t].facts,
                 certificates=records[t].certificates,

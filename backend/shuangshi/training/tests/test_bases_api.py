@@ -193,6 +193,29 @@ def test_the_province_sees_what_each_base_achieved(api, province, base_a, base_b
     assert b["pass_rate"] is None
 
 
+def test_a_teacher_trained_at_two_bases_is_qualified_through_the_one_still_counting(
+    api, province, base_a, base_b, school_a
+):
+    """Completions feed E_TRAINING only: a teacher whose training at another base still
+    counts on as_of owes nothing to this one; one whose other training lapsed does."""
+    recent_a = make_program(base_a, start_on=date(2025, 3, 1), end_on=date(2025, 3, 20))
+    recent_b = make_program(base_b, start_on=date(2025, 4, 1), end_on=date(2025, 4, 20))
+    lapsed_b = make_program(base_b, start_on=date(2016, 4, 1), end_on=date(2016, 4, 20))
+    both = testing.make_teacher(school_a)
+    testing.make_certificate(both)
+    make_completion(recent_a, both)
+    make_completion(recent_b, both)
+    only_a = testing.make_teacher(school_a)
+    testing.make_certificate(only_a)
+    make_completion(recent_a, only_a)
+    make_completion(lapsed_b, only_a)  # outside the five-year window on as_of
+
+    response = api(province).get(f"{URL}stats/", {"as_of": "2025-06-01"})
+    assert response.status_code == 200
+    through = {row["base"]["code"]: row["qualified_through"] for row in response.data}
+    assert through == {base_a.code: 1, base_b.code: 0}
+
+
 def test_base_staff_see_only_their_own_stats(api, base_staff, base_a, base_b):
     response = api(base_staff).get(f"{URL}stats/")
     assert response.status_code == 200
