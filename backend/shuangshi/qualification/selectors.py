@@ -236,7 +236,11 @@ def _fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         return cur.fetchall()
 
 
-def _child_rows(where: str, params: Sequence[Any]) -> tuple[list, list, list, list]:
+def _child_rows(
+    where: str, params: Sequence[Any], *, ranged: bool = False
+) -> tuple[list, list, list, list]:
+    """The records of the teachers ``where`` names (on ``teacher_id``): an id range for the
+    build (``ranged``), else a list of ids."""
     # Only confirmed certificates and periods count (DESIGN §3 record status).
     certs = _fetch(
         f"SELECT teacher_id, kind, level, issued_on, expires_on, field_category FROM {_C} "
@@ -255,17 +259,18 @@ def _child_rows(where: str, params: Sequence[Any]) -> tuple[list, list, list, li
         params,
     )
     # Dated facts, only for teachers whose history goes past hired_on (the others have no
-    # rows, or only rows dated hired_on). The condition is stated on both tables: the
-    # planner does not carry it across the join, and scanned every teacher for each batch
-    # (0.4 s instead of 0.03 s for 20,000 teachers).
-    f_where = where.replace("teacher_id", "f.teacher_id")
+    # rows, or only rows dated hired_on): the teachers found first, then their rows. A range
+    # is stated on the facts too (the planner does not carry it into the subquery and would
+    # scan every fact); a list of ids is not (the facts of all the listed teachers were read
+    # first, then the few with a history kept: 127 ms instead of 27 ms for 7,000 teachers).
+    f_where = f"{where.replace('teacher_id', 'f.teacher_id')} AND " if ranged else ""
     t_where = where.replace("teacher_id", "t.id")
     facts = _fetch(
         f"SELECT f.teacher_id, f.field, f.value, f.effective_on FROM {_TF} f "
-        f"JOIN {_T} t ON t.id = f.teacher_id "
-        f"WHERE {f_where} AND {t_where} AND t.facts_since > t.hired_on "
+        f"WHERE {f_where}f.teacher_id IN "
+        f"(SELECT t.id FROM {_T} t WHERE {t_where} AND t.facts_since > t.hired_on) "
         f"ORDER BY f.teacher_id, f.effective_on",
-        [*params, *params],
+        [*params, *params] if ranged else params,
     )
     return certs, periods, comps, facts
 
@@ -376,7 +381,7 @@ def records_for_id_range(lo: int, hi: int, school_ids: Sequence[int] | None = No
     if not teachers:
         return []
     child = "teacher_id >= %s AND teacher_id < %s"
-    loaded = _build(teachers, *_child_rows(child, [lo, hi]))
+    loaded = _build(teachers, *_child_rows(child, [lo, hi], ranged=True))
     return loaded
 
 
