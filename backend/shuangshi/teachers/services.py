@@ -351,7 +351,8 @@ def _facts_first_values(changes: Sequence[TeacherFact], pairs: dict[int, Pair]) 
                 recorded_by=None,
             )
         )
-    TeacherFact.objects.bulk_create(first, batch_size=2000)
+    # A concurrent write that stored the same first value meanwhile wins (same row).
+    TeacherFact.objects.bulk_create(first, batch_size=2000, ignore_conflicts=True)
 
 
 def _records_batch(
