@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -215,6 +215,40 @@ def _column(model: Any, name: str) -> str:
     from django.db import connection
 
     return str(connection.ops.quote_name(str(model._meta.get_field(name).column)))
+
+
+def facts_compact(*, batch: int = 50_000) -> int:
+    """Delete the dated-fact rows that only repeat a teacher's columns: the row of each
+    field dated hired_on, holding the column's value, of a teacher with no history past
+    hired_on (rows every new teacher got before fields were stored only once they change).
+    Nothing reads them (the loader skips such teachers; the history shows the columns), so
+    evaluations and the history are the same after. One transaction per ``batch`` teacher
+    ids; returns how many rows were deleted."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(TeacherFact._meta.db_table)
+    teachers = connection.ops.quote_name(Teacher._meta.db_table)
+    values = " ".join(
+        f"WHEN '{field}' THEN COALESCE(CAST(t.{_column(Teacher, attr)} AS TEXT), '')"
+        for field, attr in FACT_ATTRS.items()
+    )
+    pk, hired_on, since = (_column(Teacher, n) for n in ("id", "hired_on", "facts_since"))
+    sql = (
+        f"DELETE FROM {table} WHERE id IN (SELECT f.id FROM {table} f "
+        f"JOIN {teachers} t ON t.{pk} = f.teacher_id "
+        f"WHERE t.{pk} >= %s AND t.{pk} < %s "
+        f"AND (t.{since} IS NULL OR t.{since} <= t.{hired_on}) "
+        f"AND f.effective_on = t.{hired_on} AND f.value = CASE f.field {values} END)"
+    )
+    bounds = Teacher.objects.aggregate(lo=Min("id"), hi=Max("id"))
+    if bounds["lo"] is None:
+        return 0
+    deleted = 0
+    for start in range(bounds["lo"], bounds["hi"] + 1, batch):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [start, start + batch])
+            deleted += cursor.rowcount
+    return deleted
 
 
 # The trigram search indexes (migrations 0005, 0006) and the columns they index.
