@@ -1,7 +1,6 @@
 """Reads of teacher records that are more than a scoped queryset."""
 
 import random
-from datetime import date
 
 from django.db import connection
 from django.db.models import Count, QuerySet, Sum
@@ -48,7 +47,7 @@ def teacher_facts(*, teacher: Teacher) -> list[TeacherFact]:
                     recorded_at=teacher.created_at,
                 )
             )
-    rows.sort(key=lambda row: (str(row.field), row.effective_on or date.min))
+    rows.sort(key=lambda row: (row.field, row.effective_on))  # stable: ids stay in order
     return rows
 
 
