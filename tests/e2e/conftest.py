@@ -239,3 +239,36 @@ def login(page, username: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登 录").click()
     page.get_by_test_id("user-menu").wait_for()
+
+
+def choose(page, field, option: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose ``option`` in the antd Select that ``field`` is (or is inside), as a person
+    would: open it, click the option, and click again when a click under load landed
+    while the list was still being placed (in a bottom drawer on a phone) and selected
+    nothing. The list is closed afterwards."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+    from playwright.sync_api import expect
+
+    select = field.locator(
+        "xpath=ancestor-or-self::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
+    )
+    field.click()
+    choice = page.locator(".ant-select-dropdown:visible").get_by_title(option, exact=True)
+    choice.wait_for(state="visible")
+    for attempt in range(3):
+        choice.click()
+        try:
+            expect(select).to_contain_text(option, timeout=3000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+            if not choice.is_visible():  # the list closed: open it again
+                field.click()
+    # Choosing the option already selected can leave the list open over the next field.
+    dropdown = page.locator(".ant-select-dropdown:visible")
+    try:
+        dropdown.first.wait_for(state="hidden", timeout=2000)
+    except PlaywrightTimeoutError:
+        select.click()  # the selector toggles its list
+    expect(dropdown).to_have_count(0)

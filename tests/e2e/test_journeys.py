@@ -6,10 +6,9 @@ import re
 from datetime import date
 
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from shuangshi.common.idnumbers import make_id_number
 
-from .conftest import login
+from .conftest import choose, login
 
 
 def test_hr_opens_the_teachers_list_and_a_teacher(page: Page) -> None:
@@ -58,32 +57,7 @@ def _id_number(serial: int, male: bool) -> str:
 
 def _pick(page: Page, label: str, option: str) -> None:
     """Choose an option of an antd Select found by its form label."""
-    field = page.locator("form, .ant-select").get_by_label(label, exact=True).first
-    select = field.locator(
-        "xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
-    )
-    field.click()
-    choice = page.locator(".ant-select-dropdown:visible").get_by_title(option, exact=True)
-    choice.wait_for(state="visible")
-    # Under load a click can land while the list is still being placed (in a bottom
-    # drawer on a phone) and select nothing; a person clicks again, and so does this.
-    for attempt in range(3):
-        choice.click()
-        try:
-            expect(select).to_contain_text(option, timeout=3000)
-            break
-        except AssertionError:
-            if attempt == 2:
-                raise
-            if not choice.is_visible():  # the list closed: open it again
-                field.click()
-    # Choosing the option already selected can leave the list open over the next field.
-    dropdown = page.locator(".ant-select-dropdown:visible")
-    try:
-        dropdown.first.wait_for(state="hidden", timeout=2000)
-    except PlaywrightTimeoutError:
-        select.click()  # the selector toggles its list
-    expect(dropdown).to_have_count(0)
+    choose(page, page.locator("form, .ant-select").get_by_label(label, exact=True).first, option)
 
 
 def _date(page: Page, label: str, value: str) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import login, manage
+from .conftest import choose, login, manage
 from .test_journeys import _date, _pick
 
 PHONE = {"width": 390, "height": 844}
@@ -58,21 +58,7 @@ def _open_application(page: Page, teacher_name: str, status: str | None = None) 
     """Open the application from the review queue (default filter: the role's own stage)."""
     page.goto("/recognition")
     if status is not None:
-        select = page.get_by_test_id("status-filter")
-        select.click()
-        choice = page.locator(".ant-select-dropdown:visible").get_by_title(status, exact=True)
-        # Under load a click can land while the list is still being placed and select
-        # nothing (as in test_journeys._pick): a person clicks again, and so does this.
-        for attempt in range(3):
-            choice.click()
-            try:
-                expect(select).to_contain_text(status, timeout=3000)
-                break
-            except AssertionError:
-                if attempt == 2:
-                    raise
-                if not choice.is_visible():
-                    select.click()
+        choose(page, page.get_by_test_id("status-filter"), status)
     row = page.locator(".ant-table-row", has_text=teacher_name)
     expect(row).to_be_visible(timeout=15_000)  # the filtered list, on a loaded machine
     row.click()

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import PASSWORD, login
+from .conftest import PASSWORD, choose, login
 
 
 def _get(base_url: str, path: str, token: str) -> dict:
@@ -74,8 +74,7 @@ def test_base_staff_logs_a_completion_found_by_id_number(page: Page, demo_pick: 
     expect(dialog.get_by_test_id("teacher-match")).to_contain_text(demo_pick.name)
     expect(dialog.get_by_test_id("teacher-match")).to_contain_text(demo_pick.school)
 
-    dialog.get_by_label("培训项目", exact=True).click()
-    page.locator(".ant-select-dropdown:visible").get_by_title(demo_pick.program, exact=True).click()
+    choose(page, dialog.get_by_label("培训项目", exact=True), demo_pick.program)
     # Choosing the programme fills in its hours and last day.
     expect(dialog.get_by_label("学时", exact=True)).not_to_have_value("")
     expect(dialog.get_by_label("结业日期", exact=True)).not_to_have_value("")
