@@ -91,6 +91,8 @@ class Teacher(models.Model):
         indexes = [
             models.Index(fields=["school", "employment", "course_type"]),
             models.Index(fields=["school", "name"]),
+            # The list's default order: a page is an index-only scan (migration 0009).
+            models.Index(fields=["school", "staff_no", "id"], name="teachers_list_order"),
         ]
 
     def __str__(self) -> str:
