@@ -212,6 +212,10 @@ def generate_country(
         report("teachers", done, teachers)
     for model in (Teacher, Certificate, EnterprisePeriod, TrainingCompletion, TeacherFact):
         _reset_sequence(model)
+    # 26 loading statements appended a count row per school each: summed, table rewritten.
+    from shuangshi.teachers.services import teacher_counts_tidy
+
+    teacher_counts_tidy()
     counts["bases"] = len(base_ids)
     return counts
 

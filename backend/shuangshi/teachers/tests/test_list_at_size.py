@@ -199,3 +199,28 @@ def test_list_rows_read_as_the_serializer_fields_would(
             fast = serializer.to_representation(teacher)
             fields = TeacherSerializer.to_representation(serializer, teacher)
             assert list(fast.items()) == list(fields.items()), (user, teacher.name)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="counts kept on PostgreSQL")
+@pytest.mark.django_db(transaction=True)  # VACUUM cannot run inside a transaction
+def test_the_nightly_tidy_leaves_one_exact_count_row_per_school(
+    school_a: Any, school_b: Any
+) -> None:
+    from shuangshi.jobs.registry import JOBS
+    from shuangshi.jobs.schedule import SCHEDULE
+    from shuangshi.teachers.models import SchoolTeacherCount, Teacher
+    from shuangshi.teachers.selectors import teacher_total
+    from shuangshi.teachers.services import teacher_counts_tidy
+
+    for n in range(3):  # a count row per statement and school
+        testing.make_teacher(school_a, name=f"甲{n}")
+        testing.make_teacher(school_b, name=f"乙{n}")
+    Teacher.objects.filter(school=school_b, name="乙0").delete()
+    assert SchoolTeacherCount.objects.count() > 2
+
+    assert teacher_counts_tidy() == 2
+    rows = dict(SchoolTeacherCount.objects.values_list("school_id", "teachers"))
+    assert rows == {school_a.pk: 3, school_b.pk: 2}
+    assert teacher_total() == 5
+    entry = next(e for e in SCHEDULE if e.name == "teacher-counts-tidy")
+    assert entry.job == "teachers.counts_tidy" and entry.job in JOBS
