@@ -291,7 +291,11 @@ class SchoolTeacherCount(models.Model):
     statement that inserts or deletes teachers (COPY, bulk and ORM writes alike) and per
     teacher moved between schools; a school's total is the sum of its rows, compacted now
     and then (selectors.teacher_total). Appending takes no lock, so concurrent imports and
-    edits never wait on each other here. Not kept on SQLite (lists count there)."""
+    edits never wait on each other here. The province's total is kept the same way, as
+    rows for school_id PROVINCE_ROW (0; migration 0010). Not kept on SQLite (lists count
+    there)."""
+
+    PROVINCE_ROW = 0
 
     school_id = models.BigIntegerField(db_index=True)
     teachers = models.IntegerField()

@@ -57,9 +57,10 @@ def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
     where no counts are kept (SQLite)."""
     if connection.vendor != "postgresql":
         return None
-    rows = SchoolTeacherCount.objects.all()
-    if schools is not None:
-        rows = rows.filter(school_id__in=schools.order_by().values("pk"))
+    if schools is None:  # the province's own rows, not one per school
+        rows = SchoolTeacherCount.objects.filter(school_id=SchoolTeacherCount.PROVINCE_ROW)
+    else:
+        rows = SchoolTeacherCount.objects.filter(school_id__in=schools.order_by().values("pk"))
     seen = rows.aggregate(total=Sum("teachers"), rows=Count("id"))
     # Whether to compact is asked now and then only: counting the schools costs more
     # than summing their rows.

@@ -111,7 +111,13 @@ def test_the_kept_counts_follow_bulk_writes_and_stay_exact_when_compacted(
     assert SchoolTeacherCount.objects.filter(school_id=school_a.pk).count() > (
         COMPACT_ROWS_PER_SCHOOL
     )
-    assert teacher_total() == sum(exact.values())  # and compacts
+    province = SchoolTeacherCount.PROVINCE_ROW
+    assert SchoolTeacherCount.objects.filter(school_id=province).count() > 1
+    assert teacher_total() == sum(exact.values())  # the province's own rows, compacted
+    assert SchoolTeacherCount.objects.filter(school_id=province).count() == 1
+    assert SchoolTeacherCount.objects.filter(school_id=school_a.pk).count() > 1
+    every = type(school_a).objects.all()
+    assert teacher_total(schools=every) == sum(exact.values())  # and compacts the schools'
     assert SchoolTeacherCount.objects.filter(school_id=school_a.pk).count() == 1
     for school, total in exact.items():
         schools = type(school).objects.filter(pk=school.pk)
@@ -218,9 +224,9 @@ def test_the_nightly_tidy_leaves_one_exact_count_row_per_school(
     Teacher.objects.filter(school=school_b, name="乙0").delete()
     assert SchoolTeacherCount.objects.count() > 2
 
-    assert teacher_counts_tidy() == 2
+    assert teacher_counts_tidy() == 3  # a row per school, and the province's
     rows = dict(SchoolTeacherCount.objects.values_list("school_id", "teachers"))
-    assert rows == {school_a.pk: 3, school_b.pk: 2}
+    assert rows == {school_a.pk: 3, school_b.pk: 2, SchoolTeacherCount.PROVINCE_ROW: 5}
     assert teacher_total() == 5
     entry = next(e for e in SCHEDULE if e.name == "teacher-counts-tidy")
     assert entry.job == "teachers.counts_tidy" and entry.job in JOBS
