@@ -25,3 +25,12 @@ export function applyServerErrors<T>(form: FormInstance<T>, error: unknown): str
   if (!fields.length && !rest.length) rest.push(error.message);
   return rest;
 }
+
+/**
+ * Show `errors` on one field now and keep them: a check of the field's own rules still
+ * running (started by the keystroke just before) is dropped, or, finishing after this, it
+ * would clear them (a lookup's "malformed ID number" vanished when the click came quickly).
+ */
+export function setFieldErrors(form: FormInstance, name: string, errors: string[]): void {
+  form.setFields([{ name, errors, validating: false }]);
+}

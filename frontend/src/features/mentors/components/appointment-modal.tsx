@@ -9,6 +9,7 @@ import { ApiError } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 import { saveErrors } from '@/lib/conflict';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { setFieldErrors } from '@/lib/form-errors';
 import { isValidIdNumber } from '@/lib/id-number';
 import { useSchoolOptions } from '@/lib/reference-data';
 
@@ -48,26 +49,24 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
   const findMentor = () => {
     const idNumber = idNumberOf('mentor_id_number');
     if (!isValidIdNumber(idNumber)) {
-      form.setFields([{ name: 'mentor_id_number', errors: [t('mentors.badIdNumber')] }]);
+      setFieldErrors(form, 'mentor_id_number', [t('mentors.badIdNumber')]);
       return;
     }
     lookup.mutate(idNumber, {
       onSuccess: (found) => {
         setMatch(found);
-        form.setFields([{ name: 'mentor_id_number', errors: [] }]);
+        setFieldErrors(form, 'mentor_id_number', []);
       },
       onError: (error) =>
-        form.setFields([
-          {
-            name: 'mentor_id_number',
-            errors:
-              error instanceof ApiError && error.status === 404
-                ? [t('mentors.notFound')]
-                : error instanceof ApiError
-                  ? (error.fieldErrors().id_number ?? [error.message])
-                  : [String(error)],
-          },
-        ]),
+        setFieldErrors(
+          form,
+          'mentor_id_number',
+          error instanceof ApiError && error.status === 404
+            ? [t('mentors.notFound')]
+            : error instanceof ApiError
+              ? (error.fieldErrors().id_number ?? [error.message])
+              : [String(error)],
+        ),
     });
   };
 

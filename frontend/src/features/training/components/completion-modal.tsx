@@ -8,6 +8,7 @@ import { FormModal } from '@/components/ui/form-modal';
 import { ApiError } from '@/lib/api-client';
 import { saveErrors } from '@/lib/conflict';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { setFieldErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
 import { isValidIdNumber } from '@/lib/id-number';
 
@@ -45,14 +46,14 @@ export function CompletionModal({
   const findTeacher = () => {
     const idNumber = String(form.getFieldValue('teacher_id_number') ?? '').trim().toUpperCase();
     if (!isValidIdNumber(idNumber)) {
-      form.setFields([{ name: 'teacher_id_number', errors: [t('training.badIdNumber')] }]);
+      setFieldErrors(form, 'teacher_id_number', [t('training.badIdNumber')]);
       return;
     }
     setMatch(null);
     lookup.mutate(idNumber, {
       onSuccess: (found) => {
         setMatch(found);
-        form.setFields([{ name: 'teacher_id_number', errors: [] }]);
+        setFieldErrors(form, 'teacher_id_number', []);
       },
       onError: (error) => {
         const messages =
@@ -61,7 +62,7 @@ export function CompletionModal({
             : error instanceof ApiError
               ? (error.fieldErrors().id_number ?? [error.message])
               : [String(error)];
-        form.setFields([{ name: 'teacher_id_number', errors: messages }]);
+        setFieldErrors(form, 'teacher_id_number', messages);
       },
     });
   };

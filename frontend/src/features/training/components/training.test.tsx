@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -82,6 +82,19 @@ describe('training, for base staff', () => {
       certificate_no: 'C-900',
     });
     expect(await screen.findByText('C-900')).toBeInTheDocument();
+  });
+
+  it('keeps the malformed-number message when Find comes straight after typing', { timeout: 120_000 }, async () => {
+    loginAs('base_a');
+    const { dialog } = await openLogDialog();
+    const idField = within(dialog).getByLabelText('教师身份证号');
+    // The keystroke starts the field's own check; the click lands before it has finished.
+    fireEvent.change(idField, { target: { value: '360102199001011234' } });
+    fireEvent.click(within(dialog).getAllByRole('button', { name: /查找/ })[0]);
+    expect(await within(dialog).findByText('身份证号格式或校验位不正确')).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the check has finished now
+    expect(within(dialog).getByText('身份证号格式或校验位不正确')).toBeInTheDocument();
+    expect(state.sent).toHaveLength(0);
   });
 
   it('puts a server error on its field', { timeout: 120_000 }, async () => {
