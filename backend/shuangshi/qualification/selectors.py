@@ -80,6 +80,35 @@ def profile_current() -> tuple[int, engine.RuleProfile]:
     return profile_of(row[0], row[1])
 
 
+def results_meeting(
+    teacher_ids: Iterable[int], on: date, rule: str
+) -> tuple[set[int], set[int]] | None:
+    """From the stored results, without the engine: (the teachers whose stored result holds
+    on ``on`` under the profile in force, and of those the ones qualified with ``rule``
+    met). The others need evaluating. One statement on PostgreSQL (the rule's bit read from
+    the packed reasons in SQL); None elsewhere (evaluate everyone)."""
+    if connection.vendor != "postgresql":
+        return None
+    version = profile_current()[0]
+    bit = engine.REASON_CODES.index(rule)
+    ids = "{" + ",".join(map(str, teacher_ids)) + "}"
+    answered: set[int] = set()
+    meeting: set[int] = set()
+    sql = f"""
+        SELECT teacher_id, level <> 'none' AND ((reasons->>0)::bigint >> %s) & 1 = 1
+        FROM {TeacherQualification._meta.db_table}
+        WHERE teacher_id = ANY(%s::bigint[]) AND profile_version = %s
+          AND evaluated_on <= %s AND (changes_on IS NULL OR changes_on > %s)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [bit, ids, version, on, on])
+        for teacher_id, met in cursor.fetchall():
+            answered.add(teacher_id)
+            if met:
+                meeting.add(teacher_id)
+    return answered, meeting
+
+
 def results_current(on: date, school_ids: Sequence[int] | None = None) -> bool:
     """Whether the stored results hold on ``on``: none has reached its changes_on and the
     profile in force has been applied to everyone. Two indexed look-ups."""

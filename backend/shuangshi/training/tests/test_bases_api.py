@@ -1,6 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.utils import timezone
 
 from shuangshi import testing
 from shuangshi.training.models import TrainingBase
@@ -214,6 +216,55 @@ def test_a_teacher_trained_at_two_bases_is_qualified_through_the_one_still_count
     assert response.status_code == 200
     through = {row["base"]["code"]: row["qualified_through"] for row in response.data}
     assert through == {base_a.code: 1, base_b.code: 0}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stored results read in SQL")
+def test_qualified_through_today_reads_the_stored_results_and_agrees_with_the_engine(
+    api, province, base_a, base_b, school_a, monkeypatch
+):
+    """Today the candidates come from the stored results that hold (one statement, no
+    records read); a result that no longer holds is evaluated. Same counts as the engine
+    deciding every teacher."""
+    from shuangshi.qualification import engine
+    from shuangshi.qualification.models import TeacherQualification
+    from shuangshi.qualification.selectors import results_meeting
+    from shuangshi.training import qualifying
+
+    today = timezone.localdate()
+    recent_a = make_program(
+        base_a, start_on=today - timedelta(days=90), end_on=today - timedelta(days=60)
+    )
+    recent_b = make_program(
+        base_b, start_on=today - timedelta(days=50), end_on=today - timedelta(days=40)
+    )
+    owes_a = testing.make_teacher(school_a)
+    testing.make_certificate(owes_a)
+    make_completion(recent_a, owes_a)
+    both = testing.make_teacher(school_a)
+    testing.make_certificate(both)
+    make_completion(recent_a, both)
+    make_completion(recent_b, both)
+    stale = testing.make_teacher(school_a)  # its stored result says it must be evaluated
+    testing.make_certificate(stale)
+    make_completion(recent_b, stale)
+    TeacherQualification.objects.filter(teacher=stale).update(changes_on=today)
+    unqualified = testing.make_teacher(school_a)  # no certificate
+    make_completion(recent_a, unqualified)
+
+    everyone = {owes_a.pk, both.pk, stale.pk, unqualified.pk}
+    answered, meeting = results_meeting(everyone, today, engine.E_TRAINING)
+    assert answered == {owes_a.pk, both.pk, unqualified.pk}
+    assert meeting == {owes_a.pk, both.pk}
+
+    def through() -> dict[str, int]:
+        response = api(province).get(f"{URL}stats/")
+        assert response.status_code == 200
+        return {row["base"]["code"]: row["qualified_through"] for row in response.data}
+
+    from_stored = through()
+    assert from_stored == {base_a.code: 1, base_b.code: 1}
+    monkeypatch.setattr(qualifying, "results_meeting", lambda *args: None)
+    assert through() == from_stored
 
 
 def test_base_staff_see_only_their_own_stats(api, base_staff, base_a, base_b):
