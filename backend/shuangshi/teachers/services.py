@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -442,6 +442,9 @@ def periods_write_batch(
     return _records_batch(EnterprisePeriod, key, new, updated, actor_id, audit_data, reevaluate)
 
 
+TIDY_LOCK_TIMEOUT = "1s"
+
+
 def teacher_counts_tidy() -> int:
     """Every school's count rows summed into one, and the table rewritten to that size
     (PostgreSQL; nightly, and after a bulk load). Returns the rows left.
@@ -461,6 +464,14 @@ def teacher_counts_tidy() -> int:
     teacher_counts_compact(school_ids=school_ids)
     if not connection.in_atomic_block:
         with connection.cursor() as cursor:
-            # A brief exclusive lock on a small table: writers' triggers wait milliseconds.
-            cursor.execute(f"VACUUM (FULL, ANALYZE) {connection.ops.quote_name(table)}")
+            # A brief exclusive lock on a small table. Not waited for: behind a long import
+            # (its triggers hold the table until it commits) the waiting rewrite would hold
+            # up every list's total; the next night rewrites it instead.
+            cursor.execute(f"SET lock_timeout = '{TIDY_LOCK_TIMEOUT}'")
+            try:
+                cursor.execute(f"VACUUM (FULL, ANALYZE) {connection.ops.quote_name(table)}")
+            except OperationalError:
+                pass  # the table is busy: summed already, rewritten another night
+            finally:
+                cursor.execute("RESET lock_timeout")
     return SchoolTeacherCount.objects.count()

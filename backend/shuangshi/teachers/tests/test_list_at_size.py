@@ -230,3 +230,40 @@ def test_the_nightly_tidy_leaves_one_exact_count_row_per_school(
     assert teacher_total() == 5
     entry = next(e for e in SCHEDULE if e.name == "teacher-counts-tidy")
     assert entry.job == "teachers.counts_tidy" and entry.job in JOBS
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="counts kept on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_the_tidy_does_not_wait_behind_a_writer_holding_the_counts(
+    school_a: Any, monkeypatch: Any
+) -> None:
+    """An import still open holds the counts table (its triggers wrote to it): the rewrite
+    is skipped rather than queued (queued, it would hold up every list's total), the rows
+    are still summed, and a later run rewrites the table."""
+    from shuangshi.teachers import services
+    from shuangshi.teachers.models import SchoolTeacherCount
+
+    monkeypatch.setattr(services, "TIDY_LOCK_TIMEOUT", "50ms")
+    for n in range(3):
+        testing.make_teacher(school_a, name=f"甲{n}")
+    table = SchoolTeacherCount._meta.db_table
+
+    def filenode() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_relation_filenode(%s)", [table])
+            return int(cursor.fetchone()[0])
+
+    before = filenode()
+    writer = connection.get_new_connection(connection.get_connection_params())
+    try:
+        writer.execute(f"LOCK TABLE {table} IN ROW EXCLUSIVE MODE")  # as a writer's trigger
+        assert services.teacher_counts_tidy() == 2  # the school's row and the province's
+        assert filenode() == before  # not rewritten
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW lock_timeout")
+            assert cursor.fetchone()[0] == "0"  # the session's setting put back
+    finally:
+        writer.rollback()
+        writer.close()
+    assert services.teacher_counts_tidy() == 2
+    assert filenode() != before  # rewritten once the table was free
