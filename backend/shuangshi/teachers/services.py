@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import OperationalError, transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from shuangshi.common.api import apply_changes
 from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_evaluate_created, teachers_reevaluate
 
+from . import selectors
 from .models import (
     FACT_ATTRS,
     Certificate,
@@ -213,8 +214,6 @@ Pair = tuple[dict[str, Any], dict[str, Any]]
 
 
 def _column(model: Any, name: str) -> str:
-    from django.db import connection
-
     return str(connection.ops.quote_name(str(model._meta.get_field(name).column)))
 
 
@@ -225,8 +224,6 @@ def facts_compact(*, batch: int = 50_000) -> int:
     Nothing reads them (the loader skips such teachers; the history shows the columns), so
     evaluations and the history are the same after. One transaction per ``batch`` teacher
     ids; returns how many rows were deleted."""
-    from django.db import connection
-
     table = connection.ops.quote_name(TeacherFact._meta.db_table)
     teachers = connection.ops.quote_name(Teacher._meta.db_table)
     values = " ".join(
@@ -265,8 +262,6 @@ def _search_indexes_merge(rows: Sequence[dict[str, Any]]) -> None:
     columns (in bulk, much cheaper than one index update per row; searches right after the
     import scan no pending list). A user who does not own the indexes cannot: the lists
     are then merged by the next vacuum or when they reach their limit."""
-    from django.db import DatabaseError, connection
-
     if connection.vendor != "postgresql" or not rows:
         return
     indexes = [index for column, index in SEARCH_INDEXES.items() if column in rows[0]]
@@ -453,15 +448,11 @@ def teacher_counts_tidy() -> int:
     summing deletes them: after loading the country in 26 statements the table held 11,000
     live rows in 15 MB of dead ones, and every page of the province's teacher list read all
     of it for the total (4 ms of PostgreSQL a request; 0.9 ms once rewritten)."""
-    from django.db import connection
-
-    from .selectors import teacher_counts_compact
-
     if connection.vendor != "postgresql":
         return 0
     table = SchoolTeacherCount._meta.db_table
     school_ids = list(SchoolTeacherCount.objects.values_list("school_id", flat=True).distinct())
-    teacher_counts_compact(school_ids=school_ids)
+    selectors.teacher_counts_compact(school_ids=school_ids)
     if not connection.in_atomic_block:
         with connection.cursor() as cursor:
             # A brief exclusive lock on a small table. Not waited for: behind a long import
