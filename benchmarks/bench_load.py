@@ -454,7 +454,6 @@ def list_versus_plain(base: str, token: str, search: str, server: subprocess.Pop
         ("plain DRF ModelViewSet", "/bench/plain-teachers/?page=50"),
         ("shuangshi teachers/", "/api/v1/teachers/?page=50"),
     ):
-        cpu, pg, client = server_cpu(server), postgres_cpu(), time.process_time()
         if generator == "wrk":
             wrk_hammer(base, token, path, 2, 50)  # warm-up, unreported
             cpu, pg = server_cpu(server), postgres_cpu()
