@@ -1,5 +1,6 @@
 import hashlib
 import json
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -66,9 +67,17 @@ class BoundedCountPaginator(Paginator):
     COUNT_EXACT_UP_TO rows when the planner expects that to be cheap, else the planner's
     estimate (never below that bound when counting found more)."""
 
-    def __init__(self, object_list: Any, per_page: int, *, total: int | None = None) -> None:
+    def __init__(
+        self,
+        object_list: Any,
+        per_page: int,
+        *,
+        total: int | None = None,
+        rows: Callable[[Any], list[Any]] = list,
+    ) -> None:
         super().__init__(object_list, per_page)
         self.total = total
+        self.rows = rows  # a page's rows from its queryset (objects with a pk)
         self.exact = True
 
     @cached_property
@@ -116,23 +125,26 @@ class BoundedCountPaginator(Paginator):
             top = self.count
         rows = self.object_list
         if bottom == 0:  # nothing skipped: one query
-            return Page(rows[bottom:top], number, self)
+            return Page(self.rows(rows[bottom:top]), number, self)
         ids = list(rows.values_list("pk", flat=True)[bottom:top])  # type: ignore[attr-defined]
-        by_id = {row.pk: row for row in rows.filter(pk__in=ids)}  # type: ignore[attr-defined]
+        found = self.rows(rows.filter(pk__in=ids).order_by())  # type: ignore[attr-defined]
+        by_id = {row.pk: row for row in found}
         return Page([by_id[i] for i in ids if i in by_id], number, self)
 
 
 class BoundedCountPagination(Pagination):
     """{count, count_exact, next, previous, results}: the view's list_total(request) when it
-    knows the total, else a bounded count (BoundedCountPaginator)."""
+    knows the total, else a bounded count (BoundedCountPaginator); a page's rows from the
+    view's list_rows(queryset) when it has one, else the queryset's objects."""
 
     def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
         known = getattr(view, "list_total", None)
         self._total = known(request) if known is not None else None
+        self._rows = getattr(view, "list_rows", list)
         return super().paginate_queryset(queryset, request, view)
 
     def django_paginator_class(self, object_list: Any, per_page: int) -> Paginator:  # type: ignore[override]
-        return BoundedCountPaginator(object_list, per_page, total=self._total)
+        return BoundedCountPaginator(object_list, per_page, total=self._total, rows=self._rows)
 
     def get_paginated_response(self, data: Any) -> Response:
         assert self.page is not None

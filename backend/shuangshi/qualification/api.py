@@ -36,25 +36,23 @@ READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
 # --------------------------------------------------------------------------- teacher field
 
 
-SUMMARY_KEYS = ("level", "qualified", "in_scope", "valid_until", "level_after", "evaluated_on")
-
-
-def _stored_or_none(teacher: Teacher) -> TeacherQualification | None:
+def stored_result_of(teacher: Teacher) -> TeacherQualification | None:
+    """The teacher's stored result (None before the first evaluation)."""
     try:
         return teacher.qualification  # type: ignore[attr-defined,no-any-return]
     except TeacherQualification.DoesNotExist:
         return None
 
 
-def levels_after_of(teachers: Iterable[Teacher]) -> dict[int, str]:
-    """level_after for a list page in one read: the rows whose stored result still holds
-    (the others are evaluated afresh, level_after with them)."""
+def levels_after_of(rows: Iterable[tuple[int, reports.StoredVerdict | None]]) -> dict[int, str]:
+    """level_after for a list page in one read, from (teacher id, stored verdict) pairs: the
+    rows whose stored result still holds (the others are evaluated afresh, level_after with
+    them)."""
     today = timezone.localdate()
     changes = {}
-    for teacher in teachers:
-        stored = _stored_or_none(teacher)
+    for teacher_id, stored in rows:
         if stored is not None and stored.valid_until and reports.stored_holds(stored, today):
-            changes[teacher.pk] = stored.valid_until
+            changes[teacher_id] = stored.valid_until
     return selectors.levels_after(changes)
 
 
@@ -68,7 +66,10 @@ def _level_after(teacher_id: int, valid_until: date | None, known: dict[int, str
 
 
 def qualification_summary(
-    teacher: Teacher, *, levels_after: dict[int, str] | None = None
+    teacher_id: int,
+    stored: reports.StoredVerdict | TeacherQualification | None,
+    *,
+    levels_after: dict[int, str] | None = None,
 ) -> dict[str, Any] | None:
     """The verdict a list row carries: {level, qualified, in_scope, valid_until, level_after,
     evaluated_on}; ``levels_after`` from :func:`levels_after_of` for the page.
@@ -76,18 +77,25 @@ def qualification_summary(
     The reasons stay with the detail (a page of 20 full results was 64 KB). Read from the
     stored result; one whose date has passed is evaluated afresh, as in the detail.
     """
-    stored = _stored_or_none(teacher)
     if stored is None:
         return None
-    if not reports.stored_holds(stored, timezone.localdate()):
-        full = qualification_payload(teacher)
-        return {k: full[k] for k in SUMMARY_KEYS} if full else None
+    today = timezone.localdate()
+    if not reports.stored_holds(stored, today):
+        ev = reports.evaluation_today(teacher_id, today)
+        return {
+            "level": ev.level,
+            "qualified": ev.qualified,
+            "in_scope": ev.in_scope,
+            "valid_until": ev.valid_until.isoformat() if ev.valid_until else None,
+            "level_after": _level_after(teacher_id, ev.valid_until, None),
+            "evaluated_on": today.isoformat(),
+        }
     return {
         "level": stored.level,
         "qualified": stored.qualified,
         "in_scope": stored.in_scope,
         "valid_until": stored.valid_until.isoformat() if stored.valid_until else None,
-        "level_after": _level_after(teacher.pk, stored.valid_until, levels_after),
+        "level_after": _level_after(teacher_id, stored.valid_until, levels_after),
         "evaluated_on": stored.evaluated_on.isoformat(),
     }
 
@@ -97,7 +105,7 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
 
     Read through ``select_related("qualification")`` so a list costs no extra query.
     """
-    stored = _stored_or_none(teacher)
+    stored = stored_result_of(teacher)
     if stored is None:
         return None
     today = timezone.localdate()

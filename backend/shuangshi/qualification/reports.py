@@ -43,7 +43,22 @@ def stored_evaluation(stored: TeacherQualification) -> engine.Evaluation:
     )
 
 
-def stored_holds(stored: TeacherQualification, on: date) -> bool:
+class StoredVerdict(NamedTuple):
+    """The columns of a stored result a list row shows (read as values, not as a model)."""
+
+    level: str
+    qualified: bool
+    in_scope: bool
+    valid_until: date | None
+    changes_on: date | None
+    evaluated_on: date
+
+
+# Where a teacher's list query reads them (StoredVerdict's fields, in order).
+VERDICT_COLUMNS = tuple(f"qualification__{name}" for name in StoredVerdict._fields)
+
+
+def stored_holds(stored: TeacherQualification | StoredVerdict, on: date) -> bool:
     """Whether a stored result still answers for ``on``: evaluated on or before it and
     nothing changed by itself since (a new rule profile re-evaluates everyone itself).
     Reads no database: list pages call it per row."""

@@ -34,6 +34,7 @@ from shuangshi.qualification.api import (
     levels_after_of,
     qualification_payload,
     qualification_summary,
+    stored_result_of,
 )
 
 from . import selectors, services
@@ -208,25 +209,26 @@ class TeacherSerializer(VersionedSerializer):
 
 
 class TeacherListSerializer(TeacherSerializer):
-    """A list row: the verdict only ({level, qualified, in_scope, valid_until, level_after,
-    evaluated_on}); GET /teachers/{id}/ carries the reasons and what is missing."""
+    """A list row (selectors.TeacherRow, its columns read as values): the verdict only
+    ({level, qualified, in_scope, valid_until, level_after, evaluated_on}); GET
+    /teachers/{id}/ carries the reasons and what is missing."""
 
     def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
-        # level_after for the whole page in one read, kept in the (shared) context.
-        levels = self.context.get("levels_after")
-        if levels is None:
-            page = getattr(self.parent, "instance", None) or [teacher]
-            levels = self.context["levels_after"] = levels_after_of(page)
-        return qualification_summary(teacher, levels_after=levels)
+        """The field read from a teacher model (TeacherRow carries its verdict instead)."""
+        return qualification_summary(teacher.pk, stored_result_of(teacher))
 
-    def to_representation(self, instance: Teacher) -> dict[str, Any]:
-        """The row written out directly: DRF's fields cost more than the rest of a page of
-        1.3M teachers (same output; test_list_rows_read_as_the_serializer_fields_would)."""
+    def to_representation(self, instance: selectors.TeacherRow) -> dict[str, Any]:  # type: ignore[override]
+        """The row written out directly, as TeacherSerializer's fields would write the
+        teacher (test_list_rows_read_as_the_serializer_fields_would)."""
         t = instance
+        levels = self.context.get("levels_after")
+        if levels is None:  # level_after for the whole page in one read, kept in the context
+            page = getattr(self.parent, "instance", None) or [t]
+            levels = self.context["levels_after"] = levels_after_of((r.id, r.verdict) for r in page)
         row = {
-            "id": t.pk,
+            "id": t.id,
             "school": t.school_id,
-            "school_name": t.school.name,
+            "school_name": t.school_name,
             "staff_no": t.staff_no,
             "name": t.name,
             "id_number": t.id_number,
@@ -244,9 +246,9 @@ class TeacherListSerializer(TeacherSerializer):
             "left_on": t.left_on.isoformat() if t.left_on else None,
             "major_category": t.major_category,
             "version": t.version,
-            "qualification": self.get_qualification(t),
+            "qualification": qualification_summary(t.id, t.verdict, levels_after=levels),
         }
-        if not can_see_full_id_number(request_user(self), t.school_id, teacher_id=t.pk):
+        if not can_see_full_id_number(request_user(self), t.school_id, teacher_id=t.id):
             mask_person(row, id_number=t.id_number)
         return row
 
@@ -314,6 +316,12 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         except ValueError:
             return None
         return selectors.teacher_total(schools=schools)
+
+    def list_rows(self, teachers: QuerySet[Teacher]) -> list[Any]:
+        """A list page's rows (the pagination asks): values for the list, not models."""
+        if self.action == "list":
+            return selectors.teacher_list_rows(teachers)
+        return list(teachers)
 
     def get_queryset(self) -> QuerySet[Teacher]:
         return teachers_visible_to(self.request.user).select_related(  # type: ignore[arg-type]

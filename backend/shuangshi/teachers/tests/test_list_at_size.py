@@ -183,7 +183,8 @@ def test_roles_without_teacher_lists_are_refused(api: Any, base_staff: Any) -> N
 def test_list_rows_read_as_the_serializer_fields_would(
     province: Any, city_nc: Any, hr_a: Any, school_a: Any, school_b: Any
 ) -> None:
-    """TeacherListSerializer writes its rows out directly: the same as DRF's fields."""
+    """TeacherListSerializer writes its rows (selectors.TeacherRow, read as values) out
+    directly: the same as DRF's fields on the teacher."""
     from datetime import date
 
     from rest_framework.request import Request
@@ -191,6 +192,7 @@ def test_list_rows_read_as_the_serializer_fields_would(
 
     from shuangshi.teachers.api import TeacherListSerializer, TeacherSerializer
     from shuangshi.teachers.models import Teacher
+    from shuangshi.teachers.selectors import teacher_list_rows
 
     testing.make_teacher(school_a, name="甲", left_on=date(2024, 7, 1), major_category=None)
     testing.make_teacher(school_b, name="乙", gender="female", birth_date=date(1990, 2, 28))
@@ -201,8 +203,11 @@ def test_list_rows_read_as_the_serializer_fields_would(
         request = Request(http)
         request.user = user
         serializer = TeacherListSerializer(context={"request": request})
-        for teacher in Teacher.objects.select_related("school", "qualification"):
-            fast = serializer.to_representation(teacher)
+        teachers = Teacher.objects.select_related("school", "qualification").order_by("pk")
+        rows = teacher_list_rows(teachers)
+        assert [row.pk for row in rows] == [teacher.pk for teacher in teachers]
+        for row, teacher in zip(rows, teachers, strict=True):
+            fast = serializer.to_representation(row)
             fields = TeacherSerializer.to_representation(serializer, teacher)
             assert list(fast.items()) == list(fields.items()), (user, teacher.name)
 
@@ -267,3 +272,25 @@ def test_the_tidy_does_not_wait_behind_a_writer_holding_the_counts(
         writer.close()
     assert services.teacher_counts_tidy() == 2
     assert filenode() != before  # rewritten once the table was free
+
+
+def test_a_list_row_whose_stored_result_is_due_is_evaluated_afresh(
+    api: Any, province: Any, school_a: Any
+) -> None:
+    """List rows read the stored verdict as values; one whose changes_on has come is not
+    trusted (as in the detail): the row carries today's evaluation."""
+    from django.utils import timezone
+
+    from shuangshi.qualification.models import TeacherQualification
+
+    due = testing.make_teacher(school_a, name="甲")
+    kept = testing.make_teacher(school_a, name="乙")
+    today = timezone.localdate()
+    TeacherQualification.objects.filter(teacher=due).update(level="senior", changes_on=today)
+    TeacherQualification.objects.filter(teacher=kept).update(level="senior")
+    rows = {r["name"]: r for r in api(province).get("/api/v1/teachers/").json()["results"]}
+    assert rows["甲"]["qualification"]["level"] == "none"
+    assert rows["甲"]["qualification"]["evaluated_on"] == today.isoformat()
+    assert rows["乙"]["qualification"]["level"] == "senior"  # stored, still holding
+    detail = api(province).get(f"/api/v1/teachers/{due.pk}/").json()["qualification"]
+    assert {k: detail[k] for k in rows["甲"]["qualification"]} == rows["甲"]["qualification"]
