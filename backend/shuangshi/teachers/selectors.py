@@ -5,7 +5,7 @@ from datetime import date
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet
 
 from shuangshi.qualification.reports import VERDICT_COLUMNS, StoredVerdict
 from shuangshi.schools.models import School
@@ -101,24 +101,38 @@ def teacher_facts(*, teacher: Teacher) -> list[TeacherFact]:
     return rows
 
 
+_TOTAL = f"""
+SELECT COALESCE(SUM(teachers), 0), COUNT(*) FROM {SchoolTeacherCount._meta.db_table}
+WHERE school_id {{where}}
+"""
+
+
 def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
     """How many teachers the schools have (every school when None), exact and without
     counting teacher rows: from SchoolTeacherCount, kept by triggers on PostgreSQL. None
-    where no counts are kept (SQLite)."""
+    where no counts are kept (SQLite). In SQL written here: it runs on every list page."""
     if connection.vendor != "postgresql":
         return None
     if schools is None:  # the province's own rows, not one per school
-        rows = SchoolTeacherCount.objects.filter(school_id=SchoolTeacherCount.PROVINCE_ROW)
+        where, params = "= %s", [SchoolTeacherCount.PROVINCE_ROW]
     else:
-        rows = SchoolTeacherCount.objects.filter(school_id__in=schools.order_by().values("pk"))
-    seen = rows.aggregate(total=Sum("teachers"), rows=Count("id"))
+        sql, ids_params = schools.order_by().values("pk").query.sql_with_params()
+        where, params = f"IN ({sql})", list(ids_params)
+    with connection.cursor() as cursor:
+        cursor.execute(_TOTAL.format(where=where), params)
+        total, seen = cursor.fetchone()
     # Whether to compact is asked now and then only: counting the schools costs more
     # than summing their rows.
-    if seen["rows"] > 1 and random.random() < COMPACT_CHANCE:
+    if seen > 1 and random.random() < COMPACT_CHANCE:
+        rows = SchoolTeacherCount.objects.all()
+        if schools is None:
+            rows = rows.filter(school_id=SchoolTeacherCount.PROVINCE_ROW)
+        else:
+            rows = rows.filter(school_id__in=schools.order_by().values("pk"))
         counted_schools = rows.values("school_id").distinct().count()
-        if seen["rows"] > COMPACT_ROWS_PER_SCHOOL * counted_schools:
+        if seen > COMPACT_ROWS_PER_SCHOOL * counted_schools:
             teacher_counts_compact(school_ids=list(rows.values_list("school_id", flat=True)))
-    return int(seen["total"] or 0)
+    return int(total)
 
 
 def teacher_counts_compact(*, school_ids: list[int]) -> None:
