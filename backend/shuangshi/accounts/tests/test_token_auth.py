@@ -76,3 +76,27 @@ def test_signing_in_again_deletes_the_users_expired_tokens(hr_a, hr_b):
     assert _get(fresh)[0] == 200
     assert _get(old)[0] in (401, 403)
     assert _get(other)[0] in (401, 403)
+
+
+def test_the_token_read_gives_the_objects_the_orm_would(hr_a, django_assert_num_queries):
+    """accounts.auth reads a token and its user in SQL written once (PostgreSQL): every
+    field as the ORM's select_related reads it, the user with no second query."""
+    from knox.settings import CONSTANTS
+
+    from shuangshi.accounts.auth import tokens_with_users
+
+    hr_a.last_login = timezone.now()
+    hr_a.save()
+    services.token_issue(user=hr_a)
+    key = AuthToken.objects.filter(user=hr_a).values_list("token_key", flat=True).get()
+    assert len(key) == CONSTANTS.TOKEN_KEY_LENGTH
+    with django_assert_num_queries(1):
+        (token,) = tokens_with_users(key)
+        user = token.user
+    (orm,) = AuthToken.objects.filter(token_key=key).select_related("user")
+    for obj, expected in ((token, orm), (user, orm.user)):
+        for field in type(expected)._meta.concrete_fields:
+            got, want = getattr(obj, field.attname), getattr(expected, field.attname)
+            assert (got, type(got)) == (want, type(want)), field.name
+    assert not token._state.adding and token._state.db == orm._state.db
+    assert tokens_with_users("0" * CONSTANTS.TOKEN_KEY_LENGTH) == []
