@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -317,11 +318,11 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
             return None
         return selectors.teacher_total(schools=schools)
 
-    def list_rows(self, teachers: QuerySet[Teacher]) -> list[Any]:
-        """A list page's rows (the pagination asks): values for the list, not models."""
-        if self.action == "list":
-            return selectors.teacher_list_rows(teachers)
-        return list(teachers)
+    @property
+    def list_rows(self) -> Callable[[list[int]], list[selectors.TeacherRow]] | None:
+        """How the pagination reads a list page's rows by id: values, not three models a
+        row (None for other paged actions: the queryset's objects)."""
+        return selectors.teacher_list_rows if self.action == "list" else None
 
     def get_queryset(self) -> QuerySet[Teacher]:
         return teachers_visible_to(self.request.user).select_related(  # type: ignore[arg-type]
