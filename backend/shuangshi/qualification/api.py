@@ -82,14 +82,10 @@ def qualification_summary(
     today = timezone.localdate()
     if not reports.stored_holds(stored, today):
         ev = reports.evaluation_today(teacher_id, today)
-        return {
-            "level": ev.level,
-            "qualified": ev.qualified,
-            "in_scope": ev.in_scope,
-            "valid_until": ev.valid_until.isoformat() if ev.valid_until else None,
-            "level_after": _level_after(teacher_id, ev.valid_until, None),
-            "evaluated_on": today.isoformat(),
-        }
+        stored = reports.StoredVerdict(
+            ev.level, ev.qualified, ev.in_scope, ev.valid_until, changes_on=None, evaluated_on=today
+        )
+        levels_after = None  # the page's were read for the stored valid_until
     return {
         "level": stored.level,
         "qualified": stored.qualified,
