@@ -210,12 +210,13 @@ class TeacherSerializer(VersionedSerializer):
 
 
 class TeacherListSerializer(TeacherSerializer):
-    """A list row (selectors.TeacherRow, its columns read as values): the verdict only
-    ({level, qualified, in_scope, valid_until, level_after, evaluated_on}); GET
-    /teachers/{id}/ carries the reasons and what is missing."""
+    """A list row: the verdict only ({level, qualified, in_scope, valid_until, level_after,
+    evaluated_on}); GET /teachers/{id}/ carries the reasons and what is missing."""
+
+    # The list's rows are selectors.TeacherRow (columns read as values); get_qualification
+    # serves DRF's field on a model. No docstrings: they would be the API's descriptions.
 
     def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
-        """The field read from a teacher model (TeacherRow carries its verdict instead)."""
         return qualification_summary(teacher.pk, stored_result_of(teacher))
 
     def to_representation(self, instance: selectors.TeacherRow) -> dict[str, Any]:  # type: ignore[override]
