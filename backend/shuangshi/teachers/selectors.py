@@ -142,6 +142,10 @@ _TOTAL = f"""
 SELECT COALESCE(SUM(teachers), 0), COUNT(*) FROM {SchoolTeacherCount._meta.db_table}
 WHERE school_id {{where}}
 """
+_SCHOOLS = f"""
+SELECT array_agg(DISTINCT school_id) FROM {SchoolTeacherCount._meta.db_table}
+WHERE school_id {{where}}
+"""
 
 
 def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
@@ -158,17 +162,13 @@ def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
     with connection.cursor() as cursor:
         cursor.execute(_TOTAL.format(where=where), params)
         total, seen = cursor.fetchone()
-    # Whether to compact is asked now and then only: counting the schools costs more
-    # than summing their rows.
-    if seen > 1 and random.random() < COMPACT_CHANCE:
-        rows = SchoolTeacherCount.objects.all()
-        if schools is None:
-            rows = rows.filter(school_id=SchoolTeacherCount.PROVINCE_ROW)
-        else:
-            rows = rows.filter(school_id__in=schools.order_by().values("pk"))
-        counted_schools = rows.values("school_id").distinct().count()
-        if seen > COMPACT_ROWS_PER_SCHOOL * counted_schools:
-            teacher_counts_compact(school_ids=list(rows.values_list("school_id", flat=True)))
+        # Whether to compact is asked now and then only: finding the schools costs more
+        # than summing their rows.
+        if seen > 1 and random.random() < COMPACT_CHANCE:
+            cursor.execute(_SCHOOLS.format(where=where), params)
+            school_ids = cursor.fetchone()[0] or []
+            if seen > COMPACT_ROWS_PER_SCHOOL * len(school_ids):
+                teacher_counts_compact(school_ids=school_ids)
     return int(total)
 
 
