@@ -62,8 +62,13 @@ def demo_pick(e2e_server: str) -> Pick:
 def test_base_staff_logs_a_completion_found_by_id_number(page: Page, demo_pick: Pick) -> None:
     login(page, "base_a")
     expect(page).to_have_url(re.compile(r"/training$"))
+    # The programmes' and completions' tables fill in after the page shows and push the
+    # button down; under load a click aimed before that landed elsewhere and opened
+    # nothing. Click once both tables are in (each shows its total), as a person would.
+    expect(page.get_by_text(re.compile(r"^共 \d+ 条$"))).to_have_count(2)
     page.get_by_role("button", name="登记结业").click()
     dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
 
     # A malformed number is refused before anything is sent; the exact number finds one.
     dialog.get_by_label("教师身份证号").fill("360102199001011234")
