@@ -102,3 +102,43 @@ def test_a_school_gone_since_the_dry_run_refuses_the_commit_and_names_the_cell(
     assert (after["status"], after["failed"]) == ("invalid", 1)
     assert [(e["row"], e["column"]) for e in after["errors"]] == [(3, "学校代码")]
     assert Teacher.objects.count() == 0  # nothing written
+
+
+def test_the_dry_run_and_the_commit_run_with_the_cyclic_collector_paused(
+    api, hr_a, upload, monkeypatch
+):
+    # Its full passes over the worker's heap cost a sixth of an import; it is on again after
+    # each run, and after a run that raised.
+    import gc
+
+    seen: list[tuple[str, bool]] = []
+    check, write = TeacherImporter.check, TeacherImporter.write
+
+    def checking(self, batch):
+        seen.append(("check", gc.isenabled()))
+        return check(self, batch)
+
+    def writing(self, batch):
+        seen.append(("write", gc.isenabled()))
+        return write(self, batch)
+
+    monkeypatch.setattr(TeacherImporter, "check", checking)
+    monkeypatch.setattr(TeacherImporter, "write", writing)
+    client = api(hr_a)
+    body = upload(client, "teachers", teachers_book([teacher_row()])).json()
+    assert body["status"] == "valid" and gc.isenabled()
+    assert commit(client, body).json()["status"] == "committed"
+    assert ("check", False) in seen and ("write", False) in seen
+    assert all(enabled is False for _step, enabled in seen)
+    assert gc.isenabled()
+
+    def failing(self, batch):
+        raise RuntimeError("a write failed")
+
+    monkeypatch.setattr(TeacherImporter, "write", failing)
+    again = upload(client, "teachers", teachers_book([teacher_row(工号="T009")])).json()
+    assert again["status"] == "valid"
+    commit(client, again)
+    assert ImportJob.objects.get(pk=again["id"]).status != "committed"
+    assert not Teacher.objects.filter(staff_no="T009").exists()
+    assert gc.isenabled()
