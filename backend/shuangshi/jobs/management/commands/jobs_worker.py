@@ -5,6 +5,7 @@ Start as many as you like, on any machines sharing the database:
 worker died; the database makes sure each happens once.
 """
 
+import gc
 import logging
 import threading
 import time
@@ -55,6 +56,10 @@ class Command(DbWorkerCommand):
         parser.set_defaults(reload=False)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Start-up's objects (Django, the apps, the job registry) live as long as the worker:
+        # kept out of the cyclic collector's full passes (see config/wsgi.py).
+        gc.collect()
+        gc.freeze()
         stop = threading.Event()
         if not options.pop("no_schedule"):
             if options.get("batch"):
