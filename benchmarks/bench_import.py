@@ -170,8 +170,10 @@ def sheet(spec, rows: list[dict], *, english: bool = False) -> bytes:
 PEER_HEADERS = {"id_number": "id_number", "cert_name": "name", "name": "name"}
 
 
-def http_import(base: str, token: str, content: bytes) -> float:
-    """Upload → valid → commit → committed over HTTP; seconds from upload to `committed`."""
+def http_import(base: str, token: str, content: bytes) -> tuple[float, str]:
+    """Upload → valid → commit → committed over HTTP; seconds from upload to `committed`,
+    and where they went (the upload's answer, the dry run until `valid` is seen, the commit
+    until `committed` is seen)."""
     import requests
 
     session = requests.Session()
@@ -184,11 +186,18 @@ def http_import(base: str, token: str, content: bytes) -> float:
         timeout=600,
     )
     assert response.status_code == 201, response.text[:500]
+    uploaded = time.perf_counter()
     body = poll(session, f"{base}/api/v1/imports/{response.json()['id']}/", "valid")
+    valid = time.perf_counter()
     response = session.post(f"{base}/api/v1/imports/{body['id']}/commit/", timeout=600)
     assert response.status_code == 200, response.text[:500]
     poll(session, f"{base}/api/v1/imports/{body['id']}/", "committed")
-    return time.perf_counter() - start
+    end = time.perf_counter()
+    phases = (
+        f"upload {uploaded - start:.2f} s, dry run {valid - uploaded:.2f} s, "
+        f"commit {end - valid:.2f} s"
+    )
+    return end - start, phases
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -414,7 +423,7 @@ def main() -> None:
             token = servers.token("xl_bench_province", PASSWORD)
             web = children(servers.web.pid)
             before = cpu_by_pid([servers.worker.pid, *web, *pg_backends()])
-            seconds = http_import(servers.base, token, books[n])
+            seconds, phases = http_import(servers.base, token, books[n])
             w = cpu_since(before, [servers.worker.pid])
             g = cpu_since(before, web)
             p = cpu_since(before, pg_backends())
@@ -422,7 +431,7 @@ def main() -> None:
             worker_mb, web_mb = servers.peaks()
             results.append((n, seconds, worker_mb, web_mb))
             cpu_notes.append(
-                f"  CPU {n:,} rows: jobs worker {w:.1f} s, gunicorn {g:.1f} s (the polling "
+                f"  {phases}; CPU: jobs worker {w:.1f} s, gunicorn {g:.1f} s (the polling "
                 f"too), PostgreSQL {p:.1f} s (backends sampled); load average "
                 f"{os.getloadavg()[0]:.1f}"
             )
