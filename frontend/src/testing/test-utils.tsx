@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ConfigProvider } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
@@ -30,4 +30,17 @@ export function renderWithProviders(ui: ReactElement) {
       <ConfigProvider theme={{ token: { motion: false } }}>{ui}</ConfigProvider>
     </AppProvider>,
   );
+}
+
+/**
+ * The element with this text once no loading overlay covers it. antd's Spin keeps its blur
+ * (pointer-events: none) for a render after the data has come, so a click aimed at a row
+ * that has just appeared can land on the overlay (seen on a slow machine).
+ */
+export async function findClickableByText(text: string | RegExp): Promise<HTMLElement> {
+  return waitFor(() => {
+    const element = screen.getByText(text);
+    if (element.closest('.ant-spin-blur')) throw new Error(`"${String(text)}" is still covered by a loading overlay`);
+    return element;
+  });
 }
