@@ -158,6 +158,7 @@ class _KeptRowsFailed(Exception):
     """The kept rows met an error at commit: the file is read again for the report."""
 
 
+@gc_paused()
 def import_run(
     *,
     importer: Importer,
@@ -182,32 +183,6 @@ def import_run(
     tuples, freed by their reference counts, and its full passes over the worker's heap
     took a sixth of a 10,000-row import (0.8 s of 4.6 s on a slow box, with gc.callbacks).
     """
-    with gc_paused():
-        return _import_run(
-            importer=importer,
-            content=content,
-            commit=commit,
-            engine=engine,
-            progress=progress,
-            keep=keep,
-            kept=kept,
-            sheet_name=sheet_name,
-            header_row=header_row,
-        )
-
-
-def _import_run(
-    *,
-    importer: Importer,
-    content: bytes,
-    commit: bool,
-    engine: str | None,
-    progress: Callable[[int], None] | None,
-    keep: list[bytes] | None,
-    kept: bytes | None,
-    sheet_name: str,
-    header_row: int,
-) -> Report:
     columns = importer.read_columns()
     sheet: reader.Sheet | None = None
     batches: Iterator[list[Parsed]]

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from shuangshi import testing
 from shuangshi.common import bulk
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Teacher
@@ -19,22 +20,12 @@ def test_elsewhere_no_ids_are_drawn() -> None:
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="ids drawn on PostgreSQL")
 def test_drawn_ids_are_new_distinct_and_taken_from_the_tables_sequence(school_a: School) -> None:
-    before = Teacher.objects.create(
-        school=school_a, staff_no="B1", name="甲", id_number="360102199001011234",
-        gender="male", birth_date="1990-01-01", employment="full_time",
-        course_type="professional", education="bachelor", hired_on="2015-09-01",
-        teaching_since="2015-09-01",
-    )  # fmt: skip
+    before = testing.make_teacher(school_a)
     drawn = bulk.next_ids(Teacher, 2500)
     assert drawn is not None and len(drawn) == 2500 == len(set(drawn))
     assert min(drawn) > before.pk
     again = bulk.next_ids(Teacher, 3)
     assert again is not None and min(again) > max(drawn)
-    # The sequence moved past them: a row the ORM inserts next takes none of them.
-    after = Teacher.objects.create(
-        school=school_a, staff_no="B2", name="乙", id_number="360102199001021230",
-        gender="female", birth_date="1990-01-02", employment="full_time",
-        course_type="professional", education="bachelor", hired_on="2015-09-01",
-        teaching_since="2015-09-01",
-    )  # fmt: skip
+    # The sequence moved past them: a teacher the service creates next takes none of them.
+    after = testing.make_teacher(school_a)
     assert after.pk > max(again)
