@@ -208,8 +208,11 @@ def e2e_server(chromium_path: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser(chromium_path: str) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Assertions wait as long as actions do (the contexts' 15 s): with both suites running on
+    # a slow two-CPU box, a phone page's reload outlasted expect's own 5 s (CI at 60b1d20).
+    expect.set_options(timeout=15_000)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
         yield b
