@@ -1,4 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { ConfigProvider } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
@@ -33,14 +34,11 @@ export function renderWithProviders(ui: ReactElement) {
 }
 
 /**
- * The element with this text once no loading overlay covers it. antd's Spin keeps its blur
- * (pointer-events: none) for a render after the data has come, so a click aimed at a row
- * that has just appeared can land on the overlay (seen on a slow machine).
+ * Click the element with this text once nothing covers it. antd's Spin blurs its list
+ * (pointer-events: none) while it loads and for a render after; on a loaded machine a click
+ * aimed at a row that had just appeared met the blur (CI, twice). user-event refuses such a
+ * click before it sends any event, so it is tried again until the row takes it.
  */
-export async function findClickableByText(text: string | RegExp): Promise<HTMLElement> {
-  return waitFor(() => {
-    const element = screen.getByText(text);
-    if (element.closest('.ant-spin-blur')) throw new Error(`"${String(text)}" is still covered by a loading overlay`);
-    return element;
-  });
+export async function clickWhenClickable(user: UserEvent, text: string | RegExp): Promise<void> {
+  await waitFor(() => user.click(screen.getByText(text)));
 }

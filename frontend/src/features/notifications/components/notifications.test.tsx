@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { alertsState } from '@/testing/mocks/alerts-handlers';
 import { loginAs } from '@/testing/mocks/db';
-import { findClickableByText, renderApp } from '@/testing/test-utils';
+import { clickWhenClickable, renderApp } from '@/testing/test-utils';
 
 describe('notifications', () => {
   beforeEach(() => {
@@ -19,7 +19,7 @@ describe('notifications', () => {
     const bell = await screen.findByRole('button', { name: '消息提醒：1 条未读' });
     await user.click(bell);
     await waitFor(() => expect(router.state.location.pathname).toBe('/notifications'));
-    await user.click(await findClickableByText('王芳：有证书将于 2027-02-01 到期'));
+    await clickWhenClickable(user, '王芳：有证书将于 2027-02-01 到期');
     await waitFor(() => expect(router.state.location.pathname).toBe('/teachers/1'));
     expect(router.state.location.search).toBe('?certificate=1');
     expect(alertsState.notifications[0].read_at).not.toBeNull();
