@@ -219,6 +219,20 @@ def poll(session: Any, url: str, wanted: str) -> dict:
         time.sleep(POLL_SECONDS)
 
 
+def job_times() -> str:
+    """Each job's wait for the worker (created → started) and its run (started → finished):
+    what the phases spent inside the jobs worker, the rest being the request and the polling."""
+    from shuangshi.jobs.models import Job
+
+    parts = []
+    for job in Job.objects.order_by("id"):
+        if job.started_at and job.finished_at:
+            waited = (job.started_at - job.created_at).total_seconds()
+            ran = (job.finished_at - job.started_at).total_seconds()
+            parts.append(f"{job.kind} waited {waited:.2f} s, ran {ran:.2f} s")
+    return "".join(f"\n  {p}" for p in parts)
+
+
 def vm_hwm_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -424,6 +438,8 @@ def main() -> None:
             web = children(servers.web.pid)
             before = cpu_by_pid([servers.worker.pid, *web, *pg_backends()])
             seconds, phases = http_import(servers.base, token, books[n])
+            settle()
+            phases += job_times()
             w = cpu_since(before, [servers.worker.pid])
             g = cpu_since(before, web)
             p = cpu_since(before, pg_backends())
