@@ -5,14 +5,18 @@ Both run inside the caller's transaction. Rows are plain dicts of model attribut
 timestamps): COPY applies no Django defaults.
 """
 
+import contextlib
+import functools
 import itertools
 import json
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from operator import itemgetter
 from typing import Any
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import JSONField, Model
 
 _names = itertools.count(1)
@@ -47,12 +51,7 @@ def insert(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
         [*(_column(model, n) for n in names), *(_column(model, f.attname) for f in missing)]
     )
     values = _getter(model, names)
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(  # type: ignore[attr-defined]
-            f"COPY {table} ({columns}) FROM STDIN"
-        ) as copy,
-    ):
+    with copy_in(f"COPY {table} ({columns}) FROM STDIN") as copy:
         write = copy.write_row
         if constants:
             for row in rows:
@@ -142,9 +141,7 @@ def update(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
             f"CREATE TEMPORARY TABLE {temp} ON COMMIT DROP AS "
             f"SELECT {id_column}, {', '.join(columns)} FROM {table} WITH NO DATA"
         )
-        with cursor.cursor.copy(  # type: ignore[attr-defined]
-            f"COPY {temp} ({id_column}, {', '.join(columns)}) FROM STDIN"
-        ) as copy:
+        with copy_in(f"COPY {temp} ({id_column}, {', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row([row["id"], *(_copyable(row[n]) for n in names)])
         assignments = ", ".join(f"{c} = u.{c}" for c in columns)
@@ -153,3 +150,112 @@ def update(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
             f"WHERE t.{id_column} = u.{id_column}"
         )
         cursor.execute(f"DROP TABLE {temp}")
+
+
+# --------------------------------------------------------------------------- overlap
+# Inside an import's commit the worker's Python (building the next rows) and PostgreSQL
+# (storing the last ones, in another process) take turns on a two-CPU machine. In
+# ``overlapped()`` a COPY's end is sent without waiting for the server's answer, so the
+# server stores the rows while Python goes on; the answer is read before the connection's
+# next statement or COPY (libpq refuses a statement while one is unread: a missed read
+# fails loudly, it cannot pass unseen). The foreign keys are checked as each statement
+# ends, in that overlapped time, instead of all at COMMIT.
+
+
+class _Overlap(threading.local):
+    active = False
+    pending: Any = None  # the writer of a COPY whose end is sent and whose answer is unread
+
+
+_overlap = _Overlap()
+
+
+@functools.cache
+def _deferred_writer() -> Any:
+    from psycopg import errors
+    from psycopg.copy import LibpqWriter
+    from psycopg.generators import fetch_many
+    from psycopg.pq import ExecStatus
+    from psycopg.waiting import Wait
+
+    def end_sent(pgconn: Any) -> Any:
+        """psycopg's generators.copy_end up to the flush: without its wait for the answer."""
+        while pgconn.put_copy_end(None) == 0:
+            while not (yield Wait.W):
+                continue
+        while True:
+            while not (yield Wait.W):
+                continue
+            if pgconn.flush() == 0:
+                break
+
+    class DeferredWriter(LibpqWriter):
+        def finish(self, exc: BaseException | None = None) -> None:
+            if exc is not None:
+                super().finish(exc)  # an interrupted COPY ends as psycopg ends it
+                return
+            self.connection.wait(end_sent(self._pgconn))
+            _overlap.pending = self
+
+        def collect(self) -> None:
+            results = self.connection.wait(fetch_many(self._pgconn))
+            for result in results:
+                if result.status != ExecStatus.COMMAND_OK:
+                    raise errors.error_from_result(result, encoding=self._pgconn._encoding)
+
+    return DeferredWriter
+
+
+@contextmanager
+def copy_in(sql: str) -> Iterator[Any]:
+    """``COPY … FROM STDIN`` on the default connection (PostgreSQL): psycopg's Copy, to
+    ``write`` or ``write_row`` into. Every COPY of the app goes through here."""
+    collect()
+    with connection.cursor() as cursor:
+        raw = cursor.cursor  # type: ignore[attr-defined]
+        writer = _deferred_writer()(raw) if _overlap.active else None
+        with raw.copy(sql, writer=writer) as copy:
+            yield copy
+
+
+def collect() -> None:
+    """Read the answer to the COPY sent last inside ``overlapped()``; raises its error (as
+    Django's, like any statement's)."""
+    writer = _overlap.pending
+    if writer is None:
+        return
+    _overlap.pending = None
+    with connection.wrap_database_errors:
+        writer.collect()
+
+
+def _collect_first(execute: Any, sql: Any, params: Any, many: Any, context: Any) -> Any:
+    collect()
+    return execute(sql, params, many, context)
+
+
+def _constraints(mode: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET CONSTRAINTS ALL {mode}")
+
+
+@contextmanager
+def overlapped() -> Iterator[None]:
+    """Inside (PostgreSQL, within the caller's transaction), each COPY's work on the server
+    overlaps the Python that follows it; errors surface at the next statement or on the
+    way out, still inside the transaction. Elsewhere, or nested, it changes nothing."""
+    if connection.vendor != "postgresql" or _overlap.active:
+        yield
+        return
+    _overlap.active = True
+    try:
+        with connection.execute_wrapper(_collect_first):
+            _constraints("IMMEDIATE")  # (Django's foreign keys are all INITIALLY DEFERRED)
+            yield
+            collect()
+            _constraints("DEFERRED")
+    finally:
+        _overlap.active = False
+        if _overlap.pending is not None:  # leaving on an error: the answer must be read
+            with contextlib.suppress(DatabaseError):  # before the rollback is sent; the
+                collect()  # error that brought us here is the one raised

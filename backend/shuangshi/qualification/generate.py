@@ -15,6 +15,7 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from shuangshi.common import bulk
 from shuangshi.common.idnumbers import id_check_char
 from shuangshi.schools.models import City, School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher, TeacherFact
@@ -78,10 +79,7 @@ def _write(
     table = model._meta.db_table
     n = 0
     if connection.vendor == "postgresql":
-        with (
-            connection.cursor() as cur,
-            cur.cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy,
-        ):
+        with bulk.copy_in(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
                 n += 1

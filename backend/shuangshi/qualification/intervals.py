@@ -23,6 +23,8 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import F
 
+from shuangshi.common import bulk
+
 from . import engine, swap
 from .models import (
     STAT_FIELDS,
@@ -163,10 +165,9 @@ def write_intervals(rows: Sequence[Interval], *, table: str | None = None) -> No
     if not rows:
         return
     if connection.vendor == "postgresql":
-        with connection.cursor() as cur:
-            cols = ", ".join(INTERVAL_COLUMNS)
-            with cur.cursor.copy(f"COPY {table or _TI} ({cols}) FROM STDIN") as copy:
-                copy.write(engine.copy_text(rows))
+        cols = ", ".join(INTERVAL_COLUMNS)
+        with bulk.copy_in(f"COPY {table or _TI} ({cols}) FROM STDIN") as copy:
+            copy.write(engine.copy_text(rows))
         return
     TeacherLevelInterval.objects.bulk_create(
         [TeacherLevelInterval(**dict(zip(INTERVAL_COLUMNS, r, strict=True))) for r in rows],
@@ -335,8 +336,7 @@ def _write_months(rows: Sequence[tuple[Any, ...]]) -> None:
         return
     cols = ("school_id", "month_end", *STAT_FIELDS)
     if connection.vendor == "postgresql":
-        sql = f"COPY {_SM} ({', '.join(cols)}) FROM STDIN"
-        with connection.cursor() as cur, cur.cursor.copy(sql) as copy:
+        with bulk.copy_in(f"COPY {_SM} ({', '.join(cols)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         return

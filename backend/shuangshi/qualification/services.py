@@ -25,12 +25,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
+from shuangshi.common import bulk
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Teacher
 
 from . import engine, intervals, selectors, swap
 from .models import (
     STAT_FIELDS,
+    IntervalHorizon,
     RatioSnapshot,
     RuleProfile,
     SchoolStats,
@@ -178,20 +180,40 @@ def _reevaluate_chunk(ids: list[int], on: date) -> None:
     _apply_deltas(deltas)
 
 
+class Evaluation(NamedTuple):
+    """What evaluating new teachers reads first (teachers_evaluate_created)."""
+
+    on: date
+    version: int
+    profile: engine.RuleProfile
+    horizon: IntervalHorizon | None
+
+
+def evaluation_ready(*, on: date | None = None) -> Evaluation:
+    """The rule profile and the dated counts' horizon, the build lock taken (shared, for the
+    rest of the transaction) before the horizon is read: see _rebuild. A batch writer that
+    reads this before its writes evaluates after them without a statement, while the server
+    is still storing its last COPY (bulk.overlapped: imports)."""
+    version, profile = selectors.profile_current()
+    _build_lock(shared=True)
+    return Evaluation(on or timezone.localdate(), version, profile, intervals.horizon())
+
+
 def teachers_evaluate_created(
-    *, teachers: Sequence[dict[str, Any]], on: date | None = None
+    *,
+    teachers: Sequence[dict[str, Any]],
+    on: date | None = None,
+    ready: Evaluation | None = None,
 ) -> None:
     """Store the results of teachers just created in this transaction (``teachers``: their
     rows as written, with ``id`` and every column): what teachers_reevaluate stores for them,
     without its reads. A new teacher has no stored result or intervals to replace, and no
     certificates, periods, completions or dated history yet (its facts hold from hired_on),
-    so its evaluation needs only the row the caller holds (issue 11: imports)."""
+    so its evaluation needs only the row the caller holds (issue 11: imports). ``ready``:
+    evaluation_ready() read earlier in this transaction (``on`` is then its date)."""
     if not teachers:
         return
-    on = on or timezone.localdate()
-    version, profile = selectors.profile_current()
-    _build_lock(shared=True)  # before reading the horizon: see _rebuild
-    h = intervals.horizon()
+    on, version, profile, h = ready or evaluation_ready(on=on)
     if h is None:  # a full build is under way (or none has run): it takes these up at its end
         _touch_if_building([t["id"] for t in teachers])
     span = (h.starts_on, h.ends_on) if h is not None else None
@@ -255,7 +277,7 @@ def _insert(rows: Sequence[Row]) -> None:
         return
     dumps = packed_json
     sql = f"COPY {_TQ} ({', '.join(COLUMNS)}) FROM STDIN"
-    with connection.cursor() as cur, cur.cursor.copy(sql) as copy:
+    with bulk.copy_in(sql) as copy:
         copy.write(engine.copy_text(rows, 10, dumps))
 
 
@@ -362,7 +384,7 @@ def _copy_upsert(rows: Sequence[Row]) -> None:
     with connection.cursor() as cur:
         cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS tq_load (LIKE {_TQ}) ON COMMIT DELETE ROWS")
         cur.execute("TRUNCATE tq_load")
-        with cur.cursor.copy(f"COPY tq_load ({cols}) FROM STDIN") as copy:
+        with bulk.copy_in(f"COPY tq_load ({cols}) FROM STDIN") as copy:
             copy.write(engine.copy_text(rows, 10, dumps))
         cur.execute(
             f"INSERT INTO {_TQ} ({cols}) SELECT {cols} FROM tq_load "
@@ -424,7 +446,7 @@ def _replace_range(
                 cur.execute(f"DELETE FROM {_TQ} WHERE teacher_id = ANY(%s)", [stale])
         if changed:
             dumps = packed_json
-            with cur.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            with bulk.copy_in(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
                 copy.write(engine.copy_text(changed, 10, dumps))
     return len(changed)
 

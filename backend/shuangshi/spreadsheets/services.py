@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shuangshi.accounts.models import User
+from shuangshi.common import bulk
 from shuangshi.qualification.selectors import gc_paused
 from shuangshi.qualification.services import counts_held, teachers_reevaluate
 
@@ -197,8 +198,9 @@ def import_run(
             [parse(number, row) for number, row in batch] for batch in _batches(sheet.rows())
         )
     checked = importer.keeps_checked
-    # The schools' totals and dated counts move once for the whole commit.
-    with counts_held() if commit else nullcontext():
+    # The schools' totals and dated counts move once for the whole commit; the server stores
+    # each batch's rows while the worker prepares the next ones (bulk.overlapped).
+    with counts_held() if commit else nullcontext(), bulk.overlapped() if commit else nullcontext():
         for parsed in batches:
             if keep is not None and not report.failed and not checked:
                 keep.append(_frame(parsed))  # before check(), which changes the values

@@ -25,7 +25,11 @@ from shuangshi.accounts.models import User
 from shuangshi.common import bulk
 from shuangshi.common.api import apply_changes
 from shuangshi.common.batch import write_rows
-from shuangshi.qualification.services import teachers_evaluate_created, teachers_reevaluate
+from shuangshi.qualification.services import (
+    evaluation_ready,
+    teachers_evaluate_created,
+    teachers_reevaluate,
+)
 
 from . import selectors
 from .models import (
@@ -291,6 +295,10 @@ def teachers_write_batch(
     from hired_on; a changed school, employment, course type, title or major category
     holds from today (or from hired_on for a teacher not yet hired)."""
     drawn = bulk.next_ids(Teacher, len(new))  # PostgreSQL: inserted with their ids
+    # Read before the writes, so that evaluating the new teachers after them needs no
+    # statement: inside an import (bulk.overlapped) it runs while the server still stores
+    # the audit entries.
+    ready = evaluation_ready() if reevaluate and new else None
     if drawn is not None:
         new = [
             {"id": tid, **row, "facts_since": row["hired_on"]}
@@ -306,7 +314,6 @@ def teachers_write_batch(
         actor_id=actor_id,
         audit_data=audit_data,
     )
-    _search_indexes_merge([*new, *(after for _before, after in updated)])
     today = timezone.localdate()
     ids: list[int] = []
     created_rows: Sequence[dict[str, Any]] = new  # with their ids
@@ -351,8 +358,9 @@ def teachers_write_batch(
             Teacher.objects.filter(pk__in=moved_ids).update(facts_since=on)
     if reevaluate:
         # New teachers have nothing stored yet: evaluated from their rows, without reads.
-        teachers_evaluate_created(teachers=created_rows)
+        teachers_evaluate_created(teachers=created_rows, ready=ready)
         teachers_reevaluate(teacher_ids=ids[len(created_rows) :])
+    _search_indexes_merge([*new, *(after for _before, after in updated)])
     return ids
 
 

@@ -1,12 +1,15 @@
 """The bulk helpers behind the batch services (COPY and drawn ids on PostgreSQL)."""
 
+from datetime import date
+
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from shuangshi import testing
 from shuangshi.common import bulk
 from shuangshi.schools.models import School
-from shuangshi.teachers.models import Teacher
+from shuangshi.teachers.models import Teacher, TeacherFact
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +32,99 @@ def test_drawn_ids_are_new_distinct_and_taken_from_the_tables_sequence(school_a:
     # The sequence moved past them: a teacher the service creates next takes none of them.
     after = testing.make_teacher(school_a)
     assert after.pk > max(again)
+
+
+# --------------------------------------------------------------------------- overlapped
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="COPY's answer is read late on PostgreSQL only"
+)
+
+
+def fact(teacher_id: int, day: int) -> dict:
+    return {
+        "teacher_id": teacher_id,
+        "field": "title",
+        "value": "senior",
+        "effective_on": date(2020, 1, day),
+        "recorded_by_id": None,
+        "recorded_at": timezone.now(),
+    }
+
+
+@postgres_only
+def test_overlapped_copy_is_answered_before_the_next_statement(school_a: School) -> None:
+    teacher = testing.make_teacher(school_a)
+    with transaction.atomic(), bulk.overlapped():
+        bulk.insert(TeacherFact, [fact(teacher.pk, 1), fact(teacher.pk, 2)])
+        assert bulk._overlap.pending is not None  # sent; its answer not read yet
+        # The next statement reads it first, and sees the rows.
+        assert TeacherFact.objects.filter(teacher=teacher, value="senior").count() == 2
+        assert bulk._overlap.pending is None
+        bulk.insert(TeacherFact, [fact(teacher.pk, 3)])
+        bulk.insert(TeacherFact, [fact(teacher.pk, 4)])  # a COPY reads the last one's too
+    # Leaving read the last answer: the connection is free for the transaction's end.
+    assert bulk._overlap.pending is None and not bulk._overlap.active
+    assert TeacherFact.objects.filter(teacher=teacher, value="senior").count() == 4
+
+
+@postgres_only
+def test_a_failed_overlapped_copy_raises_at_the_next_statement_and_nothing_stays(
+    school_a: School,
+) -> None:
+    teacher = testing.make_teacher(school_a)
+    with pytest.raises(IntegrityError), transaction.atomic(), bulk.overlapped():
+        bulk.insert(TeacherFact, [fact(teacher.pk, 1)])
+        bulk.insert(TeacherFact, [fact(teacher.pk + 1000, 1)])  # no such teacher
+        # The foreign key is checked as the COPY ends, not at COMMIT: the next statement
+        # raises Django's IntegrityError, inside the transaction.
+        Teacher.objects.filter(pk=teacher.pk).update(staff_no="X")
+        pytest.fail("the statement after a failed COPY ran")
+    assert not TeacherFact.objects.filter(teacher=teacher).exists()
+    assert Teacher.objects.get(pk=teacher.pk).staff_no != "X"
+    assert bulk._overlap.pending is None and not bulk._overlap.active
+
+
+@postgres_only
+def test_a_failed_last_copy_raises_on_the_way_out(school_a: School) -> None:
+    teacher = testing.make_teacher(school_a)
+    with pytest.raises(IntegrityError), transaction.atomic(), bulk.overlapped():
+        bulk.insert(TeacherFact, [fact(teacher.pk, 1), fact(teacher.pk, 1)])  # twice a day
+    assert not TeacherFact.objects.filter(teacher=teacher).exists()
+
+
+@postgres_only
+def test_leaving_on_another_error_reads_the_answer_and_keeps_that_error(
+    school_a: School,
+) -> None:
+    teacher = testing.make_teacher(school_a)
+    with pytest.raises(KeyError), transaction.atomic(), bulk.overlapped():
+        bulk.insert(TeacherFact, [fact(teacher.pk + 1000, 1)])  # fails too, unread
+        raise KeyError("the caller's own error")
+    # The rollback went through and the connection serves the next statement.
+    assert bulk._overlap.pending is None
+    assert Teacher.objects.filter(pk=teacher.pk).exists()
+
+
+@postgres_only
+def test_foreign_keys_are_deferred_again_after_the_block(school_a: School) -> None:
+    teacher = testing.make_teacher(school_a)
+    with transaction.atomic():
+        with bulk.overlapped():
+            bulk.insert(TeacherFact, [fact(teacher.pk, 1)])
+        # Django's default again: a missing parent is found at COMMIT (here, when the
+        # checks are asked for), not at the insert.
+        bulk.insert(TeacherFact, [fact(teacher.pk + 1000, 1)])
+        with pytest.raises(IntegrityError), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        TeacherFact.objects.filter(teacher_id=teacher.pk + 1000).delete()
+
+
+def test_elsewhere_overlapped_changes_nothing(school_a: School) -> None:
+    teacher = testing.make_teacher(school_a)
+    with bulk.overlapped():
+        if connection.vendor != "postgresql":
+            assert not bulk._overlap.active
+        bulk.insert(TeacherFact, [fact(teacher.pk, 1)])
+        assert TeacherFact.objects.filter(teacher=teacher, value="senior").count() == 1
