@@ -1,4 +1,3 @@
-import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -7,8 +6,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 application = get_wsgi_application()
 
-# What start-up built (modules, models, URL patterns, settings) lives as long as the process:
-# out of the cyclic collector's way, so that its full passes scan only what requests made
-# (Python's documented use of gc.freeze for pre-fork servers).
-gc.collect()
-gc.freeze()
+# Start-up is done: what it built stays out of the cyclic collector's full passes.
+from shuangshi.common.collector import freeze_startup  # noqa: E402  (after Django's set-up)
+
+freeze_startup()

@@ -19,6 +19,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from shuangshi.common.collector import gc_paused
+
 from . import engine, selectors
 from .models import IntervalHorizon, SchoolCountDelta, SchoolCountMonth, TeacherQualification
 
@@ -90,7 +92,7 @@ def timelines(school_ids: Sequence[int] | None, *, start: date, end: date) -> di
     if stored is not None:
         return stored
     out: dict[int, Timeline] = {}
-    with selectors.gc_paused():
+    with gc_paused():
         _add_steady(out, school_ids, start, end, version)
         ids = _changing_ids(school_ids, start, end, version)
         for i in range(0, len(ids), 20000):

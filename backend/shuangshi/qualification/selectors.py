@@ -6,9 +6,8 @@ nightly re-evaluation and of ``as_of`` reads, and must stay fast at national sca
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -36,6 +35,7 @@ from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import schools_visible_to
+from shuangshi.common.collector import gc_paused
 from shuangshi.mentors.selectors import mentor_counts_by_school
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher, TeacherFact
@@ -164,19 +164,6 @@ def active_bases_count() -> int:
 
 
 # --------------------------------------------------------------------------- plain-row loading
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Bulk runs allocate millions of small acyclic tuples; the cyclic collector would
-    rescan them over and over (it cost about as much as the evaluation itself)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 _T = Teacher._meta.db_table

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
 from shuangshi.common import bulk
+from shuangshi.common.collector import gc_paused
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Teacher
 
@@ -509,7 +510,7 @@ def qualifications_rebuild(
     counter[:] = [0]
     if workers is None:
         workers = int(getattr(settings, "QUALIFICATION_REBUILD_WORKERS", 1))
-    with selectors.gc_paused(), _building():
+    with gc_paused(), _building():
         return _rebuild(
             on or timezone.localdate(),
             batch_size,

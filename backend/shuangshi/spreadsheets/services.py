@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from shuangshi.accounts.models import User
 from shuangshi.common import bulk
-from shuangshi.qualification.selectors import gc_paused
+from shuangshi.common.collector import gc_paused
 from shuangshi.qualification.services import counts_held, teachers_reevaluate
 
 from . import cells, guard, reader

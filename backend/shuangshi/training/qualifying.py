@@ -7,9 +7,9 @@ records, and not qualified once the completions they passed at B are taken away.
 from collections import defaultdict
 from datetime import date
 
+from shuangshi.common.collector import gc_paused
 from shuangshi.qualification import engine
 from shuangshi.qualification.selectors import (
-    gc_paused,
     profile_current,
     records_for_ids,
     results_meeting,

@@ -5,7 +5,6 @@ Start as many as you like, on any machines sharing the database:
 worker died; the database makes sure each happens once.
 """
 
-import gc
 import logging
 import threading
 import time
@@ -16,6 +15,7 @@ from django.db import DatabaseError, close_old_connections, connection
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from shuangshi.common.collector import freeze_startup
 from shuangshi.jobs.schedule import schedule_tick
 from shuangshi.jobs.services import jobs_reap
 from shuangshi.jobs.wakeup import Listener, SleepUntilNotified
@@ -56,10 +56,7 @@ class Command(DbWorkerCommand):
         parser.set_defaults(reload=False)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        # Start-up's objects (Django, the apps, the job registry) live as long as the worker:
-        # kept out of the cyclic collector's full passes (see config/wsgi.py).
-        gc.collect()
-        gc.freeze()
+        freeze_startup()
         stop = threading.Event()
         if not options.pop("no_schedule"):
             if options.get("batch"):

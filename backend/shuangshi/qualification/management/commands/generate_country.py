@@ -3,9 +3,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from shuangshi.common.collector import gc_paused
 from shuangshi.qualification import services
 from shuangshi.qualification.generate import generate_country
-from shuangshi.qualification.selectors import gc_paused
 
 from ._progress import reporter
 
