@@ -87,6 +87,14 @@ export const handlers = [
     return new HttpResponse(null, { status: 204 });
   }),
 
+  // Accounts (the teacher page asks whether its teacher has one): the signed-in users, none
+  // a teacher's; tests of the accounts screens use fe2Handlers.
+  http.get(`${API}/users/`, ({ request }) => {
+    const teacher = new URL(request.url).searchParams.get('teacher');
+    const rows = Object.values(users).filter((u) => !teacher || u.teacher === Number(teacher));
+    return HttpResponse.json(paginate(request, rows));
+  }),
+
   http.get(`${API}/cities/`, ({ request }) => HttpResponse.json(paginate(request, cities))),
   http.get(`${API}/schools/`, ({ request }) => {
     const city = new URL(request.url).searchParams.get('city');

@@ -29,6 +29,8 @@ describe('teacher detail', () => {
     expect(within(certificates).getByText(/天后到期/)).toBeInTheDocument();
     expect(await screen.findByText('江铃汽车')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /添加证书/ })).toBeInTheDocument();
+    // No account yet: HR can open one for the teacher.
+    expect(await screen.findByTestId('create-account')).toHaveTextContent('为该教师开通账号');
   });
 
   it('names the field category in English, on the basic info and in the certificate table, and follows the switch', async () => {
