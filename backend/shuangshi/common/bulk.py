@@ -243,8 +243,9 @@ def _constraints(mode: str) -> None:
 def overlapped() -> Iterator[None]:
     """Inside (PostgreSQL, within the caller's transaction), each COPY's work on the server
     overlaps the Python that follows it; errors surface at the next statement or on the
-    way out, still inside the transaction. Elsewhere, or nested, it changes nothing."""
-    if connection.vendor != "postgresql" or _overlap.active:
+    way out, still inside the transaction. Elsewhere, nested, or outside a transaction
+    (where each statement commits on its own), it changes nothing."""
+    if connection.vendor != "postgresql" or _overlap.active or not connection.in_atomic_block:
         yield
         return
     _overlap.active = True

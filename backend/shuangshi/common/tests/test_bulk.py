@@ -128,3 +128,13 @@ def test_elsewhere_overlapped_changes_nothing(school_a: School) -> None:
             assert not bulk._overlap.active
         bulk.insert(TeacherFact, [fact(teacher.pk, 1)])
         assert TeacherFact.objects.filter(teacher=teacher, value="senior").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_overlapped_changes_nothing(school_a: School) -> None:
+    teacher = testing.make_teacher(school_a)
+    with bulk.overlapped():
+        assert not bulk._overlap.active  # each statement commits on its own: nothing late
+        bulk.insert(TeacherFact, [fact(teacher.pk, 1)])
+        assert bulk._overlap.pending is None
+    assert TeacherFact.objects.filter(teacher=teacher, value="senior").count() == 1
