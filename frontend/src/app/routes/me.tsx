@@ -18,7 +18,7 @@ export default function MeRoute() {
   if (teacher.isPending) return <Loading />;
   if (teacher.isError) return <ErrorState error={teacher.error} onRetry={() => void teacher.refetch()} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <QualificationCard qualification={teacher.data.qualification} />
       <MyDutyCard />
       <MyRecordPanels teacher={me.teacher} />

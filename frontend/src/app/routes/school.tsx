@@ -13,7 +13,7 @@ export default function SchoolRoute() {
   const me = useMe().data;
   if (!Number.isFinite(id)) return <NotFound />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {me?.role !== 'school_hr' && (
         <Breadcrumb items={[{ title: <Link to={paths.dashboard}>{t('nav.dashboard')}</Link> }, { title: <Link to={paths.schools}>{t('nav.schools')}</Link> }]} />
       )}

@@ -25,7 +25,7 @@ export default function TeacherRoute() {
     return <ErrorState error={teacher.error} onRetry={() => void teacher.refetch()} />;
   }
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Breadcrumb
         items={[{ title: <Link to={paths.teachers}>{t('nav.teachers')}</Link> }, { title: teacher.data.name }]}
       />

@@ -18,7 +18,7 @@ export function MyDutyCard() {
       ) : duty.isError ? (
         <ErrorState error={duty.error} onRetry={() => void duty.refetch()} />
       ) : !row ? (
-        <Alert type="info" showIcon message={t('duty.mine.none')} />
+        <Alert type="info" showIcon title={t('duty.mine.none')} />
       ) : (
         <>
           <Progress

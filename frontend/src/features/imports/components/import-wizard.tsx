@@ -28,7 +28,7 @@ function JobProgress({ job }: { job: ImportJob }) {
   const { done = 0, total = 0 } = job.progress ?? {};
   const percent = total ? Math.min(99, Math.floor((done / total) * 100)) : 0;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="import-progress">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-progress">
       <Typography.Text>
         {t(`imports.status.${job.status}`)}
         {done > 0 && ` ${t('imports.progressRows', { done, total: total || '…' })}`}
@@ -86,7 +86,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
       <Steps current={current} items={steps} style={{ marginBottom: 24 }} />
 
       {current === 0 && (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Radio.Group
             value={kind}
             onChange={(e) => setKind(e.target.value as string)}
@@ -108,7 +108,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
       )}
 
       {current === 1 && (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text strong>{t(`imports.kinds.${kind}`)}</Typography.Text>
           <Upload.Dragger
             accept=".xlsx,.xls,.xlsm"
@@ -144,7 +144,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
       {current === 2 && job && isBusy(job.status) && <JobProgress job={job} />}
 
       {current === 2 && job && !isBusy(job.status) && (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Space size="large">
             <Statistic title={t('imports.rows')} value={job.rows} />
             <Statistic title={t('imports.ready')} value={job.ready} />
@@ -176,10 +176,9 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
             />
           )}
           {job.errors.length > 0 && (
-            <Table<ImportError>
+            <Table<ImportError & { key: number }>
               size="small"
-              rowKey={(e, i) => `${e.row}-${e.column}-${i}`}
-              dataSource={job.errors}
+              dataSource={job.errors.map((e, key) => ({ ...e, key }))}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               columns={[
                 { title: t('imports.row'), dataIndex: 'row', width: 80 },

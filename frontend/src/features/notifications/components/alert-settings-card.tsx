@@ -52,7 +52,7 @@ export function AlertSettingsCard() {
       <Form form={form} layout="inline" onFinish={submit}>
         {FIELDS.map((name) => (
           <Form.Item key={name} name={name} label={t(`notifications.leads.${name}`)} rules={[{ required: true }]}>
-            <InputNumber min={1} max={730} addonAfter={t('notifications.leads.days')} />
+            <InputNumber min={1} max={730} suffix={t('notifications.leads.days')} />
           </Form.Item>
         ))}
         <Form.Item>

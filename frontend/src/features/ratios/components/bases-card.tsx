@@ -17,7 +17,7 @@ export function BasesCard() {
       ) : progress.isError ? (
         <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />
       ) : (
-        <Space direction="vertical" align="center" style={{ width: '100%' }}>
+        <Space orientation="vertical" align="center" style={{ width: '100%' }}>
           <Progress
             type="dashboard"
             percent={Math.round((progress.data.active / Math.max(progress.data.target.count, 1)) * 100)}

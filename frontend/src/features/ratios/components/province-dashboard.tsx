@@ -60,7 +60,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
   }).toString()}`;
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row justify="space-between" align="middle" gutter={[16, 8]}>
         <Col>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="dashboard-title">

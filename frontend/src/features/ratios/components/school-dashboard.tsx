@@ -41,7 +41,7 @@ export function SchoolDashboard({ schoolId }: { schoolId: number }) {
   const technical = technicalKinds.has(s.kind);
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row justify="space-between" align="middle">
         <Col>
           <Typography.Title level={4} style={{ margin: 0 }}>

@@ -23,7 +23,7 @@ export function SchoolsPage({
   const kindOptions = useEnumOptions('schoolKind');
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('nav.schools')}
       </Typography.Title>

@@ -37,7 +37,7 @@ export function ConfirmationsPage() {
     setReason('');
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Card title={t('recognition.confirmations')}>
         <List
           loading={queue.isFetching}

@@ -25,7 +25,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
   const data = record.data;
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <MyApplications teacher={teacher} files={data?.evidence ?? []} />
       <MyRecognitions teacher={teacher} />
       <Card

@@ -39,7 +39,7 @@ export function PasswordPage() {
   return (
     <Card title={t('recognition.password.title')} style={{ maxWidth: 480, margin: '0 auto' }}>
       {me?.must_change_password && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('recognition.password.required')} />
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('recognition.password.required')} />
       )}
       <Form form={form} layout="vertical" onFinish={submit} data-testid="password-form">
         <Form.Item name="old_password" label={t('recognition.password.old')} rules={[{ required: true }]}>

@@ -138,7 +138,13 @@ export function ProposeDrawer({
             </Form.Item>
           </>
         )}
-        <Form.Item name="file" label={t('recognition.propose.file')} extra={t('recognition.propose.fileHint')}>
+        <Form.Item
+          name="file"
+          label={t('recognition.propose.file')}
+          extra={t('recognition.propose.fileHint')}
+          valuePropName="fileList"
+          getValueFromEvent={(e: { fileList?: unknown[] }) => e?.fileList}
+        >
           <Upload
             accept=".pdf,.jpg,.jpeg,.png"
             maxCount={1}

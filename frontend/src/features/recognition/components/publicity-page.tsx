@@ -30,7 +30,7 @@ export function PublicityPage() {
   };
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('recognition.publicityHint')} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('recognition.publicityHint')} />
       <Table<PublicityRow>
         rowKey="id"
         size="small"

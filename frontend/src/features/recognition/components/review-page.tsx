@@ -54,7 +54,7 @@ export function ReviewPage({ me }: { me: Me }) {
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {me.role !== 'expert' && <RecognitionOverview />}
       <Space wrap>
         <Select

@@ -19,7 +19,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Round | null>(null);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {canEdit && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('recognition.newRound')}

@@ -43,7 +43,7 @@ export function TeacherAccountCard({ teacher }: { teacher: number }) {
         </Button>
       )}
       <Modal open={!!created} onCancel={() => setCreated(null)} onOk={() => setCreated(null)} title={t('recognition.account.created')}>
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('recognition.account.handOver')} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('recognition.account.handOver')} />
         <Descriptions column={1} bordered size="small">
           <Descriptions.Item label={t('recognition.account.username')}>
             <span data-testid="new-username">{created?.username}</span>

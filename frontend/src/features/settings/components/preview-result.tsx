@@ -14,10 +14,10 @@ export function PreviewResult({ preview, compact = false }: { preview: ProfilePr
     <div data-testid="preview-result">
       <Row gutter={[16, 8]}>
         <Col xs={12} md={compact ? 12 : 6}>
-          <Statistic title={t('settings.preview.newlyMeeting')} value={preview.newly_meeting} valueStyle={{ color: '#389e0d' }} />
+          <Statistic title={t('settings.preview.newlyMeeting')} value={preview.newly_meeting} styles={{ content: { color: '#389e0d' } }} />
         </Col>
         <Col xs={12} md={compact ? 12 : 6}>
-          <Statistic title={t('settings.preview.newlyBelow')} value={preview.newly_below} valueStyle={{ color: '#cf1322' }} />
+          <Statistic title={t('settings.preview.newlyBelow')} value={preview.newly_below} styles={{ content: { color: '#cf1322' } }} />
         </Col>
         <Col xs={12} md={compact ? 12 : 6}>
           <Statistic

@@ -16,7 +16,7 @@ export function TeacherAccountsModal({
   const { t } = useTranslation();
   return (
     <Modal open title={t('teachers.accounts.title')} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }}>
-      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('teachers.accounts.handOver')} />
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('teachers.accounts.handOver')} />
       <Table<TeacherAccount>
         rowKey="teacher"
         size="small"

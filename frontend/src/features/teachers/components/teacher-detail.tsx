@@ -27,7 +27,7 @@ export function TeacherDetail({
   const remove = useDeleteTeacher();
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={
           <Space>
