@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -12,6 +12,7 @@ import { useDeleteAppointment } from '../api/delete-appointment';
 import { useAppointments, type AppointmentParams } from '../api/get-appointments';
 import type { Appointment } from '../types/mentor';
 import { AppointmentModal } from './appointment-modal';
+import { RowActions } from '@/components/ui/row-actions';
 
 const PAGE_SIZE = 20;
 
@@ -93,24 +94,7 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
               title: t('common.actions'),
               key: 'actions',
               render: (_: unknown, row: Appointment) => (
-                <Space>
-                  <Button type="link" size="small" onClick={() => setEditing(row)}>
-                    {t('common.edit')}
-                  </Button>
-                  <Popconfirm
-                    title={t('common.confirmDelete')}
-                    onConfirm={() =>
-                      remove.mutate(row.id, {
-                        onSuccess: () => void message.success(t('common.deleted')),
-                        onError: (error) => void message.error(errorText(error)),
-                      })
-                    }
-                  >
-                    <Button type="link" size="small" danger>
-                      {t('common.delete')}
-                    </Button>
-                  </Popconfirm>
-                </Space>
+                <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (error) => void message.error(errorText(error)), })} />
               ),
             },
           ]}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -16,6 +16,7 @@ import { useSaveCertificate } from '../api/save-certificate';
 import type { Certificate } from '../types/teacher';
 import { fieldCategoryLabel, fieldCategoryOptions } from './field-categories';
 import { useRecordSave } from './use-record-save';
+import { RowActions } from '@/components/ui/row-actions';
 
 const dateFields = ['issued_on', 'expires_on'];
 // Dates and "46 装备制造" stay on one line: on a phone the table scrolls sideways instead of
@@ -194,19 +195,7 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
                     title: t('common.actions'),
                     key: 'actions',
                     render: (_: unknown, row: Certificate) => (
-                      <Space>
-                        <Button type="link" size="small" onClick={() => setEditing(row)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm
-                          title={t('common.confirmDelete')}
-                          onConfirm={() => remove.mutate({ id: row.id, teacher })}
-                        >
-                          <Button type="link" size="small" danger>
-                            {t('common.delete')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
+                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate({ id: row.id, teacher })} />
                     ),
                   },
                 ]

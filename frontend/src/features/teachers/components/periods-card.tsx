@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -13,6 +13,7 @@ import { useEnterprisePeriods } from '../api/get-enterprise-periods';
 import { useSaveEnterprisePeriod } from '../api/save-enterprise-period';
 import type { EnterprisePeriod } from '../types/teacher';
 import { useRecordSave } from './use-record-save';
+import { RowActions } from '@/components/ui/row-actions';
 
 const dateFields = ['start_on', 'end_on'];
 
@@ -117,19 +118,7 @@ export function PeriodsCard({ teacher, editable }: { teacher: number; editable: 
                     title: t('common.actions'),
                     key: 'actions',
                     render: (_: unknown, row: EnterprisePeriod) => (
-                      <Space>
-                        <Button type="link" size="small" onClick={() => setEditing(row)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm
-                          title={t('common.confirmDelete')}
-                          onConfirm={() => remove.mutate({ id: row.id, teacher })}
-                        >
-                          <Button type="link" size="small" danger>
-                            {t('common.delete')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
+                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate({ id: row.id, teacher })} />
                     ),
                   },
                 ]

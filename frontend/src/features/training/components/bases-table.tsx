@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useBaseStats } from '../api/get-base-stats';
 import { useBases, type BaseParams } from '../api/get-bases';
 import type { BaseStats, TrainingBase } from '../types/training';
 import { BaseModal } from './base-modal';
+import { RowActions } from '@/components/ui/row-actions';
 
 const PAGE_SIZE = 20;
 const statusColor: Record<string, string> = { planned: 'default', active: 'green', suspended: 'orange' };
@@ -89,24 +90,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
             key: 'actions',
             fixed: 'right' as const,
             render: (_: unknown, row: TrainingBase) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(row)}>
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('common.confirmDelete')}
-                  onConfirm={() =>
-                    remove.mutate(row.id, {
-                      onSuccess: () => void message.success(t('common.deleted')),
-                      onError: (error) => void message.error(errorText(error)),
-                    })
-                  }
-                >
-                  <Button type="link" size="small" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (error) => void message.error(errorText(error)), })} tight />
             ),
           },
         ]

@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,6 +14,7 @@ import { useCompletions } from '../api/get-completions';
 import { usePrograms } from '../api/get-programs';
 import type { TrainingCompletion } from '../types/training';
 import { CompletionModal } from './completion-modal';
+import { RowActions } from '@/components/ui/row-actions';
 
 const PAGE_SIZE = 20;
 
@@ -106,24 +107,7 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
                     title: t('common.actions'),
                     key: 'actions',
                     render: (_: unknown, row: TrainingCompletion) => (
-                      <Space>
-                        <Button type="link" size="small" onClick={() => setEditing(row)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm
-                          title={t('common.confirmDelete')}
-                          onConfirm={() =>
-                            remove.mutate(row.id, {
-                              onSuccess: () => void message.success(t('common.deleted')),
-                              onError: (error) => void message.error(errorText(error)),
-                            })
-                          }
-                        >
-                          <Button type="link" size="small" danger>
-                            {t('common.delete')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
+                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (error) => void message.error(errorText(error)), })} />
                     ),
                   },
                 ]

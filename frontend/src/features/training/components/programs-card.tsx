@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -12,6 +12,7 @@ import { useDeleteProgram } from '../api/delete-program';
 import { usePrograms } from '../api/get-programs';
 import type { TrainingProgram } from '../types/training';
 import { ProgramModal } from './program-modal';
+import { RowActions } from '@/components/ui/row-actions';
 
 const PAGE_SIZE = 10;
 
@@ -71,16 +72,7 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
                     title: t('common.actions'),
                     key: 'actions',
                     render: (_: unknown, row: TrainingProgram) => (
-                      <Space>
-                        <Button type="link" size="small" onClick={() => setEditing(row)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm title={t('common.confirmDelete')} onConfirm={() => onDelete(row)}>
-                          <Button type="link" size="small" danger>
-                            {t('common.delete')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
+                      <RowActions onEdit={() => setEditing(row)} onDelete={() => onDelete(row)} />
                     ),
                   },
                 ]
