@@ -150,6 +150,26 @@ class SheetSpec:
 
 
 _EXAMPLE_ID = "36010219850615001X"  # not a valid number: examples never collide with data
+
+
+def _teacher_named(help: str) -> tuple[Column, Column]:
+    """The two columns that name an already registered teacher on a record's row: the ID
+    number that finds them and their name, shown only to check by eye."""
+    return (
+        Column(
+            "id_number",
+            "身份证号",
+            "id_number",
+            ID,
+            required=True,
+            width=22,
+            help=help,
+            example=_EXAMPLE_ID,
+        ),
+        Column("name", "姓名", "teacher name", help="用于核对，可留空", example="王芳", width=10),
+    )
+
+
 SCHOOL_CODE = Column(
     "school",
     "学校代码",
@@ -303,17 +323,7 @@ CERTIFICATES = SheetSpec(
     title="证书",
     key="身份证号 + 证书类别 + 证书编号",
     columns=(
-        Column(
-            "id_number",
-            "身份证号",
-            "id_number",
-            ID,
-            required=True,
-            width=22,
-            help="持证教师的身份证号（教师须已登记）",
-            example=_EXAMPLE_ID,
-        ),
-        Column("name", "姓名", "teacher name", help="用于核对，可留空", example="王芳", width=10),
+        *_teacher_named("持证教师的身份证号（教师须已登记）"),
         Column(
             "kind",
             "证书类别",
@@ -399,17 +409,7 @@ PERIODS = SheetSpec(
     title="企业经历",
     key="身份证号 + 经历类型 + 企业名称 + 开始日期",
     columns=(
-        Column(
-            "id_number",
-            "身份证号",
-            "id_number",
-            ID,
-            required=True,
-            width=22,
-            help="教师身份证号（教师须已登记）",
-            example=_EXAMPLE_ID,
-        ),
-        Column("name", "姓名", "teacher name", help="用于核对，可留空", example="王芳", width=10),
+        *_teacher_named("教师身份证号（教师须已登记）"),
         Column(
             "kind",
             "经历类型",
@@ -558,17 +558,7 @@ TRAINING_COMPLETIONS = SheetSpec(
     key="培训项目 + 身份证号",
     scope_column="base",
     columns=(
-        Column(
-            "id_number",
-            "身份证号",
-            "id_number",
-            ID,
-            required=True,
-            width=22,
-            help="参训教师身份证号（任一学校已登记的教师）",
-            example=_EXAMPLE_ID,
-        ),
-        Column("name", "姓名", "teacher name", help="用于核对，可留空", example="王芳", width=10),
+        *_teacher_named("参训教师身份证号（任一学校已登记的教师）"),
         Column(
             "program",
             "培训项目",
