@@ -1,10 +1,10 @@
-import { Alert, Card, Col, DatePicker, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Row, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { Chart } from '@/components/charts/chart';
-import { useEnumLabel, useEnumOptions } from '@/components/ui/enum-label';
+import { useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { formatPercent } from '@/lib/format';
@@ -15,6 +15,7 @@ import { BasesCard } from './bases-card';
 import { BelowTargetTable } from './below-target-table';
 import { barOption } from './chart-options';
 import { ProvinceWorkbookButton } from './province-workbook-button';
+import { ScopeFilters } from './scope-filters';
 import { RatioGaugeCard } from './ratio-gauge-card';
 import { TrendCard } from './trend-card';
 
@@ -30,7 +31,6 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
   const { t, i18n } = useTranslation();
   const label = useEnumLabel();
   const summary = useRatioSummary({ as_of, city, kind });
-  const kindOptions = useEnumOptions('schoolKind');
   const cities = useCities();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const cityName = (id: number, fallback: string) => {
@@ -70,26 +70,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
         </Col>
         <Col>
           <Space wrap>
-            <Select
-              aria-label={t('dashboard.cityFilter')}
-              // Twelve cities: all of them rendered (no virtual list), so any can be picked at once.
-              virtual={false}
-              style={{ width: 150 }}
-              disabled={cityLocked}
-              value={city ?? 0}
-              onChange={(value) => onChange({ city: value || undefined })}
-              options={[
-                { value: 0, label: t('dashboard.allCities') },
-                ...(cities.data?.results ?? []).map((c) => ({ value: c.id, label: cityLabel(c, language) })),
-              ]}
-            />
-            <Select
-              aria-label={t('dashboard.kindFilter')}
-              style={{ width: 170 }}
-              value={kind ?? ''}
-              onChange={(value) => onChange({ kind: value || undefined })}
-              options={[{ value: '', label: t('dashboard.allKinds') }, ...kindOptions]}
-            />
+            <ScopeFilters city={city} kind={kind} cityLocked={cityLocked} onChange={onChange} />
             <DatePicker
               aria-label={t('dashboard.asOf')}
               placeholder={t('dashboard.asOf')}

@@ -1,11 +1,9 @@
-import { Input, Select, Space, Typography } from 'antd';
+import { Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-
-import { useEnumOptions } from '@/components/ui/enum-label';
-import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { SchoolRatiosTable } from './below-target-table';
 import { ProvinceWorkbookButton } from './province-workbook-button';
+import { ScopeFilters } from './scope-filters';
 
 export type SchoolsFilters = { city?: number; kind?: string; search?: string; as_of?: string };
 
@@ -18,10 +16,7 @@ export function SchoolsPage({
   cityLocked = false,
   onChange,
 }: SchoolsFilters & { cityLocked?: boolean; onChange: (changes: SchoolsFilters) => void }) {
-  const { t, i18n } = useTranslation();
-  const cities = useCities();
-  const kindOptions = useEnumOptions('schoolKind');
-  const language = i18n.resolvedLanguage ?? 'zh-CN';
+  const { t } = useTranslation();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -36,26 +31,7 @@ export function SchoolsPage({
           style={{ width: 220 }}
           onSearch={(value) => onChange({ search: value.trim() || undefined })}
         />
-        <Select
-          aria-label={t('dashboard.cityFilter')}
-          // Twelve cities: all of them rendered (no virtual list), so any can be picked at once.
-          virtual={false}
-          style={{ width: 150 }}
-          disabled={cityLocked}
-          value={city ?? 0}
-          onChange={(value) => onChange({ city: value || undefined })}
-          options={[
-            { value: 0, label: t('dashboard.allCities') },
-            ...(cities.data?.results ?? []).map((c) => ({ value: c.id, label: cityLabel(c, language) })),
-          ]}
-        />
-        <Select
-          aria-label={t('dashboard.kindFilter')}
-          style={{ width: 170 }}
-          value={kind ?? ''}
-          onChange={(value) => onChange({ kind: value || undefined })}
-          options={[{ value: '', label: t('dashboard.allKinds') }, ...kindOptions]}
-        />
+        <ScopeFilters city={city} kind={kind} cityLocked={cityLocked} onChange={onChange} />
         {!cityLocked && <ProvinceWorkbookButton />}
       </Space>
       <SchoolRatiosTable
