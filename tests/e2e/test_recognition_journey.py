@@ -113,7 +113,7 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
 
     # HR confirms it, with the file beside the record.
     page.goto("/recognition/confirmations")
-    item = page.locator(".ant-list-item", has_text=teacher["name"])
+    item = page.locator("[data-testid^=pending-]", has_text=teacher["name"])
     expect(item).to_contain_text("电工技师证.pdf")
     item.get_by_test_id("confirm").click()
     expect(item).to_be_hidden()
@@ -125,7 +125,7 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
     _pick(mobile, "批次", _open_round_label(mobile))
     _pick(mobile, "等级", "初级")
     mobile.get_by_role("dialog").get_by_role("button", name="提 交").click()
-    expect(mobile.locator(".ant-list-item", has_text="已提交").first).to_be_visible()
+    expect(mobile.locator("[data-testid^=my-application-]", has_text="已提交").first).to_be_visible()
 
     # HR approves at school level.
     _open_application(page, teacher["name"])

@@ -1,6 +1,7 @@
-import { Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { formatPercent } from '@/lib/format';
 
@@ -36,20 +37,22 @@ export function PracticalHoursCard({ city }: { city?: number }) {
           <Statistic title={t('hours.missing')} value={schools.length - reported.length} />
         </Col>
       </Row>
-      <List<ShareRow>
+      <ItemList<ShareRow>
         size="small"
         header={below.length ? t('hours.belowList') : undefined}
-        dataSource={below}
+        items={below}
+        rowKey={(row) => row.school.id}
         pagination={below.length > 5 ? { pageSize: 5, size: 'small' } : false}
-        locale={{ emptyText: t('hours.noneBelow') }}
-        renderItem={(row) => (
-          <List.Item data-testid="hours-below-school">
-            <span>{row.school.name}</span>
+        emptyText={t('hours.noneBelow')}
+        renderItem={(row) => ({
+          'data-testid': 'hours-below-school',
+          content: <span>{row.school.name}</span>,
+          extra: (
             <span>
               {formatPercent(row.practical_share)}（{row.practical_hours} / {row.total_hours}）
             </span>
-          </List.Item>
-        )}
+          ),
+        })}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         {t('hours.help')}

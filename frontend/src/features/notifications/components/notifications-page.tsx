@@ -1,8 +1,9 @@
-import { App, Button, Card, List, Segmented, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
+import { ItemList } from '@/components/ui/item-list';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
@@ -69,35 +70,31 @@ export function NotificationsPage() {
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <List<Notification>
+          <ItemList<Notification>
             loading={list.isPending}
-            dataSource={list.data?.results ?? []}
-            locale={{ emptyText: <EmptyState description={t('notifications.none')} /> }}
+            items={list.data?.results ?? []}
+            rowKey={(item) => item.id}
+            emptyText={<EmptyState description={t('notifications.none')} />}
             pagination={
               (list.data?.count ?? 0) > PAGE_SIZE
-                ? { current: page, pageSize: PAGE_SIZE, total: list.data?.count, onChange: setPage }
+                ? { current: page, pageSize: PAGE_SIZE, total: list.data?.count ?? 0, onChange: setPage }
                 : false
             }
-            renderItem={(item) => (
-              <List.Item
-                data-testid="notification"
-                style={{ cursor: item.link ? 'pointer' : 'default' }}
-                onClick={() => void open(item)}
-                extra={<Typography.Text type="secondary">{formatDate(item.due_on)}</Typography.Text>}
-              >
-                <List.Item.Meta
-                  title={
-                    <Space wrap>
-                      {!item.read_at && <Tag color="blue">{t('notifications.new')}</Tag>}
-                      <Tag>{t(`notifications.kinds.${item.kind}`)}</Tag>
-                      {item.resolved_at && <Tag color="green">{t('notifications.resolved')}</Tag>}
-                      <span style={{ fontWeight: item.read_at ? 400 : 600 }}>{item.title}</span>
-                    </Space>
-                  }
-                  description={item.body}
-                />
-              </List.Item>
-            )}
+            renderItem={(item) => ({
+              'data-testid': 'notification',
+              // Opening it marks it read and goes to its link: a row with neither to do is not a button.
+              onClick: item.link || !item.read_at ? () => void open(item) : undefined,
+              extra: <Typography.Text type="secondary">{formatDate(item.due_on)}</Typography.Text>,
+              title: (
+                <Space wrap>
+                  {!item.read_at && <Tag color="blue">{t('notifications.new')}</Tag>}
+                  <Tag>{t(`notifications.kinds.${item.kind}`)}</Tag>
+                  {item.resolved_at && <Tag color="green">{t('notifications.resolved')}</Tag>}
+                  <span style={{ fontWeight: item.read_at ? 400 : 600 }}>{item.title}</span>
+                </Space>
+              ),
+              description: item.body,
+            })}
           />
         )}
       </Card>

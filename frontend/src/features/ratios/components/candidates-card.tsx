@@ -1,8 +1,9 @@
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 
@@ -28,9 +29,10 @@ export function CandidatesCard({ school }: { school: number }) {
       {candidates.isError ? (
         <ErrorState error={candidates.error} onRetry={() => void candidates.refetch()} />
       ) : (
-        <List
+        <ItemList
           loading={candidates.isPending}
-          dataSource={candidates.data?.results}
+          items={candidates.data?.results ?? []}
+          rowKey={(c) => c.teacher.id}
           pagination={{
             current: page,
             pageSize: 10,
@@ -38,30 +40,26 @@ export function CandidatesCard({ school }: { school: number }) {
             onChange: setPage,
             size: 'small',
           }}
-          renderItem={(c) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <Space>
-                    <Link to={paths.teacher(c.teacher.id)}>{c.teacher.name}</Link>
-                    <Typography.Text type="secondary">{c.teacher.staff_no}</Typography.Text>
-                  </Space>
-                }
-                description={
-                  <Space size={[4, 4]} wrap>
-                    <Typography.Text type="secondary">
-                      {c.missing.length > 1 && c.missing.every((m) => m.one_of)
-                        ? t('school.missingAnyOne')
-                        : t('school.missingAll')}
-                    </Typography.Text>
-                    {c.missing.slice(0, 3).map((m) => (
-                      <MissingTag key={m.code} item={m} />
-                    ))}
-                  </Space>
-                }
-              />
-            </List.Item>
-          )}
+          renderItem={(c) => ({
+            title: (
+              <Space>
+                <Link to={paths.teacher(c.teacher.id)}>{c.teacher.name}</Link>
+                <Typography.Text type="secondary">{c.teacher.staff_no}</Typography.Text>
+              </Space>
+            ),
+            description: (
+              <Space size={[4, 4]} wrap>
+                <Typography.Text type="secondary">
+                  {c.missing.length > 1 && c.missing.every((m) => m.one_of)
+                    ? t('school.missingAnyOne')
+                    : t('school.missingAll')}
+                </Typography.Text>
+                {c.missing.slice(0, 3).map((m) => (
+                  <MissingTag key={m.code} item={m} />
+                ))}
+              </Space>
+            ),
+          })}
         />
       )}
     </Card>

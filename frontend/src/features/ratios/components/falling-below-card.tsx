@@ -1,7 +1,8 @@
-import { Card, List, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { daysUntil, formatDate } from '@/lib/format';
@@ -18,20 +19,22 @@ export function FallingBelowCard({ city }: { city?: number }) {
       {falling.isError ? (
         <ErrorState error={falling.error} onRetry={() => void falling.refetch()} />
       ) : (
-        <List<FallingSchool>
+        <ItemList<FallingSchool>
           size="small"
           loading={falling.isPending}
-          dataSource={falling.data ?? []}
+          items={falling.data ?? []}
+          rowKey={(row) => row.school.id}
           pagination={(falling.data?.length ?? 0) > 8 ? { pageSize: 8, size: 'small' } : false}
-          locale={{ emptyText: t('forecast.noneFalling') }}
-          renderItem={(row) => (
-            <List.Item data-testid="falling-school">
-              <Link to={paths.school(row.school.id)}>{row.school.name}</Link>
+          emptyText={t('forecast.noneFalling')}
+          renderItem={(row) => ({
+            'data-testid': 'falling-school',
+            content: <Link to={paths.school(row.school.id)}>{row.school.name}</Link>,
+            extra: (
               <span>
                 {formatDate(row.below_on)}（{t('forecast.inDays', { days: daysUntil(row.below_on) })}）
               </span>
-            </List.Item>
-          )}
+            ),
+          })}
         />
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

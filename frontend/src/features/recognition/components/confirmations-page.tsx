@@ -1,9 +1,10 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, List, Modal, Space, Tag, message } from 'antd';
+import { Button, Card, Empty, Input, Modal, Space, Tag, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
+import { ItemList } from '@/components/ui/item-list';
 import { formatDate } from '@/lib/format';
 
 import { evidenceDownloadUrl, useDecideRecord, usePendingRecords } from '../api/records';
@@ -39,42 +40,38 @@ export function ConfirmationsPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Card title={t('recognition.confirmations')}>
-        <List
+        <ItemList
           loading={queue.isFetching}
-          dataSource={queue.data ?? []}
-          locale={{ emptyText: <Empty description={t('recognition.nothingToConfirm')} /> }}
-          renderItem={(row) => (
-            <List.Item
-              data-testid={`pending-${row.type}-${row.id}`}
-              actions={[
-                <Button key="ok" type="primary" size="small" onClick={() => void confirm(row)} data-testid="confirm">
-                  {t('recognition.confirm')}
-                </Button>,
-                <Button key="no" danger size="small" onClick={() => setRejecting(row)}>
-                  {t('recognition.reject')}
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={
-                  <Space>
-                    <Tag>{t(`recognition.recordType.${row.type}`)}</Tag>
-                    {row.teacher_name}
-                </Space>
-                }
-                description={
-                  <>
-                    <div>{describe(row)} · {formatDate(row.date)}</div>
-                    {row.evidence.map((f) => (
-                      <a key={f.id} href={evidenceDownloadUrl(f.id)} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
-                        <FileTextOutlined /> {f.filename}
-                      </a>
-                    ))}
-                  </>
-                }
-              />
-            </List.Item>
-          )}
+          items={queue.data ?? []}
+          rowKey={(row) => `${row.type}-${row.id}`}
+          emptyText={<Empty description={t('recognition.nothingToConfirm')} />}
+          renderItem={(row) => ({
+            'data-testid': `pending-${row.type}-${row.id}`,
+            actions: [
+              <Button key="ok" type="primary" size="small" onClick={() => void confirm(row)} data-testid="confirm">
+                {t('recognition.confirm')}
+              </Button>,
+              <Button key="no" danger size="small" onClick={() => setRejecting(row)}>
+                {t('recognition.reject')}
+              </Button>,
+            ],
+            title: (
+              <Space>
+                <Tag>{t(`recognition.recordType.${row.type}`)}</Tag>
+                {row.teacher_name}
+              </Space>
+            ),
+            description: (
+              <>
+                <div>{describe(row)} · {formatDate(row.date)}</div>
+                {row.evidence.map((f) => (
+                  <a key={f.id} href={evidenceDownloadUrl(f.id)} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
+                    <FileTextOutlined /> {f.filename}
+                  </a>
+                ))}
+              </>
+            ),
+          })}
         />
         <Modal open={!!rejecting} title={t('recognition.rejectWhy')} onCancel={() => setRejecting(null)} onOk={() => void reject()} okButtonProps={{ disabled: !reason.trim() }}>
           <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />

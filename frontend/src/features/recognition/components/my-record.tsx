@@ -1,10 +1,11 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Input, List, Modal, Select, Space, Typography, message } from 'antd';
+import { Button, Card, Empty, Form, Input, Modal, Select, Space, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
+import { ItemList } from '@/components/ui/item-list';
 import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 
@@ -37,23 +38,21 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
           </Button>
         }
       >
-        <List
+        <ItemList
           size="small"
-          dataSource={data?.certificates ?? []}
-          locale={{ emptyText: <Empty description={t('recognition.me.none')} /> }}
-          renderItem={(c) => (
-            <List.Item extra={<StatusTag status={c.status} />}>
-              <List.Item.Meta
-                title={`${label('certificateKind', c.kind)} · ${c.name || c.level}`}
-                description={
-                  <>
-                    {formatDate(c.issued_on)}
-                    {c.reject_reason ? ` · ${t('recognition.me.rejected', { reason: c.reject_reason })}` : ''}
-                  </>
-                }
-              />
-            </List.Item>
-          )}
+          items={data?.certificates ?? []}
+          rowKey={(c) => c.id}
+          emptyText={<Empty description={t('recognition.me.none')} />}
+          renderItem={(c) => ({
+            extra: <StatusTag status={c.status} />,
+            title: `${label('certificateKind', c.kind)} · ${c.name || c.level}`,
+            description: (
+              <>
+                {formatDate(c.issued_on)}
+                {c.reject_reason ? ` · ${t('recognition.me.rejected', { reason: c.reject_reason })}` : ''}
+              </>
+            ),
+          })}
         />
       </Card>
       <Card
@@ -65,47 +64,43 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
           </Button>
         }
       >
-        <List
+        <ItemList
           size="small"
-          dataSource={data?.enterprise_periods ?? []}
-          locale={{ emptyText: <Empty description={t('recognition.me.none')} /> }}
-          renderItem={(p) => (
-            <List.Item extra={<StatusTag status={p.status} />}>
-              <List.Item.Meta
-                title={`${label('periodKind', p.kind)} · ${p.enterprise}`}
-                description={`${formatDate(p.start_on)} — ${formatDate(p.end_on)} · ${t('recognition.me.days', { n: p.days })}`}
-              />
-            </List.Item>
-          )}
+          items={data?.enterprise_periods ?? []}
+          rowKey={(p) => p.id}
+          emptyText={<Empty description={t('recognition.me.none')} />}
+          renderItem={(p) => ({
+            extra: <StatusTag status={p.status} />,
+            title: `${label('periodKind', p.kind)} · ${p.enterprise}`,
+            description: `${formatDate(p.start_on)} — ${formatDate(p.end_on)} · ${t('recognition.me.days', { n: p.days })}`,
+          })}
         />
       </Card>
       <Card size="small" title={t('recognition.me.completions')}>
-        <List
+        <ItemList
           size="small"
-          dataSource={data?.completions ?? []}
-          locale={{ emptyText: <Empty description={t('recognition.me.none')} /> }}
-          renderItem={(c) => (
-            <List.Item>
-              <List.Item.Meta
-                title={c.program_title}
-                description={`${c.base_name} · ${formatDate(c.completed_on)} · ${c.hours}h`}
-              />
-            </List.Item>
-          )}
+          items={data?.completions ?? []}
+          rowKey={(c) => c.id}
+          emptyText={<Empty description={t('recognition.me.none')} />}
+          renderItem={(c) => ({
+            title: c.program_title,
+            description: `${c.base_name} · ${formatDate(c.completed_on)} · ${c.hours}h`,
+          })}
         />
       </Card>
       <Card size="small" title={t('recognition.me.files')}>
-        <List
+        <ItemList
           size="small"
-          dataSource={data?.evidence ?? []}
-          locale={{ emptyText: <Empty description={t('recognition.me.none')} /> }}
-          renderItem={(f) => (
-            <List.Item>
+          items={data?.evidence ?? []}
+          rowKey={(f) => f.id}
+          emptyText={<Empty description={t('recognition.me.none')} />}
+          renderItem={(f) => ({
+            content: (
               <a href={evidenceDownloadUrl(f.id)}>
                 <FileTextOutlined /> {f.filename}
               </a>
-            </List.Item>
-          )}
+            ),
+          })}
         />
       </Card>
       {proposing && (
@@ -122,21 +117,19 @@ function MyRecognitions({ teacher }: { teacher: number }) {
   if (!rows.length) return null;
   return (
     <Card size="small" title={t('recognition.me.recognitions')}>
-      <List
+      <ItemList
         size="small"
-        dataSource={rows}
-        renderItem={(r) => (
-          <List.Item extra={<StatusTag status={r.status} />}>
-            <List.Item.Meta
-              title={<Link to={`/recognition/certificates/${r.id}`}>{r.certificate_no}</Link>}
-              description={
-                <>
-                  <LevelText level={r.level} /> · {formatDate(r.recognized_on)} — {formatDate(r.valid_until)}
-                </>
-              }
-            />
-          </List.Item>
-        )}
+        items={rows}
+        rowKey={(r) => r.id}
+        renderItem={(r) => ({
+          extra: <StatusTag status={r.status} />,
+          title: <Link to={`/recognition/certificates/${r.id}`}>{r.certificate_no}</Link>,
+          description: (
+            <>
+              <LevelText level={r.level} /> · {formatDate(r.recognized_on)} — {formatDate(r.valid_until)}
+            </>
+          ),
+        })}
       />
     </Card>
   );
@@ -170,46 +163,40 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
         </Button>
       }
     >
-      <List
+      <ItemList
         size="small"
-        dataSource={applications.data?.results ?? []}
-        locale={{ emptyText: <Empty description={t('recognition.me.noApplications')} /> }}
-        renderItem={(app) => (
-          <List.Item
-            data-testid={`my-application-${app.id}`}
-            extra={<StatusTag status={app.status} />}
-            actions={[
-              app.status === 'draft' && (
-                <Button size="small" type="link" key="submit" onClick={() => void run(app, 'submit')}>
-                  {t('recognition.action.submit')}
-                </Button>
-              ),
-              (app.status === 'draft' || app.status === 'submitted') && (
-                <Button size="small" type="link" danger key="withdraw" onClick={() => void run(app, 'withdraw')}>
-                  {t('recognition.action.withdraw')}
-                </Button>
-              ),
-            ].filter(Boolean)}
-          >
-            <List.Item.Meta
-              title={
-                <>
-                  {app.round_code} · <LevelText level={app.level} />
-                </>
-              }
-              description={
-                app.history.length ? (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {(() => {
-                      const last = app.history[app.history.length - 1];
-                      return `${t(`recognition.stage.${last.stage}`, { defaultValue: last.stage })}${last.opinion ? `：${last.opinion}` : ''}`;
-                    })()}
-                  </Typography.Text>
-                ) : null
-              }
-            />
-          </List.Item>
-        )}
+        items={applications.data?.results ?? []}
+        rowKey={(app) => app.id}
+        emptyText={<Empty description={t('recognition.me.noApplications')} />}
+        renderItem={(app) => ({
+          'data-testid': `my-application-${app.id}`,
+          extra: <StatusTag status={app.status} />,
+          actions: [
+            app.status === 'draft' && (
+              <Button size="small" type="link" key="submit" onClick={() => void run(app, 'submit')}>
+                {t('recognition.action.submit')}
+              </Button>
+            ),
+            (app.status === 'draft' || app.status === 'submitted') && (
+              <Button size="small" type="link" danger key="withdraw" onClick={() => void run(app, 'withdraw')}>
+                {t('recognition.action.withdraw')}
+              </Button>
+            ),
+          ].filter(Boolean),
+          title: (
+            <>
+              {app.round_code} · <LevelText level={app.level} />
+            </>
+          ),
+          description: app.history.length ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {(() => {
+                const last = app.history[app.history.length - 1];
+                return `${t(`recognition.stage.${last.stage}`, { defaultValue: last.stage })}${last.opinion ? `：${last.opinion}` : ''}`;
+              })()}
+            </Typography.Text>
+          ) : null,
+        })}
       />
       {applying && <ApplyModal teacher={teacher} files={files} onClose={() => setApplying(false)} />}
     </Card>

@@ -1,7 +1,8 @@
-import { Card, Col, List, Row, Statistic, Tabs } from 'antd';
+import { Card, Col, Row, Statistic, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { ItemList } from '@/components/ui/item-list';
 import { formatPercent } from '@/lib/format';
 
 import { useGaps, useRecognizedShare, type GapRow } from '../api/overview';
@@ -13,19 +14,19 @@ export function RecognitionOverview() {
   const share = useRecognizedShare().data?.province;
   const gaps = useGaps().data;
   const list = (rows: GapRow[]) => (
-    <List
+    <ItemList
       size="small"
-      dataSource={rows}
+      items={rows}
       pagination={rows.length > 8 ? { pageSize: 8, size: 'small' } : false}
-      renderItem={(r) => (
-        <List.Item>
-          <Link to={`/teachers/${r.teacher}`}>{r.teacher_name}</Link>
+      renderItem={(r) => ({
+        content: <Link to={`/teachers/${r.teacher}`}>{r.teacher_name}</Link>,
+        extra: (
           <span>
             {r.school_name} · <LevelText level={r.level} />
             {r.certificate_no ? ` · ${r.certificate_no}` : ''}
           </span>
-        </List.Item>
-      )}
+        ),
+      })}
     />
   );
   return (
