@@ -125,7 +125,8 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
     _pick(mobile, "批次", _open_round_label(mobile))
     _pick(mobile, "等级", "初级")
     mobile.get_by_role("dialog").get_by_role("button", name="提 交").click()
-    expect(mobile.locator("[data-testid^=my-application-]", has_text="已提交").first).to_be_visible()
+    submitted = mobile.locator("[data-testid^=my-application-]", has_text="已提交")
+    expect(submitted.first).to_be_visible()
 
     # HR approves at school level.
     _open_application(page, teacher["name"])
