@@ -152,20 +152,19 @@ class SheetSpec:
 _EXAMPLE_ID = "36010219850615001X"  # not a valid number: examples never collide with data
 
 
+def _id_number(help: str) -> Column:
+    """An ID number column (text: a spreadsheet would round 18 digits)."""
+    return Column(
+        "id_number", "身份证号", "id_number", ID, required=True, width=22, help=help,
+        example=_EXAMPLE_ID,
+    )  # fmt: skip
+
+
 def _teacher_named(help: str) -> tuple[Column, Column]:
     """The two columns that name an already registered teacher on a record's row: the ID
     number that finds them and their name, shown only to check by eye."""
     return (
-        Column(
-            "id_number",
-            "身份证号",
-            "id_number",
-            ID,
-            required=True,
-            width=22,
-            help=help,
-            example=_EXAMPLE_ID,
-        ),
+        _id_number(help),
         Column("name", "姓名", "teacher name", help="用于核对，可留空", example="王芳", width=10),
     )
 
@@ -195,16 +194,7 @@ TEACHERS = SheetSpec(
             example="王芳",
             width=10,
         ),
-        Column(
-            "id_number",
-            "身份证号",
-            "id_number",
-            ID,
-            required=True,
-            width=22,
-            help="18位居民身份证号，末位可为X；请将本列设为文本格式",
-            example=_EXAMPLE_ID,
-        ),
+        _id_number("18位居民身份证号，末位可为X；请将本列设为文本格式"),
         Column(
             "staff_no",
             "工号",
