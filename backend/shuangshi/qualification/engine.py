@@ -939,8 +939,7 @@ def evaluate_span(
     school = f.school_id
 
     def level_now() -> str:
-        evidence = mets[2] + mets[3] + mets[4] + mets[5] + mets[6]
-        return _level(mets[1], mets[7], mets[8], mets[9], mets[10], mets[4], evidence, profile)
+        return level_from_mets(mets, profile)
 
     employed = hired <= s <= left
     level = level_now()
@@ -1188,9 +1187,6 @@ def _evaluate_once(
         own[10] = t
         nxt = t if t < nxt else nxt
 
-    evidence = e_skill + e_title + e_practice + e_enterprise + e_training
-    level = _level(basic, title_int, years_int, title_sen, years_sen, e_practice, evidence, profile)
-
     # Recruitment check: hires since the cut-off, in scope.
     recruitment: bool | None = None
     if in_scope and hired != _MIN and hired >= ctx.recruitment_since:
@@ -1210,6 +1206,7 @@ def _evaluate_once(
         title_sen,
         years_sen,
     )
+    level = level_from_mets(mets, profile)
     values = (
         scope_value,
         basic_best,
@@ -1312,8 +1309,7 @@ def _advance(
             merged = p[at]
             mets[i], new_own[i] = _held_change_merged(merged, t) if merged else (False, _MAX)
     nxt = min(new_own)
-    evidence = mets[2] + mets[3] + mets[4] + mets[5] + mets[6]
-    level = _level(mets[1], mets[7], mets[8], mets[9], mets[10], mets[4], evidence, profile)
+    level = level_from_mets(mets, profile)
     later = Evaluation(
         level,
         ev.in_scope,
@@ -1393,15 +1389,7 @@ def _prepare(record: Record, ctx: _Context, profile: RuleProfile, major: str | N
         all_iv.append((a, b))
         if p.kind == "employment":
             emp_iv.append((a, b))
-    trains: list[tuple[int, int, int]] = []
-    train_iv: list[tuple[int, int]] = []
-    for k in record.completions:
-        if not (k.passed and k.base_active and k.hours >= profile.training_min_hours):
-            continue
-        a = k.completed_on.toordinal()
-        b = _window_end_for(a, profile.training_window_years)
-        train_iv.append((a, b))
-        trains.append((a, b, k.hours))
+    trains, train_iv = _trainings(record.completions, profile)
     return (
         certs,
         _merge(basic_iv),
@@ -1411,6 +1399,44 @@ def _prepare(record: Record, ctx: _Context, profile: RuleProfile, major: str | N
         _merge(emp_iv),
         trains,
         _merge(train_iv),
+    )
+
+
+def _trainings(
+    completions: Iterable[Any], profile: RuleProfile
+) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+    """The completions E_TRAINING counts (passed, at a base active on the day, not voided,
+    enough hours) as (from, to, hours), and their windows as intervals."""
+    trains: list[tuple[int, int, int]] = []
+    train_iv: list[tuple[int, int]] = []
+    for k in completions:
+        if not (k.passed and k.base_active and k.hours >= profile.training_min_hours):
+            continue
+        a = k.completed_on.toordinal()
+        b = _window_end_for(a, profile.training_window_years)
+        train_iv.append((a, b))
+        trains.append((a, b, k.hours))
+    return trains, train_iv
+
+
+def training_met(completions: Iterable[Any], on: date, profile: RuleProfile) -> bool:
+    """E_TRAINING on ``on`` from these completions alone: completions feed this rule and no
+    other, so with a teacher's other rules unchanged this is all that removing some of their
+    completions can change (the base statistics' "qualified through a base")."""
+    return _held_change(_trainings(completions, profile)[1], on.toordinal())[0]
+
+
+def level_from_mets(mets: Sequence[bool], profile: RuleProfile) -> str:
+    """The level the rules' outcomes (``Evaluation.mets``, REASON_CODES order) give."""
+    return _level(
+        mets[1],
+        mets[7],
+        mets[8],
+        mets[9],
+        mets[10],
+        mets[4],
+        mets[2] + mets[3] + mets[4] + mets[5] + mets[6],
+        profile,
     )
 
 

@@ -89,31 +89,37 @@ def id_array(ids: Iterable[int]) -> str:
 
 def results_meeting(
     teacher_ids: Iterable[int], on: date, rule: str
-) -> tuple[set[int], set[int]] | None:
-    """From the stored results, without the engine: (the teachers whose stored result holds
-    on ``on`` under the profile in force, and of those the ones qualified with ``rule``
-    met). The others need evaluating. One statement on PostgreSQL (the rule's bit read from
-    the packed reasons in SQL); None elsewhere (evaluate everyone)."""
+) -> tuple[set[int], dict[int, int]] | None:
+    """From the stored results, without the engine: (the listed teachers whose stored result
+    does not hold on ``on`` under the profile in force, who need evaluating; and the ones
+    whose result holds and is qualified with ``rule`` met, each with their rules' outcomes
+    on ``on`` as bits: bit i is ``Evaluation.mets[i]``). A stored result holds until its
+    changes_on, the next date any rule's outcome changes, so its bits are the outcomes on
+    every day it holds. One statement on PostgreSQL, which leaves out the rest (most of the
+    province's 240,000 for its base statistics); None elsewhere (evaluate everyone)."""
     if connection.vendor != "postgresql":
         return None
     version = profile_current()[0]
-    bit = engine.REASON_CODES.index(rule)
-    ids = id_array(teacher_ids)
-    answered: set[int] = set()
-    meeting: set[int] = set()
+    bit = 1 << engine.REASON_CODES.index(rule)
+    unanswered: set[int] = set()
+    meeting: dict[int, int] = {}
     sql = f"""
-        SELECT teacher_id, level <> 'none' AND ((reasons->>0)::bigint >> %s) & 1 = 1
-        FROM {TeacherQualification._meta.db_table}
-        WHERE teacher_id = ANY(%s::bigint[]) AND profile_version = %s
-          AND evaluated_on <= %s AND (changes_on IS NULL OR changes_on > %s)
+        SELECT i.id, (r.reasons->>0)::bigint
+        FROM unnest(%s::bigint[]) AS i(id)
+        LEFT JOIN {TeacherQualification._meta.db_table} r
+          ON r.teacher_id = i.id AND r.profile_version = %s
+          AND r.evaluated_on <= %s AND (r.changes_on IS NULL OR r.changes_on > %s)
+        WHERE r.teacher_id IS NULL
+           OR (r.level <> 'none' AND (r.reasons->>0)::bigint & %s <> 0)
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [bit, ids, version, on, on])
-        for teacher_id, met in cursor.fetchall():
-            answered.add(teacher_id)
-            if met:
-                meeting.add(teacher_id)
-    return answered, meeting
+        cursor.execute(sql, [id_array(teacher_ids), version, on, on, bit])
+        for teacher_id, bits in cursor.fetchall():
+            if bits is None:
+                unanswered.add(teacher_id)
+            else:
+                meeting[teacher_id] = bits
+    return unanswered, meeting
 
 
 def results_current(on: date, school_ids: Sequence[int] | None = None) -> bool:
@@ -259,6 +265,25 @@ def _fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         return cur.fetchall()
 
 
+def _completions_sql(where: str) -> str:
+    return (
+        f"SELECT c.teacher_id, c.hours, c.passed, c.completed_on, p.base_id, c.voided "
+        f"FROM {_TC} c JOIN {_TP} p ON p.id = c.program_id "
+        f"WHERE {where.replace('teacher_id', 'c.teacher_id')} ORDER BY c.teacher_id"
+    )
+
+
+def _completion_rows(comps: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Completion rows as the engine reads them (``CompletionRow``): E_TRAINING counts one
+    only at a base active on the completion date, and not voided."""
+    if not comps:
+        return comps
+    if connection.vendor != "postgresql":  # SQLite hands dates back as text
+        comps = [(t, h, bool(p), _as_date(c), b, bool(v)) for t, h, p, c, b, v in comps]
+    bases = base_status_history()
+    return [(t, h, p, c, not v and base_active_on(bases, b, c), b) for t, h, p, c, b, v in comps]
+
+
 def _child_rows(
     where: str, params: Sequence[Any], *, ranged: bool = False
 ) -> tuple[list, list, list, list]:
@@ -275,12 +300,7 @@ def _child_rows(
         f"WHERE {where} AND status = 'confirmed' ORDER BY teacher_id",
         params,
     )
-    comps = _fetch(
-        f"SELECT c.teacher_id, c.hours, c.passed, c.completed_on, p.base_id, c.voided "
-        f"FROM {_TC} c JOIN {_TP} p ON p.id = c.program_id "
-        f"WHERE {where.replace('teacher_id', 'c.teacher_id')} ORDER BY c.teacher_id",
-        params,
-    )
+    comps = _fetch(_completions_sql(where), params)
     # Dated facts, only for teachers whose history goes past hired_on (the others have no
     # rows, or only rows dated hired_on): the teachers found first, then their rows. A range
     # is stated on the facts too (the planner does not carry it into the subquery and would
@@ -334,18 +354,12 @@ def _build(
     if connection.vendor != "postgresql":  # SQLite hands dates back as text
         certs = [(t, k, lv, d(a), d(b), fc) for t, k, lv, a, b, fc in certs]
         periods = [(t, k, d(a), d(b)) for t, k, a, b in periods]
-        comps = [(t, h, bool(p), d(c), b, bool(v)) for t, h, p, c, b, v in comps]
         facts = [(t, f, v, d(o)) for t, f, v, o in facts]
         teachers = [
             (i, s, e, c, d(h), d(lo), d(ts), ti, ed, bool(n), mc)
             for i, s, e, c, h, lo, ts, ti, ed, n, mc in teachers
         ]
-    # E_TRAINING: the base active on the completion date, and the completion not voided.
-    if comps:
-        bases = base_status_history()
-        comps = [
-            (t, h, p, c, not v and base_active_on(bases, b, c), b) for t, h, p, c, b, v in comps
-        ]
+    comps = _completion_rows(comps)
     # tuple.__new__ straight away: namedtuple._make adds a Python frame per row.
     new = tuple.__new__
     cert_map = _group(map(partial(new, CertificateRow), certs))
@@ -374,18 +388,31 @@ _TEACHER_COLS = (
 )
 
 
-def records_for_ids(teacher_ids: Iterable[int]) -> list[Loaded]:
-    ids = sorted(set(teacher_ids))
-    if not ids:
-        return []
-    params: list[Any]
+def _ids_where(ids: list[int]) -> tuple[str, list[Any]]:
+    """A condition on ``teacher_id`` naming these ids, and its parameters."""
     if connection.vendor == "postgresql":
         # One array parameter, as one text literal: an IN list of 240,000 placeholders cost
         # psycopg 7 s to split, five times over (the province's base statistics), and its
         # list adapter 2 s.
-        where, params = "teacher_id = ANY(%s::bigint[])", [id_array(ids)]
-    else:
-        where, params = f"teacher_id IN ({', '.join(['%s'] * len(ids))})", ids
+        return "teacher_id = ANY(%s::bigint[])", [id_array(ids)]
+    return f"teacher_id IN ({', '.join(['%s'] * len(ids))})", list(ids)
+
+
+def completions_for_ids(teacher_ids: Iterable[int], up_to: date) -> dict[int, list[CompletionRow]]:
+    """Each listed teacher's completions on or before ``up_to``, as the engine reads them."""
+    ids = sorted(set(teacher_ids))
+    if not ids:
+        return {}
+    where, params = _ids_where(ids)
+    rows = _fetch(_completions_sql(f"{where} AND c.completed_on <= %s"), [*params, up_to])
+    return _group(map(partial(tuple.__new__, CompletionRow), _completion_rows(rows)))
+
+
+def records_for_ids(teacher_ids: Iterable[int]) -> list[Loaded]:
+    ids = sorted(set(teacher_ids))
+    if not ids:
+        return []
+    where, params = _ids_where(ids)
     teachers = _fetch(
         f"SELECT {_TEACHER_COLS} FROM {_T} WHERE {where.replace('teacher_id', 'id')}", params
     )

@@ -2,14 +2,22 @@
 
 A teacher counts for base B when the engine finds them qualified at D with all their
 records, and not qualified once the completions they passed at B are taken away.
+
+Completions feed one rule, E_TRAINING, and the level is a function of the rules' outcomes
+(``engine.level_from_mets``). So taking B's completions away changes at most that one
+outcome: the teacher counts for B when E_TRAINING is unmet without them
+(``engine.training_met`` on the other completions) and the outcomes with it unmet give no
+level. The outcomes at D come from the stored results that hold at D (no records read) or,
+for the others, from the engine; only the candidates' completions are read.
 """
 
-from collections import defaultdict
 from datetime import date
 
 from shuangshi.common.collector import gc_paused
 from shuangshi.qualification import engine
 from shuangshi.qualification.selectors import (
+    CompletionRow,
+    completions_for_ids,
     profile_current,
     records_for_ids,
     results_meeting,
@@ -21,26 +29,12 @@ def _profile() -> engine.RuleProfile:
     return profile_current()[1]
 
 
-def _records(
-    teacher_ids: set[int],
-) -> tuple[dict[int, engine.TeacherRecord], dict[int, list[tuple[int, engine.CompletionFact]]]]:
-    """Engine records for these teachers (the one loader: dated facts, categories, confirmed
-    records only, the base's status on each completion date), and their completions tagged
-    with the base id."""
-    records: dict[int, engine.TeacherRecord] = {}
-    completions: dict[int, list[tuple[int, engine.CompletionFact]]] = defaultdict(list)
-    for item in records_for_ids(teacher_ids):
-        records[item.teacher_id] = item.record
-        completions[item.teacher_id] = [(c.base_id, c) for c in item.completions]  # type: ignore[misc]
-    return records, completions
-
-
 def qualified_through_base(teachers_by_base: dict[int, set[int]], *, as_of: date) -> dict[int, int]:
     everyone = set().union(*teachers_by_base.values()) if teachers_by_base else set()
     if not everyone:
         return {}
-    # The province's figure reads 240,000 teachers' records at national size: millions of
-    # small tuples the cyclic collector would rescan over and over.
+    # At national size the province's figure reads 240,000 teachers' stored results and
+    # tens of thousands of records: millions of small tuples the collector would rescan.
     with gc_paused():
         return _qualified_through(teachers_by_base, everyone, as_of)
 
@@ -50,35 +44,39 @@ def qualified_through_base(teachers_by_base: dict[int, set[int]], *, as_of: date
 _TRAINING = engine.REASON_CODES.index(engine.E_TRAINING)
 
 
+def _outcomes(
+    everyone: set[int], as_of: date, profile: engine.RuleProfile
+) -> tuple[dict[int, int], dict[int, list[CompletionRow]]]:
+    """The candidates (qualified at as_of with E_TRAINING met) with their rules' outcomes
+    as bits (bit i: ``Evaluation.mets[i]``), and the completions of those evaluated here."""
+    stored = results_meeting(everyone, as_of, engine.E_TRAINING)
+    unanswered, candidates = stored if stored is not None else (everyone, {})
+    completions: dict[int, list[CompletionRow]] = {}
+    for item in records_for_ids(unanswered):
+        ev = engine.outcome(item.record, as_of, profile)
+        if ev.qualified and ev.mets[_TRAINING]:
+            candidates[item.teacher_id] = sum(1 << i for i, met in enumerate(ev.mets) if met)
+            completions[item.teacher_id] = list(item.completions)  # type: ignore[arg-type]
+    return candidates, completions
+
+
 def _qualified_through(
     teachers_by_base: dict[int, set[int]], everyone: set[int], as_of: date
 ) -> dict[int, int]:
     profile = _profile()
-    # Which teachers could owe their qualification to completions: qualified at as_of with
-    # E_TRAINING met. Read from the stored results that hold at as_of (one statement);
-    # the others evaluated (the verdict at as_of only, engine.outcome: no looking ahead).
-    # Records are read only for the candidates and those: one base's staff at national
-    # size 205 → 83 ms, the province's 24 bases 4.65 → 2.43 s (bench_base_stats.py).
-    stored = results_meeting(everyone, as_of, engine.E_TRAINING)
-    answered, candidates = stored if stored is not None else (set(), set())
-    records, completions = _records(candidates | (everyone - answered))
-    for t, record in records.items():
-        if t in answered:
-            continue
-        ev = engine.outcome(record, as_of, profile)
-        if ev.qualified and ev.mets[_TRAINING]:
-            candidates.add(t)
+    candidates, completions = _outcomes(everyone, as_of, profile)
+    completions.update(completions_for_ids(candidates.keys() - completions.keys(), as_of))
+    width = range(len(engine.REASON_CODES))
+    training = 1 << _TRAINING
     out: dict[int, int] = {}
     for base_id, teacher_ids in teachers_by_base.items():
         count = 0
-        for t in teacher_ids & candidates:
-            without = engine.TeacherRecord(
-                facts=records[t].facts,
-                certificates=records[t].certificates,
-                periods=records[t].periods,
-                completions=tuple(c for b, c in completions[t] if b != base_id),
-                history=getattr(records[t], "history", ()),
-            )
-            count += not engine.outcome(without, as_of, profile).qualified
+        for t in teacher_ids & candidates.keys():
+            rest = [c for c in completions.get(t, ()) if c.base_id != base_id]
+            if engine.training_met(rest, as_of, profile):
+                continue  # every rule's outcome unchanged: still qualified
+            without = candidates[t] & ~training
+            mets = [bool(without >> i & 1) for i in width]
+            count += engine.level_from_mets(mets, profile) == "none"
         out[base_id] = count
     return out

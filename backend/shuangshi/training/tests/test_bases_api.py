@@ -5,6 +5,7 @@ from django.db import connection
 from django.utils import timezone
 
 from shuangshi import testing
+from shuangshi.training import services
 from shuangshi.training.models import TrainingBase
 
 from .conftest import make_completion, make_program
@@ -252,9 +253,11 @@ def test_qualified_through_today_reads_the_stored_results_and_agrees_with_the_en
     make_completion(recent_a, unqualified)
 
     everyone = {owes_a.pk, both.pk, stale.pk, unqualified.pk}
-    answered, meeting = results_meeting(everyone, today, engine.E_TRAINING)
-    assert answered == {owes_a.pk, both.pk, unqualified.pk}
-    assert meeting == {owes_a.pk, both.pk}
+    unanswered, meeting = results_meeting(everyone, today, engine.E_TRAINING)
+    assert unanswered == {stale.pk}
+    assert set(meeting) == {owes_a.pk, both.pk}
+    training = 1 << engine.REASON_CODES.index(engine.E_TRAINING)
+    assert all(bits & training for bits in meeting.values())
 
     def through() -> dict[str, int]:
         response = api(province).get(f"{URL}stats/")
@@ -265,6 +268,96 @@ def test_qualified_through_today_reads_the_stored_results_and_agrees_with_the_en
     assert from_stored == {base_a.code: 1, base_b.code: 1}
     monkeypatch.setattr(qualifying, "results_meeting", lambda *args: None)
     assert through() == from_stored
+
+
+def _through_by_definition(as_of: date) -> dict[str, int]:
+    """qualified_through as the docs define it, by brute force: each teacher who passed a
+    completion at the base, evaluated by the engine with all their records and again without
+    that base's completions."""
+    from shuangshi.qualification import engine
+    from shuangshi.qualification.selectors import profile_current, records_for_ids
+    from shuangshi.training.models import TrainingCompletion
+
+    profile = profile_current()[1]
+    out = {}
+    for base in TrainingBase.objects.all():
+        passed = TrainingCompletion.objects.filter(
+            program__base=base, passed=True, completed_on__lte=as_of
+        ).values_list("teacher_id", flat=True)
+        count = 0
+        for item in records_for_ids(set(passed)):
+            if not engine.outcome(item.record, as_of, profile).qualified:
+                continue
+            without = engine.TeacherRecord(
+                facts=item.facts,
+                certificates=item.certificates,
+                periods=item.periods,
+                completions=tuple(c for c in item.completions if c.base_id != base.pk),
+                history=item.history,
+            )
+            count += not engine.outcome(without, as_of, profile).qualified
+        out[base.code] = count
+    return out
+
+
+def test_qualified_through_agrees_with_its_definition_for_every_kind_of_teacher(
+    api, province, base_a, base_b, school_a
+):
+    """The outcomes come from the stored results (today) or the engine (a past date), and
+    only E_TRAINING is recomputed without the base: the same counts as evaluating every
+    teacher with and without each base's completions."""
+    today = timezone.localdate()
+    voided_base = testing.make_base(code="TB77", name="作废基地")
+
+    def program(base, days_ago: int, hours: int = 80):
+        end = today - timedelta(days=days_ago)
+        return make_program(base, start_on=end - timedelta(days=10), end_on=end, hours=hours)
+
+    a_recent, b_recent = program(base_a, 60), program(base_b, 40)
+    a_lapsed = program(base_a, 366 * 6)  # outside the five-year window
+    a_short = program(base_a, 30, hours=8)  # too few hours to count
+    voided = program(voided_base, 20)
+
+    def teacher(*completions, passed=True, certificate=True, **fields):
+        t = testing.make_teacher(school_a, **fields)
+        if certificate:
+            testing.make_certificate(t)
+        for p in completions:
+            make_completion(p, t, passed=passed)
+        return t
+
+    teacher(a_recent)  # junior through A's training only
+    teacher(a_recent, b_recent)  # either base's training is enough
+    teacher(a_recent, a_lapsed)  # both at A
+    teacher(a_lapsed, b_recent)  # A's training has lapsed: owes B
+    teacher(a_short, b_recent)  # A's programme is too short to count: owes B
+    teacher(a_recent, passed=False)  # failed: owes nothing
+    teacher(a_recent, certificate=False)  # no teacher's certificate: never qualified
+    teacher(a_recent, voided)  # the voided base's completion will not count
+    practice = teacher(a_recent)  # qualified through practice as well
+    testing.make_period(practice, start_on=today - timedelta(days=400), end_on=today)
+    senior = teacher(
+        a_recent,
+        b_recent,
+        title="intermediate",
+        teaching_since=date(2000, 9, 1),
+        hired_on=date(2000, 9, 1),
+    )  # intermediate with two evidence items: without one, still junior
+    testing.make_period(senior, start_on=today - timedelta(days=400), end_on=today)
+    services.base_void_completions(base=voided_base, reason="检查发现材料造假")
+
+    seen = {}
+    for as_of in (today, today - timedelta(days=30), today - timedelta(days=366 * 2)):
+        response = api(province).get(f"{URL}stats/", {"as_of": as_of.isoformat()})
+        assert response.status_code == 200
+        seen[as_of] = {row["base"]["code"]: row["qualified_through"] for row in response.data}
+        assert seen[as_of] == _through_by_definition(as_of), as_of
+    # Today A is owed by the teachers trained only there (A alone, A twice, A and the voided
+    # base); B by the two whose training at A does not count (lapsed, too short). Two years
+    # ago only A's old programme had run: its two teachers owed it.
+    codes = (base_a.code, base_b.code, voided_base.code)
+    assert seen[today] == dict(zip(codes, (3, 2, 0), strict=True))
+    assert seen[today - timedelta(days=366 * 2)] == dict(zip(codes, (2, 0, 0), strict=True))
 
 
 def test_base_staff_see_only_their_own_stats(api, base_staff, base_a, base_b):
