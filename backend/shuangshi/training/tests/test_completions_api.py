@@ -268,3 +268,19 @@ def test_listing_completions_takes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(6):
         response = api(base_staff).get(URL)
     assert response.data["count"] == 12
+
+
+def test_the_list_shows_the_newest_completions_first(api, province, base_staff, base_a, school_a):
+    """Newest first, ties in the order they were logged (the index completion_list_order)."""
+    july = make_program(base_a, start_on=date(2025, 7, 1), end_on=date(2025, 7, 31))
+    march = make_program(base_a, start_on=date(2025, 3, 1), end_on=date(2025, 3, 31))
+    logged = [
+        make_completion(march, testing.make_teacher(school_a), completed_on=date(2025, 3, 31)),
+        make_completion(july, testing.make_teacher(school_a), completed_on=date(2025, 7, 20)),
+        make_completion(july, testing.make_teacher(school_a), completed_on=date(2025, 7, 20)),
+        make_completion(march, testing.make_teacher(school_a), completed_on=date(2025, 3, 10)),
+    ]
+    newest_first = [logged[1].pk, logged[2].pk, logged[0].pk, logged[3].pk]
+    for user in (province, base_staff):
+        response = api(user).get(URL)
+        assert [c["id"] for c in response.data["results"]] == newest_first
