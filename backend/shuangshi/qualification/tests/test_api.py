@@ -156,7 +156,7 @@ def test_summary_totals_for_province_cities_and_kinds(
     api, province, staffed, school_a, school_b, django_assert_max_num_queries
 ):
     testing.make_school()  # no teachers at all
-    with django_assert_max_num_queries(9):  # + the recognized counts (one query)
+    with django_assert_max_num_queries(7):  # + the recognized counts (one query)
         data = api(province).get("/api/v1/ratios/summary/").json()
     assert (data["province"]["in_scope"], data["province"]["qualified"]) == (5, 3)
     assert data["province"]["gap"] == 1  # 3 of 5 is exactly 60%
