@@ -1206,7 +1206,8 @@ def _evaluate_once(
         title_sen,
         years_sen,
     )
-    level = level_from_mets(mets, profile)
+    evidence = e_skill + e_title + e_practice + e_enterprise + e_training
+    level = _level(basic, title_int, years_int, title_sen, years_sen, e_practice, evidence, profile)
     values = (
         scope_value,
         basic_best,
@@ -1426,8 +1427,10 @@ def training_met(completions: Iterable[Any], on: date, profile: RuleProfile) -> 
     return _held_change(_trainings(completions, profile)[1], on.toordinal())[0]
 
 
-def level_from_mets(mets: Sequence[bool], profile: RuleProfile) -> str:
-    """The level the rules' outcomes (``Evaluation.mets``, REASON_CODES order) give."""
+def level_from_mets(mets: list[bool], profile: RuleProfile) -> str:
+    """The level the rules' outcomes (``Evaluation.mets``, REASON_CODES order) give: what
+    ``_evaluate_once`` gives from the same outcomes by name (a list: fast in the compiled
+    engine, where the date-by-date evaluations call this for every step)."""
     return _level(
         mets[1],
         mets[7],
