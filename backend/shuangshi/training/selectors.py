@@ -189,9 +189,11 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
     figures: dict[int, dict[str, Any]] = defaultdict(
         lambda: {"completions": 0, "passed": 0, "teachers": set(), "passed_teachers": set()}
     )
-    rows = TrainingCompletion.objects.filter(
-        program__base__in=bases, completed_on__lte=as_of
-    ).values_list("program__base_id", "teacher_id", "passed")
+    rows = (
+        TrainingCompletion.objects.filter(program__base__in=bases, completed_on__lte=as_of)
+        .order_by()  # summed: the list's order (newest first) would only cost a sort
+        .values_list("program__base_id", "teacher_id", "passed")
+    )
     for base_id, teacher_id, passed in rows:
         f = figures[base_id]
         f["completions"] += 1
