@@ -1802,15 +1802,26 @@ def thresholds(profile: RuleProfile) -> tuple[Any, ...]:
     )
 
 
+def mets_bits(mets: tuple[bool, ...]) -> int:
+    """The rules' outcomes (``Evaluation.mets``) as the stored results keep them: bit i is
+    ``mets[i]``."""
+    bits = 0
+    for i, met in enumerate(mets):
+        if met:
+            bits |= 1 << i
+    return bits
+
+
+def mets_of_bits(bits: int) -> list[bool]:
+    """The rules' outcomes from ``mets_bits``, REASON_CODES order."""
+    return [bool(bits >> i & 1) for i in range(len(REASON_CODES))]
+
+
 def pack_reasons(ev: Evaluation) -> list[Any]:
     """``[met bits, value, value, …, extra]`` in REASON_CODES order; thresholds live in the
     profile. ``extra`` (only when there is something to keep) holds each rule's changes_on,
     the next change of anything and the notes."""
-    bits = 0
-    for i, met in enumerate(ev.mets):
-        if met:
-            bits |= 1 << i
-    out: list[Any] = [bits, *ev.values]
+    out: list[Any] = [mets_bits(ev.mets), *ev.values]
     if ev.changes or ev.notes or ev.next_change:
         extra: dict[str, Any] = {}
         if any(ev.changes):
@@ -1844,7 +1855,7 @@ def evaluation_from_stored(
     return Evaluation(
         level,
         in_scope,
-        tuple(bool(bits >> i & 1) for i in range(n)),
+        tuple(mets_of_bits(bits)),
         tuple(packed[1 : n + 1]),
         thresholds(profile),
         valid_until,

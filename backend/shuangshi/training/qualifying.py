@@ -7,8 +7,9 @@ Completions feed one rule, E_TRAINING, and the level is a function of the rules'
 (``engine.level_from_mets``). So taking B's completions away changes at most that one
 outcome: the teacher counts for B when E_TRAINING is unmet without them
 (``engine.training_met`` on the other completions) and the outcomes with it unmet give no
-level. The outcomes at D come from the stored results that hold at D (no records read) or,
-for the others, from the engine; only the candidates' completions are read.
+level. That last part is the same for every base, so it is decided once per teacher. The
+outcomes at D come from the stored results that hold at D (no records read) or, for the
+others, from the engine; only the completions of those who would lose their level are read.
 """
 
 from datetime import date
@@ -44,39 +45,44 @@ def qualified_through_base(teachers_by_base: dict[int, set[int]], *, as_of: date
 _TRAINING = engine.REASON_CODES.index(engine.E_TRAINING)
 
 
-def _outcomes(
+def _needs_training(bits: int, profile: engine.RuleProfile) -> bool:
+    """Whether these outcomes (``engine.mets_bits``) give no level once E_TRAINING is unmet:
+    the same for every base, so decided once per teacher."""
+    without = engine.mets_of_bits(bits & ~(1 << _TRAINING))
+    return engine.level_from_mets(without, profile) == "none"
+
+
+def _owing(
     everyone: set[int], as_of: date, profile: engine.RuleProfile
-) -> tuple[dict[int, int], dict[int, list[CompletionRow]]]:
-    """The candidates (qualified at as_of with E_TRAINING met) with their rules' outcomes
-    as bits (bit i: ``Evaluation.mets[i]``), and the completions of those evaluated here."""
+) -> tuple[set[int], dict[int, list[CompletionRow]]]:
+    """The teachers who may owe their qualification to completions (qualified at as_of with
+    E_TRAINING met, and no level without it), and the completions of those evaluated here."""
     stored = results_meeting(everyone, as_of, engine.E_TRAINING)
-    unanswered, candidates = stored if stored is not None else (everyone, {})
+    unanswered, meeting = stored if stored is not None else (everyone, {})
+    owing = {t for t, bits in meeting.items() if _needs_training(bits, profile)}
     completions: dict[int, list[CompletionRow]] = {}
     for item in records_for_ids(unanswered):
         ev = engine.outcome(item.record, as_of, profile)
-        if ev.qualified and ev.mets[_TRAINING]:
-            candidates[item.teacher_id] = sum(1 << i for i, met in enumerate(ev.mets) if met)
+        bits = engine.mets_bits(ev.mets)
+        if ev.qualified and ev.mets[_TRAINING] and _needs_training(bits, profile):
+            owing.add(item.teacher_id)
             completions[item.teacher_id] = list(item.completions)  # type: ignore[arg-type]
-    return candidates, completions
+    return owing, completions
 
 
 def _qualified_through(
     teachers_by_base: dict[int, set[int]], everyone: set[int], as_of: date
 ) -> dict[int, int]:
     profile = _profile()
-    candidates, completions = _outcomes(everyone, as_of, profile)
-    completions.update(completions_for_ids(candidates.keys() - completions.keys(), as_of))
-    width = range(len(engine.REASON_CODES))
-    training = 1 << _TRAINING
-    out: dict[int, int] = {}
-    for base_id, teacher_ids in teachers_by_base.items():
-        count = 0
-        for t in teacher_ids & candidates.keys():
-            rest = [c for c in completions.get(t, ()) if c.base_id != base_id]
-            if engine.training_met(rest, as_of, profile):
-                continue  # every rule's outcome unchanged: still qualified
-            without = candidates[t] & ~training
-            mets = [bool(without >> i & 1) for i in width]
-            count += engine.level_from_mets(mets, profile) == "none"
-        out[base_id] = count
-    return out
+    owing, completions = _owing(everyone, as_of, profile)
+    completions.update(completions_for_ids(owing - completions.keys(), as_of))
+    # A teacher owes base B when E_TRAINING is unmet without B's completions.
+    return {
+        base_id: sum(
+            not engine.training_met(
+                [c for c in completions.get(t, ()) if c.base_id != base_id], as_of, profile
+            )
+            for t in teacher_ids & owing
+        )
+        for base_id, teacher_ids in teachers_by_base.items()
+    }
