@@ -917,15 +917,14 @@ def summary_group_today(
             0,
         ),
     }
-    kinds = list(
+    by_kind = list(
         base.annotate(gap_raw=_ratio_expressions(target)["gap_raw"])
         .values("kind")
         .annotate(**sums, **flag_sums)
         .order_by("kind")
     )
     total = {f: sum(row[f] for row in by_city) for f in fields}
-    flags = {name: sum(row.pop(name) for row in kinds) for name in flag_sums}
-    by_kind = kinds
+    flags = {name: sum(row.pop(name) for row in by_kind) for name in flag_sums}
     return {"total": total, "by_city": by_city, "by_kind": by_kind, "flags": flags}
 
 
