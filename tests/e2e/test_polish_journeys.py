@@ -154,7 +154,7 @@ def test_ratio_target_is_a_percent_and_over_100_is_refused(page: Page) -> None:
 @pytest.mark.parametrize(
     ("username", "screens"),
     [
-        ("province", ["/dashboard", "/schools", "/teachers", "/settings"]),
+        ("province", ["/dashboard", "/schools", "/teachers", "/training", "/settings"]),
         ("city_nc", ["/dashboard", "/teachers"]),
         ("hr_a", ["/my-school", "/teachers", "/teachers/first", "/mentors"]),
         ("base_a", ["/training"]),
@@ -238,6 +238,14 @@ def test_desktop_screenshots_of_every_role(page: Page, username: str, screens: l
         expect(page.locator(".ant-card, .ant-table").first).to_be_visible()
         page.wait_for_load_state("networkidle")
         _no_horizontal_overflow(page, f"{username} {path}")
+        if path == "/training" and username == "province":
+            # The bases table's figures (trained, pass rate, qualified through the base) show
+            # beside the fixed actions column without a sideways scroll on a 1440-px desktop.
+            expect(page.get_by_role("columnheader", name="因培训获认定")).to_be_visible()
+            widths = page.locator(".ant-table-content").first.evaluate(
+                "el => [el.scrollWidth, el.clientWidth]"
+            )
+            assert widths[0] <= widths[1], f"the bases table scrolls sideways {widths}"
         _shot(page, f"desktop-{username}{path.replace('/', '-')}")
 
 

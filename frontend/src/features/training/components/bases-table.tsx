@@ -18,6 +18,8 @@ import { BaseModal } from './base-modal';
 import { RowActions } from '@/components/ui/row-actions';
 
 const PAGE_SIZE = 20;
+const TABLE_WIDTH = 980;
+const ACTIONS_WIDTH = 100;
 const statusColor: Record<string, string> = { planned: 'default', active: 'green', suspended: 'orange' };
 
 /** Every training base with its figures; the province adds, edits and removes them. */
@@ -41,12 +43,14 @@ export function BasesTable({ editable }: { editable: boolean }) {
     return row ? pick(row) : stats.isPending ? '…' : '—';
   };
 
+  // Widths add up to TABLE_WIDTH, which fits a 1440-px desktop beside the menu: the figures
+  // (the reason this table exists) show without a sideways scroll; phones scroll the table.
   const columns: TableProps<TrainingBase>['columns'] = [
-    { title: t('training.baseFields.code'), dataIndex: 'code', width: 80 },
+    { title: t('training.baseFields.code'), dataIndex: 'code', width: 70 },
     {
       title: t('training.baseFields.name'),
       dataIndex: 'name',
-      width: 300,
+      width: 250,
       render: (name: string, row) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text>{name}</Typography.Text>
@@ -56,31 +60,55 @@ export function BasesTable({ editable }: { editable: boolean }) {
         </Space>
       ),
     },
-    { title: t('training.baseFields.city'), dataIndex: 'city_name', width: 90 },
-    { title: t('training.baseFields.designation'), dataIndex: 'designation', render: (v: string) => label('designation', v) },
+    { title: t('training.baseFields.city'), dataIndex: 'city_name', width: 80 },
     {
+      title: t('training.baseFields.designation'),
+      dataIndex: 'designation',
+      width: 100,
+      render: (v: string) => label('designation', v),
+    },
+    {
+      // The status with the date the base was approved under it (one column, not two).
       title: t('training.baseFields.status'),
       dataIndex: 'status',
-      render: (v: string) => <Tag color={statusColor[v]}>{label('baseStatus', v)}</Tag>,
+      width: 120,
+      render: (v: string, row) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={statusColor[v]}>{label('baseStatus', v)}</Tag>
+          {row.approved_on && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('training.approvedOn', { date: formatDate(row.approved_on) })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
     },
-    { title: t('training.baseFields.approved_on'), dataIndex: 'approved_on', render: formatDate },
-    { title: t('training.stats.programs'), key: 'programs', align: 'right', render: (_, row) => figure(row.id, (s) => s.programs) },
+    {
+      title: t('training.stats.programs'),
+      key: 'programs',
+      align: 'right',
+      width: 80,
+      render: (_, row) => figure(row.id, (s) => s.programs),
+    },
     {
       title: t('training.stats.teachersTrained'),
       key: 'trained',
       align: 'right',
+      width: 90,
       render: (_, row) => figure(row.id, (s) => s.teachers_trained),
     },
     {
       title: t('training.stats.passRate'),
       key: 'pass_rate',
       align: 'right',
+      width: 80,
       render: (_, row) => figure(row.id, (s) => formatPercent(s.pass_rate)),
     },
     {
       title: t('training.stats.qualifiedThrough'),
       key: 'qualified_through',
       align: 'right',
+      width: 110,
       render: (_, row) => figure(row.id, (s) => s.qualified_through),
     },
     ...(editable
@@ -89,6 +117,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
             title: t('common.actions'),
             key: 'actions',
             fixed: 'right' as const,
+            width: ACTIONS_WIDTH,
             render: (_: unknown, row: TrainingBase) => (
               <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (error) => void message.error(errorText(error)), })} tight />
             ),
@@ -154,7 +183,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
           dataSource={bases.data?.results}
           columns={columns}
           locale={{ emptyText: <EmptyState /> }}
-          scroll={{ x: 1400 }}
+          scroll={{ x: editable ? TABLE_WIDTH + ACTIONS_WIDTH : TABLE_WIDTH }}
           pagination={{
             current: params.page,
             pageSize: PAGE_SIZE,
