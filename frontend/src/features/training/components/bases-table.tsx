@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
@@ -18,8 +18,6 @@ import { BaseModal } from './base-modal';
 import { RowActions } from '@/components/ui/row-actions';
 
 const PAGE_SIZE = 20;
-const TABLE_WIDTH = 980;
-const ACTIONS_WIDTH = 100;
 const statusColor: Record<string, string> = { planned: 'default', active: 'green', suspended: 'orange' };
 
 /** Every training base with its figures; the province adds, edits and removes them. */
@@ -43,14 +41,15 @@ export function BasesTable({ editable }: { editable: boolean }) {
     return row ? pick(row) : stats.isPending ? '…' : '—';
   };
 
-  // Widths add up to TABLE_WIDTH, which fits a 1440-px desktop beside the menu: the figures
-  // (the reason this table exists) show without a sideways scroll; phones scroll the table.
+  // Every column has a width; their sum (980 px, 1,080 with the actions) fits a 1440-px
+  // desktop beside the menu, so the figures show without a sideways scroll. Phones scroll
+  // the table inside its card.
   const columns: TableProps<TrainingBase>['columns'] = [
     { title: t('training.baseFields.code'), dataIndex: 'code', width: 70 },
     {
       title: t('training.baseFields.name'),
       dataIndex: 'name',
-      width: 250,
+      width: 230,
       render: (name: string, row) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text>{name}</Typography.Text>
@@ -77,7 +76,11 @@ export function BasesTable({ editable }: { editable: boolean }) {
           <Tag color={statusColor[v]}>{label('baseStatus', v)}</Tag>
           {row.approved_on && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('training.approvedOn', { date: formatDate(row.approved_on) })}
+              <Trans
+                i18nKey="training.approvedOn"
+                values={{ date: formatDate(row.approved_on) }}
+                components={{ date: <span style={{ whiteSpace: 'nowrap' }} /> }}
+              />
             </Typography.Text>
           )}
         </Space>
@@ -87,7 +90,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
       title: t('training.stats.programs'),
       key: 'programs',
       align: 'right',
-      width: 80,
+      width: 100,
       render: (_, row) => figure(row.id, (s) => s.programs),
     },
     {
@@ -117,7 +120,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
             title: t('common.actions'),
             key: 'actions',
             fixed: 'right' as const,
-            width: ACTIONS_WIDTH,
+            width: 100,
             render: (_: unknown, row: TrainingBase) => (
               <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (error) => void message.error(errorText(error)), })} tight />
             ),
@@ -125,6 +128,8 @@ export function BasesTable({ editable }: { editable: boolean }) {
         ]
       : []),
   ];
+
+  const tableWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0);
 
   return (
     <Card
@@ -183,7 +188,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
           dataSource={bases.data?.results}
           columns={columns}
           locale={{ emptyText: <EmptyState /> }}
-          scroll={{ x: editable ? TABLE_WIDTH + ACTIONS_WIDTH : TABLE_WIDTH }}
+          scroll={{ x: tableWidth }}
           pagination={{
             current: params.page,
             pageSize: PAGE_SIZE,
