@@ -157,6 +157,7 @@ export const basesProgress = {
   remaining: 14,
   met: false,
   missed: true,
+  by_status: { planned: 1, active: 6, suspended: 0 },
 };
 
 export const candidates = [

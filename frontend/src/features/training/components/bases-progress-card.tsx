@@ -67,10 +67,11 @@ export function BasesProgressCard() {
                 <Statistic title={t('training.stats.remaining')} value={p.remaining} />
               </Col>
               <Col xs={12} md={6}>
+                {/* Two small counts in one cell: "4 / 1" stays on one line on a phone. */}
                 <Statistic
-                  title={label('baseStatus', 'planned')}
-                  value={p.by_status?.planned ?? 0}
-                  suffix={`· ${label('baseStatus', 'suspended')} ${p.by_status?.suspended ?? 0}`}
+                  title={`${label('baseStatus', 'planned')} / ${label('baseStatus', 'suspended')}`}
+                  value={`${p.by_status?.planned ?? 0} / ${p.by_status?.suspended ?? 0}`}
+                  data-testid="bases-planned-suspended"
                 />
               </Col>
             </Row>

@@ -142,6 +142,8 @@ describe('training, for the province', () => {
     renderApp('/training');
     expect(await screen.findByText('6 / 20')).toBeInTheDocument();
     expect(screen.getByTestId('deadline-passed')).toHaveTextContent('已过截止日期');
+    // Planned and suspended bases in one cell, as two counts (one line on a phone).
+    expect(screen.getByTestId('bases-planned-suspended')).toHaveTextContent('筹建 / 暂停1 / 0');
     expect(await screen.findByText('九江职教一体化基地')).toBeInTheDocument();
     expect(await screen.findByText('86.4%')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /新增基地/ })).toBeInTheDocument();
