@@ -14,6 +14,12 @@ export function normaliseLanguage(lng: string | undefined): Language {
   return lng && lng.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
 
+// Before init: the language found in storage is set during init, and <html lang> (which
+// screen readers and the CJK font choice follow) must follow it on a reload too.
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = normaliseLanguage(lng);
+});
+
 void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
@@ -31,9 +37,5 @@ void i18n
       convertDetectedLanguage: normaliseLanguage,
     },
   });
-
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = normaliseLanguage(lng);
-});
 
 export default i18n;

@@ -43,6 +43,7 @@ export function CountsCard({ perSchool }: { perSchool: boolean }) {
         size="small"
         dataSource={counts.data}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 560 }} // a phone scrolls the counts inside the card, not the page
         columns={[
           { title: t('mentors.fields.school'), key: 'school', render: (_, row) => row.school.name },
           { title: t('mentors.counts.mentors'), dataIndex: 'mentors', align: 'right', sorter: (a, b) => a.mentors - b.mentors },

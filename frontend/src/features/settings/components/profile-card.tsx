@@ -266,7 +266,7 @@ export function ProfileCard({ onDirty }: { onDirty: (key: string, dirty: boolean
         <Form.Item name="note" label={t('settings.note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        <Space>
+        <Space wrap>
           <Button onClick={() => void onPreview()} loading={preview.isPending}>
             {t('settings.preview.run')}
           </Button>

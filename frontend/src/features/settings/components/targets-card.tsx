@@ -134,7 +134,7 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {t('settings.updated', { who: target.updated_by ?? '—', when: formatDate(target.updated_at) })}
           </Typography.Paragraph>
-          <Space>
+          <Space wrap>
             {isRatio && (
               <Button
                 loading={preview.isPending}
