@@ -44,6 +44,24 @@ def _no_horizontal_overflow(page: Page, where: str) -> None:
     assert widths[0] <= widths[1], f"{where}: the page scrolls sideways {widths}"
 
 
+def _open_screen(page: Page, path: str) -> None:
+    """Open a tour screen and wait until it has loaded. "/teachers/first" and
+    "/recognition/certificates/first" stand for the first teacher's page and the first
+    recognition's certificate."""
+    if path == "/teachers/first":
+        page.goto("/teachers")
+        page.locator(".ant-table-row a").first.click()
+        expect(page.get_by_test_id("qualification-card")).to_be_visible()
+    elif path == "/recognition/certificates/first":
+        found = page.request.get("/api/v1/recognitions/?page_size=1").json()["results"]
+        page.goto(f"/recognition/certificates/{found[0]['id']}")
+    else:
+        page.goto(path)
+        # A card, or a page that is one table (review queue, publicity).
+        expect(page.locator(".ant-card, .ant-table").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+
 def _phone_login(page: Page, username: str) -> None:
     page.goto("/login")
     page.get_by_label("用户名").fill(username)
@@ -198,19 +216,7 @@ def test_phone_screens_fit_without_sideways_scrolling(
     expect(phone.get_by_text("退出登录")).to_be_visible()
     phone.keyboard.press("Escape")
     for path in screens:
-        if path == "/teachers/first":
-            phone.goto("/teachers")
-            phone.locator(".ant-table-row a").first.click()
-            expect(phone.get_by_test_id("qualification-card")).to_be_visible()
-        elif path == "/recognition/certificates/first":
-            found = phone.request.get("/api/v1/recognitions/?page_size=1").json()["results"]
-            phone.goto(f"/recognition/certificates/{found[0]['id']}")
-            phone.wait_for_load_state("networkidle")
-        else:
-            phone.goto(path)
-            # A card, or a page that is one table (review queue, publicity).
-            expect(phone.locator(".ant-card, .ant-table").first).to_be_visible()
-        phone.wait_for_load_state("networkidle")
+        _open_screen(phone, path)
         _no_horizontal_overflow(phone, f"{username} {path}")
         _shot(phone, f"phone-{username}{path.replace('/', '-')}")
 
@@ -229,10 +235,8 @@ def test_phone_screens_fit_in_english(phone: Page, username: str, screens: list[
     _phone_login(phone, username)
     phone.evaluate("() => localStorage.setItem('shuangshi.lang', 'en')")
     for path in screens:
-        phone.goto(path)
+        _open_screen(phone, path)
         expect(phone.locator("html")).to_have_attribute("lang", "en")
-        expect(phone.locator(".ant-card, .ant-table").first).to_be_visible()
-        phone.wait_for_load_state("networkidle")
         _no_horizontal_overflow(phone, f"{username} {path} in English")
         _shot(phone, f"phone-en-{username}{path.replace('/', '-')}")
 
@@ -256,9 +260,7 @@ def test_phone_screens_fit_in_english(phone: Page, username: str, screens: list[
 def test_desktop_screenshots_of_every_role(page: Page, username: str, screens: list[str]) -> None:
     login(page, username)
     for path in screens:
-        page.goto(path)
-        expect(page.locator(".ant-card, .ant-table").first).to_be_visible()
-        page.wait_for_load_state("networkidle")
+        _open_screen(page, path)
         _no_horizontal_overflow(page, f"{username} {path}")
         if path == "/training" and username == "province":
             # The bases table's figures (trained, pass rate, qualified through the base).
