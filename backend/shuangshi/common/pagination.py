@@ -127,8 +127,11 @@ class BoundedCountPaginator(Paginator):
         rows = self.object_list
         if bottom == 0 and self.rows is None:  # nothing skipped: one query
             return Page(rows[bottom:top], number, self)
-        ids = list(rows.values_list("pk", flat=True)[bottom:top])  # type: ignore[attr-defined]
-        found = rows.filter(pk__in=ids) if self.rows is None else self.rows(ids)  # type: ignore[attr-defined]
+        wanted = rows.values_list("pk", flat=True)[bottom:top]  # type: ignore[attr-defined]
+        if self.rows is not None:  # the reader reads the ids' query and its rows, in order
+            return Page(self.rows(wanted), number, self)
+        ids = list(wanted)
+        found = rows.filter(pk__in=ids)  # type: ignore[attr-defined]
         by_id = {row.pk: row for row in found}
         return Page([by_id[i] for i in ids if i in by_id], number, self)
 

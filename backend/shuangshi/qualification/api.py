@@ -44,16 +44,21 @@ def stored_result_of(teacher: Teacher) -> TeacherQualification | None:
         return None
 
 
-def levels_after_of(rows: Iterable[tuple[int, reports.StoredVerdict | None]]) -> dict[int, str]:
+def levels_after_of(
+    rows: Iterable[tuple[int, reports.StoredVerdict | None]], *, read: dict[int, str] | None = None
+) -> dict[int, str]:
     """level_after for a list page in one read, from (teacher id, stored verdict) pairs: the
     rows whose stored result still holds (the others are evaluated afresh, level_after with
-    them)."""
+    them). ``read``: levels already read with the rows (selectors.level_after_sql), for
+    the same dates; only the others are looked up."""
     today = timezone.localdate()
     changes = {}
     for teacher_id, stored in rows:
         if stored is not None and stored.valid_until and reports.stored_holds(stored, today):
             changes[teacher_id] = stored.valid_until
-    return selectors.levels_after(changes)
+    known = {tid: read[tid] for tid in changes if read and tid in read}
+    known.update(selectors.levels_after({t: d for t, d in changes.items() if t not in known}))
+    return known
 
 
 def _level_after(teacher_id: int, valid_until: date | None, known: dict[int, str] | None) -> Any:
@@ -70,6 +75,7 @@ def qualification_summary(
     stored: reports.StoredVerdict | TeacherQualification | None,
     *,
     levels_after: dict[int, str] | None = None,
+    today: date | None = None,
 ) -> dict[str, Any] | None:
     """The verdict a list row carries: {level, qualified, in_scope, valid_until, level_after,
     evaluated_on}; ``levels_after`` from :func:`levels_after_of` for the page.
@@ -79,7 +85,7 @@ def qualification_summary(
     """
     if stored is None:
         return None
-    today = timezone.localdate()
+    today = today or timezone.localdate()  # (a list page reads the date once)
     if not reports.stored_holds(stored, today):
         ev = reports.evaluation_today(teacher_id, today)
         stored = reports.StoredVerdict(

@@ -620,18 +620,37 @@ def teacher_level_on(teacher_id: int, on: date) -> TeacherLevelInterval | None:
     )
 
 
-# The interval starting on each date, when the stored horizon covers it and was built under
-# the profile in force: one statement (a list page asks for its 20 teachers on every read).
+# The stored horizon of dated levels, when it was built under the profile in force (no row
+# otherwise): what levels_after and the teacher list's rows (level_after_sql) read.
+_CURRENT_HORIZON_SQL = f"""
+SELECT x.starts_on, x.ends_on FROM (
+    SELECT starts_on, ends_on, profile_version FROM {IntervalHorizon._meta.db_table}
+    ORDER BY id DESC LIMIT 1
+) x
+WHERE x.profile_version = COALESCE((SELECT MAX(version) FROM {RuleProfile._meta.db_table}), 0)
+"""
+
+# The interval starting on each date, when the current horizon covers it: one statement.
 _LEVELS_AFTER_SQL = f"""
 SELECT i.teacher_id, i.valid_from, i.level
 FROM {TeacherLevelInterval._meta.db_table} i
-JOIN (
-    SELECT starts_on, ends_on, profile_version FROM {IntervalHorizon._meta.db_table}
-    ORDER BY id DESC LIMIT 1
-) h ON i.valid_from BETWEEN h.starts_on AND h.ends_on
-WHERE h.profile_version = COALESCE((SELECT MAX(version) FROM {RuleProfile._meta.db_table}), 0)
-  AND i.teacher_id IN ({{ids}}) AND i.valid_from IN ({{days}})
+JOIN ({_CURRENT_HORIZON_SQL}) h ON i.valid_from BETWEEN h.starts_on AND h.ends_on
+WHERE i.teacher_id IN ({{ids}}) AND i.valid_from IN ({{days}})
 """
+
+
+def level_after_sql(*, teacher_id: str, day: str) -> tuple[str, str]:
+    """For a query of teachers (PostgreSQL) that also reads what levels_after would give
+    for ``day`` (an SQL expression: the stored valid_until), from the same stored interval:
+    a ``level_horizon`` CTE to put first, and a LATERAL join whose ``level_after.level`` is
+    that level, or NULL where levels_after would have to evaluate (or has nothing)."""
+    cte = f"level_horizon AS MATERIALIZED ({_CURRENT_HORIZON_SQL})"
+    join = (
+        f"LEFT JOIN LATERAL (SELECT i.level FROM {TeacherLevelInterval._meta.db_table} i, "
+        f"level_horizon h WHERE i.teacher_id = {teacher_id} AND i.valid_from = {day} "
+        f"AND i.valid_from BETWEEN h.starts_on AND h.ends_on LIMIT 1) level_after ON true"
+    )
+    return cte, join
 
 
 def _marks(values: Sequence[Any]) -> str:

@@ -3,6 +3,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
@@ -226,7 +227,10 @@ class TeacherListSerializer(TeacherSerializer):
         levels = self.context.get("levels_after")
         if levels is None:  # level_after for the whole page in one read, kept in the context
             page = getattr(self.parent, "instance", None) or [t]
-            levels = self.context["levels_after"] = levels_after_of((r.id, r.verdict) for r in page)
+            read = {r.id: r.level_after for r in page if r.level_after is not None}
+            levels = levels_after_of(((r.id, r.verdict) for r in page), read=read)
+            self.context["levels_after"] = levels
+            self.context["today"] = timezone.localdate()
         row = {
             "id": t.id,
             "school": t.school_id,
@@ -248,7 +252,9 @@ class TeacherListSerializer(TeacherSerializer):
             "left_on": t.left_on.isoformat() if t.left_on else None,
             "major_category": t.major_category,
             "version": t.version,
-            "qualification": qualification_summary(t.id, t.verdict, levels_after=levels),
+            "qualification": qualification_summary(
+                t.id, t.verdict, levels_after=levels, today=self.context.get("today")
+            ),
         }
         if not can_see_full_id_number(request_user(self), t.school_id, teacher_id=t.id):
             mask_person(row, id_number=t.id_number)

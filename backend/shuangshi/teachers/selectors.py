@@ -6,12 +6,14 @@ from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.options import Options
 
 from shuangshi.qualification.models import TeacherQualification
 from shuangshi.qualification.reports import VERDICT_COLUMNS, StoredVerdict
+from shuangshi.qualification.selectors import level_after_sql
 from shuangshi.schools.models import School
 
 from .models import FACT_ATTRS, SchoolTeacherCount, Teacher, TeacherFact
@@ -56,22 +58,27 @@ class TeacherRow(NamedTuple):
     major_category: str | None
     version: int
     verdict: StoredVerdict | None  # the stored result's verdict; None before the first
+    # The level from the verdict's valid_until on, as read with the row (qualification
+    # selectors.level_after_sql); None when not read so (then levels_after is asked).
+    level_after: str | None = None
 
     @property
     def pk(self) -> int:
         return self.id
 
 
-# TeacherRow's columns as the teacher query names them, the verdict's last.
+# TeacherRow's columns as the teacher query names them (those before the verdict's).
 _ROW_COLUMNS = tuple(
-    "school__name" if name == "school_name" else name for name in TeacherRow._fields[:-1]
+    "school__name" if name == "school_name" else name
+    for name in TeacherRow._fields[: TeacherRow._fields.index("verdict")]
 )
 
 
 @cache
-def _rows_sql() -> str:
+def _rows_sql_parts() -> tuple[str, str]:
     """_ROW_COLUMNS and VERDICT_COLUMNS of teachers by id, in SQL written once from the
-    models (the ORM's three-table query cost more to build and compile than to run)."""
+    models (the ORM's three-table query cost more to build and compile than to run): the
+    text before and after the query of the ids, which goes between them."""
     qn = connection.ops.quote_name
     teacher, school = Teacher._meta, School._meta
     result = TeacherQualification._meta
@@ -86,28 +93,57 @@ def _rows_sql() -> str:
         alias, meta = tables[table]
         columns.append(f"{alias}.{qn(meta.get_field(field).column)}")  # type: ignore[union-attr,arg-type]
     owner, school_id = result.get_field("teacher").column, teacher.get_field("school").column
+    horizon, level_after = level_after_sql(
+        teacher_id=f"t.{qn(teacher.pk.column)}",
+        day=f"q.{qn(result.get_field('valid_until').column)}",  # type: ignore[union-attr]
+    )
+    # ARRAY(query) keeps the query's order; WITH ORDINALITY numbers it for the ORDER BY.
     return (
-        f"SELECT {', '.join(columns)} FROM {qn(teacher.db_table)} t "
+        f"WITH {horizon} SELECT {', '.join(columns)}, level_after.level FROM unnest(ARRAY(",
+        f")) WITH ORDINALITY AS p(id, n) "
+        f"JOIN {qn(teacher.db_table)} t ON t.{qn(teacher.pk.column)} = p.id "
         f"JOIN {qn(school.db_table)} s ON s.{qn(school.pk.column)} = t.{qn(school_id)} "
         f"LEFT JOIN {qn(result.db_table)} q ON q.{qn(owner)} = t.{qn(teacher.pk.column)} "
-        f"WHERE t.{qn(teacher.pk.column)} = ANY(%s)"
+        f"{level_after} ORDER BY p.n",
     )
 
 
-def teacher_list_rows(ids: Sequence[int]) -> list[TeacherRow]:
-    """These teachers' list rows, in no particular order, in one query: on PostgreSQL in
-    SQL written once (a list page asks for it every time), elsewhere through the ORM."""
+def _page_rows_sql(ids_sql: str) -> str:
+    before, after = _rows_sql_parts()
+    return before + ids_sql + after
+
+
+def teacher_list_rows(ids: "Sequence[int] | QuerySet[Any]") -> list[TeacherRow]:
+    """These teachers' list rows in the order of ``ids`` (a list, or a query of ids such
+    as a list page's), in one query: on PostgreSQL in SQL written once (a list page asks
+    for it every time), the ids' query inside it; elsewhere through the ORM."""
     if connection.vendor == "postgresql":
+        params: list[Any]
+        if isinstance(ids, QuerySet):
+            try:
+                ids_sql, ids_params = ids.query.sql_with_params()
+            except EmptyResultSet:  # a filter that can match nothing (the ORM asks no query)
+                return []
+            sql, params = _page_rows_sql(ids_sql), list(ids_params)
+        else:
+            sql, params = _page_rows_sql("SELECT unnest(%s::bigint[])"), [list(ids)]
         with connection.cursor() as cursor:
-            cursor.execute(_rows_sql(), [list(ids)])
+            cursor.execute(sql, params)
             found: Iterable[Sequence[Any]] = cursor.fetchall()
     else:
-        found = Teacher.objects.filter(pk__in=ids).values_list(*_ROW_COLUMNS, *VERDICT_COLUMNS)
-    n = len(_ROW_COLUMNS)
+        ids = list(ids)
+        position = {pk: n for n, pk in enumerate(ids)}
+        found = sorted(
+            Teacher.objects.filter(pk__in=ids).values_list(*_ROW_COLUMNS, *VERDICT_COLUMNS),
+            key=lambda values: position[values[0]],
+        )
+    n, m = len(_ROW_COLUMNS), len(_ROW_COLUMNS) + len(VERDICT_COLUMNS)
     rows = []
     for values in found:
-        verdict = None if values[n] is None else StoredVerdict._make(values[n:])
-        rows.append(TeacherRow._make((*values[:n], verdict)))
+        verdict = None if values[n] is None else StoredVerdict._make(values[n:m])
+        rows.append(
+            TeacherRow._make((*values[:n], verdict, values[m] if len(values) > m else None))
+        )
     return rows
 
 
