@@ -114,6 +114,16 @@ def _database() -> dict[str, Any]:
             "transaction_mode": "IMMEDIATE",
             "init_command": "PRAGMA journal_mode=WAL;",
         }
+    elif config["ENGINE"].endswith("postgresql"):
+        # The statements run through shuangshi.common.prepared are prepared once a
+        # connection has run them this many times (psycopg; Django's own cursors bind on
+        # the client and are never prepared). -1 turns it off, as a pooler in transaction
+        # mode needs (it cannot keep a session's prepared statements).
+        threshold = env_int("DB_PREPARE_THRESHOLD", 5, minimum=-1)
+        config["OPTIONS"] = {
+            **config.get("OPTIONS", {}),
+            "prepare_threshold": None if threshold < 0 else threshold,
+        }
     return dict(config)
 
 

@@ -29,6 +29,8 @@ from knox.signals import token_expired
 from rest_framework import exceptions
 from rest_framework.request import Request
 
+from shuangshi.common import prepared
+
 _ANSWER = "_shuangshi_token_auth"
 
 
@@ -65,7 +67,7 @@ def tokens_with_users(key: str) -> list[AuthToken]:
     user_model, owner = get_user_model(), AuthToken._meta.get_field("user")
     split = len(token_names)
     found = []
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:  # one statement, by key, on every request
         cursor.execute(sql, [key])
         for row in cursor.fetchall():
             token = AuthToken.from_db(connection.alias, token_names, row[:split])

@@ -14,9 +14,10 @@ import math
 import random
 from typing import Any
 
-from django.db import connection
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from shuangshi.common import prepared
 
 from .models import RateCount
 
@@ -56,7 +57,7 @@ class CountingThrottle:
             return True
         now = self.timer()
         slot = int(now // self.duration)
-        with connection.cursor() as cursor:
+        with prepared.cursor() as cursor:  # the same statements on every request
             if random.random() < SWEEP_CHANCE:
                 cursor.execute(_SWEEP, [now])
             cursor.execute(_BUMP, [key, slot, float((slot + 2) * self.duration)])

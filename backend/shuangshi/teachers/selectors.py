@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.options import Options
 
+from shuangshi.common import prepared
 from shuangshi.qualification.models import TeacherQualification
 from shuangshi.qualification.reports import VERDICT_COLUMNS, StoredVerdict
 from shuangshi.qualification.selectors import level_after_sql
@@ -127,7 +128,10 @@ def teacher_list_rows(ids: "Sequence[int] | QuerySet[Any]") -> list[TeacherRow]:
             sql, params = _page_rows_sql(ids_sql), list(ids_params)
         else:
             sql, params = _page_rows_sql("SELECT unnest(%s::bigint[])"), [list(ids)]
-        with connection.cursor() as cursor:
+        # A page of the whole list (no filter, no search: no parameter) is one statement
+        # per page number: prepared. One with parameters is planned for its values (a
+        # search term's plan depends on it: shuangshi.common.prepared).
+        with prepared.cursor() if not params else connection.cursor() as cursor:
             cursor.execute(sql, params)
             found: Iterable[Sequence[Any]] = cursor.fetchall()
     else:
@@ -195,7 +199,7 @@ def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
     else:
         sql, ids_params = schools.order_by().values("pk").query.sql_with_params()
         where, params = f"IN ({sql})", list(ids_params)
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:  # by school ids: its plan holds for any of them
         cursor.execute(_TOTAL.format(where=where), params)
         total, seen = cursor.fetchone()
         # Whether to compact is asked now and then only: finding the schools costs more
