@@ -166,7 +166,8 @@ export function TeachersList() {
       sortOrder: sortOrder('hired_on'),
       render: (v: string, row) => (
         <Space size={4}>
-          {formatDate(v)}
+          {/* A date is not broken across lines (English headers leave the column narrow). */}
+          <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v)}</span>
           {row.left_on && <Tag>{t('teachers.fields.left_on')} {formatDate(row.left_on)}</Tag>}
         </Space>
       ),
