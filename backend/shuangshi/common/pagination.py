@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connection
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -73,11 +74,12 @@ class BoundedCountPaginator(Paginator):
         per_page: int,
         *,
         total: int | None = None,
-        rows: Callable[[list[Any]], list[Any]] | None = None,
+        rows: Callable[[QuerySet[Any]], list[Any]] | None = None,
     ) -> None:
         super().__init__(object_list, per_page)
         self.total = total
-        self.rows = rows  # a page's rows (objects with a pk) by their ids, in any order
+        # A page's rows from the query of its ids (sliced, in the list's order), in that order.
+        self.rows = rows
         self.exact = True
 
     @cached_property
@@ -118,7 +120,8 @@ class BoundedCountPaginator(Paginator):
         """The page's ids first (from the list's own table and filters, no joins), then its
         rows with their joins: a join per skipped row (page 50 skips 980) made page 50 of
         1.3M teachers cost 10 ms of PostgreSQL time, the ids alone cost 1. The rows come
-        from the view's reader when it has one, else from the queryset."""
+        from the view's reader when it has one (given the ids' query: the teacher list
+        runs both in one statement), else from the queryset."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
@@ -139,7 +142,7 @@ class BoundedCountPaginator(Paginator):
 class BoundedCountPagination(Pagination):
     """{count, count_exact, next, previous, results}: the view's list_total(request) when it
     knows the total, else a bounded count (BoundedCountPaginator); a page's rows from the
-    view's list_rows(ids) when it has that reader, else the queryset's objects."""
+    view's list_rows(ids query) when it has that reader, else the queryset's objects."""
 
     def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
         known = getattr(view, "list_total", None)

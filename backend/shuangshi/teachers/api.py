@@ -326,9 +326,9 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         return selectors.teacher_total(schools=schools)
 
     @property
-    def list_rows(self) -> Callable[[list[int]], list[selectors.TeacherRow]] | None:
-        """How the pagination reads a list page's rows by id: values, not three models a
-        row (None for other paged actions: the queryset's objects)."""
+    def list_rows(self) -> Callable[[QuerySet[Any]], list[selectors.TeacherRow]] | None:
+        """How the pagination reads a list page's rows from the query of its ids: values,
+        not three models a row (None for other paged actions: the queryset's objects)."""
         return selectors.teacher_list_rows if self.action == "list" else None
 
     def get_queryset(self) -> QuerySet[Teacher]:
