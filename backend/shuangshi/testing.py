@@ -1,8 +1,10 @@
 """Factories for tests: build records through the same services the API uses."""
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.services import user_create
@@ -101,6 +103,18 @@ def make_certificate(teacher: Teacher, **fields: Any) -> Certificate:
     if values["kind"] in SKILL_KINDS and "field_category" not in fields:
         values["field_category"] = teacher.major_category  # in the teacher's field
     return teacher_services.certificate_create(data=values)
+
+
+def make_teacher_whose_certificate_expires(
+    school: School, *, expires_on: date, **fields: Any
+) -> Teacher:
+    """A junior teacher (eight years of teaching, 400 days of enterprise practice up to
+    today) whose qualification certificate expires on ``expires_on``: level none after."""
+    today = timezone.localdate()
+    teacher = make_teacher(school, teaching_since=today - timedelta(days=365 * 8), **fields)
+    make_certificate(teacher, expires_on=expires_on)
+    make_period(teacher, start_on=today - timedelta(days=400), end_on=today)
+    return teacher
 
 
 SKILL_KINDS = ("skill_level", "vocational_qualification", "one_plus_x")

@@ -542,24 +542,11 @@ def test_an_as_of_outside_1950_to_2100_is_a_400(api, province, as_of):
 # --------------------------------------------------------------------------- level_after (issue 10)
 
 
-def _level_after_case(school, *, title=None, cert_expires=None):
-    """A teacher whose qualification certificate expires in 30 days (then none), or with an
-    intermediate title whose only evidence item lapses then (then junior)."""
-    today = TODAY()
-    fields = {"teaching_since": today - timedelta(days=365 * 8)}
-    if title:
-        fields["title"] = title
-    teacher = testing.make_teacher(school, **fields)
-    testing.make_certificate(teacher, expires_on=cert_expires)
-    testing.make_period(teacher, start_on=today - timedelta(days=400), end_on=today)
-    return teacher
-
-
 def test_a_teacher_read_says_the_level_becomes_none_when_the_certificate_expires(
     api, hr_a, hr_b, school_a
 ):
     expires = TODAY() + timedelta(days=30)
-    teacher = _level_after_case(school_a, cert_expires=expires)
+    teacher = testing.make_teacher_whose_certificate_expires(school_a, expires_on=expires)
     q = api(hr_a).get(f"/api/v1/teachers/{teacher.pk}/").json()["qualification"]
     assert (q["level"], q["valid_until"], q["level_after"]) == (
         "junior",

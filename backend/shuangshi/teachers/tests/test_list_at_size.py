@@ -190,12 +190,9 @@ def test_a_page_reads_its_ids_rows_and_levels_after_in_one_statement(
 
     from shuangshi.qualification.services import qualifications_rebuild
 
-    today = timezone.localdate()
-    expiring = testing.make_teacher(school_a, name="甲", staff_no="001")
-    expiring.teaching_since = today - timedelta(days=365 * 8)
-    expiring.save()
-    testing.make_certificate(expiring, expires_on=today + timedelta(days=30))
-    testing.make_period(expiring, start_on=today - timedelta(days=400), end_on=today)
+    expiring = testing.make_teacher_whose_certificate_expires(
+        school_a, expires_on=timezone.localdate() + timedelta(days=30), name="甲", staff_no="001"
+    )
     for n in range(2, 6):
         testing.make_teacher(school_a, name=f"乙{n}", staff_no=f"{n:03d}")
     qualifications_rebuild()  # the dated intervals the level after is read from
