@@ -114,20 +114,16 @@ def _page_rows_sql(ids_sql: str) -> str:
     return before + ids_sql + after
 
 
-def teacher_list_rows(ids: "Sequence[int] | QuerySet[Any]") -> list[TeacherRow]:
-    """These teachers' list rows in the order of ``ids`` (a list, or a query of ids such
-    as a list page's), in one query: on PostgreSQL in SQL written once (a list page asks
-    for it every time), the ids' query inside it; elsewhere through the ORM."""
+def teacher_list_rows(ids: QuerySet[Any]) -> list[TeacherRow]:
+    """The list rows of the teachers a query of ids finds (a list page's), in its order, in
+    one query: on PostgreSQL in SQL written once (a list page asks for it every time), the
+    ids' query inside it; elsewhere through the ORM."""
     if connection.vendor == "postgresql":
-        params: list[Any]
-        if isinstance(ids, QuerySet):
-            try:
-                ids_sql, ids_params = ids.query.sql_with_params()
-            except EmptyResultSet:  # a filter that can match nothing (the ORM asks no query)
-                return []
-            sql, params = _page_rows_sql(ids_sql), list(ids_params)
-        else:
-            sql, params = _page_rows_sql("SELECT unnest(%s::bigint[])"), [list(ids)]
+        try:
+            ids_sql, ids_params = ids.query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing (the ORM asks no query)
+            return []
+        sql, params = _page_rows_sql(ids_sql), list(ids_params)
         # A page of the whole list (no filter, no search: no parameter) is one statement
         # per page number: prepared. One with parameters is planned for its values (a
         # search term's plan depends on it: shuangshi.common.prepared).
@@ -135,10 +131,10 @@ def teacher_list_rows(ids: "Sequence[int] | QuerySet[Any]") -> list[TeacherRow]:
             cursor.execute(sql, params)
             found: Iterable[Sequence[Any]] = cursor.fetchall()
     else:
-        ids = list(ids)
-        position = {pk: n for n, pk in enumerate(ids)}
+        wanted = list(ids)
+        position = {pk: n for n, pk in enumerate(wanted)}
         found = sorted(
-            Teacher.objects.filter(pk__in=ids).values_list(*_ROW_COLUMNS, *VERDICT_COLUMNS),
+            Teacher.objects.filter(pk__in=wanted).values_list(*_ROW_COLUMNS, *VERDICT_COLUMNS),
             key=lambda values: position[values[0]],
         )
     n, m = len(_ROW_COLUMNS), len(_ROW_COLUMNS) + len(VERDICT_COLUMNS)

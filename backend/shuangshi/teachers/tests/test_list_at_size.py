@@ -255,7 +255,9 @@ def test_list_rows_read_as_the_serializer_fields_would(
         request.user = user
         serializer = TeacherListSerializer(context={"request": request})
         teachers = Teacher.objects.select_related("school", "qualification").order_by("pk")
-        rows = sorted(teacher_list_rows([t.pk for t in teachers]), key=lambda row: row.pk)
+        rows = sorted(
+            teacher_list_rows(teachers.values_list("pk", flat=True)), key=lambda row: row.pk
+        )
         assert [row.pk for row in rows] == [teacher.pk for teacher in teachers]
         for row, teacher in zip(rows, teachers, strict=True):
             fast = serializer.to_representation(row)
