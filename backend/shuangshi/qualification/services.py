@@ -195,9 +195,14 @@ def evaluation_ready(*, on: date | None = None) -> Evaluation:
     rest of the transaction) before the horizon is read: see _rebuild. A batch writer that
     reads this before its writes evaluates after them without a statement, while the server
     is still storing its last COPY (bulk.overlapped: imports)."""
+    if _held.deltas is not None and on is None and _held.ready is not None:
+        return _held.ready  # read once while counts are held: see counts_held
     version, profile = selectors.profile_current()
     _build_lock(shared=True)
-    return Evaluation(on or timezone.localdate(), version, profile, intervals.horizon())
+    ready = Evaluation(on or timezone.localdate(), version, profile, intervals.horizon())
+    if _held.deltas is not None and on is None:
+        _held.ready = ready
+    return ready
 
 
 def teachers_evaluate_created(
@@ -290,6 +295,7 @@ def _add(deltas: dict[int, list[int]], school_id: int, vec: list[int], sign: int
 
 class _Held(threading.local):
     deltas: dict[int, list[int]] | None = None  # the schools' totals' changes while held
+    ready: Evaluation | None = None  # evaluation_ready() as first read while held
 
 
 _held = _Held()
@@ -299,7 +305,12 @@ _held = _Held()
 def counts_held() -> Iterator[None]:
     """Inside (one transaction: an import's batches), the schools' totals and dated counts
     move once, on the way out, by everything the writes inside changed, instead of after
-    every batch (issue 11). Nothing is written when the block raises."""
+    every batch (issue 11). Nothing is written when the block raises.
+
+    evaluation_ready() is read once inside: the build lock it takes is held to the end of
+    the transaction, so a full build (which a new rule profile starts too) waits for it and
+    what it read stays in force; each batch's three statements, each waiting for the
+    server to store the batch before (bulk.overlapped), are saved."""
     if _held.deltas is not None:  # already held further out
         yield
         return
@@ -310,6 +321,7 @@ def counts_held() -> Iterator[None]:
         held = _held.deltas
     finally:
         _held.deltas = None
+        _held.ready = None
     _apply_deltas(held)
 
 

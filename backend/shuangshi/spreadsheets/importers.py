@@ -18,7 +18,7 @@ from django.utils import timezone
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
 from shuangshi.audit.services import id_lookups_charge
-from shuangshi.common import batch
+from shuangshi.common import batch, bulk
 from shuangshi.common.exceptions import LookupBudgetExceeded
 from shuangshi.common.idnumbers import parse_id_number
 from shuangshi.hours.models import TeachingHours
@@ -197,6 +197,10 @@ class Importer:
         """Rows check() passed in the dry run, kept as it left them (keeps_checked)."""
         raise NotImplementedError
 
+    def recheck_ahead(self, rows: Iterable[Parsed]) -> None:
+        """At commit, the kept rows of the next few batches, before the first of them is
+        rechecked: what recheck() reads for them can be read now, at once (optional)."""
+
     def write(self, batch: list[Parsed]) -> Written:
         raise NotImplementedError
 
@@ -333,9 +337,13 @@ class TeacherImporter(Importer):
     def __init__(self, user: User) -> None:
         super().__init__(user)
         self.existing: dict[str, dict[str, Any]] = {}
+        self.alive: set[int] | None = None  # schools that exist, read by recheck_ahead
 
     def _existing(self, batch: list[Parsed]) -> None:
-        ids = list({r.values["id_number"] for r in batch if r.values.get("id_number")})
+        self._existing_of({r.values["id_number"] for r in batch if r.values.get("id_number")})
+
+    def _existing_of(self, numbers: set[str]) -> None:
+        ids = list(numbers)
         names = ["id", "id_number", "school_id", "version", *self.fields]
         if connection.vendor == "postgresql":
             # One array parameter instead of 2,000 placeholders to build and parse per batch.
@@ -360,12 +368,28 @@ class TeacherImporter(Importer):
             return True
         return False
 
+    def recheck_ahead(self, rows: Iterable[Parsed]) -> None:
+        """Read for the next batches at once: the schools that still exist, who holds each
+        ID number (self.existing then covers them all), and the new teachers' ids."""
+        numbers: set[str] = set()
+        schools: set[int | None] = set()
+        for row in rows:
+            if row.values.get("id_number"):
+                numbers.add(row.values["id_number"])
+            schools.add(row.values.get("school_id"))
+        self.alive = set(School.objects.filter(pk__in=schools).values_list("pk", flat=True))
+        self._existing_of(numbers)
+        bulk.draw_ahead(Teacher, len(numbers) - len(self.existing))
+
     def recheck(self, batch: list[Parsed]) -> None:
         """The row's own rules and duplicates within the file held in the dry run and still
         do; the database may have changed: the schools, and who holds each ID number."""
-        schools = {r.values["school_id"] for r in batch}
-        alive = set(School.objects.filter(pk__in=schools).values_list("pk", flat=True))
-        self._existing(batch)
+        if self.alive is not None:
+            alive = self.alive  # read ahead (recheck_ahead) for this batch and the next ones
+        else:
+            schools = {r.values["school_id"] for r in batch}
+            alive = set(School.objects.filter(pk__in=schools).values_list("pk", flat=True))
+            self._existing(batch)
         for row in batch:
             if row.values["school_id"] not in alive:
                 code = row.values.get("school") or ""

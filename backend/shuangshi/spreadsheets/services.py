@@ -145,14 +145,35 @@ class _Values(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a cell value")
 
 
-def _kept_batches(kept: memoryview) -> Iterator[list[Parsed]]:
+def _kept_frames(kept: memoryview) -> Iterator[memoryview]:
     at = 0
     while at < len(kept):
         size = int.from_bytes(kept[at : at + 4], "big")
-        data = zlib.decompress(kept[at + 4 : at + 4 + size])
+        yield kept[at + 4 : at + 4 + size]
         at += 4 + size
-        rows = _Values(io.BytesIO(data)).load()
-        yield [Parsed(row=number, values=values, raw={}) for number, values in rows]
+
+
+def _decoded(frame: memoryview) -> list[Parsed]:
+    rows = _Values(io.BytesIO(zlib.decompress(frame))).load()
+    return [Parsed(row=number, values=values, raw={}) for number, values in rows]
+
+
+# Kept batches rechecked together (Importer.recheck_ahead): one read for 20,000 rows
+# instead of reads per batch, each waiting for the server to store the batch before.
+AHEAD_BATCHES = 10
+
+
+def _kept_batches(kept: memoryview, importer: Importer | None = None) -> Iterator[list[Parsed]]:
+    """The dry run's batches; with ``importer``, its recheck_ahead sees the rows of each
+    AHEAD_BATCHES batches before the first of them is rechecked (decoded twice: a window's
+    rows are not held meanwhile)."""
+    frames = list(_kept_frames(kept))
+    for start in range(0, len(frames), AHEAD_BATCHES):
+        window = frames[start : start + AHEAD_BATCHES]
+        if importer is not None:
+            importer.recheck_ahead(row for frame in window for row in _decoded(frame))
+        for frame in window:
+            yield _decoded(frame)
 
 
 class _KeptRowsFailed(Exception):
@@ -187,9 +208,10 @@ def import_run(
     columns = importer.read_columns()
     sheet: reader.Sheet | None = None
     batches: Iterator[list[Parsed]]
+    checked = importer.keeps_checked
     if kept is not None:
         report = Report(sheet=sheet_name, header_row=header_row)
-        batches = _kept_batches(memoryview(kept))
+        batches = _kept_batches(memoryview(kept), importer if checked and commit else None)
     else:
         sheet = reader.read(content, columns, engine=engine or reader_for(content))
         report = Report(sheet=sheet.name, header_row=sheet.header_row)
@@ -197,7 +219,6 @@ def import_run(
         batches = (
             [parse(number, row) for number, row in batch] for batch in _batches(sheet.rows())
         )
-    checked = importer.keeps_checked
     # The schools' totals and dated counts move once for the whole commit; the server stores
     # each batch's rows while the worker prepares the next ones (bulk.overlapped).
     with counts_held() if commit else nullcontext(), bulk.overlapped() if commit else nullcontext():

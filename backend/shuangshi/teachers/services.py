@@ -11,6 +11,7 @@ the first change of a field writes its old value at ``hired_on`` beside the new 
 without rows held its column's value throughout; ``selectors.teacher_facts`` shows it so.
 """
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -265,12 +266,24 @@ def _search_indexes_merge(rows: Sequence[dict[str, Any]]) -> None:
     """PostgreSQL: merge the trigram indexes' pending lists after a batch wrote searched
     columns (in bulk, much cheaper than one index update per row; searches right after the
     import scan no pending list). A user who does not own the indexes cannot: the lists
-    are then merged by the next vacuum or when they reach their limit."""
+    are then merged by the next vacuum or when they reach their limit.
+
+    Inside an import's commit (bulk.overlapping) the merge waits for the commit: a statement
+    after each batch would hold the worker until the server had stored the batch, and the
+    lists (each at most gin_pending_list_limit, merged by the inserts themselves beyond it)
+    are merged once the rows are committed, before the import's job ends."""
     if connection.vendor != "postgresql" or not rows:
         return
     indexes = [index for column, index in SEARCH_INDEXES.items() if column in rows[0]]
     if not indexes:
         return
+    if bulk.overlapping():
+        transaction.on_commit(functools.partial(_search_indexes_clean, indexes))
+        return
+    _search_indexes_clean(indexes)
+
+
+def _search_indexes_clean(indexes: list[str]) -> None:
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
@@ -281,7 +294,6 @@ def _search_indexes_merge(rows: Sequence[dict[str, Any]]) -> None:
         pass  # not the owner (or no such index): the list waits for the vacuum
 
 
-@transaction.atomic
 def teachers_write_batch(
     *,
     new: Sequence[dict[str, Any]],
@@ -293,7 +305,26 @@ def teachers_write_batch(
     """Create ``new`` teachers (rows with every column) and apply ``updated`` (before,
     after) pairs; returns the ids of all of them. Dated facts: a new teacher's values hold
     from hired_on; a changed school, employment, course type, title or major category
-    holds from today (or from hired_on for a teacher not yet hired)."""
+    holds from today (or from hired_on for a teacher not yet hired).
+
+    Atomic; inside an import's commit (bulk.overlapping: one transaction that any error
+    undoes whole) without a savepoint of its own, whose two statements would each wait for
+    the server to store the batch before."""
+    with transaction.atomic(savepoint=not bulk.overlapping()):
+        return _teachers_write_batch(
+            new=new, updated=updated, actor_id=actor_id, audit_data=audit_data,
+            reevaluate=reevaluate,
+        )  # fmt: skip
+
+
+def _teachers_write_batch(
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[Pair],
+    actor_id: int | None,
+    audit_data: dict[str, Any] | None,
+    reevaluate: bool,
+) -> list[int]:
     drawn = bulk.next_ids(Teacher, len(new))  # PostgreSQL: inserted with their ids
     # Read before the writes, so that evaluating the new teachers after them needs no
     # statement: inside an import (bulk.overlapped) it runs while the server still stores

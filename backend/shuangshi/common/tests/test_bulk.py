@@ -138,3 +138,24 @@ def test_outside_a_transaction_overlapped_changes_nothing(school_a: School) -> N
         bulk.insert(TeacherFact, [fact(teacher.pk, 1)])
         assert bulk._overlap.pending is None
     assert TeacherFact.objects.filter(teacher=teacher, value="senior").count() == 1
+
+
+@postgres_only
+def test_ids_drawn_ahead_are_taken_without_a_statement_and_only_inside(school_a: School) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    bulk.draw_ahead(Teacher, 5)  # outside overlapped(): nothing drawn
+    assert not bulk._overlap.pools
+    with transaction.atomic(), bulk.overlapped():
+        bulk.draw_ahead(Teacher, 5)
+        with CaptureQueriesContext(connection) as captured:
+            first = bulk.next_ids(Teacher, 2)
+            second = bulk.next_ids(Teacher, 3)
+        assert captured.captured_queries == []  # taken from those drawn
+        assert first is not None and second is not None
+        assert len(set(first + second)) == 5 and max(first) < min(second)
+        more = bulk.next_ids(Teacher, 2)  # beyond them: drawn now, after them
+        assert more is not None and min(more) > max(second)
+    assert not bulk._overlap.pools  # none left for a later block
+    after = testing.make_teacher(school_a)
+    assert after.pk > max(more)
