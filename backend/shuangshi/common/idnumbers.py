@@ -8,6 +8,7 @@ Excel importer. A rejection's reason is a fixed English message id marked for tr
 import re
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 from typing import Any
 
 from django.utils.translation import gettext_noop
@@ -34,8 +35,10 @@ class IdNumberInfo:
 
 
 def id_check_char(first17: str) -> str:
-    total = sum(int(ch) * w for ch, w in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11]
+    if len(first17) != len(_ID_WEIGHTS):
+        raise ValueError("the check character is computed from 17 digits")
+    # map() rather than a generator: the import checks every row's number (issue 11).
+    return _ID_CHECK[sum(map(mul, map(int, first17), _ID_WEIGHTS)) % 11]
 
 
 def normalize_id_number(value: str) -> str:

@@ -4,6 +4,7 @@ The first label of each value is what templates, dropdowns and exports write; th
 are spellings the importer also accepts (together with the code and the English label).
 """
 
+import functools
 import unicodedata
 from collections.abc import Mapping
 
@@ -139,6 +140,7 @@ QUALIFICATION_LEVEL: Labels = {
 _ENGLISH: dict[int, Mapping[str, str]] = {}
 
 
+@functools.lru_cache(maxsize=4096)  # codes and labels repeat down a sheet's column
 def normalize_key(value: str) -> str:
     """Full-width to half-width, no blanks, upper case: how a typed value is compared."""
     text = unicodedata.normalize("NFKC", value)

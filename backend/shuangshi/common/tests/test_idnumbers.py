@@ -52,6 +52,9 @@ def test_it_rejects_bad_id_numbers_with_a_reason(value, reason):
 
 def test_check_char_matches_iso_7064():
     assert id_check_char("11010519491231002") == "X"
+    assert id_check_char("36010219800101018") == "7"
+    with pytest.raises(ValueError):
+        id_check_char("1101051949123100")  # 16 digits: no check character
 
 
 def test_it_masks_all_but_the_first_four_and_the_last_two():
