@@ -187,9 +187,11 @@ class _Overlap(threading.local):
     active = False
     pending: Any = None  # the writer of a COPY whose end is sent and whose answer is unread
     pools: dict[type[Model], list[int]]  # ids drawn ahead (draw_ahead), per model
+    seen: set[str]  # first_in_block's keys
 
     def __init__(self) -> None:
         self.pools = {}
+        self.seen = set()
 
 
 _overlap = _Overlap()
@@ -259,6 +261,17 @@ def _collect_first(execute: Any, sql: Any, params: Any, many: Any, context: Any)
     return execute(sql, params, many, context)
 
 
+def first_in_block(key: str) -> bool:
+    """Inside ``overlapped()``: True the first time ``key`` is asked in this block (e.g. to
+    queue one thing for after the commit, not one per batch); outside, always True."""
+    if not _overlap.active:
+        return True
+    if key in _overlap.seen:
+        return False
+    _overlap.seen.add(key)
+    return True
+
+
 def overlapping() -> bool:
     """Inside ``overlapped()``: each statement (a read, a savepoint) first waits for the
     server to store the COPYs sent before it, so a writer inside keeps them for the end."""
@@ -289,6 +302,7 @@ def overlapped() -> Iterator[None]:
     finally:
         _overlap.active = False
         _overlap.pools.clear()
+        _overlap.seen.clear()
         if _overlap.pending is not None:  # leaving on an error: the answer must be read
             with contextlib.suppress(DatabaseError):  # before the rollback is sent; the
                 collect()  # error that brought us here is the one raised

@@ -278,7 +278,10 @@ def _search_indexes_merge(rows: Sequence[dict[str, Any]]) -> None:
     if not indexes:
         return
     if bulk.overlapping():
-        transaction.on_commit(functools.partial(_search_indexes_clean, indexes))
+        if bulk.first_in_block("teachers.search_indexes"):
+            transaction.on_commit(
+                functools.partial(_search_indexes_clean, list(SEARCH_INDEXES.values()))
+            )
         return
     _search_indexes_clean(indexes)
 

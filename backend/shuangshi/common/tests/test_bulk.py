@@ -159,3 +159,14 @@ def test_ids_drawn_ahead_are_taken_without_a_statement_and_only_inside(school_a:
     assert not bulk._overlap.pools  # none left for a later block
     after = testing.make_teacher(school_a)
     assert after.pk > max(more)
+
+
+@postgres_only
+def test_first_in_block_is_true_once_per_overlapped_block() -> None:
+    assert bulk.first_in_block("k") and bulk.first_in_block("k")  # outside: every time
+    for _ in range(2):  # a new block asks afresh
+        with transaction.atomic(), bulk.overlapped():
+            assert bulk.first_in_block("k")
+            assert not bulk.first_in_block("k")
+            assert bulk.first_in_block("other")
+    assert not bulk._overlap.seen
