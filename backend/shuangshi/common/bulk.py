@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import JSONField, Model
 
 _names = itertools.count(1)
+T = TypeVar("T")
 
 
 def _column(model: type[Model], name: str) -> str:
@@ -270,6 +271,20 @@ def first_in_block(key: str) -> bool:
         return False
     _overlap.seen.add(key)
     return True
+
+
+def batch_atomic(fn: Callable[..., T]) -> Callable[..., T]:
+    """``transaction.atomic`` for a batch service, without a savepoint of its own inside
+    ``overlapped()``: there an import's commit is one transaction that any error undoes
+    whole, and a savepoint's two statements would each wait for the server to store the
+    batch before."""
+
+    @functools.wraps(fn)
+    def atomic(*args: Any, **kwargs: Any) -> T:
+        with transaction.atomic(savepoint=not _overlap.active):
+            return fn(*args, **kwargs)
+
+    return atomic
 
 
 def overlapping() -> bool:

@@ -279,9 +279,7 @@ def _search_indexes_merge(rows: Sequence[dict[str, Any]]) -> None:
         return
     if bulk.overlapping():
         if bulk.first_in_block("teachers.search_indexes"):
-            transaction.on_commit(
-                functools.partial(_search_indexes_clean, list(SEARCH_INDEXES.values()))
-            )
+            transaction.on_commit(functools.partial(_search_indexes_clean, indexes))
         return
     _search_indexes_clean(indexes)
 
@@ -297,6 +295,7 @@ def _search_indexes_clean(indexes: list[str]) -> None:
         pass  # not the owner (or no such index): the list waits for the vacuum
 
 
+@bulk.batch_atomic
 def teachers_write_batch(
     *,
     new: Sequence[dict[str, Any]],
@@ -308,26 +307,7 @@ def teachers_write_batch(
     """Create ``new`` teachers (rows with every column) and apply ``updated`` (before,
     after) pairs; returns the ids of all of them. Dated facts: a new teacher's values hold
     from hired_on; a changed school, employment, course type, title or major category
-    holds from today (or from hired_on for a teacher not yet hired).
-
-    Atomic; inside an import's commit (bulk.overlapping: one transaction that any error
-    undoes whole) without a savepoint of its own, whose two statements would each wait for
-    the server to store the batch before."""
-    with transaction.atomic(savepoint=not bulk.overlapping()):
-        return _teachers_write_batch(
-            new=new, updated=updated, actor_id=actor_id, audit_data=audit_data,
-            reevaluate=reevaluate,
-        )  # fmt: skip
-
-
-def _teachers_write_batch(
-    *,
-    new: Sequence[dict[str, Any]],
-    updated: Sequence[Pair],
-    actor_id: int | None,
-    audit_data: dict[str, Any] | None,
-    reevaluate: bool,
-) -> list[int]:
+    holds from today (or from hired_on for a teacher not yet hired)."""
     drawn = bulk.next_ids(Teacher, len(new))  # PostgreSQL: inserted with their ids
     # Read before the writes, so that evaluating the new teachers after them needs no
     # statement: inside an import (bulk.overlapped) it runs while the server still stores
