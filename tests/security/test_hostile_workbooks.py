@@ -90,6 +90,43 @@ def test_cells_without_positions_are_counted_by_their_order(api, hr_a):
     assert "BR1" in refused(post(api(hr_a), content))  # column 70
 
 
+def sheet_of(cells_xml: str) -> bytes:
+    """The upload whose sheet holds these rows and cells, as written."""
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{cells_xml}</sheetData></worksheet>"
+    ).encode()
+    return rezip(book_with_cell_at(None), {"xl/worksheets/sheet1.xml": sheet})
+
+
+def test_a_far_row_written_with_leading_zeros_is_still_refused(api, hr_a):
+    # 01048576 is row 1,048,576: the fast scan, which compares row numbers as text by their
+    # length, leaves such a sheet to the tag-by-tag scan.
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>' for n in range(1, 9))
+    far = '<row r="9"><c r="B01048576"><v>1</v></c></row>'
+    assert "B1048576" in refused(post(api(hr_a), sheet_of(rows + far)))
+
+
+def test_the_farthest_cell_is_found_whatever_the_order_and_case():
+    # Rows out of order, a shorter number after a longer one, lower-case letters.
+    rows = (
+        '<row r="120"><c r="C120"><v>1</v></c></row>'
+        '<row r="99"><c r="bh99"><v>1</v></c><c r="A99"><v>1</v></c></row>'
+        '<row r="1000"><c r="b1000"><v>1</v></c></row>'
+        '<row r="7"><c r="A7"><v>1</v></c></row>'
+    )
+    found = guard.inspect(sheet_of(rows))
+    (sheet,) = found.sheets
+    assert (sheet.rows, sheet.columns, sheet.cells) == (1000, 60, 5)  # BH is column 60, the limit
+
+
+def test_an_ordinary_workbook_is_measured_exactly():
+    content = book_with_cell_at(None, rows=2500)
+    (sheet,) = guard.inspect(content).sheets
+    # The header and 2,500 rows of nine cells (the blank ID number is an empty text cell).
+    assert (sheet.rows, sheet.columns, sheet.cells) == (2501, 9, 2501 * 9)
+
+
 def with_huge_sheet(content: bytes, megabytes: int) -> bytes:
     """The workbook whose first sheet unpacks to `megabytes` of (blank) XML, packed ~1000:1."""
     source = zipfile.ZipFile(io.BytesIO(content))

@@ -27,6 +27,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 
 from django.conf import settings
 from openpyxl.utils import get_column_letter
@@ -247,31 +248,41 @@ def _scan_tags(data: bytes, extent: SheetExtent, state: _RowState) -> None:
         extent.is_sheet = True
         extent.prefix = found.group(1) or b""
     patterns = _patterns(extent.prefix)
-    # Fast path: every cell and row names its own position, r first (Excel, WPS, openpyxl).
-    cells = len(patterns.cell.findall(data))
-    rows = len(patterns.row.findall(data))
-    refs = patterns.cell_ref.findall(data)
-    numbered_rows = patterns.row_ref.findall(data)
-    if len(refs) != cells or len(numbered_rows) != rows:
+    # Fast path: every cell and row names its own position, r first, rows without leading
+    # zeros (Excel, WPS, openpyxl). One regex pass lists every cell tag with its row number
+    # (b"" for a tag not of that form), one its column letters, one the rows; each list is
+    # reduced at C speed (a Python step per cell took 30 ms for 140,000 cells).
+    numbers = patterns.cell.findall(data)  # each cell tag's row number, as digits
+    numbered_rows = patterns.row.findall(data)
+    if b"" in numbers or b"" in numbered_rows:
         _scan_tags_slowly(data, extent, state)
         return
-    extent.cells += cells
-    if refs:
-        letters = {letter for letter, _digits in refs}
+    extent.cells += len(numbers)
+    if numbers:
+        letters = set(patterns.cell_column.findall(data))
         extent.columns = max(extent.columns, max(_column(letter.upper()) for letter in letters))
-        extent.rows = max(extent.rows, max(map(int, (digits for _l, digits in refs))))
-        state.column = _column(refs[-1][0].upper())
+        extent.rows = max(extent.rows, _largest(numbers))
+        last = patterns.cell_column.match(data, data.rfind(patterns.cell_start))
+        assert last is not None  # every cell tag has that form (checked above)
+        state.column = _column(last.group(1).upper())
     if numbered_rows:
-        extent.rows = max(extent.rows, max(map(int, numbered_rows)))
+        extent.rows = max(extent.rows, _largest(numbered_rows))
         state.row = int(numbered_rows[-1])
+
+
+def _largest(numbers: list[bytes]) -> int:
+    """The largest of these digit strings (no leading zeros): the longest ones, compared as
+    text, which orders same-length numbers as numbers."""
+    longest = max(map(len, numbers))
+    return int(max(compress(numbers, map(longest.__eq__, map(len, numbers)))))
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    cell: re.Pattern[bytes]
-    row: re.Pattern[bytes]
-    cell_ref: re.Pattern[bytes]
-    row_ref: re.Pattern[bytes]
+    cell: re.Pattern[bytes]  # a cell tag: its row number, or b"" when r is not first
+    row: re.Pattern[bytes]  # a row tag: its number, or b"" likewise
+    cell_column: re.Pattern[bytes]
+    cell_start: bytes
 
 
 @functools.cache
@@ -279,10 +290,10 @@ def _patterns(prefix: bytes) -> _Patterns:
     """Literal patterns for the sheet's own namespace prefix (mostly none): fast to search."""
     cell, row = re.escape(b"<" + prefix + b"c"), re.escape(b"<" + prefix + b"row")
     return _Patterns(
-        cell=re.compile(cell + rb"[\s/>]"),
-        row=re.compile(row + rb"[\s/>]"),
-        cell_ref=re.compile(cell + rb' r="([A-Za-z]{1,4})(\d{1,8})"'),
-        row_ref=re.compile(row + rb' r="(\d{1,8})"'),
+        cell=re.compile(cell + rb'(?: r="[A-Za-z]{1,4}([1-9]\d{0,7})"|[\s/>])'),
+        row=re.compile(row + rb'(?: r="([1-9]\d{0,7})"|[\s/>])'),
+        cell_column=re.compile(cell + rb' r="([A-Za-z]{1,4})[1-9]'),
+        cell_start=b"<" + prefix + b'c r="',
     )
 
 
