@@ -4,7 +4,9 @@ import { busyPoller, busyPollMs } from './polling';
 
 describe('busyPollMs', () => {
   it('asks often in the first seconds of a state, then less and less', () => {
-    expect(busyPollMs(0)).toBe(100);
+    expect(busyPollMs(0)).toBe(50);
+    expect(busyPollMs(999)).toBe(50);
+    expect(busyPollMs(1_000)).toBe(100);
     expect(busyPollMs(1_999)).toBe(100);
     expect(busyPollMs(2_000)).toBe(250);
     expect(busyPollMs(19_999)).toBe(250);
@@ -23,13 +25,15 @@ describe('busyPoller', () => {
   it('counts the time in a state from when it was first seen, and again after it changes', () => {
     const query = { state: { data: { status: 'validating' } as Upload | undefined } };
     at(1_000);
-    expect(poll(query)).toBe(100);
+    expect(poll(query)).toBe(50);
     at(4_000);
     expect(poll(query)).toBe(250);
     at(30_000);
     expect(poll(query)).toBe(1_000);
     query.state.data = { status: 'committing' };
     at(30_500);
+    expect(poll(query)).toBe(50);
+    at(31_700);
     expect(poll(query)).toBe(100);
   });
 
@@ -42,7 +46,7 @@ describe('busyPoller', () => {
     expect(poll(query)).toBe(20_000);
     query.state.data = { status: 'validating' };
     at(26_000);
-    expect(poll(query)).toBe(100);
+    expect(poll(query)).toBe(50);
   });
 
   it('never asks again while idle when told so', () => {
