@@ -176,12 +176,17 @@ class Importer:
     # The dry run keeps its rows checked (values as written), and the commit runs only
     # recheck() on them: what the database may have changed since (issue 11).
     keeps_checked: ClassVar[bool] = False
+    # check() keeps nothing across batches but ``seen`` and its charges, so a dry run may
+    # check the second half of a large sheet in a helper process (services._Helper).
+    checks_in_halves: ClassVar[bool] = False
 
     def __init__(self, user: User) -> None:
         self.user = user
         self.job: ImportJob | None = None  # set when committing: audit entries name it
         self.teacher_ids: set[int] = set()
         self.seen: dict[Any, int] = {}  # record key → first row that had it
+        # Lookups counted but not yet charged (a dry run's helper: the parent charges them).
+        self.deferred_charges: dict[str, int] | None = None
 
     @property
     def scoped(self) -> bool:
@@ -265,7 +270,9 @@ class Importer:
     def charge(self, count: int, what: str) -> None:
         """Count a batch's ID-number lookups against the user's daily budget (the dry run
         only: the commit re-reads the same rows)."""
-        if self.job is None:
+        if self.deferred_charges is not None:
+            self.deferred_charges[what] = self.deferred_charges.get(what, 0) + count
+        elif self.job is None:
             try:
                 id_lookups_charge(user=self.user, count=count, what=what)
             except LookupBudgetExceeded as exc:
@@ -333,6 +340,7 @@ class TeacherImporter(Importer):
     ]  # fmt: skip
 
     keeps_checked = True
+    checks_in_halves = True
 
     def __init__(self, user: User) -> None:
         super().__init__(user)

@@ -39,6 +39,7 @@ class Sheet:
     col0: int  # 0-based Excel column of each row's first cell
     data_start: int  # 0-based index of the first row after the header
     _rows: Iterator[Row]
+    last_row: int = 0  # Excel row number of the sheet's last row; 0 when the reader streams
 
     def rows(self) -> Iterator[tuple[int, Row]]:
         """(Excel row number, cells) of every non-blank row below the header."""
@@ -160,7 +161,7 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
     sheets = _calamine_sheets(content) if engine == "calamine" else _openpyxl_sheets(content)
     missing_best: list[str] | None = None
     chosen: Sheet | None = None
-    for name, col0, merged, rows in sheets:
+    for name, col0, merged, rows, last_row in sheets:
         top: list[Row] = []
         for row in rows:
             top.append(row)
@@ -207,6 +208,7 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
             col0=col0,
             data_start=start,
             _rows=chained(),
+            last_row=last_row,
         )
     if chosen is not None:
         return chosen
@@ -222,13 +224,16 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
 def sheet_rows(content: bytes, name: str, *, engine: str = "calamine") -> tuple[int, Iterator[Row]]:
     """(first column, rows from row 1) of one sheet, for copying an upload."""
     sheets = _calamine_sheets(content) if engine == "calamine" else _openpyxl_sheets(content)
-    for sheet_name, col0, _merged, rows in sheets:
+    for sheet_name, col0, _merged, rows, _last in sheets:
         if sheet_name == name:
             return col0, rows
     return 0, iter(())
 
 
-_Sheets = Iterator[tuple[str, int, list[tuple[tuple[int, int], tuple[int, int]]], Iterator[Row]]]
+# (name, first column, merged ranges, rows from row 1, last row number or 0 when unknown)
+_Sheets = Iterator[
+    tuple[str, int, list[tuple[tuple[int, int], tuple[int, int]]], Iterator[Row], int]
+]
 
 
 def _calamine_sheets(content: bytes) -> _Sheets:
@@ -250,7 +255,8 @@ def _calamine_sheets(content: bytes) -> _Sheets:
             continue
         merged = list(sheet.merged_cell_ranges or [])
         # iter_rows starts at row 1 but at the first used column.
-        yield meta.name, sheet.start[1], merged, iter(sheet.iter_rows())
+        last = sheet.end[0] + 1 if sheet.end is not None else 0
+        yield meta.name, sheet.start[1], merged, iter(sheet.iter_rows()), last
 
 
 def _openpyxl_sheets(content: bytes) -> _Sheets:
@@ -268,4 +274,4 @@ def _openpyxl_sheets(content: bytes) -> _Sheets:
             tuple(row) + (None,) * (width - len(row))
             for row in ws.iter_rows(min_row=1, min_col=1, max_col=width, values_only=True)
         )
-        yield ws.title, 0, [], rows
+        yield ws.title, 0, [], rows, 0

@@ -1,17 +1,23 @@
 """Imports: validate an upload (nothing written), then commit it in one transaction."""
 
+import contextlib
+import functools
 import hashlib
 import io
+import os
 import pickle
+import select
+import signal
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from shuangshi.accounts.models import User
@@ -200,6 +206,7 @@ def import_run(
     is told the rows done after each batch. `keep` collects the parsed rows (see _frame);
     `kept` (what a dry run kept, without its key) is used instead of reading `content`,
     and a row that fails then raises _KeptRowsFailed (the caller reads the file instead).
+    A dry run of a large sheet may check its second half in a helper process (_Helper).
 
     The cyclic garbage collector is paused meanwhile: the rows are acyclic dicts and
     tuples, freed by their reference counts, and its full passes over the worker's heap
@@ -208,45 +215,234 @@ def import_run(
     columns = importer.read_columns()
     sheet: reader.Sheet | None = None
     batches: Iterator[list[Parsed]]
-    checked = importer.keeps_checked
+    helper: _Helper | None = None
+    held: list[tuple[int, Any]] = []  # the first row of the helper's half, read here
     if kept is not None:
         report = Report(sheet=sheet_name, header_row=header_row)
-        batches = _kept_batches(memoryview(kept), importer if checked and commit else None)
+        checked = importer.keeps_checked and commit
+        batches = _kept_batches(memoryview(kept), importer if checked else None)
     else:
         sheet = reader.read(content, columns, engine=engine or reader_for(content))
         report = Report(sheet=sheet.name, header_row=sheet.header_row)
         parse = row_parser(columns, sheet.index)
-        batches = (
-            [parse(number, row) for number, row in batch] for batch in _batches(sheet.rows())
-        )
+        rows = source = sheet.rows()
+        split = None if commit else _halves_split(importer, sheet)
+        if split is not None:
+            helper = _Helper.start(
+                functools.partial(_second_half, importer, sheet, parse, split, keep)
+            )
+            if helper is not None:
+                rows = _rows_before(source, split, held)
+        batches = ([parse(number, row) for number, row in batch] for batch in _batches(rows))
     # The schools' totals and dated counts move once for the whole commit; the server stores
     # each batch's rows while the worker prepares the next ones (bulk.overlapped).
     with counts_held() if commit else nullcontext(), bulk.overlapped() if commit else nullcontext():
-        for parsed in batches:
-            if keep is not None and not report.failed and not checked:
-                keep.append(_frame(parsed))  # before check(), which changes the values
-            if kept is not None and checked:
-                importer.recheck(parsed)
-            else:
-                importer.check(parsed)
-            for row in parsed:
-                if row.errors:
-                    if sheet is None:
-                        raise _KeptRowsFailed
-                    report.failed += 1
-                    room = MAX_ERRORS - len(report.errors)
-                    errors = (_error(sheet, row, name, msg) for name, msg in row.errors)
-                    report.errors.extend(islice(errors, max(room, 0)))
-            report.rows += len(parsed)
-            if keep is not None and not report.failed and checked:
-                keep.append(_frame(parsed))  # checked: the commit rechecks only the database
-            if commit and not report.failed:
-                report.written += importer.write(parsed)
-            if progress is not None:
-                progress(report.rows)
+        try:
+            _run_batches(importer, batches, report, sheet, commit, keep, kept, progress)
+            if helper is not None:
+                assert sheet is not None
+                if not _took_second_half(importer, report, keep, helper.result()):
+                    rest = (
+                        [parse(number, row) for number, row in batch]
+                        for batch in _batches(chain(held, source))
+                    )
+                    _run_batches(importer, rest, report, sheet, commit, keep, kept, progress)
+                elif progress is not None:
+                    progress(report.rows)
+        finally:
+            if helper is not None:
+                helper.stop()
         if commit and not report.failed and importer.teacher_ids:
             teachers_reevaluate(teacher_ids=sorted(importer.teacher_ids))
     return report
+
+
+def _run_batches(
+    importer: Importer,
+    batches: Iterator[list[Parsed]],
+    report: Report,
+    sheet: reader.Sheet | None,
+    commit: bool,
+    keep: list[bytes] | None,
+    kept: bytes | None,
+    progress: Callable[[int], None] | None,
+) -> None:
+    checked = importer.keeps_checked
+    for parsed in batches:
+        if keep is not None and not report.failed and not checked:
+            keep.append(_frame(parsed))  # before check(), which changes the values
+        if kept is not None and checked:
+            importer.recheck(parsed)
+        else:
+            importer.check(parsed)
+        for row in parsed:
+            if row.errors:
+                if sheet is None:
+                    raise _KeptRowsFailed
+                report.failed += 1
+                room = MAX_ERRORS - len(report.errors)
+                errors = (_error(sheet, row, name, msg) for name, msg in row.errors)
+                report.errors.extend(islice(errors, max(room, 0)))
+        report.rows += len(parsed)
+        if keep is not None and not report.failed and checked:
+            keep.append(_frame(parsed))  # checked: the commit rechecks only the database
+        if commit and not report.failed:
+            report.written += importer.write(parsed)
+        if progress is not None:
+            progress(report.rows)
+
+
+# --------------------------------------------------------------------------- two CPUs
+#
+# A dry run is Python on one CPU while the other waits (10,000 teacher rows: calamine's read
+# 0.1 s, then 0.2 s of parsing and checking). When the sheet is large, read by calamine
+# (whose sheet is held in memory, shared with a forked process until either writes), and
+# the importer's checks keep nothing across batches but the keys seen (checks_in_halves),
+# a forked helper checks the second half of the rows on its own connection while this
+# process checks the first. The helper sends back its report, its kept rows, the keys it
+# saw and the ID-number lookups it counted (charged here). When a key is in both halves
+# (a duplicate row across them), or the helper fails, this process checks the second half
+# itself: the report is always the one a single pass makes.
+# Only outside a transaction (the helper sees committed rows only) and on PostgreSQL.
+HALVES_FROM_ROWS = 4000
+HELPER_WAIT_SECONDS = 300
+
+
+def _halves_split(importer: Importer, sheet: reader.Sheet) -> int | None:
+    """The Excel row number from which the helper checks, or None for one pass."""
+    if not importer.checks_in_halves or not hasattr(os, "fork"):
+        return None
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return None
+    first = sheet.data_start + 1
+    if sheet.last_row - first + 1 < HALVES_FROM_ROWS:
+        return None
+    return (first + sheet.last_row + 1) // 2
+
+
+def _rows_before(
+    rows: Iterator[tuple[int, Any]], split: int, held: list[tuple[int, Any]]
+) -> Iterator[tuple[int, Any]]:
+    """The rows numbered below ``split``; the first one past it is put in ``held``."""
+    for number, row in rows:
+        if number >= split:
+            held.append((number, row))
+            return
+        yield number, row
+
+
+def _second_half(
+    importer: Importer,
+    sheet: reader.Sheet,
+    parse: Callable[[int, Any], Parsed],
+    split: int,
+    keep: list[bytes] | None,
+) -> tuple[Any, ...]:
+    """In the helper: check the rows from ``split`` on, as import_run would."""
+    _own_connection()
+    importer.deferred_charges = {}
+    report = Report()
+    mine: list[bytes] | None = [] if keep is not None else None
+    rows = ((number, row) for number, row in sheet.rows() if number >= split)
+    batches = ([parse(number, row) for number, row in batch] for batch in _batches(rows))
+    try:
+        _run_batches(importer, batches, report, sheet, False, mine, None, None)
+    finally:
+        connections.close_all()  # this process's own connection only (see _own_connection)
+    return report.rows, report.failed, report.errors, mine, importer.seen, importer.deferred_charges
+
+
+_INHERITED: list[Any] = []
+
+
+def _own_connection() -> None:
+    """In a forked helper: the parent's open connections are left alone (kept referenced and
+    never closed here, so no goodbye goes down the parent's socket); the next query opens
+    this process's own."""
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is not None:
+            _INHERITED.append(conn.connection)
+            conn.connection = None
+
+
+def _took_second_half(
+    importer: Importer, report: Report, keep: list[bytes] | None, found: tuple[Any, ...] | None
+) -> bool:
+    """Add the helper's report to this one; False when the second half must be checked here
+    (no answer, or a key in both halves: its error names the first row, in the first half)."""
+    if found is None:
+        return False
+    rows, failed, errors, frames, seen, charges = found
+    if seen.keys() & importer.seen.keys():
+        return False
+    for what, count in charges.items():
+        importer.charge(count, what)
+    importer.seen.update(seen)
+    report.rows += rows
+    report.failed += failed
+    report.errors.extend(errors[: max(MAX_ERRORS - len(report.errors), 0)])
+    if keep is not None and not report.failed:
+        keep.extend(frames)
+    return True
+
+
+class _Helper:
+    """A forked process running one function; its return value comes back pickled."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+
+    @classmethod
+    def start(cls, work: Callable[[], Any]) -> "_Helper | None":
+        try:
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+        except OSError:
+            return None  # no process to spare: one pass
+        if pid == 0:  # the helper: never returns into the parent's frames
+            code = 1
+            try:
+                os.close(read_end)
+                data = pickle.dumps(work(), protocol=5)
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        return cls(pid, read_end)
+
+    def result(self) -> Any:
+        """The function's return value, or None if the helper failed or took too long."""
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + HELPER_WAIT_SECONDS
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                    return None
+                chunk = os.read(self.fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            self.stop()
+        try:
+            return pickle.loads(b"".join(chunks)) if chunks else None
+        except (pickle.UnpicklingError, EOFError, ValueError):
+            return None
+
+    def stop(self) -> None:
+        """End and reap the helper (at once if it is still running)."""
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
 
 
 def import_validate(*, user: User, kind: str, filename: str, content: bytes) -> ImportJob:
