@@ -142,3 +142,22 @@ def test_the_dry_run_and_the_commit_run_with_the_cyclic_collector_paused(
     assert ImportJob.objects.get(pk=again["id"]).status != "committed"
     assert not Teacher.objects.filter(staff_no="T009").exists()
     assert gc.isenabled()
+
+
+def test_the_upload_and_its_kept_rows_are_stored_without_recompressing(api, hr_a, upload):
+    """Both are compressed already: PostgreSQL stores them as they are (STORAGE EXTERNAL),
+    and they read back byte for byte."""
+    from django.db import connection
+
+    content = teachers_book([teacher_row()])
+    body = upload(api(hr_a), "teachers", content).json()
+    stored = ImportJob.objects.get(pk=body["id"])
+    assert bytes(stored.content) == content
+    assert len(bytes(stored.parsed)) > 32
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
+                "'spreadsheets_importjob'::regclass AND attname IN ('content', 'parsed')"
+            )
+            assert dict(cursor.fetchall()) == {"content": "e", "parsed": "e"}
