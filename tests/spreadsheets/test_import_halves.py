@@ -2,6 +2,7 @@
 outside a transaction): the report, the rows kept for the commit and the ID-number lookups
 charged are those of one pass, whatever the helper does (issue 11)."""
 
+import logging
 import os
 
 import pytest
@@ -120,16 +121,18 @@ def test_a_duplicate_across_the_halves_names_the_first_row_as_one_pass_does(
     assert [(e["row"], e["message"]) for e in report.errors] == [(21, "该身份证号与第 3 行重复。")]
 
 
-def test_a_helper_that_fails_leaves_its_half_to_this_process(hr_a, halves, monkeypatch):
+def test_a_helper_that_fails_leaves_its_half_to_this_process(hr_a, halves, monkeypatch, caplog):
     def fails(*args):
         raise RuntimeError("the helper died")
 
     monkeypatch.setattr(services, "_second_half", fails)
     rows = [teacher_row(工号=f"T{n:03d}") for n in range(ROWS)]
     rows[22][1] = "12345"
-    report, _kept, _charged = same_as_one_pass(hr_a, teachers_book(rows), halves, monkeypatch)
+    with caplog.at_level(logging.WARNING, logger=services.__name__):
+        report, _kept, _charged = same_as_one_pass(hr_a, teachers_book(rows), halves, monkeypatch)
     assert halves == [False]
     assert [e["row"] for e in report.errors] == [24]
+    assert "helper gave no answer" in caplog.text
 
 
 def test_the_helper_is_gone_when_the_dry_run_ends(hr_a, halves, monkeypatch):

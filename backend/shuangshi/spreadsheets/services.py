@@ -4,6 +4,7 @@ import contextlib
 import functools
 import hashlib
 import io
+import logging
 import os
 import pickle
 import select
@@ -30,6 +31,8 @@ from .importers import BATCH, IMPORTERS, Importer, Parsed, Written, row_parser
 from .messages import t
 from .models import ImportJob, ImportStatus
 from .reader import FileProblem
+
+logger = logging.getLogger(__name__)
 
 # python-calamine parses about 10x faster than openpyxl's read-only mode but holds the whole
 # sheet in memory, laid out densely (about +145 MB for 100,000 teacher rows, measured; about
@@ -105,6 +108,12 @@ def check_size(size: int) -> None:
 def _batches(rows: Iterator[tuple[int, Any]]) -> Iterator[list[tuple[int, Any]]]:
     while batch := list(islice(rows, BATCH)):
         yield batch
+
+
+def _parsed_batches(
+    parse: Callable[[int, Any], Parsed], rows: Iterator[tuple[int, Any]]
+) -> Iterator[list[Parsed]]:
+    return ([parse(number, row) for number, row in batch] for batch in _batches(rows))
 
 
 def _error(sheet: reader.Sheet, parsed: Parsed, name: str, message: str) -> dict[str, Any]:
@@ -233,7 +242,7 @@ def import_run(
             )
             if helper is not None:
                 rows = _rows_before(source, split, held)
-        batches = ([parse(number, row) for number, row in batch] for batch in _batches(rows))
+        batches = _parsed_batches(parse, rows)
     # The schools' totals and dated counts move once for the whole commit; the server stores
     # each batch's rows while the worker prepares the next ones (bulk.overlapped).
     with counts_held() if commit else nullcontext(), bulk.overlapped() if commit else nullcontext():
@@ -242,10 +251,7 @@ def import_run(
             if helper is not None:
                 assert sheet is not None
                 if not _took_second_half(importer, report, keep, helper.result()):
-                    rest = (
-                        [parse(number, row) for number, row in batch]
-                        for batch in _batches(chain(held, source))
-                    )
+                    rest = _parsed_batches(parse, chain(held, source))
                     _run_batches(importer, rest, report, sheet, commit, keep, kept, progress)
                 elif progress is not None:
                     progress(report.rows)
@@ -344,7 +350,7 @@ def _second_half(
     report = Report()
     mine: list[bytes] | None = [] if keep is not None else None
     rows = ((number, row) for number, row in sheet.rows() if number >= split)
-    batches = ([parse(number, row) for number, row in batch] for batch in _batches(rows))
+    batches = _parsed_batches(parse, rows)
     try:
         _run_batches(importer, batches, report, sheet, False, mine, None, None)
     finally:
@@ -371,6 +377,7 @@ def _took_second_half(
     """Add the helper's report to this one; False when the second half must be checked here
     (no answer, or a key in both halves: its error names the first row, in the first half)."""
     if found is None:
+        logger.warning("the dry run's helper gave no answer: its half is checked here")
         return False
     rows, failed, errors, frames, seen, charges = found
     if seen.keys() & importer.seen.keys():
