@@ -122,3 +122,18 @@ def test_large_sheets_stream_through_openpyxl(monkeypatch):
     assert services.reader_for(content) == "calamine"
     monkeypatch.setattr(services, "STREAM_ABOVE_BYTES", 1000)
     assert services.reader_for(content) == "openpyxl"
+
+
+def test_the_rows_from_a_given_row_on_skip_blank_rows_as_all_rows_do():
+    from shuangshi.spreadsheets import reader
+    from shuangshi.spreadsheets.columns import TEACHERS
+
+    rows = [teacher_row(工号=f"T{n:03d}") for n in range(6)]
+    rows[3] = [None] * len(rows[3])  # row 5 is blank
+    content = teachers_book(rows)
+    columns = TEACHERS.read_columns(scoped=True)  # a school HR's sheet: no school column
+    every = [n for n, _row in reader.read(content, columns).rows()]
+    assert every == [2, 3, 4, 6, 7]
+    assert [n for n, _row in reader.read(content, columns).rows(start=5)] == [6, 7]
+    assert [n for n, _row in reader.read(content, columns).rows(start=4)] == [4, 6, 7]
+    assert [n for n, _row in reader.read(content, columns).rows(start=0)] == every

@@ -10,6 +10,7 @@ import io
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import python_calamine
@@ -41,9 +42,12 @@ class Sheet:
     _rows: Iterator[Row]
     last_row: int = 0  # Excel row number of the sheet's last row; 0 when the reader streams
 
-    def rows(self) -> Iterator[tuple[int, Row]]:
-        """(Excel row number, cells) of every non-blank row below the header."""
-        for number, row in enumerate(self._rows, start=self.data_start + 1):
+    def rows(self, start: int = 0) -> Iterator[tuple[int, Row]]:
+        """(Excel row number, cells) of every non-blank row below the header; from row
+        ``start`` on when given (the rows before it are passed over, not looked at)."""
+        first = self.data_start + 1
+        numbered = enumerate(self._rows, start=first)
+        for number, row in islice(numbered, max(start - first, 0), None):
             if not all(is_blank(v) for v in row):
                 yield number, row
 

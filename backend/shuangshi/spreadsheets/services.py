@@ -349,8 +349,7 @@ def _second_half(
     importer.deferred_charges = {}
     report = Report()
     mine: list[bytes] | None = [] if keep is not None else None
-    rows = ((number, row) for number, row in sheet.rows() if number >= split)
-    batches = _parsed_batches(parse, rows)
+    batches = _parsed_batches(parse, sheet.rows(start=split))
     try:
         _run_batches(importer, batches, report, sheet, False, mine, None, None)
     finally:
@@ -403,8 +402,13 @@ class _Helper:
     def start(cls, work: Callable[[], Any]) -> "_Helper | None":
         try:
             read_end, write_end = os.pipe()
+        except OSError:
+            return None  # no descriptors to spare: one pass
+        try:
             pid = os.fork()
         except OSError:
+            os.close(read_end)
+            os.close(write_end)
             return None  # no process to spare: one pass
         if pid == 0:  # the helper: never returns into the parent's frames
             code = 1
