@@ -278,8 +278,10 @@ def _search_indexes_merge(rows: Sequence[dict[str, Any]]) -> None:
     if not indexes:
         return
     if bulk.overlapping():
-        if bulk.first_in_block("teachers.search_indexes"):
-            transaction.on_commit(functools.partial(_search_indexes_clean, indexes))
+        # Once per index and commit (a later batch may write an index the first did not).
+        fresh = [index for index in indexes if bulk.first_in_block(f"merge {index}")]
+        if fresh:
+            transaction.on_commit(functools.partial(_search_indexes_clean, fresh))
         return
     _search_indexes_clean(indexes)
 

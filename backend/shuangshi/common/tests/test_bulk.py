@@ -170,3 +170,23 @@ def test_first_in_block_is_true_once_per_overlapped_block() -> None:
             assert not bulk.first_in_block("k")
             assert bulk.first_in_block("other")
     assert not bulk._overlap.seen
+
+
+@postgres_only
+def test_inside_an_import_each_search_index_is_merged_once_after_the_commit(
+    django_capture_on_commit_callbacks,
+) -> None:
+    from shuangshi.teachers import services as teacher_services
+
+    with (
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+        transaction.atomic(),
+        bulk.overlapped(),
+    ):
+        teacher_services._search_indexes_merge([{"name": "甲"}])
+        teacher_services._search_indexes_merge([{"name": "乙"}])  # already queued
+        teacher_services._search_indexes_merge([{"name": "丙", "staff_no": "T1"}])
+    assert [c.args[0] for c in callbacks] == [
+        ["teachers_teacher_name_trgm"],
+        ["teachers_teacher_staff_no_trgm"],  # a later batch's other index, queued too
+    ]
