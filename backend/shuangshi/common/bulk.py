@@ -70,17 +70,23 @@ def _getter(model: type[Model], names: Sequence[str]) -> Callable[[dict[str, Any
         get = itemgetter(*names)
         return (lambda row: (get(row),)) if len(names) == 1 else get
 
-    last: list[Any] = [None, None]  # the value last converted and its text
+    # Per JSON column, the value last converted and its text: rows sharing one value (an
+    # audit entry's import data) convert it once (a cache shared by the columns was reset
+    # by the one between them, so the shared value was converted for every row).
+    last = {i: [None, None] for i in json_at}
 
     def convert(row: dict[str, Any]) -> list[Any]:
         out = [row[n] for n in names]
         for i in json_at:
             value = out[i]
-            if value is last[0] and value is not None:
-                out[i] = last[1]  # rows sharing one value (an audit entry's import data)
+            if value is None:
+                continue
+            seen = last[i]
+            if value is seen[0]:
+                out[i] = seen[1]
             else:
-                out[i] = last[1] = _copyable(value)
-                last[0] = value
+                out[i] = seen[1] = _copyable(value)
+                seen[0] = value
         return out
 
     return convert

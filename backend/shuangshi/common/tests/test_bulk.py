@@ -190,3 +190,40 @@ def test_inside_an_import_each_search_index_is_merged_once_after_the_commit(
         ["teachers_teacher_name_trgm"],
         ["teachers_teacher_staff_no_trgm"],  # a later batch's other index, queued too
     ]
+
+
+def test_json_columns_keep_each_rows_value_when_one_is_shared(school_a: School) -> None:
+    """An audit entry's rows share one import-data dict but each has its own changes; the
+    COPY converts the shared value once and must still write every row's own values."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    shared = {"import": 7, "kind": "teachers"}
+    content_type = ContentType.objects.get_for_model(Teacher)
+    rows = [
+        {
+            "content_type_id": content_type.pk,
+            "object_pk": str(n),
+            "object_id": n,
+            "object_repr": f"教师{n}",
+            "serialized_data": {"fields": {"teacher": n}} if n % 2 else None,
+            "action": 0,
+            "changes_text": "",
+            "changes": {"name": ["None", f"教师{n}\t\\"]},
+            "actor_id": None,
+            "timestamp": timezone.now(),
+            "additional_data": shared if n < 4 else {"import": 8, "kind": "teachers"},
+        }
+        for n in range(1, 6)
+    ]
+    with transaction.atomic():
+        bulk.insert(LogEntry, rows)
+    stored = {
+        e.object_id: e
+        for e in LogEntry.objects.filter(content_type=content_type, object_id__in=range(1, 6))
+    }
+    assert sorted(stored) == [1, 2, 3, 4, 5]
+    for n, entry in stored.items():
+        assert entry.changes == {"name": ["None", f"教师{n}\t\\"]}
+        assert entry.serialized_data == ({"fields": {"teacher": n}} if n % 2 else None)
+        assert entry.additional_data == {"import": 7 if n < 4 else 8, "kind": "teachers"}
