@@ -20,11 +20,14 @@ def _indexes(table: str) -> dict[str, str]:
 
 def test_audit_entries_keep_the_indexes_their_reads_use_and_no_others() -> None:
     found = _indexes("auditlog_logentry")
-    assert not {
-        "auditlog_logentry_action_229afe39",
-        "auditlog_logentry_cid_9f467263",
-        "auditlog_logentry_object_pk_6e3219c0",
-    } & found.keys()
+    assert (
+        not {
+            "auditlog_logentry_action_229afe39",
+            "auditlog_logentry_cid_9f467263",
+            "auditlog_logentry_object_pk_6e3219c0",
+        }
+        & found.keys()
+    )
     columns = {d.split("USING btree ", 1)[1] for d in found.values()}
     # newest first, a record's entries, a user's entries, child records' teacher, the key
     assert {'("timestamp")', "(object_id)", "(actor_id)", "(content_type_id)", "(id)"} <= columns
