@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -533,7 +534,7 @@ def main() -> None:
         )
         say(note)
     runs = sorted(seconds for _n, seconds, _w, _g in results[:REPEAT])
-    seconds = runs[len(runs) // 2]
+    seconds = statistics.median(runs)
     rate = ROWS / seconds
     say(
         f"{ROWS:,} rows, median of {REPEAT}: {seconds:.2f} s = {rate:,.0f} rows/s = "

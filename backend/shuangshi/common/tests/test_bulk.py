@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -195,9 +197,6 @@ def test_inside_an_import_each_search_index_is_merged_once_after_the_commit(
 def test_json_columns_keep_each_rows_value_when_one_is_shared(school_a: School) -> None:
     """An audit entry's rows share one import-data dict but each has its own changes; the
     COPY converts the shared value once and must still write every row's own values."""
-    from auditlog.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
     shared = {"import": 7, "kind": "teachers"}
     content_type = ContentType.objects.get_for_model(Teacher)
     rows = [
