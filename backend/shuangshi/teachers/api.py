@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
-from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -40,7 +39,7 @@ from shuangshi.qualification.api import (
 )
 
 from . import selectors, services
-from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter
+from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter, TeacherSearchFilter
 from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher, TeacherFact, fact_label
 from .validation import (
     certificate_errors,
@@ -292,7 +291,7 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     write_roles = WRITE_ROLES
     search_fields = ["name", "staff_no", "major"]
     ordering_fields = ["name", "staff_no", "hired_on", "birth_date", "teaching_since", "id"]
-    filter_backends = [FilterBackend, SearchFilter, BirthYearOrderingFilter]
+    filter_backends = [FilterBackend, TeacherSearchFilter, BirthYearOrderingFilter]
 
     def birth_year_only(self, request: Request) -> bool:
         """Readers of masked ID numbers sort by birth year (all their rows are masked)."""

@@ -254,16 +254,18 @@ def facts_compact(*, batch: int = 50_000) -> int:
     return deleted
 
 
-# The trigram search indexes (migrations 0005, 0006) and the columns they index.
+# The search indexes with a pending list and the columns each indexes: the trigram indexes
+# (migrations 0005, 0006) and the short searches' characters (0012).
 SEARCH_INDEXES = {
-    "name": "teachers_teacher_name_trgm",
-    "staff_no": "teachers_teacher_staff_no_trgm",
-    "major": "teachers_teacher_major_trgm",
+    "teachers_teacher_name_trgm": ("name",),
+    "teachers_teacher_staff_no_trgm": ("staff_no",),
+    "teachers_teacher_major_trgm": ("major",),
+    "teachers_teacher_search_chars": ("name", "staff_no", "major"),
 }
 
 
 def _search_indexes_merge(rows: Sequence[dict[str, Any]]) -> None:
-    """PostgreSQL: merge the trigram indexes' pending lists after a batch wrote searched
+    """PostgreSQL: merge the search indexes' pending lists after a batch wrote searched
     columns (in bulk, much cheaper than one index update per row; searches right after the
     import scan no pending list). A user who does not own the indexes cannot: the lists
     are then merged by the next vacuum or when they reach their limit.
@@ -274,7 +276,8 @@ def _search_indexes_merge(rows: Sequence[dict[str, Any]]) -> None:
     are merged once the rows are committed, before the import's job ends."""
     if connection.vendor != "postgresql" or not rows:
         return
-    indexes = [index for column, index in SEARCH_INDEXES.items() if column in rows[0]]
+    written = rows[0].keys()
+    indexes = [index for index, columns in SEARCH_INDEXES.items() if written & set(columns)]
     if not indexes:
         return
     if bulk.overlapping():

@@ -189,7 +189,7 @@ def test_inside_an_import_each_search_index_is_merged_once_after_the_commit(
         teacher_services._search_indexes_merge([{"name": "乙"}])  # already queued
         teacher_services._search_indexes_merge([{"name": "丙", "staff_no": "T1"}])
     assert [c.args[0] for c in callbacks] == [
-        ["teachers_teacher_name_trgm"],
+        ["teachers_teacher_name_trgm", "teachers_teacher_search_chars"],
         ["teachers_teacher_staff_no_trgm"],  # a later batch's other index, queued too
     ]
 

@@ -1,0 +1,96 @@
+"""Searches of one or two characters (teachers.filters.TeacherSearchFilter, migration 0012):
+the same matches as DRF's search, and on PostgreSQL through the character index."""
+
+from typing import Any
+
+import pytest
+from django.db import connection, transaction
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
+
+from shuangshi import testing
+from shuangshi.teachers.api import TeacherViewSet
+from shuangshi.teachers.filters import TeacherSearchFilter
+from shuangshi.teachers.models import Teacher
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = [
+    # name, staff number, major
+    ("王伟", "T0001", "机电一体化技术"),
+    ("王小伟", "T0002", "会计"),  # 王 and 伟, not side by side
+    ("张伟王", "A0003", "数控技术"),  # 伟王, not 王伟
+    ("李娜", "t0004", "电子商务"),  # a lower-case staff number
+    ("欧阳娜娜", "Z9", "机电技术"),
+    ("赵%_", "B0006", "旅游"),  # LIKE's wildcards, to be matched as they are
+]
+
+TERMS = [
+    "王", "伟", "王伟", "伟王", "娜", "娜娜", "阳娜", "T0", "t0", "z", "Z9", "机电", "技术", "电",
+    "%", "_", "%_", "鑫", "鑫鑫", "0", "王伟 机电", "王 会计", "机电一",
+]  # fmt: skip
+
+
+def _expected(term_string: str) -> set[str]:
+    """Every term somewhere in the name, staff number or major, case aside."""
+    terms = term_string.split()
+    return {
+        name
+        for name, staff_no, major in PEOPLE
+        if all(any(t.upper() in v.upper() for v in (name, staff_no, major)) for t in terms)
+    }
+
+
+@pytest.fixture
+def people(school_a: Any, school_b: Any) -> None:
+    for n, (name, staff_no, major) in enumerate(PEOPLE):
+        school = school_a if n % 2 == 0 else school_b
+        testing.make_teacher(school, name=name, staff_no=staff_no, major=major)
+
+
+@pytest.mark.usefixtures("people")
+@pytest.mark.parametrize("term", TERMS)
+def test_a_search_finds_exactly_the_teachers_holding_each_term(
+    api: Any, province: Any, term: str
+) -> None:
+    found = api(province).get("/api/v1/teachers/", {"search": term, "page_size": 100}).json()
+    assert {row["name"] for row in found["results"]} == _expected(term)
+    assert (found["count"], found["count_exact"]) == (len(_expected(term)), True)
+
+
+@pytest.mark.usefixtures("people")
+def test_a_short_search_stays_in_the_users_scope(
+    api: Any, hr_a: Any, base_staff: Any, school_a: Any
+) -> None:
+    found = api(hr_a).get("/api/v1/teachers/", {"search": "伟"}).json()["results"]
+    assert {row["name"] for row in found} == {"王伟", "张伟王"}  # school A's only
+    assert {row["school"] for row in found} == {school_a.pk}
+    refused = api(base_staff).get("/api/v1/teachers/", {"search": "伟"})
+    assert refused.status_code == 403
+
+
+def _search_sql(term: str) -> Any:
+    request = Request(APIRequestFactory().get("/api/v1/teachers/", {"search": term}))
+    view = TeacherViewSet()
+    return TeacherSearchFilter().filter_queryset(request, Teacher.objects.all(), view)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index")
+@pytest.mark.usefixtures("people")
+@pytest.mark.parametrize("term", ["鑫", "鑫鑫", "王伟"])
+def test_on_postgresql_a_short_search_can_read_the_character_index(term: str) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows: else it reads them all
+        plan = _search_sql(term).explain()
+    assert "teachers_teacher_search_chars" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index")
+def test_the_character_index_holds_what_the_search_asks_for() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'teachers_teacher_search_chars'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING gin" in definition and "string_to_array" in definition
+    assert all(column in definition for column in ("name", "staff_no", "major"))
