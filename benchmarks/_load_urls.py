@@ -1,5 +1,6 @@
 """The app's URLs plus /bench/plain-teachers/: a plain DRF ModelViewSet on the same table
-(every field, default pagination, no scoping), the baseline bench_load.py compares with."""
+(every field, default pagination, no scoping, DRF's search over the columns the teacher list
+searches), the baseline bench_load.py compares with."""
 
 from config.urls import urlpatterns as app_urlpatterns
 from django.urls import include, path
@@ -21,6 +22,7 @@ class PlainTeacherViewSet(viewsets.ModelViewSet):
     queryset = Teacher.objects.order_by("id")
     serializer_class = PlainTeacherSerializer
     pagination_class = PlainPagination
+    search_fields = ["name", "staff_no", "major"]
 
 
 router = routers.SimpleRouter()
