@@ -75,9 +75,11 @@ class BoundedCountPaginator(Paginator):
         *,
         total: int | None = None,
         rows: Callable[[QuerySet[Any]], list[Any]] | None = None,
+        cost_limit: float | None = None,
     ) -> None:
         super().__init__(object_list, per_page)
         self.total = total
+        self.cost_limit = cost_limit  # the view's, else the setting's
         # A page's rows from the query of its ids (sliced, in the list's order), in that order.
         self.rows = rows
         self.exact = True
@@ -92,7 +94,9 @@ class BoundedCountPaginator(Paginator):
             return int(rows.count())
         bounded = rows[: bound + 1]
         plan = json.loads(bounded.explain(format="json"))[0]["Plan"]
-        limit = getattr(settings, "LIST_COUNT_COST_LIMIT", COUNT_COST_LIMIT)
+        limit = self.cost_limit
+        if limit is None:
+            limit = getattr(settings, "LIST_COUNT_COST_LIMIT", COUNT_COST_LIMIT)
         expected = int(plan["Plans"][0]["Plan Rows"]) if plan.get("Plans") else None
         if expected is not None and plan["Total Cost"] > limit:
             self.exact = False
@@ -148,10 +152,17 @@ class BoundedCountPagination(Pagination):
         known = getattr(view, "list_total", None)
         self._total = known(request) if known is not None else None
         self._rows = getattr(view, "list_rows", None)
+        self._cost_limit = getattr(view, "count_cost_limit", None)
         return super().paginate_queryset(queryset, request, view)
 
     def django_paginator_class(self, object_list: Any, per_page: int) -> Paginator:  # type: ignore[override]
-        return BoundedCountPaginator(object_list, per_page, total=self._total, rows=self._rows)
+        return BoundedCountPaginator(
+            object_list,
+            per_page,
+            total=self._total,
+            rows=self._rows,
+            cost_limit=self._cost_limit,
+        )
 
     def get_paginated_response(self, data: Any) -> Response:
         assert self.page is not None

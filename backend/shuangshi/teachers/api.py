@@ -1,3 +1,4 @@
+import builtins
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -39,7 +40,13 @@ from shuangshi.qualification.api import (
 )
 
 from . import selectors, services
-from .filters import CertificateFilter, EnterprisePeriodFilter, TeacherFilter, TeacherSearchFilter
+from .filters import (
+    CertificateFilter,
+    EnterprisePeriodFilter,
+    TeacherFilter,
+    TeacherSearchFilter,
+    short_search_plan,
+)
 from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher, TeacherFact, fact_label
 from .validation import (
     certificate_errors,
@@ -293,6 +300,15 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     ordering_fields = ["name", "staff_no", "hired_on", "birth_date", "teaching_since", "id"]
     filter_backends = [FilterBackend, TeacherSearchFilter, BirthYearOrderingFilter]
 
+    # The bounded count's cost limit (pagination.COUNT_COST_LIMIT) for this request, when
+    # the list is read from an index whose rows bound the count (short_search_plan).
+    count_cost_limit: float | None = None
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with short_search_plan(request) as from_index:
+            self.count_cost_limit = float("inf") if from_index else None
+            return super().list(request, *args, **kwargs)
+
     def birth_year_only(self, request: Request) -> bool:
         """Readers of masked ID numbers sort by birth year (all their rows are masked)."""
         role: str = getattr(request.user, "role", "")
@@ -325,7 +341,7 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         return selectors.teacher_total(schools=schools)
 
     @property
-    def list_rows(self) -> Callable[[QuerySet[Any]], list[selectors.TeacherRow]] | None:
+    def list_rows(self) -> Callable[[QuerySet[Any]], builtins.list[selectors.TeacherRow]] | None:
         """How the pagination reads a list page's rows from the query of its ids: values,
         not three models a row (None for other paged actions: the queryset's objects)."""
         return selectors.teacher_list_rows if self.action == "list" else None

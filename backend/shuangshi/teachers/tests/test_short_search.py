@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from shuangshi import testing
+from shuangshi.teachers import filters
 from shuangshi.teachers.api import TeacherViewSet
 from shuangshi.teachers.filters import TeacherSearchFilter
 from shuangshi.teachers.models import Teacher
@@ -70,9 +71,8 @@ def test_a_short_search_stays_in_the_users_scope(
 
 
 def _search_sql(term: str) -> Any:
-    request = Request(APIRequestFactory().get("/api/v1/teachers/", {"search": term}))
     view = TeacherViewSet()
-    return TeacherSearchFilter().filter_queryset(request, Teacher.objects.all(), view)
+    return TeacherSearchFilter().filter_queryset(_request(term), Teacher.objects.all(), view)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index")
@@ -94,3 +94,59 @@ def test_the_character_index_holds_what_the_search_asks_for() -> None:
         (definition,) = cursor.fetchone()
     assert "USING gin" in definition and "string_to_array" in definition
     assert all(column in definition for column in ("name", "staff_no", "major"))
+
+
+@pytest.mark.usefixtures("people")
+@pytest.mark.parametrize("term", ["王", "王伟", "伟王", "T0", "鑫鑫"])
+def test_the_planners_own_choice_finds_the_same_teachers(
+    api: Any, province: Any, term: str, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(filters, "FROM_INDEX_UP_TO", -1)  # never read from the index only
+    found = api(province).get("/api/v1/teachers/", {"search": term}).json()
+    assert {row["name"] for row in found["results"]} == _expected(term)
+
+
+def _setting(name: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SHOW {name}")
+        return str(cursor.fetchone()[0])
+
+
+def _request(search: str) -> Request:
+    return Request(APIRequestFactory().get("/api/v1/teachers/", {"search": search}))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+@pytest.mark.usefixtures("people")
+def test_rare_characters_are_read_from_the_index_only_and_only_for_the_list() -> None:
+    with filters.short_search_plan(_request("鑫鑫")) as from_index:
+        assert from_index is True
+        assert [_setting(s) for s in ("enable_indexscan", "enable_seqscan", "jit")] == [
+            "off",
+            "off",
+            "off",
+        ]
+    assert [_setting(s) for s in ("enable_indexscan", "enable_seqscan")] == ["on", "on"]
+    with filters.short_search_plan(_request("王伟芳")) as from_index:  # no short term
+        assert from_index is False
+        assert _setting("enable_indexscan") == "on"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+@pytest.mark.usefixtures("people")
+def test_characters_many_teachers_hold_leave_the_plan_to_the_planner(monkeypatch: Any) -> None:
+    monkeypatch.setattr(filters, "FROM_INDEX_UP_TO", 0)  # every estimate is "many"
+    with filters.short_search_plan(_request("王")) as from_index:
+        assert from_index is False
+        assert _setting("enable_indexscan") == "on"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+@pytest.mark.usefixtures("people")
+def test_a_list_read_from_the_index_only_is_counted_whatever_the_planner_expects(
+    api: Any, province: Any, settings: Any
+) -> None:
+    settings.LIST_COUNT_COST_LIMIT = 0  # every other search would say the planner's guess
+    for term in ("鑫鑫", "王伟"):
+        found = api(province).get("/api/v1/teachers/", {"search": term}).json()
+        assert (found["count"], found["count_exact"]) == (len(_expected(term)), True)
