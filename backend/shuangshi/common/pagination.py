@@ -58,8 +58,8 @@ class Pagination(PageNumberPagination):
 # total is PostgreSQL's estimate and the page says so (count_exact: false).
 COUNT_EXACT_UP_TO = 2_000  # 100 pages of 20
 # Nor is it counted when the planner expects the count to cost more than this (its cost
-# units; a scan of 1.3M teachers is about 45,000): a search for one or two characters
-# cannot use the trigram index and would read the whole table to count its rare matches.
+# units; a scan of 1.3M teachers is about 45,000), unless the view gives its own limit (a
+# list read from an index whose rows bound the count: teachers.filters.short_search_plan).
 COUNT_COST_LIMIT = 10_000
 
 
