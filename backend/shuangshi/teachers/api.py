@@ -303,6 +303,8 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
     # The bounded count's cost limit (pagination.COUNT_COST_LIMIT) for this request, when
     # the list is read from an index whose rows bound the count (short_search_plan).
     count_cost_limit: float | None = None
+    # The query whose planned rows estimate a total that is not counted (TeacherSearchFilter).
+    count_estimate_of: QuerySet[Any] | None = None
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with short_search_plan(request) as from_index:

@@ -149,6 +149,11 @@ class TeacherSearchFilter(SearchFilter):
         postgres = connections[queryset.db].vendor == "postgresql"
         if not postgres or tuple(fields) != SEARCHED or not terms:
             return super().filter_queryset(request, queryset, view)
+        if any(len(term) <= SHORT_TERM for term in terms):
+            # The LIKEs' estimate of the rows (from the columns' statistics) for a total
+            # that is not counted: the planner, multiplying the odds of the characters and
+            # of their order, took 机电 (162,000 teachers) for 13,000.
+            view.count_estimate_of = super().filter_queryset(request, queryset, view)
         for term in terms:
             if len(term) <= SHORT_TERM:
                 queryset = queryset.filter(short_term_condition(term))

@@ -1,10 +1,12 @@
 """Searches of one or two characters (teachers.filters.TeacherSearchFilter, migration 0012):
 the same matches as DRF's search, and on PostgreSQL through the character index."""
 
+import json
 from typing import Any
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Q
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
@@ -150,3 +152,20 @@ def test_a_list_read_from_the_index_only_is_counted_whatever_the_planner_expects
     for term in ("鑫鑫", "王伟"):
         found = api(province).get("/api/v1/teachers/", {"search": term}).json()
         assert (found["count"], found["count_exact"]) == (len(_expected(term)), True)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+@pytest.mark.usefixtures("people")
+def test_a_short_search_too_large_to_count_says_the_likes_estimate(
+    api: Any, province: Any, settings: Any, monkeypatch: Any
+) -> None:
+    settings.LIST_COUNT_EXACT_UP_TO = 1
+    monkeypatch.setattr(filters, "FROM_INDEX_UP_TO", -1)  # the planner's own plan
+    found = api(province).get("/api/v1/teachers/", {"search": "机电"}).json()
+    plain = Teacher.objects.filter(
+        Q(name__icontains="机电") | Q(staff_no__icontains="机电") | Q(major__icontains="机电")
+    ).values("pk")[:2]
+    planned = json.loads(plain.explain(format="json"))[0]["Plan"]["Plans"][0]["Plan Rows"]
+    assert found["count_exact"] is False
+    assert found["count"] == max(int(planned), 2)  # 2 found, more than the bound of 1
+    assert {row["name"] for row in found["results"]} == _expected("机电")
