@@ -245,7 +245,7 @@ def test_hr_imports_a_workbook_fixes_the_bad_row_and_commits(page: Page) -> None
 
     page.get_by_role("menuitem", name="教师").click()
     expect(page).to_have_url(re.compile(r"/teachers"))
-    search = page.get_by_placeholder("姓名或工号")
+    search = page.get_by_placeholder("姓名、工号或专业")
     search.fill("E2E-IMP-02")
     search.press("Enter")
     expect(page.get_by_text("共 1 名教师")).to_be_visible()

@@ -38,8 +38,8 @@ def test_hr_searches_teachers(page: Page) -> None:
     # The first cell is the row's selection box; the staff number is the cell that holds one.
     cells = [text.strip() for text in first.locator("td").all_inner_texts()]
     staff_no = next(text for text in cells if re.fullmatch(r"JX001-\d{4}", text))
-    page.get_by_placeholder("姓名或工号").fill(staff_no)
-    page.get_by_placeholder("姓名或工号").press("Enter")
+    page.get_by_placeholder("姓名、工号或专业").fill(staff_no)
+    page.get_by_placeholder("姓名、工号或专业").press("Enter")
     expect(page.get_by_text("共 1 名教师")).to_be_visible()
 
 

@@ -117,8 +117,8 @@ def test_dashboard_filters_change_every_card_and_live_in_the_url(page: Page) -> 
 def test_teacher_page_explains_the_level_in_words(page: Page) -> None:
     login(page, "hr_a")
     page.goto("/teachers")
-    page.get_by_placeholder("姓名或工号").fill("JX001-0001")
-    page.get_by_placeholder("姓名或工号").press("Enter")
+    page.get_by_placeholder("姓名、工号或专业").fill("JX001-0001")
+    page.get_by_placeholder("姓名、工号或专业").press("Enter")
     expect(page.get_by_text("共 1 名教师")).to_be_visible()
     first = page.locator(".ant-table-row").first
     expect(first).to_contain_text("JX001-0001")

@@ -43,7 +43,7 @@ describe('teachers list', () => {
     const user = userEvent.setup({ delay: null });
     await screen.findByText('共 30 名教师');
 
-    await user.type(screen.getByPlaceholderText('姓名或工号'), 'T0002{enter}');
+    await user.type(screen.getByPlaceholderText('姓名、工号或专业'), 'T0002{enter}');
     await waitFor(() => expect(screen.getByText('共 1 名教师')).toBeInTheDocument());
     expect(screen.getByRole('link', { name: '李敏' })).toBeInTheDocument();
     expect(router.state.location.search).toContain('search=T0002');
