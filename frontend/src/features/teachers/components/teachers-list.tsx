@@ -243,7 +243,7 @@ export function TeachersList() {
           placeholder={t('teachers.searchPlaceholder')}
           defaultValue={filters.search}
           onSearch={(value) => update({ search: value.trim() })}
-          style={{ width: 220 }}
+          style={{ width: 260 }}
         />
         {showSchool && (
           <Select
