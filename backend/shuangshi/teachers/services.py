@@ -254,12 +254,10 @@ def facts_compact(*, batch: int = 50_000) -> int:
     return deleted
 
 
-# The search indexes with a pending list and the columns each indexes: the trigram indexes
-# (migrations 0005, 0006) and the short searches' characters (0012).
+# The search indexes with a pending list and the columns each indexes: the trigram index
+# over the three columns joined (migration 0013) and the short searches' characters (0012).
 SEARCH_INDEXES = {
-    "teachers_teacher_name_trgm": ("name",),
-    "teachers_teacher_staff_no_trgm": ("staff_no",),
-    "teachers_teacher_major_trgm": ("major",),
+    "teachers_teacher_search_trgm": ("name", "staff_no", "major"),
     "teachers_teacher_search_chars": ("name", "staff_no", "major"),
 }
 

@@ -185,13 +185,32 @@ def test_inside_an_import_each_search_index_is_merged_once_after_the_commit(
         transaction.atomic(),
         bulk.overlapped(),
     ):
+        teacher_services._search_indexes_merge([{"gender": "male"}])  # no searched column
         teacher_services._search_indexes_merge([{"name": "甲"}])
         teacher_services._search_indexes_merge([{"name": "乙"}])  # already queued
         teacher_services._search_indexes_merge([{"name": "丙", "staff_no": "T1"}])
     assert [c.args[0] for c in callbacks] == [
-        ["teachers_teacher_name_trgm", "teachers_teacher_search_chars"],
-        ["teachers_teacher_staff_no_trgm"],  # a later batch's other index, queued too
+        ["teachers_teacher_search_trgm", "teachers_teacher_search_chars"],
     ]
+
+
+@postgres_only
+def test_inside_an_import_a_later_batchs_other_search_index_is_queued_too(
+    django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    from shuangshi.teachers import services as teacher_services
+
+    monkeypatch.setattr(
+        teacher_services, "SEARCH_INDEXES", {"by_name": ("name",), "by_staff_no": ("staff_no",)}
+    )
+    with (
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+        transaction.atomic(),
+        bulk.overlapped(),
+    ):
+        teacher_services._search_indexes_merge([{"name": "甲"}])
+        teacher_services._search_indexes_merge([{"name": "丙", "staff_no": "T1"}])
+    assert [c.args[0] for c in callbacks] == [["by_name"], ["by_staff_no"]]
 
 
 def test_json_columns_keep_each_rows_value_when_one_is_shared(school_a: School) -> None:

@@ -1,5 +1,6 @@
-"""Searches of one or two characters (teachers.filters.TeacherSearchFilter, migration 0012):
-the same matches as DRF's search, and on PostgreSQL through the character index."""
+"""The teacher list's search (teachers.filters.TeacherSearchFilter): the same matches as
+DRF's search; on PostgreSQL terms of one or two characters through the character index
+(migration 0012), longer ones through the trigram index over the joined columns (0013)."""
 
 import json
 from typing import Any
@@ -31,6 +32,9 @@ PEOPLE = [
 TERMS = [
     "王", "伟", "王伟", "伟王", "娜", "娜娜", "阳娜", "T0", "t0", "z", "Z9", "机电", "技术", "电",
     "%", "_", "%_", "鑫", "鑫鑫", "0", "王伟 机电", "王 会计", "机电一", "\x01伟", "ß",
+    # three characters or more (the trigram index over the joined columns, 0013): none may
+    # be found across two columns (伟T0: name then staff number; 1机电: staff number then major)
+    "一体化", "T0001", "t0001", "欧阳娜娜", "赵%_", "伟T0", "1机电", "\x01伟王", "王伟 T00",
 ]  # fmt: skip
 
 
@@ -85,6 +89,28 @@ def test_on_postgresql_a_short_search_can_read_the_character_index(term: str) ->
         cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows: else it reads them all
         plan = _search_sql(term).explain()
     assert "teachers_teacher_search_chars" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index")
+@pytest.mark.usefixtures("people")
+@pytest.mark.parametrize("term", ["机电一", "T0001", "欧阳娜娜"])
+def test_on_postgresql_a_longer_search_reads_the_joined_trigram_index(term: str) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = _search_sql(term).explain()
+    assert "teachers_teacher_search_trgm" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index")
+def test_one_trigram_index_serves_the_three_columns() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'teachers_teacher' "
+            "AND indexdef LIKE '%%gin_trgm_ops%%'"
+        )
+        found = dict(cursor.fetchall())
+    assert list(found) == ["teachers_teacher_search_trgm"]
+    assert all(column in found["teachers_teacher_search_trgm"] for column in filters.SEARCHED)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index")
