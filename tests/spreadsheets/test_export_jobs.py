@@ -39,6 +39,16 @@ def test_hr_exports_the_filtered_teacher_list_as_a_job(api, hr_a, hr_b, staff):
     assert api(hr_b).get(job["download"]).status_code == 404
 
 
+def test_an_export_job_searches_as_the_teacher_list_does(api, province, staff):
+    client = api(province)
+    job = client.post("/api/v1/exports/teachers/?search=电工 王").json()
+    assert job["result"] == {"rows": 1}
+    sheet = _download(client, job)["教师"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["王芳"]
+    job = client.post("/api/v1/exports/teachers/?search=王芳电").json()
+    assert job["result"] == {"rows": 0}  # across the name and the major: in neither
+
+
 def test_a_bad_filter_is_a_400_at_once_not_a_failed_job(api, hr_a, staff):
     response = api(hr_a).post("/api/v1/exports/teachers/?city=notanumber")
     assert response.status_code == 400

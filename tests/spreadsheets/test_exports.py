@@ -66,6 +66,23 @@ def test_the_export_keeps_the_users_filters(api, province, staff):
     assert [r[0] for r in rows[1:]] == ["赵敏"]
 
 
+@pytest.mark.parametrize(
+    ("search", "names"),
+    [
+        ("赵", ["赵敏"]),  # one character: the character index on PostgreSQL
+        ("王芳", ["王芳"]),
+        ("电工", ["王芳"]),  # the major
+        ("王芳电", []),  # across the name and the major: in neither
+        ("芳 电工", ["王芳"]),  # every term, each in a column of its own
+    ],
+)
+def test_the_export_searches_as_the_teacher_list_does(api, province, staff, search, names):
+    client = api(province)
+    listed = client.get("/api/v1/teachers/", {"search": search}).json()["results"]
+    rows = rows_of(client.get("/api/v1/exports/teachers/", {"search": search}))
+    assert sorted(r[0] for r in rows[1:]) == sorted(t["name"] for t in listed) == names
+
+
 def test_the_export_writes_labels_dates_and_text_id_numbers(api, hr_a, staff):
     rows = rows_of(export(api(hr_a)))
     headers = rows[0]

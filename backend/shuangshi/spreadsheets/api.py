@@ -8,7 +8,6 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import SearchFilter
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,7 +24,7 @@ from shuangshi.common.api import RolePermission
 from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.jobs.api import JobSerializer, ProgressSerializer
 from shuangshi.teachers.api import TeacherViewSet
-from shuangshi.teachers.filters import TeacherFilter
+from shuangshi.teachers.filters import TeacherFilter, TeacherSearchFilter
 
 from . import report_data, reports, selectors, services, workbooks
 from .columns import SPECS, TEACHERS
@@ -212,7 +211,7 @@ class TeacherExportView(APIView):
 
     def _filtered(self, request: Request, user: User) -> Any:
         queryset = teachers_visible_to(user)
-        for backend in (DjangoFilterBackend(), SearchFilter()):
+        for backend in (DjangoFilterBackend(), TeacherSearchFilter()):
             queryset = backend.filter_queryset(request, queryset, self)
         return queryset
 

@@ -98,13 +98,12 @@ def _teachers_for(user: Any, query: dict[str, Any]) -> Any:
     """The teacher list's rows under the same filters and search as GET /teachers/."""
     from django.http import HttpRequest, QueryDict
     from django_filters.rest_framework import DjangoFilterBackend
-    from rest_framework.filters import SearchFilter
     from rest_framework.request import Request
     from rest_framework.views import APIView
 
     from shuangshi.accounts.scope import teachers_visible_to
     from shuangshi.teachers.api import TeacherViewSet
-    from shuangshi.teachers.filters import TeacherFilter
+    from shuangshi.teachers.filters import TeacherFilter, TeacherSearchFilter
 
     raw = HttpRequest()
     raw.GET = QueryDict(mutable=True)
@@ -117,7 +116,7 @@ def _teachers_for(user: Any, query: dict[str, Any]) -> Any:
     view.filterset_class = TeacherFilter  # type: ignore[attr-defined]
     view.search_fields = TeacherViewSet.search_fields  # type: ignore[attr-defined]
     queryset = teachers_visible_to(user)
-    for backend in (DjangoFilterBackend(), SearchFilter()):
+    for backend in (DjangoFilterBackend(), TeacherSearchFilter()):
         queryset = backend.filter_queryset(request, queryset, view)
     return queryset
 
