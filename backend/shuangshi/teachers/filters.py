@@ -71,10 +71,10 @@ class EnterprisePeriodFilter(django_filters.FilterSet):
 # The list's search (`?search=`) is DRF's: each term must be in the name, the staff number
 # or the major (`UPPER(column) LIKE UPPER('%term%')`). From three characters one trigram
 # index over the three columns joined serves it (migration 0013, long_term_condition: one
-# index to keep up on every write instead of three); a term of one or two characters has no
-# trigram, so at
-# national size a rare one (鑫鑫, ZZ) read all 1.3M rows (1.8 s) and its total was a guess.
-# Chinese names are two or three characters and surnames one: such terms are common.
+# index to keep up on every write instead of three). A term of one or two characters has no
+# trigram, so at national size a rare one (鑫鑫, ZZ) read all 1.3M rows (1.8 s) and its
+# total was a guess. Chinese names are two or three characters and surnames one: such terms
+# are common.
 #
 # Migration 0012 indexes every character of the three columns together (GIN over
 # SearchChars). A term of one character is in one of the columns exactly when the row holds
@@ -135,9 +135,10 @@ class Joined(Func):
 
 
 def long_term_condition(term: str) -> Q:
-    """A term of three characters or more, as DRF's search means it (in the name, the staff
-    number or the major, ignoring case): one LIKE over the joined columns, which the trigram
-    index of migration 0013 serves; a term holding chr(1) column by column."""
+    """A term as DRF's search means it (in the name, the staff number or the major, ignoring
+    case): one LIKE over the joined columns, which the trigram index of migration 0013
+    serves from three characters (a shorter term's LIKE still gives the estimate of an
+    uncounted total); a term holding chr(1) column by column."""
     if "\x01" in term:
         return reduce(operator.or_, (Q(**{f"{c}__icontains": term}) for c in SEARCHED))
     return Q(IContains(Joined(), term))
