@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { LinkButton } from '@/components/ui/link-button';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,6 +74,8 @@ function useTeacherFilters() {
 
 export function TeachersList() {
   const { t } = useTranslation();
+  // useBreakpoint is empty on the first render: "unknown" is a desktop (as the layout does).
+  const isPhone = Grid.useBreakpoint().md === false;
   const label = useEnumLabel();
   const me = useMe().data;
   const { filters, update, reset } = useTeacherFilters();
@@ -194,48 +196,48 @@ export function TeachersList() {
     );
   };
 
+  const actions = (
+    // On a phone below the title, from the left (in the header they squeezed the title out).
+    <Space wrap style={{ justifyContent: isPhone ? 'flex-start' : 'flex-end' }}>
+      {/* The same filters, as a workbook that re-imports unchanged: made by a background
+          job, downloaded from "my jobs" (the header's jobs button says when it is ready). */}
+      <Button
+        icon={<DownloadOutlined />}
+        loading={exporting.isPending}
+        onClick={() =>
+          exporting.mutate(filters, {
+            onSuccess: () =>
+              void message.info({
+                // (messages render outside the router: no link; the header's jobs button is one)
+                content: <span data-testid="export-started">{t('teachers.exportStarted')}</span>,
+              }),
+          })
+        }
+      >
+        {t('teachers.export')}
+      </Button>
+      {canMakeAccounts && (
+        <Button
+          icon={<TeamOutlined />}
+          disabled={!selected.length}
+          loading={makeAccounts.isPending}
+          onClick={createAccounts}
+          data-testid="create-teacher-accounts"
+        >
+          {t('teachers.accounts.create', { count: selected.length })}
+        </Button>
+      )}
+      {canEditTeachers(me) && (
+        <LinkButton to={paths.teacherNew} type="primary" icon={<PlusOutlined />}>
+          {t('teachers.new')}
+        </LinkButton>
+      )}
+    </Space>
+  );
+
   return (
-    <Card
-      title={t('teachers.title')}
-      extra={
-        // Wraps on phones instead of pushing the page sideways.
-        <Space wrap style={{ justifyContent: 'flex-end' }}>
-          {/* The same filters, as a workbook that re-imports unchanged: made by a background
-              job, downloaded from "my jobs" (the header's jobs button says when it is ready). */}
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting.isPending}
-            onClick={() =>
-              exporting.mutate(filters, {
-                onSuccess: () =>
-                  void message.info({
-                    // (messages render outside the router: no link; the header's jobs button is one)
-                    content: <span data-testid="export-started">{t('teachers.exportStarted')}</span>,
-                  }),
-              })
-            }
-          >
-            {t('teachers.export')}
-          </Button>
-          {canMakeAccounts && (
-            <Button
-              icon={<TeamOutlined />}
-              disabled={!selected.length}
-              loading={makeAccounts.isPending}
-              onClick={createAccounts}
-              data-testid="create-teacher-accounts"
-            >
-              {t('teachers.accounts.create', { count: selected.length })}
-            </Button>
-          )}
-          {canEditTeachers(me) && (
-            <LinkButton to={paths.teacherNew} type="primary" icon={<PlusOutlined />}>
-              {t('teachers.new')}
-            </LinkButton>
-          )}
-        </Space>
-      }
-    >
+    <Card title={t('teachers.title')} extra={isPhone ? undefined : actions}>
+      {isPhone && <div style={{ marginBottom: 12 }}>{actions}</div>}
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -317,7 +319,9 @@ export function TeachersList() {
           columns={columns}
           dataSource={teachers.data?.results}
           onChange={onChange}
-          scroll={{ x: 900 }}
+          // On a phone the table scrolls sideways inside its card: each row stays one line
+          // (squeezed to 900 px, names and school names broke over two or three lines).
+          scroll={{ x: isPhone ? 'max-content' : 900 }}
           rowSelection={
             canMakeAccounts
               ? {
@@ -331,7 +335,10 @@ export function TeachersList() {
             current: filters.page,
             pageSize: filters.page_size,
             total: teachers.data?.count ?? 0,
-            showSizeChanger: true,
+            showSizeChanger: !isPhone,
+            // A phone's row holds the total and five page links at most.
+            showLessItems: isPhone,
+            size: isPhone ? 'small' : undefined,
             pageSizeOptions: [20, 50, 100, 200],
             showTotal: (count) => (
               <Typography.Text type="secondary">
