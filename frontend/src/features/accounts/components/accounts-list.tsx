@@ -17,11 +17,13 @@ import { useBaseOptions } from '../api/get-base-options';
 import { useSaveAccount } from '../api/save-account';
 import type { Account, AccountParams } from '../types/account';
 import { AccountModal } from './account-modal';
+import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 20;
 
 /** The province's accounts: search, filter by role or state, create, edit, deactivate. */
 export function AccountsList() {
+  const tableScroll = useTableScroll(900);
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const label = useEnumLabel();
@@ -163,7 +165,7 @@ export function AccountsList() {
           columns={columns}
           onChange={onChange}
           locale={{ emptyText: <EmptyState /> }}
-          scroll={{ x: 900 }}
+          scroll={tableScroll}
           pagination={{
             current: params.page,
             pageSize: PAGE_SIZE,

@@ -13,11 +13,13 @@ import { useAppointments, type AppointmentParams } from '../api/get-appointments
 import type { Appointment } from '../types/mentor';
 import { AppointmentModal } from './appointment-modal';
 import { RowActions } from '@/components/ui/row-actions';
+import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 20;
 
 export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
   const { t } = useTranslation();
+  const tableScroll = useTableScroll(800);
   const { message } = App.useApp();
   const label = useEnumLabel();
   const [params, setParams] = useState<AppointmentParams>({ page: 1, page_size: PAGE_SIZE, ordering: '-start_on' });
@@ -63,7 +65,7 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
           loading={appointments.isFetching}
           dataSource={appointments.data?.results}
           locale={{ emptyText: <EmptyState description={t('mentors.noAppointments')} /> }}
-          scroll={{ x: 800 }}
+          scroll={tableScroll}
           pagination={{
             current: params.page,
             pageSize: PAGE_SIZE,

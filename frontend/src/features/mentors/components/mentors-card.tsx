@@ -8,12 +8,14 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { useMentors } from '../api/get-mentors';
 import type { Mentor } from '../types/mentor';
 import { MentorModal } from './mentor-modal';
+import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 10;
 
 /** The mentors this user may see (a school HR: those appointed at the school). */
 export function MentorsCard() {
   const { t } = useTranslation();
+  const tableScroll = useTableScroll(800);
   const label = useEnumLabel();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
@@ -45,7 +47,7 @@ export function MentorsCard() {
           loading={mentors.isFetching}
           dataSource={mentors.data?.results}
           locale={{ emptyText: <EmptyState description={t('mentors.noMentors')} /> }}
-          scroll={{ x: 800 }}
+          scroll={tableScroll}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,

@@ -11,6 +11,7 @@ import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSchoolRatios } from '../api/get-school-ratios';
 import type { SchoolRatio } from '../types/ratios';
+import { useTableScroll } from '@/lib/table-scroll';
 
 type TableFilters = { city?: number; kind?: string; asOf?: string };
 
@@ -35,6 +36,7 @@ export function SchoolRatiosTable({
   pageSize = 10,
 }: TableFilters & { belowTarget?: boolean; search?: string; title: ReactNode; extra?: ReactNode; pageSize?: number }) {
   const { t } = useTranslation();
+  const tableScroll = useTableScroll(700);
   const label = useEnumLabel();
   const { i18n } = useTranslation();
   const cities = useCities();
@@ -132,7 +134,7 @@ export function SchoolRatiosTable({
           loading={rows.isFetching}
           columns={columns}
           dataSource={rows.data?.results}
-          scroll={{ x: 700 }}
+          scroll={tableScroll}
           onChange={(pagination, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
             const next = s?.order ? `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` : '-gap';

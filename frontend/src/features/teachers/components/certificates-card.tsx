@@ -17,6 +17,7 @@ import type { Certificate } from '../types/teacher';
 import { fieldCategoryLabel, fieldCategoryOptions } from './field-categories';
 import { useRecordSave } from './use-record-save';
 import { RowActions } from '@/components/ui/row-actions';
+import { useTableScroll } from '@/lib/table-scroll';
 
 const dateFields = ['issued_on', 'expires_on'];
 // Dates and "46 装备制造" stay on one line: on a phone the table scrolls sideways instead of
@@ -122,6 +123,7 @@ function CertificateModal({
 
 export function CertificatesCard({ teacher, editable }: { teacher: number; editable: boolean }) {
   const { t } = useTranslation();
+  const tableScroll = useTableScroll(960);
   const label = useEnumLabel();
   const certificates = useCertificates(teacher);
   const remove = useDeleteCertificate();
@@ -155,7 +157,7 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
           loading={certificates.isPending}
           pagination={false}
           dataSource={certificates.data?.results}
-          scroll={{ x: 960 }}
+          scroll={tableScroll}
           rowClassName={(row) => (row.id === highlighted ? 'ant-table-row-selected' : '')}
           onRow={(row) => (row.id === highlighted ? { 'data-highlighted': 'true' } as object : {})}
           columns={[

@@ -14,6 +14,7 @@ import { useSaveEnterprisePeriod } from '../api/save-enterprise-period';
 import type { EnterprisePeriod } from '../types/teacher';
 import { useRecordSave } from './use-record-save';
 import { RowActions } from '@/components/ui/row-actions';
+import { useTableScroll } from '@/lib/table-scroll';
 
 const dateFields = ['start_on', 'end_on'];
 
@@ -74,6 +75,7 @@ function PeriodModal({
 
 export function PeriodsCard({ teacher, editable }: { teacher: number; editable: boolean }) {
   const { t } = useTranslation();
+  const tableScroll = useTableScroll(700);
   const label = useEnumLabel();
   const periods = useEnterprisePeriods(teacher);
   const remove = useDeleteEnterprisePeriod();
@@ -100,7 +102,7 @@ export function PeriodsCard({ teacher, editable }: { teacher: number; editable: 
           loading={periods.isPending}
           pagination={false}
           dataSource={periods.data?.results}
-          scroll={{ x: 700 }}
+          scroll={tableScroll}
           columns={[
             { title: t('periods.fields.kind'), dataIndex: 'kind', render: (v: string) => label('periodKind', v) },
             { title: t('periods.fields.enterprise'), dataIndex: 'enterprise' },

@@ -12,6 +12,7 @@ import { paths } from '@/config/paths';
 import { canEditTeachers, useMe } from '@/lib/auth';
 import { formatDate } from '@/lib/format';
 import { useSchoolOptions } from '@/lib/reference-data';
+import { useTableScroll } from '@/lib/table-scroll';
 
 import { useCreateTeacherAccounts, type TeacherAccount } from '../api/create-teacher-accounts';
 import { useExportTeachers } from '../api/export-teachers';
@@ -76,6 +77,7 @@ export function TeachersList() {
   const { t } = useTranslation();
   // useBreakpoint is empty on the first render: "unknown" is a desktop (as the layout does).
   const isPhone = Grid.useBreakpoint().md === false;
+  const tableScroll = useTableScroll(900);
   const label = useEnumLabel();
   const me = useMe().data;
   const { filters, update, reset } = useTeacherFilters();
@@ -319,9 +321,7 @@ export function TeachersList() {
           columns={columns}
           dataSource={teachers.data?.results}
           onChange={onChange}
-          // On a phone the table scrolls sideways inside its card: each row stays one line
-          // (squeezed to 900 px, names and school names broke over two or three lines).
-          scroll={{ x: isPhone ? 'max-content' : 900 }}
+          scroll={tableScroll}
           rowSelection={
             canMakeAccounts
               ? {

@@ -15,11 +15,13 @@ import { usePrograms } from '../api/get-programs';
 import type { TrainingCompletion } from '../types/training';
 import { CompletionModal } from './completion-modal';
 import { RowActions } from '@/components/ui/row-actions';
+import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 20;
 
 export function CompletionsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
+  const tableScroll = useTableScroll(900);
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState<string>();
@@ -79,7 +81,7 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
           loading={completions.isFetching}
           dataSource={completions.data?.results}
           locale={{ emptyText: <EmptyState description={t('training.noCompletions')} /> }}
-          scroll={{ x: 900 }}
+          scroll={tableScroll}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,

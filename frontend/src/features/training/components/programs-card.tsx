@@ -13,11 +13,13 @@ import { usePrograms } from '../api/get-programs';
 import type { TrainingProgram } from '../types/training';
 import { ProgramModal } from './program-modal';
 import { RowActions } from '@/components/ui/row-actions';
+import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 10;
 
 export function ProgramsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
+  const tableScroll = useTableScroll(700);
   const { message } = App.useApp();
   const label = useEnumLabel();
   const [page, setPage] = useState(1);
@@ -52,7 +54,7 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
           loading={programs.isFetching}
           dataSource={programs.data?.results}
           locale={{ emptyText: <EmptyState description={t('training.noPrograms')} /> }}
-          scroll={{ x: 700 }}
+          scroll={tableScroll}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
