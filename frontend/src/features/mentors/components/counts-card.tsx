@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { enums } from '@/config/enums';
+import { useTableScroll } from '@/lib/table-scroll';
 
 import { useMentorCounts } from '../api/get-mentor-counts';
 import type { MentorCounts } from '../types/mentor';
@@ -11,6 +12,7 @@ import type { MentorCounts } from '../types/mentor';
 /** Mentors in force today by mode, and those on the part-time track (never in the ratio). */
 export function CountsCard({ perSchool }: { perSchool: boolean }) {
   const { t } = useTranslation();
+  const tableScroll = useTableScroll(560);
   const label = useEnumLabel();
   const counts = useMentorCounts();
   const modes = enums.appointmentMode;
@@ -43,7 +45,7 @@ export function CountsCard({ perSchool }: { perSchool: boolean }) {
         size="small"
         dataSource={counts.data}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        scroll={{ x: 560 }} // a phone scrolls the counts inside the card, not the page
+        scroll={tableScroll} // a phone scrolls the counts inside the card, not the page
         columns={[
           { title: t('mentors.fields.school'), key: 'school', render: (_, row) => row.school.name },
           { title: t('mentors.counts.mentors'), dataIndex: 'mentors', align: 'right', sorter: (a, b) => a.mentors - b.mentors },
