@@ -1,4 +1,4 @@
-import { Grid } from 'antd';
+import { useIsPhone } from './breakpoints';
 
 /**
  * A list table's `scroll`: on a desktop at least `x` pixels wide (columns share the rest);
@@ -7,7 +7,5 @@ import { Grid } from 'antd';
  * three lines). For tables of short cells (names, codes, dates, tags), not of free text.
  */
 export function useTableScroll(x: number): { x: number | 'max-content' } {
-  // useBreakpoint is empty on the first render: "unknown" is a desktop (as the layout does).
-  const isPhone = Grid.useBreakpoint().md === false;
-  return { x: isPhone ? 'max-content' : x };
+  return { x: useIsPhone() ? 'max-content' : x };
 }

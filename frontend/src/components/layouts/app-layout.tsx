@@ -1,5 +1,5 @@
 import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { LanguageSwitch } from '@/components/ui/language-switch';
 import { Loading } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { useLogout, useMe, type Me } from '@/lib/auth';
+import { useIsPhone } from '@/lib/breakpoints';
 import { cityTitle, useCities } from '@/lib/reference-data';
 
 import { headerWidgets } from './header-widgets';
@@ -38,9 +39,7 @@ export function AppLayout() {
   const me = useMe();
   const logout = useLogout();
   const navLabel = useNavLabel(me.data?.role === 'city');
-  const screens = Grid.useBreakpoint();
-  // useBreakpoint is empty on the first render: treat "unknown" as desktop.
-  const isPhone = screens.md === false;
+  const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = me.data ? navItemsFor(me.data.role) : [];

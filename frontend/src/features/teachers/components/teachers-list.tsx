@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { LinkButton } from '@/components/ui/link-button';
-import { App, Button, Card, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { canEditTeachers, useMe } from '@/lib/auth';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
 import { useSchoolOptions } from '@/lib/reference-data';
 import { useTableScroll } from '@/lib/table-scroll';
@@ -75,8 +76,7 @@ function useTeacherFilters() {
 
 export function TeachersList() {
   const { t } = useTranslation();
-  // useBreakpoint is empty on the first render: "unknown" is a desktop (as the layout does).
-  const isPhone = Grid.useBreakpoint().md === false;
+  const isPhone = useIsPhone();
   const tableScroll = useTableScroll(900);
   const label = useEnumLabel();
   const me = useMe().data;
