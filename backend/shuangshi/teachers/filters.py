@@ -121,17 +121,15 @@ class HoldsCharsOf(Func):
 class Joined(Func):
     """The searched columns joined by chr(1) (which no term holds, and at which pg_trgm
     splits words): a term is in it exactly when it is in one of the columns. Upper-cased
-    (``upper``) it is the expression migration 0013's trigram index holds; the
+    (by ``icontains``) it is the expression migration 0013's trigram index holds; the
     parentheses keep a cast after it (``::text``) on the whole."""
 
     template = "(COALESCE(%(expressions)s, ''))"
     arg_joiner = ", '') || chr(1) || COALESCE("
     output_field = TextField()
 
-    def __init__(self, *, upper: bool = False) -> None:
+    def __init__(self) -> None:
         super().__init__(*(F(column) for column in SEARCHED))
-        if upper:
-            self.template = "UPPER" + self.template
 
 
 def long_term_condition(term: str) -> Q:
@@ -153,7 +151,7 @@ def short_term_condition(term: str) -> Q:
     if "\x01" in term:
         columns: list[Any] = [GreaterThan(StrIndex(Upper(c), upper), 0) for c in SEARCHED]
         return reduce(operator.or_, (Q(c) for c in columns)) & held
-    return Q(GreaterThan(StrIndex(Joined(upper=True), upper), 0)) & held
+    return Q(GreaterThan(StrIndex(Upper(Joined()), upper), 0)) & held
 
 
 class TeacherSearchFilter(SearchFilter):
