@@ -154,6 +154,11 @@ def short_term_condition(term: str) -> Q:
     return Q(GreaterThan(StrIndex(Upper(Joined()), upper), 0)) & held
 
 
+def term_condition(term: str) -> Q:
+    """One search term, through whichever index serves its length (PostgreSQL)."""
+    return short_term_condition(term) if len(term) <= SHORT_TERM else long_term_condition(term)
+
+
 class TeacherSearchFilter(SearchFilter):
     """DRF's search, the same matches; on PostgreSQL a term of one or two characters goes
     through the character index (migration 0012) instead of reading the whole table, and a
@@ -173,10 +178,7 @@ class TeacherSearchFilter(SearchFilter):
             # of their upper case since 0013 (every term was given the same odds).
             view.count_estimate_of = queryset.filter(*(long_term_condition(t) for t in terms))
         for term in terms:
-            if len(term) <= SHORT_TERM:
-                queryset = queryset.filter(short_term_condition(term))
-            else:
-                queryset = queryset.filter(long_term_condition(term))
+            queryset = queryset.filter(term_condition(term))
         return queryset
 
 

@@ -202,3 +202,53 @@ def test_a_short_search_too_large_to_count_says_the_likes_estimate(
     assert found["count_exact"] is False
     assert found["count"] == max(int(planned), 2)  # 2 found, more than the bound of 1
     assert {row["name"] for row in found["results"]} == _expected("机电")
+
+
+@pytest.fixture
+def admin_client(client: Any) -> Any:
+    from shuangshi.accounts.models import User
+
+    user = User.objects.create_superuser("root", password="pw-root-1", role="province")
+    client.force_login(user)
+    return client
+
+
+def _admin_found(admin_client: Any, query: str) -> set[str]:
+    page = admin_client.get("/admin/teachers/teacher/", {"q": query})
+    assert page.status_code == 200
+    return {str(t) for t in page.context["cl"].result_list}
+
+
+@pytest.mark.usefixtures("people")
+@pytest.mark.parametrize(
+    "term", ["王", "王伟", "伟王", "t0", "机电", "一体化", "T0001", "伟T0", "%_"]
+)
+def test_the_admin_search_finds_what_the_list_finds(admin_client: Any, term: str) -> None:
+    names = {str(t) for t in Teacher.objects.filter(name__in=_expected(term))}
+    assert _admin_found(admin_client, term) == names
+
+
+@pytest.mark.usefixtures("people")
+def test_the_admin_search_keeps_a_quoted_phrase_whole(admin_client: Any) -> None:
+    # '"王 会计"' is one term (no teacher holds it); unquoted it is two (王小伟 holds both).
+    assert _admin_found(admin_client, '"王 会计"') == set()
+    assert _admin_found(admin_client, "王 会计") == {
+        str(t) for t in Teacher.objects.filter(name="王小伟")
+    }
+
+
+@pytest.mark.usefixtures("people")
+def test_the_admin_search_is_refused_to_a_non_staff_user(client: Any, province: Any) -> None:
+    client.force_login(province)
+    page = client.get("/admin/teachers/teacher/", {"q": "王"})
+    assert page.status_code == 302  # to the admin's login
+    assert "/admin/login/" in page["Location"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
+def test_on_postgresql_the_admin_search_uses_the_search_indexes(admin_client: Any) -> None:
+    """Each term is the list's condition (the expressions the indexes are built on)."""
+    page = admin_client.get("/admin/teachers/teacher/", {"q": "王 机电一"})
+    sql = str(page.context["cl"].queryset.query)
+    assert "string_to_array" in sql  # 王: the character index's expression (0012)
+    assert "CHR(1)" in sql.upper()  # 机电一: the joined columns' expression (0013)
