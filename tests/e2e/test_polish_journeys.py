@@ -44,6 +44,15 @@ def _no_horizontal_overflow(page: Page, where: str) -> None:
     assert widths[0] <= widths[1], f"{where}: the page scrolls sideways {widths}"
 
 
+def _card_titles_whole(page: Page, where: str) -> None:
+    """No card title is cut short (an ellipsis): its header's toolbar must not squeeze it."""
+    cut = page.evaluate(
+        "() => [...document.querySelectorAll('.ant-card-head-title')]"
+        ".filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent)"
+    )
+    assert cut == [], f"{where}: card titles cut short {cut}"
+
+
 def _open_screen(page: Page, path: str) -> None:
     """Open a tour screen and wait until it has loaded. "/teachers/first" and
     "/recognition/certificates/first" stand for the first teacher's page and the first
@@ -218,6 +227,7 @@ def test_phone_screens_fit_without_sideways_scrolling(
     for path in screens:
         _open_screen(phone, path)
         _no_horizontal_overflow(phone, f"{username} {path}")
+        _card_titles_whole(phone, f"{username} {path}")
         _shot(phone, f"phone-{username}{path.replace('/', '-')}")
 
 
@@ -227,8 +237,9 @@ def test_phone_screens_fit_without_sideways_scrolling(
         # English labels run longer than Chinese ones: the screens where they are most
         # crowded (settings' buttons and the mentors' per-school counts overflowed in round 15).
         ("province", ["/dashboard", "/training", "/mentors", "/settings", "/recognition"]),
-        ("hr_a", ["/my-school", "/imports", "/recognition/confirmations"]),
-        ("teacher_a", ["/me"]),
+        ("hr_a", ["/my-school", "/imports", "/recognition/confirmations", "/practice-duty"]),
+        ("base_a", ["/training"]),  # the completions' title beside two buttons
+        ("teacher_a", ["/me", "/notifications"]),
     ],
 )
 def test_phone_screens_fit_in_english(phone: Page, username: str, screens: list[str]) -> None:
@@ -246,6 +257,7 @@ def _tour_in_english(
         _open_screen(page, path)
         expect(page.locator("html")).to_have_attribute("lang", "en")
         _no_horizontal_overflow(page, f"{username} {path} in English")
+        _card_titles_whole(page, f"{username} {path} in English")
         if tables:
             _tables_fit(page, f"{username} {path} in English")
         _shot(page, f"{shots}-{username}{path.replace('/', '-')}")

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { ActionCard } from '@/components/ui/action-card';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { formatDate, formatPercent } from '@/lib/format';
@@ -70,9 +71,9 @@ function TeachersCard({ school }: { school?: number }) {
   const params = { school, short: short || undefined, page, page_size: PAGE_SIZE };
   const duty = usePracticeDuty(params);
   return (
-    <Card
+    <ActionCard
       title={t('duty.title')}
-      extra={
+      toolbar={
         <Space wrap>
           <Space size={6}>
             <Switch size="small" checked={short} onChange={(v) => { setShort(v); setPage(1); }} data-testid="duty-short" />
@@ -131,6 +132,6 @@ function TeachersCard({ school }: { school?: number }) {
           ]}
         />
       )}
-    </Card>
+    </ActionCard>
   );
 }

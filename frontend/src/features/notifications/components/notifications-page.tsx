@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
+import { ActionCard } from '@/components/ui/action-card';
 import { ItemList } from '@/components/ui/item-list';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { errorText } from '@/lib/error-text';
@@ -42,9 +43,9 @@ export function NotificationsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card
+      <ActionCard
         title={t('notifications.title')}
-        extra={
+        toolbar={
           <Space wrap>
             <Segmented
               value={show}
@@ -97,7 +98,7 @@ export function NotificationsPage() {
             })}
           />
         )}
-      </Card>
+      </ActionCard>
       <EmailCard />
       {province && <AlertSettingsCard />}
     </Space>

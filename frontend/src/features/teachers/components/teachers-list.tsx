@@ -1,11 +1,12 @@
 import { DownloadOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { LinkButton } from '@/components/ui/link-button';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 
+import { ActionCard } from '@/components/ui/action-card';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
@@ -199,7 +200,7 @@ export function TeachersList() {
   };
 
   const actions = (
-    // On a phone below the title, from the left (in the header they squeezed the title out).
+    // (ActionCard puts them under the title on a phone, from the left.)
     <Space wrap style={{ justifyContent: isPhone ? 'flex-start' : 'flex-end' }}>
       {/* The same filters, as a workbook that re-imports unchanged: made by a background
           job, downloaded from "my jobs" (the header's jobs button says when it is ready). */}
@@ -238,8 +239,7 @@ export function TeachersList() {
   );
 
   return (
-    <Card title={t('teachers.title')} extra={isPhone ? undefined : actions}>
-      {isPhone && <div style={{ marginBottom: 12 }}>{actions}</div>}
+    <ActionCard title={t('teachers.title')} toolbar={actions}>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -349,6 +349,6 @@ export function TeachersList() {
         />
       )}
       {created && <TeacherAccountsModal accounts={created} names={createdNames} onClose={() => setCreated(null)} />}
-    </Card>
+    </ActionCard>
   );
 }

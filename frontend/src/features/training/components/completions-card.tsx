@@ -1,8 +1,9 @@
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ActionCard } from '@/components/ui/action-card';
 import { LinkButton } from '@/components/ui/link-button';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
@@ -32,9 +33,9 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
   const [editing, setEditing] = useState<TrainingCompletion | null | undefined>(undefined);
 
   return (
-    <Card
+    <ActionCard
       title={t('training.completions')}
-      extra={
+      toolbar={
         editable && (
           <Space wrap>
             <LinkButton to={paths.imports} icon={<CloudUploadOutlined />}>
@@ -118,6 +119,6 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
         />
       )}
       {editing !== undefined && <CompletionModal completion={editing} onClose={() => setEditing(undefined)} />}
-    </Card>
+    </ActionCard>
   );
 }
