@@ -53,6 +53,19 @@ def _card_titles_whole(page: Page, where: str) -> None:
     assert cut == [], f"{where}: card titles cut short {cut}"
 
 
+def _values_not_squeezed(page: Page, where: str) -> None:
+    """No description's label takes more than half its row (its value gets the rest: a long
+    English label once left a phone's value one character a line)."""
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('.ant-descriptions-item-container')]"
+        ".map((c) => [c.querySelector('.ant-descriptions-item-label'), c])"
+        ".filter(([l, c]) => l && l.getBoundingClientRect().width"
+        " > c.getBoundingClientRect().width * 0.51)"
+        ".map(([l]) => l.textContent)"
+    )
+    assert wide == [], f"{where}: labels wider than half their row {wide}"
+
+
 def _open_screen(page: Page, path: str) -> None:
     """Open a tour screen and wait until it has loaded. "/teachers/first" and
     "/recognition/certificates/first" stand for the first teacher's page and the first
@@ -228,6 +241,7 @@ def test_phone_screens_fit_without_sideways_scrolling(
         _open_screen(phone, path)
         _no_horizontal_overflow(phone, f"{username} {path}")
         _card_titles_whole(phone, f"{username} {path}")
+        _values_not_squeezed(phone, f"{username} {path}")
         _shot(phone, f"phone-{username}{path.replace('/', '-')}")
 
 
@@ -258,6 +272,7 @@ def _tour_in_english(
         expect(page.locator("html")).to_have_attribute("lang", "en")
         _no_horizontal_overflow(page, f"{username} {path} in English")
         _card_titles_whole(page, f"{username} {path} in English")
+        _values_not_squeezed(page, f"{username} {path} in English")
         if tables:
             _tables_fit(page, f"{username} {path} in English")
         _shot(page, f"{shots}-{username}{path.replace('/', '-')}")
