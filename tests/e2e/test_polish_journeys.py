@@ -66,6 +66,17 @@ def _values_not_squeezed(page: Page, where: str) -> None:
     assert wide == [], f"{where}: labels wider than half their row {wide}"
 
 
+def _statistics_on_one_line(page: Page, where: str) -> None:
+    """A figure (antd Statistic: the value and its suffix) is not broken over two lines."""
+    broken = page.evaluate(
+        "() => [...document.querySelectorAll('.ant-statistic-content')]"
+        ".filter((c) => { const v = c.querySelector('.ant-statistic-content-value');"
+        " return v && c.getBoundingClientRect().height > v.getBoundingClientRect().height * 1.5; })"
+        ".map((c) => c.textContent)"
+    )
+    assert broken == [], f"{where}: figures broken over two lines {broken}"
+
+
 def _open_screen(page: Page, path: str) -> None:
     """Open a tour screen and wait until it has loaded. "/teachers/first" and
     "/recognition/certificates/first" stand for the first teacher's page and the first
@@ -242,6 +253,7 @@ def test_phone_screens_fit_without_sideways_scrolling(
         _no_horizontal_overflow(phone, f"{username} {path}")
         _card_titles_whole(phone, f"{username} {path}")
         _values_not_squeezed(phone, f"{username} {path}")
+        _statistics_on_one_line(phone, f"{username} {path}")
         _shot(phone, f"phone-{username}{path.replace('/', '-')}")
 
 
@@ -273,6 +285,7 @@ def _tour_in_english(
         _no_horizontal_overflow(page, f"{username} {path} in English")
         _card_titles_whole(page, f"{username} {path} in English")
         _values_not_squeezed(page, f"{username} {path} in English")
+        _statistics_on_one_line(page, f"{username} {path} in English")
         if tables:
             _tables_fit(page, f"{username} {path} in English")
         _shot(page, f"{shots}-{username}{path.replace('/', '-')}")

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Chart } from '@/components/charts/chart';
+import { CountSuffix } from '@/components/ui/count-suffix';
 import { formatPercent } from '@/lib/format';
 
 import type { RatioFigures } from '../types/ratios';
@@ -36,7 +37,7 @@ export function RatioGaugeCard({
           <Statistic title={t('dashboard.ratio')} value={formatPercent(figures.ratio)} />
         </Col>
         <Col span={8}>
-          <Statistic title={t('dashboard.qualified')} value={figures.qualified} suffix={`/ ${figures.in_scope}`} />
+          <Statistic title={t('dashboard.qualified')} value={figures.qualified} suffix={<CountSuffix>/ {figures.in_scope}</CountSuffix>} />
         </Col>
         <Col span={8}>
           <Statistic

@@ -2,6 +2,7 @@ import { Card, Col, Row, Statistic, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { CountSuffix } from '@/components/ui/count-suffix';
 import { ItemList } from '@/components/ui/item-list';
 import { formatPercent } from '@/lib/format';
 
@@ -35,10 +36,10 @@ export function RecognitionOverview() {
         <Card size="small" title={t('recognition.overview.title')} data-testid="recognized-share">
           <Row gutter={12}>
             <Col span={12}>
-              <Statistic title={t('recognition.overview.computed')} value={formatPercent(share?.ratio)} suffix={share ? `${share.qualified}/${share.in_scope}` : ''} />
+              <Statistic title={t('recognition.overview.computed')} value={formatPercent(share?.ratio)} suffix={share && <CountSuffix>{share.qualified}/{share.in_scope}</CountSuffix>} />
             </Col>
             <Col span={12}>
-              <Statistic title={t('recognition.overview.recognized')} value={formatPercent(share?.recognized_ratio)} suffix={share ? `${share.recognized}/${share.in_scope}` : ''} />
+              <Statistic title={t('recognition.overview.recognized')} value={formatPercent(share?.recognized_ratio)} suffix={share && <CountSuffix>{share.recognized}/{share.in_scope}</CountSuffix>} />
             </Col>
           </Row>
           {share?.recognized_gap ? (
