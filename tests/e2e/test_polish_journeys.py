@@ -44,37 +44,31 @@ def _no_horizontal_overflow(page: Page, where: str) -> None:
     assert widths[0] <= widths[1], f"{where}: the page scrolls sideways {widths}"
 
 
-def _card_titles_whole(page: Page, where: str) -> None:
-    """No card title is cut short (an ellipsis): its header's toolbar must not squeeze it."""
-    cut = page.evaluate(
-        "() => [...document.querySelectorAll('.ant-card-head-title')]"
-        ".filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent)"
-    )
-    assert cut == [], f"{where}: card titles cut short {cut}"
+# What is squeezed on a screen, found in the page (each kind found once on a phone: a card
+# title cut to 结业… by its buttons, a description's value one character a line beside a long
+# English label, "762 / 1176" broken under its figure).
+_SQUEEZED = """() => {
+  const rect = (e) => e.getBoundingClientRect();
+  const texts = (css, squeezed) =>
+    [...document.querySelectorAll(css)].filter(squeezed).map((e) => e.textContent);
+  return {
+    'card titles cut short': texts('.ant-card-head-title',
+      (e) => e.scrollWidth > e.clientWidth + 1),
+    'description labels wider than half their row': texts(
+      '.ant-descriptions-item-container > .ant-descriptions-item-label',
+      (l) => rect(l).width > rect(l.parentElement).width * 0.51),
+    'figures broken over two lines': texts('.ant-statistic-content',
+      (c) => { const v = c.querySelector('.ant-statistic-content-value');
+        return v && rect(c).height > rect(v).height * 1.5; }),
+  };
+}"""
 
 
-def _values_not_squeezed(page: Page, where: str) -> None:
-    """No description's label takes more than half its row (its value gets the rest: a long
-    English label once left a phone's value one character a line)."""
-    wide = page.evaluate(
-        "() => [...document.querySelectorAll('.ant-descriptions-item-container')]"
-        ".map((c) => [c.querySelector('.ant-descriptions-item-label'), c])"
-        ".filter(([l, c]) => l && l.getBoundingClientRect().width"
-        " > c.getBoundingClientRect().width * 0.51)"
-        ".map(([l]) => l.textContent)"
-    )
-    assert wide == [], f"{where}: labels wider than half their row {wide}"
-
-
-def _statistics_on_one_line(page: Page, where: str) -> None:
-    """A figure (antd Statistic: the value and its suffix) is not broken over two lines."""
-    broken = page.evaluate(
-        "() => [...document.querySelectorAll('.ant-statistic-content')]"
-        ".filter((c) => { const v = c.querySelector('.ant-statistic-content-value');"
-        " return v && c.getBoundingClientRect().height > v.getBoundingClientRect().height * 1.5; })"
-        ".map((c) => c.textContent)"
-    )
-    assert broken == [], f"{where}: figures broken over two lines {broken}"
+def _nothing_squeezed(page: Page, where: str) -> None:
+    """No card title cut short, no description label wider than half its row (antd gives the
+    value only what the label leaves), no figure (a Statistic and its suffix) on two lines."""
+    squeezed = {kind: texts for kind, texts in page.evaluate(_SQUEEZED).items() if texts}
+    assert squeezed == {}, f"{where}: {squeezed}"
 
 
 def _open_screen(page: Page, path: str) -> None:
@@ -251,9 +245,7 @@ def test_phone_screens_fit_without_sideways_scrolling(
     for path in screens:
         _open_screen(phone, path)
         _no_horizontal_overflow(phone, f"{username} {path}")
-        _card_titles_whole(phone, f"{username} {path}")
-        _values_not_squeezed(phone, f"{username} {path}")
-        _statistics_on_one_line(phone, f"{username} {path}")
+        _nothing_squeezed(phone, f"{username} {path}")
         _shot(phone, f"phone-{username}{path.replace('/', '-')}")
 
 
@@ -283,9 +275,7 @@ def _tour_in_english(
         _open_screen(page, path)
         expect(page.locator("html")).to_have_attribute("lang", "en")
         _no_horizontal_overflow(page, f"{username} {path} in English")
-        _card_titles_whole(page, f"{username} {path} in English")
-        _values_not_squeezed(page, f"{username} {path} in English")
-        _statistics_on_one_line(page, f"{username} {path} in English")
+        _nothing_squeezed(page, f"{username} {path} in English")
         if tables:
             _tables_fit(page, f"{username} {path} in English")
         _shot(page, f"{shots}-{username}{path.replace('/', '-')}")
