@@ -204,15 +204,6 @@ def test_a_short_search_too_large_to_count_says_the_likes_estimate(
     assert {row["name"] for row in found["results"]} == _expected("机电")
 
 
-@pytest.fixture
-def admin_client(client: Any) -> Any:
-    from shuangshi.accounts.models import User
-
-    user = User.objects.create_superuser("root", password="pw-root-1", role="province")
-    client.force_login(user)
-    return client
-
-
 def _admin_found(admin_client: Any, query: str) -> set[str]:
     page = admin_client.get("/admin/teachers/teacher/", {"q": query})
     assert page.status_code == 200
