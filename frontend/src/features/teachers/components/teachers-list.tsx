@@ -200,8 +200,7 @@ export function TeachersList() {
   };
 
   const actions = (
-    // (ActionCard puts them under the title on a phone, from the left.)
-    <Space wrap style={{ justifyContent: isPhone ? 'flex-start' : 'flex-end' }}>
+    <Space wrap>
       {/* The same filters, as a workbook that re-imports unchanged: made by a background
           job, downloaded from "my jobs" (the header's jobs button says when it is ready). */}
       <Button
