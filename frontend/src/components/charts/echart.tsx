@@ -31,6 +31,9 @@ export default function EChart({ option, height = 300, ariaLabel, onClick }: Cha
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
+  // The option last drawn, as text (functions left out): a parent's re-render builds an equal
+  // option anew, and drawing it again would replay the chart's entry animation.
+  const drawn = useRef('');
 
   useEffect(() => {
     clickRef.current = onClick;
@@ -50,11 +53,15 @@ export default function EChart({ option, height = 300, ariaLabel, onClick }: Cha
       window.removeEventListener('resize', resize);
       instance.dispose();
       chart.current = null;
+      drawn.current = '';
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option } as echarts.EChartsCoreOption, true);
+    const text = JSON.stringify(option);
+    if (!chart.current || text === drawn.current) return;
+    drawn.current = text;
+    chart.current.setOption({ aria: { enabled: true }, ...option } as echarts.EChartsCoreOption, true);
   }, [option]);
 
   return <div ref={ref} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;

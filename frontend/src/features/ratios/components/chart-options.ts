@@ -47,37 +47,71 @@ export function slantLabels(names: string[]): boolean {
   return names.length > 6 || longest * names.length > 48;
 }
 
+/** About how wide ECharts draws a label at 12 px: a CJK character is square, others about 0.6 em. */
+export function labelWidth(text: string, fontSize = 12): number {
+  return Math.ceil([...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 255 ? 1 : 0.6), 0) * fontSize);
+}
+
+/** The target line's label, drawn past the line's end where no bar or line can cover it (the
+ * grid leaves room for it): right of a level line; above a standing one, whose top is its
+ * start when the categories run top down (an inverse axis). */
+function targetLine(targetLabel: string, at: { xAxis: number | null } | { yAxis: number | null }) {
+  return {
+    symbol: 'none',
+    lineStyle: { type: 'dashed', color: '#cf1322' },
+    label: { formatter: targetLabel, position: 'xAxis' in at ? 'start' : 'end', color: '#cf1322' },
+    data: [at],
+  };
+}
+
+/** The chart's height for `bars` bars: lying down (a phone), each bar gets a row of its own. */
+export function barChartHeight(bars: number, horizontal: boolean): number {
+  return horizontal ? 56 + 28 * Math.max(bars, 3) : 300;
+}
+
+/**
+ * Ratios as bars against the target. `horizontal` (a phone): the bars lie down, one name a row,
+ * so twelve cities' names never overlap in a narrow column.
+ */
 export function barOption(
   rows: { name: string; ratio: number | null }[],
   target: number,
   targetLabel: string,
+  { horizontal = false }: { horizontal?: boolean } = {},
 ) {
+  const names = rows.map((r) => r.name);
+  const values = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } };
+  const series = {
+    type: 'bar',
+    barMaxWidth: horizontal ? 18 : 36,
+    data: rows.map((r) => ({
+      value: pct(r.ratio),
+      itemStyle: { color: r.ratio !== null && r.ratio > target ? '#52c41a' : '#fa8c16' },
+    })),
+    markLine: targetLine(targetLabel, horizontal ? { xAxis: pct(target) } : { yAxis: pct(target) }),
+  };
+  const tooltip = { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) };
+  if (horizontal) {
+    return {
+      tooltip,
+      // The label stands above the line's top end, the last tick's "100%" right of the plot.
+      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      yAxis: { type: 'category', inverse: true, data: names, axisLabel: { interval: 0 } },
+      xAxis: values,
+      series: [series],
+    };
+  }
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    tooltip,
+    grid: { left: 8, right: labelWidth(targetLabel) + 12, top: 24, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
-      data: rows.map((r) => r.name),
+      data: names,
       // Long names (English school kinds) or many bars: slant the labels so they never overlap.
-      axisLabel: { interval: 0, rotate: slantLabels(rows.map((r) => r.name)) ? 30 : 0 },
+      axisLabel: { interval: 0, rotate: slantLabels(names) ? 30 : 0 },
     },
-    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [
-      {
-        type: 'bar',
-        barMaxWidth: 36,
-        data: rows.map((r) => ({
-          value: pct(r.ratio),
-          itemStyle: { color: r.ratio !== null && r.ratio > target ? '#52c41a' : '#fa8c16' },
-        })),
-        markLine: {
-          symbol: 'none',
-          lineStyle: { type: 'dashed', color: '#cf1322' },
-          label: { formatter: targetLabel, position: 'insideEndTop' },
-          data: [{ yAxis: pct(target) }],
-        },
-      },
-    ],
+    yAxis: values,
+    series: [series],
   };
 }
 
@@ -106,7 +140,7 @@ export function trendOption(
     : [];
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
-    grid: { left: 40, right: 16, top: 24, bottom: 30 },
+    grid: { left: 40, right: labelWidth(targetLabel) + 12, top: 24, bottom: 30 },
     xAxis: { type: 'category', data: months, boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
@@ -117,12 +151,7 @@ export function trendOption(
         symbolSize: 7,
         areaStyle: { opacity: 0.08 },
         data: points.map((p) => pct(p.ratio)),
-        markLine: {
-          symbol: 'none',
-          lineStyle: { type: 'dashed', color: '#cf1322' },
-          label: { formatter: targetLabel, position: 'insideEndTop' },
-          data: [{ yAxis: pct(target) }],
-        },
+        markLine: targetLine(targetLabel, { yAxis: pct(target) }),
       },
       ...forecastSeries,
     ],

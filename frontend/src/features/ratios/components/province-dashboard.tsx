@@ -7,13 +7,14 @@ import { Chart } from '@/components/charts/chart';
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatPercent } from '@/lib/format';
 import { cityLabel, cityTitle, useCities } from '@/lib/reference-data';
 
 import { useRatioSummary } from '../api/get-ratio-summary';
 import { BasesCard } from './bases-card';
 import { BelowTargetTable } from './below-target-table';
-import { barOption } from './chart-options';
+import { barChartHeight, barOption } from './chart-options';
 import { ProvinceWorkbookButton } from './province-workbook-button';
 import { ScopeFilters } from './scope-filters';
 import { RatioGaugeCard } from './ratio-gauge-card';
@@ -29,6 +30,7 @@ type Props = DashboardFilters & {
 
 export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = false }: Props) {
   const { t, i18n } = useTranslation();
+  const isPhone = useIsPhone();
   const label = useEnumLabel();
   const summary = useRatioSummary({ as_of, city, kind });
   const cities = useCities();
@@ -113,13 +115,14 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
         <Col xs={24} xl={14}>
           <Card title={`${scopeName} · ${t('dashboard.byCity')}`} size="small">
             <Chart
-              height={300}
+              height={barChartHeight(data.by_city.length, isPhone)}
               ariaLabel={t('dashboard.byCity')}
               onClick={({ dataIndex }) => !cityLocked && onChange({ city: data.by_city[dataIndex]?.city.id })}
               option={barOption(
                 data.by_city.map((r) => ({ name: cityName(r.city.id, r.city.name), ratio: r.ratio })),
                 target,
                 targetLabel,
+                { horizontal: isPhone },
               )}
             />
           </Card>
@@ -127,13 +130,14 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
         <Col xs={24} xl={10}>
           <Card title={`${scopeName} · ${t('dashboard.byKind')}`} size="small">
             <Chart
-              height={300}
+              height={barChartHeight(data.by_kind.length, isPhone)}
               ariaLabel={t('dashboard.byKind')}
               onClick={({ dataIndex }) => onChange({ kind: data.by_kind[dataIndex]?.kind })}
               option={barOption(
                 data.by_kind.map((r) => ({ name: label('schoolKind', r.kind), ratio: r.ratio })),
                 target,
                 targetLabel,
+                { horizontal: isPhone },
               )}
             />
           </Card>
