@@ -9,19 +9,17 @@ import { server } from './mocks/server';
 
 // The test DOM (happy-dom) lacks what antd's responsive bits and ECharts look for. Tests see a wide desktop
 // screen: every (min-width: …) query matches.
-Object.defineProperty(window, 'matchMedia', {
-  writable: true,
-  value: (query: string) => ({
-    matches: query.includes('min-width'),
-    media: query,
-    onchange: null,
-    addListener: vi.fn(),
-    removeListener: vi.fn(),
-    addEventListener: vi.fn(),
-    removeEventListener: vi.fn(),
-    dispatchEvent: vi.fn(),
-  }),
+const desktopScreen = (query: string) => ({
+  matches: query.includes('min-width'),
+  media: query,
+  onchange: null,
+  addListener: vi.fn(),
+  removeListener: vi.fn(),
+  addEventListener: vi.fn(),
+  removeEventListener: vi.fn(),
+  dispatchEvent: vi.fn(),
 });
+Object.defineProperty(window, 'matchMedia', { writable: true, value: desktopScreen });
 class ResizeObserverStub {
   observe() {}
   unobserve() {}
@@ -44,6 +42,8 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  // A test that turned the screen into a phone (phoneScreen) leaves a desktop behind.
+  window.matchMedia = desktopScreen as unknown as typeof window.matchMedia;
 });
 afterAll(() => server.close());
 

@@ -8,6 +8,13 @@ import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/routes-config';
 import { makeQueryClient } from '@/lib/query-client';
 
+/** A phone for the rest of the test: no (min-width: …) query matches (setup-tests puts the
+ * desktop back after each test). */
+export function phoneScreen() {
+  const desktop = window.matchMedia;
+  window.matchMedia = ((query: string) => ({ ...desktop(query), matches: false })) as typeof window.matchMedia;
+}
+
 /** The whole app (real routes, providers, MSW behind fetch) at `path`. */
 export function renderApp(path = '/') {
   const queryClient = makeQueryClient();

@@ -1,23 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { loginAs } from '@/testing/mocks/db';
-import { renderApp } from '@/testing/test-utils';
-
-const desktop = window.matchMedia;
-
-/** A phone: no (min-width: …) query matches. */
-function phoneScreen() {
-  window.matchMedia = ((query: string) => ({
-    ...desktop(query),
-    matches: false,
-  })) as typeof window.matchMedia;
-}
-
-afterEach(() => {
-  window.matchMedia = desktop;
-});
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 describe('layout', () => {
   it('puts the menu in a drawer and logout in the user menu on a phone', async () => {

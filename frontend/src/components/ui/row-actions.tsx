@@ -1,19 +1,36 @@
-import { Button, Popconfirm, Space } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** A table row's edit and delete links; the delete asks for confirmation first. */
+import { useIsPhone } from '@/lib/breakpoints';
+import { errorText } from '@/lib/error-text';
+
+/**
+ * A table row's edit and delete buttons; the delete asks for confirmation first. On a phone
+ * they are icons (named for screen readers and on hover), so that a narrow column holds both.
+ */
 export function RowActions({ onEdit, onDelete, tight }: { onEdit: () => void; onDelete: () => void; tight?: boolean }) {
   const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const button = (name: string, icon: React.ReactNode) =>
+    isPhone ? { 'aria-label': name, title: name, icon, children: null } : { children: name };
   return (
-    <Space size={tight ? 0 : undefined}>
-      <Button type="link" size="small" onClick={onEdit}>
-        {t('common.edit')}
-      </Button>
+    <Space size={tight || isPhone ? 0 : undefined}>
+      <Button type="link" size="small" onClick={onEdit} {...button(t('common.edit'), <EditOutlined />)} />
       <Popconfirm title={t('common.confirmDelete')} onConfirm={onDelete}>
-        <Button type="link" size="small" danger>
-          {t('common.delete')}
-        </Button>
+        <Button type="link" size="small" danger {...button(t('common.delete'), <DeleteOutlined />)} />
       </Popconfirm>
     </Space>
   );
+}
+
+/** A delete's `mutate` options that say how it went: "已删除", or why not (a programme with
+ * completions, say). */
+export function useDeleteNotices() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return {
+    onSuccess: () => void message.success(t('common.deleted')),
+    onError: (error: Error) => void message.error(errorText(error)),
+  };
 }

@@ -140,6 +140,14 @@ export function fe2Handlers(state: Fe2State) {
     http.patch(`${API}/training-bases/:id/`, async ({ params, request }) =>
       versioned(state.bases, Number(params.id), await record(request)),
     ),
+    // As the API: a base that has programmes stays (the first base has three).
+    http.delete(`${API}/training-bases/:id/`, ({ params }) => {
+      if (Number(params.id) === state.bases[0]?.id) {
+        return HttpResponse.json({ detail: 'This base still has programmes.' }, { status: 400 });
+      }
+      state.bases = state.bases.filter((b) => b.id !== Number(params.id));
+      return new HttpResponse(null, { status: 204 });
+    }),
 
     http.get(`${API}/mentors/counts/`, () =>
       HttpResponse.json([

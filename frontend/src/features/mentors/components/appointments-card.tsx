@@ -1,18 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
-import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
 import { useDeleteAppointment } from '../api/delete-appointment';
 import { useAppointments, type AppointmentParams } from '../api/get-appointments';
 import type { Appointment } from '../types/mentor';
 import { AppointmentModal } from './appointment-modal';
-import { RowActions } from '@/components/ui/row-actions';
+import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 20;
@@ -20,7 +19,7 @@ const PAGE_SIZE = 20;
 export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(800);
-  const { message } = App.useApp();
+  const deleteNotices = useDeleteNotices();
   const label = useEnumLabel();
   const [params, setParams] = useState<AppointmentParams>({ page: 1, page_size: PAGE_SIZE, ordering: '-start_on' });
   const appointments = useAppointments(params);
@@ -96,7 +95,7 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
               title: t('common.actions'),
               key: 'actions',
               render: (_: unknown, row: Appointment) => (
-                <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (error) => void message.error(errorText(error)), })} />
+                <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
               ),
             },
           ]}

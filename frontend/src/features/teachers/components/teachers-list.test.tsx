@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { db, loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 describe('teachers list', () => {
   it('renders a page of teachers with the total', async () => {
@@ -68,6 +68,29 @@ describe('teachers list', () => {
     expect(await screen.findByText('共 29 名教师')).toBeInTheDocument();
     await router.navigate('/teachers?active=false');
     expect(await screen.findByText('共 1 名教师')).toBeInTheDocument();
+  });
+
+  it('shows the name and the level first on a phone, the staff number under the name', async () => {
+    phoneScreen();
+    loginAs('province');
+    renderApp('/teachers');
+    await screen.findByText('共 30 名教师');
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 3)).toEqual(['姓名', '测算等级', '学校']);
+    expect(headers).not.toContain('工号');
+    expect(headers).not.toContain('性别');
+    const row = screen.getByRole('link', { name: '王伟' }).closest('tr') as HTMLElement;
+    expect(within(row).getByTestId('staff-no')).toHaveTextContent(db.teachers[0].staff_no);
+  });
+
+  it('shows the staff number first and the level last on a desktop', async () => {
+    loginAs('province');
+    renderApp('/teachers');
+    await screen.findByText('共 30 名教师');
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 2)).toEqual(['工号', '姓名']);
+    expect(headers.at(-1)).toBe('测算等级');
+    expect(screen.queryByTestId('staff-no')).not.toBeInTheDocument();
   });
 
   it('hides the school column and filter from school HR', async () => {

@@ -110,41 +110,53 @@ export function TeachersList() {
   const sortOrder = (field: string) =>
     filters.ordering === field ? 'ascend' : filters.ordering === `-${field}` ? 'descend' : null;
 
-  const columns: TableProps<Teacher>['columns'] = [
-    {
-      title: t('teachers.fields.staff_no'),
-      dataIndex: 'staff_no',
-      key: 'staff_no',
-      sorter: true,
-      sortOrder: sortOrder('staff_no'),
-      width: 110,
-    },
-    {
-      title: t('teachers.fields.name'),
-      dataIndex: 'name',
-      key: 'name',
-      sorter: true,
-      sortOrder: sortOrder('name'),
-      render: (name: string, row) => <Link to={paths.teacher(row.id)}>{name}</Link>,
-    },
-    ...(showSchool
-      ? [
-          {
-            title: t('teachers.fields.school'),
-            dataIndex: 'school_name',
-            key: 'school_name',
-            render: (name: string, row: Teacher) =>
-              row.school ? <Link to={paths.school(row.school)}>{name}</Link> : name,
-          },
-        ]
-      : []),
-    {
-      title: t('teachers.fields.gender'),
-      dataIndex: 'gender',
-      key: 'gender',
-      render: (v: string) => label('gender', v),
-      width: 70,
-    },
+  type Column = NonNullable<TableProps<Teacher>['columns']>[number];
+  const staffNo: Column = {
+    title: t('teachers.fields.staff_no'),
+    dataIndex: 'staff_no',
+    key: 'staff_no',
+    sorter: true,
+    sortOrder: sortOrder('staff_no'),
+    width: 110,
+  };
+  const name: Column = {
+    title: t('teachers.fields.name'),
+    dataIndex: 'name',
+    key: 'name',
+    sorter: true,
+    sortOrder: sortOrder('name'),
+    render: (value: string, row) =>
+      isPhone ? (
+        // On a phone the staff number goes under the name: the level is the second column.
+        <Space orientation="vertical" size={0}>
+          <Link to={paths.teacher(row.id)}>{value}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="staff-no">
+            {row.staff_no}
+          </Typography.Text>
+        </Space>
+      ) : (
+        <Link to={paths.teacher(row.id)}>{value}</Link>
+      ),
+  };
+  const school: Column[] = showSchool
+    ? [
+        {
+          title: t('teachers.fields.school'),
+          dataIndex: 'school_name',
+          key: 'school_name',
+          render: (value: string, row: Teacher) =>
+            row.school ? <Link to={paths.school(row.school)}>{value}</Link> : value,
+        },
+      ]
+    : [];
+  const gender: Column = {
+    title: t('teachers.fields.gender'),
+    dataIndex: 'gender',
+    key: 'gender',
+    render: (v: string) => label('gender', v),
+    width: 70,
+  };
+  const details: Column[] = [
     {
       title: t('teachers.fields.course_type'),
       dataIndex: 'course_type',
@@ -177,12 +189,17 @@ export function TeachersList() {
         </Space>
       ),
     },
-    {
-      title: t('teachers.fields.qualification_level'),
-      key: 'qualification',
-      render: (_: unknown, row) => <QualificationTag qualification={row.qualification} />,
-    },
   ];
+  const qualification: Column = {
+    title: t('teachers.fields.qualification_level'),
+    key: 'qualification',
+    render: (_: unknown, row) => <QualificationTag qualification={row.qualification} />,
+  };
+  // A phone shows a row's first 300 px or so: the name and the level, the rest a sideways
+  // scroll away (the staff number under the name, the gender left out).
+  const columns: Column[] = isPhone
+    ? [name, qualification, ...school, ...details]
+    : [staffNo, name, ...school, gender, ...details, qualification];
 
   const onChange: TableProps<Teacher>['onChange'] = (pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;

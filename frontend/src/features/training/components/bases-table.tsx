@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
-import { errorText } from '@/lib/error-text';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatPercent } from '@/lib/format';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
@@ -15,7 +15,7 @@ import { useBaseStats } from '../api/get-base-stats';
 import { useBases, type BaseParams } from '../api/get-bases';
 import type { BaseStats, TrainingBase } from '../types/training';
 import { BaseModal } from './base-modal';
-import { RowActions } from '@/components/ui/row-actions';
+import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
 
 const PAGE_SIZE = 20;
 const statusColor: Record<string, string> = { planned: 'default', active: 'green', suspended: 'orange' };
@@ -23,8 +23,9 @@ const statusColor: Record<string, string> = { planned: 'default', active: 'green
 /** Every training base with its figures; the province adds, edits and removes them. */
 export function BasesTable({ editable }: { editable: boolean }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const deleteNotices = useDeleteNotices();
   const label = useEnumLabel();
+  const isPhone = useIsPhone();
   const [params, setParams] = useState<BaseParams>({ page: 1, page_size: PAGE_SIZE, ordering: 'code' });
   const bases = useBases(params);
   const stats = useBaseStats();
@@ -43,17 +44,19 @@ export function BasesTable({ editable }: { editable: boolean }) {
 
   // Every column has a width; their sum (980 px, 1,080 with the actions) fits a 1440-px
   // desktop beside the menu, so the figures show without a sideways scroll. Phones scroll
-  // the table inside its card.
+  // the table inside its card; there the code goes under the name and the actions are icons,
+  // so the name and its actions fill the first screen.
   const columns: TableProps<TrainingBase>['columns'] = [
-    { title: t('training.baseFields.code'), dataIndex: 'code', width: 70 },
+    ...(isPhone ? [] : [{ title: t('training.baseFields.code'), dataIndex: 'code', width: 70 }]),
     {
       title: t('training.baseFields.name'),
       dataIndex: 'name',
-      width: 230,
+      width: isPhone ? 200 : 230,
       render: (name: string, row) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text>{name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="base-host">
+            {isPhone && `${row.code} · `}
             {row.host_name} · {label('hostKind', row.host_kind)}
           </Typography.Text>
         </Space>
@@ -120,9 +123,9 @@ export function BasesTable({ editable }: { editable: boolean }) {
             title: t('common.actions'),
             key: 'actions',
             fixed: 'right' as const,
-            width: 100,
+            width: isPhone ? 64 : 100,
             render: (_: unknown, row: TrainingBase) => (
-              <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (error) => void message.error(errorText(error)), })} tight />
+              <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} tight />
             ),
           },
         ]

@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +7,6 @@ import { ActionCard } from '@/components/ui/action-card';
 import { LinkButton } from '@/components/ui/link-button';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
-import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
 import { useDeleteCompletion } from '../api/delete-completion';
@@ -15,7 +14,7 @@ import { useCompletions } from '../api/get-completions';
 import { usePrograms } from '../api/get-programs';
 import type { TrainingCompletion } from '../types/training';
 import { CompletionModal } from './completion-modal';
-import { RowActions } from '@/components/ui/row-actions';
+import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 20;
@@ -23,7 +22,7 @@ const PAGE_SIZE = 20;
 export function CompletionsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(900);
-  const { message } = App.useApp();
+  const deleteNotices = useDeleteNotices();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState<string>();
   const [program, setProgram] = useState<number>();
@@ -110,7 +109,7 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
                     title: t('common.actions'),
                     key: 'actions',
                     render: (_: unknown, row: TrainingCompletion) => (
-                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, { onSuccess: () => void message.success(t('common.deleted')), onError: (error) => void message.error(errorText(error)), })} />
+                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
                     ),
                   },
                 ]

@@ -1,18 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Typography } from 'antd';
+import { Button, Card, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
-import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
 import { useDeleteProgram } from '../api/delete-program';
 import { usePrograms } from '../api/get-programs';
 import type { TrainingProgram } from '../types/training';
 import { ProgramModal } from './program-modal';
-import { RowActions } from '@/components/ui/row-actions';
+import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 10;
@@ -20,19 +19,13 @@ const PAGE_SIZE = 10;
 export function ProgramsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(700);
-  const { message } = App.useApp();
+  const deleteNotices = useDeleteNotices();
   const label = useEnumLabel();
   const [page, setPage] = useState(1);
   const programs = usePrograms({ page, page_size: PAGE_SIZE, ordering: '-start_on' });
   const remove = useDeleteProgram();
   const [editing, setEditing] = useState<TrainingProgram | null | undefined>(undefined);
 
-  const onDelete = (row: TrainingProgram) =>
-    remove.mutate(row.id, {
-      onSuccess: () => void message.success(t('common.deleted')),
-      // E.g. "this programme has completions": say why.
-      onError: (error) => void message.error(errorText(error)),
-    });
 
   return (
     <Card
@@ -74,7 +67,7 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
                     title: t('common.actions'),
                     key: 'actions',
                     render: (_: unknown, row: TrainingProgram) => (
-                      <RowActions onEdit={() => setEditing(row)} onDelete={() => onDelete(row)} />
+                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
                     ),
                   },
                 ]

@@ -11,7 +11,7 @@ import {
   type Fe2State,
 } from '@/testing/mocks/fe2-handlers';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 let state: Fe2State;
 
@@ -149,6 +149,38 @@ describe('training, for the province', () => {
     expect(await screen.findByText('九江职教一体化基地')).toBeInTheDocument();
     expect(await screen.findByText('86.4%')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /新增基地/ })).toBeInTheDocument();
+  });
+
+  it('fits a base and its actions in a phone\'s first screen: the code under the name, icon buttons', { timeout: 120_000 }, async () => {
+    phoneScreen();
+    loginAs('province');
+    renderApp('/training');
+    const row = (await screen.findByText('九江职教一体化基地')).closest('tr') as HTMLElement;
+    expect(screen.queryByRole('columnheader', { name: '代码' })).not.toBeInTheDocument();
+    expect(within(row).getByTestId('base-host')).toHaveTextContent(/^TB02 · 九江职业技术学院/);
+    // The icons are named buttons; the edit opens the base.
+    const user = userEvent.setup({ delay: null });
+    expect(within(row).getByRole('button', { name: '编辑' })).not.toHaveTextContent('编辑');
+    await user.click(within(row).getByRole('button', { name: '编辑' }));
+    expect(within(await screen.findByRole('dialog')).getByDisplayValue('九江职教一体化基地')).toBeInTheDocument();
+  });
+
+  it('deletes a base once confirmed, and says why when the API refuses', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    renderApp('/training');
+    const user = userEvent.setup({ delay: null });
+    const used = (await screen.findByText('南昌智能制造培训基地')).closest('tr') as HTMLElement;
+    await user.click(within(used).getByRole('button', { name: '删除' }));
+    await user.click(await screen.findByRole('button', { name: '确 定' }));
+    expect(await screen.findByText('This base still has programmes.')).toBeInTheDocument();
+    expect(screen.getByText('南昌智能制造培训基地')).toBeInTheDocument();
+
+    const unused = screen.getByText('九江职教一体化基地').closest('tr') as HTMLElement;
+    await user.click(within(unused).getByRole('button', { name: '删除' }));
+    const confirms = await screen.findAllByRole('button', { name: '确 定' });
+    await user.click(confirms.at(-1) as HTMLElement);
+    expect(await screen.findByText('已删除')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('九江职教一体化基地')).not.toBeInTheDocument());
   });
 
   it('refuses other roles', { timeout: 120_000 }, async () => {
