@@ -18,6 +18,16 @@ describe('layout', () => {
     expect(await screen.findByText('退出登录')).toBeInTheDocument();
   });
 
+  it('names the pages the header opens on a phone, where the title bar shows the page', async () => {
+    phoneScreen();
+    loginAs('hr_a');
+    const { router } = renderApp('/jobs');
+    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent('我的任务'));
+    expect(document.title).toBe('我的任务 · 双师型教师管理系统');
+    await router.navigate('/notifications');
+    await waitFor(() => expect(screen.getByTestId('page-title')).toHaveTextContent('消息提醒'));
+  });
+
   it('names the city in a city user menu', async () => {
     loginAs('city_nc');
     renderApp('/dashboard');

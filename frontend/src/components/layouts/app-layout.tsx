@@ -16,6 +16,13 @@ import { navItemsFor, type NavItem } from './nav-items';
 
 export { navItemsFor } from './nav-items';
 
+/** Pages that the header's buttons open rather than the menu, with their titles (locale keys). */
+const headerPages: { path: string; label: string }[] = [
+  { path: paths.jobs, label: 'jobs.title' },
+  { path: paths.notifications, label: 'notifications.title' },
+  { path: paths.password, label: 'recognition.password.title' },
+];
+
 /** A menu label; a city user's overview names the city ("南昌市概览"), not the province. */
 export function useNavLabel(cityUser = false) {
   const { t, i18n } = useTranslation();
@@ -47,7 +54,9 @@ export function AppLayout() {
   const selected = items
     .filter((item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
-  const pageTitle = selected && me.data ? navLabel(selected, me.data) : '';
+  const headerPage = headerPages.find((page) => location.pathname === page.path);
+  const pageTitle =
+    selected && me.data ? navLabel(selected, me.data) : headerPage ? t(headerPage.label) : '';
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.title')}` : t('app.title');
   }, [pageTitle, t]);
