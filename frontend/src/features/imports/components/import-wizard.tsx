@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { paths } from '@/config/paths';
-import { ApiError } from '@/lib/api-client';
+import { errorText } from '@/lib/error-text';
 
 import { useCommitImport } from '../api/commit-import';
 import { errorWorkbookUrl, templateUrl } from '../api/download-urls';
@@ -14,13 +14,6 @@ import { importQueryOptions, useImport } from '../api/get-import';
 import { useUploadImport } from '../api/upload-import';
 import { isBusy, type ImportError, type ImportJob } from '../types/import-job';
 
-function errorText(error: unknown): string {
-  if (error instanceof ApiError) {
-    const fields = Object.values(error.fieldErrors()).flat();
-    return fields.length ? fields.join(' ') : error.message;
-  }
-  return String((error as Error)?.message ?? error);
-}
 
 /** The background job's progress: rows checked or written so far. */
 function JobProgress({ job }: { job: ImportJob }) {

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,10 @@ describe('recognition', () => {
     expect(await screen.findByText('王小明 · JX2026-1')).toBeInTheDocument();
     expect(screen.getByTestId('approve')).toBeInTheDocument();
     expect(screen.getByTestId('recognized-share')).toHaveTextContent('5/10');
+    // The queue is a card of its own, its bulk approval in the card's header.
+    const queue = screen.getByText('认定申请').closest('.ant-card') as HTMLElement;
+    expect(within(queue).getByTestId('bulk-approve').closest('.ant-card-head')).not.toBeNull();
+    expect(within(queue).getByTestId('status-filter')).toBeInTheDocument();
   });
   it('the confirmations page points HR to the teacher list for opening accounts in bulk', async () => {
     loginAs('hr_a');

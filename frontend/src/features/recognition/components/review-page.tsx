@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
-import { api, ApiError } from '@/lib/api-client';
+import { ActionCard } from '@/components/ui/action-card';
+import { api } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
+import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
 import { applicationAction, useApplicationAction, useApplications, type ActionInput } from '../api/applications';
@@ -22,10 +24,6 @@ const QUEUE: Record<string, string | undefined> = {
   expert: 'school_approved',
 };
 
-function errorText(error: unknown): string {
-  if (error instanceof ApiError) return Object.values(error.fieldErrors()).flat().join(' ') || error.message;
-  return String(error);
-}
 
 /** Review queues: school HR, the province and experts each see their stage by default. */
 export function ReviewPage({ me }: { me: Me }) {
@@ -54,57 +52,63 @@ export function ReviewPage({ me }: { me: Me }) {
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
 
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {me.role !== 'expert' && <RecognitionOverview />}
-      <Space wrap>
-        <Select
-          allowClear
-          placeholder={t('recognition.round')}
-          style={{ minWidth: 200 }}
-          value={round}
-          onChange={(v) => { setRound(v); setPage(1); }}
-          options={(rounds.data?.results ?? []).map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))}
+      <ActionCard
+        title={t('recognition.queue')}
+        toolbar={
+          bulkAction && (
+            <Button type="primary" disabled={!selected.length} onClick={() => setBulk(true)} data-testid="bulk-approve">
+              {t('recognition.bulkApprove', { n: selected.length })}
+            </Button>
+          )
+        }
+      >
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Select
+            allowClear
+            placeholder={t('recognition.round')}
+            style={{ minWidth: 200 }}
+            value={round}
+            onChange={(v) => { setRound(v); setPage(1); }}
+            options={(rounds.data?.results ?? []).map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('recognition.statusLabel')}
+            style={{ minWidth: 160 }}
+            value={status}
+            onChange={(v) => { setStatus(v); setPage(1); }}
+            options={STATUSES.map((s) => ({ value: s, label: t(`recognition.status.${s}`) }))}
+            data-testid="status-filter"
+          />
+        </Space>
+        <Table<Application>
+          rowKey="id"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.results ?? []}
+          scroll={{ x: 720 }}
+          rowSelection={bulkAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+          pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
+          onRow={(row) => ({ onClick: () => setOpen(row), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: t('recognition.teacher'), dataIndex: 'teacher_name' },
+            { title: t('recognition.school'), dataIndex: 'school_name' },
+            { title: t('recognition.round'), dataIndex: 'round_code' },
+            { title: t('recognition.asked'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
+            {
+              title: t('recognition.eligible'),
+              render: (_v, row) => <LevelText level={(row.eligibility as { level?: string } | null)?.level} />,
+            },
+            { title: t('recognition.votes'), render: (_v, row) => row.votes.map((v) => (
+              <Tag key={v.expert} color={v.decision === 'approve' ? 'green' : 'red'}>{v.expert}</Tag>
+            )) },
+            { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+            { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
+          ]}
         />
-        <Select
-          allowClear
-          placeholder={t('recognition.statusLabel')}
-          style={{ minWidth: 160 }}
-          value={status}
-          onChange={(v) => { setStatus(v); setPage(1); }}
-          options={STATUSES.map((s) => ({ value: s, label: t(`recognition.status.${s}`) }))}
-          data-testid="status-filter"
-        />
-        {bulkAction && (
-          <Button type="primary" disabled={!selected.length} onClick={() => setBulk(true)} data-testid="bulk-approve">
-            {t('recognition.bulkApprove', { n: selected.length })}
-          </Button>
-        )}
-      </Space>
-      <Table<Application>
-        rowKey="id"
-        size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.results ?? []}
-        scroll={{ x: 720 }}
-        rowSelection={bulkAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-        pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
-        onRow={(row) => ({ onClick: () => setOpen(row), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: t('recognition.teacher'), dataIndex: 'teacher_name' },
-          { title: t('recognition.school'), dataIndex: 'school_name' },
-          { title: t('recognition.round'), dataIndex: 'round_code' },
-          { title: t('recognition.asked'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
-          {
-            title: t('recognition.eligible'),
-            render: (_v, row) => <LevelText level={(row.eligibility as { level?: string } | null)?.level} />,
-          },
-          { title: t('recognition.votes'), render: (_v, row) => row.votes.map((v) => (
-            <Tag key={v.expert} color={v.decision === 'approve' ? 'green' : 'red'}>{v.expert}</Tag>
-          )) },
-          { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-          { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
-        ]}
-      />
+      </ActionCard>
       {shown && <ApplicationDrawer key={shown.id} me={me} application={shown} onClose={close} />}
       {bulk && bulkAction && (
         <BulkApprove
