@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { loginAs } from '@/testing/mocks/db';
@@ -16,6 +16,21 @@ describe('practice duty', () => {
       'href',
       expect.stringContaining('/api/v1/practice-duty/export/?short=true'),
     );
+  });
+
+  it('names each teacher\'s school for the province, not for school HR (their own school)', async () => {
+    loginAs('province');
+    const { unmount } = renderApp('/practice-duty');
+    const card = (await screen.findByText('企业实践义务')).closest('.ant-card') as HTMLElement;
+    await within(card).findByRole('link', { name: '王芳' });
+    expect(within(card).getByRole('columnheader', { name: '学校' })).toBeInTheDocument();
+    unmount();
+
+    loginAs('hr_a');
+    renderApp('/practice-duty');
+    await screen.findByRole('link', { name: '王芳' });
+    expect(screen.queryByRole('columnheader', { name: '学校' })).not.toBeInTheDocument();
+    expect(screen.getByText(/100 \/ 180/)).toBeInTheDocument();
   });
 
   it('is refused to base staff', async () => {

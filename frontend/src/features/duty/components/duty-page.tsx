@@ -21,7 +21,7 @@ export function DutyPage({ perSchool }: { perSchool: boolean }) {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {perSchool && <SummaryCard selected={school} onSelect={setSchool} />}
-      <TeachersCard school={school} />
+      <TeachersCard school={school} showSchool={perSchool} />
     </Space>
   );
 }
@@ -64,7 +64,9 @@ function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?
   );
 }
 
-function TeachersCard({ school }: { school?: number }) {
+/** The teachers and their practice; the school column only for those who see several schools
+ * (school HR's own school on every row pushed the days off a phone's screen). */
+function TeachersCard({ school, showSchool }: { school?: number; showSchool: boolean }) {
   const { t } = useTranslation();
   const [short, setShort] = useState(true);
   const [page, setPage] = useState(1);
@@ -93,7 +95,7 @@ function TeachersCard({ school }: { school?: number }) {
           size="small"
           loading={duty.isPending}
           dataSource={duty.data?.results ?? []}
-          scroll={{ x: 880 }}
+          scroll={{ x: showSchool ? 880 : 680 }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count, onChange: setPage, hideOnSinglePage: true }}
           columns={[
             {
@@ -101,7 +103,9 @@ function TeachersCard({ school }: { school?: number }) {
               key: 'teacher',
               render: (_, row) => <Link to={paths.teacher(row.teacher.id)}>{row.teacher.name}</Link>,
             },
-            { title: t('duty.school'), key: 'school', render: (_, row) => row.teacher.school.name },
+            ...(showSchool
+              ? [{ title: t('duty.school'), key: 'school', render: (_: unknown, row: DutyRow) => row.teacher.school.name }]
+              : []),
             {
               title: t('duty.days'),
               key: 'days',

@@ -22,6 +22,16 @@ describe('settings', () => {
     expect(screen.getAllByText('已过截止日期')).toHaveLength(2);
     expect(screen.getByDisplayValue('60')).toBeInTheDocument();
     expect(screen.getAllByDisplayValue('20').length).toBeGreaterThan(0);
+    // Nobody has changed either target yet: it says so rather than "—, —".
+    expect(screen.getAllByText('初始值，尚无人修改')).toHaveLength(2);
+  });
+
+  it('names who changed a target last, and when', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    Object.assign(state.targets[0], { updated_by: '省厅管理员', updated_at: '2026-11-20T09:30:00+08:00' });
+    renderApp('/settings');
+    expect(await screen.findByText('最近修改：省厅管理员，2026-11-20')).toBeInTheDocument();
+    expect(screen.getAllByText('初始值，尚无人修改')).toHaveLength(1);
   });
 
   it('saves a target with the version read', { timeout: 120_000 }, async () => {

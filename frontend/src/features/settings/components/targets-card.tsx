@@ -132,7 +132,9 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
         </Space>
         <div>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            {t('settings.updated', { who: target.updated_by ?? '—', when: formatDate(target.updated_at) })}
+            {target.updated_by
+              ? t('settings.updated', { who: target.updated_by, when: formatDate(target.updated_at) })
+              : t('settings.notChanged')}
           </Typography.Paragraph>
           <Space wrap>
             {isRatio && (
