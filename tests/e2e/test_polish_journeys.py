@@ -227,7 +227,7 @@ def test_ratio_target_is_a_percent_and_over_100_is_refused(page: Page) -> None:
                 "/recognition/confirmations",
             ],
         ),
-        ("teacher_a", ["/me", "/notifications", "/recognition"]),
+        ("teacher_a", ["/me", "/notifications", "/recognition/publicity"]),
         ("expert_a", ["/recognition"]),
     ],
 )

@@ -96,6 +96,24 @@ describe('recognition', () => {
     expect(within(queue).getByTestId('bulk-approve').closest('.ant-card-head')).not.toBeNull();
     expect(within(queue).getByTestId('status-filter')).toBeInTheDocument();
   });
+  it('sends a teacher from the review queues to their own record, and refuses base staff', async () => {
+    db.me = { ...teacherMe, must_change_password: false };
+    markSignedIn(true);
+    server.use(
+      http.get(`${API}/my-record/`, () =>
+        HttpResponse.json({ teacher: 1, certificates: [], enterprise_periods: [], completions: [], evidence: [] }),
+      ),
+      http.get(`${API}/recognition-applications/`, () => HttpResponse.json(empty)),
+      http.get(`${API}/recognitions/`, () => HttpResponse.json(empty)),
+    );
+    const { router, unmount } = renderApp('/recognition');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/me'));
+    unmount();
+
+    loginAs('base_a');
+    renderApp('/recognition');
+    expect(await screen.findByText('403')).toBeInTheDocument();
+  });
   it('the confirmations page points HR to the teacher list for opening accounts in bulk', async () => {
     loginAs('hr_a');
     server.use(http.get(`${API}/record-confirmations/`, () => HttpResponse.json([])));
