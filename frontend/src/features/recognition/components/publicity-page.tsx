@@ -1,8 +1,9 @@
-import { Alert, Button, Input, Modal, Table, message } from 'antd';
+import { Alert, Button, Card, Input, Modal, Table, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '@/lib/api-client';
+import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
 import { useApplicationAction, usePublicity } from '../api/applications';
@@ -24,12 +25,12 @@ export function PublicityPage() {
       setTarget(null);
       setReason('');
     } catch (error) {
-      if (error instanceof ApiError) Modal.error({ title: t('recognition.refused'), content: Object.values(error.fieldErrors()).flat().join(' ') });
+      if (error instanceof ApiError) Modal.error({ title: t('recognition.refused'), content: errorText(error) });
       else throw error;
     }
   };
   return (
-    <>
+    <Card title={t('recognition.nav.publicity')}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('recognition.publicityHint')} />
       <Table<PublicityRow>
         rowKey="id"
@@ -39,11 +40,12 @@ export function PublicityPage() {
         scroll={{ x: 600 }}
         pagination={false}
         columns={[
-          { title: t('recognition.round'), dataIndex: 'round_code' },
+          // Who, where and what first: a phone shows the first columns, the rest scroll.
           { title: t('recognition.teacher'), dataIndex: 'teacher_name' },
           { title: t('recognition.school'), dataIndex: 'school_name' },
           { title: t('recognition.levelLabel'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
           { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
+          { title: t('recognition.round'), dataIndex: 'round_code' },
           { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
           {
             title: '',
@@ -64,6 +66,6 @@ export function PublicityPage() {
       >
         <Input.TextArea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="objection-reason" />
       </Modal>
-    </>
+    </Card>
   );
 }

@@ -164,4 +164,27 @@ describe('recognition', () => {
     expect(await screen.findByTitle('三级/高级工')).toBeInTheDocument();
     expect(screen.queryByTitle('中等职业学校教师资格')).not.toBeInTheDocument();
   });
+
+  it('lists those in publicity in a card, and says why an objection is refused', async () => {
+    loginAs('base_a');
+    const row = {
+      id: 8, round: 1, round_code: 'JX2026-1', teacher_name: '万燕', school_name: '南昌工业职业技术学院',
+      level: 'junior', status: 'publicity', publicity_until: '2026-12-10',
+    };
+    server.use(
+      http.get(`${API}/recognition-applications/publicity/`, () => HttpResponse.json({ ...empty, count: 1, results: [row] })),
+      http.post(`${API}/recognition-applications/8/objections/`, () =>
+        HttpResponse.json({ detail: 'Publicity ended on 2026-12-10.' }, { status: 400 }),
+      ),
+    );
+    renderApp('/recognition/publicity');
+    const card = (await screen.findByText('万燕')).closest('.ant-card') as HTMLElement;
+    expect(within(card).getByText('认定公示')).toBeInTheDocument();
+    expect(within(card).getAllByRole('columnheader')[0]).toHaveTextContent('教师');
+    const user = userEvent.setup({ delay: null });
+    await user.click(within(card).getByTestId('object-8'));
+    await user.type(await screen.findByTestId('objection-reason'), '材料不实');
+    await user.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
+    expect(await screen.findByText('Publicity ended on 2026-12-10.')).toBeInTheDocument();
+  });
 });
