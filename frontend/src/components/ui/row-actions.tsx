@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useIsPhone } from '@/lib/breakpoints';
@@ -12,7 +13,7 @@ import { errorText } from '@/lib/error-text';
 export function RowActions({ onEdit, onDelete, tight }: { onEdit: () => void; onDelete: () => void; tight?: boolean }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
-  const button = (name: string, icon: React.ReactNode) =>
+  const button = (name: string, icon: ReactNode) =>
     isPhone ? { 'aria-label': name, title: name, icon, children: null } : { children: name };
   return (
     <Space size={tight || isPhone ? 0 : undefined}>

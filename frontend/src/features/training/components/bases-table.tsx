@@ -6,6 +6,7 @@ import { Trans, useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatPercent } from '@/lib/format';
 import { cityLabel, useCities } from '@/lib/reference-data';
@@ -15,7 +16,6 @@ import { useBaseStats } from '../api/get-base-stats';
 import { useBases, type BaseParams } from '../api/get-bases';
 import type { BaseStats, TrainingBase } from '../types/training';
 import { BaseModal } from './base-modal';
-import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
 
 const PAGE_SIZE = 20;
 const statusColor: Record<string, string> = { planned: 'default', active: 'green', suspended: 'orange' };
