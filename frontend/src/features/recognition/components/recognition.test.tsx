@@ -7,7 +7,7 @@ import { markSignedIn } from '@/lib/auth';
 import i18n from '@/lib/i18n';
 import { db, loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
-import { renderApp, renderWithProviders } from '@/testing/test-utils';
+import { phoneScreen, renderApp, renderWithProviders } from '@/testing/test-utils';
 
 import { ProposeDrawer } from './propose-drawer';
 
@@ -95,6 +95,32 @@ describe('recognition', () => {
     const queue = screen.getByText('认定申请').closest('.ant-card') as HTMLElement;
     expect(within(queue).getByTestId('bulk-approve').closest('.ant-card-head')).not.toBeNull();
     expect(within(queue).getByTestId('status-filter')).toBeInTheDocument();
+  });
+
+  it('shows on a phone whose application it is and its status first, the school under the name', async () => {
+    phoneScreen();
+    loginAs('hr_a');
+    const application = {
+      id: 5, round: 1, round_code: 'JX2026-1', teacher: 1, teacher_name: '王小明', school: 1,
+      school_name: '江西示范职业技术学院', level: 'junior', statement: '', evidence: [],
+      status: 'submitted', eligibility: { level: 'junior', missing: [] }, history: [],
+      votes: [], publicity_until: null, recognition: null, version: 2,
+    };
+    server.use(
+      http.get(`${API}/recognition-applications/`, () => HttpResponse.json({ ...empty, count: 1, results: [application] })),
+      http.get(`${API}/recognition-rounds/`, () => HttpResponse.json(empty)),
+      http.get(`${API}/recognitions/gaps/`, () => HttpResponse.json({ should_apply: [], no_longer_qualified: [] })),
+      http.get(`${API}/ratios/summary/`, () =>
+        HttpResponse.json({ province: { in_scope: 10, qualified: 7, ratio: 0.7, recognized: 5, recognized_ratio: 0.5, recognized_gap: 2, target: 0.6 } }),
+      ),
+    );
+    renderApp('/recognition');
+    const queue = (await screen.findByText('王小明')).closest('.ant-card') as HTMLElement;
+    const headers = within(queue).getAllByRole('columnheader').map((h) => h.textContent);
+    // The first header is the row selection's (bulk approval).
+    expect(headers.slice(1, 3)).toEqual(['教师', '状态']);
+    expect(headers).not.toContain('学校');
+    expect(within(queue).getByTestId('application-school')).toHaveTextContent('江西示范职业技术学院');
   });
   it('sends a teacher from the review queues to their own record, and refuses base staff', async () => {
     db.me = { ...teacherMe, must_change_password: false };

@@ -1,12 +1,15 @@
 import { Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import type { TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { api } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
+import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
@@ -28,6 +31,7 @@ const QUEUE: Record<string, string | undefined> = {
 /** Review queues: school HR, the province and experts each see their stage by default. */
 export function ReviewPage({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const isPhone = useIsPhone();
   const rounds = useRounds();
   const [round, setRound] = useState<number | undefined>();
   const [status, setStatus] = useState<string | undefined>(QUEUE[me.role]);
@@ -50,6 +54,47 @@ export function ReviewPage({ me }: { me: Me }) {
   };
   const list = useApplications({ round, status, page, page_size: 20 });
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
+
+  type Column = NonNullable<TableProps<Application>['columns']>[number];
+  const teacher: Column = isPhone
+    ? // A phone: the school under the name, the status beside it (the rest scrolls).
+      {
+        title: t('recognition.teacher'),
+        key: 'teacher',
+        render: (_v, row) => <TwoLineCell main={row.teacher_name} sub={row.school_name} subTestId="application-school" />,
+      }
+    : { title: t('recognition.teacher'), dataIndex: 'teacher_name' };
+  const school: Column = { title: t('recognition.school'), dataIndex: 'school_name' };
+  const statusColumn: Column = {
+    title: t('recognition.statusLabel'),
+    dataIndex: 'status',
+    render: (v: string) => <StatusTag status={v} />,
+  };
+  const details: Column[] = [
+    { title: t('recognition.round'), dataIndex: 'round_code' },
+    { title: t('recognition.asked'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
+    {
+      title: t('recognition.eligible'),
+      render: (_v, row) => <LevelText level={(row.eligibility as { level?: string } | null)?.level} />,
+    },
+    {
+      title: t('recognition.votes'),
+      render: (_v, row) =>
+        row.votes.map((v) => (
+          <Tag key={v.expert} color={v.decision === 'approve' ? 'green' : 'red'}>
+            {v.expert}
+          </Tag>
+        )),
+    },
+  ];
+  const publicityUntil: Column = {
+    title: t('recognition.publicityUntil'),
+    dataIndex: 'publicity_until',
+    render: (v: string | null) => formatDate(v),
+  };
+  const columns: Column[] = isPhone
+    ? [teacher, statusColumn, ...details, publicityUntil]
+    : [teacher, school, ...details, statusColumn, publicityUntil];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -92,21 +137,7 @@ export function ReviewPage({ me }: { me: Me }) {
           rowSelection={bulkAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
           pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
           onRow={(row) => ({ onClick: () => setOpen(row), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: t('recognition.teacher'), dataIndex: 'teacher_name' },
-            { title: t('recognition.school'), dataIndex: 'school_name' },
-            { title: t('recognition.round'), dataIndex: 'round_code' },
-            { title: t('recognition.asked'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
-            {
-              title: t('recognition.eligible'),
-              render: (_v, row) => <LevelText level={(row.eligibility as { level?: string } | null)?.level} />,
-            },
-            { title: t('recognition.votes'), render: (_v, row) => row.votes.map((v) => (
-              <Tag key={v.expert} color={v.decision === 'approve' ? 'green' : 'red'}>{v.expert}</Tag>
-            )) },
-            { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-            { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
-          ]}
+          columns={columns}
         />
       </ActionCard>
       {shown && <ApplicationDrawer key={shown.id} me={me} application={shown} onClose={close} />}

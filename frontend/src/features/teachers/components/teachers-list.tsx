@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ActionCard } from '@/components/ui/action-card';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { canEditTeachers, useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -125,18 +126,11 @@ export function TeachersList() {
     key: 'name',
     sorter: true,
     sortOrder: sortOrder('name'),
-    render: (value: string, row) =>
-      isPhone ? (
-        // On a phone the staff number goes under the name: the level is the second column.
-        <Space orientation="vertical" size={0}>
-          <Link to={paths.teacher(row.id)}>{value}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="staff-no">
-            {row.staff_no}
-          </Typography.Text>
-        </Space>
-      ) : (
-        <Link to={paths.teacher(row.id)}>{value}</Link>
-      ),
+    render: (value: string, row) => {
+      const link = <Link to={paths.teacher(row.id)}>{value}</Link>;
+      // On a phone the staff number goes under the name: the level is the second column.
+      return isPhone ? <TwoLineCell main={link} sub={row.staff_no} subTestId="staff-no" /> : link;
+    },
   };
   const school: Column[] = showSchool
     ? [

@@ -7,6 +7,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatPercent } from '@/lib/format';
 import { cityLabel, useCities } from '@/lib/reference-data';
@@ -53,13 +54,11 @@ export function BasesTable({ editable }: { editable: boolean }) {
       dataIndex: 'name',
       width: isPhone ? 200 : 230,
       render: (name: string, row) => (
-        <Space orientation="vertical" size={0}>
-          <Typography.Text>{name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="base-host">
-            {isPhone && `${row.code} · `}
-            {row.host_name} · {label('hostKind', row.host_kind)}
-          </Typography.Text>
-        </Space>
+        <TwoLineCell
+          main={name}
+          sub={`${isPhone ? `${row.code} · ` : ''}${row.host_name} · ${label('hostKind', row.host_kind)}`}
+          subTestId="base-host"
+        />
       ),
     },
     { title: t('training.baseFields.city'), dataIndex: 'city_name', width: 80 },

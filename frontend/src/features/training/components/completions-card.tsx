@@ -1,27 +1,31 @@
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ActionCard } from '@/components/ui/action-card';
 import { LinkButton } from '@/components/ui/link-button';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
+import { useTableScroll } from '@/lib/table-scroll';
 
 import { useDeleteCompletion } from '../api/delete-completion';
 import { useCompletions } from '../api/get-completions';
 import { usePrograms } from '../api/get-programs';
 import type { TrainingCompletion } from '../types/training';
 import { CompletionModal } from './completion-modal';
-import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
-import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 20;
 
 export function CompletionsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(900);
+  const isPhone = useIsPhone();
   const deleteNotices = useDeleteNotices();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState<string>();
@@ -30,6 +34,47 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
   const programs = usePrograms({ page_size: 200, ordering: '-start_on' });
   const remove = useDeleteCompletion();
   const [editing, setEditing] = useState<TrainingCompletion | null | undefined>(undefined);
+
+  type Column = NonNullable<TableProps<TrainingCompletion>['columns']>[number];
+  const teacher: Column = isPhone
+    ? // A phone: the school under the name, the result beside it (the rest scrolls).
+      {
+        title: t('training.fields.teacher'),
+        key: 'teacher',
+        render: (_, row) => <TwoLineCell main={row.teacher_name} sub={row.school_name} subTestId="completion-school" />,
+      }
+    : { title: t('training.fields.teacher'), dataIndex: 'teacher_name' };
+  const school: Column = { title: t('training.fields.school'), dataIndex: 'school_name' };
+  const passed: Column = {
+    title: t('training.fields.passed'),
+    dataIndex: 'passed',
+    render: (value: boolean) =>
+      value ? <Tag color="green">{t('training.passed')}</Tag> : <Tag color="red">{t('training.failed')}</Tag>,
+  };
+  const details: Column[] = [
+    { title: t('training.fields.program'), dataIndex: 'program_title' },
+    { title: t('training.fields.completed_on'), dataIndex: 'completed_on', render: formatDate },
+    { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
+  ];
+  const certificate: Column = {
+    title: t('training.fields.certificate_no'),
+    dataIndex: 'certificate_no',
+    render: (v: string) => v || '—',
+  };
+  const actions: Column[] = editable
+    ? [
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_, row) => (
+            <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
+          ),
+        },
+      ]
+    : [];
+  const columns: Column[] = isPhone
+    ? [teacher, passed, ...details, certificate, ...actions]
+    : [teacher, school, ...details, passed, certificate, ...actions];
 
   return (
     <ActionCard
@@ -90,31 +135,7 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
             showSizeChanger: false,
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
-          columns={[
-            { title: t('training.fields.teacher'), dataIndex: 'teacher_name' },
-            { title: t('training.fields.school'), dataIndex: 'school_name' },
-            { title: t('training.fields.program'), dataIndex: 'program_title' },
-            { title: t('training.fields.completed_on'), dataIndex: 'completed_on', render: formatDate },
-            { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
-            {
-              title: t('training.fields.passed'),
-              dataIndex: 'passed',
-              render: (passed: boolean) =>
-                passed ? <Tag color="green">{t('training.passed')}</Tag> : <Tag color="red">{t('training.failed')}</Tag>,
-            },
-            { title: t('training.fields.certificate_no'), dataIndex: 'certificate_no', render: (v: string) => v || '—' },
-            ...(editable
-              ? [
-                  {
-                    title: t('common.actions'),
-                    key: 'actions',
-                    render: (_: unknown, row: TrainingCompletion) => (
-                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       )}
       {editing !== undefined && <CompletionModal completion={editing} onClose={() => setEditing(undefined)} />}

@@ -39,6 +39,18 @@ describe('training, for base staff', () => {
     expect(screen.getByRole('button', { name: /导入结业名单/ })).toBeInTheDocument();
   });
 
+  it('shows on a phone who completed and whether they passed first, the school under the name', { timeout: 120_000 }, async () => {
+    phoneScreen();
+    loginAs('base_a');
+    renderApp('/training');
+    const card = (await screen.findByText('C-001')).closest('.ant-card') as HTMLElement;
+    const headers = within(card).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 3)).toEqual(['教师', '考核通过', '培训项目']);
+    expect(headers).not.toContain('学校');
+    const row = within(card).getByText('李芳').closest('tr') as HTMLElement;
+    expect(within(row).getByTestId('completion-school')).toHaveTextContent('江西示范职业技术学院');
+  });
+
   it('finds a teacher only by exact ID number, in the body, and logs a completion', { timeout: 120_000 }, async () => {
     loginAs('base_a');
     const { user, dialog } = await openLogDialog();
