@@ -1,4 +1,4 @@
-import { Space, Typography } from 'antd';
+import { Space, Typography, type TableColumnType } from 'antd';
 import type { ReactNode } from 'react';
 
 /**
@@ -15,4 +15,24 @@ export function TwoLineCell({ main, sub, subTestId }: { main: ReactNode; sub: Re
       </Typography.Text>
     </Space>
   );
+}
+
+/**
+ * A row's teacher and school as table columns: on a desktop two; on a phone one, the school
+ * under the name (`subTestId` names that line), so the row's status or result can come next.
+ */
+export function teacherSchoolColumns<T extends { teacher_name: string; school_name: string }>(
+  isPhone: boolean,
+  titles: { teacher: string; school: string },
+  subTestId: string,
+): { teacher: TableColumnType<T>; school: TableColumnType<T> } {
+  const school: TableColumnType<T> = { title: titles.school, dataIndex: 'school_name' };
+  const teacher: TableColumnType<T> = isPhone
+    ? {
+        title: titles.teacher,
+        key: 'teacher',
+        render: (_, row) => <TwoLineCell main={row.teacher_name} sub={row.school_name} subTestId={subTestId} />,
+      }
+    : { title: titles.teacher, dataIndex: 'teacher_name' };
+  return { teacher, school };
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
-import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { teacherSchoolColumns } from '@/components/ui/two-line-cell';
 import { api } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -56,15 +56,12 @@ export function ReviewPage({ me }: { me: Me }) {
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
 
   type Column = NonNullable<TableProps<Application>['columns']>[number];
-  const teacher: Column = isPhone
-    ? // A phone: the school under the name, the status beside it (the rest scrolls).
-      {
-        title: t('recognition.teacher'),
-        key: 'teacher',
-        render: (_v, row) => <TwoLineCell main={row.teacher_name} sub={row.school_name} subTestId="application-school" />,
-      }
-    : { title: t('recognition.teacher'), dataIndex: 'teacher_name' };
-  const school: Column = { title: t('recognition.school'), dataIndex: 'school_name' };
+  // A phone: the school under the name, the status beside it (the rest scrolls).
+  const { teacher, school } = teacherSchoolColumns<Application>(
+    isPhone,
+    { teacher: t('recognition.teacher'), school: t('recognition.school') },
+    'application-school',
+  );
   const statusColumn: Column = {
     title: t('recognition.statusLabel'),
     dataIndex: 'status',

@@ -8,7 +8,7 @@ import { ActionCard } from '@/components/ui/action-card';
 import { LinkButton } from '@/components/ui/link-button';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
-import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { teacherSchoolColumns } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
@@ -36,15 +36,12 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
   const [editing, setEditing] = useState<TrainingCompletion | null | undefined>(undefined);
 
   type Column = NonNullable<TableProps<TrainingCompletion>['columns']>[number];
-  const teacher: Column = isPhone
-    ? // A phone: the school under the name, the result beside it (the rest scrolls).
-      {
-        title: t('training.fields.teacher'),
-        key: 'teacher',
-        render: (_, row) => <TwoLineCell main={row.teacher_name} sub={row.school_name} subTestId="completion-school" />,
-      }
-    : { title: t('training.fields.teacher'), dataIndex: 'teacher_name' };
-  const school: Column = { title: t('training.fields.school'), dataIndex: 'school_name' };
+  // A phone: the school under the name, the result beside it (the rest scrolls).
+  const { teacher, school } = teacherSchoolColumns<TrainingCompletion>(
+    isPhone,
+    { teacher: t('training.fields.teacher'), school: t('training.fields.school') },
+    'completion-school',
+  );
   const passed: Column = {
     title: t('training.fields.passed'),
     dataIndex: 'passed',
