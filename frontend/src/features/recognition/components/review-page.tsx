@@ -27,7 +27,6 @@ const QUEUE: Record<string, string | undefined> = {
   expert: 'school_approved',
 };
 
-
 /** Review queues: school HR, the province and experts each see their stage by default. */
 export function ReviewPage({ me }: { me: Me }) {
   const { t } = useTranslation();
