@@ -1,5 +1,5 @@
 import { Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, message } from 'antd';
-import type { TableProps } from 'antd';
+import type { TableColumnType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +54,7 @@ export function ReviewPage({ me }: { me: Me }) {
   const list = useApplications({ round, status, page, page_size: 20 });
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
 
-  type Column = NonNullable<TableProps<Application>['columns']>[number];
+  type Column = TableColumnType<Application>;
   // A phone: the school under the name, the status beside it (the rest scrolls).
   const { teacher, school } = teacherSchoolColumns<Application>(
     isPhone,

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { LinkButton } from '@/components/ui/link-button';
 import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
+import type { TableColumnType, TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -111,7 +111,7 @@ export function TeachersList() {
   const sortOrder = (field: string) =>
     filters.ordering === field ? 'ascend' : filters.ordering === `-${field}` ? 'descend' : null;
 
-  type Column = NonNullable<TableProps<Teacher>['columns']>[number];
+  type Column = TableColumnType<Teacher>;
   const staffNo: Column = {
     title: t('teachers.fields.staff_no'),
     dataIndex: 'staff_no',

@@ -1,6 +1,6 @@
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
+import type { TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -35,7 +35,7 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
   const remove = useDeleteCompletion();
   const [editing, setEditing] = useState<TrainingCompletion | null | undefined>(undefined);
 
-  type Column = NonNullable<TableProps<TrainingCompletion>['columns']>[number];
+  type Column = TableColumnType<TrainingCompletion>;
   // A phone: the school under the name, the result beside it (the rest scrolls).
   const { teacher, school } = teacherSchoolColumns<TrainingCompletion>(
     isPhone,
