@@ -1,11 +1,13 @@
-import { Card, Table, Tag, type TableProps } from 'antd';
+import { Card, Table, Tag, type TableColumnType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatPercent } from '@/lib/format';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
@@ -14,6 +16,7 @@ import type { SchoolRatio } from '../types/ratios';
 import { useTableScroll } from '@/lib/table-scroll';
 
 type TableFilters = { city?: number; kind?: string; asOf?: string };
+type Column = TableColumnType<SchoolRatio>;
 
 /** Schools below target, biggest gap first by default; the name drills down. */
 export function BelowTargetTable(props: TableFilters) {
@@ -37,6 +40,7 @@ export function SchoolRatiosTable({
 }: TableFilters & { belowTarget?: boolean; search?: string; title: ReactNode; extra?: ReactNode; pageSize?: number }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(700);
+  const isPhone = useIsPhone();
   const label = useEnumLabel();
   const { i18n } = useTranslation();
   const cities = useCities();
@@ -61,67 +65,73 @@ export function SchoolRatiosTable({
   const order = (field: string) =>
     ordering === field ? 'ascend' : ordering === `-${field}` ? 'descend' : null;
 
-  const columns: TableProps<SchoolRatio>['columns'] = [
-    {
-      title: t('school.code'),
-      key: 'code',
-      render: (_: unknown, r) => r.school.code,
-      width: 100,
+  const code: Column = { title: t('school.code'), key: 'code', render: (_: unknown, r) => r.school.code, width: 100 };
+  const name: Column = {
+    title: t('teachers.fields.school'),
+    key: 'name',
+    sorter: true,
+    sortOrder: order('name'),
+    render: (_: unknown, r) => {
+      const link = <Link to={paths.school(r.school.id)}>{r.school.name}</Link>;
+      // On a phone the code goes under the name, so that the ratio and the gap come next.
+      return isPhone ? <TwoLineCell main={link} sub={r.school.code} subTestId="school-code" /> : link;
     },
-    {
-      title: t('teachers.fields.school'),
-      key: 'name',
-      sorter: true,
-      sortOrder: order('name'),
-      render: (_: unknown, r) => <Link to={paths.school(r.school.id)}>{r.school.name}</Link>,
-    },
-    { title: t('school.city'), key: 'city', render: (_: unknown, r) => cityOf(r) },
-    { title: t('school.kind'), key: 'kind', render: (_: unknown, r) => label('schoolKind', r.school.kind) },
-    {
-      title: t('dashboard.qualified'),
-      key: 'qualified',
-      render: (_: unknown, r) => `${r.qualified} / ${r.in_scope}`,
-    },
-    {
-      title: t('dashboard.ratio'),
-      key: 'ratio',
-      sorter: true,
-      sortOrder: order('ratio'),
-      render: (_: unknown, r) => formatPercent(r.ratio),
-    },
-    ...(hasRecognized
-      ? [
-          {
-            title: t('dashboard.recognizedRatio'),
-            key: 'recognized_ratio',
-            render: (_: unknown, r: SchoolRatio) => formatPercent(r.recognized_ratio),
-          },
-        ]
-      : []),
-    {
-      title: t('dashboard.gap'),
-      key: 'gap',
-      sorter: true,
-      sortOrder: order('gap'),
-      render: (_: unknown, r) => r.gap ?? '—',
-    },
-    ...(belowTarget
-      ? []
-      : [
-          {
-            title: t('dashboard.status'),
-            key: 'status',
-            render: (_: unknown, r: SchoolRatio) =>
-              r.ratio === null ? (
-                <Tag>{t('dashboard.noRatio')}</Tag>
-              ) : r.meets_target ? (
-                <Tag color="success">{t('school.meets')}</Tag>
-              ) : (
-                <Tag color="error">{t('school.below')}</Tag>
-              ),
-          },
-        ]),
-  ];
+  };
+  const cityColumn: Column = { title: t('school.city'), key: 'city', render: (_: unknown, r) => cityOf(r) };
+  const kindColumn: Column = {
+    title: t('school.kind'),
+    key: 'kind',
+    render: (_: unknown, r) => label('schoolKind', r.school.kind),
+  };
+  const qualified: Column = {
+    title: t('dashboard.qualified'),
+    key: 'qualified',
+    render: (_: unknown, r) => `${r.qualified} / ${r.in_scope}`,
+  };
+  const ratio: Column = {
+    title: t('dashboard.ratio'),
+    key: 'ratio',
+    sorter: true,
+    sortOrder: order('ratio'),
+    render: (_: unknown, r) => formatPercent(r.ratio),
+  };
+  const recognized: Column[] = hasRecognized
+    ? [
+        {
+          title: t('dashboard.recognizedRatio'),
+          key: 'recognized_ratio',
+          render: (_: unknown, r) => formatPercent(r.recognized_ratio),
+        },
+      ]
+    : [];
+  const gap: Column = {
+    title: t('dashboard.gap'),
+    key: 'gap',
+    sorter: true,
+    sortOrder: order('gap'),
+    render: (_: unknown, r) => r.gap ?? '—',
+  };
+  const status: Column[] = belowTarget
+    ? []
+    : [
+        {
+          title: t('dashboard.status'),
+          key: 'status',
+          render: (_: unknown, r) =>
+            r.ratio === null ? (
+              <Tag>{t('dashboard.noRatio')}</Tag>
+            ) : r.meets_target ? (
+              <Tag color="success">{t('school.meets')}</Tag>
+            ) : (
+              <Tag color="error">{t('school.below')}</Tag>
+            ),
+        },
+      ];
+  // A phone's first screen (about 300 px of row) says which school and how far it stands from
+  // the target; the counts, the city and the kind are a sideways scroll away.
+  const columns = isPhone
+    ? [name, ratio, gap, ...status, qualified, ...recognized, cityColumn, kindColumn]
+    : [code, name, cityColumn, kindColumn, qualified, ratio, ...recognized, gap, ...status];
 
   return (
     <Card title={title} extra={extra} size="small">

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import { loginAs } from '@/testing/mocks/db';
-import { renderApp } from '@/testing/test-utils';
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 describe('schools page', () => {
   it('lists every school with its status, searches by name and drills down', async () => {
@@ -21,5 +21,29 @@ describe('schools page', () => {
     );
     await user.click(within(filtered).getByRole('link', { name: '九江中等专业学校' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/schools/2'));
+  });
+
+  it('shows the school, its ratio and gap first on a phone, the code under the name', async () => {
+    phoneScreen();
+    loginAs('province');
+    renderApp('/schools');
+    const table = await screen.findByRole('table');
+    const link = await within(table).findByRole('link', { name: '九江中等专业学校' });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 4)).toEqual(['学校', '占比', '缺口（人）', '状态']);
+    expect(headers).not.toContain('学校代码');
+    expect(within(link.closest('tr') as HTMLElement).getByTestId('school-code')).not.toBeEmptyDOMElement();
+  });
+
+  it('shows the code, the name, the city and the kind first on a desktop', async () => {
+    loginAs('province');
+    renderApp('/schools');
+    const table = await screen.findByRole('table');
+    await within(table).findByRole('link', { name: '九江中等专业学校' });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 4)).toEqual(['学校代码', '学校', '设区市', '学校类型']);
+    expect(screen.queryByTestId('school-code')).not.toBeInTheDocument();
+    // The header names the page; the page does not say it again.
+    expect(screen.queryByRole('heading', { name: '学校' })).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { Input, Space, Typography } from 'antd';
+import { Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { SchoolRatiosTable } from './below-target-table';
@@ -19,9 +19,6 @@ export function SchoolsPage({
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('nav.schools')}
-      </Typography.Title>
       <Space wrap>
         <Input.Search
           allowClear
