@@ -7,10 +7,11 @@ import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 
 /**
- * A table row's edit and delete buttons; the delete asks for confirmation first. On a phone
- * they are icons (named for screen readers and on hover), so that a narrow column holds both.
+ * A table row's edit and delete buttons (edit alone without `onDelete`); the delete asks for
+ * confirmation first. On a phone they are icons (named for screen readers and on hover), so
+ * that a narrow column holds both.
  */
-export function RowActions({ onEdit, onDelete, tight }: { onEdit: () => void; onDelete: () => void; tight?: boolean }) {
+export function RowActions({ onEdit, onDelete, tight }: { onEdit: () => void; onDelete?: () => void; tight?: boolean }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const button = (name: string, icon: ReactNode) =>
@@ -18,9 +19,11 @@ export function RowActions({ onEdit, onDelete, tight }: { onEdit: () => void; on
   return (
     <Space size={tight || isPhone ? 0 : undefined}>
       <Button type="link" size="small" onClick={onEdit} {...button(t('common.edit'), <EditOutlined />)} />
-      <Popconfirm title={t('common.confirmDelete')} onConfirm={onDelete}>
-        <Button type="link" size="small" danger {...button(t('common.delete'), <DeleteOutlined />)} />
-      </Popconfirm>
+      {onDelete && (
+        <Popconfirm title={t('common.confirmDelete')} onConfirm={onDelete}>
+          <Button type="link" size="small" danger {...button(t('common.delete'), <DeleteOutlined />)} />
+        </Popconfirm>
+      )}
     </Space>
   );
 }

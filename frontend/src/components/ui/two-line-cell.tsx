@@ -18,21 +18,23 @@ export function TwoLineCell({ main, sub, subTestId }: { main: ReactNode; sub: Re
 }
 
 /**
- * A row's teacher and school as table columns: on a desktop two; on a phone one, the school
- * under the name (`subTestId` names that line), so the row's status or result can come next.
+ * A row's person (a teacher, a mentor: the `name` field) and school as table columns: on a
+ * desktop two; on a phone one, the school under the name (`subTestId` names that line), so the
+ * row's status or result can come next.
  */
-export function teacherSchoolColumns<T extends { teacher_name: string; school_name: string }>(
+export function personSchoolColumns<T extends { school_name: string }>(
   isPhone: boolean,
-  titles: { teacher: string; school: string },
+  titles: { person: string; school: string },
   subTestId: string,
-): { teacher: TableColumnType<T>; school: TableColumnType<T> } {
+  name: keyof T & string,
+): { person: TableColumnType<T>; school: TableColumnType<T> } {
   const school: TableColumnType<T> = { title: titles.school, dataIndex: 'school_name' };
-  const teacher: TableColumnType<T> = isPhone
+  const person: TableColumnType<T> = isPhone
     ? {
-        title: titles.teacher,
-        key: 'teacher',
-        render: (_, row) => <TwoLineCell main={row.teacher_name} sub={row.school_name} subTestId={subTestId} />,
+        title: titles.person,
+        key: name,
+        render: (_, row) => <TwoLineCell main={String(row[name])} sub={row.school_name} subTestId={subTestId} />,
       }
-    : { title: titles.teacher, dataIndex: 'teacher_name' };
-  return { teacher, school };
+    : { title: titles.person, dataIndex: name };
+  return { person, school };
 }

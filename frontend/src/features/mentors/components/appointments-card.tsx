@@ -12,6 +12,8 @@ import { useAppointments, type AppointmentParams } from '../api/get-appointments
 import type { Appointment } from '../types/mentor';
 import { AppointmentModal } from './appointment-modal';
 import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
+import { personSchoolColumns } from '@/components/ui/two-line-cell';
+import { useIsPhone } from '@/lib/breakpoints';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 20;
@@ -20,6 +22,7 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(800);
   const deleteNotices = useDeleteNotices();
+  const isPhone = useIsPhone();
   const label = useEnumLabel();
   const [params, setParams] = useState<AppointmentParams>({ page: 1, page_size: PAGE_SIZE, ordering: '-start_on' });
   const appointments = useAppointments(params);
@@ -27,6 +30,15 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
   const [editing, setEditing] = useState<Appointment | null | undefined>(undefined);
   const update = (changes: Partial<AppointmentParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
   const today = new Date().toISOString().slice(0, 10);
+  // The province's list: on a phone the school goes under the mentor's name, so that the mode
+  // and the dates come next. School HR's list has no school column (it is theirs on every row).
+  const { person: mentor, school } = personSchoolColumns<Appointment>(
+    isPhone,
+    { person: t('mentors.fields.mentor'), school: t('mentors.fields.school') },
+    'appointment-school',
+    'mentor_name',
+  );
+  const mentorOnly = { title: t('mentors.fields.mentor'), dataIndex: 'mentor_name' };
 
   return (
     <Card
@@ -73,8 +85,7 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
           columns={[
-            { title: t('mentors.fields.mentor'), dataIndex: 'mentor_name' },
-            ...(showSchool ? [{ title: t('mentors.fields.school'), dataIndex: 'school_name' }] : []),
+            ...(!showSchool ? [mentorOnly] : isPhone ? [mentor] : [mentor, school]),
             { title: t('mentors.fields.mode'), dataIndex: 'mode', render: (v: string) => label('appointmentMode', v) },
             { title: t('mentors.fields.start_on'), dataIndex: 'start_on', render: formatDate },
             {

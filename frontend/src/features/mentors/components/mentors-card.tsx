@@ -1,9 +1,12 @@
-import { Button, Card, Input, Table, Typography } from 'antd';
+import { Card, Input, Table, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { RowActions } from '@/components/ui/row-actions';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { useIsPhone } from '@/lib/breakpoints';
 
 import { useMentors } from '../api/get-mentors';
 import type { Mentor } from '../types/mentor';
@@ -11,6 +14,8 @@ import { MentorModal } from './mentor-modal';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 10;
+
+type Column = TableColumnType<Mentor>;
 
 /** The mentors this user may see (a school HR: those appointed at the school). */
 export function MentorsCard() {
@@ -21,6 +26,38 @@ export function MentorsCard() {
   const [search, setSearch] = useState('');
   const mentors = useMentors({ page, page_size: PAGE_SIZE, ordering: 'name', search: search || undefined });
   const [editing, setEditing] = useState<Mentor | null>(null);
+  const isPhone = useIsPhone();
+
+  const name: Column = {
+    title: t('mentors.fields.name'),
+    dataIndex: 'name',
+    // On a phone the enterprise goes under the name, so that the category comes next.
+    render: (v: string, row) =>
+      isPhone ? <TwoLineCell main={v} sub={row.enterprise} subTestId="mentor-enterprise" /> : v,
+  };
+  const idNumber: Column = { title: t('mentors.fields.id_number'), dataIndex: 'id_number' };
+  // Null where the ID number is masked (a record of the province's): only its birth year shows.
+  const age: Column = {
+    title: t('mentors.fields.age'),
+    dataIndex: 'age',
+    align: 'right',
+    render: (v: number | null) => v ?? '—',
+  };
+  const enterprise: Column = { title: t('mentors.fields.enterprise'), dataIndex: 'enterprise' };
+  const category: Column = {
+    title: t('mentors.fields.category'),
+    dataIndex: 'category',
+    render: (v: string) => label('mentorCategory', v),
+  };
+  const title: Column = { title: t('mentors.fields.title'), dataIndex: 'title', render: (v: string) => v || '—' };
+  const actions: Column = {
+    title: t('common.actions'),
+    key: 'actions',
+    render: (_: unknown, row) => <RowActions onEdit={() => setEditing(row)} />,
+  };
+  const columns = isPhone
+    ? [name, category, age, actions, title, idNumber]
+    : [name, idNumber, age, enterprise, category, title, actions];
 
   return (
     <Card
@@ -55,23 +92,7 @@ export function MentorsCard() {
             onChange: setPage,
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
-          columns={[
-            { title: t('mentors.fields.name'), dataIndex: 'name' },
-            { title: t('mentors.fields.id_number'), dataIndex: 'id_number' },
-            { title: t('mentors.fields.age'), dataIndex: 'age', align: 'right' as const },
-            { title: t('mentors.fields.enterprise'), dataIndex: 'enterprise' },
-            { title: t('mentors.fields.category'), dataIndex: 'category', render: (v: string) => label('mentorCategory', v) },
-            { title: t('mentors.fields.title'), dataIndex: 'title', render: (v: string) => v || '—' },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              render: (_: unknown, row: Mentor) => (
-                <Button type="link" size="small" onClick={() => setEditing(row)}>
-                  {t('common.edit')}
-                </Button>
-              ),
-            },
-          ]}
+          columns={columns}
         />
       )}
       {editing && <MentorModal mentor={editing} onClose={() => setEditing(null)} />}

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '@/testing/mocks/db';
 import { fe2Handlers, KNOWN_MENTOR_ID, makeFe2State, type Fe2State } from '@/testing/mocks/fe2-handlers';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 let state: Fe2State;
 
@@ -97,6 +97,41 @@ describe('mentors, for the province', () => {
     loginAs('province');
     renderApp('/mentors');
     expect(await screen.findByText('江西示范职业技术学院', { selector: 'td' })).toBeInTheDocument();
+  });
+
+  it('shows each mentor with the school or the enterprise under the name on a phone', { timeout: 120_000 }, async () => {
+    phoneScreen();
+    loginAs('province');
+    renderApp('/mentors');
+    const [appointments, mentors] = await waitFor(() => {
+      const tables = screen.getAllByRole('table');
+      expect(tables).toHaveLength(3); // the counts per school, the appointments, the mentors
+      return tables.slice(1);
+    });
+    const headersOf = (table: HTMLElement) => within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    await within(appointments).findByTestId('appointment-school');
+    expect(headersOf(appointments).slice(0, 2)).toEqual(['导师', '方式']);
+    expect(headersOf(appointments)).not.toContain('聘任学校');
+    expect(within(appointments).getByTestId('appointment-school')).toHaveTextContent('江西示范职业技术学院');
+    expect(await within(mentors).findByTestId('mentor-enterprise')).toHaveTextContent('洪都航空');
+    expect(headersOf(mentors).slice(0, 4)).toEqual(['姓名', '类别', '年龄', '操作']);
+    // The edit is a named icon that opens the mentor.
+    const user = userEvent.setup({ delay: null });
+    const edit = within(mentors).getByRole('button', { name: '编辑' });
+    expect(edit).not.toHaveTextContent('编辑');
+    await user.click(edit);
+    expect(within(await screen.findByRole('dialog')).getByDisplayValue('宋立新')).toBeInTheDocument();
+  });
+
+  it('shows the school and the ID number as columns of their own on a desktop', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    renderApp('/mentors');
+    await screen.findByText('洪都航空');
+    const [, appointments, mentors] = screen.getAllByRole('table');
+    const headersOf = (table: HTMLElement) => within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headersOf(appointments).slice(0, 3)).toEqual(['导师', '聘任学校', '方式']);
+    expect(headersOf(mentors).slice(0, 4)).toEqual(['姓名', '身份证号', '年龄', '所在企业']);
+    expect(screen.queryByTestId('mentor-enterprise')).not.toBeInTheDocument();
   });
 
   it('refuses base staff', { timeout: 120_000 }, async () => {

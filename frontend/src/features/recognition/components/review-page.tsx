@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
-import { teacherSchoolColumns } from '@/components/ui/two-line-cell';
+import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { api } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -56,10 +56,11 @@ export function ReviewPage({ me }: { me: Me }) {
 
   type Column = TableColumnType<Application>;
   // A phone: the school under the name, the status beside it (the rest scrolls).
-  const { teacher, school } = teacherSchoolColumns<Application>(
+  const { person: teacher, school } = personSchoolColumns<Application>(
     isPhone,
-    { teacher: t('recognition.teacher'), school: t('recognition.school') },
+    { person: t('recognition.teacher'), school: t('recognition.school') },
     'application-school',
+    'teacher_name',
   );
   const statusColumn: Column = {
     title: t('recognition.statusLabel'),

@@ -8,7 +8,7 @@ import { ActionCard } from '@/components/ui/action-card';
 import { LinkButton } from '@/components/ui/link-button';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
-import { teacherSchoolColumns } from '@/components/ui/two-line-cell';
+import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
@@ -37,10 +37,11 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
 
   type Column = TableColumnType<TrainingCompletion>;
   // A phone: the school under the name, the result beside it (the rest scrolls).
-  const { teacher, school } = teacherSchoolColumns<TrainingCompletion>(
+  const { person: teacher, school } = personSchoolColumns<TrainingCompletion>(
     isPhone,
-    { teacher: t('training.fields.teacher'), school: t('training.fields.school') },
+    { person: t('training.fields.teacher'), school: t('training.fields.school') },
     'completion-school',
+    'teacher_name',
   );
   const passed: Column = {
     title: t('training.fields.passed'),
