@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { certificateLevels } from '@/config/enums';
+import { useIsPhone } from '@/lib/breakpoints';
 import { datesToDayjs } from '@/lib/dates';
 import { daysUntil, EXPIRY_WARNING_DAYS, formatDate } from '@/lib/format';
 
@@ -121,9 +123,12 @@ function CertificateModal({
   );
 }
 
+type Column = TableColumnType<Certificate>;
+
 export function CertificatesCard({ teacher, editable }: { teacher: number; editable: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(960);
+  const isPhone = useIsPhone();
   const label = useEnumLabel();
   const certificates = useCertificates(teacher);
   const remove = useDeleteCertificate();
@@ -135,6 +140,79 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
     if (!highlighted || !loaded) return;
     document.querySelector(`[data-row-key="${highlighted}"]`)?.scrollIntoView?.({ block: 'center' });
   }, [highlighted, loaded]);
+
+  // The row an alert links to is marked beside its first cell.
+  const mark = (row: Certificate) =>
+    row.id === highlighted && (
+      <Tag color="orange" style={{ marginInlineStart: 8 }}>
+        {t('certificates.highlighted')}
+      </Tag>
+    );
+  const kind: Column = {
+    title: t('certificates.fields.kind'),
+    dataIndex: 'kind',
+    render: (v: string, row) => (
+      <>
+        {label('certificateKind', v)}
+        {mark(row)}
+      </>
+    ),
+  };
+  const level: Column = {
+    title: t('certificates.fields.level'),
+    dataIndex: 'level',
+    render: (v: string) => label('certificateLevel', v),
+  };
+  // On a phone the category and level go under the name (an unnamed certificate is called by
+  // its category), so that what it is and its expiry fit the first screen.
+  const name: Column = isPhone
+    ? {
+        title: t('certificates.fields.name'),
+        key: 'name',
+        render: (_, row) => (
+          <TwoLineCell
+            main={
+              <span>
+                {row.name || label('certificateKind', row.kind)}
+                {mark(row)}
+              </span>
+            }
+            sub={`${label('certificateKind', row.kind)} · ${label('certificateLevel', row.level)}`}
+            subTestId="certificate-kind"
+          />
+        ),
+      }
+    : { title: t('certificates.fields.name'), dataIndex: 'name' };
+  const details: Column[] = [
+    {
+      title: t('certificates.fields.field_category'),
+      dataIndex: 'field_category',
+      render: (v: string | null) => fieldCategoryLabel(v, t),
+      onCell: oneLine,
+    },
+    { title: t('certificates.fields.number'), dataIndex: 'number' },
+    { title: t('certificates.fields.issued_on'), dataIndex: 'issued_on', render: formatDate, onCell: oneLine },
+  ];
+  const expires: Column = {
+    title: t('certificates.fields.expires_on'),
+    dataIndex: 'expires_on',
+    render: (v: string | null) => <ExpiryCell value={v} />,
+    onCell: oneLine,
+  };
+  const actions: Column[] = editable
+    ? [
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_, row) => (
+            <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate({ id: row.id, teacher })} />
+          ),
+        },
+      ]
+    : [];
+  const columns: Column[] = isPhone
+    ? [name, expires, ...details, ...actions]
+    : [kind, level, name, ...details, expires, ...actions];
 
   return (
     <Card
@@ -160,49 +238,7 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
           scroll={tableScroll}
           rowClassName={(row) => (row.id === highlighted ? 'ant-table-row-selected' : '')}
           onRow={(row) => (row.id === highlighted ? { 'data-highlighted': 'true' } as object : {})}
-          columns={[
-            {
-              title: t('certificates.fields.kind'),
-              dataIndex: 'kind',
-              render: (v: string, row: Certificate) => (
-                <>
-                  {label('certificateKind', v)}
-                  {row.id === highlighted && (
-                    <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                      {t('certificates.highlighted')}
-                    </Tag>
-                  )}
-                </>
-              ),
-            },
-            { title: t('certificates.fields.level'), dataIndex: 'level', render: (v: string) => label('certificateLevel', v) },
-            { title: t('certificates.fields.name'), dataIndex: 'name' },
-            {
-              title: t('certificates.fields.field_category'),
-              dataIndex: 'field_category',
-              render: (v: string | null) => fieldCategoryLabel(v, t),
-              onCell: oneLine,
-            },
-            { title: t('certificates.fields.number'), dataIndex: 'number' },
-            { title: t('certificates.fields.issued_on'), dataIndex: 'issued_on', render: formatDate, onCell: oneLine },
-            {
-              title: t('certificates.fields.expires_on'),
-              dataIndex: 'expires_on',
-              render: (v: string | null) => <ExpiryCell value={v} />,
-              onCell: oneLine,
-            },
-            ...(editable
-              ? [
-                  {
-                    title: t('common.actions'),
-                    key: 'actions',
-                    render: (_: unknown, row: Certificate) => (
-                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate({ id: row.id, teacher })} />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       )}
       {editing !== undefined && (

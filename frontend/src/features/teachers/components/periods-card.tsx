@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { useIsPhone } from '@/lib/breakpoints';
 import { datesToDayjs } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
 
@@ -73,13 +75,61 @@ function PeriodModal({
   );
 }
 
+type Column = TableColumnType<EnterprisePeriod>;
+
 export function PeriodsCard({ teacher, editable }: { teacher: number; editable: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(700);
+  const isPhone = useIsPhone();
   const label = useEnumLabel();
   const periods = useEnterprisePeriods(teacher);
   const remove = useDeleteEnterprisePeriod();
   const [editing, setEditing] = useState<EnterprisePeriod | null | undefined>(undefined);
+
+  const kind: Column = {
+    title: t('periods.fields.kind'),
+    dataIndex: 'kind',
+    render: (v: string) => label('periodKind', v),
+  };
+  const position: Column = { title: t('periods.fields.position'), dataIndex: 'position' };
+  // On a phone the kind and post go under the enterprise, so that where and how many days
+  // counted fit the first screen.
+  const enterprise: Column = isPhone
+    ? {
+        title: t('periods.fields.enterprise'),
+        dataIndex: 'enterprise',
+        render: (v: string, row) => (
+          <TwoLineCell
+            main={v}
+            sub={[label('periodKind', row.kind), row.position].filter(Boolean).join(' · ')}
+            subTestId="period-kind"
+          />
+        ),
+      }
+    : { title: t('periods.fields.enterprise'), dataIndex: 'enterprise' };
+  const dates: Column[] = [
+    { title: t('periods.fields.start_on'), dataIndex: 'start_on', render: formatDate },
+    {
+      title: t('periods.fields.end_on'),
+      dataIndex: 'end_on',
+      render: (v: string | null) => (v ? formatDate(v) : t('common.ongoing')),
+    },
+  ];
+  const days: Column = { title: t('periods.fields.days'), dataIndex: 'days' };
+  const actions: Column[] = editable
+    ? [
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_, row) => (
+            <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate({ id: row.id, teacher })} />
+          ),
+        },
+      ]
+    : [];
+  const columns: Column[] = isPhone
+    ? [enterprise, days, ...dates, ...actions]
+    : [kind, enterprise, position, ...dates, days, ...actions];
 
   return (
     <Card
@@ -103,29 +153,7 @@ export function PeriodsCard({ teacher, editable }: { teacher: number; editable: 
           pagination={false}
           dataSource={periods.data?.results}
           scroll={tableScroll}
-          columns={[
-            { title: t('periods.fields.kind'), dataIndex: 'kind', render: (v: string) => label('periodKind', v) },
-            { title: t('periods.fields.enterprise'), dataIndex: 'enterprise' },
-            { title: t('periods.fields.position'), dataIndex: 'position' },
-            { title: t('periods.fields.start_on'), dataIndex: 'start_on', render: formatDate },
-            {
-              title: t('periods.fields.end_on'),
-              dataIndex: 'end_on',
-              render: (v: string | null) => (v ? formatDate(v) : t('common.ongoing')),
-            },
-            { title: t('periods.fields.days'), dataIndex: 'days' },
-            ...(editable
-              ? [
-                  {
-                    title: t('common.actions'),
-                    key: 'actions',
-                    render: (_: unknown, row: EnterprisePeriod) => (
-                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate({ id: row.id, teacher })} />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       )}
       {editing !== undefined && (

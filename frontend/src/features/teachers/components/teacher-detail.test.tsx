@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import i18n from '@/lib/i18n';
 import { db, loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 describe('teacher detail', () => {
   it('shows basic info, the level checklist in words, certificates and enterprise periods', async () => {
@@ -51,6 +51,54 @@ describe('teacher detail', () => {
     } finally {
       await i18n.changeLanguage('zh-CN');
     }
+  });
+
+  it('shows a certificate\'s name and expiry first on a phone, its category and level under the name', async () => {
+    phoneScreen();
+    loginAs('hr_a');
+    renderApp('/teachers/1?certificate=2');
+    const card = (await screen.findAllByTestId('certificate-kind'))[0].closest('.ant-card') as HTMLElement;
+    const headers = within(card).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 2)).toEqual(['证书名称', '有效期至']);
+    expect(headers).not.toContain('证书类别');
+    expect(headers).not.toContain('等级/类型');
+    const row = card.querySelector('tr[data-row-key="2"]') as HTMLTableRowElement;
+    expect(row.cells[0]).toHaveTextContent(/^钳工提醒所指的证书/);
+    expect(within(row).getByTestId('certificate-kind')).toHaveTextContent('职业技能等级证书 · 三级/高级工');
+    expect(row.cells[1]).toHaveTextContent(/天后到期/);
+  });
+
+  it('keeps the certificates\' category, level and name first on a desktop', async () => {
+    loginAs('hr_a');
+    renderApp('/teachers/1');
+    const card = (await screen.findByText('钳工')).closest('.ant-card') as HTMLElement;
+    const headers = within(card).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 3)).toEqual(['证书类别', '等级/类型', '证书名称']);
+    expect(headers.at(-2)).toBe('有效期至');
+    expect(within(card).queryByTestId('certificate-kind')).not.toBeInTheDocument();
+  });
+
+  it('shows a period\'s enterprise and days first on a phone, its kind and post under the enterprise', async () => {
+    phoneScreen();
+    loginAs('hr_a');
+    renderApp('/teachers/1');
+    const row = (await screen.findByText('江铃汽车')).closest('tr') as HTMLTableRowElement;
+    const card = row.closest('.ant-card') as HTMLElement;
+    const headers = within(card).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 2)).toEqual(['企业', '天数']);
+    expect(headers).not.toContain('类型');
+    expect(headers).not.toContain('岗位');
+    expect(within(row).getByTestId('period-kind')).toHaveTextContent('企业实践 · 技术员');
+    expect(row.cells[1]).toHaveTextContent('184');
+  });
+
+  it('keeps the periods\' kind, enterprise and post first on a desktop', async () => {
+    loginAs('hr_a');
+    renderApp('/teachers/1');
+    const card = (await screen.findByText('江铃汽车')).closest('.ant-card') as HTMLElement;
+    const headers = within(card).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 3)).toEqual(['类型', '企业', '岗位']);
+    expect(within(card).queryByTestId('period-kind')).not.toBeInTheDocument();
   });
 
   it('is read-only for a city official', async () => {

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Typography } from 'antd';
+import { Button, Card, Table, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
 
 import { useDeleteProgram } from '../api/delete-program';
@@ -16,9 +18,12 @@ import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 10;
 
+type Column = TableColumnType<TrainingProgram>;
+
 export function ProgramsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(700);
+  const isPhone = useIsPhone();
   const deleteNotices = useDeleteNotices();
   const label = useEnumLabel();
   const [page, setPage] = useState(1);
@@ -26,6 +31,41 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
   const remove = useDeleteProgram();
   const [editing, setEditing] = useState<TrainingProgram | null | undefined>(undefined);
 
+  // On a phone the kind goes under the title (every row is the user's own base's, so the base
+  // would say nothing), so that what a programme is and when it runs fit the first screen.
+  const title: Column = isPhone
+    ? {
+        title: t('training.fields.title'),
+        dataIndex: 'title',
+        render: (v: string, row) => (
+          <TwoLineCell main={v} sub={label('programKind', row.kind)} subTestId="program-kind" />
+        ),
+      }
+    : { title: t('training.fields.title'), dataIndex: 'title' };
+  const kind: Column = {
+    title: t('training.fields.kind'),
+    dataIndex: 'kind',
+    render: (v: string) => label('programKind', v),
+  };
+  const hours: Column = { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' };
+  const dates: Column[] = [
+    { title: t('training.fields.start_on'), dataIndex: 'start_on', render: formatDate },
+    { title: t('training.fields.end_on'), dataIndex: 'end_on', render: formatDate },
+  ];
+  const actions: Column[] = editable
+    ? [
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_, row) => (
+            <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
+          ),
+        },
+      ]
+    : [];
+  const columns: Column[] = isPhone
+    ? [title, ...dates, hours, ...actions]
+    : [title, kind, hours, ...dates, ...actions];
 
   return (
     <Card
@@ -55,24 +95,7 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
             onChange: setPage,
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
-          columns={[
-            { title: t('training.fields.title'), dataIndex: 'title' },
-            { title: t('training.fields.kind'), dataIndex: 'kind', render: (v: string) => label('programKind', v) },
-            { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' },
-            { title: t('training.fields.start_on'), dataIndex: 'start_on', render: formatDate },
-            { title: t('training.fields.end_on'), dataIndex: 'end_on', render: formatDate },
-            ...(editable
-              ? [
-                  {
-                    title: t('common.actions'),
-                    key: 'actions',
-                    render: (_: unknown, row: TrainingProgram) => (
-                      <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       )}
       {editing !== undefined && <ProgramModal program={editing} onClose={() => setEditing(undefined)} />}

@@ -51,6 +51,28 @@ describe('training, for base staff', () => {
     expect(within(row).getByTestId('completion-school')).toHaveTextContent('江西示范职业技术学院');
   });
 
+  it('shows a programme\'s title and dates first on a phone, its kind under the title', { timeout: 120_000 }, async () => {
+    phoneScreen();
+    loginAs('base_a');
+    renderApp('/training');
+    const row = (await screen.findByText('数控加工企业实践')).closest('tr') as HTMLTableRowElement;
+    const card = row.closest('.ant-card') as HTMLElement;
+    const headers = within(card).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 3)).toEqual(['项目名称', '开始日期', '结束日期']);
+    expect(headers).not.toContain('类型');
+    expect(within(row).getByTestId('program-kind')).toHaveTextContent('企业实践');
+    expect(within(row).getByRole('button', { name: '编辑' })).not.toHaveTextContent('编辑');
+  });
+
+  it('keeps the programmes\' title, kind and hours first on a desktop', { timeout: 120_000 }, async () => {
+    loginAs('base_a');
+    renderApp('/training');
+    const card = (await screen.findByText('数控加工企业实践')).closest('.ant-card') as HTMLElement;
+    const headers = within(card).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 5)).toEqual(['项目名称', '类型', '学时', '开始日期', '结束日期']);
+    expect(within(card).queryByTestId('program-kind')).not.toBeInTheDocument();
+  });
+
   it('finds a teacher only by exact ID number, in the body, and logs a completion', { timeout: 120_000 }, async () => {
     loginAs('base_a');
     const { user, dialog } = await openLogDialog();
