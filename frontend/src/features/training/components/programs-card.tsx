@@ -31,14 +31,20 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
   const remove = useDeleteProgram();
   const [editing, setEditing] = useState<TrainingProgram | null | undefined>(undefined);
 
-  // On a phone the kind goes under the title (every row is the user's own base's, so the base
-  // would say nothing), so that what a programme is and when it runs fit the first screen.
+  // A phone shows the whole row in its first screen: the title wraps in a column of its own
+  // width, with the kind and the dates under it (every row is the user's own base's, so the
+  // base would say nothing), then the hours and the icons.
   const title: Column = isPhone
     ? {
         title: t('training.fields.title'),
         dataIndex: 'title',
+        width: 200,
         render: (v: string, row) => (
-          <TwoLineCell main={v} sub={label('programKind', row.kind)} subTestId="program-kind" />
+          <TwoLineCell
+            main={v}
+            sub={`${label('programKind', row.kind)} · ${formatDate(row.start_on)} ~ ${formatDate(row.end_on)}`}
+            subTestId="program-kind"
+          />
         ),
       }
     : { title: t('training.fields.title'), dataIndex: 'title' };
@@ -47,7 +53,7 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
     dataIndex: 'kind',
     render: (v: string) => label('programKind', v),
   };
-  const hours: Column = { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right' };
+  const hours: Column = { title: t('training.fields.hours'), dataIndex: 'hours', align: 'right', width: isPhone ? 56 : undefined };
   const dates: Column[] = [
     { title: t('training.fields.start_on'), dataIndex: 'start_on', render: formatDate },
     { title: t('training.fields.end_on'), dataIndex: 'end_on', render: formatDate },
@@ -57,15 +63,15 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
         {
           title: t('common.actions'),
           key: 'actions',
+          width: isPhone ? 64 : undefined,
           render: (_, row) => (
             <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
           ),
         },
       ]
     : [];
-  const columns: Column[] = isPhone
-    ? [title, ...dates, hours, ...actions]
-    : [title, kind, hours, ...dates, ...actions];
+  const columns: Column[] = isPhone ? [title, hours, ...actions] : [title, kind, hours, ...dates, ...actions];
+  const phoneWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0);
 
   return (
     <Card
@@ -87,7 +93,7 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
           loading={programs.isFetching}
           dataSource={programs.data?.results}
           locale={{ emptyText: <EmptyState description={t('training.noPrograms')} /> }}
-          scroll={tableScroll}
+          scroll={isPhone ? { x: phoneWidth } : tableScroll}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,

@@ -51,16 +51,15 @@ describe('training, for base staff', () => {
     expect(within(row).getByTestId('completion-school')).toHaveTextContent('江西示范职业技术学院');
   });
 
-  it('shows a programme\'s title and dates first on a phone, its kind under the title', { timeout: 120_000 }, async () => {
+  it('shows a programme\'s title, kind and dates, its hours and actions in a phone\'s first screen', { timeout: 120_000 }, async () => {
     phoneScreen();
     loginAs('base_a');
     renderApp('/training');
     const row = (await screen.findByText('数控加工企业实践')).closest('tr') as HTMLTableRowElement;
     const card = row.closest('.ant-card') as HTMLElement;
     const headers = within(card).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers.slice(0, 3)).toEqual(['项目名称', '开始日期', '结束日期']);
-    expect(headers).not.toContain('类型');
-    expect(within(row).getByTestId('program-kind')).toHaveTextContent('企业实践');
+    expect(headers).toEqual(['项目名称', '学时', '操作']);
+    expect(within(row).getByTestId('program-kind')).toHaveTextContent('企业实践 · 2026-09-01 ~ 2026-10-10');
     expect(within(row).getByRole('button', { name: '编辑' })).not.toHaveTextContent('编辑');
   });
 
