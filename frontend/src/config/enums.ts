@@ -1,6 +1,6 @@
 // Codes from DESIGN.md §3; labels live in the locale files under `enums.<group>.<code>`.
 export const enums = {
-  role: ['province', 'city', 'school_hr', 'base_staff'],
+  role: ['province', 'city', 'school_hr', 'base_staff', 'teacher', 'expert'],
   schoolKind: [
     'higher_vocational',
     'secondary_vocational',

@@ -2,7 +2,7 @@ import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { EnumSelect } from '@/components/ui/enum-label';
+import { useEnumOptions } from '@/components/ui/enum-label';
 import { FormModal } from '@/components/ui/form-modal';
 import type { Role } from '@/lib/auth';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -22,14 +22,23 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
   const role = (Form.useWatch('role', form) as Role | undefined) ?? account?.role;
   const scope = role ? scopeFieldOf[role] : null;
   const cities = useCities();
-  const schools = useSchoolOptions(null, scope === 'school');
+  const schools = useSchoolOptions(null, scope === 'school' || role === 'expert');
+  // Teacher accounts are opened from the teacher list (the teacher is their scope): here a
+  // teacher's account keeps its role, and no other account becomes one.
+  const roleOptions = useEnumOptions('role').map((option) =>
+    option.value === 'teacher' && account?.role !== 'teacher'
+      ? { ...option, disabled: true, title: t('accounts.teacherRole') }
+      : option,
+  );
   const bases = useBaseOptions();
 
   const onFinish = (values: AccountInput) => {
     setErrors([]);
     const data: AccountInput = { ...values };
-    // Only the scope the role needs; the others are cleared.
-    for (const field of ['city', 'school', 'training_base'] as const) if (field !== scope) data[field] = null;
+    // Only the scope the role needs (and an expert's optional school); the others are cleared.
+    for (const field of ['city', 'school', 'training_base'] as const)
+      if (field !== scope && !(field === 'school' && role === 'expert')) data[field] = null;
+    if (role === 'expert') data.school ??= null; // cleared: no school
     if (!data.password) delete data.password;
     save.mutate(
       { ...data, id: account?.id },
@@ -67,7 +76,7 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="role" label={t('accounts.fields.role')} rules={[req('role')]}>
-            <EnumSelect group="role" />
+            <Select options={roleOptions} disabled={account?.role === 'teacher'} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -80,9 +89,15 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
               />
             </Form.Item>
           )}
-          {scope === 'school' && (
-            <Form.Item name="school" label={t('accounts.fields.school')} rules={[req('school')]}>
+          {(scope === 'school' || role === 'expert') && (
+            <Form.Item
+              name="school"
+              label={t('accounts.fields.school')}
+              rules={scope === 'school' ? [req('school')] : []}
+              extra={role === 'expert' ? t('accounts.expertSchool') : undefined}
+            >
               <Select
+                allowClear={role === 'expert'}
                 showSearch={{ optionFilterProp: 'label' }}
                 loading={schools.isPending}
                 options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}

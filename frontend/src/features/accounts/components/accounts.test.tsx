@@ -60,6 +60,29 @@ describe('accounts', () => {
     expect(await screen.findByText('hr_new')).toBeInTheDocument();
   });
 
+  it('creates an expert account, whose school is optional, and names the role in the list', { timeout: 120_000 }, async () => {
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/accounts');
+    await screen.findByText('hr_a');
+    await user.click(screen.getByRole('button', { name: /新增账号/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByLabelText('角色'));
+    // A teacher's account is opened from the teacher list, not here.
+    expect((await screen.findAllByTitle('教师账号在教师名单中开通')).at(-1)).toHaveClass('ant-select-item-option-disabled');
+    await user.click((await screen.findAllByTitle('认定专家')).at(-1)!);
+    expect(await within(dialog).findByText('专家所在学校：不审核本校的申请，可不填')).toBeInTheDocument();
+    await user.click(within(dialog).getByLabelText('用户名'));
+    await user.paste('expert_new');
+    await user.click(within(dialog).getByLabelText('初始密码'));
+    await user.paste('Str0ng-pass-2026');
+    await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(state.sent.at(-1)?.body).toMatchObject({ username: 'expert_new', role: 'expert', school: null, city: null });
+    const row = (await screen.findByText('expert_new')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('认定专家')).toBeInTheDocument();
+  });
+
   it('deactivates an account (DELETE) after confirming', { timeout: 120_000 }, async () => {
     loginAs('province');
     const user = userEvent.setup({ delay: null });
