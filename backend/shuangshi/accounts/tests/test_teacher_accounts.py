@@ -154,3 +154,56 @@ def test_a_teacher_cannot_edit_their_record(api, teacher_a):
 def test_an_expert_may_have_a_school_but_sees_no_teachers(api, school_a, teacher_a):
     expert = testing.make_user("ex", Role.EXPERT, school=school_a)
     assert api(expert).get("/api/v1/teachers/").status_code == 403
+
+
+def test_the_province_opens_an_expert_account_with_or_without_a_school(api, province, school_a):
+    # The accounts page sends school null when the expert's own school is left empty.
+    response = api(province).post(
+        USERS,
+        {"username": "expert1", "password": "Initial-pass-42", "role": "expert", "school": None},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    assert User.objects.get(username="expert1").school is None
+    response = api(province).post(
+        USERS,
+        {
+            "username": "expert2",
+            "password": "Initial-pass-42",
+            "role": "expert",
+            "school": school_a.pk,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    expert = User.objects.get(username="expert2")
+    assert expert.school == school_a and expert.role == Role.EXPERT
+    # Cleared on the page: no school.
+    response = api(province).patch(f"{USERS}{expert.pk}/", {"school": None}, format="json")
+    assert response.status_code == 200, response.json()
+    expert.refresh_from_db()
+    assert expert.school is None
+
+
+def test_an_expert_has_no_city_or_base(api, province, base_a):
+    response = api(province).post(
+        USERS,
+        {
+            "username": "expert3",
+            "password": "Initial-pass-42",
+            "role": "expert",
+            "training_base": base_a.pk,
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "training_base" in response.json()
+    assert not User.objects.filter(username="expert3").exists()
+
+
+def test_school_hr_cannot_open_an_expert_account(api, hr_a):
+    response = api(hr_a).post(
+        USERS, {"username": "expert4", "password": "Initial-pass-42", "role": "expert"}
+    )
+    assert response.status_code == 400
+    assert "role" in response.json()
