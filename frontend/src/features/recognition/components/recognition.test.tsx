@@ -97,6 +97,28 @@ describe('recognition', () => {
     expect(within(queue).getByTestId('status-filter')).toBeInTheDocument();
   });
 
+  it('lists the rounds in a card, each open for applications or closed', async () => {
+    loginAs('province');
+    const round = {
+      id: 1, code: 'JX2026-1', name: '2026年度第一批', opens_on: '2026-11-15', closes_on: '2027-01-14',
+      publicity_days: 7, validity_years: 5, levels: ['junior'], rule_version: 1, experts: [], version: 1,
+    };
+    const rounds = [
+      { ...round, status: 'open' },
+      { ...round, id: 2, code: 'JX2025-1', name: '2025年度', opens_on: '2025-12-05', closes_on: '2026-01-04', status: 'closed' },
+    ];
+    server.use(
+      http.get(`${API}/recognition-rounds/`, () => HttpResponse.json({ ...empty, count: 2, results: rounds })),
+      http.get(`${API}/recognitions/`, () => HttpResponse.json(empty)),
+    );
+    renderApp('/recognition/rounds');
+    const card = (await screen.findByText('认定批次', { selector: '.ant-card-head-title' })).closest('.ant-card') as HTMLElement;
+    expect(within(card).getByRole('button', { name: /新建批次/ }).closest('.ant-card-head')).not.toBeNull();
+    const statuses = await within(card).findAllByTestId('round-status');
+    // A round's own words, not an application's (it read 已提交 and 已撤回).
+    expect(statuses.map((tag) => tag.textContent)).toEqual(['申报中', '已截止']);
+  });
+
   it('shows on a phone whose application it is and its status first, the school under the name', async () => {
     phoneScreen();
     loginAs('hr_a');

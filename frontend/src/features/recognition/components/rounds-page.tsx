@@ -1,16 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ActionCard } from '@/components/ui/action-card';
 import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 
 import { useCreateRound, useExperts, useRounds, useUpdateRound } from '../api/rounds';
 import { LEVELS, type Round } from '../types';
 import { RecognitionsCard } from './recognitions-card';
-import { StatusTag } from './status-tag';
 
 /** Recognition rounds: the province opens them; everyone else reads. */
 export function RoundsPage({ canEdit }: { canEdit: boolean }) {
@@ -19,42 +19,60 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Round | null>(null);
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      {canEdit && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('recognition.newRound')}
-        </Button>
-      )}
-      <Table<Round>
-        rowKey="id"
-        size="small"
-        loading={rounds.isFetching}
-        dataSource={rounds.data?.results ?? []}
-        scroll={{ x: 640 }}
-        pagination={false}
-        columns={[
-          { title: t('recognition.code'), dataIndex: 'code' },
-          { title: t('recognition.roundName'), dataIndex: 'name' },
-          { title: t('recognition.opens'), render: (_v, r) => `${formatDate(r.opens_on)} — ${formatDate(r.closes_on)}` },
-          { title: t('recognition.publicityDays'), dataIndex: 'publicity_days' },
-          { title: t('recognition.validityYears'), dataIndex: 'validity_years' },
-          { title: t('recognition.ruleVersion'), dataIndex: 'rule_version' },
-          { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v === 'open' ? 'submitted' : 'withdrawn'} /> },
-          ...(canEdit
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, row: Round) => (
-                    <Button type="link" size="small" onClick={() => setEditing(row)}>
-                      {t('common.edit')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <ActionCard
+        title={t('recognition.nav.rounds')}
+        toolbar={
+          canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('recognition.newRound')}
+            </Button>
+          )
+        }
+      >
+        <Table<Round>
+          rowKey="id"
+          size="small"
+          loading={rounds.isFetching}
+          dataSource={rounds.data?.results ?? []}
+          scroll={{ x: 640 }}
+          pagination={false}
+          columns={[
+            { title: t('recognition.code'), dataIndex: 'code' },
+            { title: t('recognition.roundName'), dataIndex: 'name' },
+            {
+              title: t('recognition.opens'),
+              render: (_v, r) => `${formatDate(r.opens_on)} — ${formatDate(r.closes_on)}`,
+            },
+            { title: t('recognition.publicityDays'), dataIndex: 'publicity_days' },
+            { title: t('recognition.validityYears'), dataIndex: 'validity_years' },
+            { title: t('recognition.ruleVersion'), dataIndex: 'rule_version' },
+            {
+              title: t('recognition.statusLabel'),
+              dataIndex: 'status',
+              // A round is open for applications between its dates, then closed.
+              render: (v: string) => (
+                <Tag color={v === 'open' ? 'processing' : 'default'} data-testid="round-status">
+                  {t(`recognition.roundStatus.${v}`, { defaultValue: v })}
+                </Tag>
+              ),
+            },
+            ...(canEdit
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    render: (_: unknown, row: Round) => (
+                      <Button type="link" size="small" onClick={() => setEditing(row)}>
+                        {t('common.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </ActionCard>
       {creating && <RoundForm onClose={() => setCreating(false)} />}
       {editing && <RoundForm round={editing} onClose={() => setEditing(null)} />}
       <RecognitionsCard canRevoke={canEdit} />
