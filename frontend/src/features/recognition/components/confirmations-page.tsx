@@ -1,5 +1,5 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Modal, Space, Tag, message } from 'antd';
+import { App, Button, Card, Empty, Input, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,6 +14,7 @@ import { BulkAccountsCard } from './bulk-accounts';
 /** HR's "to confirm" queue: what teachers proposed, with the evidence file beside it. */
 export function ConfirmationsPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const label = useEnumLabel();
   // Worded in the reader's language from the codes (the server's summary is one language).
   const describe = (row: PendingRecord) =>

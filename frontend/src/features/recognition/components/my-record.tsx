@@ -1,5 +1,5 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Input, Modal, Select, Space, Typography, message } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -137,6 +137,7 @@ function MyRecognitions({ teacher }: { teacher: number }) {
 
 function MyApplications({ teacher, files }: { teacher: number; files: { id: number; filename: string }[] }) {
   const { t } = useTranslation();
+  const { message, modal } = App.useApp();
   const applications = useApplications({ page_size: 50 });
   const action = useApplicationAction();
   const [applying, setApplying] = useState(false);
@@ -146,7 +147,7 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
       void message.success(t(`recognition.done.${name}`));
     } catch (error) {
       if (error instanceof ApiError) {
-        Modal.error({
+        modal.error({
           title: t('recognition.refused'),
           content: Object.values(error.fieldErrors()).flat().join('\n') || error.message,
         });
@@ -213,6 +214,7 @@ function ApplyModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const rounds = useRounds();
   const create = useCreateApplication();

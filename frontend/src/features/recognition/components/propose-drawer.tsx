@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Drawer, Form, Input, Select, Upload, message } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, Select, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ export function ProposeDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const label = useEnumLabel();
   // Lists open inside the drawer and scroll with it (a bottom sheet on a phone scrolls).

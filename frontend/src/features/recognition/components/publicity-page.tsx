@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Modal, Table, message } from 'antd';
+import { App, Alert, Button, Card, Input, Modal, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -13,6 +13,7 @@ import { LevelText, StatusTag } from './status-tag';
 /** 公示: the applications in publicity (name, school, level); anyone may object. */
 export function PublicityPage() {
   const { t } = useTranslation();
+  const { message, modal } = App.useApp();
   const list = usePublicity();
   const action = useApplicationAction();
   const [target, setTarget] = useState<PublicityRow | null>(null);
@@ -25,7 +26,7 @@ export function PublicityPage() {
       setTarget(null);
       setReason('');
     } catch (error) {
-      if (error instanceof ApiError) Modal.error({ title: t('recognition.refused'), content: errorText(error) });
+      if (error instanceof ApiError) modal.error({ title: t('recognition.refused'), content: errorText(error) });
       else throw error;
     }
   };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Input, Modal, Table, message } from 'antd';
+import { App, Button, Card, Input, Modal, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { LevelText, StatusTag } from './status-tag';
 /** Recognitions issued (the province revokes one with a reason). */
 export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const list = useRecognitions({ page_size: 100 });
   const [target, setTarget] = useState<Recognition | null>(null);

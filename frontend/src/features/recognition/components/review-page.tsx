@@ -1,4 +1,4 @@
-import { Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -151,6 +151,7 @@ export function ReviewPage({ me }: { me: Me }) {
 
 function BulkApprove({ ids, action, onClose }: { ids: number[]; action: 'school-review' | 'province-review'; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message, modal } = App.useApp();
   const [opinion, setOpinion] = useState(t('recognition.defaultOpinion'));
   const [busy, setBusy] = useState(false);
   const done = useApplicationAction();
@@ -167,7 +168,7 @@ function BulkApprove({ ids, action, onClose }: { ids: number[]; action: 'school-
     }
     setBusy(false);
     done.reset();
-    if (failures.length) Modal.warning({ title: t('recognition.someRefused'), content: failures.join('\n') });
+    if (failures.length) modal.warning({ title: t('recognition.someRefused'), content: failures.join('\n') });
     else void message.success(t('recognition.done.bulk', { n: ids.length }));
     onClose();
   };
@@ -181,6 +182,7 @@ function BulkApprove({ ids, action, onClose }: { ids: number[]; action: 'school-
 
 function ApplicationDrawer({ me, application, onClose }: { me: Me; application: Application; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message, modal } = App.useApp();
   const action = useApplicationAction();
   const [form] = Form.useForm();
   const [current, setCurrent] = useState(application);
@@ -194,7 +196,7 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
       form.resetFields();
       if (input.action === 'objections') onClose();
     } catch (error) {
-      Modal.error({ title: t('recognition.refused'), content: errorText(error) });
+      modal.error({ title: t('recognition.refused'), content: errorText(error) });
     }
   };
   const opinion = () => String(form.getFieldValue('opinion') ?? '');
