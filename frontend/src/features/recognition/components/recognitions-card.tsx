@@ -31,7 +31,7 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
     },
   });
   return (
-    <Card size="small" title={t('recognition.recognitions')}>
+    <Card title={t('recognition.recognitions')}>
       <Table<Recognition>
         rowKey="id"
         size="small"
