@@ -44,10 +44,11 @@ def _no_horizontal_overflow(page: Page, where: str) -> None:
     assert widths[0] <= widths[1], f"{where}: the page scrolls sideways {widths}"
 
 
-# What is squeezed on a screen, found in the page (each kind found once on a phone: a card
+# What is squeezed on a screen, found in the page (each kind found once: on a phone a card
 # title cut to 结业… by its buttons, a description's value one character a line beside a long
-# English label, "762 / 1176" broken under its figure).
-_SQUEEZED = """() => {
+# English label, "762 / 1176" broken under its figure; on a desktop a school's 学校代码 broken
+# into 学校 / 代码 beside its name).
+_SQUEEZED = """(desktop) => {
   const rect = (e) => e.getBoundingClientRect();
   const texts = (css, squeezed) =>
     [...document.querySelectorAll(css)].filter(squeezed).map((e) => e.textContent);
@@ -57,6 +58,13 @@ _SQUEEZED = """() => {
     'description labels wider than half their row': texts(
       '.ant-descriptions-item-container > .ant-descriptions-item-label',
       (l) => rect(l).width > rect(l.parentElement).width * 0.51),
+    // Only on a desktop: on a phone a long English label may take two lines beside its value.
+    'description labels broken over two lines': texts('.ant-descriptions-item-label', (l) => {
+      if (!desktop) return false;
+      const range = document.createRange();  // the text's lines, not the box (as tall as its value)
+      range.selectNodeContents(l);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    }),
     'figures broken over two lines': texts('.ant-statistic-content',
       (c) => { const v = c.querySelector('.ant-statistic-content-value');
         return v && rect(c).height > rect(v).height * 1.5; }),
@@ -64,21 +72,26 @@ _SQUEEZED = """() => {
 }"""
 
 
-def _nothing_squeezed(page: Page, where: str) -> None:
+def _nothing_squeezed(page: Page, where: str, *, desktop: bool = False) -> None:
     """No card title cut short, no description label wider than half its row (antd gives the
-    value only what the label leaves), no figure (a Statistic and its suffix) on two lines."""
-    squeezed = {kind: texts for kind, texts in page.evaluate(_SQUEEZED).items() if texts}
+    value only what the label leaves), no figure (a Statistic and its suffix) on two lines;
+    on a desktop, no description label broken over two lines."""
+    squeezed = {kind: texts for kind, texts in page.evaluate(_SQUEEZED, desktop).items() if texts}
     assert squeezed == {}, f"{where}: {squeezed}"
 
 
 def _open_screen(page: Page, path: str) -> None:
-    """Open a tour screen and wait until it has loaded. "/teachers/first" and
-    "/recognition/certificates/first" stand for the first teacher's page and the first
-    recognition's certificate."""
+    """Open a tour screen and wait until it has loaded. "/teachers/first",
+    "/schools/first" and "/recognition/certificates/first" stand for the first teacher's
+    page, the first school's and the first recognition's certificate."""
     if path == "/teachers/first":
         page.goto("/teachers")
         page.locator(".ant-table-row a").first.click()
         expect(page.get_by_test_id("qualification-card")).to_be_visible()
+    elif path == "/schools/first":
+        page.goto("/schools")
+        page.locator(".ant-table-row a").first.click()
+        expect(page.locator(".ant-descriptions").first).to_be_visible()
     elif path == "/recognition/certificates/first":
         found = page.request.get("/api/v1/recognitions/?page_size=1").json()["results"]
         page.goto(f"/recognition/certificates/{found[0]['id']}")
@@ -216,7 +229,7 @@ def test_ratio_target_is_a_percent_and_over_100_is_refused(page: Page) -> None:
                 "/recognition/certificates/first",
             ],
         ),
-        ("city_nc", ["/schools", "/practice-duty", "/recognition"]),
+        ("city_nc", ["/schools", "/schools/first", "/practice-duty", "/recognition"]),
         (
             "hr_a",
             [
@@ -275,7 +288,7 @@ def _tour_in_english(
         _open_screen(page, path)
         expect(page.locator("html")).to_have_attribute("lang", "en")
         _no_horizontal_overflow(page, f"{username} {path} in English")
-        _nothing_squeezed(page, f"{username} {path} in English")
+        _nothing_squeezed(page, f"{username} {path} in English", desktop=tables)
         if tables:
             _tables_fit(page, f"{username} {path} in English")
         _shot(page, f"{shots}-{username}{path.replace('/', '-')}")
@@ -285,7 +298,7 @@ def _tour_in_english(
     ("username", "screens"),
     [
         ("province", ["/dashboard", "/teachers", "/training", "/mentors", "/settings"]),
-        ("city_nc", ["/dashboard", "/schools"]),
+        ("city_nc", ["/dashboard", "/schools", "/schools/first"]),
         ("hr_a", ["/my-school", "/teachers", "/mentors", "/imports"]),
         ("base_a", ["/training", "/imports"]),
         (
@@ -302,6 +315,7 @@ def test_desktop_screenshots_of_every_role(page: Page, username: str, screens: l
     for path in screens:
         _open_screen(page, path)
         _no_horizontal_overflow(page, f"{username} {path}")
+        _nothing_squeezed(page, f"{username} {path}", desktop=True)
         if path == "/training" and username == "province":
             # The bases table's figures (trained, pass rate, qualified through the base).
             expect(page.get_by_role("columnheader", name="因培训获认定")).to_be_visible()

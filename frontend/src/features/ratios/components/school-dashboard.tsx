@@ -42,8 +42,10 @@ export function SchoolDashboard({ schoolId }: { schoolId: number }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Row justify="space-between" align="middle">
-        <Col>
+      <Row justify="space-between" align="middle" gutter={[16, 8]}>
+        {/* The left column takes the room the buttons leave: sized to the title alone, the
+            code, city and kind broke their labels over two lines (学校 / 代码). */}
+        <Col flex="auto">
           <Typography.Title level={4} style={{ margin: 0 }}>
             {s.name}
           </Typography.Title>
