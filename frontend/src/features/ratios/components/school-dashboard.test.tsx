@@ -11,7 +11,11 @@ describe('school HR dashboard', () => {
     expect(await screen.findByRole('heading', { name: '江西示范职业技术学院' })).toBeInTheDocument();
     expect(await screen.findByLabelText('本校双师型占比: 65.0%')).toBeInTheDocument();
     expect(screen.getByText('已达标')).toBeInTheDocument();
-    expect(screen.getByText('75 : 1 (标准 18:1)', { exact: false })).toBeInTheDocument();
+    // Each staffing figure with its verdict, the norm under it.
+    const norm = screen.getByTestId('student-teacher-norm');
+    expect(norm).toHaveTextContent(/^标准 18:1$/);
+    expect(norm.parentElement).toHaveTextContent(/^75 : 1 未达标/);
+    expect(screen.getByTestId('part-time-norm').parentElement).toHaveTextContent(/^20\.0% 达标标准约 20%$/);
     expect(await screen.findByRole('link', { name: '李敏' })).toHaveAttribute('href', '/teachers/2');
     expect(screen.getByText('再完成 32 天企业实践')).toBeInTheDocument();
     expect(screen.getByLabelText('月度趋势')).toBeInTheDocument();
