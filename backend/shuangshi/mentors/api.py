@@ -51,6 +51,10 @@ class MentorSerializer(VersionedSerializer):
         help_text="Full years today; null where the birth date is hidden."
     )
     birth_year = serializers.SerializerMethodField()
+    editable = serializers.SerializerMethodField(
+        help_text="Whether this user may edit the mentor: false for school HR where another "
+        "school appoints the mentor too (then the record is the province's)."
+    )
 
     class Meta:
         model = Mentor
@@ -66,6 +70,7 @@ class MentorSerializer(VersionedSerializer):
             "category",
             "title",
             "skills",
+            "editable",
             "version",
         ]
         extra_kwargs = {
@@ -88,6 +93,9 @@ class MentorSerializer(VersionedSerializer):
 
     def get_birth_year(self, mentor: Mentor) -> int:
         return mentor.birth_date.year
+
+    def get_editable(self, mentor: Mentor) -> bool:
+        return self._full(mentor)  # who reads the full record edits it (the view's update)
 
     def _full(self, mentor: Mentor) -> bool:
         return selectors.mentor_full_id_visible(request_user(self), mentor)

@@ -199,3 +199,21 @@ def test_filtering_by_another_school_reveals_nothing(api, hr_a, school_b, mentor
 def test_counts_refuse_a_bad_school_or_date(api, province):
     assert api(province).get(f"{URL}counts/", {"school": "x"}).status_code == 400
     assert api(province).get(f"{URL}counts/", {"as_of": "2025-13-01"}).status_code == 400
+
+
+def test_each_mentor_says_whether_this_user_may_edit_it(
+    api, province, city_nc, hr_a, school_a, school_b, mentor_a, mentor_b
+):
+    # mentor_b serves school B; appointed at school A too, the record becomes the province's.
+    appoint(mentor_b, school_a, mode="research", start_on=date(2024, 1, 1))
+
+    def editable(user):
+        return {m["id"]: m["editable"] for m in api(user).get(URL).data["results"]}
+
+    assert editable(hr_a) == {mentor_a.pk: True, mentor_b.pk: False}
+    assert editable(province) == {mentor_a.pk: True, mentor_b.pk: True}
+    assert set(editable(city_nc).values()) == {False}
+    # What the flag says is what the update does.
+    patch = {"skills": "焊接", "version": mentor_b.version}
+    assert api(hr_a).patch(f"{URL}{mentor_b.pk}/", patch, format="json").status_code == 403
+    assert api(hr_a).get(f"{URL}{mentor_a.pk}/").data["editable"] is True
