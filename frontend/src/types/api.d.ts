@@ -2799,6 +2799,8 @@ export interface components {
             title?: string;
             /** 技能专长 */
             skills?: string;
+            /** @description Whether this user may edit the mentor: false for school HR where another school appoints the mentor too (then the record is the province's). */
+            readonly editable: boolean;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */

@@ -31,7 +31,9 @@ export function makeFe2State() {
       { id: 2, code: 'TB02', name: '九江职教一体化基地', host_name: '九江职业技术学院', host_kind: 'school', city: 2, city_name: '九江', designation: 'integrated', approved_on: null, status: 'planned', version: 1 },
     ],
     mentors: [
-      { id: 1, name: '宋立新', id_number: '360111198912240473', gender: 'male', birth_date: '1989-12-24', age: 36, enterprise: '洪都航空', category: 'high_skill', title: '特级技师', skills: '钣金', version: 1 },
+      { id: 1, name: '宋立新', id_number: '360111198912240473', gender: 'male', birth_date: '1989-12-24', age: 36, enterprise: '洪都航空', category: 'high_skill', title: '特级技师', skills: '钣金', editable: true, version: 1 },
+      // Appointed by another school too: the province's record, masked for school HR.
+      { id: 3, name: '陈国华', id_number: '3601************12', gender: 'male', birth_date: null, birth_year: 1975, age: null, enterprise: '江铃汽车', category: 'engineer', title: '高级工程师', skills: '', editable: false, version: 1 },
     ],
     appointments: [
       { id: 1, mentor: 1, mentor_name: '宋立新', school: 1, school_name: '江西示范职业技术学院', mode: 'teaching', start_on: '2025-09-01', end_on: null, hours: 32, version: 1 },

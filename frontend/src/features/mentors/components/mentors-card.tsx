@@ -53,7 +53,16 @@ export function MentorsCard() {
   const actions: Column = {
     title: t('common.actions'),
     key: 'actions',
-    render: (_: unknown, row) => <RowActions onEdit={() => setEditing(row)} />,
+    // A mentor another school appoints too is the province's record: school HR read it masked
+    // and the API refuses their edit, so the row says who keeps it instead.
+    render: (_: unknown, row) =>
+      row.editable ? (
+        <RowActions onEdit={() => setEditing(row)} />
+      ) : (
+        <Typography.Text type="secondary" title={t('mentors.provinceRecordHint')} data-testid="province-record">
+          {t('mentors.provinceRecord')}
+        </Typography.Text>
+      ),
   };
   const columns = isPhone
     ? [name, category, age, actions, title, idNumber]

@@ -113,11 +113,12 @@ describe('mentors, for the province', () => {
     expect(headersOf(appointments).slice(0, 2)).toEqual(['导师', '方式']);
     expect(headersOf(appointments)).not.toContain('聘任学校');
     expect(within(appointments).getByTestId('appointment-school')).toHaveTextContent('江西示范职业技术学院');
-    expect(await within(mentors).findByTestId('mentor-enterprise')).toHaveTextContent('洪都航空');
+    const row = (await within(mentors).findByText('宋立新')).closest('tr') as HTMLElement;
+    expect(within(row).getByTestId('mentor-enterprise')).toHaveTextContent('洪都航空');
     expect(headersOf(mentors).slice(0, 4)).toEqual(['姓名', '类别', '年龄', '操作']);
     // The edit is a named icon that opens the mentor.
     const user = userEvent.setup({ delay: null });
-    const edit = within(mentors).getByRole('button', { name: '编辑' });
+    const edit = within(row).getByRole('button', { name: '编辑' });
     expect(edit).not.toHaveTextContent('编辑');
     await user.click(edit);
     expect(within(await screen.findByRole('dialog')).getByDisplayValue('宋立新')).toBeInTheDocument();
@@ -132,6 +133,17 @@ describe('mentors, for the province', () => {
     expect(headersOf(appointments).slice(0, 3)).toEqual(['导师', '聘任学校', '方式']);
     expect(headersOf(mentors).slice(0, 4)).toEqual(['姓名', '身份证号', '年龄', '所在企业']);
     expect(screen.queryByTestId('mentor-enterprise')).not.toBeInTheDocument();
+  });
+
+  it('offers no edit of a mentor another school appoints too, and says the province keeps it', { timeout: 120_000 }, async () => {
+    loginAs('hr_a');
+    renderApp('/mentors');
+    const shared = (await screen.findByText('陈国华')).closest('tr') as HTMLElement;
+    expect(within(shared).queryByRole('button', { name: '编辑' })).not.toBeInTheDocument();
+    expect(within(shared).getByTestId('province-record')).toHaveTextContent('省厅维护');
+    expect(within(shared).getByText('—')).toBeInTheDocument(); // the age, hidden with the birth date
+    const own = within(shared.closest('table') as HTMLElement).getByText('宋立新').closest('tr') as HTMLElement;
+    expect(within(own).getByRole('button', { name: '编辑' })).toBeInTheDocument();
   });
 
   it('refuses base staff', { timeout: 120_000 }, async () => {
