@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { App, Button, Popconfirm, Space, type TableColumnType } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -26,6 +26,18 @@ export function RowActions({ onEdit, onDelete, tight }: { onEdit: () => void; on
       )}
     </Space>
   );
+}
+
+/** A table's actions column of `RowActions` for each row, or no column where the user may not
+ * edit (`shown` false). */
+export function useRowActionsColumns<T>(
+  shown: boolean,
+  actions: (row: T) => { onEdit: () => void; onDelete?: () => void },
+  width?: number,
+): TableColumnType<T>[] {
+  const { t } = useTranslation();
+  if (!shown) return [];
+  return [{ title: t('common.actions'), key: 'actions', width, render: (_, row) => <RowActions {...actions(row)} /> }];
 }
 
 /** A delete's `mutate` options that say how it went: "已删除", or why not (a programme with

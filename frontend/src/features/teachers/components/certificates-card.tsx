@@ -18,7 +18,7 @@ import { useSaveCertificate } from '../api/save-certificate';
 import type { Certificate } from '../types/teacher';
 import { fieldCategoryLabel, fieldCategoryOptions } from './field-categories';
 import { useRecordSave } from './use-record-save';
-import { RowActions } from '@/components/ui/row-actions';
+import { useRowActionsColumns } from '@/components/ui/row-actions';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const dateFields = ['issued_on', 'expires_on'];
@@ -199,17 +199,10 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
     render: (v: string | null) => <ExpiryCell value={v} />,
     onCell: oneLine,
   };
-  const actions: Column[] = editable
-    ? [
-        {
-          title: t('common.actions'),
-          key: 'actions',
-          render: (_, row) => (
-            <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate({ id: row.id, teacher })} />
-          ),
-        },
-      ]
-    : [];
+  const actions = useRowActionsColumns<Certificate>(editable, (row) => ({
+    onEdit: () => setEditing(row),
+    onDelete: () => remove.mutate({ id: row.id, teacher }),
+  }));
   const columns: Column[] = isPhone
     ? [name, expires, ...details, ...actions]
     : [kind, level, name, ...details, expires, ...actions];

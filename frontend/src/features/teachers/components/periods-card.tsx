@@ -15,7 +15,7 @@ import { useEnterprisePeriods } from '../api/get-enterprise-periods';
 import { useSaveEnterprisePeriod } from '../api/save-enterprise-period';
 import type { EnterprisePeriod } from '../types/teacher';
 import { useRecordSave } from './use-record-save';
-import { RowActions } from '@/components/ui/row-actions';
+import { useRowActionsColumns } from '@/components/ui/row-actions';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const dateFields = ['start_on', 'end_on'];
@@ -116,17 +116,10 @@ export function PeriodsCard({ teacher, editable }: { teacher: number; editable: 
     },
   ];
   const days: Column = { title: t('periods.fields.days'), dataIndex: 'days' };
-  const actions: Column[] = editable
-    ? [
-        {
-          title: t('common.actions'),
-          key: 'actions',
-          render: (_, row) => (
-            <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate({ id: row.id, teacher })} />
-          ),
-        },
-      ]
-    : [];
+  const actions = useRowActionsColumns<EnterprisePeriod>(editable, (row) => ({
+    onEdit: () => setEditing(row),
+    onDelete: () => remove.mutate({ id: row.id, teacher }),
+  }));
   const columns: Column[] = isPhone
     ? [enterprise, days, ...dates, ...actions]
     : [kind, enterprise, position, ...dates, days, ...actions];

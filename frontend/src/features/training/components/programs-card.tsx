@@ -13,7 +13,7 @@ import { useDeleteProgram } from '../api/delete-program';
 import { usePrograms } from '../api/get-programs';
 import type { TrainingProgram } from '../types/training';
 import { ProgramModal } from './program-modal';
-import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
+import { useDeleteNotices, useRowActionsColumns } from '@/components/ui/row-actions';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 10;
@@ -58,18 +58,11 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
     { title: t('training.fields.start_on'), dataIndex: 'start_on', render: formatDate },
     { title: t('training.fields.end_on'), dataIndex: 'end_on', render: formatDate },
   ];
-  const actions: Column[] = editable
-    ? [
-        {
-          title: t('common.actions'),
-          key: 'actions',
-          width: isPhone ? 64 : undefined,
-          render: (_, row) => (
-            <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
-          ),
-        },
-      ]
-    : [];
+  const actions = useRowActionsColumns<TrainingProgram>(
+    editable,
+    (row) => ({ onEdit: () => setEditing(row), onDelete: () => remove.mutate(row.id, deleteNotices) }),
+    isPhone ? 64 : undefined,
+  );
   const columns: Column[] = isPhone ? [title, hours, ...actions] : [title, kind, hours, ...dates, ...actions];
   const phoneWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0);
 
