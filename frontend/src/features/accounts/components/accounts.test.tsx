@@ -14,6 +14,16 @@ beforeEach(() => {
   server.use(...fe2Handlers(state));
 });
 
+/** The province's accounts page with the new-account dialog open. */
+async function openNewAccount() {
+  loginAs('province');
+  const user = userEvent.setup({ delay: null });
+  renderApp('/accounts');
+  await screen.findByText('hr_a');
+  await user.click(screen.getByRole('button', { name: /新增账号/ }));
+  return { user, dialog: await screen.findByRole('dialog') };
+}
+
 describe('accounts', () => {
   it('lists accounts with their scope and filters by role', { timeout: 120_000 }, async () => {
     loginAs('province');
@@ -29,12 +39,7 @@ describe('accounts', () => {
   });
 
   it('creates a school HR account with its school; a taken username shows on its field', { timeout: 120_000 }, async () => {
-    loginAs('province');
-    const user = userEvent.setup({ delay: null });
-    renderApp('/accounts');
-    await screen.findByText('hr_a');
-    await user.click(screen.getByRole('button', { name: /新增账号/ }));
-    const dialog = await screen.findByRole('dialog');
+    const { user, dialog } = await openNewAccount();
     await user.click(within(dialog).getByLabelText('用户名'));
     await user.paste('hr_a');
     await user.click(within(dialog).getByLabelText('学校'));
@@ -61,12 +66,7 @@ describe('accounts', () => {
   });
 
   it('creates an expert account, whose school is optional, and names the role in the list', { timeout: 120_000 }, async () => {
-    loginAs('province');
-    const user = userEvent.setup({ delay: null });
-    renderApp('/accounts');
-    await screen.findByText('hr_a');
-    await user.click(screen.getByRole('button', { name: /新增账号/ }));
-    const dialog = await screen.findByRole('dialog');
+    const { user, dialog } = await openNewAccount();
     await user.click(within(dialog).getByLabelText('角色'));
     // A teacher's account is opened from the teacher list, not here.
     expect((await screen.findAllByTitle('教师账号在教师名单中开通')).at(-1)).toHaveClass('ant-select-item-option-disabled');
