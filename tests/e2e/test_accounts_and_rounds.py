@@ -1,13 +1,15 @@
 """Issue 12 in a real browser: HR opens teacher accounts for a selection in the teacher list
-(the initial passwords shown once), and the province edits a recognition round."""
+(the initial passwords shown once), the province opens an expert's account and edits a
+recognition round."""
 
 from __future__ import annotations
 
 import re
+import time
 
 from playwright.sync_api import Page, expect
 
-from .conftest import login
+from .conftest import choose, login
 
 
 def test_hr_creates_teacher_accounts_from_a_selection(page: Page) -> None:
@@ -53,3 +55,31 @@ def test_the_province_edits_a_round(page: Page) -> None:
     expect(page.locator(".ant-table-row").first.locator("td").nth(3)).to_have_text("12")
     page.reload()
     expect(page.locator(".ant-table-row").first.locator("td").nth(3)).to_have_text("12")
+
+
+def test_the_province_opens_an_expert_account_to_assign_to_a_round(page: Page) -> None:
+    username = f"expert_{time.time_ns() % 10**9}"  # new on every run of this instance
+    login(page, "province")
+    page.goto("/accounts")
+    page.get_by_role("button", name=re.compile("新增账号")).click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("用户名").fill(username)
+    dialog.get_by_label("姓名").fill("严评审")
+    choose(page, dialog.get_by_label("角色"), "认定专家")
+    expect(dialog).to_contain_text("专家所在学校：不审核本校的申请，可不填")
+    dialog.get_by_label("初始密码").fill("Str0ng-pass-2026")
+    dialog.get_by_role("button", name=re.compile("保\\s*存")).click()
+    expect(dialog).to_be_hidden()
+    search = page.get_by_placeholder("用户名、姓名或邮箱")
+    search.fill(username)
+    search.press("Enter")
+    row = page.locator(".ant-table-row", has_text=username)
+    expect(row).to_contain_text("认定专家")
+    # The round form offers the new expert.
+    page.goto("/recognition/rounds")
+    page.locator(".ant-table-row").first.get_by_role("button", name=re.compile("编\\s?辑")).click()
+    form = page.get_by_role("dialog")
+    form.get_by_label("评审专家").click()
+    expect(
+        page.locator(".ant-select-dropdown:visible").get_by_title(f"{username} 严评审", exact=True)
+    ).to_be_visible()
