@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
+import type { TableColumnType, TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { useMe } from '@/lib/auth';
+import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 import { cityLabel, useCities, useSchoolOptions } from '@/lib/reference-data';
@@ -19,11 +21,14 @@ import type { Account, AccountParams } from '../types/account';
 import { AccountModal } from './account-modal';
 import { useTableScroll } from '@/lib/table-scroll';
 
+type Column = TableColumnType<Account>;
+
 const PAGE_SIZE = 20;
 
 /** The province's accounts: search, filter by role or state, create, edit, deactivate. */
 export function AccountsList() {
   const tableScroll = useTableScroll(900);
+  const isPhone = useIsPhone();
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const label = useEnumLabel();
@@ -52,11 +57,25 @@ export function AccountsList() {
     (row.city && names.city.get(row.city)) ||
     (row.role === 'province' ? t('accounts.wholeProvince') : '—');
 
-  const columns: TableProps<Account>['columns'] = [
-    { title: t('accounts.fields.username'), dataIndex: 'username', sorter: true },
-    { title: t('accounts.fields.full_name'), key: 'name', render: (_, row) => `${row.first_name}${row.last_name}` || '—' },
-    { title: t('accounts.fields.role'), dataIndex: 'role', sorter: true, render: (v: string) => label('role', v) },
-    { title: t('accounts.fields.scope'), key: 'scope', render: (_, row) => scopeOf(row) },
+  const fullName = (row: Account) => `${row.first_name}${row.last_name}` || '—';
+  // On a phone the name goes under the username and the scope under the role, so that who an
+  // account is, what it may do and whether it is on fit the first screen.
+  const username: Column = {
+    title: t('accounts.fields.username'),
+    dataIndex: 'username',
+    sorter: true,
+    render: (v: string, row) => (isPhone ? <TwoLineCell main={v} sub={fullName(row)} subTestId="account-name" /> : v),
+  };
+  const name: Column = { title: t('accounts.fields.full_name'), key: 'name', render: (_, row) => fullName(row) };
+  const role: Column = {
+    title: t('accounts.fields.role'),
+    dataIndex: 'role',
+    sorter: true,
+    render: (v: string, row) =>
+      isPhone ? <TwoLineCell main={label('role', v)} sub={scopeOf(row)} subTestId="account-scope" /> : label('role', v),
+  };
+  const scope: Column = { title: t('accounts.fields.scope'), key: 'scope', render: (_, row) => scopeOf(row) };
+  const others: Column[] = [
     {
       title: t('accounts.fields.is_active'),
       dataIndex: 'is_active',
@@ -104,6 +123,7 @@ export function AccountsList() {
       ),
     },
   ];
+  const columns = isPhone ? [username, role, ...others] : [username, name, role, scope, ...others];
 
   const onChange: TableProps<Account>['onChange'] = (pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;

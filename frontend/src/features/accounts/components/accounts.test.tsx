@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '@/testing/mocks/db';
 import { fe2Handlers, makeFe2State, type Fe2State } from '@/testing/mocks/fe2-handlers';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 let state: Fe2State;
 
@@ -36,6 +36,16 @@ describe('accounts', () => {
     await user.click((await screen.findAllByTitle('培训基地')).at(-1)!);
     await waitFor(() => expect(screen.queryByText('hr_a')).not.toBeInTheDocument());
     expect(screen.getByText('base_a')).toBeInTheDocument();
+  });
+
+  it('shows who, the role and whether it is on first on a phone, the name and scope under them', { timeout: 120_000 }, async () => {
+    phoneScreen();
+    loginAs('province');
+    renderApp('/accounts');
+    const row = (await screen.findByText('hr_a')).closest('tr') as HTMLElement;
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent).slice(0, 3)).toEqual(['用户名', '角色', '状态']);
+    expect(within(row).getByTestId('account-name')).toHaveTextContent('王人事');
+    await waitFor(() => expect(within(row).getByTestId('account-scope')).toHaveTextContent('江西示范职业技术学院'));
   });
 
   it('creates a school HR account with its school; a taken username shows on its field', { timeout: 120_000 }, async () => {
