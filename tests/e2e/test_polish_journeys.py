@@ -212,7 +212,10 @@ def test_ratio_target_is_a_percent_and_over_100_is_refused(page: Page) -> None:
 @pytest.mark.parametrize(
     ("username", "screens"),
     [
-        ("province", ["/dashboard", "/schools", "/teachers", "/training", "/settings"]),
+        (
+            "province",
+            ["/dashboard", "/schools", "/teachers", "/training", "/settings", "/accounts"],
+        ),
         ("city_nc", ["/dashboard", "/teachers"]),
         ("hr_a", ["/my-school", "/teachers", "/teachers/first", "/mentors"]),
         ("base_a", ["/training"]),

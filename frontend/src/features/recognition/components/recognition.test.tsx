@@ -20,6 +20,27 @@ const teacherMe = {
 
 const empty = { count: 0, next: null, previous: null, results: [] };
 
+/** Two rounds (one open, one closed) and one recognition issued in the first. */
+function serveRounds() {
+  const round = {
+    id: 1, code: 'JX2026-1', name: '2026年度第一批', opens_on: '2026-11-15', closes_on: '2027-01-14',
+    publicity_days: 7, validity_years: 5, levels: ['junior'], rule_version: 1, experts: [], version: 1,
+  };
+  const rounds = [
+    { ...round, status: 'open' },
+    { ...round, id: 2, code: 'JX2025-1', name: '2025年度', opens_on: '2025-12-05', closes_on: '2026-01-04', status: 'closed' },
+  ];
+  const recognition = {
+    id: 1, teacher: 1, teacher_name: '夏娟强', school: 1, school_name: '江西示范职业技术学院', level: 'intermediate',
+    round: 1, round_code: 'JX2026-1', round_name: '2026年度第一批', application: 5, certificate_no: 'JX2026-1-00001',
+    recognized_on: '2026-12-05', valid_until: '2031-12-05', status: 'active',
+  };
+  server.use(
+    http.get(`${API}/recognition-rounds/`, () => HttpResponse.json({ ...empty, count: 2, results: rounds })),
+    http.get(`${API}/recognitions/`, () => HttpResponse.json({ ...empty, count: 1, results: [recognition] })),
+  );
+}
+
 describe('recognition', () => {
   it('a first login goes to the password page and on to my record once changed', async () => {
     db.me = { ...teacherMe };
@@ -99,24 +120,28 @@ describe('recognition', () => {
 
   it('lists the rounds in a card, each open for applications or closed', async () => {
     loginAs('province');
-    const round = {
-      id: 1, code: 'JX2026-1', name: '2026年度第一批', opens_on: '2026-11-15', closes_on: '2027-01-14',
-      publicity_days: 7, validity_years: 5, levels: ['junior'], rule_version: 1, experts: [], version: 1,
-    };
-    const rounds = [
-      { ...round, status: 'open' },
-      { ...round, id: 2, code: 'JX2025-1', name: '2025年度', opens_on: '2025-12-05', closes_on: '2026-01-04', status: 'closed' },
-    ];
-    server.use(
-      http.get(`${API}/recognition-rounds/`, () => HttpResponse.json({ ...empty, count: 2, results: rounds })),
-      http.get(`${API}/recognitions/`, () => HttpResponse.json(empty)),
-    );
+    serveRounds();
     renderApp('/recognition/rounds');
     const card = (await screen.findByText('认定批次', { selector: '.ant-card-head-title' })).closest('.ant-card') as HTMLElement;
     expect(within(card).getByRole('button', { name: /新建批次/ }).closest('.ant-card-head')).not.toBeNull();
     const statuses = await within(card).findAllByTestId('round-status');
     // A round's own words, not an application's (it read 已提交 and 已撤回).
     expect(statuses.map((tag) => tag.textContent)).toEqual(['申报中', '已截止']);
+    expect(within(card).getAllByRole('columnheader').map((h) => h.textContent).slice(0, 3)).toEqual(['编号', '名称', '申报时间']);
+  });
+
+  it('shows each round\'s name and status first on a phone, and whose each recognition is', async () => {
+    phoneScreen();
+    loginAs('province');
+    serveRounds();
+    renderApp('/recognition/rounds');
+    const card = (await screen.findByText('认定批次', { selector: '.ant-card-head-title' })).closest('.ant-card') as HTMLElement;
+    const row = (await within(card).findByText('2026年度第一批')).closest('tr') as HTMLElement;
+    expect(within(card).getAllByRole('columnheader').map((h) => h.textContent).slice(0, 2)).toEqual(['名称', '状态']);
+    expect(within(row).getByTestId('round-code')).toHaveTextContent('JX2026-1 · 2026-11-15 — 2027-01-14');
+    const issued = (await screen.findByText('夏娟强')).closest('.ant-card') as HTMLElement;
+    expect(within(issued).getAllByRole('columnheader').map((h) => h.textContent).slice(0, 3)).toEqual(['教师', '等级', '状态']);
+    expect(within(issued).getByTestId('recognition-school')).toHaveTextContent('江西示范职业技术学院');
   });
 
   it('shows on a phone whose application it is and its status first, the school under the name', async () => {

@@ -1,15 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Modal, Table } from 'antd';
+import { App, Button, Card, Input, Modal, Table, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { api } from '@/lib/api-client';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
+import { useTableScroll } from '@/lib/table-scroll';
 
 import { useRecognitions } from '../api/records';
 import type { Recognition } from '../types';
 import { LevelText, StatusTag } from './status-tag';
+
+type Column = TableColumnType<Recognition>;
 
 /** Recognitions issued (the province revokes one with a reason). */
 export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
@@ -19,6 +24,8 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
   const list = useRecognitions({ page_size: 100 });
   const [target, setTarget] = useState<Recognition | null>(null);
   const [reason, setReason] = useState('');
+  const isPhone = useIsPhone();
+  const tableScroll = useTableScroll(640);
   const revoke = useMutation({
     mutationFn: ({ id, why }: { id: number; why: string }) =>
       api<Recognition>(`/recognitions/${id}/revoke/`, { method: 'POST', body: { reason: why } }),
@@ -30,6 +37,52 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
       setReason('');
     },
   });
+  const { person: teacher, school } = personSchoolColumns<Recognition>(
+    isPhone,
+    { person: t('recognition.teacher'), school: t('recognition.school') },
+    'recognition-school',
+    'teacher_name',
+  );
+  const certificate: Column = {
+    title: t('recognition.certificateNo'),
+    dataIndex: 'certificate_no',
+    render: (v: string, r) => <Link to={`/recognition/certificates/${r.id}`}>{v}</Link>,
+  };
+  const level: Column = {
+    title: t('recognition.levelLabel'),
+    dataIndex: 'level',
+    render: (v: string) => <LevelText level={v} />,
+  };
+  const validUntil: Column = {
+    title: t('recognition.validUntil'),
+    dataIndex: 'valid_until',
+    render: (v: string) => formatDate(v),
+  };
+  const status: Column = {
+    title: t('recognition.statusLabel'),
+    dataIndex: 'status',
+    render: (v: string) => <StatusTag status={v} />,
+  };
+  const revokeColumn: Column[] = canRevoke
+    ? [
+        {
+          title: t('common.actions'),
+          key: 'revoke',
+          render: (_v: unknown, r) =>
+            r.status === 'revoked' ? null : (
+              <Button size="small" danger onClick={() => setTarget(r)}>
+                {t('recognition.revoke')}
+              </Button>
+            ),
+        },
+      ]
+    : [];
+  // A phone shows whose recognition it is (the school under the name), its level and whether
+  // it stands; the certificate's number and date are a sideways scroll away.
+  const columns = isPhone
+    ? [teacher, level, status, certificate, validUntil, ...revokeColumn]
+    : [certificate, teacher, school, level, validUntil, status, ...revokeColumn];
+
   return (
     <Card title={t('recognition.recognitions')}>
       <Table<Recognition>
@@ -37,33 +90,9 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
         size="small"
         loading={list.isFetching}
         dataSource={list.data?.results ?? []}
-        scroll={{ x: 640 }}
+        scroll={tableScroll}
         pagination={false}
-        columns={[
-          {
-            title: t('recognition.certificateNo'),
-            dataIndex: 'certificate_no',
-            render: (v: string, r) => <Link to={`/recognition/certificates/${r.id}`}>{v}</Link>,
-          },
-          { title: t('recognition.teacher'), dataIndex: 'teacher_name' },
-          { title: t('recognition.school'), dataIndex: 'school_name' },
-          { title: t('recognition.levelLabel'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
-          { title: t('recognition.validUntil'), dataIndex: 'valid_until', render: (v: string) => formatDate(v) },
-          { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-          ...(canRevoke
-            ? [
-                {
-                  title: '',
-                  render: (_v: unknown, r: Recognition) =>
-                    r.status === 'revoked' ? null : (
-                      <Button size="small" danger onClick={() => setTarget(r)}>
-                        {t('recognition.revoke')}
-                      </Button>
-                    ),
-                },
-              ]
-            : []),
-        ]}
+        columns={columns}
       />
       <Modal
         open={!!target}

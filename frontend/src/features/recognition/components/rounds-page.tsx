@@ -1,16 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, type TableColumnType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ActionCard } from '@/components/ui/action-card';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { ApiError } from '@/lib/api-client';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
+import { useTableScroll } from '@/lib/table-scroll';
 
 import { useCreateRound, useExperts, useRounds, useUpdateRound } from '../api/rounds';
 import { LEVELS, type Round } from '../types';
 import { RecognitionsCard } from './recognitions-card';
+
+type Column = TableColumnType<Round>;
 
 /** Recognition rounds: the province opens them; everyone else reads. */
 export function RoundsPage({ canEdit }: { canEdit: boolean }) {
@@ -18,6 +23,55 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const rounds = useRounds();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Round | null>(null);
+  const isPhone = useIsPhone();
+  const tableScroll = useTableScroll(640);
+  const period = (r: Round) => `${formatDate(r.opens_on)} — ${formatDate(r.closes_on)}`;
+  const name: Column = {
+    title: t('recognition.roundName'),
+    dataIndex: 'name',
+    // On a phone the code and the dates go under the name, so that the status comes next.
+    render: (v: string, r) =>
+      isPhone ? <TwoLineCell main={v} sub={`${r.code} · ${period(r)}`} subTestId="round-code" /> : v,
+  };
+  const status: Column = {
+    title: t('recognition.statusLabel'),
+    dataIndex: 'status',
+    // A round is open for applications between its dates, then closed.
+    render: (v: string) => (
+      <Tag color={v === 'open' ? 'processing' : 'default'} data-testid="round-status">
+        {t(`recognition.roundStatus.${v}`, { defaultValue: v })}
+      </Tag>
+    ),
+  };
+  const terms: Column[] = [
+    { title: t('recognition.publicityDays'), dataIndex: 'publicity_days' },
+    { title: t('recognition.validityYears'), dataIndex: 'validity_years' },
+    { title: t('recognition.ruleVersion'), dataIndex: 'rule_version' },
+  ];
+  const edit: Column[] = canEdit
+    ? [
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_: unknown, row) => (
+            <Button type="link" size="small" onClick={() => setEditing(row)}>
+              {t('common.edit')}
+            </Button>
+          ),
+        },
+      ]
+    : [];
+  const columns = isPhone
+    ? [name, status, ...edit, ...terms]
+    : [
+        { title: t('recognition.code'), dataIndex: 'code' },
+        name,
+        { title: t('recognition.opens'), key: 'period', render: (_: unknown, r: Round) => period(r) },
+        ...terms,
+        status,
+        ...edit,
+      ];
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ActionCard
@@ -35,42 +89,9 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
           size="small"
           loading={rounds.isFetching}
           dataSource={rounds.data?.results ?? []}
-          scroll={{ x: 640 }}
+          scroll={tableScroll}
           pagination={false}
-          columns={[
-            { title: t('recognition.code'), dataIndex: 'code' },
-            { title: t('recognition.roundName'), dataIndex: 'name' },
-            {
-              title: t('recognition.opens'),
-              render: (_v, r) => `${formatDate(r.opens_on)} — ${formatDate(r.closes_on)}`,
-            },
-            { title: t('recognition.publicityDays'), dataIndex: 'publicity_days' },
-            { title: t('recognition.validityYears'), dataIndex: 'validity_years' },
-            { title: t('recognition.ruleVersion'), dataIndex: 'rule_version' },
-            {
-              title: t('recognition.statusLabel'),
-              dataIndex: 'status',
-              // A round is open for applications between its dates, then closed.
-              render: (v: string) => (
-                <Tag color={v === 'open' ? 'processing' : 'default'} data-testid="round-status">
-                  {t(`recognition.roundStatus.${v}`, { defaultValue: v })}
-                </Tag>
-              ),
-            },
-            ...(canEdit
-              ? [
-                  {
-                    title: t('common.actions'),
-                    key: 'actions',
-                    render: (_: unknown, row: Round) => (
-                      <Button type="link" size="small" onClick={() => setEditing(row)}>
-                        {t('common.edit')}
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       </ActionCard>
       {creating && <RoundForm onClose={() => setCreating(false)} />}
