@@ -75,7 +75,7 @@ export function AccountsList() {
       isPhone ? <TwoLineCell main={label('role', v)} sub={scopeOf(row)} subTestId="account-scope" /> : label('role', v),
   };
   const scope: Column = { title: t('accounts.fields.scope'), key: 'scope', render: (_, row) => scopeOf(row) };
-  const others: Column[] = [
+  const stateAndActions: Column[] = [
     {
       title: t('accounts.fields.is_active'),
       dataIndex: 'is_active',
@@ -123,7 +123,7 @@ export function AccountsList() {
       ),
     },
   ];
-  const columns = isPhone ? [username, role, ...others] : [username, name, role, scope, ...others];
+  const columns = isPhone ? [username, role, ...stateAndActions] : [username, name, role, scope, ...stateAndActions];
 
   const onChange: TableProps<Account>['onChange'] = (pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;

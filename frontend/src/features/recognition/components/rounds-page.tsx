@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ActionCard } from '@/components/ui/action-card';
+import { useRowActionsColumns } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { ApiError } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -48,19 +49,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
     { title: t('recognition.validityYears'), dataIndex: 'validity_years' },
     { title: t('recognition.ruleVersion'), dataIndex: 'rule_version' },
   ];
-  const edit: Column[] = canEdit
-    ? [
-        {
-          title: t('common.actions'),
-          key: 'actions',
-          render: (_: unknown, row) => (
-            <Button type="link" size="small" onClick={() => setEditing(row)}>
-              {t('common.edit')}
-            </Button>
-          ),
-        },
-      ]
-    : [];
+  const edit = useRowActionsColumns<Round>(canEdit, (row) => ({ onEdit: () => setEditing(row) }));
   const columns = isPhone
     ? [name, status, ...edit, ...terms]
     : [
