@@ -11,7 +11,7 @@ import { useDeleteAppointment } from '../api/delete-appointment';
 import { useAppointments, type AppointmentParams } from '../api/get-appointments';
 import type { Appointment } from '../types/mentor';
 import { AppointmentModal } from './appointment-modal';
-import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
+import { useDeleteNotices, useRowActionsColumns } from '@/components/ui/row-actions';
 import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { useIsPhone } from '@/lib/breakpoints';
 import { useTableScroll } from '@/lib/table-scroll';
@@ -33,12 +33,15 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
   // The province's list: on a phone the school goes under the mentor's name, so that the mode
   // and the dates come next. School HR's list has no school column (it is theirs on every row).
   const { person: mentor, school } = personSchoolColumns<Appointment>(
-    isPhone,
+    isPhone && showSchool,
     { person: t('mentors.fields.mentor'), school: t('mentors.fields.school') },
     'appointment-school',
     'mentor_name',
   );
-  const mentorOnly = { title: t('mentors.fields.mentor'), dataIndex: 'mentor_name' };
+  const actions = useRowActionsColumns<Appointment>(true, (row) => ({
+    onEdit: () => setEditing(row),
+    onDelete: () => remove.mutate(row.id, deleteNotices),
+  }));
 
   return (
     <Card
@@ -85,7 +88,7 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
           columns={[
-            ...(!showSchool ? [mentorOnly] : isPhone ? [mentor] : [mentor, school]),
+            ...(showSchool && !isPhone ? [mentor, school] : [mentor]),
             { title: t('mentors.fields.mode'), dataIndex: 'mode', render: (v: string) => label('appointmentMode', v) },
             { title: t('mentors.fields.start_on'), dataIndex: 'start_on', render: formatDate },
             {
@@ -102,13 +105,7 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
                 ),
             },
             { title: t('mentors.fields.hours'), dataIndex: 'hours', align: 'right' as const },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              render: (_: unknown, row: Appointment) => (
-                <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
-              ),
-            },
+            ...actions,
           ]}
         />
       )}

@@ -1,5 +1,4 @@
-import { App, Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
-import type { TableColumnType } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, type TableColumnType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +25,8 @@ const QUEUE: Record<string, string | undefined> = {
   province: 'school_approved',
   expert: 'school_approved',
 };
+
+type Column = TableColumnType<Application>;
 
 /** Review queues: school HR, the province and experts each see their stage by default. */
 export function ReviewPage({ me }: { me: Me }) {
@@ -54,7 +55,6 @@ export function ReviewPage({ me }: { me: Me }) {
   const list = useApplications({ round, status, page, page_size: 20 });
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
 
-  type Column = TableColumnType<Application>;
   // A phone: the school under the name, the status beside it (the rest scrolls).
   const { person: teacher, school } = personSchoolColumns<Application>(
     isPhone,

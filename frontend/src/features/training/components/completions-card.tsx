@@ -1,13 +1,12 @@
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableColumnType } from 'antd';
+import { Button, Input, Select, Space, Table, Tag, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ActionCard } from '@/components/ui/action-card';
 import { LinkButton } from '@/components/ui/link-button';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
-import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
+import { useDeleteNotices, useRowActionsColumns } from '@/components/ui/row-actions';
 import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -22,6 +21,8 @@ import { CompletionModal } from './completion-modal';
 
 const PAGE_SIZE = 20;
 
+type Column = TableColumnType<TrainingCompletion>;
+
 export function CompletionsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(900);
@@ -35,7 +36,6 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
   const remove = useDeleteCompletion();
   const [editing, setEditing] = useState<TrainingCompletion | null | undefined>(undefined);
 
-  type Column = TableColumnType<TrainingCompletion>;
   // A phone: the school under the name, the result beside it (the rest scrolls).
   const { person: teacher, school } = personSchoolColumns<TrainingCompletion>(
     isPhone,
@@ -59,17 +59,10 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
     dataIndex: 'certificate_no',
     render: (v: string) => v || '—',
   };
-  const actions: Column[] = editable
-    ? [
-        {
-          title: t('common.actions'),
-          key: 'actions',
-          render: (_, row) => (
-            <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} />
-          ),
-        },
-      ]
-    : [];
+  const actions = useRowActionsColumns<TrainingCompletion>(editable, (row) => ({
+    onEdit: () => setEditing(row),
+    onDelete: () => remove.mutate(row.id, deleteNotices),
+  }));
   const columns: Column[] = isPhone
     ? [teacher, passed, ...details, certificate, ...actions]
     : [teacher, school, ...details, passed, certificate, ...actions];
