@@ -89,7 +89,7 @@ export const alertsHandlers = [
   ),
   http.get(`${API}/practice-duty/`, () =>
     HttpResponse.json({
-      count: 1,
+      count: 2,
       next: null,
       previous: null,
       results: [
@@ -101,6 +101,15 @@ export const alertsHandlers = [
           window_start: '2021-12-01',
           window_end: '2026-12-01',
           lapses_on: null,
+        },
+        {
+          teacher: { id: 2, name: '李强', staff_no: 'T002', school: { id: 1, name: '南昌职业学院' } },
+          days_in_window: 190,
+          required: 180,
+          short_by: 0,
+          window_start: '2021-12-01',
+          window_end: '2026-12-01',
+          lapses_on: '2027-03-15',
         },
       ],
     }),

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { loginAs } from '@/testing/mocks/db';
-import { renderApp } from '@/testing/test-utils';
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 describe('practice duty', () => {
   it('the province sees the per-school summary and the teachers short of practice', async () => {
@@ -31,6 +31,31 @@ describe('practice duty', () => {
     await screen.findByRole('link', { name: '王芳' });
     expect(screen.queryByRole('columnheader', { name: '学校' })).not.toBeInTheDocument();
     expect(screen.getByText(/100 \/ 180/)).toBeInTheDocument();
+  });
+
+  it('on a phone says who, how many days and by when in the first columns', async () => {
+    phoneScreen();
+    loginAs('province');
+    renderApp('/practice-duty');
+    const summary = (await screen.findByText('各校企业实践不足情况')).closest('.ant-card') as HTMLElement;
+    const school = (await within(summary).findByText('南昌职业学院')).closest('tr') as HTMLElement;
+    expect(within(summary).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['学校', '不足占比']);
+    expect(within(school).getByTestId('duty-short-of')).toHaveTextContent('不足 1 / 应参加 2 人');
+    expect(school).toHaveTextContent('50.0%');
+
+    const card = screen.getByText('企业实践义务').closest('.ant-card') as HTMLElement;
+    const short = (await within(card).findByRole('link', { name: '王芳' })).closest('tr') as HTMLElement;
+    expect(within(card).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      '教师',
+      '近5年企业实践天数',
+      '尚缺天数',
+      '统计区间',
+    ]);
+    expect(within(short).getByTestId('duty-school')).toHaveTextContent('南昌职业学院');
+    expect(within(short).getAllByRole('cell')[1]).toHaveTextContent('100 / 180');
+    expect(within(short).getAllByRole('cell')[2]).toHaveTextContent(/^80$/);
+    const met = within(card).getByRole('link', { name: '李强' }).closest('tr') as HTMLElement;
+    expect(within(met).getByTestId('duty-lapses-on')).toHaveTextContent('2027-03-15 起不足');
   });
 
   it('is refused to base staff', async () => {

@@ -1,18 +1,24 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Progress, Space, Switch, Table, Tag, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
 import { ErrorState } from '@/components/ui/query-state';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatPercent } from '@/lib/format';
+import { useTableScroll } from '@/lib/table-scroll';
 
 import { dutyExportUrl, useDutySummary, usePracticeDuty } from '../api/get-practice-duty';
 import type { DutyRow, DutySummaryRow } from '../types/duty';
 
 const PAGE_SIZE = 20;
+
+type SummaryColumn = TableColumnType<DutySummaryRow>;
+type DutyColumn = TableColumnType<DutyRow>;
 
 /** Enterprise practice duty: 6 months in every 5 years for every professional or practical
  * teacher. The province and cities see a summary per school; everyone sees the teachers. */
@@ -28,7 +34,32 @@ export function DutyPage({ perSchool }: { perSchool: boolean }) {
 
 function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?: number) => void }) {
   const { t } = useTranslation();
+  const isPhone = useIsPhone();
   const summary = useDutySummary({});
+  const school: SummaryColumn = {
+    title: t('duty.school'),
+    key: 'school',
+    // On a phone the counts go under the name, so that the share short comes next.
+    render: (_, row) =>
+      isPhone ? (
+        <TwoLineCell
+          main={row.school.name}
+          sub={t('duty.shortOf', { short: row.short, teachers: row.teachers })}
+          subTestId="duty-short-of"
+        />
+      ) : (
+        row.school.name
+      ),
+  };
+  const teachers: SummaryColumn = { title: t('duty.teachers'), dataIndex: 'teachers', align: 'right' };
+  const short: SummaryColumn = { title: t('duty.short'), dataIndex: 'short', align: 'right', sorter: (a, b) => a.short - b.short };
+  const share: SummaryColumn = {
+    title: t('duty.shareShort'),
+    key: 'share',
+    defaultSortOrder: 'descend',
+    sorter: (a, b) => (a.share_short ?? -1) - (b.share_short ?? -1),
+    render: (_, row) => formatPercent(row.share_short),
+  };
   return (
     <Card title={t('duty.summary')}>
       {summary.isError ? (
@@ -39,25 +70,14 @@ function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?
           size="small"
           loading={summary.isPending}
           dataSource={summary.data ?? []}
-          scroll={{ x: 480 }}
+          scroll={isPhone ? undefined : { x: 480 }}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           rowClassName={(row) => (row.school.id === selected ? 'ant-table-row-selected' : '')}
           onRow={(row) => ({
             onClick: () => onSelect(row.school.id === selected ? undefined : row.school.id),
             style: { cursor: 'pointer' },
           })}
-          columns={[
-            { title: t('duty.school'), key: 'school', render: (_, row) => row.school.name },
-            { title: t('duty.teachers'), dataIndex: 'teachers', align: 'right' },
-            { title: t('duty.short'), dataIndex: 'short', align: 'right', sorter: (a, b) => a.short - b.short },
-            {
-              title: t('duty.shareShort'),
-              key: 'share',
-              defaultSortOrder: 'descend',
-              sorter: (a, b) => (a.share_short ?? -1) - (b.share_short ?? -1),
-              render: (_, row) => formatPercent(row.share_short),
-            },
-          ]}
+          columns={isPhone ? [school, share] : [school, teachers, short, share]}
         />
       )}
     </Card>
@@ -72,6 +92,65 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
   const [page, setPage] = useState(1);
   const params = { school, short: short || undefined, page, page_size: PAGE_SIZE };
   const duty = usePracticeDuty(params);
+  const isPhone = useIsPhone();
+  const tableScroll = useTableScroll(showSchool ? 880 : 680);
+  const link = (row: DutyRow) => <Link to={paths.teacher(row.teacher.id)}>{row.teacher.name}</Link>;
+  const teacher: DutyColumn = {
+    title: t('duty.teacher'),
+    key: 'teacher',
+    // On a phone the school goes under the name, so that the days and the shortfall come next.
+    render: (_, row) =>
+      isPhone && showSchool ? <TwoLineCell main={link(row)} sub={row.teacher.school.name} subTestId="duty-school" /> : link(row),
+  };
+  const schoolColumn: DutyColumn[] = showSchool && !isPhone
+    ? [{ title: t('duty.school'), key: 'school', render: (_, row) => row.teacher.school.name }]
+    : [];
+  const progress = (row: DutyRow) => (
+    <Progress
+      percent={Math.min(100, Math.round((row.days_in_window / row.required) * 100))}
+      size="small"
+      style={{ width: isPhone ? 72 : 100, margin: 0 }}
+      showInfo={false}
+      status={row.short_by > 0 ? 'exception' : 'success'}
+    />
+  );
+  const daysText = (row: DutyRow) => `${row.days_in_window} / ${row.required}`;
+  const days: DutyColumn = {
+    title: t('duty.days'),
+    key: 'days',
+    // On a phone the bar goes under the figure (beside it, the column was 200 px wide).
+    render: (_, row) =>
+      isPhone ? (
+        <TwoLineCell main={daysText(row)} sub={progress(row)} />
+      ) : (
+        <Space>
+          {progress(row)}
+          <span>{daysText(row)}</span>
+        </Space>
+      ),
+  };
+  const shortTag = (row: DutyRow) => (row.short_by > 0 ? <Tag color="red">{row.short_by}</Tag> : <Tag color="green">0</Tag>);
+  const shortBy: DutyColumn = {
+    title: t('duty.shortBy'),
+    key: 'short_by',
+    // On a phone, by when: for a teacher who meets the duty, the day it stops being met.
+    render: (_, row) =>
+      isPhone && row.lapses_on ? (
+        <TwoLineCell
+          main={shortTag(row)}
+          sub={t('duty.shortFrom', { date: formatDate(row.lapses_on) })}
+          subTestId="duty-lapses-on"
+        />
+      ) : (
+        shortTag(row)
+      ),
+  };
+  const window: DutyColumn = {
+    title: t('duty.window'),
+    key: 'window',
+    render: (_, row) => `${formatDate(row.window_start)} – ${formatDate(row.window_end)}`,
+  };
+  const lapsesOn: DutyColumn = { title: t('duty.lapsesOn'), key: 'lapses_on', render: (_, row) => formatDate(row.lapses_on) };
   return (
     <ActionCard
       title={t('duty.title')}
@@ -95,45 +174,11 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
           size="small"
           loading={duty.isPending}
           dataSource={duty.data?.results ?? []}
-          scroll={{ x: showSchool ? 880 : 680 }}
+          scroll={tableScroll}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count, onChange: setPage, hideOnSinglePage: true }}
-          columns={[
-            {
-              title: t('duty.teacher'),
-              key: 'teacher',
-              render: (_, row) => <Link to={paths.teacher(row.teacher.id)}>{row.teacher.name}</Link>,
-            },
-            ...(showSchool
-              ? [{ title: t('duty.school'), key: 'school', render: (_: unknown, row: DutyRow) => row.teacher.school.name }]
-              : []),
-            {
-              title: t('duty.days'),
-              key: 'days',
-              render: (_, row) => (
-                <Space>
-                  <Progress
-                    percent={Math.min(100, Math.round((row.days_in_window / row.required) * 100))}
-                    size="small"
-                    style={{ width: 100 }}
-                    showInfo={false}
-                    status={row.short_by > 0 ? 'exception' : 'success'}
-                  />
-                  <span>{`${row.days_in_window} / ${row.required}`}</span>
-                </Space>
-              ),
-            },
-            {
-              title: t('duty.shortBy'),
-              key: 'short_by',
-              render: (_, row) => (row.short_by > 0 ? <Tag color="red">{row.short_by}</Tag> : <Tag color="green">0</Tag>),
-            },
-            {
-              title: t('duty.window'),
-              key: 'window',
-              render: (_, row) => `${formatDate(row.window_start)} – ${formatDate(row.window_end)}`,
-            },
-            { title: t('duty.lapsesOn'), key: 'lapses_on', render: (_, row) => formatDate(row.lapses_on) },
-          ]}
+          columns={
+            isPhone ? [teacher, days, shortBy, window] : [teacher, ...schoolColumn, days, shortBy, window, lapsesOn]
+          }
         />
       )}
     </ActionCard>

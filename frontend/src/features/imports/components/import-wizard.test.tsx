@@ -1,9 +1,9 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import { loginAs } from '@/testing/mocks/db';
-import { renderApp } from '@/testing/test-utils';
+import { phoneScreen, renderApp } from '@/testing/test-utils';
 
 const xlsx = (name: string) =>
   new File([name.startsWith('bad') ? 'bad' : 'ok'], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -27,6 +27,24 @@ describe('import wizard', () => {
       'http://localhost:3000/api/v1/imports/41/errors/',
     );
     expect(screen.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  });
+
+  it('on a phone gives the problem the width: the column under the row, the value under the problem', async () => {
+    phoneScreen();
+    loginAs('hr_a');
+    const { container } = renderApp('/imports');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: '上传文件' }));
+    await user.upload(container.querySelector('input[type=file]') as HTMLInputElement, xlsx('bad.xlsx'));
+    const row = (await screen.findByText('身份证号应为 18 位。')).closest('tr') as HTMLElement;
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['行 · 列', '问题']);
+    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(/^4身份证号$/);
+    expect(within(row).getByTestId('error-column')).toHaveTextContent('身份证号');
+    expect(within(row).getByTestId('error-value')).toHaveTextContent('值：123');
+    // The marked workbook's link under the message, not squeezing it.
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByRole('link', { name: /下载标注错误的工作簿/ })).toBeInTheDocument();
+    expect(alert.querySelector('.ant-alert-action')).toBeNull();
   });
 
   it('commits a valid file', async () => {

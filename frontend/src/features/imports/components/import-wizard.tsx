@@ -1,11 +1,13 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Typography, Upload, type TableColumnType } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
+import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 
 import { useCommitImport } from '../api/commit-import';
@@ -14,6 +16,71 @@ import { importQueryOptions, useImport } from '../api/get-import';
 import { useUploadImport } from '../api/upload-import';
 import { isBusy, type ImportError, type ImportJob } from '../types/import-job';
 
+type ErrorRow = ImportError & { key: number };
+
+const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/**
+ * Which cells are wrong and why. On a desktop four columns (row, column, value, problem); on
+ * a phone two, so that the problem has the width to be read: the row with its column under
+ * it, then the problem with the value under it (squeezed into four, the problem took one
+ * character a line).
+ */
+function ErrorTable({ errors }: { errors: ImportError[] }) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const columns: TableColumnType<ErrorRow>[] = isPhone
+    ? [
+        {
+          title: t('imports.cell'),
+          key: 'cell',
+          width: 96,
+          render: (_, e) => <TwoLineCell main={String(e.row)} sub={e.column} subTestId="error-column" />,
+        },
+        {
+          title: t('imports.message'),
+          key: 'message',
+          render: (_, e) => (
+            <TwoLineCell main={e.message} sub={t('imports.valueIs', { value: shown(e.value) })} subTestId="error-value" />
+          ),
+        },
+      ]
+    : [
+        { title: t('imports.row'), dataIndex: 'row', width: 80 },
+        { title: t('imports.column'), dataIndex: 'column', width: 160 },
+        { title: t('imports.value'), dataIndex: 'value', render: shown },
+        { title: t('imports.message'), dataIndex: 'message' },
+      ];
+  return (
+    <Table<ErrorRow>
+      size="small"
+      dataSource={errors.map((e, key) => ({ ...e, key }))}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      columns={columns}
+    />
+  );
+}
+
+/** "Some rows have errors", and the marked workbook to download: beside the message on a
+ * desktop, under it on a phone (beside it, the message took one word a line in English). */
+function InvalidAlert({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const download = (
+    <Button size="small" icon={<DownloadOutlined />} href={errorWorkbookUrl(id)}>
+      {t('imports.downloadMarked')}
+    </Button>
+  );
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('imports.invalid')}
+      description={isPhone ? download : undefined}
+      action={isPhone ? undefined : download}
+    />
+  );
+}
 
 /** The background job's progress: rows checked or written so far. */
 function JobProgress({ job }: { job: ImportJob }) {
@@ -149,16 +216,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
           </Space>
           {job.status === 'valid' && <Alert type="success" showIcon title={t('imports.valid')} />}
           {job.status === 'invalid' && !job.message && (
-            <Alert
-              type="error"
-              showIcon
-              title={t('imports.invalid')}
-              action={
-                <Button size="small" icon={<DownloadOutlined />} href={errorWorkbookUrl(job.id)}>
-                  {t('imports.downloadMarked')}
-                </Button>
-              }
-            />
+            <InvalidAlert id={job.id} />
           )}
           {job.message && (
             <Alert
@@ -168,23 +226,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
               description={job.message}
             />
           )}
-          {job.errors.length > 0 && (
-            <Table<ImportError & { key: number }>
-              size="small"
-              dataSource={job.errors.map((e, key) => ({ ...e, key }))}
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              columns={[
-                { title: t('imports.row'), dataIndex: 'row', width: 80 },
-                { title: t('imports.column'), dataIndex: 'column', width: 160 },
-                {
-                  title: t('imports.value'),
-                  dataIndex: 'value',
-                  render: (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v)),
-                },
-                { title: t('imports.message'), dataIndex: 'message' },
-              ]}
-            />
-          )}
+          {job.errors.length > 0 && <ErrorTable errors={job.errors} />}
           {commit.isError && <Alert type="error" showIcon title={errorText(commit.error)} />}
           <Space>
             <Button onClick={() => setStep(1)}>{t('imports.upload')}</Button>

@@ -1,18 +1,22 @@
-import { Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Statistic, Table, Typography, type TableColumnType } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { enums } from '@/config/enums';
+import { useIsPhone } from '@/lib/breakpoints';
 import { useTableScroll } from '@/lib/table-scroll';
 
 import { useMentorCounts } from '../api/get-mentor-counts';
 import type { MentorCounts } from '../types/mentor';
 
+type Column = TableColumnType<MentorCounts>;
+
 /** Mentors in force today by mode, and those on the part-time track (never in the ratio). */
 export function CountsCard({ perSchool }: { perSchool: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(560);
+  const isPhone = useIsPhone();
   const label = useEnumLabel();
   const counts = useMentorCounts();
   const modes = enums.appointmentMode;
@@ -39,6 +43,20 @@ export function CountsCard({ perSchool }: { perSchool: boolean }) {
         </Row>
       );
     }
+    const school: Column = { title: t('mentors.fields.school'), key: 'school', render: (_, row) => row.school.name };
+    const mentors: Column = {
+      title: t('mentors.counts.mentors'),
+      dataIndex: 'mentors',
+      align: 'right',
+      sorter: (a, b) => a.mentors - b.mentors,
+    };
+    const byMode: Column[] = modes.map((mode) => ({
+      title: label('appointmentMode', mode),
+      key: mode,
+      align: 'right',
+      render: (_, row) => row.by_mode[mode] ?? 0,
+    }));
+    const partTimeTrack: Column = { title: t('mentors.counts.partTimeTrack'), dataIndex: 'part_time_track', align: 'right' };
     return (
       <Table<MentorCounts>
         rowKey={(row) => row.school.id}
@@ -46,17 +64,11 @@ export function CountsCard({ perSchool }: { perSchool: boolean }) {
         dataSource={counts.data}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         scroll={tableScroll} // a phone scrolls the counts inside the card, not the page
-        columns={[
-          { title: t('mentors.fields.school'), key: 'school', render: (_, row) => row.school.name },
-          { title: t('mentors.counts.mentors'), dataIndex: 'mentors', align: 'right', sorter: (a, b) => a.mentors - b.mentors },
-          ...modes.map((mode) => ({
-            title: label('appointmentMode', mode),
-            key: mode,
-            align: 'right' as const,
-            render: (_: unknown, row: MentorCounts) => row.by_mode[mode] ?? 0,
-          })),
-          { title: t('mentors.counts.partTimeTrack'), dataIndex: 'part_time_track', align: 'right' },
-        ]}
+        columns={
+          // On a phone the mentors in force and the part-time track (counted on its own)
+          // follow the school; the counts by mode are a sideways scroll away.
+          isPhone ? [school, mentors, partTimeTrack, ...byMode] : [school, mentors, ...byMode, partTimeTrack]
+        }
       />
     );
   };

@@ -103,12 +103,15 @@ describe('mentors, for the province', () => {
     phoneScreen();
     loginAs('province');
     renderApp('/mentors');
-    const [appointments, mentors] = await waitFor(() => {
+    const [counts, appointments, mentors] = await waitFor(() => {
       const tables = screen.getAllByRole('table');
       expect(tables).toHaveLength(3); // the counts per school, the appointments, the mentors
-      return tables.slice(1);
+      return tables;
     });
     const headersOf = (table: HTMLElement) => within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    // The counts: the mentors in force and the part-time track next to the school.
+    await within(counts).findByText('江西示范职业技术学院');
+    expect(headersOf(counts).slice(0, 3)).toEqual(['聘任学校', '在聘导师', '可按兼职教师认定']);
     await within(appointments).findByTestId('appointment-school');
     expect(headersOf(appointments).slice(0, 2)).toEqual(['导师', '方式']);
     expect(headersOf(appointments)).not.toContain('聘任学校');

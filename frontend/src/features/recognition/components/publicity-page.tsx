@@ -1,19 +1,26 @@
-import { App, Alert, Button, Card, Input, Modal, Table } from 'antd';
+import { App, Alert, Button, Card, Input, Modal, Table, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { ApiError } from '@/lib/api-client';
+import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
+import { useTableScroll } from '@/lib/table-scroll';
 
 import { useApplicationAction, usePublicity } from '../api/applications';
 import type { PublicityRow } from '../types';
 import { LevelText, StatusTag } from './status-tag';
 
+type Column = TableColumnType<PublicityRow>;
+
 /** 公示: the applications in publicity (name, school, level); anyone may object. */
 export function PublicityPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
+  const isPhone = useIsPhone();
+  const tableScroll = useTableScroll(600);
   const list = usePublicity();
   const action = useApplicationAction();
   const [target, setTarget] = useState<PublicityRow | null>(null);
@@ -30,6 +37,31 @@ export function PublicityPage() {
       else throw error;
     }
   };
+  // Who, where, what and until when first: on a phone the school goes under the name, so
+  // that the level and the last day to object fit the first screen; the rest scroll.
+  const { person, school } = personSchoolColumns<PublicityRow>(
+    isPhone,
+    { person: t('recognition.teacher'), school: t('recognition.school') },
+    'publicity-school',
+    'teacher_name',
+  );
+  const columns: Column[] = [
+    person,
+    ...(isPhone ? [] : [school]),
+    { title: t('recognition.levelLabel'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
+    { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
+    { title: t('recognition.round'), dataIndex: 'round_code' },
+    { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+    {
+      title: '',
+      key: 'object',
+      render: (_v, row) => (
+        <Button size="small" onClick={() => setTarget(row)} data-testid={`object-${row.id}`}>
+          {t('recognition.object')}
+        </Button>
+      ),
+    },
+  ];
   return (
     <Card title={t('recognition.nav.publicity')}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('recognition.publicityHint')} />
@@ -38,25 +70,9 @@ export function PublicityPage() {
         size="small"
         loading={list.isFetching}
         dataSource={list.data?.results ?? []}
-        scroll={{ x: 600 }}
+        scroll={tableScroll}
         pagination={false}
-        columns={[
-          // Who, where and what first: a phone shows the first columns, the rest scroll.
-          { title: t('recognition.teacher'), dataIndex: 'teacher_name' },
-          { title: t('recognition.school'), dataIndex: 'school_name' },
-          { title: t('recognition.levelLabel'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
-          { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
-          { title: t('recognition.round'), dataIndex: 'round_code' },
-          { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-          {
-            title: '',
-            render: (_v, row) => (
-              <Button size="small" onClick={() => setTarget(row)} data-testid={`object-${row.id}`}>
-                {t('recognition.object')}
-              </Button>
-            ),
-          },
-        ]}
+        columns={columns}
       />
       <Modal
         open={!!target}

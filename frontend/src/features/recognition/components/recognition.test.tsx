@@ -128,6 +128,9 @@ describe('recognition', () => {
     // A round's own words, not an application's (it read 已提交 and 已撤回).
     expect(statuses.map((tag) => tag.textContent)).toEqual(['申报中', '已截止']);
     expect(within(card).getAllByRole('columnheader').map((h) => h.textContent).slice(0, 3)).toEqual(['编号', '名称', '申报时间']);
+    // The rule version as the rules page names it.
+    const row = within(card).getByText('2026年度第一批').closest('tr') as HTMLElement;
+    expect(within(row).getByRole('cell', { name: 'v1' })).toBeInTheDocument();
   });
 
   it('shows each round\'s name and status first on a phone, and whose each recognition is', async () => {
@@ -259,5 +262,27 @@ describe('recognition', () => {
     await user.type(await screen.findByTestId('objection-reason'), '材料不实');
     await user.click(screen.getByRole('button', { name: /确\s*定|OK/ }));
     expect(await screen.findByText('Publicity ended on 2026-12-10.')).toBeInTheDocument();
+  });
+
+  it('on a phone puts the school under the teacher, so that the level and the last day come next', async () => {
+    phoneScreen();
+    loginAs('base_a');
+    const row = {
+      id: 8, round: 1, round_code: 'JX2026-1', teacher_name: '万燕', school_name: '南昌工业职业技术学院',
+      level: 'junior', status: 'publicity', publicity_until: '2026-12-10',
+    };
+    server.use(
+      http.get(`${API}/recognition-applications/publicity/`, () => HttpResponse.json({ ...empty, count: 1, results: [row] })),
+    );
+    renderApp('/recognition/publicity');
+    const line = (await screen.findByText('万燕')).closest('tr') as HTMLElement;
+    const card = line.closest('.ant-card') as HTMLElement;
+    expect(within(card).getAllByRole('columnheader').map((h) => h.textContent).slice(0, 3)).toEqual([
+      '教师',
+      '等级',
+      '公示截止',
+    ]);
+    expect(within(line).getByTestId('publicity-school')).toHaveTextContent('南昌工业职业技术学院');
+    expect(within(line).getAllByRole('cell')[2]).toHaveTextContent('2026-12-10');
   });
 });

@@ -47,7 +47,8 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const terms: Column[] = [
     { title: t('recognition.publicityDays'), dataIndex: 'publicity_days' },
     { title: t('recognition.validityYears'), dataIndex: 'validity_years' },
-    { title: t('recognition.ruleVersion'), dataIndex: 'rule_version' },
+    // Named as the rules page names the profile's versions (v0 the seeded one).
+    { title: t('recognition.ruleVersion'), dataIndex: 'rule_version', render: (v: number) => `v${v}` },
   ];
   const edit = useRowActionsColumns<Round>(canEdit, (row) => ({ onEdit: () => setEditing(row) }));
   const columns = isPhone

@@ -1,7 +1,12 @@
-import { Alert, Modal, Table, Typography } from 'antd';
+import { Alert, Modal, Table, Typography, type TableColumnType } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { useIsPhone } from '@/lib/breakpoints';
+
 import type { TeacherAccount } from '../api/create-teacher-accounts';
+
+type Column = TableColumnType<TeacherAccount>;
 
 /** The accounts just made, with their initial passwords: shown once, to hand over. */
 export function TeacherAccountsModal({
@@ -14,6 +19,36 @@ export function TeacherAccountsModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const name = (row: TeacherAccount) => names.get(row.teacher) ?? String(row.teacher);
+  const password: Column = {
+    title: t('teachers.accounts.password'),
+    dataIndex: 'password',
+    render: (v: string | null) =>
+      v ? (
+        <Typography.Text code copyable>
+          {v}
+        </Typography.Text>
+      ) : (
+        t('teachers.accounts.existed')
+      ),
+  };
+  // On a phone the username goes under the name, so that the password fits beside them in
+  // the dialog without a sideways scroll.
+  const columns: Column[] = isPhone
+    ? [
+        {
+          title: t('teachers.fields.name'),
+          key: 'name',
+          render: (_v, row) => <TwoLineCell main={name(row)} sub={row.username} subTestId="account-username" />,
+        },
+        password,
+      ]
+    : [
+        { title: t('teachers.fields.name'), key: 'name', render: (_v, row) => name(row) },
+        { title: t('teachers.accounts.username'), dataIndex: 'username' },
+        password,
+      ];
   return (
     <Modal open title={t('teachers.accounts.title')} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }}>
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('teachers.accounts.handOver')} />
@@ -23,23 +58,8 @@ export function TeacherAccountsModal({
         pagination={false}
         dataSource={accounts}
         data-testid="teacher-accounts"
-        scroll={{ x: 420 }}
-        columns={[
-          { title: t('teachers.fields.name'), key: 'name', render: (_v, row) => names.get(row.teacher) ?? row.teacher },
-          { title: t('teachers.accounts.username'), dataIndex: 'username' },
-          {
-            title: t('teachers.accounts.password'),
-            dataIndex: 'password',
-            render: (v: string | null) =>
-              v ? (
-                <Typography.Text code copyable>
-                  {v}
-                </Typography.Text>
-              ) : (
-                t('teachers.accounts.existed')
-              ),
-          },
-        ]}
+        scroll={isPhone ? undefined : { x: 420 }}
+        columns={columns}
       />
     </Modal>
   );
