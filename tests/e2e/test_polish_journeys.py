@@ -366,3 +366,47 @@ def test_english_dashboard_names_cities_in_english(page: Page) -> None:
     expect(card).to_contain_text("Junior / intermediate / senior checklist")
     expect(card).not_to_contain_text("缺：")
     _shot(page, "desktop-province-teacher-en")
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_phone_import_errors_are_read_in_full(phone: Page, lang: str) -> None:
+    """An HR clerk on a phone uploads a workbook with wrong cells: each problem is read across
+    the screen (squeezed into four columns it took one character a line), in the screen's
+    language, the marked workbook's link sits under the message, and nothing scrolls sideways."""
+    from .test_hr_journeys import XLSX, _teacher_row, _teachers_workbook, _wrong_check_digit
+    from .test_journeys import _id_number
+
+    _phone_login(phone, "hr_a")
+    if lang == "en":
+        phone.evaluate("() => localStorage.setItem('shuangshi.lang', 'en')")
+    _open_screen(phone, "/imports")
+    phone.get_by_role("button", name="上传文件" if lang == "zh-CN" else "Upload").first.click()
+    row = _teacher_row("手机导入", _wrong_check_digit(_id_number(461, male=True)), "E2E-PH-1", "男")
+    late = [*row[:4], "1899-13-01", *row[5:]]  # Excel row 3: a birth date that is no date
+    phone.locator("input[type=file]").set_input_files(
+        files=[{"name": "x.xlsx", "mimeType": XLSX, "buffer": _teachers_workbook([row, late])}]
+    )
+    errors = phone.locator(".ant-table-row")
+    expect(errors.first).to_be_visible()
+    headers = phone.locator(".ant-table-thead th").all_inner_texts()
+    assert headers == (["行 · 列", "问题"] if lang == "zh-CN" else ["Row · column", "Problem"])
+    # The server words the problems in the screen's language (it is asked in that language).
+    checksum = (
+        "居民身份证号有误：校验码不符。"
+        if lang == "zh-CN"
+        else "Invalid ID number: check digit does not match."
+    )
+    expect(errors.filter(has_text=checksum)).to_have_count(2)
+    birth = errors.filter(has_text="1899-13-01")
+    expect(birth).to_have_count(1)
+    expect(birth.get_by_test_id("error-column")).to_have_text(
+        "出生日期" if lang == "zh-CN" else re.compile("出生日期|Date of birth", re.I)
+    )
+    cells = birth.locator("td")
+    widths = cells.evaluate_all("tds => tds.map(td => td.getBoundingClientRect().width)")
+    assert widths[1] >= 2 * widths[0], f"the problem squeezed beside its cell: {widths}"
+    alert = phone.get_by_role("alert").filter(has=phone.get_by_role("link"))
+    expect(alert.locator(".ant-alert-description").get_by_role("link")).to_be_visible()
+    _no_horizontal_overflow(phone, f"import errors ({lang})")
+    _nothing_squeezed(phone, f"import errors ({lang})")
+    _shot(phone, f"phone-hr_a-import-errors-{lang}")

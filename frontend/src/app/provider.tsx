@@ -33,10 +33,18 @@ export function AppProvider({
   queryClient?: QueryClient;
 }) {
   const [queryClient] = useState(() => given ?? makeQueryClient());
+  const { i18n } = useTranslation();
   useEffect(() => {
     // A 401/403-not-authenticated anywhere: forget the user; the layout sends them to /login.
     setUnauthenticatedHandler(() => queryClient.setQueryData(meQueryKey, null));
   }, [queryClient]);
+  useEffect(() => {
+    // The server words some of what it sends (labels, reasons) in the language asked for:
+    // after a switch, ask again (not who is logged in: that is no one's words).
+    const refetch = () => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+    i18n.on('languageChanged', refetch);
+    return () => i18n.off('languageChanged', refetch);
+  }, [queryClient, i18n]);
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>{children}</LocaleProvider>

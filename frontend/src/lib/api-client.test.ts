@@ -2,6 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
 import { api, ApiError, isUnauthenticated, setUnauthenticatedHandler } from '@/lib/api-client';
+import i18n from '@/lib/i18n';
+import { uploadWithProgress } from '@/lib/upload';
 import { server } from '@/testing/mocks/server';
 
 describe('api client', () => {
@@ -39,5 +41,46 @@ describe('api client', () => {
   it('exposes field errors', () => {
     const error = new ApiError(400, { staff_no: ['taken'], non_field_errors: ['bad'] });
     expect(error.fieldErrors()).toEqual({ staff_no: ['taken'], non_field_errors: ['bad'] });
+  });
+
+  it('asks the server for the screen\'s language, not the browser\'s, on reads, writes and uploads', async () => {
+    const asked: (string | null)[] = [];
+    server.use(
+      http.get('/api/v1/things/', ({ request }) => {
+        asked.push(request.headers.get('Accept-Language'));
+        return HttpResponse.json({ ok: true });
+      }),
+      http.post('/api/v1/uploads/', ({ request }) => {
+        asked.push(request.headers.get('Accept-Language'));
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    await api('/things/');
+    await i18n.changeLanguage('en');
+    await api('/things/');
+    await uploadWithProgress('/uploads/', new FormData());
+    await i18n.changeLanguage('zh-CN');
+    await uploadWithProgress('/uploads/', new FormData());
+    expect(asked).toEqual(['zh-Hans', 'en', 'en', 'zh-Hans']);
+  });
+
+  it('reports a logged-out answer to the app that asked, not to one set up since', async () => {
+    const asking = vi.fn();
+    const later = vi.fn();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      http.get('/api/v1/things/', async () => {
+        await answered;
+        return HttpResponse.json({ detail: 'Authentication credentials were not provided.' }, { status: 403 });
+      }),
+    );
+    setUnauthenticatedHandler(asking);
+    const request = api('/things/');
+    setUnauthenticatedHandler(later);
+    answer();
+    await expect(request).rejects.toBeInstanceOf(ApiError);
+    expect(asking).toHaveBeenCalledOnce();
+    expect(later).not.toHaveBeenCalled();
   });
 });

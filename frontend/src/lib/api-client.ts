@@ -1,4 +1,5 @@
 import { env } from '@/config/env';
+import { apiLanguage } from '@/lib/i18n';
 
 export type Paginated<T> = {
   count: number;
@@ -92,7 +93,10 @@ async function ensureCsrf(): Promise<string | null> {
 
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The handler of the app that asked: an answer that arrives after that app is gone (a
+  // refetch in flight) does not log out the one that replaced it.
+  const onUnauthenticated = unauthenticatedHandler;
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': apiLanguage() };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;
@@ -119,7 +123,7 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
       data = { detail: response.statusText };
     }
     const error = new ApiError(response.status, data);
-    if (isUnauthenticated(error) && !path.startsWith('/auth/')) unauthenticatedHandler();
+    if (isUnauthenticated(error) && !path.startsWith('/auth/')) onUnauthenticated();
     throw error;
   }
   return response;

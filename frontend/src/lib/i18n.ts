@@ -14,6 +14,13 @@ export function normaliseLanguage(lng: string | undefined): Language {
   return lng && lng.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
 
+/** The language the API is asked to answer in (Django's LocaleMiddleware reads the
+ * Accept-Language header): the screen's, not the browser's, so that a refusal, an import's
+ * wrong cells and a label the server words follow the language switch. */
+export function apiLanguage(): string {
+  return normaliseLanguage(i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'zh-Hans';
+}
+
 // Before init: the language found in storage is set during init, and <html lang> (which
 // screen readers and the CJK font choice follow) must follow it on a reload too.
 i18n.on('languageChanged', (lng) => {

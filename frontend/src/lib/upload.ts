@@ -1,4 +1,5 @@
 import { ApiError, buildUrl, readCookie, type ApiErrorBody } from '@/lib/api-client';
+import { apiLanguage } from '@/lib/i18n';
 
 /**
  * Multipart POST with upload progress (fetch cannot report it, XMLHttpRequest can).
@@ -14,6 +15,7 @@ export function uploadWithProgress<T>(
     xhr.open('POST', buildUrl(path));
     xhr.withCredentials = false; // same-origin: cookies go anyway
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', apiLanguage());
     const token = readCookie('csrftoken');
     if (token) xhr.setRequestHeader('X-CSRFToken', token);
     xhr.upload.onprogress = (event) => {

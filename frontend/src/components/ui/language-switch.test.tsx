@@ -1,10 +1,11 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import { env } from '@/config/env';
 import { normaliseLanguage } from '@/lib/i18n';
 import { loginAs } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 
 describe('language', () => {
@@ -27,5 +28,20 @@ describe('language', () => {
     expect(screen.getAllByText(/\/ page/).length).toBeGreaterThan(0);
     expect(localStorage.getItem(env.LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('asks the server again in the new language after a switch (it words labels and reasons)', async () => {
+    loginAs('province');
+    const asked: (string | null)[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname === '/api/v1/teachers/') asked.push(request.headers.get('Accept-Language'));
+    });
+    renderApp('/teachers');
+    const user = userEvent.setup({ delay: null });
+    expect(await screen.findByText('共 30 名教师')).toBeInTheDocument();
+    expect(asked).toEqual(['zh-Hans']);
+    await user.click(screen.getByText('English'));
+    await waitFor(() => expect(asked).toEqual(['zh-Hans', 'en']));
+    server.events.removeAllListeners();
   });
 });
