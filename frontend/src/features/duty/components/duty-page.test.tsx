@@ -47,7 +47,7 @@ describe('practice duty', () => {
     const short = (await within(card).findByRole('link', { name: '王芳' })).closest('tr') as HTMLElement;
     expect(within(card).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       '教师',
-      '近5年企业实践天数',
+      '实践天数',
       '尚缺天数',
       '统计区间',
     ]);

@@ -116,7 +116,8 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
   );
   const daysText = (row: DutyRow) => `${row.days_in_window} / ${row.required}`;
   const days: DutyColumn = {
-    title: t('duty.days'),
+    // On a phone a short title: the long one made the column wider than its figures.
+    title: isPhone ? t('duty.daysBrief') : t('duty.days'),
     key: 'days',
     // On a phone the bar goes under the figure (beside it, the column was 200 px wide).
     render: (_, row) =>

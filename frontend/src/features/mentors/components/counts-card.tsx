@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { enums } from '@/config/enums';
 import { useIsPhone } from '@/lib/breakpoints';
-import { useTableScroll } from '@/lib/table-scroll';
 
 import { useMentorCounts } from '../api/get-mentor-counts';
 import type { MentorCounts } from '../types/mentor';
@@ -15,7 +15,6 @@ type Column = TableColumnType<MentorCounts>;
 /** Mentors in force today by mode, and those on the part-time track (never in the ratio). */
 export function CountsCard({ perSchool }: { perSchool: boolean }) {
   const { t } = useTranslation();
-  const tableScroll = useTableScroll(560);
   const isPhone = useIsPhone();
   const label = useEnumLabel();
   const counts = useMentorCounts();
@@ -43,7 +42,15 @@ export function CountsCard({ perSchool }: { perSchool: boolean }) {
         </Row>
       );
     }
-    const school: Column = { title: t('mentors.fields.school'), key: 'school', render: (_, row) => row.school.name };
+    const modeCounts = (row: MentorCounts) =>
+      modes.map((mode) => `${label('appointmentMode', mode)} ${row.by_mode[mode] ?? 0}`).join(' · ');
+    const school: Column = {
+      title: t('mentors.fields.school'),
+      key: 'school',
+      // On a phone the counts by mode go under the school's name: the row fits the screen.
+      render: (_, row) =>
+        isPhone ? <TwoLineCell main={row.school.name} sub={modeCounts(row)} subTestId="counts-by-mode" /> : row.school.name,
+    };
     const mentors: Column = {
       title: t('mentors.counts.mentors'),
       dataIndex: 'mentors',
@@ -56,19 +63,20 @@ export function CountsCard({ perSchool }: { perSchool: boolean }) {
       align: 'right',
       render: (_, row) => row.by_mode[mode] ?? 0,
     }));
-    const partTimeTrack: Column = { title: t('mentors.counts.partTimeTrack'), dataIndex: 'part_time_track', align: 'right' };
+    const partTimeTrack: Column = {
+      // On a phone a short title (the help below the table says it in full).
+      title: isPhone ? t('mentors.counts.partTimeTrackBrief') : t('mentors.counts.partTimeTrack'),
+      dataIndex: 'part_time_track',
+      align: 'right',
+    };
     return (
       <Table<MentorCounts>
         rowKey={(row) => row.school.id}
         size="small"
         dataSource={counts.data}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        scroll={tableScroll} // a phone scrolls the counts inside the card, not the page
-        columns={
-          // On a phone the mentors in force and the part-time track (counted on its own)
-          // follow the school; the counts by mode are a sideways scroll away.
-          isPhone ? [school, mentors, partTimeTrack, ...byMode] : [school, mentors, ...byMode, partTimeTrack]
-        }
+        scroll={isPhone ? undefined : { x: 560 }}
+        columns={isPhone ? [school, mentors, partTimeTrack] : [school, mentors, ...byMode, partTimeTrack]}
       />
     );
   };

@@ -109,9 +109,11 @@ describe('mentors, for the province', () => {
       return tables;
     });
     const headersOf = (table: HTMLElement) => within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    // The counts: the mentors in force and the part-time track next to the school.
+    // The counts: the mentors in force and the part-time track next to the school, the
+    // counts by mode under its name.
     await within(counts).findByText('江西示范职业技术学院');
-    expect(headersOf(counts).slice(0, 3)).toEqual(['聘任学校', '在聘导师', '可按兼职教师认定']);
+    expect(headersOf(counts)).toEqual(['聘任学校', '在聘导师', '兼职统计']);
+    expect(within(counts).getByTestId('counts-by-mode')).toHaveTextContent('兼职任教 1 · 联合研究 0 · 参与项目 0');
     await within(appointments).findByTestId('appointment-school');
     expect(headersOf(appointments).slice(0, 2)).toEqual(['导师', '方式']);
     expect(headersOf(appointments)).not.toContain('聘任学校');
