@@ -19,13 +19,14 @@ export function PreviewResult({ preview, compact = false }: { preview: ProfilePr
         <Col xs={12} md={compact ? 12 : 6}>
           <Statistic title={t('settings.preview.newlyBelow')} value={preview.newly_below} styles={{ content: { color: '#cf1322' } }} />
         </Col>
-        <Col xs={12} md={compact ? 12 : 6}>
+        {/* Before → after: a phone's whole width (in half of it, 64.8% → 64.8% broke in two). */}
+        <Col xs={24} sm={12} md={compact ? 12 : 6}>
           <Statistic
             title={t('settings.preview.meeting', { count: preview.schools })}
             value={arrow(preview.meeting_target_now, preview.meeting_target_after)}
           />
         </Col>
-        <Col xs={12} md={compact ? 12 : 6}>
+        <Col xs={24} sm={12} md={compact ? 12 : 6}>
           <Statistic
             title={t('settings.preview.provinceRatio')}
             value={arrow(formatPercent(preview.province_ratio_now), formatPercent(preview.province_ratio_after))}
