@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 from operator import itemgetter
+from typing import Any
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
 
 from shuangshi.duty import rules as duty
 from shuangshi.qualification import engine, forecast, selectors
-from shuangshi.qualification.models import Level, TeacherQualification
+from shuangshi.qualification.models import TeacherQualification
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
 
@@ -38,14 +38,9 @@ class Alert:
     subject: str
     due_on: date
     users: tuple[int, ...]
-    title: str
-    body: str
+    params: dict[str, Any]  # what `wording.WORDS[kind]` words it from
     link: str
     teacher_id: int | None = None
-
-
-def _level_label(level: str) -> str:
-    return str(Level(level).label)
 
 
 def _teacher_users(teacher_school: dict[int, int]) -> dict[int, tuple[int, ...]]:
@@ -94,10 +89,12 @@ def certificate_expiring(
             subject=f"certificate:{cid}",
             due_on=expires_on,
             users=users[tid],
-            title=_("%(name)s: a certificate expires on %(date)s")
-            % {"name": names.get(tid, ""), "date": expires_on.isoformat()},
-            body=_("Without a renewal the level drops from %(before)s to %(after)s.")
-            % {"before": _level_label(before), "after": _level_label(after)},
+            params={
+                "name": names.get(tid, ""),
+                "date": expires_on.isoformat(),
+                "before": before,
+                "after": after,
+            },
             link=f"/teachers/{tid}?certificate={cid}",
             teacher_id=tid,
         )
@@ -162,10 +159,7 @@ def practice_lapsing(
             subject=f"practice:{tid}",
             due_on=on,
             users=users[tid],
-            title=_("%(name)s: enterprise practice falls short on %(date)s")
-            % {"name": info[tid][1], "date": on.isoformat()},
-            body=_("Fewer than %(days)s days of enterprise practice in the last %(years)s years.")
-            % {"days": need, "years": years},
+            params={"name": info[tid][1], "date": on.isoformat(), "days": need, "years": years},
             link=f"/teachers/{tid}",
             teacher_id=tid,
         )
@@ -211,10 +205,12 @@ def level_dropping(today: date, lead: int, teacher_ids: Sequence[int] | None = N
             subject=f"level:{tid}",
             due_on=until,
             users=users[tid],
-            title=_("%(name)s: the level drops on %(date)s")
-            % {"name": names.get(tid, ""), "date": until.isoformat()},
-            body=_("From %(before)s to %(after)s if nothing changes.")
-            % {"before": _level_label(before), "after": _level_label(after)},
+            params={
+                "name": names.get(tid, ""),
+                "date": until.isoformat(),
+                "before": before,
+                "after": after,
+            },
             link=f"/teachers/{tid}",
             teacher_id=tid,
         )
@@ -246,11 +242,7 @@ def school_falling_below(today: date, lead: int) -> list[Alert]:
                 subject=f"school:{sid}",
                 due_on=on,
                 users=tuple(sorted(users)),
-                title=_("%(school)s falls below the target on %(date)s")
-                % {"school": school.name, "date": on.isoformat()},
-                body=_(
-                    "If nothing changes, its dual-qualified share no longer exceeds the target."
-                ),
+                params={"school": school.name, "date": on.isoformat()},
                 link=f"/schools/{sid}",
             )
         )

@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import RolePermission
 
-from . import alerts, services
+from . import alerts, services, wording
 from .models import LEAD_FIELDS, AlertSettings, Kind, Notification
 
 EVERY_ROLE = [choice for choice, _label in Role.choices]
@@ -39,6 +39,16 @@ class NotificationSerializer(serializers.ModelSerializer):
             "resolved_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance: Notification) -> dict[str, Any]:
+        """The title and body in the language the request asks for (`wording`)."""
+        data = super().to_representation(instance)
+        worded = wording.words(instance.kind, instance.params)
+        if worded is not None:
+            data["title"], body = worded
+            if body is not None:
+                data["body"] = body
+        return data
 
 
 class NotificationsQuery(serializers.Serializer):

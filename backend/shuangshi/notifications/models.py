@@ -29,6 +29,9 @@ class Notification(models.Model):
     due_on = models.DateField(_("due on"))
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("body"), blank=True)
+    # What `wording.WORDS[kind]` words the title and body from when the notification is read,
+    # in the reader's language (empty for rows stored before: their title and body stand).
+    params = models.JSONField(_("wording parameters"), default=dict, blank=True)
     link = models.CharField(_("link"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from django.apps import apps
 from django.db.models import Max
-from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import Role, User
 
@@ -42,13 +41,11 @@ def recognition_expiring(today: date, lead: int) -> Iterator[Alert]:
             subject=f"recognition:{r.pk}",
             due_on=r.valid_until,
             users=tuple(sorted({*own.get(r.teacher_id, ()), *hr.get(r.teacher.school_id, ())})),
-            title=_("%(name)s: the recognition %(number)s ends on %(date)s")
-            % {
+            params={
                 "name": r.teacher.name,
                 "number": r.certificate_no,
                 "date": r.valid_until.isoformat(),
             },
-            body=_("Apply in a new round before it ends."),
             link=f"/recognition/certificates/{r.pk}",
             teacher_id=r.teacher_id,
         )
@@ -103,9 +100,7 @@ def review_waiting(today: date) -> Iterator[Alert]:
             subject=f"application:{a.pk}:{a.status}",
             due_on=since,
             users=tuple(sorted(users)),
-            title=_("%(name)s's application (%(round)s) waits for your review")
-            % {"name": a.teacher.name, "round": a.round.name},
-            body=str(S(a.status).label),
+            params={"name": a.teacher.name, "round": a.round.name, "status": a.status},
             link=f"/recognition?application={a.pk}",
             teacher_id=a.teacher_id,
         )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
 
-from . import alerts
+from . import alerts, wording
 from .alerts import Alert
 from .models import LEAD_FIELDS, AlertSettings, Digest, Kind, Notification, Preference
 
@@ -34,24 +34,28 @@ class StaleSettings(Exception):
 
 def _store(found: Iterable[Alert]) -> tuple[int, set[tuple[str, str, date]]]:
     """Create each (user, kind, subject, due date) once; return how many were new and the
-    alert keys that hold now."""
+    alert keys that hold now. The title and body are stored in the default language too,
+    for the digest; the API words them again in each reader's (`wording`)."""
     keys: set[tuple[str, str, date]] = set()
     rows: list[Notification] = []
-    for alert in found:
-        keys.add((alert.kind, alert.subject, alert.due_on))
-        rows.extend(
-            Notification(
-                user_id=user_id,
-                kind=alert.kind,
-                subject=alert.subject,
-                teacher_id=alert.teacher_id,
-                due_on=alert.due_on,
-                title=alert.title[:200],
-                body=alert.body,
-                link=alert.link,
+    with translation.override(settings.LANGUAGE_CODE):
+        for alert in found:
+            keys.add((alert.kind, alert.subject, alert.due_on))
+            title, body = wording.WORDS[alert.kind](alert.params)
+            rows.extend(
+                Notification(
+                    user_id=user_id,
+                    kind=alert.kind,
+                    subject=alert.subject,
+                    teacher_id=alert.teacher_id,
+                    due_on=alert.due_on,
+                    title=title[:200],
+                    body=body or "",
+                    params=alert.params,
+                    link=alert.link,
+                )
+                for user_id in alert.users
             )
-            for user_id in alert.users
-        )
     before = Notification.objects.count()
     Notification.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return Notification.objects.count() - before, keys
@@ -115,14 +119,16 @@ def notification_create(
     body: str = "",
     link: str = "",
     due_on: date | None = None,
+    params: dict[str, Any] | None = None,
 ) -> Notification | None:
-    """One notification for one user (once per kind, subject and due date)."""
+    """One notification for one user (once per kind, subject and due date); with ``params``
+    the API words it again in each reader's language (`wording`)."""
     obj, created = Notification.objects.get_or_create(
         user=user,
         kind=kind,
         subject=subject,
         due_on=due_on or timezone.localdate(),
-        defaults={"title": title[:200], "body": body, "link": link},
+        defaults={"title": title[:200], "body": body, "link": link, "params": params or {}},
     )
     return obj if created else None
 
@@ -242,14 +248,15 @@ def job_finished_notify(*, job: Any) -> Notification | None:
     if owner is None:
         return None
     failed = str(getattr(job, "status", "")) == "failed"
-    name = getattr(job, "title", "") or getattr(job, "kind", "")
+    params = {"job": getattr(job, "title", "") or getattr(job, "kind", ""), "failed": failed}
     with translation.override(settings.LANGUAGE_CODE):
-        title = (_("%(job)s failed") if failed else _("%(job)s finished")) % {"job": name}
+        title, _body = wording.WORDS[Kind.JOB_FINISHED](params)
     return notification_create(
         user=owner,
         kind=Kind.JOB_FINISHED,
         subject=f"job:{job.pk}",
         title=title,
+        params=params,
         body=getattr(job, "message", "") or "",
         link=getattr(job, "link", "") or "/jobs",  # its record, or the user's jobs page
     )

@@ -189,3 +189,57 @@ def test_the_management_commands_run_the_jobs(expiring, hr_a):
     call_command("digest_daily", stdout=out)
     assert "created" in out.getvalue() and "digests" in out.getvalue()
     assert date.today() is not None
+
+
+# --------------------------------------------------------------------------- languages
+
+
+def test_the_nightly_alerts_read_in_the_language_the_reader_asks_for(expiring, hr_a, api):
+    """Stored in Chinese (the digest's language); the API words them again in English when
+    asked, levels included, and in Chinese by default."""
+    teacher, cert = expiring
+    services.alerts_daily()
+    stored = Notification.objects.get(user=hr_a, kind=Kind.CERTIFICATE_EXPIRING)
+    date = cert.expires_on.isoformat()
+    assert stored.title == f"{teacher.name}：有证书将于 {date} 到期"
+    assert stored.params["before"] in {"junior", "intermediate", "senior"}
+
+    def read(**headers):
+        rows = api(hr_a).get("/api/v1/notifications/", **headers).json()["results"]
+        return {row["kind"]: row for row in rows}
+
+    en = read(HTTP_ACCEPT_LANGUAGE="en")
+    zh = read(HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert read() == zh  # Chinese by default
+    assert en[Kind.CERTIFICATE_EXPIRING]["title"] == (
+        f"{teacher.name}: a certificate expires on {date}"
+    )
+    assert en[Kind.CERTIFICATE_EXPIRING]["body"] == (
+        "Without a renewal the level drops from Junior (初级) to Not dual-qualified."
+    )
+    assert zh[Kind.CERTIFICATE_EXPIRING]["title"] == stored.title
+    assert zh[Kind.CERTIFICATE_EXPIRING]["body"] == stored.body
+    assert "初级" in stored.body
+    school = en[Kind.SCHOOL_FALLING_BELOW]
+    assert school["title"].endswith(f"falls below the target on {school['due_on']}")
+    assert school["body"] == (
+        "If nothing changes, its dual-qualified share no longer exceeds the target."
+    )
+    assert en[Kind.LEVEL_DROPPING]["title"].startswith(f"{teacher.name}: the level drops on")
+
+
+def test_a_finished_job_and_an_older_alert_read_in_either_language(hr_a, api):
+    from shuangshi.jobs.models import Job
+
+    job = Job.objects.create(owner=hr_a, kind="imports.commit", title="导入教师", status="failed")
+    services.job_finished_notify(job=job)
+    # A row stored before the parameters were: it keeps its words.
+    services.notification_create(
+        user=hr_a, kind=Kind.JOB_FINISHED, subject="job:old", title="导入完成", body="旧"
+    )
+    en = api(hr_a).get("/api/v1/notifications/", HTTP_ACCEPT_LANGUAGE="en").json()["results"]
+    titles = {row["subject"]: (row["title"], row["body"]) for row in en}
+    assert titles[f"job:{job.pk}"] == ("导入教师 failed", "")
+    assert titles["job:old"] == ("导入完成", "旧")
+    zh = api(hr_a).get("/api/v1/notifications/").json()["results"]
+    assert {row["subject"]: row["title"] for row in zh}[f"job:{job.pk}"] == "导入教师 失败"

@@ -1,0 +1,76 @@
+"""What each kind of notification says, worded when it is read, in the reader's language.
+
+A notification stores its parameters (names, dates, level and status codes) beside a title
+and body worded in the default language (for the e-mail digest, and for rows stored before the
+parameters were). The API words it again in the language the request asks for, so an alert
+made by the nightly job reads in English after the screen's switch as it reads in Chinese.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from shuangshi.qualification.models import Level
+
+from .models import Kind
+
+Params = Mapping[str, Any]
+
+
+def _level(code: str) -> str:
+    return str(Level(code).label)
+
+
+def _status(code: str) -> str:
+    from shuangshi.recognition.models import ApplicationStatus
+
+    return str(ApplicationStatus(code).label)
+
+
+def _levels(p: Params) -> dict[str, Any]:
+    return {**p, "before": _level(p["before"]), "after": _level(p["after"])}
+
+
+# kind → (title, body), worded in the active language. A body of None keeps the stored one
+# (a finished job's message is the job's own text).
+WORDS: dict[str, Callable[[Params], tuple[str, str | None]]] = {
+    Kind.CERTIFICATE_EXPIRING: lambda p: (
+        _("%(name)s: a certificate expires on %(date)s") % p,
+        _("Without a renewal the level drops from %(before)s to %(after)s.") % _levels(p),
+    ),
+    Kind.PRACTICE_LAPSING: lambda p: (
+        _("%(name)s: enterprise practice falls short on %(date)s") % p,
+        _("Fewer than %(days)s days of enterprise practice in the last %(years)s years.") % p,
+    ),
+    Kind.LEVEL_DROPPING: lambda p: (
+        _("%(name)s: the level drops on %(date)s") % p,
+        _("From %(before)s to %(after)s if nothing changes.") % _levels(p),
+    ),
+    Kind.SCHOOL_FALLING_BELOW: lambda p: (
+        _("%(school)s falls below the target on %(date)s") % p,
+        _("If nothing changes, its dual-qualified share no longer exceeds the target."),
+    ),
+    Kind.RECOGNITION_EXPIRING: lambda p: (
+        _("%(name)s: the recognition %(number)s ends on %(date)s") % p,
+        _("Apply in a new round before it ends."),
+    ),
+    Kind.REVIEW_WAITING: lambda p: (
+        _("%(name)s's application (%(round)s) waits for your review") % p,
+        _status(p["status"]),
+    ),
+    Kind.JOB_FINISHED: lambda p: (
+        (_("%(job)s failed") if p["failed"] else _("%(job)s finished")) % p,
+        None,
+    ),
+}
+
+
+def words(kind: str, params: Params) -> tuple[str, str | None] | None:
+    """The title and body of a notification of ``kind`` in the active language, or None for
+    a row stored without its parameters (it keeps the words it was stored with)."""
+    if not params or kind not in WORDS:
+        return None
+    return WORDS[kind](params)
