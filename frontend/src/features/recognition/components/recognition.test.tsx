@@ -20,6 +20,15 @@ const teacherMe = {
 
 const empty = { count: 0, next: null, previous: null, results: [] };
 
+/** One application in publicity (万燕's, until 2026-12-10). */
+function servePublicity() {
+  const row = {
+    id: 8, round: 1, round_code: 'JX2026-1', teacher_name: '万燕', school_name: '南昌工业职业技术学院',
+    level: 'junior', status: 'publicity', publicity_until: '2026-12-10',
+  };
+  return http.get(`${API}/recognition-applications/publicity/`, () => HttpResponse.json({ ...empty, count: 1, results: [row] }));
+}
+
 /** Two rounds (one open, one closed) and one recognition issued in the first. */
 function serveRounds() {
   const round = {
@@ -243,12 +252,8 @@ describe('recognition', () => {
 
   it('lists those in publicity in a card, and says why an objection is refused', async () => {
     loginAs('base_a');
-    const row = {
-      id: 8, round: 1, round_code: 'JX2026-1', teacher_name: '万燕', school_name: '南昌工业职业技术学院',
-      level: 'junior', status: 'publicity', publicity_until: '2026-12-10',
-    };
     server.use(
-      http.get(`${API}/recognition-applications/publicity/`, () => HttpResponse.json({ ...empty, count: 1, results: [row] })),
+      servePublicity(),
       http.post(`${API}/recognition-applications/8/objections/`, () =>
         HttpResponse.json({ detail: 'Publicity ended on 2026-12-10.' }, { status: 400 }),
       ),
@@ -267,12 +272,8 @@ describe('recognition', () => {
   it('on a phone puts the school under the teacher, so that the level and the last day come next', async () => {
     phoneScreen();
     loginAs('base_a');
-    const row = {
-      id: 8, round: 1, round_code: 'JX2026-1', teacher_name: '万燕', school_name: '南昌工业职业技术学院',
-      level: 'junior', status: 'publicity', publicity_until: '2026-12-10',
-    };
     server.use(
-      http.get(`${API}/recognition-applications/publicity/`, () => HttpResponse.json({ ...empty, count: 1, results: [row] })),
+      servePublicity(),
     );
     renderApp('/recognition/publicity');
     const line = (await screen.findByText('万燕')).closest('tr') as HTMLElement;
