@@ -12,6 +12,7 @@ from rest_framework.reverse import reverse
 
 from . import selectors
 from .models import Job
+from .registry import shown_title
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -30,6 +31,11 @@ class JobSerializer(serializers.ModelSerializer):
             "download", "result_name", "created_at", "started_at", "finished_at",
         ]  # fmt: skip
         read_only_fields = fields
+
+    def to_representation(self, job: Job) -> dict[str, Any]:
+        data = super().to_representation(job)
+        data["title"] = shown_title(job.kind, job.title)  # in the reader's language
+        return data
 
     @extend_schema_field(ProgressSerializer)
     def get_progress(self, job: Job) -> dict[str, int]:

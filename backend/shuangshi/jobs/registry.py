@@ -17,7 +17,11 @@ any request; whatever it writes it writes in its own transaction(s).
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+
+from django.conf import settings
+from django.utils import translation
 
 from .models import Job
 
@@ -33,7 +37,7 @@ class JobFailed(Exception):
 class JobSpec:
     name: str
     run: JobFunction
-    title: str = ""
+    title: Any = ""  # lazy: worded in the language active where it is read
     # Called (outside the job's transaction) when the job fails or its worker died, so the
     # record it worked on can say so too (an import goes `failed`).
     on_failure: FailureHook | None = None
@@ -51,7 +55,7 @@ def job(
         existing = JOBS.get(name)
         if existing is not None and existing.run is not fn:
             raise ValueError(f"job {name!r} is registered twice")
-        JOBS[name] = JobSpec(name=name, run=fn, title=str(title), on_failure=on_failure)
+        JOBS[name] = JobSpec(name=name, run=fn, title=title, on_failure=on_failure)
         return fn
 
     return register
@@ -62,6 +66,26 @@ def spec_for(name: str) -> JobSpec:
         return JOBS[name]
     except KeyError:
         raise LookupError(f"no job registered as {name!r}") from None
+
+
+@cache
+def _titles(name: str) -> frozenset[str]:
+    """The job's title in every language the site speaks."""
+    spec = JOBS[name]
+    titles = set()
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            titles.add(str(spec.title))
+    return frozenset(titles)
+
+
+def shown_title(name: str, stored: str) -> str:
+    """A job's title in the active language: a job stores its title in the language of the
+    request that started it; one that is the kind's own title (not a file's or a school's
+    name) reads in the reader's language."""
+    if name in JOBS and JOBS[name].title and (not stored or stored in _titles(name)):
+        return str(JOBS[name].title)
+    return stored
 
 
 # Old uploads and generated files: each app that keeps some registers how to delete them;

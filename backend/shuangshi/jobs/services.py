@@ -43,7 +43,7 @@ def job_start(
         owner=owner,
         kind=kind,
         params=params or {},
-        title=title or spec.title,
+        title=title or str(spec.title),
         link=link,
         language=translation.get_language() or "",
     )

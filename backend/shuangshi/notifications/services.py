@@ -248,7 +248,11 @@ def job_finished_notify(*, job: Any) -> Notification | None:
     if owner is None:
         return None
     failed = str(getattr(job, "status", "")) == "failed"
-    params = {"job": getattr(job, "title", "") or getattr(job, "kind", ""), "failed": failed}
+    params = {
+        "job": getattr(job, "title", "") or getattr(job, "kind", ""),
+        "kind": getattr(job, "kind", ""),
+        "failed": failed,
+    }
     with translation.override(settings.LANGUAGE_CODE):
         title, _body = wording.WORDS[Kind.JOB_FINISHED](params)
     return notification_create(

@@ -30,6 +30,12 @@ def _status(code: str) -> str:
     return str(ApplicationStatus(code).label)
 
 
+def _job(p: Params) -> dict[str, Any]:
+    from shuangshi.jobs.registry import shown_title
+
+    return {**p, "job": shown_title(p.get("kind", ""), p["job"])}
+
+
 def _levels(p: Params) -> dict[str, Any]:
     return {**p, "before": _level(p["before"]), "after": _level(p["after"])}
 
@@ -62,7 +68,7 @@ WORDS: dict[str, Callable[[Params], tuple[str, str | None]]] = {
         _status(p["status"]),
     ),
     Kind.JOB_FINISHED: lambda p: (
-        (_("%(job)s failed") if p["failed"] else _("%(job)s finished")) % p,
+        (_("%(job)s failed") if p["failed"] else _("%(job)s finished")) % _job(p),
         None,
     ),
 }

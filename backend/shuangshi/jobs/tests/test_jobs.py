@@ -210,3 +210,30 @@ def test_a_job_leaves_no_database_connection_open_behind_it(hr_a):
     assert (started.status, started.done) == (JobStatus.SUCCEEDED, 2)
     assert seen == [before + 1]  # the progress connection, while the job ran
     assert sessions() == before
+
+
+def test_a_jobs_own_title_reads_in_the_readers_language(api: Any, hr_a: Any) -> None:
+    """A job stores its title in the language of the request that started it; the kind's
+    own title reads in the reader's, a file's or a school's name as it is."""
+    from shuangshi.notifications import services as notifications
+
+    export = Job.objects.create(owner=hr_a, kind="exports.teachers", title="教师名单导出")
+    upload = Job.objects.create(
+        owner=hr_a, kind="imports.validate", title="2026 教师.xlsx", status=JobStatus.FAILED
+    )
+    notifications.job_finished_notify(job=export)
+
+    def titles(**headers: str) -> dict[int, str]:
+        rows = api(hr_a).get("/api/v1/jobs/", **headers).json()["results"]
+        return {row["id"]: row["title"] for row in rows}
+
+    assert titles(HTTP_ACCEPT_LANGUAGE="en") == {
+        export.pk: "Teacher list export",
+        upload.pk: "2026 教师.xlsx",
+    }
+    assert titles() == {export.pk: "教师名单导出", upload.pk: "2026 教师.xlsx"}
+    notes = api(hr_a).get("/api/v1/notifications/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert [n["title"] for n in notes["results"]] == ["Teacher list export finished"]
+    # Started by an English screen, it reads in Chinese for a Chinese one.
+    english = Job.objects.create(owner=hr_a, kind="exports.teachers", title="Teacher list export")
+    assert titles()[english.pk] == "教师名单导出"
