@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -56,9 +57,31 @@ class NotificationsQuery(serializers.Serializer):
     kind = serializers.ChoiceField(required=False, choices=Kind.choices)
 
 
+LANGUAGE_CHOICES = [("", ""), *((code, code) for code, _label in settings.LANGUAGES)]
+
+
 class PreferenceSerializer(serializers.Serializer):
     email_enabled = serializers.BooleanField()
     email = serializers.CharField(read_only=True, help_text="Where the digest goes (blank: none)")
+    language = serializers.ChoiceField(
+        choices=LANGUAGE_CHOICES,
+        read_only=True,
+        help_text="The digest's language (blank: the site's default, Chinese)",
+    )
+
+
+class PreferenceUpdateSerializer(serializers.Serializer):
+    """What a PATCH may change: either or both."""
+
+    email_enabled = serializers.BooleanField(required=False)
+    language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs:
+            raise serializers.ValidationError(
+                {"email_enabled": [_("Give email_enabled or language.")]}
+            )
+        return attrs
 
 
 UnreadCount = inline_serializer("UnreadCount", {"unread": serializers.IntegerField()})
@@ -119,20 +142,22 @@ class NotificationViewSet(
 
     @extend_schema(methods=["GET"], responses={200: PreferenceSerializer})
     @extend_schema(
-        methods=["PATCH"], request=PreferenceSerializer, responses={200: PreferenceSerializer}
+        methods=["PATCH"],
+        request=PreferenceUpdateSerializer,
+        responses={200: PreferenceSerializer},
     )
     @action(detail=False, methods=["get", "patch"])
     def preferences(self, request: Request) -> Response:
         user: User = request.user  # type: ignore[assignment]
         if request.method == "PATCH":
-            s = PreferenceSerializer(data=request.data)
+            s = PreferenceUpdateSerializer(data=request.data)
             s.is_valid(raise_exception=True)
-            pref = services.preference_set(
-                user=user, email_enabled=s.validated_data["email_enabled"]
-            )
+            pref = services.preference_set(user=user, **s.validated_data)
         else:
             pref = services.preference_get(user=user)
-        return Response({"email_enabled": pref.email_enabled, "email": user.email})
+        return Response(
+            {"email_enabled": pref.email_enabled, "email": user.email, "language": pref.language}
+        )
 
 
 class AlertSettingsSerializer(serializers.ModelSerializer):

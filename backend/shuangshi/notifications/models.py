@@ -67,6 +67,10 @@ class Preference(models.Model):
         related_name="notification_preference",
     )
     email_enabled = models.BooleanField(_("e-mail digest"), default=True)
+    # The digest's language ("": the site's default, Chinese).
+    language = models.CharField(
+        _("digest language"), max_length=16, blank=True, choices=settings.LANGUAGES
+    )
 
     class Meta:
         verbose_name = _("notification preference")

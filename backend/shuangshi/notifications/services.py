@@ -161,11 +161,17 @@ def preference_get(*, user: User) -> Preference:
 
 
 @transaction.atomic
-def preference_set(*, user: User, email_enabled: bool) -> Preference:
+def preference_set(
+    *, user: User, email_enabled: bool | None = None, language: str | None = None
+) -> Preference:
+    """Change what is given (the digest on or off, its language); keep the rest."""
     pref = Preference.objects.select_for_update().filter(user=user).first()
     if pref is None:
         pref = Preference(user=user)
-    pref.email_enabled = email_enabled
+    if email_enabled is not None:
+        pref.email_enabled = email_enabled
+    if language is not None:
+        pref.language = language
     pref.save()  # audited (django-auditlog)
     return pref
 
@@ -192,13 +198,17 @@ def alert_settings_update(
 
 
 def _digest_text(user: User, items: list[Notification]) -> tuple[str, str]:
+    """The digest in the active language: each alert worded again from its parameters
+    (`wording`), or as stored for one stored without them."""
     base = getattr(settings, "SITE_URL", "").rstrip("/")
     subject = _("Shuangshi: %(count)s new alerts") % {"count": len(items)}
     lines = [_("Hello %(name)s,") % {"name": user.get_full_name() or user.username}, ""]
     for n in items:
-        lines.append(f"- {n.title}")
-        if n.body:
-            lines.append(f"  {n.body}")
+        title, body = wording.words(n.kind, n.params) or (n.title, n.body)
+        body = n.body if body is None else body
+        lines.append(f"- {title}")
+        if body:
+            lines.append(f"  {body}")
         if n.link:
             lines.append(f"  {base}{n.link}")
     return subject, "\n".join(lines)
@@ -235,7 +245,8 @@ def _send_digest(user: User, items: list[Notification], today: date) -> int:
     )
     if not created:
         return 0  # another run got there first
-    with translation.override(settings.LANGUAGE_CODE):
+    language = preference_get(user=user).language or settings.LANGUAGE_CODE
+    with translation.override(language):
         subject, body = _digest_text(user, items)
     send_mail(subject, body, None, [user.email])
     Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=timezone.now())

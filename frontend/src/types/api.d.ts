@@ -2717,6 +2717,13 @@ export interface components {
             recruitment: components["schemas"]["RecruitmentCounts"];
             kind: string;
         };
+        /**
+         * @description * `` -
+         *     * `zh-hans` - zh-hans
+         *     * `en` - en
+         * @enum {string}
+         */
+        LanguageEnum: "zh-hans" | "en";
         Lapsed: {
             teacher: number;
             teacher_name: string;
@@ -3507,8 +3514,10 @@ export interface components {
             skills?: string;
             version?: number;
         };
-        PatchedPreferenceRequest: {
+        /** @description What a PATCH may change: either or both. */
+        PatchedPreferenceUpdateRequest: {
             email_enabled?: boolean;
+            language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
         PatchedRoundRequest: {
             /** 代码 */
@@ -3732,6 +3741,14 @@ export interface components {
             email_enabled: boolean;
             /** @description Where the digest goes (blank: none) */
             readonly email: string;
+            /**
+             * @description The digest's language (blank: the site's default, Chinese)
+             *
+             *     * `` -
+             *     * `zh-hans` - zh-hans
+             *     * `en` - en
+             */
+            readonly language: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
         PreviewSchool: {
             id: number;
@@ -6334,9 +6351,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedPreferenceRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedPreferenceRequest"];
-                "multipart/form-data": components["schemas"]["PatchedPreferenceRequest"];
+                "application/json": components["schemas"]["PatchedPreferenceUpdateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedPreferenceUpdateRequest"];
+                "multipart/form-data": components["schemas"]["PatchedPreferenceUpdateRequest"];
             };
         };
         responses: {

@@ -243,3 +243,41 @@ def test_a_finished_job_and_an_older_alert_read_in_either_language(hr_a, api):
     assert titles["job:old"] == ("导入完成", "旧")
     zh = api(hr_a).get("/api/v1/notifications/").json()["results"]
     assert {row["subject"]: row["title"] for row in zh}[f"job:{job.pk}"] == "导入教师 失败"
+
+
+def test_the_digest_is_in_the_language_the_user_chose(expiring, hr_a, api):
+    """Chinese by default; a user who chose English gets the subject, the greeting and every
+    alert in English; one stored without its parameters keeps its words."""
+    teacher, cert = expiring
+    hr_a.email = "hr_a@example.cn"
+    hr_a.save()
+    services.alerts_daily()
+    services.notification_create(
+        user=hr_a, kind=Kind.JOB_FINISHED, subject="job:old", title="导入完成", body="旧"
+    )
+    r = api(hr_a).patch("/api/v1/notifications/preferences/", {"language": "en"})
+    assert r.status_code == 200
+    assert r.json() == {"email_enabled": True, "email": "hr_a@example.cn", "language": "en"}
+    assert services.digest_daily()["sent"] == 1
+    mail_ = mail.outbox[0]
+    assert mail_.subject == "Shuangshi: 4 new alerts"
+    date = cert.expires_on.isoformat()
+    assert f"- {teacher.name}: a certificate expires on {date}" in mail_.body
+    assert "- 导入完成\n  旧" in mail_.body
+    assert "证书" not in mail_.body
+
+
+def test_the_digest_language_is_checked_and_kept_apart_from_the_switch(api, hr_a):
+    client = api(hr_a)
+    assert client.get("/api/v1/notifications/preferences/").json()["language"] == ""
+    bad = client.patch("/api/v1/notifications/preferences/", {"language": "fr"})
+    assert bad.status_code == 400 and "language" in bad.json()
+    empty = client.patch("/api/v1/notifications/preferences/", {}, HTTP_ACCEPT_LANGUAGE="en")
+    assert empty.status_code == 400
+    assert empty.json() == {"email_enabled": ["Give email_enabled or language."]}
+    client.patch("/api/v1/notifications/preferences/", {"language": "en"})
+    off = client.patch("/api/v1/notifications/preferences/", {"email_enabled": False})
+    assert off.json() == {"email_enabled": False, "email": "", "language": "en"}
+    back = client.patch("/api/v1/notifications/preferences/", {"language": ""})
+    assert back.json()["language"] == ""
+    assert api().patch("/api/v1/notifications/preferences/", {"language": "en"}).status_code == 403

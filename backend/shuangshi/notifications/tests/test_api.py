@@ -49,6 +49,7 @@ def test_a_user_turns_their_email_off(api, hr_a):
     assert api(hr_a).get("/api/v1/notifications/preferences/").json() == {
         "email_enabled": True,
         "email": "hr@example.cn",
+        "language": "",
     }
     r = api(hr_a).patch("/api/v1/notifications/preferences/", {"email_enabled": False})
     assert r.status_code == 200 and r.json()["email_enabled"] is False

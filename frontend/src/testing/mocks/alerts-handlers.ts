@@ -20,7 +20,14 @@ export const alertsState = {
     },
   ],
   emailEnabled: true,
+  digestLanguage: '',
 };
+
+const preferences = () => ({
+  email_enabled: alertsState.emailEnabled,
+  email: 'hr@example.cn',
+  language: alertsState.digestLanguage,
+});
 
 export const alertsHandlers = [
   http.get(`${API}/alert-settings/`, () =>
@@ -37,13 +44,12 @@ export const alertsHandlers = [
   http.get(`${API}/notifications/unread-count/`, () =>
     HttpResponse.json({ unread: alertsState.notifications.filter((n) => !n.read_at).length }),
   ),
-  http.get(`${API}/notifications/preferences/`, () =>
-    HttpResponse.json({ email_enabled: alertsState.emailEnabled, email: 'hr@example.cn' }),
-  ),
+  http.get(`${API}/notifications/preferences/`, () => HttpResponse.json(preferences())),
   http.patch(`${API}/notifications/preferences/`, async ({ request }) => {
-    const body = (await request.json()) as { email_enabled: boolean };
-    alertsState.emailEnabled = body.email_enabled;
-    return HttpResponse.json({ email_enabled: alertsState.emailEnabled, email: 'hr@example.cn' });
+    const body = (await request.json()) as { email_enabled?: boolean; language?: string };
+    if (body.email_enabled !== undefined) alertsState.emailEnabled = body.email_enabled;
+    if (body.language !== undefined) alertsState.digestLanguage = body.language;
+    return HttpResponse.json(preferences());
   }),
   http.post(`${API}/notifications/read-all/`, () => {
     const unread = alertsState.notifications.filter((n) => !n.read_at);

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import { api } from '@/lib/api-client';
 
-import type { NotificationPreferences } from '../types/notification';
+import type { NotificationPreferences, PreferencesChange } from '../types/notification';
 
 const key = ['notifications', 'preferences'] as const;
 
@@ -16,14 +16,12 @@ export function usePreferences() {
   return useQuery(preferencesQueryOptions());
 }
 
-export function useSetEmailEnabled() {
+/** Change the digest's settings: on or off, its language (either or both). */
+export function useSetPreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (email_enabled: boolean) =>
-      api<NotificationPreferences>('/notifications/preferences/', {
-        method: 'PATCH',
-        body: { email_enabled },
-      }),
+    mutationFn: (change: PreferencesChange) =>
+      api<NotificationPreferences>('/notifications/preferences/', { method: 'PATCH', body: change }),
     onSuccess: (data) => queryClient.setQueryData(key, data),
   });
 }

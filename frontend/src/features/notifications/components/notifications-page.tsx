@@ -13,8 +13,8 @@ import { useMe } from '@/lib/auth';
 
 import { useNotifications } from '../api/get-notifications';
 import { useMarkAllRead, useMarkRead } from '../api/mark-read';
-import { usePreferences, useSetEmailEnabled } from '../api/preferences';
-import type { Notification } from '../types/notification';
+import { usePreferences, useSetPreferences } from '../api/preferences';
+import type { Notification, PreferencesChange } from '../types/notification';
 import { AlertSettingsCard } from './alert-settings-card';
 
 const PAGE_SIZE = 20;
@@ -109,26 +109,44 @@ function EmailCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const prefs = usePreferences();
-  const setEmail = useSetEmailEnabled();
+  const setPrefs = useSetPreferences();
+  const save = (change: PreferencesChange) =>
+    setPrefs.mutate(change, {
+      onSuccess: () => void message.success(t('common.saved')),
+      onError: (e) => void message.error(errorText(e)),
+    });
   return (
     <Card title={t('notifications.email.title')} size="small">
-      <Space>
-        <Switch
-          data-testid="email-switch"
-          checked={prefs.data?.email_enabled ?? true}
-          loading={prefs.isPending || setEmail.isPending}
-          onChange={(checked) =>
-            setEmail.mutate(checked, {
-              onSuccess: () => void message.success(t('common.saved')),
-              onError: (e) => void message.error(errorText(e)),
-            })
-          }
-        />
-        <Typography.Text>
-          {prefs.data?.email
-            ? t('notifications.email.to', { email: prefs.data.email })
-            : t('notifications.email.noAddress')}
-        </Typography.Text>
+      <Space orientation="vertical" size="middle">
+        <Space>
+          <Switch
+            data-testid="email-switch"
+            checked={prefs.data?.email_enabled ?? true}
+            loading={prefs.isPending || setPrefs.isPending}
+            onChange={(checked) => save({ email_enabled: checked })}
+          />
+          <Typography.Text>
+            {prefs.data?.email
+              ? t('notifications.email.to', { email: prefs.data.email })
+              : t('notifications.email.noAddress')}
+          </Typography.Text>
+        </Space>
+        {/* The e-mail's own language: the screen's switch lives in this browser only. */}
+        <Space wrap>
+          <Typography.Text>{t('notifications.email.language')}</Typography.Text>
+          <Segmented
+            size="small"
+            data-testid="digest-language"
+            aria-label={t('notifications.email.language')}
+            disabled={prefs.isPending || setPrefs.isPending}
+            value={prefs.data?.language === 'en' ? 'en' : 'zh-hans'}
+            onChange={(value) => save({ language: value as PreferencesChange['language'] })}
+            options={[
+              { value: 'zh-hans', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Space>
       </Space>
     </Card>
   );

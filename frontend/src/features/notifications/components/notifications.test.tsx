@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -10,6 +10,7 @@ describe('notifications', () => {
   beforeEach(() => {
     for (const n of alertsState.notifications) n.read_at = null;
     alertsState.emailEnabled = true;
+    alertsState.digestLanguage = '';
   });
 
   it('the bell counts the unread; opening an alert marks it read and goes to the teacher', async () => {
@@ -34,6 +35,20 @@ describe('notifications', () => {
     await waitFor(() => expect(toggle).toBeChecked());
     await user.click(toggle);
     await waitFor(() => expect(alertsState.emailEnabled).toBe(false));
+  });
+
+  it('a user chooses the e-mail\'s language, Chinese until they do, apart from the screen\'s', async () => {
+    loginAs('hr_a');
+    renderApp('/notifications');
+    const user = userEvent.setup({ delay: null });
+    const language = await screen.findByTestId('digest-language');
+    expect(screen.getByText('邮件语言')).toBeInTheDocument();
+    await waitFor(() => expect(within(language).getByRole('radio', { name: '中文' })).toBeChecked());
+    await user.click(within(language).getByText('English'));
+    await waitFor(() => expect(alertsState.digestLanguage).toBe('en'));
+    expect(alertsState.emailEnabled).toBe(true); // the other setting untouched
+    await waitFor(() => expect(within(language).getByRole('radio', { name: 'English' })).toBeChecked());
+    expect(document.documentElement.lang).toBe('zh-CN'); // the screen stays Chinese
   });
 
   it('the province sees the lead times; HR does not', async () => {

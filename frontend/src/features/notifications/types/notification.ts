@@ -8,3 +8,4 @@ export type NotificationKind = Schemas['NotificationKindEnum'];
 export type Notification = Schemas['Notification'];
 
 export type NotificationPreferences = Schemas['Preference'];
+export type PreferencesChange = Schemas['PatchedPreferenceUpdateRequest'];
