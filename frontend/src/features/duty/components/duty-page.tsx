@@ -146,7 +146,7 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
         shortTag(row)
       ),
   };
-  const window: DutyColumn = {
+  const period: DutyColumn = {
     title: t('duty.window'),
     key: 'window',
     render: (_, row) => `${formatDate(row.window_start)} – ${formatDate(row.window_end)}`,
@@ -178,7 +178,7 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
           scroll={tableScroll}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count, onChange: setPage, hideOnSinglePage: true }}
           columns={
-            isPhone ? [teacher, days, shortBy, window] : [teacher, ...schoolColumn, days, shortBy, window, lapsesOn]
+            isPhone ? [teacher, days, shortBy, period] : [teacher, ...schoolColumn, days, shortBy, period, lapsesOn]
           }
         />
       )}
