@@ -48,3 +48,43 @@ def test_hr_renews_an_expiring_certificate_from_its_alert(page: Page, e2e_server
     # The certificate's alert (and the level-drop alert it caused) no longer hold.
     expect(renewed.filter(has_text="证书到期").filter(has_text="已解除")).to_have_count(1)
     expect(renewed.filter(has_text="已解除")).to_have_count(renewed.count())
+
+
+BILINGUAL = "双语老师"
+
+# Like SETUP, with an ID number and staff number of its own (each shell counts from the start).
+BILINGUAL_SETUP = (
+    SETUP.replace(TEACHER, BILINGUAL)
+    .replace("E2E-RENEW-OLD", "E2E-LANG")
+    .replace(
+        f'name="{BILINGUAL}")',
+        f'name="{BILINGUAL}", staff_no="E2E-LANG", id_number=testing.make_id_number('
+        '"360102", date(1988, 8, 8), 461, "male"))',
+    )
+    .replace("from datetime import timedelta", "from datetime import date, timedelta")
+)
+
+
+def test_an_alert_reads_in_the_language_of_the_switch(page: Page, e2e_server: str) -> None:
+    """The nightly job stores an alert once; the screen's switch words it again, without a
+    reload, because the API is asked in the screen's language (round 25)."""
+    manage("shell", "-c", BILINGUAL_SETUP)
+    manage("alerts_daily")
+    login(page, "hr_a")
+    page.get_by_test_id("notification-bell").click()
+    expect(page).to_have_url(re.compile(r"/notifications$"))
+    alert = page.get_by_test_id("notification").filter(has_text=BILINGUAL)
+    expiring = alert.filter(has_text="证书到期")
+    expect(expiring).to_have_count(1)
+    expect(expiring).to_contain_text(re.compile(rf"{BILINGUAL}：有证书将于 \d{{4}}-\d\d-\d\d 到期"))
+    # The header's switch (the digest card has a language choice of its own).
+    page.get_by_label("语言", exact=True).get_by_text("English").click()
+    expiring = alert.filter(has_text="Certificate expiring")
+    expect(expiring).to_have_count(1)
+    expect(expiring).to_contain_text(
+        re.compile(rf"{BILINGUAL}: a certificate expires on \d{{4}}-\d\d-\d\d")
+    )
+    expect(expiring).to_contain_text("Without a renewal the level drops from")
+    expect(expiring).not_to_contain_text("到期")
+    page.get_by_label("Language", exact=True).get_by_text("中文").click()
+    expect(alert.filter(has_text="证书到期")).to_have_count(1)
