@@ -44,11 +44,7 @@ class NotificationSerializer(serializers.ModelSerializer):
     def to_representation(self, instance: Notification) -> dict[str, Any]:
         """The title and body in the language the request asks for (`wording`)."""
         data = super().to_representation(instance)
-        worded = wording.words(instance.kind, instance.params)
-        if worded is not None:
-            data["title"], body = worded
-            if body is not None:
-                data["body"] = body
+        data["title"], data["body"] = wording.worded(instance)
         return data
 
 

@@ -204,8 +204,7 @@ def _digest_text(user: User, items: list[Notification]) -> tuple[str, str]:
     subject = _("Shuangshi: %(count)s new alerts") % {"count": len(items)}
     lines = [_("Hello %(name)s,") % {"name": user.get_full_name() or user.username}, ""]
     for n in items:
-        title, body = wording.words(n.kind, n.params) or (n.title, n.body)
-        body = n.body if body is None else body
+        title, body = wording.worded(n)
         lines.append(f"- {title}")
         if body:
             lines.append(f"  {body}")

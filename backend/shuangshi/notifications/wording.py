@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from shuangshi.qualification.models import Level
 
-from .models import Kind
+from .models import Kind, Notification
 
 Params = Mapping[str, Any]
 
@@ -80,3 +80,10 @@ def words(kind: str, params: Params) -> tuple[str, str | None] | None:
     if not params or kind not in WORDS:
         return None
     return WORDS[kind](params)
+
+
+def worded(notification: Notification) -> tuple[str, str]:
+    """A stored notification's title and body in the active language: worded again from its
+    parameters, or as stored (a row without them; a body the kind does not word)."""
+    title, body = words(notification.kind, notification.params) or (notification.title, None)
+    return title, notification.body if body is None else body
