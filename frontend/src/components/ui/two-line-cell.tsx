@@ -4,9 +4,11 @@ import type { ReactNode } from 'react';
 /**
  * A table cell's main text with a smaller grey line under it: a name with its school, staff
  * number, code or host. On a phone the second line carries a column the table leaves out, so
- * that who a row is about and its verdict fit the first screen.
+ * that who a row is about and its verdict fit the first screen. Without `sub` (undefined, null
+ * or false: `sub={isPhone && …}` on a desktop, or nothing to add) the cell is `main` as it is.
  */
-export function TwoLineCell({ main, sub, subTestId }: { main: ReactNode; sub: ReactNode; subTestId?: string }) {
+export function TwoLineCell({ main, sub, subTestId }: { main: ReactNode; sub?: ReactNode; subTestId?: string }) {
+  if (sub === undefined || sub === null || sub === false) return <>{main}</>;
   return (
     <Space orientation="vertical" size={0}>
       {typeof main === 'string' ? <Typography.Text>{main}</Typography.Text> : main}

@@ -64,7 +64,7 @@ export function AccountsList() {
     title: t('accounts.fields.username'),
     dataIndex: 'username',
     sorter: true,
-    render: (v: string, row) => (isPhone ? <TwoLineCell main={v} sub={fullName(row)} subTestId="account-name" /> : v),
+    render: (v: string, row) => <TwoLineCell main={v} sub={isPhone && fullName(row)} subTestId="account-name" />,
   };
   const name: Column = { title: t('accounts.fields.full_name'), key: 'name', render: (_, row) => fullName(row) };
   const role: Column = {
@@ -72,7 +72,7 @@ export function AccountsList() {
     dataIndex: 'role',
     sorter: true,
     render: (v: string, row) =>
-      isPhone ? <TwoLineCell main={label('role', v)} sub={scopeOf(row)} subTestId="account-scope" /> : label('role', v),
+      <TwoLineCell main={label('role', v)} sub={isPhone && scopeOf(row)} subTestId="account-scope" />,
   };
   const scope: Column = { title: t('accounts.fields.scope'), key: 'scope', render: (_, row) => scopeOf(row) };
   const stateAndActions: Column[] = [

@@ -40,16 +40,13 @@ function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?
     title: t('duty.school'),
     key: 'school',
     // On a phone the counts go under the name, so that the share short comes next.
-    render: (_, row) =>
-      isPhone ? (
-        <TwoLineCell
-          main={row.school.name}
-          sub={t('duty.shortOf', { short: row.short, teachers: row.teachers })}
-          subTestId="duty-short-of"
-        />
-      ) : (
-        row.school.name
-      ),
+    render: (_, row) => (
+      <TwoLineCell
+        main={row.school.name}
+        sub={isPhone && t('duty.shortOf', { short: row.short, teachers: row.teachers })}
+        subTestId="duty-short-of"
+      />
+    ),
   };
   const teachers: SummaryColumn = { title: t('duty.teachers'), dataIndex: 'teachers', align: 'right' };
   const short: SummaryColumn = { title: t('duty.short'), dataIndex: 'short', align: 'right', sorter: (a, b) => a.short - b.short };
@@ -99,8 +96,9 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
     title: t('duty.teacher'),
     key: 'teacher',
     // On a phone the school goes under the name, so that the days and the shortfall come next.
-    render: (_, row) =>
-      isPhone && showSchool ? <TwoLineCell main={link(row)} sub={row.teacher.school.name} subTestId="duty-school" /> : link(row),
+    render: (_, row) => (
+      <TwoLineCell main={link(row)} sub={isPhone && showSchool && row.teacher.school.name} subTestId="duty-school" />
+    ),
   };
   const schoolColumn: DutyColumn[] = showSchool && !isPhone
     ? [{ title: t('duty.school'), key: 'school', render: (_, row) => row.teacher.school.name }]
@@ -135,16 +133,13 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
     title: t('duty.shortBy'),
     key: 'short_by',
     // On a phone, by when: for a teacher who meets the duty, the day it stops being met.
-    render: (_, row) =>
-      isPhone && row.lapses_on ? (
-        <TwoLineCell
-          main={shortTag(row)}
-          sub={t('duty.shortFrom', { date: formatDate(row.lapses_on) })}
-          subTestId="duty-lapses-on"
-        />
-      ) : (
-        shortTag(row)
-      ),
+    render: (_, row) => (
+      <TwoLineCell
+        main={shortTag(row)}
+        sub={isPhone && row.lapses_on && t('duty.shortFrom', { date: formatDate(row.lapses_on) })}
+        subTestId="duty-lapses-on"
+      />
+    ),
   };
   const period: DutyColumn = {
     title: t('duty.window'),

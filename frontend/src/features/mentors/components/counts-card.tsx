@@ -49,7 +49,7 @@ export function CountsCard({ perSchool }: { perSchool: boolean }) {
       key: 'school',
       // On a phone the counts by mode go under the school's name: the row fits the screen.
       render: (_, row) =>
-        isPhone ? <TwoLineCell main={row.school.name} sub={modeCounts(row)} subTestId="counts-by-mode" /> : row.school.name,
+        <TwoLineCell main={row.school.name} sub={isPhone && modeCounts(row)} subTestId="counts-by-mode" />,
     };
     const mentors: Column = {
       title: t('mentors.counts.mentors'),

@@ -33,7 +33,7 @@ export function MentorsCard() {
     dataIndex: 'name',
     // On a phone the enterprise goes under the name, so that the category comes next.
     render: (v: string, row) =>
-      isPhone ? <TwoLineCell main={v} sub={row.enterprise} subTestId="mentor-enterprise" /> : v,
+      <TwoLineCell main={v} sub={isPhone && row.enterprise} subTestId="mentor-enterprise" />,
   };
   const idNumber: Column = { title: t('mentors.fields.id_number'), dataIndex: 'id_number' };
   // Null where the ID number is masked (a record of the province's): only its birth year shows.

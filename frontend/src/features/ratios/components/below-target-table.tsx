@@ -74,7 +74,7 @@ export function SchoolRatiosTable({
     render: (_: unknown, r) => {
       const link = <Link to={paths.school(r.school.id)}>{r.school.name}</Link>;
       // On a phone the code goes under the name, so that the ratio and the gap come next.
-      return isPhone ? <TwoLineCell main={link} sub={r.school.code} subTestId="school-code" /> : link;
+      return <TwoLineCell main={link} sub={isPhone && r.school.code} subTestId="school-code" />;
     },
   };
   const cityColumn: Column = { title: t('school.city'), key: 'city', render: (_: unknown, r) => cityOf(r) };

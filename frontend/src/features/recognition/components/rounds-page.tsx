@@ -32,7 +32,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
     dataIndex: 'name',
     // On a phone the code and the dates go under the name, so that the status comes next.
     render: (v: string, r) =>
-      isPhone ? <TwoLineCell main={v} sub={`${r.code} · ${period(r)}`} subTestId="round-code" /> : v,
+      <TwoLineCell main={v} sub={isPhone && `${r.code} · ${period(r)}`} subTestId="round-code" />,
   };
   const status: Column = {
     title: t('recognition.statusLabel'),

@@ -129,7 +129,7 @@ export function TeachersList() {
     render: (value: string, row) => {
       const link = <Link to={paths.teacher(row.id)}>{value}</Link>;
       // On a phone the staff number goes under the name: the level is the second column.
-      return isPhone ? <TwoLineCell main={link} sub={row.staff_no} subTestId="staff-no" /> : link;
+      return <TwoLineCell main={link} sub={isPhone && row.staff_no} subTestId="staff-no" />;
     },
   };
   const school: Column[] = showSchool
