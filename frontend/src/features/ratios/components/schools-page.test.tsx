@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import i18n from '@/lib/i18n';
 import { loginAs } from '@/testing/mocks/db';
 import { phoneScreen, renderApp } from '@/testing/test-utils';
 
@@ -33,6 +34,21 @@ describe('schools page', () => {
     expect(headers.slice(0, 4)).toEqual(['学校', '占比', '缺口（人）', '状态']);
     expect(headers).not.toContain('学校代码');
     expect(within(link.closest('tr') as HTMLElement).getByTestId('school-code')).not.toBeEmptyDOMElement();
+  });
+
+  it('names the gap briefly in English on a phone, so that it fits beside the ratio', async () => {
+    phoneScreen();
+    await i18n.changeLanguage('en');
+    try {
+      loginAs('province');
+      renderApp('/schools');
+      const table = await screen.findByRole('table');
+      await within(table).findByRole('link', { name: '九江中等专业学校' });
+      const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+      expect(headers.slice(0, 4)).toEqual(['School', 'Ratio', 'Gap', 'Status']);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('shows the code, the name, the city and the kind first on a desktop', async () => {
