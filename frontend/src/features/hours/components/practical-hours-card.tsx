@@ -49,7 +49,11 @@ export function PracticalHoursCard({ city }: { city?: number }) {
           content: <span>{row.school.name}</span>,
           extra: (
             <span>
-              {formatPercent(row.practical_share)}（{row.practical_hours} / {row.total_hours}）
+              {t('hours.shareOf', {
+                share: formatPercent(row.practical_share),
+                hours: row.practical_hours,
+                total: row.total_hours,
+              })}
             </span>
           ),
         })}

@@ -31,7 +31,10 @@ export function FallingBelowCard({ city }: { city?: number }) {
             content: <Link to={paths.school(row.school.id)}>{row.school.name}</Link>,
             extra: (
               <span>
-                {formatDate(row.below_on)}（{t('forecast.inDays', { days: daysUntil(row.below_on) })}）
+                {t('forecast.onDay', {
+                  date: formatDate(row.below_on),
+                  inDays: t('forecast.inDays', { days: daysUntil(row.below_on) }),
+                })}
               </span>
             ),
           })}

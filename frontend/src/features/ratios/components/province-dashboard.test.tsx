@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { http, HttpResponse } from 'msw';
 
+import i18n from '@/lib/i18n';
 import { loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
@@ -22,6 +23,22 @@ describe('province dashboard', () => {
     const links = await within(table).findAllByRole('link');
     expect(links.map((a) => a.textContent)).toEqual(['九江中等专业学校', '赣州技师学院']);
     expect(links[0]).toHaveAttribute('href', '/schools/2');
+  });
+
+  it('writes the day a school falls below and its hours with each language\'s punctuation', async () => {
+    loginAs('province');
+    renderApp('/dashboard');
+    const falling = await screen.findByTestId('falling-school');
+    expect(falling).toHaveTextContent(/2027-04-16（\d+ 天后）/);
+    const hours = await screen.findByTestId('hours-below-school');
+    expect(hours).toHaveTextContent('41.0%（410 / 1000）');
+    await i18n.changeLanguage('en');
+    try {
+      await waitFor(() => expect(screen.getByTestId('falling-school')).toHaveTextContent(/2027-04-16 \(in \d+ days\)/));
+      expect(screen.getByTestId('hours-below-school')).toHaveTextContent('41.0% (410 / 1000)');
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('filters by city and drills into a school', async () => {

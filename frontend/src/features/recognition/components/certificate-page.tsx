@@ -62,13 +62,18 @@ export function CertificatePage({ id }: { id: number }) {
         </div>
         <div style={{ textAlign: 'left', fontSize: 16, lineHeight: 2 }}>
           <div>
-            {t('recognition.certificateNo')}：<b data-testid="certificate-no">{r.certificate_no}</b>
+            {t('common.labelled', { label: t('recognition.certificateNo'), value: '' })}
+            <b data-testid="certificate-no">{r.certificate_no}</b>
           </div>
           <div>
-            {t('recognition.levelLabel')}：<LevelText level={r.level} />
+            {t('common.labelled', { label: t('recognition.levelLabel'), value: '' })}
+            <LevelText level={r.level} />
           </div>
           <div>
-            {t('recognition.validity')}：{formatDate(r.recognized_on)} — {formatDate(r.valid_until)}
+            {t('common.labelled', {
+              label: t('recognition.validity'),
+              value: `${formatDate(r.recognized_on)} — ${formatDate(r.valid_until)}`,
+            })}
           </div>
         </div>
         <div style={{ marginTop: '20mm', display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end' }}>

@@ -193,7 +193,8 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {(() => {
                 const last = app.history[app.history.length - 1];
-                return `${t(`recognition.stage.${last.stage}`, { defaultValue: last.stage })}${last.opinion ? `：${last.opinion}` : ''}`;
+                const stage = t(`recognition.stage.${last.stage}`, { defaultValue: last.stage });
+                return last.opinion ? t('common.labelled', { label: stage, value: last.opinion }) : stage;
               })()}
             </Typography.Text>
           ) : null,
