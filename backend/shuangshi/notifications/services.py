@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from shuangshi.accounts.models import User
 
@@ -201,7 +202,9 @@ def _digest_text(user: User, items: list[Notification]) -> tuple[str, str]:
     """The digest in the active language: each alert worded again from its parameters
     (`wording`), or as stored for one stored without them."""
     base = getattr(settings, "SITE_URL", "").rstrip("/")
-    subject = _("Shuangshi: %(count)s new alerts") % {"count": len(items)}
+    subject = ngettext(
+        "Shuangshi: %(count)s new alert", "Shuangshi: %(count)s new alerts", len(items)
+    ) % {"count": len(items)}
     lines = [_("Hello %(name)s,") % {"name": user.get_full_name() or user.username}, ""]
     for n in items:
         title, body = wording.worded(n)

@@ -267,6 +267,20 @@ def test_the_digest_is_in_the_language_the_user_chose(expiring, hr_a, api):
     assert "证书" not in mail_.body
 
 
+def test_a_digest_of_one_alert_says_alert(hr_a):
+    """The subject counts in each language's own way: one alert, not "1 new alerts"."""
+    hr_a.email = "hr_a@example.cn"
+    hr_a.save()
+    services.notification_create(user=hr_a, kind=Kind.JOB_FINISHED, subject="job:1", title="完成")
+    services.preference_set(user=hr_a, language="en")
+    assert services.digest_daily()["sent"] == 1
+    assert mail.outbox[0].subject == "Shuangshi: 1 new alert"
+    services.notification_create(user=hr_a, kind=Kind.JOB_FINISHED, subject="job:2", title="完成")
+    services.preference_set(user=hr_a, language="")  # the default: Chinese
+    assert services.digest_daily(on=TODAY() + timedelta(days=1))["sent"] == 1
+    assert mail.outbox[-1].subject == "双师型教师管理：1 条新提醒"
+
+
 def test_the_digest_language_is_checked_and_kept_apart_from_the_switch(api, hr_a):
     client = api(hr_a)
     assert client.get("/api/v1/notifications/preferences/").json()["language"] == ""
