@@ -33,7 +33,7 @@ export function FallingBelowCard({ city }: { city?: number }) {
               <span>
                 {t('forecast.onDay', {
                   date: formatDate(row.below_on),
-                  inDays: t('forecast.inDays', { days: daysUntil(row.below_on) }),
+                  inDays: t('forecast.inDays', { count: daysUntil(row.below_on) ?? 0 }),
                 })}
               </span>
             ),

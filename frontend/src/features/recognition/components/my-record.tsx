@@ -72,7 +72,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
           renderItem={(p) => ({
             extra: <StatusTag status={p.status} />,
             title: `${label('periodKind', p.kind)} · ${p.enterprise}`,
-            description: `${formatDate(p.start_on)} — ${formatDate(p.end_on)} · ${t('recognition.me.days', { n: p.days })}`,
+            description: `${formatDate(p.start_on)} — ${formatDate(p.end_on)} · ${t('recognition.me.days', { count: p.days })}`,
           })}
         />
       </Card>

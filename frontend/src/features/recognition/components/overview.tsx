@@ -44,7 +44,7 @@ export function RecognitionOverview() {
           </Row>
           {share?.recognized_gap ? (
             <div style={{ marginTop: 8, color: '#a8071a' }}>
-              {t('recognition.overview.gap', { n: share.recognized_gap, target: formatPercent(share.target, 0) })}
+              {t('recognition.overview.gap', { count: share.recognized_gap, target: formatPercent(share.target, 0) })}
             </div>
           ) : null}
         </Card>

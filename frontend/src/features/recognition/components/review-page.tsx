@@ -169,7 +169,7 @@ function BulkApprove({ ids, action, onClose }: { ids: number[]; action: 'school-
     setBusy(false);
     done.reset();
     if (failures.length) modal.warning({ title: t('recognition.someRefused'), content: failures.join('\n') });
-    else void message.success(t('recognition.done.bulk', { n: ids.length }));
+    else void message.success(t('recognition.done.bulk', { count: ids.length }));
     onClose();
   };
   return (

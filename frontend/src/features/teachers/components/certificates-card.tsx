@@ -36,7 +36,7 @@ function ExpiryCell({ value }: { value: string | null }) {
       {days < 0 ? (
         <Tag color="red">{t('teachers.expired')}</Tag>
       ) : days <= EXPIRY_WARNING_DAYS ? (
-        <Tag color="orange">{t('teachers.expiringSoon', { days })}</Tag>
+        <Tag color="orange">{t('teachers.expiringSoon', { count: days })}</Tag>
       ) : null}
     </Space>
   );

@@ -34,7 +34,7 @@ export function QualificationTag({ qualification }: { qualification: Qualificati
           title={expiryWords(warning, t, formatDate, (level) => label('qualificationLevel', level))}
         >
           <Tag color={days < 0 ? 'red' : 'orange'} data-testid="expiry-mark">
-            {days < 0 ? t('teachers.expired') : t(markText[warning.kind], { days })}
+            {days < 0 ? t('teachers.expired') : t(markText[warning.kind], { count: days })}
           </Tag>
         </Tooltip>
       )}
