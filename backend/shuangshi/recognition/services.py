@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes
 from shuangshi.qualification import selectors as qualification
+from shuangshi.qualification import wording
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 
 from . import rules, selectors
@@ -228,10 +229,6 @@ def application_update(*, application: Application, data: dict[str, Any]) -> App
     return application
 
 
-def _missing_text(eligibility: dict[str, Any]) -> str:
-    return "; ".join(m["text"] for m in eligibility.get("missing", []))
-
-
 @transaction.atomic
 def application_submit(
     *, application: Application, user: User, today: date | None = None
@@ -281,9 +278,12 @@ def application_submit(
                         "The rules give %(eligible)s, below the level asked for. "
                         "Missing: %(missing)s"
                     )
-                    % {"eligible": result["level"], "missing": _missing_text(result) or "-"}
+                    % {
+                        "eligible": wording.level_words(result["level"]),
+                        "missing": wording.missing_sentence(result["missing"]) or "-",
+                    }
                 ],
-                "missing": [m["text"] for m in result["missing"]],
+                "missing": [wording.missing_words(m) for m in result["missing"]],
             }
         )
     _event(application, Stage.SUBMIT, user)

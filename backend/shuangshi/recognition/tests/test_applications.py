@@ -109,6 +109,18 @@ def test_a_level_above_eligibility_is_refused_naming_what_is_missing(api, teache
     assert response.status_code == 400
     assert "level" in response.json()
     assert response.json()["missing"]
+    # In the reader's language, the level by its name and each missing item in words (the
+    # API's plain English `text` read "needs 180 more days …" in a Chinese refusal).
+    assert response.json() == {
+        "level": ["按认定规则只能认定为 初级，低于申报等级。尚缺：再完成 180 天企业实践"],
+        "missing": ["再完成 180 天企业实践"],
+    }
+    en = api(teacher_user).post(f"{APPS}{app_id}/submit/", {}, HTTP_ACCEPT_LANGUAGE="en")
+    assert en.json()["missing"] == ["180 more days of enterprise practice"]
+    assert en.json()["level"] == [
+        "The rules give Junior (初级), below the level asked for. "
+        "Missing: 180 more days of enterprise practice"
+    ]
 
 
 def test_a_second_application_in_the_round_is_refused(api, teacher_user, round_open):
