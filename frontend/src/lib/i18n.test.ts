@@ -26,11 +26,13 @@ describe('the two languages', () => {
 
   it('count one thing in the singular in English: "1 day", never "1 days"', () => {
     // Every text that takes a count, read with a count of one (and its other figures).
-    const counted = english.filter(([key, text]) => !PLURAL_SUFFIX.test(key) && text.includes('{{count}}'));
+    const counted = english.filter(
+      ([key, text]) => !PLURAL_SUFFIX.test(key) && (text.includes('{{count}}') || text.includes('{{quantity}}')),
+    );
     expect(counted.length).toBeGreaterThan(20);
     const plural = /\b1 (more )?[a-z]+s\b/;
     const wrong = counted
-      .map(([key]) => i18n.t(key, { lng: 'en', count: 1, total: 4, target: '60%' }))
+      .map(([key]) => i18n.t(key, { lng: 'en', count: 1, quantity: 1, total: 4, target: '60%' }))
       .filter((text) => plural.test(text));
     expect(wrong).toEqual([]);
     expect(i18n.t('checklist.lackYears', { lng: 'en', count: 1 })).toBe('1 more year of teaching');

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
+import { missingText } from '@/lib/missing-text';
 
 import { useCandidates } from '../api/get-candidates';
 import type { MissingItem } from '../types/ratios';
@@ -14,7 +15,7 @@ function MissingTag({ item }: { item: MissingItem }) {
   const { t } = useTranslation();
   return (
     <Tag color={item.one_of ? 'blue' : 'orange'}>
-      {t(item.message, { defaultValue: item.code, quantity: item.quantity, ...item.params })}
+      {missingText(t, item)}
     </Tag>
   );
 }

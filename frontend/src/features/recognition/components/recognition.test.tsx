@@ -127,6 +127,38 @@ describe('recognition', () => {
     expect(within(queue).getByTestId('status-filter')).toBeInTheDocument();
   });
 
+  it('the review drawer says what the teacher lacks in the screen\'s language, not the API\'s English', async () => {
+    loginAs('hr_a');
+    const missing = [
+      { code: 'YEARS', quantity: 1, unit: 'years', message: 'qualification.missing.teaching_years', params: { years: 1 }, text: 'needs 1 more years of teaching', distance: 365, one_of: false, needed: 0 },
+      { code: 'E_PRACTICE', quantity: 74, unit: 'days', message: 'qualification.missing.e_practice', params: { days: 74, years: 5 }, text: 'needs 74 more days of enterprise practice in the last 5 years', distance: 74, one_of: true, needed: 1 },
+    ];
+    const application = {
+      id: 6, round: 1, round_code: 'JX2026-1', teacher: 1, teacher_name: '王小明', school: 1,
+      school_name: '江西示范职业技术学院', level: 'junior', statement: '', evidence: [],
+      status: 'submitted', eligibility: { level: 'junior', missing }, history: [],
+      votes: [], publicity_until: null, recognition: null, version: 1,
+    };
+    server.use(
+      http.get(`${API}/recognition-applications/6/`, () => HttpResponse.json(application)),
+      http.get(`${API}/recognition-applications/`, () => HttpResponse.json(empty)),
+      http.get(`${API}/recognition-rounds/`, () => HttpResponse.json(empty)),
+      http.get(`${API}/recognitions/gaps/`, () => HttpResponse.json({ should_apply: [], no_longer_qualified: [] })),
+    );
+    renderApp('/recognition?application=6');
+    const drawer = await screen.findByRole('dialog');
+    expect(await within(drawer).findByText('再任教 1 年')).toBeInTheDocument();
+    expect(within(drawer).getByText('再完成 74 天企业实践')).toBeInTheDocument();
+    expect(drawer).not.toHaveTextContent('needs');
+    await i18n.changeLanguage('en');
+    try {
+      expect(await within(drawer).findByText('1 more year of teaching')).toBeInTheDocument();
+      expect(within(drawer).getByText('74 more days of enterprise practice')).toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+
   it('lists the rounds in a card, each open for applications or closed', async () => {
     loginAs('province');
     serveRounds();

@@ -11,6 +11,7 @@ import type { Me } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
+import { missingText, type MissingWords } from '@/lib/missing-text';
 
 import { applicationAction, useApplicationAction, useApplications, type ActionInput } from '../api/applications';
 import { evidenceDownloadUrl } from '../api/records';
@@ -186,7 +187,7 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const action = useApplicationAction();
   const [form] = Form.useForm();
   const [current, setCurrent] = useState(application);
-  const eligibility = current.eligibility as { level?: string; missing?: { text: string }[] } | null;
+  const eligibility = current.eligibility as { level?: string; missing?: MissingWords[] } | null;
 
   const act = async (input: ActionInput) => {
     try {
@@ -216,7 +217,9 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
           <LevelText level={eligibility?.level} />
           {eligibility?.missing?.length ? (
             <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-              {eligibility.missing.map((m) => <li key={m.text}>{m.text}</li>)}
+              {eligibility.missing.map((m) => (
+                <li key={m.message}>{missingText(t, m)}</li>
+              ))}
             </ul>
           ) : null}
         </Descriptions.Item>
