@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import i18n from '@/lib/i18n';
 import { loginAs } from '@/testing/mocks/db';
 import { phoneScreen, renderApp } from '@/testing/test-utils';
 
@@ -32,5 +33,14 @@ describe('layout', () => {
     loginAs('city_nc');
     renderApp('/dashboard');
     expect(await screen.findByRole('link', { name: '南昌市概览' })).toBeInTheDocument();
+    // The header's user names the city as a title too, and in English in English.
+    await waitFor(() => expect(screen.getByTestId('current-user')).toHaveTextContent(/ · 南昌市$/));
+    await i18n.changeLanguage('en');
+    try {
+      await waitFor(() => expect(screen.getByTestId('current-user')).toHaveTextContent(/ · Nanchang$/));
+      expect(screen.getByRole('link', { name: 'Nanchang overview' })).toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 });

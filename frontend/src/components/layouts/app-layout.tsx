@@ -23,16 +23,21 @@ const headerPages: { path: string; label: string }[] = [
   { path: paths.password, label: 'recognition.password.title' },
 ];
 
+/** A city user's city as a title in the screen's language ("南昌市", "Nanchang"); undefined
+ * for every other user. Only a city user needs the cities' names (Chinese and English). */
+function useCityTitle(me: Me | null | undefined): string | undefined {
+  const { i18n } = useTranslation();
+  const cities = useCities(me?.role === 'city');
+  if (!me || me.role !== 'city' || !me.city_name) return undefined;
+  const city = cities.data?.results.find((c) => c.id === me.city) ?? { name: me.city_name, name_en: '' };
+  return cityTitle(city, i18n.resolvedLanguage ?? 'zh-CN');
+}
+
 /** A menu label; a city user's overview names the city ("南昌市概览"), not the province. */
-export function useNavLabel(cityUser = false) {
-  const { t, i18n } = useTranslation();
-  // Only a city user's menu needs the city's names (Chinese and English).
-  const cities = useCities(cityUser);
-  return (item: NavItem, me: Me) => {
-    if (item.key !== 'dashboard' || me.role !== 'city' || !me.city_name) return t(item.label);
-    const city = cities.data?.results.find((c) => c.id === me.city) ?? { name: me.city_name, name_en: '' };
-    return t('nav.cityDashboard', { city: cityTitle(city, i18n.resolvedLanguage ?? 'zh-CN') });
-  };
+export function useNavLabel(me: Me | null | undefined) {
+  const { t } = useTranslation();
+  const city = useCityTitle(me);
+  return (item: NavItem) => (item.key === 'dashboard' && city ? t('nav.cityDashboard', { city }) : t(item.label));
 }
 
 /**
@@ -45,7 +50,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const me = useMe();
   const logout = useLogout();
-  const navLabel = useNavLabel(me.data?.role === 'city');
+  const navLabel = useNavLabel(me.data);
+  const cityName = useCityTitle(me.data);
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
@@ -56,7 +62,7 @@ export function AppLayout() {
     .sort((a, b) => b.path.length - a.path.length)[0];
   const headerPage = headerPages.find((page) => location.pathname === page.path);
   const pageTitle =
-    selected && me.data ? navLabel(selected, me.data) : headerPage ? t(headerPage.label) : '';
+    selected && me.data ? navLabel(selected) : headerPage ? t(headerPage.label) : '';
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.title')}` : t('app.title');
   }, [pageTitle, t]);
@@ -71,7 +77,8 @@ export function AppLayout() {
   if (user.must_change_password && location.pathname !== paths.password) {
     return <Navigate to={paths.password} replace />;
   }
-  const scope = user.school_name ?? user.training_base_name ?? user.city_name;
+  // A city user's city in the screen's language (the API's city_name is Chinese).
+  const scope = user.school_name ?? user.training_base_name ?? cityName ?? user.city_name;
   const doLogout = () =>
     logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) });
 
@@ -84,7 +91,7 @@ export function AppLayout() {
       items={items.map((item) => ({
         key: item.key,
         icon: item.icon,
-        label: <Link to={item.path}>{navLabel(item, user)}</Link>,
+        label: <Link to={item.path}>{navLabel(item)}</Link>,
       }))}
     />
   );
