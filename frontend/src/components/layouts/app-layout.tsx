@@ -33,12 +33,6 @@ function useCityTitle(me: Me | null | undefined): string | undefined {
   return cityTitle(city, i18n.resolvedLanguage ?? 'zh-CN');
 }
 
-/** A menu label; a city user's overview names the city ("南昌市概览"), not the province. */
-export function useNavLabel(me: Me | null | undefined) {
-  const { t } = useTranslation();
-  const city = useCityTitle(me);
-  return (item: NavItem) => (item.key === 'dashboard' && city ? t('nav.cityDashboard', { city }) : t(item.label));
-}
 
 /**
  * The signed-in shell (Ant Design Pro style): a sidebar by role on desktop, a menu drawer on a
@@ -50,8 +44,10 @@ export function AppLayout() {
   const navigate = useNavigate();
   const me = useMe();
   const logout = useLogout();
-  const navLabel = useNavLabel(me.data);
   const cityName = useCityTitle(me.data);
+  // A menu label; a city user's overview names the city ("南昌市概览"), not the province.
+  const navLabel = (item: NavItem) =>
+    item.key === 'dashboard' && cityName ? t('nav.cityDashboard', { city: cityName }) : t(item.label);
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
