@@ -280,28 +280,19 @@ def test_phone_screens_fit_without_sideways_scrolling(
         ("hr_a", ["/my-school", "/imports", "/recognition/confirmations", "/practice-duty"]),
         ("base_a", ["/training"]),  # the completions' title beside two buttons
         ("teacher_a", ["/me", "/notifications"]),
-        # Every other screen of the Chinese tour (round 26).
+        # The screens with the most English words that the lists above leave out (round 26;
+        # the rest of the Chinese tour's screens are like one above, and CI's time is kept).
         (
             "province",
             [
-                "/schools",
-                "/teachers",
                 "/accounts",
-                "/notifications",
                 "/jobs",
                 "/practice-duty",
                 "/recognition/rounds",
-                "/recognition/publicity",
                 "/recognition/certificates/first",
             ],
         ),
-        ("city_nc", ["/dashboard", "/schools/first", "/recognition"]),
-        (
-            "hr_a",
-            ["/teachers", "/teachers/first", "/mentors", "/notifications", "/jobs", "/recognition"],
-        ),
-        ("teacher_a", ["/recognition/publicity"]),
-        ("expert_a", ["/recognition"]),
+        ("hr_a", ["/teachers/first", "/notifications"]),
     ],
 )
 def test_phone_screens_fit_in_english(phone: Page, username: str, screens: list[str]) -> None:
