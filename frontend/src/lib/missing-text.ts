@@ -6,6 +6,9 @@ export type MissingWords = {
   message: string;
   quantity?: number;
   params?: Record<string, unknown>;
+  /** An alternative: any `needed` of the items marked so will do. */
+  one_of?: boolean;
+  needed?: number;
   /** The API's plain English: shown only for a key the locale files do not hold. */
   text?: string;
 };

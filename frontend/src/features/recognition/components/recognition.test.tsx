@@ -150,10 +150,16 @@ describe('recognition', () => {
     expect(await within(drawer).findByText('再任教 1 年')).toBeInTheDocument();
     expect(within(drawer).getByText('再完成 74 天企业实践')).toBeInTheDocument();
     expect(drawer).not.toHaveTextContent('needs');
+    // For which level, and which items are alternatives.
+    const needs = within(drawer).getByTestId('next-level-needs');
+    expect(needs).toHaveTextContent(/^升至中级还需：再任教 1 年以下任选 1 项：再完成 74 天企业实践$/);
     await i18n.changeLanguage('en');
     try {
       expect(await within(drawer).findByText('1 more year of teaching')).toBeInTheDocument();
       expect(within(drawer).getByText('74 more days of enterprise practice')).toBeInTheDocument();
+      expect(within(drawer).getByTestId('next-level-needs')).toHaveTextContent(
+        /^To reach Intermediate:1 more year of teachingany 1 of:74 more days of enterprise practice$/,
+      );
     } finally {
       await i18n.changeLanguage('zh-CN');
     }

@@ -16,7 +16,7 @@ import { missingText, type MissingWords } from '@/lib/missing-text';
 import { applicationAction, useApplicationAction, useApplications, type ActionInput } from '../api/applications';
 import { evidenceDownloadUrl } from '../api/records';
 import { useRounds } from '../api/rounds';
-import { STATUSES, type Application } from '../types';
+import { LEVELS, STATUSES, type Application } from '../types';
 import { RecognitionOverview } from './overview';
 import { LevelText, StatusTag } from './status-tag';
 
@@ -181,6 +181,25 @@ function BulkApprove({ ids, action, onClose }: { ids: number[]; action: 'school-
   );
 }
 
+/** What the next level needs: the required items, then the alternatives under "any N of:". */
+function MissingList({ items }: { items: MissingWords[] }) {
+  const { t } = useTranslation();
+  const required = items.filter((m) => !m.one_of);
+  const options = items.filter((m) => m.one_of);
+  const item = (m: MissingWords) => <li key={m.message}>{missingText(t, m)}</li>;
+  return (
+    <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+      {required.map(item)}
+      {options.length > 0 && (
+        <li>
+          {t('recognition.anyOf', { count: options[0].needed || 1 })}
+          <ul style={{ paddingLeft: 18 }}>{options.map(item)}</ul>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 function ApplicationDrawer({ me, application, onClose }: { me: Me; application: Application; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -188,6 +207,9 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const [form] = Form.useForm();
   const [current, setCurrent] = useState(application);
   const eligibility = current.eligibility as { level?: string; missing?: MissingWords[] } | null;
+  // The missing items are what the next level above the rules' verdict needs: say which.
+  const next = ['none', ...LEVELS][['none', ...LEVELS].indexOf(eligibility?.level ?? 'none') + 1];
+  const nextLevelNeeds = next ? t('recognition.nextLevelNeeds', { level: t(`recognition.level.${next}`) }) : '';
 
   const act = async (input: ActionInput) => {
     try {
@@ -216,11 +238,10 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
         <Descriptions.Item label={t('recognition.eligible')}>
           <LevelText level={eligibility?.level} />
           {eligibility?.missing?.length ? (
-            <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-              {eligibility.missing.map((m) => (
-                <li key={m.message}>{missingText(t, m)}</li>
-              ))}
-            </ul>
+            <div style={{ marginTop: 4 }} data-testid="next-level-needs">
+              <Typography.Text type="secondary">{nextLevelNeeds}</Typography.Text>
+              <MissingList items={eligibility.missing} />
+            </div>
           ) : null}
         </Descriptions.Item>
         <Descriptions.Item label={t('recognition.statusLabel')}><StatusTag status={s} /></Descriptions.Item>
