@@ -158,7 +158,7 @@ describe('recognition', () => {
       expect(await within(drawer).findByText('1 more year of teaching')).toBeInTheDocument();
       expect(within(drawer).getByText('74 more days of enterprise practice')).toBeInTheDocument();
       expect(within(drawer).getByTestId('next-level-needs')).toHaveTextContent(
-        /^To reach Intermediate:1 more year of teachingany 1 of:74 more days of enterprise practice$/,
+        /^To reach Intermediate:1 more year of teachingAny 1 of:74 more days of enterprise practice$/,
       );
     } finally {
       await i18n.changeLanguage('zh-CN');
