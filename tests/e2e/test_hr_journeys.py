@@ -235,7 +235,7 @@ def test_hr_imports_a_workbook_fixes_the_bad_row_and_commits(page: Page) -> None
     upload.set_input_files(
         files=[{"name": "教师.xlsx", "mimeType": XLSX, "buffer": _teachers_workbook(good)}]
     )
-    expect(page.get_by_text("检查通过，可以导入。")).to_be_visible()
+    expect(page.get_by_text("3 行检查通过，可以导入。")).to_be_visible()
     expect(_statistic(page, "可导入")).to_have_text("3")
     expect(_statistic(page, "有错误")).to_have_text("0")
     commit = page.get_by_role("button", name="确认导入")

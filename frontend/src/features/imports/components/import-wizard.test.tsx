@@ -58,7 +58,7 @@ describe('import wizard', () => {
     );
     await user.click(screen.getByRole('button', { name: '上传文件' }));
     await user.upload(container.querySelector('input[type=file]') as HTMLInputElement, xlsx('ok.xlsx'));
-    expect(await screen.findByText('检查通过，可以导入。')).toBeInTheDocument();
+    expect(await screen.findByText('3 行检查通过，可以导入。')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '确认导入' }));
     expect(await screen.findByText('导入成功：新增 2 条，更新 1 条。')).toBeInTheDocument();
   });

@@ -214,7 +214,9 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
               styles={{ content: { color: job.failed ? '#cf1322' : undefined } }}
             />
           </Space>
-          {job.status === 'valid' && <Alert type="success" showIcon title={t('imports.valid')} />}
+          {job.status === 'valid' && (
+            <Alert type="success" showIcon title={t('imports.valid', { count: job.ready })} data-testid="import-valid" />
+          )}
           {job.status === 'invalid' && !job.message && (
             <InvalidAlert id={job.id} />
           )}
