@@ -34,6 +34,28 @@ describe('settings', () => {
     expect(screen.getAllByText('初始值，尚无人修改')).toHaveLength(1);
   });
 
+  it('asks for the practical-hours share as "at least", as it is met at the target itself', { timeout: 120_000 }, async () => {
+    state.targets.push({
+      code: 'practical_hours_share', value: '0.5000', deadline: '2026-12-31', deadline_passed: false, current: 0.533,
+      updated_by: null, updated_at: null, version: 1,
+    });
+    loginAs('province');
+    const user = userEvent.setup({ delay: null });
+    renderApp('/settings');
+    const card = (await screen.findByText('实践性教学课时占比目标')).closest('.ant-card') as HTMLElement;
+    expect(within(card).getByText('/ ≥ 50%')).toBeInTheDocument();
+    expect(within(card).getByText(/不低于 50%/)).toBeInTheDocument();
+    expect(card).not.toHaveTextContent(/须超过|严格大于/);
+    const value = within(card).getByRole('spinbutton', { name: /占比不低于/ });
+    await user.clear(value);
+    await user.paste('55');
+    await user.click(within(card).getByRole('button', { name: /保\s*存/ }));
+    expect(await screen.findByText('已保存：目标为不低于 55%')).toBeInTheDocument();
+    // The dual-qualified ratio stays "more than".
+    const ratio = screen.getByText('“双师型”教师占比目标').closest('.ant-card') as HTMLElement;
+    expect(within(ratio).getByText('/ > 60%')).toBeInTheDocument();
+  });
+
   it('saves a target with the version read', { timeout: 120_000 }, async () => {
     loginAs('province');
     const user = userEvent.setup({ delay: null });

@@ -29,7 +29,11 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
   const [errors, setErrors] = useState<string[]>([]);
   // Shares are typed as percents; the preview is for the dual-qualified ratio only.
   const isRatio = target.code === 'dual_qualified_ratio';
-  const isShare = isRatio || target.code === 'practical_hours_share';
+  // The practical-hours share is met at the target itself (hours.selectors.meets: ≥), the
+  // dual-qualified ratio only above it (the policy's "more than 60%").
+  const atLeast = target.code === 'practical_hours_share';
+  const isShare = isRatio || atLeast;
+  const valueLabel = atLeast ? t('settings.atLeastValue') : isShare ? t('settings.ratioValue') : t('settings.basesValue');
   // The form holds what people type: a percent for the ratio, a count for the bases.
   const shown = (value: number | string | null) => (isShare ? toPercent(value) : Number(value));
   const initial = { value: shown(target.value), deadline: toDayjs(target.deadline) };
@@ -44,7 +48,7 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
           onDirty(target.code, false);
           void message.success(
             isShare
-              ? t('settings.ratioSaved', { value: formatPercent(value, 0) })
+              ? t(atLeast ? 'settings.atLeastSaved' : 'settings.ratioSaved', { value: formatPercent(value, 0) })
               : t('common.saved'),
           );
         },
@@ -78,7 +82,7 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
         suffix={
           <Typography.Text type="secondary" style={{ fontSize: 14 }}>
             {' / '}
-            {isShare ? `> ${formatPercent(Number(target.value), 0)}` : Number(target.value)}
+            {isShare ? `${atLeast ? '≥' : '>'} ${formatPercent(Number(target.value), 0)}` : Number(target.value)}
           </Typography.Text>
         }
       />
@@ -99,8 +103,8 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
         <Space wrap align="start">
           <Form.Item
             name="value"
-            label={isShare ? t('settings.ratioValue') : t('settings.basesValue')}
-            extra={isShare ? t('settings.ratioHelp') : undefined}
+            label={valueLabel}
+            extra={atLeast ? t('settings.atLeastHelp') : isShare ? t('settings.ratioHelp') : undefined}
             rules={[
               { required: true, message: t('settings.required') },
               ...(isShare
@@ -117,7 +121,7 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
           >
             {isShare ? (
               <InputNumber
-                aria-label={t('settings.ratioValue')}
+                aria-label={valueLabel}
                 step={1}
                 suffix="%"
                 style={{ width: 140 }}
