@@ -75,6 +75,17 @@ def missing_sentence(items: Iterable[Mapping[str, Any]]) -> str:
     return separator.join(required)
 
 
+LEVEL_ORDER = [Level.NONE, Level.JUNIOR, Level.INTERMEDIATE, Level.SENIOR]
+
+
+def next_level_words(level: str) -> str:
+    """The name of the level above `level`, which the engine's missing items are for ("" at
+    senior)."""
+    ranks = [str(choice) for choice in LEVEL_ORDER]
+    at = ranks.index(level) if level in ranks else 0
+    return str(LEVEL_ORDER[at + 1].label) if at + 1 < len(LEVEL_ORDER) else ""
+
+
 def level_words(level: str) -> str:
     """A level's name ("Junior (初级)", 初级) for a code the engine gives."""
     try:

@@ -274,12 +274,14 @@ def application_submit(
         raise ValidationError(
             {
                 "level": [
+                    # The engine's missing items are for the next level, not the one asked.
                     _(
                         "The rules give %(eligible)s, below the level asked for. "
-                        "Missing: %(missing)s"
+                        "To reach %(next)s: %(missing)s"
                     )
                     % {
                         "eligible": wording.level_words(result["level"]),
+                        "next": wording.next_level_words(result["level"]),
                         "missing": wording.missing_sentence(result["missing"]) or "-",
                     }
                 ],

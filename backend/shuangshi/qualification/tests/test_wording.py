@@ -2,7 +2,12 @@
 
 from django.utils import translation
 
-from shuangshi.qualification.wording import level_words, missing_sentence, missing_words
+from shuangshi.qualification.wording import (
+    level_words,
+    missing_sentence,
+    missing_words,
+    next_level_words,
+)
 
 YEARS = {"message": "qualification.missing.teaching_years", "quantity": 1}
 PRACTICE = {"message": "qualification.missing.e_practice", "quantity": 74, "one_of": True}
@@ -22,6 +27,9 @@ def test_each_item_in_chinese():
         assert missing_words(YEARS) == "再任教 1 年"
         assert missing_words(PRACTICE) == "再完成 74 天企业实践"
         assert level_words("intermediate") == "中级"
+        assert next_level_words("none") == "初级"
+        assert next_level_words("junior") == "中级"
+        assert next_level_words("senior") == ""
 
 
 def test_the_alternatives_read_as_any_n_of_them():

@@ -112,14 +112,14 @@ def test_a_level_above_eligibility_is_refused_naming_what_is_missing(api, teache
     # In the reader's language, the level by its name and each missing item in words (the
     # API's plain English `text` read "needs 180 more days …" in a Chinese refusal).
     assert response.json() == {
-        "level": ["按认定规则只能认定为 初级，低于申报等级。尚缺：再完成 180 天企业实践"],
+        "level": ["按认定规则只能认定为 初级，低于申报等级。升至中级还需：再完成 180 天企业实践"],
         "missing": ["再完成 180 天企业实践"],
     }
     en = api(teacher_user).post(f"{APPS}{app_id}/submit/", {}, HTTP_ACCEPT_LANGUAGE="en")
     assert en.json()["missing"] == ["180 more days of enterprise practice"]
     assert en.json()["level"] == [
         "The rules give Junior (初级), below the level asked for. "
-        "Missing: 180 more days of enterprise practice"
+        "To reach Intermediate (中级): 180 more days of enterprise practice"
     ]
 
 
