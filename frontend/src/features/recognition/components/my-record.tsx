@@ -205,7 +205,7 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
   );
 }
 
-function ApplyModal({
+export function ApplyModal({
   teacher,
   files,
   onClose,
@@ -230,12 +230,13 @@ function ApplyModal({
     } catch (error) {
       if (error instanceof ApiError) {
         const errors = error.fieldErrors();
-        const missing = errors.missing ?? [];
+        // The level's message already names what is missing; `missing` lists it again for
+        // API clients, and shown under it each item read twice.
         delete errors.missing;
         form.setFields(
           Object.entries(errors).map(([name, list]) => ({
             name: ['round', 'level', 'statement', 'evidence'].includes(name) ? name : 'level',
-            errors: name === 'level' && missing.length ? [...list, ...missing] : list,
+            errors: list,
           })),
         );
       } else throw error;

@@ -9,6 +9,7 @@ import { db, loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
 import { phoneScreen, renderApp, renderWithProviders } from '@/testing/test-utils';
 
+import { ApplyModal } from './my-record';
 import { ProposeDrawer } from './propose-drawer';
 
 const API = '/api/v1';
@@ -273,6 +274,29 @@ describe('recognition', () => {
       await i18n.changeLanguage('zh-CN');
     }
   });
+  it('a refused application says once what the next level needs', async () => {
+    const message = '按认定规则只能认定为 初级，低于申报等级。升至中级还需：以下任选 1 项：完成 40 学时培训／取得四级及以上技能证书';
+    serveRounds();
+    server.use(
+      http.post(`${API}/recognition-applications/`, () => HttpResponse.json({ id: 9 }, { status: 201 })),
+      http.post(`${API}/recognition-applications/9/submit/`, () =>
+        HttpResponse.json({ level: [message], missing: ['完成 40 学时培训', '取得四级及以上技能证书'] }, { status: 400 }),
+      ),
+    );
+    const user = userEvent.setup({ delay: null });
+    renderWithProviders(<ApplyModal teacher={1} files={[]} onClose={() => undefined} />);
+    const form = await screen.findByTestId('apply-form');
+    const [round, level] = Array.from(form.querySelectorAll<HTMLElement>('.ant-select'));
+    await user.click(round.querySelector('input') as HTMLElement);
+    await user.click(await screen.findByTitle('JX2026-1 2026年度第一批'));
+    await user.click(level.querySelector('input') as HTMLElement);
+    await user.click(await screen.findByTitle('高级'));
+    await user.click(screen.getByRole('button', { name: /提\s*交/ }));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    // Not listed a second time under it, item by item.
+    expect(screen.queryByText('完成 40 学时培训')).not.toBeInTheDocument();
+  });
+
   it('a teacher picks the certificate level from the kind\'s levels, not by typing a code', async () => {
     const user = userEvent.setup({ delay: null });
     renderWithProviders(<ProposeDrawer kind="certificate" teacher={1} open onClose={() => undefined} />);
