@@ -61,6 +61,16 @@ export function useCreateApplication() {
   });
 }
 
+/** Change a draft (the one a refused submission left) before submitting it again. */
+export function useUpdateApplication() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, ...input }: Omit<ApplicationInput, 'teacher' | 'round'> & { id: number; version?: number }) =>
+      api<Application>(`/recognition-applications/${id}/`, { method: 'PATCH', body: input }),
+    onSuccess: done,
+  });
+}
+
 export type ActionInput =
   | { id: number; action: 'submit' | 'withdraw' | 'finalize' }
   | { id: number; action: 'school-review' | 'province-review'; decision: Decision; opinion: string }

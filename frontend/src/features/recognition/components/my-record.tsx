@@ -9,7 +9,7 @@ import { ItemList } from '@/components/ui/item-list';
 import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 
-import { useApplicationAction, useApplications, useCreateApplication } from '../api/applications';
+import { useApplicationAction, useApplications, useCreateApplication, useUpdateApplication } from '../api/applications';
 import { evidenceDownloadUrl, useMyRecord, useRecognitions } from '../api/records';
 import { useRounds } from '../api/rounds';
 import { LEVELS, type Application } from '../types';
@@ -219,11 +219,20 @@ export function ApplyModal({
   const [form] = Form.useForm();
   const rounds = useRounds();
   const create = useCreateApplication();
+  const update = useUpdateApplication();
   const action = useApplicationAction();
+  // The draft a refused submission left: a second try changes and submits it, rather than
+  // leaving one more draft behind at every try.
+  const [draft, setDraft] = useState<Application | null>(null);
   const open = (rounds.data?.results ?? []).filter((r) => r.status === 'open');
   const submit = async (values: { round: number; level: string; statement?: string; evidence?: number[] }) => {
     try {
-      const app = await create.mutateAsync({ ...values, teacher });
+      const { round, ...changes } = values;
+      const app =
+        draft && draft.round === round
+          ? await update.mutateAsync({ id: draft.id, version: draft.version, ...changes })
+          : await create.mutateAsync({ ...values, teacher });
+      setDraft(app);
       await action.mutateAsync({ id: app.id, action: 'submit' });
       void message.success(t('recognition.done.submit'));
       onClose();
@@ -249,7 +258,7 @@ export function ApplyModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('recognition.action.submit')}
-      confirmLoading={create.isPending || action.isPending}
+      confirmLoading={create.isPending || update.isPending || action.isPending}
     >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="apply-form">
         <Form.Item name="round" label={t('recognition.round')} rules={[{ required: true }]}>

@@ -274,14 +274,27 @@ describe('recognition', () => {
       await i18n.changeLanguage('zh-CN');
     }
   });
-  it('a refused application says once what the next level needs', async () => {
+  it('a refused application says once what the next level needs, and a second try submits the same draft', async () => {
     const message = '按认定规则只能认定为 初级，低于申报等级。升至中级还需：以下任选 1 项：完成 40 学时培训／取得四级及以上技能证书';
     serveRounds();
+    const created: unknown[] = [];
+    const patched: unknown[] = [];
+    let submits = 0;
     server.use(
-      http.post(`${API}/recognition-applications/`, () => HttpResponse.json({ id: 9 }, { status: 201 })),
-      http.post(`${API}/recognition-applications/9/submit/`, () =>
-        HttpResponse.json({ level: [message], missing: ['完成 40 学时培训', '取得四级及以上技能证书'] }, { status: 400 }),
-      ),
+      http.post(`${API}/recognition-applications/`, async ({ request }) => {
+        created.push(await request.json());
+        return HttpResponse.json({ id: 9, round: 1, version: 1 }, { status: 201 });
+      }),
+      http.patch(`${API}/recognition-applications/9/`, async ({ request }) => {
+        patched.push(await request.json());
+        return HttpResponse.json({ id: 9, round: 1, version: 2 });
+      }),
+      http.post(`${API}/recognition-applications/9/submit/`, () => {
+        submits += 1;
+        return submits === 1
+          ? HttpResponse.json({ level: [message], missing: ['完成 40 学时培训', '取得四级及以上技能证书'] }, { status: 400 })
+          : HttpResponse.json({ id: 9, round: 1, status: 'submitted', version: 3 });
+      }),
     );
     const user = userEvent.setup({ delay: null });
     renderWithProviders(<ApplyModal teacher={1} files={[]} onClose={() => undefined} />);
@@ -295,6 +308,13 @@ describe('recognition', () => {
     expect(await screen.findByText(message)).toBeInTheDocument();
     // Not listed a second time under it, item by item.
     expect(screen.queryByText('完成 40 学时培训')).not.toBeInTheDocument();
+    // A second try at 初级 changes the draft the refusal left and submits it: no second draft.
+    await user.click(level.querySelector('input') as HTMLElement);
+    await user.click(await screen.findByTitle('初级'));
+    await user.click(screen.getByRole('button', { name: /提\s*交/ }));
+    await waitFor(() => expect(submits).toBe(2));
+    expect(created).toHaveLength(1);
+    expect(patched).toEqual([{ version: 1, level: 'junior' }]);
   });
 
   it('a teacher picks the certificate level from the kind\'s levels, not by typing a code', async () => {
