@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from shuangshi.qualification.engine import LEVELS
 from shuangshi.qualification.models import Level
 
 
@@ -75,15 +76,11 @@ def missing_sentence(items: Iterable[Mapping[str, Any]]) -> str:
     return separator.join(required)
 
 
-LEVEL_ORDER = [Level.NONE, Level.JUNIOR, Level.INTERMEDIATE, Level.SENIOR]
-
-
 def next_level_words(level: str) -> str:
-    """The name of the level above `level`, which the engine's missing items are for ("" at
-    senior)."""
-    ranks = [str(choice) for choice in LEVEL_ORDER]
-    at = ranks.index(level) if level in ranks else 0
-    return str(LEVEL_ORDER[at + 1].label) if at + 1 < len(LEVEL_ORDER) else ""
+    """The name of the level above `level` (the engine's order), which the engine's missing
+    items are for ("" at senior)."""
+    at = LEVELS.index(level) if level in LEVELS else 0
+    return level_words(LEVELS[at + 1]) if at + 1 < len(LEVELS) else ""
 
 
 def level_words(level: str) -> str:

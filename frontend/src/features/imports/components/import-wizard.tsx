@@ -215,7 +215,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
             />
           </Space>
           {job.status === 'valid' && (
-            <Alert type="success" showIcon title={t('imports.valid', { count: job.ready })} data-testid="import-valid" />
+            <Alert type="success" showIcon title={t('imports.valid', { count: job.ready })} />
           )}
           {job.status === 'invalid' && !job.message && (
             <InvalidAlert id={job.id} />

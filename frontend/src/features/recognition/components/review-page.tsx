@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
 import { personSchoolColumns } from '@/components/ui/two-line-cell';
+import { enums } from '@/config/enums';
 import { api } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -16,7 +17,7 @@ import { missingText, type MissingWords } from '@/lib/missing-text';
 import { applicationAction, useApplicationAction, useApplications, type ActionInput } from '../api/applications';
 import { evidenceDownloadUrl } from '../api/records';
 import { useRounds } from '../api/rounds';
-import { LEVELS, STATUSES, type Application } from '../types';
+import { STATUSES, type Application } from '../types';
 import { RecognitionOverview } from './overview';
 import { LevelText, StatusTag } from './status-tag';
 
@@ -208,7 +209,8 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const [current, setCurrent] = useState(application);
   const eligibility = current.eligibility as { level?: string; missing?: MissingWords[] } | null;
   // The missing items are what the next level above the rules' verdict needs: say which.
-  const next = ['none', ...LEVELS][['none', ...LEVELS].indexOf(eligibility?.level ?? 'none') + 1];
+  const levels = enums.qualificationLevel; // lowest first, none included
+  const next = levels[levels.indexOf((eligibility?.level ?? 'none') as (typeof levels)[number]) + 1];
   const nextLevelNeeds = next ? t('recognition.nextLevelNeeds', { level: t(`recognition.level.${next}`) }) : '';
 
   const act = async (input: ActionInput) => {
