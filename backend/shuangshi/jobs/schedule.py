@@ -42,7 +42,7 @@ SCHEDULE: list[Entry] = [
         "monthly-snapshot",
         "0 2 1 * *",
         "qualification.snapshot",
-        "on the 1st: the month's ratio snapshot per school, city and province",
+        "on the 1st: the month just ended, as on its last day, per school, city and province",
     ),
     Entry(
         "retention",

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
@@ -1084,23 +1084,30 @@ def month_end(month: date) -> date:
     return date.fromordinal(nxt.toordinal() - 1)
 
 
+def month_just_ended(today: date) -> date:
+    """The first day of the month before ``today``'s."""
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+class MonthNotEnded(ValueError):
+    """A snapshot asked for a month whose last day is still to come."""
+
+
 @transaction.atomic
 def ratios_snapshot(*, month: date | None = None) -> int:
-    """Store the month's counts per school, per city and for the province.
+    """Store a month's counts per school, per city and for the province, as they stood on
+    the month's last day (DESIGN §4: the job on the 1st records the month just ended).
 
-    The current month comes from the stored aggregates; a past month is evaluated at its
-    last day from plain rows (backfill).
+    Without ``month``, the month just ended. A month whose last day is still to come has
+    no point yet (the trend shows the current month live): MonthNotEnded.
     """
     today = timezone.localdate()
-    month = (month or today).replace(day=1)
-    if month == today.replace(day=1):
-        counts = {
-            row["school_id"]: (row["in_scope"], row["qualified"])
-            for row in SchoolStats.objects.values("school_id", "in_scope", "qualified")
-        }
-    else:
-        evaluated = selectors.counts_at(month_end(month))
-        counts = {sid: (c.in_scope, c.qualified) for sid, c in evaluated.items()}
+    month = (month or month_just_ended(today)).replace(day=1)
+    last_day = month_end(month)
+    if last_day > today:
+        raise MonthNotEnded(f"{month:%Y-%m} ends on {last_day}, after today ({today})")
+    evaluated = selectors.counts_at(last_day)
+    counts = {sid: (c.in_scope, c.qualified) for sid, c in evaluated.items()}
     cities = dict(School.objects.values_list("id", "city_id"))
     rows: list[RatioSnapshot] = []
     by_city: dict[int, list[int]] = {}

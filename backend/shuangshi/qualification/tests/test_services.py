@@ -115,6 +115,34 @@ def test_monthly_snapshots_for_school_city_and_province(school_a, school_b):
     assert past == 5
 
 
+def test_the_job_on_the_first_records_the_month_just_ended_as_on_its_last_day(monkeypatch):
+    # DESIGN §4: the point for month M is the figures as of M's last day; the job on the
+    # 1st records the month just ended. A skill certificate expiring on 03-15 makes March's
+    # point 0 qualified, though the teacher was qualified on 03-01 when March began.
+    from shuangshi.qualification.models import RatioSnapshot
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a: date(2026, 2, 15))
+    school = testing.make_school()
+    teacher = testing.make_teacher(school)
+    testing.make_certificate(teacher)
+    testing.make_certificate(
+        teacher,
+        kind="skill_level",
+        level="grade4",
+        issued_on=date(2015, 1, 1),
+        expires_on=date(2026, 3, 15),
+    )
+    for day in (date(2026, 3, 1), date(2026, 4, 1)):
+        monkeypatch.setattr(timezone, "localdate", lambda *a, d=day: d)
+        services.qualifications_refresh_due(on=day)
+        services.ratios_snapshot()  # as the schedule's job calls it, with no month
+    points = dict(RatioSnapshot.objects.filter(scope="province").values_list("month", "qualified"))
+    assert points == {date(2026, 2, 1): 1, date(2026, 3, 1): 0}
+    with pytest.raises(services.MonthNotEnded):
+        services.ratios_snapshot(month=date(2026, 4, 1))  # April ends on the 30th
+    assert not RatioSnapshot.objects.filter(month=date(2026, 4, 1)).exists()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_pipelined_rebuild_on_postgresql_matches_the_sequential_one():
     from django.db import connection

@@ -15,8 +15,9 @@ def _month(value: str) -> date:
 
 class Command(BaseCommand):
     help = (
-        "Store this month's ratio snapshot per school, per city and for the province "
-        "(run monthly). --month YYYY-MM backfills a past month by evaluating at its last day."
+        "Store the month just ended's ratio snapshot per school, per city and for the "
+        "province, as the figures stood on its last day (the schedule does it on the 1st). "
+        "--month YYYY-MM backfills another month that has ended."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -25,5 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         months = opts["month"] or [None]
         for month in months:
-            n = services.ratios_snapshot(month=month)
-            self.stdout.write(f"{month or 'this month'}: {n} snapshot rows")
+            try:
+                n = services.ratios_snapshot(month=month)
+            except services.MonthNotEnded as error:
+                raise CommandError(str(error)) from None
+            self.stdout.write(f"{month or 'the month just ended'}: {n} snapshot rows")
