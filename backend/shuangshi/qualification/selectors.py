@@ -11,6 +11,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache, partial
 from itertools import groupby
 from operator import itemgetter
@@ -19,7 +20,6 @@ from typing import Any, NamedTuple, cast
 from django.db import connection
 from django.db.models import (
     Case,
-    DecimalField,
     ExpressionWrapper,
     F,
     FloatField,
@@ -30,7 +30,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Floor
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
@@ -829,15 +829,16 @@ def _ratio_expressions(target: Decimal) -> dict[str, Any]:
         default=None,
         output_field=FloatField(),
     )
-    # Smallest count that is strictly above the target, minus those already qualified.
-    need = Floor(
-        ExpressionWrapper(
-            Value(target, output_field=DecimalField()) * F("stats__in_scope"),
-            output_field=DecimalField(),
-        )
+    # Smallest count that is strictly above the target, minus those already qualified: in
+    # integers (target = numerator / denominator), as engine.gap counts it. SQLite would
+    # multiply a decimal in floating point (0.7 × 90 = 62.99…, a gap of 1 at 63 of 90).
+    fraction = Fraction(str(target))
+    need = ExpressionWrapper(
+        Value(fraction.numerator) * F("stats__in_scope") / Value(fraction.denominator),
+        output_field=IntegerField(),
     )
     gap = Case(
-        When(stats__in_scope__gt=0, then=Cast(need, IntegerField()) + 1 - F("stats__qualified")),
+        When(stats__in_scope__gt=0, then=need + 1 - F("stats__qualified")),
         default=None,
         output_field=IntegerField(),
     )

@@ -90,6 +90,26 @@ def test_below_target_and_ordering_by_gap(api, province, staffed, school_a, scho
     assert codes == [school_b.code, school_a.code, empty.code]  # no ratio: last
 
 
+def test_the_lists_gap_is_counted_in_integers_as_the_engine_counts_it(api, province, school_a):
+    # 63 of 90 is exactly 70%, not above it: one more is needed. In floating point
+    # 0.7 × 90 is 62.99…, which put the school among those meeting the target (SQLite).
+    from decimal import Decimal
+
+    from shuangshi.qualification.models import Target
+
+    Target.objects.update_or_create(
+        code="dual_qualified_ratio", defaults={"value": Decimal("0.70")}
+    )
+    SchoolStats.objects.update_or_create(
+        school=school_a, defaults={"in_scope": 90, "qualified": 63}
+    )
+    below = rows_by_code(api(province).get("/api/v1/ratios/schools/?below_target=true"))
+    assert below[school_a.code]["gap"] == 1
+    assert below[school_a.code]["meets_target"] is False
+    above = rows_by_code(api(province).get("/api/v1/ratios/schools/?below_target=false"))
+    assert school_a.code not in above
+
+
 def test_a_school_without_teachers_in_scope_has_no_ratio(api, province, school_a):
     testing.make_teacher(school_a, course_type="public")
     row = rows_by_code(api(province).get("/api/v1/ratios/schools/"))[school_a.code]
