@@ -29,6 +29,9 @@ AUDITED: dict[str, dict[str, Any]] = {
     "mentors.Mentor": {"mask_fields": ["id_number"], "mask_callable": MASK},
     "mentors.MentorAppointment": {},
     "training.TrainingBase": {},
+    # Dated statuses: a same-day change replaces the day's row, and editing the approval
+    # date moves the day the base first became active, so their changes are kept here.
+    "training.BaseStatusChange": {},
     "training.TrainingProgram": {},
     "accounts.User": {"exclude_fields": ["password", "last_login"]},
     "qualification.Target": {},
@@ -71,7 +74,6 @@ NOT_AUDITED: dict[str, str] = {
     "recognition.ApplicationEvent": "append-only: itself the history of an application",
     # dated facts (issue 10): themselves the history, with who recorded each row and when
     "teachers.TeacherFact": "append-only dated values with recorded_by and recorded_at",
-    "training.BaseStatusChange": "append-only dated statuses with recorded_by and recorded_at",
     "qualification.TeacherLevelInterval": "derived: the engine's dated results per teacher",
     "qualification.SchoolCountDelta": "derived: per-school count changes of the intervals",
     "qualification.SchoolCountMonth": "derived: per-school month-end sums of those changes",

@@ -60,19 +60,52 @@ def base_update(
     user: User | None = None,
     effective_on: date | None = None,
 ) -> TrainingBase:
-    old_status = base.status
+    old_status, old_approved = base.status, base.approved_on
     data = dict(data)
     new_status = data.get("status", old_status)
+    first_active = base.statuses.filter(status=BaseStatus.ACTIVE).order_by("effective_on").first()
     if new_status != old_status:
         on = effective_on or timezone.localdate()
-        if new_status == BaseStatus.ACTIVE and base.approved_on is None:
-            data.setdefault("approved_on", on)
+        if new_status == BaseStatus.ACTIVE and first_active is None:
+            # The first activation: approved_on is the day it became active (DESIGN §3), so
+            # a date given for either is the other's too.
+            on = effective_on or data.get("approved_on") or base.approved_on or on
+            data["approved_on"] = data.get("approved_on") or on
+            # "Planned" recorded after that day (the day the base was entered) only ever
+            # said it was not active yet: from the approval it was.
+            base.statuses.filter(status=BaseStatus.PLANNED, effective_on__gt=on).delete()
         _record_status(base, new_status, on, user)
+    elif first_active and data.get("approved_on", old_approved) != old_approved:
+        _move_approval(base, first_active, data["approved_on"])
     apply_changes(base, data)
-    if base.status != old_status:
+    if base.status != old_status or base.approved_on != old_approved:
         # E_TRAINING reads the status in force on each completion's date.
         teachers_reevaluate(teacher_ids=teacher_ids_trained_at(base))
     return base
+
+
+def _move_approval(base: TrainingBase, first_active: BaseStatusChange, on: date | None) -> None:
+    """An active base's approval date edited: the day it first became active moves with it,
+    as long as the history keeps its order (no other change on or between the two days)."""
+    if on is None:
+        raise ValidationError({"approved_on": [_("An active base needs its approval date.")]})
+    low, high = sorted((on, first_active.effective_on))
+    between = base.statuses.exclude(pk=first_active.pk).filter(
+        effective_on__gte=low, effective_on__lte=high
+    )
+    if between.exists():
+        raise ValidationError(
+            {
+                "approved_on": [
+                    _(
+                        "The approval date cannot move past another status change of the "
+                        "base; change the status history instead."
+                    )
+                ]
+            }
+        )
+    first_active.effective_on = on
+    first_active.save(update_fields=["effective_on"])
 
 
 @transaction.atomic

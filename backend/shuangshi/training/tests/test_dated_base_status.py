@@ -92,3 +92,88 @@ def test_the_province_voids_a_bases_completions_with_a_reason(
     assert _level(teacher) == "none"
     completion = api(province).get("/api/v1/training-completions/").data["results"][0]
     assert (completion["voided"], completion["void_reason"]) == (True, "证书造假，经查实")
+
+
+def test_activating_a_planned_base_dates_it_active_from_its_approval_date(
+    api, province, base_staff, school_a
+):
+    # DESIGN §3: approved_on is when the base became active. A planned base approved on a
+    # past day (the form asks for the date) counts as active from that day, so a pass
+    # logged after it is evidence.
+    today = timezone.localdate()
+    base = testing.make_base(status="planned", approved_on=None)
+    teacher = _trained(base, school_a, today - timedelta(days=60))
+    assert _level(teacher) == "none"
+    approved = today - timedelta(days=200)
+    refused = api(base_staff).patch(
+        f"{URL}{base.pk}/",
+        {"status": "active", "approved_on": approved.isoformat(), "version": base.version},
+        format="json",
+    )
+    assert refused.status_code in (403, 404)
+    response = api(province).patch(
+        f"{URL}{base.pk}/",
+        {"status": "active", "approved_on": approved.isoformat(), "version": base.version},
+        format="json",
+    )
+    assert response.status_code == 200, response.data
+    history = [(h["status"], h["effective_on"]) for h in response.data["status_history"]]
+    assert history[-1] == ("active", approved.isoformat())
+    assert response.data["approved_on"] == approved.isoformat()
+    assert _level(teacher) == "junior"
+
+
+def test_editing_the_approval_date_moves_the_day_it_became_active(api, province, school_a):
+    today = timezone.localdate()
+    base = testing.make_base(status="planned", approved_on=None)
+    teacher = _trained(base, school_a, today - timedelta(days=60))
+    response = api(province).patch(
+        f"{URL}{base.pk}/",
+        {"status": "active", "approved_on": today.isoformat(), "version": base.version},
+        format="json",
+    )
+    assert response.status_code == 200, response.data
+    assert _level(teacher) == "none"  # active from today: the pass came before
+    response = api(province).patch(
+        f"{URL}{base.pk}/",
+        {
+            "approved_on": (today - timedelta(days=90)).isoformat(),
+            "version": response.data["version"],
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.data
+    assert (
+        response.data["status_history"][-1]["effective_on"]
+        == (today - timedelta(days=90)).isoformat()
+    )
+    assert _level(teacher) == "junior"
+    # Past a later status change the history would lose its order: refused, nothing moved.
+    response = api(province).patch(
+        f"{URL}{base.pk}/",
+        {
+            "status": "suspended",
+            "effective_on": (today - timedelta(days=30)).isoformat(),
+            "version": response.data["version"],
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.data
+    response = api(province).patch(
+        f"{URL}{base.pk}/",
+        {
+            "approved_on": (today - timedelta(days=10)).isoformat(),
+            "version": response.data["version"],
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "approved_on" in response.data
+    history = [
+        (h["status"], h["effective_on"])
+        for h in api(province).get(f"{URL}{base.pk}/").data["status_history"]
+    ]
+    assert history == [
+        ("active", (today - timedelta(days=90)).isoformat()),
+        ("suspended", (today - timedelta(days=30)).isoformat()),
+    ]
