@@ -218,12 +218,20 @@ def level_dropping(today: date, lead: int, teacher_ids: Sequence[int] | None = N
     ]
 
 
+def teachers_awaiting_rebuild() -> Any:
+    """The teachers whose stored result is of an older rule profile than the one in force (a
+    rebuild is pending): `level_dropping` does not read them, so it cannot tell whether their
+    level drops (a queryset of teacher ids, for ``__in``)."""
+    version, _profile = selectors.profile_current()
+    return TeacherQualification.objects.exclude(profile_version=version).values("teacher_id")
+
+
 # --------------------------------------------------------------------------- schools
 
 
 def school_falling_below(today: date, lead: int) -> list[Alert]:
     """The school's forecast stops meeting the target within ``lead`` days."""
-    falling = forecast.schools_falling_below(days=lead)
+    falling = forecast.schools_falling_below(days=lead, on=today)
     if not falling:
         return []
     schools = {s.pk: s for s in School.objects.filter(pk__in=falling)}

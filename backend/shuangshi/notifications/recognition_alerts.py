@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from datetime import date, timedelta
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
 
 from django.apps import apps
-from django.db.models import Max
+from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
 
@@ -51,21 +51,63 @@ def recognition_expiring(today: date, lead: int) -> Iterator[Alert]:
         )
 
 
+def _entered(steps: Iterable[tuple[str, datetime]]) -> datetime | None:
+    """When the application entered its current status, from its steps in order: the last
+    step that changed the status. A vote never does (the application stays with the
+    province), nor does a revocation (of a recognition, after the application ended), nor an
+    objection to an application already objected to."""
+    from shuangshi.recognition.models import Stage
+
+    since: datetime | None = None
+    previous = ""
+    for stage, at in steps:
+        if stage in (Stage.VOTE, Stage.REVOKE):
+            continue
+        if not (stage == Stage.OBJECTION and previous == Stage.OBJECTION):
+            since = at
+        previous = stage
+    return since
+
+
+def _entered_on(application_ids: list[int]) -> dict[int, date]:
+    """application id → the (local) date it entered its current status."""
+    from shuangshi.recognition.models import ApplicationEvent, Stage
+
+    steps: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
+    rows = (
+        ApplicationEvent.objects.filter(application_id__in=application_ids)
+        .exclude(stage__in=[Stage.VOTE, Stage.REVOKE])  # never a change of status
+        .order_by("application_id", "at", "id")
+        .values_list("application_id", "stage", "at")
+    )
+    for app_id, stage, at in rows:
+        steps[app_id].append((stage, at))
+    out: dict[int, date] = {}
+    for app_id, app_steps in steps.items():
+        since = _entered(app_steps)
+        if since is not None:
+            out[app_id] = timezone.localdate(since)
+    return out
+
+
 def review_waiting(today: date) -> Iterator[Alert]:
     """An application waits for this user's stage: the school's HR (submitted), the province
-    (approved by the school, or objected), the round's experts who have not voted yet."""
+    (approved by the school, or objected), the round's experts who have not voted yet. Its
+    due date is the day the application entered that status, so a vote or a further
+    objection adds no alert: one alert per application and stage reached."""
     if not _installed():
         return
     from shuangshi.recognition.models import Application, ApplicationStatus, Round, Vote
 
     S = ApplicationStatus
     waiting = list(
-        Application.objects.filter(status__in=[S.SUBMITTED, S.SCHOOL_APPROVED, S.OBJECTED])
-        .select_related("teacher", "round")
-        .annotate(since=Max("events__at"))
+        Application.objects.filter(
+            status__in=[S.SUBMITTED, S.SCHOOL_APPROVED, S.OBJECTED]
+        ).select_related("teacher", "round")
     )
     if not waiting:
         return
+    entered = _entered_on([a.pk for a in waiting])
     hr = recipients.school_hr(a.teacher.school_id for a in waiting)
     province = recipients.province_users()
     experts: dict[int, list[User]] = defaultdict(list)
@@ -82,7 +124,9 @@ def review_waiting(today: date) -> Iterator[Alert]:
     ):
         voted[app_id].add(expert_id)
     for a in waiting:
-        since = a.since.date() if a.since else today  # type: ignore[attr-defined]
+        # An application without steps (older data): the day it was submitted, else created.
+        fallback = a.submitted_at or a.created_at
+        since = entered.get(a.pk) or (timezone.localdate(fallback) if fallback else today)
         if a.status == S.SUBMITTED:
             users = set(hr.get(a.teacher.school_id, ()))
         elif a.status == S.OBJECTED:

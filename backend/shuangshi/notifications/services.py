@@ -33,15 +33,41 @@ class StaleSettings(Exception):
 # --------------------------------------------------------------------------- storing alerts
 
 
-def _store(found: Iterable[Alert]) -> tuple[int, set[tuple[str, str, date]]]:
-    """Create each (user, kind, subject, due date) once; return how many were new and the
-    alert keys that hold now. The title and body are stored in the default language too,
-    for the digest; the API words them again in each reader's (`wording`)."""
-    keys: set[tuple[str, str, date]] = set()
+Key = tuple[str, str, date]  # (kind, subject, due date)
+# Each alert that holds now, with the users it holds for.
+Holding = dict[Key, set[int]]
+
+# What an alert that comes back is stored with again: it is new (the list shows it first,
+# the bell counts it unread, the next digest carries it), worded as found now.
+_REOPENED = (
+    "resolved_at",
+    "read_at",
+    "emailed_at",
+    "created_at",
+    "title",
+    "body",
+    "params",
+    "link",
+)
+
+
+def _holding(found: Iterable[Alert]) -> Holding:
+    holding: Holding = defaultdict(set)
+    for alert in found:
+        holding[(alert.kind, alert.subject, alert.due_on)].update(alert.users)
+    return holding
+
+
+def _store(found: Iterable[Alert]) -> tuple[int, int, Holding]:
+    """Create each (user, kind, subject, due date) once, and reopen one that was resolved
+    and holds again; return how many were new, how many reopened, and the alerts that hold
+    now with their users. The title and body are stored in the default language too, for
+    the digest; the API words them again in each reader's (`wording`)."""
+    holding: Holding = defaultdict(set)
     rows: list[Notification] = []
     with translation.override(settings.LANGUAGE_CODE):
         for alert in found:
-            keys.add((alert.kind, alert.subject, alert.due_on))
+            holding[(alert.kind, alert.subject, alert.due_on)].update(alert.users)
             title, body = wording.WORDS[alert.kind](alert.params)
             rows.extend(
                 Notification(
@@ -57,36 +83,88 @@ def _store(found: Iterable[Alert]) -> tuple[int, set[tuple[str, str, date]]]:
                 )
                 for user_id in alert.users
             )
+    reopened = _reopen(rows)
     before = Notification.objects.count()
     Notification.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
-    return Notification.objects.count() - before, keys
+    return Notification.objects.count() - before, reopened, holding
 
 
-def _resolve(open_alerts: Any, holding: set[tuple[str, str, date]], now: Any) -> int:
-    """Mark resolved the open alerts whose condition no longer holds."""
+def _reopen(rows: list[Notification]) -> int:
+    """The resolved alerts among ``rows`` (by user, kind, subject and due date) hold again:
+    open them as new. The condition came back (a renewal undone, a stage reached again the
+    same day), so the user is told again: unread, in the next digest, first in the list."""
+    wanted = {(n.user_id, n.kind, n.subject, n.due_on): n for n in rows}
+    if not wanted:
+        return 0
+    subjects = sorted({n.subject for n in rows})
+    kinds = sorted({n.kind for n in rows})
+    earliest = min(n.due_on for n in rows)
+    now = timezone.now()
+    again: list[Notification] = []
+    for i in range(0, len(subjects), 2000):
+        resolved = Notification.objects.filter(
+            resolved_at__isnull=False,
+            kind__in=kinds,
+            due_on__gte=earliest,
+            subject__in=subjects[i : i + 2000],
+        ).only("pk", "user_id", "kind", "subject", "due_on")
+        for old in resolved:
+            found = wanted.get((old.user_id, old.kind, old.subject, old.due_on))
+            if found is None:
+                continue
+            old.resolved_at = old.read_at = old.emailed_at = None
+            old.created_at = now
+            old.title, old.body, old.params = found.title, found.body, found.params
+            old.link = found.link
+            again.append(old)
+    Notification.objects.bulk_update(again, _REOPENED, batch_size=2000)
+    return len(again)
+
+
+def _resolve(open_alerts: Any, holding: Holding, now: Any) -> int:
+    """Mark resolved the open alerts whose condition no longer holds for their user (an
+    expert who voted is no longer waited for; the others still are)."""
     gone = [
         pk
-        for pk, kind, subject, due_on in open_alerts.values_list("pk", "kind", "subject", "due_on")
-        if (kind, subject, due_on) not in holding
+        for pk, user_id, kind, subject, due_on in open_alerts.values_list(
+            "pk", "user_id", "kind", "subject", "due_on"
+        )
+        if user_id not in holding.get((kind, subject, due_on), ())
     ]
     for i in range(0, len(gone), 5000):
         Notification.objects.filter(pk__in=gone[i : i + 5000]).update(resolved_at=now)
     return len(gone)
 
 
+def _decided(open_alerts: Any) -> Any:
+    """Leave out the `level_dropping` alerts of teachers whose stored result predates the
+    rule profile in force: until the rebuild reaches them `level_dropping` cannot tell
+    (it reads only current results), so their alerts stay as they are rather than being
+    resolved now and raised again as new once the rebuild is done."""
+    return open_alerts.exclude(
+        kind=Kind.LEVEL_DROPPING, teacher_id__in=alerts.teachers_awaiting_rebuild()
+    )
+
+
 @transaction.atomic
 def alerts_daily(*, on: date | None = None) -> dict[str, int]:
-    """Create every alert that is due (once per user, subject and due date) and resolve those
-    that no longer hold. Running it twice on a day creates nothing the second time."""
+    """Create every alert that is due (once per user, subject and due date), reopen those
+    that hold again, and resolve those that no longer hold. Running it twice on a day
+    creates nothing the second time."""
     today = on or timezone.localdate()
     lead = alerts.settings_current()
     with translation.override(settings.LANGUAGE_CODE):
-        created, holding = _store(alerts.all_alerts(today, lead))
+        created, reopened, holding = _store(alerts.all_alerts(today, lead))
     open_alerts = Notification.objects.filter(resolved_at__isnull=True).filter(
         Q(kind__in=alerts.SCANNED_KINDS, due_on__gte=today) | Q(kind=Kind.REVIEW_WAITING)
     )
-    resolved = _resolve(open_alerts, holding, timezone.now())
-    return {"created": created, "resolved": resolved, "subjects": len(holding)}
+    resolved = _resolve(_decided(open_alerts), holding, timezone.now())
+    return {
+        "created": created,
+        "reopened": reopened,
+        "resolved": resolved,
+        "subjects": len(holding),
+    }
 
 
 @transaction.atomic
@@ -103,11 +181,8 @@ def alerts_refresh_teachers(*, teacher_ids: Sequence[int], on: date | None = Non
     if not open_alerts.exists():
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        holding = {
-            (a.kind, a.subject, a.due_on)
-            for a in alerts.teacher_alerts(today, alerts.settings_current(), teacher_ids)
-        }
-    return _resolve(open_alerts, holding, timezone.now())
+        holding = _holding(alerts.teacher_alerts(today, alerts.settings_current(), teacher_ids))
+    return _resolve(_decided(open_alerts), holding, timezone.now())
 
 
 @transaction.atomic

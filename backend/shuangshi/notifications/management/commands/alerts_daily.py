@@ -19,6 +19,7 @@ class Command(BaseCommand):
             raise CommandError("--on: use YYYY-MM-DD") from None
         result = services.alerts_daily(on=on)
         self.stdout.write(
-            f"alerts: {result['created']} created, {result['resolved']} resolved, "
+            f"alerts: {result['created']} created, {result['reopened']} reopened, "
+            f"{result['resolved']} resolved, "
             f"{result['subjects']} subjects due"
         )
