@@ -18,7 +18,7 @@ from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
 
 from . import selectors, services
 from .models import TeachingHours
-from .validation import hours_errors
+from .validation import hours_errors, major_category_code, major_category_error
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
 WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
@@ -51,6 +51,18 @@ class TeachingHoursSerializer(VersionedSerializer):
 
     def get_practical_share(self, row: TeachingHours) -> float | None:
         return round(row.practical_hours / row.total_hours, 4) if row.total_hours else None
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("major_category", "") is None:
+            data = {**data, "major_category": ""}  # null, like blank: the whole school's total
+        return super().to_internal_value(data)
+
+    def validate_major_category(self, value: str) -> str:
+        """A category's code or name, stored as the code (DESIGN §3); blank: the whole school."""
+        code = major_category_code(value)
+        if code is None:
+            raise serializers.ValidationError(major_category_error())
+        return code
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)

@@ -9,6 +9,9 @@ class TeachingHours(models.Model):
         "schools.School", on_delete=models.PROTECT, related_name="teaching_hours"
     )
     term = models.CharField(_("term"), max_length=11)  # "2026-2027-1"
+    # A §3 category code; "" is the whole school's total (the selectors take it instead of
+    # the category rows). The service stores the code whatever spelling came in; free text
+    # only in rows older than that check (migration 0002 coded what it could).
     major_category = models.CharField(_("major category"), max_length=100, blank=True, default="")
     total_hours = models.PositiveIntegerField(_("total hours"))
     practical_hours = models.PositiveIntegerField(_("practical hours"))

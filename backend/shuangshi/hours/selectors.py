@@ -4,7 +4,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Max, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from shuangshi.qualification.models import TargetCode
 from shuangshi.qualification.selectors import target_get
@@ -28,18 +28,39 @@ def latest_term(rows: QuerySet[TeachingHours]) -> str | None:
     return rows.aggregate(term=Max("term"))["term"]
 
 
+def term_totals(rows: QuerySet[TeachingHours], term: str | None) -> dict[int, tuple[int, int]]:
+    """Per school, the term's (total, practical) hours. A school's row with a blank major
+    category is its whole-school total (the template: 可留空（全校合计）): when there is one it
+    is the school's figure and the category rows are its breakdown, not added to it; without
+    one the category rows are summed. Every aggregate of the hours reads this."""
+    whole = Q(major_category="")
+    totals: dict[int, tuple[int, int]] = {}
+    for r in (
+        rows.filter(term=term)
+        .order_by()
+        .values("school_id")
+        .annotate(
+            wholes=Count("id", filter=whole),
+            whole_total=Sum("total_hours", filter=whole),
+            whole_practical=Sum("practical_hours", filter=whole),
+            parts_total=Sum("total_hours", filter=~whole),
+            parts_practical=Sum("practical_hours", filter=~whole),
+        )
+    ):
+        if r["wholes"]:
+            totals[r["school_id"]] = (r["whole_total"] or 0, r["whole_practical"] or 0)
+        else:
+            totals[r["school_id"]] = (r["parts_total"] or 0, r["parts_practical"] or 0)
+    return totals
+
+
 def school_shares(
     rows: QuerySet[TeachingHours], schools: QuerySet[School], term: str | None
 ) -> dict[str, Any]:
-    """Per school, the term's total and practical hours (all major categories together)."""
+    """Per school, the term's total and practical hours (`term_totals`)."""
     term = term or latest_term(rows)
     target = share_target()
-    sums = {
-        r["school_id"]: (r["total"] or 0, r["practical"] or 0)
-        for r in rows.filter(term=term)
-        .values("school_id")
-        .annotate(total=Sum("total_hours"), practical=Sum("practical_hours"))
-    }
+    sums = term_totals(rows, term)
     out = []
     for school in schools.order_by("code"):
         total, practical = sums.get(school.pk, (0, 0))
@@ -57,9 +78,11 @@ def school_shares(
 
 
 def province_share(term: str | None = None) -> float | None:
+    """The province's share in a term (default: the latest): every school's `term_totals`."""
     rows = TeachingHours.objects.all()
     term = term or latest_term(rows)
-    agg = rows.filter(term=term).aggregate(t=Sum("total_hours"), p=Sum("practical_hours"))
-    if not agg["t"]:
+    sums = term_totals(rows, term).values()
+    total = sum(t for t, _p in sums)
+    if not total:
         return None
-    return round(agg["p"] / agg["t"], 4)
+    return round(sum(p for _t, p in sums) / total, 4)

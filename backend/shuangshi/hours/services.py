@@ -7,19 +7,22 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from .models import TeachingHours
-from .validation import hours_errors
+from .validation import hours_errors, major_category_code
 
 
 def _check(row: TeachingHours) -> None:
     errors = hours_errors(
         {
             "term": row.term,
+            "major_category": row.major_category,
             "total_hours": row.total_hours,
             "practical_hours": row.practical_hours,
         }
     )
     if errors:
         raise ValidationError(errors)
+    # Stored as the code ("" = the whole school's total), whatever spelling came in.
+    row.major_category = major_category_code(row.major_category) or ""
 
 
 def _save(row: TeachingHours) -> TeachingHours:
@@ -57,6 +60,9 @@ def teaching_hours_upsert(
     *, school_id: int, term: str, major_category: str, total_hours: int, practical_hours: int
 ) -> tuple[TeachingHours, bool]:
     """Keyed by (school, term, major category): the importer's write. Returns (row, created)."""
+    code = major_category_code(major_category)
+    if code is not None:  # else refused by _save
+        major_category = code
     row = TeachingHours.objects.filter(
         school_id=school_id, term=term, major_category=major_category
     ).first()

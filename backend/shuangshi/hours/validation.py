@@ -5,6 +5,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from shuangshi.teachers.categories import category_from_text
+
 TERM = re.compile(r"^(\d{4})-(\d{4})-([12])$")
 
 
@@ -17,8 +19,26 @@ def term_error(term: str) -> str | None:
     return None
 
 
+def major_category_code(value: object) -> str | None:
+    """The stored form of a row's major category (DESIGN §3): the two-digit code for a code
+    (41–59, or the 中职 61–79) or a category name; "" for blank or null, the whole school's
+    total; None when the value names no category."""
+    if value is None or not str(value).strip():
+        return ""
+    return category_from_text(value)
+
+
+def major_category_error() -> str:
+    return _(
+        "Not a major category: write one of the 19 category codes (41–59) or a category "
+        "name, or leave it blank for the whole school's total."
+    )
+
+
 def hours_errors(values: dict[str, Any]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
+    if "major_category" in values and major_category_code(values["major_category"]) is None:
+        errors["major_category"] = [major_category_error()]
     if "term" in values:
         message = term_error(str(values["term"]))
         if message:

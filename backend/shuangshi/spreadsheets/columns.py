@@ -628,10 +628,11 @@ TEACHING_HOURS = SheetSpec(
             "major_category",
             "专业大类",
             "major_category",
-            max_length=100,
-            help="可留空（全校合计）",
+            help="2021年职业教育专业目录的19个专业大类之一：填名称或代码，如 装备制造大类 或 46；"
+            "留空表示全校合计（有全校合计行时，各专业大类行只作分项，不再累加）",
             example="装备制造大类",
             width=16,
+            **_choices(L.FIELD_CATEGORY, FieldCategory),
         ),
         Column(
             "total_hours",

@@ -878,9 +878,10 @@ class TeachingHoursImporter(Importer):
             v = row.values
             school = self.school_for(row, schools)
             v["school_id"] = school.pk if school else None
-            v["major_category"] = v.get("major_category") or ""
+            v["major_category"] = v.get("major_category") or ""  # a code; blank: whole school
             row.add(hours_errors({k: v[k] for k in HOURS_FIELDS if v.get(k) is not None}))
-            if v["school_id"] and v.get("term"):
+            unreadable = any(name == "major_category" for name, _message in row.errors)
+            if v["school_id"] and v.get("term") and not unreadable:
                 self.once(row, self._key(v))
         school_ids = {r.values["school_id"] for r in batch if r.values.get("school_id")}
         self.existing = {
