@@ -5,8 +5,9 @@ import pytest
 from django.utils import timezone
 
 from shuangshi import testing
-from shuangshi.qualification import forecast, selectors, services
+from shuangshi.qualification import engine, forecast, selectors, services
 from shuangshi.qualification.models import IntervalHorizon
+from shuangshi.teachers.models import Teacher
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,9 @@ def test_a_school_that_keeps_meeting_has_no_below_date(api, province, school_a):
 
 
 @pytest.mark.parametrize("stored", [False, True], ids=["evaluated", "from intervals"])
-def test_the_forecast_equals_a_fresh_evaluation_at_each_month_end(school_a, stored):
+def test_the_forecast_equals_a_fresh_evaluation_of_todays_teachers_at_each_month_end(
+    school_a, stored
+):
     rng = random.Random(13)
     today = timezone.localdate()
     for _ in range(40):
@@ -106,11 +109,17 @@ def test_the_forecast_equals_a_fresh_evaluation_at_each_month_end(school_a, stor
     points = forecast.forecast([school_a.pk], months=12)
     today = timezone.localdate()
     tls = forecast.timelines([school_a.pk], start=today, end=points[-1]["date"])
+    # Nobody joins or leaves (DESIGN §9): the teachers in scope today, each evaluated afresh
+    # at the month end whatever their leaving date.
+    profile = selectors.profile_current()[1]
+    ids = Teacher.objects.filter(school=school_a).values_list("pk", flat=True)
+    records = [r.record for r in selectors.records_for_ids(ids)]
+    staying = [r for r in records if engine.outcome(r, today, profile).in_scope]
     for point in points:
         assert tls[school_a.pk].at(point["date"]) == (point["in_scope"], point["qualified"])
-        fresh = selectors.counts_at(point["date"], [school_a.pk], use_stored=False)
-        counts = fresh.get(school_a.pk, selectors.Counts())
-        assert (point["in_scope"], point["qualified"]) == (counts.in_scope, counts.qualified)
+        on = point["date"]
+        qualified = sum(engine.outcome(r, on, profile).level != "none" for r in staying)
+        assert (point["in_scope"], point["qualified"]) == (len(staying), qualified)
 
 
 def test_the_schools_falling_below_within_months_soonest_first(
