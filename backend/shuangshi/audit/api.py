@@ -61,10 +61,27 @@ class LogEntrySerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance: LogEntry) -> dict[str, Any]:
         data = super().to_representation(instance)
+        if _objection(instance) and not _province_reads(self.context):
+            data["actor"] = None  # who objected is the province's to read (DESIGN §8)
         # Free text (a reveal's reason, an object's name) may hold a typed ID number.
         data["additional_data"] = _masked(data.get("additional_data"))
         data["object_repr"] = mask_id_text(data.get("object_repr") or "")
         return data
+
+
+def _objection(entry: LogEntry) -> bool:
+    """An application's change to `objected`: the change an objection makes, whose actor is
+    the objector."""
+    if entry.content_type.model != "application" or entry.content_type.app_label != "recognition":
+        return False
+    status = entry.changes_dict.get("status")
+    return isinstance(status, list) and len(status) == 2 and status[1] == "objected"
+
+
+def _province_reads(context: dict[str, Any]) -> bool:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return getattr(user, "role", None) == Role.PROVINCE
 
 
 def _masked(value: Any) -> Any:
@@ -137,7 +154,8 @@ class TeacherAuditActions:
         teacher = self.get_object()  # type: ignore[attr-defined]
         page = self.paginate_queryset(selectors.teacher_history(teacher=teacher))  # type: ignore[attr-defined]
         full = can_see_full_id_number(request.user, teacher.school_id)  # type: ignore[arg-type]
-        entries = LogEntrySerializer(page, many=True, context={"full_ids": full})
+        context = {"full_ids": full, "request": request}
+        entries = LogEntrySerializer(page, many=True, context=context)
         return self.get_paginated_response(entries.data)  # type: ignore[attr-defined]
 
     @extend_schema(request=RevealSerializer, responses=RevealResponseSerializer)

@@ -41,6 +41,7 @@ from .models import (
     Objection,
     Recognition,
     Round,
+    Stage,
     Vote,
 )
 
@@ -257,6 +258,13 @@ class EventSerializer(serializers.ModelSerializer):
         model = ApplicationEvent
         fields = ["stage", "actor", "decision", "opinion", "at"]
 
+    def to_representation(self, event: ApplicationEvent) -> dict[str, Any]:
+        data = super().to_representation(event)
+        request = self.context.get("request")
+        if event.stage == Stage.OBJECTION and (request is None or _role(request) != Role.PROVINCE):
+            data["actor"] = ""  # who objected is the province's to read (kept on the event)
+        return data
+
 
 class VoteSerializer(serializers.ModelSerializer):
     expert = serializers.CharField(source="expert.username")
@@ -401,11 +409,23 @@ class ApplicationViewSet(ScopedModelViewSet):
     search_fields = ["teacher__name", "teacher__staff_no"]
     ordering_fields = ["id", "status", "publicity_until"]
 
+    def _is_publicity(self) -> bool:
+        """The publicity list: its own action, or the list asked for ?status=publicized by
+        anyone but the province (which reads every application in full anyway, and reviews
+        the publicized ones from that list)."""
+        if self.action == "publicity":
+            return True
+        return (
+            self.action == "list"
+            and self.request.query_params.get("status") == "publicized"
+            and _role(self.request) != Role.PROVINCE
+        )
+
     def get_queryset(self) -> QuerySet[Application]:
         user = self.request.user
         if self.action == "objections" and self.request.method == "POST":
             return selectors.applications_in_publicity()
-        if self.action == "publicity":
+        if self._is_publicity():
             return selectors.applications_in_publicity()
         if _role(self.request) == Role.BASE_STAFF:
             return Application.objects.none()
@@ -416,9 +436,27 @@ class ApplicationViewSet(ScopedModelViewSet):
         )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
-        if self.action == "publicity":
+        if self._is_publicity():
             return PublicityRowSerializer
         return ApplicationSerializer
+
+    @extend_schema(
+        description="With ?status=publicized: the publicity list, as publicity/ answers it "
+        "(every signed-in user; name, school and level only). The province, which reads "
+        "every application in full, gets them in full."
+    )
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if self._is_publicity():
+            return self._publicity_page(request)
+        return super().list(request, *args, **kwargs)
+
+    def _publicity_page(self, request: Request) -> Response:
+        queryset = self.get_queryset()
+        round_id = request.query_params.get("round")
+        if round_id and round_id.isdigit():
+            queryset = queryset.filter(round_id=int(round_id))
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)
 
     def _respond(self, application: Application) -> Response:
         fresh = self.get_queryset().filter(pk=application.pk).first()
@@ -563,12 +601,7 @@ class ApplicationViewSet(ScopedModelViewSet):
     @action(detail=False, methods=["get"], filterset_class=None)
     def publicity(self, request: Request) -> Response:
         """The publicity list (公示) every signed-in user may read and object to."""
-        queryset = self.get_queryset()
-        round_id = request.query_params.get("round")
-        if round_id and round_id.isdigit():
-            queryset = queryset.filter(round_id=int(round_id))
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)
+        return self._publicity_page(request)
 
 
 # --------------------------------------------------------------------------- recognitions

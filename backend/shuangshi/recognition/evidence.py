@@ -18,6 +18,11 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+def extension_of(content_type: str) -> str:
+    """The file name extension for a content type ``sniff`` returns."""
+    return next(ext for _magic, known, ext in SIGNATURES if known == content_type)
+
+
 def sha256_of(chunks: Iterable[bytes]) -> str:
     digest = hashlib.sha256()
     for chunk in chunks:

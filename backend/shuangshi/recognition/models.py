@@ -68,6 +68,8 @@ class Round(models.Model):
     experts = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="expert_rounds"
     )
+    # The serial of the round's last certificate number (``{code}-{serial:05d}``).
+    certificate_serial = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 

@@ -1,6 +1,7 @@
 """Recognition rules as plain functions (no Django): who may apply, level order, numbers,
 publicity dates, masked names. Tested by tables in tests/test_rules.py."""
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 LEVELS = ("junior", "intermediate", "senior")  # lowest first
@@ -29,7 +30,7 @@ def applicant_problems(
     *,
     employment: str,
     course_type: str,
-    hired_on: date | None,
+    at_school_since: date | None,
     left_on: date | None,
     birth_date: date,
     on: date,
@@ -37,18 +38,33 @@ def applicant_problems(
     """Why this teacher cannot apply on `on` (codes; empty: they may).
 
     Professional and practical-course teachers may apply; part-time ones after a year of
-    teaching at the school and while aged 70 or under."""
+    teaching at the school (``at_school_since``: when their current school took effect) and
+    while aged 70 or under."""
     problems: list[str] = []
     if left_on is not None and left_on < on:
         problems.append("left")
     if course_type not in APPLICANT_COURSES:
         problems.append("course_type")
     if employment == "part_time":
-        if hired_on is None or add_years(hired_on, PART_TIME_MIN_YEARS) > on:
+        if at_school_since is None or add_years(at_school_since, PART_TIME_MIN_YEARS) > on:
             problems.append("part_time_years")
         if age_on(birth_date, on) > PART_TIME_MAX_AGE:
             problems.append("part_time_age")
     return problems
+
+
+def value_since(changes: Sequence[tuple[date, str]], on: date) -> date | None:
+    """When the value in effect on `on` took effect, from dated (effective_on, value) rows in
+    date order: the start of its latest unbroken stretch. None when no row starts by `on`."""
+    past = [change for change in changes if change[0] <= on]
+    if not past:
+        return None
+    since, value = past[-1]
+    for day, earlier in reversed(past[:-1]):
+        if earlier != value:
+            break
+        since = day
+    return since
 
 
 def publicity_until(approved_on: date, days: int) -> date:

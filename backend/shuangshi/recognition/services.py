@@ -1,12 +1,13 @@
 """Every write of recognition: one function per transition of DESIGN §8, atomic, each
 leaving an ApplicationEvent (who, what, opinion) beside django-auditlog's row."""
 
+import uuid
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -16,10 +17,11 @@ from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes
 from shuangshi.qualification import selectors as qualification
 from shuangshi.qualification import wording
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.teachers import selectors as teacher_selectors
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, FactField, Teacher
 
 from . import rules, selectors
-from .evidence import sha256_of, sniff
+from .evidence import extension_of, sha256_of, sniff
 from .models import (
     Application,
     ApplicationEvent,
@@ -50,6 +52,12 @@ def _event(
     ApplicationEvent.objects.create(
         application=application, stage=stage, actor=actor, decision=decision, opinion=opinion
     )
+
+
+def _locked(application: Application) -> Application:
+    """The application's row, locked until the transaction ends: every status change
+    re-reads it here, so two requests cannot both act on the same stale status."""
+    return Application.objects.select_for_update().get(pk=application.pk)
 
 
 def _require_status(application: Application, *allowed: str) -> None:
@@ -107,19 +115,25 @@ def evidence_upload(
     digest = sha256_of(upload.chunks())
     upload.seek(0)
     name = (upload.name or "file").rsplit("/", 1)[-1][-200:]
-    return EvidenceFile.objects.create(
-        teacher=teacher,
-        kind=kind,
-        description=description,
-        file=upload,
-        filename=name,
-        size=upload.size,
-        sha256=digest,
-        content_type=content_type,
-        uploaded_by=user,
-        certificate=certificate,
-        enterprise_period=enterprise_period,
-    )
+    # Stored under a short generated name (the original is kept in ``filename``): a long
+    # original name would not fit the file field's path.
+    upload.name = f"{uuid.uuid4().hex}{extension_of(content_type)}"
+    try:
+        return EvidenceFile.objects.create(
+            teacher=teacher,
+            kind=kind,
+            description=description,
+            file=upload,
+            filename=name,
+            size=upload.size,
+            sha256=digest,
+            content_type=content_type,
+            uploaded_by=user,
+            certificate=certificate,
+            enterprise_period=enterprise_period,
+        )
+    except SuspiciousFileOperation:
+        raise _error("file", _("The file could not be stored under its name.")) from None
 
 
 @transaction.atomic
@@ -172,6 +186,9 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
         **data,
     }
     errors = _round_errors(merged)
+    if "code" in data and data["code"] != round.code and round.recognitions.exists():
+        # Certificate numbers carry the code: a new one would split the round's numbering.
+        errors["code"] = [_("The code cannot change once the round has issued certificates.")]
     if errors:
         raise ValidationError(errors)
     experts = data.pop("experts", None)
@@ -217,6 +234,7 @@ def application_create(
 
 @transaction.atomic
 def application_update(*, application: Application, data: dict[str, Any]) -> Application:
+    application = _locked(application)
     _require_status(application, S.DRAFT)
     data = dict(data)
     evidence = data.pop("evidence", None)
@@ -229,6 +247,16 @@ def application_update(*, application: Application, data: dict[str, Any]) -> App
     return application
 
 
+def _at_school_since(teacher: Teacher, on: date) -> date | None:
+    """The day the teacher's school on `on` took effect (dated facts), else hired_on."""
+    changes = [
+        (fact.effective_on, fact.value)
+        for fact in teacher_selectors.teacher_facts(teacher=teacher)
+        if fact.field == FactField.SCHOOL
+    ]
+    return rules.value_since(changes, on) or teacher.hired_on
+
+
 @transaction.atomic
 def application_submit(
     *, application: Application, user: User, today: date | None = None
@@ -237,9 +265,12 @@ def application_submit(
     already applied in this round, or the level asked for is above what §4 gives under the
     round's rule version (the refusal names what is missing)."""
     today = today or timezone.localdate()
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    # The teacher's row first: two drafts of one teacher are submitted one after the other,
+    # so the second sees the first when it looks for an earlier application.
+    teacher = Teacher.objects.select_for_update().get(pk=application.teacher_id)
+    application = _locked(application)
     _require_status(application, S.DRAFT)
-    round, teacher = application.round, application.teacher
+    round = application.round
     if not round_is_open(round, today):
         raise _error(
             "round",
@@ -249,7 +280,7 @@ def application_submit(
     problems = rules.applicant_problems(
         employment=teacher.employment,
         course_type=teacher.course_type,
-        hired_on=teacher.hired_on,
+        at_school_since=_at_school_since(teacher, today),
         left_on=teacher.left_on,
         birth_date=teacher.birth_date,
         on=today,
@@ -296,6 +327,7 @@ def application_submit(
 @transaction.atomic
 def application_withdraw(*, application: Application, user: User) -> Application:
     """Before the school's review only."""
+    application = _locked(application)
     _require_status(application, S.DRAFT, S.SUBMITTED)
     _event(application, Stage.WITHDRAW, user)
     _set_status(application, S.WITHDRAWN)
@@ -316,6 +348,7 @@ def _review(
     approved: str,
     today: date | None = None,
 ) -> Application:
+    application = _locked(application)
     _require_status(application, expected)
     if decision not in DECISIONS:
         raise _error("decision", _("Choose approve, return or reject."))
@@ -377,6 +410,7 @@ def application_vote(
     *, application: Application, expert: User, decision: str, opinion: str = ""
 ) -> Vote:
     """An assigned expert's vote while the province reviews (a second vote replaces it)."""
+    application = _locked(application)
     _require_status(application, S.SCHOOL_APPROVED)
     if decision not in ("approve", "reject"):
         raise _error("decision", _("Choose approve or reject."))
@@ -394,6 +428,7 @@ def application_vote(
 @transaction.atomic
 def application_object(*, application: Application, user: User, reason: str) -> Objection:
     """Anyone signed in may object to an application in publicity, until it is final."""
+    application = _locked(application)
     _require_status(application, S.PUBLICIZED, S.OBJECTED)
     reason = reason.strip()
     if not reason:
@@ -411,6 +446,7 @@ def application_resolve_objection(
 ) -> Application:
     """The province answers every open objection at once: upheld rejects the application,
     dismissed returns it to publicity."""
+    application = _locked(application)
     _require_status(application, S.OBJECTED)
     opinion = opinion.strip()
     if not opinion:
@@ -425,15 +461,15 @@ def application_resolve_objection(
 
 
 def _next_certificate_no(round: Round) -> str:
-    Round.objects.select_for_update().filter(pk=round.pk).first()  # one number at a time
-    last = (
-        Recognition.objects.filter(round=round)
-        .order_by("-certificate_no")
-        .values_list("certificate_no", flat=True)
-        .first()
-    )
-    n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return rules.certificate_no(round.code, n)
+    """The round's next number: a counter on the round, taken under its row's lock (one
+    number at a time); a number already on record, whatever its code, is never reused."""
+    locked = Round.objects.select_for_update().values_list("certificate_serial", "code")
+    serial, code = locked.get(pk=round.pk)  # the code as it is now, not as first read
+    n = serial + 1
+    while Recognition.objects.filter(certificate_no=rules.certificate_no(code, n)).exists():
+        n += 1
+    Round.objects.filter(pk=round.pk).update(certificate_serial=n)
+    return rules.certificate_no(code, n)
 
 
 @transaction.atomic
@@ -442,7 +478,7 @@ def application_finalize(
 ) -> Recognition:
     """Recognize: allowed the day after publicity ends, with no objection open."""
     today = today or timezone.localdate()
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = _locked(application)
     if application.status == S.OBJECTED:
         raise _error("status", _("An objection is still open: resolve it first."))
     _require_status(application, S.PUBLICIZED)
@@ -485,6 +521,7 @@ def recognition_revoke(
     reason = reason.strip()
     if not reason:
         raise _error("reason", _("Say why the recognition is revoked."))
+    recognition = Recognition.objects.select_for_update().get(pk=recognition.pk)
     if recognition.revoked_on is not None:
         raise _error("status", _("This recognition is already revoked."))
     recognition.revoked_on = today or timezone.localdate()

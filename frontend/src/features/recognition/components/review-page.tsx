@@ -79,7 +79,8 @@ export function ReviewPage({ me }: { me: Me }) {
     {
       title: t('recognition.votes'),
       render: (_v, row) =>
-        row.votes.map((v) => (
+        // A publicity row (?status=publicized, anyone but the province) carries no votes.
+        (row.votes ?? []).map((v) => (
           <Tag key={v.expert} color={v.decision === 'approve' ? 'green' : 'red'}>
             {v.expert}
           </Tag>
@@ -135,7 +136,10 @@ export function ReviewPage({ me }: { me: Me }) {
           scroll={{ x: 720 }}
           rowSelection={bulkAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
           pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
-          onRow={(row) => ({ onClick: () => setOpen(row), style: { cursor: 'pointer' } })}
+          onRow={(row) =>
+            // A publicity row is name, school and level only: nothing more to open.
+            row.votes ? { onClick: () => setOpen(row), style: { cursor: 'pointer' } } : {}
+          }
           columns={columns}
         />
       </ActionCard>
