@@ -7,8 +7,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple, cast
 
-from django.db.models import Sum
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -440,9 +438,32 @@ def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict
             continue  # the current month is computed live below
         points.append(_point(snap.month, snap.in_scope, snap.qualified, live=False))
     if end == this_month:
-        n, q = selectors.live_counts_today(scope, key)
+        n, q = live_counts(scope, key)
         points.append(_point(this_month, n, q, live=True))
     return {"scope": scope, "key": key, "points": points}
+
+
+def _scope_school_ids(scope: str, key: int) -> list[int] | None:
+    """The schools of a trend series (None: the whole province)."""
+    if scope == RatioSnapshot.Scope.SCHOOL:
+        return [key]
+    if scope == RatioSnapshot.Scope.CITY:
+        return list(School.objects.filter(city_id=key).values_list("id", flat=True))
+    return None
+
+
+def live_counts(scope: str, key: int) -> tuple[int, int]:
+    """Today's (in scope, qualified) for a series: the stored aggregates while the stored
+    results hold, else counted at today as the ratio views do (DESIGN §4: never stale,
+    even when no nightly run has brought the aggregates up to date)."""
+    today = timezone.localdate()
+    school_ids = _scope_school_ids(scope, key)
+    if selectors.results_current(today, school_ids):
+        return selectors.live_counts_today(scope, key)
+    total = Counts()
+    for counts in selectors.counts_at(today, school_ids).values():
+        total.add(counts)
+    return total.in_scope, total.qualified
 
 
 def _point(month: date, n: int, q: int, *, live: bool) -> dict[str, Any]:
@@ -475,8 +496,11 @@ def candidate_rows_stored(page: list[TeacherQualification]) -> list[dict[str, An
 def candidate_rows_at(school_id: int, *, on: date) -> list[dict[str, Any]]:
     _version, profile = selectors.profile_current()
     found = []
+    # Those who were at the school on ``on`` (DESIGN §3 dated facts), not today's staff.
     for batch in selectors.iter_records(school_ids=[school_id]):
         for item in batch:
+            if selectors.school_on(item, on) != school_id:
+                continue
             ev = engine.evaluate(item.record, on, profile)
             if ev.in_scope and not ev.qualified:
                 found.append((ev.distance, item.teacher_id, ev))
@@ -491,10 +515,8 @@ def candidate_rows_at(school_id: int, *, on: date) -> list[dict[str, Any]]:
 
 
 def target_progress() -> dict[str, Any]:
-    agg = SchoolStats.objects.aggregate(
-        n=Coalesce(Sum("in_scope"), 0), q=Coalesce(Sum("qualified"), 0)
-    )
-    ratio = engine.ratio(agg["q"], agg["n"])
+    n, q = live_counts(RatioSnapshot.Scope.PROVINCE, 0)  # never stale, as the trend
+    ratio = engine.ratio(q, n)
     return {
         TargetCode.DUAL_QUALIFIED_RATIO: None if ratio is None else round(ratio, 4),
         TargetCode.TRAINING_BASES: selectors.active_bases_count(),

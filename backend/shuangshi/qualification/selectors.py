@@ -450,7 +450,13 @@ def teacher_id_bounds(school_ids: Sequence[int] | None = None) -> tuple[int, int
 def iter_records(
     *, batch_size: int = 20000, school_ids: Sequence[int] | None = None
 ) -> Iterator[list[Loaded]]:
-    """All teachers (or those of some schools) in id-range batches."""
+    """All teachers (or those of some schools) in id-range batches.
+
+    Of some schools: every teacher who was at one of them at any date, by today's school
+    or by a school in their dated history (DESIGN §3), so that a past date sees the
+    teachers who were there then whoever asks. The caller places each at the school in
+    effect on its date (``school_on``): some were elsewhere then."""
+    moved = _moved_teacher_ids(school_ids) if school_ids is not None else []
     if school_ids is not None and len(school_ids) <= 50:
         # A few schools: one query by school rather than scanning id ranges.
         ids = list(
@@ -458,6 +464,7 @@ def iter_records(
             .order_by("id")
             .values_list("id", flat=True)
         )
+        ids = sorted([*ids, *moved])  # disjoint: the moved are at another school today
         for i in range(0, len(ids), batch_size):
             yield records_for_ids(ids[i : i + batch_size])
         return
@@ -466,6 +473,59 @@ def iter_records(
         batch = records_for_id_range(start, min(start + batch_size, hi), school_ids)
         if batch:
             yield batch
+    for i in range(0, len(moved), batch_size):
+        yield records_for_ids(moved[i : i + batch_size])
+
+
+def _moved_teacher_ids(school_ids: Sequence[int]) -> list[int]:
+    """Teachers at another school today whose dated history names one of these schools
+    (a school fact's value is the school's id as text). One statement over the school
+    rows of the dated facts, which only teachers who changed school have."""
+    if not school_ids:
+        return []
+    return list(
+        TeacherFact.objects.filter(field="school", value__in=[str(s) for s in school_ids])
+        .exclude(teacher__school_id__in=school_ids)
+        .order_by("teacher_id")
+        .values_list("teacher_id", flat=True)
+        .distinct()
+    )
+
+
+def school_on(item: Loaded, on: date) -> int:
+    """The school a loaded teacher was at on ``on`` (DESIGN §3 dated facts)."""
+    if not item.history:
+        return item.facts.school_id
+    return int(engine.facts_at(item.facts, item.history, on.toordinal())[0].school_id)
+
+
+def facts_on(teacher_ids: Iterable[int], on: date) -> dict[int, TeacherRow]:
+    """Each listed teacher's facts in effect on ``on`` (school, employment, course type,
+    title and category as the engine reads them; hired_on and left_on as they are): the
+    teacher rows and their dated facts, two statements per 20,000 teachers, without the
+    certificates, periods and completions an evaluation reads."""
+    ids = sorted(set(teacher_ids))
+    d = on.toordinal()
+    out: dict[int, TeacherRow] = {}
+    for i in range(0, len(ids), 20000):
+        where, params = _ids_where(ids[i : i + 20000])
+        teachers = _fetch(
+            f"SELECT {_TEACHER_COLS} FROM {_T} WHERE {where.replace('teacher_id', 'id')}", params
+        )
+        # As the loader (_child_rows): history only past hired_on.
+        facts = _fetch(
+            f"SELECT f.teacher_id, f.field, f.value, f.effective_on FROM {_TF} f "
+            f"JOIN {_T} t ON t.id = f.teacher_id "
+            f"WHERE {where.replace('teacher_id', 'f.teacher_id')} "
+            f"AND t.facts_since > t.hired_on ORDER BY f.teacher_id, f.effective_on",
+            params,
+        )
+        for item in _build(teachers, [], [], [], facts):
+            f = item.facts
+            if item.history:
+                f = engine.facts_at(f, item.history, d)[0]
+            out[item.teacher_id] = f
+    return out
 
 
 def prefetched(batches: Iterator[list[Loaded]]) -> Iterator[list[Loaded]]:
@@ -795,17 +855,47 @@ def _add_stored_counts(
 
 
 def _ids_to_evaluate(on: date, version: int, school_ids: Sequence[int] | None) -> list[int]:
-    where, params = _school_filter("t.school_id", school_ids)
-    rows = _fetch(
-        f"""
+    """The teachers (of these schools on ``on``) whose stored result does not hold on
+    ``on``. Of some schools: by the school in effect on ``on`` (DESIGN §3), which a dated
+    history may make another than today's: those at one of them by today's school, and in
+    a second statement those at another today whose history names one of them."""
+    stale = f"""
         SELECT t.id FROM {_T} t LEFT JOIN {_TQ} q ON q.teacher_id = t.id
         WHERE (q.teacher_id IS NULL OR q.evaluated_on > %s OR q.changes_on <= %s
-               OR q.profile_version <> %s OR q.school_id <> t.school_id){where}
-        ORDER BY t.id
-        """,
-        [on, on, version, *params],
+               OR q.profile_version <> %s OR q.school_id <> t.school_id)"""
+    params: list[Any] = [on, on, version]
+    if school_ids is None:
+        return [r[0] for r in _fetch(f"{stale} ORDER BY t.id", params)]
+    if not school_ids:
+        return []
+    marks, names = _marks(school_ids), [str(s) for s in school_ids]
+    at, at_params = _school_on_sql(on)
+    rows = _fetch(
+        f"{stale} AND t.school_id IN ({marks}) AND {at} IN ({marks}) ORDER BY t.id",
+        [*params, *school_ids, *at_params, *names],
     )
-    return [r[0] for r in rows]
+    moved = _fetch(
+        f"{stale} AND t.id IN (SELECT f.teacher_id FROM {_TF} f WHERE f.field = 'school' "
+        f"AND f.value IN ({marks})) AND t.school_id NOT IN ({marks}) AND {at} IN ({marks})",
+        [*params, *names, *school_ids, *at_params, *names],
+    )
+    return sorted(r[0] for r in [*rows, *moved])
+
+
+def _school_on_sql(on: date) -> tuple[str, list[Any]]:
+    """SQL for the school a teacher ``t`` was at on ``on``, as text (a school fact's value),
+    and its parameters: today's column when every dated fact starts on or before ``on``
+    (or by hired_on: the loader reads no history then), else the latest school row on or
+    before ``on``, else the first one (before it its value holds), as engine.facts_at."""
+    rows = f"SELECT f.value FROM {_TF} f WHERE f.teacher_id = t.id AND f.field = 'school'"
+    latest = f"{rows} AND f.effective_on <= %s ORDER BY f.effective_on DESC LIMIT 1"
+    first = f"{rows} ORDER BY f.effective_on LIMIT 1"
+    today = "CAST(t.school_id AS TEXT)"
+    sql = (
+        "CASE WHEN t.facts_since IS NULL OR t.facts_since <= %s OR t.facts_since <= t.hired_on "
+        f"THEN {today} ELSE COALESCE(({latest}), ({first}), {today}) END"
+    )
+    return sql, [on, on]
 
 
 # --------------------------------------------------------------------------- ratios

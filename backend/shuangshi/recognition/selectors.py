@@ -7,13 +7,23 @@ from datetime import date
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+)
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
 from shuangshi.qualification import engine
 from shuangshi.qualification import selectors as qualification
-from shuangshi.teachers.models import Teacher
+from shuangshi.teachers.models import Teacher, TeacherFact
 
 from .models import Application, ApplicationStatus, EvidenceFile, Objection, Recognition, Round
 
@@ -99,37 +109,103 @@ def active_on(on: date) -> Q:
     )
 
 
-def _recognized_on(on: date) -> QuerySet[Recognition]:
-    return Recognition.objects.filter(
-        active_on(on),
+def _columns_hold(on: date) -> Q:
+    """Teachers whose columns are their facts on ``on``: no dated fact starts after it (or
+    none past hired_on, which the loader reads as no history; qualification.selectors)."""
+    return (
+        Q(teacher__facts_since__isnull=True)
+        | Q(teacher__facts_since__lte=on)
+        | Q(teacher__facts_since__lte=F("teacher__hired_on"))
+    )
+
+
+def _recognized_at(
+    on: date, here: Q, near: Q, columns: tuple[str, ...]
+) -> tuple[list[dict[str, Any]], dict[int, int]]:
+    """Teachers in scope on ``on`` (DESIGN §4: full-time, professional or practical course,
+    employed) holding a recognition in force on ``on`` (§8), each at the school in effect
+    on ``on`` (§3 dated facts), as the ratio beside them judges them. One statement:
+
+    - for teachers whose columns are their facts on ``on`` (all but those with a dated
+      fact after it), counted in the database: rows of ``columns`` (the school's) with
+      ``n``, of those at the schools ``here`` names;
+    - the others (``near``: those who may have been at the schools asked about) come back
+      one by one and are judged from their facts on ``on`` (two statements more, only when
+      there are any): {school on ``on``: teachers}, of any school."""
+    dated = Q(teacher__facts_since__gt=on) & Q(teacher__facts_since__gt=F("teacher__hired_on"))
+    in_scope = Q(
         teacher__employment="full_time",
-        teacher__course_type__in=("professional", "practical"),
-        teacher__hired_on__lte=on,
-    ).filter(Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=on))
+        teacher__course_type__in=sorted(engine.IN_SCOPE_COURSES),
+    )
+    rows = (
+        Recognition.objects.filter(active_on(on), teacher__hired_on__lte=on)
+        .filter(Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=on))
+        .filter((_columns_hold(on) & in_scope & here) | (dated & near))
+        .annotate(
+            dated_id=Case(
+                When(dated, then=F("teacher_id")), default=None, output_field=BigIntegerField()
+            )
+        )
+        .values(*columns, "dated_id")
+        .annotate(n=Count("teacher_id", distinct=True))
+        .order_by()
+    )
+    counted: list[dict[str, Any]] = []
+    ids: list[int] = []
+    for row in rows:
+        if row["dated_id"] is None:
+            counted.append(row)
+        else:
+            ids.append(row["dated_id"])
+    by_school: dict[int, int] = {}
+    for facts in qualification.facts_on(ids, on).values():
+        kind_ok = facts.employment == "full_time" and facts.course_type in engine.IN_SCOPE_COURSES
+        if kind_ok and qualification.employed_on(facts, on):  # type: ignore[arg-type]
+            by_school[facts.school_id] = by_school.get(facts.school_id, 0) + 1
+    return counted, by_school
+
+
+def _school_history(school_ids: Sequence[int] | None = None) -> Exists:
+    """The teacher's dated history names a school (one of ``school_ids`` when given)."""
+    rows = TeacherFact.objects.filter(teacher_id=OuterRef("teacher_id"), field="school")
+    if school_ids is not None:
+        rows = rows.filter(value__in=[str(s) for s in school_ids])
+    return Exists(rows)
 
 
 def recognized_counts(on: date, school_ids: Sequence[int] | None = None) -> dict[int, int]:
-    """Per school: in-scope teachers (full-time, professional or practical, employed on `on`)
-    holding a recognition in force on `on`."""
-    recognitions = _recognized_on(on)
+    """Per school on `on`: in-scope teachers (full-time, professional or practical, employed
+    on `on`, at the school in effect on `on`) holding a recognition in force on `on`."""
+    here = near = Q()
     if school_ids is not None:
-        recognitions = recognitions.filter(teacher__school_id__in=school_ids)
-    rows = recognitions.values("teacher__school_id").annotate(n=Count("teacher_id", distinct=True))
-    return {row["teacher__school_id"]: row["n"] for row in rows}
+        here = Q(teacher__school_id__in=school_ids)
+        near = here | Q(_school_history(school_ids))
+    counted, dated = _recognized_at(on, here, near, ("teacher__school_id",))
+    out = {row["teacher__school_id"]: row["n"] for row in counted}
+    for school_id, n in dated.items():
+        if school_ids is None or school_id in school_ids:
+            out[school_id] = out.get(school_id, 0) + n
+    return out
 
 
 def recognized_by_school(on: date, schools: QuerySet[Any]) -> list[tuple[int, int, str, int]]:
-    """(school id, city id, kind, recognized) for these schools, in one query."""
-    rows = (
-        _recognized_on(on)
-        .filter(teacher__school__in=schools.values("pk"))
-        .values("teacher__school_id", "teacher__school__city_id", "teacher__school__kind")
-        .annotate(n=Count("teacher_id", distinct=True))
-    )
-    return [
-        (r["teacher__school_id"], r["teacher__school__city_id"], r["teacher__school__kind"], r["n"])
-        for r in rows
-    ]
+    """(school id, city id, kind, recognized) for these schools on `on` (each teacher at the
+    school in effect on `on`): one query, and three more when teachers have a dated fact
+    after `on`."""
+    here = Q(teacher__school__in=schools.values("pk"))
+    columns = ("teacher__school_id", "teacher__school__city_id", "teacher__school__kind")
+    counted, dated = _recognized_at(on, here, here | Q(_school_history()), columns)
+    out = {
+        r["teacher__school_id"]: [r["teacher__school__city_id"], r["teacher__school__kind"], r["n"]]
+        for r in counted
+    }
+    if dated:
+        for school_id, city_id, kind in schools.filter(pk__in=list(dated)).values_list(
+            "pk", "city_id", "kind"
+        ):
+            row = out.setdefault(school_id, [city_id, kind, 0])
+            row[2] += dated[school_id]
+    return [(school_id, city_id, kind, n) for school_id, (city_id, kind, n) in out.items()]
 
 
 GAP_LIMIT = 200

@@ -1,7 +1,8 @@
 """Fill the report structures (reports.py) from the qualification and training selectors.
 
-Stored results are the qualification app's results for today, so these reports are for
-today; the ratios API serves other dates.
+These reports are for today, read as the ratios API reads today: from the stored results
+and aggregates while they hold, else counted and evaluated at today (DESIGN §4: never
+stale, even when no nightly run has brought them up to date).
 """
 
 from typing import Any
@@ -12,7 +13,7 @@ from django.utils import timezone
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.idnumbers import mask_id_number
-from shuangshi.qualification import recognized
+from shuangshi.qualification import engine, recognized
 from shuangshi.qualification import reports as qualification_reports
 from shuangshi.qualification import selectors as qualification
 from shuangshi.qualification.models import TargetCode, TeacherQualification
@@ -71,9 +72,28 @@ def _school_row(data: dict[str, Any]) -> SchoolRow:
     )
 
 
-def _schools_of(schools: list[School]) -> list[SchoolRow]:
-    rows = qualification_reports.school_rows_today(schools, on=timezone.localdate())
-    recognized.attach_to_rows(rows, on=timezone.localdate())
+def _schools_of(
+    schools: list[School], *, user: User, current: bool, school: int | None = None
+) -> list[SchoolRow]:
+    """The schools' rows for today (``current``: the stored results hold today, see
+    selectors.results_current); otherwise the rows of ``user``'s schools (or ``school``)
+    counted at today, as the ratio views do."""
+    today = timezone.localdate()
+    if current:
+        rows = qualification_reports.school_rows_today(schools, on=today)
+    else:
+        rows = list(
+            qualification_reports.school_rows_at(
+                user,
+                on=today,
+                city=None,
+                kind=None,
+                below_target=None,
+                ordering="code",
+                school=school,
+            )
+        )
+    recognized.attach_to_rows(rows, on=today)
     return [_school_row(row) for row in rows]
 
 
@@ -126,12 +146,17 @@ def _bases() -> list[BaseRow]:
 
 
 def province_report() -> ProvinceReport:
-    """The whole province, today, from the stored per-school aggregates."""
+    """The whole province, today: from the stored per-school aggregates while the stored
+    results hold, else counted at today."""
     province_user = User(role=Role.PROVINCE)  # the province's scope: every school
+    today = timezone.localdate()
+    current = qualification.results_current(today)
     summary = recognized.attach_to_summary(
-        qualification_reports.summary_today(province_user),
+        qualification_reports.summary_today(province_user)
+        if current
+        else qualification_reports.summary_at(province_user, on=today),
         user=province_user,
-        on=timezone.localdate(),
+        on=today,
     )
     schools = list(School.objects.select_related("city", "stats").order_by("code"))
     ratio_target = qualification.target_get(TargetCode.DUAL_QUALIFIED_RATIO)
@@ -142,7 +167,7 @@ def province_report() -> ProvinceReport:
         city_schools[school.city.code] = city_schools.get(school.city.code, 0) + 1
         kind_schools[school.kind] = kind_schools.get(school.kind, 0) + 1
     return ProvinceReport(
-        as_of=timezone.localdate(),
+        as_of=today,
         target_ratio=float(ratio_target.value),
         ratio_deadline=ratio_target.deadline or bases.deadline,
         bases_target=bases.count,
@@ -156,7 +181,7 @@ def province_report() -> ProvinceReport:
             GroupRow(L.label(L.SCHOOL_KIND, r["kind"]), kind_schools.get(r["kind"], 0), _share(r))
             for r in summary["by_kind"]
         ],
-        schools=_schools_of(schools),
+        schools=_schools_of(schools, user=province_user, current=current),
         bases=_bases(),
         bases_active=qualification.active_bases_count(),
         recruitment=_recruitment_failures(),
@@ -167,11 +192,20 @@ def school_report(*, school: School, user: User) -> SchoolReport:
     """One school's teachers, their level and what each lacks for the next one."""
     school = School.objects.select_related("city").get(pk=school.pk)
     full_ids = can_see_full_id_number(user, school.pk)
-    results = {tq.teacher_id: tq for tq in TeacherQualification.objects.filter(school_id=school.pk)}
+    today = timezone.localdate()
+    current = qualification.results_current(today, [school.pk])
+    evaluations: dict[int, engine.Evaluation] = {}
+    if current:
+        for tq in TeacherQualification.objects.filter(school_id=school.pk):
+            evaluations[tq.teacher_id] = qualification_reports.stored_evaluation(tq)
+    else:  # a stored result has expired since the nightly run: evaluate at today
+        _version, profile = qualification.profile_current()
+        for batch in qualification.iter_records(school_ids=[school.pk]):
+            for item in batch:
+                evaluations[item.teacher_id] = engine.evaluate(item.record, today, profile)
     teachers = []
     for t in Teacher.objects.filter(school=school).order_by("staff_no", "id"):
-        stored = results.get(t.pk)
-        evaluation = qualification_reports.stored_evaluation(stored) if stored else None
+        evaluation = evaluations.get(t.pk)
         teachers.append(
             TeacherRow(
                 staff_no=t.staff_no,
@@ -189,8 +223,8 @@ def school_report(*, school: School, user: User) -> SchoolReport:
             )
         )
     return SchoolReport(
-        as_of=timezone.localdate(),
-        school=_schools_of([school])[0],
+        as_of=today,
+        school=_schools_of([school], user=user, current=current, school=school.pk)[0],
         target_ratio=float(qualification.ratio_target()),
         teachers=teachers,
     )

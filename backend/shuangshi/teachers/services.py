@@ -123,7 +123,12 @@ def teacher_update(
     effective_on: date | None = None,
     user: User | None = None,
 ) -> Teacher:
-    """Change a teacher; dated fields change from ``effective_on`` (default today)."""
+    """Change a teacher; dated fields change from ``effective_on`` (default today; may be
+    in the past, not in the future: the teacher's columns are today's values, DESIGN §3)."""
+    if effective_on is not None and effective_on > timezone.localdate():
+        raise ValidationError(
+            {"effective_on": [_("The date a change takes effect may not be in the future.")]}
+        )
     before = _fact_snapshot(teacher)
     apply_changes(teacher, data)
     facts_record(teacher=teacher, before=before, effective_on=effective_on, user=user)
