@@ -1070,7 +1070,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Recognition applications and the §8 review chain (one action per transition). */
+        /** @description With ?status=publicized: the publicity list, as publicity/ answers it (every signed-in user; name, school and level only). The province, which reads every application in full, gets them in full. */
         get: operations["recognition_applications_list"];
         put?: never;
         /** @description Recognition applications and the §8 review chain (one action per transition). */

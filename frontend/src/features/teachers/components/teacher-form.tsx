@@ -209,7 +209,8 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
                 label={t('teachers.fields.effective_on')}
                 extra={t('teachers.effectiveHelp')}
               >
-                <DatePicker style={{ width: '100%' }} />
+                {/* Today or earlier: the server refuses a later date (today's values are read). */}
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
               </Form.Item>
             </Col>
           )}
