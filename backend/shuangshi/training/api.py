@@ -412,7 +412,20 @@ class TrainingCompletionSerializer(VersionedSerializer):
         duplicate = TrainingCompletion.objects.filter(program=program, teacher=values["teacher"])
         if self.instance is not None:
             duplicate = duplicate.exclude(pk=self.instance.pk)
-        if duplicate.exists():
+        existing = duplicate.values_list("voided", flat=True).first()
+        if existing:
+            # DESIGN §4: voided ones never count; logging it again would undo the void.
+            raise serializers.ValidationError(
+                {
+                    "teacher": [
+                        _(
+                            "The province voided this teacher's completion of this programme; "
+                            "it cannot be logged again."
+                        )
+                    ]
+                }
+            )
+        if existing is not None:
             raise serializers.ValidationError(
                 {"teacher": [_("This teacher already has a completion of this programme.")]}
             )
@@ -464,11 +477,14 @@ class TrainingCompletionViewSet(ScopedModelViewSet):
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.completion_update(
-            completion=serializer.instance, data=serializer.validated_data
+            completion=serializer.instance,
+            data=serializer.validated_data,
+            user=self.request.user,  # type: ignore[arg-type]
         )
 
     def perform_destroy(self, instance: TrainingCompletion) -> None:
-        services.completion_delete(completion=instance)
+        # A voided completion: only the province (403 with the reason for base staff).
+        services.completion_delete(completion=instance, user=self.request.user)  # type: ignore[arg-type]
 
     @extend_schema(request=IdNumberSerializer, responses=TeacherMatchSerializer)
     @action(

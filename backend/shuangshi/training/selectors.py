@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
@@ -16,6 +16,7 @@ from shuangshi.teachers.models import Teacher
 
 from .models import (
     BaseStatus,
+    BaseStatusChange,
     Designation,
     HostKind,
     TrainingBase,
@@ -110,24 +111,34 @@ def bases_target() -> BasesTarget:
 
 
 def bases_progress(*, as_of: date) -> dict[str, Any]:
-    """Bases by status, designation, host kind and city against the target of 20.
+    """Bases by status, designation, host kind and city against the target of 20, each
+    base in the status its history gives on ``as_of`` (DESIGN §3–§4: a read answers for its
+    date; a base not yet on record then counts as planned).
 
     A base counts towards the target when it is active; "on time" when it was also
     approved on or before the deadline.
     """
     target = bases_target()
-    rows: list[dict[str, Any]] = [
-        dict(row)
-        for row in TrainingBase.objects.values(
-            "status",
+    status_on = (
+        BaseStatusChange.objects.filter(base=OuterRef("pk"), effective_on__lte=as_of)
+        .order_by("-effective_on", "-id")
+        .values("status")[:1]
+    )
+    rows: list[dict[str, Any]] = list(
+        TrainingBase.objects.annotate(status_on=Subquery(status_on))
+        .order_by()
+        .values(
             "designation",
             "host_kind",
             "approved_on",
             "city_id",
             "city__code",
             "city__name",
+            "status_on",
         )
-    ]
+    )
+    for row in rows:
+        row["status"] = row.pop("status_on") or BaseStatus.PLANNED
     active = [r for r in rows if r["status"] == BaseStatus.ACTIVE]
     on_time = sum(
         1 for r in active if r["approved_on"] is not None and r["approved_on"] <= target.deadline

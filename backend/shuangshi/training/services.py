@@ -6,18 +6,25 @@ A base's status is a dated fact (DESIGN §3): every change is a BaseStatusChange
 its ``effective_on`` (default today), and ``approved_on`` is the first day it was active.
 E_TRAINING asks which status held on a completion's date, so a later suspension takes
 nothing back; the province voids a base's completions (with a reason) when it must.
+
+The status column is the history's status today: a change may not take effect in the
+future, nor before the base's latest change (it would be overridden by that change at once
+and the column would say what the history does not).
+
+A voided completion is the province's decision: only the province may change or delete it
+(base staff deleting it and logging it again would undo the void).
 """
 
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from shuangshi.accounts.models import User
+from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes
 from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_reevaluate
@@ -37,14 +44,46 @@ def _record_status(
     )
 
 
+def _not_in_future(on: date | None, field: str) -> None:
+    """The status column is today's status: a change dated after today is refused."""
+    if on is None or on <= timezone.localdate():
+        return
+    if field == "approved_on":
+        message = _("A base is active from its approval date, which may not be in the future.")
+    else:
+        message = _("The date a change takes effect may not be in the future.")
+    raise ValidationError({field: [message]})
+
+
+def _not_before_a_later_change(base: TrainingBase, on: date, field: str) -> None:
+    """A change from ``on`` while a later one is on record would be overridden by it at
+    once (the column would then contradict the history): refused, naming that day."""
+    later = base.statuses.filter(effective_on__gt=on).order_by("effective_on").first()
+    if later is None:
+        return
+    raise ValidationError(
+        {
+            field: [
+                _(
+                    "This base's status changed on %(date)s; a new change cannot take effect "
+                    "before that day."
+                )
+                % {"date": later.effective_on.isoformat()}
+            ]
+        }
+    )
+
+
 @transaction.atomic
 def base_create(
     *, data: dict[str, Any], user: User | None = None, effective_on: date | None = None
 ) -> TrainingBase:
     data = dict(data)
     status = data.get("status", BaseStatus.PLANNED)
+    _not_in_future(effective_on, "effective_on")
     on = effective_on or timezone.localdate()
     if status == BaseStatus.ACTIVE:
+        _not_in_future(data.get("approved_on"), "approved_on")
         on = data.get("approved_on") or on
         data["approved_on"] = on
     base = TrainingBase.objects.create(**data)
@@ -63,17 +102,24 @@ def base_update(
     old_status, old_approved = base.status, base.approved_on
     data = dict(data)
     new_status = data.get("status", old_status)
+    _not_in_future(effective_on, "effective_on")
     first_active = base.statuses.filter(status=BaseStatus.ACTIVE).order_by("effective_on").first()
     if new_status != old_status:
         on = effective_on or timezone.localdate()
+        field = "effective_on"
         if new_status == BaseStatus.ACTIVE and first_active is None:
             # The first activation: approved_on is the day it became active (DESIGN §3), so
             # a date given for either is the other's too.
+            if effective_on is None:
+                field = "approved_on"
             on = effective_on or data.get("approved_on") or base.approved_on or on
+            _not_in_future(on, field)
             data["approved_on"] = data.get("approved_on") or on
             # "Planned" recorded after that day (the day the base was entered) only ever
             # said it was not active yet: from the approval it was.
             base.statuses.filter(status=BaseStatus.PLANNED, effective_on__gt=on).delete()
+        # The column is the history's status today: nothing may follow the new change.
+        _not_before_a_later_change(base, on, field)
         _record_status(base, new_status, on, user)
     elif first_active and data.get("approved_on", old_approved) != old_approved:
         _move_approval(base, first_active, data["approved_on"])
@@ -89,6 +135,7 @@ def _move_approval(base: TrainingBase, first_active: BaseStatusChange, on: date 
     as long as the history keeps its order (no other change on or between the two days)."""
     if on is None:
         raise ValidationError({"approved_on": [_("An active base needs its approval date.")]})
+    _not_in_future(on, "approved_on")
     low, high = sorted((on, first_active.effective_on))
     between = base.statuses.exclude(pk=first_active.pk).filter(
         effective_on__gte=low, effective_on__lte=high
@@ -159,10 +206,24 @@ def completion_log(*, data: dict[str, Any]) -> TrainingCompletion:
     return completion
 
 
+def _voided_stays(completion: TrainingCompletion, user: User | None) -> None:
+    """Only the province changes or deletes a completion it voided (DESIGN §4: voided ones
+    never count; base staff deleting one and logging it again would make it count)."""
+    if user is not None and user.role == Role.PROVINCE:
+        return
+    # Read under a lock: a void committed since the request read the row still holds.
+    voided = TrainingCompletion.objects.select_for_update().filter(pk=completion.pk, voided=True)
+    if voided.exists():
+        raise PermissionDenied(
+            _("The province voided this completion; only the province can change or delete it.")
+        )
+
+
 @transaction.atomic
 def completion_update(
-    *, completion: TrainingCompletion, data: dict[str, Any]
+    *, completion: TrainingCompletion, data: dict[str, Any], user: User | None = None
 ) -> TrainingCompletion:
+    _voided_stays(completion, user)
     old_teacher = completion.teacher_id
     apply_changes(completion, data)
     teachers_reevaluate(teacher_ids={old_teacher, completion.teacher_id})
@@ -170,7 +231,8 @@ def completion_update(
 
 
 @transaction.atomic
-def completion_delete(*, completion: TrainingCompletion) -> None:
+def completion_delete(*, completion: TrainingCompletion, user: User | None = None) -> None:
+    _voided_stays(completion, user)
     teacher_id = completion.teacher_id
     completion.delete()
     teachers_reevaluate(teacher_ids=[teacher_id])

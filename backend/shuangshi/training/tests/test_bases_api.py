@@ -118,7 +118,11 @@ def test_progress_counts_bases_against_the_target(api, province):
     for n in range(3):
         testing.make_base(status="active", approved_on=date(2024, 1, n + 1))
     testing.make_base(status="planned", designation="integrated", host_kind="school")
-    testing.make_base(status="suspended", city=testing.city("360700"))
+    # Progress reads each base's status on as_of from its history (DESIGN §3–§4).
+    suspended = testing.make_base(approved_on=date(2024, 3, 1), city=testing.city("360700"))
+    services.base_update(
+        base=suspended, data={"status": "suspended"}, effective_on=date(2025, 3, 1)
+    )
     response = api(province).get(f"{URL}progress/", {"as_of": "2025-06-30"})
     assert response.status_code == 200
     data = response.data
