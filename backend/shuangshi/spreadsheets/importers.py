@@ -28,7 +28,7 @@ from shuangshi.mentors.models import Mentor, MentorAppointment
 from shuangshi.mentors.rules import spans_overlap
 from shuangshi.schools.models import School
 from shuangshi.teachers import services as teacher_services
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
 from shuangshi.teachers.validation import (
     certificate_errors,
     name_mismatch,
@@ -49,6 +49,16 @@ from .models import ImportJob
 from .reader import FileProblem
 
 BATCH = 2000
+
+# values[ABSENT]: the fields whose column the sheet leaves out (one tuple per sheet, the
+# same object in every row). It travels with the rows a dry run keeps, so that a commit
+# from them knows too: an update writes only the columns the sheet has (a column left out
+# keeps the stored values; DESIGN §6's own teacher headers have no 专业大类).
+ABSENT = "_absent"
+
+# What a certificate or enterprise period an import writes becomes (DESIGN §3: what school
+# HR or an import writes is confirmed), a teacher's pending or rejected proposal too.
+SETTLED: dict[str, Any] = {"status": RecordStatus.CONFIRMED.value, "reject_reason": ""}
 
 
 @dataclass
@@ -82,7 +92,8 @@ class Written:
 
 
 def parse_row(columns: Sequence[C.Column], index: dict[str, int], row_no: int, row: Any) -> Parsed:
-    parsed = Parsed(row=row_no, values={}, raw={})
+    absent = tuple(c.field for c in columns if index.get(c.field) is None)
+    parsed = Parsed(row=row_no, values={ABSENT: absent}, raw={})
     width = len(row)
     for column in columns:
         position = index.get(column.field)
@@ -107,9 +118,10 @@ def row_parser(columns: Sequence[C.Column], index: dict[str, int]) -> Callable[[
     parsed once each."""
     required = t("Required.")
     plan = [(c.field, index.get(c.field), c.required, _repeated(c)) for c in columns]
+    absent = tuple(c.field for c in columns if index.get(c.field) is None)
 
     def parse(row_no: int, row: Any) -> Parsed:
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {ABSENT: absent}
         raws: dict[str, Any] = {}
         errors: list[tuple[str, str]] = []
         width = len(row)
@@ -160,8 +172,35 @@ def _codes(values: Iterable[str | None]) -> set[str]:
     return {form for v in values if v for form in (v, L.normalize_key(v))}
 
 
-def _changed(current: dict[str, Any], new: dict[str, Any]) -> bool:
-    return any(current.get(name) != value for name, value in new.items())
+def _fold(value: Any) -> Any:
+    """A stored value in the form the importer reads a cell in (cells.text: NFKC, trimmed).
+    The API keeps text as typed (（中职）), an import reads it folded ((中职))."""
+    return cells.text(value) if type(value) is str else value
+
+
+def _same_text(stored: Any, read: Any) -> bool:
+    return type(stored) is str and type(read) is str and cells.text(stored) == read
+
+
+def _delta(current: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | None:
+    """What to write over the stored row ``current``: None when nothing changed, else
+    ``new`` with the stored spelling kept for text that differs only by folding (so an
+    export re-imports unchanged and the API's spelling stays)."""
+    changed = False
+    kept: dict[str, Any] | None = None
+    for name, value in new.items():
+        stored = current.get(name)
+        if stored == value:
+            continue
+        if _same_text(stored, value):
+            if kept is None:
+                kept = dict(new)
+            kept[name] = stored
+        else:
+            changed = True
+    if not changed:
+        return None
+    return new if kept is None else kept
 
 
 class Importer:
@@ -179,9 +218,12 @@ class Importer:
     # check() keeps nothing across batches but ``seen`` and its charges, so a dry run may
     # check the second half of a large sheet in a helper process (services._Helper).
     checks_in_halves: ClassVar[bool] = False
+    # The column a written field is read from, where their names differ.
+    column_of: ClassVar[dict[str, str]] = {}
 
     def __init__(self, user: User) -> None:
         self.user = user
+        self._updates: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
         self.job: ImportJob | None = None  # set when committing: audit entries name it
         self.teacher_ids: set[int] = set()
         self.seen: dict[Any, int] = {}  # record key → first row that had it
@@ -194,6 +236,22 @@ class Importer:
 
     def read_columns(self) -> tuple[C.Column, ...]:
         return self.spec.read_columns(scoped=self.scoped)
+
+    @staticmethod
+    def absent(batch: list[Parsed]) -> tuple[str, ...]:
+        """The fields whose column the sheet leaves out (the same for every row)."""
+        return batch[0].values.get(ABSENT, ()) if batch else ()
+
+    def updates(self, batch: list[Parsed], fields: list[str]) -> list[str]:
+        """Of ``fields``, those an update writes: the ones whose column the sheet has; the
+        stored values of the rest are kept (a new record takes the defaults). Worked out
+        once per sheet."""
+        key = (self.absent(batch), tuple(fields))
+        names = self._updates.get(key)
+        if names is None:
+            names = [f for f in fields if self.column_of.get(f, f) not in key[0]]
+            self._updates[key] = names
+        return names
 
     def check(self, batch: list[Parsed]) -> None:
         raise NotImplementedError
@@ -216,10 +274,14 @@ class Importer:
         *,
         key_fields: tuple[str, ...],
         existing: dict[Any, dict[str, Any]],
+        updates: list[str] | None = None,
+        settled: dict[str, Any] | None = None,
     ) -> Written:
         """Insert rows whose key is new, update those whose values changed, leave the rest;
-        every change audited. `items` are (key, values) pairs; `existing` maps a key to the
-        stored row (with its id and version)."""
+        every change audited. `items` are (key, values) pairs; `existing` maps a key (text
+        folded as the sheet's is) to the stored row (with its id and version). An update
+        writes only `updates` (default: every value; see Importer.updates) and `settled`,
+        what any record an import writes becomes (confirmed, DESIGN §3)."""
         result = Written()
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
@@ -229,11 +291,18 @@ class Importer:
             current = existing.get(key)
             if current is None:
                 new.append({**identity, **values, "version": 1})
-            elif _changed(current, values):
-                before.append(current)
-                changed.append({"id": current["id"], **values, "version": current["version"] + 1})
             else:
-                result.unchanged += 1
+                wanted = {n: values[n] for n in (values if updates is None else updates)}
+                if settled:
+                    wanted.update(settled)
+                delta = _delta(current, wanted)
+                if delta is not None:
+                    before.append(current)
+                    changed.append(
+                        {"id": current["id"], **delta, "version": current["version"] + 1}
+                    )
+                else:
+                    result.unchanged += 1
             if "teacher_id" in identity:
                 self.teacher_ids.add(int(identity["teacher_id"]))
         pairs = list(zip(before, changed, strict=True))
@@ -325,9 +394,14 @@ class Importer:
             row.error("id_number", t(not_found))
             return None
         name = row.values.get("name")
-        if name and name != teacher["name"]:
+        if name and name != teacher["name"] and not _same_text(teacher["name"], name):
             row.error("name", name_mismatch())  # never the stored name
         return int(teacher["id"])
+
+
+# Where an error of a stored teacher value (its column left out of the sheet) is shown: the
+# leaving date disagrees with the hiring date, gender and birth date with the ID number.
+STORED_SHOWN_AT = {"left_on": "hired_on"}
 
 
 class TeacherImporter(Importer):
@@ -407,16 +481,30 @@ class TeacherImporter(Importer):
     def check(self, batch: list[Parsed]) -> None:
         schools = self.schools(batch)
         self._existing(batch)
+        # A registered teacher keeps the stored values of the columns the sheet leaves out
+        # (write() does not write them): the row is checked with those.
+        kept = [f for f in self.fields if f not in self.updates(batch, self.fields)]
         elsewhere = 0  # rows naming a teacher of another school: ID-number lookups
         for row in batch:
             values = row.values
             school = self.school_for(row, schools)
             values["school_id"] = school.pk if school else None
+            current = self.existing.get(values.get("id_number") or "") if kept else None
+            if current is not None:
+                for name in kept:
+                    values[name] = current[name]
             self._defaults(values)
             number = values.get("id_number")
             if not number:
                 continue
-            row.add(teacher_errors(values))
+            errors = teacher_errors(values)
+            if current is not None and errors:
+                # A stored value the sheet has no column for disagrees with the row: shown
+                # at the column it disagrees with.
+                for name in kept:
+                    for message in errors.pop(name, []):
+                        row.error(STORED_SHOWN_AT.get(name, "id_number"), str(message))
+            row.add(errors)
             if not self.once(row, number, "This ID number is also in row %(row)d."):
                 continue
             elsewhere += self._elsewhere(row)
@@ -447,11 +535,14 @@ class TeacherImporter(Importer):
         changed: list[dict[str, Any]] = []
         before: list[dict[str, Any]] = []
         now = timezone.now()
+        names = [*self.fields, "school_id"]
+        updates = [*self.updates(batch, self.fields), "school_id"]  # the sheet's columns
         for row in batch:
-            values = {name: row.values[name] for name in [*self.fields, "school_id"]}
-            number = row.values["id_number"]
+            values = row.values
+            number = values["id_number"]
             current = self.existing.get(number)
             if current is None:
+                values = {name: values[name] for name in names}
                 new.append(
                     {
                         "id_number": number,
@@ -461,12 +552,12 @@ class TeacherImporter(Importer):
                         "updated_at": now,
                     }
                 )
-            elif _changed(current, values):
+            elif (delta := _delta(current, {name: values[name] for name in updates})) is not None:
                 before.append(current)
                 changed.append(
                     {
                         "id": current["id"],
-                        **values,
+                        **delta,
                         "version": current["version"] + 1,
                         "updated_at": now,
                     }
@@ -491,6 +582,7 @@ class CertificateImporter(Importer):
     spec = C.CERTIFICATES
     roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
     fields = ["level", "name", "field", "issuer", "issued_on", "expires_on", "field_category"]
+    column_of = {"name": "cert_name"}  # the "name" column is the teacher's (checked only)
     reads_raw = True  # the level's label is read against the certificate kind
 
     def __init__(self, user: User) -> None:
@@ -527,11 +619,27 @@ class CertificateImporter(Importer):
         self.existing = {}
         for current in (
             Certificate.objects.filter(teacher_id__in=teacher_ids)
-            .values("id", "teacher_id", "kind", "number", "version", *self.fields)
+            .values("id", "teacher_id", "kind", "number", "version", *self.fields, *SETTLED)
             .order_by("id")
         ):
-            key = (current["teacher_id"], current["kind"], current["number"])
+            key = (current["teacher_id"], current["kind"], _fold(current["number"]))
             self.existing.setdefault(key, current)
+        if "expires_on" in self.absent(batch):
+            self._stored_expiry(batch)
+
+    def _stored_expiry(self, batch: list[Parsed]) -> None:
+        """Without an expiry column an update keeps the stored expiry date: the sheet's
+        issue date must not come after it."""
+        for row in batch:
+            v = row.values
+            if row.errors:
+                continue
+            current = self.existing.get((v["teacher_id"], v["kind"], v["number"]))
+            if current is None:
+                continue
+            dates = {"issued_on": v.get("issued_on"), "expires_on": current["expires_on"]}
+            for message in certificate_errors(dates).get("expires_on", []):
+                row.error("issued_on", str(message))
 
     def write(self, batch: list[Parsed]) -> Written:
         return self.write_keyed(
@@ -545,6 +653,8 @@ class CertificateImporter(Importer):
             ),
             key_fields=("teacher_id", "kind", "number"),
             existing=self.existing,
+            updates=self.updates(batch, self.fields),
+            settled=SETTLED,
         )
 
 
@@ -573,12 +683,16 @@ class PeriodImporter(Importer):
                 self.once(row, self._key(v))
         teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
         self.existing = {}
+        names = ["id", "teacher_id", "kind", "enterprise", "start_on", "version", *self.fields]
         for current in (
             EnterprisePeriod.objects.filter(teacher_id__in=teacher_ids)
-            .values("id", "teacher_id", "kind", "enterprise", "start_on", "version", *self.fields)
+            .values(*names, *SETTLED)
             .order_by("id")
         ):
-            self.existing.setdefault(self._key(current), current)
+            # The enterprise as the sheet reads it: 江西铜业（集团） typed in the API is the
+            # same period as the sheet's 江西铜业(集团) (the stored spelling is kept).
+            key = (current["teacher_id"], current["kind"], _fold(current["enterprise"]))
+            self.existing.setdefault((*key, current["start_on"]), current)
 
     @staticmethod
     def _key(v: dict[str, Any]) -> tuple[int, str, str, date]:
@@ -593,6 +707,8 @@ class PeriodImporter(Importer):
             ),
             key_fields=("teacher_id", "kind", "enterprise", "start_on"),
             existing=self.existing,
+            updates=self.updates(batch, self.fields),
+            settled=SETTLED,
         )
 
 
@@ -642,18 +758,19 @@ class MentorAppointmentImporter(Importer):
             for name in ("title", "skills"):
                 v[name] = v.get(name) or ""
             v["hours"] = v.get("hours") or 0
-            number = v.get("id_number")
-            if not number:
-                continue
-            errors = person_errors(v)
-            row.add(errors)
-            if errors:
-                continue
-            info = parse_id_number(number)
-            v["gender"], v["birth_date"] = info.gender, info.birth_date
-            if v["end_on"] and v.get("start_on") and v["end_on"] < v["start_on"]:
+            number: str = v.get("id_number") or ""
+            # Every error of the row is reported: a bad ID number does not hide the dates'.
+            valid = False
+            if number:
+                errors = person_errors(v)
+                row.add(errors)
+                valid = not errors
+            if valid:
+                info = parse_id_number(number)
+                v["gender"], v["birth_date"] = info.gender, info.birth_date
+            if v.get("end_on") and v.get("start_on") and v["end_on"] < v["start_on"]:
                 row.add(period_errors({"start_on": v["start_on"], "end_on": v["end_on"]}))
-            if v["school_id"] and v.get("mode") and v.get("start_on"):
+            if valid and v["school_id"] and v.get("mode") and v.get("start_on"):
                 self.once(row, (number, v["school_id"], v["mode"], v["start_on"]))
         mentor_ids = [m["id"] for m in self.mentors.values() if m.get("id")]
         self.existing = {}
@@ -673,17 +790,21 @@ class MentorAppointmentImporter(Importer):
         stored: dict[tuple[int, int, str], list[tuple[date, date | None]]] = defaultdict(list)
         for (mentor_id, school_id, mode, start), current in self.existing.items():
             stored[(mentor_id, school_id, mode)].append((start, current["end_on"]))
+        keeps_end = "end_on" in self.absent(batch)  # an update keeps the stored end date
         for row in batch:
             v = row.values
             if row.errors or not (v.get("school_id") and v.get("mode") and v.get("start_on")):
                 continue
             start, end = v["start_on"], v.get("end_on")
+            mentor = self.mentors.get(v["id_number"], {}).get("id")
+            if keeps_end and mentor is not None:
+                same = self.existing.get((mentor, v["school_id"], v["mode"], start))
+                end = same["end_on"] if same is not None else end
             group = (v["id_number"], v["school_id"], v["mode"])
             earlier = self.spans.setdefault(group, [])
             clash = next(
                 (r for s, e, r in earlier if s != start and spans_overlap(start, end, s, e)), None
             )
-            mentor = self.mentors.get(v["id_number"], {}).get("id")
             in_db = mentor is not None and any(
                 s != start and spans_overlap(start, end, s, e)
                 for s, e in stored.get((mentor, v["school_id"], v["mode"]), [])
@@ -725,6 +846,7 @@ class MentorAppointmentImporter(Importer):
             ),
             key_fields=("mentor_id", "school_id", "mode", "start_on"),
             existing=self.existing,
+            updates=self.updates(batch, self.fields),
         )
 
     def _write_mentors(self, batch: list[Parsed]) -> None:
@@ -732,6 +854,7 @@ class MentorAppointmentImporter(Importer):
         latest: dict[str, dict[str, Any]] = {}
         for row in batch:
             latest[row.values["id_number"]] = {n: row.values[n] for n in self.mentor_fields}
+        updates = self.updates(batch, self.mentor_fields)  # the sheet's columns
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
         before: list[dict[str, Any]] = []
@@ -741,10 +864,10 @@ class MentorAppointmentImporter(Importer):
                 new.append({"id_number": number, **values, "version": 1})
             elif current["id"] in self.foreign:
                 continue  # the province's record: the sheet's details are not applied
-            elif _changed(current, values):
+            elif (delta := _delta(current, {n: values[n] for n in updates})) is not None:
                 before.append(dict(current))
-                current.update(values, version=current["version"] + 1)
-                changed.append({"id": current["id"], **values, "version": current["version"]})
+                current.update(delta, version=current["version"] + 1)
+                changed.append({"id": current["id"], **delta, "version": current["version"]})
         mentor_services.mentors_write_batch(
             new=new, updated=list(zip(before, changed, strict=True)), **self.audit_args()
         )
@@ -857,6 +980,7 @@ class CompletionImporter(Importer):
             ),
             key_fields=("program_id", "teacher_id"),
             existing=self.existing,
+            updates=self.updates(batch, self.fields),
         )
 
 
@@ -901,6 +1025,7 @@ class TeachingHoursImporter(Importer):
             ((self._key(row.values), {n: row.values[n] for n in self.fields}) for row in batch),
             key_fields=("school_id", "term", "major_category"),
             existing=self.existing,
+            updates=self.updates(batch, self.fields),
         )
 
 
