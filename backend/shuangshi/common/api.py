@@ -45,6 +45,22 @@ def expected_version(request: Request) -> int:
         raise exceptions.ValidationError({"version": [_("A valid integer is required.")]}) from None
 
 
+_ASCII_INT = re.compile(r"[0-9]{1,18}", re.ASCII)  # a bigint's range, and a short parse
+
+
+def id_param(params: Any, name: str) -> int | None:
+    """Query parameter `name` naming a record: a positive integer in ASCII digits, None when
+    absent or blank; a 400 naming the parameter otherwise (str.isdigit() also takes "²",
+    which int() refuses)."""
+    raw = params.get(name)
+    if raw in (None, ""):
+        return None
+    raw = str(raw).strip()
+    if not _ASCII_INT.fullmatch(raw) or int(raw) < 1:
+        raise exceptions.ValidationError({name: [_("A valid integer is required.")]})
+    return int(raw)
+
+
 class ScopedModelViewSet(viewsets.ModelViewSet):
     """CRUD whose writes go through services and whose updates name the version they read.
 

@@ -6,6 +6,7 @@ Excel importer. A rejection's reason is a fixed English message id marked for tr
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from operator import mul
@@ -42,17 +43,26 @@ def id_check_char(first17: str) -> str:
 
 
 def normalize_id_number(value: str) -> str:
-    """Upper-case the check character and strip blanks; full-width input is the caller's job."""
-    return value.strip().upper()
+    """The one stored and looked-up form: NFKC (full-width digits and Ｘ become ASCII, as the
+    importer's cells do), blanks stripped, the check character upper-cased."""
+    return unicodedata.normalize("NFKC", value).strip().upper()
+
+
+# ASCII only: str.isdigit() and int() also take full-width, superscript and other scripts'
+# digits (a second spelling of a registered number, or a ValueError).
+_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]", re.ASCII)
 
 
 def parse_id_number(value: str) -> IdNumberInfo:
-    """Validate an 18-character ID number (ISO 7064 MOD 11-2) and return what it encodes."""
+    """Validate an 18-character ID number (ISO 7064 MOD 11-2) and return what it encodes.
+
+    Takes the normal form (normalize_id_number): anything but ASCII digits and X is refused.
+    """
     if len(value) != 18:
         raise InvalidIdNumber(
             gettext_noop("must be 18 characters, got %(length)d"), length=len(value)
         )
-    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+    if not _ID_SHAPE.fullmatch(value):
         raise InvalidIdNumber(gettext_noop("must be 17 digits followed by a digit or X"))
     try:
         birth = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))

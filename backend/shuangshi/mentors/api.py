@@ -25,6 +25,7 @@ from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
     delete_protected,
+    id_param,
     request_user,
 )
 from shuangshi.common.idnumbers import (
@@ -272,11 +273,9 @@ class MentorViewSet(ScopedModelViewSet):
         """Per visible school: mentors in force, by mode, and on the part-time track."""
         as_of = as_of_param(request)
         schools = schools_visible_to(request.user).order_by("code")  # type: ignore[arg-type]
-        school = request.query_params.get("school")
-        if school:
-            if not school.isdigit():
-                raise exceptions.ValidationError({"school": [_("A valid integer is required.")]})
-            schools = schools.filter(pk=int(school))
+        school = id_param(request.query_params, "school")
+        if school is not None:
+            schools = schools.filter(pk=school)
         rows = list(schools.values("id", "code", "name"))
         counts = selectors.mentor_counts_by_school([r["id"] for r in rows], as_of)
         return Response([{"school": r, "as_of": as_of, **counts[r["id"]]} for r in rows])

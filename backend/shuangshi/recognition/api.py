@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope, teachers_visible_to
-from shuangshi.common.api import RolePermission, ScopedModelViewSet, request_user
+from shuangshi.common.api import RolePermission, ScopedModelViewSet, id_param, request_user
 from shuangshi.common.parsers import JSONParser
 from shuangshi.teachers.api import CertificateSerializer, EnterprisePeriodSerializer
 from shuangshi.teachers.models import (
@@ -452,9 +452,9 @@ class ApplicationViewSet(ScopedModelViewSet):
 
     def _publicity_page(self, request: Request) -> Response:
         queryset = self.get_queryset()
-        round_id = request.query_params.get("round")
-        if round_id and round_id.isdigit():
-            queryset = queryset.filter(round_id=int(round_id))
+        round_id = id_param(request.query_params, "round")
+        if round_id is not None:
+            queryset = queryset.filter(round_id=round_id)
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)
 

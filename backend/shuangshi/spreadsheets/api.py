@@ -20,7 +20,7 @@ from shuangshi.accounts.scope import (
     teachers_visible_to,
 )
 from shuangshi.audit import services as audit_services
-from shuangshi.common.api import RolePermission
+from shuangshi.common.api import RolePermission, id_param
 from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.jobs.api import JobSerializer, ProgressSerializer
 from shuangshi.teachers.api import TeacherViewSet
@@ -281,12 +281,12 @@ class SchoolWorkbookView(APIView):
     write_roles = read_roles  # POST only starts the job
 
     def _school(self, request: Request, user: User) -> Any:
-        raw = request.query_params.get("school") or (
-            str(user.school_id) if user.role == Role.SCHOOL_HR else ""
+        school_id = id_param(request.query_params, "school") or (
+            user.school_id if user.role == Role.SCHOOL_HR else None
         )
-        if not raw.isdigit():
+        if school_id is None:
             raise exceptions.ValidationError({"school": [t("Required.")]})
-        school = schools_visible_to(user).filter(pk=int(raw)).first()
+        school = schools_visible_to(user).filter(pk=school_id).first()
         if school is None:
             raise exceptions.NotFound()
         return school

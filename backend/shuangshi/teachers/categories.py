@@ -69,7 +69,7 @@ def category_from_text(text: object) -> str | None:
     if not raw:
         return None
     head = raw.split()[0].split(".")[0]
-    if head.isdigit():
+    if head.isascii() and head.isdigit():  # ("²".isdigit() is true, and int() refuses it)
         number = int(head)
         if 61 <= number <= 79:
             number -= SECONDARY_OFFSET

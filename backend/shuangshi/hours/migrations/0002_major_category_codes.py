@@ -41,7 +41,7 @@ def code_of(text):
     if not raw:
         return ""
     head = raw.split()[0].split(".")[0]
-    if head.isdigit():
+    if head.isascii() and head.isdigit():
         number = int(head)
         if 61 <= number <= 79:
             number -= 20

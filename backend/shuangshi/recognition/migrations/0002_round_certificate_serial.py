@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 def serial_of(certificate_no: str) -> int:
     tail = certificate_no.rsplit("-", 1)[-1]
-    return int(tail) if tail.isdigit() else 0
+    return int(tail) if tail.isascii() and tail.isdigit() else 0
 
 
 def count_issued(apps: Any, schema_editor: Any) -> None:
