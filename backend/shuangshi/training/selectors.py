@@ -110,6 +110,15 @@ def bases_target() -> BasesTarget:
     return BasesTarget(int(stored.value), stored.deadline or DEFAULT_BASES_DEADLINE)
 
 
+def _status_on(as_of: date) -> QuerySet[BaseStatusChange]:
+    """A base's status on ``as_of`` from its history, as a subquery on the base's pk."""
+    return (
+        BaseStatusChange.objects.filter(base=OuterRef("pk"), effective_on__lte=as_of)
+        .order_by("-effective_on", "-id")
+        .values("status")[:1]
+    )
+
+
 def bases_progress(*, as_of: date) -> dict[str, Any]:
     """Bases by status, designation, host kind and city against the target of 20, each
     base in the status its history gives on ``as_of`` (DESIGN §3–§4: a read answers for its
@@ -119,13 +128,8 @@ def bases_progress(*, as_of: date) -> dict[str, Any]:
     approved on or before the deadline.
     """
     target = bases_target()
-    status_on = (
-        BaseStatusChange.objects.filter(base=OuterRef("pk"), effective_on__lte=as_of)
-        .order_by("-effective_on", "-id")
-        .values("status")[:1]
-    )
     rows: list[dict[str, Any]] = list(
-        TrainingBase.objects.annotate(status_on=Subquery(status_on))
+        TrainingBase.objects.annotate(status_on=Subquery(_status_on(as_of)))
         .order_by()
         .values(
             "designation",
@@ -218,7 +222,8 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
     out = []
     # Aggregating queries ignore Meta.ordering: default to code order.
     order = bases.query.order_by or ("code",)
-    for base in bases.select_related("city").order_by(*order):
+    listed = bases.annotate(status_on=Subquery(_status_on(as_of)))
+    for base in listed.select_related("city").order_by(*order):
         f = figures[base.pk]
         out.append(
             {
@@ -226,7 +231,8 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
                     "id": base.pk,
                     "code": base.code,
                     "name": base.name,
-                    "status": base.status,
+                    # The status its history gives on as_of (planned before any).
+                    "status": base.status_on or BaseStatus.PLANNED,  # type: ignore[attr-defined]
                     "city": base.city.name,
                 },
                 "programs": base.program_count,  # type: ignore[attr-defined]
