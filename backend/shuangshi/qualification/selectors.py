@@ -854,6 +854,30 @@ def _add_stored_counts(
         out[school_id] = Counts(*(int(v or 0) for v in values))
 
 
+def recruitment_failed_ids(on: date) -> list[int]:
+    """The teachers in scope on ``on`` (today or later) who fail the recruitment conditions:
+    the ones the summary's ``recruitment.failed`` counts. Read from the stored results that
+    hold on ``on`` and evaluated for the others, as the counts are (DESIGN §4: never stale)."""
+    version, profile = profile_current()
+    held = _fetch(
+        f"""
+        SELECT q.teacher_id FROM {_TQ} q JOIN {_T} t ON t.id = q.teacher_id
+        WHERE q.in_scope AND q.recruitment = %s
+          AND q.evaluated_on <= %s AND (q.changes_on IS NULL OR q.changes_on > %s)
+          AND q.profile_version = %s AND q.school_id = t.school_id
+        """,
+        [False, on, on, version],
+    )
+    out = [r[0] for r in held]
+    ids = _ids_to_evaluate(on, version, None)
+    for i in range(0, len(ids), 20000):
+        for item in records_for_ids(ids[i : i + 20000]):
+            ev = engine.outcome(item.record, on, profile)
+            if ev.in_scope and ev.recruitment_compliant is False:
+                out.append(item.teacher_id)
+    return sorted(out)
+
+
 def _ids_to_evaluate(on: date, version: int, school_ids: Sequence[int] | None) -> list[int]:
     """The teachers (of these schools on ``on``) whose stored result does not hold on
     ``on``. Of some schools: by the school in effect on ``on`` (DESIGN §3), which a dated

@@ -98,10 +98,10 @@ def _schools_of(
 
 
 def _recruitment_failures() -> list[RecruitmentRow]:
-    """Fetched by id in chunks and sorted here: PostgreSQL plans the sorted join badly."""
-    ids = list(
-        TeacherQualification.objects.filter(recruitment=False).values_list("teacher_id", flat=True)
-    )
+    """The teachers the overview's 不符合招聘条件 counts, at today (stored results while they
+    hold, the others evaluated). Fetched by id in chunks and sorted here: PostgreSQL plans
+    the sorted join badly."""
+    ids = qualification.recruitment_failed_ids(timezone.localdate())
     fields = ["school__code", "school__name", "school__city__name", "name", "staff_no",
               "id_number", "hired_on", "education", "normal_graduate", "id"]  # fmt: skip
     rows: list[tuple[Any, ...]] = []
