@@ -110,7 +110,7 @@ def bases_target() -> BasesTarget:
     return BasesTarget(int(stored.value), stored.deadline or DEFAULT_BASES_DEADLINE)
 
 
-def _status_on(as_of: date) -> QuerySet[BaseStatusChange]:
+def _status_on(as_of: date) -> QuerySet[BaseStatusChange, Any]:
     """A base's status on ``as_of`` from its history, as a subquery on the base's pk."""
     return (
         BaseStatusChange.objects.filter(base=OuterRef("pk"), effective_on__lte=as_of)
