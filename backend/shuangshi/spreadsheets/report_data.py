@@ -97,11 +97,11 @@ def _schools_of(
     return [_school_row(row) for row in rows]
 
 
-def _recruitment_failures() -> list[RecruitmentRow]:
+def _recruitment_failures(*, current: bool) -> list[RecruitmentRow]:
     """The teachers the overview's 不符合招聘条件 counts, at today (stored results while they
     hold, the others evaluated). Fetched by id in chunks and sorted here: PostgreSQL plans
     the sorted join badly."""
-    ids = qualification.recruitment_failed_ids(timezone.localdate())
+    ids = qualification.recruitment_failed_ids(timezone.localdate(), stored_hold=current)
     fields = ["school__code", "school__name", "school__city__name", "name", "staff_no",
               "id_number", "hired_on", "education", "normal_graduate", "id"]  # fmt: skip
     rows: list[tuple[Any, ...]] = []
@@ -184,7 +184,7 @@ def province_report() -> ProvinceReport:
         schools=_schools_of(schools, user=province_user, current=current),
         bases=_bases(),
         bases_active=qualification.active_bases_count(),
-        recruitment=_recruitment_failures(),
+        recruitment=_recruitment_failures(current=current),
     )
 
 
