@@ -1,8 +1,8 @@
-import { App, Alert, Button, Card, Input, Modal, Table, type TableColumnType } from 'antd';
+import { App, Alert, Button, Card, Input, Modal, Space, Table, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { personSchoolColumns } from '@/components/ui/two-line-cell';
+import { personSchoolColumns, TwoLineCell } from '@/components/ui/two-line-cell';
 import { ApiError } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
@@ -37,31 +37,58 @@ export function PublicityPage() {
       else throw error;
     }
   };
-  // Who, where, what and until when first: on a phone the school goes under the name, so
-  // that the level and the last day to object fit the first screen; the rest scroll.
+  // Who, where, what and until when first. On a phone each row fits the screen: the school
+  // under the name, the last day to object under the level, the button to object under the
+  // status (a reader should not have to scroll sideways to find it); the round is left out.
   const { person, school } = personSchoolColumns<PublicityRow>(
     isPhone,
     { person: t('recognition.teacher'), school: t('recognition.school') },
     'publicity-school',
     'teacher_name',
   );
-  const columns: Column[] = [
-    person,
-    ...(isPhone ? [] : [school]),
-    { title: t('recognition.levelLabel'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
-    { title: t('recognition.publicityUntil'), dataIndex: 'publicity_until', render: (v: string | null) => formatDate(v) },
-    { title: t('recognition.round'), dataIndex: 'round_code' },
-    { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-    {
-      title: '',
-      key: 'object',
-      render: (_v, row) => (
-        <Button size="small" onClick={() => setTarget(row)} data-testid={`object-${row.id}`}>
-          {t('recognition.object')}
-        </Button>
-      ),
-    },
-  ];
+  const objectButton = (row: PublicityRow) => (
+    <Button size="small" onClick={() => setTarget(row)} data-testid={`object-${row.id}`}>
+      {t('recognition.object')}
+    </Button>
+  );
+  const columns: Column[] = isPhone
+    ? [
+        person,
+        {
+          title: t('recognition.levelLabel'),
+          key: 'level',
+          render: (_v, row) => (
+            <TwoLineCell
+              main={<LevelText level={row.level} />}
+              sub={t('recognition.publicityUntilShort', { date: formatDate(row.publicity_until) })}
+              subTestId="publicity-until"
+            />
+          ),
+        },
+        {
+          title: t('recognition.statusLabel'),
+          key: 'status',
+          render: (_v, row) => (
+            <Space orientation="vertical" size={4}>
+              {row.status && <StatusTag status={row.status} />}
+              {objectButton(row)}
+            </Space>
+          ),
+        },
+      ]
+    : [
+        person,
+        school,
+        { title: t('recognition.levelLabel'), dataIndex: 'level', render: (v: string) => <LevelText level={v} /> },
+        {
+          title: t('recognition.publicityUntil'),
+          dataIndex: 'publicity_until',
+          render: (v: string | null) => formatDate(v),
+        },
+        { title: t('recognition.round'), dataIndex: 'round_code' },
+        { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+        { title: '', key: 'object', render: (_v, row) => objectButton(row) },
+      ];
   return (
     <Card title={t('recognition.nav.publicity')}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('recognition.publicityHint')} />

@@ -25,7 +25,7 @@ const empty = { count: 0, next: null, previous: null, results: [] };
 function servePublicity() {
   const row = {
     id: 8, round: 1, round_code: 'JX2026-1', teacher_name: '万燕', school_name: '南昌工业职业技术学院',
-    level: 'junior', status: 'publicity', publicity_until: '2026-12-10',
+    level: 'junior', status: 'publicized', publicity_until: '2026-12-10',
   };
   return http.get(`${API}/recognition-applications/publicity/`, () => HttpResponse.json({ ...empty, count: 1, results: [row] }));
 }
@@ -351,7 +351,7 @@ describe('recognition', () => {
     expect(await screen.findByText('Publicity ended on 2026-12-10.')).toBeInTheDocument();
   });
 
-  it('on a phone puts the school under the teacher, so that the level and the last day come next', async () => {
+  it('on a phone fits each row: the school under the teacher, the last day under the level, the objection under the status', async () => {
     phoneScreen();
     loginAs('base_a');
     server.use(
@@ -360,12 +360,14 @@ describe('recognition', () => {
     renderApp('/recognition/publicity');
     const line = (await screen.findByText('万燕')).closest('tr') as HTMLElement;
     const card = line.closest('.ant-card') as HTMLElement;
-    expect(within(card).getAllByRole('columnheader').map((h) => h.textContent).slice(0, 3)).toEqual([
-      '教师',
-      '等级',
-      '公示截止',
-    ]);
+    // Three columns: nobody scrolls sideways to find the button that objects.
+    expect(within(card).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['教师', '等级', '状态']);
     expect(within(line).getByTestId('publicity-school')).toHaveTextContent('南昌工业职业技术学院');
-    expect(within(line).getAllByRole('cell')[2]).toHaveTextContent('2026-12-10');
+    const [, level, status] = within(line).getAllByRole('cell');
+    expect(level).toHaveTextContent('初级');
+    expect(within(level).getByTestId('publicity-until')).toHaveTextContent('2026-12-10 截止');
+    expect(status).toHaveTextContent('公示中');
+    expect(within(status).getByTestId('object-8')).toHaveTextContent('提出异议');
+    expect(within(card).queryByText('JX2026-1')).not.toBeInTheDocument();
   });
 });
