@@ -60,7 +60,11 @@ export function PublicityPage() {
           render: (_v, row) => (
             <TwoLineCell
               main={<LevelText level={row.level} />}
-              sub={t('recognition.publicityUntilShort', { date: formatDate(row.publicity_until) })}
+              sub={
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {t('recognition.publicityUntilShort', { date: formatDate(row.publicity_until) })}
+                </span>
+              }
               subTestId="publicity-until"
             />
           ),
@@ -97,7 +101,8 @@ export function PublicityPage() {
         size="small"
         loading={list.isFetching}
         dataSource={list.data?.results ?? []}
-        scroll={tableScroll}
+        // On a phone the three columns share the card's width (a long school name wraps).
+        scroll={isPhone ? undefined : tableScroll}
         pagination={false}
         columns={columns}
       />
