@@ -93,6 +93,15 @@ class Teacher(models.Model):
             models.Index(fields=["school", "name"]),
             # The list's default order: a page is an index-only scan (migration 0009).
             models.Index(fields=["school", "staff_no", "id"], name="teachers_list_order"),
+            # Who joins or leaves in a window (the forecast's held scope, on every province
+            # dashboard): 0.1 ms instead of a 90-200 ms scan of 1.3M rows (migration 0016).
+            # Leavers are few: only their rows are in the second.
+            models.Index(fields=["hired_on"], name="teachers_hired_on"),
+            models.Index(
+                fields=["left_on"],
+                name="teachers_left_on",
+                condition=models.Q(left_on__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
