@@ -97,3 +97,25 @@ def teacher_a(school_a: Any):
 @pytest.fixture
 def teacher_b(school_b: Any):
     return testing.make_teacher(school_b, name="李强")
+
+
+@pytest.fixture
+def lapsing(monkeypatch: Any, school_a: Any, school_b: Any) -> tuple[Any, Any]:
+    """On 2026-02-15 one junior teacher in each school; school A's skill certificate expires
+    on 2026-03-15, school B's does not. No nightly run after the 15th of February (the
+    staleness tests of the ratio reads and the workbooks)."""
+    from datetime import date
+
+    testing.set_today(monkeypatch, date(2026, 2, 15))
+    lapses = testing.make_teacher(school_a, name="王芳")
+    stays = testing.make_teacher(school_b, name="李强")
+    for teacher, expires_on in ((lapses, date(2026, 3, 15)), (stays, None)):
+        testing.make_certificate(teacher)
+        testing.make_certificate(
+            teacher,
+            kind="skill_level",
+            level="grade4",
+            issued_on=date(2015, 1, 1),
+            expires_on=expires_on,
+        )
+    return lapses, stays

@@ -132,6 +132,11 @@ def make_period(teacher: Teacher, **fields: Any) -> EnterprisePeriod:
     return teacher_services.period_create(data=values)
 
 
+def set_today(monkeypatch: Any, day: date) -> None:
+    """Make ``timezone.localdate()`` answer ``day`` for the rest of the test."""
+    monkeypatch.setattr(timezone, "localdate", lambda *a: day)
+
+
 def make_user(username: str, role: str, **scope: Any) -> User:
     return user_create(username=username, password="pw-for-tests-1", role=role, **scope)
 

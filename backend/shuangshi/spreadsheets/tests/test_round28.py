@@ -8,8 +8,9 @@ import pytest
 
 from shuangshi import testing
 from shuangshi.qualification import selectors
+from shuangshi.testing import set_today
 
-from .test_stale_workbooks_round27 import download, overview, set_today, table, values
+from .test_stale_workbooks_round27 import download, overview, table, values
 
 pytestmark = pytest.mark.django_db
 

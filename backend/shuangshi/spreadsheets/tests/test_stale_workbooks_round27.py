@@ -5,36 +5,12 @@ import io
 from datetime import date
 
 import pytest
-from django.utils import timezone
 from openpyxl import load_workbook
 
-from shuangshi import testing
 from shuangshi.qualification import selectors
+from shuangshi.testing import set_today
 
 pytestmark = pytest.mark.django_db
-
-
-def set_today(monkeypatch, day):
-    monkeypatch.setattr(timezone, "localdate", lambda *a: day)
-
-
-@pytest.fixture
-def lapsing(monkeypatch, school_a, school_b):
-    """On 2026-02-15 one junior teacher in each school; school A's skill certificate expires
-    on 2026-03-15, school B's does not. No nightly run after the 15th of February."""
-    set_today(monkeypatch, date(2026, 2, 15))
-    lapses = testing.make_teacher(school_a, name="王芳")
-    stays = testing.make_teacher(school_b, name="李强")
-    for teacher, expires_on in ((lapses, date(2026, 3, 15)), (stays, None)):
-        testing.make_certificate(teacher)
-        testing.make_certificate(
-            teacher,
-            kind="skill_level",
-            level="grade4",
-            issued_on=date(2015, 1, 1),
-            expires_on=expires_on,
-        )
-    return lapses, stays
 
 
 def download(client, url):
