@@ -5,7 +5,14 @@ the worker's connection, so when the process dies (kill -9, lost machine) the lo
 at once and the reaper can tell the job will never finish. SQLite (the embedded `make run`
 default: one machine) has no such locks; there a job whose heartbeat is older than
 JOBS_STALE_MINUTES counts as dead.
+
+The worker takes the lock on a connection of its own (services: the job's side connection),
+not on the connection the job's code runs on: a job may close that one and open another
+(the forked full re-evaluation closes every connection before it forks), and with it the
+lock would go while the worker is alive and the job still running.
 """
+
+from typing import Any
 
 from django.db import connection
 
@@ -16,18 +23,19 @@ def supported() -> bool:
     return connection.vendor == "postgresql"
 
 
-def try_lock(job_id: int) -> bool:
+def try_lock(job_id: int, db: Any = None) -> bool:
+    """Take the job's lock on `db` (a connection; this thread's default one if None)."""
     if not supported():
         return True
-    with connection.cursor() as cursor:
+    with (db or connection).cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [NAMESPACE, job_id])
         return bool(cursor.fetchone()[0])
 
 
-def unlock(job_id: int) -> None:
+def unlock(job_id: int, db: Any = None) -> None:
     if not supported():
         return
-    with connection.cursor() as cursor:
+    with (db or connection).cursor() as cursor:
         cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [NAMESPACE, job_id])
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import locks, wakeup
 from .models import Job, JobStatus
-from .registry import JobFailed, spec_for
+from .registry import JOBS, JobFailed, spec_for
 from .signals import job_finished
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,11 @@ def job_start(
 
 def job_run(*, job_id: int) -> Job | None:
     """Run a queued job once: a second delivery, or a second worker, finds it taken."""
-    if not locks.try_lock(job_id):
+    # The lock that says the worker is alive, on the side connection: the job's own code
+    # may close its connection (and open another) without letting the lock go.
+    lock_db = _side_connection() if locks.supported() else None
+    if not locks.try_lock(job_id, db=lock_db):
+        close_side_connection()
         return None
     try:
         now = timezone.now()
@@ -90,8 +94,10 @@ def job_run(*, job_id: int) -> Job | None:
         _announce(job)
         return job
     finally:
-        close_side_connection()  # the progress connection, if the job opened one
-        locks.unlock(job_id)
+        try:
+            locks.unlock(job_id, db=lock_db)
+        finally:
+            close_side_connection()  # the lock's (and progress') connection
 
 
 def _end_failed(job: Job, message: str) -> Job:
@@ -100,7 +106,9 @@ def _end_failed(job: Job, message: str) -> Job:
     )
     job.refresh_from_db()
     if updated:
-        hook = spec_for(job.kind).on_failure
+        # A row whose kind is no longer registered (renamed, its app removed) ends alike.
+        spec = JOBS.get(job.kind)
+        hook = spec.on_failure if spec is not None else None
         if hook is not None:
             try:
                 hook(job, message)
@@ -125,7 +133,8 @@ PROGRESS_EVERY_SECONDS = 0.5
 
 
 def _side_connection() -> Any:
-    """A second connection (autocommit) so progress is seen while the job's transaction runs."""
+    """A second connection (autocommit) for the running job: it holds the job's lock
+    (locks.py) and carries its progress while the job's transaction runs."""
     conn = getattr(_side, "conn", None)
     if conn is None:
         conn = connections.create_connection("default")

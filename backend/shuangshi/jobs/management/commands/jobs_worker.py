@@ -24,13 +24,23 @@ logger = logging.getLogger("shuangshi.jobs")
 
 
 def upkeep_once() -> None:
+    """Tick the schedule, then reap dead workers' jobs: each on its own, and no error ends
+    the upkeep (it runs for as long as the worker does, every JOBS_TICK_SECONDS)."""
     try:
-        for job in schedule_tick():
-            logger.info("schedule: started %s #%s", job.kind, job.pk)
-        jobs_reap()
-    except DatabaseError:
-        # A locked SQLite file or a lost connection: try again on the next tick.
-        logger.warning("schedule tick failed; retrying later", exc_info=True)
+        try:
+            for job in schedule_tick():
+                logger.info("schedule: started %s #%s", job.kind, job.pk)
+        except DatabaseError:
+            # A locked SQLite file or a lost connection: try again on the next tick.
+            logger.warning("schedule tick failed; retrying later", exc_info=True)
+        except Exception:
+            logger.exception("schedule tick failed; retrying later")
+        try:
+            jobs_reap()
+        except DatabaseError:
+            logger.warning("reaping dead workers' jobs failed; retrying later", exc_info=True)
+        except Exception:
+            logger.exception("reaping dead workers' jobs failed; retrying later")
     finally:
         close_old_connections()
 
