@@ -26,6 +26,23 @@ class CellError(ValueError):
     """The cell cannot be read; the message says what to do."""
 
 
+# What a cell shows when its formula failed (openpyxl reads them as this text).
+FORMULA_ERRORS = frozenset(
+    {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+        "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+        "#PYTHON!",
+    }
+)  # fmt: skip
+
+
+def formula_error(shown: str) -> str:
+    return t(
+        "The cell shows the formula error %(error)s; correct the formula or type the value.",
+        error=shown,
+    )
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -46,6 +63,24 @@ def text(value: Any) -> str:
     if value.isascii():
         return value.strip()
     return unicodedata.normalize("NFKC", clean_text(value)).strip()
+
+
+# Excel keeps 15 significant digits of a number: a longer one (a 17-digit 教师资格证
+# number typed into a General cell) reaches us with its last digits lost.
+LONGEST_EXACT_NUMBER = 10**15
+
+
+def cell_text(value: Any) -> str:
+    """text() of a text column's cell; a number too long for Excel to have kept exactly is
+    refused rather than stored with the wrong digits."""
+    if value.__class__ is float and abs(value) >= LONGEST_EXACT_NUMBER:
+        raise CellError(
+            t(
+                "This number has more than 15 digits and Excel keeps only 15, so its last "
+                "digits are lost. Format the column as text and type it again."
+            )
+        )
+    return text(value)
 
 
 def id_number(value: Any) -> str:
@@ -76,10 +111,10 @@ def _to_date(value: Any) -> date:
         return value
     bad = CellError(t("Not a date; write it as 2024-09-01 or format the cell as a date."))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        serial = float(value)
-        if not 1 <= serial < 2958466:
+        # Compared before float(): an integer of 400 digits (openpyxl reads one) overflows it.
+        if not 1 <= value < 2958466:
             raise bad
-        return _EXCEL_EPOCH + timedelta(days=int(serial))
+        return _EXCEL_EPOCH + timedelta(days=int(value))
     raw = _TIME_SUFFIX.sub("", text(value))
     match = _DATE_TEXT.match(raw) or _DATE_COMPACT.match(raw)
     if not match:
@@ -90,7 +125,7 @@ def _to_date(value: Any) -> date:
         raise bad from None
 
 
-def whole_number(value: Any) -> int:
+def whole_number(value: Any, maximum: int = MAX_WHOLE_NUMBER) -> int:
     if isinstance(value, bool):
         raise CellError(t("Not a whole number."))
     if isinstance(value, float):
@@ -106,8 +141,8 @@ def whole_number(value: Any) -> int:
         number = int(float(raw))
     if number < 0:
         raise CellError(t("Must be zero or more."))
-    if number > MAX_WHOLE_NUMBER:
-        raise CellError(t("At most %(max)d.", max=MAX_WHOLE_NUMBER))
+    if number > maximum:
+        raise CellError(t("At most %(max)d.", max=maximum))
     return number
 
 

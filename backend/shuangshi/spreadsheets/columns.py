@@ -46,6 +46,7 @@ class Column:
     example: Any = ""
     width: int = 14
     english: dict[str, str] = dataclasses.field(default_factory=dict)
+    maximum: int = cells.MAX_WHOLE_NUMBER  # of a whole-number column
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -66,7 +67,7 @@ class Column:
         if self.type == DATE:
             return cells.to_date(value)
         if self.type == INT:
-            return cells.whole_number(value)
+            return cells.whole_number(value, self.maximum)
         if self.type in (CHOICE, BOOL):
             # A column holds a handful of distinct values: remember each one's code.
             seen = _SEEN.setdefault((self.field, self.zh), {})
@@ -77,7 +78,7 @@ class Column:
                 if len(seen) < 1000:
                     seen[key] = code
             return code == "true" if self.type == BOOL else code
-        result = cells.text(value)
+        result = cells.cell_text(value)
         if self.max_length is not None and len(result) > self.max_length:
             raise cells.CellError(
                 _msg_too_long(max=self.max_length, length=len(result))  # type: ignore[arg-type]
@@ -148,6 +149,10 @@ class SheetSpec:
             )
         return self.columns
 
+
+# The most a PositiveIntegerField holds, what the API takes: a large school's term has more
+# than MAX_WHOLE_NUMBER hours (1,000 teachers teach about 250,000 a term).
+LARGEST_STORED = 2_147_483_647
 
 _EXAMPLE_ID = "36010219850615001X"  # not a valid number: examples never collide with data
 
@@ -643,6 +648,7 @@ TEACHING_HOURS = SheetSpec(
             help="本学期总课时",
             example=12000,
             width=10,
+            maximum=LARGEST_STORED,
         ),
         Column(
             "practical_hours",
@@ -653,6 +659,7 @@ TEACHING_HOURS = SheetSpec(
             help="不超过总课时",
             example=6600,
             width=12,
+            maximum=LARGEST_STORED,
         ),
         SCHOOL_CODE,
     ),

@@ -66,6 +66,9 @@ class SheetExtent:
     cells: int = 0
     is_sheet: bool = False
     prefix: bytes = b""  # the sheet's namespace prefix ("x:"), mostly none
+    # A cell holds a formula error (t="e": #N/A, #REF!…), which python-calamine reads as a
+    # blank cell (services.reader_for then reads with openpyxl, which shows it).
+    formula_errors: bool = False
 
     @property
     def area(self) -> int:
@@ -82,6 +85,10 @@ class Inspection:
     @property
     def largest_area(self) -> int:
         return max((s.area for s in self.sheets), default=0)
+
+    @property
+    def formula_errors(self) -> bool:
+        return any(s.formula_errors for s in self.sheets)
 
 
 def inspect(content: bytes) -> Inspection:
@@ -247,6 +254,11 @@ def _scan_tags(data: bytes, extent: SheetExtent, state: _RowState) -> None:
             return  # not a worksheet (yet): no cells to place
         extent.is_sheet = True
         extent.prefix = found.group(1) or b""
+    if not extent.formula_errors:
+        # A whole cell tag is in ``data`` (an unfinished one waits for the next chunk). As
+        # Excel, WPS, LibreOffice and openpyxl write it: one search (about 7 ms for 10,000
+        # teacher rows; a regex for every spelling took longer).
+        extent.formula_errors = b' t="e"' in data
     patterns = _patterns(extent.prefix)
     # Fast path: every cell and row names its own position, r first, rows without leading
     # zeros (Excel, WPS, openpyxl). One regex pass lists every cell tag with its row number

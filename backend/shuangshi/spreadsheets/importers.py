@@ -143,6 +143,29 @@ def row_parser(columns: Sequence[C.Column], index: dict[str, int]) -> Callable[[
     return parse
 
 
+def marking_formula_errors(
+    parse: Callable[[int, Any], Parsed], index: dict[str, int]
+) -> Callable[[int, Any], Parsed]:
+    """``parse``, with a cell showing a formula error (#N/A, #REF!…: what openpyxl reads for
+    them) reported at its cell as that, and its value blank: never imported as text, nor
+    as a blank optional cell (no expiry, passed, still employed). Used for the openpyxl
+    reader only (services.reader_for sends it every upload that has such cells)."""
+    positions = list(index.items())
+
+    def parse_marked(row_no: int, row: Any) -> Parsed:
+        parsed = parse(row_no, row)
+        width = len(row)
+        for name, position in positions:
+            raw = row[position] if position < width else None
+            if type(raw) is str and raw.strip().upper() in cells.FORMULA_ERRORS:
+                parsed.values[name] = None
+                parsed.errors = [e for e in parsed.errors if e[0] != name]
+                parsed.errors.append((name, cells.formula_error(raw.strip())))
+        return parsed
+
+    return parse_marked
+
+
 def _repeated(column: C.Column) -> Callable[[Any], Any]:
     """column.parse, remembering each distinct cell's outcome (not for text: names and
     ID numbers hardly repeat)."""

@@ -100,6 +100,13 @@ ZH: dict[str, str] = {
     "Format the column as text and type the ID number again.": (
         "身份证号被存成了数字，后几位已丢失。请将该列设置为“文本”格式后重新输入身份证号。"
     ),
+    "This number has more than 15 digits and Excel keeps only 15, so its last "
+    "digits are lost. Format the column as text and type it again.": (
+        "该数字超过 15 位，Excel 只保留 15 位，后几位已丢失。请将该列设置为“文本”格式后重新输入。"
+    ),
+    "The cell shows the formula error %(error)s; correct the formula or type the value.": (
+        "该单元格显示公式错误 %(error)s，请修正公式或直接填写数值。"
+    ),
     # rows
     "This ID number is also in row %(row)d.": "该身份证号与第 %(row)d 行重复。",
     "The same record is also in row %(row)d.": "与第 %(row)d 行是同一条记录（重复）。",

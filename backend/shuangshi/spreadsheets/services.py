@@ -27,7 +27,15 @@ from shuangshi.common.collector import gc_paused
 from shuangshi.qualification.services import counts_held, teachers_reevaluate
 
 from . import cells, guard, reader
-from .importers import BATCH, IMPORTERS, Importer, Parsed, Written, row_parser
+from .importers import (
+    BATCH,
+    IMPORTERS,
+    Importer,
+    Parsed,
+    Written,
+    marking_formula_errors,
+    row_parser,
+)
 from .messages import t
 from .models import ImportJob, ImportStatus
 from .reader import FileProblem
@@ -53,6 +61,11 @@ MAX_ERRORS = 10_000
 def reader_for(content: bytes) -> str:
     """The reader for this upload, once guard.inspect has found it safe (FileProblem if not)."""
     found = guard.inspect(content)
+    if found.formula_errors:
+        # python-calamine reads a formula error (#N/A…) as a blank cell, and a blank optional
+        # cell imports as "no expiry", "passed", "still employed": openpyxl shows the error,
+        # and the import reports it at its cell (importers.marking_formula_errors).
+        return "openpyxl"
     if READER != "auto":
         return READER
     large = found.unpacked > STREAM_ABOVE_BYTES or found.largest_area > DENSE_MAX_CELLS
@@ -231,9 +244,12 @@ def import_run(
         checked = importer.keeps_checked and commit
         batches = _kept_batches(memoryview(kept), importer if checked else None)
     else:
-        sheet = reader.read(content, columns, engine=engine or reader_for(content))
+        engine = engine or reader_for(content)
+        sheet = reader.read(content, columns, engine=engine)
         report = Report(sheet=sheet.name, header_row=sheet.header_row)
         parse = row_parser(columns, sheet.index)
+        if engine == "openpyxl":  # only openpyxl shows formula errors (see reader_for)
+            parse = marking_formula_errors(parse, sheet.index)
         rows = source = sheet.rows()
         split = None if commit else _halves_split(importer, sheet)
         if split is not None:
