@@ -17,9 +17,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.common.api import RolePermission
+from shuangshi.common.filtering import FILTER_BACKENDS
 from shuangshi.teachers.models import Teacher
 
 from . import services
+from .filters import UserFilter
 from .models import Role, User
 from .scope import teachers_visible_to
 
@@ -253,7 +255,8 @@ class UserViewSet(viewsets.ModelViewSet):
     read_roles = [Role.PROVINCE, Role.SCHOOL_HR]
     write_roles = [Role.PROVINCE, Role.SCHOOL_HR]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    filterset_fields = ["role", "city", "school", "training_base", "teacher", "is_active"]
+    filter_backends = FILTER_BACKENDS
+    filterset_class = UserFilter
     search_fields = ["username", "first_name", "last_name", "email"]
     ordering_fields = ["username", "role", "last_login"]
 

@@ -12,6 +12,8 @@ from rest_framework import exceptions, permissions, serializers, status, viewset
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from .filtering import FILTER_BACKENDS, parse_id
+
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
 
 
@@ -45,20 +47,16 @@ def expected_version(request: Request) -> int:
         raise exceptions.ValidationError({"version": [_("A valid integer is required.")]}) from None
 
 
-_ASCII_INT = re.compile(r"[0-9]{1,18}", re.ASCII)  # a bigint's range, and a short parse
-
-
 def id_param(params: Any, name: str) -> int | None:
     """Query parameter `name` naming a record: a positive integer in ASCII digits, None when
-    absent or blank; a 400 naming the parameter otherwise (str.isdigit() also takes "²",
-    which int() refuses)."""
+    absent or blank; a 400 naming the parameter otherwise."""
     raw = params.get(name)
     if raw in (None, ""):
         return None
-    raw = str(raw).strip()
-    if not _ASCII_INT.fullmatch(raw) or int(raw) < 1:
+    number = parse_id(raw)
+    if number is None:
         raise exceptions.ValidationError({name: [_("A valid integer is required.")]})
-    return int(raw)
+    return number
 
 
 class ScopedModelViewSet(viewsets.ModelViewSet):
@@ -72,6 +70,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     read_roles: Iterable[str] = ()
     write_roles: Iterable[str] = ()
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    filter_backends = FILTER_BACKENDS
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         version = expected_version(request)

@@ -1,10 +1,33 @@
-"""django-filter's backend, skipped when a request names none of the view's filters."""
+"""django-filter's backend, skipped when a request names none of the view's filters; and the
+list parameters every list shares, each a 400 naming itself when its value is not one
+(DESIGN §5: `{field: [messages]}`, never a silently different list)."""
 
+import re
 from typing import Any
 
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError as FormValidationError
+from django.db import models
 from django.db.models import QuerySet
+from django_filters import filterset
 from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.widgets import BooleanWidget
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, fields
+from rest_framework import filters as drf_filters
 from rest_framework.request import Request
+
+_ASCII_INT = re.compile(r"[0-9]{1,18}", re.ASCII)  # a bigint's range, and a short parse
+
+
+def parse_id(raw: Any) -> int | None:
+    """A record's id: a positive integer in ASCII digits within a bigint, else None
+    (str.isdigit() also takes "²", which int() refuses)."""
+    text = str(raw).strip()
+    if not _ASCII_INT.fullmatch(text) or int(text) < 1:
+        return None
+    return int(text)
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -18,3 +41,80 @@ class FilterBackend(DjangoFilterBackend):
         ):
             return queryset
         return super().filter_queryset(request, queryset, view)
+
+
+class SearchFilter(drf_filters.SearchFilter):
+    """DRF's search; a term it refuses (a NUL character) is a 400 naming `search`, not a
+    bare list of messages."""
+
+    def get_search_terms(self, request: Request) -> list[str]:
+        try:
+            return super().get_search_terms(request)
+        except exceptions.ValidationError as error:
+            raise exceptions.ValidationError({self.search_param: error.detail}) from None
+
+
+# The filter backends of every CRUD list: DRF's defaults with the search above.
+FILTER_BACKENDS = [DjangoFilterBackend, SearchFilter, drf_filters.OrderingFilter]
+
+
+class _IdField(forms.Field):
+    """A record's id: a positive integer in ASCII digits (parse_id)."""
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        number = parse_id(value)
+        if number is None:
+            raise FormValidationError(fields.IntegerField.default_error_messages["invalid"])
+        return number
+
+
+class IdFilter(django_filters.Filter):
+    """A parameter naming a record by id (`?school=3`): `1.5`, `-1` or `²` is a 400, not
+    school 1 or an empty list."""
+
+    field_class = _IdField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        schema: dict[str, Any] = {"type": "integer"}  # the schema says so (not "number")
+        if self.label:
+            schema["description"] = str(self.label)
+        extend_schema_field(schema)(self)
+
+
+class _YesNoWidget(BooleanWidget):
+    """true/false/1/0 as BooleanWidget reads them; anything else is handed to the field."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        value = super().value_from_datadict(data, files, name)
+        raw = data.get(name)
+        return raw if value is None and raw not in (None, "") else value
+
+
+class _YesNoField(forms.Field):
+    widget = _YesNoWidget
+
+    def to_python(self, value: Any) -> bool | None:
+        if value is True or value is False:
+            return value
+        if value in self.empty_values:
+            return None
+        raise FormValidationError(fields.BooleanField.default_error_messages["invalid"])
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    """A yes/no parameter: `true`/`false` (or 1/0); `?active=maybe` is a 400, not the whole
+    list."""
+
+    field_class = _YesNoField
+
+
+class FilterSet(django_filters.FilterSet):
+    """The lists' filter sets: a model's yes/no field filters as YesNoFilter."""
+
+    FILTER_DEFAULTS = {
+        **filterset.FILTER_FOR_DBFIELD_DEFAULTS,
+        models.BooleanField: {"filter_class": YesNoFilter},
+    }

@@ -9,7 +9,6 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
-from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -28,6 +27,7 @@ from shuangshi.common.api import (
     id_param,
     request_user,
 )
+from shuangshi.common.filtering import SearchFilter
 from shuangshi.common.idnumbers import (
     InvalidIdNumber,
     mask_person,

@@ -3,13 +3,16 @@ from django.db.models import Q, QuerySet
 
 from shuangshi.accounts.scope import schools_visible_to
 from shuangshi.common import dates
+from shuangshi.common.filtering import FilterSet, IdFilter
 
-from .models import Mentor, MentorAppointment
+from .models import AppointmentMode, Mentor, MentorAppointment
 
 
-class MentorFilter(django_filters.FilterSet):
-    school = django_filters.NumberFilter(method="filter_school", label="Appointed at school")
-    mode = django_filters.CharFilter(field_name="appointments__mode", distinct=True)
+class MentorFilter(FilterSet):
+    school = IdFilter(method="filter_school", label="Appointed at school")
+    mode = django_filters.ChoiceFilter(
+        field_name="appointments__mode", distinct=True, choices=AppointmentMode.choices
+    )
 
     class Meta:
         model = Mentor
@@ -23,8 +26,8 @@ class MentorFilter(django_filters.FilterSet):
         return queryset.filter(appointments__school_id=value).distinct()
 
 
-class MentorAppointmentFilter(django_filters.FilterSet):
-    city = django_filters.NumberFilter(field_name="school__city_id")
+class MentorAppointmentFilter(FilterSet):
+    city = IdFilter(field_name="school__city_id")
     active_on = dates.DateFilter(method="filter_active_on", label="In force on")
 
     class Meta:

@@ -12,9 +12,10 @@ from shuangshi.common.api import (
     VersionedSerializer,
     delete_protected,
 )
+from shuangshi.common.filtering import FILTER_BACKENDS
 
 from . import services
-from .filters import SchoolFilter
+from .filters import CityFilter, SchoolFilter
 from .models import City, School
 
 ALL_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF]
@@ -32,6 +33,8 @@ class CityViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [RolePermission]
     read_roles = ALL_ROLES
     write_roles: list[str] = []
+    filter_backends = FILTER_BACKENDS
+    filterset_class = CityFilter
     search_fields = ["name", "name_en", "code"]
     ordering_fields = ["code", "name"]
 

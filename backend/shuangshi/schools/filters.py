@@ -1,9 +1,15 @@
-import django_filters
+from shuangshi.common.filtering import FilterSet
 
-from .models import School
+from .models import City, School
 
 
-class SchoolFilter(django_filters.FilterSet):
+class CityFilter(FilterSet):
+    class Meta:
+        model = City
+        fields = ["code"]
+
+
+class SchoolFilter(FilterSet):
     class Meta:
         model = School
         fields = ["city", "kind", "code"]

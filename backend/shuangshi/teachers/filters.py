@@ -10,20 +10,28 @@ from django.db import connection, connections, transaction
 from django.db.models import BooleanField, F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import StrIndex, Upper
 from django.db.models.lookups import GreaterThan, IContains
-from rest_framework.filters import SearchFilter
 
 from shuangshi.common import dates
+from shuangshi.common.filtering import FilterSet, IdFilter, SearchFilter, YesNoFilter
+from shuangshi.qualification.models import Level
+from shuangshi.schools.models import SchoolKind
 
-from .models import Certificate, EnterprisePeriod, Teacher
+from .models import CERTIFICATE_LEVELS, Certificate, EnterprisePeriod, Teacher
+
+# Every certificate level of DESIGN §3's table, once, lowest first within each kind.
+LEVEL_CHOICES = [
+    (level, level)
+    for level in dict.fromkeys(level for levels in CERTIFICATE_LEVELS.values() for level in levels)
+]
 
 
-class TeacherFilter(django_filters.FilterSet):
-    active = django_filters.BooleanFilter(method="filter_active", label="Still employed")
-    city = django_filters.NumberFilter(field_name="school__city_id")
-    kind = django_filters.CharFilter(field_name="school__kind")
+class TeacherFilter(FilterSet):
+    active = YesNoFilter(method="filter_active", label="Still employed")
+    city = IdFilter(field_name="school__city_id")
+    kind = django_filters.ChoiceFilter(field_name="school__kind", choices=SchoolKind.choices)
     # The level today: from the dated intervals (issue 10, never stale); before the first
     # interval build, from the stored results that still hold today.
-    qualification_level = django_filters.CharFilter(method="filter_level")
+    qualification_level = django_filters.ChoiceFilter(method="filter_level", choices=Level.choices)
 
     class Meta:
         model = Teacher
@@ -48,18 +56,19 @@ class TeacherFilter(django_filters.FilterSet):
         return queryset.filter(left_on__isnull=value)
 
 
-class CertificateFilter(django_filters.FilterSet):
+class CertificateFilter(FilterSet):
     expires_before = dates.DateFilter(field_name="expires_on", lookup_expr="lte")
     expires_after = dates.DateFilter(field_name="expires_on", lookup_expr="gte")
-    school = django_filters.NumberFilter(field_name="teacher__school_id")
+    school = IdFilter(field_name="teacher__school_id")
+    level = django_filters.ChoiceFilter(choices=LEVEL_CHOICES)
 
     class Meta:
         model = Certificate
         fields = ["teacher", "kind", "level", "status", "field_category"]
 
 
-class EnterprisePeriodFilter(django_filters.FilterSet):
-    school = django_filters.NumberFilter(field_name="teacher__school_id")
+class EnterprisePeriodFilter(FilterSet):
+    school = IdFilter(field_name="teacher__school_id")
 
     class Meta:
         model = EnterprisePeriod

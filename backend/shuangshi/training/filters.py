@@ -1,17 +1,18 @@
 import django_filters
 
 from shuangshi.common import dates
+from shuangshi.common.filtering import FilterSet, IdFilter
 
-from .models import TrainingBase, TrainingCompletion, TrainingProgram
+from .models import ProgramKind, TrainingBase, TrainingCompletion, TrainingProgram
 
 
-class TrainingBaseFilter(django_filters.FilterSet):
+class TrainingBaseFilter(FilterSet):
     class Meta:
         model = TrainingBase
-        fields = ["city", "host_kind", "designation", "status"]
+        fields = ["code", "city", "host_kind", "designation", "status"]
 
 
-class TrainingProgramFilter(django_filters.FilterSet):
+class TrainingProgramFilter(FilterSet):
     starts_after = dates.DateFilter(field_name="start_on", lookup_expr="gte")
     ends_before = dates.DateFilter(field_name="end_on", lookup_expr="lte")
 
@@ -20,10 +21,10 @@ class TrainingProgramFilter(django_filters.FilterSet):
         fields = ["base", "kind"]
 
 
-class TrainingCompletionFilter(django_filters.FilterSet):
-    base = django_filters.NumberFilter(field_name="program__base_id")
-    kind = django_filters.CharFilter(field_name="program__kind")
-    school = django_filters.NumberFilter(field_name="teacher__school_id")
+class TrainingCompletionFilter(FilterSet):
+    base = IdFilter(field_name="program__base_id")
+    kind = django_filters.ChoiceFilter(field_name="program__kind", choices=ProgramKind.choices)
+    school = IdFilter(field_name="teacher__school_id")
     completed_after = dates.DateFilter(field_name="completed_on", lookup_expr="gte")
     completed_before = dates.DateFilter(field_name="completed_on", lookup_expr="lte")
 

@@ -5004,7 +5004,22 @@ export interface operations {
                  *     * `professional_title` - 专业技术资格
                  */
                 kind?: "one_plus_x" | "professional_title" | "skill_level" | "teacher_qualification" | "vocational_qualification";
-                level?: string;
+                /**
+                 * @description * `secondary_vocational` - secondary_vocational
+                 *     * `secondary_vocational_practical` - secondary_vocational_practical
+                 *     * `higher_education` - higher_education
+                 *     * `other` - other
+                 *     * `grade5` - grade5
+                 *     * `grade4` - grade4
+                 *     * `grade3` - grade3
+                 *     * `grade2` - grade2
+                 *     * `grade1` - grade1
+                 *     * `junior` - junior
+                 *     * `intermediate` - intermediate
+                 *     * `senior` - senior
+                 *     * `associate_senior` - associate_senior
+                 */
+                level?: "associate_senior" | "grade1" | "grade2" | "grade3" | "grade4" | "grade5" | "higher_education" | "intermediate" | "junior" | "other" | "secondary_vocational" | "secondary_vocational_practical" | "senior";
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -5187,6 +5202,7 @@ export interface operations {
     cities_list: {
         parameters: {
             query?: {
+                code?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -6029,7 +6045,12 @@ export interface operations {
                  *     * `female` - 女
                  */
                 gender?: "female" | "male";
-                mode?: string;
+                /**
+                 * @description * `teaching` - 兼职任教
+                 *     * `research` - 联合研究
+                 *     * `project` - 参与项目
+                 */
+                mode?: "project" | "research" | "teaching";
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -7593,7 +7614,14 @@ export interface operations {
                  *     * `female` - 女
                  */
                 gender?: "female" | "male";
-                kind?: string;
+                /**
+                 * @description * `higher_vocational` - 高职院校
+                 *     * `secondary_vocational` - 中等职业学校
+                 *     * `technician_college` - 技师学院
+                 *     * `senior_technical_school` - 高级技工学校
+                 *     * `technical_school` - 技工学校
+                 */
+                kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
                 major?: string;
                 /**
                  * @description * `41` - 农林牧渔
@@ -7624,7 +7652,13 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                qualification_level?: string;
+                /**
+                 * @description * `none` - 未认定
+                 *     * `junior` - 初级
+                 *     * `intermediate` - 中级
+                 *     * `senior` - 高级
+                 */
+                qualification_level?: "intermediate" | "junior" | "none" | "senior";
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
@@ -7973,6 +8007,7 @@ export interface operations {
         parameters: {
             query?: {
                 city?: number;
+                code?: string;
                 /**
                  * @description * `dual_qualified` - 双师型
                  *     * `integrated` - 一体化
@@ -8166,6 +8201,7 @@ export interface operations {
                 /** @description YYYY-MM-DD, default today */
                 as_of?: string;
                 city?: number;
+                code?: string;
                 /**
                  * @description * `dual_qualified` - 双师型
                  *     * `integrated` - 一体化
@@ -8209,7 +8245,12 @@ export interface operations {
                 base?: number;
                 completed_after?: string;
                 completed_before?: string;
-                kind?: string;
+                /**
+                 * @description * `enterprise_practice` - 企业实践
+                 *     * `skill_training` - 技能培训
+                 *     * `pedagogy` - 教学能力
+                 */
+                kind?: "enterprise_practice" | "pedagogy" | "skill_training";
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
