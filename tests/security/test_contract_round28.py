@@ -235,3 +235,34 @@ def test_training_bases_filter_by_code(api, base_staff, province, base_a):
     assert api(base_staff).get("/api/v1/training-bases/", {"code": other.code}).json()["count"] == 0
     mine = api(base_staff).get("/api/v1/training-bases/", {"code": base_a.code}).json()
     assert [row["id"] for row in mine["results"]] == [base_a.pk]
+
+
+# The recognition and audit lists keep the same contract (their filters, and DRF's default
+# search, which every list without its own backends uses).
+RECOGNITION_AND_AUDIT = [
+    ("province", "recognition-applications", {"school": "1.5"}, "school"),
+    ("province", "recognition-applications", {"city": "-1"}, "city"),
+    ("hr_a", "recognitions", {"school": "1e3"}, "school"),
+    ("province", "recognitions", {"revoked": "maybe"}, "revoked"),
+    ("province", "audit-log", {"object_id": "1.5"}, "object_id"),
+    ("province", "audit-log", {"search": "王\x00芳"}, "search"),
+    ("province", "recognitions", {"search": "王\x00芳"}, "search"),
+]
+
+
+@pytest.mark.parametrize(("who", "path", "params", "name"), RECOGNITION_AND_AUDIT)
+def test_recognition_and_audit_lists_answer_a_bad_parameter_with_a_400_naming_it(
+    api, request, who, path, params, name
+):
+    response = api(request.getfixturevalue(who)).get(f"/api/v1/{path}/", params)
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == [name]
+
+
+def test_recognition_and_audit_filters_still_narrow_and_refuse_the_wrong_role(
+    api, province, hr_a, school_a, school_b
+):
+    assert api(province).get("/api/v1/recognitions/", {"revoked": "true"}).json()["count"] == 0
+    own = api(province).get("/api/v1/recognition-applications/", {"school": school_b.pk})
+    assert own.status_code == 200 and own.json()["count"] == 0
+    assert api(hr_a).get("/api/v1/audit-log/", {"object_id": "1"}).status_code == 403

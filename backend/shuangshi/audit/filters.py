@@ -2,6 +2,7 @@ import django_filters
 from auditlog.models import LogEntry
 
 from shuangshi.common import dates
+from shuangshi.common.filtering import IdFilter
 
 ACTIONS = {"create": 0, "update": 1, "delete": 2, "access": 3}
 
@@ -11,7 +12,7 @@ class LogEntryFilter(django_filters.FilterSet):
         choices=[(name, name) for name in ACTIONS], method="filter_action"
     )
     model = django_filters.CharFilter(field_name="content_type__model", lookup_expr="iexact")
-    object_id = django_filters.NumberFilter(field_name="object_id")
+    object_id = IdFilter(field_name="object_id")
     actor = django_filters.CharFilter(field_name="actor__username")
     since = dates.IsoDateTimeFilter(field_name="timestamp", lookup_expr="gte")
     until = dates.IsoDateTimeFilter(field_name="timestamp", lookup_expr="lt")
