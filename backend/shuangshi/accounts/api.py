@@ -17,7 +17,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.common.api import RolePermission
-from shuangshi.common.filtering import FILTER_BACKENDS
 from shuangshi.teachers.models import Teacher
 
 from . import services
@@ -255,7 +254,6 @@ class UserViewSet(viewsets.ModelViewSet):
     read_roles = [Role.PROVINCE, Role.SCHOOL_HR]
     write_roles = [Role.PROVINCE, Role.SCHOOL_HR]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    filter_backends = FILTER_BACKENDS
     filterset_class = UserFilter
     search_fields = ["username", "first_name", "last_name", "email"]
     ordering_fields = ["username", "role", "last_login"]

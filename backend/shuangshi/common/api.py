@@ -12,7 +12,7 @@ from rest_framework import exceptions, permissions, serializers, status, viewset
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .filtering import FILTER_BACKENDS, parse_id
+from .filtering import parse_id
 
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
 
@@ -70,7 +70,6 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     read_roles: Iterable[str] = ()
     write_roles: Iterable[str] = ()
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    filter_backends = FILTER_BACKENDS
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         version = expected_version(request)

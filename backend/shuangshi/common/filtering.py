@@ -45,17 +45,14 @@ class FilterBackend(DjangoFilterBackend):
 
 class SearchFilter(drf_filters.SearchFilter):
     """DRF's search; a term it refuses (a NUL character) is a 400 naming `search`, not a
-    bare list of messages."""
+    bare list of messages. Every list's (REST_FRAMEWORK's DEFAULT_FILTER_BACKENDS), and the
+    base of the lists' own search backends (teachers)."""
 
     def get_search_terms(self, request: Request) -> list[str]:
         try:
             return super().get_search_terms(request)
         except exceptions.ValidationError as error:
             raise exceptions.ValidationError({self.search_param: error.detail}) from None
-
-
-# The filter backends of every CRUD list: DRF's defaults with the search above.
-FILTER_BACKENDS = [DjangoFilterBackend, SearchFilter, drf_filters.OrderingFilter]
 
 
 class _IdField(forms.Field):

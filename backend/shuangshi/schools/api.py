@@ -12,7 +12,6 @@ from shuangshi.common.api import (
     VersionedSerializer,
     delete_protected,
 )
-from shuangshi.common.filtering import FILTER_BACKENDS
 
 from . import services
 from .filters import CityFilter, SchoolFilter
@@ -33,7 +32,6 @@ class CityViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [RolePermission]
     read_roles = ALL_ROLES
     write_roles: list[str] = []
-    filter_backends = FILTER_BACKENDS
     filterset_class = CityFilter
     search_fields = ["name", "name_en", "code"]
     ordering_fields = ["code", "name"]
