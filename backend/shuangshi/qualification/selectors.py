@@ -827,6 +827,14 @@ def _school_filter(column: str, school_ids: Sequence[int] | None) -> tuple[str, 
     return f" AND {column} IN ({', '.join(['%s'] * len(school_ids))})", list(school_ids)
 
 
+# A stored result (q, of teacher t) that holds on the day given twice and for the profile
+# version given after it: the complement of _ids_to_evaluate's stale rows.
+_STORED_HOLDS = (
+    "q.evaluated_on <= %s AND (q.changes_on IS NULL OR q.changes_on > %s) "
+    "AND q.profile_version = %s AND q.school_id = t.school_id"
+)
+
+
 def _add_stored_counts(
     out: dict[int, Counts], on: date, version: int, school_ids: Sequence[int] | None
 ) -> None:
@@ -844,8 +852,7 @@ def _add_stored_counts(
             SUM(CASE WHEN q.in_scope AND q.recruitment IS NOT NULL THEN 1 ELSE 0 END),
             SUM(CASE WHEN q.in_scope AND q.recruitment = %s THEN 1 ELSE 0 END)
         FROM {_TQ} q JOIN {_T} t ON t.id = q.teacher_id
-        WHERE q.evaluated_on <= %s AND (q.changes_on IS NULL OR q.changes_on > %s)
-          AND q.profile_version = %s AND q.school_id = t.school_id{where}
+        WHERE {_STORED_HOLDS}{where}
         GROUP BY q.school_id
         """,
         [False, on, on, version, *params],
@@ -870,9 +877,7 @@ def recruitment_failed_ids(on: date, *, stored_hold: bool = False) -> list[int]:
     held = _fetch(
         f"""
         SELECT q.teacher_id FROM {_TQ} q JOIN {_T} t ON t.id = q.teacher_id
-        WHERE q.in_scope AND q.recruitment = %s
-          AND q.evaluated_on <= %s AND (q.changes_on IS NULL OR q.changes_on > %s)
-          AND q.profile_version = %s AND q.school_id = t.school_id
+        WHERE q.in_scope AND q.recruitment = %s AND {_STORED_HOLDS}
         """,
         [False, on, on, version],
     )
