@@ -109,9 +109,17 @@ class YesNoFilter(django_filters.BooleanFilter):
 
 
 class FilterSet(django_filters.FilterSet):
-    """The lists' filter sets: a model's yes/no field filters as YesNoFilter."""
+    """The lists' filter sets: a model's yes/no field filters as YesNoFilter, and a field
+    naming another record (`?teacher=`, `?school=`, `?round=`) as IdFilter.
+
+    django-filter's default for the latter is a choice among every row of the other table:
+    an id that exists nowhere was a 400 while one of another school's teachers narrowed the
+    list to nothing, so the two answers told which ids exist where the caller may not look
+    (round 29). An id narrows the caller's own list, whatever exists elsewhere."""
 
     FILTER_DEFAULTS = {
         **filterset.FILTER_FOR_DBFIELD_DEFAULTS,
         models.BooleanField: {"filter_class": YesNoFilter},
+        models.ForeignKey: {"filter_class": IdFilter},
+        models.OneToOneField: {"filter_class": IdFilter},
     }
