@@ -43,6 +43,22 @@ def formula_error(shown: str) -> str:
     )
 
 
+def unsaved_formula() -> str:
+    return t(
+        "The cell holds a formula whose result was not saved (the file was written by a "
+        "program, not saved in Excel). Open the file in Excel or WPS and save it, or type "
+        "the value in."
+    )
+
+
+def merged_cell(cells: str) -> str:
+    return t(
+        "This cell is part of the merged cells %(cells)s, which keep their value in the "
+        "first cell only. Unmerge them and fill in the value on every row.",
+        cells=cells,
+    )
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

@@ -5,6 +5,7 @@ existing records, duplicates within the file) and, when asked, writes the valid 
 bulk operations. The caller (services.import_run) owns the transaction.
 """
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import Any, ClassVar
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
+from openpyxl.utils import get_column_letter
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
@@ -46,7 +48,7 @@ from . import columns as C
 from . import labels as L
 from .messages import t
 from .models import ImportJob
-from .reader import FileProblem
+from .reader import FileProblem, Sheet
 
 BATCH = 2000
 
@@ -164,6 +166,64 @@ def marking_formula_errors(
         return parsed
 
     return parse_marked
+
+
+def marking_cells(
+    parse: Callable[[int, Any], Parsed], sheet: Sheet, fields: Sequence[str]
+) -> Callable[[int, Any], Parsed]:
+    """``parse``, with each cell read as blank that is not blank in the file reported at its
+    cell (its value blank; never imported as a blank optional cell nor called 必填): a
+    formula saved without its value (Sheet.unsaved), and a cell of merged cells in the data
+    other than the first, which alone holds the value. ``parse`` itself when the columns
+    read have neither. ``fields``: the columns read, in the order parse reports them."""
+    positions = {name: position + sheet.col0 for name, position in sheet.index.items()}
+    spans = _merged_spans(sheet, positions)
+    read = set(positions.values())
+    unsaved = frozenset(cell for cell in sheet.unsaved if cell[1] in read)
+    if not spans and not unsaved:
+        return parse
+    order = {name: i for i, name in enumerate(fields)}
+
+    def parse_marked(row_no: int, row: Any) -> Parsed:
+        parsed = parse(row_no, row)
+        marks: dict[str, str] = {}
+        if unsaved:
+            for name, column in positions.items():
+                if (row_no, column) in unsaved:
+                    marks[name] = cells.unsaved_formula()
+        for name, (starts, found) in spans.items():
+            at = bisect_right(starts, row_no) - 1
+            if name not in marks and at >= 0 and found[at][0] >= row_no:
+                marks[name] = cells.merged_cell(found[at][1])
+        if marks:
+            parsed.values.update(dict.fromkeys(marks))
+            kept = [e for e in parsed.errors if e[0] not in marks]
+            parsed.errors = sorted(
+                [*kept, *marks.items()], key=lambda e: order.get(e[0], len(order))
+            )
+        return parsed
+
+    return parse_marked
+
+
+def _merged_spans(
+    sheet: Sheet, positions: dict[str, int]
+) -> dict[str, tuple[list[int], list[tuple[int, str]]]]:
+    """field → (first covered Excel row of each merged range in the data that covers its
+    column, sorted; (last row, "A3:A10") of each)."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 < sheet.data_start:
+            continue  # a title's, or the header's (the reader copies those down)
+        cells_text = f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c1 + 1)}{r1 + 1}"
+        for name, column in positions.items():
+            first = r0 + (2 if column == c0 else 1)  # the first cell alone holds the value
+            if c0 <= column <= c1 and first <= r1 + 1:
+                spans[name].append((first, r1 + 1, cells_text))
+    return {
+        name: ([s[0] for s in found], [(s[1], s[2]) for s in found])
+        for name, found in ((n, sorted(f)) for n, f in spans.items())
+    }
 
 
 def _repeated(column: C.Column) -> Callable[[Any], Any]:

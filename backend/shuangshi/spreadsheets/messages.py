@@ -107,6 +107,23 @@ ZH: dict[str, str] = {
     "The cell shows the formula error %(error)s; correct the formula or type the value.": (
         "该单元格显示公式错误 %(error)s，请修正公式或直接填写数值。"
     ),
+    "The cell holds a formula whose result was not saved (the file was written by a "
+    "program, not saved in Excel). Open the file in Excel or WPS and save it, or type "
+    "the value in.": (
+        "该单元格是公式，但文件中没有保存它的计算结果（文件由程序生成，未在 Excel 中保存过）。"
+        "请用 Excel 或 WPS 打开该文件并保存后重新上传，或直接填写数值。"
+    ),
+    "A formula in this sheet was saved without its result (the file was written by a "
+    "program, not saved in Excel). Open the file in Excel or WPS and save it, or type "
+    "the values in.": (
+        "工作表中有公式没有保存计算结果（文件由程序生成，未在 Excel 中保存过）。"
+        "请用 Excel 或 WPS 打开该文件并保存后重新上传，或直接填写数值。"
+    ),
+    "This cell is part of the merged cells %(cells)s, which keep their value in the "
+    "first cell only. Unmerge them and fill in the value on every row.": (
+        "该单元格属于合并单元格 %(cells)s，合并后只有第一个单元格有值，其余读作空白。"
+        "请取消合并，并在每一行都填写该值。"
+    ),
     # rows
     "This ID number is also in row %(row)d.": "该身份证号与第 %(row)d 行重复。",
     "The same record is also in row %(row)d.": "与第 %(row)d 行是同一条记录（重复）。",

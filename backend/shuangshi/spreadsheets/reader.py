@@ -3,18 +3,25 @@
 Tolerates a title or blank rows above the header, merged header cells, hidden sheets
 (skipped), English headers, any column order, and formulas (their saved values).
 Two readers give the same rows: python-calamine (the default, several times faster) and
-openpyxl's read-only mode (kept for comparison in the benchmarks).
+openpyxl's read-only mode (large uploads, and those guard.inspect found cells in that
+python-calamine reads as blank). Both read a formula saved without its value, and every
+cell of a merged range but the first, as blank: the Sheet lists those cells (the openpyxl
+path reads them from the sheet's XML, as it reads no merged ranges) so that the importer
+can say what they are (importers.marking_cells).
 """
 
+import functools
 import io
+import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 import python_calamine
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from .cells import is_blank
 from .columns import Column
@@ -23,6 +30,9 @@ from .messages import t
 
 HEADER_SEARCH_ROWS = 30
 Row = Sequence[Any]
+Range = tuple[
+    tuple[int, int], tuple[int, int]
+]  # ((first row, column), (last row, column)), 0-based
 
 
 class FileProblem(ValueError):
@@ -41,6 +51,10 @@ class Sheet:
     data_start: int  # 0-based index of the first row after the header
     _rows: Iterator[Row]
     last_row: int = 0  # Excel row number of the sheet's last row; 0 when the reader streams
+    merged: list[Range] = field(default_factory=list)  # the sheet's merged ranges
+    # (Excel row, 0-based Excel column) of each formula saved without its value; found by
+    # the openpyxl path only (services.reader_for sends it every upload that has one).
+    unsaved: frozenset[tuple[int, int]] = frozenset()
 
     def rows(self, start: int = 0) -> Iterator[tuple[int, Row]]:
         """(Excel row number, cells) of every non-blank row below the header; from row
@@ -165,7 +179,7 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
     sheets = _calamine_sheets(content) if engine == "calamine" else _openpyxl_sheets(content)
     missing_best: list[str] | None = None
     chosen: Sheet | None = None
-    for name, col0, merged, rows, last_row in sheets:
+    for name, col0, merged, rows, last_row, unsaved in sheets:
         top: list[Row] = []
         for row in rows:
             top.append(row)
@@ -213,6 +227,8 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
             data_start=start,
             _rows=chained(),
             last_row=last_row,
+            merged=merged,
+            unsaved=unsaved,
         )
     if chosen is not None:
         return chosen
@@ -227,17 +243,19 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
 
 def sheet_rows(content: bytes, name: str, *, engine: str = "calamine") -> tuple[int, Iterator[Row]]:
     """(first column, rows from row 1) of one sheet, for copying an upload."""
-    sheets = _calamine_sheets(content) if engine == "calamine" else _openpyxl_sheets(content)
-    for sheet_name, col0, _merged, rows, _last in sheets:
+    if engine == "calamine":
+        sheets = _calamine_sheets(content)
+    else:
+        sheets = _openpyxl_sheets(content, facts=False)
+    for sheet_name, col0, _merged, rows, _last, _unsaved in sheets:
         if sheet_name == name:
             return col0, rows
     return 0, iter(())
 
 
-# (name, first column, merged ranges, rows from row 1, last row number or 0 when unknown)
-_Sheets = Iterator[
-    tuple[str, int, list[tuple[tuple[int, int], tuple[int, int]]], Iterator[Row], int]
-]
+# (name, first column, merged ranges, rows from row 1, last row number or 0 when unknown,
+# formulas saved without their values)
+_Sheets = Iterator[tuple[str, int, list[Range], Iterator[Row], int, frozenset[tuple[int, int]]]]
 
 
 def _calamine_sheets(content: bytes) -> _Sheets:
@@ -260,14 +278,17 @@ def _calamine_sheets(content: bytes) -> _Sheets:
         merged = list(sheet.merged_cell_ranges or [])
         # iter_rows starts at row 1 but at the first used column.
         last = sheet.end[0] + 1 if sheet.end is not None else 0
-        yield meta.name, sheet.start[1], merged, iter(sheet.iter_rows()), last
+        yield meta.name, sheet.start[1], merged, iter(sheet.iter_rows()), last, frozenset()
 
 
-def _openpyxl_sheets(content: bytes) -> _Sheets:
+def _openpyxl_sheets(content: bytes, *, facts: bool = True) -> _Sheets:
+    """With ``facts``, each sheet's merged ranges and formulas saved without their values,
+    read from its XML (openpyxl's read-only mode gives neither)."""
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        archive = zipfile.ZipFile(io.BytesIO(content))
     except Exception:
         raise FileProblem(corrupt()) from None
     for ws in book.worksheets:
@@ -278,4 +299,125 @@ def _openpyxl_sheets(content: bytes) -> _Sheets:
             tuple(row) + (None,) * (width - len(row))
             for row in ws.iter_rows(min_row=1, min_col=1, max_col=width, values_only=True)
         )
-        yield ws.title, 0, [], rows, 0
+        member = getattr(ws, "_worksheet_path", None)
+        merged, unsaved = _xml_facts(archive, member) if facts and member else ([], frozenset())
+        yield ws.title, 0, merged, rows, 0, unsaved
+
+
+# --------------------------------------------------------------------------- the sheet's XML
+#
+# A formula saved without its value: the cell's formula (or a shared formula's reference to
+# one, <f t="shared" si="0"/>) followed by the cell's end or an empty value, as scripts
+# write them (openpyxl: <f>A1+1</f><v></v>). Excel writes the value beside every formula; a
+# formula whose value is empty text (=IF(…,"",…)) is t="str" with an empty value, and is
+# blank indeed. guard.inspect searches each chunk of every sheet with the same pattern.
+SEAM = 64 * 1024  # bytes two chunks share: longer than any formula (Excel: 8,192 characters)
+CHUNK = 1024 * 1024
+_ATTRIBUTE = rb"""\b%s\s*=\s*["']([^"']*)["']"""
+_R = re.compile(_ATTRIBUTE % b"r")
+_T = re.compile(_ATTRIBUTE % b"t")
+_ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*:)?worksheet(?=[\s/>])")
+
+
+@dataclass(frozen=True)
+class _XmlPatterns:
+    unsaved: re.Pattern[bytes]  # group 1: the cell ends with no value at all
+    cell: re.Pattern[bytes]  # a cell's start tag, its attributes in group 1
+    merge: re.Pattern[bytes]
+    merge_name: bytes
+
+
+@functools.cache
+def xml_patterns(prefix: bytes) -> _XmlPatterns:
+    """For the sheet's own namespace prefix (mostly none): each starts with a literal, which
+    the regex engine finds at memchr speed."""
+    f, c, v = (re.escape(b"<" + prefix + name) for name in (b"f", b"c", b"v"))
+    end_f, end_c, end_v = (re.escape(b"</" + prefix + name + b">") for name in (b"f", b"c", b"v"))
+    return _XmlPatterns(
+        unsaved=re.compile(
+            f + rb"(?=[\s/>])(?:[^>]*/>|[^>]*>[^<]*" + end_f + rb")\s*"
+            rb"(?:(" + end_c + rb")|" + v + rb"(?:\s[^>]*)?(?:/>|>\s*" + end_v + rb"))"
+        ),
+        cell=re.compile(c + rb"((?:\s[^>]*)?)>"),
+        merge=re.compile(
+            re.escape(b"<" + prefix + b"mergeCell") + rb"""\s[^>]*?\bref\s*=\s*["']([^"']*)["']"""
+        ),
+        merge_name=b"<" + prefix + b"mergeCell",
+    )
+
+
+def unsaved_formulas(data: bytes, prefix: bytes = b"") -> Iterator[bytes]:
+    """The reference (b"B2", or b"" when the cell names none) of every formula cell in
+    ``data`` saved without its value; a cell whose start tag is not in ``data`` (cut off at
+    the start of a chunk) is passed over."""
+    patterns = xml_patterns(prefix)
+    for match in patterns.unsaved.finditer(data):
+        start = data.rfind(b"<", 0, match.start())  # the cell's start tag: only space between
+        tag = patterns.cell.match(data, start) if start != -1 else None
+        if tag is None:
+            continue
+        attributes = tag.group(1)
+        kind = _T.search(attributes)
+        if match.group(1) is None and kind is not None and kind.group(1) == b"str":
+            continue  # a value of empty text, saved (Excel's =IF(…,"",…))
+        ref = _R.search(attributes)
+        yield ref.group(1).strip().upper() if ref else b""
+
+
+def _xml_facts(
+    archive: zipfile.ZipFile, member: str
+) -> tuple[list[Range], frozenset[tuple[int, int]]]:
+    """The merged ranges and the formulas saved without their values of one sheet, read in
+    chunks (guard.inspect has checked what the member unpacks to)."""
+    merged: set[bytes] = set()
+    unsaved: set[tuple[int, int]] = set()
+    prefix: bytes | None = None
+    tail = b""
+    try:
+        with archive.open(member.lstrip("/")) as source:
+            while chunk := source.read(CHUNK):
+                window = tail + chunk  # a cell cut by the chunk's end is whole here
+                if prefix is None:
+                    root = _ROOT.search(window)
+                    prefix = (root.group(1) or b"") if root else None
+                patterns = xml_patterns(prefix or b"")
+                for ref in unsaved_formulas(window, prefix or b""):
+                    column, row = _position(ref)
+                    if not row:
+                        raise FileProblem(unsaved_formula_in_sheet())
+                    unsaved.add((row, column))
+                if patterns.merge_name in window:
+                    merged.update(patterns.merge.findall(window))
+                tail = window[-SEAM:]
+    except (KeyError, zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
+        raise FileProblem(corrupt()) from None
+    return sorted(filter(None, map(_range, merged))), frozenset(unsaved)
+
+
+def _position(ref: bytes) -> tuple[int, int]:
+    """(0-based column, Excel row) of b"B2"; (0, 0) when it is not a cell reference."""
+    match = re.fullmatch(rb"\$?([A-Z]{1,3})\$?([1-9]\d{0,6})", ref)
+    if match is None:
+        return 0, 0
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + letter - 64
+    return column - 1, int(match.group(2))
+
+
+def _range(ref: bytes) -> Range | None:
+    try:
+        first_column, first_row, last_column, last_row = range_boundaries(ref.decode("ascii"))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None
+    if None in (first_column, first_row, last_column, last_row):
+        return None  # a whole column or row: no merged range
+    return (first_row - 1, first_column - 1), (last_row - 1, last_column - 1)
+
+
+def unsaved_formula_in_sheet() -> str:
+    return t(
+        "A formula in this sheet was saved without its result (the file was written by a "
+        "program, not saved in Excel). Open the file in Excel or WPS and save it, or type "
+        "the values in."
+    )

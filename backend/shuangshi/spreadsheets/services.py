@@ -33,6 +33,7 @@ from .importers import (
     Importer,
     Parsed,
     Written,
+    marking_cells,
     marking_formula_errors,
     row_parser,
 )
@@ -61,10 +62,12 @@ MAX_ERRORS = 10_000
 def reader_for(content: bytes) -> str:
     """The reader for this upload, once guard.inspect has found it safe (FileProblem if not)."""
     found = guard.inspect(content)
-    if found.formula_errors:
+    if found.formula_errors or found.unsaved_formulas:
         # python-calamine reads a formula error (#N/A…) as a blank cell, and a blank optional
         # cell imports as "no expiry", "passed", "still employed": openpyxl shows the error,
-        # and the import reports it at its cell (importers.marking_formula_errors).
+        # and the import reports it at its cell (importers.marking_formula_errors). A formula
+        # saved without its value reads as blank in both: the openpyxl path finds those
+        # cells in the sheet's XML (reader._xml_facts; importers.marking_cells).
         return "openpyxl"
     if READER != "auto":
         return READER
@@ -250,6 +253,7 @@ def import_run(
         parse = row_parser(columns, sheet.index)
         if engine == "openpyxl":  # only openpyxl shows formula errors (see reader_for)
             parse = marking_formula_errors(parse, sheet.index)
+        parse = marking_cells(parse, sheet, [c.field for c in columns])
         rows = source = sheet.rows()
         split = None if commit else _halves_split(importer, sheet)
         if split is not None:
