@@ -66,6 +66,11 @@ _SQUEEZED = """(desktop) => {
     // Only on a desktop: on a phone a long English label may take two lines beside its value.
     'description labels broken over two lines': texts('.ant-descriptions-item-label',
       (l) => desktop && lines(l) > 1),
+    // A filter whose label or chosen value ends in "…" (English runs longer, round 29).
+    'filters cut short': texts(
+      '.ant-select-placeholder, .ant-select-content',
+      (e) => !e.closest('.ant-table, .ant-pagination, .ant-modal') &&
+        e.scrollWidth > e.clientWidth + 1),
     // A figure's suffix under it, or the figure itself (64.8% → 64.8%) over two lines.
     'figures broken over two lines': texts('.ant-statistic-content',
       (c) => { const v = c.querySelector('.ant-statistic-content-value');
@@ -75,9 +80,9 @@ _SQUEEZED = """(desktop) => {
 
 
 def _nothing_squeezed(page: Page, where: str, *, desktop: bool = False) -> None:
-    """No card title cut short, no description label wider than half its row (antd gives the
-    value only what the label leaves), no figure (a Statistic and its suffix) on two lines;
-    on a desktop, no description label broken over two lines."""
+    """No card title or filter cut short, no description label wider than half its row (antd
+    gives the value only what the label leaves), no figure (a Statistic and its suffix) on
+    two lines; on a desktop, no description label broken over two lines."""
     squeezed = {kind: texts for kind, texts in page.evaluate(_SQUEEZED, desktop).items() if texts}
     assert squeezed == {}, f"{where}: {squeezed}"
 
@@ -293,6 +298,19 @@ def test_phone_screens_fit_without_sideways_scrolling(
             ],
         ),
         ("hr_a", ["/teachers/first", "/notifications"]),
+        # The rest of the Chinese tour's phone screens (round 29): each role's lists,
+        # detail pages and recognition screens, in English too.
+        (
+            "province",
+            ["/schools", "/teachers", "/notifications", "/recognition/publicity"],
+        ),
+        (
+            "city_nc",
+            ["/dashboard", "/teachers", "/schools", "/schools/first", "/recognition"],
+        ),
+        ("hr_a", ["/teachers", "/mentors", "/jobs", "/recognition"]),
+        ("teacher_a", ["/recognition/publicity"]),
+        ("expert_a", ["/recognition"]),
     ],
 )
 def test_phone_screens_fit_in_english(phone: Page, username: str, screens: list[str]) -> None:

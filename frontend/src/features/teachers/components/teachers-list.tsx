@@ -3,6 +3,7 @@ import { LinkButton } from '@/components/ui/link-button';
 import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
 import { useMemo, useState } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 
@@ -248,16 +249,26 @@ export function TeachersList() {
     </Space>
   );
 
+  // On a phone the filters sit two to a row, each as wide as its half (English labels run
+  // longer than the fixed widths); the search and the school take a whole row.
+  const filterBar: CSSProperties = isPhone
+    ? { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8, marginBottom: 16 }
+    : { display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 };
+  const cell = (width: number): CSSProperties =>
+    isPhone ? { width: '100%', minWidth: 0 } : { width };
+  const wide = (width: number): CSSProperties =>
+    isPhone ? { width: '100%', gridColumn: '1 / -1' } : { width };
+
   return (
     <ActionCard title={t('teachers.title')} toolbar={actions}>
-      <Space wrap style={{ marginBottom: 16 }}>
+      <div style={filterBar}>
         <Input.Search
           allowClear
           aria-label={t('common.search')}
           placeholder={t('teachers.searchPlaceholder')}
           defaultValue={filters.search}
           onSearch={(value) => update({ search: value.trim() })}
-          style={{ width: 260 }}
+          style={wide(260)}
         />
         {showSchool && (
           <Select
@@ -265,7 +276,7 @@ export function TeachersList() {
             showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('teachers.fields.school')}
             placeholder={t('teachers.fields.school')}
-            style={{ width: 220 }}
+            style={wide(220)}
             loading={schools.isPending}
             value={filters.school}
             onChange={(value) => update({ school: value })}
@@ -277,7 +288,7 @@ export function TeachersList() {
           allowClear
           aria-label={t('teachers.fields.course_type')}
           placeholder={t('teachers.fields.course_type')}
-          style={{ width: 140 }}
+          style={cell(180)}
           value={filters.course_type}
           onChange={(value) => update({ course_type: value })}
         />
@@ -286,7 +297,7 @@ export function TeachersList() {
           allowClear
           aria-label={t('teachers.fields.employment')}
           placeholder={t('teachers.fields.employment')}
-          style={{ width: 120 }}
+          style={cell(120)}
           value={filters.employment}
           onChange={(value) => update({ employment: value })}
         />
@@ -295,7 +306,7 @@ export function TeachersList() {
           allowClear
           aria-label={t('teachers.fields.title')}
           placeholder={t('teachers.fields.title')}
-          style={{ width: 150 }}
+          style={cell(200)}
           value={filters.title}
           onChange={(value) => update({ title: value })}
         />
@@ -304,13 +315,13 @@ export function TeachersList() {
           allowClear
           aria-label={t('teachers.fields.qualification_level')}
           placeholder={t('teachers.fields.qualification_level')}
-          style={{ width: 130 }}
+          style={cell(150)}
           value={filters.qualification_level}
           onChange={(value) => update({ qualification_level: value })}
         />
         <Select
           aria-label={t('teachers.fields.active')}
-          style={{ width: 120 }}
+          style={cell(140)}
           value={filters.active === undefined ? 'all' : String(filters.active)}
           onChange={(value) => update({ active: value === 'true' ? undefined : value })}
           options={[
@@ -320,7 +331,7 @@ export function TeachersList() {
           ]}
         />
         <Button onClick={reset}>{t('common.reset')}</Button>
-      </Space>
+      </div>
       {teachers.isError ? (
         <ErrorState error={teachers.error} onRetry={() => void teachers.refetch()} />
       ) : (
