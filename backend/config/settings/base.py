@@ -270,6 +270,9 @@ SPECTACULAR_SETTINGS = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 JOBS_RETENTION_DAYS = env_int("JOBS_RETENTION_DAYS", 30, minimum=1)  # uploads, generated files
 JOBS_STALE_MINUTES = env_int("JOBS_STALE_MINUTES", 10, minimum=1)  # SQLite: no heartbeat = dead
+# A queued job whose engine task was taken this long ago and that no worker claimed is
+# delivered again (its worker died in between; a live one claims within milliseconds).
+JOBS_CLAIM_GRACE_SECONDS = env_int("JOBS_CLAIM_GRACE_SECONDS", 60, minimum=1)
 JOBS_TICK_SECONDS = env_int("JOBS_TICK_SECONDS", 30, minimum=1)  # schedule and reaper
 
 # /api/schema/ and /api/docs/ open to anyone (True) or to signed-in users only (False, the

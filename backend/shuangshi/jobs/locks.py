@@ -3,8 +3,9 @@
 The worker holds the lock of the job it runs for as long as it runs it; the lock goes with
 the worker's connection, so when the process dies (kill -9, lost machine) the lock is freed
 at once and the reaper can tell the job will never finish. SQLite (the embedded `make run`
-default: one machine) has no such locks; there a job whose heartbeat is older than
-JOBS_STALE_MINUTES counts as dead.
+default: one machine) has no such locks; there the worker's process says it
+(liveness.py), and a job whose worker cannot be told so counts as dead when its heartbeat
+is older than JOBS_STALE_MINUTES.
 
 The worker takes the lock on a connection of its own (services: the job's side connection),
 not on the connection the job's code runs on: a job may close that one and open another

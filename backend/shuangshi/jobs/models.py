@@ -42,6 +42,9 @@ class Job(models.Model):
     result_content = models.BinaryField(_("result file"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True)  # of its messages
     worker = models.CharField(_("worker"), max_length=100, blank=True)
+    # The engine's task that delivers it (the reaper hands a lost delivery out again);
+    # empty on jobs from before round 29, found there by the task's argument.
+    task_id = models.CharField(_("engine task"), max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -5,6 +5,7 @@ import os
 import socket
 import threading
 import time
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -12,8 +13,9 @@ from django.conf import settings
 from django.db import connection, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import TaskResultStatus
 
-from . import locks, wakeup
+from . import liveness, locks, wakeup
 from .models import Job, JobStatus
 from .registry import JOBS, JobFailed, spec_for
 from .signals import job_finished
@@ -47,9 +49,14 @@ def job_start(
         link=link,
         language=translation.get_language() or "",
     )
-    run_job.enqueue(job.pk)
+    task = run_job.enqueue(job.pk)
+    # Which engine task delivers it: the reaper can tell when that delivery was lost.
+    Job.objects.filter(pk=job.pk).update(task_id=task.id)
     wakeup.notify()  # idle workers poll at once (when the caller commits)
-    return Job.objects.get(pk=job.pk)  # the immediate backend (tests) may have run it
+    if task.status == TaskResultStatus.READY:
+        job.task_id = task.id
+        return job  # queued, as created
+    return Job.objects.get(pk=job.pk)  # the immediate backend (tests) has run it
 
 
 def job_run(*, job_id: int) -> Job | None:
@@ -182,10 +189,12 @@ def job_attach_file(*, job: Job, name: str, content: bytes, content_type: str) -
 
 
 def jobs_reap(*, now: Any = None) -> list[Job]:
-    """End `failed` the running jobs whose worker is gone (killed, machine lost).
+    """End `failed` the running jobs whose worker is gone (killed, machine lost), and hand
+    out again the queued ones whose worker died before it claimed them (jobs_redeliver_lost).
 
-    PostgreSQL: the worker's session lock on the job is free. SQLite: no heartbeat for
-    JOBS_STALE_MINUTES.
+    PostgreSQL: the worker's session lock on the job is free. SQLite: the worker's process
+    on this machine is gone (liveness.py); a worker elsewhere, or one that cannot be told,
+    has written no heartbeat for JOBS_STALE_MINUTES.
     """
     now = now or timezone.now()
     stale_before = now - timedelta(minutes=settings.JOBS_STALE_MINUTES)
@@ -194,7 +203,11 @@ def jobs_reap(*, now: Any = None) -> list[Job]:
         if locks.supported():
             dead = locks.holder_gone(job.pk)
         else:
-            dead = (job.heartbeat_at or job.created_at) < stale_before
+            alive = liveness.process_alive(job.worker, since=job.started_at)
+            if alive is None:
+                dead = (job.heartbeat_at or job.created_at) < stale_before
+            else:
+                dead = not alive
         if dead:
             logger.warning("job %s (%s): its worker %s is gone", job.pk, job.kind, job.worker)
             with translation.override(job.language or settings.LANGUAGE_CODE):
@@ -203,7 +216,121 @@ def jobs_reap(*, now: Any = None) -> list[Job]:
                     "nothing it was writing was kept. Start it again."
                 )
                 reaped.append(_end_failed(job, message))
+            _tasks_lost(job, now=now, why=f"its worker {job.worker} stopped while it ran")
+    jobs_redeliver_lost(now=now)
     return reaped
+
+
+_TASK_FIELDS = ("id", "status", "enqueued_at", "started_at", "finished_at", "worker_ids")
+
+
+def jobs_redeliver_lost(*, now: Any = None) -> list[Job]:
+    """Hand out again the queued jobs whose engine task a worker took and never ran.
+
+    The engine marks its task taken, then the worker claims the job (job_run); a worker
+    killed between the two leaves the job queued and its task taken, and nothing runs it.
+    Such a job, its task taken (or finished) for JOBS_CLAIM_GRACE_SECONDS while no worker
+    is at it (PostgreSQL: the job's lock is free; SQLite: the taker's process is gone, or
+    cannot be told), gets a fresh task. A live worker claims within milliseconds; if it
+    still does, the second delivery finds the job taken (job_run), so the job runs once.
+    """
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import run_job
+
+    if not isinstance(run_job.get_backend(), DatabaseBackend):
+        return []  # another engine keeps its own books (the immediate one runs jobs at once)
+    now = now or timezone.now()
+    taken_before = now - timedelta(seconds=settings.JOBS_CLAIM_GRACE_SECONDS)
+    waiting = list(
+        Job.objects.filter(status=JobStatus.QUEUED, created_at__lt=taken_before).only(
+            "id", "kind", "task_id", "created_at"
+        )
+    )
+    ids = {job.pk: _task_uuid(job.task_id) for job in waiting}
+    tasks = {
+        task.id: task
+        for task in DBTaskResult.objects.filter(
+            id__in=[i for i in ids.values() if i is not None]
+        ).only(*_TASK_FIELDS)
+    }
+    delivered: list[Job] = []
+    for job in waiting:
+        if job.task_id:
+            found = [tasks[ids[job.pk]]] if ids[job.pk] in tasks else []
+        else:  # queued before task ids were kept
+            found = list(_tasks_of(job).only(*_TASK_FIELDS).order_by("enqueued_at"))
+        if any(task.status == TaskResultStatus.READY for task in found):
+            continue  # the engine still holds it out: a worker will take it
+        last = found[-1] if found else None
+        since = (last.finished_at or last.started_at) if last is not None else None
+        if (since or job.created_at) >= taken_before or _taker_at_it(job, last):
+            continue
+        if job_redeliver(job=job, now=now):
+            logger.warning("job %s (%s): its delivery was lost; delivered again", job.pk, job.kind)
+            delivered.append(job)
+    return delivered
+
+
+def job_redeliver(*, job: Job, now: Any = None) -> bool:
+    """Give a queued job a fresh engine task, and end its lost one `FAILED` (not left
+    RUNNING). `job` as the caller read it: when its task changed since (another reaper
+    delivered it first) or it is no longer queued, nothing is done (False)."""
+    from .tasks import run_job
+
+    with transaction.atomic():
+        fresh = run_job.enqueue(job.pk)
+        moved = Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED, task_id=job.task_id)
+        # The guard: a second reaper waits here for the first to commit, then finds no row.
+        if not moved.update(task_id=fresh.id):
+            transaction.set_rollback(True)  # and its fresh task with it
+            return False
+        why = f"its worker stopped before it claimed the job; delivered again as {fresh.id}"
+        _tasks_lost(job, now=now, why=why)
+        wakeup.notify()
+    job.task_id = fresh.id
+    return True
+
+
+def _task_uuid(task_id: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(task_id) if task_id else None
+    except ValueError:  # another engine's id (the immediate backend's)
+        return None
+
+
+def _tasks_of(job: Job) -> Any:
+    """The engine's task rows for `job`: its own by id, or (older jobs) by argument."""
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import run_job
+
+    if job.task_id:
+        task_uuid = _task_uuid(job.task_id)
+        if task_uuid is None:
+            return DBTaskResult.objects.none()
+        return DBTaskResult.objects.filter(id=task_uuid)
+    return DBTaskResult.objects.filter(task_path=run_job.module_path, args_kwargs__args__0=job.pk)
+
+
+def _tasks_lost(job: Job, *, now: Any, why: str) -> None:
+    """End the job's engine tasks still marked RUNNING `FAILED`: their worker is gone."""
+    _tasks_of(job).filter(status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=now or timezone.now(),
+        exception_class_path="shuangshi.jobs.services.WorkerLost",
+        traceback=f"Job {job.pk}: {why}.",
+    )
+
+
+def _taker_at_it(job: Job, task: Any) -> bool:
+    """Whether the worker that took the job's task is still on its way to claim the job."""
+    if locks.supported():
+        return not locks.holder_gone(job.pk)
+    if task is None or task.status != TaskResultStatus.RUNNING or not task.worker_ids:
+        return False
+    return liveness.process_alive(str(task.worker_ids[-1]), since=task.started_at) is True
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django_tasks_db.management.commands.db_worker import Command as DbWorkerCom
 
 from shuangshi.common.collector import freeze_startup
 from shuangshi.jobs.schedule import schedule_tick
-from shuangshi.jobs.services import jobs_reap
+from shuangshi.jobs.services import WORKER, jobs_reap
 from shuangshi.jobs.wakeup import Listener, SleepUntilNotified
 
 logger = logging.getLogger("shuangshi.jobs")
@@ -64,6 +64,10 @@ class Command(DbWorkerCommand):
         )
         # Reloading would stop a running job half-way: off unless asked for.
         parser.set_defaults(reload=False)
+        if len(WORKER) <= 64:
+            # The engine's tasks name the process that took them, as the jobs do (the
+            # reaper tells a dead one on SQLite by it: services.jobs_redeliver_lost).
+            parser.set_defaults(worker_id=WORKER)
 
     def handle(self, *args: Any, **options: Any) -> None:
         freeze_startup()
