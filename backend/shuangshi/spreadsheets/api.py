@@ -29,7 +29,7 @@ from shuangshi.teachers.filters import TeacherFilter, TeacherSearchFilter
 from . import report_data, reports, selectors, services, workbooks
 from .columns import SPECS, TEACHERS
 from .importers import IMPORTERS
-from .messages import t
+from .messages import read_errors, read_message, t
 from .models import ImportJob, ImportStatus
 from .reader import FileProblem
 
@@ -59,6 +59,15 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "progress", "message", "job",
         ]  # fmt: skip
         read_only_fields = fields
+
+    def to_representation(self, instance: ImportJob) -> dict[str, Any]:
+        """The errors and the message in the reader's language, whatever the upload's was."""
+        data: dict[str, Any] = super().to_representation(instance)
+        if isinstance(data.get("errors"), list):
+            data["errors"] = read_errors(data["errors"])
+        if data.get("message"):
+            data["message"] = read_message(data["message"])
+        return data
 
     @extend_schema_field(ProgressSerializer)
     def get_progress(self, upload: ImportJob) -> dict[str, int]:

@@ -125,20 +125,24 @@ def _to_date(value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    bad = CellError(t("Not a date; write it as 2024-09-01 or format the cell as a date."))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         # Compared before float(): an integer of 400 digits (openpyxl reads one) overflows it.
         if not 1 <= value < 2958466:
-            raise bad
+            raise _not_a_date()
         return _EXCEL_EPOCH + timedelta(days=int(value))
     raw = _TIME_SUFFIX.sub("", text(value))
     match = _DATE_TEXT.match(raw) or _DATE_COMPACT.match(raw)
     if not match:
-        raise bad
+        raise _not_a_date()
     try:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        raise bad from None
+        raise _not_a_date() from None
+
+
+def _not_a_date() -> CellError:
+    # Made when a cell is no date only: not for every good date typed as text.
+    return CellError(t("Not a date; write it as 2024-09-01 or format the cell as a date."))
 
 
 def whole_number(value: Any, maximum: int = MAX_WHOLE_NUMBER) -> int:

@@ -46,7 +46,7 @@ from shuangshi.training.validation import ProgramFacts, completion_errors
 from . import cells
 from . import columns as C
 from . import labels as L
-from .messages import t
+from .messages import every_language, of, rule_errors, t
 from .models import ImportJob
 from .reader import FileProblem, Sheet
 
@@ -77,7 +77,7 @@ class Parsed:
         for name, messages in errors.items():
             if only is None or name in only:
                 for message in messages:
-                    self.error(name, str(message))
+                    self.error(name, message if isinstance(message, str) else str(message))
 
 
 @dataclass
@@ -110,7 +110,7 @@ def parse_row(columns: Sequence[C.Column], index: dict[str, int], row_no: int, r
             parsed.values[column.field] = column.parse(raw)
         except cells.CellError as exc:
             parsed.values[column.field] = None
-            parsed.error(column.field, str(exc))
+            parsed.error(column.field, of(exc))
     return parsed
 
 
@@ -139,7 +139,7 @@ def row_parser(columns: Sequence[C.Column], index: dict[str, int]) -> Callable[[
                 values[name] = parse_cell(raw)
             except cells.CellError as exc:
                 values[name] = None
-                errors.append((name, str(exc)))
+                errors.append((name, of(exc)))
         return Parsed(row=row_no, values=values, raw=raws, errors=errors)
 
     return parse
@@ -240,7 +240,7 @@ def _repeated(column: C.Column) -> Callable[[Any], Any]:
             try:
                 found = (True, column.parse(value))
             except cells.CellError as exc:
-                found = (False, str(exc))
+                found = (False, of(exc))
             if len(seen) < 20_000:
                 seen[key] = found
         if found[0]:
@@ -478,7 +478,7 @@ class Importer:
             return None
         name = row.values.get("name")
         if name and name != teacher["name"] and not _same_text(teacher["name"], name):
-            row.error("name", name_mismatch())  # never the stored name
+            row.error("name", every_language(name_mismatch))  # never the stored name
         return int(teacher["id"])
 
 
@@ -529,7 +529,7 @@ class TeacherImporter(Importer):
             and self.user.role == Role.SCHOOL_HR
             and current["school_id"] != self.user.school_id
         ):
-            row.error("id_number", registered_elsewhere())
+            row.error("id_number", every_language(registered_elsewhere))
             return True
         return False
 
@@ -580,13 +580,13 @@ class TeacherImporter(Importer):
             number = values.get("id_number")
             if not number:
                 continue
-            errors = teacher_errors(values)
+            errors = rule_errors(teacher_errors, values)
             if current is not None and errors:
                 # A stored value the sheet has no column for disagrees with the row: shown
                 # at the column it disagrees with.
                 for name in kept:
                     for message in errors.pop(name, []):
-                        row.error(STORED_SHOWN_AT.get(name, "id_number"), str(message))
+                        row.error(STORED_SHOWN_AT.get(name, "id_number"), message)
             row.add(errors)
             if not self.once(row, number, "This ID number is also in row %(row)d."):
                 continue
@@ -693,9 +693,9 @@ class CertificateImporter(Importer):
                     )
                 except cells.CellError as exc:
                     values["level"] = None
-                    row.error("level", str(exc))
+                    row.error("level", of(exc))
                 else:
-                    row.add(certificate_errors(values))
+                    row.add(rule_errors(certificate_errors, values))
             if values["teacher_id"] and kind and values.get("number"):
                 self.once(row, (values["teacher_id"], kind, values["number"]))
         teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
@@ -721,8 +721,8 @@ class CertificateImporter(Importer):
             if current is None:
                 continue
             dates = {"issued_on": v.get("issued_on"), "expires_on": current["expires_on"]}
-            for message in certificate_errors(dates).get("expires_on", []):
-                row.error("issued_on", str(message))
+            for message in rule_errors(certificate_errors, dates).get("expires_on", []):
+                row.error("issued_on", message)
 
     def write(self, batch: list[Parsed]) -> Written:
         return self.write_keyed(
@@ -761,7 +761,7 @@ class PeriodImporter(Importer):
             )
             v["credit_code"] = (v.get("credit_code") or "").upper()
             v["position"] = v.get("position") or ""
-            row.add(period_errors(v))
+            row.add(rule_errors(period_errors, v))
             if v["teacher_id"] and v.get("kind") and v.get("enterprise") and v.get("start_on"):
                 self.once(row, self._key(v))
         teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
@@ -845,14 +845,16 @@ class MentorAppointmentImporter(Importer):
             # Every error of the row is reported: a bad ID number does not hide the dates'.
             valid = False
             if number:
-                errors = person_errors(v)
+                errors = rule_errors(person_errors, v)
                 row.add(errors)
                 valid = not errors
             if valid:
                 info = parse_id_number(number)
                 v["gender"], v["birth_date"] = info.gender, info.birth_date
             if v.get("end_on") and v.get("start_on") and v["end_on"] < v["start_on"]:
-                row.add(period_errors({"start_on": v["start_on"], "end_on": v["end_on"]}))
+                row.add(
+                    rule_errors(period_errors, {"start_on": v["start_on"], "end_on": v["end_on"]})
+                )
             if valid and v["school_id"] and v.get("mode") and v.get("start_on"):
                 self.once(row, (number, v["school_id"], v["mode"], v["start_on"]))
         mentor_ids = [m["id"] for m in self.mentors.values() if m.get("id")]
@@ -1040,7 +1042,7 @@ class CompletionImporter(Importer):
                 if program
                 else None
             )
-            row.add(completion_errors(v, facts, today=self.today))
+            row.add(rule_errors(completion_errors, v, facts, today=self.today))
             if program and v["teacher_id"]:
                 self.once(row, (program.pk, v["teacher_id"]))
         teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
@@ -1086,7 +1088,9 @@ class TeachingHoursImporter(Importer):
             school = self.school_for(row, schools)
             v["school_id"] = school.pk if school else None
             v["major_category"] = v.get("major_category") or ""  # a code; blank: whole school
-            row.add(hours_errors({k: v[k] for k in HOURS_FIELDS if v.get(k) is not None}))
+            row.add(
+                rule_errors(hours_errors, {k: v[k] for k in HOURS_FIELDS if v.get(k) is not None})
+            )
             unreadable = any(name == "major_category" for name, _message in row.errors)
             if v["school_id"] and v.get("term") and not unreadable:
                 self.once(row, self._key(v))

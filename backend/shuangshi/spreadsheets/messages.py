@@ -6,8 +6,13 @@ asking for English gets English. Messages coming from the shared record rules
 (`teachers.validation`) are already translated by Django's gettext.
 """
 
+import functools
+import re
+from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language
 
 ZH: dict[str, str] = {
@@ -166,8 +171,199 @@ ZH.update(
 )
 
 
-def t(message: str, **params: Any) -> str:
+def t(message: str, **params: Any) -> "Text":
     """`message` in the request's language, with %(name)s parameters filled in."""
     language = get_language() or ""
     text = ZH.get(message, message) if language.startswith("zh") else message
-    return text % params if params else text
+    return Text(text % params if params else text, message, params)
+
+
+# ---------------------------------------------------------------- in the reader's language
+#
+# An import's errors are found by a background job, in the language of the request that
+# started it, and read later by whoever opens the import, in theirs. So a message keeps what
+# it says (Text: t()'s English msgid and parameters; Rendered: a shared record rule's message
+# in each language), the import stores that neutral form beside the rendered message
+# (services._error: "message_key"), and readers render it again (read_errors). Only rows
+# with errors pay for it.
+
+
+class Text(str):
+    """A message of t(), rendered in one language, that remembers its msgid and params."""
+
+    msgid: str
+    params: dict[str, Any]
+
+    def __new__(cls, rendered: str, msgid: str, params: dict[str, Any]) -> "Text":
+        text = super().__new__(cls, rendered)
+        text.msgid, text.params = msgid, params
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # the dry run's helper pickles its errors
+        return (Text, (str(self), self.msgid, self.params))
+
+
+class Rendered(str):
+    """A message of the shared record rules (Django's gettext), in every language."""
+
+    forms: dict[str, str]
+
+    def __new__(cls, rendered: str, forms: dict[str, str]) -> "Rendered":
+        text = super().__new__(cls, rendered)
+        text.forms = forms
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Rendered, (str(self), self.forms))
+
+
+def of(exc: BaseException) -> str:
+    """An exception's message, a Text kept as such (str(exc) would flatten it)."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
+
+
+def _in_every_language(make: Callable[[], Any], current: Any) -> dict[str, Any]:
+    """make() under each language; ``current`` (make()'s result already) for this one."""
+    language = get_language()
+    forms = {}
+    for code, _name in settings.LANGUAGES:
+        if code == language:
+            forms[code] = current
+            continue
+        with translation.override(code):
+            forms[code] = make()
+    return forms
+
+
+def every_language(make: Callable[[], Any]) -> Rendered:
+    """make()'s message (a shared rule's gettext), rendered in each language."""
+    message = make()
+    forms = _in_every_language(make, message)
+    return Rendered(str(message), {code: str(text) for code, text in forms.items()})
+
+
+def rule_errors(
+    rule: Callable[..., dict[str, list[Any]]], *args: Any, **kwargs: Any
+) -> dict[str, list[Any]]:
+    """A shared record rule's errors ({field: [messages]}), each message a Rendered: the
+    rule is run again in each other language, only when it found an error."""
+    errors = rule(*args, **kwargs)
+    if not errors:
+        return errors
+    forms = _in_every_language(lambda: rule(*args, **kwargs), errors)
+    out: dict[str, list[Any]] = {}
+    for name, messages in errors.items():
+        each = {code: found.get(name, []) for code, found in forms.items()}
+        same = all(len(texts) == len(messages) for texts in each.values())
+        out[name] = [
+            Rendered(str(message), {c: str(v[i]) for c, v in each.items()}) if same else message
+            for i, message in enumerate(messages)
+        ]
+    return out
+
+
+def neutral(message: str) -> Any:
+    """The language-neutral form of a message (JSON), or None for plain text:
+    [msgid, {name: param}] for a Text (a Text or Rendered param in its own form),
+    {language: text} for a Rendered."""
+    if isinstance(message, Text):
+        return [message.msgid, {k: _param(v) for k, v in message.params.items()}]
+    if isinstance(message, Rendered):
+        return dict(message.forms)
+    return None
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, (Text, Rendered)):
+        return neutral(value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value  # bool is an int
+    return str(value)
+
+
+def shown(form: Any) -> str | None:
+    """A neutral form rendered in the current language; None if it cannot be."""
+    if isinstance(form, dict):
+        language = get_language() or settings.LANGUAGE_CODE
+        found = form.get(language)
+        if found is None:  # zh-cn, en-us…: the form of the same language
+            prefix = language.split("-")[0]
+            found = next((v for k, v in form.items() if k.split("-")[0] == prefix), None)
+        return found if isinstance(found, str) else None
+    if isinstance(form, list) and len(form) == 2 and isinstance(form[0], str):
+        msgid, params = form
+        if not isinstance(params, dict):
+            return None
+        values = {}
+        for name, value in params.items():
+            values[name] = shown(value) if isinstance(value, (list, dict)) else value
+            if values[name] is None and value is not None:
+                return None
+        try:
+            return str(t(msgid, **values))
+        except (KeyError, TypeError, ValueError):
+            return None  # the message's parameters changed since it was stored
+    return None
+
+
+def read_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An import's stored errors for a reader: each message in the reader's language (as
+    stored when it has no neutral form: stored before round 29), without that form."""
+    out = []
+    for error in errors:
+        if "message_key" not in error:
+            out.append(error)
+            continue
+        error = dict(error)
+        form = error.pop("message_key")
+        error["message"] = shown(form) or error.get("message", "")
+        out.append(error)
+    return out
+
+
+# An import's summary line (ImportJob.message: why the dry run refused the file) has no
+# field for a neutral form: it is read back against this catalogue, in either language,
+# and rendered again; text that is no message of this catalogue is shown as stored.
+_PLACEHOLDER = re.compile(r"%\((\w+)\)([sd])")
+
+
+@functools.cache
+def _read_back_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(a pattern matching the message rendered in either language, its msgid), once."""
+    patterns = []
+    for msgid, chinese in ZH.items():
+        for template in (msgid, chinese):
+            pattern, names, at = [], set(), 0
+            for found in _PLACEHOLDER.finditer(template):
+                pattern.append(re.escape(template[at : found.start()].replace("%%", "%")))
+                name, kind = found.groups()
+                if name in names:
+                    pattern.append(f"(?P={name})")
+                else:
+                    names.add(name)
+                    pattern.append(f"(?P<{name}>-?\\d+)" if kind == "d" else f"(?P<{name}>.+?)")
+                at = found.end()
+            pattern.append(re.escape(template[at:].replace("%%", "%")))
+            if names and not _PLACEHOLDER.sub("", template).strip():
+                continue  # nothing but parameters: it would match any text
+            patterns.append((re.compile("".join(pattern), re.DOTALL), msgid))
+    return tuple(patterns)
+
+
+def read_message(text: str) -> str:
+    """A message of this catalogue, stored in one language, in the current one."""
+    if not text:
+        return text
+    for pattern, msgid in _read_back_patterns():
+        found = pattern.fullmatch(text)
+        if found is not None:
+            params: dict[str, Any] = {
+                name: int(value) if f"%({name})d" in msgid else value
+                for name, value in found.groupdict().items()
+            }
+            try:
+                return str(t(msgid, **params))
+            except (KeyError, TypeError, ValueError):
+                return text
+    return text

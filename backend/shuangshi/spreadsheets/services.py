@@ -37,7 +37,7 @@ from .importers import (
     marking_formula_errors,
     row_parser,
 )
-from .messages import t
+from .messages import neutral, t
 from .models import ImportJob, ImportStatus
 from .reader import FileProblem
 
@@ -133,15 +133,21 @@ def _parsed_batches(
 
 
 def _error(sheet: reader.Sheet, parsed: Parsed, name: str, message: str) -> dict[str, Any]:
+    """One stored error: its message in the dry run's language, and (message_key) in no
+    language, for readers in theirs (messages.read_errors)."""
     letter = sheet.letters.get(name) or sheet.letters.get("id_number", "")
-    return {
+    error = {
         "row": parsed.row,
         "column": sheet.headers.get(name, ""),
         "cell": f"{letter}{parsed.row}" if name in sheet.letters else "",
         "field": name,
         "value": cells.text(parsed.raw.get(name)),
-        "message": message,
+        "message": str(message),
     }
+    key = neutral(message)
+    if key is not None:
+        error["message_key"] = key
+    return error
 
 
 # --------------------------------------------------------------------------- parsed rows kept

@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import labels as L
 from . import reader
 from .columns import BOOL, CHOICE, DATE, ID, INT, TEXT, Column, SheetSpec
-from .messages import t
+from .messages import read_errors, t
 
 MAX_ROWS = 100_001  # validation and formats reach this far down a template
 DATE_FORMAT = "yyyy-mm-dd"
@@ -217,8 +217,10 @@ def error_workbook(
     """The uploaded sheet, row for row, with bad cells marked and an error column.
 
     Rows keep their Excel row numbers so the row numbers in the API's errors, in this file
-    and in the clerk's own file agree. A second sheet lists every error.
+    and in the clerk's own file agree. A second sheet lists every error. The messages are
+    in the current language (read_errors), whatever the upload's was.
     """
+    errors = read_errors(errors)
     by_row: dict[int, list[dict[str, Any]]] = {}
     for error in errors:
         by_row.setdefault(error["row"], []).append(error)
