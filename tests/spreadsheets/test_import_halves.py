@@ -23,23 +23,6 @@ pytestmark = [
 ROWS = 24  # rows 2-25; with HALVES_FROM_ROWS = 10 the helper checks rows 14-25
 
 
-@pytest.fixture
-def halves(monkeypatch):
-    """Small sheets go in halves too, in batches of 3; records whether the helper's half
-    was taken (True), checked here instead (False), or there was no helper (nothing)."""
-    monkeypatch.setattr(services, "HALVES_FROM_ROWS", 10)
-    monkeypatch.setattr(services, "BATCH", 3)
-    took: list[bool] = []
-    original = services._took_second_half
-
-    def recorded(*args):
-        took.append(original(*args))
-        return took[-1]
-
-    monkeypatch.setattr(services, "_took_second_half", recorded)
-    return took
-
-
 def dry_run(user, content, *, in_halves: bool, monkeypatch):
     """(report, decoded kept rows, lookups charged) of a dry run of ``content``."""
     with monkeypatch.context() as m:

@@ -174,21 +174,9 @@ def test_a_message_survives_pickling_with_what_it_says():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the helper is PostgreSQL's")
 @pytest.mark.django_db(transaction=True)
-def test_errors_found_by_the_dry_runs_helper_are_read_in_the_readers_language(
-    api, hr_a, monkeypatch
-):
+def test_errors_found_by_the_dry_runs_helper_are_read_in_the_readers_language(api, hr_a, halves):
     """A large dry run checks its second half in a forked helper, whose errors come back
     pickled: they keep their neutral form too."""
-    monkeypatch.setattr(services, "HALVES_FROM_ROWS", 10)
-    monkeypatch.setattr(services, "BATCH", 3)
-    took: list[bool] = []
-    original = services._took_second_half
-
-    def recorded(*args):
-        took.append(original(*args))
-        return took[-1]
-
-    monkeypatch.setattr(services, "_took_second_half", recorded)
     rows = [teacher_row(工号=f"T{n:03d}") for n in range(24)]  # rows 2-25; helper: 14-25
     rows[3][TEACHER_HEADERS.index("入职日期")] = "去年九月"  # row 5: this process's half
     rows[20][TEACHER_HEADERS.index("入职日期")] = "去年九月"  # row 22: the helper's half
@@ -198,7 +186,7 @@ def test_errors_found_by_the_dry_runs_helper_are_read_in_the_readers_language(
             user=hr_a, kind="teachers", filename="t.xlsx", content=teachers_book(rows)
         )
         services.import_dry_run(upload=ImportJob.objects.get(pk=upload.pk))
-    assert took[-1] is True  # the helper's half was taken
+    assert halves[-1] is True  # the helper's half was taken
 
     assert by_row(read(api, hr_a, upload.pk, "zh-hans"))[22] == ZH[NOT_A_DATE]
     english = read(api, hr_a, upload.pk, "en")

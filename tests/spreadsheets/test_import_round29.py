@@ -9,9 +9,6 @@ gets a clear error at its row and column, never a silent blank nor a puzzling "�
   column, a silent blank at an optional one.
 """
 
-import io
-import re
-import zipfile
 from datetime import date
 from typing import Any
 
@@ -23,7 +20,7 @@ from shuangshi.teachers.models import Certificate, Teacher
 
 from .books import TEACHER_HEADERS, book, save, teacher_row
 from .conftest import errors_at
-from .xlsxfiles import with_cached_values
+from .xlsxfiles import with_cached_values, with_cells
 
 CERT_HEADERS = ["身份证号", "证书类别", "等级/类型", "证书编号", "发证日期", "有效期至"]
 
@@ -33,23 +30,6 @@ def either_reader(request, monkeypatch):
     """Both readers (small uploads use calamine, large ones stream through openpyxl)."""
     monkeypatch.setattr(services, "READER", request.param)
     return request.param
-
-
-def with_cells(content: bytes, cells: dict[str, str]) -> bytes:
-    """Replace cells with the XML given (a cell a writer other than openpyxl would write)."""
-    source = zipfile.ZipFile(io.BytesIO(content))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename.startswith("xl/worksheets/sheet"):
-                xml = data.decode()
-                for ref, cell in cells.items():
-                    xml, found = re.subn(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)', cell, xml)
-                    assert found == 1, ref
-                data = xml.encode()
-            target.writestr(item, data)
-    return out.getvalue()
 
 
 def certificate_rows(teacher: Any, *expiries: Any) -> list[list[Any]]:
