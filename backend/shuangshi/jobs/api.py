@@ -12,7 +12,7 @@ from rest_framework.reverse import reverse
 
 from . import selectors
 from .models import Job
-from .registry import shown_title
+from .registry import shown_message, shown_title
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -34,7 +34,9 @@ class JobSerializer(serializers.ModelSerializer):
 
     def to_representation(self, job: Job) -> dict[str, Any]:
         data = super().to_representation(job)
-        data["title"] = shown_title(job.kind, job.title)  # in the reader's language
+        # In the reader's language (stored in that of the request that started the job).
+        data["title"] = shown_title(job.kind, job.title)
+        data["message"] = shown_message(job.kind, job.message)
         return data
 
     @extend_schema_field(ProgressSerializer)

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from .models import Job
 
@@ -41,13 +42,20 @@ class JobSpec:
     # Called (outside the job's transaction) when the job fails or its worker died, so the
     # record it worked on can say so too (an import goes `failed`).
     on_failure: FailureHook | None = None
+    # The job's message (stored in the language of the request that started it) in the
+    # active language, for a kind whose messages come from a catalogue of its own (imports).
+    read_message: Callable[[str], str] | None = None
 
 
 JOBS: dict[str, JobSpec] = {}
 
 
 def job(
-    name: str, *, title: Any = "", on_failure: FailureHook | None = None
+    name: str,
+    *,
+    title: Any = "",
+    on_failure: FailureHook | None = None,
+    read_message: Callable[[str], str] | None = None,
 ) -> Callable[[JobFunction], JobFunction]:
     """Register `fn(job, **params)` as the job `name` (unique across the project)."""
 
@@ -55,7 +63,9 @@ def job(
         existing = JOBS.get(name)
         if existing is not None and existing.run is not fn:
             raise ValueError(f"job {name!r} is registered twice")
-        JOBS[name] = JobSpec(name=name, run=fn, title=title, on_failure=on_failure)
+        JOBS[name] = JobSpec(
+            name=name, run=fn, title=title, on_failure=on_failure, read_message=read_message
+        )
         return fn
 
     return register
@@ -85,6 +95,41 @@ def shown_title(name: str, stored: str) -> str:
     name) reads in the reader's language."""
     if name in JOBS and JOBS[name].title and (not stored or stored in _titles(name)):
         return str(JOBS[name].title)
+    return stored
+
+
+# The messages the jobs app words itself, whatever the job (services: a worker that stopped,
+# an unexpected error).
+WORKER_GONE = _(
+    "The worker running this job stopped before it finished; "
+    "nothing it was writing was kept. Start it again."
+)
+UNEXPECTED_ERROR = _("The job stopped with an unexpected error.")
+OWN_MESSAGES = (WORKER_GONE, UNEXPECTED_ERROR)
+
+
+@cache
+def _own_messages() -> dict[str, Any]:
+    """Each of OWN_MESSAGES as worded in every language the site speaks → the message."""
+    found: dict[str, Any] = {}
+    for message in OWN_MESSAGES:
+        for code, _label in settings.LANGUAGES:
+            with translation.override(code):
+                found[str(message)] = message
+    return found
+
+
+def shown_message(name: str, stored: str) -> str:
+    """A job's message in the active language: the jobs app's own, or the kind's read back
+    by its `read_message`; any other text as stored."""
+    if not stored:
+        return stored
+    own = _own_messages().get(stored)
+    if own is not None:
+        return str(own)
+    spec = JOBS.get(name)
+    if spec is not None and spec.read_message is not None:
+        return spec.read_message(stored)
     return stored
 
 

@@ -12,12 +12,11 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, connections, transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus
 
 from . import liveness, locks, wakeup
 from .models import Job, JobStatus
-from .registry import JOBS, JobFailed, spec_for
+from .registry import JOBS, UNEXPECTED_ERROR, WORKER_GONE, JobFailed, spec_for
 from .signals import job_finished
 
 logger = logging.getLogger(__name__)
@@ -84,7 +83,7 @@ def job_run(*, job_id: int) -> Job | None:
                 return _end_failed(job, str(exc))
             except Exception:
                 logger.exception("job %s (%s) failed", job.pk, job.kind)
-                return _end_failed(job, _("The job stopped with an unexpected error."))
+                return _end_failed(job, str(UNEXPECTED_ERROR))
         job.status = JobStatus.SUCCEEDED
         job.finished_at = timezone.now()
         if job.total and job.done < job.total:
@@ -211,11 +210,7 @@ def jobs_reap(*, now: Any = None) -> list[Job]:
         if dead:
             logger.warning("job %s (%s): its worker %s is gone", job.pk, job.kind, job.worker)
             with translation.override(job.language or settings.LANGUAGE_CODE):
-                message = _(
-                    "The worker running this job stopped before it finished; "
-                    "nothing it was writing was kept. Start it again."
-                )
-                reaped.append(_end_failed(job, message))
+                reaped.append(_end_failed(job, str(WORKER_GONE)))
             _tasks_lost(job, now=now, why=f"its worker {job.worker} stopped while it ran")
     jobs_redeliver_lost(now=now)
     return reaped

@@ -9,7 +9,7 @@ from shuangshi.jobs.models import Job
 from shuangshi.jobs.registry import JobFailed, job, retention
 from shuangshi.jobs.services import job_attach_file, job_progress
 
-from . import services
+from . import messages, services
 from .messages import t
 from .models import ImportJob, ImportStatus
 
@@ -34,7 +34,12 @@ def _upload(run: Job, import_id: int) -> ImportJob:
     )
 
 
-@job("imports.validate", title=_("Check an import"), on_failure=_failed)
+@job(
+    "imports.validate",
+    title=_("Check an import"),
+    on_failure=_failed,
+    read_message=messages.read_message,
+)
 def validate(run: Job, *, import_id: int) -> None:
     upload = _upload(run, import_id)
 
@@ -48,7 +53,12 @@ def validate(run: Job, *, import_id: int) -> None:
     run.message = upload.message
 
 
-@job("imports.commit", title=_("Commit an import"), on_failure=_failed)
+@job(
+    "imports.commit",
+    title=_("Commit an import"),
+    on_failure=_failed,
+    read_message=messages.read_message,
+)
 def commit(run: Job, *, import_id: int) -> None:
     upload = _upload(run, import_id)
     total = upload.rows
