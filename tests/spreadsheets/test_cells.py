@@ -71,7 +71,7 @@ def test_it_trims_and_narrows_text(raw, expected):
     ],
 )
 def test_it_reads_an_enumeration_by_label_code_or_english(raw, expected):
-    table = L.lookup_table(L.EMPLOYMENT, {"full_time": "Full-time", "part_time": "Part-time"})
+    table = L.lookup_table(L.EMPLOYMENT, {"full_time": ("Full-time",), "part_time": ("Part-time",)})
     assert cells.choice(raw, table, L.dropdown(L.EMPLOYMENT)) == expected
 
 

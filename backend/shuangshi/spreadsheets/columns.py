@@ -45,7 +45,7 @@ class Column:
     help: str = ""
     example: Any = ""
     width: int = 14
-    english: dict[str, str] = dataclasses.field(default_factory=dict)
+    english: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     maximum: int = cells.MAX_WHOLE_NUMBER  # of a whole-number column
 
     @property

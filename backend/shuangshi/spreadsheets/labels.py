@@ -8,6 +8,8 @@ import functools
 import unicodedata
 from collections.abc import Mapping
 
+from django.utils import translation
+
 from shuangshi.mentors.models import AppointmentMode, MentorCategory
 from shuangshi.schools.models import SchoolKind
 from shuangshi.teachers.categories import CATEGORY_NAMES, SECONDARY_OFFSET, FieldCategory
@@ -157,21 +159,56 @@ def dropdown(labels: Labels) -> list[str]:
     return [names[0] for names in labels.values()]
 
 
-def lookup_table(labels: Labels, english: Mapping[str, str] | None = None) -> dict[str, str]:
+def lookup_table(
+    labels: Labels, english: Mapping[str, tuple[str, ...]] | None = None
+) -> dict[str, str]:
     """Every accepted spelling (normalized) → code."""
     table: dict[str, str] = {}
     for code, names in labels.items():
         table[normalize_key(str(code))] = str(code)
         for name in names:
             table.setdefault(normalize_key(name), str(code))
-    for code, text in (english or {}).items():
-        table.setdefault(normalize_key(text), code)
+    for code, texts in (english or {}).items():
+        for text in texts:
+            table.setdefault(normalize_key(text), code)
     return table
 
 
-def english_labels(choices: type) -> dict[str, str]:
-    """code → English label of a TextChoices enumeration."""
-    return {str(value): str(text) for value, text in choices.choices}  # type: ignore[attr-defined]
+# The English screens' word for a choice where it differs from the model's English label
+# (frontend/src/locales/en.json "enums"): a sheet typed from an English screen names the
+# choice so. tests/spreadsheets/test_english_labels_round29.py checks that every word of the
+# screens is taken.
+SCREEN_ENGLISH: dict[type, dict[str, str]] = {
+    CourseType: {"professional": "Professional", "public": "Public foundation"},
+    Education: {"doctor": "Doctorate"},
+    Title: {
+        "junior": "Assistant lecturer",
+        "intermediate": "Lecturer",
+        "associate_senior": "Senior lecturer / associate professor",
+        "senior": "Full senior lecturer / professor",
+    },
+    CertificateKind: {
+        "teacher_qualification": "Teacher qualification",
+        "skill_level": "Vocational skill level",
+        "one_plus_x": '"1+X" skill level',
+        "professional_title": "Professional title",
+    },
+    PeriodKind: {"employment": "Employment"},
+    MentorCategory: {"engineer": "Engineer", "craftsman": "Craftsman"},
+    AppointmentMode: {"teaching": "Teaching"},
+}
+
+
+def english_labels(choices: type) -> dict[str, tuple[str, ...]]:
+    """code → the English words of a TextChoices enumeration's choice: the model's label
+    (lazy: worded in English here, whatever language is active when the columns are built
+    at start-up) and the English screens' word where it differs."""
+    screens = SCREEN_ENGLISH.get(choices, {})
+    with translation.override("en"):
+        return {
+            str(value): tuple(dict.fromkeys((str(text), screens.get(str(value), str(text)))))
+            for value, text in choices.choices  # type: ignore[attr-defined]
+        }
 
 
 def _check_complete() -> None:
