@@ -67,6 +67,7 @@ SCREEN_ENUMS = [
     ("periodKind", C.PERIODS, "kind"),
     ("mentorCategory", C.MENTOR_APPOINTMENTS, "category"),
     ("appointmentMode", C.MENTOR_APPOINTMENTS, "mode"),
+    ("fieldCategory", C.TEACHERS, "major_category"),
 ]
 
 
@@ -80,3 +81,36 @@ def test_every_english_word_of_the_screens_names_its_choice(enum, spec, field):
     assert {code: table.get(L.normalize_key(word)) for code, word in screens.items()} == {
         code: code for code in screens
     }
+
+
+def test_every_english_word_of_the_screens_names_a_certificate_level():
+    """A certificate's level is read against its kind's levels: the screens' word for each
+    level (and a professional title's own, Full senior) names it."""
+    screens = json.loads(EN_JSON.read_text())["enums"]["certificateLevel"]
+    found = {}
+    for kind, levels in L.CERTIFICATE_LEVEL.items():
+        table = L.certificate_level_lookup(kind)
+        for code in levels:
+            found[(kind, code)] = table.get(L.normalize_key(screens[code]))
+    assert found == {(kind, code): code for kind, code in found}
+    title = L.certificate_level_lookup("professional_title")
+    assert title[L.normalize_key("Full senior")] == "senior"
+
+
+def test_a_certificate_level_named_in_english_imports(api, hr_a, teacher_a, upload):
+    from shuangshi.teachers.models import Certificate
+
+    from .books import book
+
+    client = api(hr_a)
+    client.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    rows = [
+        ["身份证号", "证书类别", "等级/类型", "证书编号", "发证日期", "有效期至"],
+        [teacher_a.id_number, "Vocational skill level", "Grade 4 / intermediate worker",
+         "R29-1", "2020-01-01", None],
+    ]  # fmt: skip
+    body = upload(client, "certificates", book(rows, title="证书")).json()
+    assert body["status"] == "valid", (body.get("message"), errors_at(body))
+    assert client.post(f"/api/v1/imports/{body['id']}/commit/").json()["status"] == "committed"
+    certificate = Certificate.objects.get(teacher=teacher_a, number="R29-1")
+    assert (certificate.kind, certificate.level) == ("skill_level", "grade4")

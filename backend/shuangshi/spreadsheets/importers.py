@@ -689,7 +689,7 @@ class CertificateImporter(Importer):
                 levels = L.CERTIFICATE_LEVEL[kind]
                 try:
                     values["level"] = cells.choice(
-                        row.raw["level"], L.lookup_table(levels), L.dropdown(levels)
+                        row.raw["level"], L.certificate_level_lookup(kind), L.dropdown(levels)
                     )
                 except cells.CellError as exc:
                     values["level"] = None

@@ -22,6 +22,7 @@ from shuangshi.teachers.models import (
     Gender,
     PeriodKind,
     Title,
+    certificate_level_label,
 )
 from shuangshi.training.models import BaseStatus, Designation, HostKind
 
@@ -209,6 +210,27 @@ def english_labels(choices: type) -> dict[str, tuple[str, ...]]:
             str(value): tuple(dict.fromkeys((str(text), screens.get(str(value), str(text)))))
             for value, text in choices.choices  # type: ignore[attr-defined]
         }
+
+
+@functools.cache
+def certificate_level_lookup(kind: str) -> dict[str, str]:
+    """Every accepted spelling (normalized) of a certificate level of this kind → code: its
+    Chinese labels, its code and its English words (the kind's own, as a professional
+    title's Full senior, and the screens' word for the level: Senior)."""
+    levels = CERTIFICATE_LEVEL[kind]
+    with translation.override("en"):
+        english = {
+            str(code): tuple(
+                dict.fromkeys(
+                    (
+                        certificate_level_label(kind, str(code)),
+                        certificate_level_label("", str(code)),
+                    )
+                )
+            )
+            for code in levels
+        }
+    return lookup_table(levels, english)
 
 
 def _check_complete() -> None:
