@@ -54,3 +54,21 @@ def test_a_valid_upload_has_an_unmarked_copy(api, hr_a, upload):
     body = upload(client, "teachers", teachers_book([teacher_row()])).json()
     wb = read_back(client.get(f"/api/v1/imports/{body['id']}/errors/").content)
     assert list(wb["错误清单"].iter_rows(min_row=2)) == []
+
+
+def test_the_error_workbook_is_worded_in_the_readers_language(api, hr_a, upload):
+    """Round 29: the listing's sheet, its headings and the error column read in the language
+    of whoever downloads it, as its messages do; the clerk's own headers stay as written."""
+    client = api(hr_a)
+    body = upload(client, "teachers", teachers_book([teacher_row(性别="男")])).json()
+    client.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    wb = read_back(client.get(f"/api/v1/imports/{body['id']}/errors/").content)
+    ws = wb.worksheets[0]
+    error_col = len(TEACHER_HEADERS) + 1
+    assert [c.value for c in ws[1]][: len(TEACHER_HEADERS)] == TEACHER_HEADERS
+    assert ws.cell(1, error_col).value == "Errors"
+    assert ws.cell(2, error_col).value.startswith("性别: ")  # the sheet's header, then ": "
+    assert wb.sheetnames[1] == "Error list"
+    rows = list(wb["Error list"].iter_rows(values_only=True))
+    assert rows[0] == ("Row", "Column", "Cell", "Value", "Error")
+    assert rows[1][:3] == (2, "性别", "D2")

@@ -156,6 +156,15 @@ ZH: dict[str, str] = {
     ),
     "This import was already committed.": "该导入已提交，不能重复提交。",
     "Errors": "错误说明",
+    # the errors workbook's listing (round 29: in the reader's language)
+    "Error list": "错误清单",
+    "Row": "行号",
+    "Column": "列",
+    "Cell": "单元格",
+    "Value": "值",
+    "Error": "错误说明",
+    "%(column)s: %(text)s": "%(column)s：%(text)s",
+    "; ": "；",
 }
 
 

@@ -258,15 +258,18 @@ def error_workbook(
                     if len(by_row) <= 500:  # comments are costly; the error column says it all
                         cell.comment = Comment("\n".join(notes), "Shuangshi")
                     row[i] = cell
-            message = "；".join(
-                f"{e['column']}：{e['message']}" if e["column"] else e["message"] for e in problems
+            message = t("; ").join(  # between one row's errors
+                t("%(column)s: %(text)s", column=e["column"], text=e["message"])
+                if e["column"]
+                else e["message"]
+                for e in problems
             )
             note = WriteOnlyCell(ws, value=message)
             note.font = BAD_FONT
             row += [None] * (error_column - 1 - len(row)) + [note]
         ws.append(row)
-    listing = book.create_sheet("错误清单")
-    listing.append(["行号", "列", "单元格", "值", "错误说明"])
+    listing = book.create_sheet(t("Error list"))
+    listing.append([t("Row"), t("Column"), t("Cell"), t("Value"), t("Error")])
     for error in errors:
         listing.append(
             [
