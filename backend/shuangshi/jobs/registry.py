@@ -78,15 +78,19 @@ def spec_for(name: str) -> JobSpec:
         raise LookupError(f"no job registered as {name!r}") from None
 
 
+def _wordings(message: Any) -> frozenset[str]:
+    """A lazy message as worded in every language the site speaks."""
+    found = set()
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            found.add(str(message))
+    return frozenset(found)
+
+
 @cache
 def _titles(name: str) -> frozenset[str]:
     """The job's title in every language the site speaks."""
-    spec = JOBS[name]
-    titles = set()
-    for code, _label in settings.LANGUAGES:
-        with translation.override(code):
-            titles.add(str(spec.title))
-    return frozenset(titles)
+    return _wordings(JOBS[name].title)
 
 
 def shown_title(name: str, stored: str) -> str:
@@ -111,12 +115,7 @@ OWN_MESSAGES = (WORKER_GONE, UNEXPECTED_ERROR)
 @cache
 def _own_messages() -> dict[str, Any]:
     """Each of OWN_MESSAGES as worded in every language the site speaks → the message."""
-    found: dict[str, Any] = {}
-    for message in OWN_MESSAGES:
-        for code, _label in settings.LANGUAGES:
-            with translation.override(code):
-                found[str(message)] = message
-    return found
+    return {wording: message for message in OWN_MESSAGES for wording in _wordings(message)}
 
 
 def shown_message(name: str, stored: str) -> str:
