@@ -273,6 +273,8 @@ JOBS_STALE_MINUTES = env_int("JOBS_STALE_MINUTES", 10, minimum=1)  # SQLite: no 
 # A queued job whose engine task was taken this long ago and that no worker claimed is
 # delivered again (its worker died in between; a live one claims within milliseconds).
 JOBS_CLAIM_GRACE_SECONDS = env_int("JOBS_CLAIM_GRACE_SECONDS", 60, minimum=1)
+# ...at most this many deliveries in all; then it ends `failed` (its workers keep dying).
+JOBS_DELIVERIES_MAX = env_int("JOBS_DELIVERIES_MAX", 3, minimum=1)
 JOBS_TICK_SECONDS = env_int("JOBS_TICK_SECONDS", 30, minimum=1)  # schedule and reaper
 
 # /api/schema/ and /api/docs/ open to anyone (True) or to signed-in users only (False, the

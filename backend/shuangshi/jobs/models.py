@@ -45,6 +45,9 @@ class Job(models.Model):
     # The engine's task that delivers it (the reaper hands a lost delivery out again);
     # empty on jobs from before round 29, found there by the task's argument.
     task_id = models.CharField(_("engine task"), max_length=64, blank=True, editable=False)
+    # How many times the engine has handed it out (1, then once per lost delivery): past
+    # JOBS_DELIVERIES_MAX the reaper ends it `failed` instead of handing it out again.
+    deliveries = models.PositiveSmallIntegerField(_("deliveries"), default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -109,7 +109,10 @@ WORKER_GONE = _(
     "nothing it was writing was kept. Start it again."
 )
 UNEXPECTED_ERROR = _("The job stopped with an unexpected error.")
-OWN_MESSAGES = (WORKER_GONE, UNEXPECTED_ERROR)
+NEVER_STARTED = _(
+    "The job never started: each worker that took it stopped before it began. Start it again."
+)
+OWN_MESSAGES = (WORKER_GONE, UNEXPECTED_ERROR, NEVER_STARTED)
 
 
 @cache

@@ -11,12 +11,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, connections, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django_tasks import TaskResultStatus
 
 from . import liveness, locks, wakeup
 from .models import Job, JobStatus
-from .registry import JOBS, UNEXPECTED_ERROR, WORKER_GONE, JobFailed, spec_for
+from .registry import JOBS, NEVER_STARTED, UNEXPECTED_ERROR, WORKER_GONE, JobFailed, spec_for
 from .signals import job_finished
 
 logger = logging.getLogger(__name__)
@@ -106,10 +107,14 @@ def job_run(*, job_id: int) -> Job | None:
             close_side_connection()  # the lock's (and progress') connection
 
 
-def _end_failed(job: Job, message: str) -> Job:
-    updated = Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-        status=JobStatus.FAILED, finished_at=timezone.now(), message=message
-    )
+def _end_failed(job: Job, message: str, *, never_claimed: bool = False) -> Job:
+    """End a running job `failed` (or, ``never_claimed``, a queued one still waiting on the
+    engine task the caller read), then tell its kind and its owner."""
+    if never_claimed:
+        ending = Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED, task_id=job.task_id)
+    else:
+        ending = Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING)
+    updated = ending.update(status=JobStatus.FAILED, finished_at=timezone.now(), message=message)
     job.refresh_from_db()
     if updated:
         # A row whose kind is no longer registered (renamed, its app removed) ends alike.
@@ -220,7 +225,8 @@ _TASK_FIELDS = ("id", "status", "enqueued_at", "started_at", "finished_at", "wor
 
 
 def jobs_redeliver_lost(*, now: Any = None) -> list[Job]:
-    """Hand out again the queued jobs whose engine task a worker took and never ran.
+    """Hand out again the queued jobs whose engine task a worker took and never ran; end
+    `failed` (NEVER_STARTED) one handed out JOBS_DELIVERIES_MAX times already.
 
     The engine marks its task taken, then the worker claims the job (job_run); a worker
     killed between the two leaves the job queued and its task taken, and nothing runs it.
@@ -240,7 +246,7 @@ def jobs_redeliver_lost(*, now: Any = None) -> list[Job]:
     taken_before = now - timedelta(seconds=settings.JOBS_CLAIM_GRACE_SECONDS)
     waiting = list(
         Job.objects.filter(status=JobStatus.QUEUED, created_at__lt=taken_before).only(
-            "id", "kind", "task_id", "created_at"
+            "id", "kind", "task_id", "created_at", "deliveries", "language", "status", "owner"
         )
     )
     ids = {job.pk: _task_uuid(job.task_id) for job in waiting}
@@ -262,7 +268,9 @@ def jobs_redeliver_lost(*, now: Any = None) -> list[Job]:
         since = (last.finished_at or last.started_at) if last is not None else None
         if (since or job.created_at) >= taken_before or _taker_at_it(job, last):
             continue
-        if job_redeliver(job=job, now=now):
+        if job.deliveries >= settings.JOBS_DELIVERIES_MAX:
+            _never_started(job, now=now)
+        elif job_redeliver(job=job, now=now):
             logger.warning("job %s (%s): its delivery was lost; delivered again", job.pk, job.kind)
             delivered.append(job)
     return delivered
@@ -278,14 +286,27 @@ def job_redeliver(*, job: Job, now: Any = None) -> bool:
         fresh = run_job.enqueue(job.pk)
         moved = Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED, task_id=job.task_id)
         # The guard: a second reaper waits here for the first to commit, then finds no row.
-        if not moved.update(task_id=fresh.id):
+        if not moved.update(task_id=fresh.id, deliveries=F("deliveries") + 1):
             transaction.set_rollback(True)  # and its fresh task with it
             return False
         why = f"its worker stopped before it claimed the job; delivered again as {fresh.id}"
         _tasks_lost(job, now=now, why=why)
         wakeup.notify()
     job.task_id = fresh.id
+    job.deliveries += 1
     return True
+
+
+def _never_started(job: Job, *, now: Any) -> None:
+    """Its last delivery lost too: the job ends `failed`, its lost task `FAILED`. As in
+    job_redeliver, a job whose task changed since the caller read it is left alone."""
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        message = str(NEVER_STARTED)
+    ended = _end_failed(job, message, never_claimed=True)
+    if ended.status == JobStatus.FAILED and ended.message == message:
+        why = f"its worker stopped before it claimed the job, {job.deliveries} deliveries lost"
+        _tasks_lost(job, now=now, why=why)
+        logger.warning("job %s (%s): %s; ended failed", job.pk, job.kind, why)
 
 
 def _task_uuid(task_id: str) -> uuid.UUID | None:
