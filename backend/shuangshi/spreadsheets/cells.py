@@ -13,7 +13,7 @@ from shuangshi.common import dates
 from shuangshi.common.text import clean_text
 
 from .labels import normalize_key
-from .messages import t
+from .messages import listing, t
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 MAX_WHOLE_NUMBER = 100_000  # hours and counts; keeps far-off typos out of integer columns
@@ -176,7 +176,7 @@ def choice(value: Any, table: dict[str, str], allowed: list[str]) -> str:
             t(
                 "“%(value)s” is not one of: %(allowed)s.",
                 value=text(value),
-                allowed="、".join(allowed),
+                allowed=listing(allowed),
             )
         )
     return found

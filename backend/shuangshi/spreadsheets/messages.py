@@ -8,7 +8,7 @@ asking for English gets English. Messages coming from the shared record rules
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -226,6 +226,23 @@ class Rendered(str):
         return (Rendered, (str(self), self.forms))
 
 
+# A list inside a message (the choices of a column, the columns missing): joined by the
+# reader's language's mark. The values stay as the sheet must hold them.
+LIST_PARAMS = frozenset({"allowed", "missing"})
+_LIST_MARK = re.compile(r"、|, ")
+
+
+def _mark(language: str) -> str:
+    return "、" if language.startswith("zh") else ", "
+
+
+def listing(items: Iterable[str]) -> Rendered:
+    """``items`` joined in each language the site speaks (a message's parameter)."""
+    items = list(items)
+    forms = {code: _mark(code).join(items) for code, _name in settings.LANGUAGES}
+    return Rendered(_mark(get_language() or settings.LANGUAGE_CODE).join(items), forms)
+
+
 def of(exc: BaseException) -> str:
     """An exception's message, a Text kept as such (str(exc) would flatten it)."""
     first = exc.args[0] if len(exc.args) == 1 else None
@@ -367,8 +384,13 @@ def read_message(text: str) -> str:
     for pattern, msgid in _read_back_patterns():
         found = pattern.fullmatch(text)
         if found is not None:
+            mark = _mark(get_language() or settings.LANGUAGE_CODE)
             params: dict[str, Any] = {
-                name: int(value) if f"%({name})d" in msgid else value
+                name: int(value)
+                if f"%({name})d" in msgid
+                else mark.join(_LIST_MARK.split(value))
+                if name in LIST_PARAMS
+                else value
                 for name, value in found.groupdict().items()
             }
             try:

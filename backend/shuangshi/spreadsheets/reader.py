@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from .cells import is_blank
 from .columns import Column
 from .labels import normalize_key
-from .messages import t
+from .messages import listing, t
 
 HEADER_SEARCH_ROWS = 30
 Row = Sequence[Any]
@@ -236,7 +236,7 @@ def read(content: bytes, columns: Sequence[Column], *, engine: str = "calamine")
         t(
             "No sheet has the template's header row (missing: %(missing)s). "
             "Use the downloaded template and keep its header row.",
-            missing="、".join(missing_best or [c.zh for c in columns if c.required]),
+            missing=listing(missing_best or [c.zh for c in columns if c.required]),
         )
     )
 
