@@ -33,7 +33,9 @@ def _status(code: str) -> str:
 def _job(p: Params) -> dict[str, Any]:
     from shuangshi.jobs.registry import shown_title
 
-    return {**p, "job": shown_title(p.get("kind", ""), p["job"])}
+    kind = p.get("kind", "")
+    stored = "" if p["job"] == kind else p["job"]  # a job without a title stored its kind
+    return {**p, "job": shown_title(kind, stored) or p["job"]}
 
 
 def _levels(p: Params) -> dict[str, Any]:
@@ -86,4 +88,11 @@ def worded(notification: Notification) -> tuple[str, str]:
     """A stored notification's title and body in the active language: worded again from its
     parameters, or as stored (a row without them; a body the kind does not word)."""
     title, body = words(notification.kind, notification.params) or (notification.title, None)
-    return title, notification.body if body is None else body
+    if body is not None:
+        return title, body
+    if notification.kind == Kind.JOB_FINISHED and notification.params:
+        # The job's own message, stored in the language of the request that started it.
+        from shuangshi.jobs.registry import shown_message
+
+        return title, shown_message(notification.params.get("kind", ""), notification.body)
+    return title, notification.body
