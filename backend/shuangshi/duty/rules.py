@@ -71,14 +71,20 @@ def lapses_on(
     until: date | None = None,
 ) -> date | None:
     """The first day after ``on`` with fewer than ``need`` days in its window, nothing new
-    earned (an ongoing period keeps running). None when that never happens (or not by
-    ``until``, when given)."""
+    earned (an ongoing period keeps running; one that starts later holds the duty only from
+    its first day). None when that never happens (or not by ``until``, when given)."""
 
     def short(t: date) -> bool:
         return days_in_window(periods, t, years=years) < need
 
-    if need <= 0 or any(b is None for _a, b in periods):
+    if need <= 0 or any(b is None and a <= on for a, b in periods):
         return None  # an ongoing period adds a day for each day that leaves the window
+    # An ongoing period that starts later: from its first day the count never falls, but
+    # before it the duty can lapse (a gap); look no further than the day before it.
+    rising = min((a for a, b in periods if b is None), default=None)
+    if rising is not None:
+        before = rising - timedelta(days=1)
+        until = before if until is None else min(until, before)
     last = max((b for _a, b in periods if b is not None), default=on)
     # While a period still runs the count may rise and fall: look day by day.
     t = on + timedelta(days=1)

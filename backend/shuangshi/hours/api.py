@@ -82,7 +82,7 @@ class TeachingHoursSerializer(VersionedSerializer):
 
 
 class SharesQuery(serializers.Serializer):
-    term = serializers.RegexField(r"^\d{4}-\d{4}-[12]$", required=False)
+    term = serializers.RegexField(r"^[0-9]{4}-[0-9]{4}-[12]\Z", required=False)
     city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     below_target = serializers.BooleanField(required=False, allow_null=True, default=None)
 

@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 
 from shuangshi.teachers.categories import category_from_text
 
-TERM = re.compile(r"^(\d{4})-(\d{4})-([12])$")
+# ASCII digits only, the whole string (no full-width digits, no trailing line break).
+TERM = re.compile(r"([0-9]{4})-([0-9]{4})-([12])")
 
 
 def term_error(term: str) -> str | None:
-    match = TERM.match(term or "")
+    match = TERM.fullmatch(term or "")
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         return _("Write the term as 2026-2027-1 (school year, then 1 or 2).")
     if not 2000 <= int(match.group(1)) <= 2100:
