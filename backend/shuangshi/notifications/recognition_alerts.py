@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 
 from django.apps import apps
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
@@ -21,17 +22,27 @@ def _installed() -> bool:
 
 
 def recognition_expiring(today: date, lead: int) -> Iterator[Alert]:
-    """An active recognition ends within ``lead`` days: the teacher and their school's HR."""
+    """An active recognition ends within ``lead`` days: the teacher and their school's HR.
+    Not for a teacher who has left, nor when a newer recognition (a later round's) lasts
+    beyond it: nothing needs renewing."""
     if not _installed():
         return
     from shuangshi.recognition.models import Recognition
 
+    outlasted = Recognition.objects.filter(
+        teacher=OuterRef("teacher"),
+        revoked_on__isnull=True,
+        valid_until__gt=OuterRef("valid_until"),
+    )
     rows = list(
         Recognition.objects.filter(
+            Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=today),
             revoked_on__isnull=True,
             valid_until__gte=today,
             valid_until__lte=today + timedelta(days=lead),
-        ).select_related("teacher")
+        )
+        .exclude(Exists(outlasted))
+        .select_related("teacher")
     )
     hr = recipients.school_hr(r.teacher.school_id for r in rows)
     own = recipients.teachers(r.teacher_id for r in rows)
