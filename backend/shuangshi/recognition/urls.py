@@ -14,8 +14,9 @@ router.register("evidence-files", api.EvidenceFileViewSet, basename="evidence-fi
 urlpatterns = [
     path("my-record/", api.MyRecordView.as_view(), name="my-record"),
     path("record-confirmations/", api.PendingRecordsView.as_view(), name="record-confirmations"),
+    # A certificate number carries its round's code, which may hold a "/" (path, not str).
     path(
-        "public/verify/<str:certificate_no>/",
+        "public/verify/<path:certificate_no>/",
         api.VerifyView.as_view(),
         name="public-verify",
     ),

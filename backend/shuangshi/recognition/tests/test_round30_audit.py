@@ -1,0 +1,42 @@
+"""Audit round 30 of DESIGN §8: every certificate a round issues can be verified publicly."""
+
+from typing import Any
+
+from shuangshi.recognition import services
+
+VERIFY = "/api/v1/public/verify/"
+
+
+def test_a_certificate_whose_round_code_has_a_slash_can_be_verified(
+    api: Any, province: Any, hr_a: Any, qualified_teacher: Any, today: Any
+) -> None:
+    """§8: the certificate number is `{round code}-{00001…}` and `/verify/<certificate_no>`
+    checks it; a round code is free text, so a number may hold a "/" (the web app sends it
+    as %2F, which reaches the server decoded). A genuine number must not answer 404."""
+    round = services.round_create(
+        data={
+            "code": "JX/2026",
+            "name": "2026年第二批",
+            "opens_on": today,
+            "closes_on": today,
+            "publicity_days": 0,
+        }
+    )
+    app = services.application_create(
+        round=round, teacher=qualified_teacher, level="junior", user=hr_a
+    )
+    app = services.application_submit(application=app, user=hr_a)
+    app = services.application_school_review(application=app, user=hr_a, decision="approve")
+    app = services.application_province_review(application=app, user=province, decision="approve")
+    recognition = services.application_finalize(application=app, user=province)
+    assert recognition.certificate_no == "JX/2026-00001"
+
+    response = api().get(f"{VERIFY}JX%2F2026-00001/")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["certificate_no"] == "JX/2026-00001"
+    assert body["name"] == "王*明"
+    assert body["status"] == "active"
+    # An unknown number (with or without a slash) is still a 404.
+    assert api().get(f"{VERIFY}JX%2F2026-00002/").status_code == 404
+    assert api().get(f"{VERIFY}JX2026-00001/").status_code == 404
