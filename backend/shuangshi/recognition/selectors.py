@@ -41,7 +41,12 @@ def applications_visible_to(user: User) -> QuerySet[Application]:
     of their rounds, never their own school's."""
     apps = Application.objects.select_related("round", "teacher__school", "recognition")
     if getattr(user, "role", None) == Role.EXPERT:
-        apps = apps.filter(round__experts=user).exclude(status=ApplicationStatus.DRAFT)
+        apps = (
+            apps.filter(round__experts=user)
+            .exclude(status=ApplicationStatus.DRAFT)
+            # A draft withdrawn before it was ever submitted: never sent for review.
+            .exclude(status=ApplicationStatus.WITHDRAWN, submitted_at__isnull=True)
+        )
         if user.school_id is not None:
             apps = apps.exclude(teacher__school_id=user.school_id)
         return apps

@@ -1,5 +1,6 @@
 """Audit round 30 of DESIGN §8: every certificate a round issues can be verified publicly."""
 
+from datetime import date
 from typing import Any
 
 from shuangshi.recognition import services
@@ -40,3 +41,39 @@ def test_a_certificate_whose_round_code_has_a_slash_can_be_verified(
     # An unknown number (with or without a slash) is still a 404.
     assert api().get(f"{VERIFY}JX%2F2026-00002/").status_code == 404
     assert api().get(f"{VERIFY}JX2026-00001/").status_code == 404
+
+
+def test_an_expert_never_sees_an_application_withdrawn_before_it_was_submitted(
+    api, round_open, qualified_teacher, hr_a, expert
+):
+    """Experts read the submitted applications of their rounds (§8): a draft its teacher
+    withdrew was never submitted, so it stays out of their list and their reach; one
+    withdrawn after submitting was seen by the school already and stays listed."""
+    from shuangshi.recognition import services as recognition_services
+    from shuangshi.testing import make_certificate, make_teacher
+
+    draft = recognition_services.application_create(
+        round=round_open, teacher=qualified_teacher, level="junior", user=hr_a
+    )
+    recognition_services.application_withdraw(application=draft, user=hr_a)
+    other = make_teacher(qualified_teacher.school, name="李小红")
+    make_certificate(other)
+    make_certificate(
+        other, kind="skill_level", level="grade3", name="电工", issued_on=date(2021, 5, 1)
+    )
+    sent = recognition_services.application_create(
+        round=round_open, teacher=other, level="junior", user=hr_a
+    )
+    sent.refresh_from_db()
+    recognition_services.application_submit(application=sent, user=hr_a)
+    recognition_services.application_withdraw(application=sent, user=hr_a)
+
+    listed = api(expert).get("/api/v1/recognition-applications/")
+    assert listed.status_code == 200
+    assert [row["id"] for row in listed.json()["results"]] == [sent.pk]
+    assert api(expert).get(f"/api/v1/recognition-applications/{draft.pk}/").status_code == 404
+    # The school's HR still reads both.
+    ids = {
+        row["id"] for row in api(hr_a).get("/api/v1/recognition-applications/").json()["results"]
+    }
+    assert ids == {draft.pk, sent.pk}
