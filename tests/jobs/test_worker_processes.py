@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +150,58 @@ def test_a_worker_killed_during_a_commit_writes_nothing_and_the_job_fails(
     upload.refresh_from_db()
     assert upload.status == ImportStatus.FAILED
     assert upload.message == commit.message
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_worker_killed_between_taking_a_task_and_claiming_its_job_is_replaced_once(
+    hr_a: Any, start_worker: Any
+) -> None:
+    """The gap between the engine's claim of the task and job_run's claim of the job: a
+    worker lost there (the process killed, its connections gone with its machine) leaves
+    the job queued and the task taken. The reaper delivers it again; it runs once."""
+    import psycopg
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+    from shuangshi.jobs.services import jobs_redeliver_lost
+
+    upload = _upload(hr_a, 20)
+    job = Job.objects.get(pk=upload.job_id)
+    settings = connection.settings_dict
+    blocker = psycopg.connect(
+        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"]
+    )
+    try:
+        # The job's row held: the victim takes the engine's task, then waits at its claim.
+        blocker.execute("BEGIN")
+        blocker.execute("SELECT id FROM jobs_job WHERE id = %s FOR UPDATE", [job.pk])
+        victim = start_worker("victim")
+        task = DBTaskResult.objects.filter(id=job.task_id)
+        _wait(lambda: task.get().status == "RUNNING", "the victim took the task")
+        waiting = "SELECT count(*) FROM pg_locks WHERE NOT granted"
+        _wait(lambda: blocker.execute(waiting).fetchone()[0], "the victim at its claim")  # type: ignore[index]
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.wait(timeout=20)
+        with connection.cursor() as cursor:  # its machine gone: its sessions end too
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                "current_database() AND pid NOT IN (pg_backend_pid(), %s)",
+                [blocker.info.backend_pid],
+            )
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+
+    job.refresh_from_db()
+    assert (job.status, job.deliveries) == (JobStatus.QUEUED, 1)  # taken, never claimed
+    later = timezone.now() + timedelta(minutes=2)  # past JOBS_CLAIM_GRACE_SECONDS
+    _wait(lambda: [j.pk for j in jobs_redeliver_lost(now=later)] == [job.pk], "delivered again")
+    rescuer = start_worker("rescuer")
+    _wait(lambda: Job.objects.get(pk=job.pk).status == JobStatus.SUCCEEDED, "succeeded")
+    assert ImportJob.objects.get(pk=upload.pk).status == ImportStatus.VALID
+    job.refresh_from_db()
+    assert job.deliveries == 2
+    assert task.get().status == "FAILED"  # the lost delivery, not left running
+    rescuer.terminate()
+    rescuer.wait(timeout=20)
+    logs = victim.log.read_text() + rescuer.log.read_text()  # type: ignore[attr-defined]
+    assert logs.count(f"job {job.pk} (imports.validate) started") == 1
