@@ -6,13 +6,12 @@ from shuangshi.common import dates
 from shuangshi.common.filtering import FilterSet, IdFilter
 
 from .models import AppointmentMode, Mentor, MentorAppointment
+from .selectors import appointments_visible_to
 
 
 class MentorFilter(FilterSet):
     school = IdFilter(method="filter_school", label="Appointed at school")
-    mode = django_filters.ChoiceFilter(
-        field_name="appointments__mode", distinct=True, choices=AppointmentMode.choices
-    )
+    mode = django_filters.ChoiceFilter(method="filter_mode", choices=AppointmentMode.choices)
 
     class Meta:
         model = Mentor
@@ -24,6 +23,12 @@ class MentorFilter(FilterSet):
         if not schools_visible_to(self.request.user).filter(pk=value).exists():
             return queryset.none()
         return queryset.filter(appointments__school_id=value).distinct()
+
+    def filter_mode(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # By the appointments the user may see only: a mentor's mode at a school outside
+        # their scope is not theirs to learn (round 30).
+        seen = appointments_visible_to(self.request.user).filter(mode=value)
+        return queryset.filter(pk__in=seen.values("mentor_id"))
 
 
 class MentorAppointmentFilter(FilterSet):

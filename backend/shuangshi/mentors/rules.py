@@ -6,7 +6,14 @@ For a mentor at one school on date D this reads:
 - a `teaching` appointment at that school is in force on D (start ≤ D ≤ end, or no end);
 - the days of its `teaching` appointments there up to D, overlaps counted once, add up
   to at least 365;
-- the mentor is 70 or younger on D (full years since the birth date).
+- the mentor is 70 or younger throughout D's year: the age they reach in that year (D's
+  year minus the birth year) is at most 70.
+
+The age is taken by the year, not on the birthday: these figures reach readers who see a
+mentor's birth year only (city, schools sharing the mentor: docs/security.md), and a count
+that changed on the birthday would tell them the birth date (ask two dates) and so narrow
+the masked ID number (DESIGN §5). By the year it changes on 1 January, and it never keeps
+on the track a mentor who is over 70 on D.
 """
 
 from collections.abc import Iterable
@@ -30,6 +37,11 @@ def age_on(birth_date: date, on: date) -> int:
     if (on.month, on.day) < (birth_date.month, birth_date.day):
         years -= 1
     return years
+
+
+def age_in_year(birth_date: date, on: date) -> int:
+    """The age reached in ``on``'s year (on the birthday): depends on the birth year only."""
+    return on.year - birth_date.year
 
 
 def in_force(stint: Stint, on: date) -> bool:
@@ -63,7 +75,7 @@ def on_part_time_track(
     max_age: int = MAX_AGE,
 ) -> bool:
     stints = list(stints)
-    if age_on(birth_date, on) > max_age:
+    if age_in_year(birth_date, on) > max_age:
         return False
     if not any(s.mode == TEACHING and in_force(s, on) for s in stints):
         return False

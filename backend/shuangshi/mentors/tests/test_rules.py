@@ -84,6 +84,10 @@ def _year_to(on: date, days: int) -> Stint:
         # Aged exactly 70 on D is still on the track; 71 is not.
         (date(1955, 9, 1), [_year_to(D, 400)], True),
         (date(1954, 9, 1), [_year_to(D, 400)], False),
+        # By the year, not the birthday (a birth date hidden from the reader must not show
+        # in the counts): 70 on D but turning 71 in D's year is off the track already.
+        (date(1954, 12, 31), [_year_to(D, 400)], False),
+        (date(1955, 12, 31), [_year_to(D, 400)], True),
     ],
 )
 def test_part_time_track(birth, stints, expected):
