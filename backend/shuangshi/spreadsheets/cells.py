@@ -20,6 +20,9 @@ MAX_WHOLE_NUMBER = 100_000  # hours and counts; keeps far-off typos out of integ
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+# The control characters XML 1.0 forbids (what openpyxl refuses to write): Word's manual line
+# break (U+000B) pasted into a cell, which Excel saves as _x000B_ and the readers decode.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class CellError(ValueError):
@@ -64,7 +67,8 @@ def is_blank(value: Any) -> bool:
 
 
 def text(value: Any) -> str:
-    """Trimmed text, full-width letters and digits made half-width; 1001.0 → "1001"."""
+    """Trimmed text, full-width letters and digits made half-width, without invisible and
+    control characters (they cannot be seen, nor written back to a workbook); 1001.0 → "1001"."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -76,6 +80,8 @@ def text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     value = str(value)
+    if not value.isprintable():  # rare: line breaks, tabs, control characters, wide spaces
+        value = CONTROL.sub("", value)
     if value.isascii():
         return value.strip()
     return unicodedata.normalize("NFKC", clean_text(value)).strip()

@@ -521,14 +521,14 @@ class TeacherImporter(Importer):
             found = list(Teacher.objects.filter(id_number__in=ids).values(*names))
         self.existing = {row["id_number"]: row for row in found}
 
+    def _own(self, current: dict[str, Any]) -> bool:
+        """Whether the user may read this stored teacher (a school HR: their school's)."""
+        return self.user.role != Role.SCHOOL_HR or current["school_id"] == self.user.school_id
+
     def _elsewhere(self, row: Parsed) -> bool:
         """A school HR's row naming a teacher another school has registered."""
         current = self.existing.get(row.values["id_number"])
-        if (
-            current is not None
-            and self.user.role == Role.SCHOOL_HR
-            and current["school_id"] != self.user.school_id
-        ):
+        if current is not None and not self._own(current):
             row.error("id_number", every_language(registered_elsewhere))
             return True
         return False
@@ -573,6 +573,11 @@ class TeacherImporter(Importer):
             school = self.school_for(row, schools)
             values["school_id"] = school.pk if school else None
             current = self.existing.get(values.get("id_number") or "") if kept else None
+            if current is not None and not self._own(current):
+                # Another school's teacher: refused at the ID number (_elsewhere), and
+                # checked with the sheet's values only, so that no error tells what is
+                # stored for them (a leaving date, by trying hiring dates).
+                current = None
             if current is not None:
                 for name in kept:
                     values[name] = current[name]

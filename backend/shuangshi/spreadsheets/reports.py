@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from . import labels as L
-from .workbooks import as_written
+from .workbooks import as_written, writable
 
 RED = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
 GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
@@ -280,7 +280,7 @@ def _colour_ratio(
 
 
 def _title(ws: WriteOnlyWorksheet, text: str) -> None:
-    cell = WriteOnlyCell(ws, value=text)
+    cell = WriteOnlyCell(ws, value=writable(text))
     cell.font = TITLE
     ws.append([cell])
 
@@ -416,7 +416,7 @@ def school_workbook(report: SchoolReport) -> bytes:
     ws.column_dimensions["B"].width = 24
     _title(ws, f"{s.name} 双师型教师情况")
     ws.append(["统计日期", _date_cell(ws, report.as_of)])
-    ws.append(["学校代码", s.code])
+    ws.append(["学校代码", as_written(ws, s.code)])
     ws.append(["学校类型", L.label(L.SCHOOL_KIND, s.kind)])
     ws.append(["专任专业课教师（计入比例）", s.share.in_scope])
     ws.append(["双师型教师", s.share.qualified])

@@ -17,8 +17,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from . import cells, reader
 from . import labels as L
-from . import reader
 from .columns import BOOL, CHOICE, DATE, ID, INT, TEXT, Column, SheetSpec
 from .messages import read_errors, t
 
@@ -108,18 +108,28 @@ def _options_sheet(book: Workbook, columns: Sequence[Column]) -> dict[str, tuple
     return {c.field: (get_column_letter(i), len(lists[c.field])) for i, c in enumerate(names, 1)}
 
 
+def writable(value: str) -> str:
+    """Text openpyxl can write: without the control characters XML forbids (a stored value
+    may hold one; the importer drops them as it reads, cells.text, so an export written
+    without them re-imports unchanged)."""
+    return value if value.isprintable() else cells.CONTROL.sub("", value)
+
+
 def text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
     """Text that stays text: openpyxl would write "=…" as a formula (formula injection)."""
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=writable(value))
     cell.data_type = "s"
     cell.number_format = "@"
     return cell
 
 
 def as_written(ws: WriteOnlyWorksheet, value: Any) -> Any:
-    """A value to append: strings that look like formulas are forced to text."""
-    if isinstance(value, str) and value.startswith("="):
-        return text_cell(ws, value)
+    """A value to append: strings that look like formulas are forced to text, and text
+    loses the characters no workbook can hold."""
+    if isinstance(value, str):
+        if value.startswith("="):
+            return text_cell(ws, value)
+        return writable(value)
     return value
 
 
@@ -256,7 +266,7 @@ def error_workbook(
                     cell.fill, cell.font = BAD_FILL, BAD_FONT
                     notes = [e["message"] for e in problems if e["cell"] == address]
                     if len(by_row) <= 500:  # comments are costly; the error column says it all
-                        cell.comment = Comment("\n".join(notes), "Shuangshi")
+                        cell.comment = Comment(writable("\n".join(notes)), "Shuangshi")
                     row[i] = cell
             message = t("; ").join(  # between one row's errors
                 t("%(column)s: %(text)s", column=e["column"], text=e["message"])
@@ -264,7 +274,7 @@ def error_workbook(
                 else e["message"]
                 for e in problems
             )
-            note = WriteOnlyCell(ws, value=message)
+            note = WriteOnlyCell(ws, value=writable(message))
             note.font = BAD_FONT
             row += [None] * (error_column - 1 - len(row)) + [note]
         ws.append(row)
@@ -277,7 +287,7 @@ def error_workbook(
                 as_written(listing, error["column"]),
                 error["cell"],
                 as_written(listing, error["value"]),
-                error["message"],
+                writable(error["message"]),
             ]
         )
     return save(book)
