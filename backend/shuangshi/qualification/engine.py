@@ -570,6 +570,35 @@ def _practice(
     return days, met, _practice_flip_generic(merged, ctx.d, years, need, met)
 
 
+# Between the breakpoints of the periods the window count is monotonic but for one thing:
+# the window [t − years, t] is a day longer while it holds one more 29 February, so on
+# 29 Feb its start stays put and on 1 Mar it may skip a day. With one period entering the
+# window and another leaving it (or one covering it all) the count is flat, and those days
+# move it up one and later down one: a flip that bisecting between breakpoints cannot
+# see, and that recurs after the last breakpoint. That takes periods across a whole year
+# (29 Feb to 1 Mar of the next, or more) inside the window, so the count is above 365
+# there: a need of at most this many days never flips on such a day.
+_LEAP_SAFE_NEED: Final = 365
+_LEAP_CYCLE: Final = 4 * 366 + 1  # past the last breakpoint: the next such flip is nearer
+
+
+def _leap_steps(after: int, upto: int) -> list[int]:
+    """28 Feb, 29 Feb (leap years) and 1 Mar of each year, in (after, upto]: around the
+    days a window of whole years changes length, as breakpoints."""
+    out: list[int] = []
+    upto = min(upto, _MAX - 2)
+    if upto <= after:
+        return out
+    for year in range(date.fromordinal(after).year, date.fromordinal(upto).year + 1):
+        for month, day in ((2, 28), (2, 29), (3, 1)):
+            if day == 29 and not _leap(year):
+                continue
+            o = date(year, month, day).toordinal()
+            if after < o <= upto:
+                out.append(o)
+    return out
+
+
 def _practice_flip_generic(
     merged: list[tuple[int, int]], d: int, years: int, need: int, met: bool
 ) -> int:
@@ -583,6 +612,8 @@ def _practice_flip_generic(
             for q in (p - 1, p, p + 1):
                 if d < q < _MAX - 1:
                     points.add(q)
+    if need > _LEAP_SAFE_NEED:
+        points.update(_leap_steps(d, max(points, default=d) + _LEAP_CYCLE))
     prev = d
     for p in sorted(points):
         if (count(p) >= need) != met:
@@ -903,7 +934,7 @@ def evaluate_span(
             t = nxt
     elif all_m:
         mets[4] = _practice_events(
-            all_m, s, profile.practice_window_years, profile.practice_min_days, events
+            all_m, s, profile.practice_window_years, profile.practice_min_days, events, e
         )
     else:
         mets[4] = profile.practice_min_days <= 0
@@ -1011,13 +1042,14 @@ def evaluate_span(
 
 
 def _practice_events(
-    merged: list[tuple[int, int]], s: int, years: int, need: int, events: list[Any]
+    merged: list[tuple[int, int]], s: int, years: int, need: int, events: list[Any], until: int
 ) -> bool:
     """Whether the practice rule is met on ``s``; its later flips go to ``events``.
 
     ``_practice_flip_generic`` over every later day at once: the window count moves
     monotonically between the breakpoints, so each breakpoint whose outcome differs from
-    the one before holds a flip, found by bisection."""
+    the one before holds a flip, found by bisection. ``until`` (the horizon's end): the
+    leap-day steps (``_LEAP_SAFE_NEED``) are breakpoints up to a leap cycle past it."""
 
     def met_on(t: int) -> bool:
         lo, total = _add_years_ord(t, -years), 0
@@ -1036,6 +1068,8 @@ def _practice_events(
             for q in (p - 1, p, p + 1):
                 if s < q < _MAX - 1:
                     points.add(q)
+    if need > _LEAP_SAFE_NEED:
+        points.update(_leap_steps(s, max(until, max(points, default=s)) + _LEAP_CYCLE))
     cur, prev = met, s
     for p in sorted(points):
         if met_on(p) != cur:
@@ -1346,6 +1380,7 @@ def _prepare(record: Record, ctx: _Context, profile: RuleProfile, major: str | N
     1 skill, 2 1+X, 3 professional title, 4 a skill certificate outside the field), the
     merged intervals of each kind of evidence, and the counted completions."""
     certs: list[tuple[int, int, int, Any, Any]] = []
+    major = major or None  # "" (a blank choice) is not stated either
     basic_iv: list[tuple[int, int]] = []
     skill_iv: list[tuple[int, int]] = []
     ptitle_iv: list[tuple[int, int]] = []
@@ -1363,14 +1398,14 @@ def _prepare(record: Record, ctx: _Context, profile: RuleProfile, major: str | N
             r = _GRADE_RANK.get(c.level, -1)
             if r >= ctx.skill_min:
                 if field_match and (major is None or c.field_category != major):
-                    certs.append((4, a, b, None, _field_note(major, c.field_category)))
+                    certs.append((4, a, b, None, _field_note(major, c.field_category or None)))
                     continue
                 skill_iv.append((a, b))
                 certs.append((1, a, b, c.level, r))
         elif kind == "one_plus_x":
             if _OPX_RANK.get(c.level, -1) >= ctx.opx_min:
                 if field_match and (major is None or c.field_category != major):
-                    certs.append((4, a, b, None, _field_note(major, c.field_category)))
+                    certs.append((4, a, b, None, _field_note(major, c.field_category or None)))
                     continue
                 skill_iv.append((a, b))
                 certs.append((2, a, b, f"1+x:{c.level}", 0))
@@ -1458,7 +1493,7 @@ def skill_in_field(c: Any, major: str | None, profile: RuleProfile) -> bool:
     """Whether a skill certificate is in the teacher's field (always, with field_match off)."""
     if not profile.field_match:
         return True
-    return major is not None and c.field_category == major
+    return bool(major) and c.field_category == major  # "" is not stated either
 
 
 def _recruited_ok(
@@ -1504,10 +1539,19 @@ def _years_reached(since: date, d: int, seen: int, need: int) -> tuple[bool, int
 
 
 def _completed_years(since: date, on: date) -> int:
+    """Whole years from ``since`` to ``on``: the year n is complete on add_years(since, n),
+    as ``_years_reached`` counts it (from 29 February: on 28 February of a common year)."""
     years = on.year - since.year
-    if (on.month, on.day) < (since.month, since.day):
+    month, day = since.month, since.day
+    if month == 2 and day == 29 and not _leap(on.year):
+        day = 28
+    if (on.month, on.day) < (month, day):
         years -= 1
     return max(years, 0)
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 # --------------------------------------------------------------------------- what is missing
