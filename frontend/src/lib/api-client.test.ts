@@ -64,6 +64,23 @@ describe('api client', () => {
     expect(asked).toEqual(['zh-Hans', 'en', 'en', 'zh-Hans']);
   });
 
+  it('words a failure with no words of its own in the screen\'s language, not "HTTP 502" or "Failed to fetch"', async () => {
+    server.use(
+      http.get('/api/v1/gateway/', () => new HttpResponse('<html>Bad Gateway</html>', { status: 502 })),
+      http.get('/api/v1/offline/', () => HttpResponse.error()),
+    );
+    const failure = (path: string) => api(path).then(() => null, (error: unknown) => error);
+    const gateway = await failure('/gateway/');
+    expect(gateway).toBeInstanceOf(ApiError);
+    expect((gateway as ApiError).message).toBe(i18n.t('common.serverError', { status: 502, lng: 'zh-CN' }));
+    expect((gateway as ApiError).message).toContain('502');
+    const offline = await failure('/offline/');
+    expect((offline as ApiError).message).toBe(i18n.t('common.networkError', { lng: 'zh-CN' }));
+    await i18n.changeLanguage('en');
+    expect(((await failure('/offline/')) as ApiError).message).toMatch(/^Could not reach the server/);
+    await i18n.changeLanguage('zh-CN');
+  });
+
   it('reports a logged-out answer to the app that asked, not to one set up since', async () => {
     const asking = vi.fn();
     const later = vi.fn();

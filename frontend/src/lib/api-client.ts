@@ -1,5 +1,5 @@
 import { env } from '@/config/env';
-import { apiLanguage } from '@/lib/i18n';
+import i18n, { apiLanguage } from '@/lib/i18n';
 
 export type Paginated<T> = {
   count: number;
@@ -16,7 +16,8 @@ export class ApiError extends Error {
   readonly body: ApiErrorBody;
 
   constructor(status: number, body: ApiErrorBody) {
-    super(typeof body.detail === 'string' ? body.detail : `HTTP ${status}`);
+    // Not "HTTP 500" in a Chinese screen: the fallback is worded in the screen's language.
+    super(typeof body.detail === 'string' ? body.detail : i18n.t('common.serverError', { status }));
     this.status = status;
     this.body = body;
   }
@@ -108,19 +109,27 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
     const token = await ensureCsrf();
     if (token) headers['X-CSRFToken'] = token;
   }
-  const response = await fetch(buildUrl(path, options.params), {
-    method,
-    headers,
-    body,
-    credentials: 'same-origin',
-    signal: options.signal,
-  });
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.params), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    // fetch's TypeError ("Failed to fetch") in the screen's language; an abort stays an abort.
+    if (error instanceof TypeError) throw new ApiError(0, { detail: i18n.t('common.networkError') });
+    throw error;
+  }
   if (!response.ok) {
     let data: ApiErrorBody = {};
     try {
       data = (await response.json()) as ApiErrorBody;
     } catch {
-      data = { detail: response.statusText };
+      // A proxy's or the server's HTML error page (502 while restarting, say): no words of its own.
+      data = { detail: i18n.t('common.serverError', { status: response.status }) };
     }
     const error = new ApiError(response.status, data);
     if (isUnauthenticated(error) && !path.startsWith('/auth/')) onUnauthenticated();

@@ -1,5 +1,5 @@
 import { ApiError, buildUrl, readCookie, type ApiErrorBody } from '@/lib/api-client';
-import { apiLanguage } from '@/lib/i18n';
+import i18n, { apiLanguage } from '@/lib/i18n';
 
 /**
  * Multipart POST with upload progress (fetch cannot report it, XMLHttpRequest can).
@@ -26,12 +26,18 @@ export function uploadWithProgress<T>(
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       } catch {
-        body = { detail: xhr.statusText };
+        // An HTML error page, e.g. the proxy's 413 for a workbook over its size limit.
+        body = {
+          detail:
+            xhr.status === 413
+              ? i18n.t('common.fileTooLarge')
+              : i18n.t('common.serverError', { status: xhr.status }),
+        };
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
       else reject(new ApiError(xhr.status, (body ?? {}) as ApiErrorBody));
     };
-    xhr.onerror = () => reject(new ApiError(0, { detail: 'Network error' }));
+    xhr.onerror = () => reject(new ApiError(0, { detail: i18n.t('common.networkError') }));
     xhr.send(form);
   });
 }

@@ -3,6 +3,7 @@ import { Button, Card, Progress, Table, Tag, Typography, type TableColumnType } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { buildUrl } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -84,15 +85,20 @@ export function JobsPage() {
   return (
     <Card title={t('jobs.title')}>
       <Typography.Paragraph type="secondary">{t('jobs.hint')}</Typography.Paragraph>
-      <Table<Job>
-        rowKey="id"
-        size="middle"
-        loading={jobs.isLoading}
-        dataSource={jobs.data?.results ?? []}
-        scroll={isPhone ? undefined : { x: 720 }}
-        pagination={{ current: page, total: jobs.data?.count ?? 0, pageSize: 20, onChange: setPage, hideOnSinglePage: true }}
-        columns={columns}
-      />
+      {/* A failed poll keeps the rows it had. */}
+      {jobs.isError && !jobs.data ? (
+        <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />
+      ) : (
+        <Table<Job>
+          rowKey="id"
+          size="middle"
+          loading={jobs.isLoading}
+          dataSource={jobs.data?.results ?? []}
+          scroll={isPhone ? undefined : { x: 720 }}
+          pagination={{ current: page, total: jobs.data?.count ?? 0, pageSize: 20, onChange: setPage, hideOnSinglePage: true }}
+          columns={columns}
+        />
+      )}
     </Card>
   );
 }

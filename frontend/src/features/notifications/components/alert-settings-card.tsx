@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorState } from '@/components/ui/query-state';
 import { ApiError } from '@/lib/api-client';
-import { errorText } from '@/lib/error-text';
+import { applyServerErrors } from '@/lib/form-errors';
 
 import { useAlertSettings, useSaveAlertSettings, type AlertSettings } from '../api/alert-settings';
 
@@ -42,7 +42,9 @@ export function AlertSettingsCard() {
         onSuccess: () => void message.success(t('common.saved')),
         onError: (error) => {
           if (error instanceof ApiError && error.status === 409) void settings.refetch();
-          void message.error(errorText(error));
+          // A lead out of range is said at its field; the rest (a conflict) in a message.
+          const rest = applyServerErrors(form, error);
+          if (rest.length) void message.error(rest.join(' '));
         },
       },
     );

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { ItemList } from '@/components/ui/item-list';
+import { ErrorState } from '@/components/ui/query-state';
 import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 
@@ -29,6 +30,8 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <MyApplications teacher={teacher} files={data?.evidence ?? []} />
       <MyRecognitions teacher={teacher} />
+      {/* Not "nothing yet" under every card when the record could not be read. */}
+      {record.isError && <ErrorState error={record.error} onRetry={() => void record.refetch()} />}
       <Card
         size="small"
         title={t('recognition.me.certificates')}
@@ -40,12 +43,13 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
       >
         <ItemList
           size="small"
+          loading={record.isPending}
           items={data?.certificates ?? []}
           rowKey={(c) => c.id}
           emptyText={<Empty description={t('recognition.me.none')} />}
           renderItem={(c) => ({
             extra: <StatusTag status={c.status} />,
-            title: `${label('certificateKind', c.kind)} · ${c.name || c.level}`,
+            title: `${label('certificateKind', c.kind)} · ${c.name || label('certificateLevel', c.level)}`,
             description: (
               <>
                 {formatDate(c.issued_on)}
@@ -66,6 +70,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
       >
         <ItemList
           size="small"
+          loading={record.isPending}
           items={data?.enterprise_periods ?? []}
           rowKey={(p) => p.id}
           emptyText={<Empty description={t('recognition.me.none')} />}
@@ -79,18 +84,20 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
       <Card size="small" title={t('recognition.me.completions')}>
         <ItemList
           size="small"
+          loading={record.isPending}
           items={data?.completions ?? []}
           rowKey={(c) => c.id}
           emptyText={<Empty description={t('recognition.me.none')} />}
           renderItem={(c) => ({
             title: c.program_title,
-            description: `${c.base_name} · ${formatDate(c.completed_on)} · ${c.hours}h`,
+            description: `${c.base_name} · ${formatDate(c.completed_on)} · ${t('recognition.me.hours', { count: c.hours })}`,
           })}
         />
       </Card>
       <Card size="small" title={t('recognition.me.files')}>
         <ItemList
           size="small"
+          loading={record.isPending}
           items={data?.evidence ?? []}
           rowKey={(f) => f.id}
           emptyText={<Empty description={t('recognition.me.none')} />}
@@ -164,42 +171,47 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
         </Button>
       }
     >
-      <ItemList
-        size="small"
-        items={applications.data?.results ?? []}
-        rowKey={(app) => app.id}
-        emptyText={<Empty description={t('recognition.me.noApplications')} />}
-        renderItem={(app) => ({
-          'data-testid': `my-application-${app.id}`,
-          extra: <StatusTag status={app.status} />,
-          actions: [
-            app.status === 'draft' && (
-              <Button size="small" type="link" key="submit" onClick={() => void run(app, 'submit')}>
-                {t('recognition.action.submit')}
-              </Button>
+      {applications.isError ? (
+        <ErrorState error={applications.error} onRetry={() => void applications.refetch()} />
+      ) : (
+        <ItemList
+          size="small"
+          loading={applications.isPending}
+          items={applications.data?.results ?? []}
+          rowKey={(app) => app.id}
+          emptyText={<Empty description={t('recognition.me.noApplications')} />}
+          renderItem={(app) => ({
+            'data-testid': `my-application-${app.id}`,
+            extra: <StatusTag status={app.status} />,
+            actions: [
+              app.status === 'draft' && (
+                <Button size="small" type="link" key="submit" onClick={() => void run(app, 'submit')}>
+                  {t('recognition.action.submit')}
+                </Button>
+              ),
+              (app.status === 'draft' || app.status === 'submitted') && (
+                <Button size="small" type="link" danger key="withdraw" onClick={() => void run(app, 'withdraw')}>
+                  {t('recognition.action.withdraw')}
+                </Button>
+              ),
+            ].filter(Boolean),
+            title: (
+              <>
+                {app.round_code} · <LevelText level={app.level} />
+              </>
             ),
-            (app.status === 'draft' || app.status === 'submitted') && (
-              <Button size="small" type="link" danger key="withdraw" onClick={() => void run(app, 'withdraw')}>
-                {t('recognition.action.withdraw')}
-              </Button>
-            ),
-          ].filter(Boolean),
-          title: (
-            <>
-              {app.round_code} · <LevelText level={app.level} />
-            </>
-          ),
-          description: app.history.length ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {(() => {
-                const last = app.history[app.history.length - 1];
-                const stage = t(`recognition.stage.${last.stage}`, { defaultValue: last.stage });
-                return last.opinion ? t('common.labelled', { label: stage, value: last.opinion }) : stage;
-              })()}
-            </Typography.Text>
-          ) : null,
-        })}
-      />
+            description: app.history.length ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {(() => {
+                  const last = app.history[app.history.length - 1];
+                  const stage = t(`recognition.stage.${last.stage}`, { defaultValue: last.stage });
+                  return last.opinion ? t('common.labelled', { label: stage, value: last.opinion }) : stage;
+                })()}
+              </Typography.Text>
+            ) : null,
+          })}
+        />
+      )}
       {applying && <ApplyModal teacher={teacher} files={files} onClose={() => setApplying(false)} />}
     </Card>
   );

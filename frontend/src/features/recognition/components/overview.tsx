@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 
 import { CountSuffix } from '@/components/ui/count-suffix';
 import { ItemList } from '@/components/ui/item-list';
+import { ErrorState } from '@/components/ui/query-state';
 import { formatPercent } from '@/lib/format';
 
 import { useGaps, useRecognizedShare, type GapRow } from '../api/overview';
@@ -13,10 +14,12 @@ import { LevelText } from './status-tag';
 export function RecognitionOverview() {
   const { t } = useTranslation();
   const share = useRecognizedShare().data?.province;
-  const gaps = useGaps().data;
+  const gapsQuery = useGaps();
+  const gaps = gapsQuery.data;
   const list = (rows: GapRow[]) => (
     <ItemList
       size="small"
+      loading={gapsQuery.isPending}
       items={rows}
       pagination={rows.length > 8 ? { pageSize: 8, size: 'small' } : false}
       renderItem={(r) => ({
@@ -51,21 +54,25 @@ export function RecognitionOverview() {
       </Col>
       <Col xs={24} md={14}>
         <Card size="small" styles={{ body: { paddingTop: 0 } }}>
-          <Tabs
-            size="small"
-            items={[
-              {
-                key: 'apply',
-                label: t('recognition.overview.shouldApply', { n: gaps?.should_apply.length ?? 0 }),
-                children: list(gaps?.should_apply ?? []),
-              },
-              {
-                key: 'lapsed',
-                label: t('recognition.overview.lapsed', { n: gaps?.no_longer_qualified.length ?? 0 }),
-                children: list(gaps?.no_longer_qualified ?? []),
-              },
-            ]}
-          />
+          {gapsQuery.isError ? (
+            <ErrorState error={gapsQuery.error} onRetry={() => void gapsQuery.refetch()} />
+          ) : (
+            <Tabs
+              size="small"
+              items={[
+                {
+                  key: 'apply',
+                  label: t('recognition.overview.shouldApply', { n: gaps?.should_apply.length ?? 0 }),
+                  children: list(gaps?.should_apply ?? []),
+                },
+                {
+                  key: 'lapsed',
+                  label: t('recognition.overview.lapsed', { n: gaps?.no_longer_qualified.length ?? 0 }),
+                  children: list(gaps?.no_longer_qualified ?? []),
+                },
+              ]}
+            />
+          )}
         </Card>
       </Col>
     </Row>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { certificateLevels } from '@/config/enums';
-import { ApiError } from '@/lib/api-client';
+import { applyServerErrors } from '@/lib/form-errors';
 
 import { usePropose } from '../api/records';
 
@@ -51,9 +51,9 @@ export function ProposeDrawer({
       setFile(null);
       onClose();
     } catch (error) {
-      if (error instanceof ApiError) {
-        form.setFields(Object.entries(error.fieldErrors()).map(([name, errors]) => ({ name, errors })));
-      } else throw error;
+      // On the fields; what belongs to none (a refusal, a duplicate) said in a message.
+      const rest = applyServerErrors(form, error);
+      if (rest.length) void message.error(rest.join(' '));
     }
   };
 

@@ -2,6 +2,7 @@ import { App, Alert, Button, Card, Input, Modal, Space, Table, type TableColumnT
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ErrorState } from '@/components/ui/query-state';
 import { personSchoolColumns, TwoLineCell } from '@/components/ui/two-line-cell';
 import { ApiError } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -96,16 +97,20 @@ export function PublicityPage() {
   return (
     <Card title={t('recognition.nav.publicity')}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('recognition.publicityHint')} />
-      <Table<PublicityRow>
-        rowKey="id"
-        size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.results ?? []}
-        // On a phone the three columns share the card's width (a long school name wraps).
-        scroll={isPhone ? undefined : tableScroll}
-        pagination={false}
-        columns={columns}
-      />
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<PublicityRow>
+          rowKey="id"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.results ?? []}
+          // On a phone the three columns share the card's width (a long school name wraps).
+          scroll={isPhone ? undefined : tableScroll}
+          pagination={false}
+          columns={columns}
+        />
+      )}
       <Modal
         open={!!target}
         title={t('recognition.objectTitle', { name: target?.teacher_name ?? '' })}

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { personSchoolColumns } from '@/components/ui/two-line-cell';
+import { ErrorState } from '@/components/ui/query-state';
 import { api } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
+import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 import { useTableScroll } from '@/lib/table-scroll';
 
@@ -36,6 +38,7 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
       setTarget(null);
       setReason('');
     },
+    onError: (error) => void message.error(errorText(error)),
   });
   const { person: teacher, school } = personSchoolColumns<Recognition>(
     isPhone,
@@ -85,15 +88,19 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
 
   return (
     <Card title={t('recognition.recognitions')}>
-      <Table<Recognition>
-        rowKey="id"
-        size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.results ?? []}
-        scroll={tableScroll}
-        pagination={false}
-        columns={columns}
-      />
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<Recognition>
+          rowKey="id"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.results ?? []}
+          scroll={tableScroll}
+          pagination={false}
+          columns={columns}
+        />
+      )}
       <Modal
         open={!!target}
         title={t('recognition.revokeTitle', { no: target?.certificate_no ?? '' })}

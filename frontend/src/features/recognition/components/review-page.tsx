@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
+import { ErrorState } from '@/components/ui/query-state';
 import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { enums } from '@/config/enums';
 import { api } from '@/lib/api-client';
@@ -128,20 +129,24 @@ export function ReviewPage({ me }: { me: Me }) {
             data-testid="status-filter"
           />
         </Space>
-        <Table<Application>
-          rowKey="id"
-          size="small"
-          loading={list.isFetching}
-          dataSource={list.data?.results ?? []}
-          scroll={{ x: 720 }}
-          rowSelection={bulkAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-          pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
-          onRow={(row) =>
-            // A publicity row is name, school and level only: nothing more to open.
-            row.votes ? { onClick: () => setOpen(row), style: { cursor: 'pointer' } } : {}
-          }
-          columns={columns}
-        />
+        {list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<Application>
+            rowKey="id"
+            size="small"
+            loading={list.isFetching}
+            dataSource={list.data?.results ?? []}
+            scroll={{ x: 720 }}
+            rowSelection={bulkAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+            pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
+            onRow={(row) =>
+              // A publicity row is name, school and level only: nothing more to open.
+              row.votes ? { onClick: () => setOpen(row), style: { cursor: 'pointer' } } : {}
+            }
+            columns={columns}
+          />
+        )}
       </ActionCard>
       {shown && <ApplicationDrawer key={shown.id} me={me} application={shown} onClose={close} />}
       {bulk && bulkAction && (

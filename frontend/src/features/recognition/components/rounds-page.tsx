@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ActionCard } from '@/components/ui/action-card';
+import { ErrorState } from '@/components/ui/query-state';
 import { useRowActionsColumns } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { ApiError } from '@/lib/api-client';
+import { applyServerErrors } from '@/lib/form-errors';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
 import { useTableScroll } from '@/lib/table-scroll';
@@ -74,15 +76,19 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
           )
         }
       >
-        <Table<Round>
-          rowKey="id"
-          size="small"
-          loading={rounds.isFetching}
-          dataSource={rounds.data?.results ?? []}
-          scroll={tableScroll}
-          pagination={false}
-          columns={columns}
-        />
+        {rounds.isError ? (
+          <ErrorState error={rounds.error} onRetry={() => void rounds.refetch()} />
+        ) : (
+          <Table<Round>
+            rowKey="id"
+            size="small"
+            loading={rounds.isFetching}
+            dataSource={rounds.data?.results ?? []}
+            scroll={tableScroll}
+            pagination={false}
+            columns={columns}
+          />
+        )}
       </ActionCard>
       {creating && <RoundForm onClose={() => setCreating(false)} />}
       {editing && <RoundForm round={editing} onClose={() => setEditing(null)} />}
@@ -115,8 +121,18 @@ function RoundForm({ round, onClose }: { round?: Round; onClose: () => void }) {
       if (round) void message.success(t('recognition.roundSaved', { name: v.name }));
       onClose();
     } catch (error) {
-      if (error instanceof ApiError) form.setFields(Object.entries(error.fieldErrors()).map(([name, errors]) => ({ name: name === 'opens_on' || name === 'closes_on' ? 'dates' : name, errors })));
-      else throw error;
+      // The two dates are one field here; what belongs to no field is said in a message.
+      let onForm = error;
+      if (error instanceof ApiError) {
+        const body: Record<string, unknown> = {};
+        for (const [name, value] of Object.entries(error.body)) {
+          const field = name === 'opens_on' || name === 'closes_on' ? 'dates' : name;
+          body[field] = field === 'dates' ? [...((body.dates as string[]) ?? []), ...(Array.isArray(value) ? value : [value])] : value;
+        }
+        onForm = new ApiError(error.status, body);
+      }
+      const rest = applyServerErrors(form, onForm);
+      if (rest.length) void message.error(rest.join(' '));
     }
   };
   return (

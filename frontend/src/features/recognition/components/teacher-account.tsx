@@ -1,10 +1,11 @@
 import { KeyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Modal, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, type Paginated } from '@/lib/api-client';
+import { errorText } from '@/lib/error-text';
 import type { components } from '@/types/api';
 
 type Account = Pick<components['schemas']['User'], 'id' | 'username' | 'is_active' | 'must_change_password'>;
@@ -13,6 +14,7 @@ type Created = components['schemas']['TeacherAccount'];
 /** School HR (or the province) gives a teacher an account with a one-time password. */
 export function TeacherAccountCard({ teacher }: { teacher: number }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const key = ['recognition', 'teacher-account', teacher];
   const accounts = useQuery({
@@ -28,6 +30,7 @@ export function TeacherAccountCard({ teacher }: { teacher: number }) {
       setCreated(rows[0] ?? null);
       void queryClient.invalidateQueries({ queryKey: key });
     },
+    onError: (error) => void message.error(errorText(error)),
   });
   const account = accounts.data?.results[0];
   return (

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnType } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { certificateLevels } from '@/config/enums';
 import { useIsPhone } from '@/lib/breakpoints';
+import { errorText } from '@/lib/error-text';
 import { datesToDayjs } from '@/lib/dates';
 import { daysUntil, EXPIRY_WARNING_DAYS, formatDate } from '@/lib/format';
 
@@ -132,6 +133,7 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
   const label = useEnumLabel();
   const certificates = useCertificates(teacher);
   const remove = useDeleteCertificate();
+  const { message } = App.useApp();
   const [editing, setEditing] = useState<Certificate | null | undefined>(undefined);
   // An alert links to /teachers/<id>?certificate=<id>: that row is marked and scrolled to.
   const highlighted = Number(useSearchParams()[0].get('certificate')) || null;
@@ -201,7 +203,8 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
   };
   const actions = useRowActionsColumns<Certificate>(editable, (row) => ({
     onEdit: () => setEditing(row),
-    onDelete: () => remove.mutate({ id: row.id, teacher }),
+    onDelete: () =>
+      remove.mutate({ id: row.id, teacher }, { onError: (error) => void message.error(errorText(error)) }),
   }));
   const columns: Column[] = isPhone
     ? [name, expires, ...details, ...actions]

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, type TableColumnType } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,6 +7,7 @@ import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { useIsPhone } from '@/lib/breakpoints';
+import { errorText } from '@/lib/error-text';
 import { datesToDayjs } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
 
@@ -84,6 +85,7 @@ export function PeriodsCard({ teacher, editable }: { teacher: number; editable: 
   const label = useEnumLabel();
   const periods = useEnterprisePeriods(teacher);
   const remove = useDeleteEnterprisePeriod();
+  const { message } = App.useApp();
   const [editing, setEditing] = useState<EnterprisePeriod | null | undefined>(undefined);
 
   const kind: Column = {
@@ -118,7 +120,8 @@ export function PeriodsCard({ teacher, editable }: { teacher: number; editable: 
   const days: Column = { title: t('periods.fields.days'), dataIndex: 'days' };
   const actions = useRowActionsColumns<EnterprisePeriod>(editable, (row) => ({
     onEdit: () => setEditing(row),
-    onDelete: () => remove.mutate({ id: row.id, teacher }),
+    onDelete: () =>
+      remove.mutate({ id: row.id, teacher }, { onError: (error) => void message.error(errorText(error)) }),
   }));
   const columns: Column[] = isPhone
     ? [enterprise, days, ...dates, ...actions]

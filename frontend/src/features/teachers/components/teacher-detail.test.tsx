@@ -101,6 +101,25 @@ describe('teacher detail', () => {
     expect(within(card).queryByTestId('period-kind')).not.toBeInTheDocument();
   });
 
+  it('says why a certificate or a period was not deleted (no silent failure)', async () => {
+    const refusal = (detail: string) => () => HttpResponse.json({ detail }, { status: 409 });
+    server.use(
+      http.delete('/api/v1/certificates/:id/', refusal('证书已被认定申请引用')),
+      http.delete('/api/v1/enterprise-periods/:id/', refusal('经历已被认定申请引用')),
+    );
+    loginAs('hr_a');
+    renderApp('/teachers/1');
+    const confirmDelete = async (row: HTMLElement) => {
+      fireEvent.click(within(row).getByRole('button', { name: '删除' }));
+      const pop = await screen.findByRole('tooltip');
+      fireEvent.click(within(pop).getByRole('button', { name: /确\s*定|OK/ }));
+    };
+    await confirmDelete((await screen.findByText('钳工')).closest('tr') as HTMLElement);
+    expect(await screen.findByText('证书已被认定申请引用')).toBeInTheDocument();
+    await confirmDelete((await screen.findByText('江铃汽车')).closest('tr') as HTMLElement);
+    expect(await screen.findByText('经历已被认定申请引用')).toBeInTheDocument();
+  });
+
   it('is read-only for a city official', async () => {
     loginAs('city_nc');
     renderApp('/teachers/1');

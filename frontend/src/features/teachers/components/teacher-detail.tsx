@@ -1,9 +1,10 @@
-import { Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tag } from 'antd';
+import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tag } from 'antd';
 import { LinkButton } from '@/components/ui/link-button';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { paths } from '@/config/paths';
+import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
 import { useDeleteTeacher } from '../api/delete-teacher';
@@ -25,6 +26,7 @@ export function TeacherDetail({
   const { t } = useTranslation();
   const label = useEnumLabel();
   const remove = useDeleteTeacher();
+  const { message } = App.useApp();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -41,7 +43,12 @@ export function TeacherDetail({
               <LinkButton to={paths.teacherEdit(teacher.id)}>{t('common.edit')}</LinkButton>
               <Popconfirm
                 title={t('common.confirmDelete')}
-                onConfirm={() => remove.mutate(teacher.id, { onSuccess: onDeleted })}
+                onConfirm={() =>
+                  remove.mutate(teacher.id, {
+                    onSuccess: onDeleted,
+                    onError: (error) => void message.error(errorText(error)),
+                  })
+                }
               >
                 <Button danger loading={remove.isPending}>
                   {t('common.delete')}

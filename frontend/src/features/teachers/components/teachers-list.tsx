@@ -14,6 +14,7 @@ import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { canEditTeachers, useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
+import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 import { useSchoolOptions } from '@/lib/reference-data';
 import { useTableScroll } from '@/lib/table-scroll';
@@ -105,6 +106,7 @@ export function TeachersList() {
           setCreated(rows);
           setSelected([]);
         },
+        onError: (error) => void message.error(errorText(error)),
       },
     );
   };
@@ -225,6 +227,7 @@ export function TeachersList() {
                 // (messages render outside the router: no link; the header's jobs button is one)
                 content: <span data-testid="export-started">{t('teachers.exportStarted')}</span>,
               }),
+            onError: (error) => void message.error(errorText(error)),
           })
         }
       >
