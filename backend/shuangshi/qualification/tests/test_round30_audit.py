@@ -4,7 +4,7 @@ is at stake. Pure engine, no database."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -14,30 +14,13 @@ from shuangshi.qualification.engine import (
     FactChange,
     PeriodFact,
     RuleProfile,
-    TeacherFacts,
     TeacherRecord,
     evaluate,
     outcome,
     recruitment_compliant,
 )
 
-DAY = timedelta(days=1)
-MACHINING = "46"  # 装备制造
-BASIC = CertificateFact("teacher_qualification", "secondary_vocational", date(2010, 1, 1))
-
-
-def facts(**kw: object) -> TeacherFacts:
-    base: dict[str, object] = {
-        "employment": "full_time",
-        "course_type": "professional",
-        "hired_on": date(2010, 9, 1),
-        "teaching_since": date(2010, 9, 1),
-        "title": "junior",
-        "major_category": MACHINING,
-    }
-    base.update(kw)
-    return TeacherFacts(**base)  # type: ignore[arg-type]
-
+from .test_engine_time_true import BASIC, DAY, MACHINING, facts
 
 # ------------------------------------------- teaching years from a 29 February start
 # DESIGN §4: "≥ 5 years since teaching_since". The engine reaches the threshold on
