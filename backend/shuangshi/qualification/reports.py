@@ -220,9 +220,9 @@ def school_rows_at(
     if field in ("ratio", "gap"):
         with_value = [r for r in light if getattr(r, field) is not None]
         without = [r for r in light if getattr(r, field) is None]
-        with_value.sort(
-            key=lambda r: (getattr(r, field), r.school["code"]), reverse=ordering.startswith("-")
-        )
+        # Descending by the value, ties still by code (as the stored path orders them).
+        sign = -1 if ordering.startswith("-") else 1
+        with_value.sort(key=lambda r: (sign * getattr(r, field), r.school["code"]))
         without.sort(key=lambda r: r.school["code"])
         light = with_value + without
     elif field == "name":

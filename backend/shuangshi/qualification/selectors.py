@@ -1018,10 +1018,15 @@ def school_ratios_today(
     order = ORDERINGS.get(ordering, ORDERINGS["code"])
     if order[0].lstrip("-") in ("ratio_value", "gap_raw"):
         field = order[0].lstrip("-")
+        # By the value the row shows: a school that meets the target shows a gap of 0
+        # however far above it is (engine.gap), so ties go by code as on other dates.
+        value: Any = F(field)
+        if field == "gap_raw":
+            value = Case(
+                When(gap_raw__lt=0, then=Value(0)), default=F(field), output_field=IntegerField()
+            )
         expr = (
-            F(field).desc(nulls_last=True)
-            if order[0].startswith("-")
-            else F(field).asc(nulls_last=True)
+            value.desc(nulls_last=True) if order[0].startswith("-") else value.asc(nulls_last=True)
         )
         return qs.order_by(expr, *order[1:])
     return qs.order_by(*order)
