@@ -61,7 +61,8 @@ class MeSerializer(serializers.ModelSerializer):
 
 
 class CredentialsSerializer(serializers.Serializer):
-    username = serializers.CharField()
+    # No account has a longer one (and the lock-out record could not store it).
+    username = serializers.CharField(max_length=150)  # User.username
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

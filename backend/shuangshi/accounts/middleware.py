@@ -52,7 +52,8 @@ class PasswordChangeRequiredMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
-        if not request.path.startswith("/api/v1/"):
+        # The whole API, the schema and its docs (/api/schema/, /api/docs/) included.
+        if not request.path.startswith("/api/"):
             return None
         match = request.resolver_match
         if match is not None and match.url_name in ALLOWED_URL_NAMES:

@@ -34,6 +34,7 @@ def _check_scope(user: User) -> None:
 def user_create(*, username: str, password: str | None, role: str, **fields: Any) -> User:
     user = User(username=username, role=role, **fields)
     _check_scope(user)
+    _check_teacher_current(user)
     _check_teacher_free(user)
     if password:
         _check_password(password, user)
@@ -48,17 +49,63 @@ def user_create(*, username: str, password: str | None, role: str, **fields: Any
 @transaction.atomic
 def user_update(*, user: User, data: dict[str, Any]) -> User:
     password = data.pop("password", None)
+    was_active, was_role, was_teacher = user.is_active, user.role, user.teacher_id
     for field, value in data.items():
         setattr(user, field, value)
     _check_scope(user)
+    if was_role == Role.TEACHER and user.teacher_id != was_teacher:
+        # Another person would sign in with this login (and read the new teacher's record).
+        raise ValidationError(
+            {
+                "teacher": [
+                    _(
+                        "An account stays with its teacher: deactivate it and create one "
+                        "for the other teacher."
+                    )
+                ]
+            }
+        )
+    if user.is_active and not was_active:
+        _check_teacher_current(user)
     _check_teacher_free(user)
+    if was_active and was_role == Role.PROVINCE:
+        if not user.is_active:
+            _check_province_remains(user, "is_active")
+        elif user.role != Role.PROVINCE:
+            _check_province_remains(user, "role")
     if password:
         _check_password(password, user)
         user.set_password(password)
         user.must_change_password = user.role in FIRST_LOGIN_CHANGE_ROLES
-        tokens_revoke(user=user)
     user.save()
+    if password or (was_active and not user.is_active):
+        tokens_revoke(user=user)  # a reactivated account signs in afresh
     return user
+
+
+def _check_province_remains(user: User, field: str) -> None:
+    """Another active province account must remain, or no one could manage accounts.
+    The active province rows are locked so two of them cannot remove each other at once."""
+    others = list(
+        User.objects.select_for_update()
+        .filter(role=Role.PROVINCE, is_active=True)
+        .exclude(pk=user.pk)
+        .values_list("pk", flat=True)
+    )
+    if not others:
+        raise ValidationError(
+            {field: [_("The province needs at least one other active province account first.")]}
+        )
+
+
+def _check_teacher_current(user: User, field: str = "teacher") -> None:
+    """No account for a teacher who has left (a leaving date today or before)."""
+    teacher = user.teacher
+    if teacher is None or teacher.left_on is None or teacher.left_on > timezone.localdate():
+        return
+    raise ValidationError(
+        {field: [_("%(name)s has left the school: no account.") % {"name": teacher.name}]}
+    )
 
 
 def _check_password(password: str, user: User, field: str = "password") -> None:
@@ -119,7 +166,10 @@ def teacher_accounts_create(*, teachers: Iterable[Teacher]) -> list[dict[str, An
     `username` the existing one) when the teacher already had an active account.
     """
     out: list[dict[str, Any]] = []
-    for teacher in teachers:
+    chosen = list(teachers)
+    for teacher in chosen:
+        _check_teacher_current(User(role=Role.TEACHER, teacher=teacher), "teachers")
+    for teacher in chosen:
         existing = User.objects.filter(teacher=teacher, is_active=True).first()
         if existing is not None:
             out.append({"teacher": teacher.pk, "username": existing.username, "password": None})
@@ -138,7 +188,10 @@ def teacher_accounts_create(*, teachers: Iterable[Teacher]) -> list[dict[str, An
 @transaction.atomic
 def user_deactivate(*, user: User) -> None:
     """Accounts are deactivated, never deleted, so the audit trail keeps its actor.
-    Its API tokens end (a reactivated account signs in afresh)."""
+    Its API tokens end (a reactivated account signs in afresh). The last active province
+    account stays (the province would be locked out)."""
+    if user.is_active and user.role == Role.PROVINCE:
+        _check_province_remains(user, "is_active")
     user.is_active = False
     user.save(update_fields=["is_active"])
     tokens_revoke(user=user)
