@@ -229,11 +229,19 @@ class Rendered(str):
 # A list inside a message (the choices of a column, the columns missing): joined by the
 # reader's language's mark. The values stay as the sheet must hold them.
 LIST_PARAMS = frozenset({"allowed", "missing"})
-_LIST_MARK = re.compile(r"、|, ")
+
+
+# The mark itself is a catalogue entry like any other message, so that a language added to
+# the catalogue brings its own mark.
+LIST_MARK = ", "
+ZH[LIST_MARK] = "、"
+_ANY_LIST_MARK = re.compile("|".join(map(re.escape, (LIST_MARK, ZH[LIST_MARK]))))
 
 
 def _mark(language: str) -> str:
-    return "、" if language.startswith("zh") else ", "
+    """The list mark in ``language`` (t() under that language)."""
+    with translation.override(language):
+        return str(t(LIST_MARK))
 
 
 def listing(items: Iterable[str]) -> Rendered:
@@ -359,6 +367,8 @@ def _read_back_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(a pattern matching the message rendered in either language, its msgid), once."""
     patterns = []
     for msgid, chinese in ZH.items():
+        if msgid == LIST_MARK:
+            continue  # a part of messages, never one on its own
         for template in (msgid, chinese):
             pattern, names, at = [], set(), 0
             for found in _PLACEHOLDER.finditer(template):
@@ -384,11 +394,11 @@ def read_message(text: str) -> str:
     for pattern, msgid in _read_back_patterns():
         found = pattern.fullmatch(text)
         if found is not None:
-            mark = _mark(get_language() or settings.LANGUAGE_CODE)
+            mark = str(t(LIST_MARK))
             params: dict[str, Any] = {
                 name: int(value)
                 if f"%({name})d" in msgid
-                else mark.join(_LIST_MARK.split(value))
+                else mark.join(_ANY_LIST_MARK.split(value))
                 if name in LIST_PARAMS
                 else value
                 for name, value in found.groupdict().items()
