@@ -81,10 +81,12 @@ def job_run(*, job_id: int) -> Job | None:
             try:
                 spec_for(job.kind).run(job, **job.params)
             except JobFailed as exc:
-                return _end_failed(job, str(exc))
+                _end_failed(job, str(exc))
+                return job
             except Exception:
                 logger.exception("job %s (%s) failed", job.pk, job.kind)
-                return _end_failed(job, str(UNEXPECTED_ERROR))
+                _end_failed(job, str(UNEXPECTED_ERROR))
+                return job
         job.status = JobStatus.SUCCEEDED
         job.finished_at = timezone.now()
         if job.total and job.done < job.total:
@@ -107,9 +109,10 @@ def job_run(*, job_id: int) -> Job | None:
             close_side_connection()  # the lock's (and progress') connection
 
 
-def _end_failed(job: Job, message: str, *, never_claimed: bool = False) -> Job:
+def _end_failed(job: Job, message: str, *, never_claimed: bool = False) -> bool:
     """End a running job `failed` (or, ``never_claimed``, a queued one still waiting on the
-    engine task the caller read), then tell its kind and its owner."""
+    engine task the caller read), then tell its kind and its owner. ``job`` is read again
+    either way; True when this call ended it (its guarded update found the row)."""
     if never_claimed:
         ending = Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED, task_id=job.task_id)
     else:
@@ -126,7 +129,7 @@ def _end_failed(job: Job, message: str, *, never_claimed: bool = False) -> Job:
             except Exception:
                 logger.exception("on_failure of job %s (%s) failed", job.pk, job.kind)
         _announce(job)
-    return job
+    return bool(updated)
 
 
 def _announce(job: Job) -> None:
@@ -215,7 +218,8 @@ def jobs_reap(*, now: Any = None) -> list[Job]:
         if dead:
             logger.warning("job %s (%s): its worker %s is gone", job.pk, job.kind, job.worker)
             with translation.override(job.language or settings.LANGUAGE_CODE):
-                reaped.append(_end_failed(job, str(WORKER_GONE)))
+                _end_failed(job, str(WORKER_GONE))
+            reaped.append(job)
             _tasks_lost(job, now=now, why=f"its worker {job.worker} stopped while it ran")
     jobs_redeliver_lost(now=now)
     return reaped
@@ -302,8 +306,7 @@ def _never_started(job: Job, *, now: Any) -> None:
     job_redeliver, a job whose task changed since the caller read it is left alone."""
     with translation.override(job.language or settings.LANGUAGE_CODE):
         message = str(NEVER_STARTED)
-    ended = _end_failed(job, message, never_claimed=True)
-    if ended.status == JobStatus.FAILED and ended.message == message:
+    if _end_failed(job, message, never_claimed=True):
         why = f"its worker stopped before it claimed the job, {job.deliveries} deliveries lost"
         _tasks_lost(job, now=now, why=why)
         logger.warning("job %s (%s): %s; ended failed", job.pk, job.kind, why)
