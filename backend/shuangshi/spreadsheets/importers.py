@@ -41,7 +41,11 @@ from shuangshi.teachers.validation import (
 )
 from shuangshi.training import services as training_services
 from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
-from shuangshi.training.validation import ProgramFacts, completion_errors
+from shuangshi.training.validation import (
+    ProgramFacts,
+    completion_errors,
+    voided_completion_errors,
+)
 
 from . import cells
 from . import columns as C
@@ -464,7 +468,10 @@ class Importer:
         queryset = Teacher.objects.filter(id_number__in=ids)
         if scoped:
             queryset = in_school_scope(queryset, self.user, school="school")
-        return {row["id_number"]: dict(row) for row in queryset.values("id", "id_number", "name")}
+        return {
+            row["id_number"]: dict(row)
+            for row in queryset.values("id", "id_number", "name", "left_on")
+        }
 
     def teacher_of(
         self, row: Parsed, teachers: dict[str, dict[str, Any]], *, not_found: str
@@ -1047,10 +1054,21 @@ class CompletionImporter(Importer):
                 if program
                 else None
             )
-            row.add(rule_errors(completion_errors, v, facts, today=self.today))
+            left_on = teachers[v["id_number"]]["left_on"] if v["teacher_id"] else None
+            row.add(rule_errors(completion_errors, v, facts, today=self.today, left_on=left_on))
             if program and v["teacher_id"]:
                 self.once(row, (program.pk, v["teacher_id"]))
         teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
+        if self.user.role != Role.PROVINCE:
+            # Only the province changes a completion it voided (training.services).
+            voided = set(
+                TrainingCompletion.objects.filter(
+                    teacher_id__in=teacher_ids, voided=True
+                ).values_list("program_id", "teacher_id")
+            )
+            for row in batch:
+                if (row.values["program_id"], row.values["teacher_id"]) in voided:
+                    row.add(rule_errors(voided_completion_errors, "program"))
         self.existing = {
             (c["program_id"], c["teacher_id"]): c
             for c in TrainingCompletion.objects.filter(teacher_id__in=teacher_ids).values(

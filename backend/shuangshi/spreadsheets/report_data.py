@@ -125,7 +125,12 @@ def _bases() -> list[BaseRow]:
         programme_count=Count("programs", distinct=True),
         completion_count=Count("programs__completions", filter=done),
         trained=Count("programs__completions__teacher", filter=done, distinct=True),
-        passes=Count("programs__completions", filter=done & Q(programs__completions__passed=True)),
+        passes=Count(
+            "programs__completions",
+            # A voided pass is no pass (DESIGN §4), as in the training app's base_stats.
+            filter=done
+            & Q(programs__completions__passed=True, programs__completions__voided=False),
+        ),
     )
     return [
         BaseRow(

@@ -36,7 +36,12 @@ from .models import (
     TrainingCompletion,
     TrainingProgram,
 )
-from .validation import ProgramFacts, completion_errors, program_errors
+from .validation import (
+    ProgramFacts,
+    completion_errors,
+    program_errors,
+    voided_completion_errors,
+)
 
 ALL_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF]
 RUNS_TRAINING = [Role.PROVINCE, Role.BASE_STAFF]
@@ -408,23 +413,17 @@ class TrainingCompletionSerializer(VersionedSerializer):
         values = merged_values(self, attrs)
         program: TrainingProgram = values["program"]
         facts = ProgramFacts(program.hours, program.start_on, program.end_on)
-        raise_errors(completion_errors(values, facts, today=timezone.localdate()))
+        teacher = values["teacher"]
+        raise_errors(
+            completion_errors(values, facts, today=timezone.localdate(), left_on=teacher.left_on)
+        )
         duplicate = TrainingCompletion.objects.filter(program=program, teacher=values["teacher"])
         if self.instance is not None:
             duplicate = duplicate.exclude(pk=self.instance.pk)
         existing = duplicate.values_list("voided", flat=True).first()
         if existing:
             # DESIGN §4: voided ones never count; logging it again would undo the void.
-            raise serializers.ValidationError(
-                {
-                    "teacher": [
-                        _(
-                            "The province voided this teacher's completion of this programme; "
-                            "it cannot be logged again."
-                        )
-                    ]
-                }
-            )
+            raise serializers.ValidationError(voided_completion_errors("teacher"))
         if existing is not None:
             raise serializers.ValidationError(
                 {"teacher": [_("This teacher already has a completion of this programme.")]}

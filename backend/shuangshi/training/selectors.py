@@ -207,13 +207,13 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
     rows = (
         TrainingCompletion.objects.filter(program__base__in=bases, completed_on__lte=as_of)
         .order_by()  # summed: the list's order (newest first) would only cost a sort
-        .values_list("program__base_id", "teacher_id", "passed")
+        .values_list("program__base_id", "teacher_id", "passed", "voided")
     )
-    for base_id, teacher_id, passed in rows:
+    for base_id, teacher_id, passed, voided in rows:
         f = figures[base_id]
         f["completions"] += 1
         f["teachers"].add(teacher_id)
-        if passed:
+        if passed and not voided:  # a voided pass is no pass (DESIGN §4)
             f["passed"] += 1
             f["passed_teachers"].add(teacher_id)
     through = qualified_through(

@@ -71,9 +71,14 @@ def program_errors(values: Mapping[str, Any], bounds: CompletionBounds | None = 
 
 
 def completion_errors(
-    values: Mapping[str, Any], program: ProgramFacts | None, *, today: date
+    values: Mapping[str, Any],
+    program: ProgramFacts | None,
+    *,
+    today: date,
+    left_on: date | None = None,
 ) -> Errors:
-    """Hours within the programme's hours, date within the programme and not in the future."""
+    """Hours within the programme's hours, date within the programme and not in the future,
+    nor after the teacher left (``left_on``: employed through that day, DESIGN §4)."""
     errors: Errors = {}
     hours = values.get("hours")
     completed_on = values.get("completed_on")
@@ -81,6 +86,13 @@ def completion_errors(
         _add(errors, "hours", _("Hours must be at least 1."))
     if completed_on and completed_on > today:
         _add(errors, "completed_on", _("A completion cannot be dated in the future."))
+    if completed_on and left_on and completed_on > left_on:
+        _add(
+            errors,
+            "completed_on",
+            _("The teacher left on %(date)s; a completion cannot be dated after that day.")
+            % {"date": left_on.isoformat()},
+        )
     if program is None:
         return errors
     if hours is not None and hours > program.hours:
@@ -97,3 +109,16 @@ def completion_errors(
             % {"start": program.start_on.isoformat(), "end": program.end_on.isoformat()},
         )
     return errors
+
+
+def voided_completion_errors(field: str) -> Errors:
+    """A completion the province voided is not logged again nor changed (DESIGN §4: voided
+    ones never count; only the province changes one)."""
+    return {
+        field: [
+            _(
+                "The province voided this teacher's completion of this programme; "
+                "it cannot be logged again."
+            )
+        ]
+    }
