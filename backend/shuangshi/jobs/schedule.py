@@ -50,8 +50,8 @@ SCHEDULE: list[Entry] = [
         "jobs.retention",
         "nightly: delete uploads and generated files older than JOBS_RETENTION_DAYS",
     ),
-    # Issue 13 adds: Entry("daily-alerts", "0 7 * * *", "<alerts job>", "alerts and digest").
-    # Issue 12 adds: Entry("publicity-finalize", "0 1 * * *", "<publicity job>", "...").
+    # Other apps add theirs in their jobs.py: recognition (publicity-finalize), teachers
+    # (teacher-counts-tidy), notifications (daily-alerts, daily-digest); docs/jobs.md.
 ]
 
 
