@@ -2,8 +2,10 @@
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -49,6 +51,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             {"non_field_errors": [_("A value is out of range.")]},
             status=status.HTTP_400_BAD_REQUEST,
         )
+    elif isinstance(exc, Http404 | ObjectDoesNotExist):
+        # get_object_or_404's "No Job matches the given query." names the model, in English;
+        # a row gone between the lookup and the read (retention) is as missing.
+        exc = exceptions.NotFound()
     response = drf_exception_handler(exc, context)
     # The message is translated; clients (the web app's login redirect) match the code.
     auth_error = isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed)
