@@ -38,7 +38,7 @@ COPY --from=native /app/backend/.mypyc backend/.mypyc
 # the same script with this environment outside Docker.
 RUN cd backend && DJANGO_SECRET_KEY="build-only-$(python -c 'import secrets; print(secrets.token_hex(32))')" \
     DATABASE_URL=postgres://build@localhost/build sh ../scripts/image-build.sh
-RUN useradd --create-home app && mkdir -p /app/var && chown -R app /app/var
+RUN useradd --create-home app && mkdir -p /app/var/media && chown -R app /app/var
 USER app
 WORKDIR /app/backend
 EXPOSE 8000

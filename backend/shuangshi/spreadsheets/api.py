@@ -147,6 +147,8 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def errors(self, request: Request, pk: str | None = None) -> HttpResponse:
         job = self.get_object()
         content = ImportJob.objects.values_list("content", flat=True).get(pk=job.pk)
+        if not content:  # deleted by retention (jobs.retention): the workbook is gone
+            raise exceptions.NotFound()
         try:
             engine = services.reader_for(bytes(content))
         except FileProblem as exc:

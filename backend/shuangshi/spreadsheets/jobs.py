@@ -88,8 +88,9 @@ def _old_uploads(cutoff: datetime) -> int:
     the row stays (it is the record of who imported what, and what came of it)."""
     busy = [ImportStatus.QUEUED, ImportStatus.VALIDATING, ImportStatus.COMMITTING]
     old = ImportJob.objects.filter(created_at__lt=cutoff).exclude(status__in=busy)
-    # One never committed cannot be any more: its file is gone.
-    old.filter(status=ImportStatus.VALID).update(
+    # One never committed cannot be any more: its file is gone. An invalid one's errors go
+    # too (its marked workbook cannot be made): it says it expired, not "invalid, no errors".
+    old.filter(status__in=[ImportStatus.VALID, ImportStatus.INVALID]).update(
         status=ImportStatus.FAILED, message=t("This upload has expired: upload the file again.")
     )
     return old.exclude(content=b"").update(content=b"", errors=[], parsed=b"")
