@@ -84,11 +84,25 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
           </Space>
         </Col>
       </Row>
+      {/* A desktop's first screen holds the ratio against the target, its trend and the schools
+          below the target with their gaps (the worst first); the rest is a scroll away. */}
+      {kind && <Alert type="info" showIcon title={t('dashboard.trendNoKind')} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <RatioGaugeCard title={`${scopeName} · ${t('dashboard.ratioTitle')}`} figures={figures} />
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} lg={16}>
+          <TrendCard
+            fill
+            params={{ city }}
+            target={target}
+            title={`${city ? cityScope(city) : t('dashboard.province')} · ${t('dashboard.trend')}`}
+          />
+        </Col>
+      </Row>
+      <BelowTargetTable city={city} kind={kind} asOf={as_of} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
           <Card
             title={`${scopeName} · ${t('dashboard.schoolsMeeting')}`}
             size="small"
@@ -107,7 +121,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
             </Typography.Paragraph>
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} lg={12}>
           <BasesCard />
         </Col>
       </Row>
@@ -143,9 +157,6 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
           </Card>
         </Col>
       </Row>
-      {kind && <Alert type="info" showIcon title={t('dashboard.trendNoKind')} />}
-      <TrendCard params={{ city }} target={target} title={`${city ? cityScope(city) : t('dashboard.province')} · ${t('dashboard.trend')}`} />
-      <BelowTargetTable city={city} kind={kind} asOf={as_of} />
     </Space>
   );
 }

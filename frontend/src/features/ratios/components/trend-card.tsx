@@ -14,25 +14,28 @@ export function TrendCard({
   target,
   title,
   withForecast = true,
+  fill = false,
 }: {
   params: TrendParams;
   target: number;
   title?: string;
   withForecast?: boolean;
+  /** Fills its row's height (beside the ratio's gauge on the province's dashboard). */
+  fill?: boolean;
 }) {
   const { t } = useTranslation();
   const trend = useRatioTrend(params);
   // Only when the trend ends at today: a forecast after a past month would mislead.
   const forecast = useRatioForecast({ school: params.school, city: params.city }, withForecast && !params.end);
   return (
-    <Card title={title ?? t('dashboard.trend')} size="small">
+    <Card title={title ?? t('dashboard.trend')} size="small" style={fill ? { height: '100%' } : undefined}>
       {trend.isPending ? (
         <Skeleton active />
       ) : trend.isError ? (
         <ErrorState error={trend.error} onRetry={() => void trend.refetch()} />
       ) : (
         <Chart
-          height={260}
+          height={fill ? 320 : 260}
           ariaLabel={t('dashboard.trend')}
           option={trendOption(
             trend.data.points,
