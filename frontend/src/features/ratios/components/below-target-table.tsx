@@ -18,10 +18,13 @@ import { useTableScroll } from '@/lib/table-scroll';
 type TableFilters = { city?: number; kind?: string; asOf?: string };
 type Column = TableColumnType<SchoolRatio>;
 
-/** Schools below target, biggest gap first by default; the name drills down. */
-export function BelowTargetTable(props: TableFilters) {
+/** Schools below target, biggest gap first by default; the name drills down. With `target`,
+ * the title says the share must exceed it (a school at exactly 60.0% is below a 60% target). */
+export function BelowTargetTable({ target, ...props }: TableFilters & { target?: number }) {
   const { t } = useTranslation();
-  return <SchoolRatiosTable {...props} belowTarget title={t('dashboard.belowTarget')} />;
+  const title =
+    target === undefined ? t('dashboard.belowTarget') : t('dashboard.belowTargetOf', { value: formatPercent(target, 0) });
+  return <SchoolRatiosTable {...props} belowTarget title={title} />;
 }
 
 /**

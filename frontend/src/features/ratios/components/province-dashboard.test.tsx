@@ -23,6 +23,8 @@ describe('province dashboard', () => {
     const links = await within(table).findAllByRole('link');
     expect(links.map((a) => a.textContent)).toEqual(['九江中等专业学校', '赣州技师学院']);
     expect(links[0]).toHaveAttribute('href', '/schools/2');
+    // The target is "more than": a school at exactly the target is below it, and the title says so.
+    expect(screen.getByText('未达标学校（占比须超过 60%）')).toBeInTheDocument();
   });
 
   it('writes the day a school falls below and its hours with each language\'s punctuation', async () => {

@@ -100,7 +100,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
           />
         </Col>
       </Row>
-      <BelowTargetTable city={city} kind={kind} asOf={as_of} />
+      <BelowTargetTable city={city} kind={kind} asOf={as_of} target={target} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card
