@@ -76,7 +76,8 @@ MIDDLEWARE = [
 # django-axes first: it refuses a locked-out username+address before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, whose session user stops from its teacher's leaving date (docs/security.md)
+    "shuangshi.accounts.backends.AccountBackend",
 ]
 
 ROOT_URLCONF = "config.urls"

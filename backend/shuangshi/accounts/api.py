@@ -21,7 +21,7 @@ from shuangshi.teachers.models import Teacher
 
 from . import services
 from .filters import UserFilter
-from .models import Role, User
+from .models import TEACHER_LEFT_MESSAGE, Role, User
 from .scope import teachers_visible_to
 
 
@@ -77,6 +77,8 @@ class CredentialsSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 {"non_field_errors": [_("Wrong username or password.")]}
             )
+        if user.teacher_has_left():  # said only to the one who knows the password
+            raise serializers.ValidationError({"non_field_errors": [TEACHER_LEFT_MESSAGE]})
         attrs["user"] = user
         return attrs
 

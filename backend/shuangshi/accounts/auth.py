@@ -7,7 +7,8 @@ query and the answer is kept on the request for the second asker. Nothing is kep
 requests: a revoked, expired or deactivated token is refused on its next request. Expired
 tokens of the same user are deleted when the user signs in again (accounts.services), not
 on every request. The idle end still moves on use, at most once per knox's
-MIN_REFRESH_INTERVAL (a minute), as knox does.
+MIN_REFRESH_INTERVAL (a minute), as knox does. The user's teacher comes in the same query: a
+teacher's account is refused from its teacher's leaving date (User.teacher_has_left).
 """
 
 import binascii
@@ -30,6 +31,9 @@ from rest_framework import exceptions
 from rest_framework.request import Request
 
 from shuangshi.common import prepared
+from shuangshi.teachers.models import Teacher
+
+from .models import TEACHER_LEFT_MESSAGE
 
 _ANSWER = "_shuangshi_token_auth"
 
@@ -39,41 +43,56 @@ def _http_request(request: Request | HttpRequest) -> HttpRequest:
 
 
 @cache
-def _tokens_sql() -> tuple[str, list[str], list[str]]:
-    """Every column of a token and of its user, the token's first (written once from the
-    two models: the same objects as the ORM's select_related, without compiling it), and
-    the two models' field names in that order."""
+def _tokens_sql() -> tuple[str, list[str], list[str], list[str]]:
+    """Every column of a token, of its user and of the user's teacher (if any), the token's
+    first (written once from the three models: the same objects as the ORM's select_related,
+    without compiling it), and the three models' field names in that order."""
     qn = connection.ops.quote_name
-    token, user = AuthToken._meta, get_user_model()._meta
+    user_model = get_user_model()
+    teacher_field = user_model._meta.get_field("teacher")
+    token, user, teacher = AuthToken._meta, user_model._meta, Teacher._meta
     owner = token.get_field("user")
     columns = [f"t.{qn(f.column)}" for f in token.concrete_fields]
     columns += [f"u.{qn(f.column)}" for f in user.concrete_fields]
+    columns += [f"te.{qn(f.column)}" for f in teacher.concrete_fields]
     sql = (
         f"SELECT {', '.join(columns)} FROM {qn(token.db_table)} t "
         f"JOIN {qn(user.db_table)} u ON u.{qn(user.pk.column)} = t.{qn(owner.column)} "
+        f"LEFT JOIN {qn(teacher.db_table)} te "
+        f"ON te.{qn(teacher.pk.column)} = u.{qn(teacher_field.column)} "
         f"WHERE t.{qn(token.get_field('token_key').column)} = %s"
     )
-    names = [f.attname for f in token.concrete_fields], [f.attname for f in user.concrete_fields]
+    names = (
+        [f.attname for f in token.concrete_fields],
+        [f.attname for f in user.concrete_fields],
+        [f.attname for f in teacher.concrete_fields],
+    )
     return sql, *names
 
 
 def tokens_with_users(key: str) -> list[AuthToken]:
-    """The tokens whose key is ``key``, each with its user, in one query. It runs on every
-    token request: on PostgreSQL its SQL is written once (compiling the ORM's join cost
-    more than running it); elsewhere (SQLite, whose dates need Django's converters) the ORM."""
+    """The tokens whose key is ``key``, each with its user and the user's teacher, in one
+    query. It runs on every token request: on PostgreSQL its SQL is written once (compiling
+    the ORM's join cost more than running it); elsewhere (SQLite, whose dates need Django's
+    converters) the ORM."""
     if connection.vendor != "postgresql":
-        return list(AuthToken.objects.filter(token_key=key).select_related("user"))
-    sql, token_names, user_names = _tokens_sql()
+        return list(AuthToken.objects.filter(token_key=key).select_related("user", "user__teacher"))
+    sql, token_names, user_names, teacher_names = _tokens_sql()
     user_model, owner = get_user_model(), AuthToken._meta.get_field("user")
-    split = len(token_names)
+    teacher_field = user_model._meta.get_field("teacher")
+    split, teacher_at = len(token_names), len(token_names) + len(user_names)
+    teacher_pk = teacher_at + teacher_names.index(Teacher._meta.pk.attname)
     found = []
     with prepared.cursor() as cursor:  # one statement, by key, on every request
         cursor.execute(sql, [key])
         for row in cursor.fetchall():
             token = AuthToken.from_db(connection.alias, token_names, row[:split])
-            owner.set_cached_value(
-                token, user_model.from_db(connection.alias, user_names, row[split:])
-            )
+            user = user_model.from_db(connection.alias, user_names, row[split:teacher_at])
+            teacher = None
+            if row[teacher_pk] is not None:  # no teacher: its columns all null
+                teacher = Teacher.from_db(connection.alias, teacher_names, row[teacher_at:])
+            teacher_field.set_cached_value(user, teacher)
+            owner.set_cached_value(token, user)
             found.append(token)
     return found
 
@@ -111,6 +130,12 @@ class TokenAuthentication(knox_auth.TokenAuthentication):
                     self.renew_token(auth_token)
                 return self.validate_user(auth_token)
         raise exceptions.AuthenticationFailed(msg)
+
+    def validate_user(self, auth_token: AuthToken) -> tuple[Any, AuthToken]:
+        user, token = super().validate_user(auth_token)  # an inactive user: refused
+        if user.teacher_has_left():
+            raise exceptions.AuthenticationFailed(TEACHER_LEFT_MESSAGE)
+        return user, token
 
 
 class TokenScheme(KnoxTokenScheme):

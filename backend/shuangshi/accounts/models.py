@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -70,6 +71,21 @@ class User(AbstractUser):
         )
         if errors:
             raise ValidationError(errors)
+
+    def teacher_has_left(self) -> bool:
+        """A teacher's account whose teacher has left (a leaving date today or before): it
+        signs in no more and its tokens and sessions stop, from that day (read when a
+        request authenticates, so a future date needs no nightly run). The authentication
+        paths load the teacher with the user (accounts.auth, accounts.backends)."""
+        from shuangshi.teachers.models import has_left
+
+        if self.role != Role.TEACHER or self.teacher is None:
+            return False
+        return has_left(self.teacher.left_on, today=timezone.localdate())
+
+
+# Said when such an account signs in or uses a token (accounts.api, accounts.auth).
+TEACHER_LEFT_MESSAGE = _("The teacher of this account has left the school: it cannot sign in.")
 
 
 def scope_errors(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from knox.models import AuthToken
 
-from shuangshi.teachers.models import Teacher
+from shuangshi.teachers.models import Teacher, has_left
 
 from .models import Role, User, scope_errors
 
@@ -34,7 +34,8 @@ def _check_scope(user: User) -> None:
 def user_create(*, username: str, password: str | None, role: str, **fields: Any) -> User:
     user = User(username=username, role=role, **fields)
     _check_scope(user)
-    _check_teacher_current(user)
+    if user.teacher is not None:
+        _check_teacher_current(user.teacher)
     _check_teacher_free(user)
     if password:
         _check_password(password, user)
@@ -50,6 +51,7 @@ def user_create(*, username: str, password: str | None, role: str, **fields: Any
 def user_update(*, user: User, data: dict[str, Any]) -> User:
     password = data.pop("password", None)
     was_active, was_role, was_teacher = user.is_active, user.role, user.teacher_id
+    was_scope = _scope_of(user)
     for field, value in data.items():
         setattr(user, field, value)
     _check_scope(user)
@@ -65,8 +67,8 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
                 ]
             }
         )
-    if user.is_active and not was_active:
-        _check_teacher_current(user)
+    if user.is_active and not was_active and user.teacher is not None:
+        _check_teacher_current(user.teacher)
     _check_teacher_free(user)
     if was_active and was_role == Role.PROVINCE:
         if not user.is_active:
@@ -80,7 +82,16 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
     user.save()
     if password or (was_active and not user.is_active):
         tokens_revoke(user=user)  # a reactivated account signs in afresh
+    if _scope_of(user) != was_scope:
+        from shuangshi.jobs.services import jobs_files_drop
+
+        jobs_files_drop(owner=user)  # made under the old scope (full ID numbers, another school)
     return user
+
+
+def _scope_of(user: User) -> tuple[Any, ...]:
+    """What a user may see is decided by these (accounts.scope)."""
+    return (user.role, user.school_id, user.city_id, user.training_base_id, user.teacher_id)
 
 
 def _check_province_remains(user: User, field: str) -> None:
@@ -98,10 +109,9 @@ def _check_province_remains(user: User, field: str) -> None:
         )
 
 
-def _check_teacher_current(user: User, field: str = "teacher") -> None:
-    """No account for a teacher who has left (a leaving date today or before)."""
-    teacher = user.teacher
-    if teacher is None or teacher.left_on is None or teacher.left_on > timezone.localdate():
+def _check_teacher_current(teacher: Teacher, field: str = "teacher") -> None:
+    """No account for a teacher who has left (teachers.models.has_left)."""
+    if not has_left(teacher.left_on, today=timezone.localdate()):
         return
     raise ValidationError(
         {field: [_("%(name)s has left the school: no account.") % {"name": teacher.name}]}
@@ -168,7 +178,7 @@ def teacher_accounts_create(*, teachers: Iterable[Teacher]) -> list[dict[str, An
     out: list[dict[str, Any]] = []
     chosen = list(teachers)
     for teacher in chosen:
-        _check_teacher_current(User(role=Role.TEACHER, teacher=teacher), "teachers")
+        _check_teacher_current(teacher, "teachers")
     for teacher in chosen:
         existing = User.objects.filter(teacher=teacher, is_active=True).first()
         if existing is not None:
@@ -217,3 +227,12 @@ def token_revoke(*, token: AuthToken) -> None:
 def tokens_revoke(*, user: User) -> None:
     """Every API token of the user ends (password set or changed, account deactivated)."""
     AuthToken.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def teacher_tokens_revoke(*, teacher_ids: Iterable[int]) -> None:
+    """Every API token of these teachers' accounts ends (their leaving date is recorded,
+    today or before; teachers.services). Their sessions stop by themselves (backends)."""
+    ids = list(teacher_ids)
+    if ids:
+        AuthToken.objects.filter(user__teacher_id__in=ids, user__role=Role.TEACHER).delete()

@@ -184,6 +184,17 @@ def job_progress(*, job: Job, done: int, total: int, force: bool = False) -> Non
     # SQLite inside a transaction: one writer at a time, the progress shows at the end.
 
 
+def jobs_files_drop(*, owner: Any) -> int:
+    """Delete the generated files of `owner`'s jobs (the jobs stay, with no download): called
+    when what the user may see changes (role, school, city, base), as the files were made
+    under the old scope and may hold what the user may no longer read."""
+    return (
+        Job.objects.filter(owner=owner)
+        .exclude(result_name="", result_content__isnull=True)
+        .update(result_name="", result_type="", result_content=None)
+    )
+
+
 def job_attach_file(*, job: Job, name: str, content: bytes, content_type: str) -> None:
     """Keep a generated file as the job's result (downloaded at /api/v1/jobs/{id}/download/)."""
     Job.objects.filter(pk=job.pk).update(

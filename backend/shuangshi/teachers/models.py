@@ -123,6 +123,13 @@ class Teacher(models.Model):
         return self.name
 
 
+def has_left(left_on: date | None, *, today: date) -> bool:
+    """A teacher with this leaving date has left, as far as accounts go: a leaving date
+    ``today`` or before. No account is opened for them, theirs signs in no more and its
+    tokens end (accounts.services, accounts.models.User.teacher_has_left)."""
+    return left_on is not None and left_on <= today
+
+
 class CertificateKind(models.TextChoices):
     TEACHER_QUALIFICATION = "teacher_qualification", _("Teacher qualification (教师资格证)")
     SKILL_LEVEL = "skill_level", _("Vocational skill level (职业技能等级证书)")

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
+from shuangshi.accounts.services import teacher_tokens_revoke
 from shuangshi.common import bulk
 from shuangshi.common.api import apply_changes
 from shuangshi.common.batch import write_rows
@@ -41,6 +42,7 @@ from .models import (
     SchoolTeacherCount,
     Teacher,
     TeacherFact,
+    has_left,
 )
 
 Proposed = Certificate | EnterprisePeriod
@@ -133,7 +135,20 @@ def teacher_update(
     apply_changes(teacher, data)
     facts_record(teacher=teacher, before=before, effective_on=effective_on, user=user)
     teachers_reevaluate(teacher_ids=[teacher.pk])
+    if "left_on" in data:
+        teacher_tokens_revoke(teacher_ids=_left_by_today([(teacher.pk, teacher.left_on)]))
     return teacher
+
+
+def _left_by_today(leaving: Sequence[tuple[int, Any]]) -> list[int]:
+    """The teachers who have left by today (models.has_left): their account signs in no more
+    (accounts.models.User.teacher_has_left), and its tokens end when the date is recorded."""
+    today = timezone.localdate()
+    return [
+        pk
+        for pk, left_on in leaving
+        if isinstance(left_on, date) and has_left(left_on, today=today)
+    ]
 
 
 @transaction.atomic
@@ -383,6 +398,9 @@ def teachers_write_batch(
         teachers_evaluate_created(teachers=created_rows, ready=ready)
         teachers_reevaluate(teacher_ids=ids[len(created_rows) :])
     _search_indexes_merge([*new, *(after for _before, after in updated)])
+    teacher_tokens_revoke(
+        teacher_ids=_left_by_today([(a["id"], a["left_on"]) for _b, a in updated if "left_on" in a])
+    )
     return ids
 
 
