@@ -144,13 +144,26 @@ class PasswordChangeSerializer(serializers.Serializer):
     old_password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
     new_password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
 
+    def validate_old_password(self, value: str) -> str:
+        """Checked as a sign-in is (django-axes counts a wrong one and locks the username and
+        address out after AXES_FAILURE_LIMIT), so a borrowed session cannot guess it."""
+        request = self.context["request"]
+        user = authenticate(request=request, username=request.user.get_username(), password=value)
+        if getattr(request, "axes_locked_out", False):
+            raise exceptions.Throttled(
+                detail=_("Too many failed logins. Try again later or ask the province.")
+            )
+        if user is None or user.pk != request.user.pk:
+            raise serializers.ValidationError(_("The current password is wrong."))
+        return value
+
 
 class PasswordChangeView(APIView):
     """The signed-in user changes their own password (required at a first login)."""
 
     @extend_schema(request=PasswordChangeSerializer, responses=MeSerializer)
     def post(self, request: Request) -> Response:
-        serializer = PasswordChangeSerializer(data=request.data)
+        serializer = PasswordChangeSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         user = services.user_password_change(
             user=request.user,  # type: ignore[arg-type]
