@@ -29,8 +29,13 @@ CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PASSWORD = "shuangshi-demo"
 # One server and database per pytest process running journeys side by side (`make
-# test-e2e` runs the screenshot tour beside the rest: E2E_INSTANCE) or per xdist worker.
-WORKER = os.environ.get("E2E_INSTANCE") or os.environ.get("PYTEST_XDIST_WORKER", "")
+# test-e2e` runs the screenshot tour beside the rest: E2E_INSTANCE) and per xdist worker
+# within it (the tour runs on two: tour_gw0, tour_gw1).
+WORKER = "_".join(
+    part
+    for part in (os.environ.get("E2E_INSTANCE", ""), os.environ.get("PYTEST_XDIST_WORKER", ""))
+    if part
+)
 E2E_DB_NAME = f"shuangshi_e2e{'_' + WORKER if WORKER else ''}"
 # The running server's environment, for journeys that run a management command against
 # the same database (e.g. the daily alert job): `manage("alerts_daily")`.
