@@ -155,8 +155,10 @@ def alerts_daily(*, on: date | None = None) -> dict[str, int]:
     lead = alerts.settings_current()
     with translation.override(settings.LANGUAGE_CODE):
         created, reopened, holding = _store(alerts.all_alerts(today, lead))
+    # An alert whose day has come is left as it is: what it warned of happened (the finders
+    # see no lapse ahead on that day), which is not "resolved".
     open_alerts = Notification.objects.filter(resolved_at__isnull=True).filter(
-        Q(kind__in=alerts.SCANNED_KINDS, due_on__gte=today) | Q(kind=Kind.REVIEW_WAITING)
+        Q(kind__in=alerts.SCANNED_KINDS, due_on__gt=today) | Q(kind=Kind.REVIEW_WAITING)
     )
     resolved = _resolve(_decided(open_alerts), holding, timezone.now())
     return {
@@ -176,7 +178,7 @@ def alerts_refresh_teachers(*, teacher_ids: Sequence[int], on: date | None = Non
         teacher_id__in=teacher_ids,
         kind__in=alerts.TEACHER_KINDS,
         resolved_at__isnull=True,
-        due_on__gte=today,
+        due_on__gt=today,  # as alerts_daily: on its day an alert is not resolved
     )
     if not open_alerts.exists():
         return 0
