@@ -15,7 +15,7 @@ from rest_framework.exceptions import ValidationError
 from shuangshi.accounts.models import Role, User
 from shuangshi.schools.models import City, School
 
-from . import engine, selectors
+from . import engine, intervals, selectors
 from .models import RatioSnapshot, SchoolStats, TargetCode, TeacherQualification
 from .selectors import Counts
 
@@ -432,14 +432,30 @@ def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict
     start = start or _month_add(end, -11)
     if start > end:
         raise ValidationError({"from": [_("The start month is after the end month.")]})
+    stored = {
+        snap.month: snap
+        for snap in selectors.snapshot_points(scope, key, start, end)
+        if snap.month != this_month  # the current month is computed live below
+    }
+    months, month = [], start
+    while month <= end and month != this_month:
+        months.append(month)
+        month = _month_add(month, 1)
+    # A month whose snapshot job never ran: counted as of its last day from the stored dated
+    # results (DESIGN §4: reads are never stale); outside them the month has no point.
+    counted = selectors.totals_at_month_ends(
+        [intervals.month_end(m) for m in months if m not in stored], _scope_school_ids(scope, key)
+    )
     points = []
-    for snap in selectors.snapshot_points(scope, key, start, end):
-        if snap.month == this_month:
-            continue  # the current month is computed live below
-        points.append(_point(snap.month, snap.in_scope, snap.qualified, live=False))
+    for month in months:
+        snap = stored.get(month)
+        if snap is not None:
+            points.append(_point(month, snap.in_scope, snap.qualified, live=False, stored=True))
+        elif (found := counted.get(intervals.month_end(month))) is not None:
+            points.append(_point(month, *found, live=False, stored=False))
     if end == this_month:
         n, q = live_counts(scope, key)
-        points.append(_point(this_month, n, q, live=True))
+        points.append(_point(this_month, n, q, live=True, stored=False))
     return {"scope": scope, "key": key, "points": points}
 
 
@@ -466,7 +482,7 @@ def live_counts(scope: str, key: int) -> tuple[int, int]:
     return total.in_scope, total.qualified
 
 
-def _point(month: date, n: int, q: int, *, live: bool) -> dict[str, Any]:
+def _point(month: date, n: int, q: int, *, live: bool, stored: bool) -> dict[str, Any]:
     ratio = engine.ratio(q, n)
     return {
         "month": month.strftime("%Y-%m"),
@@ -474,6 +490,7 @@ def _point(month: date, n: int, q: int, *, live: bool) -> dict[str, Any]:
         "qualified": q,
         "ratio": None if ratio is None else round(ratio, 4),
         "live": live,
+        "stored": stored,
     }
 
 

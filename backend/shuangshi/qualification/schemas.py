@@ -125,6 +125,10 @@ class TrendPoint(serializers.Serializer):
     qualified = serializers.IntegerField()
     ratio = serializers.FloatField(allow_null=True)
     live = serializers.BooleanField(help_text="the current month, computed now")
+    stored = serializers.BooleanField(
+        help_text="the month's stored snapshot (false: counted now as of the month's last day, "
+        "its snapshot never taken, or the current month)"
+    )
 
 
 class RatioTrend(serializers.Serializer):

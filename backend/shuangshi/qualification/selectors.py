@@ -670,6 +670,32 @@ def counts_from_intervals(
     return out
 
 
+def totals_at_month_ends(
+    month_ends: Sequence[date], school_ids: Sequence[int] | None = None
+) -> dict[date, tuple[int, int]]:
+    """(in scope, qualified) summed over the schools at each of ``month_ends`` that the
+    stored dated results cover (the horizon, built with the profile in force): one indexed
+    read of the month rows, whatever the number of schools. Month ends outside are left out
+    (the caller evaluates them or goes without)."""
+    h = IntervalHorizon.objects.order_by("-pk").first()
+    if h is None or h.profile_version != profile_current()[0]:
+        return {}
+    covered = sorted({m for m in month_ends if h.starts_on <= m <= h.ends_on})
+    if not covered:
+        return {}
+    out = dict.fromkeys(covered, (0, 0))
+    where, params = _school_filter("school_id", school_ids)
+    marks = ", ".join(["%s"] * len(covered))
+    for month_end, in_scope, qualified in _fetch(
+        f"SELECT month_end, SUM(in_scope), SUM(qualified) FROM {_SM} "
+        f"WHERE month_end IN ({marks}){where} GROUP BY month_end",
+        [*covered, *params],
+    ):
+        day = month_end if isinstance(month_end, date) else date.fromisoformat(str(month_end))
+        out[day] = (int(in_scope or 0), int(qualified or 0))
+    return out
+
+
 def teacher_level_on(teacher_id: int, on: date) -> TeacherLevelInterval | None:
     """The stored interval holding ``on`` for one teacher (None outside the horizon)."""
     return (

@@ -4606,6 +4606,8 @@ export interface components {
             ratio: number | null;
             /** @description the current month, computed now */
             live: boolean;
+            /** @description the month's stored snapshot (false: counted now as of the month's last day, its snapshot never taken, or the current month) */
+            stored: boolean;
         };
         /**
          * @description * `certificate` - certificate

@@ -210,6 +210,7 @@ def test_trend_has_snapshots_and_a_live_current_month(api, province, staffed, sc
         "qualified": 0,
         "ratio": 0.0,
         "live": False,
+        "stored": True,
     }
     assert data["points"][-1]["live"] is True
     assert data["points"][-1]["qualified"] == 3

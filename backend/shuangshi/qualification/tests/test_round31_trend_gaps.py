@@ -1,0 +1,87 @@
+"""A month whose snapshot job never ran still has its trend point (round 31).
+
+DESIGN §4: reads are never stale, and the point for month M is the figures as of M's last
+day. A month with no stored snapshot is now counted at its last day from the stored dated
+results (two indexed reads for any number of schools), marked `stored: false`; a stored
+snapshot is shown as stored (`stored: true`), even if facts entered later would change it.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from shuangshi.qualification import intervals, selectors, services
+from shuangshi.qualification.models import RatioSnapshot
+
+from .test_intervals import _staff
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/ratios/trend/"
+
+
+def _month(d: date) -> str:
+    return d.strftime("%Y-%m")
+
+
+def _fresh(on: date, school_ids=None) -> tuple[int, int]:
+    counts = selectors.counts_at(on, school_ids, use_stored=False)
+    return (
+        sum(c.in_scope for c in counts.values()),
+        sum(c.qualified for c in counts.values()),
+    )
+
+
+def test_months_without_a_snapshot_are_counted_at_their_last_day(
+    api, province, hr_a, school_a, school_b
+):
+    _staff(school_a)
+    _staff(school_b)
+    services.qualifications_rebuild()
+    today = timezone.localdate()
+    this_month = today.replace(day=1)
+    ends = intervals.month_ends(this_month - timedelta(days=300), this_month - timedelta(days=1))
+    snapped = ends[3].replace(day=1)
+    services.ratios_snapshot(month=snapped)
+    start, end = _month(ends[0]), _month(today)
+
+    points = api(province).get(f"{URL}?from={start}&to={end}").json()["points"]
+    assert [p["month"] for p in points] == [*(_month(e) for e in ends), _month(today)]
+    for point, last_day in zip(points, ends, strict=False):
+        assert (point["in_scope"], point["qualified"]) == _fresh(last_day), point
+        assert point["live"] is False
+        assert point["stored"] is (last_day.replace(day=1) == snapped)
+    assert points[-1]["live"] is True and points[-1]["stored"] is False
+
+    # A school's series: its own counts (the snapshot job stores every school's too).
+    mine = api(hr_a).get(f"{URL}?from={start}&to={end}").json()["points"]
+    assert len(mine) == len(points)
+    for point, last_day in zip(mine, ends, strict=False):
+        assert (point["in_scope"], point["qualified"]) == _fresh(last_day, [school_a.pk])
+        assert point["stored"] is (last_day.replace(day=1) == snapped)
+
+
+def test_a_stored_snapshot_is_shown_as_stored(api, province, school_a):
+    _staff(school_a)
+    services.qualifications_rebuild()
+    month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    services.ratios_snapshot(month=month)
+    RatioSnapshot.objects.filter(scope="province", month=month).update(in_scope=99, qualified=98)
+    points = api(province).get(f"{URL}?from={_month(month)}&to={_month(month)}").json()["points"]
+    assert points == [
+        {
+            "month": _month(month),
+            "in_scope": 99,
+            "qualified": 98,
+            "ratio": round(98 / 99, 4),
+            "live": False,
+            "stored": True,
+        }
+    ]
+
+
+def test_months_outside_the_stored_results_are_left_out_as_before(api, province, school_a):
+    _staff(school_a)  # no rebuild: no stored dated results
+    month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    points = api(province).get(f"{URL}?from={_month(month)}&to={_month(month)}").json()["points"]
+    assert points == []
