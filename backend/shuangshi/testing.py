@@ -9,8 +9,8 @@ from django.utils import timezone
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.services import user_create
 from shuangshi.common.idnumbers import make_id_number
-from shuangshi.schools.cities import ensure_cities
 from shuangshi.schools.models import City, School
+from shuangshi.schools.services import cities_ensure, school_create
 from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 from shuangshi.training import services as training_services
@@ -20,7 +20,7 @@ _seq = itertools.count(1)
 
 
 def city(code: str = "360100") -> City:
-    return ensure_cities()[code]
+    return cities_ensure()[code]
 
 
 def make_school(**fields: Any) -> School:
@@ -33,7 +33,7 @@ def make_school(**fields: Any) -> School:
         "student_count": 1000,
     }
     values.update(fields)
-    return School.objects.create(**values)
+    return school_create(data=values)
 
 
 def make_base(**fields: Any) -> TrainingBase:

@@ -154,6 +154,12 @@ def user_password_change(*, user: User, old_password: str, new_password: str) ->
     return user
 
 
+def user_must_change_password_clear(*, user: User) -> None:
+    """The account need not choose its own password at first login (the demo's accounts:
+    ready to use). One UPDATE; the instance given is left as it was."""
+    User.objects.filter(pk=user.pk).update(must_change_password=False)
+
+
 def _initial_password() -> str:
     """Readable, and strong enough for the validators; the owner changes it at first login."""
     return f"Ss-{secrets.token_urlsafe(9)}"
@@ -220,6 +226,12 @@ def token_issue(*, user: User) -> str:
 @transaction.atomic
 def token_revoke(*, token: AuthToken) -> None:
     """Logout with a token: that token ends."""
+    token.delete()
+
+
+def token_expired_delete(*, token: AuthToken) -> None:
+    """Token authentication met an expired token: it ends. One statement, in no transaction
+    of its own (it runs inside an API request's authentication)."""
     token.delete()
 
 

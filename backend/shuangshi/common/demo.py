@@ -16,13 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from shuangshi.accounts.models import User
+from shuangshi.accounts.services import user_create
 from shuangshi.common.idnumbers import make_credit_code, make_id_number
 from shuangshi.hours.demo import load_hours_demo
 from shuangshi.mentors.demo import load_mentor_demo
 from shuangshi.qualification.services import ratios_snapshot, teachers_reevaluate
 from shuangshi.recognition.demo import load_recognition_demo
-from shuangshi.schools.cities import ensure_cities
 from shuangshi.schools.models import City, School
+from shuangshi.schools.services import cities_ensure, school_create
 from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 from shuangshi.training.demo import load_training_demo
@@ -264,19 +265,21 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
     today = today or date.today()
     rng = random.Random(2023)
     result = DemoResult()
-    cities = ensure_cities()
+    cities = cities_ensure()
     existing = set(School.objects.values_list("code", flat=True))
     builder = _Builder(rng, today)
     for entry in spec["schools"]:
         if entry["code"] in existing:
             result.skipped = True
             continue
-        school = School.objects.create(
-            code=entry["code"],
-            name=entry["name"],
-            city=cities[entry["city"]],
-            kind=entry["kind"],
-            student_count=entry["student_count"],
+        school = school_create(
+            data={
+                "code": entry["code"],
+                "name": entry["name"],
+                "city": cities[entry["city"]],
+                "kind": entry["kind"],
+                "student_count": entry["student_count"],
+            }
         )
         builder.school(school, entry["teachers"], entry["propensity"])
         result.schools += 1
@@ -311,16 +314,14 @@ def _accounts(spec: dict[str, Any], cities: dict[str, City]) -> int:
     for entry in spec["accounts"]:
         if User.objects.filter(username=entry["username"]).exists():
             continue
-        user = User(
+        user_create(
             username=entry["username"],
+            password=spec["password"],
             role=entry["role"],
             first_name=entry.get("first_name", ""),
             city=cities.get(entry.get("city", "")),
             school=School.objects.filter(code=entry.get("school", "")).first(),
             training_base=TrainingBase.objects.filter(code=entry.get("training_base", "")).first(),
         )
-        user.set_password(spec["password"])
-        user.full_clean(exclude=["password"])
-        user.save()
         created += 1
     return created

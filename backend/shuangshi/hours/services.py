@@ -1,13 +1,18 @@
 """The one write path for teaching hours (API, importer, demo)."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from shuangshi.common.batch import write_rows
+
 from .models import TeachingHours
 from .validation import hours_errors, major_category_code
+
+KEY = ("school_id", "term", "major_category")
 
 
 def _check(row: TeachingHours) -> None:
@@ -81,3 +86,24 @@ def teaching_hours_upsert(
     return teaching_hours_update(
         row=row, data={"total_hours": total_hours, "practical_hours": practical_hours}
     ), False
+
+
+@transaction.atomic(savepoint=False)
+def teaching_hours_write_batch(
+    *,
+    new: Sequence[dict[str, Any]],
+    updated: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+    actor_id: int | None = None,
+    audit_data: dict[str, Any] | None = None,
+) -> None:
+    """Teaching hours in bulk, keyed by (school, term, major category): the importer's write
+    (its rows checked by hours.validation first), audited as django-auditlog audits a save.
+    No savepoint: inside an import's transaction it adds no statement."""
+    write_rows(
+        TeachingHours,
+        new=new,
+        updated=updated,
+        key=KEY,
+        actor_id=actor_id,
+        audit_data=audit_data,
+    )

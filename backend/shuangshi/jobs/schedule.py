@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 from cronsim import CronSim
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import Job, ScheduleRun
@@ -69,7 +68,7 @@ def latest_slot(entry: Entry, now: datetime) -> datetime:
 
 def schedule_tick(*, now: datetime | None = None) -> list[Job]:
     """Start the jobs whose latest slot has not run yet; returns the jobs started."""
-    from .services import job_start
+    from .services import schedule_slot_start
 
     now = now or timezone.now()
     started: list[Job] = []
@@ -79,12 +78,7 @@ def schedule_tick(*, now: datetime | None = None) -> list[Job]:
         slot = latest_slot(entry, now)
         if ScheduleRun.objects.filter(entry=entry.name, slot=slot).exists():
             continue
-        try:
-            with transaction.atomic():
-                run = ScheduleRun.objects.create(entry=entry.name, slot=slot)
-                run.job = job_start(kind=entry.job, params={"slot": slot.isoformat()})
-                run.save(update_fields=["job"])
-        except IntegrityError:
-            continue  # another worker took this slot
-        started.append(run.job)
+        job = schedule_slot_start(entry=entry.name, slot=slot, kind=entry.job)
+        if job is not None:
+            started.append(job)
     return started

@@ -6,17 +6,17 @@ import socket
 import threading
 import time
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django_tasks import TaskResultStatus
 
 from . import liveness, locks, wakeup
-from .models import Job, JobStatus
+from .models import Job, JobStatus, ScheduleRun
 from .registry import JOBS, NEVER_STARTED, UNEXPECTED_ERROR, WORKER_GONE, JobFailed, spec_for
 from .signals import job_finished
 
@@ -57,6 +57,19 @@ def job_start(
         job.task_id = task.id
         return job  # queued, as created
     return Job.objects.get(pk=job.pk)  # the immediate backend (tests) has run it
+
+
+def schedule_slot_start(*, entry: str, slot: datetime, kind: str) -> Job | None:
+    """Start the job of a schedule entry's slot, unless another worker has: the first to
+    insert the (entry, slot) row starts it. None when the slot was taken."""
+    try:
+        with transaction.atomic():
+            run = ScheduleRun.objects.create(entry=entry, slot=slot)
+            run.job = job_start(kind=kind, params={"slot": slot.isoformat()})
+            run.save(update_fields=["job"])
+    except IntegrityError:
+        return None  # another worker took this slot
+    return run.job
 
 
 def job_run(*, job_id: int) -> Job | None:

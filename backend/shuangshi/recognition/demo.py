@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.accounts.services import user_create
+from shuangshi.accounts.services import user_create, user_must_change_password_clear
 from shuangshi.qualification.models import TeacherQualification
 from shuangshi.schools.models import School
 from shuangshi.teachers import services as teacher_services
@@ -30,7 +30,7 @@ def _user(username: str, password: str, role: str, first_name: str, **scope: obj
         user = user_create(
             username=username, password=password, role=role, first_name=first_name, **scope
         )
-    User.objects.filter(pk=user.pk).update(must_change_password=False)  # demo: ready to use
+    user_must_change_password_clear(user=user)  # demo: ready to use
     return user
 
 

@@ -1,7 +1,6 @@
 """The 12 city units of Jiangxi: the 11 prefecture-level cities (administrative division
-codes) and the Ganjiang New Area. Migration 0002 loads them."""
-
-from .models import City
+codes) and the Ganjiang New Area. Migration 0002 loads them; services.cities_ensure puts
+back any that are missing."""
 
 CITIES = [
     ("360100", "南昌", "Nanchang"),
@@ -17,12 +16,3 @@ CITIES = [
     ("361100", "上饶", "Shangrao"),
     ("361200", "赣江新区", "Ganjiang New Area"),
 ]
-
-
-def ensure_cities() -> dict[str, City]:
-    """The city units by code, recreated if missing (tests that flush tables remove them)."""
-    cities = {city.code: city for city in City.objects.all()}
-    for code, name, name_en in CITIES:
-        if code not in cities:
-            cities[code] = City.objects.create(code=code, name=name, name_en=name_en)
-    return cities

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from django.db import connection
@@ -20,9 +21,10 @@ from openpyxl.utils import get_column_letter
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
 from shuangshi.audit.services import id_lookups_charge
-from shuangshi.common import batch, bulk
+from shuangshi.common import bulk
 from shuangshi.common.exceptions import LookupBudgetExceeded
 from shuangshi.common.idnumbers import parse_id_number
+from shuangshi.hours import services as hours_services
 from shuangshi.hours.models import TeachingHours
 from shuangshi.hours.validation import hours_errors
 from shuangshi.mentors import services as mentor_services
@@ -393,13 +395,8 @@ class Importer:
             if "teacher_id" in identity:
                 self.teacher_ids.add(int(identity["teacher_id"]))
         pairs = list(zip(before, changed, strict=True))
-        service = BATCH_SERVICES.get(model)
-        if service is not None:
-            # The record type's own batch service (one write path); the import re-evaluates
-            # its teachers once at the end.
-            service(new=new, updated=pairs, reevaluate=False, **self.audit_args())
-        else:
-            batch.write_rows(model, new=new, updated=pairs, key=key_fields, **self.audit_args())
+        # The record type's own batch service (one write path).
+        BATCH_SERVICES[model](new=new, updated=pairs, **self.audit_args())
         result.created, result.updated = len(new), len(changed)
         return result
 
@@ -1141,12 +1138,14 @@ class TeachingHoursImporter(Importer):
 
 HOURS_FIELDS = ("term", "total_hours", "practical_hours")
 
-# Each record type's batch service (DESIGN: one write path per record type).
+# Each record type's batch service (DESIGN: one write path per record type). Those that
+# re-evaluate teachers do not here: the import re-evaluates its teachers once at the end.
 BATCH_SERVICES: dict[type[Model], Any] = {
-    Certificate: teacher_services.certificates_write_batch,
-    EnterprisePeriod: teacher_services.periods_write_batch,
-    TrainingCompletion: training_services.completions_write_batch,
-    MentorAppointment: mentor_services.appointments_write_batch,
+    Certificate: partial(teacher_services.certificates_write_batch, reevaluate=False),
+    EnterprisePeriod: partial(teacher_services.periods_write_batch, reevaluate=False),
+    TrainingCompletion: partial(training_services.completions_write_batch, reevaluate=False),
+    MentorAppointment: partial(mentor_services.appointments_write_batch, reevaluate=False),
+    TeachingHours: hours_services.teaching_hours_write_batch,
 }
 
 IMPORTERS: dict[str, type[Importer]] = {

@@ -10,8 +10,7 @@ from shuangshi.jobs.registry import JobFailed, job, retention
 from shuangshi.jobs.services import job_attach_file, job_progress
 
 from . import messages, services
-from .messages import t
-from .models import ImportJob, ImportStatus
+from .models import ImportJob
 
 if TYPE_CHECKING:
     from shuangshi.accounts.models import User
@@ -20,10 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _failed(run: Job, message: str) -> None:
-    """The job died or raised: the upload says so (a commit wrote nothing: one transaction)."""
-    ImportJob.objects.filter(job=run).exclude(status=ImportStatus.COMMITTED).update(
-        status=ImportStatus.FAILED, message=message
-    )
+    services.import_fail(run=run, message=message)
 
 
 def _upload(run: Job, import_id: int) -> ImportJob:
@@ -84,16 +80,7 @@ def commit(run: Job, *, import_id: int) -> None:
 
 @retention("imports")
 def _old_uploads(cutoff: datetime) -> int:
-    """Uploaded workbooks older than the retention period: the file and its error list go,
-    the row stays (it is the record of who imported what, and what came of it)."""
-    busy = [ImportStatus.QUEUED, ImportStatus.VALIDATING, ImportStatus.COMMITTING]
-    old = ImportJob.objects.filter(created_at__lt=cutoff).exclude(status__in=busy)
-    # One never committed cannot be any more: its file is gone. An invalid one's errors go
-    # too (its marked workbook cannot be made): it says it expired, not "invalid, no errors".
-    old.filter(status__in=[ImportStatus.VALID, ImportStatus.INVALID]).update(
-        status=ImportStatus.FAILED, message=t("This upload has expired: upload the file again.")
-    )
-    return old.exclude(content=b"").update(content=b"", errors=[], parsed=b"")
+    return services.imports_expire_older_than(cutoff=cutoff)
 
 
 # --------------------------------------------------------------------------- exports

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import chain, islice
 from typing import Any
 
@@ -24,6 +25,7 @@ from django.utils import timezone
 from shuangshi.accounts.models import User
 from shuangshi.common import bulk
 from shuangshi.common.collector import gc_paused
+from shuangshi.jobs.models import Job
 from shuangshi.qualification.services import counts_held, teachers_reevaluate
 
 from . import cells, guard, reader
@@ -709,6 +711,28 @@ def import_dry_run(*, upload: ImportJob, progress: Callable[[int], None] | None 
         if report.failed or not keep
         else b"".join([parsed_key(content, importer), *keep]),
     )
+
+
+def import_fail(*, run: Job, message: str) -> None:
+    """The background job of an upload died or raised: the upload says so, unless it was
+    committed (a failed commit wrote nothing: one transaction)."""
+    ImportJob.objects.filter(job=run).exclude(status=ImportStatus.COMMITTED).update(
+        status=ImportStatus.FAILED, message=message
+    )
+
+
+def imports_expire_older_than(*, cutoff: datetime) -> int:
+    """Uploaded workbooks older than the retention period: the file and its error list go,
+    the row stays (it is the record of who imported what, and what came of it). Returns how
+    many uploads lost their file."""
+    busy = [ImportStatus.QUEUED, ImportStatus.VALIDATING, ImportStatus.COMMITTING]
+    old = ImportJob.objects.filter(created_at__lt=cutoff).exclude(status__in=busy)
+    # One never committed cannot be any more: its file is gone. An invalid one's errors go
+    # too (its marked workbook cannot be made): it says it expired, not "invalid, no errors".
+    old.filter(status__in=[ImportStatus.VALID, ImportStatus.INVALID]).update(
+        status=ImportStatus.FAILED, message=t("This upload has expired: upload the file again.")
+    )
+    return old.exclude(content=b"").update(content=b"", errors=[], parsed=b"")
 
 
 EXPORTS = {

@@ -18,20 +18,12 @@ from shuangshi.qualification.selectors import level_after_sql
 from shuangshi.schools.models import School
 
 from .models import FACT_ATTRS, SchoolTeacherCount, Teacher, TeacherFact
+from .services import teacher_counts_compact
 
 # A school's count rows are summed into one when there are more than this many per school
 # (looked at in one read in COMPACT_CHANCE).
 COMPACT_ROWS_PER_SCHOOL = 4
 COMPACT_CHANCE = 0.02
-
-_COMPACT = f"""
-WITH gone AS (
-    DELETE FROM {SchoolTeacherCount._meta.db_table} WHERE school_id = ANY(%s)
-    RETURNING school_id, teachers
-)
-INSERT INTO {SchoolTeacherCount._meta.db_table} (school_id, teachers)
-SELECT school_id, sum(teachers) FROM gone GROUP BY school_id
-"""
 
 
 class TeacherRow(NamedTuple):
@@ -206,10 +198,3 @@ def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
             if seen > COMPACT_ROWS_PER_SCHOOL * len(school_ids):
                 teacher_counts_compact(school_ids=school_ids)
     return int(total)
-
-
-def teacher_counts_compact(*, school_ids: list[int]) -> None:
-    """Each school's count rows summed into one. Concurrent writers append rows the
-    statement does not see, and a concurrent compaction waits for this one: sums stay exact."""
-    with connection.cursor() as cursor:
-        cursor.execute(_COMPACT, [sorted(set(school_ids))])

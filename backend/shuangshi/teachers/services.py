@@ -33,7 +33,6 @@ from shuangshi.qualification.services import (
     teachers_reevaluate,
 )
 
-from . import selectors
 from .models import (
     FACT_ATTRS,
     Certificate,
@@ -398,9 +397,9 @@ def teachers_write_batch(
         teachers_evaluate_created(teachers=created_rows, ready=ready)
         teachers_reevaluate(teacher_ids=ids[len(created_rows) :])
     _search_indexes_merge([*new, *(after for _before, after in updated)])
-    teacher_tokens_revoke(
-        teacher_ids=_left_by_today([(a["id"], a["left_on"]) for _b, a in updated if "left_on" in a])
-    )
+    left = _left_by_today([(a["id"], a["left_on"]) for _b, a in updated if "left_on" in a])
+    if left:  # no savepoint per batch of an import when no one left (bulk.batch_atomic)
+        teacher_tokens_revoke(teacher_ids=left)
     return ids
 
 
@@ -485,6 +484,23 @@ def periods_write_batch(
     return _records_batch(EnterprisePeriod, key, new, updated, actor_id, audit_data, reevaluate)
 
 
+_COMPACT = f"""
+WITH gone AS (
+    DELETE FROM {SchoolTeacherCount._meta.db_table} WHERE school_id = ANY(%s)
+    RETURNING school_id, teachers
+)
+INSERT INTO {SchoolTeacherCount._meta.db_table} (school_id, teachers)
+SELECT school_id, sum(teachers) FROM gone GROUP BY school_id
+"""
+
+
+def teacher_counts_compact(*, school_ids: list[int]) -> None:
+    """Each school's count rows summed into one. Concurrent writers append rows the
+    statement does not see, and a concurrent compaction waits for this one: sums stay exact."""
+    with connection.cursor() as cursor:
+        cursor.execute(_COMPACT, [sorted(set(school_ids))])
+
+
 TIDY_LOCK_TIMEOUT = "1s"
 
 
@@ -500,7 +516,7 @@ def teacher_counts_tidy() -> int:
         return 0
     table = SchoolTeacherCount._meta.db_table
     school_ids = list(SchoolTeacherCount.objects.values_list("school_id", flat=True).distinct())
-    selectors.teacher_counts_compact(school_ids=school_ids)
+    teacher_counts_compact(school_ids=school_ids)
     if not connection.in_atomic_block:
         with connection.cursor() as cursor:
             # A brief exclusive lock on a small table. Not waited for: behind a long import
