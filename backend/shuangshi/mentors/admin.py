@@ -7,7 +7,6 @@ from shuangshi.common.admin import ServiceAdmin
 
 from . import services
 from .models import Mentor, MentorAppointment
-from .selectors import overlapping_appointments
 
 
 class AppointmentForm(forms.ModelForm):
@@ -21,18 +20,17 @@ class AppointmentForm(forms.ModelForm):
         data = super().clean() or {}
         mentor = data.get("mentor") or getattr(self.instance, "mentor", None)
         if mentor and data.get("school") and data.get("mode") and data.get("start_on"):
-            clash = overlapping_appointments(
-                mentor_id=mentor.pk,
-                school_id=data["school"].pk,
+            proposed = MentorAppointment(
+                pk=self.instance.pk,
+                mentor=mentor,
+                school=data["school"],
                 mode=data["mode"],
                 start_on=data["start_on"],
                 end_on=data.get("end_on"),
-                exclude_pk=self.instance.pk,
             )
-            if clash.exists():
-                raise forms.ValidationError(
-                    "This mentor already has an overlapping appointment in this mode here."
-                )
+            errors = services.appointment_errors(proposed)  # the services' own rule
+            if errors:
+                raise forms.ValidationError(errors)
         return data
 
 

@@ -36,8 +36,16 @@ def mentor_delete(*, mentor: Mentor) -> None:
 def _refuse_overlap(appointment: MentorAppointment) -> None:
     # Lock the mentor so concurrent writers check against each other's rows.
     Mentor.objects.select_for_update().filter(pk=appointment.mentor_id).first()
+    errors = appointment_errors(appointment)
+    if errors:
+        raise ValidationError(errors)
+
+
+def appointment_errors(appointment: MentorAppointment) -> dict[str, list[str]]:
+    """The end before the start, or an overlap with another appointment of the mentor at the
+    same school in the same mode (the services refuse it; the admin's form shows it)."""
     if appointment.end_on is not None and appointment.end_on < appointment.start_on:
-        raise ValidationError({"end_on": [_("The end date cannot be before the start date.")]})
+        return {"end_on": [_("The end date cannot be before the start date.")]}
     clash = overlapping_appointments(
         mentor_id=appointment.mentor_id,
         school_id=appointment.school_id,
@@ -46,19 +54,18 @@ def _refuse_overlap(appointment: MentorAppointment) -> None:
         end_on=appointment.end_on,
         exclude_pk=appointment.pk,
     ).first()
-    if clash is not None:
-        end = clash.end_on.isoformat() if clash.end_on else _("open-ended")
-        raise ValidationError(
-            {
-                "start_on": [
-                    _(
-                        "This mentor already has a %(mode)s appointment at this school "
-                        "from %(start)s to %(end)s that overlaps these dates."
-                    )
-                    % {"mode": clash.get_mode_display(), "start": clash.start_on, "end": end}
-                ]
-            }
-        )
+    if clash is None:
+        return {}
+    end = clash.end_on.isoformat() if clash.end_on else _("open-ended")
+    return {
+        "start_on": [
+            _(
+                "This mentor already has a %(mode)s appointment at this school "
+                "from %(start)s to %(end)s that overlaps these dates."
+            )
+            % {"mode": clash.get_mode_display(), "start": clash.start_on, "end": end}
+        ]
+    }
 
 
 @transaction.atomic

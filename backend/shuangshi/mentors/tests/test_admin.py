@@ -32,5 +32,8 @@ def test_the_admin_refuses_an_overlapping_appointment(admin_client, mentor_a, sc
         },
     )
     assert response.status_code == 200  # the form again, with the error
-    assert "overlapping" in response.content.decode()
+    # The services' own message, in the admin's language (Chinese by default), on its field.
+    assert response.context["adminform"].form.errors["start_on"] == [
+        "该导师在本校已有一项“兼职任教”聘任（2023-09-01 至 长期），与所填日期重叠。"
+    ]
     assert MentorAppointment.objects.filter(mentor=mentor_a).count() == 1
