@@ -20,14 +20,20 @@ export function phoneTheme(isPhone: boolean) {
 }
 
 function LocaleProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = normaliseLanguage(i18n.resolvedLanguage ?? i18n.language);
   const isPhone = useIsPhone();
   useEffect(() => {
     dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   }, [language]);
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: phoneTheme(isPhone) }}>
+    <ConfigProvider
+      locale={language === 'en' ? enUS : zhCN}
+      theme={{ token: phoneTheme(isPhone) }}
+      // antd's own words for an empty required field, "请输入${label}" / "Please enter ${label}",
+      // asked a select or a date to be typed and read "Please enter Issued on" in English.
+      form={{ validateMessages: { required: t('common.requiredField') } }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

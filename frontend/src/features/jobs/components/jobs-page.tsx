@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Table, Tag, Typography, type TableColumnType } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Progress, Space, Table, Tag, Typography, type TableColumnType } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorState } from '@/components/ui/query-state';
@@ -11,6 +11,8 @@ import { useIsPhone } from '@/lib/breakpoints';
 import { useJobs } from '../api/get-jobs';
 import { isActive, type Job } from '../types/job';
 
+import { jobOutcome, jobTitle } from './job-text';
+
 type Column = TableColumnType<Job>;
 
 const colors: Record<string, string> = { queued: 'default', running: 'processing', succeeded: 'success', failed: 'error' };
@@ -20,6 +22,23 @@ function JobProgressCell({ job }: { job: Job }) {
   if (!isActive(job.status)) return null;
   if (!total) return <Typography.Text type="secondary">{done || ''}</Typography.Text>;
   return <Progress size="small" percent={Math.min(99, Math.floor((done / total) * 100))} status="active" />;
+}
+
+/** A file to download. On a phone its name wraps: a button keeps its text on one line, and a
+ * school's workbook (南昌工业职业技术学院-双师型教师-2026-12-06.xlsx) pushed the table past the
+ * screen's edge and squeezed the job's name to one character a line. */
+function FileButton({ href, children }: { href: string; children: ReactNode }) {
+  const isPhone = useIsPhone();
+  return (
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      href={href}
+      style={isPhone ? { whiteSpace: 'normal', overflowWrap: 'anywhere', height: 'auto', textAlign: 'start' } : undefined}
+    >
+      {children}
+    </Button>
+  );
 }
 
 /** 我的任务: the user's background jobs (imports, workbooks, exports), with their results. */
@@ -37,14 +56,27 @@ export function JobsPage() {
   const result: Column = {
     title: t('jobs.result'),
     key: 'result',
-    render: (_: unknown, job) =>
-      job.download ? (
-        <Button size="small" icon={<DownloadOutlined />} href={buildUrl(job.download)}>
-          {job.result_name || t('jobs.download')}
-        </Button>
-      ) : (
-        <Typography.Text type={job.status === 'failed' ? 'danger' : 'secondary'}>{job.message}</Typography.Text>
-      ),
+    render: (_: unknown, job) => {
+      if (job.download) {
+        return (
+          <FileButton href={buildUrl(job.download)}>{job.result_name || t('jobs.download')}</FileButton>
+        );
+      }
+      const outcome = jobOutcome(job, t);
+      if (!outcome) {
+        return <Typography.Text type={job.status === 'failed' ? 'danger' : 'secondary'}>{job.message}</Typography.Text>;
+      }
+      // A check that found wrong cells keeps its marked workbook here (the wizard may be gone).
+      const marked = job.kind === 'imports.validate' && job.result.status === 'invalid' && job.link;
+      return (
+        <Space orientation="vertical" size={4} data-testid="job-outcome">
+          <Typography.Text type={marked ? 'danger' : undefined}>{outcome}</Typography.Text>
+          {marked && (
+            <FileButton href={buildUrl(`${job.link}errors/`)}>{t('imports.downloadMarked')}</FileButton>
+          )}
+        </Space>
+      );
+    },
   };
   // A phone shows what each job is (when it started under it), how it stands (the progress
   // bar under the status while it runs) and its file, without scrolling sideways.
@@ -54,13 +86,13 @@ export function JobsPage() {
           title: t('jobs.what'),
           key: 'what',
           render: (_: unknown, job) => (
-            <TwoLineCell main={job.title || job.kind} sub={started(job.created_at)} subTestId="job-started" />
+            <TwoLineCell main={jobTitle(job, t)} sub={started(job.created_at)} subTestId="job-started" />
           ),
         },
         {
           title: t('jobs.status'),
           key: 'status',
-          width: 110,
+          width: 84,
           render: (_: unknown, job) => (
             <>
               {status(job)}
@@ -68,10 +100,12 @@ export function JobsPage() {
             </>
           ),
         },
-        result,
+        // Its share fixed: left to content, a result's file took the row and left the job's
+        // name a few characters a line.
+        { ...result, width: '38%' },
       ]
     : [
-        { title: t('jobs.what'), dataIndex: 'title', render: (title: string, job) => title || job.kind },
+        { title: t('jobs.what'), key: 'what', render: (_: unknown, job) => jobTitle(job, t) },
         { title: t('jobs.status'), key: 'status', render: (_: unknown, job) => status(job) },
         {
           title: t('jobs.progress'),
@@ -95,6 +129,7 @@ export function JobsPage() {
           loading={jobs.isLoading}
           dataSource={jobs.data?.results ?? []}
           scroll={isPhone ? undefined : { x: 720 }}
+          tableLayout={isPhone ? 'fixed' : undefined}
           pagination={{ current: page, total: jobs.data?.count ?? 0, pageSize: 20, onChange: setPage, hideOnSinglePage: true }}
           columns={columns}
         />

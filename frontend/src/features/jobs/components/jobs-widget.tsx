@@ -10,6 +10,8 @@ import { useMe } from '@/lib/auth';
 import { useJobs } from '../api/get-jobs';
 import { isActive } from '../types/job';
 
+import { jobOutcome, jobTitle } from './job-text';
+
 /**
  * The header's "my jobs" button: how many of the user's jobs are still working, and a toast
  * when one of them ends (the user may have left the page that started it).
@@ -33,9 +35,10 @@ export function JobsWidget() {
       if (was && isActive(was) && !isActive(job.status)) {
         const open = () => navigate(paths.jobs);
         if (job.status === 'succeeded') {
-          notification.success({ title: t('jobs.finished', { title: job.title }), onClick: open });
+          const description = jobOutcome(job, t) || undefined;
+          notification.success({ title: t('jobs.finished', { title: jobTitle(job, t) }), description, onClick: open });
         } else {
-          notification.error({ title: t('jobs.failedTitle', { title: job.title }), description: job.message, onClick: open });
+          notification.error({ title: t('jobs.failedTitle', { title: jobTitle(job, t) }), description: job.message, onClick: open });
         }
       }
     }

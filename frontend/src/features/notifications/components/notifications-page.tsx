@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { ActionCard } from '@/components/ui/action-card';
 import { ItemList } from '@/components/ui/item-list';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { paths } from '@/config/paths';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 
@@ -38,7 +39,9 @@ export function NotificationsPage() {
       void message.error(errorText(error));
       return;
     }
-    if (item.link) navigate(item.link);
+    // A finished import's notice links to its API record (/api/v1/imports/…/), which is no
+    // page of the app: its result is on "my jobs".
+    if (item.link) navigate(item.link.startsWith('/api/') ? paths.jobs : item.link);
   };
 
   return (

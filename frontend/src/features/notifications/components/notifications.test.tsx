@@ -26,6 +26,29 @@ describe('notifications', () => {
     expect(alertsState.notifications[0].read_at).not.toBeNull();
   });
 
+  // A finished import's notice links to its API record: the app showed its 404 page.
+  it('a finished import’s notice opens my jobs', async () => {
+    alertsState.notifications.unshift({
+      ...alertsState.notifications[0],
+      id: 99,
+      kind: 'job_finished',
+      title: 'teachers.xlsx 已完成',
+      body: '',
+      link: '/api/v1/imports/6/',
+      subject: 'job:12',
+      due_on: '2026-12-01',
+    });
+    try {
+      loginAs('hr_a');
+      const { router } = renderApp('/notifications');
+      const user = userEvent.setup({ delay: null });
+      await clickWhenClickable(user, 'teachers.xlsx 已完成');
+      await waitFor(() => expect(router.state.location.pathname).toBe('/jobs'));
+    } finally {
+      alertsState.notifications.shift();
+    }
+  });
+
   it('a user turns the e-mail digest off', async () => {
     loginAs('hr_a');
     renderApp('/notifications');

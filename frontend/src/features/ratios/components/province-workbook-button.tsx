@@ -17,6 +17,7 @@ export function ProvinceWorkbookButton() {
       pending={exporting.isPending}
       start={(callbacks) => exporting.mutate(undefined, callbacks)}
       label={t('dashboard.workbook')}
+      started={t('dashboard.workbookStarted')}
       testId="province-workbook"
     />
   );
@@ -31,6 +32,7 @@ export function SchoolWorkbookButton({ school }: { school: number }) {
       pending={exporting.isPending}
       start={(callbacks) => exporting.mutate(school, callbacks)}
       label={t('school.workbook')}
+      started={t('school.workbookStarted')}
       testId="school-workbook"
     />
   );
@@ -42,11 +44,13 @@ function WorkbookButton({
   pending,
   start,
   label,
+  started,
   testId,
 }: {
   pending: boolean;
   start: (callbacks: Callbacks) => void;
   label: string;
+  started: string;
   testId: string;
 }) {
   const { t } = useTranslation();
@@ -64,7 +68,7 @@ function WorkbookButton({
             void message.info({
               content: (
                 <span data-testid="export-started">
-                  {t('dashboard.workbookStarted')}{' '}
+                  {started}{' '}
                   <a
                     href={paths.jobs}
                     onClick={(event) => {

@@ -1,7 +1,10 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
 import { loginAs } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 
 describe('school HR dashboard', () => {
@@ -25,5 +28,17 @@ describe('school HR dashboard', () => {
     loginAs('province');
     renderApp('/schools/3');
     expect(await screen.findByLabelText(/本校一体化教师占比/)).toBeInTheDocument();
+  });
+
+  // It said the province workbook was being made.
+  it('says the school workbook is being made, and where to find it', async () => {
+    server.use(http.post('/api/v1/exports/school/', () => HttpResponse.json({ id: 9, status: 'queued' }, { status: 202 })));
+    loginAs('hr_a');
+    renderApp('/');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: /导出本校明细/ }));
+    const started = await screen.findByTestId('export-started');
+    expect(started).toHaveTextContent('正在生成本校明细，完成后可在此下载： 我的任务');
+    expect(started).not.toHaveTextContent('全省');
   });
 });
