@@ -352,8 +352,14 @@ def job_finished_notify(*, job: Any) -> Notification | None:
         title=title,
         params=params,
         body=getattr(job, "message", "") or "",
-        link=getattr(job, "link", "") or "/jobs",  # its record, or the user's jobs page
+        link=_page_of(getattr(job, "link", "")),
     )
+
+
+def _page_of(link: str) -> str:
+    """A notice opens a page of the web app: a job's link that is an API record (an import's
+    /api/v1/imports/6/) is none, so the notice opens the user's jobs page, where it is."""
+    return link if link and not link.startswith("/api/") else "/jobs"
 
 
 def open_for_teacher(teacher_id: int) -> bool:

@@ -31,11 +31,17 @@ def _status(code: str) -> str:
 
 
 def _job(p: Params) -> dict[str, Any]:
-    from shuangshi.jobs.registry import shown_title
+    from shuangshi.jobs.registry import JOBS, shown_title
 
     kind = p.get("kind", "")
     stored = "" if p["job"] == kind else p["job"]  # a job without a title stored its kind
-    return {**p, "job": shown_title(kind, stored) or p["job"]}
+    shown = shown_title(kind, stored) or p["job"]
+    spec = JOBS.get(kind)
+    if stored and shown == stored and spec is not None and spec.title:
+        # A file's or a school's name (an import's check and its commit both store
+        # "good.xlsx"): the step goes before it.
+        shown = _("%(step)s · %(name)s") % {"step": spec.title, "name": stored}
+    return {**p, "job": shown}
 
 
 def _levels(p: Params) -> dict[str, Any]:
