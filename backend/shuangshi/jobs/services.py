@@ -10,10 +10,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, OperationalError, connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django_tasks import TaskResultStatus
+from django_tasks_db.utils import is_locked_database_exception
 
 from . import liveness, locks, wakeup
 from .models import Job, JobStatus, ScheduleRun
@@ -193,8 +194,33 @@ def job_progress(*, job: Job, done: int, total: int, force: bool = False) -> Non
                 [done, total, stamp, job.pk],
             )
     elif not connection.in_atomic_block or connection.vendor != "sqlite":
-        Job.objects.filter(pk=job.pk).update(done=done, total=total, heartbeat_at=stamp)
+        try:
+            Job.objects.filter(pk=job.pk).update(done=done, total=total, heartbeat_at=stamp)
+        except OperationalError as exc:
+            if not is_locked_database_exception(exc) or connection.in_atomic_block:
+                raise
+            # A locked SQLite file (another process commits): progress is advice, the next
+            # update or the job's end says it; the job does not fail for it.
+            logger.info("job %s: progress not stored, the database is locked", job.pk)
     # SQLite inside a transaction: one writer at a time, the progress shows at the end.
+
+
+def job_end_after_worker_error(*, task_args: dict[str, Any]) -> bool:
+    """The worker could not record how the engine's task ended (a database error in the
+    engine's own bookkeeping): the task's job, if still running on this worker, ends failed
+    rather than staying `running` for as long as the (living) worker does. True if ended."""
+    args = task_args.get("args") or []
+    job_id = args[0] if args and isinstance(args[0], int) else None
+    if job_id is None:
+        return False
+    job = Job.objects.filter(pk=job_id, status=JobStatus.RUNNING, worker=WORKER).first()
+    if job is None:
+        return False
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        ended = _end_failed(job, str(UNEXPECTED_ERROR))
+    if ended:
+        _tasks_lost(job, now=None, why="its outcome could not be recorded")
+    return ended
 
 
 def jobs_files_drop(*, owner: Any) -> int:

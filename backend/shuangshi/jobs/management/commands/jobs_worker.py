@@ -17,7 +17,7 @@ from django_tasks_db.management.commands.db_worker import Command as DbWorkerCom
 
 from shuangshi.common.collector import freeze_startup
 from shuangshi.jobs.schedule import schedule_tick
-from shuangshi.jobs.services import WORKER, jobs_reap
+from shuangshi.jobs.services import WORKER, job_end_after_worker_error, jobs_reap
 from shuangshi.jobs.wakeup import Listener, SleepUntilNotified
 
 logger = logging.getLogger("shuangshi.jobs")
@@ -43,6 +43,27 @@ def upkeep_once() -> None:
             logger.exception("reaping dead workers' jobs failed; retrying later")
     finally:
         close_old_connections()
+
+
+class Worker(db_worker.Worker):
+    """django-tasks' worker, which outlives a database error in its own bookkeeping (a locked
+    SQLite file while another process commits): the engine's run_task records a task's end
+    itself, and an error there ended the worker's process. The task's job ends failed once
+    the database answers, and the worker takes the next task."""
+
+    def run_task(self, db_task_result: Any) -> None:
+        try:
+            super().run_task(db_task_result)
+        except DatabaseError:
+            logger.exception("task %s: its end could not be recorded", db_task_result.id)
+            for attempt in range(5):
+                close_old_connections()
+                try:
+                    job_end_after_worker_error(task_args=db_task_result.args_kwargs)
+                    return
+                except DatabaseError:
+                    time.sleep(2 * (attempt + 1))  # the lock passes: try again
+            logger.error("task %s: its job could not be ended; the reaper will", db_task_result.id)
 
 
 def _upkeep_loop(stop: threading.Event) -> None:
@@ -82,9 +103,11 @@ class Command(DbWorkerCommand):
         # Idle between polls until a job is queued (PostgreSQL NOTIFY), not a whole interval.
         listener = Listener()
         db_worker.time = SleepUntilNotified(listener)  # type: ignore[assignment]
+        engine_worker, db_worker.Worker = db_worker.Worker, Worker  # type: ignore[misc]
         try:
             super().handle(*args, **options)
         finally:
             stop.set()
             db_worker.time = time  # type: ignore[assignment]
+            db_worker.Worker = engine_worker  # type: ignore[misc]
             listener.close()
