@@ -2,7 +2,9 @@
 # Back up the database named by DATABASE_URL (PostgreSQL: pg_dump custom format; SQLite:
 # the online backup API). Usage: scripts/backup.sh [FILE]  (or BACKUP_FILE=…; default
 # var/backups/shuangshi-<UTC time>.pgdump or .sqlite3)
-# Prints the backup's path. Import uploads and sessions live in the database too.
+# Prints the backup's path. Import uploads and sessions live in the database too. Evidence
+# files kept on disk (var/media: EVIDENCE_STORAGE=filesystem, the default) go beside it as
+# FILE.media.tar.gz; with EVIDENCE_STORAGE=s3 they are the store's to keep.
 set -euo pipefail
 # Paths given are relative to where the command was run, not to the repository.
 if [ -n "${1:-}" ] && [ "$1" != "--yes" ]; then set -- "$(realpath -m "$1")" "${@:2}"; fi
@@ -29,4 +31,10 @@ case "$engine" in
     ;;
 esac
 mv "$out.part" "$out"
+media="${SHUANGSHI_VAR_DIR:-var}/media"
+if [ -d "$media" ] && [ -n "$(ls -A "$media")" ]; then
+  tar -czf "$out.media.tar.gz.part" -C "$media" .
+  mv "$out.media.tar.gz.part" "$out.media.tar.gz"
+  echo "backup: evidence files in $out.media.tar.gz" >&2
+fi
 echo "$out"

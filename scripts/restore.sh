@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Restore a backup made by backup.sh into the database named by DATABASE_URL, replacing
 # what is there. Usage: scripts/restore.sh FILE [--yes]  (or BACKUP_FILE=…; asks first
-# unless --yes or RESTORE_YES=1)
+# unless --yes or RESTORE_YES=1). FILE.media.tar.gz, if backup.sh wrote one, replaces the
+# evidence files (var/media) with those of the backup's time.
 set -euo pipefail
 # Paths given are relative to where the command was run, not to the repository.
 if [ -n "${1:-}" ] && [ "$1" != "--yes" ]; then set -- "$(realpath -m "$1")" "${@:2}"; fi
@@ -30,3 +31,13 @@ case "$engine" in
     ;;
 esac
 echo "restored $file"
+if [ -f "$file.media.tar.gz" ]; then
+  media="${SHUANGSHI_VAR_DIR:-var}/media"
+  rm -rf "$media.restoring" "$media.old"
+  mkdir -p "$media.restoring"
+  tar -xzf "$file.media.tar.gz" -C "$media.restoring"
+  if [ -d "$media" ]; then mv "$media" "$media.old"; fi
+  mv "$media.restoring" "$media"
+  rm -rf "$media.old"
+  echo "restored the evidence files from $file.media.tar.gz"
+fi
