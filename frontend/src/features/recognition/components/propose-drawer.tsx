@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { certificateLevels } from '@/config/enums';
+import { useIsPhone } from '@/lib/breakpoints';
 import { applyServerErrors } from '@/lib/form-errors';
 
 import { usePropose } from '../api/records';
@@ -28,6 +29,7 @@ export function ProposeDrawer({
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const label = useEnumLabel();
+  const isPhone = useIsPhone();
   // Lists open inside the drawer and scroll with it (a bottom sheet on a phone scrolls).
   const inDrawer = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
   const [file, setFile] = useState<File | null>(null);
@@ -61,7 +63,9 @@ export function ProposeDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      placement="bottom"
+      // A bottom sheet on a phone; beside the page on a desktop (a full-width sheet there
+      // stretched each field to 1,340 px).
+      placement={isPhone ? 'bottom' : 'right'}
       size="large"
       title={t(kind === 'certificate' ? 'recognition.propose.certificate' : 'recognition.propose.period')}
       destroyOnHidden

@@ -332,6 +332,19 @@ describe('recognition', () => {
     expect(screen.queryByTitle('中等职业学校教师资格')).not.toBeInTheDocument();
   });
 
+  it('opens the proposal as a bottom sheet on a phone and beside the page on a desktop', async () => {
+    const { unmount } = renderWithProviders(
+      <ProposeDrawer kind="certificate" teacher={1} open onClose={() => undefined} />,
+    );
+    await screen.findByTestId('propose-form');
+    expect(document.querySelector('.ant-drawer-right')).toBeInTheDocument();
+    unmount();
+    phoneScreen();
+    renderWithProviders(<ProposeDrawer kind="certificate" teacher={1} open onClose={() => undefined} />);
+    await screen.findByTestId('propose-form');
+    expect(document.querySelector('.ant-drawer-bottom')).toBeInTheDocument();
+  });
+
   it('lists those in publicity in a card, and says why an objection is refused', async () => {
     loginAs('base_a');
     server.use(
