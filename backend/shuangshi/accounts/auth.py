@@ -34,7 +34,7 @@ from shuangshi.common import prepared
 from shuangshi.teachers.models import Teacher
 
 from .models import TEACHER_LEFT_MESSAGE
-from .services import token_expired_delete
+from .services import token_revoke
 
 _ANSWER = "_shuangshi_token_auth"
 
@@ -119,7 +119,7 @@ class TokenAuthentication(knox_auth.TokenAuthentication):
         for auth_token in tokens_with_users(text[: CONSTANTS.TOKEN_KEY_LENGTH]):
             if auth_token.expiry is not None and auth_token.expiry < timezone.now():
                 username = auth_token.user.get_username()
-                token_expired_delete(token=auth_token)
+                token_revoke(token=auth_token)
                 token_expired.send(sender=self.__class__, username=username, source="auth_token")
                 continue
             try:

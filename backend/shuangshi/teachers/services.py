@@ -397,9 +397,9 @@ def teachers_write_batch(
         teachers_evaluate_created(teachers=created_rows, ready=ready)
         teachers_reevaluate(teacher_ids=ids[len(created_rows) :])
     _search_indexes_merge([*new, *(after for _before, after in updated)])
-    left = _left_by_today([(a["id"], a["left_on"]) for _b, a in updated if "left_on" in a])
-    if left:  # no savepoint per batch of an import when no one left (bulk.batch_atomic)
-        teacher_tokens_revoke(teacher_ids=left)
+    teacher_tokens_revoke(
+        teacher_ids=_left_by_today([(a["id"], a["left_on"]) for _b, a in updated if "left_on" in a])
+    )
     return ids
 
 
