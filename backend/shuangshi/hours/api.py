@@ -17,6 +17,7 @@ from shuangshi.accounts.scope import in_school_scope, schools_visible_to
 from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
 
 from . import selectors, services
+from .filters import TeachingHoursFilter
 from .models import TeachingHours
 from .validation import hours_errors, major_category_code, major_category_error
 
@@ -84,6 +85,7 @@ class TeachingHoursSerializer(VersionedSerializer):
 class SharesQuery(serializers.Serializer):
     term = serializers.RegexField(r"^[0-9]{4}-[0-9]{4}-[12]\Z", required=False)
     city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
+    school = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     below_target = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
@@ -115,6 +117,7 @@ def _as_validation(exc: DjangoValidationError) -> serializers.ValidationError:
 class TeachingHoursViewSet(ScopedModelViewSet):
     queryset = TeachingHours.objects.none()  # the schema's model; get_queryset() scopes
     serializer_class = TeachingHoursSerializer
+    filterset_class = TeachingHoursFilter
     read_roles = READ_ROLES
     write_roles = WRITE_ROLES
 
@@ -124,9 +127,6 @@ class TeachingHoursViewSet(ScopedModelViewSet):
             self.request.user,  # type: ignore[arg-type]
             school="school",
         )
-        term = self.request.query_params.get("term")
-        if term and self.action == "list":
-            qs = qs.filter(term=term)
         return qs
 
     def perform_create(self, serializer: Any) -> None:
@@ -150,6 +150,7 @@ class TeachingHoursViewSet(ScopedModelViewSet):
         parameters=[
             OpenApiParameter("term", str, description="2026-2027-1 (default: the latest)"),
             OpenApiParameter("city", int),
+            OpenApiParameter("school", int),
             OpenApiParameter("below_target", bool),
         ],
         responses={200: Shares},
@@ -163,6 +164,8 @@ class TeachingHoursViewSet(ScopedModelViewSet):
         schools = schools_visible_to(request.user)  # type: ignore[arg-type]
         if q.validated_data.get("city") is not None:
             schools = schools.filter(city_id=q.validated_data["city"])
+        if q.validated_data.get("school") is not None:
+            schools = schools.filter(pk=q.validated_data["school"])
         data = selectors.school_shares(self.get_queryset(), schools, q.validated_data.get("term"))
         below = q.validated_data.get("below_target")
         if below is not None:

@@ -7860,14 +7860,18 @@ export interface operations {
     teaching_hours_list: {
         parameters: {
             query?: {
+                city?: number;
+                major_category?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                term?: string;
             };
             header?: never;
             path?: never;
@@ -7986,6 +7990,7 @@ export interface operations {
             query?: {
                 below_target?: boolean;
                 city?: number;
+                school?: number;
                 /** @description 2026-2027-1 (default: the latest) */
                 term?: string;
             };
