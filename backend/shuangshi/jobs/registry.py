@@ -93,6 +93,11 @@ def _titles(name: str) -> frozenset[str]:
     return _wordings(JOBS[name].title)
 
 
+def is_own_title(name: str, stored: str) -> bool:
+    """Is `stored` the job kind's own title, in any language the site speaks?"""
+    return name in JOBS and bool(JOBS[name].title) and stored in _titles(name)
+
+
 def shown_title(name: str, stored: str) -> str:
     """A job's title in the active language: a job stores its title in the language of the
     request that started it; one that is the kind's own title (not a file's or a school's

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from shuangshi.qualification.models import Level
+from shuangshi.qualification.wording import level_words
 
 from .models import Kind, Notification
 
@@ -21,7 +21,7 @@ Params = Mapping[str, Any]
 
 
 def _level(code: str) -> str:
-    return str(Level(code).label)
+    return level_words(code)  # "Junior" / 初级, not the choice label "Junior (初级)"
 
 
 def _status(code: str) -> str:
@@ -31,13 +31,14 @@ def _status(code: str) -> str:
 
 
 def _job(p: Params) -> dict[str, Any]:
-    from shuangshi.jobs.registry import JOBS, shown_title
+    from shuangshi.jobs.registry import JOBS, is_own_title, shown_title
 
     kind = p.get("kind", "")
     stored = "" if p["job"] == kind else p["job"]  # a job without a title stored its kind
     shown = shown_title(kind, stored) or p["job"]
     spec = JOBS.get(kind)
-    if stored and shown == stored and spec is not None and spec.title:
+    # The kind's own title (stored in the starter's language) is already the whole name.
+    if stored and not is_own_title(kind, stored) and spec is not None and spec.title:
         # A file's or a school's name (an import's check and its commit both store
         # "good.xlsx"): the step goes before it.
         shown = _("%(step)s · %(name)s") % {"step": spec.title, "name": stored}

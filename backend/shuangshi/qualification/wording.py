@@ -11,10 +11,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from shuangshi.qualification.engine import LEVELS
-from shuangshi.qualification.models import Level
 
 
 def missing_words(item: Mapping[str, Any]) -> str:
@@ -83,9 +82,18 @@ def next_level_words(level: str) -> str:
     return level_words(LEVELS[at + 1]) if at + 1 < len(LEVELS) else ""
 
 
+# A level's name in a sentence: "Junior" / 初级. The choice label "Junior (初级)"
+# (qualification.Level) names the level beside a form's value; in an English sentence it
+# put Chinese in the middle of a refusal or an alert (round 32).
+LEVEL_NAMES = {
+    "none": gettext_lazy("Not dual-qualified"),
+    "junior": gettext_lazy("Junior"),
+    "intermediate": gettext_lazy("Intermediate"),
+    "senior": gettext_lazy("Senior"),
+}
+
+
 def level_words(level: str) -> str:
-    """A level's name ("Junior (初级)", 初级) for a code the engine gives."""
-    try:
-        return str(Level(level).label)
-    except ValueError:
-        return level
+    """A level's name ("Junior", 初级) for a code the engine gives (the code when unknown)."""
+    name = LEVEL_NAMES.get(level)
+    return str(name) if name is not None else level

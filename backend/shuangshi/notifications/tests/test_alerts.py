@@ -215,7 +215,7 @@ def test_the_nightly_alerts_read_in_the_language_the_reader_asks_for(expiring, h
         f"{teacher.name}: a certificate expires on {date}"
     )
     assert en[Kind.CERTIFICATE_EXPIRING]["body"] == (
-        "Without a renewal the level drops from Junior (初级) to Not dual-qualified."
+        "Without a renewal the level drops from Junior to Not dual-qualified."
     )
     assert zh[Kind.CERTIFICATE_EXPIRING]["title"] == stored.title
     assert zh[Kind.CERTIFICATE_EXPIRING]["body"] == stored.body

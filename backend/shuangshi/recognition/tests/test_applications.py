@@ -118,8 +118,8 @@ def test_a_level_above_eligibility_is_refused_naming_what_is_missing(api, teache
     en = api(teacher_user).post(f"{APPS}{app_id}/submit/", {}, HTTP_ACCEPT_LANGUAGE="en")
     assert en.json()["missing"] == ["180 more days of enterprise practice"]
     assert en.json()["level"] == [
-        "The rules give Junior (初级), below the level asked for. "
-        "To reach Intermediate (中级): 180 more days of enterprise practice"
+        "The rules give Junior, below the level asked for. "
+        "To reach Intermediate: 180 more days of enterprise practice"
     ]
 
 
