@@ -33,6 +33,12 @@ function useCityTitle(me: Me | null | undefined): string | undefined {
   return cityTitle(city, i18n.resolvedLanguage ?? 'zh-CN');
 }
 
+/** The overview's name: a city user's names the city ("南昌市概览"), not the province. */
+export function useDashboardLabel(): string {
+  const { t } = useTranslation();
+  const cityName = useCityTitle(useMe().data);
+  return cityName ? t('nav.cityDashboard', { city: cityName }) : t('nav.dashboard');
+}
 
 /**
  * The signed-in shell (Ant Design Pro style): a sidebar by role on desktop, a menu drawer on a
@@ -45,9 +51,8 @@ export function AppLayout() {
   const me = useMe();
   const logout = useLogout();
   const cityName = useCityTitle(me.data);
-  // A menu label; a city user's overview names the city ("南昌市概览"), not the province.
-  const navLabel = (item: NavItem) =>
-    item.key === 'dashboard' && cityName ? t('nav.cityDashboard', { city: cityName }) : t(item.label);
+  const dashboardLabel = useDashboardLabel();
+  const navLabel = (item: NavItem) => (item.key === 'dashboard' ? dashboardLabel : t(item.label));
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
 

@@ -61,25 +61,41 @@ export type ProposalInput = {
   body: Record<string, unknown>;
   file: File;
   teacher: number;
+  /** The record an earlier try created when its file was refused: only the file is sent. */
+  record?: number;
 };
+
+/** The record was created but its evidence file was refused (`error` says why). */
+export class EvidenceRefused extends Error {
+  constructor(
+    readonly record: number,
+    readonly error: unknown,
+  ) {
+    super('evidence refused');
+  }
+}
 
 /** A teacher proposes a certificate or period (pending), then attaches the evidence file. */
 export function usePropose() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ type, body, file, teacher }: ProposalInput) => {
-      const record = await api<{ id: number }>(ENDPOINT[type], {
-        method: 'POST',
-        body: { ...body, teacher },
-      });
+    mutationFn: async ({ type, body, file, teacher, record }: ProposalInput) => {
+      const id =
+        record ?? (await api<{ id: number }>(ENDPOINT[type], { method: 'POST', body: { ...body, teacher } })).id;
       const form = new FormData();
       form.append('teacher', String(teacher));
       form.append('kind', type === 'certificate' ? 'certificate' : 'enterprise');
-      form.append(type === 'certificate' ? 'certificate' : 'enterprise_period', String(record.id));
+      form.append(type === 'certificate' ? 'certificate' : 'enterprise_period', String(id));
       form.append('file', file);
-      return api<EvidenceFile>('/evidence-files/', { method: 'POST', body: form });
+      try {
+        return await api<EvidenceFile>('/evidence-files/', { method: 'POST', body: form });
+      } catch (error) {
+        // A second try must not propose the record again (one more pending row each time).
+        throw new EvidenceRefused(id, error);
+      }
     },
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['recognition'] }),
+    // Also after a refused file: the record itself was sent.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['recognition'] }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Drawer, Form, Input, Select, Upload } from 'antd';
+import { Alert, App, Button, ConfigProvider, DatePicker, Drawer, Form, Input, Select, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,26 @@ import { certificateLevels } from '@/config/enums';
 import { useIsPhone } from '@/lib/breakpoints';
 import { applyServerErrors } from '@/lib/form-errors';
 
-import { usePropose } from '../api/records';
+import { EvidenceRefused, usePropose } from '../api/records';
 
 type Kind = 'certificate' | 'enterprise_period';
+
+// The first bytes of the files the server accepts (it judges by content, not by name).
+const SIGNATURES = [[0x25, 0x50, 0x44, 0x46, 0x2d], [0xff, 0xd8, 0xff], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]];
+
+/** Whether `file` is a PDF, JPEG or PNG by its content, read before anything is sent. */
+export function isEvidenceFile(file: Blob): Promise<boolean> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const head = new Uint8Array(reader.result as ArrayBuffer);
+      resolve(SIGNATURES.some((magic) => magic.every((byte, i) => head[i] === byte)));
+    };
+    // Unreadable here: the server judges it.
+    reader.onerror = () => resolve(true);
+    reader.readAsArrayBuffer(file.slice(0, 8));
+  });
+}
 
 /** A teacher proposes a certificate or an enterprise period with its evidence file. */
 export function ProposeDrawer({
@@ -33,6 +50,8 @@ export function ProposeDrawer({
   // Lists open inside the drawer and scroll with it (a bottom sheet on a phone scrolls).
   const inDrawer = (trigger: HTMLElement) => trigger.parentElement ?? document.body;
   const [file, setFile] = useState<File | null>(null);
+  // The record a try created when its file was refused: it is sent, only the file is not.
+  const [sent, setSent] = useState<number | null>(null);
   const propose = usePropose();
 
   const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
@@ -41,18 +60,28 @@ export function ProposeDrawer({
       form.setFields([{ name: 'file', errors: [t('recognition.propose.fileRequired')] }]);
       return;
     }
+    if (!(await isEvidenceFile(file))) {
+      form.setFields([{ name: 'file', errors: [t('recognition.propose.fileType')] }]);
+      return;
+    }
     const body: Record<string, unknown> =
       kind === 'certificate'
         ? { ...values, issued_on: day(values.issued_on as Dayjs), expires_on: day(values.expires_on as Dayjs) }
         : { ...values, start_on: day(values.start_on as Dayjs), end_on: day(values.end_on as Dayjs) };
     delete body.file;
     try {
-      await propose.mutateAsync({ type: kind, body, file, teacher });
+      await propose.mutateAsync({ type: kind, body, file, teacher, record: sent ?? undefined });
       void message.success(t('recognition.propose.sent'));
       form.resetFields();
       setFile(null);
+      setSent(null);
       onClose();
-    } catch (error) {
+    } catch (failure) {
+      let error = failure;
+      if (failure instanceof EvidenceRefused) {
+        setSent(failure.record);
+        error = failure.error;
+      }
       // On the fields; what belongs to none (a refusal, a duplicate) said in a message.
       const rest = applyServerErrors(form, error);
       if (rest.length) void message.error(rest.join(' '));
@@ -74,9 +103,19 @@ export function ProposeDrawer({
         form={form}
         layout="vertical"
         onFinish={submit}
-        onValuesChange={(changed) => kind === 'certificate' && changed.kind && form.setFieldsValue({ level: undefined })}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          // A server's word on a field goes once the field is changed (antd keeps it on a
+          // field without rules: "attach the file" stayed under the file just chosen).
+          form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+          if (kind === 'certificate' && changed.kind) form.setFieldsValue({ level: undefined });
+        }}
         data-testid="propose-form"
       >
+        {sent !== null && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('recognition.propose.filePending')} data-testid="propose-file-pending" />
+        )}
+        {/* Sent already when only its file was refused: shown as sent, not changed. */}
+        <ConfigProvider componentDisabled={sent !== null}>
         {kind === 'certificate' ? (
           <>
             <Form.Item name="kind" label={t('recognition.propose.kind')} rules={[{ required: true }]}>
@@ -143,6 +182,7 @@ export function ProposeDrawer({
             </Form.Item>
           </>
         )}
+        </ConfigProvider>
         <Form.Item
           name="file"
           label={t('recognition.propose.file')}

@@ -12,6 +12,7 @@ import { api } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
+import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
 import { missingText, type MissingWords } from '@/lib/missing-text';
 
@@ -230,7 +231,9 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
       form.resetFields();
       if (input.action === 'objections') onClose();
     } catch (error) {
-      modal.error({ title: t('recognition.refused'), content: errorText(error) });
+      // "An opinion is required" under the opinion; what belongs to no field in a dialog.
+      const rest = applyServerErrors(form, error);
+      if (rest.length) modal.error({ title: t('recognition.refused'), content: rest.join('\n') });
     }
   };
   const opinion = () => String(form.getFieldValue('opinion') ?? '');
@@ -240,6 +243,8 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const canSchool = me.role === 'school_hr' && s === 'submitted';
   const canProvince = me.role === 'province' && s === 'school_approved';
   const canVote = me.role === 'expert' && s === 'school_approved';
+  // Ending publicity is the province's; everyone else files objections on the publicity page.
+  const canEndPublicity = me.role === 'province' && ['publicized', 'objected'].includes(s);
 
   return (
     <Drawer open onClose={onClose} size="large" title={`${current.teacher_name} · ${current.round_code}`}>
@@ -281,8 +286,16 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
           ),
         }))}
       />
-      {(canSchool || canProvince || canVote || (me.role === 'province' && ['publicized', 'objected'].includes(s)) || ['publicized', 'objected'].includes(s)) && (
-        <Form form={form} layout="vertical" data-testid="review-form">
+      {(canSchool || canProvince || canVote || canEndPublicity) && (
+        <Form
+          form={form}
+          layout="vertical"
+          data-testid="review-form"
+          // The opinion has no rules of its own: antd would keep the server's word under it.
+          onValuesChange={(changed: Record<string, unknown>) =>
+            form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))
+          }
+        >
           <Form.Item name="opinion" label={t('recognition.opinion')}>
             <Input.TextArea rows={3} />
           </Form.Item>
