@@ -223,6 +223,9 @@ def application_create(
     """A draft; the teacher (or their school's HR) submits it when ready."""
     if level not in round.levels:
         raise _error("level", _("This round does not offer that level."))
+    # Refused now, not after a draft that could never be submitted (submit checks again:
+    # two drafts may be made before either is submitted).
+    _refuse_second_application(round, teacher)
     _check_evidence(teacher, evidence)
     application = Application.objects.create(
         round=round, teacher=teacher, level=level, statement=statement, created_by=user
@@ -230,6 +233,17 @@ def application_create(
     application.evidence.set(evidence)
     _event(application, Stage.DRAFT, user)
     return application
+
+
+def _refuse_second_application(round: Round, teacher: Teacher, but: int | None = None) -> None:
+    """One application per teacher and round, besides drafts and withdrawn ones."""
+    earlier = Application.objects.filter(round=round, teacher=teacher).exclude(
+        status__in=[S.DRAFT, S.WITHDRAWN]
+    )
+    if but is not None:
+        earlier = earlier.exclude(pk=but)
+    if earlier.exists():
+        raise _error("round", _("The teacher already has an application in this round."))
 
 
 @transaction.atomic
@@ -293,13 +307,7 @@ def application_submit(
             "part_time_age": _("Part-time teachers may apply up to the age of 70."),
         }
         raise ValidationError({"teacher": [messages[p] for p in problems]})
-    earlier = (
-        Application.objects.filter(round=round, teacher=teacher)
-        .exclude(pk=application.pk)
-        .exclude(status__in=[S.DRAFT, S.WITHDRAWN])
-    )
-    if earlier.exists():
-        raise _error("round", _("The teacher already has an application in this round."))
+    _refuse_second_application(round, teacher, but=application.pk)
     result = selectors.eligibility(teacher, round, today)
     if rules.level_rank(application.level) > rules.level_rank(result["level"]):
         raise ValidationError(

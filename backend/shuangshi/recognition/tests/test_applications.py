@@ -125,8 +125,8 @@ def test_a_level_above_eligibility_is_refused_naming_what_is_missing(api, teache
 
 def test_a_second_application_in_the_round_is_refused(api, teacher_user, round_open):
     first = _draft(api, teacher_user, round_open)
+    second = _draft(api, teacher_user, round_open)  # both drafts before either is submitted
     _post(api, teacher_user, first, "submit")
-    second = _draft(api, teacher_user, round_open)
     response = _post(api, teacher_user, second, "submit")
     assert response.status_code == 400
     assert "round" in response.json()
