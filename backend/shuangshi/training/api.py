@@ -399,6 +399,11 @@ class TrainingCompletionSerializer(VersionedSerializer):
         attrs = super().validate(attrs)
         id_number = attrs.pop("teacher_id_number", None)
         if id_number:
+            # A mistyped number says what is wrong with it (as the lookup does), not "no
+            # teacher": the clerk would go looking for a teacher who is there.
+            malformed = person_errors({"id_number": normalize_id_number(id_number)})
+            if malformed:
+                raise serializers.ValidationError({"teacher_id_number": malformed["id_number"]})
             id_lookups_charge(user=request_user(self), count=1, what="completion_by_id_number")
             teacher = selectors.teacher_by_id_number(id_number)
             if teacher is None:

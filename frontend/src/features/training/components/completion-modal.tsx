@@ -20,6 +20,18 @@ import type { TeacherMatch, TrainingCompletion, TrainingProgram } from '../types
 const dateFields = ['completed_on'];
 
 /**
+ * The API says "already has a completion of this programme" (or "voided") under `teacher`, a
+ * field the dialog does not show (the teacher is named by ID number, and kept when editing):
+ * put it on the programme, the choice to change.
+ */
+function onProgramField(error: Error): Error {
+  if (!(error instanceof ApiError) || !error.body.teacher) return error;
+  const { teacher, ...rest } = error.body;
+  const program = [rest.program ?? [], teacher].flat() as string[];
+  return new ApiError(error.status, { ...rest, program });
+}
+
+/**
  * Log a completion: find the teacher by exact ID number first (name and school only),
  * then the programme, date, hours, result and certificate. Editing keeps the teacher.
  */
@@ -83,7 +95,7 @@ export function CompletionModal({
         },
         onError: (error) =>
           setErrors(
-            saveErrors<TrainingCompletion>(form, error, t('training.conflict'), (current) => {
+            saveErrors<TrainingCompletion>(form, onProgramField(error), t('training.conflict'), (current) => {
               setRecord(current);
               form.setFieldsValue(datesToDayjs(current, dateFields));
             }),

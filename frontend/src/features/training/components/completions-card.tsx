@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, Tag, Typography, type TableColumnType } from 'antd';
+import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +9,7 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { useDeleteNotices, useRowActionsColumns } from '@/components/ui/row-actions';
 import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
+import { useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
 import { useTableScroll } from '@/lib/table-scroll';
@@ -27,6 +28,7 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(900);
   const isPhone = useIsPhone();
+  const role = useMe().data?.role;
   const deleteNotices = useDeleteNotices();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState<string>();
@@ -43,11 +45,20 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
     'completion-school',
     'teacher_name',
   );
+  // A completion the province voided never counts (DESIGN §4): say so instead of its result.
   const passed: Column = {
     title: t('training.fields.passed'),
     dataIndex: 'passed',
-    render: (value: boolean) =>
-      value ? <Tag color="green">{t('training.passed')}</Tag> : <Tag color="red">{t('training.failed')}</Tag>,
+    render: (value: boolean, row) =>
+      row.voided ? (
+        <Tooltip title={t('training.voidedReason', { reason: row.void_reason })}>
+          <Tag>{t('training.voided')}</Tag>
+        </Tooltip>
+      ) : value ? (
+        <Tag color="green">{t('training.passed')}</Tag>
+      ) : (
+        <Tag color="red">{t('training.failed')}</Tag>
+      ),
   };
   const details: Column[] = [
     { title: t('training.fields.program'), dataIndex: 'program_title' },
@@ -59,9 +70,15 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
     dataIndex: 'certificate_no',
     render: (v: string) => v || '—',
   };
+  // Only the province changes or deletes a voided completion (the API refuses base staff).
+  const locked = (row: TrainingCompletion) => row.voided && role !== 'province';
   const actions = useRowActionsColumns<TrainingCompletion>(editable, (row) => ({
     onEdit: () => setEditing(row),
     onDelete: () => remove.mutate(row.id, deleteNotices),
+  })).map((column) => ({
+    ...column,
+    render: (value: unknown, row: TrainingCompletion, index: number) =>
+      locked(row) ? <Typography.Text type="secondary">—</Typography.Text> : column.render?.(value, row, index),
   }));
   const columns: Column[] = isPhone
     ? [teacher, passed, ...details, certificate, ...actions]
