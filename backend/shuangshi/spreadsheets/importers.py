@@ -478,7 +478,13 @@ class Importer:
             return None
         teacher = teachers.get(number)
         if teacher is None:
-            row.error("id_number", t(not_found))
+            # A mistyped number says what is wrong with it (check digit, length), as the
+            # API's lookup does; "no teacher" would send the clerk looking for one.
+            malformed = rule_errors(person_errors, {"id_number": number})
+            if malformed:
+                row.add(malformed, only=("id_number",))
+            else:
+                row.error("id_number", t(not_found))
             return None
         name = row.values.get("name")
         if name and name != teacher["name"] and not _same_text(teacher["name"], name):

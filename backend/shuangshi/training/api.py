@@ -391,6 +391,9 @@ class TrainingCompletionSerializer(VersionedSerializer):
             "version",
         ]
         read_only_fields = ["voided", "void_reason"]
+        # At least 1, as the rule says (the column's own minimum, 0, let -1 read "≥ 0" and
+        # then 0 read "at least 1"); the schema says it too.
+        extra_kwargs = {"hours": {"min_value": 1}}
         # Once per teacher per programme is checked in validate(), after the teacher is
         # resolved from the ID number.
         validators: list[Any] = []

@@ -47,3 +47,11 @@ def test_a_well_formed_unknown_id_number_still_says_no_teacher(api, base_staff, 
     response = api(base_staff).post(URL, payload(program_a, unknown), format="json")
     assert response.status_code == 400
     assert response.data["teacher_id_number"] == ["没有该居民身份证号对应的教师。"]
+
+
+@pytest.mark.parametrize("hours", [-1, 0])
+def test_completion_hours_below_one_say_at_least_one(api, base_staff, program_a, teacher_b, hours):
+    body = {**payload(program_a, teacher_b.id_number), "hours": hours}
+    r = api(base_staff).post(URL, body, HTTP_ACCEPT_LANGUAGE="en")
+    assert r.status_code == 400
+    assert r.json()["hours"] == ["Ensure this value is greater than or equal to 1."]
