@@ -45,16 +45,23 @@ def stored_result_of(teacher: Teacher) -> TeacherQualification | None:
 
 
 def levels_after_of(
-    rows: Iterable[tuple[int, reports.StoredVerdict | None]], *, read: dict[int, str] | None = None
+    rows: Iterable[tuple[int, reports.StoredVerdict | None]],
+    *,
+    read: dict[int, str] | None = None,
+    version: int | None = None,
 ) -> dict[int, str]:
     """level_after for a list page in one read, from (teacher id, stored verdict) pairs: the
     rows whose stored result still holds (the others are evaluated afresh, level_after with
     them). ``read``: levels already read with the rows (selectors.level_after_sql), for
     the same dates; only the others are looked up."""
     today = timezone.localdate()
+    if version is None:
+        version = selectors.profile_version_current()
     changes = {}
     for teacher_id, stored in rows:
-        if stored is not None and stored.valid_until and reports.stored_holds(stored, today):
+        if stored is None or not stored.valid_until:
+            continue
+        if reports.stored_holds(stored, today, version=version):
             changes[teacher_id] = stored.valid_until
     known = {tid: read[tid] for tid in changes if read and tid in read}
     known.update(selectors.levels_after({t: d for t, d in changes.items() if t not in known}))
@@ -76,6 +83,7 @@ def qualification_summary(
     *,
     levels_after: dict[int, str] | None = None,
     today: date | None = None,
+    version: int | None = None,
 ) -> dict[str, Any] | None:
     """The verdict a list row carries: {level, qualified, in_scope, valid_until, level_after,
     evaluated_on}; ``levels_after`` from :func:`levels_after_of` for the page.
@@ -85,11 +93,19 @@ def qualification_summary(
     """
     if stored is None:
         return None
-    today = today or timezone.localdate()  # (a list page reads the date once)
-    if not reports.stored_holds(stored, today):
+    today = today or timezone.localdate()  # (a list page reads the date and version once)
+    if version is None:
+        version = selectors.profile_version_current()
+    if not reports.stored_holds(stored, today, version=version):
         ev = reports.evaluation_today(teacher_id, today)
         stored = reports.StoredVerdict(
-            ev.level, ev.qualified, ev.in_scope, ev.valid_until, changes_on=None, evaluated_on=today
+            ev.level,
+            ev.qualified,
+            ev.in_scope,
+            ev.valid_until,
+            changes_on=None,
+            evaluated_on=today,
+            profile_version=version,
         )
         levels_after = None  # the page's were read for the stored valid_until
     return {
@@ -112,7 +128,7 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
         return None
     today = timezone.localdate()
     ev = reports.stored_evaluation(stored)
-    if not reports.stored_holds(stored, today):
+    if not reports.stored_holds(stored, today, version=selectors.profile_version_current()):
         # Never stale (DESIGN §4): a result whose date has passed is evaluated afresh.
         ev = reports.evaluation_today(teacher.pk, today)
         stored.evaluated_on = today

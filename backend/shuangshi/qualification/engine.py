@@ -195,11 +195,31 @@ class RuleProfile:
         return profile_errors(self.as_dict())
 
 
-def profile_errors(values: dict[str, Any]) -> dict[str, str]:
-    """Field → message for the values of a profile (``RuleProfile.as_dict`` form) that the
-    engine cannot use; check before ``RuleProfile.from_dict``, which expects sound types."""
+# The largest thresholds a profile may hold: a window or a teaching time longer than a
+# working life means nothing, and a window of thousands of years leaves the calendar.
+MAX_YEARS = 60
+MAX_DAYS = 36_600
+MAX_HOURS = 10_000
+MAX_STUDENTS_PER_TEACHER = 1_000
+EARLIEST_DATE = date(1950, 1, 1)  # common.dates' range for every date a client sends
+LATEST_DATE = date(2100, 12, 31)
+
+# (message template, its parameters) for each refusal: profile_errors formats them; the
+# API translates the template first (qualification.services), this module stays pure.
+MSG_CHOICE = "must be one of %(choices)s"
+MSG_WHOLE = "must be a whole number of at least %(min)s"
+MSG_AT_MOST = "must be at most %(max)s"
+MSG_SHARE = "must be between 0 and 1"
+MSG_BOOL = "must be true or false"
+MSG_DATE = "must be a date (YYYY-MM-DD)"
+MSG_DATE_RANGE = "must be a date between %(earliest)s and %(latest)s"
+
+
+def profile_error_details(values: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Field → (message template, parameters) for the values of a profile
+    (``RuleProfile.as_dict`` form) that the engine cannot use."""
     defaults = DEFAULT_PROFILE_VALUES
-    errors: dict[str, str] = {}
+    errors: dict[str, tuple[str, dict[str, Any]]] = {}
 
     def get(name: str) -> Any:
         return values.get(name, defaults[name])
@@ -214,45 +234,57 @@ def profile_errors(values: dict[str, Any]) -> dict[str, str]:
     }
     for name, allowed in choices.items():
         if get(name) not in allowed:
-            errors[name] = f"must be one of {', '.join(allowed)}"
-    for name in (
-        "practice_window_years",
-        "training_window_years",
-        "junior_evidence_items",
-    ):
-        if not isinstance(get(name), int) or get(name) < 1:
-            errors[name] = "must be a whole number of at least 1"
-    for name in (
-        "practice_min_days",
-        "enterprise_min_days",
-        "training_min_hours",
-        "intermediate_min_teaching_years",
-        "intermediate_extra_items",
-        "senior_min_teaching_years",
-        "senior_extra_items",
-        "recruitment_enterprise_days",
-        "students_per_teacher",
-        "students_per_teacher_higher_vocational",
-    ):
+            errors[name] = (MSG_CHOICE, {"choices": ", ".join(allowed)})
+    # name → (least, most)
+    whole = {
+        "practice_window_years": (1, MAX_YEARS),
+        "training_window_years": (1, MAX_YEARS),
+        "junior_evidence_items": (1, len(EVIDENCE)),
+        "practice_min_days": (0, MAX_DAYS),
+        "enterprise_min_days": (0, MAX_DAYS),
+        "training_min_hours": (0, MAX_HOURS),
+        "intermediate_min_teaching_years": (0, MAX_YEARS),
+        "intermediate_extra_items": (0, len(EVIDENCE)),
+        "senior_min_teaching_years": (0, MAX_YEARS),
+        "senior_extra_items": (0, len(EVIDENCE)),
+        "recruitment_enterprise_days": (0, MAX_DAYS),
+        "students_per_teacher": (0, MAX_STUDENTS_PER_TEACHER),
+        "students_per_teacher_higher_vocational": (0, MAX_STUDENTS_PER_TEACHER),
+    }
+    for name, (least, most) in whole.items():
         value = get(name)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            errors[name] = "must be a whole number of at least 0"
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            errors[name] = (MSG_WHOLE, {"min": least})
+        elif value > most:
+            errors[name] = (MSG_AT_MOST, {"max": most})
     share = get("part_time_share")
-    if not isinstance(share, (int, float)) or not 0 <= share <= 1:
-        errors["part_time_share"] = "must be between 0 and 1"
+    if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
+        errors["part_time_share"] = (MSG_SHARE, {})
     if not isinstance(get("field_match"), bool):
-        errors["field_match"] = "must be true or false"
-    if "junior_evidence_items" not in errors and get("junior_evidence_items") > len(EVIDENCE):
-        errors["junior_evidence_items"] = f"must be at most {len(EVIDENCE)}"
+        errors["field_match"] = (MSG_BOOL, {})
     since = get("recruitment_since")
     if isinstance(since, str):
         try:
-            date.fromisoformat(since)
+            since = date.fromisoformat(since)
         except ValueError:
-            errors["recruitment_since"] = "must be a date (YYYY-MM-DD)"
-    elif not isinstance(since, date):
-        errors["recruitment_since"] = "must be a date (YYYY-MM-DD)"
+            since = None
+    if not isinstance(since, date):
+        errors["recruitment_since"] = (MSG_DATE, {})
+    elif not EARLIEST_DATE <= since <= LATEST_DATE:
+        errors["recruitment_since"] = (
+            MSG_DATE_RANGE,
+            {"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},
+        )
     return errors
+
+
+def profile_errors(values: dict[str, Any]) -> dict[str, str]:
+    """Field → message for the values of a profile (``RuleProfile.as_dict`` form) that the
+    engine cannot use; check before ``RuleProfile.from_dict``, which expects sound types."""
+    return {
+        name: template % params
+        for name, (template, params) in profile_error_details(values).items()
+    }
 
 
 DEFAULT_PROFILE: Final = RuleProfile()

@@ -50,17 +50,19 @@ class StoredVerdict(NamedTuple):
     valid_until: date | None
     changes_on: date | None
     evaluated_on: date
+    profile_version: int
 
 
 # Where a teacher's list query reads them (StoredVerdict's fields, in order).
 VERDICT_COLUMNS = tuple(f"qualification__{name}" for name in StoredVerdict._fields)
 
 
-def stored_holds(stored: TeacherQualification | StoredVerdict, on: date) -> bool:
-    """Whether a stored result still answers for ``on``: evaluated on or before it and
-    nothing changed by itself since (a new rule profile re-evaluates everyone itself).
+def stored_holds(stored: TeacherQualification | StoredVerdict, on: date, *, version: int) -> bool:
+    """Whether a stored result still answers for ``on``: evaluated on or before it, under
+    the rule profile in force (``version``: a new profile's results are written by a job,
+    and until it has run they are the old profile's), and nothing changed by itself since.
     Reads no database: list pages call it per row."""
-    if stored.evaluated_on > on:
+    if stored.evaluated_on > on or stored.profile_version != version:
         return False
     return stored.changes_on is None or stored.changes_on > on
 

@@ -80,6 +80,12 @@ def profile_current() -> tuple[int, engine.RuleProfile]:
     return profile_of(row[0], row[1])
 
 
+def profile_version_current() -> int:
+    """The version of the rule profile in force (0: the built-in default). One indexed read."""
+    latest = RuleProfile.objects.order_by("-version").values_list("version", flat=True).first()
+    return latest or 0
+
+
 def id_array(ids: Iterable[int]) -> str:
     """Ids as one PostgreSQL array literal, for ``= ANY(%s::bigint[])``: one text parameter
     instead of a placeholder (or a list adapter) per id; 240,000 of those cost psycopg
@@ -791,13 +797,13 @@ def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet
     ids = teacher_ids_at_level(level, today)
     if ids is not None:
         return queryset.filter(pk__in=ids)
+    version, profile = profile_current()
     holds = Q(qualification__changes_on__isnull=True) | Q(qualification__changes_on__gt=today)
-    holds &= Q(qualification__evaluated_on__lte=today)
+    holds &= Q(qualification__evaluated_on__lte=today, qualification__profile_version=version)
     fresh = queryset.filter(holds, qualification__level=level)
     due = list(queryset.exclude(holds).values_list("pk", flat=True)[:5000])
     if not due:
         return fresh
-    _version, profile = profile_current()
     matching = [
         item.teacher_id
         for item in records_for_ids(due)

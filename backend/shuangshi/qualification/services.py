@@ -1003,9 +1003,10 @@ def _profile_with_changes(
     if unknown:
         raise ProfileInvalid(dict.fromkeys(unknown, _("unknown setting")))
     merged = {**current.as_dict(), **values}
-    errors = engine.profile_errors(merged)
-    if errors:
-        raise ProfileInvalid(errors)
+    details = engine.profile_error_details(merged)
+    if details:
+        # The engine's templates are msgids: the reader's language, the engine's values.
+        raise ProfileInvalid({name: _(msg) % params for name, (msg, params) in details.items()})
     return engine.RuleProfile.from_dict(merged)
 
 

@@ -38,6 +38,7 @@ from shuangshi.qualification.api import (
     qualification_summary,
     stored_result_of,
 )
+from shuangshi.qualification.selectors import profile_version_current
 
 from . import selectors, services
 from .filters import (
@@ -234,9 +235,11 @@ class TeacherListSerializer(TeacherSerializer):
         if levels is None:  # level_after for the whole page in one read, kept in the context
             page = getattr(self.parent, "instance", None) or [t]
             read = {r.id: r.level_after for r in page if r.level_after is not None}
-            levels = levels_after_of(((r.id, r.verdict) for r in page), read=read)
+            version = profile_version_current()  # once a page, as the date
+            levels = levels_after_of(((r.id, r.verdict) for r in page), read=read, version=version)
             self.context["levels_after"] = levels
             self.context["today"] = timezone.localdate()
+            self.context["profile_version"] = version
         row = {
             "id": t.id,
             "school": t.school_id,
@@ -259,7 +262,11 @@ class TeacherListSerializer(TeacherSerializer):
             "major_category": t.major_category,
             "version": t.version,
             "qualification": qualification_summary(
-                t.id, t.verdict, levels_after=levels, today=self.context.get("today")
+                t.id,
+                t.verdict,
+                levels_after=levels,
+                today=self.context.get("today"),
+                version=self.context.get("profile_version"),
             ),
         }
         if not can_see_full_id_number(request_user(self), t.school_id, teacher_id=t.id):
