@@ -119,7 +119,9 @@ def review_waiting(today: date) -> Iterator[Alert]:
     if not waiting:
         return
     entered = _entered_on([a.pk for a in waiting])
-    hr = recipients.school_hr(a.teacher.school_id for a in waiting)
+    # The school that submitted it reviews it, wherever the teacher works now (§8).
+    school_of = {a.pk: a.school_id or a.teacher.school_id for a in waiting}
+    hr = recipients.school_hr(school_of.values())
     province = recipients.province_users()
     experts: dict[int, list[User]] = defaultdict(list)
     round_ids = {a.round_id for a in waiting if a.status == S.SCHOOL_APPROVED}
@@ -139,14 +141,15 @@ def review_waiting(today: date) -> Iterator[Alert]:
         fallback = a.submitted_at or a.created_at
         since = entered.get(a.pk) or (timezone.localdate(fallback) if fallback else today)
         if a.status == S.SUBMITTED:
-            users = set(hr.get(a.teacher.school_id, ()))
+            users = set(hr.get(school_of[a.pk], ()))
         elif a.status == S.OBJECTED:
             users = set(province)
         else:
             users = set(province) | {
                 u.pk
                 for u in experts.get(a.round_id, ())
-                if u.pk not in voted[a.pk] and u.school_id != a.teacher.school_id
+                if u.pk not in voted[a.pk]
+                and u.school_id not in (school_of[a.pk], a.teacher.school_id)
             }
         if not users:
             continue

@@ -38,6 +38,7 @@ from .models import (
     Application,
     ApplicationEvent,
     EvidenceFile,
+    EvidenceKind,
     Objection,
     Recognition,
     Round,
@@ -47,6 +48,7 @@ from .models import (
 
 SIGNED_IN = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.BASE_STAFF, Role.TEACHER, Role.EXPERT]
 LEVEL_CHOICES = list(rules.LEVELS)
+SUMMARY_SEPARATOR = " · "
 
 
 def _role(request: Request) -> str:
@@ -282,6 +284,46 @@ class ObjectionSerializer(serializers.ModelSerializer):
         fields = ["id", "filed_by", "reason", "filed_at", "status", "resolution", "resolved_at"]
 
 
+@extend_schema_field({"$ref": "#/components/schemas/EvidenceFileKindEnum"})
+class EvidenceKindField(serializers.ChoiceField):
+    """An evidence file's kind, named in the schema by the enum evidence-files/ already has
+    (a second serializer with the same choices would otherwise rename that enum)."""
+
+
+class ApplicationEvidenceSerializer(serializers.ModelSerializer):
+    """An attached file as a reviewer reads it: its name, kind and the record it backs
+    (``record``: that record in words in the request's language, "" when none); the file
+    itself is ``evidence-files/{id}/download/``."""
+
+    kind = EvidenceKindField(choices=EvidenceKind.choices, read_only=True)
+    record = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EvidenceFile
+        fields = [
+            "id",
+            "filename",
+            "kind",
+            "description",
+            "content_type",
+            "size",
+            "certificate",
+            "enterprise_period",
+            "record",
+        ]
+        read_only_fields = fields
+
+    def get_record(self, evidence: EvidenceFile) -> str:
+        cert, period = evidence.certificate, evidence.enterprise_period
+        if cert is not None:
+            parts = [cert.get_kind_display(), certificate_level_label(cert.kind, cert.level)]
+            return SUMMARY_SEPARATOR.join(filter(None, [*parts, cert.name]))
+        if period is not None:
+            parts = [period.get_kind_display(), period.enterprise, period.position]
+            return SUMMARY_SEPARATOR.join(filter(None, parts))
+        return ""
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
     teacher = ScopedTeacherField(required=False)
     level = serializers.ChoiceField(choices=LEVEL_CHOICES)
@@ -290,8 +332,10 @@ class ApplicationSerializer(serializers.ModelSerializer):
     )
     round_code = serializers.CharField(source="round.code", read_only=True)
     teacher_name = serializers.CharField(source="teacher.name", read_only=True)
-    school = serializers.IntegerField(source="teacher.school_id", read_only=True)
-    school_name = serializers.CharField(source="teacher.school.name", read_only=True)
+    # The application's school: the one that submitted it, kept when the teacher moves.
+    school = serializers.IntegerField(source="applying_school.pk", read_only=True)
+    school_name = serializers.CharField(source="applying_school.name", read_only=True)
+    evidence_files = ApplicationEvidenceSerializer(source="evidence", many=True, read_only=True)
     history = EventSerializer(source="events", many=True, read_only=True)
     votes = VoteSerializer(many=True, read_only=True)
     recognition = serializers.SerializerMethodField()
@@ -310,6 +354,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "level",
             "statement",
             "evidence",
+            "evidence_files",
             "status",
             "eligibility",
             "history",
@@ -379,7 +424,7 @@ class PublicityRowSerializer(serializers.ModelSerializer):
 
     round_code = serializers.CharField(source="round.code")
     teacher_name = serializers.CharField(source="teacher.name")
-    school_name = serializers.CharField(source="teacher.school.name")
+    school_name = serializers.CharField(source="applying_school.name")
 
     class Meta:
         model = Application
@@ -432,7 +477,10 @@ class ApplicationViewSet(ScopedModelViewSet):
         return selectors.applications_visible_to(user).prefetch_related(  # type: ignore[arg-type]
             Prefetch("events", ApplicationEvent.objects.select_related("actor")),
             Prefetch("votes", Vote.objects.select_related("expert")),
-            "evidence",
+            Prefetch(
+                "evidence",
+                EvidenceFile.objects.select_related("certificate", "enterprise_period"),
+            ),
         )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
@@ -830,9 +878,6 @@ class EvidenceBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = EvidenceFile
         fields = ["id", "filename", "content_type", "size"]
-
-
-SUMMARY_SEPARATOR = " · "
 
 
 class PendingRecordSerializer(serializers.Serializer):

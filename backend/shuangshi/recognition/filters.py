@@ -1,7 +1,12 @@
+from typing import Any
+
+from django.db.models import QuerySet
+
 from shuangshi.common import dates
 from shuangshi.common.filtering import FilterSet, IdFilter, YesNoFilter
 
 from .models import Application, EvidenceFile, Recognition
+from .selectors import application_school_q
 
 
 class EvidenceFilter(FilterSet):
@@ -11,12 +16,19 @@ class EvidenceFilter(FilterSet):
 
 
 class ApplicationFilter(FilterSet):
-    school = IdFilter(field_name="teacher__school_id")
-    city = IdFilter(field_name="teacher__school__city_id")
+    # The application's school: the one that submitted it (selectors.application_school_q).
+    school = IdFilter(method="filter_school")
+    city = IdFilter(method="filter_city")
 
     class Meta:
         model = Application
         fields = ["round", "teacher", "status", "level"]
+
+    def filter_school(self, queryset: QuerySet[Application], name: str, value: int) -> Any:
+        return queryset.filter(application_school_q(id=value))
+
+    def filter_city(self, queryset: QuerySet[Application], name: str, value: int) -> Any:
+        return queryset.filter(application_school_q(city_id=value))
 
 
 class RecognitionFilter(FilterSet):

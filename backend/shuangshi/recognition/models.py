@@ -1,6 +1,8 @@
 """Recognition (认定, DESIGN §8): rounds, applications and their review, publicity with
 objections, recognitions with certificate numbers, and the evidence files behind them."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -107,6 +109,17 @@ class Application(models.Model):
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.DRAFT,
     )
+    # The school that submitted it (the teacher's school at the last submission): its HR
+    # reviews it and its experts never read it, wherever the teacher works later (§3, §8).
+    # Null until first submitted: a draft follows its teacher.
+    school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("school"),
+    )
     # The §4 result under the round's rule version, frozen at (the last) submission.
     eligibility = models.JSONField(_("eligibility"), null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -126,6 +139,12 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id}/{self.teacher_id}"
+
+    @property
+    def applying_school(self) -> Any:
+        """The school the application belongs to: the one that submitted it, or while it
+        has never been submitted, the teacher's (selectors.application_school_q)."""
+        return self.school if self.school_id is not None else self.teacher.school
 
     def get_additional_data(self) -> dict[str, str] | None:
         """django-auditlog stores this with each change: the step that caused it, with its

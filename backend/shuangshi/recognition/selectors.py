@@ -36,11 +36,23 @@ def rounds_visible_to(user: User) -> QuerySet[Round]:
     return rounds
 
 
+def application_school_q(**lookup: Any) -> Q:
+    """The application's school (DESIGN §8): the one that submitted it, kept when its
+    teacher moves (§3 dated facts); until first submitted, the teacher's school. ``lookup``
+    is one condition on the school, written from it (``id=3``, ``city_id=1``)."""
+    ((path, value),) = lookup.items()
+    return Q(**{f"school__{path}": value}) | Q(
+        school__isnull=True, **{f"teacher__school__{path}": value}
+    )
+
+
 def applications_visible_to(user: User) -> QuerySet[Application]:
-    """Province all; city, HR and teacher their scope; an expert the submitted applications
-    of their rounds, never their own school's."""
-    apps = Application.objects.select_related("round", "teacher__school", "recognition")
-    if getattr(user, "role", None) == Role.EXPERT:
+    """Province all; city and HR the applications of their schools (the school that
+    submitted it, §8), a teacher their own; an expert the submitted applications of their
+    rounds, never one of their own school (the submitting school, nor the teacher's now)."""
+    apps = Application.objects.select_related("round", "teacher__school", "school", "recognition")
+    role = getattr(user, "role", None)
+    if role == Role.EXPERT:
         apps = (
             apps.filter(round__experts=user)
             .exclude(status=ApplicationStatus.DRAFT)
@@ -48,8 +60,14 @@ def applications_visible_to(user: User) -> QuerySet[Application]:
             .exclude(status=ApplicationStatus.WITHDRAWN, submitted_at__isnull=True)
         )
         if user.school_id is not None:
-            apps = apps.exclude(teacher__school_id=user.school_id)
+            apps = apps.exclude(application_school_q(id=user.school_id)).exclude(
+                teacher__school_id=user.school_id
+            )
         return apps
+    if role == Role.CITY and user.city_id is not None:
+        return apps.filter(application_school_q(city_id=user.city_id))
+    if role == Role.SCHOOL_HR and user.school_id is not None:
+        return apps.filter(application_school_q(id=user.school_id))
     return in_school_scope(apps, user, school="teacher__school", teacher="teacher")
 
 
@@ -60,8 +78,8 @@ def applications_in_publicity() -> QuerySet[Application]:
     """The publicity list every signed-in user may read (name, school and level only)."""
     return (
         Application.objects.filter(status__in=PUBLIC_STATUSES)
-        .select_related("round", "teacher__school")
-        .order_by("round_id", "teacher__school_id", "id")
+        .select_related("round", "teacher__school", "school")
+        .order_by("round_id", "school_id", "id")
     )
 
 
@@ -71,11 +89,16 @@ def recognitions_visible_to(user: User) -> QuerySet[Recognition]:
 
 
 def evidence_visible_to(user: User) -> QuerySet[EvidenceFile]:
-    """Scoped like the teacher; an expert reads the files of the applications they see."""
+    """Scoped like the teacher; an expert reads the files of the applications they see, and
+    so does the school (or city) an application of a teacher who has moved belongs to."""
     files = EvidenceFile.objects.select_related("teacher")
-    if getattr(user, "role", None) == Role.EXPERT:
-        seen = applications_visible_to(user).filter(evidence=OuterRef("pk"))
-        return files.filter(Exists(seen))
+    seen = Exists(applications_visible_to(user).filter(evidence=OuterRef("pk")))
+    role = getattr(user, "role", None)
+    if role == Role.EXPERT:
+        return files.filter(seen)
+    if role in (Role.CITY, Role.SCHOOL_HR):
+        own = in_school_scope(files, user, school="teacher__school", teacher="teacher")
+        return files.filter(Q(pk__in=own.values("pk")) | seen)
     return in_school_scope(files, user, school="teacher__school", teacher="teacher")
 
 

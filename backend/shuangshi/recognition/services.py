@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -328,7 +328,14 @@ def application_submit(
             }
         )
     _event(application, Stage.SUBMIT, user)
-    _set_status(application, S.SUBMITTED, eligibility=result, submitted_at=timezone.now())
+    # The school submitting it reviews it from now on, wherever the teacher works later.
+    _set_status(
+        application,
+        S.SUBMITTED,
+        eligibility=result,
+        submitted_at=timezone.now(),
+        school_id=teacher.school_id,
+    )
     return application
 
 
@@ -380,6 +387,9 @@ def _review(
 def application_school_review(
     *, application: Application, user: User, decision: str, opinion: str = ""
 ) -> Application:
+    """By the HR of the school that submitted it, even when the teacher has moved since."""
+    if application.applying_school.pk != user.school_id:
+        raise PermissionDenied(_("Only the HR of the school that submitted it reviews it."))
     return _review(
         application,
         user=user,

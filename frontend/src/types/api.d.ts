@@ -1988,6 +1988,7 @@ export interface components {
             /** 个人陈述 */
             statement?: string;
             evidence?: number[];
+            readonly evidence_files: components["schemas"]["ApplicationEvidence"][];
             /** 状态 */
             readonly status: components["schemas"]["ApplicationStatusEnum"];
             /** 资格判定 */
@@ -2004,6 +2005,26 @@ export interface components {
                 certificate_no?: string;
             } | null;
             version?: number;
+        };
+        /**
+         * @description An attached file as a reviewer reads it: its name, kind and the record it backs
+         *     (``record``: that record in words in the request's language, "" when none); the file
+         *     itself is ``evidence-files/{id}/download/``.
+         */
+        ApplicationEvidence: {
+            readonly id: number;
+            /** 文件名 */
+            readonly filename: string;
+            readonly kind: components["schemas"]["EvidenceFileKindEnum"];
+            /** 说明 */
+            readonly description: string;
+            /** 文件类型 */
+            readonly content_type: string;
+            /** 大小 */
+            readonly size: number;
+            readonly certificate: number | null;
+            readonly enterprise_period: number | null;
+            readonly record: string;
         };
         ApplicationRequest: {
             round: number;

@@ -202,11 +202,7 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
             ),
             description: app.history.length ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {(() => {
-                  const last = app.history[app.history.length - 1];
-                  const stage = t(`recognition.stage.${last.stage}`, { defaultValue: last.stage });
-                  return last.opinion ? t('common.labelled', { label: stage, value: last.opinion }) : stage;
-                })()}
+                <LastStep step={app.history[app.history.length - 1]} />
               </Typography.Text>
             ) : null,
           })}
@@ -215,6 +211,27 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
       {applying && <ApplyModal teacher={teacher} files={files} onClose={() => setApplying(false)} />}
     </Card>
   );
+}
+
+/** Steps the status tag beside them already names (submit: 已提交/Submitted). */
+const SAID_BY_STATUS = new Set(['draft', 'submit', 'withdraw', 'objection', 'finalize']);
+
+/** The last step of an application under its status: who decided what, with the opinion
+ * ("School review · Return: …"), and when; only the date when the status says it all. */
+function LastStep({ step }: { step: Application['history'][number] }) {
+  const { t } = useTranslation();
+  const on = formatDate(step.at);
+  if (step.stage === 'finalize' && step.opinion) {
+    // Its opinion is the certificate number.
+    return <>{`${t('common.labelled', { label: t('recognition.certificateNo'), value: step.opinion })} · ${on}`}</>;
+  }
+  if (SAID_BY_STATUS.has(step.stage)) return <>{t('recognition.me.updatedOn', { date: on })}</>;
+  const words = [
+    t(`recognition.stage.${step.stage}`, { defaultValue: step.stage }),
+    step.decision ? t(`recognition.decision.${step.decision}`, { defaultValue: step.decision }) : '',
+  ].filter(Boolean).join(' · ');
+  const said = step.opinion ? t('common.labelled', { label: words, value: step.opinion }) : words;
+  return <>{`${said} · ${on}`}</>;
 }
 
 export function ApplyModal({

@@ -17,9 +17,9 @@ import { formatDate } from '@/lib/format';
 import { missingText, type MissingWords } from '@/lib/missing-text';
 
 import { applicationAction, useApplicationAction, useApplications, type ActionInput } from '../api/applications';
-import { evidenceDownloadUrl } from '../api/records';
 import { useRounds } from '../api/rounds';
 import { STATUSES, type Application } from '../types';
+import { EvidenceList } from './evidence-list';
 import { RecognitionOverview } from './overview';
 import { LevelText, StatusTag } from './status-tag';
 
@@ -263,11 +263,7 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
         <Descriptions.Item label={t('recognition.statusLabel')}><StatusTag status={s} /></Descriptions.Item>
         <Descriptions.Item label={t('recognition.statement')}>{current.statement || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('recognition.evidence')}>
-          {current.evidence?.length
-            ? current.evidence.map((id) => (
-                <div key={id}><a href={evidenceDownloadUrl(id)}>{t('recognition.file', { id })}</a></div>
-              ))
-            : '—'}
+          <EvidenceList application={current} />
         </Descriptions.Item>
         {current.publicity_until && (
           <Descriptions.Item label={t('recognition.publicityUntil')}>{formatDate(current.publicity_until)}</Descriptions.Item>
