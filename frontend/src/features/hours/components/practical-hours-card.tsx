@@ -1,8 +1,9 @@
-import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
+import { useMe } from '@/lib/auth';
 import { formatPercent } from '@/lib/format';
 
 import { useShares } from '../api/get-shares';
@@ -12,6 +13,7 @@ import type { ShareRow } from '../types/hours';
 export function PracticalHoursCard({ city }: { city?: number }) {
   const { t } = useTranslation();
   const shares = useShares({ city });
+  const ownSchool = useMe().data?.role === 'school_hr';
   if (shares.isPending) return <Card title={t('hours.title')}><Skeleton active /></Card>;
   if (shares.isError)
     return (
@@ -24,6 +26,39 @@ export function PracticalHoursCard({ city }: { city?: number }) {
   const below = reported.filter((s) => s.meets_target === false).sort((a, b) => (a.practical_share ?? 0) - (b.practical_share ?? 0));
   const total = reported.reduce((n, s) => n + s.total_hours, 0);
   const practical = reported.reduce((n, s) => n + s.practical_hours, 0);
+  // A school's HR reads its own school: its hours and verdict, not counts of schools.
+  if (ownSchool) {
+    const row = schools[0];
+    return (
+      <Card title={t('hours.title')} extra={term ? t('hours.term', { term }) : undefined} data-testid="practical-hours-card">
+        <Row gutter={16} style={{ marginBottom: 12 }}>
+          <Col xs={12} md={8}>
+            <Statistic title={t('hours.share')} value={formatPercent(row?.total_hours ? row.practical_share : null)} />
+          </Col>
+          <Col xs={12} md={8}>
+            <Statistic
+              title={t('hours.ownHours')}
+              value={row?.total_hours ? `${row.practical_hours} / ${row.total_hours}` : '—'}
+              valueStyle={{ whiteSpace: 'nowrap' }}
+              data-testid="own-hours"
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            {!row?.total_hours ? (
+              <Tag>{t('hours.notReported')}</Tag>
+            ) : row.meets_target ? (
+              <Tag color="green">{t('hours.meets', { target: formatPercent(target, 0) })}</Tag>
+            ) : (
+              <Tag color="red">{t('hours.belowOwn', { target: formatPercent(target, 0) })}</Tag>
+            )}
+          </Col>
+        </Row>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('hours.help')}
+        </Typography.Paragraph>
+      </Card>
+    );
+  }
   return (
     <Card title={t('hours.title')} extra={term ? t('hours.term', { term }) : undefined} data-testid="practical-hours-card">
       <Row gutter={16} style={{ marginBottom: 12 }}>

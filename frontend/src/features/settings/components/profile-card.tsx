@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,11 +20,18 @@ import { PreviewResult } from './preview-result';
 type Kind =
   | { type: 'int'; min: number; max?: number }
   | { type: 'share' }
+  | { type: 'switch' }
   | { type: 'date' }
   | { type: 'enum'; group: EnumGroup }
   | { type: 'level'; levels: readonly string[] };
 
 const int = (min: number, max?: number): Kind => ({ type: 'int', min, max });
+
+/** The API's limit for a profile's note (RuleProfile.note). */
+const NOTE_MAX = 200;
+// The engine's limits (qualification.engine: MAX_YEARS, MAX_DAYS).
+const MAX_YEARS = 60;
+const MAX_DAYS = 36_600;
 
 /** The editable thresholds of DESIGN §4, in the order a reader checks them. */
 const sections: { key: string; fields: [string, Kind][] }[] = [
@@ -34,11 +41,13 @@ const sections: { key: string; fields: [string, Kind][] }[] = [
       ['skill_min_grade', { type: 'level', levels: certificateLevels.skill_level }],
       ['one_plus_x_min_level', { type: 'level', levels: certificateLevels.one_plus_x }],
       ['professional_title_min_level', { type: 'level', levels: certificateLevels.professional_title }],
-      ['practice_window_years', int(1)],
-      ['practice_min_days', int(0)],
-      ['enterprise_min_days', int(0)],
-      ['training_min_hours', int(0)],
-      ['training_window_years', int(1)],
+      ['practice_window_years', int(1, MAX_YEARS)],
+      ['practice_min_days', int(0, MAX_DAYS)],
+      ['enterprise_min_days', int(0, MAX_DAYS)],
+      ['training_min_hours', int(0, 10_000)],
+      ['training_window_years', int(1, MAX_YEARS)],
+      // DESIGN §4: E_SKILL counts a certificate in the teacher's field only (rule switch).
+      ['field_match', { type: 'switch' }],
     ],
   },
   {
@@ -46,26 +55,26 @@ const sections: { key: string; fields: [string, Kind][] }[] = [
     fields: [
       ['junior_evidence_items', int(1, 5)],
       ['intermediate_min_title', { type: 'enum', group: 'title' }],
-      ['intermediate_min_teaching_years', int(0)],
-      ['intermediate_extra_items', int(0)],
+      ['intermediate_min_teaching_years', int(0, MAX_YEARS)],
+      ['intermediate_extra_items', int(0, 5)],
       ['senior_min_title', { type: 'enum', group: 'title' }],
-      ['senior_min_teaching_years', int(0)],
-      ['senior_extra_items', int(0)],
+      ['senior_min_teaching_years', int(0, MAX_YEARS)],
+      ['senior_extra_items', int(0, 5)],
     ],
   },
   {
     key: 'recruitment',
     fields: [
       ['recruitment_since', { type: 'date' }],
-      ['recruitment_enterprise_days', int(0)],
+      ['recruitment_enterprise_days', int(0, MAX_DAYS)],
       ['recruitment_min_education', { type: 'enum', group: 'education' }],
     ],
   },
   {
     key: 'staffing',
     fields: [
-      ['students_per_teacher', int(0)],
-      ['students_per_teacher_higher_vocational', int(0)],
+      ['students_per_teacher', int(0, 1000)],
+      ['students_per_teacher_higher_vocational', int(0, 1000)],
       ['part_time_share', { type: 'share' }],
     ],
   },
@@ -91,6 +100,8 @@ function Field({ name, kind }: { name: string; kind: Kind }) {
         return <InputNumber min={kind.min} max={kind.max} precision={0} style={{ width: '100%' }} />;
       case 'share':
         return <InputNumber min={0} max={1} step={0.05} precision={2} style={{ width: '100%' }} />;
+      case 'switch':
+        return <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />;
       case 'date':
         return <DatePicker style={{ width: '100%' }} />;
       case 'enum':
@@ -104,7 +115,8 @@ function Field({ name, kind }: { name: string; kind: Kind }) {
       <Form.Item
         name={['values', name]}
         label={t(`settings.rules.${name}`)}
-        rules={[{ required: true, message: t('settings.required') }]}
+        valuePropName={kind.type === 'switch' ? 'checked' : 'value'}
+        rules={kind.type === 'switch' ? [] : [{ required: true, message: t('settings.required') }]}
       >
         {input()}
       </Form.Item>
@@ -161,15 +173,22 @@ export function ProfileCard({ onDirty }: { onDirty: (key: string, dirty: boolean
     );
   };
 
-  /** `{values: {field: [..]}}` from the server onto the form's fields; false when it is not that. */
+  /** `{values: {field: [..]}}` (and `{note: [..]}`) from the server onto the form's fields;
+   * false when it is not that. */
   const putOnFields = (error: unknown) => {
-    const nested = error instanceof ApiError ? error.body.values : undefined;
-    if (!nested || typeof nested !== 'object') return false;
-    form.setFields(
-      Object.entries(nested as Record<string, string[]>).map(([name, messages]) => ({ name: ['values', name], errors: messages })),
-    );
+    const body = error instanceof ApiError ? error.body : undefined;
+    const nested = body?.values;
+    const note = body?.note;
+    const fields: { name: (string | number)[]; errors: string[] }[] = [];
+    if (nested && typeof nested === 'object' && !Array.isArray(nested))
+      fields.push(...Object.entries(nested as Record<string, string[]>).map(([name, messages]) => ({ name: ['values', name], errors: messages })));
+    if (Array.isArray(note)) fields.push({ name: ['note'], errors: note as string[] });
+    if (!fields.length) return false;
+    form.setFields(fields);
     return true;
   };
+  const shownValue = (value: unknown) =>
+    typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : String(value);
 
   const changedValues = (all: Record<string, unknown>): RuleValues => {
     const values = fromForm(all);
@@ -212,7 +231,7 @@ export function ProfileCard({ onDirty }: { onDirty: (key: string, dirty: boolean
           <ul style={{ paddingInlineStart: 20, margin: 0 }}>
             {Object.entries(changed).map(([k, v]) => (
               <li key={k}>
-                {t(`settings.rules.${k}`)}: {String(loaded.values[k])} → {String(v)}
+                {t(`settings.rules.${k}`)}: {shownValue(loaded.values[k])} → {shownValue(v)}
               </li>
             ))}
           </ul>
@@ -264,7 +283,7 @@ export function ProfileCard({ onDirty }: { onDirty: (key: string, dirty: boolean
           </Card>
         )}
         <Form.Item name="note" label={t('settings.note')}>
-          <Input.TextArea rows={2} maxLength={500} />
+          <Input.TextArea rows={2} maxLength={NOTE_MAX} showCount />
         </Form.Item>
         <Space wrap>
           <Button onClick={() => void onPreview()} loading={preview.isPending}>

@@ -16,6 +16,8 @@ export function useUpdateTeacher() {
       queryClient.setQueryData(['teachers', 'detail', teacher.id], teacher);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] }),
+        // A dated change adds to the history (§3).
+        queryClient.invalidateQueries({ queryKey: ['teachers', 'facts', teacher.id] }),
         invalidateRatios(queryClient),
       ]);
     },

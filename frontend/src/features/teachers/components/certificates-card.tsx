@@ -18,6 +18,7 @@ import { useCertificates } from '../api/get-certificates';
 import { useSaveCertificate } from '../api/save-certificate';
 import type { Certificate } from '../types/teacher';
 import { fieldCategoryLabel, fieldCategoryOptions } from './field-categories';
+import { RecordStatus } from './record-status';
 import { useRecordSave } from './use-record-save';
 import { useRowActionsColumns } from '@/components/ui/row-actions';
 import { useTableScroll } from '@/lib/table-scroll';
@@ -185,6 +186,14 @@ export function CertificatesCard({ teacher, editable }: { teacher: number; edita
         ),
       }
     : { title: t('certificates.fields.name'), dataIndex: 'name' };
+  // A proposed or rejected certificate says so under its name: it does not count.
+  const nameRender = name.render;
+  name.render = (v, row, i) => (
+    <>
+      {nameRender ? nameRender(v, row, i) : v}
+      <RecordStatus status={row.status} reason={row.reject_reason} editable={editable} />
+    </>
+  );
   const details: Column[] = [
     {
       title: t('certificates.fields.field_category'),

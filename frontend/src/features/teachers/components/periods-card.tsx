@@ -15,6 +15,7 @@ import { useDeleteEnterprisePeriod } from '../api/delete-enterprise-period';
 import { useEnterprisePeriods } from '../api/get-enterprise-periods';
 import { useSaveEnterprisePeriod } from '../api/save-enterprise-period';
 import type { EnterprisePeriod } from '../types/teacher';
+import { RecordStatus } from './record-status';
 import { useRecordSave } from './use-record-save';
 import { useRowActionsColumns } from '@/components/ui/row-actions';
 import { useTableScroll } from '@/lib/table-scroll';
@@ -109,6 +110,14 @@ export function PeriodsCard({ teacher, editable }: { teacher: number; editable: 
         ),
       }
     : { title: t('periods.fields.enterprise'), dataIndex: 'enterprise' };
+  // A proposed or rejected period says so under the enterprise: it does not count.
+  const enterpriseRender = enterprise.render;
+  enterprise.render = (v, row, i) => (
+    <>
+      {enterpriseRender ? enterpriseRender(v, row, i) : v}
+      <RecordStatus status={row.status} reason={row.reject_reason} editable={editable} />
+    </>
+  );
   const dates: Column[] = [
     { title: t('periods.fields.start_on'), dataIndex: 'start_on', render: formatDate },
     {

@@ -10,6 +10,7 @@ import { formatDate } from '@/lib/format';
 import { useDeleteTeacher } from '../api/delete-teacher';
 import type { Teacher } from '../types/teacher';
 import { CertificatesCard } from './certificates-card';
+import { FactsCard } from './facts-card';
 import { fieldCategoryLabel } from './field-categories';
 import { PeriodsCard } from './periods-card';
 import { QualificationCard } from './qualification-card';
@@ -90,6 +91,7 @@ export function TeacherDetail({
         </Descriptions>
       </Card>
       <QualificationCard qualification={teacher.qualification} />
+      <FactsCard teacher={teacher.id} />
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <CertificatesCard teacher={teacher.id} editable={editable} />

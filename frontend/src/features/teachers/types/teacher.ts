@@ -61,3 +61,6 @@ export type TeacherFilters = {
 export type Certificate = Schemas['Certificate'];
 
 export type EnterprisePeriod = Schemas['EnterprisePeriod'];
+
+/** One dated value of a teacher field that the rules read (GET /teachers/{id}/facts/). */
+export type TeacherFact = Schemas['TeacherFact'];

@@ -61,7 +61,16 @@ export function BasesTable({ editable }: { editable: boolean }) {
         />
       ),
     },
-    { title: t('training.baseFields.city'), dataIndex: 'city_name', width: 80 },
+    {
+      // city_name is the Chinese name: the city's label follows the screen's language.
+      title: t('training.baseFields.city'),
+      dataIndex: 'city_name',
+      width: 80,
+      render: (name: string, row) => {
+        const city = cities.data?.results.find((c) => c.id === row.city);
+        return city ? cityLabel(city, i18n.language) : name;
+      },
+    },
     {
       title: t('training.baseFields.designation'),
       dataIndex: 'designation',
