@@ -34,6 +34,7 @@ export const enums = {
     'enterprise-periods',
     'mentor-appointments',
     'training-completions',
+    'teaching-hours',
   ],
 } as const;
 

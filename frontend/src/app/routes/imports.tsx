@@ -5,7 +5,7 @@ import { useMe, type Role } from '@/lib/auth';
 
 const kindsByRole: Partial<Record<Role, readonly string[]>> = {
   province: enums.importKind,
-  school_hr: ['teachers', 'certificates', 'enterprise-periods', 'mentor-appointments'],
+  school_hr: ['teachers', 'certificates', 'enterprise-periods', 'mentor-appointments', 'teaching-hours'],
   base_staff: ['training-completions'],
 };
 
