@@ -37,8 +37,11 @@ void i18n
     nonExplicitSupportedLngs: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Chinese by default, English on the switch (the brief): the choice stored by the
+    // switch, never the browser's own preference (headless Chromium and many office
+    // machines report English).
     detection: {
-      order: ['localStorage', 'navigator'],
+      order: ['localStorage'],
       lookupLocalStorage: env.LANGUAGE_STORAGE_KEY,
       caches: ['localStorage'],
       convertDetectedLanguage: normaliseLanguage,
