@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: 'notifications', lazy: page(() => import('./routes/notifications')) },
       { path: 'practice-duty', lazy: page(() => import('./routes/practice-duty')) },
       { path: 'jobs', lazy: page(() => import('./routes/jobs')) },
+      { path: 'audit-log', lazy: page(() => import('./routes/audit-log')) },
       { path: 'me', lazy: page(() => import('./routes/me')) },
       { path: 'password', lazy: page(() => import('./routes/password')) },
       { path: 'recognition', lazy: page(() => import('./routes/recognition')) },

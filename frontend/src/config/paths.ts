@@ -17,6 +17,7 @@ export const paths = {
   notifications: '/notifications',
   practiceDuty: '/practice-duty',
   jobs: '/jobs',
+  auditLog: '/audit-log',
   me: '/me',
   password: '/password',
   recognition: '/recognition',

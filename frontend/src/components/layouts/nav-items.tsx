@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   CheckSquareOutlined,
+  FileSearchOutlined,
   FlagOutlined,
   IdcardOutlined,
   NotificationOutlined,
@@ -42,6 +43,7 @@ export const navItems: NavItem[] = [
   { key: 'publicity', path: paths.publicity, icon: <NotificationOutlined />, label: 'recognition.nav.publicity', roles: ['province', 'city', 'school_hr', 'base_staff', 'teacher', 'expert'] },
   { key: 'accounts', path: paths.accounts, icon: <UserOutlined />, label: 'nav.accounts', roles: ['province'] },
   { key: 'settings', path: paths.settings, icon: <SettingOutlined />, label: 'nav.settings', roles: ['province'] },
+  { key: 'auditLog', path: paths.auditLog, icon: <FileSearchOutlined />, label: 'nav.auditLog', roles: ['province'] },
 ];
 
 export function navItemsFor(role: Role) {

@@ -1,0 +1,80 @@
+import type { TFunction } from 'i18next';
+
+/** Where each record's field names already have a label (the record's own screens). */
+const FIELD_LABELS: Record<string, string> = {
+  teacher: 'teachers.fields',
+  certificate: 'certificates.fields',
+  enterpriseperiod: 'periods.fields',
+  trainingcompletion: 'training.fields',
+  trainingprogram: 'training.fields',
+  trainingbase: 'training.baseFields',
+  mentor: 'mentors.fields',
+  mentorappointment: 'mentors.fields',
+  user: 'accounts.fields',
+};
+
+type Exists = (key: string) => boolean;
+
+/** A record type in words ("教师", "Teacher"); an unknown one as the API names it. */
+export function modelLabel(t: TFunction, exists: Exists, model: string): string {
+  const key = `audit.models.${model}`;
+  return exists(key) ? t(key) : model;
+}
+
+/** A changed field in words: the record's own label, then the log's, else its name. */
+export function fieldLabel(t: TFunction, exists: Exists, model: string, field: string): string {
+  const own = FIELD_LABELS[model] ? `${FIELD_LABELS[model]}.${field}` : null;
+  if (own && exists(own)) return t(own);
+  if (exists(`audit.fields.${field}`)) return t(`audit.fields.${field}`);
+  // A field another record shares (a school, a name, a gender): the first label found.
+  const shared = [...new Set(Object.values(FIELD_LABELS))].map((group) => `${group}.${field}`).find(exists);
+  return shared ? t(shared) : field;
+}
+
+/** Fields whose values are codes with words in the locale: `${model}.${field}` or `*.${field}`. */
+const VALUE_WORDS: Record<string, string> = {
+  '*.gender': 'enums.gender',
+  '*.employment': 'enums.employment',
+  '*.course_type': 'enums.courseType',
+  '*.education': 'enums.education',
+  '*.title': 'enums.title',
+  '*.field_category': 'enums.fieldCategory',
+  '*.qualification_level': 'enums.qualificationLevel',
+  '*.role': 'enums.role',
+  '*.host_kind': 'enums.hostKind',
+  '*.designation': 'enums.designation',
+  'certificate.kind': 'enums.certificateKind',
+  'certificate.level': 'enums.certificateLevel',
+  'enterpriseperiod.kind': 'enums.periodKind',
+  'mentor.category': 'enums.mentorCategory',
+  'mentorappointment.mode': 'enums.appointmentMode',
+  'basestatuschange.status': 'enums.baseStatus',
+  'trainingbase.status': 'enums.baseStatus',
+  'trainingprogram.kind': 'enums.programKind',
+  'application.status': 'recognition.status',
+  'recognition.status': 'recognition.status',
+  'application.level': 'recognition.level',
+  'recognition.level': 'recognition.level',
+};
+
+/** The locale group that words a field's codes, if any. */
+export function valueWords(model: string, field: string): string | undefined {
+  return VALUE_WORDS[`${model}.${field}`] ?? VALUE_WORDS[`*.${field}`];
+}
+
+/** auditlog's text for an empty related list ("recognition.Vote.None"): nothing. */
+const EMPTY_RELATION = /^\w+\.\w+\.None$/;
+
+const LONG = 80;
+
+/** A before or after value as text: empty as "—", yes/no in words, a structure as short JSON
+ * (the whole of it in `full`, for a tooltip). Masked ID numbers stay as the API sent them. */
+export function valueText(t: TFunction, value: unknown, words?: string): { text: string; full?: string } {
+  if (value === null || value === undefined || value === '' || value === 'None') return { text: '—' };
+  if (typeof value === 'string' && EMPTY_RELATION.test(value)) return { text: '—' };
+  if (words && typeof value === 'string') return { text: t(`${words}.${value}`, { defaultValue: value }) };
+  if (value === true || value === 'True') return { text: t('common.yes') };
+  if (value === false || value === 'False') return { text: t('common.no') };
+  const full = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return full.length > LONG ? { text: `${full.slice(0, LONG)}…`, full } : { text: full };
+}
