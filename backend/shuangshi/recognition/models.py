@@ -138,7 +138,8 @@ class Application(models.Model):
         indexes = [models.Index(fields=["round", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.round_id}/{self.teacher_id}"
+        # The audit log's name for it: whose application, in which round.
+        return f"{self.teacher.name} · {self.round.code}"
 
     @property
     def applying_school(self) -> Any:
