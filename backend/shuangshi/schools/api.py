@@ -37,12 +37,18 @@ class CityViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "name"]
 
 
+# The largest vocational colleges enrol a few tens of thousands; beyond this is a typing
+# mistake (and past 2^31 a database error, a 500, on PostgreSQL).
+MAX_STUDENTS = 200_000
+
+
 class SchoolSerializer(VersionedSerializer):
     city_name = serializers.CharField(source="city.name", read_only=True)
 
     class Meta:
         model = School
         fields = ["id", "code", "name", "city", "city_name", "kind", "student_count", "version"]
+        extra_kwargs = {"student_count": {"min_value": 0, "max_value": MAX_STUDENTS}}
 
 
 class SchoolViewSet(ScopedModelViewSet):

@@ -24,6 +24,7 @@ from shuangshi.common.api import (
     raise_errors,
     request_user,
 )
+from shuangshi.common.dates import DateField
 from shuangshi.common.idnumbers import normalize_id_number
 from shuangshi.teachers.validation import person_errors
 
@@ -74,7 +75,8 @@ class TrainingBaseSerializer(VersionedSerializer):
     city_name = serializers.CharField(source="city.name", read_only=True)
     # DESIGN §3: the status is dated. A change takes effect on effective_on (default today);
     # E_TRAINING reads the status in force on each completion's date.
-    effective_on = serializers.DateField(
+    # The app's one date range (common.dates): a declared field is not the one install() maps.
+    effective_on = DateField(
         required=False,
         write_only=True,
         help_text="The day a status change takes effect (default today; may be in the past).",
