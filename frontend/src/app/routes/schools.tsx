@@ -16,6 +16,7 @@ export default function SchoolsRoute() {
         search={params.get('search') ?? undefined}
         as_of={params.get('as_of') ?? undefined}
         cityLocked={cityLocked}
+        canManage={me?.role === 'province'}
         onChange={(changes) =>
           setParams(
             (prev) => {

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
+import { RowActions } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -29,7 +30,8 @@ export function BelowTargetTable({ target, ...props }: TableFilters & { target?:
 
 /**
  * School ratio rows, sortable by name, ratio and gap on the server; the name drills down.
- * `belowTarget` keeps only schools below target; `search` matches a name or code.
+ * `belowTarget` keeps only schools below target; `search` matches a name or code; `onEdit`
+ * (the province) adds an edit button to each row.
  */
 export function SchoolRatiosTable({
   city,
@@ -40,7 +42,15 @@ export function SchoolRatiosTable({
   title,
   extra,
   pageSize = 10,
-}: TableFilters & { belowTarget?: boolean; search?: string; title: ReactNode; extra?: ReactNode; pageSize?: number }) {
+  onEdit,
+}: TableFilters & {
+  belowTarget?: boolean;
+  search?: string;
+  title: ReactNode;
+  extra?: ReactNode;
+  pageSize?: number;
+  onEdit?: (schoolId: number) => void;
+}) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(700);
   const isPhone = useIsPhone();
@@ -131,11 +141,23 @@ export function SchoolRatiosTable({
             ),
         },
       ];
+  const actions: Column[] = onEdit
+    ? [
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          // Not pinned on a phone: the school, its ratio and gap keep the first screen.
+          fixed: isPhone ? undefined : 'right',
+          width: isPhone ? 56 : 72,
+          render: (_: unknown, r) => <RowActions onEdit={() => onEdit(r.school.id)} tight />,
+        },
+      ]
+    : [];
   // A phone's first screen (about 300 px of row) says which school and how far it stands from
   // the target; the counts, the city and the kind are a sideways scroll away.
   const columns = isPhone
-    ? [name, ratio, gap, ...status, qualified, ...recognized, cityColumn, kindColumn]
-    : [code, name, cityColumn, kindColumn, qualified, ratio, ...recognized, gap, ...status];
+    ? [name, ratio, gap, ...status, qualified, ...recognized, cityColumn, kindColumn, ...actions]
+    : [code, name, cityColumn, kindColumn, qualified, ratio, ...recognized, gap, ...status, ...actions];
 
   return (
     <Card title={title} extra={extra} size="small">

@@ -13,3 +13,5 @@ export type Trend = Schemas['RatioTrend'];
 export type MissingItem = Schemas['MissingItem'];
 export type Candidate = Schemas['Candidate'];
 export type BasesProgress = Schemas['BasesProgress'];
+export type SchoolRecord = Schemas['School'];
+export type SchoolInput = Schemas['PatchedSchoolRequest'];

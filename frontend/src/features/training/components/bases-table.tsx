@@ -17,6 +17,7 @@ import { useBaseStats } from '../api/get-base-stats';
 import { useBases, type BaseParams } from '../api/get-bases';
 import type { BaseStats, TrainingBase } from '../types/training';
 import { BaseModal } from './base-modal';
+import { BaseStatusHistory } from './bases-status-history';
 
 const PAGE_SIZE = 20;
 const statusColor: Record<string, string> = { planned: 'default', active: 'green', suspended: 'orange' };
@@ -200,6 +201,11 @@ export function BasesTable({ editable }: { editable: boolean }) {
           columns={columns}
           locale={{ emptyText: <EmptyState /> }}
           scroll={{ x: tableWidth }}
+          // Each base opens onto its dated status (DESIGN §3), which no column can hold.
+          expandable={{
+            expandedRowRender: (row) => <BaseStatusHistory base={row} />,
+            columnWidth: 40,
+          }}
           pagination={{
             current: params.page,
             pageSize: PAGE_SIZE,
