@@ -21,7 +21,7 @@ beforeEach(() => {
     http.post(`${API}/schools/`, async ({ request }) => {
       const body = (await request.json()) as Body;
       posted.push(body);
-      if (body.code === 'S001') return HttpResponse.json({ code: ['具有 学校代码 的 学校 已存在。'] }, { status: 400 });
+      if (body.code === 'S001') return HttpResponse.json({ code: ['已有代码相同的学校。'] }, { status: 400 });
       if (Number(body.student_count) > 100_000)
         return HttpResponse.json({ student_count: ['请确保该值小于或者等于 200000。'] }, { status: 400 });
       return HttpResponse.json({ id: 9, city_name: '南昌', version: 1, ...body }, { status: 201 });
@@ -84,7 +84,7 @@ describe('the province manages schools (round 32)', () => {
     const { user, drawer } = await openNew();
     await fillNew(user, drawer, 'S001', '1200');
     await user.click(within(drawer).getByRole('button', { name: /保\s*存/ }));
-    await waitFor(() => expect(errorUnder(drawer, '学校代码')).toBe('具有 学校代码 的 学校 已存在。'));
+    await waitFor(() => expect(errorUnder(drawer, '学校代码')).toBe('已有代码相同的学校。'));
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
