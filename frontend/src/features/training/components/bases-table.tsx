@@ -44,8 +44,9 @@ export function BasesTable({ editable }: { editable: boolean }) {
     return row ? pick(row) : stats.isPending ? '…' : '—';
   };
 
-  // Every column has a width; their sum (980 px, 1,080 with the actions) fits a 1440-px
-  // desktop beside the menu, so the figures show without a sideways scroll. Phones scroll
+  // Every column has a width; their sum (960 px, 1,080 with the actions, 1,120 with the
+  // expand column) fits a 1440-px desktop beside the menu (1,134 px in English), so the
+  // figures show without a sideways scroll. Phones scroll
   // the table inside its card; there the code goes under the name and the actions are icons,
   // so the name and its actions fill the first screen.
   const columns: TableProps<TrainingBase>['columns'] = [
@@ -53,7 +54,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
     {
       title: t('training.baseFields.name'),
       dataIndex: 'name',
-      width: isPhone ? 200 : 230,
+      width: isPhone ? 200 : 210,
       render: (name: string, row) => (
         <TwoLineCell
           main={name}
@@ -132,7 +133,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
             title: t('common.actions'),
             key: 'actions',
             fixed: 'right' as const,
-            width: isPhone ? 64 : 100,
+            width: isPhone ? 64 : 120, // "Edit  Delete" in English needs 105
             render: (_: unknown, row: TrainingBase) => (
               <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} tight />
             ),
@@ -141,7 +142,8 @@ export function BasesTable({ editable }: { editable: boolean }) {
       : []),
   ];
 
-  const tableWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0);
+  const expandWidth = 40; // the expand column's, beside the columns below
+  const tableWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), expandWidth);
 
   return (
     <Card
@@ -204,7 +206,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
           // Each base opens onto its dated status (DESIGN §3), which no column can hold.
           expandable={{
             expandedRowRender: (row) => <BaseStatusHistory base={row} />,
-            columnWidth: 40,
+            columnWidth: expandWidth,
           }}
           pagination={{
             current: params.page,
