@@ -1,10 +1,15 @@
 """Audit history through the API: a teacher's history, the province's search, the reveal."""
 
+import json
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from auditlog.models import LogEntry
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -15,6 +20,7 @@ from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.api import RolePermission
 from shuangshi.common.idnumbers import mask_id_text
+from shuangshi.qualification.wording import level_words
 
 from . import selectors, services
 from .filters import ACTIONS, LogEntryFilter
@@ -109,10 +115,134 @@ class HistoryPageSerializer(serializers.Serializer):
     results = LogEntrySerializer(many=True)
 
 
+# A related record's name, by (model, primary key as text); absent: since deleted.
+Names = dict[tuple[type[models.Model], str], str]
+
+# Related models whose name (__str__) reads other rows: fetched with them.
+_NAME_JOINS: dict[str, tuple[str, ...]] = {"recognition.application": ("teacher", "round")}
+
+
+def _field(entry: LogEntry, name: str) -> models.Field | None:  # type: ignore[type-arg]
+    model = entry.content_type.model_class()
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, models.Field) else None
+
+
+def _relation(field: models.Field | None) -> bool:  # type: ignore[type-arg]
+    return bool(field is not None and field.concrete and (field.many_to_one or field.one_to_one))
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value in ("", "None", "null")
+
+
+def _pairs(entry: LogEntry) -> Iterable[tuple[str, list[Any]]]:
+    for name, pair in (entry.changes_dict or {}).items():
+        if isinstance(pair, list) and len(pair) == 2:
+            yield name, pair
+
+
+def _related_names(entries: Iterable[LogEntry]) -> Names:
+    """The names of every record the entries' related fields mention: one query per
+    related model, whatever the number of entries."""
+    wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
+    for entry in entries:
+        for name, pair in _pairs(entry):
+            field = _field(entry, name)
+            if not _relation(field):
+                continue
+            assert field is not None
+            target = field.target_field  # type: ignore[attr-defined]
+            for value in pair:
+                if _empty(value):
+                    continue
+                try:
+                    wanted[field.related_model].add(target.to_python(value))  # type: ignore[index]
+                except (ValidationError, TypeError, ValueError):
+                    continue
+    names: Names = {}
+    for model, keys in wanted.items():
+        rows = model._base_manager.filter(pk__in=keys)
+        joins = _NAME_JOINS.get(model._meta.label_lower)
+        if joins:
+            rows = rows.select_related(*joins)
+        for row in rows:
+            # A name may hold a typed ID number: masked as every text of the log.
+            names[(model, str(row.pk))] = mask_id_text(str(row))
+    return names
+
+
+def _json_summary(entry: LogEntry, name: str, value: Any) -> str | None:
+    """A JSON value in short words: an application's eligibility as its level, any other
+    as "(recorded)" (the whole value stays in `changes`)."""
+    if _empty(value):
+        return None
+    if entry.content_type.app_label == "recognition" and name == "eligibility":
+        try:
+            parsed = json.loads(value) if isinstance(value, str) else value
+            return level_words(str(parsed["level"]))  # "Junior" / 初级, as in sentences
+        except (TypeError, ValueError, KeyError):
+            pass
+    return _("(recorded)")
+
+
+def _related_label(names: Names, model: type[models.Model], value: Any) -> str | None:
+    """A related record's name; one since deleted as "#47 (deleted)"."""
+    if _empty(value):
+        return None
+    found = names.get((model, str(value)))
+    return found or mask_id_text(_("#%(id)s (deleted)") % {"id": value})
+
+
+class ChangeDisplaySerializer(serializers.Serializer):
+    old = serializers.CharField(allow_null=True)
+    new = serializers.CharField(allow_null=True)
+
+
+class AuditLogListSerializer(serializers.ListSerializer):
+    """Resolves the names of the page's related records once, for every entry."""
+
+    def to_representation(self, data: Any) -> list[Any]:
+        entries = list(data.all() if isinstance(data, models.manager.BaseManager) else data)
+        self.child.context["related_names"] = _related_names(entries)  # type: ignore[union-attr]
+        return super().to_representation(entries)
+
+
 class AuditLogEntrySerializer(LogEntrySerializer):
+    changes_display = serializers.SerializerMethodField()
+
     class Meta(LogEntrySerializer.Meta):
-        fields = [*LogEntrySerializer.Meta.fields, "remote_addr"]
+        fields = [*LogEntrySerializer.Meta.fields, "remote_addr", "changes_display"]
         read_only_fields = fields
+        list_serializer_class = AuditLogListSerializer
+
+    @extend_schema_field(serializers.DictField(child=ChangeDisplaySerializer()))
+    def get_changes_display(self, entry: LogEntry) -> dict[str, dict[str, str | None]]:
+        """{field: {old, new}} for the fields whose values do not read by themselves: a
+        related record's id as its name ("#47 (deleted)" once gone), JSON in short words."""
+        names: Names | None = self.context.get("related_names")
+        if names is None:
+            names = _related_names([entry])
+        display: dict[str, dict[str, str | None]] = {}
+        for name, pair in _pairs(entry):
+            field = _field(entry, name)
+            if _relation(field):
+                assert field is not None
+                display[name] = {
+                    "old": _related_label(names, field.related_model, pair[0]),  # type: ignore[arg-type]
+                    "new": _related_label(names, field.related_model, pair[1]),  # type: ignore[arg-type]
+                }
+            elif isinstance(field, models.JSONField):
+                display[name] = {
+                    "old": _json_summary(entry, name, pair[0]),
+                    "new": _json_summary(entry, name, pair[1]),
+                }
+        return display
 
 
 class AuditLogViewSet(viewsets.ReadOnlyModelViewSet):

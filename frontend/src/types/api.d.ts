@@ -2069,6 +2069,9 @@ export interface components {
             readonly additional_data: unknown;
             /** Remote address */
             readonly remote_addr: string | null;
+            readonly changes_display: {
+                [key: string]: components["schemas"]["ChangeDisplay"];
+            };
         };
         /** @description One base's figures (an item of /training-bases/stats/, selectors.base_stats). */
         BaseStats: {
@@ -2242,6 +2245,10 @@ export interface components {
             /** 专业大类 */
             field_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
+        };
+        ChangeDisplay: {
+            old: string | null;
+            new: string | null;
         };
         City: {
             readonly id: number;

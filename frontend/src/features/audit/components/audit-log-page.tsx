@@ -12,7 +12,7 @@ import { useIsPhone } from '@/lib/breakpoints';
 import { useActorOptions } from '../api/get-actor-options';
 import { useAuditLog } from '../api/get-audit-log';
 import { AUDIT_ACTIONS, AUDIT_MODELS, type AuditAction, type AuditEntry, type AuditParams } from '../types/audit';
-import { fieldLabel, modelLabel, valueText, valueWords } from './audit-text';
+import { fieldLabel, jsonText, modelLabel, valueText, valueWords } from './audit-text';
 
 type Column = TableColumnType<AuditEntry>;
 
@@ -36,10 +36,24 @@ function Changes({ entry }: { entry: AuditEntry }) {
   const extra = accessText(entry, t, exists);
   if (!rows.length && !extra.length) return <Typography.Text type="secondary">—</Typography.Text>;
   const shown = open ? rows : rows.slice(0, SHOWN);
-  const value = (field: string, v: unknown, testId: string) => {
-    const { text, full } = valueText(t, v, valueWords(entry.model, field));
+  const value = (field: string, v: unknown, side: 'old' | 'new', testId: string) => {
+    // A related record by name, a JSON value in short words (the API's changes_display);
+    // the whole JSON value stays one hover or tap away.
+    const display = entry.changes_display?.[field];
+    const { text, full } = display
+      ? { text: display[side] ?? '—', full: jsonText(v) }
+      : valueText(t, v, valueWords(entry.model, field));
     const node = <span data-testid={testId}>{text}</span>;
-    return full ? <Tooltip title={full}>{node}</Tooltip> : node;
+    return full ? (
+      <Tooltip
+        styles={{ root: { maxWidth: 'min(480px, 90vw)' } }}
+        title={<div style={{ whiteSpace: 'pre-wrap', maxHeight: 320, overflow: 'auto', ...wrap }}>{full}</div>}
+      >
+        {node}
+      </Tooltip>
+    ) : (
+      node
+    );
   };
   return (
     <div data-testid="audit-changes" style={wrap}>
@@ -53,11 +67,11 @@ function Changes({ entry }: { entry: AuditEntry }) {
             <Typography.Text type="secondary">{t('audit.field', { field: fieldLabel(t, exists, entry.model, field) })}</Typography.Text>
             {entry.action === 'create' ? null : (
               <>
-                {value(field, before, 'audit-before')}
+                {value(field, before, 'old', 'audit-before')}
                 {' → '}
               </>
             )}
-            {value(field, after, 'audit-after')}
+            {value(field, after, 'new', 'audit-after')}
           </div>
         );
       })}

@@ -78,3 +78,18 @@ export function valueText(t: TFunction, value: unknown, words?: string): { text:
   const full = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
   return full.length > LONG ? { text: `${full.slice(0, LONG)}…`, full } : { text: full };
 }
+
+/** A JSON object or list (as auditlog keeps it, a string) laid out for reading; undefined
+ * for any other value. */
+export function jsonText(value: unknown): string | undefined {
+  let parsed = value;
+  if (typeof value === 'string') {
+    if (!/^\s*[[{]/.test(value)) return undefined;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return parsed !== null && typeof parsed === 'object' ? JSON.stringify(parsed, null, 2) : undefined;
+}
