@@ -30,6 +30,18 @@ def _status(code: str) -> str:
     return str(ApplicationStatus(code).label)
 
 
+def _waiting(code: str) -> str:
+    """What a waiting application's reader is to do, by the stage it reached."""
+    next_steps = {
+        "submitted": _("Submitted by the teacher: the school's review is next."),
+        "school_approved": _(
+            "Approved by the school: the experts' votes and the province's review are next."
+        ),
+        "objected": _("An objection was filed during publicity: the province decides on it."),
+    }
+    return next_steps.get(code) or _status(code)
+
+
 def _job(p: Params) -> dict[str, Any]:
     from shuangshi.jobs.registry import JOBS, is_own_title, shown_title
 
@@ -74,7 +86,7 @@ WORDS: dict[str, Callable[[Params], tuple[str, str | None]]] = {
     ),
     Kind.REVIEW_WAITING: lambda p: (
         _("%(name)s's application (%(round)s) waits for your review") % p,
-        _status(p["status"]),
+        _waiting(p["status"]),
     ),
     Kind.JOB_FINISHED: lambda p: (
         (_("%(job)s failed") if p["failed"] else _("%(job)s finished")) % _job(p),
