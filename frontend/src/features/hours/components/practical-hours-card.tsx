@@ -54,7 +54,7 @@ export function PracticalHoursCard({ city }: { city?: number }) {
           </Col>
         </Row>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {t('hours.help')}
+          {t('hours.help', { target: formatPercent(target, 0) })}
         </Typography.Paragraph>
       </Card>
     );
@@ -94,7 +94,7 @@ export function PracticalHoursCard({ city }: { city?: number }) {
         })}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        {t('hours.help')}
+        {t('hours.help', { target: formatPercent(target, 0) })}
       </Typography.Paragraph>
     </Card>
   );

@@ -119,7 +119,7 @@ export function trendOption(
   points: { month: string; ratio: number | null }[],
   target: number,
   targetLabel: string,
-  forecast?: { points: { date: string; ratio: number | null }[]; label: string },
+  forecast?: { points: { date: string; ratio: number | null }[]; label: string; actualLabel?: string },
 ) {
   // The forecast continues the line after today's (the last) point, dashed.
   const last = points.length - 1;
@@ -138,14 +138,20 @@ export function trendOption(
         },
       ]
     : [];
+  // A legend says which part is a forecast: the dashed line alone said so only on hover.
+  const legend = forecastSeries.length
+    ? { legend: { top: 0, left: 40, data: [forecast?.actualLabel ?? '', forecast?.label ?? ''].filter(Boolean) } }
+    : {};
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
-    grid: { left: 40, right: labelWidth(targetLabel) + 12, top: 24, bottom: 30 },
+    ...legend,
+    grid: { left: 40, right: labelWidth(targetLabel) + 12, top: forecastSeries.length ? 36 : 24, bottom: 30 },
     xAxis: { type: 'category', data: months, boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       {
         type: 'line',
+        ...(forecastSeries.length && forecast?.actualLabel ? { name: forecast.actualLabel } : {}),
         smooth: true,
         showSymbol: true,
         symbolSize: 7,

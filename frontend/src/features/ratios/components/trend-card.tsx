@@ -41,7 +41,7 @@ export function TrendCard({
             trend.data.points,
             target,
             `${t('dashboard.target')} ${formatPercent(target, 0)}`,
-            forecast.data ? { points: forecast.data.points, label: t('forecast.line') } : undefined,
+            forecast.data ? { points: forecast.data.points, label: t('forecast.line'), actualLabel: t('forecast.actual') } : undefined,
           )}
         />
       )}

@@ -4,7 +4,11 @@ import { api } from '@/lib/api-client';
 
 import type { TrainingBase } from '../types/training';
 
-export type BaseInput = Partial<Omit<TrainingBase, 'id' | 'city_name'>> & { id?: number };
+/** effective_on (write-only): the day a status change takes effect (DESIGN §3; default today). */
+export type BaseInput = Partial<Omit<TrainingBase, 'id' | 'city_name' | 'status_history'>> & {
+  id?: number;
+  effective_on?: string | null;
+};
 
 /** POST a new base, or PATCH one (with the version read) when `id` is given. */
 export const saveBase = ({ id, ...data }: BaseInput) =>

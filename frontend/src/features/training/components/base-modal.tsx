@@ -1,4 +1,5 @@
 import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -8,10 +9,22 @@ import { saveErrors } from '@/lib/conflict';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
-import { useSaveBase } from '../api/save-base';
+import { useSaveBase, type BaseInput } from '../api/save-base';
 import type { TrainingBase } from '../types/training';
 
 const dateFields = ['approved_on'];
+const sentDates = [...dateFields, 'effective_on'];
+
+/**
+ * Whether the form asks from which day the chosen status holds (DESIGN §3: the status is
+ * dated; the old one holds before that day). Only when the status changes, and not for a
+ * base's first activation: then the approval date is that day (one date, not two).
+ */
+export function asksEffectiveOn(base: TrainingBase | null, status: string | undefined): boolean {
+  if (!status || status === base?.status) return false;
+  const everActive = (base?.status_history ?? []).some((change) => change.status === 'active');
+  return !(status === 'active' && !everActive);
+}
 
 /** The province registers or edits a training base. */
 export function BaseModal({ base, onClose }: { base: TrainingBase | null; onClose: () => void }) {
@@ -22,11 +35,16 @@ export function BaseModal({ base, onClose }: { base: TrainingBase | null; onClos
   const cities = useCities();
   const [record, setRecord] = useState(base);
   const [errors, setErrors] = useState<string[]>([]);
+  const status = Form.useWatch<string | undefined>('status', form);
+  const datedChange = asksEffectiveOn(record, status);
 
   const onFinish = (values: Record<string, unknown>) => {
     setErrors([]);
+    const { effective_on: effectiveOn, ...rest } = values;
+    // The day is sent only with a status change it dates (the server defaults to today).
+    const data = datedChange && effectiveOn ? { ...rest, effective_on: effectiveOn } : rest;
     save.mutate(
-      { ...(datesFromDayjs(values, dateFields) as Partial<TrainingBase>), id: record?.id, version: record?.version },
+      { ...(datesFromDayjs(data, sentDates) as BaseInput), id: record?.id, version: record?.version },
       {
         onSuccess: () => {
           void message.success(t('common.saved'));
@@ -99,9 +117,22 @@ export function BaseModal({ base, onClose }: { base: TrainingBase | null; onClos
             <EnumSelect group="baseStatus" />
           </Form.Item>
         </Col>
+        {datedChange && (
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="effective_on"
+              label={t('training.baseFields.effective_on')}
+              extra={t(record ? 'training.effectiveHelp' : 'training.effectiveHelpNew')}
+              initialValue={dayjs()}
+            >
+              {/* Today or earlier: the server refuses a later day (the status column is today's). */}
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} md={8}>
           <Form.Item name="approved_on" label={t('training.baseFields.approved_on')} extra={t('training.approvedHelp')}>
-            <DatePicker />
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

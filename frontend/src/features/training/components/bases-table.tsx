@@ -133,7 +133,10 @@ export function BasesTable({ editable }: { editable: boolean }) {
             title: t('common.actions'),
             key: 'actions',
             fixed: 'right' as const,
-            width: isPhone ? 64 : 120, // "Edit  Delete" in English needs 105
+            // "Edit  Delete" in English needs 105; on a phone the icons need 64 but the
+            // header "Actions" 70 (at 64 it broke as "Action s"), kept on one line.
+            width: isPhone ? 80 : 120,
+            onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
             render: (_: unknown, row: TrainingBase) => (
               <RowActions onEdit={() => setEditing(row)} onDelete={() => remove.mutate(row.id, deleteNotices)} tight />
             ),
