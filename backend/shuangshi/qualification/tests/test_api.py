@@ -352,8 +352,9 @@ def test_teacher_reads_carry_the_stored_qualification(
     assert {r["code"] for r in q["reasons"]} >= {"BASIC", "E_PRACTICE"}
     assert q["valid_until"] is not None
     # 7 (the page's ids, then its rows by id), plus level_after for the whole page
-    # (horizon, profile, then intervals or records): not one per row.
-    with django_assert_max_num_queries(10):
+    # (horizon, profile, then intervals or records), plus the rule profile's version a
+    # stored result must match (round 32; once a page): not one per row.
+    with django_assert_max_num_queries(11):
         listing = api(hr_a).get("/api/v1/teachers/").json()
     assert all(row["qualification"]["level"] == "junior" for row in listing["results"])
 
