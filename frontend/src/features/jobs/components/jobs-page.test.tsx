@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
@@ -39,7 +39,12 @@ describe('my jobs', () => {
     unmount();
     phoneScreen();
     renderApp('/jobs');
-    expect(await screen.findByRole('link', { name: /教师名单\.xlsx/ })).toHaveStyle({ whiteSpace: 'normal', overflowWrap: 'anywhere' });
+    // The phone's layout comes with the breakpoint's first update: wait for it, not for the
+    // first paint (a loaded machine showed the link before it).
+    await screen.findByRole('link', { name: /教师名单\.xlsx/ });
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: /教师名单\.xlsx/ })).toHaveStyle({ whiteSpace: 'normal', overflowWrap: 'anywhere' }),
+    );
   });
 
   describe('an import’s two jobs', () => {
