@@ -72,7 +72,7 @@ describe('a training base\'s status change, dated (round 32)', () => {
     expect(within(dialog).queryByLabelText('生效日期')).not.toBeInTheDocument();
 
     await chooseStatus(user, dialog, '暂停');
-    const field = within(dialog).getByLabelText('生效日期');
+    const field = await within(dialog).findByLabelText('生效日期');
     expect(field).toHaveValue(dayjs().format('YYYY-MM-DD'));
     expect(within(dialog).getByText(/此前仍按原状态/)).toBeInTheDocument();
     fillDate(field, '2025-06-30');
@@ -96,7 +96,7 @@ describe('a training base\'s status change, dated (round 32)', () => {
     renderApp('/training');
     const { user, dialog } = await editBase('南昌智能制造培训基地');
     await chooseStatus(user, dialog, '暂停');
-    fillDate(within(dialog).getByLabelText('生效日期'), '1949-12-31');
+    fillDate(await within(dialog).findByLabelText('生效日期'), '1949-12-31');
     await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
     const message = await within(dialog).findByText('Use a date between 1950 and 2100.');
     expect(message.closest('.ant-form-item')).toContainElement(within(dialog).getByLabelText('生效日期'));
@@ -129,8 +129,9 @@ describe('a training base\'s status change, dated (round 32)', () => {
       await user.click(within(dialog).getByLabelText('Status'));
       const options = await screen.findAllByTitle('Suspended');
       await user.click(options.at(-1) as HTMLElement);
-      expect(within(dialog).getByLabelText('Effective from')).toBeInTheDocument();
-      expect(within(dialog).getByText(/old status holds before/)).toBeInTheDocument();
+      // The field comes with the form's re-render after the choice: found, not got.
+      expect(await within(dialog).findByLabelText('Effective from')).toBeInTheDocument();
+      expect(await within(dialog).findByText(/old status holds before/)).toBeInTheDocument();
     } finally {
       await i18n.changeLanguage('zh-CN');
     }
