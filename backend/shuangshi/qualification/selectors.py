@@ -72,18 +72,22 @@ def _profile_from_json(version: int, values_json: str) -> engine.RuleProfile:
     return engine.RuleProfile.from_dict(json.loads(values_json))
 
 
+def _latest_profiles() -> QuerySet[RuleProfile]:
+    return RuleProfile.objects.order_by("-version")
+
+
 def profile_current() -> tuple[int, engine.RuleProfile]:
     """The rule profile in force: (version, thresholds). Version 0 is the built-in default."""
-    row = RuleProfile.objects.order_by("-version").values_list("version", "values").first()
+    row = _latest_profiles().values_list("version", "values").first()
     if row is None:
         return 0, engine.DEFAULT_PROFILE
     return profile_of(row[0], row[1])
 
 
 def profile_version_current() -> int:
-    """The version of the rule profile in force (0: the built-in default). One indexed read."""
-    latest = RuleProfile.objects.order_by("-version").values_list("version", flat=True).first()
-    return latest or 0
+    """The version of the rule profile in force (0: the built-in default), without reading
+    its thresholds. One indexed read."""
+    return _latest_profiles().values_list("version", flat=True).first() or 0
 
 
 def id_array(ids: Iterable[int]) -> str:
@@ -797,13 +801,14 @@ def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet
     ids = teacher_ids_at_level(level, today)
     if ids is not None:
         return queryset.filter(pk__in=ids)
-    version, profile = profile_current()
+    version = profile_version_current()
     holds = Q(qualification__changes_on__isnull=True) | Q(qualification__changes_on__gt=today)
     holds &= Q(qualification__evaluated_on__lte=today, qualification__profile_version=version)
     fresh = queryset.filter(holds, qualification__level=level)
     due = list(queryset.exclude(holds).values_list("pk", flat=True)[:5000])
     if not due:
         return fresh
+    profile = profile_current()[1]  # the thresholds only when someone must be evaluated
     matching = [
         item.teacher_id
         for item in records_for_ids(due)
