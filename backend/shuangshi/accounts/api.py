@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.common.api import RolePermission
+from shuangshi.common.filtering import parse_id
 from shuangshi.teachers.models import Teacher
 
 from . import services
@@ -193,8 +194,19 @@ class OptionalEmailField(serializers.EmailField):
     """An email address, or blank (accounts need none): `format: email` alone refuses ""."""
 
 
+class WholeIdField(serializers.PrimaryKeyRelatedField):
+    """A record's id: a whole number (JSON) or ASCII digits (a form). DRF's field took 1.5
+    and "1.0" as record 1; here they are a 400 naming the field."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        is_int = isinstance(data, int) and not isinstance(data, bool)
+        if not is_int and parse_id(data) is None:
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
 @extend_schema_field(OpenApiTypes.INT)
-class AccountTeacherField(serializers.PrimaryKeyRelatedField):
+class AccountTeacherField(WholeIdField):
     """A teacher the requesting user may see (HR: its own school's)."""
 
     def get_queryset(self) -> QuerySet[Teacher]:
@@ -202,12 +214,29 @@ class AccountTeacherField(serializers.PrimaryKeyRelatedField):
 
 
 class UserSerializer(serializers.ModelSerializer):
+    serializer_related_field = WholeIdField  # city, school, training_base
     teacher = AccountTeacherField(required=False, allow_null=True)
+    # A teacher account's teacher, read with the account (UserViewSet.get_queryset).
+    teacher_name = serializers.CharField(
+        source="teacher.name", read_only=True, default=None, allow_null=True
+    )
+    teacher_school_name = serializers.CharField(
+        source="teacher.school.name", read_only=True, default=None, allow_null=True
+    )
+    teacher_left = serializers.BooleanField(
+        source="teacher_has_left",
+        read_only=True,
+        help_text="A teacher account whose teacher has left: it cannot sign in.",
+    )
     email = OptionalEmailField(
         label=gettext_lazy("email address"), max_length=254, required=False, allow_blank=True
     )
+    # Kept as given (spaces too): the account signs in with exactly what it was handed.
     password = serializers.CharField(
-        write_only=True, required=False, style={"input_type": "password"}
+        write_only=True,
+        required=False,
+        style={"input_type": "password"},
+        trim_whitespace=False,
     )
 
     class Meta:
@@ -223,6 +252,9 @@ class UserSerializer(serializers.ModelSerializer):
             "school",
             "training_base",
             "teacher",
+            "teacher_name",
+            "teacher_school_name",
+            "teacher_left",
             "is_active",
             "must_change_password",
             "password",
@@ -257,8 +289,14 @@ class TeacherAccountsRequest(serializers.Serializer):
 
 class TeacherAccountSerializer(serializers.Serializer):
     teacher = serializers.IntegerField()
-    username = serializers.CharField()
-    password = serializers.CharField(allow_null=True, help_text="null: the account existed")
+    status = serializers.ChoiceField(
+        choices=["created", "existed", "refused"],
+        help_text="created: a new account (password to hand over); existed: the teacher's "
+        "active account, kept; refused: no account (reason)",
+    )
+    username = serializers.CharField(allow_null=True, help_text="null: refused")
+    password = serializers.CharField(allow_null=True, help_text="null: existed or refused")
+    reason = serializers.CharField(allow_null=True, help_text="why the teacher was refused")
 
 
 class UserViewSet(viewsets.ModelViewSet):
@@ -276,18 +314,21 @@ class UserViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self) -> QuerySet[User]:
         user = self.request.user
+        accounts = User.objects.select_related("teacher__school")
         if getattr(user, "role", None) == Role.SCHOOL_HR:
-            return User.objects.filter(
+            return accounts.filter(
                 role=Role.TEACHER,
                 teacher__school_id=user.school_id,  # type: ignore[union-attr,misc]
             )
-        return User.objects.all()
+        return accounts
 
     @extend_schema(request=TeacherAccountsRequest, responses=TeacherAccountSerializer(many=True))
     @action(detail=False, methods=["post"], url_path="teacher-accounts")
     def teacher_accounts(self, request: Request) -> Response:
-        """Accounts for several teachers at once (from the teacher list), each with a
-        one-time initial password to hand over; teachers with an account keep it."""
+        """Accounts for several teachers at once (from the teacher list): one row per
+        teacher, `created` with a one-time initial password to hand over, `existed` (the
+        teacher keeps their account) or `refused` with the reason (a teacher who has left);
+        a refused teacher does not stop the others. 400 when every teacher is refused."""
         serializer = TeacherAccountsRequest(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         created = services.teacher_accounts_create(teachers=serializer.validated_data["teachers"])

@@ -27,6 +27,13 @@ ROLE_SCOPE_FIELD: dict[str, str | None] = {
 # applications they never review).
 ROLE_OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {Role.EXPERT: ("school",)}
 SCOPE_FIELDS = ("city", "school", "training_base", "teacher")
+# How the scope messages name each field (in the reader's language, not the code's).
+SCOPE_LABELS = {
+    "city": _("city"),
+    "school": _("school"),
+    "training_base": _("training base"),
+    "teacher": _("teacher"),
+}
 
 
 class User(AbstractUser):
@@ -102,8 +109,9 @@ def scope_errors(
     optional = ROLE_OPTIONAL_FIELDS.get(role, ())
     errors: dict[str, list[str]] = {}
     for field in SCOPE_FIELDS:
+        label = SCOPE_LABELS[field]
         if field == needed and values[field] is None:
-            errors[field] = [str(_("This role needs a %(field)s.") % {"field": field})]
+            errors[field] = [str(_("This role needs a %(field)s.") % {"field": label})]
         elif field != needed and field not in optional and values[field] is not None:
-            errors[field] = [str(_("This role cannot have a %(field)s.") % {"field": field})]
+            errors[field] = [str(_("This role cannot have a %(field)s.") % {"field": label})]
     return errors

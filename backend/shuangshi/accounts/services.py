@@ -178,27 +178,62 @@ def _teacher_username(teacher: Teacher) -> str:
 def teacher_accounts_create(*, teachers: Iterable[Teacher]) -> list[dict[str, Any]]:
     """An account for each teacher that has none, with a one-time initial password.
 
-    Returns, per teacher, {teacher, username, password}; `password` is None (and
-    `username` the existing one) when the teacher already had an active account.
+    Returns one row per teacher, in the order given (a teacher listed twice once):
+    {teacher, status, username, password, reason} with status `created` (the password to
+    hand over), `existed` (the active account's username, no password) or `refused` (why,
+    e.g. the teacher has left). A refused teacher does not stop the others (as an existing
+    account does not); a request where every teacher is refused raises, naming each.
     """
     out: list[dict[str, Any]] = []
-    chosen = list(teachers)
-    for teacher in chosen:
-        _check_teacher_current(teacher, "teachers")
-    for teacher in chosen:
-        existing = User.objects.filter(teacher=teacher, is_active=True).first()
-        if existing is not None:
-            out.append({"teacher": teacher.pk, "username": existing.username, "password": None})
-            continue
-        password = _initial_password()
+    refusals: list[str] = []
+    for teacher in {t.pk: t for t in teachers}.values():
+        try:
+            row = _teacher_account_open(teacher)
+        except ValidationError as exc:
+            reason = " ".join(exc.messages)
+            refusals.append(reason if teacher.name in reason else f"{teacher.name}: {reason}")
+            row = {"status": "refused", "username": None, "password": None, "reason": reason}
+        out.append({"teacher": teacher.pk, **row})
+    if refusals and len(refusals) == len(out):
+        raise ValidationError({"teachers": refusals})
+    return out
+
+
+def _teacher_account_open(teacher: Teacher) -> dict[str, Any]:
+    """One teacher's row of teacher_accounts_create; a ValidationError refuses this teacher
+    only (its own savepoint: nothing of it is written)."""
+    _check_teacher_current(teacher)
+    existing = User.objects.filter(teacher=teacher, is_active=True).first()
+    if existing is not None:
+        return {
+            "status": "existed",
+            "username": existing.username,
+            "password": None,
+            "reason": None,
+        }
+    password = _initial_password()
+    with transaction.atomic():
         user = user_create(
             username=_teacher_username(teacher),
             password=password,
             role=Role.TEACHER,
             teacher=teacher,
         )
-        out.append({"teacher": teacher.pk, "username": user.username, "password": password})
-    return out
+    return {"status": "created", "username": user.username, "password": password, "reason": None}
+
+
+@transaction.atomic
+def teacher_accounts_deactivate(*, teacher_ids: Iterable[int]) -> None:
+    """The accounts of teachers about to be deleted (teachers.services.teacher_delete): left
+    with no teacher they would still sign in, hidden from the school's HR. Deactivated, not
+    deleted (the audit trail keeps its actor), and their tokens end."""
+    ids = list(teacher_ids)
+    if not ids:
+        return
+    for user in User.objects.filter(teacher_id__in=ids, is_active=True):
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    teacher_tokens_revoke(teacher_ids=ids)
 
 
 @transaction.atomic

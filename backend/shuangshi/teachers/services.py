@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
-from shuangshi.accounts.services import teacher_tokens_revoke
+from shuangshi.accounts.services import teacher_accounts_deactivate, teacher_tokens_revoke
 from shuangshi.common import bulk
 from shuangshi.common.api import apply_changes
 from shuangshi.common.batch import write_rows
@@ -153,6 +153,7 @@ def _left_by_today(leaving: Sequence[tuple[int, Any]]) -> list[int]:
 @transaction.atomic
 def teacher_delete(*, teacher: Teacher) -> None:
     teacher_id = teacher.pk
+    teacher_accounts_deactivate(teacher_ids=[teacher_id])  # no account left without its teacher
     teacher.delete()
     teachers_reevaluate(teacher_ids=[teacher_id])
 

@@ -1,4 +1,4 @@
-import { App, Col, Form, Input, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -80,6 +80,14 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
+          {account?.role === 'teacher' && (
+            // A teacher account's scope is its teacher, for good (never re-pointed).
+            <Form.Item label={t('accounts.fields.teacher')}>
+              <Typography.Text data-testid="account-teacher">
+                {[account.teacher_name, account.teacher_school_name].filter(Boolean).join(' · ') || '—'}
+              </Typography.Text>
+            </Form.Item>
+          )}
           {scope === 'city' && (
             <Form.Item name="city" label={t('accounts.fields.city')} rules={[req('city')]}>
               <Select

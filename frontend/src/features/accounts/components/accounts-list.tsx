@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,7 @@ export function AccountsList() {
     [cities.data, schools.data, bases.data, i18n.language],
   );
   const scopeOf = (row: Account) =>
+    (row.teacher_name && [row.teacher_name, row.teacher_school_name].filter(Boolean).join(' · ')) ||
     (row.school && names.school.get(row.school)) ||
     (row.training_base && names.base.get(row.training_base)) ||
     (row.city && names.city.get(row.city)) ||
@@ -79,8 +80,17 @@ export function AccountsList() {
     {
       title: t('accounts.fields.is_active'),
       dataIndex: 'is_active',
-      render: (active: boolean) =>
-        active ? <Tag color="green">{t('accounts.active')}</Tag> : <Tag>{t('accounts.inactive')}</Tag>,
+      // A teacher's account whose teacher has left stays on but cannot sign in: say so.
+      render: (active: boolean, row) =>
+        !active ? (
+          <Tag>{t('accounts.inactive')}</Tag>
+        ) : row.teacher_left ? (
+          <Tooltip title={t('accounts.teacherLeftHint')}>
+            <Tag color="orange">{t('accounts.teacherLeft')}</Tag>
+          </Tooltip>
+        ) : (
+          <Tag color="green">{t('accounts.active')}</Tag>
+        ),
     },
     { title: t('accounts.fields.last_login'), dataIndex: 'last_login', sorter: true, render: (v: string | null) => formatDate(v) },
     {

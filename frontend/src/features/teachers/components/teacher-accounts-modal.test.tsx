@@ -3,11 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { phoneScreen, renderWithProviders } from '@/testing/test-utils';
 
+import type { TeacherAccount } from '../api/create-teacher-accounts';
 import { TeacherAccountsModal } from './teacher-accounts-modal';
 
-const accounts = [
-  { teacher: 1, username: 'wangfang', password: 'Xk3-pq9-Lm2' },
-  { teacher: 2, username: 'liqiang', password: null },
+const accounts: TeacherAccount[] = [
+  { teacher: 1, status: 'created', username: 'wangfang', password: 'Xk3-pq9-Lm2', reason: null },
+  { teacher: 2, status: 'existed', username: 'liqiang', password: null, reason: null },
 ];
 const names = new Map([
   [1, '王芳'],

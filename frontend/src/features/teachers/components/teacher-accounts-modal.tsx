@@ -8,7 +8,8 @@ import type { TeacherAccount } from '../api/create-teacher-accounts';
 
 type Column = TableColumnType<TeacherAccount>;
 
-/** The accounts just made, with their initial passwords: shown once, to hand over. */
+/** The accounts just made, with their initial passwords: shown once, to hand over. A teacher
+ * refused (one who has left) has no account: the row says why; the others are made. */
 export function TeacherAccountsModal({
   accounts,
   names,
@@ -21,11 +22,14 @@ export function TeacherAccountsModal({
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const name = (row: TeacherAccount) => names.get(row.teacher) ?? String(row.teacher);
+  const refused = accounts.filter((row) => row.status === 'refused').length;
   const password: Column = {
     title: t('teachers.accounts.password'),
     dataIndex: 'password',
-    render: (v: string | null) =>
-      v ? (
+    render: (v: string | null, row) =>
+      row.status === 'refused' ? (
+        <Typography.Text type="danger">{row.reason}</Typography.Text>
+      ) : v ? (
         <Typography.Text code copyable>
           {v}
         </Typography.Text>
@@ -51,7 +55,18 @@ export function TeacherAccountsModal({
       ];
   return (
     <Modal open title={t('teachers.accounts.title')} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }}>
-      <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('teachers.accounts.handOver')} />
+      {accounts.some((row) => row.password) && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('teachers.accounts.handOver')} />
+      )}
+      {refused > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="teacher-accounts-refused"
+          title={t('teachers.accounts.refused', { count: refused })}
+        />
+      )}
       <Table<TeacherAccount>
         rowKey="teacher"
         size="small"
