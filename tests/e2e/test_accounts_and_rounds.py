@@ -81,5 +81,5 @@ def test_the_province_opens_an_expert_account_to_assign_to_a_round(page: Page) -
     form = page.get_by_role("dialog")
     form.get_by_label("评审专家").click()
     expect(
-        page.locator(".ant-select-dropdown:visible").get_by_title(f"{username} 严评审", exact=True)
+        page.locator(".ant-select-dropdown:visible").get_by_title(f"严评审 · {username}", exact=True)
     ).to_be_visible()

@@ -66,7 +66,7 @@ def _open_application(page: Page, teacher_name: str, status: str | None = None) 
 
 
 def _opinion(page: Page, text: str) -> None:
-    page.get_by_test_id("review-form").get_by_label(re.compile("审核意见")).fill(text)
+    page.get_by_test_id("review-form").get_by_label(re.compile("意见")).fill(text)
 
 
 def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(

@@ -254,34 +254,65 @@ class EvidenceFileViewSet(
 
 
 class EventSerializer(serializers.ModelSerializer):
+    """One step: ``actor`` is the login (null for the nightly job); ``actor_name`` the person
+    as a reader knows them (selectors.person_name) and ``actor_role`` their role's code."""
+
     actor = serializers.CharField(source="actor.username", default=None, allow_null=True)
+    actor_name = serializers.SerializerMethodField()
+    actor_role = serializers.CharField(
+        source="actor.role", default=None, allow_null=True, read_only=True
+    )
 
     class Meta:
         model = ApplicationEvent
-        fields = ["stage", "actor", "decision", "opinion", "at"]
+        fields = ["stage", "actor", "actor_name", "actor_role", "decision", "opinion", "at"]
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_actor_name(self, event: ApplicationEvent) -> str | None:
+        return None if event.actor is None else selectors.person_name(event.actor)
 
     def to_representation(self, event: ApplicationEvent) -> dict[str, Any]:
         data = super().to_representation(event)
         request = self.context.get("request")
         if event.stage == Stage.OBJECTION and (request is None or _role(request) != Role.PROVINCE):
-            data["actor"] = ""  # who objected is the province's to read (kept on the event)
+            # Who objected is the province's to read (kept on the event).
+            data.update(actor="", actor_name="", actor_role="")
         return data
 
 
 class VoteSerializer(serializers.ModelSerializer):
     expert = serializers.CharField(source="expert.username")
+    expert_name = serializers.SerializerMethodField()
 
     class Meta:
         model = Vote
-        fields = ["expert", "decision", "opinion", "at"]
+        fields = ["expert", "expert_name", "decision", "opinion", "at"]
+
+    def get_expert_name(self, vote: Vote) -> str:
+        return selectors.person_name(vote.expert)
 
 
 class ObjectionSerializer(serializers.ModelSerializer):
     filed_by = serializers.CharField(source="filed_by.username")
+    filed_by_name = serializers.SerializerMethodField()
+    filed_by_role = serializers.CharField(source="filed_by.role", read_only=True)
 
     class Meta:
         model = Objection
-        fields = ["id", "filed_by", "reason", "filed_at", "status", "resolution", "resolved_at"]
+        fields = [
+            "id",
+            "filed_by",
+            "filed_by_name",
+            "filed_by_role",
+            "reason",
+            "filed_at",
+            "status",
+            "resolution",
+            "resolved_at",
+        ]
+
+    def get_filed_by_name(self, objection: Objection) -> str:
+        return selectors.person_name(objection.filed_by)
 
 
 @extend_schema_field({"$ref": "#/components/schemas/EvidenceFileKindEnum"})
@@ -475,8 +506,8 @@ class ApplicationViewSet(ScopedModelViewSet):
         if _role(self.request) == Role.BASE_STAFF:
             return Application.objects.none()
         return selectors.applications_visible_to(user).prefetch_related(  # type: ignore[arg-type]
-            Prefetch("events", ApplicationEvent.objects.select_related("actor")),
-            Prefetch("votes", Vote.objects.select_related("expert")),
+            Prefetch("events", ApplicationEvent.objects.select_related("actor__teacher")),
+            Prefetch("votes", Vote.objects.select_related("expert__teacher")),
             Prefetch(
                 "evidence",
                 EvidenceFile.objects.select_related("certificate", "enterprise_period"),
@@ -608,7 +639,8 @@ class ApplicationViewSet(ScopedModelViewSet):
         if request.method == "GET":
             _only(request, Role.PROVINCE)
             application = self.get_object()
-            return Response(ObjectionSerializer(application.objections.all(), many=True).data)
+            objections = application.objections.select_related("filed_by__teacher")
+            return Response(ObjectionSerializer(objections, many=True).data)
         application = self.get_object()
         body = ObjectionRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)

@@ -36,6 +36,14 @@ def rounds_visible_to(user: User) -> QuerySet[Round]:
     return rounds
 
 
+def person_name(user: User) -> str:
+    """A person as a reader knows them: a teacher account is its teacher; any other account
+    its own name; its login when it has none. (Load ``teacher`` with the user.)"""
+    if user.role == Role.TEACHER and user.teacher is not None:
+        return str(user.teacher.name)
+    return user.get_full_name() or user.username
+
+
 def application_school_q(**lookup: Any) -> Q:
     """The application's school (DESIGN §8): the one that submitted it, kept when its
     teacher moves (§3 dated facts); until first submitted, the teacher's school. ``lookup``

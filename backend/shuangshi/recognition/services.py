@@ -156,6 +156,8 @@ def _round_errors(data: dict[str, Any]) -> dict[str, list[str]]:
     levels = data.get("levels")
     if levels is not None and (not levels or any(lv not in rules.LEVELS for lv in levels)):
         errors["levels"] = [_("Choose one or more of junior, intermediate, senior.")]
+    elif levels is not None and len(set(levels)) != len(levels):
+        errors["levels"] = [_("Offer each level once.")]
     experts: Sequence[User] = data.get("experts") or []
     if any(e.role != Role.EXPERT for e in experts):
         errors["experts"] = [_("Only expert accounts can be assigned to a round.")]
@@ -432,8 +434,8 @@ def application_vote(
     _require_status(application, S.SCHOOL_APPROVED)
     if decision not in ("approve", "reject"):
         raise _error("decision", _("Choose approve or reject."))
-    if decision == "reject":
-        opinion = _require_opinion(opinion)
+    if decision == "reject" and not opinion.strip():
+        raise _error("opinion", _("An opinion is required to vote reject."))
     vote, _created = Vote.objects.update_or_create(
         application=application,
         expert=expert,

@@ -9,6 +9,7 @@ export type Recognition = Schemas['Recognition'];
 export type EvidenceFile = Schemas['EvidenceFile'];
 export type PendingRecord = Schemas['PendingRecord'];
 export type PublicityRow = Schemas['PublicityRow'];
+export type Objection = Schemas['Objection'];
 export type MyRecord = Schemas['MyRecord'];
 export type Verify = Schemas['Verify'];
 export type Decision = 'approve' | 'return' | 'reject';

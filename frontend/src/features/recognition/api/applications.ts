@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 
 import { api, type Paginated } from '@/lib/api-client';
 
-import type { Application, Decision, PublicityRow } from '../types';
+import type { Application, Decision, Objection, PublicityRow } from '../types';
 
 export type ApplicationFilters = {
   round?: number;
@@ -32,6 +32,14 @@ export function usePublicity(round?: number) {
         params: { round, page_size: 200 },
         signal,
       }),
+  });
+}
+
+/** The objections to an application in full (the province only). */
+export function useObjections(id: number) {
+  return useQuery({
+    queryKey: ['recognition', 'objections', id],
+    queryFn: ({ signal }) => api<Objection[]>(`/recognition-applications/${id}/objections/`, { signal }),
   });
 }
 

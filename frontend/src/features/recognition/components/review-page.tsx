@@ -1,5 +1,6 @@
-import { App, Button, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, type TableColumnType } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, List, Modal, Select, Space, Table, Tag, Timeline, Typography, type TableColumnType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -16,7 +17,7 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
 import { missingText, type MissingWords } from '@/lib/missing-text';
 
-import { applicationAction, useApplicationAction, useApplications, type ActionInput } from '../api/applications';
+import { applicationAction, useApplicationAction, useApplications, useObjections, type ActionInput } from '../api/applications';
 import { useRounds } from '../api/rounds';
 import { STATUSES, type Application } from '../types';
 import { EvidenceList } from './evidence-list';
@@ -41,6 +42,8 @@ export function ReviewPage({ me }: { me: Me }) {
   const [status, setStatus] = useState<string | undefined>(QUEUE[me.role]);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number[]>([]);
+  // Whose application each selected one is, kept across pages: a refusal names the teacher.
+  const [names, setNames] = useState<Record<number, string>>({});
   const [open, setOpen] = useState<Application | null>(null);
   const [bulk, setBulk] = useState(false);
   // An alert links here with ?application=<id>: that application opens until closed.
@@ -84,7 +87,7 @@ export function ReviewPage({ me }: { me: Me }) {
         // A publicity row (?status=publicized, anyone but the province) carries no votes.
         (row.votes ?? []).map((v) => (
           <Tag key={v.expert} color={v.decision === 'approve' ? 'green' : 'red'}>
-            {v.expert}
+            {v.expert_name || v.expert}
           </Tag>
         )),
     },
@@ -139,7 +142,17 @@ export function ReviewPage({ me }: { me: Me }) {
             loading={list.isFetching}
             dataSource={list.data?.results ?? []}
             scroll={{ x: 720 }}
-            rowSelection={bulkAction ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+            rowSelection={
+              bulkAction
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys, rows) => {
+                      setSelected(keys as number[]);
+                      setNames((known) => ({ ...known, ...Object.fromEntries(rows.filter(Boolean).map((r) => [r.id, r.teacher_name])) }));
+                    },
+                  }
+                : undefined
+            }
             pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
             onRow={(row) =>
               // A publicity row is name, school and level only: nothing more to open.
@@ -153,6 +166,7 @@ export function ReviewPage({ me }: { me: Me }) {
       {bulk && bulkAction && (
         <BulkApprove
           ids={selected}
+          names={names}
           action={bulkAction}
           onClose={() => { setBulk(false); setSelected([]); }}
         />
@@ -161,7 +175,7 @@ export function ReviewPage({ me }: { me: Me }) {
   );
 }
 
-function BulkApprove({ ids, action, onClose }: { ids: number[]; action: 'school-review' | 'province-review'; onClose: () => void }) {
+function BulkApprove({ ids, names, action, onClose }: { ids: number[]; names: Record<number, string>; action: 'school-review' | 'province-review'; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [opinion, setOpinion] = useState(t('recognition.defaultOpinion'));
@@ -175,7 +189,7 @@ function BulkApprove({ ids, action, onClose }: { ids: number[]; action: 'school-
       try {
         await applicationAction({ id, action, decision: 'approve', opinion });
       } catch (error) {
-        failures.push(`#${id}: ${errorText(error)}`);
+        failures.push(t('common.labelled', { label: names[id] ?? `#${id}`, value: errorText(error) }));
       }
     }
     setBusy(false);
@@ -244,7 +258,18 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const canProvince = me.role === 'province' && s === 'school_approved';
   const canVote = me.role === 'expert' && s === 'school_approved';
   // Ending publicity is the province's; everyone else files objections on the publicity page.
-  const canEndPublicity = me.role === 'province' && ['publicized', 'objected'].includes(s);
+  const canResolve = me.role === 'province' && s === 'objected';
+  const canFinalize = me.role === 'province' && s === 'publicized';
+  // Finalize is allowed from the day after publicity's last day (the API refuses it before).
+  const finalizeFrom = current.publicity_until ? dayjs(current.publicity_until).add(1, 'day') : null;
+  const publicityOver = !finalizeFrom || !finalizeFrom.isAfter(dayjs(), 'day');
+  // The opinion each action needs: a review's to return or reject, a vote's to reject, and
+  // always one to resolve an objection; finalize takes none.
+  const opinionLabel = canResolve
+    ? t('recognition.opinionResolve')
+    : canVote
+      ? t('recognition.opinionVote')
+      : t('recognition.opinion');
 
   return (
     <Drawer open onClose={onClose} size="large" title={`${current.teacher_name} · ${current.round_code}`}>
@@ -273,28 +298,40 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
       <Timeline
         items={current.history.map((h) => ({
           children: (
-            <div>
-              <b>{t(`recognition.stage.${h.stage}`, { defaultValue: h.stage })}</b>
-              {h.decision ? ` · ${t(`recognition.decision.${h.decision}`, { defaultValue: h.decision })}` : ''}
-              {' · '}{h.actor ?? t('recognition.system')} · {formatDate(h.at)}
+            <div data-testid="history-step">
+              {[
+                <b key="stage">{t(`recognition.stage.${h.stage}`, { defaultValue: h.stage })}</b>,
+                h.decision && t(`recognition.decision.${h.decision}`, { defaultValue: h.decision }),
+                // '' is an objector hidden from this reader: nothing to name.
+                h.actor === '' ? null : <Person key="who" name={h.actor_name ?? h.actor} role={h.actor_role} />,
+                <span key="at" style={{ whiteSpace: 'nowrap' }}>{formatTime(h.at)}</span>,
+              ]
+                .filter(Boolean)
+                .flatMap((part, i) => (i ? [' · ', part] : [part]))}
               {h.opinion && <div style={{ color: '#666' }}>{h.opinion}</div>}
             </div>
           ),
         }))}
       />
-      {(canSchool || canProvince || canVote || canEndPublicity) && (
+      {me.role === 'province' && current.history.some((h) => h.stage === 'objection') && (
+        <Objections id={current.id} />
+      )}
+      {(canSchool || canProvince || canVote || canResolve || canFinalize) && (
         <Form
           form={form}
           layout="vertical"
+          style={{ marginTop: 8 }}
           data-testid="review-form"
           // The opinion has no rules of its own: antd would keep the server's word under it.
           onValuesChange={(changed: Record<string, unknown>) =>
             form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))
           }
         >
-          <Form.Item name="opinion" label={t('recognition.opinion')}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
+          {!canFinalize && (
+            <Form.Item name="opinion" label={opinionLabel}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          )}
           <Space wrap>
             {(canSchool || canProvince) && (
               <>
@@ -319,27 +356,87 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
                 </Button>
               </>
             )}
-            {me.role === 'province' && s === 'objected' && (
-              <Form.Item noStyle>
-                <Radio.Group
-                  optionType="button"
-                  options={[
-                    { value: 'dismiss', label: t('recognition.dismiss') },
-                    { value: 'uphold', label: t('recognition.uphold') },
-                  ]}
-                  onChange={(e) => void act({ id: current.id, action: 'resolve-objection', upheld: e.target.value === 'uphold', opinion: opinion() })}
-                  data-testid="resolve"
-                />
-              </Form.Item>
+            {canResolve && (
+              // Two buttons, not a choice: the same answer can be given again after a refusal.
+              <Space wrap data-testid="resolve">
+                <Button onClick={() => void act({ id: current.id, action: 'resolve-objection', upheld: false, opinion: opinion() })} data-testid="dismiss">
+                  {t('recognition.dismiss')}
+                </Button>
+                <Button danger onClick={() => void act({ id: current.id, action: 'resolve-objection', upheld: true, opinion: opinion() })} data-testid="uphold">
+                  {t('recognition.uphold')}
+                </Button>
+              </Space>
             )}
-            {me.role === 'province' && s === 'publicized' && (
-              <Button type="primary" onClick={() => void act({ id: current.id, action: 'finalize' })} data-testid="finalize">
+            {canFinalize && (
+              <Button
+                type="primary"
+                disabled={!publicityOver}
+                onClick={() => void act({ id: current.id, action: 'finalize' })}
+                data-testid="finalize"
+              >
                 {t('recognition.action.finalize')}
               </Button>
             )}
           </Space>
+          {canFinalize && !publicityOver && finalizeFrom && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="finalize-when">
+              {t('recognition.finalizeFrom', {
+                until: formatDate(current.publicity_until),
+                date: finalizeFrom.format('YYYY-MM-DD'),
+              })}
+            </Typography.Paragraph>
+          )}
         </Form>
       )}
     </Drawer>
+  );
+}
+
+/** When a step was taken: its day and minute (several steps are often taken on one day), as
+ * the server recorded it in the province's time, whatever the browser's time zone. */
+function formatTime(value: string): string {
+  const wall = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  return wall ? `${wall[1]} ${wall[2]}` : dayjs(value).format('YYYY-MM-DD HH:mm');
+}
+
+/** A person as the API names them, with their role: "人事处（学校人事）"; the system when none. */
+function Person({ name, role }: { name: string | null | undefined; role?: string | null }) {
+  const { t } = useTranslation();
+  if (!name) return <>{t('recognition.system')}</>;
+  return <>{role ? t('recognition.person', { name, role: t(`roles.${role}`, { defaultValue: role }) }) : name}</>;
+}
+
+/** The objections to an application, in full: the province's to read before it resolves them. */
+function Objections({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const objections = useObjections(id);
+  if (objections.isError) return <ErrorState error={objections.error} onRetry={() => void objections.refetch()} />;
+  const rows = objections.data ?? [];
+  return (
+    <>
+      <Typography.Title level={5}>{t('recognition.objections', { count: rows.length })}</Typography.Title>
+      <List
+        size="small"
+        bordered
+        loading={objections.isPending}
+        dataSource={rows}
+        data-testid="objections"
+        style={{ marginBottom: 16 }}
+        renderItem={(o) => (
+          <List.Item key={o.id}>
+            <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+              <div>{o.reason}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Person name={o.filed_by_name || o.filed_by} role={o.filed_by_role} /> ·{' '}
+                <span style={{ whiteSpace: 'nowrap' }}>{formatTime(o.filed_at)}</span>
+                {' · '}
+                {o.status === 'open' ? t('recognition.objectionOpen') : t(`recognition.decision.${o.status}`, { defaultValue: o.status })}
+                {o.resolution && `：${o.resolution}`}
+              </Typography.Text>
+            </div>
+          </List.Item>
+        )}
+      />
+    </>
   );
 }

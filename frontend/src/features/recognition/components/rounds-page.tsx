@@ -9,6 +9,7 @@ import { ErrorState } from '@/components/ui/query-state';
 import { useRowActionsColumns } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { ApiError } from '@/lib/api-client';
+import { useMe } from '@/lib/auth';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
@@ -28,6 +29,8 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const [editing, setEditing] = useState<Round | null>(null);
   const isPhone = useIsPhone();
   const tableScroll = useTableScroll(640);
+  // Experts read their rounds but not the certificates issued (the API refuses them).
+  const readsRecognitions = useMe().data?.role !== 'expert';
   const period = (r: Round) => `${formatDate(r.opens_on)} — ${formatDate(r.closes_on)}`;
   const name: Column = {
     title: t('recognition.roundName'),
@@ -39,12 +42,16 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const status: Column = {
     title: t('recognition.statusLabel'),
     dataIndex: 'status',
-    // A round is open for applications between its dates, then closed.
-    render: (v: string) => (
-      <Tag color={v === 'open' ? 'processing' : 'default'} data-testid="round-status">
-        {t(`recognition.roundStatus.${v}`, { defaultValue: v })}
-      </Tag>
-    ),
+    // A round is open for applications between its dates, closed after; the API says
+    // closed before it opens too, which reads here as not yet open.
+    render: (v: string, r) => {
+      const state = v === 'closed' && dayjs(r.opens_on).isAfter(dayjs(), 'day') ? 'upcoming' : v;
+      return (
+        <Tag color={state === 'open' ? 'processing' : state === 'upcoming' ? 'blue' : 'default'} data-testid="round-status">
+          {t(`recognition.roundStatus.${state}`, { defaultValue: state })}
+        </Tag>
+      );
+    },
   };
   const terms: Column[] = [
     { title: t('recognition.publicityDays'), dataIndex: 'publicity_days' },
@@ -92,7 +99,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
       </ActionCard>
       {creating && <RoundForm onClose={() => setCreating(false)} />}
       {editing && <RoundForm round={editing} onClose={() => setEditing(null)} />}
-      <RecognitionsCard canRevoke={canEdit} />
+      {readsRecognitions && <RecognitionsCard canRevoke={canEdit} />}
     </Space>
   );
 }
@@ -164,7 +171,7 @@ function RoundForm({ round, onClose }: { round?: Round; onClose: () => void }) {
           <Select mode="multiple" options={LEVELS.map((l) => ({ value: l, label: t(`recognition.level.${l}`) }))} />
         </Form.Item>
         <Form.Item name="experts" label={t('recognition.experts')}>
-          <Select mode="multiple" options={(experts.data?.results ?? []).map((e) => ({ value: e.id, label: `${e.username} ${e.first_name}` }))} />
+          <Select mode="multiple" options={(experts.data?.results ?? []).map((e) => ({ value: e.id, label: e.first_name ? `${e.first_name} · ${e.username}` : e.username }))} />
         </Form.Item>
       </Form>
     </Modal>
