@@ -39,6 +39,7 @@ from .models import (
 )
 from .validation import (
     ProgramFacts,
+    base_status_errors,
     completion_errors,
     program_errors,
     voided_completion_errors,
@@ -427,6 +428,16 @@ class TrainingCompletionSerializer(VersionedSerializer):
         raise_errors(
             completion_errors(values, facts, today=timezone.localdate(), left_on=teacher.left_on)
         )
+        instance: TrainingCompletion | None = self.instance
+        moved = instance is None or (instance.program_id, instance.completed_on) != (
+            program.pk,
+            values["completed_on"],
+        )
+        if moved:
+            # Only training at a base active that day counts (DESIGN §4); a completion
+            # already on record keeps being correctable in its other fields.
+            on = values["completed_on"]
+            raise_errors(base_status_errors(selectors.base_status_on(program.base_id, on), on))
         duplicate = TrainingCompletion.objects.filter(program=program, teacher=values["teacher"])
         if self.instance is not None:
             duplicate = duplicate.exclude(pk=self.instance.pk)

@@ -44,6 +44,9 @@ BASES = [
 ]
 # fmt: on
 
+# A suspended demo base was suspended this many days ago (its programmes ended 30+ days ago).
+SUSPENDED_DAYS = 20
+
 # title suffix, kind, hours, days
 PROGRAMS = [
     ("企业实践研修", "enterprise_practice", 120, 30),
@@ -77,6 +80,9 @@ def load_training_demo(*, rng: random.Random, today: date | None = None) -> Trai
         base = TrainingBase.objects.filter(code=code).first()
         created = base is None
         if base is None:
+            # A suspended base ran first: active from its approval, suspended since
+            # SUSPENDED_DAYS ago (after its programmes ended: DESIGN §4 counts training at
+            # a base active on the completion date, and the API logs no other).
             base = services.base_create(
                 data={
                     "code": code,
@@ -86,18 +92,26 @@ def load_training_demo(*, rng: random.Random, today: date | None = None) -> Trai
                     "city": cities[city],
                     "designation": designation,
                     "approved_on": approved,
-                    "status": status,
+                    "status": "active" if status == "suspended" else status,
                 },
                 effective_on=approved,
             )
+            if status == "suspended":
+                base = services.base_update(
+                    base=base,
+                    data={"status": status},
+                    effective_on=today - timedelta(days=SUSPENDED_DAYS),
+                )
         result.bases += created
-        if base.status == "planned":
+        if base.status == "planned" or base.approved_on is None:
             continue
         for n, (suffix, kind, hours, days) in enumerate(PROGRAMS[: 2 + (int(code[2:]) % 3)]):
             title = f"{base.host_name}{suffix}"
             if TrainingProgram.objects.filter(base=base, title=title).exists():
                 continue
             end = today - timedelta(days=30 + 120 * n + rng.randrange(60))
+            if end - timedelta(days=days - 1) < base.approved_on:
+                continue  # no training before the base was approved
             program = services.program_create(
                 data={
                     "base": base,

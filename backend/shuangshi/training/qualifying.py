@@ -30,14 +30,20 @@ def _profile() -> engine.RuleProfile:
     return profile_current()[1]
 
 
-def qualified_through_base(teachers_by_base: dict[int, set[int]], *, as_of: date) -> dict[int, int]:
+def qualified_through_base(
+    teachers_by_base: dict[int, set[int]],
+    *,
+    as_of: date,
+    profile: engine.RuleProfile | None = None,
+) -> dict[int, int]:
+    """``profile``: the rule profile in force, when the caller has read it already."""
     everyone = set().union(*teachers_by_base.values()) if teachers_by_base else set()
     if not everyone:
         return {}
     # At national size the province's figure reads 240,000 teachers' stored results and
     # tens of thousands of records: millions of small tuples the collector would rescan.
     with gc_paused():
-        return _qualified_through(teachers_by_base, everyone, as_of)
+        return _qualified_through(teachers_by_base, everyone, as_of, profile or _profile())
 
 
 # The rule completions feed: the only one (engine: completions make E_TRAINING and nothing
@@ -71,9 +77,11 @@ def _owing(
 
 
 def _qualified_through(
-    teachers_by_base: dict[int, set[int]], everyone: set[int], as_of: date
+    teachers_by_base: dict[int, set[int]],
+    everyone: set[int],
+    as_of: date,
+    profile: engine.RuleProfile,
 ) -> dict[int, int]:
-    profile = _profile()
     owing, completions = _owing(everyone, as_of, profile)
     completions.update(completions_for_ids(owing - completions.keys(), as_of))
     # A teacher owes base B when E_TRAINING is unmet without B's completions.

@@ -1,8 +1,9 @@
 """Reads for training bases, programmes and completions, always scoped to the user."""
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
@@ -10,8 +11,9 @@ from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
 from shuangshi.common.idnumbers import normalize_id_number
+from shuangshi.qualification.engine import add_years
 from shuangshi.qualification.models import TargetCode
-from shuangshi.qualification.selectors import target_get
+from shuangshi.qualification.selectors import profile_current, target_get
 from shuangshi.teachers.models import Teacher
 
 from .models import (
@@ -85,6 +87,34 @@ def program_completion_bounds(program: TrainingProgram) -> CompletionBounds:
         max_hours=Max("hours"), first_on=Min("completed_on"), last_on=Max("completed_on")
     )
     return CompletionBounds(agg["max_hours"], agg["first_on"], agg["last_on"])
+
+
+def status_histories(base_ids: Iterable[int]) -> dict[int, list[tuple[date, str]]]:
+    """Each base's dated status changes, oldest first (one read for a whole sheet)."""
+    out: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    rows = (
+        BaseStatusChange.objects.filter(base_id__in=set(base_ids))
+        .order_by("base_id", "effective_on", "id")
+        .values_list("base_id", "effective_on", "status")
+    )
+    for base_id, effective_on, status in rows:
+        out[base_id].append((effective_on, status))
+    return out
+
+
+def status_in(history: Sequence[tuple[date, str]], on: date) -> str:
+    """The status a history gives on ``on`` (planned before its first change)."""
+    status = BaseStatus.PLANNED.value
+    for effective_on, value in history:
+        if effective_on > on:
+            break
+        status = value
+    return status
+
+
+def base_status_on(base_id: int, on: date) -> str:
+    """A base's status on ``on`` from its history (DESIGN §3; planned before any)."""
+    return status_in(status_histories([base_id]).get(base_id, []), on)
 
 
 def teacher_ids_trained_at(base: TrainingBase) -> list[int]:
@@ -207,17 +237,27 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
     rows = (
         TrainingCompletion.objects.filter(program__base__in=bases, completed_on__lte=as_of)
         .order_by()  # summed: the list's order (newest first) would only cost a sort
-        .values_list("program__base_id", "teacher_id", "passed", "voided")
+        .values_list("program__base_id", "teacher_id", "passed", "voided", "hours", "completed_on")
     )
-    for base_id, teacher_id, passed, voided in rows:
+    # A pass can make E_TRAINING on as_of only with enough hours and inside the window
+    # (engine._trainings): a teacher whose passes at a base all fall short cannot owe it
+    # their level, so the counterfactual is not asked about them (half of the teachers at
+    # national size). A day of slack on the window's edge: the engine decides exactly.
+    profile = profile_current()[1]
+    min_hours = profile.training_min_hours
+    window_from = add_years(as_of, -profile.training_window_years) - timedelta(days=1)
+    for base_id, teacher_id, passed, voided, hours, completed_on in rows:
         f = figures[base_id]
         f["completions"] += 1
         f["teachers"].add(teacher_id)
         if passed and not voided:  # a voided pass is no pass (DESIGN §4)
             f["passed"] += 1
-            f["passed_teachers"].add(teacher_id)
+            if hours >= min_hours and completed_on >= window_from:
+                f["passed_teachers"].add(teacher_id)
     through = qualified_through(
-        {base_id: f["passed_teachers"] for base_id, f in figures.items()}, as_of=as_of
+        {base_id: f["passed_teachers"] for base_id, f in figures.items()},
+        as_of=as_of,
+        profile=profile,
     )
     out = []
     # Aggregating queries ignore Meta.ordering: default to code order.
@@ -247,9 +287,11 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
     return out
 
 
-def qualified_through(teachers_by_base: dict[int, set[int]], *, as_of: date) -> dict[int, int]:
+def qualified_through(
+    teachers_by_base: dict[int, set[int]], *, as_of: date, profile: Any = None
+) -> dict[int, int]:
     """For each base, the teachers qualified at `as_of` who would not be without the
-    completions they passed at that base."""
+    completions they passed at that base (``profile``: the one in force, if read already)."""
     from .qualifying import qualified_through_base
 
-    return qualified_through_base(teachers_by_base, as_of=as_of)
+    return qualified_through_base(teachers_by_base, as_of=as_of, profile=profile)

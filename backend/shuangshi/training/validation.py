@@ -111,6 +111,27 @@ def completion_errors(
     return errors
 
 
+def base_status_errors(status: str | None, on: date | None) -> Errors:
+    """A completion is logged only for a day its base was active (DESIGN §4: E_TRAINING
+    counts training at a base active on the completion date; one logged at a planned or
+    suspended base would never count). ``status`` is the base's status on ``on`` from its
+    history (None before its first change: planned)."""
+    if on is None or status == "active":
+        return {}
+    day = on.isoformat()
+    if status == "suspended":
+        message = _(
+            "The base was suspended on %(date)s; only training at an operating (active) base "
+            "counts, so no completion can be logged for that day."
+        )
+    else:
+        message = _(
+            "The base was still planned (not yet approved) on %(date)s; only training at an "
+            "operating (active) base counts, so no completion can be logged for that day."
+        )
+    return {"completed_on": [message % {"date": day}]}
+
+
 def voided_completion_errors(field: str) -> Errors:
     """A completion the province voided is not logged again nor changed (DESIGN §4: voided
     ones never count; only the province changes one)."""

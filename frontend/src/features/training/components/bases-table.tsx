@@ -46,7 +46,8 @@ export function BasesTable({ editable }: { editable: boolean }) {
 
   // Every column has a width; their sum (960 px, 1,080 with the actions, 1,120 with the
   // expand column) fits a 1440-px desktop beside the menu (1,134 px in English), so the
-  // figures show without a sideways scroll. Phones scroll
+  // figures show without a sideways scroll. The city and programme columns are wide enough
+  // for "Jingdezhen" and "Programmes" on one line (round 33; the name wraps). Phones scroll
   // the table inside its card; there the code goes under the name and the actions are icons,
   // so the name and its actions fill the first screen.
   const columns: TableProps<TrainingBase>['columns'] = [
@@ -54,7 +55,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
     {
       title: t('training.baseFields.name'),
       dataIndex: 'name',
-      width: isPhone ? 200 : 210,
+      width: isPhone ? 200 : 170,
       render: (name: string, row) => (
         <TwoLineCell
           main={name}
@@ -67,7 +68,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
       // city_name is the Chinese name: the city's label follows the screen's language.
       title: t('training.baseFields.city'),
       dataIndex: 'city_name',
-      width: 80,
+      width: 104,
       render: (name: string, row) => {
         const city = cities.data?.results.find((c) => c.id === row.city);
         return city ? cityLabel(city, i18n.language) : name;
@@ -103,7 +104,7 @@ export function BasesTable({ editable }: { editable: boolean }) {
       title: t('training.stats.programs'),
       key: 'programs',
       align: 'right',
-      width: 100,
+      width: 116,
       render: (_, row) => figure(row.id, (s) => s.programs),
     },
     {

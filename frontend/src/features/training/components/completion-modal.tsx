@@ -9,6 +9,7 @@ import { ApiError } from '@/lib/api-client';
 import { saveErrors } from '@/lib/conflict';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
 import { setFieldErrors } from '@/lib/form-errors';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
 import { isValidIdNumber } from '@/lib/id-number';
 
@@ -45,6 +46,8 @@ export function CompletionModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  // A phone: the programme's hours and dates a line each (two columns broke 学时 in two).
+  const isPhone = useIsPhone();
   const save = useSaveCompletion();
   const lookup = useLookupTeacher();
   const programs = usePrograms({ page_size: 200, ordering: '-start_on' });
@@ -179,7 +182,7 @@ export function CompletionModal({
             />
           </Form.Item>
           {program && (
-            <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions size="small" column={isPhone ? 1 : 2} style={{ marginBottom: 12 }}>
               <Descriptions.Item label={t('training.fields.hours')}>{program.hours}</Descriptions.Item>
               <Descriptions.Item label={t('training.period')}>
                 {formatDate(program.start_on)} – {formatDate(program.end_on)}

@@ -24,7 +24,11 @@ const PAGE_SIZE = 20;
 
 type Column = TableColumnType<TrainingCompletion>;
 
-export function CompletionsCard({ editable }: { editable: boolean }) {
+/**
+ * `editable`: completions can be corrected and deleted; `loggable` (default true): new ones
+ * can be logged or imported (not at a base that is not operating).
+ */
+export function CompletionsCard({ editable, loggable = true }: { editable: boolean; loggable?: boolean }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(900);
   const isPhone = useIsPhone();
@@ -88,7 +92,8 @@ export function CompletionsCard({ editable }: { editable: boolean }) {
     <ActionCard
       title={t('training.completions')}
       toolbar={
-        editable && (
+        editable &&
+        loggable && (
           <Space wrap>
             <LinkButton to={paths.imports} icon={<CloudUploadOutlined />}>
               {t('training.importSheet')}
