@@ -350,6 +350,7 @@ EXPECTED: dict[str, Expect] = {
     "GET practice-duty": E(city=200, school_hr=200, teacher=200),  # a teacher: their own
     "GET practice-duty-summary": E(city=200, school_hr=200),
     "GET practice-duty-export": E(city=200, school_hr=200),
+    "POST practice-duty-export": E(province=202, city=202, school_hr=202),  # round 33: a job
     # --- recognition (DESIGN §8). Rounds: everyone reads; experts only their rounds (A).
     "GET recognition-round-list": E(
         city=200,

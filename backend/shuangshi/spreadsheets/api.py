@@ -29,7 +29,7 @@ from shuangshi.teachers.filters import TeacherFilter, TeacherSearchFilter
 from . import report_data, reports, selectors, services, workbooks
 from .columns import SPECS, TEACHERS
 from .importers import IMPORTERS
-from .messages import read_errors, read_message, t
+from .messages import english, read_errors, read_message, t
 from .models import ImportJob, ImportStatus
 from .reader import FileProblem
 
@@ -183,7 +183,7 @@ def _scoped(user: User) -> bool:
     return user.role != Role.PROVINCE
 
 
-def _scope(user: User, request: Request) -> str:
+def export_scope(user: User, request: Request) -> str:
     """The export's scope for its audit entry: the user's own, and the filters asked for."""
     own: str = {
         Role.CITY.value: f"city={user.city_id}",
@@ -233,7 +233,9 @@ class TeacherExportView(APIView):
         self._filtered(request, user)  # bad filters are a 400 now, not a failed job later
         query = {k: request.query_params.getlist(k) for k in request.query_params}
         job = services.export_start(
-            user=user, kind="teachers", params={"query": query, "scope": _scope(user, request)}
+            user=user,
+            kind="teachers",
+            params={"query": query, "scope": export_scope(user, request)},
         )
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
@@ -246,15 +248,15 @@ class TeacherExportView(APIView):
         rows = selectors.teacher_export_rows(
             user=user, teachers=queryset, columns=columns, tally=tally
         )
-        content = workbooks.data_workbook(TEACHERS, columns, rows)
+        content = workbooks.data_workbook(TEACHERS, columns, rows, english=english())
         audit_services.export_record(
             user=user,
             what="teachers",
-            scope=_scope(user, request),
+            scope=export_scope(user, request),
             count=tally.rows,
             full_ids=tally.full_ids,
         )
-        return xlsx_response(content, "教师名单.xlsx")
+        return xlsx_response(content, workbooks.teacher_list_filename())
 
 
 class ProvinceWorkbookView(APIView):
@@ -310,7 +312,7 @@ class SchoolWorkbookView(APIView):
         job = services.export_start(
             user=user,
             kind="school",
-            params={"school": school.pk, "scope": _scope(user, request)},
+            params={"school": school.pk, "scope": export_scope(user, request)},
             title=school.name,
         )
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
@@ -325,7 +327,7 @@ class SchoolWorkbookView(APIView):
         audit_services.export_record(
             user=user,
             what="school_workbook",
-            scope=_scope(user, request),
+            scope=export_scope(user, request),
             count=len(report.teachers),
             full_ids=len(report.teachers) if full else 0,
         )

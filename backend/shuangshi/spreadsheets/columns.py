@@ -50,8 +50,24 @@ class Column:
 
     @property
     def headers(self) -> tuple[str, ...]:
-        """Spellings accepted in a header row (Chinese, English name, English field)."""
-        return (self.zh, self.en, self.field)
+        """Spellings accepted in a header row (Chinese, English name, English field, and
+        the header an English export writes)."""
+        return (self.zh, self.en, self.field, self.english_header)
+
+    @property
+    def english_header(self) -> str:
+        """The header an English export writes: "ID number", "Staff no", "School code"."""
+        text = self.en if " " in self.en else self.field.replace("_", " ")
+        if text.startswith("id "):
+            return "ID " + text[3:]
+        return text[:1].upper() + text[1:]
+
+    def english_label(self, code: str) -> str:
+        """A choice's English word (its Chinese label where it has none)."""
+        words = self.english.get(code)
+        if words:
+            return words[0]
+        return L.label(self.labels, code) if self.labels is not None else code
 
     def lookup(self) -> dict[str, str]:
         assert self.labels is not None
@@ -59,6 +75,11 @@ class Column:
 
     def dropdown(self) -> list[str]:
         return L.dropdown(self.labels) if self.labels is not None else []
+
+    def english_dropdown(self) -> list[str]:
+        if self.type == BOOL:
+            return ["Yes", "No"]
+        return [self.english_label(code) for code in self.labels or {}]
 
     def parse(self, value: Any) -> Any:
         """The clean value of a non-blank cell, or CellError."""
@@ -85,14 +106,17 @@ class Column:
             )
         return result
 
-    def write(self, value: Any) -> Any:
-        """The value as a sheet shows it (labels for codes, 是/否, dates as dates)."""
+    def write(self, value: Any, *, english: bool = False) -> Any:
+        """The value as a sheet shows it (labels for codes, 是/否, dates as dates); with
+        ``english``, the English words (Yes/No, Full-time), which the importer reads too."""
         if value is None:
             return None
         if self.type == BOOL:
+            if english:
+                return "Yes" if value else "No"
             return "是" if value else "否"
         if self.type == CHOICE and self.labels is not None:
-            return L.label(self.labels, value)
+            return self.english_label(value) if english else L.label(self.labels, value)
         return value
 
 

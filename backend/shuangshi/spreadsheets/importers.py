@@ -43,8 +43,10 @@ from shuangshi.teachers.validation import (
 )
 from shuangshi.training import services as training_services
 from shuangshi.training.models import TrainingBase, TrainingCompletion, TrainingProgram
+from shuangshi.training.selectors import status_histories, status_in
 from shuangshi.training.validation import (
     ProgramFacts,
+    base_status_errors,
     completion_errors,
     voided_completion_errors,
 )
@@ -1042,6 +1044,7 @@ class CompletionImporter(Importer):
             }
         self.charge(sum(1 for r in batch if r.values.get("id_number")), "completions_import")
         teachers = self.teachers_by_id(batch, scoped=False)
+        dated: list[tuple[Parsed, int]] = []  # rows whose date is checked against the base
         for row in batch:
             v = row.values
             v["teacher_id"] = self.teacher_of(
@@ -1058,7 +1061,10 @@ class CompletionImporter(Importer):
                 else None
             )
             left_on = teachers[v["id_number"]]["left_on"] if v["teacher_id"] else None
-            row.add(rule_errors(completion_errors, v, facts, today=self.today, left_on=left_on))
+            errors = rule_errors(completion_errors, v, facts, today=self.today, left_on=left_on)
+            row.add(errors)
+            if program and v.get("completed_on") and "completed_on" not in errors:
+                dated.append((row, program.base_id))
             if program and v["teacher_id"]:
                 self.once(row, (program.pk, v["teacher_id"]))
         teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
@@ -1078,6 +1084,20 @@ class CompletionImporter(Importer):
                 "id", "program_id", "teacher_id", "version", *self.fields
             )
         }
+        self._check_base_status(dated)
+
+    def _check_base_status(self, dated: list[tuple[Parsed, int]]) -> None:
+        """Only training at a base active on the completion date counts (DESIGN §4): a new
+        completion, or one moved to another date, is refused for a day the base was planned
+        or suspended. One already on record re-imports unchanged (DESIGN §6)."""
+        histories = status_histories(base_id for _row, base_id in dated)
+        for row, base_id in dated:
+            v = row.values
+            stored = self.existing.get((v["program_id"], v["teacher_id"]))
+            if stored is not None and stored["completed_on"] == v["completed_on"]:
+                continue
+            status = status_in(histories.get(base_id, []), v["completed_on"])
+            row.add(rule_errors(base_status_errors, status, v["completed_on"]))
 
     def write(self, batch: list[Parsed]) -> Written:
         return self.write_keyed(

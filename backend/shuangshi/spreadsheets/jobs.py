@@ -130,6 +130,7 @@ def export_teachers(run: Job, *, query: dict[str, Any], scope: str = "") -> None
     user = _owner(run)
     queryset = _teachers_for(user, query)
     total = queryset.count()
+    job_progress(job=run, done=0, total=total, force=True)  # the bar from the start
     columns = TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
     tally = selectors.Tally()
     rows = selectors.teacher_export_rows(user=user, teachers=queryset, columns=columns, tally=tally)
@@ -140,11 +141,13 @@ def export_teachers(run: Job, *, query: dict[str, Any], scope: str = "") -> None
                 job_progress(job=run, done=done, total=total)
             yield row
 
-    content = workbooks.data_workbook(TEACHERS, columns, counted())
+    # In the language the job was started in (the user's: jobs.services.job_run).
+    content = workbooks.data_workbook(TEACHERS, columns, counted(), english=messages.english())
     audit_services.export_record(
         user=user, what="teachers", scope=scope, count=tally.rows, full_ids=tally.full_ids
     )
-    job_attach_file(job=run, name="教师名单.xlsx", content=content, content_type=XLSX)
+    name = workbooks.teacher_list_filename()
+    job_attach_file(job=run, name=name, content=content, content_type=XLSX)
     run.done = run.total = total
     run.result = {"rows": tally.rows}
 

@@ -180,6 +180,12 @@ ZH.update(
 )
 
 
+def english() -> bool:
+    """Whether the active language (the request's, or the job's as recorded when it was
+    started) is English: user-facing exports are then written in English."""
+    return (get_language() or "").startswith("en")
+
+
 def t(message: str, **params: Any) -> "Text":
     """`message` in the request's language, with %(name)s parameters filled in."""
     language = get_language() or ""

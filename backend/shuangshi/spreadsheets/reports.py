@@ -9,17 +9,19 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from . import labels as L
-from .workbooks import as_written, writable
+from .workbooks import as_written, text_cell
 
 RED = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
 GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
@@ -28,6 +30,7 @@ HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 PERCENT, DATE, INTEGER = "0.0%", "yyyy-mm-dd", "#,##0"
+TOTAL = "全省合计"
 
 
 # --------------------------------------------------------------------------- data
@@ -232,28 +235,42 @@ TEACHER_COLS = [
 
 
 def _table(
-    ws: WriteOnlyWorksheet, cols: Sequence[Col], rows: Iterable[Any], *, first_row: int = 1
+    ws: WriteOnlyWorksheet,
+    cols: Sequence[Col],
+    rows: Iterable[Any],
+    *,
+    freeze: str = "A2",
+    total: Any = None,
 ) -> int:
-    """Header and rows from `first_row`; returns the last row written."""
+    """Header and rows, then ``total`` (a row in bold) if given; returns the last row written.
+
+    A write-only sheet writes its view (the frozen panes) and its column widths before the
+    first row: both are set here first, or the sheet opens without them.
+    """
     for i, col in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
+    ws.freeze_panes = freeze
     header = []
     for col in cols:
         cell = WriteOnlyCell(ws, value=col.header)
         cell.font, cell.fill = BOLD, HEADER_FILL
         header.append(cell)
     ws.append(header)
-    last = first_row
-    for row in rows:
+    last = 1
+    for row in chain(rows, [total] if total is not None else []):
         cells = []
         for col in cols:
             value = col.value(row)
             if col.number_format and value is not None:
                 cell = WriteOnlyCell(ws, value=value)
                 cell.number_format = col.number_format
-                cells.append(cell)
             else:
-                cells.append(as_written(ws, value))
+                cell = as_written(ws, value)
+            if row is total:
+                if not isinstance(cell, Cell):
+                    cell = WriteOnlyCell(ws, value=cell)
+                cell.font = BOLD
+            cells.append(cell)
         ws.append(cells)
         last += 1
     return last
@@ -280,7 +297,7 @@ def _colour_ratio(
 
 
 def _title(ws: WriteOnlyWorksheet, text: str) -> None:
-    cell = WriteOnlyCell(ws, value=writable(text))
+    cell = text_cell(ws, text)  # a school's name may start like a formula
     cell.font = TITLE
     ws.append([cell])
 
@@ -374,18 +391,19 @@ def province_workbook(report: ProvinceReport) -> bytes:
     _summary(book, report)
     target = report.target_ratio
 
+    # The province's own figures close each grouping: its rows add up to them (the gap
+    # and the ratio are the province's, not sums).
+    total = GroupRow(TOTAL, len(report.schools), report.province)
     for title, groups in (("按设区市", report.by_city), ("按学校类型", report.by_kind)):
         ws = book.create_sheet(title)
         cols = [Col(title[1:], lambda r: r.label, 16), *GROUP_COLS]
-        last = _table(ws, cols, groups)
+        last = _table(ws, cols, groups, freeze="B2", total=total)
         _colour_ratio(ws, cols, 1, last, target)
-        ws.freeze_panes = "B2"
 
     ws = book.create_sheet("各校明细")
     ordered = sorted(report.schools, key=lambda s: (s.city, s.code))
-    last = _table(ws, SCHOOL_COLS, ordered)
+    last = _table(ws, SCHOOL_COLS, ordered, freeze="C2")
     _colour_ratio(ws, SCHOOL_COLS, 1, last, target)
-    ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(SCHOOL_COLS))}{last}"
 
     ws = book.create_sheet("未达标学校")
@@ -393,17 +411,15 @@ def province_workbook(report: ProvinceReport) -> bytes:
         (s for s in report.schools if s.share.in_scope > 0 and not s.share.meets_target),
         key=lambda s: (-(s.share.gap or 0), s.code),
     )
-    last = _table(ws, SCHOOL_COLS, below)
+    last = _table(ws, SCHOOL_COLS, below, freeze="C2")
     _colour_ratio(ws, SCHOOL_COLS, 1, last, target)
-    ws.freeze_panes = "C2"
 
     ws = book.create_sheet("培养培训基地")
-    _table(ws, BASE_COLS, report.bases)
-    ws.freeze_panes = "C2"
+    last = _table(ws, BASE_COLS, report.bases, freeze="C2")
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(BASE_COLS))}{last}"
 
     ws = book.create_sheet("招聘条件不符")
-    last = _table(ws, RECRUITMENT_COLS, report.recruitment)
-    ws.freeze_panes = "E2"
+    last = _table(ws, RECRUITMENT_COLS, report.recruitment, freeze="E2")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(RECRUITMENT_COLS))}{last}"
     return _save(book)
 
@@ -426,8 +442,7 @@ def school_workbook(report: SchoolReport) -> bytes:
     ws.append(["是否达标", _yes_no(s.share.meets_target, s.share.in_scope)])
 
     ws = book.create_sheet("教师")
-    last = _table(ws, TEACHER_COLS, report.teachers)
-    ws.freeze_panes = "C2"
+    last = _table(ws, TEACHER_COLS, report.teachers, freeze="C2")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(TEACHER_COLS))}{last}"
 
     ws = book.create_sheet("最接近认定")
@@ -435,8 +450,7 @@ def school_workbook(report: SchoolReport) -> bytes:
         (t for t in report.teachers if t.in_scope and t.level == "none"),
         key=lambda t: (t.distance is None, t.distance or 0, t.staff_no),
     )
-    _table(ws, TEACHER_COLS, closest)
-    ws.freeze_panes = "C2"
+    _table(ws, TEACHER_COLS, closest, freeze="C2")
     return _save(book)
 
 

@@ -6,6 +6,7 @@ workbook streams instead of holding every cell object in memory.
 
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -20,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import cells, reader
 from . import labels as L
 from .columns import BOOL, CHOICE, DATE, ID, INT, TEXT, Column, SheetSpec
-from .messages import read_errors, t
+from .messages import english, read_errors, t
 
 MAX_ROWS = 100_001  # validation and formats reach this far down a template
 DATE_FORMAT = "yyyy-mm-dd"
@@ -30,6 +31,7 @@ HEADER_FONT = Font(bold=True)
 BAD_FILL = PatternFill("solid", start_color="FFC7CE")
 BAD_FONT = Font(color="9C0006")
 OPTIONS_SHEET = "选项"
+OPTIONS_SHEET_EN = "Options"
 TYPE_NAMES = {
     TEXT: "文本",
     ID: "文本（身份证号）",
@@ -37,6 +39,14 @@ TYPE_NAMES = {
     INT: "整数",
     CHOICE: "下拉选择",
     BOOL: "是/否",
+}
+TYPE_NAMES_EN = {
+    TEXT: "Text",
+    ID: "Text (ID number)",
+    DATE: "Date",
+    INT: "Whole number",
+    CHOICE: "Choose from the list",
+    BOOL: "Yes/No",
 }
 
 
@@ -46,19 +56,19 @@ def save(book: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def _header_cell(ws: WriteOnlyWorksheet, column: Column) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=column.zh)
+def _header_cell(ws: WriteOnlyWorksheet, column: Column, english: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=column.english_header if english else column.zh)
     cell.font = REQUIRED_FONT if column.required else HEADER_FONT
     cell.fill = HEADER_FILL
     cell.alignment = Alignment(horizontal="center", vertical="center")
     return cell
 
 
-def _dropdowns(columns: Sequence[Column]) -> dict[str, list[str]]:
+def _dropdowns(columns: Sequence[Column], english: bool = False) -> dict[str, list[str]]:
     lists: dict[str, list[str]] = {}
     for column in columns:
         if column.labels is not None:
-            lists[column.field] = column.dropdown()
+            lists[column.field] = column.english_dropdown() if english else column.dropdown()
         elif column.field == "level":  # certificate levels: every kind's labels
             seen: list[str] = []
             for levels in L.CERTIFICATE_LEVEL.values():
@@ -68,7 +78,10 @@ def _dropdowns(columns: Sequence[Column]) -> dict[str, list[str]]:
 
 
 def _format_data_sheet(
-    ws: WriteOnlyWorksheet, columns: Sequence[Column], options: dict[str, tuple[str, int]]
+    ws: WriteOnlyWorksheet,
+    columns: Sequence[Column],
+    options: dict[str, tuple[str, int]],
+    english: bool = False,
 ) -> None:
     """Widths, text/date formats, dropdowns, frozen header: set before any row is written."""
     for i, column in enumerate(columns, start=1):
@@ -81,27 +94,32 @@ def _format_data_sheet(
             dimension.number_format = DATE_FORMAT
         if column.field in options:
             option_letter, count = options[column.field]
+            sheet = OPTIONS_SHEET_EN if english else OPTIONS_SHEET
             validation = DataValidation(
                 type="list",
-                formula1=f"='{OPTIONS_SHEET}'!${option_letter}$2:${option_letter}${count + 1}",
+                formula1=f"='{sheet}'!${option_letter}$2:${option_letter}${count + 1}",
                 allow_blank=True,
                 showErrorMessage=column.field != "level",
                 errorTitle=t("Errors"),
-                error=f"请从下拉列表中选择{column.zh}",
+                error=f"Choose a {column.english_header.lower()} from the list"
+                if english
+                else f"请从下拉列表中选择{column.zh}",
             )
             validation.add(f"{letter}2:{letter}{MAX_ROWS}")
             ws.data_validations.append(validation)
     ws.freeze_panes = "A2"
 
 
-def _options_sheet(book: Workbook, columns: Sequence[Column]) -> dict[str, tuple[str, int]]:
-    lists = _dropdowns(columns)
+def _options_sheet(
+    book: Workbook, columns: Sequence[Column], english: bool = False
+) -> dict[str, tuple[str, int]]:
+    lists = _dropdowns(columns, english)
     if not lists:
         return {}
-    ws = book.create_sheet(OPTIONS_SHEET)
+    ws = book.create_sheet(OPTIONS_SHEET_EN if english else OPTIONS_SHEET)
     ws.sheet_state = "hidden"
     names = [c for c in columns if c.field in lists]
-    ws.append([c.zh for c in names])
+    ws.append([c.english_header if english else c.zh for c in names])
     longest = max(len(v) for v in lists.values())
     for i in range(longest):
         ws.append([lists[c.field][i] if i < len(lists[c.field]) else None for c in names])
@@ -115,11 +133,21 @@ def writable(value: str) -> str:
     return value if value.isprintable() else cells.CONTROL.sub("", value)
 
 
+# What a spreadsheet may read as the start of a formula when the cell is typed or edited
+# (OWASP's CSV-injection list): such text is written as text, quote-prefixed.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
-    """Text that stays text: openpyxl would write "=…" as a formula (formula injection)."""
+    """Text that stays text: openpyxl would write "=…" as a formula (formula injection),
+    and Excel reads "+…", "-…", "@…" as one once the cell is edited. The text format and
+    the quote prefix keep it text; the value itself is unchanged (an export re-imports
+    unchanged)."""
     cell = WriteOnlyCell(ws, value=writable(value))
     cell.data_type = "s"
     cell.number_format = "@"
+    if value.startswith(FORMULA_START):
+        cell.quotePrefix = True
     return cell
 
 
@@ -127,14 +155,14 @@ def as_written(ws: WriteOnlyWorksheet, value: Any) -> Any:
     """A value to append: strings that look like formulas are forced to text, and text
     loses the characters no workbook can hold."""
     if isinstance(value, str):
-        if value.startswith("="):
+        if value.startswith(FORMULA_START):
             return text_cell(ws, value)
         return writable(value)
     return value
 
 
-def _cell(ws: WriteOnlyWorksheet, column: Column, value: Any) -> Any:
-    value = column.write(value)
+def _cell(ws: WriteOnlyWorksheet, column: Column, value: Any, english: bool = False) -> Any:
+    value = column.write(value, english=english)
     if column.type == DATE and isinstance(value, date):
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = DATE_FORMAT
@@ -184,18 +212,75 @@ def _instructions(book: Workbook, spec: SheetSpec, columns: Sequence[Column]) ->
         )
 
 
+def _instructions_en(book: Workbook, spec: SheetSpec, columns: Sequence[Column]) -> None:
+    ws = book.create_sheet("Instructions")
+    for letter, width in zip("ABCDE", (22, 14, 10, 22, 60), strict=True):
+        ws.column_dimensions[letter].width = width
+    title = WriteOnlyCell(ws, value=f"{english_sheet_title(spec)} · how to fill in and re-import")
+    title.font = Font(bold=True, size=14)
+    ws.append([title])
+    sheet = english_sheet_title(spec)
+    ws.append([f"Fill in the “{sheet}” sheet from row 2, one record a row; keep the header row."])
+    ws.append(
+        ["Importing the same file again updates the records it names; it adds no duplicates."]
+    )
+    ws.append(
+        [
+            "Dates as 2024-09-01 (2024/9/1 and 2024.9.1 are read too); keep the ID number "
+            "column as text so that Excel does not lose its last digits."
+        ]
+    )
+    ws.append(["Chinese headers (the 表头 column) are read as well, in any column order."])
+    ws.append([])
+    ws.append(
+        [WriteOnlyCell(ws, value=h) for h in ("Header", "表头", "Required", "Type", "Values")]
+    )
+    dropdowns = _dropdowns(columns, english=True)
+    for column in columns:
+        ws.append(
+            [
+                column.english_header,
+                column.zh,
+                "Yes" if column.required else "",
+                TYPE_NAMES_EN[column.type],
+                ", ".join(dropdowns.get(column.field, [])),
+            ]
+        )
+
+
+def teacher_list_filename() -> str:
+    """The teacher list's file name in the user's language (the list follows it too)."""
+    return "Teacher list.xlsx" if english() else "教师名单.xlsx"
+
+
+def english_sheet_title(spec: SheetSpec) -> str:
+    return spec.kind.replace("-", " ").capitalize()
+
+
 def data_workbook(
-    spec: SheetSpec, columns: Sequence[Column], rows: Iterable[Sequence[Any]] = ()
+    spec: SheetSpec,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]] = (),
+    *,
+    english: bool = False,
 ) -> bytes:
-    """A template (no rows) or an export (rows of field values in `columns` order)."""
+    """A template (no rows) or an export (rows of field values in `columns` order).
+
+    ``english``: headers, choices, sheet names and instructions in English (an export for
+    a user working in English); the importer reads it back as it reads the Chinese one.
+    Templates stay Chinese (DESIGN §6).
+    """
     book = Workbook(write_only=True)
-    ws = book.create_sheet(spec.title)
-    options = _options_sheet(book, columns)
-    _format_data_sheet(ws, columns, options)
-    ws.append([_header_cell(ws, c) for c in columns])
+    ws = book.create_sheet(english_sheet_title(spec) if english else spec.title)
+    options = _options_sheet(book, columns, english)
+    _format_data_sheet(ws, columns, options, english)
+    ws.append([_header_cell(ws, c, english) for c in columns])
     for row in rows:
-        ws.append([_cell(ws, c, v) for c, v in zip(columns, row, strict=True)])
-    _instructions(book, spec, columns)
+        ws.append([_cell(ws, c, v, english) for c, v in zip(columns, row, strict=True)])
+    if english:
+        _instructions_en(book, spec, columns)
+    else:
+        _instructions(book, spec, columns)
     # The data sheet opens first; the hidden option lists come second.
     return save(book)
 
@@ -290,4 +375,57 @@ def error_workbook(
                 writable(error["message"]),
             ]
         )
+    return save(book)
+
+
+# --------------------------------------------------------------------------- plain listings
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """A column of a read-only listing (not importable): its header in each language."""
+
+    zh: str
+    en: str
+    width: int = 12
+    number_format: str | None = None  # DATE_FORMAT, "#,##0"…; None: text as written
+
+    def header(self, english: bool) -> str:
+        return self.en if english else self.zh
+
+
+def listing_workbook(
+    *,
+    sheet: str,
+    columns: Sequence[ListColumn],
+    rows: Iterable[Sequence[Any]],
+    english: bool = False,
+    freeze: str = "A2",
+) -> bytes:
+    """One sheet: a header row kept in view, widths, dates as dates, text that stays text."""
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(sheet[:31])
+    for i, column in enumerate(columns, start=1):
+        width = max(column.width, len(column.en) + 2) if english else column.width
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = freeze  # before the first row: a write-only sheet writes it first
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(ws, value=column.header(english))
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        header.append(cell)
+    ws.append(header)
+    last = 1
+    for row in rows:
+        cells = []
+        for column, value in zip(columns, row, strict=True):
+            if column.number_format and value is not None and not isinstance(value, str):
+                cell = WriteOnlyCell(ws, value=value)
+                cell.number_format = column.number_format
+                cells.append(cell)
+            else:
+                cells.append(as_written(ws, value))
+        ws.append(cells)
+        last += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
     return save(book)

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import { api, buildUrl, type Paginated } from '@/lib/api-client';
+import { api, type Paginated } from '@/lib/api-client';
 
 import type { DutyRow, DutySummaryRow } from '../types/duty';
 
@@ -24,9 +24,4 @@ export const dutySummaryQueryOptions = (params: { city?: number }) =>
 
 export function useDutySummary(params: { city?: number }, enabled = true) {
   return useQuery({ ...dutySummaryQueryOptions(params), enabled });
-}
-
-/** A plain link: the browser downloads the workbook with the session cookie. */
-export function dutyExportUrl(params: { school?: number; city?: number; short?: boolean }) {
-  return buildUrl('/practice-duty/export/', params);
 }

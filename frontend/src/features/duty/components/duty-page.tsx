@@ -1,19 +1,20 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Space, Switch, Table, Tag, Typography, type TableColumnType } from 'antd';
-import { useState } from 'react';
+import { Card, Progress, Space, Switch, Table, Tag, Typography, type TableColumnType } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
+import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatPercent } from '@/lib/format';
-import { useTableScroll } from '@/lib/table-scroll';
 
-import { dutyExportUrl, useDutySummary, usePracticeDuty } from '../api/get-practice-duty';
+import { useDutySummary, usePracticeDuty } from '../api/get-practice-duty';
 import type { DutyRow, DutySummaryRow } from '../types/duty';
+
+import { DutyExportButton } from './duty-export-button';
 
 const PAGE_SIZE = 20;
 
@@ -90,57 +91,34 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
   const params = { school, short: short || undefined, page, page_size: PAGE_SIZE };
   const duty = usePracticeDuty(params);
   const isPhone = useIsPhone();
-  const tableScroll = useTableScroll(showSchool ? 880 : 680);
+  const tableScroll = { x: showSchool ? 880 : 680 };
   const link = (row: DutyRow) => <Link to={paths.teacher(row.teacher.id)}>{row.teacher.name}</Link>;
-  const teacher: DutyColumn = {
-    title: t('duty.teacher'),
-    key: 'teacher',
-    // On a phone the school goes under the name, so that the days and the shortfall come next.
-    render: (_, row) => (
-      <TwoLineCell main={link(row)} sub={isPhone && showSchool && row.teacher.school.name} subTestId="duty-school" />
-    ),
-  };
-  const schoolColumn: DutyColumn[] = showSchool && !isPhone
+  const teacher: DutyColumn = { title: t('duty.teacher'), key: 'teacher', render: (_, row) => link(row) };
+  const schoolColumn: DutyColumn[] = showSchool
     ? [{ title: t('duty.school'), key: 'school', render: (_, row) => row.teacher.school.name }]
     : [];
   const progress = (row: DutyRow) => (
     <Progress
       percent={Math.min(100, Math.round((row.days_in_window / row.required) * 100))}
       size="small"
-      style={{ width: isPhone ? 72 : 100, margin: 0 }}
+      style={{ width: 100, margin: 0 }}
       showInfo={false}
       status={row.short_by > 0 ? 'exception' : 'success'}
     />
   );
   const daysText = (row: DutyRow) => `${row.days_in_window} / ${row.required}`;
   const days: DutyColumn = {
-    // On a phone a short title: the long one made the column wider than its figures.
-    title: isPhone ? t('duty.daysBrief') : t('duty.days'),
+    title: t('duty.days'),
     key: 'days',
-    // On a phone the bar goes under the figure (beside it, the column was 200 px wide).
-    render: (_, row) =>
-      isPhone ? (
-        <TwoLineCell main={daysText(row)} sub={progress(row)} />
-      ) : (
-        <Space>
-          {progress(row)}
-          <span>{daysText(row)}</span>
-        </Space>
-      ),
-  };
-  const shortTag = (row: DutyRow) => (row.short_by > 0 ? <Tag color="red">{row.short_by}</Tag> : <Tag color="green">0</Tag>);
-  const shortBy: DutyColumn = {
-    title: t('duty.shortBy'),
-    key: 'short_by',
-    // On a phone, by when: for a teacher who meets the duty, the day it stops being met.
     render: (_, row) => (
-      <TwoLineCell
-        main={shortTag(row)}
-        sub={isPhone && row.lapses_on && t('duty.shortFrom', { date: formatDate(row.lapses_on) })}
-        subTestId="duty-lapses-on"
-      />
+      <Space>
+        {progress(row)}
+        <span>{daysText(row)}</span>
+      </Space>
     ),
   };
+  const shortTag = (row: DutyRow) => (row.short_by > 0 ? <Tag color="red">{row.short_by}</Tag> : <Tag color="green">0</Tag>);
+  const shortBy: DutyColumn = { title: t('duty.shortBy'), key: 'short_by', render: (_, row) => shortTag(row) };
   const period: DutyColumn = {
     title: t('duty.window'),
     key: 'window',
@@ -156,14 +134,27 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
             <Switch size="small" checked={short} onChange={(v) => { setShort(v); setPage(1); }} data-testid="duty-short" />
             <Typography.Text>{t('duty.onlyShort')}</Typography.Text>
           </Space>
-          <Button icon={<DownloadOutlined />} href={dutyExportUrl({ school, short: short || undefined })}>
-            {t('duty.export')}
-          </Button>
+          <DutyExportButton school={school} short={short} />
         </Space>
       }
     >
       {duty.isError ? (
         <ErrorState error={duty.error} onRetry={() => void duty.refetch()} />
+      ) : isPhone ? (
+        // A phone: each teacher as a row read top to bottom (a table scrolled sideways in its card).
+        <ItemList<DutyRow>
+          size="small"
+          loading={duty.isPending}
+          items={duty.data?.results ?? []}
+          rowKey={(row) => row.teacher.id}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count ?? 0, onChange: setPage, size: 'small' }}
+          renderItem={(row) => ({
+            'data-testid': 'duty-row',
+            title: link(row),
+            description: showSchool ? row.teacher.school.name : undefined,
+            content: <PhoneFigures row={row} progress={progress(row)} days={daysText(row)} shortTag={shortTag(row)} />,
+          })}
+        />
       ) : (
         <Table<DutyRow>
           rowKey={(row) => row.teacher.id}
@@ -172,11 +163,40 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
           dataSource={duty.data?.results ?? []}
           scroll={tableScroll}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count, onChange: setPage, hideOnSinglePage: true }}
-          columns={
-            isPhone ? [teacher, days, shortBy, period] : [teacher, ...schoolColumn, days, shortBy, period, lapsesOn]
-          }
+          columns={[teacher, ...schoolColumn, days, shortBy, period, lapsesOn]}
         />
       )}
     </ActionCard>
+  );
+}
+
+/** A teacher's figures on a phone, each after its label: days with the bar and the shortfall
+ * (by when, for one who meets the duty), then the window. */
+function PhoneFigures({ row, progress, days, shortTag }: { row: DutyRow; progress: ReactNode; days: string; shortTag: ReactNode }) {
+  const { t } = useTranslation();
+  const label = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={2} style={{ width: '100%', marginTop: 4 }}>
+      <Space size={[12, 2]} wrap>
+        <Space size={8}>
+          {label(t('duty.daysBrief'))}
+          <span>{days}</span>
+          {progress}
+        </Space>
+        <span data-testid="duty-short-by">
+          {label(t('duty.shortBy'))}
+          <span style={{ marginInlineStart: 8 }}>{shortTag}</span>
+        </span>
+        {row.lapses_on && (
+          <Typography.Text type="secondary" data-testid="duty-lapses-on">
+            {t('duty.shortFrom', { date: formatDate(row.lapses_on) })}
+          </Typography.Text>
+        )}
+      </Space>
+      <Space size={8} wrap>
+        {label(t('duty.window'))}
+        <span>{`${formatDate(row.window_start)} – ${formatDate(row.window_end)}`}</span>
+      </Space>
+    </Space>
   );
 }

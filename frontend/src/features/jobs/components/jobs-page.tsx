@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Progress, Space, Table, Tag, Typography, type TableColumnType } from 'antd';
+import { Button, Card, Progress, Space, Spin, Table, Tag, Typography, type TableColumnType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,10 +18,20 @@ type Column = TableColumnType<Job>;
 const colors: Record<string, string> = { queued: 'default', running: 'processing', succeeded: 'success', failed: 'error' };
 
 function JobProgressCell({ job }: { job: Job }) {
+  const { t } = useTranslation();
   const { done, total } = job.progress;
   if (!isActive(job.status)) return null;
-  if (!total) return <Typography.Text type="secondary">{done || ''}</Typography.Text>;
-  return <Progress size="small" percent={Math.min(99, Math.floor((done / total) * 100))} status="active" />;
+  if (total) return <Progress size="small" percent={Math.min(99, Math.floor((done / total) * 100))} status="active" />;
+  // No total yet (a workbook being gathered, an export or a check still counting its rows):
+  // an indeterminate indicator and what is known so far, not an empty cell.
+  const label =
+    job.status === 'queued' ? t('jobs.waiting') : done ? t('jobs.doneSoFar', { count: done }) : t('jobs.working');
+  return (
+    <Space size={6} role="progressbar" aria-busy="true" aria-valuetext={label} data-testid="job-progress-unknown">
+      <Spin size="small" />
+      <Typography.Text type="secondary">{label}</Typography.Text>
+    </Space>
+  );
 }
 
 /** A file to download. On a phone its name wraps: a button keeps its text on one line, and a
