@@ -2,7 +2,7 @@
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from auditlog.models import LogEntry
@@ -21,58 +21,12 @@ from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.api import RolePermission
 from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.qualification.wording import level_words
+from shuangshi.teachers.models import certificate_level_label
 
 from . import selectors, services
 from .filters import ACTIONS, LogEntryFilter
 
 ACTION_NAMES = {number: name for name, number in ACTIONS.items()}
-
-
-class LogEntrySerializer(serializers.ModelSerializer):
-    action = serializers.SerializerMethodField()
-    model = serializers.CharField(source="content_type.model", read_only=True)
-    actor = serializers.CharField(
-        source="actor.username", read_only=True, default=None, allow_null=True
-    )
-    changes = serializers.SerializerMethodField()
-
-    class Meta:
-        model = LogEntry
-        fields = [
-            "id",
-            "timestamp",
-            "action",
-            "model",
-            "object_id",
-            "object_repr",
-            "actor",
-            "changes",
-            "additional_data",
-        ]
-        read_only_fields = fields
-
-    def get_action(self, entry: LogEntry) -> str:
-        return ACTION_NAMES.get(entry.action, str(entry.action))
-
-    def get_changes(self, entry: LogEntry) -> dict[str, list[Any]]:
-        """{field: [before, after]}; ID numbers were masked when the entry was written (and
-        are masked again as today's mask, for older entries). A reader who sees the ID
-        masked (context `full_ids` False) reads birth dates as their year."""
-        changes = _masked(entry.changes_dict)
-        if not self.context.get("full_ids", True):
-            for name in ("birth_date",):
-                if name in changes:
-                    changes[name] = [_year(value) for value in changes[name]]
-        return changes
-
-    def to_representation(self, instance: LogEntry) -> dict[str, Any]:
-        data = super().to_representation(instance)
-        if _objection(instance) and not _province_reads(self.context):
-            data["actor"] = None  # who objected is the province's to read (DESIGN §8)
-        # Free text (a reveal's reason, an object's name) may hold a typed ID number.
-        data["additional_data"] = _masked(data.get("additional_data"))
-        data["object_repr"] = mask_id_text(data.get("object_repr") or "")
-        return data
 
 
 def _objection(entry: LogEntry) -> bool:
@@ -108,18 +62,43 @@ def _year(value: Any) -> Any:
     return value
 
 
-class HistoryPageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
-    results = LogEntrySerializer(many=True)
-
-
 # A related record's name, by (model, primary key as text); absent: since deleted.
 Names = dict[tuple[type[models.Model], str], str]
 
-# Related models whose name (__str__) reads other rows: fetched with them.
-_NAME_JOINS: dict[str, tuple[str, ...]] = {"recognition.application": ("teacher", "round")}
+# Related models whose name reads other rows: fetched with them.
+_NAME_JOINS: dict[str, tuple[str, ...]] = {
+    "recognition.application": ("teacher", "round"),
+    "mentors.mentorappointment": ("mentor", "school"),
+}
+
+
+def _certificate_name(row: Any) -> str:
+    return _("%(kind)s, %(level)s") % {
+        "kind": row.get_kind_display(),
+        "level": certificate_level_label(row.kind, row.level),
+    }
+
+
+def _appointment_name(row: Any) -> str:
+    return _("%(mentor)s (%(school)s, %(mode)s)") % {
+        "mentor": row.mentor.name,
+        "school": row.school.name,
+        "mode": row.get_mode_display(),
+    }
+
+
+# Models whose __str__ is made of codes ("skill_level:grade4", "3@5 teaching"): named in
+# words of the active language instead.
+_NAMERS: dict[str, Callable[[Any], str]] = {
+    "teachers.certificate": _certificate_name,
+    "mentors.mentorappointment": _appointment_name,
+}
+
+
+def record_name(row: models.Model) -> str:
+    """A record as the log names a related one: in words, any typed ID number masked."""
+    namer = _NAMERS.get(row._meta.label_lower, str)
+    return mask_id_text(namer(row))
 
 
 def _field(entry: LogEntry, name: str) -> models.Field | None:  # type: ignore[type-arg]
@@ -147,7 +126,7 @@ def _pairs(entry: LogEntry) -> Iterable[tuple[str, list[Any]]]:
             yield name, pair
 
 
-def _related_names(entries: Iterable[LogEntry]) -> Names:
+def related_names(entries: Iterable[LogEntry]) -> Names:
     """The names of every record the entries' related fields mention: one query per
     related model, whatever the number of entries."""
     wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
@@ -172,8 +151,7 @@ def _related_names(entries: Iterable[LogEntry]) -> Names:
         if joins:
             rows = rows.select_related(*joins)
         for row in rows:
-            # A name may hold a typed ID number: masked as every text of the log.
-            names[(model, str(row.pk))] = mask_id_text(str(row))
+            names[(model, str(row.pk))] = record_name(row)
     return names
 
 
@@ -199,50 +177,115 @@ def _related_label(names: Names, model: type[models.Model], value: Any) -> str |
     return found or mask_id_text(_("#%(id)s (deleted)") % {"id": value})
 
 
+def changes_display(
+    entry: LogEntry, names: Names | None = None
+) -> dict[str, dict[str, str | None]]:
+    """{field: {old, new}} for the entry's fields whose values do not read by themselves: a
+    related record's id as its name, JSON in short words. `names`: the page's related
+    names resolved at once (`related_names`); without them, the entry's own."""
+    if names is None:
+        names = related_names([entry])
+    display: dict[str, dict[str, str | None]] = {}
+    for name, pair in _pairs(entry):
+        field = _field(entry, name)
+        if _relation(field):
+            assert field is not None
+            model = field.related_model
+            display[name] = {
+                "old": _related_label(names, model, pair[0]),  # type: ignore[arg-type]
+                "new": _related_label(names, model, pair[1]),  # type: ignore[arg-type]
+            }
+        elif isinstance(field, models.JSONField):
+            display[name] = {
+                "old": _json_summary(entry, name, pair[0]),
+                "new": _json_summary(entry, name, pair[1]),
+            }
+    return display
+
+
 class ChangeDisplaySerializer(serializers.Serializer):
     old = serializers.CharField(allow_null=True)
     new = serializers.CharField(allow_null=True)
 
 
-class AuditLogListSerializer(serializers.ListSerializer):
+class ChangesDisplayListSerializer(serializers.ListSerializer):
     """Resolves the names of the page's related records once, for every entry."""
 
     def to_representation(self, data: Any) -> list[Any]:
         entries = list(data.all() if isinstance(data, models.manager.BaseManager) else data)
-        self.child.context["related_names"] = _related_names(entries)  # type: ignore[union-attr]
+        self.child.context["related_names"] = related_names(entries)  # type: ignore[union-attr]
         return super().to_representation(entries)
 
 
-class AuditLogEntrySerializer(LogEntrySerializer):
+class LogEntrySerializer(serializers.ModelSerializer):
+    action = serializers.SerializerMethodField()
+    model = serializers.CharField(source="content_type.model", read_only=True)
+    actor = serializers.CharField(
+        source="actor.username", read_only=True, default=None, allow_null=True
+    )
+    changes = serializers.SerializerMethodField()
     changes_display = serializers.SerializerMethodField()
 
-    class Meta(LogEntrySerializer.Meta):
-        fields = [*LogEntrySerializer.Meta.fields, "remote_addr", "changes_display"]
+    class Meta:
+        model = LogEntry
+        fields = [
+            "id",
+            "timestamp",
+            "action",
+            "model",
+            "object_id",
+            "object_repr",
+            "actor",
+            "changes",
+            "additional_data",
+            "changes_display",
+        ]
         read_only_fields = fields
-        list_serializer_class = AuditLogListSerializer
+        list_serializer_class = ChangesDisplayListSerializer
+
+    def get_action(self, entry: LogEntry) -> str:
+        return ACTION_NAMES.get(entry.action, str(entry.action))
+
+    def get_changes(self, entry: LogEntry) -> dict[str, list[Any]]:
+        """{field: [before, after]}; ID numbers were masked when the entry was written (and
+        are masked again as today's mask, for older entries). A reader who sees the ID
+        masked (context `full_ids` False) reads birth dates as their year."""
+        changes = _masked(entry.changes_dict)
+        if not self.context.get("full_ids", True):
+            for name in ("birth_date",):
+                if name in changes:
+                    changes[name] = [_year(value) for value in changes[name]]
+        return changes
 
     @extend_schema_field(serializers.DictField(child=ChangeDisplaySerializer()))
     def get_changes_display(self, entry: LogEntry) -> dict[str, dict[str, str | None]]:
         """{field: {old, new}} for the fields whose values do not read by themselves: a
         related record's id as its name ("#47 (deleted)" once gone), JSON in short words."""
-        names: Names | None = self.context.get("related_names")
-        if names is None:
-            names = _related_names([entry])
-        display: dict[str, dict[str, str | None]] = {}
-        for name, pair in _pairs(entry):
-            field = _field(entry, name)
-            if _relation(field):
-                assert field is not None
-                display[name] = {
-                    "old": _related_label(names, field.related_model, pair[0]),  # type: ignore[arg-type]
-                    "new": _related_label(names, field.related_model, pair[1]),  # type: ignore[arg-type]
-                }
-            elif isinstance(field, models.JSONField):
-                display[name] = {
-                    "old": _json_summary(entry, name, pair[0]),
-                    "new": _json_summary(entry, name, pair[1]),
-                }
-        return display
+        return changes_display(entry, self.context.get("related_names"))
+
+    def to_representation(self, instance: LogEntry) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if _objection(instance) and not _province_reads(self.context):
+            data["actor"] = None  # who objected is the province's to read (DESIGN §8)
+        # Free text (a reveal's reason, an object's name) may hold a typed ID number.
+        data["additional_data"] = _masked(data.get("additional_data"))
+        data["object_repr"] = mask_id_text(data.get("object_repr") or "")
+        return data
+
+
+class HistoryPageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = LogEntrySerializer(many=True)
+
+
+class AuditLogEntrySerializer(LogEntrySerializer):
+    """An entry as the province reads it: with the address it came from."""
+
+    class Meta(LogEntrySerializer.Meta):
+        fields = [*LogEntrySerializer.Meta.fields, "remote_addr"]
+        read_only_fields = fields
 
 
 class AuditLogViewSet(viewsets.ReadOnlyModelViewSet):

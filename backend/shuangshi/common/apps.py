@@ -6,7 +6,8 @@ class CommonConfig(AppConfig):
     label = "common"
 
     def ready(self) -> None:
-        from . import dates, text
+        from . import dates, text, unique
 
         dates.install()  # one date range for every model serializer (issue 15)
         text.install()  # no invisible characters in any model serializer's text (issue 15)
+        unique.install()  # one wording for a duplicate unique value (round 33)

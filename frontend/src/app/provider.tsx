@@ -14,10 +14,23 @@ import { normaliseLanguage } from '@/lib/i18n';
 import { makeQueryClient } from '@/lib/query-client';
 
 /** The app's tokens. On a phone a small control (a card's 申报 button, the small pager's pages)
- * is 32 px high, not 24: a finger's target, as in the best Chinese mobile admin apps. */
+ * is 32 px high, not 24, and a checkbox 24 px, not 16: a finger's target, as in the best
+ * Chinese mobile admin apps. */
 export function phoneTheme(isPhone: boolean) {
-  return { colorPrimary: '#1f5fbf', ...(isPhone ? { controlHeightSM: 32 } : {}) };
+  return { colorPrimary: '#1f5fbf', ...(isPhone ? { controlHeightSM: 32, controlInteractiveSize: 24 } : {}) };
 }
+
+/** On a phone a table's selection column is 44 px wide (a finger's width, Apple's and
+ * Material's minimum target). */
+export function phoneComponents(isPhone: boolean) {
+  return isPhone ? { Table: { selectionColumnWidth: 44 } } : undefined;
+}
+
+/** A tap anywhere in a selection cell (the row's full height, the column's width) reaches its
+ * checkbox: the checkbox's label reaches over the whole cell. */
+const SELECTION_CELL_CSS =
+  '.ant-table-selection-column{position:relative}' +
+  '.ant-table-selection-column .ant-checkbox-wrapper::after{content:"";position:absolute;inset:0;width:auto}';
 
 function LocaleProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -29,11 +42,14 @@ function LocaleProvider({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
-      theme={{ token: phoneTheme(isPhone) }}
+      theme={{ token: phoneTheme(isPhone), components: phoneComponents(isPhone) }}
       // antd's own words for an empty required field, "请输入${label}" / "Please enter ${label}",
       // asked a select or a date to be typed and read "Please enter Issued on" in English.
       form={{ validateMessages: { required: t('common.requiredField') } }}
     >
+      <style href="shuangshi-selection-cell" precedence="default">
+        {SELECTION_CELL_CSS}
+      </style>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -924,9 +924,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description GET: the workbook at once. POST (same query string): a background job (DESIGN §10)
+         *     whose download is the same workbook, in the language of the request that started it.
+         */
         get: operations["practice_duty_export_retrieve"];
         put?: never;
-        post?: never;
+        /**
+         * @description GET: the workbook at once. POST (same query string): a background job (DESIGN §10)
+         *     whose download is the same workbook, in the language of the request that started it.
+         */
+        post: operations["practice_duty_export_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1947,8 +1955,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Accounts for several teachers at once (from the teacher list), each with a
-         *     one-time initial password to hand over; teachers with an account keep it.
+         * @description Accounts for several teachers at once (from the teacher list): one row per
+         *     teacher, `created` with a one-time initial password to hand over, `existed` (the
+         *     teacher keeps their account) or `refused` with the reason (a teacher who has left);
+         *     a refused teacher does not stop the others. 400 when every teacher is refused.
          */
         post: operations["users_teacher_accounts_create"];
         delete?: never;
@@ -2047,6 +2057,7 @@ export interface components {
          * @enum {string}
          */
         ApplicationStatusEnum: "draft" | "submitted" | "school_approved" | "publicized" | "objected" | "recognized" | "rejected" | "withdrawn";
+        /** @description An entry as the province reads it: with the address it came from. */
         AuditLogEntry: {
             readonly id: number;
             /** Format: date-time */
@@ -2067,11 +2078,11 @@ export interface components {
                 [key: string]: unknown[];
             };
             readonly additional_data: unknown;
-            /** Remote address */
-            readonly remote_addr: string | null;
             readonly changes_display: {
                 [key: string]: components["schemas"]["ChangeDisplay"];
             };
+            /** Remote address */
+            readonly remote_addr: string | null;
         };
         /** @description One base's figures (an item of /training-bases/stats/, selectors.base_stats). */
         BaseStats: {
@@ -2443,14 +2454,24 @@ export interface components {
             end_on?: string | null;
             version?: number;
         };
+        /**
+         * @description One step: ``actor`` is the login (null for the nightly job); ``actor_name`` the person
+         *     as a reader knows them (selectors.person_name) and ``actor_role`` their role's code.
+         */
         Event: {
             stage: components["schemas"]["StageEnum"];
             actor?: string | null;
+            readonly actor_name: string | null;
+            readonly actor_role: string | null;
             decision?: string;
             opinion?: string;
             /** Format: date-time */
             readonly at: string;
         };
+        /**
+         * @description One step: ``actor`` is the login (null for the nightly job); ``actor_name`` the person
+         *     as a reader knows them (selectors.person_name) and ``actor_role`` their role's code.
+         */
         EventRequest: {
             stage: components["schemas"]["StageEnum"];
             actor?: string | null;
@@ -2780,6 +2801,9 @@ export interface components {
                 [key: string]: unknown[];
             };
             readonly additional_data: unknown;
+            readonly changes_display: {
+                [key: string]: components["schemas"]["ChangeDisplay"];
+            };
         };
         Me: {
             readonly id: number;
@@ -3027,6 +3051,8 @@ export interface components {
         Objection: {
             readonly id: number;
             filed_by: string;
+            readonly filed_by_name: string;
+            readonly filed_by_role: string;
             /** 理由 */
             reason: string;
             /** Format: date-time */
@@ -4283,10 +4309,28 @@ export interface components {
         };
         TeacherAccount: {
             teacher: number;
-            username: string;
-            /** @description null: the account existed */
+            /**
+             * @description created: a new account (password to hand over); existed: the teacher's active account, kept; refused: no account (reason)
+             *
+             *     * `created` - created
+             *     * `existed` - existed
+             *     * `refused` - refused
+             */
+            status: components["schemas"]["TeacherAccountStatusEnum"];
+            /** @description null: refused */
+            username: string | null;
+            /** @description null: existed or refused */
             password: string | null;
+            /** @description why the teacher was refused */
+            reason: string | null;
         };
+        /**
+         * @description * `created` - created
+         *     * `existed` - existed
+         *     * `refused` - refused
+         * @enum {string}
+         */
+        TeacherAccountStatusEnum: "created" | "existed" | "refused";
         TeacherAccountsRequestRequest: {
             teachers: number[];
         };
@@ -4674,6 +4718,10 @@ export interface components {
             school?: number | null;
             training_base?: number | null;
             teacher?: number | null;
+            readonly teacher_name: string | null;
+            readonly teacher_school_name: string | null;
+            /** @description A teacher account whose teacher has left: it cannot sign in. */
+            readonly teacher_left: boolean;
             /**
              * 有效
              * @description 指明用户是否被认为是活跃的。以反选代替删除帐号。
@@ -4733,6 +4781,7 @@ export interface components {
         };
         Vote: {
             expert: string;
+            readonly expert_name: string;
             decision: string;
             opinion?: string;
             /** Format: date-time */
@@ -6500,6 +6549,30 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    practice_duty_export_create: {
+        parameters: {
+            query?: {
+                city?: number;
+                school?: number;
+                /** @description Only those short of the duty */
+                short?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
                 };
             };
         };

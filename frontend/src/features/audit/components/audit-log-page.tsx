@@ -1,99 +1,22 @@
-import { Button, Card, DatePicker, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AuditActionTag, AuditChanges as Changes, AUDIT_WRAP as wrap } from '@/components/ui/audit-changes';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { modelLabel } from '@/lib/audit-text';
 import { useIsPhone } from '@/lib/breakpoints';
 
 import { useActorOptions } from '../api/get-actor-options';
 import { useAuditLog } from '../api/get-audit-log';
 import { AUDIT_ACTIONS, AUDIT_MODELS, type AuditAction, type AuditEntry, type AuditParams } from '../types/audit';
-import { fieldLabel, jsonText, modelLabel, valueText, valueWords } from './audit-text';
 
 type Column = TableColumnType<AuditEntry>;
 
 const PAGE_SIZE = 20;
-/** Changes shown before "show n more": a creation lists every field of the record. */
-const SHOWN = 4;
-
-const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', access: 'orange' };
-
-const wrap = { overflowWrap: 'anywhere' as const, wordBreak: 'break-word' as const };
-
-/** The entry's changes, one line a field: "label: before → after". */
-function Changes({ entry }: { entry: AuditEntry }) {
-  const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const exists = (key: string) => i18n.exists(key);
-  // Fields that were empty and stay empty (auditlog lists a new record's empty relations) say nothing.
-  const rows = Object.entries(entry.changes ?? {}).filter(
-    ([, pair]) => !(Array.isArray(pair) ? pair : [pair]).every((v) => valueText(t, v).text === '—'),
-  );
-  const extra = accessText(entry, t, exists);
-  if (!rows.length && !extra.length) return <Typography.Text type="secondary">—</Typography.Text>;
-  const shown = open ? rows : rows.slice(0, SHOWN);
-  const value = (field: string, v: unknown, side: 'old' | 'new', testId: string) => {
-    // A related record by name, a JSON value in short words (the API's changes_display);
-    // the whole JSON value stays one hover or tap away.
-    const display = entry.changes_display?.[field];
-    const { text, full } = display
-      ? { text: display[side] ?? '—', full: jsonText(v) }
-      : valueText(t, v, valueWords(entry.model, field));
-    const node = <span data-testid={testId}>{text}</span>;
-    return full ? (
-      <Tooltip
-        styles={{ root: { maxWidth: 'min(480px, 90vw)' } }}
-        title={<div style={{ whiteSpace: 'pre-wrap', maxHeight: 320, overflow: 'auto', ...wrap }}>{full}</div>}
-      >
-        {node}
-      </Tooltip>
-    ) : (
-      node
-    );
-  };
-  return (
-    <div data-testid="audit-changes" style={wrap}>
-      {extra.map((line) => (
-        <div key={line}>{line}</div>
-      ))}
-      {shown.map(([field, pair]) => {
-        const [before, after] = Array.isArray(pair) ? pair : [undefined, pair];
-        return (
-          <div key={field} data-testid="audit-change">
-            <Typography.Text type="secondary">{t('audit.field', { field: fieldLabel(t, exists, entry.model, field) })}</Typography.Text>
-            {entry.action === 'create' ? null : (
-              <>
-                {value(field, before, 'old', 'audit-before')}
-                {' → '}
-              </>
-            )}
-            {value(field, after, 'new', 'audit-after')}
-          </div>
-        );
-      })}
-      {rows.length > SHOWN && (
-        <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => setOpen(!open)}>
-          {open ? t('audit.less') : t('audit.more', { count: rows.length - SHOWN })}
-        </Button>
-      )}
-    </div>
-  );
-}
-
-/** What an access entry read and why (additional_data: {revealed, reason}; masked by the API). */
-function accessText(entry: AuditEntry, t: TFunction, exists: (key: string) => boolean): string[] {
-  const data = entry.additional_data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
-  const lines: string[] = [];
-  const { revealed, reason } = data as Record<string, unknown>;
-  if (typeof revealed === 'string') lines.push(t('audit.revealed', { field: fieldLabel(t, exists, entry.model, revealed) }));
-  if (typeof reason === 'string' && reason) lines.push(t('audit.reason', { reason }));
-  return lines;
-}
 
 /** The province's audit log: who did what to which record and when, with the changed fields. */
 export function AuditLogPage() {
@@ -134,11 +57,7 @@ export function AuditLogPage() {
       {row.object_repr || (row.object_id !== null ? `#${row.object_id}` : '—')}
     </span>
   );
-  const actionTag = (row: AuditEntry) => (
-    <Tag color={ACTION_COLORS[row.action]} data-testid="audit-action" style={{ marginInlineEnd: 0 }}>
-      {actionLabel(row.action)}
-    </Tag>
-  );
+  const actionTag = (row: AuditEntry) => <AuditActionTag action={row.action} />;
 
   const desktop: Column[] = [
     { title: t('audit.time'), dataIndex: 'timestamp', width: 170, render: (v: string) => time(v) },

@@ -12,6 +12,7 @@ import type { Teacher } from '../types/teacher';
 import { CertificatesCard } from './certificates-card';
 import { FactsCard } from './facts-card';
 import { fieldCategoryLabel } from './field-categories';
+import { HistoryCard } from './history-card';
 import { PeriodsCard } from './periods-card';
 import { QualificationCard } from './qualification-card';
 
@@ -100,6 +101,7 @@ export function TeacherDetail({
           <PeriodsCard teacher={teacher.id} editable={editable} />
         </Col>
       </Row>
+      <HistoryCard teacher={teacher.id} />
     </Space>
   );
 }

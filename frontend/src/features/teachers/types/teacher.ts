@@ -64,3 +64,7 @@ export type EnterprisePeriod = Schemas['EnterprisePeriod'];
 
 /** One dated value of a teacher field that the rules read (GET /teachers/{id}/facts/). */
 export type TeacherFact = Schemas['TeacherFact'];
+
+/** One entry of a teacher's change log (generated from /api/schema/): the teacher's own
+ * changes and those of their certificates, periods, completions and recognition. */
+export type TeacherHistoryEntry = Schemas['LogEntry'];

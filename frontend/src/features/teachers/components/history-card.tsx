@@ -1,0 +1,87 @@
+import { Card, Collapse, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { AUDIT_WRAP, AuditActionTag, AuditChanges } from '@/components/ui/audit-changes';
+import { useEnumLabel } from '@/components/ui/enum-label';
+import { ItemList } from '@/components/ui/item-list';
+import { ErrorState } from '@/components/ui/query-state';
+import { modelLabel } from '@/lib/audit-text';
+import { useIsPhone } from '@/lib/breakpoints';
+
+import { HISTORY_PAGE_SIZE, useTeacherHistory } from '../api/get-teacher-history';
+import type { TeacherHistoryEntry } from '../types/teacher';
+
+const CERTIFICATE_CODES = /^(\w+):(\w+)$/;
+
+/**
+ * Who changed the teacher and their certificates, periods, completions and recognition, and
+ * when (the audit history): folded, fetched when opened. Linked records read by name (the
+ * API's changes_display), codes in words, as in the province's audit log.
+ */
+export function HistoryCard({ teacher }: { teacher: number }) {
+  const { t, i18n } = useTranslation();
+  const isPhone = useIsPhone();
+  const [open, setOpen] = useState(false);
+  const [page, setPage] = useState(1);
+  const history = useTeacherHistory(teacher, page, open);
+  const exists = (key: string) => i18n.exists(key);
+  const label = useEnumLabel();
+  // A certificate's stored name is its codes ("skill_level:grade4"): read in words.
+  const name = (entry: TeacherHistoryEntry) => {
+    const codes = entry.model === 'certificate' ? CERTIFICATE_CODES.exec(entry.object_repr) : null;
+    return codes ? `${label('certificateKind', codes[1])} ${label('certificateLevel', codes[2])}` : entry.object_repr;
+  };
+  // The teacher's own entries are named by the page already; a record of theirs by its name.
+  const record = (entry: TeacherHistoryEntry) =>
+    entry.model === 'teacher' ? modelLabel(t, exists, entry.model) : `${modelLabel(t, exists, entry.model)} · ${name(entry)}`;
+  return (
+    <Card size="small" styles={{ body: { padding: 0 } }}>
+      <Collapse
+        ghost
+        onChange={(keys) => setOpen(keys.length > 0)}
+        items={[
+          {
+            key: 'history',
+            label: <Typography.Text strong>{t('teachers.historyTitle')}</Typography.Text>,
+            children: history.isError ? (
+              <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+            ) : (
+              <div data-testid="teacher-history">
+                <Typography.Paragraph type="secondary">{t('teachers.historyHelp')}</Typography.Paragraph>
+                <ItemList<TeacherHistoryEntry>
+                  size="small"
+                  loading={history.isFetching}
+                  items={history.data?.results ?? []}
+                  rowKey={(entry) => entry.id}
+                  pagination={{
+                    current: page,
+                    pageSize: HISTORY_PAGE_SIZE,
+                    total: history.data?.count ?? 0,
+                    onChange: setPage,
+                    size: isPhone ? 'small' : undefined,
+                  }}
+                  renderItem={(entry) => ({
+                    'data-testid': 'history-entry',
+                    title: (
+                      <span style={AUDIT_WRAP}>
+                        <AuditActionTag action={entry.action} /> {record(entry)}
+                      </span>
+                    ),
+                    description: `${dayjs(entry.timestamp).format('YYYY-MM-DD HH:mm')} · ${entry.actor ?? t('audit.system')}`,
+                    content: (
+                      <div style={{ marginTop: 4 }}>
+                        <AuditChanges entry={entry} />
+                      </div>
+                    ),
+                  })}
+                />
+              </div>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
