@@ -80,6 +80,6 @@ def test_the_province_opens_an_expert_account_to_assign_to_a_round(page: Page) -
     page.locator(".ant-table-row").first.get_by_role("button", name=re.compile("编\\s?辑")).click()
     form = page.get_by_role("dialog")
     form.get_by_label("评审专家").click()
-    expect(
-        page.locator(".ant-select-dropdown:visible").get_by_title(f"严评审 · {username}", exact=True)
-    ).to_be_visible()
+    option = f"严评审 · {username}"  # the person's name first, then the login
+    dropdown = page.locator(".ant-select-dropdown:visible")
+    expect(dropdown.get_by_title(option, exact=True)).to_be_visible()
