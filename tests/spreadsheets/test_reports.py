@@ -22,6 +22,9 @@ def share(n, q, gap, meets):
     return Share(in_scope=n, qualified=q, ratio=q / n if n else None, gap=gap, meets_target=meets)
 
 
+CITY_CODES = {"南昌": "360100", "九江": "360400"}
+
+
 def school(code, city, n, q, gap, meets):
     return SchoolRow(
         code=code,
@@ -29,6 +32,7 @@ def school(code, city, n, q, gap, meets):
         city=city,
         kind="secondary_vocational",
         share=share(n, q, gap, meets),
+        city_code=CITY_CODES[city],
     )
 
 
@@ -116,7 +120,8 @@ def test_schools_below_target_are_listed_by_gap_and_coloured(report):
     assert [r[0] for r in below[1:]] == ["S3", "S2"]  # the largest gap first, S4 has no ratio
     ws = wb["各校明细"]
     headers = values(ws)[0]
-    assert [r[0] for r in values(ws)[1:]] == ["S3", "S4", "S1", "S2"]  # by city, then code
+    # By the cities' official order (南昌 3601 before 九江 3604), then code.
+    assert [r[0] for r in values(ws)[1:]] == ["S1", "S2", "S3", "S4"]
     column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[headers.index("双师型占比")]
     rules = {str(rng.sqref): [r.operator for r in rng.rules] for rng in ws.conditional_formatting}
     assert rules[f"{column}2:{column}5"] == [None, "greaterThan", "lessThanOrEqual"]

@@ -1,11 +1,18 @@
 """Import, template and export endpoints (DESIGN §6). Views stay thin: services do the work."""
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -20,7 +27,7 @@ from shuangshi.accounts.scope import (
     teachers_visible_to,
 )
 from shuangshi.audit import services as audit_services
-from shuangshi.common.api import RolePermission, id_param
+from shuangshi.common.api import AsOfField, RolePermission, id_param
 from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.jobs.api import JobSerializer, ProgressSerializer
 from shuangshi.teachers.api import TeacherViewSet
@@ -259,8 +266,33 @@ class TeacherExportView(APIView):
         return xlsx_response(content, workbooks.teacher_list_filename())
 
 
+class WorkbookQuery(serializers.Serializer):
+    """The workbooks' date: the ratios API's ``as_of`` (same name, same range, DESIGN §4)."""
+
+    as_of = AsOfField(required=False)
+
+
+WORKBOOK_AS_OF = OpenApiParameter(
+    "as_of",
+    date,
+    description="Every figure as on this date (default today), as the ratios API's as_of.",
+)
+
+
+def workbook_date(request: Request) -> date:
+    """The date asked for (empty: today), checked as the ratio views check ``as_of``: a
+    bad one is a 400 naming it, before any job starts."""
+    raw = request.query_params.get("as_of", "")
+    query = WorkbookQuery(data={"as_of": raw} if raw != "" else {})
+    if not query.is_valid():
+        raise exceptions.ValidationError(query.errors)
+    day: date | None = query.validated_data.get("as_of")
+    return day or timezone.localdate()
+
+
 class ProvinceWorkbookView(APIView):
-    """GET /exports/province/: the province workbook for today (province only).
+    """GET /exports/province/?as_of=: the province workbook as on a date (default today;
+    province only).
 
     POST makes it in a background job instead: 202 with the job (its download is the file).
     """
@@ -269,21 +301,27 @@ class ProvinceWorkbookView(APIView):
     read_roles = [Role.PROVINCE]
     write_roles = read_roles  # POST only starts the job
 
-    @extend_schema(request=None, responses={202: JobSerializer})
+    @extend_schema(parameters=[WORKBOOK_AS_OF], request=None, responses={202: JobSerializer})
     def post(self, request: Request) -> Response:
         user: User = request.user  # type: ignore[assignment]
-        job = services.export_start(user=user, kind="province", params={})
+        # The job records the date, today's included: one queued over midnight keeps it.
+        on = workbook_date(request)
+        job = services.export_start(user=user, kind="province", params={"as_of": on.isoformat()})
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
-    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The province workbook")})
+    @extend_schema(
+        parameters=[WORKBOOK_AS_OF],
+        responses={(200, XLSX): OpenApiResponse(description="The province workbook")},
+    )
     def get(self, request: Request) -> HttpResponse:
-        report = report_data.province_report()
+        report = report_data.province_report(workbook_date(request))
         content = reports.province_workbook(report)
-        return xlsx_response(content, f"江西省双师型教师统计-{report.as_of.isoformat()}.xlsx")
+        return xlsx_response(content, reports.province_filename(report.as_of))
 
 
 class SchoolWorkbookView(APIView):
-    """GET /exports/school/?school=<id>: one school's teachers and what each lacks.
+    """GET /exports/school/?school=<id>&as_of=: one school's teachers and what each lacks,
+    as on a date (default today).
 
     A school's HR gets their own school (no parameter needed); the province and city
     users name a school they may see.
@@ -304,24 +342,33 @@ class SchoolWorkbookView(APIView):
             raise exceptions.NotFound()
         return school
 
-    @extend_schema(request=None, responses={202: JobSerializer})
+    @extend_schema(parameters=[WORKBOOK_AS_OF], request=None, responses={202: JobSerializer})
     def post(self, request: Request) -> Response:
         """The same workbook in a background job: 202 with the job (its download is the file)."""
         user: User = request.user  # type: ignore[assignment]
+        on = workbook_date(request)
         school = self._school(request, user)
         job = services.export_start(
             user=user,
             kind="school",
-            params={"school": school.pk, "scope": export_scope(user, request)},
+            params={
+                "school": school.pk,
+                "scope": export_scope(user, request),
+                "as_of": on.isoformat(),
+            },
             title=school.name,
         )
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
-    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The school workbook")})
+    @extend_schema(
+        parameters=[WORKBOOK_AS_OF],
+        responses={(200, XLSX): OpenApiResponse(description="The school workbook")},
+    )
     def get(self, request: Request) -> HttpResponse:
         user: User = request.user  # type: ignore[assignment]
+        on = workbook_date(request)
         school = self._school(request, user)
-        report = report_data.school_report(school=school, user=user)
+        report = report_data.school_report(school=school, user=user, on=on)
         content = reports.school_workbook(report)
         full = can_see_full_id_number(user, school.pk)
         audit_services.export_record(
@@ -331,4 +378,4 @@ class SchoolWorkbookView(APIView):
             count=len(report.teachers),
             full_ids=len(report.teachers) if full else 0,
         )
-        return xlsx_response(content, f"{school.name}-双师型教师-{report.as_of.isoformat()}.xlsx")
+        return xlsx_response(content, reports.school_filename(school.name, report.as_of))

@@ -1,6 +1,6 @@
 """Imports as background jobs (DESIGN §6, §10): the dry run and the commit."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
@@ -152,18 +152,24 @@ def export_teachers(run: Job, *, query: dict[str, Any], scope: str = "") -> None
     run.result = {"rows": tally.rows}
 
 
+def _day(as_of: str | None) -> date | None:
+    """The workbook's date as the view recorded it (checked there; none on older jobs)."""
+    return date.fromisoformat(as_of) if as_of else None
+
+
 @job("exports.province", title=_("Province workbook"))
-def export_province(run: Job) -> None:
+def export_province(run: Job, *, as_of: str | None = None) -> None:
     from . import report_data, reports
 
-    report = report_data.province_report()
+    report = report_data.province_report(_day(as_of))
     content = reports.province_workbook(report)
-    name = f"江西省双师型教师统计-{report.as_of.isoformat()}.xlsx"
+    name = reports.province_filename(report.as_of)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
+    run.result = {"as_of": report.as_of.isoformat()}
 
 
 @job("exports.school", title=_("School workbook"))
-def export_school(run: Job, *, school: int, scope: str = "") -> None:
+def export_school(run: Job, *, school: int, scope: str = "", as_of: str | None = None) -> None:
     from shuangshi.accounts.scope import can_see_full_id_number, schools_visible_to
     from shuangshi.audit import services as audit_services
 
@@ -173,7 +179,7 @@ def export_school(run: Job, *, school: int, scope: str = "") -> None:
     found = schools_visible_to(user).filter(pk=school).first()
     if found is None:
         raise JobFailed(_("This school is not visible to you."))
-    report = report_data.school_report(school=found, user=user)
+    report = report_data.school_report(school=found, user=user, on=_day(as_of))
     content = reports.school_workbook(report)
     full = can_see_full_id_number(user, found.pk)
     audit_services.export_record(
@@ -183,5 +189,6 @@ def export_school(run: Job, *, school: int, scope: str = "") -> None:
         count=len(report.teachers),
         full_ids=len(report.teachers) if full else 0,
     )
-    name = f"{found.name}-双师型教师-{report.as_of.isoformat()}.xlsx"
+    name = reports.school_filename(found.name, report.as_of)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
+    run.result = {"as_of": report.as_of.isoformat(), "rows": len(report.teachers)}

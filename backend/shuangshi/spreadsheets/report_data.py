@@ -1,10 +1,13 @@
 """Fill the report structures (reports.py) from the qualification and training selectors.
 
-These reports are for today, read as the ratios API reads today: from the stored results
-and aggregates while they hold, else counted and evaluated at today (DESIGN §4: never
-stale, even when no nightly run has brought them up to date).
+A report is for a date (default today), read as the ratios API reads that date (its
+`as_of`): today from the stored results and aggregates while they hold, else counted and
+evaluated at the date (DESIGN §4: never stale, and true for any date). The teachers, their
+school and the facts shown are those in effect on the date (DESIGN §3 dated facts), the
+bases in the status their history gives on it.
 """
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, Q
@@ -17,10 +20,10 @@ from shuangshi.qualification import engine, recognized
 from shuangshi.qualification import reports as qualification_reports
 from shuangshi.qualification import selectors as qualification
 from shuangshi.qualification.models import TargetCode, TeacherQualification
-from shuangshi.schools.models import School
+from shuangshi.schools.models import City, School
 from shuangshi.teachers.models import Teacher
-from shuangshi.training.models import TrainingBase
-from shuangshi.training.selectors import bases_target
+from shuangshi.training.models import BaseStatus, TrainingBase
+from shuangshi.training.selectors import bases_target, status_histories, status_in
 
 from . import labels as L
 from .reports import (
@@ -55,12 +58,13 @@ def _share(data: dict[str, Any]) -> Share:
     )
 
 
-def _school_row(data: dict[str, Any]) -> SchoolRow:
+def _school_row(data: dict[str, Any], city_codes: dict[int, str]) -> SchoolRow:
     school, staffing = data["school"], data["staffing"]
     return SchoolRow(
         code=school["code"],
         name=school["name"],
         city=school["city_name"],
+        city_code=city_codes.get(school["city"], ""),
         kind=school["kind"],
         share=_share(data),
         student_count=staffing["student_count"],
@@ -73,19 +77,18 @@ def _school_row(data: dict[str, Any]) -> SchoolRow:
 
 
 def _schools_of(
-    schools: list[School], *, user: User, current: bool, school: int | None = None
+    schools: list[School], *, user: User, on: date, current: bool, school: int | None = None
 ) -> list[SchoolRow]:
-    """The schools' rows for today (``current``: the stored results hold today, see
-    selectors.results_current); otherwise the rows of ``user``'s schools (or ``school``)
-    counted at today, as the ratio views do."""
-    today = timezone.localdate()
+    """The schools' rows for today (``current``: ``on`` is today and the stored results
+    hold, see selectors.results_current); otherwise the rows of ``user``'s schools (or
+    ``school``) counted at ``on``, as the ratio views do for their ``as_of``."""
     if current:
-        rows = qualification_reports.school_rows_today(schools, on=today)
+        rows = qualification_reports.school_rows_today(schools, on=on)
     else:
         rows = list(
             qualification_reports.school_rows_at(
                 user,
-                on=today,
+                on=on,
                 city=None,
                 kind=None,
                 below_target=None,
@@ -93,36 +96,53 @@ def _schools_of(
                 school=school,
             )
         )
-    recognized.attach_to_rows(rows, on=today)
-    return [_school_row(row) for row in rows]
+    recognized.attach_to_rows(rows, on=on)
+    city_codes = dict(City.objects.values_list("id", "code"))
+    return [_school_row(row, city_codes) for row in rows]
 
 
-def _recruitment_failures(*, current: bool) -> list[RecruitmentRow]:
-    """The teachers the overview's 不符合招聘条件 counts, at today (stored results while they
-    hold, the others evaluated). Fetched by id in chunks and sorted here: PostgreSQL plans
-    the sorted join badly."""
-    ids = qualification.recruitment_failed_ids(timezone.localdate(), stored_hold=current)
-    fields = ["school__code", "school__name", "school__city__name", "name", "staff_no",
-              "id_number", "hired_on", "education", "normal_graduate", "id"]  # fmt: skip
-    rows: list[tuple[Any, ...]] = []
+def _recruitment_failures(*, on: date, current: bool) -> list[RecruitmentRow]:
+    """The teachers the overview's 不符合招聘条件 counts, at ``on`` (stored results while they
+    hold, the others evaluated), each at the school they were at on ``on``. Fetched by id
+    in chunks and sorted here: PostgreSQL plans the sorted join badly."""
+    ids = qualification.recruitment_failed_ids(on, stored_hold=current)
+    # Today's school is the school on ``on`` unless a dated fact says otherwise.
+    school_on = (
+        {}
+        if on == timezone.localdate()
+        else {tid: f.school_id for tid, f in qualification.facts_on(ids, on).items()}
+    )
+    fields = ["name", "staff_no", "id_number", "hired_on", "education", "normal_graduate",
+              "id", "school_id"]  # fmt: skip
+    found: list[tuple[Any, ...]] = []
     for start in range(0, len(ids), 5000):
         chunk = Teacher.objects.filter(pk__in=ids[start : start + 5000]).values_list(*fields)
-        rows.extend(chunk)
+        found.extend(chunk)
+    schools = {
+        s["id"]: s
+        for s in School.objects.filter(pk__in={school_on.get(r[6], r[7]) for r in found}).values(
+            "id", "code", "name", "city__name"
+        )
+    }
+    rows = []
+    for r in found:
+        s = schools[school_on.get(r[6], r[7])]
+        rows.append((s["code"], s["name"], s["city__name"], *r[:6], r[6]))
     rows.sort(key=lambda r: (r[0], r[4], r[9]))
     return [RecruitmentRow(*r[:9]) for r in rows]
 
 
-def _bases() -> list[BaseRow]:
-    """Per base: programmes, completions, teachers trained, passes (one aggregate query).
+def _bases(on: date) -> list[BaseRow]:
+    """Per base as on ``on``: its status then (its dated history, DESIGN §3), the
+    programmes started and the completions logged up to then (one aggregate query).
 
     The training app's base_stats also counts teachers qualified only thanks to each base;
     that re-evaluates every trained teacher (about 45 s and 600 MB at national size), so the
     workbook leaves it to the training-base pages.
     """
-    today = timezone.localdate()
-    done = Q(programs__completions__completed_on__lte=today)
+    done = Q(programs__completions__completed_on__lte=on)
     bases = TrainingBase.objects.select_related("city").annotate(
-        programme_count=Count("programs", distinct=True),
+        programme_count=Count("programs", filter=Q(programs__start_on__lte=on), distinct=True),
         completion_count=Count("programs__completions", filter=done),
         trained=Count("programs__completions__teacher", filter=done, distinct=True),
         passes=Count(
@@ -132,6 +152,8 @@ def _bases() -> list[BaseRow]:
             & Q(programs__completions__passed=True, programs__completions__voided=False),
         ),
     )
+    found = list(bases.order_by("code"))
+    histories = status_histories(b.pk for b in found)
     return [
         BaseRow(
             code=base.code,
@@ -139,29 +161,37 @@ def _bases() -> list[BaseRow]:
             city=base.city.name,
             designation=base.designation,
             host_kind=base.host_kind,
-            status=base.status,
-            approved_on=base.approved_on,
+            status=status_in(histories.get(base.pk, []), on),
+            # Approved after the date: not yet then.
+            approved_on=base.approved_on
+            if base.approved_on is not None and base.approved_on <= on
+            else None,
             programmes=base.programme_count,  # type: ignore[attr-defined]
             completions=base.completion_count,  # type: ignore[attr-defined]
             teachers_trained=base.trained,  # type: ignore[attr-defined]
             passed=base.passes,  # type: ignore[attr-defined]
         )
-        for base in bases.order_by("code")
+        for base in found
     ]
 
 
-def province_report() -> ProvinceReport:
-    """The whole province, today: from the stored per-school aggregates while the stored
-    results hold, else counted at today."""
+def _current(on: date, school_ids: list[int] | None = None) -> bool:
+    """Whether ``on`` reads the stored results, as the ratio views decide for ``as_of``."""
+    return qualification.is_today(on) and qualification.results_current(on, school_ids)
+
+
+def province_report(on: date | None = None) -> ProvinceReport:
+    """The whole province on ``on`` (default today): today from the stored per-school
+    aggregates while the stored results hold, else counted at the date."""
     province_user = User(role=Role.PROVINCE)  # the province's scope: every school
-    today = timezone.localdate()
-    current = qualification.results_current(today)
+    on = on or timezone.localdate()
+    current = _current(on)
     summary = recognized.attach_to_summary(
         qualification_reports.summary_today(province_user)
         if current
-        else qualification_reports.summary_at(province_user, on=today),
+        else qualification_reports.summary_at(province_user, on=on),
         user=province_user,
-        on=today,
+        on=on,
     )
     schools = list(School.objects.select_related("city", "stats").order_by("code"))
     ratio_target = qualification.target_get(TargetCode.DUAL_QUALIFIED_RATIO)
@@ -171,8 +201,9 @@ def province_report() -> ProvinceReport:
     for school in schools:
         city_schools[school.city.code] = city_schools.get(school.city.code, 0) + 1
         kind_schools[school.kind] = kind_schools.get(school.kind, 0) + 1
+    bases_rows = _bases(on)
     return ProvinceReport(
-        as_of=today,
+        as_of=on,
         target_ratio=float(ratio_target.value),
         ratio_deadline=ratio_target.deadline or bases.deadline,
         bases_target=bases.count,
@@ -186,39 +217,59 @@ def province_report() -> ProvinceReport:
             GroupRow(L.label(L.SCHOOL_KIND, r["kind"]), kind_schools.get(r["kind"], 0), _share(r))
             for r in summary["by_kind"]
         ],
-        schools=_schools_of(schools, user=province_user, current=current),
-        bases=_bases(),
-        bases_active=qualification.active_bases_count(),
-        recruitment=_recruitment_failures(current=current),
+        schools=_schools_of(schools, user=province_user, on=on, current=current),
+        bases=bases_rows,
+        bases_active=sum(1 for b in bases_rows if b.status == BaseStatus.ACTIVE),
+        recruitment=_recruitment_failures(on=on, current=current),
     )
 
 
-def school_report(*, school: School, user: User) -> SchoolReport:
-    """One school's teachers, their level and what each lacks for the next one."""
+def _listed(hired_on: date | None, on: date) -> bool:
+    """Listed on ``on``: hired by then (a leaver stays listed, out of scope)."""
+    return hired_on is None or hired_on <= on
+
+
+def school_report(*, school: School, user: User, on: date | None = None) -> SchoolReport:
+    """One school's teachers on ``on`` (default today), their level and what each lacks for
+    the next one: those at the school that day (DESIGN §3 dated facts, not today's staff),
+    with the employment, course type and title they had then."""
     school = School.objects.select_related("city").get(pk=school.pk)
     full_ids = can_see_full_id_number(user, school.pk)
-    today = timezone.localdate()
-    current = qualification.results_current(today, [school.pk])
-    evaluations: dict[int, engine.Evaluation] = {}
-    if current:
-        for tq in TeacherQualification.objects.filter(school_id=school.pk):
-            evaluations[tq.teacher_id] = qualification_reports.stored_evaluation(tq)
-    else:  # a stored result has expired since the nightly run: evaluate at today
+    on = on or timezone.localdate()
+    current = _current(on, [school.pk])
+    # Per teacher: the facts shown (school, employment, course type, title) and the result.
+    found: dict[int, tuple[Any, engine.Evaluation | None]] = {}
+    if current:  # today, and every stored result holds: today's columns and stored results
+        stored = {
+            tq.teacher_id: qualification_reports.stored_evaluation(tq)
+            for tq in TeacherQualification.objects.filter(school_id=school.pk)
+        }
+        for t in Teacher.objects.filter(school=school):
+            if _listed(t.hired_on, on):
+                found[t.pk] = (t, stored.get(t.pk))
+    else:  # another date, or a stored result has expired since the nightly run
         _version, profile = qualification.profile_current()
+        day = on.toordinal()
         for batch in qualification.iter_records(school_ids=[school.pk]):
             for item in batch:
-                evaluations[item.teacher_id] = engine.evaluate(item.record, today, profile)
+                facts = item.facts
+                if item.history:
+                    facts = engine.facts_at(facts, item.history, day)[0]
+                if facts.school_id == school.pk and _listed(facts.hired_on, on):
+                    found[item.teacher_id] = (facts, engine.evaluate(item.record, on, profile))
+    people = Teacher.objects.in_bulk(list(found))
     teachers = []
-    for t in Teacher.objects.filter(school=school).order_by("staff_no", "id"):
-        evaluation = evaluations.get(t.pk)
+    for tid in sorted(found, key=lambda i: (people[i].staff_no, i)):
+        facts, evaluation = found[tid]
+        t = people[tid]
         teachers.append(
             TeacherRow(
                 staff_no=t.staff_no,
                 name=t.name,
                 id_number=t.id_number if full_ids else mask_id_number(t.id_number),
-                employment=t.employment,
-                course_type=t.course_type,
-                title=t.title,
+                employment=facts.employment,
+                course_type=facts.course_type,
+                title=facts.title,
                 in_scope=bool(evaluation and evaluation.in_scope),
                 level=evaluation.level if evaluation else "none",
                 valid_until=evaluation.valid_until if evaluation else None,
@@ -228,8 +279,8 @@ def school_report(*, school: School, user: User) -> SchoolReport:
             )
         )
     return SchoolReport(
-        as_of=today,
-        school=_schools_of([school], user=user, current=current, school=school.pk)[0],
+        as_of=on,
+        school=_schools_of([school], user=user, on=on, current=current, school=school.pk)[0],
         target_ratio=float(qualification.ratio_target()),
         teachers=teachers,
     )

@@ -75,6 +75,9 @@ class SchoolRow:
     mentors: int = 0
     students_per_teacher: float | None = None
     students_per_teacher_ok: bool | None = None
+    # The city's code: schools are listed in the official order of cities (the ratios
+    # API's by-city order), not in the order of the characters of their names.
+    city_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -309,11 +312,28 @@ def _date_cell(ws: WriteOnlyWorksheet, value: date) -> WriteOnlyCell:
 
 
 def _percent(ws: WriteOnlyWorksheet, value: float | None) -> Any:
+    """A ratio as a percentage; none (nobody in scope) is an empty cell: a number column
+    holds numbers or nothing, so sums and filters in Excel keep working."""
     if value is None:
-        return "—"
+        return None
     cell = WriteOnlyCell(ws, value=value)
     cell.number_format = PERCENT
     return cell
+
+
+NO_SCOPE = "无在范围教师，不计算占比（留空）"
+NO_GAP = "目标比例无法超过，不计算缺口（留空）"
+
+
+def _why_blank(share: Share, value: Any, otherwise: str | None = None) -> str | None:
+    """The note beside a ratio or gap left empty, saying why it is empty."""
+    if value is not None:
+        return otherwise
+    return NO_SCOPE if share.in_scope == 0 else NO_GAP
+
+
+def _dated_title(text: str, as_of: date) -> str:
+    return f"{text}（截至 {as_of.isoformat()}）"
 
 
 def _deadline_note(as_of: date, deadline: date) -> str:
@@ -328,7 +348,7 @@ def _summary(book: Workbook, report: ProvinceReport) -> None:
     p = report.province
     schools_with = [s for s in report.schools if s.share.in_scope > 0]
     meeting = sum(1 for s in schools_with if s.share.meets_target)
-    _title(ws, "江西省职业院校“双师型”“一体化”教师队伍建设情况")
+    _title(ws, _dated_title("江西省职业院校“双师型”“一体化”教师队伍建设情况", report.as_of))
     ws.append(["统计日期", _date_cell(ws, report.as_of)])
     ws.append([])
     ws.append([WriteOnlyCell(ws, value="指标"), "数值", "说明"])
@@ -348,10 +368,17 @@ def _summary(book: Workbook, report: ProvinceReport) -> None:
     )
     ws.append(["全省专任专业课教师（计入比例）", p.in_scope])
     ws.append(["其中双师型教师", p.qualified])
-    ws.append(["全省双师型占比", _percent(ws, p.ratio), "已达标" if p.meets_target else "未达标"])
-    ws.append(["距目标缺口（人）", p.gap if p.gap is not None else "—"])
+    met = "已达标" if p.meets_target else "未达标"
+    ws.append(["全省双师型占比", _percent(ws, p.ratio), _why_blank(p, p.ratio, met)])
+    ws.append(["距目标缺口（人）", p.gap, _why_blank(p, p.gap)])
     ws.append(["其中已认定（官方口径）", p.recognized])
-    ws.append(["全省已认定占比", _percent(ws, p.recognized_ratio)])
+    ws.append(
+        [
+            "全省已认定占比",
+            _percent(ws, p.recognized_ratio),
+            _why_blank(p, p.recognized_ratio),
+        ]
+    )
     ws.append(["学校总数", len(report.schools)])
     ws.append(["达标学校数", meeting])
     ws.append(["未达标学校数", len(schools_with) - meeting, "见“未达标学校”工作表"])
@@ -401,7 +428,7 @@ def province_workbook(report: ProvinceReport) -> bytes:
         _colour_ratio(ws, cols, 1, last, target)
 
     ws = book.create_sheet("各校明细")
-    ordered = sorted(report.schools, key=lambda s: (s.city, s.code))
+    ordered = sorted(report.schools, key=lambda s: (s.city_code, s.code))
     last = _table(ws, SCHOOL_COLS, ordered, freeze="C2")
     _colour_ratio(ws, SCHOOL_COLS, 1, last, target)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(SCHOOL_COLS))}{last}"
@@ -430,15 +457,16 @@ def school_workbook(report: SchoolReport) -> bytes:
     ws = book.create_sheet("概况")
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 24
-    _title(ws, f"{s.name} 双师型教师情况")
+    ws.column_dimensions["C"].width = 34
+    _title(ws, _dated_title(f"{s.name} 双师型教师情况", report.as_of))
     ws.append(["统计日期", _date_cell(ws, report.as_of)])
     ws.append(["学校代码", as_written(ws, s.code)])
     ws.append(["学校类型", L.label(L.SCHOOL_KIND, s.kind)])
     ws.append(["专任专业课教师（计入比例）", s.share.in_scope])
     ws.append(["双师型教师", s.share.qualified])
-    ws.append(["双师型占比", _percent(ws, s.share.ratio)])
+    ws.append(["双师型占比", _percent(ws, s.share.ratio), _why_blank(s.share, s.share.ratio)])
     ws.append(["目标", f"超过 {report.target_ratio:.0%}"])
-    ws.append(["距目标缺口（人）", s.share.gap if s.share.gap is not None else "—"])
+    ws.append(["距目标缺口（人）", s.share.gap, _why_blank(s.share, s.share.gap)])
     ws.append(["是否达标", _yes_no(s.share.meets_target, s.share.in_scope)])
 
     ws = book.create_sheet("教师")
@@ -452,6 +480,14 @@ def school_workbook(report: SchoolReport) -> bytes:
     )
     _table(ws, TEACHER_COLS, closest, freeze="C2")
     return _save(book)
+
+
+def province_filename(as_of: date) -> str:
+    return f"江西省双师型教师统计-{as_of.isoformat()}.xlsx"
+
+
+def school_filename(school_name: str, as_of: date) -> str:
+    return f"{school_name}-双师型教师-{as_of.isoformat()}.xlsx"
 
 
 def _save(book: Workbook) -> bytes:

@@ -87,6 +87,7 @@ describe('province dashboard', () => {
     renderApp('/dashboard');
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: /导出全省统计表/ }));
+    await user.click(await screen.findByRole('button', { name: '开始导出' })); // as on today
     expect(await screen.findByTestId('export-started')).toHaveTextContent('正在生成全省统计表');
     expect(started).toBe(1);
   });

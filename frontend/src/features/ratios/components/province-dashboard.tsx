@@ -80,7 +80,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
               disabledDate={(d) => d.isAfter(dayjs(), 'day')}
               onChange={(d) => onChange({ as_of: d ? d.format('YYYY-MM-DD') : undefined })}
             />
-            {!cityLocked && <ProvinceWorkbookButton />}
+            {!cityLocked && <ProvinceWorkbookButton asOf={as_of} />}
           </Space>
         </Col>
       </Row>

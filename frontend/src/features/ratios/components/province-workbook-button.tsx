@@ -1,5 +1,7 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { App, Button, DatePicker, Popover, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
@@ -8,14 +10,16 @@ import { errorText } from '@/lib/error-text';
 
 import { useExportProvince, useExportSchool } from '../api/export-province';
 
-/** "导出全省统计表": starts the workbook job, says so, and links to "my jobs" for the file. */
-export function ProvinceWorkbookButton() {
+/** "导出全省统计表": asks for the date (the page's, else today), starts the workbook job as on
+ * it, says so, and links to "my jobs" for the file. */
+export function ProvinceWorkbookButton({ asOf }: { asOf?: string }) {
   const { t } = useTranslation();
   const exporting = useExportProvince();
   return (
     <WorkbookButton
       pending={exporting.isPending}
-      start={(callbacks) => exporting.mutate(undefined, callbacks)}
+      start={(day, callbacks) => exporting.mutate(day, callbacks)}
+      asOf={asOf}
       label={t('dashboard.workbook')}
       started={t('dashboard.workbookStarted')}
       testId="province-workbook"
@@ -23,14 +27,15 @@ export function ProvinceWorkbookButton() {
   );
 }
 
-/** "导出本校明细": one school's workbook, the same way. */
-export function SchoolWorkbookButton({ school }: { school: number }) {
+/** "导出本校明细": one school's workbook as on a date, the same way. */
+export function SchoolWorkbookButton({ school, asOf }: { school: number; asOf?: string }) {
   const { t } = useTranslation();
   const exporting = useExportSchool();
   return (
     <WorkbookButton
       pending={exporting.isPending}
-      start={(callbacks) => exporting.mutate(school, callbacks)}
+      start={(day, callbacks) => exporting.mutate({ school, asOf: day }, callbacks)}
+      asOf={asOf}
       label={t('school.workbook')}
       started={t('school.workbookStarted')}
       testId="school-workbook"
@@ -43,12 +48,14 @@ type Callbacks = { onSuccess: () => void; onError: (error: unknown) => void };
 function WorkbookButton({
   pending,
   start,
+  asOf,
   label,
   started,
   testId,
 }: {
   pending: boolean;
-  start: (callbacks: Callbacks) => void;
+  start: (day: string | undefined, callbacks: Callbacks) => void;
+  asOf?: string;
   label: string;
   started: string;
   testId: string;
@@ -57,35 +64,69 @@ function WorkbookButton({
   const { message } = App.useApp();
   // The message renders outside the router (antd's App holder): no <Link> there.
   const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [day, setDay] = useState<Dayjs>(() => (asOf ? dayjs(asOf) : dayjs()));
+
+  const run = () => {
+    setOpen(false);
+    // Today goes unsaid: the server's today (Asia/Shanghai) names the file and is recorded
+    // on the job, whatever the clock of this browser says.
+    start(day.isSame(dayjs(), 'day') ? undefined : day.format('YYYY-MM-DD'), {
+      onSuccess: () =>
+        void message.info({
+          content: (
+            <span data-testid="export-started">
+              {started}{' '}
+              <a
+                href={paths.jobs}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(paths.jobs);
+                }}
+              >
+                {t('jobs.title')}
+              </a>
+            </span>
+          ),
+        }),
+      onError: (error) => void message.error(errorText(error)),
+    });
+  };
+
+  const form = (
+    <Space orientation="vertical" size="small" data-testid={`${testId}-form`}>
+      <Typography.Text type="secondary">{t('dashboard.workbookAsOfHint')}</Typography.Text>
+      <Space wrap>
+        <DatePicker
+          aria-label={t('dashboard.workbookAsOf')}
+          value={day}
+          allowClear={false}
+          // As the ratios' date: a workbook of what has happened, up to today.
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          onChange={(d) => d && setDay(d)}
+        />
+        <Button type="primary" onClick={run}>
+          {t('dashboard.workbookStart')}
+        </Button>
+      </Space>
+    </Space>
+  );
+
   return (
-    <Button
-      icon={<FileExcelOutlined />}
-      loading={pending}
-      data-testid={testId}
-      onClick={() =>
-        start({
-          onSuccess: () =>
-            void message.info({
-              content: (
-                <span data-testid="export-started">
-                  {started}{' '}
-                  <a
-                    href={paths.jobs}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      navigate(paths.jobs);
-                    }}
-                  >
-                    {t('jobs.title')}
-                  </a>
-                </span>
-              ),
-            }),
-          onError: (error) => void message.error(errorText(error)),
-        })
-      }
+    <Popover
+      trigger="click"
+      open={open}
+      onOpenChange={(next) => {
+        // Each opening starts from the page's date (else today), not the last one picked.
+        if (next) setDay(asOf ? dayjs(asOf) : dayjs());
+        setOpen(next);
+      }}
+      title={label}
+      content={form}
     >
-      {label}
-    </Button>
+      <Button icon={<FileExcelOutlined />} loading={pending} data-testid={testId}>
+        {label}
+      </Button>
+    </Popover>
   );
 }

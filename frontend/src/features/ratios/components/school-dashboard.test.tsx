@@ -37,6 +37,7 @@ describe('school HR dashboard', () => {
     renderApp('/');
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: /导出本校明细/ }));
+    await user.click(await screen.findByRole('button', { name: '开始导出' })); // as on today
     const started = await screen.findByTestId('export-started');
     expect(started).toHaveTextContent('正在生成本校明细，完成后可在此下载： 我的任务');
     expect(started).not.toHaveTextContent('全省');

@@ -36,7 +36,7 @@ export function SchoolsPage({
           onSearch={(value) => onChange({ search: value.trim() || undefined })}
         />
         <ScopeFilters city={city} kind={kind} cityLocked={cityLocked} onChange={onChange} />
-        {!cityLocked && <ProvinceWorkbookButton />}
+        {!cityLocked && <ProvinceWorkbookButton asOf={as_of} />}
         {canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
             {t('schoolAdmin.add')}
