@@ -7,7 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.accounts.services import user_create
+from shuangshi.accounts.services import user_create, user_must_change_password_clear
 from shuangshi.common.idnumbers import make_id_number
 from shuangshi.schools.models import City, School
 from shuangshi.schools.services import cities_ensure, school_create
@@ -138,7 +138,13 @@ def set_today(monkeypatch: Any, day: date) -> None:
 
 
 def make_user(username: str, role: str, **scope: Any) -> User:
-    return user_create(username=username, password="pw-for-tests-1", role=role, **scope)
+    user = user_create(username=username, password="pw-for-tests-1", role=role, **scope)
+    if role not in (Role.TEACHER, Role.EXPERT):
+        # The named staff accounts are ready to use (many tests sign in with this password);
+        # teacher and expert accounts must change it first, as they always have.
+        user_must_change_password_clear(user=user)
+        user.must_change_password = False
+    return user
 
 
 __all__ = ["Role"]

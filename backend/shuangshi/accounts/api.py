@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.common.api import RolePermission
-from shuangshi.common.filtering import parse_id
+from shuangshi.common.relations import WholeIdField
 from shuangshi.teachers.models import Teacher
 
 from . import services
@@ -194,17 +194,6 @@ class OptionalEmailField(serializers.EmailField):
     """An email address, or blank (accounts need none): `format: email` alone refuses ""."""
 
 
-class WholeIdField(serializers.PrimaryKeyRelatedField):
-    """A record's id: a whole number (JSON) or ASCII digits (a form). DRF's field took 1.5
-    and "1.0" as record 1; here they are a 400 naming the field."""
-
-    def to_internal_value(self, data: Any) -> Any:
-        is_int = isinstance(data, int) and not isinstance(data, bool)
-        if not is_int and parse_id(data) is None:
-            self.fail("incorrect_type", data_type=type(data).__name__)
-        return super().to_internal_value(data)
-
-
 @extend_schema_field(OpenApiTypes.INT)
 class AccountTeacherField(WholeIdField):
     """A teacher the requesting user may see (HR: its own school's)."""
@@ -214,7 +203,6 @@ class AccountTeacherField(WholeIdField):
 
 
 class UserSerializer(serializers.ModelSerializer):
-    serializer_related_field = WholeIdField  # city, school, training_base
     teacher = AccountTeacherField(required=False, allow_null=True)
     # A teacher account's teacher, read with the account (UserViewSet.get_queryset).
     teacher_name = serializers.CharField(
@@ -299,6 +287,11 @@ class TeacherAccountSerializer(serializers.Serializer):
     reason = serializers.CharField(allow_null=True, help_text="why the teacher was refused")
 
 
+class PasswordResetSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField(help_text="one-time: hand it over; it is not shown again")
+
+
 class UserViewSet(viewsets.ModelViewSet):
     """Accounts, managed by the province; school HR manages its own teachers' accounts.
     Deleting deactivates."""
@@ -334,6 +327,19 @@ class UserViewSet(viewsets.ModelViewSet):
         created = services.teacher_accounts_create(teachers=serializer.validated_data["teachers"])
         return Response(created, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=None, responses=PasswordResetSerializer)
+    @action(detail=True, methods=["post"], url_path="reset-password")
+    def reset_password(self, request: Request, pk: str | None = None) -> Response:
+        """A one-time password for an account whose owner forgot theirs (the province: any
+        account; school HR: its own school's teacher accounts). Answered once; the owner
+        must choose their own at the next sign-in; the account's tokens and sessions end."""
+        account = self.get_object()
+        password = services.user_password_reset(
+            user=account,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        return Response({"username": account.username, "password": password})
+
     def perform_create(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)
         serializer.instance = services.user_create(
@@ -344,8 +350,23 @@ class UserViewSet(viewsets.ModelViewSet):
         )
 
     def perform_update(self, serializer: Any) -> None:
+        if (
+            serializer.instance.pk == self.request.user.pk
+            and "password" in serializer.validated_data
+        ):
+            # One's own password changes with the current one (auth/password/, which counts
+            # wrong guesses); a signed-in session alone must not be enough to replace it.
+            raise serializers.ValidationError(
+                {
+                    "password": [
+                        _("Change your own password on the password page, with the current one.")
+                    ]
+                }
+            )
         serializer.instance = services.user_update(
-            user=serializer.instance, data=dict(serializer.validated_data)
+            user=serializer.instance,
+            # Someone else's choice of password is theirs to change at the next sign-in.
+            data=dict(serializer.validated_data),
         )
 
     def perform_destroy(self, instance: User) -> None:

@@ -2,20 +2,53 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
+from auditlog.context import disable_auditlog
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from knox.models import AuthToken
 
 from shuangshi.teachers.models import Teacher, has_left
 
-from .models import Role, User, scope_errors
+from .models import TEACHER_LEFT_MESSAGE, Role, User, scope_errors
 
-# Accounts whose initial password someone else sets must choose their own at first login.
-FIRST_LOGIN_CHANGE_ROLES = (Role.TEACHER, Role.EXPERT)
+# Tries at a generated username taken between its check and its insert (another request).
+USERNAME_ATTEMPTS = 5
+
+
+class UsernameTaken(ValidationError):
+    """The database refused the username: another account took it (in any case) meanwhile."""
+
+
+def _username_taken(username: str, exclude: int | None = None) -> bool:
+    """Usernames are one whatever their case ("Province" is "province"); the database says
+    so too (User.Meta.constraints), for two requests at the same moment."""
+    others = User.objects.filter(username__iexact=username)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    return others.exists()
+
+
+def _check_username_free(user: User) -> None:
+    if _username_taken(user.username, exclude=user.pk):
+        raise ValidationError({"username": [_("A user with that username already exists.")]})
+
+
+def _save_new_name(user: User) -> None:
+    """Save, turning the database's refusal of a taken username into a 400 on `username`."""
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:
+        if "username" not in str(exc).lower():
+            raise
+        raise UsernameTaken(
+            {"username": [_("A user with that username already exists.")]}
+        ) from None
 
 
 def _check_scope(user: User) -> None:
@@ -32,29 +65,37 @@ def _check_scope(user: User) -> None:
 
 @transaction.atomic
 def user_create(*, username: str, password: str | None, role: str, **fields: Any) -> User:
+    """A new account. A password given is someone else's choice (the province's, HR's, an
+    operator's): the owner must choose their own at first sign-in, whatever the role (the
+    demo's ready-to-use accounts clear it: user_must_change_password_clear)."""
     user = User(username=username, role=role, **fields)
     _check_scope(user)
+    _check_username_free(user)
     if user.teacher is not None:
         _check_teacher_current(user.teacher)
     _check_teacher_free(user)
     if password:
         _check_password(password, user)
         user.set_password(password)
-        user.must_change_password = role in FIRST_LOGIN_CHANGE_ROLES
+        user.must_change_password = True
     else:
         user.set_unusable_password()
-    user.save()
+    _save_new_name(user)
     return user
 
 
 @transaction.atomic
-def user_update(*, user: User, data: dict[str, Any]) -> User:
+def user_update(*, user: User, data: dict[str, Any], must_change_password: bool = True) -> User:
+    """A password in `data` must be changed at the next sign-in unless `must_change_password`
+    is false (the API: the signed-in user setting their own account's)."""
     password = data.pop("password", None)
     was_active, was_role, was_teacher = user.is_active, user.role, user.teacher_id
     was_scope = _scope_of(user)
     for field, value in data.items():
         setattr(user, field, value)
     _check_scope(user)
+    if "username" in data:
+        _check_username_free(user)
     if was_role == Role.TEACHER and user.teacher_id != was_teacher:
         # Another person would sign in with this login (and read the new teacher's record).
         raise ValidationError(
@@ -78,8 +119,8 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
     if password:
         _check_password(password, user)
         user.set_password(password)
-        user.must_change_password = user.role in FIRST_LOGIN_CHANGE_ROLES
-    user.save()
+        user.must_change_password = must_change_password
+    _save_new_name(user)
     if password or (was_active and not user.is_active):
         tokens_revoke(user=user)  # a reactivated account signs in afresh
     if _scope_of(user) != was_scope:
@@ -165,10 +206,46 @@ def _initial_password() -> str:
     return f"Ss-{secrets.token_urlsafe(9)}"
 
 
-def _teacher_username(teacher: Teacher) -> str:
+@transaction.atomic
+def user_password_reset(*, user: User, actor: User) -> str:
+    """A one-time password for an account whose owner forgot theirs (the province for any
+    account, HR for its own school's teachers: the API scopes who). Returned once, never
+    stored in clear; the owner must choose their own at the next sign-in; the account's API
+    tokens end, and its sessions with the old password's hash. One audit entry, by `actor`."""
+    if user.pk == actor.pk:
+        raise ValidationError(
+            {"non_field_errors": [_("Change your own password under “Change password”.")]}
+        )
+    if not user.is_active:
+        raise ValidationError({"is_active": [_("This account is deactivated: activate it first.")]})
+    if user.teacher_has_left():
+        raise ValidationError({"teacher": [str(TEACHER_LEFT_MESSAGE)]})
+    password = _initial_password()
+    _check_password(password, user)
+    was = user.must_change_password
+    user.set_password(password)
+    user.must_change_password = True
+    with disable_auditlog():  # the entry below says more: who, and that it was a reset
+        user.save(update_fields=["password", "must_change_password"])
+    LogEntry.objects.log_create(
+        user,
+        force_log=True,
+        action=LogEntry.Action.UPDATE,
+        changes={} if was else {"must_change_password": ["False", "True"]},
+        actor=actor,
+        additional_data={"event": "password_reset"},
+    )
+    tokens_revoke(user=user)
+    return password
+
+
+def _teacher_username(teacher: Teacher, *, avoid: Iterable[str] = ()) -> str:
+    """The first free name of t<school>-<staff number>, -2, -3…, skipping `avoid` (names
+    the database refused a moment ago)."""
     base = f"t{teacher.school_id}-{teacher.staff_no or teacher.pk}".lower()
+    skip = {name.lower() for name in avoid}
     username, n = base, 1
-    while User.objects.filter(username=username).exists():
+    while username in skip or _username_taken(username):
         n += 1
         username = f"{base}-{n}"
     return username
@@ -212,13 +289,20 @@ def _teacher_account_open(teacher: Teacher) -> dict[str, Any]:
             "reason": None,
         }
     password = _initial_password()
-    with transaction.atomic():
-        user = user_create(
-            username=_teacher_username(teacher),
-            password=password,
-            role=Role.TEACHER,
-            teacher=teacher,
-        )
+    tried: list[str] = []
+    while True:
+        username = _teacher_username(teacher, avoid=tried)
+        try:
+            with transaction.atomic():
+                user = user_create(
+                    username=username, password=password, role=Role.TEACHER, teacher=teacher
+                )
+            break
+        except UsernameTaken:
+            # Another request took the name after the check: the next suffix.
+            tried.append(username)
+            if len(tried) >= USERNAME_ATTEMPTS:
+                raise
     return {"status": "created", "username": user.username, "password": password, "reason": None}
 
 

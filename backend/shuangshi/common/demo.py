@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shuangshi.accounts.models import User
-from shuangshi.accounts.services import user_create
+from shuangshi.accounts.services import user_create, user_must_change_password_clear
 from shuangshi.common.idnumbers import make_credit_code, make_id_number
 from shuangshi.hours.demo import load_hours_demo
 from shuangshi.mentors.demo import load_mentor_demo
@@ -314,7 +314,7 @@ def _accounts(spec: dict[str, Any], cities: dict[str, City]) -> int:
     for entry in spec["accounts"]:
         if User.objects.filter(username=entry["username"]).exists():
             continue
-        user_create(
+        user = user_create(
             username=entry["username"],
             password=spec["password"],
             role=entry["role"],
@@ -323,5 +323,6 @@ def _accounts(spec: dict[str, Any], cities: dict[str, City]) -> int:
             school=School.objects.filter(code=entry.get("school", "")).first(),
             training_base=TrainingBase.objects.filter(code=entry.get("training_base", "")).first(),
         )
+        user_must_change_password_clear(user=user)  # the demo's accounts: ready to use
         created += 1
     return created

@@ -87,12 +87,14 @@ export function AuditChanges({ entry }: { entry: ChangedEntry }) {
   );
 }
 
-/** What an access entry read and why (additional_data: {revealed, reason}; masked by the API). */
+/** What an access entry read and why (additional_data: {revealed, reason}; masked by the API),
+ * and an account's password reset (additional_data: {event: 'password_reset'}). */
 function accessText(entry: ChangedEntry, t: TFunction, exists: (key: string) => boolean): string[] {
   const data = entry.additional_data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
   const lines: string[] = [];
-  const { revealed, reason } = data as Record<string, unknown>;
+  const { revealed, reason, event } = data as Record<string, unknown>;
+  if (event === 'password_reset') lines.push(t('audit.passwordReset'));
   if (typeof revealed === 'string') lines.push(t('audit.revealed', { field: fieldLabel(t, exists, entry.model, revealed) }));
   if (typeof reason === 'string' && reason) lines.push(t('audit.reason', { reason }));
   return lines;

@@ -36,7 +36,8 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
         label={t('auth.username')}
         rules={[{ required: true, message: t('auth.usernameRequired') }]}
       >
-        <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+        {/* Sign-in is exact about case: a phone must not capitalise the first letter. */}
+        <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} autoFocus />
       </Form.Item>
       <Form.Item
         name="password"
