@@ -96,6 +96,7 @@ EXPECTED: dict[str, Expect] = {
     "GET user-detail": E(school_hr=404, row="user"),
     "PATCH user-detail": E(school_hr=404, row="user"),
     "DELETE user-detail": E(province=204, school_hr=404, row="user"),
+    "POST user-reset-password": E(school_hr=404, row="user"),
     # --- cities: everyone reads all
     "GET city-list": E(city=200, school_hr=200, base_staff=200, row="city", sees_other=ALL),
     "GET city-detail": E(city=200, school_hr=200, base_staff=200, row="city"),

@@ -209,7 +209,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "shuangshi.common.filtering.SearchFilter",  # a refused term names `search`
-        "rest_framework.filters.OrderingFilter",
+        "shuangshi.common.filtering.OrderingFilter",  # an unknown ordering names `ordering`
     ],
     "DEFAULT_PARSER_CLASSES": [  # bounded bodies, no deep nesting (issue 15)
         "shuangshi.common.parsers.JSONParser",

@@ -3,6 +3,7 @@ list parameters every list shares, each a 400 naming itself when its value is no
 (DESIGN §5: `{field: [messages]}`, never a silently different list)."""
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import django_filters
@@ -10,6 +11,8 @@ from django import forms
 from django.core.exceptions import ValidationError as FormValidationError
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django_filters import filterset
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.widgets import BooleanWidget
@@ -53,6 +56,40 @@ class SearchFilter(drf_filters.SearchFilter):
             return super().get_search_terms(request)
         except exceptions.ValidationError as error:
             raise exceptions.ValidationError({self.search_param: error.detail}) from None
+
+
+class OrderingFilter(drf_filters.OrderingFilter):
+    """DRF's ordering; a value the list cannot sort by is a 400 naming `ordering` and the
+    values it can (DRF dropped it silently: the list came back in another order than the
+    one asked). `-field` and comma lists of them still sort; empty terms add nothing.
+    Every list's (REST_FRAMEWORK's DEFAULT_FILTER_BACKENDS), and the base of the lists'
+    own ordering backends (common.ordering.BirthYearOrderingFilter)."""
+
+    def remove_invalid_fields(
+        self, queryset: QuerySet, fields: Iterable[str], view: Any, request: Request
+    ) -> list[str]:
+        context = {"request": request}
+        valid = [item[0] for item in self.get_valid_fields(queryset, view, context)]
+        terms = [term for term in fields if term]
+        for term in terms:
+            if term.removeprefix("-") not in valid:
+                raise exceptions.ValidationError(
+                    {self.ordering_param: [unknown_ordering(term, valid)]}
+                )
+        return terms
+
+
+def unknown_ordering(term: str, valid: list[str]) -> str:
+    shown = term if len(term) <= 40 else f"{term[:40]}…"
+    return _(
+        "This list cannot be sorted by “%(value)s”; use one of: %(allowed)s (a leading “-” "
+        "sorts in descending order)."
+    ) % {"value": shown, "allowed": _list_separator().join(valid)}
+
+
+def _list_separator() -> str:
+    # The joiner of a list of values inside a sentence: "、" in Chinese, ", " in English.
+    return pgettext("list separator", ", ")
 
 
 class _IdField(forms.Field):

@@ -9,13 +9,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
-from rest_framework.filters import OrderingFilter
+
+from .filtering import OrderingFilter
 
 SORT_KEY = "birth_year_sort"
 
 
 class BirthYearOrderingFilter(OrderingFilter):
-    """The view says who reads birth years only: `view.birth_year_only(request) -> bool`."""
+    """The view says who reads birth years only: `view.birth_year_only(request) -> bool`.
+    An ordering the view does not offer is a 400 (common.filtering.OrderingFilter)."""
 
     def filter_queryset(self, request: Any, queryset: QuerySet, view: Any) -> QuerySet:
         ordering = self.get_ordering(request, queryset, view)

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import in_school_scope, schools_visible_to
 from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.relations import WholeIdField
 
 from . import selectors, services
 from .filters import TeachingHoursFilter
@@ -25,7 +26,7 @@ READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
 WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
 
 
-class ScopedSchoolField(serializers.PrimaryKeyRelatedField):
+class ScopedSchoolField(WholeIdField):
     def get_queryset(self) -> QuerySet:
         return schools_visible_to(self.context["request"].user)
 

@@ -35,6 +35,7 @@ from shuangshi.common.idnumbers import (
     parse_id_number,
 )
 from shuangshi.common.ordering import BirthYearOrderingFilter
+from shuangshi.common.relations import WholeIdField
 from shuangshi.teachers.validation import person_errors
 from shuangshi.training.api import IdLookupThrottle, IdNumberSerializer, as_of_param
 
@@ -281,12 +282,12 @@ class MentorViewSet(ScopedModelViewSet):
         return Response([{"school": r, "as_of": as_of, **counts[r["id"]]} for r in rows])
 
 
-class VisibleMentorField(serializers.PrimaryKeyRelatedField):
+class VisibleMentorField(WholeIdField):
     def get_queryset(self) -> QuerySet[Mentor]:
         return selectors.mentors_visible_to(self.context["request"].user)
 
 
-class ScopedSchoolField(serializers.PrimaryKeyRelatedField):
+class ScopedSchoolField(WholeIdField):
     def get_queryset(self) -> QuerySet:
         return schools_visible_to(self.context["request"].user)
 

@@ -91,6 +91,8 @@ class NotificationViewSet(
     read_roles = EVERY_ROLE
     write_roles = EVERY_ROLE
     serializer_class = NotificationSerializer
+    # ?ordering= (the schema offers it, as on every list); an unknown one is a 400.
+    ordering_fields = ["created_at", "due_on", "read_at", "id"]
 
     def get_queryset(self) -> QuerySet[Notification]:
         user = self.request.user
@@ -108,7 +110,7 @@ class NotificationViewSet(
         params = {k: v for k, v in request.query_params.items() if v != ""}
         q = NotificationsQuery(data=params)
         q.is_valid(raise_exception=True)
-        qs = self.get_queryset()
+        qs = self.filter_queryset(self.get_queryset())
         if q.validated_data.get("unread") is not None:
             qs = qs.filter(read_at__isnull=q.validated_data["unread"])
         if q.validated_data.get("kind"):

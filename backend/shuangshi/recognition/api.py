@@ -21,7 +21,9 @@ from rest_framework.views import APIView
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope, teachers_visible_to
 from shuangshi.common.api import RolePermission, ScopedModelViewSet, id_param, request_user
+from shuangshi.common.filtering import OrderingFilter
 from shuangshi.common.parsers import JSONParser
+from shuangshi.common.relations import WholeIdField
 from shuangshi.teachers.api import CertificateSerializer, EnterprisePeriodSerializer
 from shuangshi.teachers.models import (
     Certificate,
@@ -60,7 +62,7 @@ def _only(request: Request, *roles: str) -> None:
         raise exceptions.PermissionDenied(_("Your role may not do this."))
 
 
-class ScopedTeacherField(serializers.PrimaryKeyRelatedField):
+class ScopedTeacherField(WholeIdField):
     def get_queryset(self) -> QuerySet[Teacher]:
         return teachers_visible_to(self.context["request"].user)
 
@@ -72,10 +74,14 @@ class RoundSerializer(serializers.ModelSerializer):
     levels = serializers.ListField(
         child=serializers.ChoiceField(choices=LEVEL_CHOICES), required=False, max_length=3
     )
-    experts = serializers.PrimaryKeyRelatedField(
+    experts = WholeIdField(
         many=True, required=False, queryset=User.objects.filter(role=Role.EXPERT, is_active=True)
     )
     status = serializers.SerializerMethodField()
+    expert_names = serializers.SerializerMethodField(
+        help_text="The assigned experts as a reader knows them (the province and the round's "
+        "experts read them; empty for everyone else)."
+    )
     version = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -91,6 +97,7 @@ class RoundSerializer(serializers.ModelSerializer):
             "levels",
             "rule_version",
             "experts",
+            "expert_names",
             "status",
             "version",
         ]
@@ -102,6 +109,12 @@ class RoundSerializer(serializers.ModelSerializer):
 
     def get_status(self, round: Round) -> str:
         return "open" if services.round_is_open(round, timezone.localdate()) else "closed"
+
+    def get_expert_names(self, round: Round) -> list[str]:
+        request = self.context.get("request")
+        if request is None or _role(request) not in (Role.PROVINCE, Role.EXPERT):
+            return []  # who reviews is the province's and the panel's to know
+        return [selectors.person_name(e) for e in round.experts.all()]
 
 
 class RoundViewSet(ScopedModelViewSet):
@@ -134,10 +147,8 @@ class EvidenceFileSerializer(serializers.ModelSerializer):
     teacher = ScopedTeacherField(required=False)
     file = serializers.FileField(write_only=True)
     frozen = serializers.SerializerMethodField()
-    certificate = serializers.PrimaryKeyRelatedField(
-        queryset=Certificate.objects.all(), required=False, allow_null=True
-    )
-    enterprise_period = serializers.PrimaryKeyRelatedField(
+    certificate = WholeIdField(queryset=Certificate.objects.all(), required=False, allow_null=True)
+    enterprise_period = WholeIdField(
         queryset=EnterprisePeriod.objects.all(), required=False, allow_null=True
     )
 
@@ -358,9 +369,7 @@ class ApplicationEvidenceSerializer(serializers.ModelSerializer):
 class ApplicationSerializer(serializers.ModelSerializer):
     teacher = ScopedTeacherField(required=False)
     level = serializers.ChoiceField(choices=LEVEL_CHOICES)
-    evidence = serializers.PrimaryKeyRelatedField(
-        many=True, required=False, queryset=EvidenceFile.objects.all()
-    )
+    evidence = WholeIdField(many=True, required=False, queryset=EvidenceFile.objects.all())
     round_code = serializers.CharField(source="round.code", read_only=True)
     teacher_name = serializers.CharField(source="teacher.name", read_only=True)
     # The application's school: the one that submitted it, kept when the teacher moves.
@@ -534,6 +543,8 @@ class ApplicationViewSet(ScopedModelViewSet):
         round_id = id_param(request.query_params, "round")
         if round_id is not None:
             queryset = queryset.filter(round_id=round_id)
+        # ?ordering= as the schema offers it (an unknown one is a 400); search is not.
+        queryset = OrderingFilter().filter_queryset(request, queryset, self)
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)
 

@@ -194,7 +194,15 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
     if errors:
         raise ValidationError(errors)
     experts = data.pop("experts", None)
-    apply_changes(round, data)
+    changes = {field: value for field, value in data.items() if getattr(round, field) != value}
+    new_experts = experts is not None and {e.pk for e in experts} != set(
+        round.experts.values_list("pk", flat=True)
+    )
+    if not changes and not new_experts:
+        # Nothing to change (a read-only field sent back is dropped by the serializer, as
+        # everywhere in this API): the version stays, so the reader's next edit goes through.
+        return round
+    apply_changes(round, changes)
     if experts is not None:
         round.experts.set(experts)
     return round

@@ -35,6 +35,7 @@ from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
 from shuangshi.teachers.validation import (
     certificate_errors,
+    leaving_errors,
     name_mismatch,
     period_errors,
     person_errors,
@@ -572,6 +573,7 @@ class TeacherImporter(Importer):
                 code = row.values.get("school") or ""
                 row.error("school", t("No school has the code “%(code)s”.", code=code))
             self._elsewhere(row)
+        self._left_before_completions(batch)  # a completion may have been logged since
 
     def check(self, batch: list[Parsed]) -> None:
         schools = self.schools(batch)
@@ -609,6 +611,27 @@ class TeacherImporter(Importer):
                 continue
             elsewhere += self._elsewhere(row)
         self.charge(elsewhere, "teachers_import")
+        self._left_before_completions(batch)
+
+    def _left_before_completions(self, batch: list[Parsed]) -> None:
+        """A leaving date the sheet changes is not before a completion on file, as in the
+        API (teachers.services.teacher_update): refused at the row's leaving date."""
+        if "left_on" not in self.updates(batch, self.fields):
+            return  # no column: the stored date is kept
+        leaving: dict[int, date] = {}
+        changing: list[tuple[Parsed, int]] = []
+        for row in batch:
+            current = self.existing.get(row.values.get("id_number") or "")
+            left_on = row.values.get("left_on")
+            if current is None or not self._own(current) or not isinstance(left_on, date):
+                continue
+            if left_on != current["left_on"]:
+                leaving[current["id"]] = left_on
+                changing.append((row, current["id"]))
+        last = teacher_services.completions_after_leaving(leaving)
+        for row, teacher_id in changing:
+            if teacher_id in last:
+                row.add(rule_errors(leaving_errors, leaving[teacher_id], last[teacher_id]))
 
     @staticmethod
     def _defaults(values: dict[str, Any]) -> None:

@@ -32,6 +32,7 @@ from shuangshi.common.filtering import FilterBackend
 from shuangshi.common.idnumbers import mask_person, normalize_id_number
 from shuangshi.common.ordering import BirthYearOrderingFilter
 from shuangshi.common.pagination import BoundedCountPagination
+from shuangshi.common.relations import WholeIdField
 from shuangshi.qualification.api import (
     levels_after_of,
     qualification_payload,
@@ -110,14 +111,14 @@ class ProposalActions:
         return self._decide(request, "reject")
 
 
-class ScopedTeacherField(serializers.PrimaryKeyRelatedField):
+class ScopedTeacherField(WholeIdField):
     """A teacher reference that only resolves to teachers the user may write."""
 
     def get_queryset(self) -> QuerySet[Teacher]:
         return teachers_visible_to(self.context["request"].user)
 
 
-class ScopedSchoolField(serializers.PrimaryKeyRelatedField):
+class ScopedSchoolField(WholeIdField):
     def get_queryset(self) -> QuerySet:
         return schools_visible_to(self.context["request"].user)
 

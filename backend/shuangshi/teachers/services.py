@@ -12,7 +12,7 @@ without rows held its column's value throughout; ``selectors.teacher_facts`` sho
 """
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -32,6 +32,7 @@ from shuangshi.qualification.services import (
     teachers_evaluate_created,
     teachers_reevaluate,
 )
+from shuangshi.training.models import TrainingCompletion
 
 from .models import (
     FACT_ATTRS,
@@ -43,6 +44,7 @@ from .models import (
     TeacherFact,
     has_left,
 )
+from .validation import leaving_errors
 
 Proposed = Certificate | EnterprisePeriod
 
@@ -116,6 +118,37 @@ def teacher_create(*, data: dict[str, Any], user: User | None = None) -> Teacher
     return teacher
 
 
+def completions_after_leaving(leaving: Mapping[int, date]) -> dict[int, tuple[date, str]]:
+    """For teacher ids and the leaving date each is to get: the latest completion on file
+    dated after it (its date and programme's title), of the teachers that have one. Voided
+    completions never count and are left out (validation.leaving_errors)."""
+    if not leaving:
+        return {}
+    rows = (
+        TrainingCompletion.objects.filter(
+            teacher_id__in=list(leaving), voided=False, completed_on__gt=min(leaving.values())
+        )
+        .order_by("teacher_id", "-completed_on", "-id")
+        .values_list("teacher_id", "completed_on", "program__title")
+    )
+    found: dict[int, tuple[date, str]] = {}
+    for teacher_id, completed_on, title in rows:
+        if teacher_id not in found and completed_on > leaving[teacher_id]:
+            found[teacher_id] = (completed_on, title)
+    return found
+
+
+def _refuse_leaving_before_completions(teacher: Teacher, left_on: Any) -> None:
+    """A changed leaving date is not before a completion on file (validation.leaving_errors);
+    an unchanged one is left alone (records from before the rule may disagree with it)."""
+    if not isinstance(left_on, date) or left_on == teacher.left_on:
+        return
+    last = completions_after_leaving({teacher.pk: left_on}).get(teacher.pk)
+    errors = leaving_errors(left_on, last)
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def teacher_update(
     *,
@@ -130,6 +163,8 @@ def teacher_update(
         raise ValidationError(
             {"effective_on": [_("The date a change takes effect may not be in the future.")]}
         )
+    if "left_on" in data:
+        _refuse_leaving_before_completions(teacher, data["left_on"])
     before = _fact_snapshot(teacher)
     apply_changes(teacher, data)
     facts_record(teacher=teacher, before=before, effective_on=effective_on, user=user)

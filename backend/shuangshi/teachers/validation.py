@@ -95,6 +95,27 @@ def teacher_errors(values: Mapping[str, Any]) -> Errors:
     return errors
 
 
+def leaving_errors(left_on: date | None, last_completion: tuple[date, str] | None) -> Errors:
+    """A leaving date not before the teacher's latest training completion on file
+    (``last_completion``: its date and programme's title; None when there is none after
+    ``left_on``). Employed through ``left_on``, a completion on that day stands; one after it
+    is refused when it is logged (training.validation.completion_errors), so a leaving date
+    is not moved before one already on file. Voided completions never count and do not hold
+    the date; certificates and enterprise periods are not refused after leaving either."""
+    if left_on is None or last_completion is None or last_completion[0] <= left_on:
+        return {}
+    on, program = last_completion
+    return {
+        "left_on": [
+            _(
+                "This teacher has a training completion dated %(date)s (%(program)s); the "
+                "leaving date cannot be before that day."
+            )
+            % {"date": on.isoformat(), "program": program}
+        ]
+    }
+
+
 def certificate_errors(values: Mapping[str, Any]) -> Errors:
     errors: Errors = {}
     kind = values.get("kind")

@@ -26,6 +26,7 @@ from shuangshi.common.api import (
 )
 from shuangshi.common.dates import DateField
 from shuangshi.common.idnumbers import normalize_id_number
+from shuangshi.common.relations import WholeIdField
 from shuangshi.teachers.validation import person_errors
 
 from . import selectors, services
@@ -269,7 +270,7 @@ class TrainingBaseViewSet(ScopedModelViewSet):
 # --------------------------------------------------------------------------- programmes
 
 
-class WritableBaseField(serializers.PrimaryKeyRelatedField):
+class WritableBaseField(WholeIdField):
     """Province names any base; base staff only their own."""
 
     def get_queryset(self) -> QuerySet[TrainingBase]:
@@ -344,7 +345,7 @@ class TrainingProgramViewSet(ScopedModelViewSet):
 # --------------------------------------------------------------------------- completions
 
 
-class WritableProgramField(serializers.PrimaryKeyRelatedField):
+class WritableProgramField(WholeIdField):
     def get_queryset(self) -> QuerySet[TrainingProgram]:
         user = self.context["request"].user
         if user.role not in RUNS_TRAINING:
@@ -352,7 +353,7 @@ class WritableProgramField(serializers.PrimaryKeyRelatedField):
         return selectors.programs_visible_to(user)
 
 
-class CompletionTeacherField(serializers.PrimaryKeyRelatedField):
+class CompletionTeacherField(WholeIdField):
     def get_queryset(self) -> QuerySet:
         return selectors.completion_teachers_for(self.context["request"].user).distinct()
 

@@ -30,7 +30,8 @@ from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_reevaluate
 
 from .models import BaseStatus, BaseStatusChange, TrainingBase, TrainingCompletion, TrainingProgram
-from .selectors import teacher_ids_trained_at
+from .selectors import status_histories, status_in, teacher_ids_trained_at
+from .validation import base_move_errors
 
 
 def _record_status(
@@ -182,9 +183,21 @@ def program_create(*, data: dict[str, Any]) -> TrainingProgram:
     return TrainingProgram.objects.create(**data)
 
 
+def _refuse_move_off_operating_days(program: TrainingProgram, base: TrainingBase) -> None:
+    """Every completion stays on a day its (new) base was active (validation.base_move_errors)."""
+    history = status_histories([base.pk]).get(base.pk, [])
+    completions = program.completions.values_list("completed_on", "teacher__name")
+    errors = base_move_errors(completions, lambda on: status_in(history, on))
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def program_update(*, program: TrainingProgram, data: dict[str, Any]) -> TrainingProgram:
     old_base = program.base_id
+    new_base = data.get("base")
+    if new_base is not None and new_base.pk != old_base:
+        _refuse_move_off_operating_days(program, new_base)
     apply_changes(program, data)
     if program.base_id != old_base:
         teachers_reevaluate(

@@ -4,7 +4,7 @@ Each function takes the record's values (field name to Python value, dates as `d
 returns `{field: [message, ...]}`, empty when the record is valid.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -130,6 +130,34 @@ def base_status_errors(status: str | None, on: date | None) -> Errors:
             "operating (active) base counts, so no completion can be logged for that day."
         )
     return {"completed_on": [message % {"date": day}]}
+
+
+def base_move_errors(
+    completions: Iterable[tuple[date, str]], status_on: Callable[[date], str]
+) -> Errors:
+    """A programme moved to another base keeps its completions on days that base was active
+    (as base_status_errors asks of each completion): refused on ``base``, naming the first
+    completion, by date, that would fall on a day the new base was planned or suspended.
+    ``completions`` are (completed_on, teacher's name); ``status_on`` the new base's status
+    on a day from its history."""
+    for on, teacher in sorted(completions):
+        status = status_on(on)
+        if status == "active":
+            continue
+        if status == "suspended":
+            message = _(
+                "The completion of %(teacher)s on %(date)s falls on a day the new base was "
+                "suspended; only training at an operating (active) base counts, so the "
+                "programme cannot move to this base."
+            )
+        else:
+            message = _(
+                "The completion of %(teacher)s on %(date)s falls on a day the new base was "
+                "still planned (not yet approved); only training at an operating (active) base "
+                "counts, so the programme cannot move to this base."
+            )
+        return {"base": [message % {"teacher": teacher, "date": on.isoformat()}]}
+    return {}
 
 
 def voided_completion_errors(field: str) -> Errors:

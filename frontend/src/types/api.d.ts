@@ -458,14 +458,16 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /exports/province/: the province workbook for today (province only).
+         * @description GET /exports/province/?as_of=: the province workbook as on a date (default today;
+         *     province only).
          *
          *     POST makes it in a background job instead: 202 with the job (its download is the file).
          */
         get: operations["exports_province_retrieve"];
         put?: never;
         /**
-         * @description GET /exports/province/: the province workbook for today (province only).
+         * @description GET /exports/province/?as_of=: the province workbook as on a date (default today;
+         *     province only).
          *
          *     POST makes it in a background job instead: 202 with the job (its download is the file).
          */
@@ -484,7 +486,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description GET /exports/school/?school=<id>: one school's teachers and what each lacks.
+         * @description GET /exports/school/?school=<id>&as_of=: one school's teachers and what each lacks,
+         *     as on a date (default today).
          *
          *     A school's HR gets their own school (no parameter needed); the province and city
          *     users name a school they may see.
@@ -1943,6 +1946,27 @@ export interface paths {
          *     Deleting deactivates.
          */
         patch: operations["users_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description A one-time password for an account whose owner forgot theirs (the province: any
+         *     account; school HR: its own school's teacher accounts). Answered once; the owner
+         *     must choose their own at the next sign-in; the account's tokens and sessions end.
+         */
+        post: operations["users_reset_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users/teacher-accounts/": {
@@ -3442,6 +3466,11 @@ export interface components {
             old_password: string;
             new_password: string;
         };
+        PasswordReset: {
+            username: string;
+            /** @description one-time: hand it over; it is not shown again */
+            password: string;
+        };
         PatchedAlertSettingsRequest: {
             /** 证书到期提前天数 */
             certificate_expiring_days?: number;
@@ -4040,6 +4069,8 @@ export interface components {
             /** 规则版本 */
             readonly rule_version: number;
             experts?: number[];
+            /** @description The assigned experts as a reader knows them (the province and the round's experts read them; empty for everyone else). */
+            readonly expert_names: string[];
             readonly status: string;
             readonly version: number;
         };
@@ -5657,7 +5688,10 @@ export interface operations {
     };
     exports_province_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Every figure as on this date (default today), as the ratios API's as_of. */
+                as_of?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5675,7 +5709,10 @@ export interface operations {
     };
     exports_province_create: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Every figure as on this date (default today), as the ratios API's as_of. */
+                as_of?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5694,7 +5731,10 @@ export interface operations {
     };
     exports_school_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Every figure as on this date (default today), as the ratios API's as_of. */
+                as_of?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5712,7 +5752,10 @@ export interface operations {
     };
     exports_school_create: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Every figure as on this date (default today), as the ratios API's as_of. */
+                as_of?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8776,6 +8819,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    users_reset_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 用户 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
                 };
             };
         };

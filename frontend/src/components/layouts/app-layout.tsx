@@ -2,7 +2,7 @@ import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-d
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router-dom';
 
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { Loading } from '@/components/ui/query-state';
@@ -16,12 +16,15 @@ import { navItemsFor, type NavItem } from './nav-items';
 
 export { navItemsFor } from './nav-items';
 
-/** Pages that the header's buttons open rather than the menu, with their titles (locale keys). */
-const headerPages: { path: string; label: string }[] = [
-  { path: paths.jobs, label: 'jobs.title' },
-  { path: paths.notifications, label: 'notifications.title' },
-  { path: paths.password, label: 'recognition.password.title' },
-];
+/** The title the matched route names (routes-config's `handle`), the deepest one that does. */
+function useRouteTitle(): string | undefined {
+  const matches = useMatches();
+  for (let i = matches.length - 1; i >= 0; i -= 1) {
+    const handle = matches[i].handle as { title?: string } | undefined;
+    if (handle?.title) return handle.title;
+  }
+  return undefined;
+}
 
 /** A city user's city as a title in the screen's language ("南昌市", "Nanchang"); undefined
  * for every other user. Only a city user needs the cities' names (Chinese and English). */
@@ -61,9 +64,11 @@ export function AppLayout() {
   const selected = items
     .filter((item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
-  const headerPage = headerPages.find((page) => location.pathname === page.path);
+  // The route's own title (an expert opening /recognition/rounds by its address reads 认定批次,
+  // not the menu's nearest entry); the overview's names a city user's city.
+  const routeTitle = useRouteTitle();
   const pageTitle =
-    selected && me.data ? navLabel(selected) : headerPage ? t(headerPage.label) : '';
+    routeTitle === 'nav.dashboard' ? dashboardLabel : routeTitle ? t(routeTitle) : '';
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.title')}` : t('app.title');
   }, [pageTitle, t]);

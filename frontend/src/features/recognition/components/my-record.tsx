@@ -148,6 +148,12 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
   const applications = useApplications({ page_size: 50 });
   const action = useApplicationAction();
   const [applying, setApplying] = useState(false);
+  // A round holds one application past draft (DESIGN §8): a draft beside one is refused on
+  // submission, so it is not offered; the API deletes no application, a draft is withdrawn.
+  const appliedRounds = new Set(
+    (applications.data?.results ?? []).filter((a) => a.status !== 'draft' && a.status !== 'withdrawn').map((a) => a.round),
+  );
+  const blocked = (app: Application) => app.status === 'draft' && appliedRounds.has(app.round);
   const run = async (app: Application, name: 'submit' | 'withdraw') => {
     try {
       await action.mutateAsync({ id: app.id, action: name });
@@ -184,7 +190,7 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
             'data-testid': `my-application-${app.id}`,
             extra: <StatusTag status={app.status} />,
             actions: [
-              app.status === 'draft' && (
+              app.status === 'draft' && !blocked(app) && (
                 <Button size="small" type="link" key="submit" onClick={() => void run(app, 'submit')}>
                   {t('recognition.action.submit')}
                 </Button>
@@ -200,11 +206,20 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
                 {app.round_code} · <LevelText level={app.level} />
               </>
             ),
-            description: app.history.length ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                <LastStep step={app.history[app.history.length - 1]} />
-              </Typography.Text>
-            ) : null,
+            description: (app.history.length > 0 || blocked(app)) && (
+              <>
+                {app.history.length > 0 && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <LastStep step={app.history[app.history.length - 1]} />
+                  </Typography.Text>
+                )}
+                {blocked(app) && (
+                  <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid="draft-blocked">
+                    {t('recognition.me.draftBlocked')}
+                  </Typography.Text>
+                )}
+              </>
+            ),
           })}
         />
       )}

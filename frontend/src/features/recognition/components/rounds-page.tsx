@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, type TableColumnType } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableColumnType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,16 +29,57 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const [editing, setEditing] = useState<Round | null>(null);
   const isPhone = useIsPhone();
   const tableScroll = useTableScroll(640);
+  const role = useMe().data?.role;
   // Experts read their rounds but not the certificates issued (the API refuses them).
-  const readsRecognitions = useMe().data?.role !== 'expert';
+  const readsRecognitions = role !== 'expert';
+  // Who reviews is named to the province and the round's experts only (the API's expert_names).
+  const readsExperts = role === 'province' || role === 'expert';
   const period = (r: Round) => `${formatDate(r.opens_on)} — ${formatDate(r.closes_on)}`;
+  const list = (items: string[]) => (items.length ? items.join(t('recognition.listSeparator')) : '—');
+  const levels = (r: Round) => list((r.levels ?? []).map((l) => t(`recognition.level.${l}`)));
+  const experts = (r: Round) => list(r.expert_names ?? []);
+  const labelled = (label: string, value: string) => t('common.labelled', { label, value });
+  // The lists wrap under the name (the phone's table is as wide as its content: one line of
+  // experts pushed the status off the screen).
+  const wrapped = { fontSize: 12, display: 'block', maxWidth: 200, whiteSpace: 'normal' } as const;
   const name: Column = {
     title: t('recognition.roundName'),
     dataIndex: 'name',
-    // On a phone the code and the dates go under the name, so that the status comes next.
+    // On a phone the code, the dates, the levels and the experts go under the name, so that
+    // the status comes next.
     render: (v: string, r) =>
-      <TwoLineCell main={v} sub={isPhone && `${r.code} · ${period(r)}`} subTestId="round-code" />,
+      isPhone ? (
+        <Space orientation="vertical" size={0}>
+          <TwoLineCell main={v} sub={`${r.code} · ${period(r)}`} subTestId="round-code" />
+          <Typography.Text type="secondary" style={wrapped} data-testid="round-levels">
+            {labelled(t('recognition.levels'), levels(r))}
+          </Typography.Text>
+          {readsExperts && (
+            <Typography.Text type="secondary" style={wrapped} data-testid="round-experts">
+              {labelled(t('recognition.experts'), experts(r))}
+            </Typography.Text>
+          )}
+        </Space>
+      ) : (
+        v
+      ),
   };
+  const offered: Column[] = [
+    {
+      title: t('recognition.levels'),
+      key: 'levels',
+      render: (_: unknown, r: Round) => <span data-testid="round-levels">{levels(r)}</span>,
+    },
+    ...(readsExperts
+      ? [
+          {
+            title: t('recognition.experts'),
+            key: 'experts',
+            render: (_: unknown, r: Round) => <span data-testid="round-experts">{experts(r)}</span>,
+          },
+        ]
+      : []),
+  ];
   const status: Column = {
     title: t('recognition.statusLabel'),
     dataIndex: 'status',
@@ -63,9 +104,10 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const columns = isPhone
     ? [name, status, ...edit, ...terms]
     : [
-        { title: t('recognition.code'), dataIndex: 'code' },
+        { title: t('recognition.code'), dataIndex: 'code', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
         name,
         { title: t('recognition.opens'), key: 'period', render: (_: unknown, r: Round) => period(r) },
+        ...offered,
         ...terms,
         status,
         ...edit,

@@ -37,6 +37,15 @@ const filterKeys = [
   'qualification_level',
 ] as const;
 
+/** The orderings the list offers (the API refuses any other with a 400): an old or
+ * hand-edited link with another falls back to the default order. */
+const SORTABLE = ['staff_no', 'name', 'hired_on'];
+
+function knownOrdering(value: string | null): string | undefined {
+  if (!value) return undefined;
+  return SORTABLE.includes(value.replace(/^-/, '')) ? value : undefined;
+}
+
 function activeFilter(value: string | null): boolean | undefined {
   if (value === 'all') return undefined;
   return value !== 'false';
@@ -50,7 +59,7 @@ function useTeacherFilters() {
       page: Number(params.get('page') ?? 1),
       page_size: Number(params.get('page_size') ?? PAGE_SIZE),
       search: params.get('search') ?? undefined,
-      ordering: params.get('ordering') ?? undefined,
+      ordering: knownOrdering(params.get('ordering')),
       // Employed only unless asked: ?active=all (everyone) or ?active=false (left only).
       active: activeFilter(params.get('active')),
     };

@@ -1,32 +1,20 @@
-import { Alert, Space } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Space } from 'antd';
 
 import { useMe } from '@/lib/auth';
 
-import { useBaseStats } from '../api/get-base-stats';
+import { BaseNotOperating, useBaseOperating } from './base-not-operating';
 import { BaseStatsCard } from './base-stats-card';
 import { CompletionsCard } from './completions-card';
 import { ProgramsCard } from './programs-card';
 
 /** What training-base staff work on: their base's programmes and completions. */
 export function BaseTraining() {
-  const { t } = useTranslation();
   const me = useMe().data;
-  // Only training at an operating base counts (DESIGN §4; the API refuses a completion dated
-  // on a day the base was planned or suspended): a base that is not active today is told
-  // why and offered no logging. Until its status is known, nothing is held back.
-  const status = useBaseStats().data?.[0]?.base.status;
-  const operating = !status || status === 'active';
+  // A base that is not active today is told why (and since when) and offered no logging.
+  const { status, operating, since } = useBaseOperating();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      {!operating && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="base-not-operating"
-          title={t(status === 'suspended' ? 'training.notOperating.suspended' : 'training.notOperating.planned')}
-        />
-      )}
+      <BaseNotOperating status={status} since={since} />
       <BaseStatsCard title={me?.training_base_name} />
       <ProgramsCard editable />
       <CompletionsCard editable loggable={operating} />
