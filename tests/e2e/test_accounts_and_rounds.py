@@ -52,9 +52,17 @@ def test_the_province_edits_a_round(page: Page) -> None:
     days.fill("12")
     dialog.get_by_role("button", name=re.compile("OK|确 定|确定")).click()
     expect(page.locator(".ant-message")).to_contain_text("已保存")
-    expect(page.locator(".ant-table-row").first.locator("td").nth(3)).to_have_text("12")
+    days_cell = page.locator(".ant-table-row").first.locator("td").nth(_column(page, "公示天数"))
+    expect(days_cell).to_have_text("12")
     page.reload()
-    expect(page.locator(".ant-table-row").first.locator("td").nth(3)).to_have_text("12")
+    expect(days_cell).to_have_text("12")
+
+
+def _column(page: Page, header: str) -> int:
+    """The index of the rounds table's column under ``header`` (the columns grow)."""
+    headers = page.locator(".ant-table-thead th")
+    expect(headers.filter(has_text=header)).to_have_count(1)
+    return [h.strip() for h in headers.all_inner_texts()].index(header)
 
 
 def test_the_province_opens_an_expert_account_to_assign_to_a_round(page: Page) -> None:
