@@ -1,9 +1,9 @@
-import { Card, Collapse, Table, Typography, type TableColumnType } from 'antd';
+import { Table, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
-import { ErrorState } from '@/components/ui/query-state';
+import { FoldedCard } from '@/components/ui/folded-card';
 import type { EnumGroup } from '@/config/enums';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { formatDate } from '@/lib/format';
@@ -47,33 +47,23 @@ export function FactsCard({ teacher }: { teacher: number }) {
     { title: t('teachers.factsBy'), dataIndex: 'recorded_by', render: (v: string | null) => v ?? '—' },
   ];
   return (
-    <Card size="small" styles={{ body: { padding: 0 } }}>
-      <Collapse
-        ghost
-        onChange={(keys) => setOpen(keys.length > 0)}
-        items={[
-          {
-            key: 'facts',
-            label: <Typography.Text strong>{t('teachers.factsTitle')}</Typography.Text>,
-            children: facts.isError ? (
-              <ErrorState error={facts.error} onRetry={() => void facts.refetch()} />
-            ) : (
-              <div data-testid="teacher-facts">
-                <Typography.Paragraph type="secondary">{t('teachers.factsHelp')}</Typography.Paragraph>
-                <Table<TeacherFact>
-                  size="small"
-                  rowKey={(row) => `${row.field}-${row.effective_on}-${row.recorded_at}`}
-                  loading={facts.isPending}
-                  pagination={false}
-                  dataSource={rows}
-                  columns={columns}
-                  onRow={() => ({ 'data-testid': 'teacher-fact' }) as object}
-                />
-              </div>
-            ),
-          },
-        ]}
+    <FoldedCard
+      title={t('teachers.factsTitle')}
+      help={t('teachers.factsHelp')}
+      testId="teacher-facts"
+      error={facts.isError ? facts.error : null}
+      onRetry={() => void facts.refetch()}
+      onOpenChange={setOpen}
+    >
+      <Table<TeacherFact>
+        size="small"
+        rowKey={(row) => `${row.field}-${row.effective_on}-${row.recorded_at}`}
+        loading={facts.isPending}
+        pagination={false}
+        dataSource={rows}
+        columns={columns}
+        onRow={() => ({ 'data-testid': 'teacher-fact' }) as object}
       />
-    </Card>
+    </FoldedCard>
   );
 }

@@ -1,4 +1,3 @@
-import { Card, Collapse, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_WRAP, AuditActionTag, AuditChanges } from '@/components/ui/audit-changes';
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { ItemList } from '@/components/ui/item-list';
-import { ErrorState } from '@/components/ui/query-state';
+import { FoldedCard } from '@/components/ui/folded-card';
 import { modelLabel } from '@/lib/audit-text';
 import { useIsPhone } from '@/lib/breakpoints';
 
@@ -37,51 +36,41 @@ export function HistoryCard({ teacher }: { teacher: number }) {
   const record = (entry: TeacherHistoryEntry) =>
     entry.model === 'teacher' ? modelLabel(t, exists, entry.model) : `${modelLabel(t, exists, entry.model)} · ${name(entry)}`;
   return (
-    <Card size="small" styles={{ body: { padding: 0 } }}>
-      <Collapse
-        ghost
-        onChange={(keys) => setOpen(keys.length > 0)}
-        items={[
-          {
-            key: 'history',
-            label: <Typography.Text strong>{t('teachers.historyTitle')}</Typography.Text>,
-            children: history.isError ? (
-              <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-            ) : (
-              <div data-testid="teacher-history">
-                <Typography.Paragraph type="secondary">{t('teachers.historyHelp')}</Typography.Paragraph>
-                <ItemList<TeacherHistoryEntry>
-                  size="small"
-                  loading={history.isFetching}
-                  items={history.data?.results ?? []}
-                  rowKey={(entry) => entry.id}
-                  pagination={{
-                    current: page,
-                    pageSize: HISTORY_PAGE_SIZE,
-                    total: history.data?.count ?? 0,
-                    onChange: setPage,
-                    size: isPhone ? 'small' : undefined,
-                  }}
-                  renderItem={(entry) => ({
-                    'data-testid': 'history-entry',
-                    title: (
-                      <span style={AUDIT_WRAP}>
-                        <AuditActionTag action={entry.action} /> {record(entry)}
-                      </span>
-                    ),
-                    description: `${dayjs(entry.timestamp).format('YYYY-MM-DD HH:mm')} · ${entry.actor ?? t('audit.system')}`,
-                    content: (
-                      <div style={{ marginTop: 4 }}>
-                        <AuditChanges entry={entry} />
-                      </div>
-                    ),
-                  })}
-                />
-              </div>
-            ),
-          },
-        ]}
+    <FoldedCard
+      title={t('teachers.historyTitle')}
+      help={t('teachers.historyHelp')}
+      testId="teacher-history"
+      error={history.isError ? history.error : null}
+      onRetry={() => void history.refetch()}
+      onOpenChange={setOpen}
+    >
+      <ItemList<TeacherHistoryEntry>
+        size="small"
+        loading={history.isFetching}
+        items={history.data?.results ?? []}
+        rowKey={(entry) => entry.id}
+        pagination={{
+          current: page,
+          pageSize: HISTORY_PAGE_SIZE,
+          total: history.data?.count ?? 0,
+          onChange: setPage,
+          size: isPhone ? 'small' : undefined,
+        }}
+        renderItem={(entry) => ({
+          'data-testid': 'history-entry',
+          title: (
+            <span style={AUDIT_WRAP}>
+              <AuditActionTag action={entry.action} /> {record(entry)}
+            </span>
+          ),
+          description: `${dayjs(entry.timestamp).format('YYYY-MM-DD HH:mm')} · ${entry.actor ?? t('audit.system')}`,
+          content: (
+            <div style={{ marginTop: 4 }}>
+              <AuditChanges entry={entry} />
+            </div>
+          ),
+        })}
       />
-    </Card>
+    </FoldedCard>
   );
 }
