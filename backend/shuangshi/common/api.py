@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Model, ProtectedError
 from django.utils.translation import gettext as _
@@ -131,8 +132,40 @@ class VersionedSerializer(serializers.ModelSerializer):
         return super().validate(attrs)
 
 
-def apply_changes(instance: Model, data: dict[str, Any]) -> Model:
-    """Set fields, bump the version and save (callers hold the transaction)."""
+def _stored_and_new(instance: Model, name: str, value: Any) -> tuple[Any, Any]:
+    """The instance's value of ``name`` and ``value`` in comparable form: a relation by its
+    key (no query for the related row), anything else as it is."""
+    try:
+        field = instance._meta.get_field(name)
+    except FieldDoesNotExist:
+        return getattr(instance, name, None), value
+    if field.many_to_one or field.one_to_one:
+        key = value.pk if isinstance(value, Model) else value
+        return getattr(instance, field.attname), key  # type: ignore[union-attr]
+    return getattr(instance, name, None), value
+
+
+def changed_values(instance: Model, data: dict[str, Any]) -> dict[str, Any]:
+    """The items of ``data`` whose values differ from the instance's: empty when writing
+    ``data`` would change nothing (a PATCH sending back what it read)."""
+    changed: dict[str, Any] = {}
+    for name, value in data.items():
+        stored, new = _stored_and_new(instance, name, value)
+        if stored != new:
+            changed[name] = value
+    return changed
+
+
+def apply_changes(instance: Model, data: dict[str, Any], *, touched: bool = False) -> Model:
+    """Set fields, bump the version and save (callers hold the transaction).
+
+    One rule for every record: when ``data`` holds only the stored values, nothing is saved
+    and the version stays (no audit entry either), so the reader's next edit still goes
+    through; the callers then skip their re-evaluation and history too (changed_values).
+    ``touched``: something else of the record changed (its many-to-many rows), so it is a
+    new version even when its own fields are the same."""
+    if not changed_values(instance, data) and not touched:
+        return instance
     for field, value in data.items():
         setattr(instance, field, value)
     instance.version += 1  # type: ignore[attr-defined]

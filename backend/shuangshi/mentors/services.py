@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from shuangshi.common.api import apply_changes
+from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
 
 from .models import Mentor, MentorAppointment
@@ -80,10 +80,12 @@ def appointment_create(*, data: dict[str, Any]) -> MentorAppointment:
 def appointment_update(
     *, appointment: MentorAppointment, data: dict[str, Any]
 ) -> MentorAppointment:
+    if not changed_values(appointment, data):
+        return appointment  # the same values: nothing to check, the version stays
     for field, value in data.items():
         setattr(appointment, field, value)
     _refuse_overlap(appointment)
-    return apply_changes(appointment, {})  # type: ignore[return-value]
+    return apply_changes(appointment, {}, touched=True)  # type: ignore[return-value]
 
 
 @transaction.atomic

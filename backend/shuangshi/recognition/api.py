@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope, teachers_visible_to
 from shuangshi.common.api import RolePermission, ScopedModelViewSet, id_param, request_user
-from shuangshi.common.filtering import OrderingFilter
+from shuangshi.common.filtering import OrderingFilter, SearchFilter
 from shuangshi.common.parsers import JSONParser
 from shuangshi.common.relations import WholeIdField
 from shuangshi.teachers.api import CertificateSerializer, EnterprisePeriodSerializer
@@ -480,6 +480,14 @@ class PublicityRowSerializer(serializers.ModelSerializer):
         ]
 
 
+class PublicitySearchFilter(SearchFilter):
+    """The publicity list is searched by what it shows of a person: the teacher's name (not
+    the staff number the applications list also searches)."""
+
+    def get_search_fields(self, view: Any, request: Request) -> list[str]:
+        return ["teacher__name"]
+
+
 APPLICANT_ROLES = (Role.TEACHER, Role.SCHOOL_HR)
 
 
@@ -543,7 +551,9 @@ class ApplicationViewSet(ScopedModelViewSet):
         round_id = id_param(request.query_params, "round")
         if round_id is not None:
             queryset = queryset.filter(round_id=round_id)
-        # ?ordering= as the schema offers it (an unknown one is a 400); search is not.
+        # ?search= (the teacher's name: the list shows nothing else to search) and
+        # ?ordering= as the schema offers them (an unknown ordering is a 400).
+        queryset = PublicitySearchFilter().filter_queryset(request, queryset, self)
         queryset = OrderingFilter().filter_queryset(request, queryset, self)
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)

@@ -39,9 +39,10 @@ def applicant_problems(
 
     Professional and practical-course teachers may apply; part-time ones after a year of
     teaching at the school (``at_school_since``: when their current school took effect) and
-    while aged 70 or under."""
+    while aged 70 or under. A teacher leaving on `on` has left (as their account has:
+    teachers.models.has_left), and cannot start an application that outlasts them."""
     problems: list[str] = []
-    if left_on is not None and left_on < on:
+    if left_on is not None and left_on <= on:
         problems.append("left")
     if course_type not in APPLICANT_COURSES:
         problems.append("course_type")

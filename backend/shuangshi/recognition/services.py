@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.common.api import apply_changes
+from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.qualification import selectors as qualification
 from shuangshi.qualification import wording
 from shuangshi.teachers import selectors as teacher_selectors
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, FactField, Teacher
+from shuangshi.teachers.models import Certificate, EnterprisePeriod, FactField, Teacher, has_left
 
 from . import rules, selectors
 from .evidence import extension_of, sha256_of, sniff
@@ -74,6 +74,14 @@ def _require_opinion(opinion: str) -> str:
     if not opinion:
         raise _error("opinion", _("An opinion is required to return or reject."))
     return opinion
+
+
+def _refuse_leaver(teacher: Teacher, today: date, message: str) -> None:
+    """A teacher who has left (teachers.models.has_left: a leaving date today or before) is
+    no longer the school's teacher: their application does not go forward (``message``
+    says what is refused and what to do instead, with the leaving date)."""
+    if has_left(teacher.left_on, today=today):
+        raise _error("teacher", message % {"date": teacher.left_on})
 
 
 def _set_status(application: Application, status: str, **fields: Any) -> Application:
@@ -194,7 +202,7 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
     if errors:
         raise ValidationError(errors)
     experts = data.pop("experts", None)
-    changes = {field: value for field, value in data.items() if getattr(round, field) != value}
+    changes = changed_values(round, data)
     new_experts = experts is not None and {e.pk for e in experts} != set(
         round.experts.values_list("pk", flat=True)
     )
@@ -202,7 +210,7 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
         # Nothing to change (a read-only field sent back is dropped by the serializer, as
         # everywhere in this API): the version stays, so the reader's next edit goes through.
         return round
-    apply_changes(round, changes)
+    apply_changes(round, changes, touched=new_experts)
     if experts is not None:
         round.experts.set(experts)
     return round
@@ -233,6 +241,11 @@ def application_create(
     """A draft; the teacher (or their school's HR) submits it when ready."""
     if level not in round.levels:
         raise _error("level", _("This round does not offer that level."))
+    _refuse_leaver(
+        teacher,
+        timezone.localdate(),
+        _("The teacher left the school on %(date)s; a teacher who has left cannot apply."),
+    )
     # Refused now, not after a draft that could never be submitted (submit checks again:
     # two drafts may be made before either is submitted).
     _refuse_second_application(round, teacher)
@@ -264,10 +277,15 @@ def application_update(*, application: Application, data: dict[str, Any]) -> App
     evidence = data.pop("evidence", None)
     if "level" in data and data["level"] not in application.round.levels:
         raise _error("level", _("This round does not offer that level."))
+    new_evidence = evidence is not None and {e.pk for e in evidence} != set(
+        application.evidence.values_list("pk", flat=True)
+    )
     if evidence is not None:
         _check_evidence(application.teacher, evidence)
+    if new_evidence:
         application.evidence.set(evidence)
-    apply_changes(application, data)
+    # The same values and files again: the version stays (common.api.apply_changes).
+    apply_changes(application, data, touched=new_evidence)
     return application
 
 
@@ -379,6 +397,16 @@ def _review(
         raise _error("decision", _("Choose approve, return or reject."))
     if decision != "approve":
         opinion = _require_opinion(opinion)
+    else:
+        # Returning or rejecting (with the opinion saying why) closes it instead.
+        _refuse_leaver(
+            application.teacher,
+            today or timezone.localdate(),
+            _(
+                "The teacher left the school on %(date)s; the application of a teacher who "
+                "has left cannot be approved. Return or reject it with an opinion."
+            ),
+        )
     fields: dict[str, Any] = {}
     if decision == "approve":
         status = approved
@@ -510,6 +538,14 @@ def application_finalize(
     if application.status == S.OBJECTED:
         raise _error("status", _("An objection is still open: resolve it first."))
     _require_status(application, S.PUBLICIZED)
+    _refuse_leaver(
+        application.teacher,
+        today,
+        _(
+            "The teacher left the school on %(date)s; a teacher who has left is not "
+            "recognized. To close the application, file an objection saying so and uphold it."
+        ),
+    )
     if not rules.may_finalize(application.publicity_until, today):
         raise _error(
             "publicity_until",
@@ -532,9 +568,13 @@ def application_finalize(
 
 
 def applications_finalize_due(*, today: date | None = None) -> int:
-    """The nightly run: finalize every application whose publicity has ended unopposed."""
+    """The nightly run: finalize every application whose publicity has ended unopposed,
+    but for teachers who have left (application_finalize refuses them: the province closes
+    those through an upheld objection)."""
     today = today or timezone.localdate()
-    due = Application.objects.filter(status=S.PUBLICIZED, publicity_until__lt=today)
+    due = Application.objects.filter(status=S.PUBLICIZED, publicity_until__lt=today).exclude(
+        teacher__left_on__lte=today  # teachers.models.has_left
+    )
     done = 0
     for application in due.iterator():
         application_finalize(application=application, user=None, today=today)

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from shuangshi.accounts.models import User
 from shuangshi.accounts.services import teacher_accounts_deactivate, teacher_tokens_revoke
 from shuangshi.common import bulk
-from shuangshi.common.api import apply_changes
+from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import (
     evaluation_ready,
@@ -163,6 +163,8 @@ def teacher_update(
         raise ValidationError(
             {"effective_on": [_("The date a change takes effect may not be in the future.")]}
         )
+    if not changed_values(teacher, data):
+        return teacher  # the values it has: no new version, history or re-evaluation
     if "left_on" in data:
         _refuse_leaving_before_completions(teacher, data["left_on"])
     before = _fact_snapshot(teacher)
@@ -202,6 +204,8 @@ def certificate_create(*, data: dict[str, Any]) -> Certificate:
 
 @transaction.atomic
 def certificate_update(*, certificate: Certificate, data: dict[str, Any]) -> Certificate:
+    if not changed_values(certificate, data):
+        return certificate  # the values it has: no new version nor re-evaluation
     old_teacher = certificate.teacher_id
     apply_changes(certificate, data)
     teachers_reevaluate(teacher_ids={old_teacher, certificate.teacher_id})
@@ -224,6 +228,8 @@ def period_create(*, data: dict[str, Any]) -> EnterprisePeriod:
 
 @transaction.atomic
 def period_update(*, period: EnterprisePeriod, data: dict[str, Any]) -> EnterprisePeriod:
+    if not changed_values(period, data):
+        return period  # the values it has: no new version nor re-evaluation
     old_teacher = period.teacher_id
     apply_changes(period, data)
     teachers_reevaluate(teacher_ids={old_teacher, period.teacher_id})

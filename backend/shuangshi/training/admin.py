@@ -1,11 +1,56 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from . import services
 from .models import TrainingBase, TrainingCompletion, TrainingProgram
 
 
+class _Trial(Exception):
+    """Rolls back a change tried only to hear what the service says of it."""
+
+
+class TrainingBaseForm(forms.ModelForm):
+    """A change the service refuses (a status history out of order, completions left on
+    days the base was not operating) is the form's error, not a server error at save."""
+
+    class Meta:
+        model = TrainingBase
+        fields = [
+            "code",
+            "name",
+            "host_name",
+            "host_kind",
+            "city",
+            "designation",
+            "approved_on",
+            "status",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if self.instance.pk is None or self.errors:
+            return cleaned
+        data = {name: cleaned[name] for name in self.changed_data if name in cleaned}
+        try:
+            with transaction.atomic():
+                fresh = TrainingBase.objects.get(pk=self.instance.pk)
+                services.base_update(base=fresh, data=data)
+                raise _Trial
+        except _Trial:
+            pass
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.add_error(field if field in self.fields else None, messages)
+        return cleaned
+
+
 @admin.register(TrainingBase)
 class TrainingBaseAdmin(admin.ModelAdmin):
+    form = TrainingBaseForm
     list_display = ["code", "name", "host_name", "host_kind", "city", "designation", "status"]
     list_filter = ["status", "designation", "host_kind", "city"]
     search_fields = ["code", "name", "host_name"]

@@ -21,17 +21,18 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.common.api import apply_changes
+from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_reevaluate
 
 from .models import BaseStatus, BaseStatusChange, TrainingBase, TrainingCompletion, TrainingProgram
 from .selectors import status_histories, status_in, teacher_ids_trained_at
-from .validation import base_move_errors
+from .validation import base_history_errors, base_move_errors
 
 
 def _record_status(
@@ -104,15 +105,20 @@ def base_update(
     data = dict(data)
     new_status = data.get("status", old_status)
     _not_in_future(effective_on, "effective_on")
+    if not changed_values(base, data):
+        return base  # the values it has: no new version, status history or re-evaluation
     first_active = base.statuses.filter(status=BaseStatus.ACTIVE).order_by("effective_on").first()
+    history = status_histories([base.pk]).get(base.pk, [])
+    refused_on = "approved_on"  # the field a refusal names (_refuse_days_off_operation)
     if new_status != old_status:
+        refused_on = "effective_on" if effective_on is not None else "status"
         on = effective_on or timezone.localdate()
         field = "effective_on"
         if new_status == BaseStatus.ACTIVE and first_active is None:
             # The first activation: approved_on is the day it became active (DESIGN §3), so
             # a date given for either is the other's too.
             if effective_on is None:
-                field = "approved_on"
+                field = refused_on = "approved_on"
             on = effective_on or data.get("approved_on") or base.approved_on or on
             _not_in_future(on, field)
             data["approved_on"] = data.get("approved_on") or on
@@ -126,9 +132,51 @@ def base_update(
         _move_approval(base, first_active, data["approved_on"])
     apply_changes(base, data)
     if base.status != old_status or base.approved_on != old_approved:
+        _refuse_days_off_operation(base, history, refused_on)
         # E_TRAINING reads the status in force on each completion's date.
         teachers_reevaluate(teacher_ids=teacher_ids_trained_at(base))
     return base
+
+
+def _refuse_days_off_operation(
+    base: TrainingBase, before: Sequence[tuple[date, str]], field: str
+) -> None:
+    """A base's history, once changed, still has it operating (active) on every day a
+    completion it logged was active before (DESIGN §4: a completion at a planned or
+    suspended base never counts, and none is logged there: validation.base_status_errors).
+    Refused on ``field``, naming how many and the first by date; voided completions never
+    count and are left out. Completions already off operating days (before that rule) do
+    not hold a change up."""
+    after = status_histories([base.pk]).get(base.pk, [])
+    days = (
+        TrainingCompletion.objects.filter(program__base=base, voided=False)
+        .values_list("completed_on")
+        .annotate(n=Count("id"))
+        .order_by("completed_on")
+    )
+    lost = [
+        (on, n)
+        for on, n in days
+        if status_in(before, on) == BaseStatus.ACTIVE and status_in(after, on) != BaseStatus.ACTIVE
+    ]
+    if not lost:
+        return
+    first = (
+        TrainingCompletion.objects.filter(program__base=base, voided=False, completed_on=lost[0][0])
+        .select_related("teacher", "program")
+        .order_by("id")
+        .first()
+    )
+    assert first is not None
+    raise ValidationError(
+        base_history_errors(
+            field,
+            count=sum(n for _on, n in lost),
+            teacher=first.teacher.name,
+            program=first.program.title,
+            on=first.completed_on,
+        )
+    )
 
 
 def _move_approval(base: TrainingBase, first_active: BaseStatusChange, on: date | None) -> None:
@@ -194,6 +242,8 @@ def _refuse_move_off_operating_days(program: TrainingProgram, base: TrainingBase
 
 @transaction.atomic
 def program_update(*, program: TrainingProgram, data: dict[str, Any]) -> TrainingProgram:
+    if not changed_values(program, data):
+        return program  # the values it has: the version stays
     old_base = program.base_id
     new_base = data.get("base")
     if new_base is not None and new_base.pk != old_base:
@@ -237,6 +287,8 @@ def completion_update(
     *, completion: TrainingCompletion, data: dict[str, Any], user: User | None = None
 ) -> TrainingCompletion:
     _voided_stays(completion, user)
+    if not changed_values(completion, data):
+        return completion  # the values it has: no new version nor re-evaluation
     old_teacher = completion.teacher_id
     apply_changes(completion, data)
     teachers_reevaluate(teacher_ids={old_teacher, completion.teacher_id})

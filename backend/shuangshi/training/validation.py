@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 Errors = dict[str, list[str]]
 
@@ -158,6 +159,24 @@ def base_move_errors(
             )
         return {"base": [message % {"teacher": teacher, "date": on.isoformat()}]}
     return {}
+
+
+def base_history_errors(field: str, *, count: int, teacher: str, program: str, on: date) -> Errors:
+    """A base's status or approval date changed so that ``count`` completions it logged would
+    fall on days it was not operating (planned or suspended), the first by date that of
+    ``teacher`` in ``program`` on ``on``: refused on ``field`` (DESIGN §4: those never count,
+    as base_status_errors refuses to log them)."""
+    message = ngettext(
+        "%(count)d completion logged at this base would fall on a day it was not operating "
+        "(planned or suspended): %(teacher)s, %(program)s, on %(date)s. Only training at an "
+        "operating (active) base counts; choose another date, or void the completion first.",
+        "%(count)d completions logged at this base would fall on days it was not operating "
+        "(planned or suspended), the first %(teacher)s, %(program)s, on %(date)s. Only "
+        "training at an operating (active) base counts; choose another date, or void those "
+        "completions first.",
+        count,
+    ) % {"count": count, "teacher": teacher, "program": program, "date": on.isoformat()}
+    return {field: [message]}
 
 
 def voided_completion_errors(field: str) -> Errors:

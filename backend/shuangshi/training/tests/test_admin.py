@@ -25,7 +25,10 @@ def test_the_admin_lists_open(admin_client, page, program_a, teacher_a):
     assert admin_client.get(f"/admin/training/{page}/").status_code == 200
 
 
-def test_suspending_a_base_in_the_admin_re_evaluates_its_teachers(admin_client, base_a, school_a):
+def test_the_admin_refuses_a_suspension_that_leaves_a_completion_off_operating_days(
+    admin_client, base_a, school_a
+):
+    # Round 34 (it used to re-evaluate the teacher as not qualified, without a word).
     today = timezone.localdate()
     teacher = testing.make_teacher(school_a)
     testing.make_certificate(teacher)
@@ -45,5 +48,8 @@ def test_suspending_a_base_in_the_admin_re_evaluates_its_teachers(admin_client, 
             "status": "suspended",
         },
     )
-    assert response.status_code == 302
-    assert TeacherQualification.objects.get(teacher=teacher).qualified is False
+    assert response.status_code == 200  # the form again, with the reason
+    assert teacher.name in response.content.decode()
+    base_a.refresh_from_db()
+    assert base_a.status == "active"
+    assert TeacherQualification.objects.get(teacher=teacher).qualified is True

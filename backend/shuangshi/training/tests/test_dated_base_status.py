@@ -42,9 +42,11 @@ def test_a_suspension_after_the_completion_takes_nothing_back(api, province, bas
     assert _level(teacher) == "junior"
 
 
-def test_a_back_dated_suspension_withdraws_what_was_logged_after_it(
+def test_a_back_dated_suspension_is_refused_while_completions_were_logged_after_it(
     api, province, base_a, school_a
 ):
+    # Round 34: it would have taken back evidence earned at an active base without a word;
+    # the province voids completions with a reason instead (DESIGN §4).
     today = timezone.localdate()
     before = _trained(base_a, school_a, today - timedelta(days=100))
     after = _trained(base_a, school_a, today - timedelta(days=10))
@@ -57,8 +59,9 @@ def test_a_back_dated_suspension_withdraws_what_was_logged_after_it(
         },
         format="json",
     )
-    assert response.status_code == 200, response.data
-    assert (_level(before), _level(after)) == ("junior", "none")
+    assert response.status_code == 400, response.data
+    assert "effective_on" in response.data
+    assert (_level(before), _level(after)) == ("junior", "junior")
 
 
 def test_a_completion_at_a_planned_base_never_counts(api, province, school_a):
