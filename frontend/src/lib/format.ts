@@ -1,5 +1,7 @@
 import dayjs from 'dayjs';
 
+import { todayInChina } from './dates';
+
 export function formatPercent(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   return `${(value * 100).toFixed(digits)}%`;
@@ -10,7 +12,7 @@ export function formatDate(value: string | null | undefined): string {
 }
 
 /** Days from today to `value` (negative when past). */
-export function daysUntil(value: string | null | undefined, today = dayjs()): number | null {
+export function daysUntil(value: string | null | undefined, today = todayInChina()): number | null {
   if (!value) return null;
   return dayjs(value).startOf('day').diff(today.startOf('day'), 'day');
 }

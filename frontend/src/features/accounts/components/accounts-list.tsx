@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
+import { PasswordHandOverModal, usePasswordHandOver } from '@/components/ui/password-hand-over';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { useMe } from '@/lib/auth';
@@ -16,6 +17,7 @@ import { cityLabel, useCities, useSchoolOptions } from '@/lib/reference-data';
 import { useDeactivateAccount } from '../api/deactivate-account';
 import { useAccounts } from '../api/get-accounts';
 import { useBaseOptions } from '../api/get-base-options';
+import { useResetPassword } from '../api/reset-password';
 import { useSaveAccount } from '../api/save-account';
 import type { Account, AccountParams } from '../types/account';
 import { AccountModal } from './account-modal';
@@ -25,7 +27,8 @@ type Column = TableColumnType<Account>;
 
 const PAGE_SIZE = 20;
 
-/** The province's accounts: search, filter by role or state, create, edit, deactivate. */
+/** The province's accounts: search, filter by role or state, create, edit, reset a forgotten
+ * password, deactivate. */
 export function AccountsList() {
   const tableScroll = useTableScroll(900);
   const isPhone = useIsPhone();
@@ -37,6 +40,8 @@ export function AccountsList() {
   const accounts = useAccounts(params);
   const deactivate = useDeactivateAccount();
   const reactivate = useSaveAccount();
+  const reset = useResetPassword();
+  const handOver = usePasswordHandOver();
   const cities = useCities();
   const schools = useSchoolOptions(null);
   const bases = useBaseOptions();
@@ -101,6 +106,25 @@ export function AccountsList() {
           <Button type="link" size="small" onClick={() => setEditing(row)}>
             {t('common.edit')}
           </Button>
+          {/* Not one's own (the password page, with the current one), nor an account that cannot
+              sign in: the API refuses those too. */}
+          {row.id !== me?.id && row.is_active && !row.teacher_left && (
+            <Popconfirm
+              title={t('accounts.confirmReset', { username: row.username })}
+              okText={t('accounts.resetOk')}
+              styles={{ root: { maxWidth: 'min(420px, 90vw)' } }}
+              onConfirm={() =>
+                reset.mutate(row.id, {
+                  onSuccess: (done) => handOver.show({ ...done, reset: true }),
+                  onError: (error) => void message.error(errorText(error)),
+                })
+              }
+            >
+              <Button type="link" size="small">
+                {t('accounts.resetPassword')}
+              </Button>
+            </Popconfirm>
+          )}
           {row.id === me?.id ? null : row.is_active ? (
             <Popconfirm
               title={t('accounts.confirmDeactivate', { username: row.username })}
@@ -206,6 +230,7 @@ export function AccountsList() {
         />
       )}
       {editing !== undefined && <AccountModal account={editing} onClose={() => setEditing(undefined)} />}
+      <PasswordHandOverModal {...handOver.dialog} notice={t('accounts.resetHandOver')} />
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { todayInChinaText } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
 
 import { useDeleteAppointment } from '../api/delete-appointment';
@@ -29,7 +30,7 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
   const remove = useDeleteAppointment();
   const [editing, setEditing] = useState<Appointment | null | undefined>(undefined);
   const update = (changes: Partial<AppointmentParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInChinaText();
   // The province's list: on a phone the school goes under the mentor's name, so that the mode
   // and the dates come next. School HR's list has no school column (it is theirs on every row).
   const { person: mentor, school } = personSchoolColumns<Appointment>(

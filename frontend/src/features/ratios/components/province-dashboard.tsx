@@ -8,6 +8,7 @@ import { useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
+import { isAfterTodayInChina } from '@/lib/dates';
 import { formatPercent } from '@/lib/format';
 import { cityLabel, cityTitle, useCities } from '@/lib/reference-data';
 
@@ -77,7 +78,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
               aria-label={t('dashboard.asOf')}
               placeholder={t('dashboard.asOf')}
               value={as_of ? dayjs(as_of) : null}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={isAfterTodayInChina}
               onChange={(d) => onChange({ as_of: d ? d.format('YYYY-MM-DD') : undefined })}
             />
             {!cityLocked && <ProvinceWorkbookButton asOf={as_of} />}

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import dayjs from 'dayjs';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
+import { todayInChina } from '@/lib/dates';
 import i18n from '@/lib/i18n';
 import { loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
@@ -38,7 +38,7 @@ describe('the province workbook as on a date', () => {
     await user.click(await screen.findByRole('button', { name: /导出全省统计表/ }));
     const form = await screen.findByTestId('province-workbook-form');
     const picker = within(form).getByLabelText('统计日期');
-    expect(picker).toHaveValue(dayjs().format('YYYY-MM-DD'));
+    expect(picker).toHaveValue(todayInChina().format('YYYY-MM-DD'));
     expect(posts).toHaveLength(0); // nothing starts before the date is confirmed
 
     await user.click(within(form).getByRole('button', { name: '开始导出' }));
@@ -57,8 +57,8 @@ describe('the province workbook as on a date', () => {
     const form = await screen.findByTestId('province-workbook-form');
     const picker = within(form).getByLabelText('统计日期');
 
-    typeDate(picker, dayjs().add(1, 'day').format('YYYY-MM-DD'));
-    await waitFor(() => expect(picker).not.toHaveValue(dayjs().add(1, 'day').format('YYYY-MM-DD')));
+    typeDate(picker, todayInChina().add(1, 'day').format('YYYY-MM-DD'));
+    await waitFor(() => expect(picker).not.toHaveValue(todayInChina().add(1, 'day').format('YYYY-MM-DD')));
 
     typeDate(picker, '2026-06-30');
     await waitFor(() => expect(picker).toHaveValue('2026-06-30'));
@@ -108,7 +108,7 @@ describe('the school workbook as on a date', () => {
     await user.click(await screen.findByRole('button', { name: /导出本校明细/ }));
     const form = await screen.findByTestId('school-workbook-form');
     const picker = within(form).getByLabelText('统计日期');
-    expect(picker).toHaveValue(dayjs().format('YYYY-MM-DD'));
+    expect(picker).toHaveValue(todayInChina().format('YYYY-MM-DD'));
     typeDate(picker, '2026-06-30');
     await waitFor(() => expect(picker).toHaveValue('2026-06-30'));
     await user.click(within(form).getByRole('button', { name: '开始导出' }));

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
 import { paths } from '@/config/paths';
+import { isAfterTodayInChina, todayInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
 
 import { useExportProvince, useExportSchool } from '../api/export-province';
@@ -65,13 +66,13 @@ function WorkbookButton({
   // The message renders outside the router (antd's App holder): no <Link> there.
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [day, setDay] = useState<Dayjs>(() => (asOf ? dayjs(asOf) : dayjs()));
+  const [day, setDay] = useState<Dayjs>(() => (asOf ? dayjs(asOf) : todayInChina()));
 
   const run = () => {
     setOpen(false);
     // Today goes unsaid: the server's today (Asia/Shanghai) names the file and is recorded
     // on the job, whatever the clock of this browser says.
-    start(day.isSame(dayjs(), 'day') ? undefined : day.format('YYYY-MM-DD'), {
+    start(day.isSame(todayInChina(), 'day') ? undefined : day.format('YYYY-MM-DD'), {
       onSuccess: () =>
         void message.info({
           content: (
@@ -102,7 +103,7 @@ function WorkbookButton({
           value={day}
           allowClear={false}
           // As the ratios' date: a workbook of what has happened, up to today.
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={isAfterTodayInChina}
           onChange={(d) => d && setDay(d)}
         />
         <Button type="primary" onClick={run}>
@@ -118,7 +119,7 @@ function WorkbookButton({
       open={open}
       onOpenChange={(next) => {
         // Each opening starts from the page's date (else today), not the last one picked.
-        if (next) setDay(asOf ? dayjs(asOf) : dayjs());
+        if (next) setDay(asOf ? dayjs(asOf) : todayInChina());
         setOpen(next);
       }}
       title={label}

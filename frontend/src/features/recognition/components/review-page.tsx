@@ -12,6 +12,7 @@ import { enums } from '@/config/enums';
 import { api } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
+import { isAfterTodayInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
@@ -262,7 +263,7 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const canFinalize = me.role === 'province' && s === 'publicized';
   // Finalize is allowed from the day after publicity's last day (the API refuses it before).
   const finalizeFrom = current.publicity_until ? dayjs(current.publicity_until).add(1, 'day') : null;
-  const publicityOver = !finalizeFrom || !finalizeFrom.isAfter(dayjs(), 'day');
+  const publicityOver = !finalizeFrom || !isAfterTodayInChina(finalizeFrom);
   // The opinion each action needs: a review's to return or reject, a vote's to reject, and
   // always one to resolve an objection; finalize takes none.
   const opinionLabel = canResolve

@@ -12,6 +12,7 @@ import { ApiError } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useIsPhone } from '@/lib/breakpoints';
+import { isAfterTodayInChina } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
 import { useTableScroll } from '@/lib/table-scroll';
 
@@ -39,18 +40,37 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const levels = (r: Round) => list((r.levels ?? []).map((l) => t(`recognition.level.${l}`)));
   const experts = (r: Round) => list(r.expert_names ?? []);
   const labelled = (label: string, value: string) => t('common.labelled', { label, value });
+  // Pieces joined by " · ", each kept on one line: a narrow cell breaks between them.
+  const pieces = (items: string[]) =>
+    items.map((item, i) => (
+      <span key={i}>
+        {i > 0 && ' · '}
+        <span style={{ whiteSpace: 'nowrap' }}>{item}</span>
+      </span>
+    ));
+  const termsText = (r: Round) =>
+    pieces([
+      labelled(t('recognition.publicityDays'), String(r.publicity_days)),
+      labelled(t('recognition.validityYears'), String(r.validity_years)),
+      labelled(t('recognition.ruleVersion'), `v${r.rule_version}`),
+    ]);
   // The lists wrap under the name (the phone's table is as wide as its content: one line of
   // experts pushed the status off the screen).
   const wrapped = { fontSize: 12, display: 'block', maxWidth: 200, whiteSpace: 'normal' } as const;
   const name: Column = {
     title: t('recognition.roundName'),
     dataIndex: 'name',
-    // On a phone the code, the dates, the levels and the experts go under the name, so that
-    // the status comes next.
+    // On a phone the code, the dates, the levels, the experts and the terms (publicity days,
+    // validity, rule version) go under the name, and the name wraps: the status and the edit
+    // button come next, inside the card (the terms as columns were cut off at its edge).
     render: (v: string, r) =>
       isPhone ? (
         <Space orientation="vertical" size={0}>
-          <TwoLineCell main={v} sub={`${r.code} · ${period(r)}`} subTestId="round-code" />
+          <TwoLineCell
+            main={<Typography.Text style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{v}</Typography.Text>}
+            sub={pieces([r.code, period(r)])}
+            subTestId="round-code"
+          />
           <Typography.Text type="secondary" style={wrapped} data-testid="round-levels">
             {labelled(t('recognition.levels'), levels(r))}
           </Typography.Text>
@@ -59,6 +79,9 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
               {labelled(t('recognition.experts'), experts(r))}
             </Typography.Text>
           )}
+          <Typography.Text type="secondary" style={wrapped} data-testid="round-terms">
+            {termsText(r)}
+          </Typography.Text>
         </Space>
       ) : (
         v
@@ -86,7 +109,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
     // A round is open for applications between its dates, closed after; the API says
     // closed before it opens too, which reads here as not yet open.
     render: (v: string, r) => {
-      const state = v === 'closed' && dayjs(r.opens_on).isAfter(dayjs(), 'day') ? 'upcoming' : v;
+      const state = v === 'closed' && isAfterTodayInChina(dayjs(r.opens_on)) ? 'upcoming' : v;
       return (
         <Tag color={state === 'open' ? 'processing' : state === 'upcoming' ? 'blue' : 'default'} data-testid="round-status">
           {t(`recognition.roundStatus.${state}`, { defaultValue: state })}
@@ -102,7 +125,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   ];
   const edit = useRowActionsColumns<Round>(canEdit, (row) => ({ onEdit: () => setEditing(row) }));
   const columns = isPhone
-    ? [name, status, ...edit, ...terms]
+    ? [name, status, ...edit]
     : [
         { title: t('recognition.code'), dataIndex: 'code', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
         name,
@@ -133,7 +156,7 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
             size="small"
             loading={rounds.isFetching}
             dataSource={rounds.data?.results ?? []}
-            scroll={tableScroll}
+            scroll={isPhone ? undefined : tableScroll}
             pagination={false}
             columns={columns}
           />

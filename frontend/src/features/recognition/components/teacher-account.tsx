@@ -1,9 +1,9 @@
 import { KeyOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { PasswordHandOverModal, usePasswordHandOver } from '@/components/ui/password-hand-over';
 import { api, type Paginated } from '@/lib/api-client';
 import { errorText } from '@/lib/error-text';
 import type { components } from '@/types/api';
@@ -11,8 +11,6 @@ import type { components } from '@/types/api';
 type Account = Pick<components['schemas']['User'], 'id' | 'username' | 'is_active' | 'must_change_password'>;
 type Created = components['schemas']['TeacherAccount'];
 type Reset = components['schemas']['PasswordReset'];
-/** A password to hand over, shown once: a new account's or a reset's. */
-type HandOver = { username: string; password: string; reset: boolean };
 
 /** The active account first; else the latest deactivated one (to activate it again). */
 function shownAccount(rows: Account[] | undefined): Account | undefined {
@@ -36,12 +34,7 @@ export function TeacherAccountCard({ teacher }: { teacher: number }) {
     void queryClient.invalidateQueries({ queryKey: key });
     void queryClient.invalidateQueries({ queryKey: ['users'] });
   };
-  const [handOver, setHandOver] = useState<HandOver | null>(null);
-  const [shown, setShown] = useState(false);
-  const show = (row: HandOver) => {
-    setHandOver(row);
-    setShown(true);
-  };
+  const { show, dialog } = usePasswordHandOver();
   const create = useMutation({
     mutationFn: () =>
       api<Created[]>('/users/teacher-accounts/', { method: 'POST', body: { teachers: [teacher] } }),
@@ -70,7 +63,6 @@ export function TeacherAccountCard({ teacher }: { teacher: number }) {
     onError: (error) => void message.error(errorText(error)),
   });
   const account = shownAccount(accounts.data?.results);
-  const close = () => setShown(false);
   return (
     <Card size="small" title={t('recognition.account.title')}>
       {account ? (
@@ -124,35 +116,7 @@ export function TeacherAccountCard({ teacher }: { teacher: number }) {
           {t('recognition.account.create')}
         </Button>
       )}
-      <Modal
-        open={shown}
-        destroyOnHidden
-        afterClose={() => setHandOver(null)} // shown once: gone from the page once closed
-        onCancel={close}
-        onOk={close}
-        okText={t('recognition.account.done')}
-        cancelButtonProps={{ style: { display: 'none' } }}
-        title={t(handOver?.reset ? 'recognition.account.resetDone' : 'recognition.account.created')}
-      >
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t(handOver?.reset ? 'recognition.account.resetHandOver' : 'recognition.account.handOver')}
-        />
-        <Descriptions column={1} bordered size="small">
-          <Descriptions.Item label={t('recognition.account.username')}>
-            <span data-testid="new-username">{handOver?.username}</span>
-          </Descriptions.Item>
-          <Descriptions.Item
-            label={t(handOver?.reset ? 'recognition.account.oneTimePassword' : 'recognition.account.password')}
-          >
-            <Typography.Text code copyable data-testid={handOver?.reset ? 'reset-password' : 'new-password'}>
-              {handOver?.password}
-            </Typography.Text>
-          </Descriptions.Item>
-        </Descriptions>
-      </Modal>
+      <PasswordHandOverModal {...dialog} />
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { EnumSelect } from '@/components/ui/enum-label';
 import { useMe } from '@/lib/auth';
-import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { datesFromDayjs, datesToDayjs, isAfterTodayInChina } from '@/lib/dates';
 import { saveErrors } from '@/lib/conflict';
 import { isValidIdNumber, parseIdNumber } from '@/lib/id-number';
 import { useSchoolOptions } from '@/lib/reference-data';
@@ -210,7 +210,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
                 extra={t('teachers.effectiveHelp')}
               >
                 {/* Today or earlier: the server refuses a later date (today's values are read). */}
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <DatePicker style={{ width: '100%' }} disabledDate={isAfterTodayInChina} />
               </Form.Item>
             </Col>
           )}

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import dayjs from 'dayjs';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { todayInChina } from '@/lib/dates';
 import i18n from '@/lib/i18n';
 import { loginAs } from '@/testing/mocks/db';
 import { fe2Handlers, makeFe2State } from '@/testing/mocks/fe2-handlers';
@@ -73,7 +73,7 @@ describe('a training base\'s status change, dated (round 32)', () => {
 
     await chooseStatus(user, dialog, '暂停');
     const field = await within(dialog).findByLabelText('生效日期');
-    expect(field).toHaveValue(dayjs().format('YYYY-MM-DD'));
+    expect(field).toHaveValue(todayInChina().format('YYYY-MM-DD'));
     expect(within(dialog).getByText(/此前仍按原状态/)).toBeInTheDocument();
     fillDate(field, '2025-06-30');
     await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));

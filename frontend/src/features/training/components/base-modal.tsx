@@ -1,12 +1,11 @@
 import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { EnumSelect } from '@/components/ui/enum-label';
 import { FormModal } from '@/components/ui/form-modal';
 import { saveErrors } from '@/lib/conflict';
-import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { datesFromDayjs, datesToDayjs, isAfterTodayInChina, todayInChina } from '@/lib/dates';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSaveBase, type BaseInput } from '../api/save-base';
@@ -123,10 +122,10 @@ export function BaseModal({ base, onClose }: { base: TrainingBase | null; onClos
               name="effective_on"
               label={t('training.baseFields.effective_on')}
               extra={t(record ? 'training.effectiveHelp' : 'training.effectiveHelpNew')}
-              initialValue={dayjs()}
+              initialValue={todayInChina()}
             >
               {/* Today or earlier: the server refuses a later day (the status column is today's). */}
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={isAfterTodayInChina} />
             </Form.Item>
           </Col>
         )}

@@ -1,8 +1,8 @@
 import { Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
+import { todayInChinaText } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
 
 import type { TrainingBase } from '../types/training';
@@ -26,7 +26,7 @@ export function BaseStatusHistory({ base }: { base: TrainingBase }) {
   const label = useEnumLabel();
   // Older answers (and a base read elsewhere) may carry no history: an empty list, not a crash.
   const history = [...(base.status_history ?? [])].sort((a, b) => a.effective_on.localeCompare(b.effective_on));
-  const current = currentChange(history, dayjs().format('YYYY-MM-DD'));
+  const current = currentChange(history, todayInChinaText());
   const withReasons = history.some((c) => c.reason);
   return (
     <div data-testid={`base-history-${base.id}`}>

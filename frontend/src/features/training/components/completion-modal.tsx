@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '@/components/ui/form-modal';
 import { ApiError } from '@/lib/api-client';
 import { saveErrors } from '@/lib/conflict';
-import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { datesFromDayjs, datesToDayjs, isAfterTodayInChina } from '@/lib/dates';
 import { setFieldErrors } from '@/lib/form-errors';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
@@ -121,7 +121,7 @@ export function CompletionModal({
     const end = dayjs(chosen.end_on);
     form.setFieldsValue({
       hours: form.getFieldValue('hours') ?? chosen.hours,
-      completed_on: form.getFieldValue('completed_on') ?? (end.isAfter(dayjs()) ? null : end),
+      completed_on: form.getFieldValue('completed_on') ?? (isAfterTodayInChina(end) ? null : end),
     });
   };
 
