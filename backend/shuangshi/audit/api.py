@@ -1,6 +1,7 @@
 """Audit history through the API: a teacher's history, the province's search, the reveal."""
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -21,7 +22,7 @@ from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.api import RolePermission
 from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.qualification.wording import level_words
-from shuangshi.teachers.models import certificate_level_label
+from shuangshi.teachers.models import CertificateKind, certificate_level_label
 
 from . import selectors, services
 from .filters import ACTIONS, LogEntryFilter
@@ -72,11 +73,18 @@ _NAME_JOINS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _certificate_name(row: Any) -> str:
+def certificate_name(kind: str, level: str) -> str:
+    """A certificate as the log names it (职业技能等级证书（四级）), in the active
+    language: the one wording of the audit log, the change lists and the teacher's history."""
+    kinds = dict(CertificateKind.choices)
     return _("%(kind)s, %(level)s") % {
-        "kind": row.get_kind_display(),
-        "level": certificate_level_label(row.kind, row.level),
+        "kind": str(kinds.get(kind, kind)),
+        "level": certificate_level_label(kind, level),
     }
+
+
+def _certificate_name(row: Any) -> str:
+    return certificate_name(row.kind, row.level)
 
 
 def _appointment_name(row: Any) -> str:
@@ -99,6 +107,21 @@ def record_name(row: models.Model) -> str:
     """A record as the log names a related one: in words, any typed ID number masked."""
     namer = _NAMERS.get(row._meta.label_lower, str)
     return mask_id_text(namer(row))
+
+
+_CERTIFICATE_REPR = re.compile(r"(\w+):(\w+)")
+
+
+def object_name(entry: LogEntry) -> str:
+    """The entry's own record in words, as `record_name` names it: a certificate's logged
+    codes ("skill_level:grade4", its name when the entry was written, kept once it is
+    deleted) as its kind and level; any other record by its logged name."""
+    repr_ = entry.object_repr or ""
+    if (entry.content_type.app_label, entry.content_type.model) == ("teachers", "certificate"):
+        codes = _CERTIFICATE_REPR.fullmatch(repr_)
+        if codes:
+            return certificate_name(codes[1], codes[2])
+    return mask_id_text(repr_)
 
 
 def _field(entry: LogEntry, name: str) -> models.Field | None:  # type: ignore[type-arg]
@@ -225,6 +248,10 @@ class LogEntrySerializer(serializers.ModelSerializer):
     )
     changes = serializers.SerializerMethodField()
     changes_display = serializers.SerializerMethodField()
+    object_name = serializers.SerializerMethodField(
+        help_text="The record in words, in the reader's language, as changes_display names a "
+        "related one (a certificate's kind and level, not object_repr's codes)."
+    )
 
     class Meta:
         model = LogEntry
@@ -235,6 +262,7 @@ class LogEntrySerializer(serializers.ModelSerializer):
             "model",
             "object_id",
             "object_repr",
+            "object_name",
             "actor",
             "changes",
             "additional_data",
@@ -262,6 +290,9 @@ class LogEntrySerializer(serializers.ModelSerializer):
         """{field: {old, new}} for the fields whose values do not read by themselves: a
         related record's id as its name ("#47 (deleted)" once gone), JSON in short words."""
         return changes_display(entry, self.context.get("related_names"))
+
+    def get_object_name(self, entry: LogEntry) -> str:
+        return object_name(entry)
 
     def to_representation(self, instance: LogEntry) -> dict[str, Any]:
         data = super().to_representation(instance)

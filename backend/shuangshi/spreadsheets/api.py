@@ -3,8 +3,9 @@
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
@@ -40,13 +41,55 @@ from .messages import english, read_errors, read_message, t
 from .models import ImportJob, ImportStatus
 from .reader import FileProblem
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = workbooks.XLSX
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(True, filename) or ""
     return response
+
+
+LANG_PARAM = OpenApiParameter(
+    "lang",
+    str,
+    description=(
+        "The language to write the workbook in (zh-hans or en): a plain link sends the "
+        "browser's Accept-Language, not the language the user chose in the app."
+    ),
+)
+
+
+def _link_language(raw: str | None) -> str | None:
+    """The supported language a ``?lang=`` names (``en``, ``en-US``, ``zh-Hans``), or None."""
+    if not raw:
+        return None
+    try:
+        return translation.get_supported_language_variant(raw.strip().lower())
+    except LookupError:
+        return None
+
+
+class LinkLanguageMixin:
+    """A download opened by a plain link follows ``?lang=`` (the app's language) over the
+    browser's Accept-Language, which LocaleMiddleware read; an unknown one is a 400."""
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        language = _link_language(request.GET.get("lang"))
+        if language is None:
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+            response.headers.setdefault("Content-Language", language)
+            return response
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        raw = request.query_params.get("lang")
+        if raw is not None and _link_language(raw) is None:
+            codes = ", ".join(code for code, _name in settings.LANGUAGES)
+            raise exceptions.ValidationError({"lang": [t("Use one of: %(codes)s.", codes=codes)]})
 
 
 class ImportJobSerializer(serializers.ModelSerializer):
@@ -99,7 +142,9 @@ class ImportUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
-class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ImportViewSet(
+    LinkLanguageMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Upload → dry run → errors workbook → commit. A user sees only their own imports."""
 
     serializer_class = ImportJobSerializer
@@ -149,7 +194,10 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             raise exceptions.ValidationError({"file": [str(exc)]}) from None
         return Response(ImportJobSerializer(job).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The marked workbook")})
+    @extend_schema(
+        parameters=[LANG_PARAM],
+        responses={(200, XLSX): OpenApiResponse(description="The marked workbook")},
+    )
     @action(detail=True, methods=["get"])
     def errors(self, request: Request, pk: str | None = None) -> HttpResponse:
         job = self.get_object()
@@ -168,7 +216,7 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             engine=engine,
         )
         stem = (job.filename.rsplit(".", 1)[0] or job.kind)[:100]
-        return xlsx_response(book, f"{stem}-错误标注.xlsx")
+        return xlsx_response(book, f"{stem}-{'errors' if english() else '错误标注'}.xlsx")
 
     @extend_schema(request=None, responses={200: ImportJobSerializer})
     @action(detail=True, methods=["post"])
@@ -200,10 +248,14 @@ def export_scope(user: User, request: Request) -> str:
     return f"{own} {query}".strip()[:500]
 
 
-class TemplateView(APIView):
-    """GET /imports/templates/{kind}/: the empty workbook to fill in."""
+class TemplateView(LinkLanguageMixin, APIView):
+    """GET /imports/templates/{kind}/: the empty workbook to fill in, in the user's language
+    (English headers, choices and instructions read back as the Chinese ones do)."""
 
-    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The template")})
+    @extend_schema(
+        parameters=[LANG_PARAM],
+        responses={(200, XLSX): OpenApiResponse(description="The template")},
+    )
     def get(self, request: Request, kind: str) -> HttpResponse:
         if kind not in SPECS:
             raise exceptions.NotFound()
@@ -211,8 +263,10 @@ class TemplateView(APIView):
         if user.role not in IMPORTERS[kind].roles:
             raise exceptions.PermissionDenied()
         spec = SPECS[kind]
-        book = workbooks.data_workbook(spec, spec.template_columns(scoped=_scoped(user)))
-        return xlsx_response(book, f"{spec.title}导入模板.xlsx")
+        book = workbooks.data_workbook(
+            spec, spec.template_columns(scoped=_scoped(user)), english=english()
+        )
+        return xlsx_response(book, workbooks.template_filename(spec))
 
 
 class TeacherExportView(APIView):

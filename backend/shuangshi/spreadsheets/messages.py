@@ -179,6 +179,9 @@ ZH.update(
     }
 )
 
+# A download's ?lang= (round 34: a plain link follows the app's language, not the browser's).
+ZH["Use one of: %(codes)s."] = "可选：%(codes)s。"
+
 
 def english() -> bool:
     """Whether the active language (the request's, or the job's as recorded when it was

@@ -23,6 +23,7 @@ from . import labels as L
 from .columns import BOOL, CHOICE, DATE, ID, INT, TEXT, Column, SheetSpec
 from .messages import english, read_errors, t
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # content type
 MAX_ROWS = 100_001  # validation and formats reach this far down a template
 DATE_FORMAT = "yyyy-mm-dd"
 HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
@@ -253,6 +254,13 @@ def teacher_list_filename() -> str:
     return "Teacher list.xlsx" if english() else "教师名单.xlsx"
 
 
+def template_filename(spec: SheetSpec) -> str:
+    """The template's file name in the user's language (the template follows it too)."""
+    if english():
+        return f"{english_sheet_title(spec)} import template.xlsx"
+    return f"{spec.title}导入模板.xlsx"
+
+
 def english_sheet_title(spec: SheetSpec) -> str:
     return spec.kind.replace("-", " ").capitalize()
 
@@ -266,9 +274,9 @@ def data_workbook(
 ) -> bytes:
     """A template (no rows) or an export (rows of field values in `columns` order).
 
-    ``english``: headers, choices, sheet names and instructions in English (an export for
-    a user working in English); the importer reads it back as it reads the Chinese one.
-    Templates stay Chinese (DESIGN §6).
+    ``english``: headers, choices, sheet names and instructions in English (a template or an
+    export for a user working in English); the importer reads it back as it reads the
+    Chinese one. The official workbooks (reports) stay Chinese.
     """
     book = Workbook(write_only=True)
     ws = book.create_sheet(english_sheet_title(spec) if english else spec.title)

@@ -600,7 +600,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description GET /imports/templates/{kind}/: the empty workbook to fill in. */
+        /**
+         * @description GET /imports/templates/{kind}/: the empty workbook to fill in, in the user's language
+         *     (English headers, choices and instructions read back as the Chinese ones do).
+         */
         get: operations["imports_templates_retrieve"];
         put?: never;
         post?: never;
@@ -2092,6 +2095,8 @@ export interface components {
             readonly object_id: number | null;
             /** Object representation */
             readonly object_repr: string;
+            /** @description The record in words, in the reader's language, as changes_display names a related one (a certificate's kind and level, not object_repr's codes). */
+            readonly object_name: string;
             readonly actor: string | null;
             /**
              * @description {field: [before, after]}; ID numbers were masked when the entry was written (and
@@ -2815,6 +2820,8 @@ export interface components {
             readonly object_id: number | null;
             /** Object representation */
             readonly object_repr: string;
+            /** @description The record in words, in the reader's language, as changes_display names a related one (a certificate's kind and level, not object_repr's codes). */
+            readonly object_name: string;
             readonly actor: string | null;
             /**
              * @description {field: [before, after]}; ID numbers were masked when the entry was written (and
@@ -5906,7 +5913,10 @@ export interface operations {
     };
     imports_errors_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to write the workbook in (zh-hans or en): a plain link sends the browser's Accept-Language, not the language the user chose in the app. */
+                lang?: string;
+            };
             header?: never;
             path: {
                 /** @description 标识此 批量导入 的 唯一整数值。 */
@@ -5927,7 +5937,10 @@ export interface operations {
     };
     imports_templates_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to write the workbook in (zh-hans or en): a plain link sends the browser's Accept-Language, not the language the user chose in the app. */
+                lang?: string;
+            };
             header?: never;
             path: {
                 kind: string;

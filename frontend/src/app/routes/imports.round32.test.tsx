@@ -15,7 +15,7 @@ describe('the import page for school HR', () => {
     await user.click(await screen.findByText('实践教学课时'));
     expect(screen.getByRole('link', { name: /下载模板/ })).toHaveAttribute(
       'href',
-      'http://localhost:3000/api/v1/imports/templates/teaching-hours/',
+      'http://localhost:3000/api/v1/imports/templates/teaching-hours/?lang=zh-Hans',
     );
   });
 });

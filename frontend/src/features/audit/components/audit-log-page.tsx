@@ -54,7 +54,8 @@ export function AuditLogPage() {
   const record = (row: AuditEntry) => (
     <span data-testid="audit-record" style={wrap}>
       <Typography.Text type="secondary">{modelLabel(t, exists, row.model)}</Typography.Text>{' '}
-      {row.object_repr || (row.object_id !== null ? `#${row.object_id}` : '—')}
+      {/* The server's words (a certificate's kind and level, not its logged codes). */}
+      {row.object_name || row.object_repr || (row.object_id !== null ? `#${row.object_id}` : '—')}
     </span>
   );
   const actionTag = (row: AuditEntry) => <AuditActionTag action={row.action} />;

@@ -16,7 +16,7 @@ describe('import wizard', () => {
     expect(await screen.findByText('下载模板')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /下载模板/ })).toHaveAttribute(
       'href',
-      'http://localhost:3000/api/v1/imports/templates/teachers/',
+      'http://localhost:3000/api/v1/imports/templates/teachers/?lang=zh-Hans',
     );
     await user.click(screen.getByRole('button', { name: '上传文件' }));
     const input = container.querySelector('input[type=file]') as HTMLInputElement;
@@ -24,7 +24,7 @@ describe('import wizard', () => {
     expect(await screen.findByText('身份证号应为 18 位。')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /下载标注错误的工作簿/ })).toHaveAttribute(
       'href',
-      'http://localhost:3000/api/v1/imports/41/errors/',
+      'http://localhost:3000/api/v1/imports/41/errors/?lang=zh-Hans',
     );
     expect(screen.getByRole('button', { name: '确认导入' })).toBeDisabled();
   });
@@ -54,7 +54,7 @@ describe('import wizard', () => {
     await user.click(await screen.findByText('证书'));
     expect(screen.getByRole('link', { name: /下载模板/ })).toHaveAttribute(
       'href',
-      'http://localhost:3000/api/v1/imports/templates/certificates/',
+      'http://localhost:3000/api/v1/imports/templates/certificates/?lang=zh-Hans',
     );
     await user.click(screen.getByRole('button', { name: '上传文件' }));
     await user.upload(container.querySelector('input[type=file]') as HTMLInputElement, xlsx('ok.xlsx'));

@@ -88,7 +88,7 @@ describe('my jobs', () => {
       expect(within(check).getByTestId('job-outcome')).toHaveTextContent('1 行有错误');
       expect(within(check).getByRole('link', { name: /下载标注错误的工作簿/ })).toHaveAttribute(
         'href',
-        'http://localhost:3000/api/v1/imports/3/errors/',
+        'http://localhost:3000/api/v1/imports/3/errors/?lang=zh-Hans',
       );
       const commit = screen.getByText('确认导入 · teachers.xlsx').closest('tr') as HTMLElement;
       expect(within(commit).getByTestId('job-outcome')).toHaveTextContent('新增 596 条，更新 4 条');

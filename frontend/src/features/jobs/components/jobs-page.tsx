@@ -7,6 +7,7 @@ import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { buildUrl } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
+import { apiLanguage } from '@/lib/i18n';
 
 import { useJobs } from '../api/get-jobs';
 import { isActive, type Job } from '../types/job';
@@ -82,7 +83,8 @@ export function JobsPage() {
         <Space orientation="vertical" size={4} data-testid="job-outcome">
           <Typography.Text type={marked ? 'danger' : undefined}>{outcome}</Typography.Text>
           {marked && (
-            <FileButton href={buildUrl(`${job.link}errors/`)}>{t('imports.downloadMarked')}</FileButton>
+            // A plain link sends the browser's language: `lang` asks for the app's.
+            <FileButton href={buildUrl(`${job.link}errors/`, { lang: apiLanguage() })}>{t('imports.downloadMarked')}</FileButton>
           )}
         </Space>
       );

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Modal, Table, type TableColumnType } from 'antd';
+import { App, Button, Card, Input, Modal, Space, Table, Typography, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
-import { personSchoolColumns } from '@/components/ui/two-line-cell';
+import { personSchoolColumns, TwoLineCell } from '@/components/ui/two-line-cell';
 import { ErrorState } from '@/components/ui/query-state';
 import { api } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -51,9 +51,12 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
     dataIndex: 'certificate_no',
     render: (v: string, r) => <Link to={`/recognition/certificates/${r.id}`}>{v}</Link>,
   };
+  const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const level: Column = {
     title: t('recognition.levelLabel'),
     dataIndex: 'level',
+    onHeaderCell: nowrap,
+    onCell: nowrap,
     render: (v: string) => <LevelText level={v} />,
   };
   const validUntil: Column = {
@@ -80,10 +83,28 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
         },
       ]
     : [];
-  // A phone shows whose recognition it is (the school under the name), its level and whether
-  // it stands; the certificate's number and date are a sideways scroll away.
+  // A phone shows whose recognition it is (the school, then the certificate's number and
+  // date under the name), its level and whether it stands, inside the card: as columns the
+  // number and the date were cut off at its edge.
+  const teacherPhone: Column = {
+    ...teacher,
+    render: (_v: unknown, r) => (
+      <Space orientation="vertical" size={0}>
+        <TwoLineCell main={r.teacher_name} sub={r.school_name} subTestId="recognition-school" />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="recognition-certificate">
+          <Link to={`/recognition/certificates/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+            {r.certificate_no}
+          </Link>
+          {' · '}
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {t('common.labelled', { label: t('recognition.validUntil'), value: formatDate(r.valid_until) })}
+          </span>
+        </Typography.Text>
+      </Space>
+    ),
+  };
   const columns = isPhone
-    ? [teacher, level, status, certificate, validUntil, ...revokeColumn]
+    ? [teacherPhone, level, status, ...revokeColumn]
     : [certificate, teacher, school, level, validUntil, status, ...revokeColumn];
 
   return (
@@ -96,7 +117,7 @@ export function RecognitionsCard({ canRevoke }: { canRevoke: boolean }) {
           size="small"
           loading={list.isFetching}
           dataSource={list.data?.results ?? []}
-          scroll={tableScroll}
+          scroll={isPhone ? undefined : tableScroll}
           pagination={false}
           columns={columns}
         />

@@ -15,6 +15,7 @@ const entries = [
     model: 'teacher',
     object_id: 1,
     object_repr: '王芳',
+    object_name: '王芳',
     actor: 'province',
     changes: { school: ['3', '5'], major: ['机电一体化', '数控技术'] },
     additional_data: null,
@@ -27,6 +28,7 @@ const entries = [
     model: 'certificate',
     object_id: 40,
     object_repr: 'skill_level:grade4',
+    object_name: 'Vocational skill level (职业技能等级证书), Grade 4 / intermediate worker',
     actor: 'hr_a',
     changes: { teacher: ['None', '1'], kind: ['None', 'skill_level'] },
     additional_data: null,
@@ -55,7 +57,7 @@ describe('teacher change log, round 33', () => {
       // a certificate's teacher by name, its kind in words
       expect(card).toHaveTextContent('Teacher: 王芳');
       expect(card).toHaveTextContent('Vocational skill level');
-      expect(card).toHaveTextContent('Certificate · Vocational skill level Grade 4 / intermediate worker');
+      expect(card).toHaveTextContent('Certificate · Vocational skill level (职业技能等级证书), Grade 4 / intermediate worker');
       expect(card).not.toHaveTextContent('skill_level:grade4');
       expect(card).toHaveTextContent('province');
     } finally {

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { AUDIT_WRAP, AuditActionTag, AuditChanges } from '@/components/ui/audit-changes';
-import { useEnumLabel } from '@/components/ui/enum-label';
 import { ItemList } from '@/components/ui/item-list';
 import { FoldedCard } from '@/components/ui/folded-card';
 import { modelLabel } from '@/lib/audit-text';
@@ -11,8 +10,6 @@ import { useIsPhone } from '@/lib/breakpoints';
 
 import { HISTORY_PAGE_SIZE, useTeacherHistory } from '../api/get-teacher-history';
 import type { TeacherHistoryEntry } from '../types/teacher';
-
-const CERTIFICATE_CODES = /^(\w+):(\w+)$/;
 
 /**
  * Who changed the teacher and their certificates, periods, completions and recognition, and
@@ -26,12 +23,9 @@ export function HistoryCard({ teacher }: { teacher: number }) {
   const [page, setPage] = useState(1);
   const history = useTeacherHistory(teacher, page, open);
   const exists = (key: string) => i18n.exists(key);
-  const label = useEnumLabel();
-  // A certificate's stored name is its codes ("skill_level:grade4"): read in words.
-  const name = (entry: TeacherHistoryEntry) => {
-    const codes = entry.model === 'certificate' ? CERTIFICATE_CODES.exec(entry.object_repr) : null;
-    return codes ? `${label('certificateKind', codes[1])} ${label('certificateLevel', codes[2])}` : entry.object_repr;
-  };
+  // A record as the server names it (object_name: a certificate's kind and level, not its
+  // logged codes "skill_level:grade4"), in the words of changes_display and the audit log.
+  const name = (entry: TeacherHistoryEntry) => entry.object_name || entry.object_repr;
   // The teacher's own entries are named by the page already; a record of theirs by its name.
   const record = (entry: TeacherHistoryEntry) =>
     entry.model === 'teacher' ? modelLabel(t, exists, entry.model) : `${modelLabel(t, exists, entry.model)} · ${name(entry)}`;
