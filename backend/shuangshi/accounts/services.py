@@ -85,9 +85,9 @@ def user_create(*, username: str, password: str | None, role: str, **fields: Any
 
 
 @transaction.atomic
-def user_update(*, user: User, data: dict[str, Any], must_change_password: bool = True) -> User:
-    """A password in `data` must be changed at the next sign-in unless `must_change_password`
-    is false (the API: the signed-in user setting their own account's)."""
+def user_update(*, user: User, data: dict[str, Any]) -> User:
+    """A password in `data` is someone else's choice: it must be changed at the next sign-in
+    (one's own changes through user_password_change, with the current one)."""
     password = data.pop("password", None)
     was_active, was_role, was_teacher = user.is_active, user.role, user.teacher_id
     was_scope = _scope_of(user)
@@ -119,7 +119,7 @@ def user_update(*, user: User, data: dict[str, Any], must_change_password: bool 
     if password:
         _check_password(password, user)
         user.set_password(password)
-        user.must_change_password = must_change_password
+        user.must_change_password = True
     _save_new_name(user)
     if password or (was_active and not user.is_active):
         tokens_revoke(user=user)  # a reactivated account signs in afresh

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -89,27 +88,6 @@ def _query(request: Request) -> dict[str, Any]:
     return dict(s.validated_data)
 
 
-def _teachers(user: User, q: dict[str, Any]) -> QuerySet[Teacher]:
-    teachers = teachers_visible_to(user)
-    if q.get("school") is not None:
-        if (
-            user.role != Role.TEACHER
-            and not schools_visible_to(user).filter(pk=q["school"]).exists()
-        ):
-            raise Http404
-        teachers = teachers.filter(school_id=q["school"])
-    if q.get("city") is not None:
-        teachers = teachers.filter(school__city_id=q["city"])
-    return teachers
-
-
-def _rows(user: User, q: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = selectors.standings(_teachers(user, q), timezone.localdate())
-    if q.get("short") is not None:
-        rows = [r for r in rows if (r["short_by"] > 0) is q["short"]]
-    return rows
-
-
 class DutyView(APIView):
     permission_classes = [RolePermission]
     read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.TEACHER]
@@ -127,13 +105,13 @@ class PracticeDutyView(DutyView):
         if q.get("short") is None:
             # Everyone: page the teachers first, work out the page's standings only.
             today = timezone.localdate()
-            owed = selectors.owing(_teachers(user, q), today).order_by(
+            owed = selectors.owing(selectors.teachers_in(user, q), today).order_by(
                 "school__code", "staff_no", "pk"
             )
             ids = [t.pk for t in paginator.paginate_queryset(owed.only("pk"), request, self) or []]
             page = selectors.standings(Teacher.objects.filter(pk__in=ids), today)
         else:
-            rows = _rows(user, q)
+            rows = selectors.rows_in(user, q)
             page = paginator.paginate_queryset(rows, request, view=self) or []  # type: ignore[arg-type]
         return paginator.get_paginated_response(DutyRow(page, many=True).data)
 
@@ -157,12 +135,8 @@ class PracticeDutySummaryView(DutyView):
         return Response(DutySummaryRow(rows, many=True).data)
 
 
-def duty_rows(user: User, params: dict[str, Any]) -> list[dict[str, Any]]:
-    """The export's rows for these query parameters (validated: a 400 or 404 here)."""
-    return _rows(user, _validated(params))
-
-
-def _validated(params: dict[str, Any]) -> dict[str, Any]:
+def validated_query(params: dict[str, Any]) -> dict[str, Any]:
+    """The duty lists' query parameters checked (a 400 if not), for a job started by one."""
     s = DutyQuery(data={k: v for k, v in params.items() if v != ""})
     s.is_valid(raise_exception=True)
     return dict(s.validated_data)
@@ -180,7 +154,7 @@ class PracticeDutyExportView(DutyView):
     )
     def get(self, request: Request) -> HttpResponse:
         user: User = request.user  # type: ignore[assignment]
-        rows = _rows(user, _query(request))
+        rows = selectors.rows_in(user, _query(request))
         audit_services.export_record(
             user=user, what="practice_duty", scope=export_scope(user, request), count=len(rows),
             full_ids=0,
@@ -191,7 +165,7 @@ class PracticeDutyExportView(DutyView):
     def post(self, request: Request) -> Response:
         user: User = request.user  # type: ignore[assignment]
         q = _query(request)  # bad filters are a 400 now, not a failed job later
-        _teachers(user, q)  # and a school out of scope a 404
+        selectors.teachers_in(user, q)  # and a school out of scope a 404
         params = {k: v for k, v in request.query_params.items() if v != ""}
         job = services.duty_export_start(user=user, query=params, scope=export_scope(user, request))
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)

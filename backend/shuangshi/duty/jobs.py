@@ -9,15 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from shuangshi.jobs.models import Job
 from shuangshi.jobs.registry import JobFailed, job
 from shuangshi.jobs.services import job_attach_file, job_progress
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from shuangshi.spreadsheets.workbooks import XLSX
 
 
 @job("exports.duty", title=_("Practice duty export"))
 def export_duty(run: Job, *, query: dict[str, Any], scope: str = "") -> None:
     from shuangshi.audit import services as audit_services
 
-    from .api import duty_rows
+    from . import selectors
+    from .api import validated_query
     from .exports import duty_filename, duty_workbook
 
     user = run.owner
@@ -25,7 +25,7 @@ def export_duty(run: Job, *, query: dict[str, Any], scope: str = "") -> None:
         raise JobFailed(_("An export needs the user who asked for it."))
     job_progress(job=run, done=0, total=0, force=True)  # working out the standings
     try:
-        rows = duty_rows(user, query)
+        rows = selectors.rows_in(user, validated_query(query))
     except Http404:  # the school is no longer visible to this user
         raise JobFailed(_("This school is not visible to you.")) from None
     job_progress(job=run, done=0, total=len(rows), force=True)

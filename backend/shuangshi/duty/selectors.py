@@ -11,7 +11,11 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
 
+from shuangshi.accounts.models import Role, User
+from shuangshi.accounts.scope import schools_visible_to, teachers_visible_to
 from shuangshi.qualification import engine
 from shuangshi.qualification import selectors as qualification
 from shuangshi.teachers.models import EnterprisePeriod, RecordStatus, Teacher
@@ -162,3 +166,28 @@ def _short_counts_sql(
         cur.execute("SET LOCAL work_mem = '64MB'")
         cur.execute(sql, args)
         return {school_id: [int(n), int(short or 0)] for school_id, n, short in cur.fetchall()}
+
+
+def teachers_in(user: User, q: dict[str, Any]) -> QuerySet[Teacher]:
+    """The teachers a duty list shows this user for its (checked) query: a school the user
+    cannot see is a 404, not an empty list."""
+    teachers = teachers_visible_to(user)
+    if q.get("school") is not None:
+        if (
+            user.role != Role.TEACHER
+            and not schools_visible_to(user).filter(pk=q["school"]).exists()
+        ):
+            raise Http404
+        teachers = teachers.filter(school_id=q["school"])
+    if q.get("city") is not None:
+        teachers = teachers.filter(school__city_id=q["city"])
+    return teachers
+
+
+def rows_in(user: User, q: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each teacher's standing today for the list and its export (``short``: only those
+    short of the duty, or only those not)."""
+    rows = standings(teachers_in(user, q), timezone.localdate())
+    if q.get("short") is not None:
+        rows = [r for r in rows if (r["short_by"] > 0) is q["short"]]
+    return rows

@@ -11,11 +11,10 @@ from shuangshi.jobs.services import job_attach_file, job_progress
 
 from . import messages, services
 from .models import ImportJob
+from .workbooks import XLSX
 
 if TYPE_CHECKING:
     from shuangshi.accounts.models import User
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _failed(run: Job, message: str) -> None:
