@@ -77,7 +77,11 @@ describe('the rounds page fits a phone (round 34)', () => {
     await within(card).findByText('2026年度第一批双师型教师认定');
     expect(headers(card)).toEqual(['名称', '状态', '操作']);
     const issued = (await screen.findByText('夏娟强')).closest('.ant-card') as HTMLElement;
-    expect(headers(issued)).toEqual(['教师', '等级', '状态', '操作']);
+    // Whether it stands sits under the level (four columns ran past a phone in English).
+    expect(headers(issued)).toEqual(['教师', '等级', '操作']);
+    const xia = within(issued).getByText('夏娟强').closest('tr') as HTMLElement;
+    expect(within(xia).getByText('中级')).toBeInTheDocument();
+    expect(within(xia).getByText('有效')).toBeInTheDocument();
     const line = within(issued).getByTestId('recognition-certificate');
     expect(within(line).getByRole('link', { name: 'JX2026-1-00001' })).toHaveAttribute('href', '/recognition/certificates/9');
     expect(line).toHaveTextContent('有效期至：2031-12-06');
