@@ -71,6 +71,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
+_CALL_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL_FAILED] = report.failed
+    return report
+
+
+def screenshot_if_failed(page, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
+    """The whole page as a test that failed (or never ran its body) left it. A passing test's
+    screens are the tour's own shots: a full-page shot costs the browser about 0.8 s of CPU,
+    and one after each of 57 passing tests was about 45 s of CI's two CPUs."""
+    if request.node.stash.get(_CALL_FAILED, True):
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -234,8 +254,7 @@ def page(browser, e2e_server: str, request: pytest.FixtureRequest) -> Iterator[o
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     yield pg
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    screenshot_if_failed(pg, request)
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
 
@@ -247,6 +266,62 @@ def login(page, username: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登 录").click()
     page.get_by_test_id("user-menu").wait_for()
+
+
+# The requests each page has in flight (watch_requests), for settle().
+_IN_FLIGHT: dict[int, set[object]] = {}
+
+
+def watch_requests(page) -> set[object]:  # type: ignore[no-untyped-def]
+    """Count the page's requests in flight from now on (once per page)."""
+    live = _IN_FLIGHT.get(id(page))
+    if live is None:
+        live = _IN_FLIGHT[id(page)] = set()
+        # Playwright keeps a mark on each handler: a lambda, not a set's bound method.
+        page.on("request", lambda request: live.add(request))
+        page.on("requestfinished", lambda request: live.discard(request))
+        page.on("requestfailed", lambda request: live.discard(request))
+        page.on("close", lambda _page: _IN_FLIGHT.pop(id(page), None))
+    return live
+
+
+def settle(page, quiet_ms: int = 300, timeout_s: float = 15) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the page has had no request in flight for ``quiet_ms``: Playwright's
+    "networkidle" belongs to a page load, and a navigation inside the app loads no page."""
+    live = watch_requests(page)
+    deadline = time.monotonic() + timeout_s
+    quiet_since: float | None = None
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(50)  # lets Playwright deliver the request events meanwhile
+        if live:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_ms / 1000:
+            return
+    raise AssertionError(f"{page.url}: requests still in flight after {timeout_s} s: {live}")
+
+
+def open_in_app(page, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Open ``path`` as the app's menu and links do, without loading the page again (its
+    router follows the history), then wait until its data has come. About half the browser's
+    work of a page load per screen (the bundle and antd's styles are not built anew), which
+    is most of the screenshot tour's time. Outside the app (no page yet, the login page) it
+    loads the page."""
+    from urllib.parse import urlsplit
+
+    if urlsplit(page.url).path in ("", "/login") or page.url == "about:blank":
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        watch_requests(page)
+        return
+    watch_requests(page)
+    page.evaluate(
+        "p => { history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')) }",
+        path,
+    )
+    page.wait_for_function("p => location.pathname + location.search === p", arg=path)
+    settle(page)
 
 
 def choose(page, field, option: str) -> None:  # type: ignore[no-untyped-def]

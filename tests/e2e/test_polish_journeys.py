@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import ARTIFACTS, login
+from .conftest import ARTIFACTS, login, open_in_app, screenshot_if_failed, settle
 from .test_journeys import _pick
 
 PHONE = {"width": 390, "height": 844}
@@ -27,7 +27,7 @@ def phone(browser, e2e_server: str, request: pytest.FixtureRequest) -> Iterator[
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     yield pg
-    _shot(pg, f"{request.node.name}-end")
+    screenshot_if_failed(pg, request)
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
 
@@ -87,26 +87,31 @@ def _nothing_squeezed(page: Page, where: str, *, desktop: bool = False) -> None:
     assert squeezed == {}, f"{where}: {squeezed}"
 
 
-def _open_screen(page: Page, path: str) -> None:
-    """Open a tour screen and wait until it has loaded. "/teachers/first",
+def _open_screen(page: Page, path: str, *, reload: bool = False) -> None:
+    """Open a tour screen inside the app, as its menu does (``reload``: load the page, e.g.
+    after the language was stored), and wait until it has loaded. "/teachers/first",
     "/schools/first" and "/recognition/certificates/first" stand for the first teacher's
     page, the first school's and the first recognition's certificate."""
+    go = page.goto if reload else (lambda target: open_in_app(page, target))
     if path == "/teachers/first":
-        page.goto("/teachers")
+        go("/teachers")
         page.locator(".ant-table-row a").first.click()
         expect(page.get_by_test_id("qualification-card")).to_be_visible()
     elif path == "/schools/first":
-        page.goto("/schools")
+        go("/schools")
         page.locator(".ant-table-row a").first.click()
         expect(page.locator(".ant-descriptions").first).to_be_visible()
     elif path == "/recognition/certificates/first":
         found = page.request.get("/api/v1/recognitions/?page_size=1").json()["results"]
-        page.goto(f"/recognition/certificates/{found[0]['id']}")
+        go(f"/recognition/certificates/{found[0]['id']}")
     else:
-        page.goto(path)
+        go(path)
         # A card, or a page that is one table (review queue, publicity).
         expect(page.locator(".ant-card, .ant-table").first).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    if reload:
+        page.wait_for_load_state("networkidle")
+    else:
+        settle(page)
 
 
 def _phone_login(page: Page, username: str) -> None:
@@ -336,8 +341,8 @@ def _tour_in_english(
     is English, does not scroll sideways and sets no Chinese punctuation beside English text;
     on a desktop (``tables``) no table scrolls sideways either."""
     page.evaluate("() => localStorage.setItem('shuangshi.lang', 'en')")
-    for path in screens:
-        _open_screen(page, path)
+    for n, path in enumerate(screens):
+        _open_screen(page, path, reload=n == 0)  # the app reads the stored language on load
         expect(page.locator("html")).to_have_attribute("lang", "en")
         punctuation = page.evaluate(_CHINESE_PUNCTUATION)
         assert punctuation == [], f"{username} {path} in English: Chinese punctuation {punctuation}"
@@ -440,7 +445,7 @@ def test_phone_import_errors_are_read_in_full(phone: Page, lang: str) -> None:
     _phone_login(phone, "hr_a")
     if lang == "en":
         phone.evaluate("() => localStorage.setItem('shuangshi.lang', 'en')")
-    _open_screen(phone, "/imports")
+    _open_screen(phone, "/imports", reload=lang == "en")  # the stored language, read on load
     phone.get_by_role("button", name="上传文件" if lang == "zh-CN" else "Upload").first.click()
     row = _teacher_row("手机导入", _wrong_check_digit(_id_number(461, male=True)), "E2E-PH-1", "男")
     late = [*row[:4], "1899-13-01", *row[5:]]  # Excel row 3: a birth date that is no date
