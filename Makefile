@@ -13,7 +13,7 @@ BENCH_ARGS ?=
 
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install native build migrate seed run test lint test-backend test-frontend test-e2e \
+.PHONY: help install native build migrate seed run test lint test-backend test-frontend test-e2e screens \
         bench reports backup restore clean api-types api-types-check
 
 help: ## List the targets
@@ -100,6 +100,9 @@ test-e2e: $(VENV)/.installed build $(NATIVE) ## Browser tests in headless Chromi
 	E2E_INSTANCE=main $(VENV)/bin/pytest -q tests/e2e --ignore=tests/e2e/test_polish_journeys.py $(PYTEST_ARGS); main=$$?; \
 	wait $$tour; tour=$$?; echo "== screenshot tour (tests/e2e/test_polish_journeys.py)"; cat .e2e-tour.log; rm -f .e2e-tour.log; \
 	test $$main -eq 0 && test $$tour -eq 0
+
+screens: $(VENV)/.installed build $(NATIVE) ## The screenshot tour, keeping each screen's picture in tests/e2e/artifacts/
+	E2E_SHOTS=1 E2E_INSTANCE=tour $(VENV)/bin/pytest -q -n 2 tests/e2e/test_polish_journeys.py $(PYTEST_ARGS)
 
 test: ## Everything: lint, types, backend, front end, browser
 	@# What the tests need, side by side where they do not share a tool: pip beside npm, then

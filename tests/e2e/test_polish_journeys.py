@@ -1,15 +1,17 @@
 """Issue 14 in a real browser: filters that follow every card, the level checklist, phones
-without horizontal scrolling, percent targets, and screenshots of every role's main screens."""
+without horizontal scrolling, percent targets, and every role's main screens (`make screens`
+keeps their pictures)."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import ARTIFACTS, login, open_in_app, screenshot_if_failed, settle
+from .conftest import ARTIFACTS, login, new_context, open_in_app, screenshot_if_failed, settle
 from .test_journeys import _pick
 
 PHONE = {"width": 390, "height": 844}
@@ -19,8 +21,8 @@ DESKTOP = {"width": 1440, "height": 900}
 @pytest.fixture
 def phone(browser, e2e_server: str, request: pytest.FixtureRequest) -> Iterator[Page]:  # type: ignore[no-untyped-def]
     """A phone-sized page (390×844, touch), like a teacher or HR officer on the move."""
-    context = browser.new_context(
-        base_url=e2e_server, locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True
+    context = new_context(
+        browser, base_url=e2e_server, viewport=PHONE, is_mobile=True, has_touch=True
     )
     context.set_default_timeout(15_000)
     pg = context.new_page()
@@ -32,7 +34,16 @@ def phone(browser, e2e_server: str, request: pytest.FixtureRequest) -> Iterator[
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
+# The tour's screens as pictures for a person to look at: `make screens` (E2E_SHOTS=1) writes
+# them to tests/e2e/artifacts. A full-page shot costs the browser about 0.8 s of CPU, and the
+# tour's 112 were about a fifth of the browser tests' CPU, so `make test` checks each screen
+# (overflow, squeezing, the words) without keeping its picture; a failed test leaves one.
+SHOTS = os.environ.get("E2E_SHOTS") == "1"
+
+
 def _shot(page: Page, name: str) -> None:
+    if not SHOTS:
+        return
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import choose, login, manage
+from .conftest import choose, login, manage, new_context
 from .test_journeys import _date, _pick
 
 PHONE = {"width": 390, "height": 844}
@@ -85,7 +85,7 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
     page.get_by_role("dialog").get_by_role("button", name="知道了").click()
 
     # The teacher, on a phone, must change the initial password first.
-    phone = browser.new_context(base_url=e2e_server, locale="zh-CN", viewport=PHONE)
+    phone = new_context(browser, base_url=e2e_server, viewport=PHONE)
     phone.set_default_timeout(15_000)
     mobile = phone.new_page()
     _login_as(mobile, username, initial)
@@ -135,7 +135,7 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
     expect(page.get_by_test_id("status-school_approved").first).to_be_visible()
 
     # An expert votes; the province approves: publicity starts.
-    expert = browser.new_context(base_url=e2e_server, locale="zh-CN")
+    expert = new_context(browser, base_url=e2e_server)
     expert_page = expert.new_page()
     login(expert_page, "expert_a")
     _open_application(expert_page, teacher["name"])
@@ -144,7 +144,7 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
     expect(expert_page.get_by_text("专家评议").first).to_be_visible()
     expert.close()
 
-    province = browser.new_context(base_url=e2e_server, locale="zh-CN")
+    province = new_context(browser, base_url=e2e_server)
     prov = province.new_page()
     login(prov, "province")
     _open_application(prov, teacher["name"])
@@ -153,7 +153,7 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
     expect(prov.get_by_test_id("status-publicized").first).to_be_visible()
 
     # Another school's HR objects on the publicity page; the province dismisses it.
-    other = browser.new_context(base_url=e2e_server, locale="zh-CN")
+    other = new_context(browser, base_url=e2e_server)
     hr_b = other.new_page()
     login(hr_b, "hr_b")
     hr_b.goto("/recognition/publicity")

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { setUnauthenticatedHandler } from '@/lib/api-client';
 import { meQueryKey } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
+import { usePrefersReducedMotion } from '@/lib/motion';
 import { normaliseLanguage } from '@/lib/i18n';
 import { makeQueryClient } from '@/lib/query-client';
 
@@ -36,13 +37,17 @@ function LocaleProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = normaliseLanguage(i18n.resolvedLanguage ?? i18n.language);
   const isPhone = useIsPhone();
+  const reducedMotion = usePrefersReducedMotion();
   useEffect(() => {
     dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   }, [language]);
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
-      theme={{ token: phoneTheme(isPhone), components: phoneComponents(isPhone) }}
+      theme={{
+        token: { ...phoneTheme(isPhone), ...(reducedMotion ? { motion: false } : {}) },
+        components: phoneComponents(isPhone),
+      }}
       // antd's own words for an empty required field, "请输入${label}" / "Please enter ${label}",
       // asked a select or a date to be typed and read "Please enter Issued on" in English.
       form={{ validateMessages: { required: t('common.requiredField') } }}

@@ -44,3 +44,36 @@ describe('EChart', () => {
     expect(instance.setOption).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('EChart and "reduce motion" (lib/motion)', () => {
+  const reduceMotion = (reduce: boolean) => {
+    const screen = window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      ...screen(query),
+      matches: query === '(prefers-reduced-motion: reduce)' ? reduce : screen(query).matches,
+    })) as typeof window.matchMedia;
+  };
+  beforeEach(() => {
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    instance.setOption.mockClear();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('draws the chart at once, without its entry animation, for someone who reduces motion', () => {
+    reduceMotion(true);
+    render(<EChart ariaLabel="chart" option={bars(60)} />);
+    expect(instance.setOption.mock.lastCall?.[0]).toMatchObject({ animation: false, ...bars(60) });
+  });
+
+  it('keeps the animation otherwise', () => {
+    reduceMotion(false);
+    render(<EChart ariaLabel="chart" option={bars(60)} />);
+    expect(instance.setOption.mock.lastCall?.[0]).not.toHaveProperty('animation');
+  });
+});

@@ -11,6 +11,8 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
+import { prefersReducedMotion } from '@/lib/motion';
+
 import type { ChartProps } from './chart-props';
 
 echarts.use([
@@ -61,7 +63,9 @@ export default function EChart({ option, height = 300, ariaLabel, onClick }: Cha
     const text = JSON.stringify(option);
     if (!chart.current || text === drawn.current) return;
     drawn.current = text;
-    chart.current.setOption({ aria: { enabled: true }, ...option } as echarts.EChartsCoreOption, true);
+    // "Reduce motion" (lib/motion): the chart is drawn at once, without its entry animation.
+    const still = prefersReducedMotion() ? { animation: false } : {};
+    chart.current.setOption({ aria: { enabled: true }, ...still, ...option } as echarts.EChartsCoreOption, true);
   }, [option]);
 
   return <div ref={ref} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
