@@ -31,6 +31,7 @@ from shuangshi.teachers.models import (
     RecordStatus,
     Teacher,
     certificate_level_label,
+    has_left,
 )
 from shuangshi.training.models import TrainingCompletion
 
@@ -379,6 +380,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
     history = EventSerializer(source="events", many=True, read_only=True)
     votes = VoteSerializer(many=True, read_only=True)
     recognition = serializers.SerializerMethodField()
+    # The teacher has left (a leaving date today or before): the application can still be
+    # returned, rejected or withdrawn, not submitted, approved or finalized (services).
+    teacher_has_left = serializers.SerializerMethodField()
     version = serializers.IntegerField(required=False)
 
     class Meta:
@@ -401,6 +405,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "votes",
             "publicity_until",
             "recognition",
+            "teacher_has_left",
             "version",
         ]
         read_only_fields = ["status", "eligibility", "publicity_until"]
@@ -418,6 +423,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
         except Recognition.DoesNotExist:
             return None
         return {"id": recognition.pk, "certificate_no": recognition.certificate_no}
+
+    def get_teacher_has_left(self, application: Application) -> bool:
+        return has_left(application.teacher.left_on, today=timezone.localdate())
 
     def get_fields(self) -> dict[str, Any]:
         fields = super().get_fields()

@@ -2041,6 +2041,7 @@ export interface components {
                 id?: number;
                 certificate_no?: string;
             } | null;
+            readonly teacher_has_left: boolean;
             version?: number;
         };
         /**

@@ -1,4 +1,4 @@
-import { App, Button, Descriptions, Drawer, Form, Input, List, Modal, Select, Space, Table, Tag, Timeline, Typography, type TableColumnType } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, List, Modal, Select, Space, Table, Tag, Timeline, Typography, type TableColumnType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -255,6 +255,8 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const decide = (kind: 'school-review' | 'province-review', decision: 'approve' | 'return' | 'reject') =>
     void act({ id: current.id, action: kind, decision, opinion: opinion() });
   const s = current.status;
+  // A teacher who has left: the application is returned, rejected or withdrawn, not moved on.
+  const left = current.teacher_has_left === true;
   const canSchool = me.role === 'school_hr' && s === 'submitted';
   const canProvince = me.role === 'province' && s === 'school_approved';
   const canVote = me.role === 'expert' && s === 'school_approved';
@@ -274,6 +276,7 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
 
   return (
     <Drawer open onClose={onClose} size="large" title={`${current.teacher_name} · ${current.round_code}`}>
+      {left && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('recognition.teacherLeft')} data-testid="teacher-left" />}
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('recognition.school')}>{current.school_name}</Descriptions.Item>
         <Descriptions.Item label={t('recognition.asked')}><LevelText level={current.level} /></Descriptions.Item>
@@ -336,9 +339,11 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
           <Space wrap>
             {(canSchool || canProvince) && (
               <>
-                <Button type="primary" onClick={() => decide(canSchool ? 'school-review' : 'province-review', 'approve')} data-testid="approve">
-                  {t('recognition.decision.approve')}
-                </Button>
+                {!left && (
+                  <Button type="primary" onClick={() => decide(canSchool ? 'school-review' : 'province-review', 'approve')} data-testid="approve">
+                    {t('recognition.decision.approve')}
+                  </Button>
+                )}
                 <Button onClick={() => decide(canSchool ? 'school-review' : 'province-review', 'return')}>
                   {t('recognition.decision.return')}
                 </Button>
@@ -371,7 +376,7 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
             {canFinalize && (
               <Button
                 type="primary"
-                disabled={!publicityOver}
+                disabled={!publicityOver || left}
                 onClick={() => void act({ id: current.id, action: 'finalize' })}
                 data-testid="finalize"
               >
