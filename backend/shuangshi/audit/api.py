@@ -21,7 +21,9 @@ from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.api import RolePermission
 from shuangshi.common.idnumbers import mask_id_text
+from shuangshi.mentors.models import AppointmentMode, Mentor
 from shuangshi.qualification.wording import level_words
+from shuangshi.schools.models import School
 from shuangshi.teachers.models import CertificateKind, certificate_level_label
 
 from . import selectors, services
@@ -110,17 +112,36 @@ def record_name(row: models.Model) -> str:
 
 
 _CERTIFICATE_REPR = re.compile(r"(\w+):(\w+)")
+_APPOINTMENT_REPR = re.compile(r"(\d+)@(\d+) (\w+)")
 
 
-def object_name(entry: LogEntry) -> str:
+def _logged_appointment(entry: LogEntry) -> re.Match[str] | None:
+    """A mentor appointment's logged codes ("3@5 teaching": mentor, school, mode)."""
+    if (entry.content_type.app_label, entry.content_type.model) != ("mentors", "mentorappointment"):
+        return None
+    return _APPOINTMENT_REPR.fullmatch(entry.object_repr or "")
+
+
+def object_name(entry: LogEntry, names: Names | None = None) -> str:
     """The entry's own record in words, as `record_name` names it: a certificate's logged
     codes ("skill_level:grade4", its name when the entry was written, kept once it is
-    deleted) as its kind and level; any other record by its logged name."""
+    deleted) as its kind and level; a mentor appointment's ("3@5 teaching") as its mentor,
+    school and mode, as they are named now (`names`: the page's, from `related_names`); any
+    other record by its logged name."""
     repr_ = entry.object_repr or ""
     if (entry.content_type.app_label, entry.content_type.model) == ("teachers", "certificate"):
         codes = _CERTIFICATE_REPR.fullmatch(repr_)
         if codes:
             return certificate_name(codes[1], codes[2])
+    appointment = _logged_appointment(entry)
+    if appointment:
+        if names is None:
+            names = related_names([entry])
+        return _("%(mentor)s (%(school)s, %(mode)s)") % {
+            "mentor": _related_label(names, Mentor, appointment[1]),
+            "school": _related_label(names, School, appointment[2]),
+            "mode": str(dict(AppointmentMode.choices).get(appointment[3], appointment[3])),
+        }
     return mask_id_text(repr_)
 
 
@@ -154,6 +175,10 @@ def related_names(entries: Iterable[LogEntry]) -> Names:
     related model, whatever the number of entries."""
     wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
     for entry in entries:
+        appointment = _logged_appointment(entry)  # its own name reads its mentor and school
+        if appointment:
+            wanted[Mentor].add(int(appointment[1]))
+            wanted[School].add(int(appointment[2]))
         for name, pair in _pairs(entry):
             field = _field(entry, name)
             if not _relation(field):
@@ -292,7 +317,7 @@ class LogEntrySerializer(serializers.ModelSerializer):
         return changes_display(entry, self.context.get("related_names"))
 
     def get_object_name(self, entry: LogEntry) -> str:
-        return object_name(entry)
+        return object_name(entry, self.context.get("related_names"))
 
     def to_representation(self, instance: LogEntry) -> dict[str, Any]:
         data = super().to_representation(instance)

@@ -107,8 +107,15 @@ def base_update(
     _not_in_future(effective_on, "effective_on")
     if not changed_values(base, data):
         return base  # the values it has: no new version, status history or re-evaluation
-    first_active = base.statuses.filter(status=BaseStatus.ACTIVE).order_by("effective_on").first()
-    history = status_histories([base.pk]).get(base.pk, [])
+    # The status history as it was, which a move of the status or the approval date reads
+    # (the first activation, the days the base operated): read only for such a move.
+    moves = new_status != old_status or data.get("approved_on", old_approved) != old_approved
+    first_active = (
+        base.statuses.filter(status=BaseStatus.ACTIVE).order_by("effective_on").first()
+        if moves
+        else None
+    )
+    history = status_histories([base.pk]).get(base.pk, []) if moves else []
     refused_on = "approved_on"  # the field a refusal names (_refuse_days_off_operation)
     if new_status != old_status:
         refused_on = "effective_on" if effective_on is not None else "status"
@@ -314,7 +321,7 @@ def completions_write_batch(
 ) -> set[int]:
     """Completions in bulk (keyed by programme and teacher), audited; one re-evaluation
     of their teachers (none with ``reevaluate=False``: the caller does it once)."""
-    write_rows(
+    updated = write_rows(  # the pairs that change something: their teachers are re-evaluated
         TrainingCompletion,
         new=[{"voided": False, "void_reason": "", **row} for row in new],
         updated=updated,
