@@ -10,6 +10,15 @@ import EChart from './echart';
 
 const bars = (value: number) => ({ series: [{ type: 'bar', data: [value] }] });
 
+/** The system's "reduce motion" setting, as the browser reports it to the app. */
+function reduceMotion(reduce: boolean) {
+  const screen = window.matchMedia;
+  window.matchMedia = ((query: string) => ({
+    ...screen(query),
+    matches: query === '(prefers-reduced-motion: reduce)' ? reduce : screen(query).matches,
+  })) as typeof window.matchMedia;
+}
+
 describe('EChart', () => {
   beforeEach(() => {
     vi.stubGlobal(
@@ -43,29 +52,8 @@ describe('EChart', () => {
     expect(instance.dispose).toHaveBeenCalledTimes(1);
     expect(instance.setOption).toHaveBeenCalledTimes(2);
   });
-});
 
-describe('EChart and "reduce motion" (lib/motion)', () => {
-  const reduceMotion = (reduce: boolean) => {
-    const screen = window.matchMedia;
-    window.matchMedia = ((query: string) => ({
-      ...screen(query),
-      matches: query === '(prefers-reduced-motion: reduce)' ? reduce : screen(query).matches,
-    })) as typeof window.matchMedia;
-  };
-  beforeEach(() => {
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        disconnect() {}
-      },
-    );
-    instance.setOption.mockClear();
-  });
-  afterEach(() => vi.unstubAllGlobals());
-
-  it('draws the chart at once, without its entry animation, for someone who reduces motion', () => {
+  it('draws the chart at once, without its entry animation, for someone who reduces motion (lib/motion)', () => {
     reduceMotion(true);
     render(<EChart ariaLabel="chart" option={bars(60)} />);
     expect(instance.setOption.mock.lastCall?.[0]).toMatchObject({ animation: false, ...bars(60) });
