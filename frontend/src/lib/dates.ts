@@ -17,6 +17,34 @@ export function todayInChinaText(now: Date = new Date()): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+const chinaTime = new Intl.DateTimeFormat('en-US', {
+  timeZone: SERVER_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A zone on the end of an ISO string: 'Z', '+08:00', '-0500'. */
+const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** A moment the API sent ('2026-12-06T17:30:00Z', '…+08:00', '…-05:00') as China's wall clock,
+ * 'YYYY-MM-DD HH:mm' (with ':ss' when asked), whatever this browser's zone: the province reads
+ * its sign-ins, logs and jobs in its own time. A string with no zone is already the server's
+ * (China's) time; none at all is '—'. */
+export function formatDateTimeInChina(value: string | null | undefined, withSeconds = false): string {
+  if (!value) return '—';
+  const iso = value.includes('T') ? value : `${value}T00:00:00`;
+  const moment = new Date(HAS_ZONE.test(iso) ? iso : `${iso}+08:00`);
+  if (Number.isNaN(moment.getTime())) return value;
+  const parts = Object.fromEntries(chinaTime.formatToParts(moment).map((p) => [p.type, p.value]));
+  const time = `${parts.hour}:${parts.minute}${withSeconds ? `:${parts.second}` : ''}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${time}`;
+}
+
 /** Today in China, as a date picker's day (midnight in the browser's zone). */
 export function todayInChina(): Dayjs {
   return dayjs(todayInChinaText());

@@ -1,14 +1,16 @@
 import dayjs from 'dayjs';
 
-import { todayInChina } from './dates';
+import { formatDateTimeInChina, todayInChina } from './dates';
 
 export function formatPercent(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   return `${(value * 100).toFixed(digits)}%`;
 }
 
+/** A date as 'YYYY-MM-DD'; a moment (an ISO string with a time) as its day in China. */
 export function formatDate(value: string | null | undefined): string {
-  return value ? dayjs(value).format('YYYY-MM-DD') : '—';
+  if (!value) return '—';
+  return value.includes('T') ? formatDateTimeInChina(value).slice(0, 10) : dayjs(value).format('YYYY-MM-DD');
 }
 
 /** Days from today to `value` (negative when past). */

@@ -10,8 +10,8 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
+import { formatDateTimeInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
-import { formatDate } from '@/lib/format';
 import { cityLabel, useCities, useSchoolOptions } from '@/lib/reference-data';
 
 import { useDeactivateAccount } from '../api/deactivate-account';
@@ -97,7 +97,7 @@ export function AccountsList() {
           <Tag color="green">{t('accounts.active')}</Tag>
         ),
     },
-    { title: t('accounts.fields.last_login'), dataIndex: 'last_login', sorter: true, render: (v: string | null) => formatDate(v) },
+    { title: t('accounts.fields.last_login'), dataIndex: 'last_login', sorter: true, render: (v: string | null) => formatDateTimeInChina(v) },
     {
       title: t('common.actions'),
       key: 'actions',

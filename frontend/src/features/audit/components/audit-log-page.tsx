@@ -1,6 +1,6 @@
 import { Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +9,7 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { modelLabel } from '@/lib/audit-text';
 import { useIsPhone } from '@/lib/breakpoints';
+import { formatDateTimeInChina } from '@/lib/dates';
 
 import { useActorOptions } from '../api/get-actor-options';
 import { useAuditLog } from '../api/get-audit-log';
@@ -31,14 +32,16 @@ export function AuditLogPage() {
   const actors = useActorOptions(actorSearch);
   const update = (changes: Partial<AuditParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
 
-  // Days in the screen's time zone: since the start of `from` up to (not including) the day after `to`.
+  // China's days, as the entries' times are shown (formatDateTimeInChina), whatever the
+  // browser's zone: since the start of `from` up to (not including) the day after `to`.
+  const chinaMidnight = (day: Dayjs) => `${day.format('YYYY-MM-DD')}T00:00:00+08:00`;
   const onFrom = (day: Dayjs | null) => {
     setFrom(day);
-    update({ since: day ? day.startOf('day').format() : undefined });
+    update({ since: day ? chinaMidnight(day) : undefined });
   };
   const onTo = (day: Dayjs | null) => {
     setTo(day);
-    update({ until: day ? day.add(1, 'day').startOf('day').format() : undefined });
+    update({ until: day ? chinaMidnight(day.add(1, 'day')) : undefined });
   };
   const reset = () => {
     setFrom(null);
@@ -49,7 +52,7 @@ export function AuditLogPage() {
 
   const actionLabel = (action: string) =>
     exists(`audit.actions.${action}`) ? t(`audit.actions.${action}`) : action;
-  const time = (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss');
+  const time = (v: string) => formatDateTimeInChina(v, true);
   const who = (row: AuditEntry) => row.actor ?? t('audit.system');
   const record = (row: AuditEntry) => (
     <span data-testid="audit-record" style={wrap}>

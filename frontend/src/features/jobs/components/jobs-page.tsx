@@ -7,6 +7,7 @@ import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { buildUrl } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
+import { formatDateTimeInChina } from '@/lib/dates';
 import { apiLanguage } from '@/lib/i18n';
 
 import { useJobs } from '../api/get-jobs';
@@ -54,11 +55,10 @@ function FileButton({ href, children }: { href: string; children: ReactNode }) {
 
 /** 我的任务: the user's background jobs (imports, workbooks, exports), with their results. */
 export function JobsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const jobs = useJobs(page);
   const isPhone = useIsPhone();
-  const started = (at: string) => new Date(at).toLocaleString(i18n.language);
   const status = (job: Job) => (
     <Tag color={colors[job.status]} data-testid="job-status">
       {t(`jobs.statuses.${job.status}`)}
@@ -98,7 +98,7 @@ export function JobsPage() {
           title: t('jobs.what'),
           key: 'what',
           render: (_: unknown, job) => (
-            <TwoLineCell main={jobTitle(job, t)} sub={started(job.created_at)} subTestId="job-started" />
+            <TwoLineCell main={jobTitle(job, t)} sub={formatDateTimeInChina(job.created_at)} subTestId="job-started" />
           ),
         },
         {
@@ -125,7 +125,7 @@ export function JobsPage() {
           width: 180,
           render: (_: unknown, job) => <JobProgressCell job={job} />,
         },
-        { title: t('jobs.started'), dataIndex: 'created_at', render: started },
+        { title: t('jobs.started'), dataIndex: 'created_at', render: (at: string) => formatDateTimeInChina(at) },
         result,
       ];
   return (

@@ -12,7 +12,7 @@ import { enums } from '@/config/enums';
 import { api } from '@/lib/api-client';
 import type { Me } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
-import { isAfterTodayInChina } from '@/lib/dates';
+import { formatDateTimeInChina, isAfterTodayInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
@@ -308,7 +308,7 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
                 h.decision && t(`recognition.decision.${h.decision}`, { defaultValue: h.decision }),
                 // '' is an objector hidden from this reader: nothing to name.
                 h.actor === '' ? null : <Person key="who" name={h.actor_name ?? h.actor} role={h.actor_role} />,
-                <span key="at" style={{ whiteSpace: 'nowrap' }}>{formatTime(h.at)}</span>,
+                <span key="at" style={{ whiteSpace: 'nowrap' }}>{formatDateTimeInChina(h.at)}</span>,
               ]
                 .filter(Boolean)
                 .flatMap((part, i) => (i ? [' · ', part] : [part]))}
@@ -398,13 +398,6 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   );
 }
 
-/** When a step was taken: its day and minute (several steps are often taken on one day), as
- * the server recorded it in the province's time, whatever the browser's time zone. */
-function formatTime(value: string): string {
-  const wall = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
-  return wall ? `${wall[1]} ${wall[2]}` : dayjs(value).format('YYYY-MM-DD HH:mm');
-}
-
 /** A person as the API names them, with their role: "人事处（学校人事）"; the system when none. */
 function Person({ name, role }: { name: string | null | undefined; role?: string | null }) {
   const { t } = useTranslation();
@@ -434,7 +427,7 @@ function Objections({ id }: { id: number }) {
               <div>{o.reason}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 <Person name={o.filed_by_name || o.filed_by} role={o.filed_by_role} /> ·{' '}
-                <span style={{ whiteSpace: 'nowrap' }}>{formatTime(o.filed_at)}</span>
+                <span style={{ whiteSpace: 'nowrap' }}>{formatDateTimeInChina(o.filed_at)}</span>
                 {' · '}
                 {o.status === 'open' ? t('recognition.objectionOpen') : t(`recognition.decision.${o.status}`, { defaultValue: o.status })}
                 {o.resolution && `：${o.resolution}`}

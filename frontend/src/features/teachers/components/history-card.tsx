@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,6 +6,7 @@ import { ItemList } from '@/components/ui/item-list';
 import { FoldedCard } from '@/components/ui/folded-card';
 import { modelLabel } from '@/lib/audit-text';
 import { useIsPhone } from '@/lib/breakpoints';
+import { formatDateTimeInChina } from '@/lib/dates';
 
 import { HISTORY_PAGE_SIZE, useTeacherHistory } from '../api/get-teacher-history';
 import type { TeacherHistoryEntry } from '../types/teacher';
@@ -57,7 +57,7 @@ export function HistoryCard({ teacher }: { teacher: number }) {
               <AuditActionTag action={entry.action} /> {record(entry)}
             </span>
           ),
-          description: `${dayjs(entry.timestamp).format('YYYY-MM-DD HH:mm')} · ${entry.actor ?? t('audit.system')}`,
+          description: `${formatDateTimeInChina(entry.timestamp)} · ${entry.actor ?? t('audit.system')}`,
           content: (
             <div style={{ marginTop: 4 }}>
               <AuditChanges entry={entry} />
