@@ -33,13 +33,32 @@ def write_rows(
     key: Sequence[str],
     actor_id: int | None = None,
     audit_data: dict[str, Any] | None = None,
-) -> None:
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Insert ``new`` rows and apply ``updated`` (before, after) pairs (after carries the
     ``id``), then audit both. Rows are plain dicts of attribute names with every column the
-    table needs (COPY applies no Django defaults)."""
+    table needs (COPY applies no Django defaults).
+
+    A pair that changes no column but NOISE is left out (no UPDATE, no new version, no audit
+    entry): returns the pairs written, which alone the services' follow-ups (dated facts,
+    re-evaluation) take up, so that a re-import of the same workbook writes nothing."""
+    updated = changed_pairs(updated)
     bulk.insert(model, new)
     bulk.update(model, [after for _before, after in updated])
     log_bulk(model, created=new, updated=updated, key=key, actor_id=actor_id, extra=audit_data)
+    return updated
+
+
+def changed_pairs(
+    updated: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The (before, after) pairs whose ``after`` differs from ``before`` in a column other
+    than NOISE, or sets a column ``before`` does not show (written, as it cannot be
+    compared). Only pairs are compared: new rows pay nothing."""
+    return [
+        (before, after)
+        for before, after in updated
+        if any(n not in NOISE and (n not in before or before[n] != v) for n, v in after.items())
+    ]
 
 
 def _text(name: str, value: Any) -> str:

@@ -395,6 +395,7 @@ class Importer:
                     )
                 else:
                     result.unchanged += 1
+                    continue  # nothing written: its teacher is not re-evaluated for it
             if "teacher_id" in identity:
                 self.teacher_ids.add(int(identity["teacher_id"]))
         pairs = list(zip(before, changed, strict=True))
@@ -686,10 +687,9 @@ class TeacherImporter(Importer):
                     }
                 )
             else:
-                result.unchanged += 1
-                self.teacher_ids.add(current["id"])
+                result.unchanged += 1  # nothing written, nothing to re-evaluate
         # Each teacher is in one row of the file: evaluated with its batch (new ones from
-        # their rows, without reads); the unchanged ones are re-evaluated at the end.
+        # their rows, without reads, the changed ones by the service).
         teacher_services.teachers_write_batch(
             new=new,
             updated=list(zip(before, changed, strict=True)),

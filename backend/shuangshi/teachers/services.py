@@ -369,7 +369,8 @@ def teachers_write_batch(
     reevaluate: bool = True,
 ) -> list[int]:
     """Create ``new`` teachers (rows with every column) and apply ``updated`` (before,
-    after) pairs; returns the ids of all of them. Dated facts: a new teacher's values hold
+    after) pairs; returns the ids of the teachers written (a pair that changes nothing is
+    left out: common.batch.write_rows). Dated facts: a new teacher's values hold
     from hired_on; a changed school, employment, course type, title or major category
     holds from today (or from hired_on for a teacher not yet hired)."""
     drawn = bulk.next_ids(Teacher, len(new))  # PostgreSQL: inserted with their ids
@@ -384,7 +385,9 @@ def teachers_write_batch(
         ]
     else:
         new = [{**row, "facts_since": row["hired_on"]} for row in new]
-    write_rows(
+    # Only the pairs that change something: the follow-ups below (dated facts, re-evaluation,
+    # search indexes, tokens) leave the others alone too.
+    updated = write_rows(
         Teacher,
         new=new,
         updated=updated,
@@ -483,7 +486,9 @@ def _records_batch(
     audit_data: dict[str, Any] | None,
     reevaluate: bool,
 ) -> set[int]:
-    write_rows(model, new=new, updated=updated, key=key, actor_id=actor_id, audit_data=audit_data)
+    updated = write_rows(
+        model, new=new, updated=updated, key=key, actor_id=actor_id, audit_data=audit_data
+    )  # the pairs that change something: their teachers alone are re-evaluated
     teachers = {int(r["teacher_id"]) for r in new}
     teachers |= {int(b["teacher_id"]) for b, _a in updated if b.get("teacher_id")}
     if reevaluate:

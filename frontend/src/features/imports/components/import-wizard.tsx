@@ -252,6 +252,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
         <Result
           status="success"
           title={t('imports.committed', { created: job.created ?? 0, updated: job.updated ?? 0 })}
+          subTitle={job.unchanged ? t('imports.unchanged', { count: job.unchanged }) : undefined}
           extra={<Button onClick={restart}>{t('imports.again')}</Button>}
         />
       )}

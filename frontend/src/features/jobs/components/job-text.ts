@@ -16,11 +16,13 @@ export function jobTitle(job: Pick<Job, 'kind' | 'title'>, t: TFunction): string
 /** What an import's job came to (rows ready or wrong, rows written); '' for other jobs. */
 export function jobOutcome(job: Pick<Job, 'kind' | 'status' | 'result'>, t: TFunction): string {
   if (job.status !== 'succeeded' || !job.result) return '';
-  const r = job.result as { status?: string; rows?: number; failed?: number; created?: number; updated?: number };
+  const r = job.result as { status?: string; rows?: number; failed?: number; created?: number; updated?: number; unchanged?: number };
   if (job.kind === 'imports.validate' && r.status === 'valid') return t('jobs.outcome.valid', { count: r.rows ?? 0 });
   if (job.kind === 'imports.validate' && r.status === 'invalid') return t('jobs.outcome.invalid', { count: r.failed ?? 0 });
   if (job.kind === 'imports.commit' && r.status === 'committed') {
-    return t('jobs.outcome.committed', { created: r.created ?? 0, updated: r.updated ?? 0 });
+    const counts = { created: r.created ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0 };
+    // Rows already as the file has them were left alone (a re-import): said only when some were.
+    return t(counts.unchanged ? 'jobs.outcome.committedUnchanged' : 'jobs.outcome.committed', counts);
   }
   return '';
 }
