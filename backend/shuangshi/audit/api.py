@@ -122,26 +122,46 @@ def _logged_appointment(entry: LogEntry) -> re.Match[str] | None:
     return _APPOINTMENT_REPR.fullmatch(entry.object_repr or "")
 
 
+def _named_in_words(entry: LogEntry) -> type[models.Model] | None:
+    """The entry's model when its records are named in words (`_NAMERS`), not by __str__,
+    and the entry did not log the codes they are named from (it was written in bulk)."""
+    model = entry.content_type.model_class()
+    if model is None or model._meta.label_lower not in _NAMERS:
+        return None
+    logged = _CERTIFICATE_REPR if model._meta.label_lower == "teachers.certificate" else None
+    if (logged and logged.fullmatch(entry.object_repr or "")) or _logged_appointment(entry):
+        return None
+    return model
+
+
 def object_name(entry: LogEntry, names: Names | None = None) -> str:
     """The entry's own record in words, as `record_name` names it: a certificate's logged
     codes ("skill_level:grade4", its name when the entry was written, kept once it is
     deleted) as its kind and level; a mentor appointment's ("3@5 teaching") as its mentor,
-    school and mode, as they are named now (`names`: the page's, from `related_names`); any
-    other record by its logged name."""
+    school and mode, as they are named now; an entry written in bulk (an import, the demo),
+    whose logged name is its number or "MentorAppointment 62", by its record while it
+    exists (`names`: the page's, from `related_names`); any other record by its logged
+    name."""
     repr_ = entry.object_repr or ""
     if (entry.content_type.app_label, entry.content_type.model) == ("teachers", "certificate"):
         codes = _CERTIFICATE_REPR.fullmatch(repr_)
         if codes:
             return certificate_name(codes[1], codes[2])
     appointment = _logged_appointment(entry)
+    own = _named_in_words(entry)
+    if (appointment or own) and names is None:
+        names = related_names([entry])
     if appointment:
-        if names is None:
-            names = related_names([entry])
+        assert names is not None
         return _("%(mentor)s (%(school)s, %(mode)s)") % {
             "mentor": _related_label(names, Mentor, appointment[1]),
             "school": _related_label(names, School, appointment[2]),
             "mode": str(dict(AppointmentMode.choices).get(appointment[3], appointment[3])),
         }
+    if own is not None and names is not None:
+        found = names.get((own, str(entry.object_id)))
+        if found:
+            return found
     return mask_id_text(repr_)
 
 
@@ -179,6 +199,9 @@ def related_names(entries: Iterable[LogEntry]) -> Names:
         if appointment:
             wanted[Mentor].add(int(appointment[1]))
             wanted[School].add(int(appointment[2]))
+        own = _named_in_words(entry)  # named from its record (object_name)
+        if own is not None and entry.object_id is not None:
+            wanted[own].add(entry.object_id)
         for name, pair in _pairs(entry):
             field = _field(entry, name)
             if not _relation(field):

@@ -64,3 +64,28 @@ def test_many_appointments_cost_no_query_each(api: Any, province: Any, school_a:
     for n in range(5):
         appoint(make_mentor(name=f"导师{n}"), school_a, hours=10 + n)
     assert page_queries() == one
+
+
+def test_an_appointment_written_in_bulk_is_named_from_its_record(
+    api: Any, province: Any, school_a: Any
+) -> None:
+    """An import or the demo writes appointments in bulk: their entries were logged as
+    "MentorAppointment 62", and are named from the appointment while it exists."""
+    from datetime import date
+
+    from shuangshi.mentors.models import MentorAppointment
+
+    mentor = make_mentor(name="陈师傅")
+    unsaved = MentorAppointment(
+        mentor=mentor, school=school_a, mode="teaching", start_on=date(2024, 9, 1), hours=32
+    )
+    row = {f.attname: getattr(unsaved, f.attname) for f in unsaved._meta.concrete_fields}
+    row.pop("id")
+    services.appointments_write_batch(new=[row], updated=[])
+    appointment = MentorAppointment.objects.get(mentor=mentor)
+    with translation.override("en"):
+        expected = record_name(appointment)
+    entries = _appointment_entries(api, province, "en")
+    assert [e["object_repr"] for e in entries] == [f"MentorAppointment {appointment.pk}"]
+    assert [e["object_name"] for e in entries] == [expected]
+    assert "陈师傅" in expected and "Part-time teaching" in expected
