@@ -550,8 +550,8 @@ def test_every_endpoint_has_an_expectation():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.key)
-def test_access_matrix(endpoint: Endpoint):
-    world = world_module.build()
+def test_access_matrix(endpoint: Endpoint, shared_world: world_module.World):
+    world = shared_world  # each call below is rolled back too
     expect = EXPECTED.get(endpoint.key)
     if os.environ.get("MATRIX_DUMP"):
         answers = _run(endpoint, expect or E(row=_guess_row(endpoint)), world)

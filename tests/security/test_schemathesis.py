@@ -81,10 +81,19 @@ def _keep_the_test_connection():
     signals.request_finished.connect(close_old_connections)
 
 
+@pytest.fixture(scope="module")
+def shared_tokens(shared_world: world_module.World, django_db_blocker: Any) -> dict[str, str]:
+    """A token for each role's user of the module's world (conftest.shared_world)."""
+    with django_db_blocker.unblock():
+        return {
+            role: accounts_services.token_issue(user=shared_world.users[role]) for role in ROLES
+        }
+
+
 @pytest.fixture
-def tokens(db: Any) -> dict[str, str]:
-    world = world_module.build()
-    return {role: accounts_services.token_issue(user=world.users[role]) for role in ROLES}
+def tokens(db: Any, shared_tokens: dict[str, str]) -> dict[str, str]:
+    """The tokens, for a test that runs in a savepoint of the world's transaction (db)."""
+    return shared_tokens
 
 
 @schema.parametrize()
