@@ -113,56 +113,53 @@ def record_name(row: models.Model) -> str:
 
 _CERTIFICATE_REPR = re.compile(r"(\w+):(\w+)")
 _APPOINTMENT_REPR = re.compile(r"(\d+)@(\d+) (\w+)")
+# The codes a record named in words (`_NAMERS`) logs as its name (its __str__) when saved one
+# at a time; one written in bulk logs its number or "MentorAppointment 62" instead.
+_LOGGED_CODES: dict[str, re.Pattern[str]] = {
+    "teachers.certificate": _CERTIFICATE_REPR,
+    "mentors.mentorappointment": _APPOINTMENT_REPR,
+}
 
 
-def _logged_appointment(entry: LogEntry) -> re.Match[str] | None:
-    """A mentor appointment's logged codes ("3@5 teaching": mentor, school, mode)."""
-    if (entry.content_type.app_label, entry.content_type.model) != ("mentors", "mentorappointment"):
+def _label(entry: LogEntry) -> str:
+    return f"{entry.content_type.app_label}.{entry.content_type.model}"
+
+
+def _logged_codes(entry: LogEntry) -> re.Match[str] | None:
+    pattern = _LOGGED_CODES.get(_label(entry))
+    return pattern.fullmatch(entry.object_repr or "") if pattern else None
+
+
+def _named_from_record(entry: LogEntry) -> type[models.Model] | None:
+    """The model of an entry named in words that logged no codes (written in bulk): it is
+    named from its record, while that exists."""
+    if _label(entry) not in _NAMERS or _logged_codes(entry):
         return None
-    return _APPOINTMENT_REPR.fullmatch(entry.object_repr or "")
-
-
-def _named_in_words(entry: LogEntry) -> type[models.Model] | None:
-    """The entry's model when its records are named in words (`_NAMERS`), not by __str__,
-    and the entry did not log the codes they are named from (it was written in bulk)."""
-    model = entry.content_type.model_class()
-    if model is None or model._meta.label_lower not in _NAMERS:
-        return None
-    logged = _CERTIFICATE_REPR if model._meta.label_lower == "teachers.certificate" else None
-    if (logged and logged.fullmatch(entry.object_repr or "")) or _logged_appointment(entry):
-        return None
-    return model
+    return entry.content_type.model_class()
 
 
 def object_name(entry: LogEntry, names: Names | None = None) -> str:
     """The entry's own record in words, as `record_name` names it: a certificate's logged
     codes ("skill_level:grade4", its name when the entry was written, kept once it is
     deleted) as its kind and level; a mentor appointment's ("3@5 teaching") as its mentor,
-    school and mode, as they are named now; an entry written in bulk (an import, the demo),
-    whose logged name is its number or "MentorAppointment 62", by its record while it
-    exists (`names`: the page's, from `related_names`); any other record by its logged
-    name."""
-    repr_ = entry.object_repr or ""
-    if (entry.content_type.app_label, entry.content_type.model) == ("teachers", "certificate"):
-        codes = _CERTIFICATE_REPR.fullmatch(repr_)
-        if codes:
-            return certificate_name(codes[1], codes[2])
-    appointment = _logged_appointment(entry)
-    own = _named_in_words(entry)
-    if (appointment or own) and names is None:
+    school and mode, as they are named now; an entry written in bulk (an import, the demo)
+    by its record while it exists (`names`: the page's, from `related_names`); any other
+    record by its logged name."""
+    label, codes = _label(entry), _logged_codes(entry)
+    if codes and label == "teachers.certificate":
+        return certificate_name(codes[1], codes[2])
+    if label in _NAMERS and names is None:
         names = related_names([entry])
-    if appointment:
+    if codes:  # a mentor appointment's
         assert names is not None
         return _("%(mentor)s (%(school)s, %(mode)s)") % {
-            "mentor": _related_label(names, Mentor, appointment[1]),
-            "school": _related_label(names, School, appointment[2]),
-            "mode": str(dict(AppointmentMode.choices).get(appointment[3], appointment[3])),
+            "mentor": _related_label(names, Mentor, codes[1]),
+            "school": _related_label(names, School, codes[2]),
+            "mode": str(dict(AppointmentMode.choices).get(codes[3], codes[3])),
         }
-    if own is not None and names is not None:
-        found = names.get((own, str(entry.object_id)))
-        if found:
-            return found
-    return mask_id_text(repr_)
+    own = _named_from_record(entry)
+    found = names.get((own, str(entry.object_id))) if own and names is not None else None
+    return found or mask_id_text(entry.object_repr or "")
 
 
 def _field(entry: LogEntry, name: str) -> models.Field | None:  # type: ignore[type-arg]
@@ -195,11 +192,13 @@ def related_names(entries: Iterable[LogEntry]) -> Names:
     related model, whatever the number of entries."""
     wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
     for entry in entries:
-        appointment = _logged_appointment(entry)  # its own name reads its mentor and school
-        if appointment:
-            wanted[Mentor].add(int(appointment[1]))
-            wanted[School].add(int(appointment[2]))
-        own = _named_in_words(entry)  # named from its record (object_name)
+        # The entry's own name (object_name): an appointment's reads its mentor and school;
+        # one written in bulk, its record.
+        codes = _logged_codes(entry)
+        if codes and _label(entry) == "mentors.mentorappointment":
+            wanted[Mentor].add(int(codes[1]))
+            wanted[School].add(int(codes[2]))
+        own = _named_from_record(entry)
         if own is not None and entry.object_id is not None:
             wanted[own].add(entry.object_id)
         for name, pair in _pairs(entry):
