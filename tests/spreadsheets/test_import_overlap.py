@@ -20,7 +20,7 @@ def test_a_copy_failing_in_the_second_batch_leaves_nothing_written(api, hr_a, up
     body = upload(client, "teachers", teachers_book([teacher_row() for _ in range(5)])).json()
     assert (body["status"], body["rows"]) == ("valid", 5)
 
-    insert = bulk.insert
+    insert, insert_lines = bulk.insert, bulk.insert_lines
     audits: list[bool] = []
 
     def audit_of_the_second_batch_fails(model, rows):
@@ -30,7 +30,16 @@ def test_a_copy_failing_in_the_second_batch_leaves_nothing_written(api, hr_a, up
                 rows = [{**row, "content_type_id": None} for row in rows]
         insert(model, rows)
 
+    def lines_of_the_second_batch_fail(model, names, lines):
+        """PostgreSQL writes new records' entries as lines of COPY text (common.batch)."""
+        assert model is LogEntry and names[0] == "content_type_id"
+        audits.append(bulk._overlap.active)
+        if len(audits) == 2:  # entries of no kind (the first value): NOT NULL fails
+            lines = [bulk.NULL_TEXT + line[line.index("\t") :] for line in lines]
+        insert_lines(model, names, lines)
+
     monkeypatch.setattr(bulk, "insert", audit_of_the_second_batch_fails)
+    monkeypatch.setattr(bulk, "insert_lines", lines_of_the_second_batch_fail)
     upload_row = ImportJob.objects.get(pk=body["id"])
     with pytest.raises(IntegrityError):  # the commit job then ends failed (jobs tests)
         services.import_commit(job=upload_row)

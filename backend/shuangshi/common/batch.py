@@ -9,11 +9,13 @@ audit entries django-auditlog would have written for each save, in bulk too.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from json.encoder import encode_basestring as json_string  # type: ignore[attr-defined]
 from typing import Any
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
@@ -103,6 +105,72 @@ def _entry(
     }
 
 
+# The columns of _created_lines' lines, in their order (the others take NULL).
+LINE_COLUMNS = (
+    "content_type_id", "object_pk", "object_id", "object_repr", "serialized_data", "action",
+    "changes_text", "changes", "actor_id", "timestamp", "additional_data",
+)  # fmt: skip
+
+
+def _created_lines(
+    model: type[Model],
+    content_type: ContentType,
+    created: Sequence[dict[str, Any]],
+    ids: dict[tuple[Any, ...], int] | None,
+    key: Sequence[str],
+    plan: list[tuple[str, str, bool]],
+    actor_id: int | None,
+    extra: dict[str, Any] | None,
+    now: Any,
+) -> list[str] | None:
+    """On PostgreSQL, the CREATE entries of the rows that share the first row's columns as
+    lines of COPY text: the same values as _entry's dicts (the same JSON once stored), made
+    without a dict, a JSON encoding and a formatter's call per value (a 10,000-row import's
+    audit took about a third of its commit's Python). None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    columns = created[0].keys()
+    name = "name" in columns
+    number = "number" in columns
+    child = CHILD_TEACHER in columns
+    # Each audited column's JSON up to its value (`"label": ["None", `).
+    heads = [(n, json_string(shown) + ': ["None", ', masked) for n, shown, masked in plan]
+    action = int(LogEntry.Action.CREATE)
+    # actor_id, timestamp and additional_data: the batch's own.
+    after = "\t".join([
+        bulk.NULL_TEXT if actor_id is None else str(int(actor_id)),
+        now.isoformat(),
+        bulk.NULL_TEXT if extra is None else bulk.copy_json(bulk.to_json(extra)),
+    ])  # fmt: skip
+    start = f"{int(content_type.pk)}\t"
+    lines: list[str] = []
+    append = lines.append
+    for row in created:
+        if row.keys() != columns:
+            continue
+        pk = row["id"] if ids is None else ids.get(tuple(row[k] for k in key))
+        if pk is None:
+            continue
+        parts = []
+        for n, head, masked in heads:
+            v = row[n]
+            if v is None or v == "":
+                continue
+            text = v if type(v) is str else str(v)
+            parts.append(head + json_string(mask_id_number(text) if masked else text) + "]")
+        changes = bulk.copy_json("{" + ", ".join(parts) + "}")
+        shown = (name and row["name"]) or (number and row["number"]) or f"{model.__name__} {pk}"
+        if child:
+            serialized = bulk.copy_json(bulk.to_json({"fields": {"teacher": row[CHILD_TEACHER]}}))
+        else:
+            serialized = bulk.NULL_TEXT
+        append(
+            f"{start}{pk}\t{pk}\t{bulk.copy_text(str(shown))}\t{serialized}\t{action}\t\t"
+            f"{changes}\t{after}\n"
+        )  # LINE_COLUMNS' order; changes_text is empty
+    return lines
+
+
 def log_bulk(
     model: type[Model],
     *,
@@ -141,7 +209,10 @@ def log_bulk(
         # once for the rows that share the first row's columns (a batch writer's rows do).
         columns = created[0].keys()
         plan = [(n, _field(n), n in MASKED) for n in columns if n not in NOISE]
+        lines = _created_lines(model, content_type, created, ids, key, plan, actor_id, extra, now)
         for row in created:
+            if lines is not None and row.keys() == columns:
+                continue  # one of the lines
             pk = row["id"] if ids is None else ids.get(tuple(row[k] for k in key))
             if pk is None:
                 continue
@@ -162,6 +233,8 @@ def log_bulk(
             entries.append(
                 _entry(model, content_type, pk, changes, create, row, actor_id, extra, now)
             )
+        if lines:
+            bulk.insert_lines(LogEntry, LINE_COLUMNS, lines)
     for before, after in updated:
         changes = {
             label(n): [_text(n, before.get(n)), _text(n, v)]
@@ -182,4 +255,5 @@ def log_bulk(
                 now,
             )
         )
-    bulk.insert(LogEntry, entries)
+    if entries:  # the others (PostgreSQL wrote new rows' entries as lines)
+        bulk.insert(LogEntry, entries)
