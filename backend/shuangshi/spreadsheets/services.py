@@ -204,15 +204,21 @@ AHEAD_BATCHES = 10
 
 def _kept_batches(kept: memoryview, importer: Importer | None = None) -> Iterator[list[Parsed]]:
     """The dry run's batches; with ``importer``, its recheck_ahead sees the rows of each
-    AHEAD_BATCHES batches before the first of them is rechecked (decoded twice: a window's
-    rows are not held meanwhile)."""
+    AHEAD_BATCHES batches before the first of them is rechecked (the window's rows are
+    decoded once and held until each batch is handed on: at most AHEAD_BATCHES batches)."""
     frames = list(_kept_frames(kept))
     for start in range(0, len(frames), AHEAD_BATCHES):
         window = frames[start : start + AHEAD_BATCHES]
-        if importer is not None:
-            importer.recheck_ahead(row for frame in window for row in _decoded(frame))
-        for frame in window:
-            yield _decoded(frame)
+        if importer is None:
+            for frame in window:
+                yield _decoded(frame)
+            continue
+        decoded: list[list[Parsed] | None] = [_decoded(frame) for frame in window]
+        importer.recheck_ahead(row for rows in decoded if rows for row in rows)
+        for i, rows in enumerate(decoded):
+            decoded[i] = None  # not held once handed on
+            assert rows is not None
+            yield rows
 
 
 class _KeptRowsFailed(Exception):
