@@ -8,7 +8,7 @@ audit entries django-auditlog would have written for each save, in bulk too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring as json_string  # type: ignore[attr-defined]
 from typing import Any
 
@@ -116,19 +116,19 @@ def _created_lines(
     model: type[Model],
     content_type: ContentType,
     created: Sequence[dict[str, Any]],
-    ids: dict[tuple[Any, ...], int] | None,
-    key: Sequence[str],
+    pk_of: Callable[[dict[str, Any]], int | None],
     plan: list[tuple[str, str, bool]],
     actor_id: int | None,
     extra: dict[str, Any] | None,
     now: Any,
-) -> list[str] | None:
+) -> tuple[list[str], Sequence[dict[str, Any]]]:
     """On PostgreSQL, the CREATE entries of the rows that share the first row's columns as
     lines of COPY text: the same values as _entry's dicts (the same JSON once stored), made
     without a dict, a JSON encoding and a formatter's call per value (a 10,000-row import's
-    audit took about a third of its commit's Python). None elsewhere."""
+    audit took about a third of its commit's Python). Returns the lines and the rows left
+    for _entry (all of them elsewhere)."""
     if connection.vendor != "postgresql":
-        return None
+        return [], created
     columns = created[0].keys()
     name = "name" in columns
     number = "number" in columns
@@ -144,11 +144,13 @@ def _created_lines(
     ])  # fmt: skip
     start = f"{int(content_type.pk)}\t"
     lines: list[str] = []
+    rest: list[dict[str, Any]] = []
     append = lines.append
     for row in created:
         if row.keys() != columns:
+            rest.append(row)
             continue
-        pk = row["id"] if ids is None else ids.get(tuple(row[k] for k in key))
+        pk = pk_of(row)
         if pk is None:
             continue
         parts = []
@@ -168,7 +170,7 @@ def _created_lines(
             f"{start}{pk}\t{pk}\t{bulk.copy_text(str(shown))}\t{serialized}\t{action}\t\t"
             f"{changes}\t{after}\n"
         )  # LINE_COLUMNS' order; changes_text is empty
-    return lines
+    return lines, rest
 
 
 def log_bulk(
@@ -204,16 +206,20 @@ def log_bulk(
                 **{f"{first}__in": {row[first] for row in created}}
             ).values("id", *key)
             ids = {tuple(row[k] for k in key): row["id"] for row in found}
+
+        def pk_of(row: dict[str, Any]) -> int | None:
+            return row["id"] if ids is None else ids.get(tuple(row[k] for k in key))
+
         create = LogEntry.Action.CREATE
         # (attribute, label, masked) of the audited columns, in the rows' order; worked out
         # once for the rows that share the first row's columns (a batch writer's rows do).
         columns = created[0].keys()
         plan = [(n, _field(n), n in MASKED) for n in columns if n not in NOISE]
-        lines = _created_lines(model, content_type, created, ids, key, plan, actor_id, extra, now)
-        for row in created:
-            if lines is not None and row.keys() == columns:
-                continue  # one of the lines
-            pk = row["id"] if ids is None else ids.get(tuple(row[k] for k in key))
+        lines, rest = _created_lines(
+            model, content_type, created, pk_of, plan, actor_id, extra, now
+        )
+        for row in rest:
+            pk = pk_of(row)
             if pk is None:
                 continue
             if row.keys() == columns:
@@ -233,7 +239,7 @@ def log_bulk(
             entries.append(
                 _entry(model, content_type, pk, changes, create, row, actor_id, extra, now)
             )
-        if lines:
+        if lines:  # (PostgreSQL)
             bulk.insert_lines(LogEntry, LINE_COLUMNS, lines)
     for before, after in updated:
         changes = {
@@ -255,5 +261,5 @@ def log_bulk(
                 now,
             )
         )
-    if entries:  # the others (PostgreSQL wrote new rows' entries as lines)
+    if entries:
         bulk.insert(LogEntry, entries)

@@ -175,12 +175,12 @@ def _json_encoder() -> Callable[[Any], str]:
     return lambda value: "".join(encode(value, 0))
 
 
-to_json = _to_json = _json_encoder()  # json.dumps(value, ensure_ascii=False)
+to_json = _json_encoder()  # json.dumps(value, ensure_ascii=False)
 
 
 def _copyable(value: Any) -> Any:
     """JSON columns take their text in COPY."""
-    return _to_json(value) if isinstance(value, (dict, list)) else value
+    return to_json(value) if isinstance(value, (dict, list)) else value
 
 
 def update(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:

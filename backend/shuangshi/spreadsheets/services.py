@@ -213,12 +213,11 @@ def _kept_batches(kept: memoryview, importer: Importer | None = None) -> Iterato
             for frame in window:
                 yield _decoded(frame)
             continue
-        decoded: list[list[Parsed] | None] = [_decoded(frame) for frame in window]
-        importer.recheck_ahead(row for rows in decoded if rows for row in rows)
-        for i, rows in enumerate(decoded):
-            decoded[i] = None  # not held once handed on
-            assert rows is not None
-            yield rows
+        decoded = [_decoded(frame) for frame in window]
+        importer.recheck_ahead(row for rows in decoded for row in rows)
+        decoded.reverse()
+        while decoded:
+            yield decoded.pop()  # not held once handed on
 
 
 class _KeptRowsFailed(Exception):
