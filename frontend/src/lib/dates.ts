@@ -3,20 +3,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 /** The server's time zone (settings TIME_ZONE): its "today" is the day in China. */
 const SERVER_TIME_ZONE = 'Asia/Shanghai';
 
-const chinaDay = new Intl.DateTimeFormat('en-US', {
-  timeZone: SERVER_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today in China as 'YYYY-MM-DD', whatever this browser's clock and zone: the server's
- * today, which it uses for defaults and refuses later dates against. */
-export function todayInChinaText(now: Date = new Date()): string {
-  const part = (type: string) => chinaDay.formatToParts(now).find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 const chinaTime = new Intl.DateTimeFormat('en-US', {
   timeZone: SERVER_TIME_ZONE,
   year: 'numeric',
@@ -27,6 +13,18 @@ const chinaTime = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
   hourCycle: 'h23',
 });
+
+/** A moment's wall clock in China, by part (year, month, day, hour, minute, second). */
+function chinaParts(moment: Date): Record<string, string> {
+  return Object.fromEntries(chinaTime.formatToParts(moment).map((p) => [p.type, p.value]));
+}
+
+/** Today in China as 'YYYY-MM-DD', whatever this browser's clock and zone: the server's
+ * today, which it uses for defaults and refuses later dates against. */
+export function todayInChinaText(now: Date = new Date()): string {
+  const parts = chinaParts(now);
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
 
 /** A zone on the end of an ISO string: 'Z', '+08:00', '-0500'. */
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -40,7 +38,7 @@ export function formatDateTimeInChina(value: string | null | undefined, withSeco
   const iso = value.includes('T') ? value : `${value}T00:00:00`;
   const moment = new Date(HAS_ZONE.test(iso) ? iso : `${iso}+08:00`);
   if (Number.isNaN(moment.getTime())) return value;
-  const parts = Object.fromEntries(chinaTime.formatToParts(moment).map((p) => [p.type, p.value]));
+  const parts = chinaParts(moment);
   const time = `${parts.hour}:${parts.minute}${withSeconds ? `:${parts.second}` : ''}`;
   return `${parts.year}-${parts.month}-${parts.day} ${time}`;
 }
