@@ -90,6 +90,14 @@ def profile_version_current() -> int:
     return _latest_profiles().values_list("version", flat=True).first() or 0
 
 
+def profile_version_sql() -> str:
+    """profile_version_current as an SQL expression, for a query that reads it with its rows
+    instead of in a statement of its own (the teacher list's page: teachers.selectors)."""
+    table = connection.ops.quote_name(RuleProfile._meta.db_table)
+    column = connection.ops.quote_name(RuleProfile._meta.get_field("version").column)
+    return f"COALESCE((SELECT {column} FROM {table} ORDER BY {column} DESC LIMIT 1), 0)"
+
+
 def id_array(ids: Iterable[int]) -> str:
     """Ids as one PostgreSQL array literal, for ``= ANY(%s::bigint[])``: one text parameter
     instead of a placeholder (or a list adapter) per id; 240,000 of those cost psycopg

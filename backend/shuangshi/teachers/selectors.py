@@ -14,7 +14,7 @@ from django.db.models.options import Options
 from shuangshi.common import prepared
 from shuangshi.qualification.models import TeacherQualification
 from shuangshi.qualification.reports import VERDICT_COLUMNS, StoredVerdict
-from shuangshi.qualification.selectors import level_after_sql
+from shuangshi.qualification.selectors import level_after_sql, profile_version_sql
 from shuangshi.schools.models import School
 
 from .models import FACT_ATTRS, SchoolTeacherCount, Teacher, TeacherFact
@@ -54,6 +54,9 @@ class TeacherRow(NamedTuple):
     # The level from the verdict's valid_until on, as read with the row (qualification
     # selectors.level_after_sql); None when not read so (then levels_after is asked).
     level_after: str | None = None
+    # The rule profile in force, read with the page's rows (qualification selectors.
+    # profile_version_sql); None when not read so (then it is asked on its own).
+    profile_version: int | None = None
 
     @property
     def pk(self) -> int:
@@ -92,7 +95,8 @@ def _rows_sql_parts() -> tuple[str, str]:
     )
     # ARRAY(query) keeps the query's order; WITH ORDINALITY numbers it for the ORDER BY.
     return (
-        f"WITH {horizon} SELECT {', '.join(columns)}, level_after.level FROM unnest(ARRAY(",
+        f"WITH {horizon} SELECT {', '.join(columns)}, level_after.level, "
+        f"{profile_version_sql()} FROM unnest(ARRAY(",
         f")) WITH ORDINALITY AS p(id, n) "
         f"JOIN {qn(teacher.db_table)} t ON t.{qn(teacher.pk.column)} = p.id "
         f"JOIN {qn(school.db_table)} s ON s.{qn(school.pk.column)} = t.{qn(school_id)} "
@@ -133,9 +137,9 @@ def teacher_list_rows(ids: QuerySet[Any]) -> list[TeacherRow]:
     rows = []
     for values in found:
         verdict = None if values[n] is None else StoredVerdict._make(values[n:m])
-        rows.append(
-            TeacherRow._make((*values[:n], verdict, values[m] if len(values) > m else None))
-        )
+        # level_after and profile_version where the query read them, else None
+        after = (*values[m : m + 2], None, None)[:2]
+        rows.append(TeacherRow._make((*values[:n], verdict, *after)))
     return rows
 
 
