@@ -11,6 +11,7 @@ import select
 import signal
 import time
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -213,11 +214,10 @@ def _kept_batches(kept: memoryview, importer: Importer | None = None) -> Iterato
             for frame in window:
                 yield _decoded(frame)
             continue
-        decoded = [_decoded(frame) for frame in window]
+        decoded = deque(_decoded(frame) for frame in window)
         importer.recheck_ahead(row for rows in decoded for row in rows)
-        decoded.reverse()
         while decoded:
-            yield decoded.pop()  # not held once handed on
+            yield decoded.popleft()  # not held once handed on
 
 
 class _KeptRowsFailed(Exception):

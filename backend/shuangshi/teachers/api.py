@@ -236,7 +236,7 @@ class TeacherListSerializer(TeacherSerializer):
         if levels is None:  # level_after for the whole page in one read, kept in the context
             page = getattr(self.parent, "instance", None) or [t]
             read = {r.id: r.level_after for r in page if r.level_after is not None}
-            version = page[0].profile_version if page else None  # read with the rows
+            version = page[0].profile_version  # read with the rows (PostgreSQL)
             if version is None:
                 version = profile_version_current()  # once a page, as the date
             levels = levels_after_of(((r.id, r.verdict) for r in page), read=read, version=version)

@@ -137,8 +137,7 @@ def teacher_list_rows(ids: QuerySet[Any]) -> list[TeacherRow]:
     rows = []
     for values in found:
         verdict = None if values[n] is None else StoredVerdict._make(values[n:m])
-        # level_after and profile_version where the query read them, else None
-        after = (*values[m : m + 2], None, None)[:2]
+        after = values[m:] or (None, None)  # level_after, profile_version: read on PostgreSQL
         rows.append(TeacherRow._make((*values[:n], verdict, *after)))
     return rows
 

@@ -63,20 +63,16 @@ def both_ways(model, rows, *, actor_id=None, extra=None, key=("id",)) -> tuple[l
     for lines in (True, False):
         with transaction.atomic():
             sid = transaction.savepoint()
-            original = batch._created_lines
-            if not lines:
-                batch._created_lines = lambda _m, _c, created, *rest: ([], created)  # general
-            try:
-                with pytest.MonkeyPatch.context() as patch:
-                    now = batch.timezone.now()
-                    patch.setattr(batch.timezone, "now", lambda: now)
-                    batch.log_bulk(
-                        model, created=rows, updated=[], key=key, actor_id=actor_id, extra=extra
-                    )
+            with pytest.MonkeyPatch.context() as patch:
+                if not lines:  # the general path
+                    patch.setattr(batch, "_created_lines", lambda _m, _c, made, *_: ([], made))
+                now = batch.timezone.now()
+                patch.setattr(batch.timezone, "now", lambda: now)
+                batch.log_bulk(
+                    model, created=rows, updated=[], key=key, actor_id=actor_id, extra=extra
+                )
                 results.append((stored(content_type, ids), now))
-            finally:
-                batch._created_lines = original
-                transaction.savepoint_rollback(sid)
+            transaction.savepoint_rollback(sid)
     (fast, fast_now), (general, general_now) = results
     # The moment differs by run: compared apart.
     for entry in fast:
