@@ -92,10 +92,11 @@ def profile_version_current() -> int:
 
 def profile_version_sql() -> str:
     """profile_version_current as an SQL expression, for a query that reads it with its rows
-    instead of in a statement of its own (the teacher list's page: teachers.selectors)."""
-    table = connection.ops.quote_name(RuleProfile._meta.db_table)
-    column = connection.ops.quote_name(RuleProfile._meta.get_field("version").column)
-    return f"COALESCE((SELECT {column} FROM {table} ORDER BY {column} DESC LIMIT 1), 0)"
+    instead of in a statement of its own (the teacher list's page: teachers.selectors). The
+    same query as profile_version_current, compiled: the rule lives in _latest_profiles."""
+    sql, params = _latest_profiles().values("version")[:1].query.sql_with_params()
+    assert not params  # the text is used as it is, inside another statement
+    return f"COALESCE(({sql}), 0)"
 
 
 def id_array(ids: Iterable[int]) -> str:
