@@ -1,6 +1,8 @@
 """Factories for tests: build records through the same services the API uses."""
 
 import itertools
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -148,3 +150,14 @@ def make_user(username: str, role: str, **scope: Any) -> User:
 
 
 __all__ = ["Role"]
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float) -> bool:
+    """Wait for a state, not a time: True as soon as ``predicate()`` holds, False if it still
+    does not after ``timeout`` seconds (the caller asserts what it expected)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+    return True

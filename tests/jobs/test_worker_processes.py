@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -23,6 +22,7 @@ from shuangshi.jobs.services import jobs_reap
 from shuangshi.spreadsheets import services
 from shuangshi.spreadsheets.models import ImportJob, ImportStatus
 from shuangshi.teachers.models import Teacher
+from shuangshi.testing import wait_until
 
 from tests.spreadsheets.books import teacher_row, teachers_book
 
@@ -41,12 +41,8 @@ pytestmark = [
 
 def _wait(predicate: Any, what: str, timeout: float = 120) -> None:
     """Wait for a state (not a time): fail only if it never comes."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"never happened: {what}")
+    if not wait_until(predicate, timeout):
+        raise AssertionError(f"never happened: {what}")
 
 
 @pytest.fixture

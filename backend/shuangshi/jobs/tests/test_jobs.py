@@ -1,4 +1,3 @@
-import time
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,6 +12,7 @@ from shuangshi.jobs.models import Job, JobStatus, ScheduleRun
 from shuangshi.jobs.registry import JOBS
 from shuangshi.jobs.services import job_attach_file, job_run, job_start, jobs_reap
 from shuangshi.jobs.signals import job_finished
+from shuangshi.testing import wait_until
 
 pytestmark = pytest.mark.django_db
 
@@ -215,9 +215,7 @@ def test_a_job_leaves_no_database_connection_open_behind_it(hr_a):
     # The server's backend leaves pg_stat_activity as it exits, a moment after the client
     # closed its socket (CI once read it still there): wait for that, boundedly. A connection
     # left open never leaves, and fails here.
-    deadline = time.monotonic() + 10
-    while sessions() != before and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: sessions() == before, timeout=10)
     assert sessions() == before
 
 
