@@ -574,6 +574,7 @@ class TeacherImporter(Importer):
                 code = row.values.get("school") or ""
                 row.error("school", t("No school has the code “%(code)s”.", code=code))
             self._elsewhere(row)
+        self._kept_changed(batch)  # a stored value the row is checked with may have changed
         self._left_before_completions(batch)  # a completion may have been logged since
 
     def check(self, batch: list[Parsed]) -> None:
@@ -600,19 +601,41 @@ class TeacherImporter(Importer):
             number = values.get("id_number")
             if not number:
                 continue
-            errors = rule_errors(teacher_errors, values)
-            if current is not None and errors:
-                # A stored value the sheet has no column for disagrees with the row: shown
-                # at the column it disagrees with.
-                for name in kept:
-                    for message in errors.pop(name, []):
-                        row.error(STORED_SHOWN_AT.get(name, "id_number"), message)
-            row.add(errors)
+            self._rules(row, kept if current is not None else [])
             if not self.once(row, number, "This ID number is also in row %(row)d."):
                 continue
             elsewhere += self._elsewhere(row)
         self.charge(elsewhere, "teachers_import")
         self._left_before_completions(batch)
+
+    @staticmethod
+    def _rules(row: Parsed, kept: list[str]) -> None:
+        """The row's own rules (teachers.validation), with the stored values of the ``kept``
+        columns (those the sheet leaves out) in its values: an error of a stored value is
+        shown at the column it disagrees with, since the sheet has no cell for it."""
+        errors = rule_errors(teacher_errors, row.values)
+        for name in kept:
+            for message in errors.pop(name, []):
+                row.error(STORED_SHOWN_AT.get(name, "id_number"), message)
+        row.add(errors)
+
+    def _kept_changed(self, batch: list[Parsed]) -> None:
+        """At commit: a stored value of a column the sheet leaves out that changed since the
+        dry run (an edit in between, or a teacher registered meanwhile) is checked with the
+        row again, as the dry run checked the value it found."""
+        kept = [f for f in self.fields if f not in self.updates(batch, self.fields)]
+        if not kept:
+            return
+        for row in batch:
+            current = self.existing.get(row.values.get("id_number") or "")
+            if current is None or not self._own(current):
+                continue  # a new teacher (defaults, as checked), or refused by _elsewhere
+            values = row.values
+            if all(values.get(name) == current[name] for name in kept):
+                continue
+            for name in kept:
+                values[name] = current[name]
+            self._rules(row, kept)
 
     def _left_before_completions(self, batch: list[Parsed]) -> None:
         """A leaving date the sheet changes is not before a completion on file, as in the

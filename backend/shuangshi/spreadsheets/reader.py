@@ -294,11 +294,12 @@ def _openpyxl_sheets(content: bytes, *, facts: bool = True) -> _Sheets:
     for ws in book.worksheets:
         if ws.sheet_state != "visible":
             continue
-        width = ws.max_column or 0
-        rows = (
-            tuple(row) + (None,) * (width - len(row))
-            for row in ws.iter_rows(min_row=1, min_col=1, max_col=width, values_only=True)
-        )
+        # Not the sheet's declared <dimension>: other programs' files carry a stale one
+        # ("A1", or the range before rows were added), and openpyxl would stop at it,
+        # dropping the rows and columns beyond. Each row runs to its last cell instead (the
+        # importers read a cell past a row's end as blank).
+        ws.reset_dimensions()
+        rows = (tuple(row) for row in ws.iter_rows(min_row=1, min_col=1, values_only=True))
         member = getattr(ws, "_worksheet_path", None)
         merged, unsaved = _xml_facts(archive, member) if facts and member else ([], frozenset())
         yield ws.title, 0, merged, rows, 0, unsaved
