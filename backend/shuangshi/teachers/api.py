@@ -24,6 +24,7 @@ from shuangshi.audit.services import id_lookups_charge
 from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
+    delete_protected,
     merged_values,
     raise_errors,
     request_user,
@@ -381,7 +382,15 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         serializer.instance = self.get_queryset().get(pk=teacher.pk)  # the new result
 
     def perform_destroy(self, instance: Teacher) -> None:
-        services.teacher_delete(teacher=instance)
+        delete_protected(
+            services.teacher_delete,
+            _(
+                "This teacher has recognition applications or recognitions, which are kept "
+                "as the record of the recognition process. Record the teacher's leaving date "
+                "instead."
+            ),
+            teacher=instance,
+        )
 
     @extend_schema(responses=TeacherFactSerializer(many=True), filters=False)
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
