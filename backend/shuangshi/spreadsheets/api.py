@@ -23,7 +23,6 @@ from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import (
-    can_see_full_id_number,
     schools_visible_to,
     teachers_visible_to,
 )
@@ -424,12 +423,11 @@ class SchoolWorkbookView(APIView):
         school = self._school(request, user)
         report = report_data.school_report(school=school, user=user, on=on)
         content = reports.school_workbook(report)
-        full = can_see_full_id_number(user, school.pk)
         audit_services.export_record(
             user=user,
             what="school_workbook",
             scope=export_scope(user, request),
             count=len(report.teachers),
-            full_ids=len(report.teachers) if full else 0,
+            full_ids=report.full_ids,
         )
         return xlsx_response(content, reports.school_filename(school.name, report.as_of))

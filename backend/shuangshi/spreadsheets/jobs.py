@@ -169,7 +169,7 @@ def export_province(run: Job, *, as_of: str | None = None) -> None:
 
 @job("exports.school", title=_("School workbook"))
 def export_school(run: Job, *, school: int, scope: str = "", as_of: str | None = None) -> None:
-    from shuangshi.accounts.scope import can_see_full_id_number, schools_visible_to
+    from shuangshi.accounts.scope import schools_visible_to
     from shuangshi.audit import services as audit_services
 
     from . import report_data, reports
@@ -180,13 +180,12 @@ def export_school(run: Job, *, school: int, scope: str = "", as_of: str | None =
         raise JobFailed(_("This school is not visible to you."))
     report = report_data.school_report(school=found, user=user, on=_day(as_of))
     content = reports.school_workbook(report)
-    full = can_see_full_id_number(user, found.pk)
     audit_services.export_record(
         user=user,
         what="school_workbook",
         scope=scope,
         count=len(report.teachers),
-        full_ids=len(report.teachers) if full else 0,
+        full_ids=report.full_ids,
     )
     name = reports.school_filename(found.name, report.as_of)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)

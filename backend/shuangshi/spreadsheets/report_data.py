@@ -234,7 +234,6 @@ def school_report(*, school: School, user: User, on: date | None = None) -> Scho
     the next one: those at the school that day (DESIGN §3 dated facts, not today's staff),
     with the employment, course type and title they had then."""
     school = School.objects.select_related("city").get(pk=school.pk)
-    full_ids = can_see_full_id_number(user, school.pk)
     on = on or timezone.localdate()
     current = _current(on, [school.pk])
     # Per teacher: the facts shown (school, employment, course type, title) and the result.
@@ -259,14 +258,19 @@ def school_report(*, school: School, user: User, on: date | None = None) -> Scho
                     found[item.teacher_id] = (facts, engine.evaluate(item.record, on, profile))
     people = Teacher.objects.in_bulk(list(found))
     teachers = []
+    full_ids = 0
     for tid in sorted(found, key=lambda i: (people[i].staff_no, i)):
         facts, evaluation = found[tid]
         t = people[tid]
+        # Unmasked by the school the teacher is at now, not the workbook's: on a past date
+        # the sheet lists those who have moved on since, whom this school's HR no longer owns.
+        full = can_see_full_id_number(user, t.school_id)
+        full_ids += full
         teachers.append(
             TeacherRow(
                 staff_no=t.staff_no,
                 name=t.name,
-                id_number=t.id_number if full_ids else mask_id_number(t.id_number),
+                id_number=t.id_number if full else mask_id_number(t.id_number),
                 employment=facts.employment,
                 course_type=facts.course_type,
                 title=facts.title,
@@ -283,4 +287,5 @@ def school_report(*, school: School, user: User, on: date | None = None) -> Scho
         school=_schools_of([school], user=user, on=on, current=current, school=school.pk)[0],
         target_ratio=float(qualification.ratio_target()),
         teachers=teachers,
+        full_ids=full_ids,
     )

@@ -146,6 +146,7 @@ class SchoolReport:
     school: SchoolRow
     target_ratio: float
     teachers: Sequence[TeacherRow]
+    full_ids: int = 0  # rows whose ID number is shown unmasked (the export's audit entry)
 
 
 # --------------------------------------------------------------------------- layout

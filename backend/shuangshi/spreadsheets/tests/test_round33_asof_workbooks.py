@@ -327,3 +327,43 @@ def test_the_school_overview_leaves_the_ratio_and_gap_of_nobody_blank():
     assert summary["双师型占比"][0] is None
     assert summary["距目标缺口（人）"][0] is None
     assert [c for r in rows(wb["概况"]) for c in r if c == "—"] == []
+
+
+# ------------------------------- round 40: an ID number unmasked only for its school's HR now
+
+
+def _export_entries() -> list[dict[str, Any]]:
+    from auditlog.models import LogEntry
+
+    return [
+        e.additional_data
+        for e in LogEntry.objects.filter(action=LogEntry.Action.ACCESS).order_by("id")
+        if (e.additional_data or {}).get("event") == "export"
+    ]
+
+
+@pytest.mark.parametrize("how", ["job", "download"])
+def test_a_teacher_who_moved_since_shows_masked_to_the_old_schools_hr(
+    api, hr_a, province, past, how
+):
+    from shuangshi.common.idnumbers import mask_id_number
+    from shuangshi.teachers.models import Teacher
+
+    wang = Teacher.objects.get(name="王芳")  # at school B since 2026-09-01
+    zhao = Teacher.objects.get(name="赵敏")  # still at school A
+    url = f"/api/v1/exports/school/?as_of={ON}"
+    if how == "job":
+        _job, wb = run_job(api(hr_a), url)
+    else:
+        response = api(hr_a).get(url)
+        assert response.status_code == 200
+        wb = load_workbook(io.BytesIO(response.content))
+    teachers = {r["姓名"]: r for r in table(wb["教师"])}
+    assert teachers["王芳"]["身份证号"] == mask_id_number(wang.id_number)  # B's teacher now
+    assert teachers["赵敏"]["身份证号"] == zhao.id_number
+    assert _export_entries()[-1]["full_id_numbers"] == 1  # of the two rows
+    # The province reads every number unmasked.
+    _job, wb = run_job(api(province), f"/api/v1/exports/school/?school={zhao.school_id}&as_of={ON}")
+    teachers = {r["姓名"]: r for r in table(wb["教师"])}
+    assert teachers["王芳"]["身份证号"] == wang.id_number
+    assert _export_entries()[-1]["full_id_numbers"] == 2
