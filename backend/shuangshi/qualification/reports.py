@@ -434,7 +434,7 @@ def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict
     start = start or _month_add(end, -11)
     if start > end:
         raise ValidationError({"from": [_("The start month is after the end month.")]})
-    stored = {
+    recorded = {
         snap.month: snap
         for snap in selectors.snapshot_points(scope, key, start, end)
         if snap.month != this_month  # the current month is computed live below
@@ -443,18 +443,23 @@ def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict
     while month <= end and month != this_month:
         months.append(month)
         month = _month_add(month, 1)
-    # A month whose snapshot job never ran: counted as of its last day from the stored dated
-    # results (DESIGN §4: reads are never stale); outside them the month has no point.
+    # Each month as of its last day from the stored dated results (DESIGN §4: the figure
+    # ratios/summary gives with as_of that day, a back-dated write or a rule change
+    # included); the snapshot the job recorded on the 1st goes beside it (`recorded`), and
+    # stands in only for a month the dated results do not cover (before their horizon, or a
+    # new rule profile not yet rebuilt). Neither: the month has no point.
     counted = selectors.totals_at_month_ends(
-        [intervals.month_end(m) for m in months if m not in stored], _scope_school_ids(scope, key)
+        [intervals.month_end(m) for m in months], _scope_school_ids(scope, key)
     )
     points = []
     for month in months:
-        snap = stored.get(month)
-        if snap is not None:
-            points.append(_point(month, snap.in_scope, snap.qualified, live=False, stored=True))
-        elif (found := counted.get(intervals.month_end(month))) is not None:
-            points.append(_point(month, *found, live=False, stored=False))
+        snap = recorded.get(month)
+        if (found := counted.get(intervals.month_end(month))) is not None:
+            points.append(_point(month, *found, live=False, stored=False, recorded=snap))
+        elif snap is not None:
+            points.append(
+                _point(month, snap.in_scope, snap.qualified, live=False, stored=True, recorded=snap)
+            )
     if end == this_month:
         n, q = live_counts(scope, key)
         points.append(_point(this_month, n, q, live=True, stored=False))
@@ -484,16 +489,21 @@ def live_counts(scope: str, key: int) -> tuple[int, int]:
     return total.in_scope, total.qualified
 
 
-def _point(month: date, n: int, q: int, *, live: bool, stored: bool) -> dict[str, Any]:
-    ratio = engine.ratio(q, n)
+def _point(
+    month: date, n: int, q: int, *, live: bool, stored: bool, recorded: RatioSnapshot | None = None
+) -> dict[str, Any]:
     return {
         "month": month.strftime("%Y-%m"),
-        "in_scope": n,
-        "qualified": q,
-        "ratio": None if ratio is None else round(ratio, 4),
+        **_figures(n, q),
         "live": live,
         "stored": stored,
+        "recorded": None if recorded is None else _figures(recorded.in_scope, recorded.qualified),
     }
+
+
+def _figures(n: int, q: int) -> dict[str, Any]:
+    ratio = engine.ratio(q, n)
+    return {"in_scope": n, "qualified": q, "ratio": None if ratio is None else round(ratio, 4)}
 
 
 # --------------------------------------------------------------------------- candidates

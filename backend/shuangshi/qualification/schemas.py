@@ -119,6 +119,12 @@ class RatioSummary(serializers.Serializer):
     schools = SchoolCounts()
 
 
+class TrendFigures(serializers.Serializer):
+    in_scope = serializers.IntegerField()
+    qualified = serializers.IntegerField()
+    ratio = serializers.FloatField(allow_null=True)
+
+
 class TrendPoint(serializers.Serializer):
     month = serializers.CharField(help_text="YYYY-MM")
     in_scope = serializers.IntegerField()
@@ -126,8 +132,15 @@ class TrendPoint(serializers.Serializer):
     ratio = serializers.FloatField(allow_null=True)
     live = serializers.BooleanField(help_text="the current month, computed now")
     stored = serializers.BooleanField(
-        help_text="the month's stored snapshot (false: counted now as of the month's last day, "
-        "its snapshot never taken, or the current month)"
+        help_text="the figures are the month's stored snapshot, for a month the stored dated "
+        "results do not cover (false: counted now as of the month's last day, as "
+        "ratios/summary?as_of gives it, or the current month)"
+    )
+    recorded = TrendFigures(
+        allow_null=True,
+        help_text="what the monthly snapshot job recorded on the 1st (null: no snapshot); "
+        "differs from the point when facts entered later, or a new rule profile, changed the "
+        "month",
     )
 
 

@@ -210,7 +210,8 @@ def test_trend_has_snapshots_and_a_live_current_month(api, province, staffed, sc
         "qualified": 0,
         "ratio": 0.0,
         "live": False,
-        "stored": True,
+        "stored": True,  # before the dated results' horizon: the snapshot stands in
+        "recorded": {"in_scope": 5, "qualified": 0, "ratio": 0.0},
     }
     assert data["points"][-1]["live"] is True
     assert data["points"][-1]["qualified"] == 3

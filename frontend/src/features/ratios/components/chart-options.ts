@@ -116,10 +116,11 @@ export function barOption(
 }
 
 export function trendOption(
-  points: { month: string; ratio: number | null }[],
+  points: { month: string; ratio: number | null; recorded?: { ratio: number | null } | null }[],
   target: number,
   targetLabel: string,
   forecast?: { points: { date: string; ratio: number | null }[]; label: string; actualLabel?: string },
+  recorded?: { label: string; actualLabel: string },
 ) {
   // The forecast continues the line after today's (the last) point, dashed.
   const last = points.length - 1;
@@ -138,20 +139,41 @@ export function trendOption(
         },
       ]
     : [];
-  // A legend says which part is a forecast: the dashed line alone said so only on hover.
-  const legend = forecastSeries.length
-    ? { legend: { top: 0, left: 40, data: [forecast?.actualLabel ?? '', forecast?.label ?? ''].filter(Boolean) } }
+  // A month whose figure changed after the job recorded it on the 1st (facts entered later,
+  // or a new rule profile): the recorded figure beside the point, so a published figure
+  // that was since corrected shows as such.
+  const corrected = recorded
+    ? points.map((p) => (p.recorded && p.recorded.ratio !== p.ratio ? pct(p.recorded.ratio) : null))
+    : [];
+  const recordedSeries = corrected.some((v) => v !== null)
+    ? [
+        {
+          type: 'scatter',
+          name: recorded?.label,
+          symbol: 'diamond',
+          symbolSize: 9,
+          itemStyle: { color: '#8c8c8c' },
+          data: [...corrected, ...ahead.map(() => null)],
+        },
+      ]
+    : [];
+  // A legend says which part is a forecast (the dashed line alone said so only on hover), and
+  // which marks are the figures recorded on the 1st.
+  const actualLabel = forecast?.actualLabel ?? recorded?.actualLabel;
+  const extra = [...forecastSeries, ...recordedSeries];
+  const legend = extra.length
+    ? { legend: { top: 0, left: 40, data: [actualLabel ?? '', ...extra.map((e) => e.name ?? '')].filter(Boolean) } }
     : {};
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
     ...legend,
-    grid: { left: 40, right: labelWidth(targetLabel) + 12, top: forecastSeries.length ? 36 : 24, bottom: 30 },
+    grid: { left: 40, right: labelWidth(targetLabel) + 12, top: extra.length ? 36 : 24, bottom: 30 },
     xAxis: { type: 'category', data: months, boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       {
         type: 'line',
-        ...(forecastSeries.length && forecast?.actualLabel ? { name: forecast.actualLabel } : {}),
+        ...(extra.length && actualLabel ? { name: actualLabel } : {}),
         smooth: true,
         showSymbol: true,
         symbolSize: 7,
@@ -160,6 +182,7 @@ export function trendOption(
         markLine: targetLine(targetLabel, { yAxis: pct(target) }),
       },
       ...forecastSeries,
+      ...recordedSeries,
     ],
   };
 }

@@ -42,6 +42,7 @@ export function TrendCard({
             target,
             `${t('dashboard.target')} ${formatPercent(target, 0)}`,
             forecast.data ? { points: forecast.data.points, label: t('forecast.line'), actualLabel: t('forecast.actual') } : undefined,
+            { label: t('dashboard.trendRecorded'), actualLabel: t('forecast.actual') },
           )}
         />
       )}
