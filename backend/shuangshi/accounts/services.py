@@ -123,6 +123,8 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
     _save_new_name(user)
     if password or (was_active and not user.is_active):
         tokens_revoke(user=user)  # a reactivated account signs in afresh
+    if was_active and was_role == Role.EXPERT and not (user.is_active and user.role == Role.EXPERT):
+        _expert_leaves(user)
     if _scope_of(user) != was_scope:
         from shuangshi.jobs.services import jobs_files_drop
 
@@ -327,9 +329,19 @@ def user_deactivate(*, user: User) -> None:
     account stays (the province would be locked out)."""
     if user.is_active and user.role == Role.PROVINCE:
         _check_province_remains(user, "is_active")
+    was_expert = user.is_active and user.role == Role.EXPERT
     user.is_active = False
     user.save(update_fields=["is_active"])
     tokens_revoke(user=user)
+    if was_expert:
+        _expert_leaves(user)
+
+
+def _expert_leaves(user: User) -> None:
+    """No longer an active expert: off the panels of the rounds still to close."""
+    from shuangshi.recognition.services import round_experts_leave
+
+    round_experts_leave(user=user)
 
 
 @transaction.atomic

@@ -2,10 +2,10 @@
 evidence files, the teacher's own record, HR's confirmation queue and public verification.
 Views stay thin: every write is a service call."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -107,6 +107,18 @@ class RoundSerializer(serializers.ModelSerializer):
             "publicity_days": {"max_value": 90},
             "validity_years": {"min_value": 1, "max_value": 10},
         }
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        if isinstance(self.instance, Round):
+            # The round's experts as read back stay accepted, whatever their account is now
+            # (a closed round keeps its panel: services.round_experts_leave); new ones must
+            # be active experts.
+            experts = cast(serializers.ManyRelatedField, fields["experts"]).child_relation
+            experts.queryset = User.objects.filter(
+                Q(role=Role.EXPERT, is_active=True) | Q(expert_rounds=self.instance)
+            ).distinct()
+        return fields
 
     def get_status(self, round: Round) -> str:
         return "open" if services.round_is_open(round, timezone.localdate()) else "closed"

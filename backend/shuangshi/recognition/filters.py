@@ -1,12 +1,15 @@
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from shuangshi.common import dates
 from shuangshi.common.filtering import FilterSet, IdFilter, YesNoFilter
 
+from . import rules
 from .models import Application, EvidenceFile, Recognition
-from .selectors import application_school_q
+from .selectors import application_school_q, recognition_status_q
 
 
 class EvidenceFilter(FilterSet):
@@ -35,7 +38,14 @@ class RecognitionFilter(FilterSet):
     school = IdFilter(field_name="teacher__school_id")
     valid_until_before = dates.DateFilter(field_name="valid_until", lookup_expr="lte")
     revoked = YesNoFilter(field_name="revoked_on", lookup_expr="isnull", exclude=True)
+    # The status as each recognition reads today (rules.recognition_status).
+    status = django_filters.ChoiceFilter(
+        method="filter_status", choices=[(s, s) for s in rules.RECOGNITION_STATUSES]
+    )
 
     class Meta:
         model = Recognition
         fields = ["round", "teacher", "level"]
+
+    def filter_status(self, queryset: QuerySet[Recognition], name: str, value: str) -> Any:
+        return queryset.filter(recognition_status_q(value, timezone.localdate()))

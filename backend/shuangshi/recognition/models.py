@@ -111,7 +111,8 @@ class Application(models.Model):
     )
     # The school that submitted it (the teacher's school at the last submission): its HR
     # reviews it and its experts never read it, wherever the teacher works later (§3, §8).
-    # Null until first submitted: a draft follows its teacher.
+    # Null while a draft (never submitted, or returned by a review): a draft follows its
+    # teacher.
     school = models.ForeignKey(
         "schools.School",
         on_delete=models.PROTECT,
@@ -144,7 +145,7 @@ class Application(models.Model):
     @property
     def applying_school(self) -> Any:
         """The school the application belongs to: the one that submitted it, or while it
-        has never been submitted, the teacher's (selectors.application_school_q)."""
+        is a draft, the teacher's (selectors.application_school_q)."""
         return self.school if self.school_id is not None else self.teacher.school
 
     def get_additional_data(self) -> dict[str, str] | None:

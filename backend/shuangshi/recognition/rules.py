@@ -82,7 +82,11 @@ def certificate_no(round_code: str, n: int) -> str:
     return f"{round_code}-{n:05d}"
 
 
+RECOGNITION_STATUSES = ("active", "expired", "revoked")
+
+
 def recognition_status(valid_until: date, revoked_on: date | None, on: date) -> str:
+    """One of RECOGNITION_STATUSES (selectors.recognition_status_q asks the same in SQL)."""
     if revoked_on is not None and revoked_on <= on:
         return "revoked"
     if valid_until < on:

@@ -18,6 +18,7 @@ from django.db.models import (
     QuerySet,
     When,
 )
+from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
@@ -46,8 +47,8 @@ def person_name(user: User) -> str:
 
 def application_school_q(**lookup: Any) -> Q:
     """The application's school (DESIGN §8): the one that submitted it, kept when its
-    teacher moves (§3 dated facts); until first submitted, the teacher's school. ``lookup``
-    is one condition on the school, written from it (``id=3``, ``city_id=1``)."""
+    teacher moves (§3 dated facts); while it is a draft (Application.school), the teacher's.
+    ``lookup`` is one condition on the school, written from it (``id=3``, ``city_id=1``)."""
     ((path, value),) = lookup.items()
     return Q(**{f"school__{path}": value}) | Q(
         school__isnull=True, **{f"teacher__school__{path}": value}
@@ -143,6 +144,16 @@ def active_on(on: date) -> Q:
     return Q(recognized_on__lte=on, valid_until__gte=on) & (
         Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)
     )
+
+
+def recognition_status_q(status: str, on: date) -> Q:
+    """Recognitions whose status on ``on`` is ``status`` (rules.recognition_status)."""
+    revoked = Q(revoked_on__isnull=False, revoked_on__lte=on)
+    if status == "revoked":
+        return revoked
+    if status == "expired":
+        return ~revoked & Q(valid_until__lt=on)
+    return ~revoked & Q(valid_until__gte=on)
 
 
 def _columns_hold(on: date) -> Q:
@@ -245,33 +256,72 @@ def recognized_by_school(on: date, schools: QuerySet[Any]) -> list[tuple[int, in
 
 
 GAP_LIMIT = 200
+# At most this many teachers whose stored result is due are evaluated for one read (as
+# qualification.selectors.teachers_at_level_today does); the nightly run catches up.
+DUE_LIMIT = 5000
+
+
+def _result_holds(on: date, version: int, teacher: str = "") -> Q:
+    """The teacher's stored result answers for ``on`` (qualification.reports.stored_holds):
+    evaluated on or before it, under the rule profile in force, and not yet at its
+    changes_on. ``teacher``: the path to the teacher (``teacher__``) from the queryset."""
+    q = f"{teacher}qualification__"
+    return Q(**{f"{q}evaluated_on__lte": on, f"{q}profile_version": version}) & (
+        Q(**{f"{q}changes_on__isnull": True}) | Q(**{f"{q}changes_on__gt": on})
+    )
+
+
+def _levels_afresh(teachers: QuerySet[Teacher], on: date, version: int) -> dict[int, str]:
+    """{teacher id: level on ``on``, "none" when out of scope} of the teachers whose stored
+    result does not answer for ``on`` (none yet, expired, or of an earlier profile), each
+    evaluated now: reads are never stale (DESIGN §4), nightly run or not."""
+    if on == timezone.localdate() and qualification.results_current(on):
+        return {}  # two indexed look-ups: nobody's result is due (the usual case)
+    due = teachers.exclude(_result_holds(on, version)).order_by("pk")
+    ids = list(due.values_list("pk", flat=True)[:DUE_LIMIT])
+    if not ids:
+        return {}
+    profile = qualification.profile_current()[1]  # the thresholds only when someone is due
+    levels = {}
+    for item in qualification.records_for_ids(ids):
+        ev = engine.evaluate(item.record, on, profile)  # type: ignore[arg-type]
+        levels[item.teacher_id] = ev.level if ev.in_scope else "none"
+    return levels
 
 
 def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict[str, list[Any]]:
     """Two work lists beside the ratios: teachers the rules say qualify who hold no
     recognition in force (they should apply), and holders of a recognition in force whose
-    computed verdict no longer qualifies them (to review). From the stored results."""
+    computed verdict no longer qualifies them (to review). From the stored results that
+    hold on ``on``, and a fresh evaluation of the teachers whose result is due."""
     from shuangshi.accounts.scope import teachers_visible_to
-    from shuangshi.qualification.models import TeacherQualification
 
     teachers = teachers_visible_to(user)
     if school_id is not None:
         teachers = teachers.filter(school_id=school_id)
+    version = qualification.profile_version_current()
+    afresh = _levels_afresh(teachers, on, version)
+    qualified_afresh = [pk for pk, level in afresh.items() if level != "none"]
+    holds = _result_holds(on, version)
+    stored_qualified = Q(qualification__in_scope=True) & ~Q(qualification__level="none")
     holders = Recognition.objects.filter(active_on(on)).values("teacher_id")
     should_apply = (
-        TeacherQualification.objects.filter(
-            teacher__in=teachers.exclude(pk__in=holders), in_scope=True
-        )
-        .exclude(level="none")
-        .select_related("teacher__school")
-        .order_by("teacher__school_id", "teacher__name")[:GAP_LIMIT]
+        teachers.exclude(pk__in=holders)
+        .filter((holds & stored_qualified) | Q(pk__in=qualified_afresh))
+        .select_related("school", "qualification")
+        .order_by("school_id", "name")[:GAP_LIMIT]
     )
     lapsed = (
         Recognition.objects.filter(active_on(on), teacher__in=teachers)
         .filter(
-            Q(teacher__qualification__level="none")
-            | Q(teacher__qualification__in_scope=False)
-            | Q(teacher__qualification__isnull=True)
+            (
+                _result_holds(on, version, "teacher__")
+                & (
+                    Q(teacher__qualification__level="none")
+                    | Q(teacher__qualification__in_scope=False)
+                )
+            )
+            | Q(teacher_id__in=[pk for pk, level in afresh.items() if level == "none"])
         )
         .select_related("teacher__school", "round")
         .order_by("teacher__school_id", "teacher__name")[:GAP_LIMIT]
@@ -279,12 +329,12 @@ def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict
     return {
         "should_apply": [
             {
-                "teacher": q.teacher_id,
-                "teacher_name": q.teacher.name,
-                "school_name": q.teacher.school.name,
-                "level": q.level,
+                "teacher": t.pk,
+                "teacher_name": t.name,
+                "school_name": t.school.name,
+                "level": afresh.get(t.pk) or t.qualification.level,
             }
-            for q in should_apply
+            for t in should_apply
         ],
         "no_longer_qualified": [
             {

@@ -2,7 +2,7 @@
 leaving an ApplicationEvent (who, what, opinion) beside django-auditlog's row."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
@@ -156,7 +156,10 @@ def evidence_delete(*, evidence: EvidenceFile) -> None:
 # --------------------------------------------------------------------------- rounds
 
 
-def _round_errors(data: dict[str, Any]) -> dict[str, list[str]]:
+def _round_errors(
+    data: dict[str, Any], kept: Collection[int] = frozenset()
+) -> dict[str, list[str]]:
+    """``kept``: the round's experts now, who stay on it whatever their role since."""
     errors: dict[str, list[str]] = {}
     opens, closes = data.get("opens_on"), data.get("closes_on")
     if opens and closes and closes < opens:
@@ -167,7 +170,7 @@ def _round_errors(data: dict[str, Any]) -> dict[str, list[str]]:
     elif levels is not None and len(set(levels)) != len(levels):
         errors["levels"] = [_("Offer each level once.")]
     experts: Sequence[User] = data.get("experts") or []
-    if any(e.role != Role.EXPERT for e in experts):
+    if any(e.role != Role.EXPERT for e in experts if e.pk not in kept):
         errors["experts"] = [_("Only expert accounts can be assigned to a round.")]
     return errors
 
@@ -195,7 +198,8 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
         "closes_on": round.closes_on,
         **data,
     }
-    errors = _round_errors(merged)
+    current = set(round.experts.values_list("pk", flat=True))
+    errors = _round_errors(merged, kept=current)
     if "code" in data and data["code"] != round.code and round.recognitions.exists():
         # Certificate numbers carry the code: a new one would split the round's numbering.
         errors["code"] = [_("The code cannot change once the round has issued certificates.")]
@@ -203,9 +207,7 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
         raise ValidationError(errors)
     experts = data.pop("experts", None)
     changes = changed_values(round, data)
-    new_experts = experts is not None and {e.pk for e in experts} != set(
-        round.experts.values_list("pk", flat=True)
-    )
+    new_experts = experts is not None and {e.pk for e in experts} != current
     if not changes and not new_experts:
         # Nothing to change (a read-only field sent back is dropped by the serializer, as
         # everywhere in this API): the version stays, so the reader's next edit goes through.
@@ -214,6 +216,17 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
     if experts is not None:
         round.experts.set(experts)
     return round
+
+
+@transaction.atomic
+def round_experts_leave(*, user: User, today: date | None = None) -> None:
+    """A user who is no longer an active expert (deactivated, or given another role) leaves
+    the panels of the rounds still to close; a closed round keeps its panel as it was.
+    Votes already cast stay (Vote rows name their expert)."""
+    today = today or timezone.localdate()
+    for round in Round.objects.select_for_update().filter(experts=user, closes_on__gte=today):
+        round.experts.remove(user)
+        apply_changes(round, {}, touched=True)  # a new version: a copy read before lists them
 
 
 def round_is_open(round: Round, on: date) -> bool:
@@ -319,6 +332,9 @@ def application_submit(
             _("The round is not open (it takes applications from %(opens)s to %(closes)s).")
             % {"opens": round.opens_on, "closes": round.closes_on},
         )
+    if application.level not in round.levels:
+        # The province may have taken the level out of the round since the draft was made.
+        raise _error("level", _("This round does not offer that level."))
     problems = rules.applicant_problems(
         employment=teacher.employment,
         course_type=teacher.course_type,
@@ -414,8 +430,13 @@ def _review(
             fields["publicity_until"] = rules.publicity_until(
                 today or timezone.localdate(), application.round.publicity_days
             )
+    elif decision == "return":
+        status = S.DRAFT
+        # A draft follows its teacher (Application.school): the school the teacher is at
+        # when it is submitted again reviews it, not the one that returned it.
+        fields["school"] = None
     else:
-        status = S.DRAFT if decision == "return" else S.REJECTED
+        status = S.REJECTED
     _event(application, stage, user, decision, opinion.strip())
     _set_status(application, status, **fields)
     return application

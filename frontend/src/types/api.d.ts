@@ -4708,6 +4708,12 @@ export interface components {
             end_on: string;
             version?: number;
         };
+        TrendFigures: {
+            in_scope: number;
+            qualified: number;
+            /** Format: double */
+            ratio: number | null;
+        };
         TrendPoint: {
             /** @description YYYY-MM */
             month: string;
@@ -4717,8 +4723,10 @@ export interface components {
             ratio: number | null;
             /** @description the current month, computed now */
             live: boolean;
-            /** @description the month's stored snapshot (false: counted now as of the month's last day, its snapshot never taken, or the current month) */
+            /** @description the figures are the month's stored snapshot, for a month the stored dated results do not cover (false: counted now as of the month's last day, as ratios/summary?as_of gives it, or the current month) */
             stored: boolean;
+            /** @description what the monthly snapshot job recorded on the 1st (null: no snapshot); differs from the point when facts entered later, or a new rule profile, changed the month */
+            recorded: components["schemas"]["TrendFigures"] | null;
         };
         /**
          * @description * `certificate` - certificate
@@ -7320,6 +7328,12 @@ export interface operations {
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                /**
+                 * @description * `active` - active
+                 *     * `expired` - expired
+                 *     * `revoked` - revoked
+                 */
+                status?: "active" | "expired" | "revoked";
                 teacher?: number;
                 valid_until_before?: string;
             };
