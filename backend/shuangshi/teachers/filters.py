@@ -10,6 +10,7 @@ from django.db import connection, connections, transaction
 from django.db.models import BooleanField, F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import StrIndex, Upper
 from django.db.models.lookups import GreaterThan, IContains
+from django.utils import timezone
 
 from shuangshi.common import dates
 from shuangshi.common.filtering import FilterSet, IdFilter, SearchFilter, YesNoFilter
@@ -53,7 +54,10 @@ class TeacherFilter(FilterSet):
         return teachers_at_level_today(queryset, value)
 
     def filter_active(self, queryset: QuerySet[Teacher], name: str, value: bool) -> QuerySet:
-        return queryset.filter(left_on__isnull=value)
+        """Still employed today (through the leaving day, as the ratio counts them: a leaving
+        date still ahead is no leaving yet), or (false) left before today."""
+        left = Q(left_on__lt=timezone.localdate())
+        return queryset.exclude(left) if value else queryset.filter(left)
 
 
 class CertificateFilter(FilterSet):
