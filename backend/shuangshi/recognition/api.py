@@ -254,7 +254,9 @@ class EvidenceFileViewSet(
     @extend_schema(responses={409: OpenApiTypes.OBJECT, 204: None})
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         try:
-            services.evidence_delete(evidence=self.get_object())
+            services.evidence_delete(evidence=self.get_object(), user=request.user)  # type: ignore[arg-type]
+        except services.EvidenceNotYours as refused:
+            raise exceptions.PermissionDenied(str(refused)) from None
         except services.EvidenceFrozen:
             return Response(
                 {"detail": _("This file belongs to a submitted application and is kept.")},

@@ -23,6 +23,20 @@ def extension_of(content_type: str) -> str:
     return next(ext for _magic, known, ext in SIGNATURES if known == content_type)
 
 
+# Extensions each type is known by besides its own (.jpeg for a JPEG file).
+ALSO_KNOWN_AS = {"image/jpeg": (".jpeg", ".jpe")}
+
+
+def named_as(name: str, content_type: str) -> str:
+    """``name`` ending in an extension of ``content_type``: kept when it has one, else put
+    in place of the one it has (or added)."""
+    own = extension_of(content_type)
+    stem, dot, ext = name.rpartition(".")
+    if dot and f".{ext.lower()}" in (own, *ALSO_KNOWN_AS.get(content_type, ())):
+        return name
+    return f"{stem if dot and stem else name}{own}"
+
+
 def sha256_of(chunks: Iterable[bytes]) -> str:
     digest = hashlib.sha256()
     for chunk in chunks:

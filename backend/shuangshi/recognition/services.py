@@ -18,10 +18,17 @@ from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.qualification import selectors as qualification
 from shuangshi.qualification import wording
 from shuangshi.teachers import selectors as teacher_selectors
-from shuangshi.teachers.models import Certificate, EnterprisePeriod, FactField, Teacher, has_left
+from shuangshi.teachers.models import (
+    Certificate,
+    EnterprisePeriod,
+    FactField,
+    RecordStatus,
+    Teacher,
+    has_left,
+)
 
 from . import rules, selectors
-from .evidence import extension_of, sha256_of, sniff
+from .evidence import extension_of, named_as, sha256_of, sniff
 from .models import (
     Application,
     ApplicationEvent,
@@ -40,6 +47,10 @@ S = ApplicationStatus
 
 class EvidenceFrozen(Exception):
     """The file belongs to a submitted application's record (answered 409)."""
+
+
+class EvidenceNotYours(PermissionError):
+    """A teacher may not delete this file (answered 403 with the reason)."""
 
 
 def _error(field: str, message: str) -> ValidationError:
@@ -122,7 +133,9 @@ def evidence_upload(
     upload.seek(0)
     digest = sha256_of(upload.chunks())
     upload.seek(0)
-    name = (upload.name or "file").rsplit("/", 1)[-1][-200:]
+    # The name as given, with the extension of what the file is (a "cert.html" that is a
+    # PDF downloads as "cert.pdf": the saved copy opens as what was checked).
+    name = named_as((upload.name or "file").rsplit("/", 1)[-1][-200:], content_type)
     # Stored under a short generated name (the original is kept in ``filename``): a long
     # original name would not fit the file field's path.
     upload.name = f"{uuid.uuid4().hex}{extension_of(content_type)}"
@@ -145,7 +158,21 @@ def evidence_upload(
 
 
 @transaction.atomic
-def evidence_delete(*, evidence: EvidenceFile) -> None:
+def evidence_delete(*, evidence: EvidenceFile, user: User) -> None:
+    """HR and the province delete any file in their scope. A teacher proposes and does not
+    change what HR confirmed (DESIGN §3): they delete only files they uploaded themselves,
+    and not the evidence of a confirmed record."""
+    if user.role == Role.TEACHER:
+        if evidence.uploaded_by_id != user.pk:
+            raise EvidenceNotYours(_("This file was uploaded by your school; ask its HR."))
+        records = (evidence.certificate, evidence.enterprise_period)
+        if any(r is not None and r.status == RecordStatus.CONFIRMED for r in records):
+            raise EvidenceNotYours(
+                _(
+                    "This file is the evidence of a confirmed record and is kept; "
+                    "ask your school's HR."
+                )
+            )
     if selectors.evidence_frozen(evidence):
         raise EvidenceFrozen
     stored = evidence.file

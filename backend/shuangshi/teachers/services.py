@@ -202,10 +202,32 @@ def certificate_create(*, data: dict[str, Any]) -> Certificate:
     return certificate
 
 
+def _keeps_its_teacher_with_evidence(
+    record: Certificate | EnterprisePeriod, data: dict[str, Any]
+) -> None:
+    """A record with evidence files stays with its teacher: a file is its teacher's (its
+    upload refuses another teacher's record), and moving the record would show it to
+    another school's HR, who could neither open it nor the teacher find the record again."""
+    teacher = data.get("teacher")
+    moved = teacher is not None and getattr(teacher, "pk", teacher) != record.teacher_id
+    if moved and record.evidence_files.exists():  # type: ignore[union-attr]
+        raise ValidationError(
+            {
+                "teacher": [
+                    _(
+                        "This record has evidence files of its teacher and cannot move to "
+                        "another teacher. Register the record for the other teacher instead."
+                    )
+                ]
+            }
+        )
+
+
 @transaction.atomic
 def certificate_update(*, certificate: Certificate, data: dict[str, Any]) -> Certificate:
     if not changed_values(certificate, data):
         return certificate  # the values it has: no new version nor re-evaluation
+    _keeps_its_teacher_with_evidence(certificate, data)
     old_teacher = certificate.teacher_id
     apply_changes(certificate, data)
     teachers_reevaluate(teacher_ids={old_teacher, certificate.teacher_id})
@@ -230,6 +252,7 @@ def period_create(*, data: dict[str, Any]) -> EnterprisePeriod:
 def period_update(*, period: EnterprisePeriod, data: dict[str, Any]) -> EnterprisePeriod:
     if not changed_values(period, data):
         return period  # the values it has: no new version nor re-evaluation
+    _keeps_its_teacher_with_evidence(period, data)
     old_teacher = period.teacher_id
     apply_changes(period, data)
     teachers_reevaluate(teacher_ids={old_teacher, period.teacher_id})

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+
 from shuangshi import testing
 
 pytestmark = pytest.mark.django_db
