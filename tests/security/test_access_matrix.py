@@ -460,8 +460,10 @@ EXPECTED: dict[str, Expect] = {
     "GET evidence-file-detail": E(
         city=OWN, school_hr=OWN, teacher=OWN, expert=404, row="evidence-file"
     ),
+    # The world's files were uploaded by the province: a teacher deletes only their own
+    # uploads (round 40), so their own teacher's file answers 403, another's 404.
     "DELETE evidence-file-detail": E(
-        province=204, school_hr=(204, 404), teacher=(204, 404), row="evidence-file"
+        province=204, school_hr=(204, 404), teacher=(403, 404), row="evidence-file"
     ),
     "GET evidence-file-download": E(
         city=OWN, school_hr=OWN, teacher=OWN, expert=404, row="evidence-file"

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,6 +63,9 @@ class User(AbstractUser):
     # Set on accounts whose initial password someone else chose: every call but the
     # password change answers 403 until the owner picks their own.
     must_change_password = models.BooleanField(_("must change password"), default=False)
+    # Raised when the account is deactivated: the sessions signed in before end for good (a
+    # reactivated account signs in afresh), as its tokens do (get_session_auth_hash).
+    sessions_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["username"]
@@ -84,6 +88,19 @@ class User(AbstractUser):
         )
         if errors:
             raise ValidationError(errors)
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django's (the password's hash) until the account was first deactivated; then
+        with the epoch too, so that no session from before a deactivation comes back (with
+        the current secret or a fallback one: both ask here)."""
+        if not self.sessions_epoch:
+            return super()._get_session_auth_hash(secret=secret)  # type: ignore[misc]
+        return salted_hmac(
+            "shuangshi.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.sessions_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def teacher_has_left(self) -> bool:
         """A teacher's account whose teacher has left (a leaving date today or before): it

@@ -120,6 +120,8 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
         _check_password(password, user)
         user.set_password(password)
         user.must_change_password = True
+    if was_active and not user.is_active:
+        user.sessions_epoch += 1  # its sessions end for good (User._get_session_auth_hash)
     _save_new_name(user)
     if password or (was_active and not user.is_active):
         tokens_revoke(user=user)  # a reactivated account signs in afresh
@@ -331,7 +333,8 @@ def user_deactivate(*, user: User) -> None:
         _check_province_remains(user, "is_active")
     was_expert = user.is_active and user.role == Role.EXPERT
     user.is_active = False
-    user.save(update_fields=["is_active"])
+    user.sessions_epoch += 1  # its sessions end for good (User._get_session_auth_hash)
+    user.save(update_fields=["is_active", "sessions_epoch"])
     tokens_revoke(user=user)
     if was_expert:
         _expert_leaves(user)

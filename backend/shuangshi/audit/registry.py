@@ -33,7 +33,7 @@ AUDITED: dict[str, dict[str, Any]] = {
     # date moves the day the base first became active, so their changes are kept here.
     "training.BaseStatusChange": {},
     "training.TrainingProgram": {},
-    "accounts.User": {"exclude_fields": ["password", "last_login"]},
+    "accounts.User": {"exclude_fields": ["password", "last_login", "sessions_epoch"]},
     "qualification.Target": {},
     "notifications.Preference": {},
     "notifications.AlertSettings": {},
