@@ -315,3 +315,23 @@ def test_imported_teachers_are_audited_with_masked_id_numbers(api, hr_a, upload)
     assert entry.action == LogEntry.Action.CREATE
     assert "*" in entry.changes["id_number"][1]
     assert entry.changes["school"][1] == str(hr_a.school_id)
+
+
+def test_an_appointment_starting_before_the_mentor_turned_16_is_refused_at_its_start(
+    api, hr_a, upload
+):
+    # Round 40 (exploratory QA): two years "taught" before the mentor was born met the
+    # part-time track's year of teaching.
+    number, birth = unique_id_number(gender="male")
+    sixteen = birth.replace(year=birth.year + 16)
+    rows = [
+        ["刘工", number, "江西铜业", "能工巧匠", "兼职授课", "1960-01-01", "1961-12-31", 10],
+        ["刘工", number, "江西铜业", "能工巧匠", "联合研发", sixteen.isoformat(), None, 10],
+    ]
+    body, _ = run(api(hr_a), upload, "mentor-appointments", MENTOR_HEADERS, rows)
+    assert body["status"] == "invalid"
+    assert errors_at(body) == [(2, "聘任开始日期")]
+    assert body["errors"][0]["message"] == (
+        f"聘任开始日期早于该导师年满16周岁之日（出生于 {birth.isoformat()}），请核对开始日期。"
+    )
+    assert MentorAppointment.objects.count() == 0

@@ -22,6 +22,8 @@ from datetime import date
 
 MIN_TEACHING_DAYS = 365
 MAX_AGE = 70
+# No appointment starts before the mentor could work (China's Labour Law, art. 15: 16).
+MIN_WORKING_AGE = 16
 TEACHING = "teaching"
 
 
@@ -89,3 +91,19 @@ def spans_overlap(a_start: date, a_end: date | None, b_start: date, b_end: date 
     uses this one for the rows of one sheet.
     """
     return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)
+
+
+def working_age_from(birth_date: date) -> date:
+    """The day the mentor turns MIN_WORKING_AGE (29 February: 1 March in a common year)."""
+    year = birth_date.year + MIN_WORKING_AGE
+    try:
+        return birth_date.replace(year=year)
+    except ValueError:
+        return date(year, 3, 1)
+
+
+def starts_too_young(birth_date: date | None, start_on: date | None) -> bool:
+    """An appointment starting before its mentor could work: a date typed wrong."""
+    return (
+        birth_date is not None and start_on is not None and start_on < working_age_from(birth_date)
+    )

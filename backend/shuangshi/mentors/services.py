@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
 
+from . import rules
 from .models import Mentor, MentorAppointment
 from .selectors import overlapping_appointments
 
@@ -41,11 +42,21 @@ def _refuse_overlap(appointment: MentorAppointment) -> None:
         raise ValidationError(errors)
 
 
+def too_young_message(birth_date: Any) -> str:
+    return _(
+        "The appointment starts before the mentor turned %(age)d (born on %(birth)s): "
+        "check the start date."
+    ) % {"age": rules.MIN_WORKING_AGE, "birth": birth_date}
+
+
 def appointment_errors(appointment: MentorAppointment) -> dict[str, list[str]]:
     """The end before the start, or an overlap with another appointment of the mentor at the
     same school in the same mode (the services refuse it; the admin's form shows it)."""
     if appointment.end_on is not None and appointment.end_on < appointment.start_on:
         return {"end_on": [_("The end date cannot be before the start date.")]}
+    birth = appointment.mentor.birth_date if appointment.mentor_id else None
+    if birth is not None and rules.starts_too_young(birth, appointment.start_on):
+        return {"start_on": [too_young_message(birth)]}
     clash = overlapping_appointments(
         mentor_id=appointment.mentor_id,
         school_id=appointment.school_id,

@@ -29,7 +29,7 @@ from shuangshi.hours.models import TeachingHours
 from shuangshi.hours.validation import hours_errors
 from shuangshi.mentors import services as mentor_services
 from shuangshi.mentors.models import Mentor, MentorAppointment
-from shuangshi.mentors.rules import spans_overlap
+from shuangshi.mentors.rules import spans_overlap, starts_too_young
 from shuangshi.schools.models import School
 from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
@@ -914,6 +914,11 @@ class MentorAppointmentImporter(Importer):
             if valid:
                 info = parse_id_number(number)
                 v["gender"], v["birth_date"] = info.gender, info.birth_date
+                if starts_too_young(info.birth_date, v.get("start_on")):
+                    row.error(
+                        "start_on",
+                        every_language(partial(mentor_services.too_young_message, info.birth_date)),
+                    )
             if v.get("end_on") and v.get("start_on") and v["end_on"] < v["start_on"]:
                 row.add(
                     rule_errors(period_errors, {"start_on": v["start_on"], "end_on": v["end_on"]})

@@ -176,3 +176,41 @@ def test_counts_by_school_take_one_query(db, django_assert_num_queries):
         appoint(make_mentor(), school)
     with django_assert_num_queries(1):
         mentor_counts_by_school([s.pk for s in schools], date(2025, 6, 1))
+
+
+# Round 40 (exploratory QA): an appointment dated before the mentor could work counted
+# toward the part-time track.
+def test_an_appointment_cannot_start_before_the_mentor_turned_16(api, hr_a, school_a):
+    mentor = make_mentor(birth_date=date(1990, 3, 15))
+    client = api(hr_a)
+    client.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    early = payload(mentor_id_number=mentor.id_number, start_on="1960-01-01", end_on="1961-12-31")
+    response = client.post(URL, early, format="json")
+    assert response.status_code == 400, response.json()
+    assert response.json()["start_on"] == [
+        "The appointment starts before the mentor turned 16 (born on 1990-03-15): "
+        "check the start date."
+    ]
+    on_the_day = payload(
+        mentor_id_number=mentor.id_number, start_on="2006-03-15", end_on="2007-03-14"
+    )
+    assert client.post(URL, on_the_day, format="json").status_code == 201
+    assert MentorAppointment.objects.filter(mentor=mentor).count() == 1
+
+
+def test_an_update_cannot_move_the_start_before_the_mentor_turned_16(api, hr_a, school_a):
+    mentor = make_mentor(birth_date=date(1990, 3, 15))
+    appointment = appoint(mentor, school_a, start_on=date(2020, 9, 1))
+    response = api(hr_a).patch(
+        f"{URL}{appointment.pk}/",
+        {"start_on": "2006-03-14", "version": appointment.version},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "start_on" in response.json()
+
+
+def test_a_city_user_cannot_appoint(api, city_nc, school_a):
+    mentor = make_mentor(birth_date=date(1990, 3, 15))
+    response = api(city_nc).post(URL, payload(mentor_id_number=mentor.id_number), format="json")
+    assert response.status_code == 403
