@@ -96,11 +96,15 @@ def test_errors_found_in_english_are_read_in_chinese(api, hr_a, upload):
 
     english = by_row(read(api, hr_a, import_id, "en"))
     allowed = english[4].removeprefix("“博士后” is not one of: ").removesuffix(".")
+    assert allowed == "Secondary, Higher vocational, Bachelor, Master, Doctor"
     chinese = by_row(read(api, hr_a, import_id, "zh-hans"))
     assert chinese[2] == ZH[NOT_A_DATE]
     assert chinese[3] == zh(GENDER)
-    # The same values, joined by each language's list mark (round 30).
-    assert chinese[4] == ZH[CHOICE] % {"value": "博士后", "allowed": allowed.replace(", ", "、")}
+    # Each language's labels, joined by its list mark (rounds 30 and 40).
+    assert chinese[4] == ZH[CHOICE] % {
+        "value": "博士后",
+        "allowed": "中专及以下、高职(专科)、本科、硕士研究生、博士研究生",
+    }
     assert chinese[5] == ZH["This ID number is also in row %(row)d."] % {"row": 2}
 
 

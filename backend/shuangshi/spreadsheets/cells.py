@@ -13,7 +13,7 @@ from shuangshi.common import dates
 from shuangshi.common.text import clean_text
 
 from .labels import normalize_key
-from .messages import listing, t
+from .messages import choices_listing, listing, t
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 MAX_WHOLE_NUMBER = 100_000  # hours and counts; keeps far-off typos out of integer columns
@@ -172,8 +172,11 @@ def whole_number(value: Any, maximum: int = MAX_WHOLE_NUMBER) -> int:
     return number
 
 
-def choice(value: Any, table: dict[str, str], allowed: list[str]) -> str:
-    """A code from its code, Chinese label or English label (as `labels.lookup_table` built)."""
+def choice(
+    value: Any, table: dict[str, str], allowed: list[str], english: list[str] | None = None
+) -> str:
+    """A code from its code, Chinese label or English label (as `labels.lookup_table` built).
+    The error lists ``allowed`` (the Chinese labels), or ``english`` to an English reader."""
     if isinstance(value, bool):
         value = "true" if value else "false"
     found = table.get(normalize_key(text(value)))
@@ -182,7 +185,7 @@ def choice(value: Any, table: dict[str, str], allowed: list[str]) -> str:
             t(
                 "“%(value)s” is not one of: %(allowed)s.",
                 value=text(value),
-                allowed=listing(allowed),
+                allowed=listing(allowed) if english is None else choices_listing(allowed, english),
             )
         )
     return found

@@ -95,7 +95,7 @@ class Column:
             key = (type(value), value)
             code = seen.get(key)
             if code is None:
-                code = cells.choice(value, self.lookup(), self.dropdown())
+                code = cells.choice(value, self.lookup(), self.dropdown(), self.english_dropdown())
                 if len(seen) < 1000:
                     seen[key] = code
             return code == "true" if self.type == BOOL else code

@@ -260,6 +260,20 @@ def listing(items: Iterable[str]) -> Rendered:
     return Rendered(_mark(get_language() or settings.LANGUAGE_CODE).join(items), forms)
 
 
+def choices_listing(chinese: Iterable[str], english: Iterable[str]) -> Rendered:
+    """A column's choices for a message, in each language: the Chinese labels to a Chinese
+    reader, the English ones (which the English template offers) to the others. A cell may
+    hold either (labels.lookup_table)."""
+    zh, en = list(chinese), list(english)
+    forms = {
+        code: _mark(code).join(zh if code.startswith("zh") else en)
+        for code, _name in settings.LANGUAGES
+    }
+    current = get_language() or settings.LANGUAGE_CODE
+    shown = forms.get(current) or _mark(current).join(zh if current.startswith("zh") else en)
+    return Rendered(shown, forms)
+
+
 def of(exc: BaseException) -> str:
     """An exception's message, a Text kept as such (str(exc) would flatten it)."""
     first = exc.args[0] if len(exc.args) == 1 else None
