@@ -265,6 +265,7 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
     today = today or date.today()
     rng = random.Random(2023)
     result = DemoResult()
+    accounts_before = User.objects.count()
     cities = cities_ensure()
     existing = set(School.objects.values_list("code", flat=True))
     builder = _Builder(rng, today)
@@ -287,11 +288,13 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
     result.teachers = len(builder.teachers)
     _load_other_demos(rng)
     load_hours_demo(rng=rng, today=today)
-    result.accounts = _accounts(spec, cities)
+    _accounts(spec, cities)
     if builder.teachers:
         teachers_reevaluate(teacher_ids=[t.pk for t in builder.teachers])
         _backfill_trend(today)
     load_recognition_demo(password=spec["password"], today=today)
+    # Every account the demo made, the recognition demo's teacher and expert included.
+    result.accounts = User.objects.count() - accounts_before
     return result
 
 
