@@ -375,7 +375,7 @@ def _point(on: date, n: int, q: int, target: Decimal) -> dict:
         "date": on,
         "in_scope": n,
         "qualified": q,
-        "ratio": None if ratio is None else round(ratio, 4),
+        "ratio": None if ratio is None else round(ratio, 6),
         "meets_target": engine.meets_target(q, n, target),
     }
 

@@ -80,7 +80,7 @@ def _share(counts: Counts, target: Decimal) -> dict[str, Any]:
     return {
         "in_scope": n,
         "qualified": q,
-        "ratio": None if ratio is None else round(ratio, 4),
+        "ratio": None if ratio is None else round(ratio, 6),
         "target": float(target),
         "gap": engine.gap(q, n, target),
         "meets_target": engine.meets_target(q, n, target),
@@ -205,7 +205,7 @@ def school_rows_at(
             _Light(
                 s,
                 c,
-                None if ratio is None else round(ratio, 4),
+                None if ratio is None else round(ratio, 6),
                 engine.gap(c.qualified, c.in_scope, target),
                 engine.meets_target(c.qualified, c.in_scope, target),
             )
@@ -503,7 +503,7 @@ def _point(
 
 def _figures(n: int, q: int) -> dict[str, Any]:
     ratio = engine.ratio(q, n)
-    return {"in_scope": n, "qualified": q, "ratio": None if ratio is None else round(ratio, 4)}
+    return {"in_scope": n, "qualified": q, "ratio": None if ratio is None else round(ratio, 6)}
 
 
 # --------------------------------------------------------------------------- candidates
@@ -547,7 +547,7 @@ def target_progress() -> dict[str, Any]:
     n, q = live_counts(RatioSnapshot.Scope.PROVINCE, 0)  # never stale, as the trend
     ratio = engine.ratio(q, n)
     return {
-        TargetCode.DUAL_QUALIFIED_RATIO: None if ratio is None else round(ratio, 4),
+        TargetCode.DUAL_QUALIFIED_RATIO: None if ratio is None else round(ratio, 6),
         TargetCode.TRAINING_BASES: selectors.active_bases_count(),
         TargetCode.PRACTICAL_HOURS_SHARE: _practical_share(),
     }

@@ -42,7 +42,7 @@ def test_province_sees_every_school_ratio_gap_and_staffing(api, province, staffe
     assert response.status_code == 200
     rows = rows_by_code(response)
     a = rows[school_a.code]
-    assert (a["in_scope"], a["qualified"], a["ratio"], a["gap"]) == (3, 2, 0.6667, 0)
+    assert (a["in_scope"], a["qualified"], a["ratio"], a["gap"]) == (3, 2, 0.666667, 0)
     assert a["meets_target"] is True
     assert a["target"] == 0.6
     assert a["staffing"]["full_time"] == 3
