@@ -20,7 +20,13 @@ from shuangshi.common.relations import WholeIdField
 from . import selectors, services
 from .filters import TeachingHoursFilter
 from .models import TeachingHours
-from .validation import hours_errors, major_category_code, major_category_error
+from .validation import (
+    HOURS_TOO_MANY,
+    MAX_HOURS,
+    hours_errors,
+    major_category_code,
+    major_category_error,
+)
 
 READ_ROLES = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR]
 WRITE_ROLES = [Role.PROVINCE, Role.SCHOOL_HR]
@@ -50,6 +56,12 @@ class TeachingHoursSerializer(VersionedSerializer):
             "version",
         ]
         validators: list[Any] = []  # (school, term, major) unique: the service answers 400
+        # The bound of hours_errors, on the field (and in the schema), before the column's own
+        # (PostgreSQL integer: 2,147,483,647; SQLite none) can turn a value into a DataError.
+        extra_kwargs = {
+            name: {"max_value": MAX_HOURS, "error_messages": {"max_value": HOURS_TOO_MANY}}
+            for name in ("total_hours", "practical_hours")
+        }
 
     def get_practical_share(self, row: TeachingHours) -> float | None:
         return round(row.practical_hours / row.total_hours, 4) if row.total_hours else None
@@ -149,7 +161,9 @@ class TeachingHoursViewSet(ScopedModelViewSet):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("term", str, description="2026-2027-1 (default: the latest)"),
+            OpenApiParameter(
+                "term", str, description="2026-2027-1 (default: the latest not after today's)"
+            ),
             OpenApiParameter("city", int),
             OpenApiParameter("school", int),
             OpenApiParameter("below_target", bool),

@@ -10,17 +10,15 @@ from shuangshi.schools.models import School
 
 from . import services
 from .models import TeachingHours
+from .terms import term_code, term_of
 
 
 def recent_terms(today: date, count: int = 2) -> list[str]:
     """The terms that started before today, newest last: 2025-2026-2 then 2026-2027-1 …"""
-    # Autumn term (1) starts in September, spring term (2) in March.
-    year = today.year if today.month >= 9 else today.year - 1
-    current = (year, 1) if today.month >= 9 or today.month < 3 else (year, 2)
     terms = []
-    y, t = current
+    y, t = term_of(today)
     for _ in range(count):
-        terms.append(f"{y}-{y + 1}-{t}")
+        terms.append(term_code(y, t))
         y, t = (y, 1) if t == 2 else (y - 1, 2)
     return list(reversed(terms))
 

@@ -5,12 +5,14 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.utils import timezone
 
 from shuangshi.qualification.models import TargetCode
 from shuangshi.qualification.selectors import target_get
 from shuangshi.schools.models import School
 
 from .models import TeachingHours
+from .terms import current_term
 
 
 def share_target() -> Decimal:
@@ -25,7 +27,10 @@ def meets(practical: int, total: int, target: Decimal) -> bool | None:
 
 
 def latest_term(rows: QuerySet[TeachingHours]) -> str | None:
-    return rows.aggregate(term=Max("term"))["term"]
+    """The default term: the latest with hours, not after the current one, so hours stored
+    ahead (next year's plan) do not take over every page before their term begins."""
+    now = current_term(timezone.localdate())
+    return rows.filter(term__lte=now).aggregate(term=Max("term"))["term"]
 
 
 def term_totals(rows: QuerySet[TeachingHours], term: str | None) -> dict[int, tuple[int, int]]:
@@ -78,7 +83,7 @@ def school_shares(
 
 
 def province_share(term: str | None = None) -> float | None:
-    """The province's share in a term (default: the latest): every school's `term_totals`."""
+    """The province's share in a term (default: `latest_term`): every school's `term_totals`."""
     rows = TeachingHours.objects.all()
     term = term or latest_term(rows)
     sums = term_totals(rows, term).values()

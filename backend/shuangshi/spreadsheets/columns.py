@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Model
 
+from shuangshi.hours.validation import MAX_HOURS
 from shuangshi.mentors.models import AppointmentMode, Mentor, MentorCategory
 from shuangshi.teachers.categories import FieldCategory
 from shuangshi.teachers.models import (
@@ -672,7 +673,7 @@ TEACHING_HOURS = SheetSpec(
             help="本学期总课时",
             example=12000,
             width=10,
-            maximum=LARGEST_STORED,
+            maximum=MAX_HOURS,  # as the form (hours.validation),
         ),
         Column(
             "practical_hours",
@@ -683,7 +684,7 @@ TEACHING_HOURS = SheetSpec(
             help="不超过总课时",
             example=6600,
             width=12,
-            maximum=LARGEST_STORED,
+            maximum=MAX_HOURS,
         ),
         SCHOOL_CODE,
     ),
