@@ -1,6 +1,7 @@
 """Evidence file content checks: what a file is, judged by its first bytes, not its name."""
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -29,12 +30,15 @@ ALSO_KNOWN_AS = {"image/jpeg": (".jpeg", ".jpe")}
 
 def named_as(name: str, content_type: str) -> str:
     """``name`` ending in an extension of ``content_type``: kept when it has one, else put
-    in place of the one it has (or added)."""
+    in place of the extension it has ("cert.html"), or added when what follows its last dot
+    is no extension ("王芳.2024年9月扫描件")."""
     own = extension_of(content_type)
     stem, dot, ext = name.rpartition(".")
     if dot and f".{ext.lower()}" in (own, *ALSO_KNOWN_AS.get(content_type, ())):
         return name
-    return f"{stem if dot and stem else name}{own}"
+    if dot and stem and re.fullmatch(r"[A-Za-z0-9]{1,5}", ext):
+        return f"{stem}{own}"
+    return f"{name}{own}"
 
 
 def sha256_of(chunks: Iterable[bytes]) -> str:

@@ -156,6 +156,7 @@ def test_a_teacher_does_not_delete_a_file_hr_uploaded(api, teacher_user, qualifi
         ("扫描件.svg", PNG, "扫描件.png"),
         ("证书", PDF, "证书.pdf"),
         ("证书.PDF", PDF, "证书.PDF"),
+        ("王芳.2024年9月扫描件", PDF, "王芳.2024年9月扫描件.pdf"),
     ],
 )
 def test_the_name_takes_the_extension_of_what_the_file_is(
