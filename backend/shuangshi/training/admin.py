@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from . import services
 from .models import TrainingBase, TrainingCompletion, TrainingProgram
@@ -32,16 +32,19 @@ class TrainingBaseForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        if self.instance.pk is None or self.errors:
+        if self.errors:
             return cleaned
-        data = {name: cleaned[name] for name in self.changed_data if name in cleaned}
         try:
             with transaction.atomic():
-                fresh = TrainingBase.objects.get(pk=self.instance.pk)
-                services.base_update(base=fresh, data=data)
+                if self.instance.pk is None:
+                    services.base_create(data=dict(cleaned))
+                else:
+                    data = {name: cleaned[name] for name in self.changed_data if name in cleaned}
+                    fresh = TrainingBase.objects.get(pk=self.instance.pk)
+                    services.base_update(base=fresh, data=data)
                 raise _Trial
-        except _Trial:
-            pass
+        except (_Trial, IntegrityError):
+            pass  # a duplicate code: the form's own unique check says so
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 self.add_error(field if field in self.fields else None, messages)

@@ -106,9 +106,11 @@ class TrainingBaseSerializer(VersionedSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
         values = merged_values(self, attrs)
-        values.pop("effective_on", None)
+        # A first activation's day is its approval date (services.base_update): either names it.
+        dated = values.pop("effective_on", None) is not None and "status" in attrs
         touched = "status" in attrs or "approved_on" in attrs
-        if touched and values.get("status") == BaseStatus.ACTIVE and not values.get("approved_on"):
+        active = values.get("status") == BaseStatus.ACTIVE
+        if touched and active and not values.get("approved_on") and not dated:
             raise serializers.ValidationError(
                 {"approved_on": [_("An active base needs its approval date.")]}
             )
@@ -172,10 +174,13 @@ class BaseStatsSerializer(serializers.Serializer):
     base = BaseStatsBaseSerializer()
     programs = serializers.IntegerField()
     programs_run = serializers.IntegerField()
-    completions = serializers.IntegerField()
-    teachers_trained = serializers.IntegerField()
+    completions = serializers.IntegerField(help_text="not voided")
+    teachers_trained = serializers.IntegerField(help_text="with a completion not voided")
     passed = serializers.IntegerField()
     pass_rate = serializers.FloatField(allow_null=True, help_text="null without completions")
+    voided = serializers.IntegerField(
+        help_text="completions the province voided (counted in none of the other figures)"
+    )
     qualified_through = serializers.IntegerField()
 
 

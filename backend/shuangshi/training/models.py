@@ -4,6 +4,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .validation import program_errors
+
 
 class HostKind(models.TextChoices):
     ENTERPRISE = "enterprise", _("Enterprise")
@@ -101,8 +103,11 @@ class TrainingProgram(models.Model):
         return self.title
 
     def clean(self) -> None:
-        if self.start_on and self.end_on and self.end_on < self.start_on:
-            raise ValidationError({"end_on": _("The end date cannot be before the start date.")})
+        # The API's rules (validation.program_errors), for the admin's form.
+        values = {"start_on": self.start_on, "end_on": self.end_on, "hours": self.hours}
+        errors = program_errors(values)
+        if errors:
+            raise ValidationError(errors)
 
 
 class TrainingCompletion(models.Model):

@@ -226,13 +226,20 @@ def _split(rows: list[dict[str, Any]], field: str, values: list[str]) -> dict[st
 
 def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, Any]]:
     """Per base: programmes run, completions, teachers trained, pass rate, and how many
-    teachers are qualified at `as_of` only thanks to a completion at that base."""
+    teachers are qualified at `as_of` only thanks to a completion at that base. Voided
+    completions count in none of these (DESIGN §4), only in ``voided``."""
     bases = bases.annotate(
         program_count=Count("programs", distinct=True),
         programs_run=Count("programs", filter=Q(programs__start_on__lte=as_of), distinct=True),
     )
     figures: dict[int, dict[str, Any]] = defaultdict(
-        lambda: {"completions": 0, "passed": 0, "teachers": set(), "passed_teachers": set()}
+        lambda: {
+            "completions": 0,
+            "voided": 0,
+            "passed": 0,
+            "teachers": set(),
+            "passed_teachers": set(),
+        }
     )
     rows = (
         TrainingCompletion.objects.filter(program__base__in=bases, completed_on__lte=as_of)
@@ -248,9 +255,12 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
     window_from = add_years(as_of, -profile.training_window_years) - timedelta(days=1)
     for base_id, teacher_id, passed, voided, hours, completed_on in rows:
         f = figures[base_id]
+        if voided:  # DESIGN §4: voided ones never count; only their number is shown
+            f["voided"] += 1
+            continue
         f["completions"] += 1
         f["teachers"].add(teacher_id)
-        if passed and not voided:  # a voided pass is no pass (DESIGN §4)
+        if passed:
             f["passed"] += 1
             if hours >= min_hours and completed_on >= window_from:
                 f["passed_teachers"].add(teacher_id)
@@ -281,6 +291,7 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
                 "teachers_trained": len(f["teachers"]),
                 "passed": f["passed"],
                 "pass_rate": round(f["passed"] / f["completions"], 4) if f["completions"] else None,
+                "voided": f["voided"],
                 "qualified_through": through.get(base.pk, 0),
             }
         )

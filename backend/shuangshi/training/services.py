@@ -84,13 +84,44 @@ def base_create(
     status = data.get("status", BaseStatus.PLANNED)
     _not_in_future(effective_on, "effective_on")
     on = effective_on or timezone.localdate()
+    asked = data.get("approved_on")
     if status == BaseStatus.ACTIVE:
-        _not_in_future(data.get("approved_on"), "approved_on")
-        on = data.get("approved_on") or on
-        data["approved_on"] = on
+        _not_in_future(asked, "approved_on")
+        # Active from its approval: a date given for either is the other's too.
+        on = effective_on or asked or on
+    data["approved_on"] = on if status == BaseStatus.ACTIVE else None
+    _approval_as_history_says(asked, data["approved_on"])
     base = TrainingBase.objects.create(**data)
     _record_status(base, status, on, user)
     return base
+
+
+def _first_active_on(base: TrainingBase) -> date | None:
+    """The day the base first became active by its history (None: never active)."""
+    return (
+        base.statuses.filter(status=BaseStatus.ACTIVE)
+        .order_by("effective_on")
+        .values_list("effective_on", flat=True)
+        .first()
+    )
+
+
+def _approval_as_history_says(asked: date | None, first_active: date | None) -> None:
+    """``approved_on`` is the day the base first became active (DESIGN §3): a date asked
+    for that is not that day is refused on ``approved_on``, naming the day it must be (or
+    saying a base never active has none)."""
+    if asked is None or asked == first_active:
+        return
+    if first_active is None:
+        message = _(
+            "A base that has never been active has no approval date; it is approved on the "
+            "day it becomes active."
+        )
+    else:
+        message = _(
+            "The base first became active on %(date)s; its approval date must be that day."
+        ) % {"date": first_active.isoformat()}
+    raise ValidationError({"approved_on": [message]})
 
 
 @transaction.atomic
@@ -128,7 +159,6 @@ def base_update(
                 field = refused_on = "approved_on"
             on = effective_on or data.get("approved_on") or base.approved_on or on
             _not_in_future(on, field)
-            data["approved_on"] = data.get("approved_on") or on
             # "Planned" recorded after that day (the day the base was entered) only ever
             # said it was not active yet: from the approval it was.
             base.statuses.filter(status=BaseStatus.PLANNED, effective_on__gt=on).delete()
@@ -137,6 +167,13 @@ def base_update(
         _record_status(base, new_status, on, user)
     elif first_active and data.get("approved_on", old_approved) != old_approved:
         _move_approval(base, first_active, data["approved_on"])
+    if moves:
+        # The approval date follows the history (DESIGN §3). A date sent back unchanged
+        # (a full PUT, the admin form) asks for nothing: it is brought in line.
+        approved = _first_active_on(base)
+        asked = data.get("approved_on", old_approved)
+        _approval_as_history_says(None if asked == old_approved else asked, approved)
+        data["approved_on"] = approved
     apply_changes(base, data)
     if base.status != old_status or base.approved_on != old_approved:
         _refuse_days_off_operation(base, history, refused_on)

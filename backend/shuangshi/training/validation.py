@@ -33,18 +33,40 @@ class CompletionBounds:
     last_on: date | None
 
 
+# A day has 24 hours: a programme's hours are at most that many a day it runs.
+HOURS_A_DAY = 24
+
+
+def program_days(start: date, end: date) -> int:
+    """The days a programme runs, its first and last day included."""
+    return (end - start).days + 1
+
+
 def _add(errors: Errors, field: str, message: str) -> None:
     errors.setdefault(field, []).append(message)
 
 
 def program_errors(values: Mapping[str, Any], bounds: CompletionBounds | None = None) -> Errors:
-    """Dates in order, and (on a change) still covering the completions already logged."""
+    """Dates in order, hours at most 24 a day the programme runs, and (on a change) still
+    covering the completions already logged."""
     errors: Errors = {}
     start = values.get("start_on")
     end = values.get("end_on")
     hours = values.get("hours")
     if start and end and end < start:
         _add(errors, "end_on", _("The end date cannot be before the start date."))
+    elif start and end and hours is not None and hours > HOURS_A_DAY * program_days(start, end):
+        days = program_days(start, end)
+        _add(
+            errors,
+            "hours",
+            ngettext(
+                "A programme of %(days)d day has at most %(max)d hours (24 hours a day).",
+                "A programme of %(days)d days has at most %(max)d hours (24 hours a day).",
+                days,
+            )
+            % {"days": days, "max": HOURS_A_DAY * days},
+        )
     if bounds is None:
         return errors
     if hours is not None and bounds.max_hours is not None and hours < bounds.max_hours:

@@ -2119,7 +2119,9 @@ export interface components {
             base: components["schemas"]["BaseStatsBase"];
             programs: number;
             programs_run: number;
+            /** @description not voided */
             completions: number;
+            /** @description with a completion not voided */
             teachers_trained: number;
             passed: number;
             /**
@@ -2127,6 +2129,8 @@ export interface components {
              * @description null without completions
              */
             pass_rate: number | null;
+            /** @description completions the province voided (counted in none of the other figures) */
+            voided: number;
             qualified_through: number;
         };
         BaseStatsBase: {
@@ -8163,7 +8167,7 @@ export interface operations {
                 below_target?: boolean;
                 city?: number;
                 school?: number;
-                /** @description 2026-2027-1 (default: the latest) */
+                /** @description 2026-2027-1 (default: the latest not after today's) */
                 term?: string;
             };
             header?: never;

@@ -100,10 +100,10 @@ def test_base_stats_do_not_count_a_voided_completion_as_a_pass(
     response = api(province).get(f"{BASES}stats/", {"base": base_a.pk, "code": base_a.code})
     assert response.status_code == 200, response.data
     row = next(r for r in response.data if r["base"]["id"] == base_a.pk)
-    # Both completions stay on record (the list shows them, voided) ...
-    assert row["completions"] == 2
-    # ... but a voided pass is no pass (DESIGN §4: voided ones never count).
-    assert (row["passed"], row["pass_rate"]) == (0, 0.0)
+    # Both completions stay on record (the list shows them, voided, and stats count them
+    # as voided) but a voided one never counts (DESIGN §4): no completion, no pass.
+    assert (row["completions"], row["teachers_trained"], row["voided"]) == (0, 0, 2)
+    assert (row["passed"], row["pass_rate"]) == (0, None)
 
 
 def test_province_workbook_does_not_count_a_voided_completion_as_a_pass(
