@@ -140,17 +140,13 @@ def _bases(on: date) -> list[BaseRow]:
     that re-evaluates every trained teacher (about 45 s and 600 MB at national size), so the
     workbook leaves it to the training-base pages.
     """
-    done = Q(programs__completions__completed_on__lte=on)
+    # A voided completion never counts (DESIGN §4), as in the training app's base_stats.
+    done = Q(programs__completions__completed_on__lte=on, programs__completions__voided=False)
     bases = TrainingBase.objects.select_related("city").annotate(
         programme_count=Count("programs", filter=Q(programs__start_on__lte=on), distinct=True),
         completion_count=Count("programs__completions", filter=done),
         trained=Count("programs__completions__teacher", filter=done, distinct=True),
-        passes=Count(
-            "programs__completions",
-            # A voided pass is no pass (DESIGN §4), as in the training app's base_stats.
-            filter=done
-            & Q(programs__completions__passed=True, programs__completions__voided=False),
-        ),
+        passes=Count("programs__completions", filter=done & Q(programs__completions__passed=True)),
     )
     found = list(bases.order_by("code"))
     histories = status_histories(b.pk for b in found)

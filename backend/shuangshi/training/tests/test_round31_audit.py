@@ -114,4 +114,5 @@ def test_province_workbook_does_not_count_a_voided_completion_as_a_pass(
     make_completion(program_a, teacher_a)
     services.base_void_completions(base=base_a, reason="证书造假")
     row = next(b for b in province_report().bases if b.code == base_a.code)
-    assert (row.completions, row.passed) == (1, 0)
+    # Round 40: nor as a completion, as base_stats (voided ones never count).
+    assert (row.completions, row.teachers_trained, row.passed) == (0, 0, 0)
