@@ -1,4 +1,4 @@
-"""Round 36 (exploratory QA on the demo data): a base's approval date is the day its
+"""Round 40 (exploratory QA on the demo data): a base's approval date is the day its
 history first has it active (DESIGN §3), a programme's hours fit its days, and the bases'
 stats leave voided completions out (§4: voided ones never count)."""
 
