@@ -182,7 +182,11 @@ def test_a_programme_has_at_most_24_hours_a_day(api, base_staff, hours):
     response = api(base_staff).post(PROGRAMS, _program(hours=hours), format="json", **EN)
     assert response.status_code == 400
     assert list(response.data) == ["hours"]
-    assert "at most 24 hours" in str(response.data["hours"][0])
+    message = str(response.data["hours"][0])
+    if hours == 25:
+        assert "at most 24 hours" in message
+    else:  # past PostgreSQL's integer column the field's own bound speaks first
+        assert "at most 24 hours" in message or "less than or equal to 2147483647" in message
     assert not TrainingProgram.objects.exists()
 
 
