@@ -37,6 +37,14 @@ ONE_PLUS_X: Final = ("junior", "intermediate", "senior")
 PROFESSIONAL_TITLES: Final = ("junior", "intermediate", "associate_senior", "senior")
 
 SKILL_KINDS: Final = frozenset({"skill_level", "vocational_qualification"})
+# Every certificate kind (teachers.models.CertificateKind), for the basic certificate's setting.
+CERTIFICATE_KINDS: Final = (
+    "teacher_qualification",
+    "skill_level",
+    "vocational_qualification",
+    "one_plus_x",
+    "professional_title",
+)
 IN_SCOPE_COURSES: Final = frozenset({"professional", "practical"})
 
 _TITLE_RANK: Final = {t: i for i, t in enumerate(TITLES)}
@@ -225,6 +233,7 @@ def profile_error_details(values: dict[str, Any]) -> dict[str, tuple[str, dict[s
         return values.get(name, defaults[name])
 
     choices = {
+        "basic_certificate_kind": CERTIFICATE_KINDS,
         "skill_min_grade": GRADES,
         "one_plus_x_min_level": ONE_PLUS_X,
         "professional_title_min_level": PROFESSIONAL_TITLES,
@@ -244,9 +253,10 @@ def profile_error_details(values: dict[str, Any]) -> dict[str, tuple[str, dict[s
         "enterprise_min_days": (0, MAX_DAYS),
         "training_min_hours": (0, MAX_HOURS),
         "intermediate_min_teaching_years": (0, MAX_YEARS),
-        "intermediate_extra_items": (0, len(EVIDENCE)),
+        # E_PRACTICE is required besides them: at most the other items.
+        "intermediate_extra_items": (0, len(EVIDENCE) - 1),
         "senior_min_teaching_years": (0, MAX_YEARS),
-        "senior_extra_items": (0, len(EVIDENCE)),
+        "senior_extra_items": (0, len(EVIDENCE) - 1),
         "recruitment_enterprise_days": (0, MAX_DAYS),
         "students_per_teacher": (0, MAX_STUDENTS_PER_TEACHER),
         "students_per_teacher_higher_vocational": (0, MAX_STUDENTS_PER_TEACHER),

@@ -309,6 +309,40 @@ def test_invalid_profile_is_400_with_field_errors(api, province):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize(
+    "values",
+    [
+        # Round 40 (exploratory QA): a list here was stored, failed the rebuild and then made
+        # every teacher and ratio read a 500; a null made nobody qualified.
+        {"basic_certificate_kind": ["teacher_qualification"]},
+        {"basic_certificate_kind": {"kind": "teacher_qualification"}},
+        {"basic_certificate_kind": None},
+        {"basic_certificate_kind": "nonsense"},
+        # E_PRACTICE is required besides the extra items: five more would need six of five.
+        {"senior_extra_items": 5},
+        {"intermediate_extra_items": 5},
+    ],
+)
+def test_a_profile_the_engine_cannot_use_is_refused_and_nothing_is_stored(
+    api, province, hr_a, values
+):
+    response = api(province).post("/api/v1/rule-profiles/", {"values": values}, format="json")
+    assert response.status_code == 400
+    assert set(response.json()["values"]) == set(values)
+    assert not RuleProfile.objects.exists()
+    assert api(hr_a).get("/api/v1/teachers/").status_code == 200
+    preview = api(province).post(
+        "/api/v1/rule-profiles/preview/", {"values": values}, format="json"
+    )
+    assert preview.status_code == 400
+
+
+def test_another_certificate_kind_and_four_extra_items_are_taken(api, province):
+    values = {"basic_certificate_kind": "teacher_qualification", "senior_extra_items": 4}
+    response = api(province).post("/api/v1/rule-profiles/", {"values": values}, format="json")
+    assert response.status_code == 201, response.json()
+
+
 # --------------------------------------------------------------------------- targets
 
 

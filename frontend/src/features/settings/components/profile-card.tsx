@@ -56,10 +56,11 @@ const sections: { key: string; fields: [string, Kind][] }[] = [
       ['junior_evidence_items', int(1, 5)],
       ['intermediate_min_title', { type: 'enum', group: 'title' }],
       ['intermediate_min_teaching_years', int(0, MAX_YEARS)],
-      ['intermediate_extra_items', int(0, 5)],
+      // Besides enterprise practice (always required): at most the other four items.
+      ['intermediate_extra_items', int(0, 4)],
       ['senior_min_title', { type: 'enum', group: 'title' }],
       ['senior_min_teaching_years', int(0, MAX_YEARS)],
-      ['senior_extra_items', int(0, 5)],
+      ['senior_extra_items', int(0, 4)],
     ],
   },
   {
