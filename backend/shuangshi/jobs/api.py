@@ -2,6 +2,7 @@
 
 from typing import Any
 
+import django_filters
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
@@ -10,8 +11,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.reverse import reverse
 
+from shuangshi.common.filtering import FilterSet
+
 from . import selectors
-from .models import Job
+from .models import Job, JobStatus
 from .registry import shown_message, shown_title
 
 
@@ -50,10 +53,21 @@ class JobSerializer(serializers.ModelSerializer):
         return str(reverse("job-download", args=[job.pk]))
 
 
+class JobFilter(FilterSet):
+    """?status= and ?kind= (an unknown status is a 400 naming it, not ignored)."""
+
+    status = django_filters.ChoiceFilter(choices=JobStatus.choices)
+
+    class Meta:
+        model = Job
+        fields = ["status", "kind"]
+
+
 class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The user's own background jobs (imports, workbooks, exports): status and results."""
 
     serializer_class = JobSerializer
+    filterset_class = JobFilter
     queryset = Job.objects.none()  # for the schema; get_queryset scopes to the owner
 
     def get_queryset(self) -> Any:

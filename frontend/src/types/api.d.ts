@@ -5974,6 +5974,7 @@ export interface operations {
     jobs_list: {
         parameters: {
             query?: {
+                kind?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -5982,6 +5983,13 @@ export interface operations {
                 page_size?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                /**
+                 * @description * `queued` - 排队中
+                 *     * `running` - 进行中
+                 *     * `succeeded` - 已完成
+                 *     * `failed` - 失败
+                 */
+                status?: "failed" | "queued" | "running" | "succeeded";
             };
             header?: never;
             path?: never;

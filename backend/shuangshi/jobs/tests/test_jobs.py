@@ -93,6 +93,29 @@ def test_a_user_lists_and_reads_only_their_own_jobs(
     assert api(None).get("/api/v1/jobs/").status_code in (401, 403)
 
 
+def test_the_users_jobs_filter_by_status_and_kind(
+    api: Any, test_job: str, hr_a: Any, hr_b: Any
+) -> None:
+    # Round 40 (exploratory QA): ?status= and ?kind= were ignored, an unknown status too.
+    ok = job_start(kind=test_job, owner=hr_a)
+    failed = job_start(kind=test_job, owner=hr_a, params={"fail": "no"})
+    job_start(kind=test_job, owner=hr_b, params={"fail": "no"})
+    client = api(hr_a)
+
+    def ids(**query: str) -> list[int]:
+        response = client.get("/api/v1/jobs/", query)
+        assert response.status_code == 200, response.json()
+        return sorted(j["id"] for j in response.json()["results"])
+
+    assert ids(status="failed") == [failed.pk]
+    assert ids(status="succeeded") == [ok.pk]
+    assert ids(kind=test_job) == sorted([ok.pk, failed.pk])
+    assert ids(kind="exports.school") == []
+    bad = client.get("/api/v1/jobs/", {"status": "bogus"})
+    assert bad.status_code == 400
+    assert "status" in bad.json()
+
+
 def test_a_result_file_downloads_for_its_owner_only(
     api: Any, test_job: str, hr_a: Any, hr_b: Any
 ) -> None:
