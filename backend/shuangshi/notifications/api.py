@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
-from shuangshi.common.api import RolePermission
+from shuangshi.common.api import RolePermission, expected_version
 
 from . import alerts, services, wording
 from .models import LEAD_FIELDS, AlertSettings, Kind, Notification
@@ -187,7 +187,8 @@ class AlertSettingsView(APIView):
         s = AlertSettingsSerializer(data=request.data, partial=True)
         s.is_valid(raise_exception=True)
         data = dict(s.validated_data)
-        version = data.pop("version", None)
+        data.pop("version", None)
+        version = expected_version(request)  # a 400 naming `version` without one, as targets
         try:
             row = services.alert_settings_update(
                 data=data,

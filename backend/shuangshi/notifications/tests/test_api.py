@@ -77,3 +77,20 @@ def test_notification_rows_are_unique_per_subject_and_due_date(hr_a):
     note(hr_a)
     assert note(hr_a) is None
     assert Notification.objects.filter(user=hr_a).count() == 1
+
+
+def test_alert_settings_change_only_naming_the_version_read(api, province):
+    # Round 40 (exploratory QA): a PATCH without a version overwrote whatever was there.
+    client = api(province)
+    read = client.get("/api/v1/alert-settings/").json()
+    response = client.patch("/api/v1/alert-settings/", {"level_dropping_days": 10}, format="json")
+    assert response.status_code == 400
+    assert "version" in response.json()
+    assert client.get("/api/v1/alert-settings/").json()["version"] == read["version"]
+    response = client.patch(
+        "/api/v1/alert-settings/",
+        {"level_dropping_days": 10, "version": read["version"]},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["level_dropping_days"] == 10
