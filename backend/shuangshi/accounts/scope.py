@@ -39,6 +39,15 @@ def in_school_scope(
     return queryset.none()
 
 
+def scope_key(user: User) -> str:
+    """What a user may see is decided by these fields: equal keys, the same scope (a job's
+    file is served only under the scope it was made in, jobs.api)."""
+    return ":".join(
+        str(v or "")
+        for v in (user.role, user.school_id, user.city_id, user.training_base_id, user.teacher_id)
+    )
+
+
 def schools_visible_to(user: User) -> QuerySet[School]:
     return in_school_scope(School.objects.all(), user, school="pk")
 

@@ -15,6 +15,7 @@ from knox.models import AuthToken
 from shuangshi.teachers.models import Teacher, has_left
 
 from .models import TEACHER_LEFT_MESSAGE, Role, User, scope_errors
+from .scope import scope_key
 
 # Tries at a generated username taken between its check and its insert (another request).
 USERNAME_ATTEMPTS = 5
@@ -134,9 +135,9 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
     return user
 
 
-def _scope_of(user: User) -> tuple[Any, ...]:
+def _scope_of(user: User) -> str:
     """What a user may see is decided by these (accounts.scope)."""
-    return (user.role, user.school_id, user.city_id, user.training_base_id, user.teacher_id)
+    return scope_key(user)
 
 
 def _check_province_remains(user: User, field: str) -> None:

@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.reverse import reverse
 
+from shuangshi.accounts.scope import scope_key
 from shuangshi.common.filtering import FilterSet
 
 from . import selectors
@@ -81,6 +82,9 @@ class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
         job = self.get_object()
         row = Job.objects.filter(pk=job.pk).values("result_content", "result_type").get()
         if not job.result_name or row["result_content"] is None:
+            raise exceptions.NotFound()
+        if job.owner_scope and job.owner_scope != scope_key(request.user):  # type: ignore[arg-type]
+            # Made under a scope the owner no longer has (changed while the job ran).
             raise exceptions.NotFound()
         response = HttpResponse(bytes(row["result_content"]), content_type=row["result_type"])
         response["Content-Disposition"] = content_disposition_header(True, job.result_name) or ""

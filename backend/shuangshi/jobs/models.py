@@ -41,6 +41,10 @@ class Job(models.Model):
     # Generated files live in PostgreSQL like uploads (DESIGN §7): any process can serve them.
     result_content = models.BinaryField(_("result file"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True)  # of its messages
+    # The owner's scope when the job was started (accounts.scope.scope_key): its file is
+    # served only while the owner's scope is still that (a file made under the old scope may
+    # hold what the user may no longer read; jobs_files_drop clears the finished ones).
+    owner_scope = models.CharField(_("owner's scope"), max_length=100, blank=True, editable=False)
     worker = models.CharField(_("worker"), max_length=100, blank=True)
     # The engine's task that delivers it (the reaper hands a lost delivery out again);
     # empty on jobs from before round 29, found there by the task's argument.

@@ -39,11 +39,14 @@ def job_start(
     With the database backend the engine's row is written in the caller's transaction, so
     the job runs only if the caller commits (and sees what the caller wrote).
     """
+    from shuangshi.accounts.scope import scope_key
+
     from .tasks import run_job  # the engine's task module imports this one
 
     spec = spec_for(kind)
     job = Job.objects.create(
         owner=owner,
+        owner_scope=scope_key(owner)[:100] if owner is not None else "",
         kind=kind,
         params=params or {},
         title=title or str(spec.title),

@@ -267,3 +267,28 @@ def test_a_jobs_own_title_reads_in_the_readers_language(api: Any, hr_a: Any) -> 
     # Started by an English screen, it reads in Chinese for a Chinese one.
     english = Job.objects.create(owner=hr_a, kind="exports.teachers", title="Teacher list export")
     assert titles()[english.pk] == "教师名单导出"
+
+
+def test_a_file_finished_after_its_owners_scope_changed_is_not_served(
+    api: Any, test_job: str, hr_a: Any, school_b: Any
+) -> None:
+    # Round 40 (exploratory QA): an export still running when the owner moved to another
+    # school was served afterwards, with the old school's full ID numbers.
+    from shuangshi.accounts import services as accounts
+
+    stays = job_start(kind=test_job, owner=hr_a)
+    job_attach_file(job=stays, name="a.xlsx", content=b"old school", content_type="x/y")
+    running = job_start(kind=test_job, owner=hr_a)
+    assert api(hr_a).get(f"/api/v1/jobs/{stays.pk}/download/").status_code == 200
+    accounts.user_update(user=hr_a, data={"school": school_b})  # drops the finished file
+    # The job that was still running attaches its file only now (made under school A).
+    job_attach_file(job=running, name="b.xlsx", content=b"old school", content_type="x/y")
+    hr_a.refresh_from_db()
+    assert api(hr_a).get(f"/api/v1/jobs/{stays.pk}/download/").status_code == 404
+    assert api(hr_a).get(f"/api/v1/jobs/{running.pk}/download/").status_code == 404
+    # A job started under the new scope is served.
+    fresh = job_start(kind=test_job, owner=hr_a)
+    job_attach_file(job=fresh, name="c.xlsx", content=b"new school", content_type="x/y")
+    download = api(hr_a).get(f"/api/v1/jobs/{fresh.pk}/download/")
+    assert download.status_code == 200
+    assert download.content == b"new school"
