@@ -130,8 +130,10 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
         _expert_leaves(user)
     if _scope_of(user) != was_scope:
         from shuangshi.jobs.services import jobs_files_drop
+        from shuangshi.notifications.services import notifications_drop_out_of_scope
 
         jobs_files_drop(owner=user)  # made under the old scope (full ID numbers, another school)
+        notifications_drop_out_of_scope(user=user)  # alerts about the old scope's records
     return user
 
 

@@ -215,6 +215,16 @@ def notification_create(
 
 
 @transaction.atomic
+def notifications_drop_out_of_scope(*, user: User) -> int:
+    """The user's scope changed (another school, city or role): their alerts name teachers,
+    schools and applications of the old scope, which they may no longer read. Dropped; the
+    daily run brings those of the new scope. Their own jobs' notices stay."""
+    deleted, _by_model = (
+        Notification.objects.filter(user=user).exclude(kind=Kind.JOB_FINISHED).delete()
+    )
+    return deleted
+
+
 def notification_read(*, notification: Notification, user: User) -> Notification:
     if notification.user_id != user.pk:
         raise PermissionError

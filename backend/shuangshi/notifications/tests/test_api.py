@@ -94,3 +94,21 @@ def test_alert_settings_change_only_naming_the_version_read(api, province):
     )
     assert response.status_code == 200, response.json()
     assert response.json()["level_dropping_days"] == 10
+
+
+def test_an_account_moved_to_another_school_loses_the_old_schools_alerts(api, hr_a, school_b):
+    # Round 40 (exploratory QA): after a move, HR still read alerts naming the old school's
+    # teachers, whose records answered 404.
+    from shuangshi.accounts import services as accounts
+    from shuangshi.notifications import services
+
+    services.notification_create(
+        user=hr_a, kind="certificate_expiring", subject="teacher:1", title="证书将到期"
+    )
+    services.notification_create(user=hr_a, kind="job_finished", subject="job:1", title="导出完成")
+    assert api(hr_a).get("/api/v1/notifications/unread-count/").json()["unread"] == 2
+    accounts.user_update(user=hr_a, data={"first_name": "新名"})
+    assert api(hr_a).get("/api/v1/notifications/unread-count/").json()["unread"] == 2  # same scope
+    accounts.user_update(user=hr_a, data={"school": school_b})
+    kinds = [n["kind"] for n in api(hr_a).get("/api/v1/notifications/").json()["results"]]
+    assert kinds == ["job_finished"]  # their own job's notice stays
