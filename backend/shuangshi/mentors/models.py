@@ -43,7 +43,7 @@ class AppointmentMode(models.TextChoices):
 class MentorAppointment(models.Model):
     mentor = models.ForeignKey(Mentor, on_delete=models.PROTECT, related_name="appointments")
     school = models.ForeignKey(
-        "schools.School", on_delete=models.CASCADE, related_name="mentor_appointments"
+        "schools.School", on_delete=models.PROTECT, related_name="mentor_appointments"
     )
     mode = models.CharField(_("mode"), max_length=16, choices=AppointmentMode.choices)
     start_on = models.DateField(_("start"))

@@ -73,6 +73,9 @@ class SchoolViewSet(ScopedModelViewSet):
     def perform_destroy(self, instance: School) -> None:
         delete_protected(
             services.school_delete,
-            _("This school still has teachers or accounts."),
+            _(
+                "This school still has teachers, accounts, mentor appointments or teaching "
+                "hours, which are kept with it."
+            ),
             school=instance,
         )

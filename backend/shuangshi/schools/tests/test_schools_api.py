@@ -36,6 +36,28 @@ def test_a_school_with_teachers_cannot_be_deleted(api, province, teacher_a):
     assert School.objects.filter(pk=teacher_a.school_id).exists()
 
 
+def test_a_school_with_mentor_appointments_is_not_deleted_with_them(api, province, hr_a):
+    # Round 40 (exploratory QA): the delete went through and took the appointments along;
+    # and a school with only teaching hours was refused as "still has teachers or accounts".
+    from datetime import date
+
+    from shuangshi.mentors.models import MentorAppointment
+    from shuangshi.mentors.tests.conftest import appoint, make_mentor
+
+    school = testing.make_school(name="新建学校", code="QA401")
+    appointment = appoint(make_mentor(), school, start_on=date(2024, 9, 1))
+    client = api(province)
+    client.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    response = client.delete(f"{URL}{school.pk}/")
+    assert response.status_code == 400
+    assert response.json()["non_field_errors"] == [
+        "This school still has teachers, accounts, mentor appointments or teaching hours, "
+        "which are kept with it."
+    ]
+    assert MentorAppointment.objects.filter(pk=appointment.pk).exists()
+    assert api(hr_a).delete(f"{URL}{school.pk}/").status_code == 403
+
+
 def test_school_kind_and_code_are_validated(api, province):
     client = api(province)
     city = testing.city()
