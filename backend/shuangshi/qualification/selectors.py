@@ -803,6 +803,21 @@ def teacher_ids_at_level(level: str, on: date) -> QuerySet[Any] | None:
     )
 
 
+# At most this many teachers whose stored result is due are evaluated for one read; the
+# nightly run catches up.
+DUE_LIMIT = 5000
+
+
+def result_holds_q(on: date, version: int, teacher: str = "") -> Q:
+    """The teacher's stored result answers for ``on`` (reports.stored_holds, in SQL):
+    evaluated on or before it, under the rule profile in force, and not yet at its
+    changes_on. ``teacher``: the path to the teacher (``teacher__``) from the queryset."""
+    q = f"{teacher}qualification__"
+    return Q(**{f"{q}evaluated_on__lte": on, f"{q}profile_version": version}) & (
+        Q(**{f"{q}changes_on__isnull": True}) | Q(**{f"{q}changes_on__gt": on})
+    )
+
+
 def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet[Teacher]:
     """Narrow a teacher queryset to those whose level today is ``level`` (never stale:
     intervals when built, else stored results that still hold, else a fresh evaluation)."""
@@ -810,11 +825,9 @@ def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet
     ids = teacher_ids_at_level(level, today)
     if ids is not None:
         return queryset.filter(pk__in=ids)
-    version = profile_version_current()
-    holds = Q(qualification__changes_on__isnull=True) | Q(qualification__changes_on__gt=today)
-    holds &= Q(qualification__evaluated_on__lte=today, qualification__profile_version=version)
+    holds = result_holds_q(today, profile_version_current())
     fresh = queryset.filter(holds, qualification__level=level)
-    due = list(queryset.exclude(holds).values_list("pk", flat=True)[:5000])
+    due = list(queryset.exclude(holds).values_list("pk", flat=True)[:DUE_LIMIT])
     if not due:
         return fresh
     profile = profile_current()[1]  # the thresholds only when someone must be evaluated

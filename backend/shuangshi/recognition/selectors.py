@@ -256,19 +256,6 @@ def recognized_by_school(on: date, schools: QuerySet[Any]) -> list[tuple[int, in
 
 
 GAP_LIMIT = 200
-# At most this many teachers whose stored result is due are evaluated for one read (as
-# qualification.selectors.teachers_at_level_today does); the nightly run catches up.
-DUE_LIMIT = 5000
-
-
-def _result_holds(on: date, version: int, teacher: str = "") -> Q:
-    """The teacher's stored result answers for ``on`` (qualification.reports.stored_holds):
-    evaluated on or before it, under the rule profile in force, and not yet at its
-    changes_on. ``teacher``: the path to the teacher (``teacher__``) from the queryset."""
-    q = f"{teacher}qualification__"
-    return Q(**{f"{q}evaluated_on__lte": on, f"{q}profile_version": version}) & (
-        Q(**{f"{q}changes_on__isnull": True}) | Q(**{f"{q}changes_on__gt": on})
-    )
 
 
 def _levels_afresh(teachers: QuerySet[Teacher], on: date, version: int) -> dict[int, str]:
@@ -277,8 +264,8 @@ def _levels_afresh(teachers: QuerySet[Teacher], on: date, version: int) -> dict[
     evaluated now: reads are never stale (DESIGN §4), nightly run or not."""
     if on == timezone.localdate() and qualification.results_current(on):
         return {}  # two indexed look-ups: nobody's result is due (the usual case)
-    due = teachers.exclude(_result_holds(on, version)).order_by("pk")
-    ids = list(due.values_list("pk", flat=True)[:DUE_LIMIT])
+    due = teachers.exclude(qualification.result_holds_q(on, version)).order_by("pk")
+    ids = list(due.values_list("pk", flat=True)[: qualification.DUE_LIMIT])
     if not ids:
         return {}
     profile = qualification.profile_current()[1]  # the thresholds only when someone is due
@@ -302,7 +289,7 @@ def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict
     version = qualification.profile_version_current()
     afresh = _levels_afresh(teachers, on, version)
     qualified_afresh = [pk for pk, level in afresh.items() if level != "none"]
-    holds = _result_holds(on, version)
+    holds = qualification.result_holds_q(on, version)
     stored_qualified = Q(qualification__in_scope=True) & ~Q(qualification__level="none")
     holders = Recognition.objects.filter(active_on(on)).values("teacher_id")
     should_apply = (
@@ -315,7 +302,7 @@ def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict
         Recognition.objects.filter(active_on(on), teacher__in=teachers)
         .filter(
             (
-                _result_holds(on, version, "teacher__")
+                qualification.result_holds_q(on, version, "teacher__")
                 & (
                     Q(teacher__qualification__level="none")
                     | Q(teacher__qualification__in_scope=False)
