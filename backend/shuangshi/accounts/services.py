@@ -1,3 +1,4 @@
+import re
 import secrets
 from collections.abc import Iterable
 from typing import Any
@@ -277,7 +278,8 @@ def user_password_reset(*, user: User, actor: User) -> str:
 def _teacher_username(teacher: Teacher, *, avoid: Iterable[str] = ()) -> str:
     """The first free name of t<school>-<staff number>, -2, -3…, skipping `avoid` (names
     the database refused a moment ago)."""
-    base = f"t{teacher.school_id}-{teacher.staff_no or teacher.pk}".lower()
+    own = re.sub(r"[^\w.@+-]+", "-", teacher.staff_no).strip("-") or str(teacher.pk)
+    base = f"t{teacher.school_id}-{own}".lower()  # within User.username_validator's letters
     skip = {name.lower() for name in avoid}
     username, n = base, 1
     while username in skip or _username_taken(username):

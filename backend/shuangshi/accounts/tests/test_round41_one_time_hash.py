@@ -87,3 +87,16 @@ def test_a_password_a_person_chose_keeps_the_default_rounds(api, province, teach
     )
     assert response.status_code == 201, response.json()
     assert _rounds(User.objects.get(username="wangfang")) == DEFAULT_ROUNDS
+
+
+@pytest.mark.parametrize(
+    ("staff_no", "own"), [("A 01/2", "a-01-2"), ("教师 007", "教师-007"), ("///", None)]
+)
+def test_a_generated_username_keeps_to_the_username_rule(api, hr_a, school_a, staff_no, own):
+    """The staff number went into the username as it was: "t3-a 01/2" broke the rule every
+    other username keeps (letters, digits and @.+-_)."""
+    teacher = testing.make_teacher(school_a, name="周芳")
+    type(teacher).objects.filter(pk=teacher.pk).update(staff_no=staff_no)
+    row = api(hr_a).post(BULK, {"teachers": [teacher.pk]}).json()[0]
+    assert row["username"] == f"t{school_a.pk}-{own or teacher.pk}"
+    User.username_validator(row["username"])  # raises ValidationError if not
