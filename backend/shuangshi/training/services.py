@@ -15,12 +15,13 @@ A voided completion is the province's decision: only the province may change or 
 (base staff deleting it and logging it again would undo the void).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -306,9 +307,27 @@ def program_delete(*, program: TrainingProgram) -> None:
     program.delete()
 
 
+@contextmanager
+def _once_per_programme() -> Iterator[None]:
+    """The database's completion_once refusal as the serializer's 400 on `teacher`: two
+    requests logging the same completion at once both pass its check, and the second insert
+    was answered only "This record conflicts with an existing one"."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as exc:
+        text = str(exc)
+        if "completion_once" not in text and "trainingcompletion.teacher_id" not in text:
+            raise
+        raise ValidationError(
+            {"teacher": [_("This teacher already has a completion of this programme.")]}
+        ) from None
+
+
 @transaction.atomic
 def completion_log(*, data: dict[str, Any]) -> TrainingCompletion:
-    completion = TrainingCompletion.objects.create(**data)
+    with _once_per_programme():
+        completion = TrainingCompletion.objects.create(**data)
     teachers_reevaluate(teacher_ids=[completion.teacher_id])
     return completion
 
@@ -334,7 +353,8 @@ def completion_update(
     if not changed_values(completion, data):
         return completion  # the values it has: no new version nor re-evaluation
     old_teacher = completion.teacher_id
-    apply_changes(completion, data)
+    with _once_per_programme():
+        apply_changes(completion, data)
     teachers_reevaluate(teacher_ids={old_teacher, completion.teacher_id})
     return completion
 
