@@ -275,6 +275,16 @@ def user_password_reset(*, user: User, actor: User) -> str:
     return password
 
 
+@transaction.atomic
+def user_password_disable(*, user: User) -> User:
+    """No sign-in by password any more (the admin's "disable password-based
+    authentication"); the account's API tokens end with it, and its sessions (the hash)."""
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    tokens_revoke(user=user)
+    return user
+
+
 def _teacher_username(teacher: Teacher, *, avoid: Iterable[str] = ()) -> str:
     """The first free name of t<school>-<staff number>, -2, -3…, skipping `avoid` (names
     the database refused a moment ago)."""

@@ -4,6 +4,7 @@ the accounts teacher_a and expert_a. Everything goes through the services, so th
 and the audit log read as if people had done it."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 
@@ -24,7 +25,7 @@ OPINIONS = {
 }
 
 
-def _user(username: str, password: str, role: str, first_name: str, **scope: object) -> User:
+def _user(username: str, password: str, role: str, first_name: str, **scope: Any) -> User:
     user = User.objects.filter(username=username).first()
     if user is None:
         user = user_create(
