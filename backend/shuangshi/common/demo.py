@@ -20,7 +20,7 @@ from shuangshi.accounts.services import user_create, user_must_change_password_c
 from shuangshi.common.idnumbers import make_credit_code, make_id_number
 from shuangshi.hours.demo import load_hours_demo
 from shuangshi.mentors.demo import load_mentor_demo
-from shuangshi.qualification.services import ratios_snapshot, teachers_reevaluate
+from shuangshi.qualification.services import qualifications_rebuild, ratios_snapshot
 from shuangshi.recognition.demo import load_recognition_demo
 from shuangshi.schools.models import City, School
 from shuangshi.schools.services import cities_ensure, school_create
@@ -290,7 +290,8 @@ def load_demo(*, spec: dict[str, Any] | None = None, today: date | None = None) 
     load_hours_demo(rng=rng, today=today)
     _accounts(spec, cities)
     if builder.teachers:
-        teachers_reevaluate(teacher_ids=[t.pk for t in builder.teachers])
+        # Everyone, and the dated results the trend and the list's dated levels read.
+        qualifications_rebuild()
         _backfill_trend(today)
     load_recognition_demo(password=spec["password"], today=today)
     # Every account the demo made, the recognition demo's teacher and expert included.

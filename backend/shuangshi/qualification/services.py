@@ -938,9 +938,18 @@ def _rebuild_worker(
 def qualifications_refresh_due(
     *, on: date | None = None, batch_size: int = 5000, progress: Progress | None = None
 ) -> int:
-    """Re-evaluate only the results that may have changed by themselves since last time."""
+    """Re-evaluate only the results that may have changed by themselves since last time.
+
+    Without dated results built under the profile in force (none yet: a new installation,
+    or a rebuild that never finished), everyone is evaluated and they are built
+    (qualifications_rebuild): the trend, the forecast and the teacher list's dated levels
+    read them, and fall back to the month's recorded snapshot without them, which a
+    back-dated write leaves stale (DESIGN §4)."""
     on = on or timezone.localdate()
     version, _profile = selectors.profile_current()
+    h = intervals.horizon()
+    if h is None or h.profile_version != version:
+        return qualifications_rebuild(on=on, progress=progress)
     due = TeacherQualification.objects.filter(changes_on__lte=on) | (
         TeacherQualification.objects.exclude(profile_version=version)
     )
