@@ -368,7 +368,8 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         data = dict(serializer.validated_data)
         data.pop("effective_on", None)  # a new teacher's values hold from hired_on
         user = self.request.user
-        serializer.instance = services.teacher_create(data=data, user=user)  # type: ignore[arg-type]
+        teacher = services.teacher_create(data=data, user=user)  # type: ignore[arg-type]
+        serializer.instance = self.get_queryset().get(pk=teacher.pk)  # with its result
 
     def perform_update(self, serializer: Any) -> None:
         data = dict(serializer.validated_data)
