@@ -13,6 +13,13 @@ export function formatDate(value: string | null | undefined): string {
   return value.includes('T') ? formatDateTimeInChina(value).slice(0, 10) : dayjs(value).format('YYYY-MM-DD');
 }
 
+/** The last day a result holds: its `valid_until` is the first day it no longer does
+ * (DESIGN §4), so "held until" shows the day before it. */
+export function formatLastDayHeld(validUntil: string | null | undefined): string {
+  if (!validUntil) return '—';
+  return dayjs(validUntil).subtract(1, 'day').format('YYYY-MM-DD');
+}
+
 /** Days from today to `value` (negative when past). */
 export function daysUntil(value: string | null | undefined, today = todayInChina()): number | null {
   if (!value) return null;

@@ -23,4 +23,13 @@ describe('qualification card', () => {
     expect(words).toHaveTextContent('将于 2028-05-26 失去双师资格');
     expect(within(words).getByText('2028-05-26')).toHaveStyle({ whiteSpace: 'nowrap' });
   });
+
+  it('holds the level through the day before the day it is lost', async () => {
+    renderWithProviders(<QualificationCard qualification={lapsing} />);
+    const words = await screen.findByTestId('expiry-words');
+    // "当前等级保持至 2028-05-25", then "将于 2028-05-26 失去双师资格": not the same day twice.
+    const held = words.closest('.ant-descriptions-item-content');
+    expect(held).toHaveTextContent(/^2028-05-25/);
+    expect(screen.getByText('当前等级保持至')).toBeInTheDocument();
+  });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState } from '@/components/ui/query-state';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatLastDayHeld } from '@/lib/format';
 
 import type { Qualification } from '../types/teacher';
 import { levelChecklist, scopeWords, type CheckItem, type LevelCheck } from './level-checklist';
@@ -106,7 +106,7 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
         {qualification.qualified && qualification.valid_until && (
           <Descriptions.Item label={t('checklist.validUntil')}>
             <Space wrap size={8}>
-              {formatDate(qualification.valid_until)}
+              {formatLastDayHeld(qualification.valid_until)}
               {warning && warning.kind !== 'changes' && (
                 <Typography.Text type="warning" data-testid="expiry-words">
                   <DateKeptWhole
