@@ -134,9 +134,10 @@ class TeacherSerializer(VersionedSerializer):
     # change from this date (default today; may be in the past). Write-only.
     effective_on = serializers.DateField(
         required=False,
+        allow_null=True,  # the edit form's empty date picker: today, as when left out
         write_only=True,
         help_text="The day the changed school, employment, course type, title or major "
-        "category takes effect (default today; may be in the past).",
+        "category takes effect (left out or null: today; may be in the past).",
     )
 
     class Meta:
