@@ -16,7 +16,7 @@ from shuangshi.common.filtering import FilterSet
 
 from . import selectors
 from .models import Job, JobStatus
-from .registry import shown_message, shown_title
+from .registry import JOBS, shown_message, shown_title
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -55,9 +55,11 @@ class JobSerializer(serializers.ModelSerializer):
 
 
 class JobFilter(FilterSet):
-    """?status= and ?kind= (an unknown status is a 400 naming it, not ignored)."""
+    """?status= and ?kind= (an unknown status or kind is a 400 naming it, not ignored)."""
 
     status = django_filters.ChoiceFilter(choices=JobStatus.choices)
+    # The registered kinds, read when the filter is used (apps register theirs at start-up).
+    kind = django_filters.ChoiceFilter(choices=lambda: [(k, k) for k in sorted(JOBS)])
 
     class Meta:
         model = Job

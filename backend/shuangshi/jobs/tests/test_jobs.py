@@ -114,6 +114,10 @@ def test_the_users_jobs_filter_by_status_and_kind(
     bad = client.get("/api/v1/jobs/", {"status": "bogus"})
     assert bad.status_code == 400
     assert "status" in bad.json()
+    # Round 41: an unknown kind too (it answered an empty list).
+    bad = client.get("/api/v1/jobs/", {"kind": "bogus"})
+    assert bad.status_code == 400
+    assert "kind" in bad.json()
 
 
 def test_a_result_file_downloads_for_its_owner_only(
