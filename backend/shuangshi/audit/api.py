@@ -403,8 +403,13 @@ class TeacherAuditActions:
     @action(detail=True, methods=["get"], filterset_class=None)
     def history(self, request: Request, pk: str | None = None) -> Response:
         teacher = self.get_object()  # type: ignore[attr-defined]
-        page = self.paginate_queryset(selectors.teacher_history(teacher=teacher))  # type: ignore[attr-defined]
-        full = can_see_full_id_number(request.user, teacher.school_id)  # type: ignore[arg-type]
+        history = selectors.teacher_history(teacher=teacher, user=request.user)
+        page = self.paginate_queryset(history)  # type: ignore[attr-defined]
+        full = can_see_full_id_number(
+            request.user,  # type: ignore[arg-type]
+            teacher.school_id,
+            teacher_id=teacher.pk,  # a teacher reads their own number in full (DESIGN §8)
+        )
         context = {"full_ids": full, "request": request}
         entries = LogEntrySerializer(page, many=True, context=context)
         return self.get_paginated_response(entries.data)  # type: ignore[attr-defined]
