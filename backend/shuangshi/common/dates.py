@@ -71,8 +71,13 @@ class _RangedIsoDateTimeField(IsoDateTimeField):
         moment = super().to_python(value)
         if moment is None:
             return None
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(UTC)
+        try:
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(UTC)
+        except OverflowError:
+            # A moment near the start of year 1 or the end of 9999 leaves datetime's years
+            # when moved to UTC: far out of range, and the answer names the parameter.
+            raise FormValidationError(out_of_range(), code="out_of_range") from None
         if not in_range(moment.date()):
             raise FormValidationError(out_of_range(), code="out_of_range")
         return moment

@@ -10,9 +10,14 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
+
+from .filtering import parse_id
 
 # A list's total is counted exactly; a large one (a province's 1.3M teachers) is kept in the
 # shared cache for a minute, so paging through it does not count every row on every page.
@@ -49,9 +54,32 @@ class CachedCountPaginator(Paginator):
 
 
 class Pagination(PageNumberPagination):
+    """Every list's pages. A page size that is not a whole number from 1 to max_page_size is
+    a 400 naming `page_size` (DRF used the default for it, and max_page_size for a larger
+    one: a silently different page, common.filtering's promise); empty is the default."""
+
     page_size_query_param = "page_size"
     max_page_size = 200
     django_paginator_class = CachedCountPaginator
+
+    def get_page_size(self, request: Request) -> int | None:
+        raw = request.query_params.get(self.page_size_query_param, "")
+        if raw == "":
+            return self.page_size
+        size = parse_id(raw)
+        if size is None or size > self.max_page_size:
+            message = gettext("Choose a page size between 1 and %(max)d.")
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [message % {"max": self.max_page_size}]}
+            )
+        return size
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+        return parameters
 
 
 # A list whose total is neither known nor small is counted up to this many rows; past it the

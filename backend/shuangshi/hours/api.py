@@ -18,7 +18,7 @@ from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
 from shuangshi.common.relations import WholeIdField
 
 from . import selectors, services
-from .filters import TeachingHoursFilter
+from .filters import TeachingHoursFilter, read_term_error
 from .models import TeachingHours
 from .validation import (
     HOURS_TOO_MANY,
@@ -96,10 +96,17 @@ class TeachingHoursSerializer(VersionedSerializer):
 
 
 class SharesQuery(serializers.Serializer):
-    term = serializers.RegexField(r"^[0-9]{4}-[0-9]{4}-[12]\Z", required=False)
+    term = serializers.CharField(required=False)
     city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     school = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     below_target = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+    def validate_term(self, value: str) -> str:
+        """As the list's `term` filter checks it (one message for one mistake)."""
+        message = read_term_error(value)
+        if message:
+            raise serializers.ValidationError(message)
+        return value
 
 
 class ShareSchool(serializers.Serializer):
