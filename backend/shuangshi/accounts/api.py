@@ -315,8 +315,13 @@ class UserViewSet(viewsets.ModelViewSet):
             )
         return accounts
 
-    @extend_schema(request=TeacherAccountsRequest, responses=TeacherAccountSerializer(many=True))
-    @action(detail=False, methods=["post"], url_path="teacher-accounts")
+    # One row per teacher asked for, not a page of the account list: no list parameters.
+    @extend_schema(
+        request=TeacherAccountsRequest,
+        responses={status.HTTP_201_CREATED: TeacherAccountSerializer(many=True)},
+        filters=False,
+    )
+    @action(detail=False, methods=["post"], url_path="teacher-accounts", pagination_class=None)
     def teacher_accounts(self, request: Request) -> Response:
         """Accounts for several teachers at once (from the teacher list): one row per
         teacher, `created` with a one-time initial password to hand over, `existed` (the
