@@ -96,7 +96,7 @@ def test_errors_found_in_english_are_read_in_chinese(api, hr_a, upload):
 
     english = by_row(read(api, hr_a, import_id, "en"))
     allowed = english[4].removeprefix("“博士后” is not one of: ").removesuffix(".")
-    assert allowed == "Secondary, Higher vocational, Bachelor, Master, Doctor"
+    assert allowed == "Secondary; Higher vocational; Bachelor; Master; Doctor"
     chinese = by_row(read(api, hr_a, import_id, "zh-hans"))
     assert chinese[2] == ZH[NOT_A_DATE]
     assert chinese[3] == zh(GENDER)

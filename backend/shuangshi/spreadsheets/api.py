@@ -32,6 +32,7 @@ from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.jobs.api import JobSerializer, ProgressSerializer
 from shuangshi.teachers.api import TeacherViewSet
 from shuangshi.teachers.filters import TeacherFilter, TeacherSearchFilter
+from shuangshi.teachers.models import Teacher
 
 from . import report_data, reports, selectors, services, workbooks
 from .columns import SPECS, TEACHERS
@@ -279,14 +280,19 @@ class TeacherExportView(APIView):
     write_roles = read_roles  # POST only starts an export job
     filterset_class = TeacherFilter
     search_fields = TeacherViewSet.search_fields
+    # The teacher list's filters and search. Named here, with the model (`queryset`, read by
+    # nothing else), so the schema lists their parameters (extend_schema(filters=True)): an
+    # APIView's are not looked for.
+    filter_backends = [DjangoFilterBackend, TeacherSearchFilter]
+    queryset = Teacher.objects.none()
 
     def _filtered(self, request: Request, user: User) -> Any:
         queryset = teachers_visible_to(user)
-        for backend in (DjangoFilterBackend(), TeacherSearchFilter()):
-            queryset = backend.filter_queryset(request, queryset, self)
+        for backend in self.filter_backends:
+            queryset = backend().filter_queryset(request, queryset, self)
         return queryset
 
-    @extend_schema(request=None, responses={202: JobSerializer})
+    @extend_schema(request=None, responses={202: JobSerializer}, filters=True)
     def post(self, request: Request) -> Response:
         """The same list as a background job (any size): its file is the job's download."""
         user: User = request.user  # type: ignore[assignment]
@@ -299,7 +305,9 @@ class TeacherExportView(APIView):
         )
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
-    @extend_schema(responses={(200, XLSX): OpenApiResponse(description="The teachers")})
+    @extend_schema(
+        responses={(200, XLSX): OpenApiResponse(description="The teachers")}, filters=True
+    )
     def get(self, request: Request) -> HttpResponse:
         user: User = request.user  # type: ignore[assignment]
         queryset = self._filtered(request, user)
@@ -359,7 +367,11 @@ class ProvinceWorkbookView(APIView):
         user: User = request.user  # type: ignore[assignment]
         # The job records the date, today's included: one queued over midnight keeps it.
         on = workbook_date(request)
-        job = services.export_start(user=user, kind="province", params={"as_of": on.isoformat()})
+        job = services.export_start(
+            user=user,
+            kind="province",
+            params={"as_of": on.isoformat(), "scope": export_scope(user, request)},
+        )
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
@@ -367,8 +379,17 @@ class ProvinceWorkbookView(APIView):
         responses={(200, XLSX): OpenApiResponse(description="The province workbook")},
     )
     def get(self, request: Request) -> HttpResponse:
+        user: User = request.user  # type: ignore[assignment]
         report = report_data.province_report(workbook_date(request))
         content = reports.province_workbook(report)
+        # It lists teachers with their full ID numbers (招聘条件不符): audited as every export.
+        audit_services.export_record(
+            user=user,
+            what="province_workbook",
+            scope=export_scope(user, request),
+            count=len(report.recruitment),
+            full_ids=report.full_ids,
+        )
         return xlsx_response(content, reports.province_filename(report.as_of))
 
 
@@ -430,4 +451,6 @@ class SchoolWorkbookView(APIView):
             count=len(report.teachers),
             full_ids=report.full_ids,
         )
-        return xlsx_response(content, reports.school_filename(school.name, report.as_of))
+        return xlsx_response(
+            content, reports.school_filename(school.name, report.as_of, school.kind)
+        )

@@ -752,7 +752,10 @@ class CertificateImporter(Importer):
                 levels = L.CERTIFICATE_LEVEL[kind]
                 try:
                     values["level"] = cells.choice(
-                        row.raw["level"], L.certificate_level_lookup(kind), L.dropdown(levels)
+                        row.raw["level"],
+                        L.certificate_level_lookup(kind),
+                        L.dropdown(levels),
+                        english=L.certificate_level_english(kind),
                     )
                 except cells.CellError as exc:
                     values["level"] = None

@@ -157,11 +157,21 @@ def _day(as_of: str | None) -> date | None:
 
 
 @job("exports.province", title=_("Province workbook"))
-def export_province(run: Job, *, as_of: str | None = None) -> None:
+def export_province(run: Job, *, as_of: str | None = None, scope: str = "") -> None:
+    from shuangshi.audit import services as audit_services
+
     from . import report_data, reports
 
+    user = _owner(run)
     report = report_data.province_report(_day(as_of))
     content = reports.province_workbook(report)
+    audit_services.export_record(
+        user=user,
+        what="province_workbook",
+        scope=scope or user.role,  # a job queued before the scope was recorded: the role's
+        count=len(report.recruitment),
+        full_ids=report.full_ids,
+    )
     name = reports.province_filename(report.as_of)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
     run.result = {"as_of": report.as_of.isoformat()}
@@ -187,6 +197,6 @@ def export_school(run: Job, *, school: int, scope: str = "", as_of: str | None =
         count=len(report.teachers),
         full_ids=report.full_ids,
     )
-    name = reports.school_filename(found.name, report.as_of)
+    name = reports.school_filename(found.name, report.as_of, found.kind)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
     run.result = {"as_of": report.as_of.isoformat(), "rows": len(report.teachers)}

@@ -233,6 +233,15 @@ def certificate_level_lookup(kind: str) -> dict[str, str]:
     return lookup_table(levels, english)
 
 
+@functools.cache
+def certificate_level_english(kind: str) -> list[str]:
+    """The English words for each level of this kind, lowest first: what the English
+    template offers and an English reader's error lists (certificate_level_lookup reads
+    them back)."""
+    with translation.override("en"):
+        return [certificate_level_label(kind, str(code)) for code in CERTIFICATE_LEVEL[kind]]
+
+
 def _check_complete() -> None:
     """Every value of every enumeration has a label (caught at import, not in a clerk's sheet)."""
     pairs: list[tuple[type, Labels]] = [

@@ -240,24 +240,29 @@ class Rendered(str):
 LIST_PARAMS = frozenset({"allowed", "missing"})
 
 
-# The mark itself is a catalogue entry like any other message, so that a language added to
-# the catalogue brings its own mark.
-LIST_MARK = ", "
-ZH[LIST_MARK] = "、"
-_ANY_LIST_MARK = re.compile("|".join(map(re.escape, (LIST_MARK, ZH[LIST_MARK]))))
+# Each language's mark is one no value contains, so a reader sees where each value ends:
+# 、 in Chinese (a level's label holds a slash: 五级/初级工), "; " in English (a field
+# category's English name holds commas: "Agriculture, Forestry, Animal Husbandry and
+# Fishery"; a level's a slash: "Grade 4 / intermediate worker"). Not a catalogue entry: "; "
+# is one already, the mark between one row's errors (；).
+LIST_MARK = "; "  # English, and any language without a mark of its own below
+LIST_MARKS = {"zh": "、"}  # by the language's first part (zh-hans, zh-cn…)
+# A summary line stored before joined its list with ", " in English: it is read back too
+# (its lists are Chinese headers, which hold no comma).
+_ANY_LIST_MARK = re.compile("|".join(map(re.escape, (LIST_MARK, *LIST_MARKS.values(), ", "))))
 
 
-def _mark(language: str) -> str:
-    """The list mark in ``language`` (t() under that language)."""
-    with translation.override(language):
-        return str(t(LIST_MARK))
+def list_mark(language: str | None = None) -> str:
+    """The list mark in ``language`` (default: the active one)."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    return LIST_MARKS.get(language.split("-")[0].lower(), LIST_MARK)
 
 
 def listing(items: Iterable[str]) -> Rendered:
     """``items`` joined in each language the site speaks (a message's parameter)."""
     items = list(items)
-    forms = {code: _mark(code).join(items) for code, _name in settings.LANGUAGES}
-    return Rendered(_mark(get_language() or settings.LANGUAGE_CODE).join(items), forms)
+    forms = {code: list_mark(code).join(items) for code, _name in settings.LANGUAGES}
+    return Rendered(list_mark().join(items), forms)
 
 
 def choices_listing(chinese: Iterable[str], english: Iterable[str]) -> Rendered:
@@ -266,11 +271,11 @@ def choices_listing(chinese: Iterable[str], english: Iterable[str]) -> Rendered:
     hold either (labels.lookup_table)."""
     zh, en = list(chinese), list(english)
     forms = {
-        code: _mark(code).join(zh if code.startswith("zh") else en)
+        code: list_mark(code).join(zh if code.startswith("zh") else en)
         for code, _name in settings.LANGUAGES
     }
     current = get_language() or settings.LANGUAGE_CODE
-    shown = forms.get(current) or _mark(current).join(zh if current.startswith("zh") else en)
+    shown = forms.get(current) or list_mark(current).join(zh if current.startswith("zh") else en)
     return Rendered(shown, forms)
 
 
@@ -390,8 +395,6 @@ def _read_back_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(a pattern matching the message rendered in either language, its msgid), once."""
     patterns = []
     for msgid, chinese in ZH.items():
-        if msgid == LIST_MARK:
-            continue  # a part of messages, never one on its own
         for template in (msgid, chinese):
             pattern, names, at = [], set(), 0
             for found in _PLACEHOLDER.finditer(template):
@@ -417,7 +420,7 @@ def read_message(text: str) -> str:
     for pattern, msgid in _read_back_patterns():
         found = pattern.fullmatch(text)
         if found is not None:
-            mark = str(t(LIST_MARK))
+            mark = list_mark()
             params: dict[str, Any] = {
                 name: int(value)
                 if f"%({name})d" in msgid

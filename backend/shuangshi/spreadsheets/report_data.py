@@ -20,6 +20,8 @@ from shuangshi.qualification import engine, recognized
 from shuangshi.qualification import reports as qualification_reports
 from shuangshi.qualification import selectors as qualification
 from shuangshi.qualification.models import TargetCode, TeacherQualification
+from shuangshi.recognition.models import Recognition
+from shuangshi.recognition.selectors import active_on
 from shuangshi.schools.models import City, School
 from shuangshi.teachers.models import Teacher
 from shuangshi.training.models import BaseStatus, TrainingBase
@@ -55,6 +57,8 @@ def _share(data: dict[str, Any]) -> Share:
         recruitment_failed=recruitment.get("failed", 0),
         recognized=data.get("recognized", 0),
         recognized_ratio=data.get("recognized_ratio"),
+        recognized_gap=data.get("recognized_gap"),
+        recognized_meets_target=data.get("recognized_meets_target", False),
     )
 
 
@@ -198,6 +202,8 @@ def province_report(on: date | None = None) -> ProvinceReport:
         city_schools[school.city.code] = city_schools.get(school.city.code, 0) + 1
         kind_schools[school.kind] = kind_schools.get(school.kind, 0) + 1
     bases_rows = _bases(on)
+    # The province reads every ID number in full (docs/security.md): each row listed is one.
+    recruitment = _recruitment_failures(on=on, current=current)
     return ProvinceReport(
         as_of=on,
         target_ratio=float(ratio_target.value),
@@ -216,8 +222,25 @@ def province_report(on: date | None = None) -> ProvinceReport:
         schools=_schools_of(schools, user=province_user, on=on, current=current),
         bases=bases_rows,
         bases_active=sum(1 for b in bases_rows if b.status == BaseStatus.ACTIVE),
-        recruitment=_recruitment_failures(on=on, current=current),
+        recruitment=recruitment,
+        full_ids=len(recruitment),
     )
+
+
+def _recognized_levels(teacher_ids: list[int], on: date) -> dict[int, str]:
+    """{teacher id: the level of their recognition in force on ``on``} (DESIGN §8; the
+    latest if several), in scope or not: the sheet says who is counted (计入比例)."""
+    levels: dict[int, str] = {}
+    for start in range(0, len(teacher_ids), 5000):
+        found = (
+            Recognition.objects.filter(
+                active_on(on), teacher_id__in=teacher_ids[start : start + 5000]
+            )
+            .order_by("recognized_on", "id")
+            .values_list("teacher_id", "level")
+        )
+        levels.update(found)
+    return levels
 
 
 def _listed(hired_on: date | None, on: date) -> bool:
@@ -253,6 +276,7 @@ def school_report(*, school: School, user: User, on: date | None = None) -> Scho
                 if facts.school_id == school.pk and _listed(facts.hired_on, on):
                     found[item.teacher_id] = (facts, engine.evaluate(item.record, on, profile))
     people = Teacher.objects.in_bulk(list(found))
+    held = _recognized_levels(list(found), on)
     teachers = []
     full_ids = 0
     for tid in sorted(found, key=lambda i: (people[i].staff_no, i)):
@@ -276,6 +300,7 @@ def school_report(*, school: School, user: User, on: date | None = None) -> Scho
                 lacks=describe_missing(evaluation.missing) if evaluation else "",
                 distance=evaluation.distance if evaluation else None,
                 recruitment=evaluation.recruitment_compliant if evaluation else None,
+                recognized=held.get(tid, "none"),
             )
         )
     return SchoolReport(

@@ -8,7 +8,7 @@ structures from the qualification and training selectors.
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import chain
 from typing import Any
 
@@ -19,6 +19,8 @@ from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from shuangshi.schools.models import TECHNICAL_KINDS
 
 from . import labels as L
 from .workbooks import as_written, text_cell
@@ -53,6 +55,8 @@ class Share:
     # Recognized through rounds (DESIGN §8), beside the computed figures above.
     recognized: int = 0
     recognized_ratio: float | None = None
+    recognized_gap: int | None = None
+    recognized_meets_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,8 @@ class ProvinceReport:
     schools: Sequence[SchoolRow]
     bases: Sequence[BaseRow]
     bases_active: int
-    recruitment: Iterable[RecruitmentRow] = field(default=())
+    recruitment: Sequence[RecruitmentRow] = field(default=())
+    full_ids: int = 0  # rows whose ID number is shown unmasked (the export's audit entry)
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class TeacherRow:
     lacks: str  # what the teacher lacks for the next level, in words
     distance: int | None  # rough days of effort to the next level (sorting)
     recruitment: bool | None
+    recognized: str = "none"  # the level of a recognition in force (DESIGN §8), or none
 
 
 @dataclass(frozen=True)
@@ -220,19 +226,43 @@ RECRUITMENT_COLS = [
     Col("学历", lambda r: L.label(L.EDUCATION, r.education), 12),
     Col("职教师范毕业", lambda r: "是" if r.normal_graduate else "否", 12),
 ]
-TEACHER_COLS = [
-    Col("工号", lambda r: r.staff_no, 10),
-    Col("姓名", lambda r: r.name, 10),
-    Col("身份证号", lambda r: r.id_number, 22),
-    Col("用工类型", lambda r: L.label(L.EMPLOYMENT, r.employment), 9),
-    Col("课程类型", lambda r: L.label(L.COURSE_TYPE, r.course_type), 11),
-    Col("教学职称", lambda r: L.label(L.TITLE, r.title), 16),
-    Col("计入比例", lambda r: "是" if r.in_scope else "否", 9),
-    Col("双师型等级", lambda r: L.label(L.QUALIFICATION_LEVEL, r.level), 10),
-    Col("结果有效至", lambda r: r.valid_until, 12, DATE),
-    Col("距下一等级还缺", lambda r: r.lacks, 60),
-    Col("招聘条件", lambda r: {None: "不适用", True: "符合", False: "不符合"}[r.recruitment], 10),
-]
+
+
+def teacher_word(kind: str) -> str:
+    """What a school's dual-qualified teachers are called (DESIGN §3): 一体化 in a 技工院校
+    (the web app's ratioTechnical: "integrated teachers"), 双师型 elsewhere."""
+    return "一体化" if kind in TECHNICAL_KINDS else "双师型"
+
+
+def _last_day_held(row: Any) -> date | None:
+    if row.valid_until is None or row.level == "none":
+        return None
+    return row.valid_until - timedelta(days=1)
+
+
+def teacher_cols(word: str = "双师型") -> list[Col]:
+    """The school workbook's teacher sheets, worded for the school (teacher_word): the
+    computed level, and beside it the level of a recognition in force (DESIGN §8)."""
+    return [
+        Col("工号", lambda r: r.staff_no, 10),
+        Col("姓名", lambda r: r.name, 10),
+        Col("身份证号", lambda r: r.id_number, 22),
+        Col("用工类型", lambda r: L.label(L.EMPLOYMENT, r.employment), 9),
+        Col("课程类型", lambda r: L.label(L.COURSE_TYPE, r.course_type), 11),
+        Col("教学职称", lambda r: L.label(L.TITLE, r.title), 16),
+        Col("计入比例", lambda r: "是" if r.in_scope else "否", 9),
+        Col(f"{word}等级", lambda r: L.label(L.QUALIFICATION_LEVEL, r.level), 10),
+        Col("已认定等级", lambda r: L.label(L.QUALIFICATION_LEVEL, r.recognized), 10),
+        # valid_until is the first day the level no longer holds (DESIGN §4): the last day
+        # it holds, and only for a level held (nothing is valid for 未认定), as on the web.
+        Col("等级保持至", _last_day_held, 12, DATE),
+        Col("距下一等级还缺", lambda r: r.lacks, 60),
+        Col(
+            "招聘条件",
+            lambda r: {None: "不适用", True: "符合", False: "不符合"}[r.recruitment],
+            10,
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- writing
@@ -455,31 +485,48 @@ def province_workbook(report: ProvinceReport) -> bytes:
 def school_workbook(report: SchoolReport) -> bytes:
     book = Workbook(write_only=True)
     s = report.school
+    share = s.share
+    word = teacher_word(s.kind)
     ws = book.create_sheet("概况")
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 24
     ws.column_dimensions["C"].width = 34
-    _title(ws, _dated_title(f"{s.name} 双师型教师情况", report.as_of))
+    _title(ws, _dated_title(f"{s.name} {word}教师情况", report.as_of))
     ws.append(["统计日期", _date_cell(ws, report.as_of)])
     ws.append(["学校代码", as_written(ws, s.code)])
     ws.append(["学校类型", L.label(L.SCHOOL_KIND, s.kind)])
-    ws.append(["专任专业课教师（计入比例）", s.share.in_scope])
-    ws.append(["双师型教师", s.share.qualified])
-    ws.append(["双师型占比", _percent(ws, s.share.ratio), _why_blank(s.share, s.share.ratio)])
+    ws.append(["专任专业课教师（计入比例）", share.in_scope])
+    ws.append([f"{word}教师", share.qualified])
+    ws.append([f"{word}占比", _percent(ws, share.ratio), _why_blank(share, share.ratio)])
     ws.append(["目标", f"超过 {report.target_ratio:.0%}"])
-    ws.append(["距目标缺口（人）", s.share.gap, _why_blank(s.share, s.share.gap)])
-    ws.append(["是否达标", _yes_no(s.share.meets_target, s.share.in_scope)])
+    ws.append(["距目标缺口（人）", share.gap, _why_blank(share, share.gap)])
+    ws.append(["是否达标", _yes_no(share.meets_target, share.in_scope)])
+    # The official count (recognized through rounds, DESIGN §8) beside the computed one, as
+    # the ratios API gives it for the date.
+    ws.append(["其中已认定（官方口径）", share.recognized])
+    ws.append(
+        [
+            "已认定占比",
+            _percent(ws, share.recognized_ratio),
+            _why_blank(share, share.recognized_ratio),
+        ]
+    )
+    ws.append(
+        ["已认定距目标缺口（人）", share.recognized_gap, _why_blank(share, share.recognized_gap)]
+    )
+    ws.append(["已认定是否达标", _yes_no(share.recognized_meets_target, share.in_scope)])
 
+    cols = teacher_cols(word)
     ws = book.create_sheet("教师")
-    last = _table(ws, TEACHER_COLS, report.teachers, freeze="C2")
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(TEACHER_COLS))}{last}"
+    last = _table(ws, cols, report.teachers, freeze="C2")
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
 
     ws = book.create_sheet("最接近认定")
     closest = sorted(
         (t for t in report.teachers if t.in_scope and t.level == "none"),
         key=lambda t: (t.distance is None, t.distance or 0, t.staff_no),
     )
-    _table(ws, TEACHER_COLS, closest, freeze="C2")
+    _table(ws, cols, closest, freeze="C2")
     return _save(book)
 
 
@@ -487,8 +534,8 @@ def province_filename(as_of: date) -> str:
     return f"江西省双师型教师统计-{as_of.isoformat()}.xlsx"
 
 
-def school_filename(school_name: str, as_of: date) -> str:
-    return f"{school_name}-双师型教师-{as_of.isoformat()}.xlsx"
+def school_filename(school_name: str, as_of: date, kind: str = "") -> str:
+    return f"{school_name}-{teacher_word(kind)}教师-{as_of.isoformat()}.xlsx"
 
 
 def _save(book: Workbook) -> bytes:

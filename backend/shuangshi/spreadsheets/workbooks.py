@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import cells, reader
 from . import labels as L
 from .columns import BOOL, CHOICE, DATE, ID, INT, TEXT, Column, SheetSpec
-from .messages import english, read_errors, t
+from .messages import english, list_mark, read_errors, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # content type
 MAX_ROWS = 100_001  # validation and formats reach this far down a template
@@ -72,8 +72,9 @@ def _dropdowns(columns: Sequence[Column], english: bool = False) -> dict[str, li
             lists[column.field] = column.english_dropdown() if english else column.dropdown()
         elif column.field == "level":  # certificate levels: every kind's labels
             seen: list[str] = []
-            for levels in L.CERTIFICATE_LEVEL.values():
-                seen += [name for name in L.dropdown(levels) if name not in seen]
+            for kind, levels in L.CERTIFICATE_LEVEL.items():
+                names = L.certificate_level_english(kind) if english else L.dropdown(levels)
+                seen += [name for name in names if name not in seen]
             lists[column.field] = seen
     return lists
 
@@ -198,7 +199,7 @@ def _instructions(book: Workbook, spec: SheetSpec, columns: Sequence[Column]) ->
     for column in columns:
         note = column.help
         if column.field in dropdowns:
-            note += "。可选：" + "、".join(dropdowns[column.field])
+            note += "。可选：" + list_mark("zh-hans").join(dropdowns[column.field])
         example = column.example
         example_text = example.isoformat() if isinstance(example, date) else example
         ws.append(
@@ -244,7 +245,7 @@ def _instructions_en(book: Workbook, spec: SheetSpec, columns: Sequence[Column])
                 column.zh,
                 "Yes" if column.required else "",
                 TYPE_NAMES_EN[column.type],
-                ", ".join(dropdowns.get(column.field, [])),
+                list_mark("en").join(dropdowns.get(column.field, [])),
             ]
         )
 

@@ -256,14 +256,14 @@ def test_a_schools_workbook_today_lists_todays_staff(api, hr_a, hr_b, past):
 
 def test_a_school_with_nobody_in_scope_leaves_its_ratio_and_gap_blank(api, hr_b, past):
     """School B had nobody on 2026-06-30: no ratio (DESIGN §4), and a number column holds
-    a number or nothing, never a dash as text."""
+    a number or nothing, never a dash as text. (School B is a 技师学院: 一体化 wording.)"""
     _job, wb = run_job(api(hr_b), f"/api/v1/exports/school/?as_of={ON}")
     assert table(wb["教师"]) == []
     summary = overview(wb["概况"])
     assert summary["专任专业课教师（计入比例）"][0] == 0
-    assert summary["双师型占比"][0] is None
+    assert summary["一体化占比"][0] is None
     assert summary["距目标缺口（人）"][0] is None
-    assert "无在范围教师" in summary["双师型占比"][1]
+    assert "无在范围教师" in summary["一体化占比"][1]
     assert summary["是否达标"][0] == "无在范围教师"
 
 

@@ -55,7 +55,7 @@ def school_figures(wb):
         summary["双师型教师"][0],
         summary["双师型占比"][0],
         {
-            name: (row["双师型等级"], row["结果有效至"] and row["结果有效至"].date())
+            name: (row["双师型等级"], row["等级保持至"] and row["等级保持至"].date())
             for name, row in teachers.items()
         },
         [r[1] for r in values(wb["最接近认定"])[1:]],
@@ -103,6 +103,6 @@ def test_workbooks_read_the_stored_results_while_they_hold(
     assert school_figures(download(api(hr_a), "/api/v1/exports/school/")) == (
         1,
         1.0,
-        {"王芳": ("初级", date(2026, 3, 16))},
+        {"王芳": ("初级", date(2026, 3, 15))},  # held through the 15th (round 41)
         [],
     )
