@@ -32,3 +32,33 @@ describe('teachers list ordering from the address bar', () => {
     expect(seen.at(-1)).toBe('-hired_on');
   });
 });
+
+function sizesAsked(): { page: string | null; size: string | null }[] {
+  const seen: { page: string | null; size: string | null }[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/api/v1/teachers/') {
+      seen.push({ page: url.searchParams.get('page'), size: url.searchParams.get('page_size') });
+    }
+  });
+  return seen;
+}
+
+describe('teachers list paging from the address bar (round 41)', () => {
+  it.each(['0', '500', 'abc', '-1'])('asks for the default size for page_size=%s', async (size) => {
+    loginAs('province');
+    const seen = sizesAsked();
+    renderApp(`/teachers?page_size=${size}&page=abc`);
+    expect(await screen.findByText('共 30 名教师')).toBeInTheDocument();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((s) => s.size === '20' && s.page === '1')).toBe(true);
+  });
+
+  it('keeps a size the list offers', async () => {
+    loginAs('province');
+    const seen = sizesAsked();
+    renderApp('/teachers?page_size=50');
+    expect(await screen.findByText('共 30 名教师')).toBeInTheDocument();
+    expect(seen.at(-1)?.size).toBe('50');
+  });
+});

@@ -46,6 +46,21 @@ function knownOrdering(value: string | null): string | undefined {
   return SORTABLE.includes(value.replace(/^-/, '')) ? value : undefined;
 }
 
+/** The page sizes the list offers (the API refuses a size outside 1–200 with a 400): an
+ * old or hand-edited link with another falls back to the default size. */
+const PAGE_SIZES = [20, 50, 100, 200];
+
+function knownPageSize(value: string | null): number {
+  const size = Number(value);
+  return PAGE_SIZES.includes(size) ? size : PAGE_SIZE;
+}
+
+/** A page number from the address bar: a whole number from 1, else the first page. */
+function knownPage(value: string | null): number {
+  const page = Number(value ?? 1);
+  return Number.isInteger(page) && page >= 1 ? page : 1;
+}
+
 function activeFilter(value: string | null): boolean | undefined {
   if (value === 'all') return undefined;
   return value !== 'false';
@@ -56,8 +71,8 @@ function useTeacherFilters() {
   const [params, setParams] = useSearchParams();
   const filters: TeacherFilters = useMemo(() => {
     const f: TeacherFilters = {
-      page: Number(params.get('page') ?? 1),
-      page_size: Number(params.get('page_size') ?? PAGE_SIZE),
+      page: knownPage(params.get('page')),
+      page_size: knownPageSize(params.get('page_size')),
       search: params.get('search') ?? undefined,
       ordering: knownOrdering(params.get('ordering')),
       // Employed only unless asked: ?active=all (everyone) or ?active=false (left only).
@@ -372,7 +387,7 @@ export function TeachersList() {
             // A phone's row holds the total and five page links at most.
             showLessItems: isPhone,
             size: isPhone ? 'small' : undefined,
-            pageSizeOptions: [20, 50, 100, 200],
+            pageSizeOptions: PAGE_SIZES,
             showTotal: (count) => (
               <Typography.Text type="secondary">
                 {t(teachers.data?.count_exact === false ? 'teachers.countAbout' : 'teachers.count', { count })}
