@@ -2,13 +2,16 @@
 evidence files, the teacher's own record, HR's confirmation queue and public verification.
 Views stay thin: every write is a service call."""
 
+from functools import cached_property
 from typing import Any, cast
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import exceptions, mixins, parsers, permissions, serializers, status, viewsets
@@ -40,6 +43,7 @@ from .filters import ApplicationFilter, EvidenceFilter, RecognitionFilter
 from .models import (
     Application,
     ApplicationEvent,
+    ApplicationStatus,
     EvidenceFile,
     EvidenceKind,
     Objection,
@@ -502,15 +506,54 @@ class PublicityRowSerializer(serializers.ModelSerializer):
         ]
 
 
-class PublicitySearchFilter(SearchFilter):
-    """The publicity list is searched by what it shows of a person: the teacher's name (not
-    the staff number the applications list also searches)."""
+class ApplicationRowSerializer(serializers.BaseSerializer):
+    """A row of the applications list: the application in full when its reader reads it in
+    full (``in_full``, selectors.applications_with_publicized; always so but on the list
+    asked for ?status=publicized), else its publicity row (name, school and level only)."""
+
+    def to_representation(self, application: Application) -> dict[str, Any]:
+        if getattr(application, "in_full", True):
+            return self._full.to_representation(application)
+        return self._publicity.to_representation(application)
+
+    @cached_property
+    def _full(self) -> ApplicationSerializer:
+        return ApplicationSerializer(context=self.context)
+
+    @cached_property
+    def _publicity(self) -> PublicityRowSerializer:
+        return PublicityRowSerializer(context=self.context)
+
+
+class ApplicationRowExtension(OpenApiSerializerExtension):
+    """The schema of a row: an application in full or a publicity row (anyOf: a full row
+    holds every field of a publicity row too)."""
+
+    target_class = ApplicationRowSerializer
+
+    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        shapes = (ApplicationSerializer, PublicityRowSerializer)
+        return {"anyOf": [auto_schema.resolve_serializer(s, direction).ref for s in shapes]}
+
+
+class ApplicationSearchFilter(SearchFilter):
+    """Applications are searched by the teacher's name and staff number; the publicity
+    list (publicity/, and the list asked for ?status=publicized) by what it shows of a
+    person: the teacher's name."""
 
     def get_search_fields(self, view: Any, request: Request) -> list[str]:
-        return ["teacher__name"]
+        if view.action == "publicity" or view.lists_publicized():
+            return ["teacher__name"]
+        return list(super().get_search_fields(view, request) or [])
 
 
 APPLICANT_ROLES = (Role.TEACHER, Role.SCHOOL_HR)
+# What an application read in full loads beside it (its history, votes and files).
+APPLICATION_PREFETCHES = (
+    Prefetch("events", ApplicationEvent.objects.select_related("actor__teacher")),
+    Prefetch("votes", Vote.objects.select_related("expert__teacher")),
+    Prefetch("evidence", EvidenceFile.objects.select_related("certificate", "enterprise_period")),
+)
 
 
 class ApplicationViewSet(ScopedModelViewSet):
@@ -521,52 +564,59 @@ class ApplicationViewSet(ScopedModelViewSet):
     write_roles = SIGNED_IN  # each action checks its own roles; objections are open to all
     http_method_names = ["get", "post", "patch", "head", "options"]
     filterset_class = ApplicationFilter
+    filter_backends = [DjangoFilterBackend, ApplicationSearchFilter, OrderingFilter]
     search_fields = ["teacher__name", "teacher__staff_no"]
     ordering_fields = ["id", "status", "publicity_until"]
 
-    def _is_publicity(self) -> bool:
-        """The publicity list: its own action, or the list asked for ?status=publicized by
-        anyone but the province (which reads every application in full anyway, and reviews
-        the publicized ones from that list)."""
-        if self.action == "publicity":
-            return True
+    def lists_publicized(self) -> bool:
+        """The list asked for ?status=publicized by anyone but the province (which reads
+        every application in full anyway): the publicity list, open to every signed-in user
+        (DESIGN §8), with the applications its reader reads in full in full."""
         return (
             self.action == "list"
-            and self.request.query_params.get("status") == "publicized"
+            and self.request.query_params.get("status") == ApplicationStatus.PUBLICIZED
             and _role(self.request) != Role.PROVINCE
         )
 
     def get_queryset(self) -> QuerySet[Application]:
-        user = self.request.user
-        if self.action == "objections" and self.request.method == "POST":
-            return selectors.applications_in_publicity()
-        if self._is_publicity():
+        if self.action == "publicity" or (
+            self.action == "objections" and self.request.method == "POST"
+        ):
             return selectors.applications_in_publicity()
         if _role(self.request) == Role.BASE_STAFF:
-            return Application.objects.none()
-        return selectors.applications_visible_to(user).prefetch_related(  # type: ignore[arg-type]
-            Prefetch("events", ApplicationEvent.objects.select_related("actor__teacher")),
-            Prefetch("votes", Vote.objects.select_related("expert__teacher")),
-            Prefetch(
-                "evidence",
-                EvidenceFile.objects.select_related("certificate", "enterprise_period"),
-            ),
-        )
+            visible = Application.objects.none()
+        else:
+            visible = selectors.applications_visible_to(self.request.user)  # type: ignore[arg-type]
+        if self.lists_publicized():
+            # The full rows' history, votes and files are loaded for them alone (list).
+            return selectors.applications_with_publicized(visible)
+        return visible.prefetch_related(*APPLICATION_PREFETCHES)
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
-        if self._is_publicity():
+        if self.action == "publicity":
             return PublicityRowSerializer
+        if self.action == "list":
+            return ApplicationRowSerializer
         return ApplicationSerializer
 
     @extend_schema(
-        description="With ?status=publicized: the publicity list, as publicity/ answers it "
-        "(every signed-in user; name, school and level only). The province, which reads "
-        "every application in full, gets them in full."
+        description="Each row is the application in full (ApplicationSerializer) when the "
+        "reader reads it in full: the province every one, a school's HR (and its city) "
+        "those of its schools, a teacher their own, an expert those of their rounds. "
+        "?status=publicized is the publicity list, open to every signed-in user: it also "
+        "holds the publicized applications the reader does not read in full, each as a "
+        "publicity row (name, school and level only). Every filter applies; search then "
+        "looks at the teacher's name only."
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        if self._is_publicity():
-            return self._publicity_page(request)
-        return super().list(request, *args, **kwargs)
+        if not self.lists_publicized():
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(queryset if page is None else page)
+        prefetch_related_objects([a for a in rows if a.in_full], *APPLICATION_PREFETCHES)  # type: ignore[attr-defined]
+        data = self.get_serializer(rows, many=True).data
+        return Response(data) if page is None else self.get_paginated_response(data)
 
     def _publicity_page(self, request: Request) -> Response:
         queryset = self.get_queryset()
@@ -575,7 +625,7 @@ class ApplicationViewSet(ScopedModelViewSet):
             queryset = queryset.filter(round_id=round_id)
         # ?search= (the teacher's name: the list shows nothing else to search) and
         # ?ordering= as the schema offers them (an unknown ordering is a 400).
-        queryset = PublicitySearchFilter().filter_queryset(request, queryset, self)
+        queryset = ApplicationSearchFilter().filter_queryset(request, queryset, self)
         queryset = OrderingFilter().filter_queryset(request, queryset, self)
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)

@@ -18,10 +18,16 @@ class EvidenceFilter(FilterSet):
         fields = ["teacher", "kind", "certificate", "enterprise_period"]
 
 
+# The levels an application asks for and a recognition holds (rules.LEVELS): an unknown
+# one is a 400 naming `level`, as every enum filter answers, not an empty list.
+LEVEL_CHOICES = [(level, level) for level in rules.LEVELS]
+
+
 class ApplicationFilter(FilterSet):
     # The application's school: the one that submitted it (selectors.application_school_q).
     school = IdFilter(method="filter_school")
     city = IdFilter(method="filter_city")
+    level = django_filters.ChoiceFilter(choices=LEVEL_CHOICES)
 
     class Meta:
         model = Application
@@ -38,6 +44,7 @@ class RecognitionFilter(FilterSet):
     school = IdFilter(field_name="teacher__school_id")
     valid_until_before = dates.DateFilter(field_name="valid_until", lookup_expr="lte")
     revoked = YesNoFilter(field_name="revoked_on", lookup_expr="isnull", exclude=True)
+    level = django_filters.ChoiceFilter(choices=LEVEL_CHOICES)
     # The status as each recognition reads today (rules.recognition_status).
     status = django_filters.ChoiceFilter(
         method="filter_status", choices=[(s, s) for s in rules.RECOGNITION_STATUSES]

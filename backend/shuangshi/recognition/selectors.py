@@ -92,6 +92,20 @@ def applications_in_publicity() -> QuerySet[Application]:
     )
 
 
+def applications_with_publicized(visible: QuerySet[Application]) -> QuerySet[Application]:
+    """The applications list asked for ?status=publicized (DESIGN §8: the publicity list is
+    open to every signed-in user): those of ``visible`` (what the reader reads in full) and
+    every publicized one. ``in_full`` marks the former; the others read as a publicity row
+    (name, school and level only)."""
+    return (
+        Application.objects.filter(
+            Q(pk__in=visible.values("pk")) | Q(status=ApplicationStatus.PUBLICIZED)
+        )
+        .select_related("round", "teacher__school", "school", "recognition")
+        .annotate(in_full=Exists(visible.filter(pk=OuterRef("pk"))))
+    )
+
+
 def recognitions_visible_to(user: User) -> QuerySet[Recognition]:
     recognitions = Recognition.objects.select_related("round", "teacher__school")
     return in_school_scope(recognitions, user, school="teacher__school", teacher="teacher")

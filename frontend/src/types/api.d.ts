@@ -1084,7 +1084,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description With ?status=publicized: the publicity list, as publicity/ answers it (every signed-in user; name, school and level only). The province, which reads every application in full, gets them in full. */
+        /** @description Each row is the application in full (ApplicationSerializer) when the reader reads it in full: the province every one, a school's HR (and its city) those of its schools, a teacher their own, an expert those of their rounds. ?status=publicized is the publicity list, open to every signed-in user: it also holds the publicized applications the reader does not read in full, each as a publicity row (name, school and level only). Every filter applies; search then looks at the teacher's name only. */
         get: operations["recognition_applications_list"];
         put?: never;
         /** @description Recognition applications and the §8 review chain (one action per transition). */
@@ -2073,6 +2073,7 @@ export interface components {
             evidence?: number[];
             version?: number;
         };
+        ApplicationRow: components["schemas"]["Application"] | components["schemas"]["PublicityRow"];
         /**
          * @description * `draft` - 草稿
          *     * `submitted` - 已提交
@@ -3111,7 +3112,7 @@ export interface components {
          * @enum {string}
          */
         ObjectionStatusEnum: "open" | "dismissed" | "upheld";
-        PaginatedApplicationList: {
+        PaginatedApplicationRowList: {
             /** @example 123 */
             count: number;
             /**
@@ -3124,7 +3125,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Application"][];
+            results: components["schemas"]["ApplicationRow"][];
         };
         PaginatedAuditLogEntryList: {
             /** @example 123 */
@@ -3366,21 +3367,6 @@ export interface components {
             next: string | null;
             /** Format: uri */
             previous: string | null;
-        };
-        PaginatedTeacherAccountList: {
-            /** @example 123 */
-            count: number;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=4
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=2
-             */
-            previous?: string | null;
-            results: components["schemas"]["TeacherAccount"][];
         };
         PaginatedTeacherListList: {
             /** @example 123 */
@@ -3708,9 +3694,9 @@ export interface components {
             major_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             /**
              * Format: date
-             * @description The day the changed school, employment, course type, title or major category takes effect (default today; may be in the past).
+             * @description The day the changed school, employment, course type, title or major category takes effect (left out or null: today; may be in the past).
              */
-            effective_on?: string;
+            effective_on?: string | null;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -4508,9 +4494,9 @@ export interface components {
             major_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             /**
              * Format: date
-             * @description The day the changed school, employment, course type, title or major category takes effect (default today; may be in the past).
+             * @description The day the changed school, employment, course type, title or major category takes effect (left out or null: today; may be in the past).
              */
-            effective_on?: string;
+            effective_on?: string | null;
             version?: number;
         };
         /** @description `version` reads back and is accepted on input only to check staleness. */
@@ -5794,7 +5780,85 @@ export interface operations {
     };
     exports_teachers_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Still employed */
+                active?: boolean;
+                city?: number;
+                /**
+                 * @description * `professional` - 专业课
+                 *     * `practical` - 实习指导
+                 *     * `public` - 公共基础课
+                 */
+                course_type?: "practical" | "professional" | "public";
+                /**
+                 * @description * `secondary` - 中专/高中
+                 *     * `higher_vocational` - 高职（专科）
+                 *     * `bachelor` - 本科
+                 *     * `master` - 硕士研究生
+                 *     * `doctor` - 博士研究生
+                 */
+                education?: "bachelor" | "doctor" | "higher_vocational" | "master" | "secondary";
+                /**
+                 * @description * `full_time` - 专任
+                 *     * `part_time` - 兼职
+                 */
+                employment?: "full_time" | "part_time";
+                /**
+                 * @description * `male` - 男
+                 *     * `female` - 女
+                 */
+                gender?: "female" | "male";
+                /**
+                 * @description * `higher_vocational` - 高职院校
+                 *     * `secondary_vocational` - 中等职业学校
+                 *     * `technician_college` - 技师学院
+                 *     * `senior_technical_school` - 高级技工学校
+                 *     * `technical_school` - 技工学校
+                 */
+                kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
+                major?: string;
+                /**
+                 * @description * `41` - 农林牧渔
+                 *     * `42` - 资源环境与安全
+                 *     * `43` - 能源动力与材料
+                 *     * `44` - 土木建筑
+                 *     * `45` - 水利
+                 *     * `46` - 装备制造
+                 *     * `47` - 生物与化工
+                 *     * `48` - 轻工纺织
+                 *     * `49` - 食品药品与粮食
+                 *     * `50` - 交通运输
+                 *     * `51` - 电子与信息
+                 *     * `52` - 医药卫生
+                 *     * `53` - 财经商贸
+                 *     * `54` - 旅游
+                 *     * `55` - 文化艺术
+                 *     * `56` - 新闻传播
+                 *     * `57` - 教育与体育
+                 *     * `58` - 公安与司法
+                 *     * `59` - 公共管理与服务
+                 */
+                major_category?: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | null;
+                normal_graduate?: boolean;
+                /**
+                 * @description * `none` - 未认定
+                 *     * `junior` - 初级
+                 *     * `intermediate` - 中级
+                 *     * `senior` - 高级
+                 */
+                qualification_level?: "intermediate" | "junior" | "none" | "senior";
+                school?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+                /**
+                 * @description * `none` - 无
+                 *     * `junior` - 助理讲师/助教
+                 *     * `intermediate` - 讲师
+                 *     * `associate_senior` - 高级讲师/副教授
+                 *     * `senior` - 正高级讲师/教授
+                 */
+                title?: "associate_senior" | "intermediate" | "junior" | "none" | "senior";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5812,7 +5876,85 @@ export interface operations {
     };
     exports_teachers_create: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Still employed */
+                active?: boolean;
+                city?: number;
+                /**
+                 * @description * `professional` - 专业课
+                 *     * `practical` - 实习指导
+                 *     * `public` - 公共基础课
+                 */
+                course_type?: "practical" | "professional" | "public";
+                /**
+                 * @description * `secondary` - 中专/高中
+                 *     * `higher_vocational` - 高职（专科）
+                 *     * `bachelor` - 本科
+                 *     * `master` - 硕士研究生
+                 *     * `doctor` - 博士研究生
+                 */
+                education?: "bachelor" | "doctor" | "higher_vocational" | "master" | "secondary";
+                /**
+                 * @description * `full_time` - 专任
+                 *     * `part_time` - 兼职
+                 */
+                employment?: "full_time" | "part_time";
+                /**
+                 * @description * `male` - 男
+                 *     * `female` - 女
+                 */
+                gender?: "female" | "male";
+                /**
+                 * @description * `higher_vocational` - 高职院校
+                 *     * `secondary_vocational` - 中等职业学校
+                 *     * `technician_college` - 技师学院
+                 *     * `senior_technical_school` - 高级技工学校
+                 *     * `technical_school` - 技工学校
+                 */
+                kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
+                major?: string;
+                /**
+                 * @description * `41` - 农林牧渔
+                 *     * `42` - 资源环境与安全
+                 *     * `43` - 能源动力与材料
+                 *     * `44` - 土木建筑
+                 *     * `45` - 水利
+                 *     * `46` - 装备制造
+                 *     * `47` - 生物与化工
+                 *     * `48` - 轻工纺织
+                 *     * `49` - 食品药品与粮食
+                 *     * `50` - 交通运输
+                 *     * `51` - 电子与信息
+                 *     * `52` - 医药卫生
+                 *     * `53` - 财经商贸
+                 *     * `54` - 旅游
+                 *     * `55` - 文化艺术
+                 *     * `56` - 新闻传播
+                 *     * `57` - 教育与体育
+                 *     * `58` - 公安与司法
+                 *     * `59` - 公共管理与服务
+                 */
+                major_category?: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | null;
+                normal_graduate?: boolean;
+                /**
+                 * @description * `none` - 未认定
+                 *     * `junior` - 初级
+                 *     * `intermediate` - 中级
+                 *     * `senior` - 高级
+                 */
+                qualification_level?: "intermediate" | "junior" | "none" | "senior";
+                school?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+                /**
+                 * @description * `none` - 无
+                 *     * `junior` - 助理讲师/助教
+                 *     * `intermediate` - 讲师
+                 *     * `associate_senior` - 高级讲师/副教授
+                 *     * `senior` - 正高级讲师/教授
+                 */
+                title?: "associate_senior" | "intermediate" | "junior" | "none" | "senior";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6851,7 +6993,12 @@ export interface operations {
         parameters: {
             query?: {
                 city?: number;
-                level?: string;
+                /**
+                 * @description * `junior` - junior
+                 *     * `intermediate` - intermediate
+                 *     * `senior` - senior
+                 */
+                level?: "intermediate" | "junior" | "senior";
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -6886,7 +7033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedApplicationList"];
+                    "application/json": components["schemas"]["PaginatedApplicationRowList"];
                 };
             };
         };
@@ -7328,7 +7475,12 @@ export interface operations {
     recognitions_list: {
         parameters: {
             query?: {
-                level?: string;
+                /**
+                 * @description * `junior` - junior
+                 *     * `intermediate` - intermediate
+                 *     * `senior` - senior
+                 */
+                level?: "intermediate" | "junior" | "senior";
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -8045,6 +8197,7 @@ export interface operations {
         parameters: {
             query?: {
                 city?: number;
+                /** @description A major category's code (41–59, or 61–79) or name */
                 major_category?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
@@ -8055,6 +8208,7 @@ export interface operations {
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                /** @description 2026-2027-1 (school year, then 1 or 2) */
                 term?: string;
             };
             header?: never;
@@ -8887,30 +9041,7 @@ export interface operations {
     };
     users_teacher_accounts_create: {
         parameters: {
-            query?: {
-                city?: number;
-                is_active?: boolean;
-                /** @description 用于排序结果的字段。 */
-                ordering?: string;
-                /** @description 分页结果集中的页码。 */
-                page?: number;
-                /** @description 每页返回的结果数量。 */
-                page_size?: number;
-                /**
-                 * @description * `province` - 省级
-                 *     * `city` - 设区市
-                 *     * `school_hr` - 学校人事
-                 *     * `base_staff` - 培养培训基地工作人员
-                 *     * `teacher` - 教师
-                 *     * `expert` - 认定评审专家
-                 */
-                role?: "base_staff" | "city" | "expert" | "province" | "school_hr" | "teacher";
-                school?: number;
-                /** @description 搜索关键词。 */
-                search?: string;
-                teacher?: number;
-                training_base?: number;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -8923,12 +9054,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedTeacherAccountList"];
+                    "application/json": components["schemas"]["TeacherAccount"][];
                 };
             };
         };
