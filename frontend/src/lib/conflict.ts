@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 
 import { ApiError } from '@/lib/api-client';
-import { applyServerErrors } from '@/lib/form-errors';
+import { applyServerErrors, clearServerErrors } from '@/lib/form-errors';
 
 /**
  * A 409 from a versioned update: someone saved the record after we read it. The answer
@@ -18,8 +18,9 @@ export function isConflict(error: unknown): boolean {
 
 /**
  * The messages to show after a failed save. On a 409, `onCurrent` gets the record as it is
- * now (to put back in the form with its new version) and the conflict message is shown;
- * otherwise server errors go on their fields (see form-errors.ts).
+ * now (to put back in the form with its new version) and the conflict message is shown, in
+ * place of what an earlier answer said on the fields; otherwise server errors go on their
+ * fields (see form-errors.ts).
  */
 export function saveErrors<T>(
   form: FormInstance,
@@ -29,6 +30,7 @@ export function saveErrors<T>(
 ): string[] {
   const current = conflictCurrent<T>(error);
   if (current) {
+    clearServerErrors(form);
     onCurrent(current);
     return [conflictMessage];
   }

@@ -1,18 +1,28 @@
 import { App } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router-dom';
 
 /**
  * While `dirty`, leaving the page asks first: a confirm dialog for in-app navigation, the
  * browser's own prompt for a reload or a closed tab.
+ *
+ * Returns `leaveSaved`, for a form that goes to another page once it has saved: called just
+ * before that navigation, it lets it through unasked (the router reads the blocker that the
+ * last finished render set up, in which the form was still dirty).
  */
-export function useUnsavedChangesPrompt(dirty: boolean) {
+export function useUnsavedChangesPrompt(dirty: boolean): () => void {
   const { t } = useTranslation();
   const { modal } = App.useApp();
+  const saved = useRef(false);
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+    ({ currentLocation, nextLocation }) =>
+      dirty && !saved.current && currentLocation.pathname !== nextLocation.pathname,
   );
+  // Changed again after a save that stayed on the page: asked again.
+  useEffect(() => {
+    if (dirty) saved.current = false;
+  }, [dirty]);
 
   const asking = useRef(false);
   useEffect(() => {
@@ -38,10 +48,15 @@ export function useUnsavedChangesPrompt(dirty: boolean) {
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
+      if (saved.current) return;
       event.preventDefault();
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
+
+  return useCallback(() => {
+    saved.current = true;
+  }, []);
 }

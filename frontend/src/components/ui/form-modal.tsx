@@ -2,6 +2,8 @@ import { Alert, Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { clearEditedErrors } from '@/lib/form-errors';
+
 type FormModalProps<T> = {
   /** The <form>'s id: the modal's OK button submits it, so Enter in any field saves. */
   id: string;
@@ -54,7 +56,11 @@ export function FormModal<T>({
         layout="vertical"
         initialValues={initialValues}
         onFinish={onFinish}
-        onValuesChange={onValuesChange}
+        onValuesChange={(changed: Record<string, unknown>, all: T) => {
+          // A server's word on a field goes once the field is changed.
+          clearEditedErrors(form, changed);
+          onValuesChange?.(changed, all);
+        }}
       >
         {errors.length > 0 && (
           <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errors.join(' ')} />

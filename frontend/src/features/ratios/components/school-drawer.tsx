@@ -7,6 +7,7 @@ import { EnumSelect } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { useIsPhone } from '@/lib/breakpoints';
 import { saveErrors } from '@/lib/conflict';
+import { clearEditedErrors } from '@/lib/form-errors';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSchool } from '../api/get-school';
@@ -89,10 +90,8 @@ function SchoolForm({ school, onClose }: { school: SchoolRecord | null; onClose:
       name="school-form"
       initialValues={school ? pick(school) : { student_count: 0 }}
       onFinish={onFinish}
-      onValuesChange={(changed: Record<string, unknown>) =>
-        // A server's word on a field goes once the field is changed.
-        form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof SchoolInput, errors: [] })))
-      }
+      // A server's word on a field goes once the field is changed.
+      onValuesChange={(changed: Record<string, unknown>) => clearEditedErrors(form, changed)}
     >
       {errors.length > 0 && (
         <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errors.join(' ')} />

@@ -1,5 +1,5 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -265,17 +265,49 @@ export function ApplyModal({
   const create = useCreateApplication();
   const update = useUpdateApplication();
   const action = useApplicationAction();
+  // The teacher's applications (the list under the button, read once for both).
+  const applications = useApplications({ page_size: 50 });
   // The draft a refused submission left: a second try changes and submits it, rather than
   // leaving one more draft behind at every try.
   const [draft, setDraft] = useState<Application | null>(null);
+  // The one of them this modal created (no need to say it is reused).
+  const [created, setCreated] = useState<number | null>(null);
+  // The teacher's draft in the round chosen, made in this modal or before it was last closed
+  // (a refused submission's, one the school returned): that one is changed and submitted, and
+  // no second draft is left in the round ("本轮已提交申请，此草稿不能再提交" beside the one
+  // submitted). The latest, should there be more.
+  const draftIn = (round: number | undefined): Application | null => {
+    if (round === undefined) return null;
+    if (draft?.round === round) return draft;
+    return (
+      (applications.data?.results ?? [])
+        .filter((a) => a.round === round && a.status === 'draft' && (a.teacher ?? teacher) === teacher)
+        .sort((a, b) => b.id - a.id)[0] ?? null
+    );
+  };
+  const chosenRound = Form.useWatch('round', form) as number | undefined;
+  const reused = draftIn(chosenRound);
   const open = (rounds.data?.results ?? []).filter((r) => r.status === 'open');
+  // Choosing a round with a draft shows the draft: what is submitted is what is on screen.
+  // What the teacher has entered already stays.
+  const onValuesChange = (changed: { round?: number }) => {
+    if (changed.round === undefined) return;
+    const earlier = draftIn(changed.round);
+    if (!earlier || earlier === draft) return;
+    const empty = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && !value.length);
+    const filled = { level: earlier.level, statement: earlier.statement, evidence: earlier.evidence };
+    form.setFieldsValue(
+      Object.fromEntries(Object.entries(filled).filter(([name]) => empty(form.getFieldValue(name)))),
+    );
+  };
   const submit = async (values: { round: number; level: string; statement?: string; evidence?: number[] }) => {
     try {
       const { round, ...changes } = values;
-      const app =
-        draft && draft.round === round
-          ? await update.mutateAsync({ id: draft.id, version: draft.version, ...changes })
-          : await create.mutateAsync({ ...values, teacher });
+      const earlier = draftIn(round);
+      const app = earlier
+        ? await update.mutateAsync({ id: earlier.id, version: earlier.version, ...changes })
+        : await create.mutateAsync({ ...values, teacher });
+      if (!earlier) setCreated(app.id);
       setDraft(app);
       await action.mutateAsync({ id: app.id, action: 'submit' });
       void message.success(t('recognition.done.submit'));
@@ -304,10 +336,13 @@ export function ApplyModal({
       okText={t('recognition.action.submit')}
       confirmLoading={create.isPending || update.isPending || action.isPending}
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="apply-form">
+      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={onValuesChange} data-testid="apply-form">
         <Form.Item name="round" label={t('recognition.round')} rules={[{ required: true }]}>
           <Select options={open.map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))} />
         </Form.Item>
+        {reused && reused.id !== created && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('recognition.me.draftReused')} data-testid="apply-draft-reused" />
+        )}
         <Form.Item name="level" label={t('recognition.levelLabel')} rules={[{ required: true }]}>
           <Select options={LEVELS.map((l) => ({ value: l, label: t(`recognition.level.${l}`) }))} />
         </Form.Item>

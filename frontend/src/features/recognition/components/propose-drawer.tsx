@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { certificateLevels } from '@/config/enums';
 import { useIsPhone } from '@/lib/breakpoints';
-import { applyServerErrors } from '@/lib/form-errors';
+import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
 
 import { EvidenceRefused, usePropose } from '../api/records';
 
@@ -52,6 +52,9 @@ export function ProposeDrawer({
   const [file, setFile] = useState<File | null>(null);
   // The record a try created when its file was refused: it is sent, only the file is not.
   const [sent, setSent] = useState<number | null>(null);
+  // Something entered (or sent, its file refused): a tap beside the drawer does not close it
+  // and throw that away (on a phone, the strip of page above the sheet was one slip away).
+  const [dirty, setDirty] = useState(false);
   const propose = usePropose();
 
   const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
@@ -97,6 +100,7 @@ export function ProposeDrawer({
       placement={isPhone ? 'bottom' : 'right'}
       size="large"
       title={t(kind === 'certificate' ? 'recognition.propose.certificate' : 'recognition.propose.period')}
+      mask={{ closable: !dirty && sent === null }}
       destroyOnHidden
     >
       <Form
@@ -104,9 +108,10 @@ export function ProposeDrawer({
         layout="vertical"
         onFinish={submit}
         onValuesChange={(changed: Record<string, unknown>) => {
+          setDirty(true);
           // A server's word on a field goes once the field is changed (antd keeps it on a
           // field without rules: "attach the file" stayed under the file just chosen).
-          form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+          clearEditedErrors(form, changed);
           if (kind === 'certificate' && changed.kind) form.setFieldsValue({ level: undefined });
         }}
         data-testid="propose-form"
@@ -195,6 +200,7 @@ export function ProposeDrawer({
             maxCount={1}
             beforeUpload={(f) => {
               setFile(f);
+              setDirty(true);
               return false;
             }}
             onRemove={() => setFile(null)}

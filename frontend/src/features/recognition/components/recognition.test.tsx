@@ -282,6 +282,8 @@ describe('recognition', () => {
     const patched: unknown[] = [];
     let submits = 0;
     server.use(
+      // No application before this one.
+      http.get(`${API}/recognition-applications/`, () => HttpResponse.json(empty)),
       http.post(`${API}/recognition-applications/`, async ({ request }) => {
         created.push(await request.json());
         return HttpResponse.json({ id: 9, round: 1, version: 1 }, { status: 201 });

@@ -14,7 +14,7 @@ import type { Me } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDateTimeInChina, isAfterTodayInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
-import { applyServerErrors } from '@/lib/form-errors';
+import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
 import { missingText, type MissingWords } from '@/lib/missing-text';
 
@@ -327,9 +327,7 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
           style={{ marginTop: 8 }}
           data-testid="review-form"
           // The opinion has no rules of its own: antd would keep the server's word under it.
-          onValuesChange={(changed: Record<string, unknown>) =>
-            form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))
-          }
+          onValuesChange={(changed: Record<string, unknown>) => clearEditedErrors(form, changed)}
         >
           {!canFinalize && (
             <Form.Item name="opinion" label={opinionLabel}>

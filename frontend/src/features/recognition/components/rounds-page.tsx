@@ -10,7 +10,7 @@ import { useRowActionsColumns } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { ApiError } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
-import { applyServerErrors } from '@/lib/form-errors';
+import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
 import { useIsPhone } from '@/lib/breakpoints';
 import { isAfterTodayInChina } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
@@ -219,6 +219,7 @@ function RoundForm({ round, onClose }: { round?: Round; onClose: () => void }) {
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={(changed: Record<string, unknown>) => clearEditedErrors(form, changed)}
         initialValues={
           round
             ? { ...round, dates: [dayjs(round.opens_on), dayjs(round.closes_on)] }

@@ -56,7 +56,7 @@ function CertificateModal({
   const { t } = useTranslation();
   const label = useEnumLabel();
   const save = useSaveCertificate();
-  const { form, otherErrors, onOk } = useRecordSave<Certificate>({ teacher, record: certificate, dateFields, save, onClose });
+  const { form, otherErrors, onOk, onValuesChange } = useRecordSave<Certificate>({ teacher, record: certificate, dateFields, save, onClose });
   const kind = Form.useWatch('kind', form) as string | undefined;
 
   return (
@@ -74,7 +74,10 @@ function CertificateModal({
         form={form}
         layout="vertical"
         initialValues={certificate ? datesToDayjs(certificate, dateFields) : { kind: 'teacher_qualification' }}
-        onValuesChange={(changed) => changed.kind && form.setFieldsValue({ level: undefined })}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          onValuesChange(changed);
+          if (changed.kind) form.setFieldsValue({ level: undefined });
+        }}
       >
         {otherErrors.length > 0 && <Alert type="error" title={otherErrors.join(' ')} />}
         <Form.Item name="kind" label={t('certificates.fields.kind')} rules={[{ required: true }]}>

@@ -33,7 +33,7 @@ function PeriodModal({
 }) {
   const { t } = useTranslation();
   const save = useSaveEnterprisePeriod();
-  const { form, otherErrors, onOk } = useRecordSave<EnterprisePeriod>({ teacher, record: period, dateFields, save, onClose });
+  const { form, otherErrors, onOk, onValuesChange } = useRecordSave<EnterprisePeriod>({ teacher, record: period, dateFields, save, onClose });
 
   return (
     <Modal
@@ -50,6 +50,7 @@ function PeriodModal({
         form={form}
         layout="vertical"
         initialValues={period ? datesToDayjs(period, dateFields) : { kind: 'practice' }}
+        onValuesChange={onValuesChange}
       >
         {otherErrors.length > 0 && <Alert type="error" title={otherErrors.join(' ')} />}
         <Form.Item name="kind" label={t('periods.fields.kind')} rules={[{ required: true }]}>

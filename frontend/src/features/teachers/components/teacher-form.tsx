@@ -7,9 +7,11 @@ import { EnumSelect } from '@/components/ui/enum-label';
 import { useMe } from '@/lib/auth';
 import { datesFromDayjs, datesToDayjs, isAfterTodayInChina } from '@/lib/dates';
 import { saveErrors } from '@/lib/conflict';
+import { clearEditedErrors } from '@/lib/form-errors';
 import { isValidIdNumber, parseIdNumber } from '@/lib/id-number';
 import { useSchoolOptions } from '@/lib/reference-data';
 import { keepEnterInDates } from '@/lib/form-keys';
+import { useUnsavedChangesPrompt } from '@/lib/unsaved-changes';
 import dayjs from 'dayjs';
 
 import { useCreateTeacher } from '../api/create-teacher';
@@ -35,6 +37,9 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
   const update = useUpdateTeacher();
   const notice = useSavedNotice(teacher?.id);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  // Typed and not saved: leaving the page (Back, a menu link, 取消) asks first; a save does not.
+  const [dirty, setDirty] = useState(false);
+  const leaveSaved = useUnsavedChangesPrompt(dirty);
   // school_hr writes into its own school: the server fills `school` in.
   const chooseSchool = me?.role === 'province';
   const schools = useSchoolOptions(null, chooseSchool);
@@ -54,6 +59,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
     const handlers = {
       onSuccess: (result: Teacher) => {
         void saved(result);
+        leaveSaved();
         onSaved(result);
       },
       onError: (error: unknown) =>
@@ -70,6 +76,9 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
   };
 
   const onValuesChange = (changed: Record<string, unknown>) => {
+    setDirty(true);
+    // A server's word on a field goes once the field is changed.
+    clearEditedErrors(form, changed);
     if (typeof changed.id_number === 'string') {
       const parsed = parseIdNumber(changed.id_number);
       if (parsed) form.setFieldsValue({ gender: parsed.gender, birth_date: dayjs(parsed.birth_date) });

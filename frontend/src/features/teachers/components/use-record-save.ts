@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { saveErrors } from '@/lib/conflict';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
+import { clearEditedErrors } from '@/lib/form-errors';
 
 import { useSavedNotice } from './use-saved-notice';
 
@@ -14,7 +15,8 @@ type Input<T> = Partial<Omit<T, 'id'>> & { id?: number; teacher: number };
 /**
  * The save of a teacher's record (certificate, enterprise period) from its modal: validates
  * the form, sends the row with the version it was read at, says "已保存：…" with the new
- * verdict, and on a 409 loads the row as it is now and shows why.
+ * verdict, and on a 409 loads the row as it is now and shows why. The modal's form takes
+ * `onValuesChange`: a server's word on a field goes once the field is changed.
  */
 export function useRecordSave<T extends Versioned>({
   teacher,
@@ -60,5 +62,7 @@ export function useRecordSave<T extends Versioned>({
     );
   };
 
-  return { form, otherErrors, onOk };
+  const onValuesChange = (changed: Record<string, unknown>) => clearEditedErrors(form, changed);
+
+  return { form, otherErrors, onOk, onValuesChange };
 }
