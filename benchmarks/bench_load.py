@@ -283,6 +283,20 @@ def server_cpu(server: subprocess.Popen) -> float:
     return total
 
 
+def wait_idle(server: subprocess.Popen, *, limit: float = 60.0) -> float:
+    """Wait until gunicorn and PostgreSQL stop working on what a load left behind; returns the
+    seconds waited. When wrk stops, up to 50 requests it sent are still queued in gunicorn;
+    the plain viewset's (about 90 ms of CPU each on a slow box) kept both CPUs busy for seconds
+    into the next run, whose tail latency then measured them (p95 1,172 ms at p50 150 ms)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        before = server_cpu(server) + postgres_cpu()
+        time.sleep(0.5)
+        if server_cpu(server) + postgres_cpu() - before < 0.05:  # under 5% of one CPU
+            break
+    return time.perf_counter() - started
+
+
 def postgres_cpu() -> float:
     """CPU seconds used so far by every local PostgreSQL process (backends, writer,
     checkpointer): the database's share of each request on this machine."""
@@ -456,8 +470,10 @@ def list_versus_plain(base: str, token: str, search: str, server: subprocess.Pop
         ("plain DRF ModelViewSet", "/bench/plain-teachers/?page=50"),
         ("shuangshi teachers/", "/api/v1/teachers/?page=50"),
     ):
+        wait_idle(server)  # nothing left of the previous load
         if generator == "wrk":
             wrk_hammer(base, token, path, 2, 50)  # warm-up, unreported
+            wait_idle(server)
             cpu, pg = server_cpu(server), postgres_cpu()
             found = wrk_hammer(base, token, path, seconds, 50)
             n, errors = max(found["requests"], 1), found["errors"]
@@ -465,6 +481,7 @@ def list_versus_plain(base: str, token: str, search: str, server: subprocess.Pop
             client = 0.0  # wrk's own CPU: about 0.05 ms a request, not counted
         else:
             asyncio.run(hammer(base, token, path, 2, 50))  # warm-up, unreported
+            wait_idle(server)
             cpu, pg, client = server_cpu(server), postgres_cpu(), time.process_time()
             results = asyncio.run(hammer(base, token, path, seconds, 50))
             every = results.all_times()
