@@ -36,8 +36,8 @@ def teacher_history(*, teacher: Teacher, user: Any = None) -> QuerySet[LogEntry]
     from shuangshi.recognition.models import Application
     from shuangshi.recognition.selectors import applications_visible_to
 
-    visible = applications_visible_to(user).filter(teacher=teacher).values_list("pk", flat=True)
-    return entries.exclude(
+    visible = applications_visible_to(user).filter(teacher=teacher).values("pk")
+    return entries.exclude(  # a subquery: no statement more for the page
         Q(content_type=ContentType.objects.get_for_model(Application))
-        & ~Q(object_id__in=list(visible))
+        & ~Q(object_id__in=visible)
     )
