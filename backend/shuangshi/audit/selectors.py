@@ -38,6 +38,5 @@ def teacher_history(*, teacher: Teacher, user: Any = None) -> QuerySet[LogEntry]
 
     visible = applications_visible_to(user).filter(teacher=teacher).values("pk")
     return entries.exclude(  # a subquery: no statement more for the page
-        Q(content_type=ContentType.objects.get_for_model(Application))
-        & ~Q(object_id__in=visible)
+        Q(content_type=ContentType.objects.get_for_model(Application)) & ~Q(object_id__in=visible)
     )
