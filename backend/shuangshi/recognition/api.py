@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope, teachers_visible_to
-from shuangshi.common.api import RolePermission, ScopedModelViewSet, id_param, request_user
+from shuangshi.common.api import RolePermission, ScopedModelViewSet, request_user
 from shuangshi.common.filtering import OrderingFilter, SearchFilter
 from shuangshi.common.parsers import JSONParser
 from shuangshi.common.relations import WholeIdField
@@ -39,7 +39,7 @@ from shuangshi.teachers.models import (
 from shuangshi.training.models import TrainingCompletion
 
 from . import rules, selectors, services
-from .filters import ApplicationFilter, EvidenceFilter, RecognitionFilter
+from .filters import ApplicationFilter, EvidenceFilter, PublicityFilter, RecognitionFilter
 from .models import (
     Application,
     ApplicationEvent,
@@ -619,14 +619,10 @@ class ApplicationViewSet(ScopedModelViewSet):
         return Response(data) if page is None else self.get_paginated_response(data)
 
     def _publicity_page(self, request: Request) -> Response:
-        queryset = self.get_queryset()
-        round_id = id_param(request.query_params, "round")
-        if round_id is not None:
-            queryset = queryset.filter(round_id=round_id)
-        # ?search= (the teacher's name: the list shows nothing else to search) and
-        # ?ordering= as the schema offers them (an unknown ordering is a 400).
-        queryset = ApplicationSearchFilter().filter_queryset(request, queryset, self)
-        queryset = OrderingFilter().filter_queryset(request, queryset, self)
+        # PublicityFilter (round, school, city, level: a bad value is a 400), ?search= (the
+        # teacher's name: the list shows nothing else to search) and ?ordering= as the
+        # schema offers them (an unknown ordering is a 400).
+        queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)
 
@@ -771,7 +767,7 @@ class ApplicationViewSet(ScopedModelViewSet):
         return self._respond(application)
 
     @extend_schema(responses=PublicityRowSerializer(many=True))
-    @action(detail=False, methods=["get"], filterset_class=None)
+    @action(detail=False, methods=["get"], filterset_class=PublicityFilter)
     def publicity(self, request: Request) -> Response:
         """The publicity list (公示) every signed-in user may read and object to."""
         return self._publicity_page(request)

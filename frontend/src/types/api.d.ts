@@ -7344,12 +7344,21 @@ export interface operations {
     recognition_applications_publicity_list: {
         parameters: {
             query?: {
+                city?: number;
+                /**
+                 * @description * `junior` - junior
+                 *     * `intermediate` - intermediate
+                 *     * `senior` - senior
+                 */
+                level?: "intermediate" | "junior" | "senior";
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                round?: number;
+                school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
             };
