@@ -416,15 +416,16 @@ EXPECTED: dict[str, Expect] = {
     "POST recognition-application-votes": E(
         province=403, expert=(400, 404), row="recognition-application"
     ),
-    # objections: filed by anyone on an application in publicity (these are not: 404)
+    # objections: filed by anyone on an application in publicity; this one is not: a
+    # reader of the application gets 400 (status), anyone else 404
     "GET recognition-application-objections": E(row="recognition-application"),
     "POST recognition-application-objections": E(
-        province=404,
-        city=404,
-        school_hr=404,
+        province=400,
+        city=(400, 404),
+        school_hr=(400, 404),
         base_staff=404,
-        teacher=404,
-        expert=404,
+        teacher=(400, 404),
+        expert=(400, 404),
         row="recognition-application",
     ),
     "POST recognition-application-resolve-objection": E(

@@ -67,6 +67,14 @@ def _only(request: Request, *roles: str) -> None:
         raise exceptions.PermissionDenied(_("Your role may not do this."))
 
 
+def _knows_panel(context: dict[str, Any]) -> bool:
+    """Who reviews is the province's and the panel's to know: the province, and an expert
+    (who reads only their own rounds and, in full, only those rounds' applications:
+    selectors.rounds_visible_to, selectors.applications_visible_to)."""
+    request = context.get("request")
+    return request is not None and _role(request) in (Role.PROVINCE, Role.EXPERT)
+
+
 class ScopedTeacherField(WholeIdField):
     def get_queryset(self) -> QuerySet[Teacher]:
         return teachers_visible_to(self.context["request"].user)
@@ -79,9 +87,10 @@ class RoundSerializer(serializers.ModelSerializer):
     levels = serializers.ListField(
         child=serializers.ChoiceField(choices=LEVEL_CHOICES), required=False, max_length=3
     )
-    experts = WholeIdField(
-        many=True, required=False, queryset=User.objects.filter(role=Role.EXPERT, is_active=True)
-    )
+    # Any active account is found here, so that one of another role is refused by the
+    # service in words ("Only expert accounts ...", services._round_errors) rather than as an
+    # id that does not exist; an unknown or deactivated account's id does not exist.
+    experts = WholeIdField(many=True, required=False, queryset=User.objects.filter(is_active=True))
     status = serializers.SerializerMethodField()
     expert_names = serializers.SerializerMethodField(
         help_text="The assigned experts as a reader knows them (the province and the round's "
@@ -117,10 +126,10 @@ class RoundSerializer(serializers.ModelSerializer):
         if isinstance(self.instance, Round):
             # The round's experts as read back stay accepted, whatever their account is now
             # (a closed round keeps its panel: services.round_experts_leave); new ones must
-            # be active experts.
+            # be active experts (services._round_errors checks the role).
             experts = cast(serializers.ManyRelatedField, fields["experts"]).child_relation
             experts.queryset = User.objects.filter(
-                Q(role=Role.EXPERT, is_active=True) | Q(expert_rounds=self.instance)
+                Q(is_active=True) | Q(expert_rounds=self.instance)
             ).distinct()
         return fields
 
@@ -128,8 +137,7 @@ class RoundSerializer(serializers.ModelSerializer):
         return "open" if services.round_is_open(round, timezone.localdate()) else "closed"
 
     def get_expert_names(self, round: Round) -> list[str]:
-        request = self.context.get("request")
-        if request is None or _role(request) not in (Role.PROVINCE, Role.EXPERT):
+        if not _knows_panel(self.context):
             return []  # who reviews is the province's and the panel's to know
         return [selectors.person_name(e) for e in round.experts.all()]
 
@@ -285,7 +293,9 @@ class EvidenceFileViewSet(
 
 class EventSerializer(serializers.ModelSerializer):
     """One step: ``actor`` is the login (null for the nightly job); ``actor_name`` the person
-    as a reader knows them (selectors.person_name) and ``actor_role`` their role's code."""
+    as a reader knows them (selectors.person_name) and ``actor_role`` their role's code.
+    The three are "" where the person is not the reader's to know: an objector to all but
+    the province, an expert who voted to all but the province and the round's experts."""
 
     actor = serializers.CharField(source="actor.username", default=None, allow_null=True)
     actor_name = serializers.SerializerMethodField()
@@ -307,12 +317,25 @@ class EventSerializer(serializers.ModelSerializer):
         if event.stage == Stage.OBJECTION and (request is None or _role(request) != Role.PROVINCE):
             # Who objected is the province's to read (kept on the event).
             data.update(actor="", actor_name="", actor_role="")
+        elif event.stage == Stage.VOTE and not _knows_panel(self.context):
+            # Who voted is the province's and the panel's to know (kept on the event).
+            data.update(actor="", actor_name="", actor_role="")
         return data
 
 
 class VoteSerializer(serializers.ModelSerializer):
-    expert = serializers.CharField(source="expert.username")
-    expert_name = serializers.SerializerMethodField()
+    """An expert's vote: its decision, opinion and date for every reader of the application;
+    who cast it (``expert``, ``expert_name``) for the province and the round's experts only
+    ("" for everyone else: who reviews is the province's and the panel's to know)."""
+
+    expert = serializers.CharField(
+        source="expert.username",
+        help_text="The expert's login; \"\" but to the province and the round's experts.",
+    )
+    expert_name = serializers.SerializerMethodField(
+        help_text='The expert as a reader knows them; "" but to the province and the '
+        "round's experts."
+    )
 
     class Meta:
         model = Vote
@@ -320,6 +343,12 @@ class VoteSerializer(serializers.ModelSerializer):
 
     def get_expert_name(self, vote: Vote) -> str:
         return selectors.person_name(vote.expert)
+
+    def to_representation(self, vote: Vote) -> dict[str, Any]:
+        data = super().to_representation(vote)
+        if not _knows_panel(self.context):
+            data.update(expert="", expert_name="")
+        return data
 
 
 class ObjectionSerializer(serializers.ModelSerializer):
@@ -579,14 +608,16 @@ class ApplicationViewSet(ScopedModelViewSet):
         )
 
     def get_queryset(self) -> QuerySet[Application]:
-        if self.action == "publicity" or (
-            self.action == "objections" and self.request.method == "POST"
-        ):
+        if self.action == "publicity":
             return selectors.applications_in_publicity()
         if _role(self.request) == Role.BASE_STAFF:
             visible = Application.objects.none()
         else:
             visible = selectors.applications_visible_to(self.request.user)  # type: ignore[arg-type]
+        if self.action == "objections" and self.request.method == "POST":
+            # Any application in publicity; one the reader reads otherwise is refused by the
+            # service (400 on status), any other is a 404.
+            return selectors.applications_to_object_to(visible)
         if self.lists_publicized():
             # The full rows' history, votes and files are loaded for them alone (list).
             return selectors.applications_with_publicized(visible)

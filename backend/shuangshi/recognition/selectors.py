@@ -92,6 +92,15 @@ def applications_in_publicity() -> QuerySet[Application]:
     )
 
 
+def applications_to_object_to(visible: QuerySet[Application]) -> QuerySet[Application]:
+    """Where an objection is filed (DESIGN §8): every application in publicity, which anyone
+    signed in may object to, and those of ``visible`` (what the reader reads), which are
+    found so that one not in publicity is refused in words (400), not as unknown (404)."""
+    return Application.objects.filter(
+        Q(status__in=PUBLIC_STATUSES) | Q(pk__in=visible.values("pk"))
+    ).select_related("round", "teacher__school", "school")
+
+
 def applications_with_publicized(visible: QuerySet[Application]) -> QuerySet[Application]:
     """The applications list asked for ?status=publicized (DESIGN §8: the publicity list is
     open to every signed-in user): those of ``visible`` (what the reader reads in full) and

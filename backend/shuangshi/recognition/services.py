@@ -533,7 +533,10 @@ def application_vote(
 def application_object(*, application: Application, user: User, reason: str) -> Objection:
     """Anyone signed in may object to an application in publicity, until it is final."""
     application = _locked(application)
-    _require_status(application, S.PUBLICIZED, S.OBJECTED)
+    if application.status not in (S.PUBLICIZED, S.OBJECTED):
+        raise _error(
+            "status", _("Objections are heard only while the application is in publicity.")
+        )
     reason = reason.strip()
     if not reason:
         raise _error("reason", _("Say what the objection is."))

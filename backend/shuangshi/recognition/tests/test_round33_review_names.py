@@ -84,16 +84,20 @@ def test_the_school_reads_the_names_too(
     expert.save(update_fields=["first_name"])
     app = _publicized(teacher_user, named_hr, expert, named_province, round_open)
     body = api(named_hr).get(f"{APPS}{app.pk}/").json()
-    assert [h["actor_name"] for h in body["history"]][-2:] == ["张教授", "省厅管理员"]
+    # Round 42: who voted is the province's and the round's experts' to know (the vote's
+    # decision and opinion are the school's to read).
+    assert [h["actor_name"] for h in body["history"]][-2:] == ["", "省厅管理员"]
     assert body["votes"] == [
         {
-            "expert": "expert_b",
-            "expert_name": "张教授",
+            "expert": "",
+            "expert_name": "",
             "decision": "approve",
             "opinion": "属实",
             "at": body["votes"][0]["at"],
         }
     ]
+    votes = api(expert).get(f"{APPS}{app.pk}/").json()["votes"]
+    assert [(v["expert"], v["expert_name"]) for v in votes] == [("expert_b", "张教授")]
 
 
 def test_an_objector_stays_unnamed_but_to_the_province(

@@ -77,6 +77,16 @@ describe('the review history', () => {
     expect(screen.queryByText('expert_a')).not.toBeInTheDocument();
   });
 
+  it('shows a vote whose expert is not named to this reader as 专家, once per vote', async () => {
+    const hidden = { expert: '', expert_name: '', decision: 'approve', opinion: '属实', at: '2026-12-06T14:05:00+08:00' };
+    serve({ ...application, votes: [hidden, { ...hidden, decision: 'reject' }] });
+    db.me = me('province');
+    markSignedIn(true);
+    renderApp('/recognition');
+    await waitFor(() => expect(screen.getAllByText('专家')).toHaveLength(2));
+    expect(screen.queryByText('张教授')).not.toBeInTheDocument();
+  });
+
   it('reads in English with the role in English', async () => {
     serve(application);
     await i18n.changeLanguage('en');

@@ -85,10 +85,11 @@ export function ReviewPage({ me }: { me: Me }) {
     {
       title: t('recognition.votes'),
       render: (_v, row) =>
-        // A publicity row (?status=publicized, anyone but the province) carries no votes.
-        (row.votes ?? []).map((v) => (
-          <Tag key={v.expert} color={v.decision === 'approve' ? 'green' : 'red'}>
-            {v.expert_name || v.expert}
+        // A publicity row (?status=publicized, anyone but the province) carries no votes;
+        // who voted is named to the province and the round's experts only (blank for others).
+        (row.votes ?? []).map((v, i) => (
+          <Tag key={`${i}-${v.expert}`} color={v.decision === 'approve' ? 'green' : 'red'}>
+            {v.expert_name || v.expert || t('recognition.anonymousVote')}
           </Tag>
         )),
     },
