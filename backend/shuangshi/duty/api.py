@@ -81,6 +81,24 @@ PARAMS = [
 ]
 
 
+def _page_params() -> list[OpenApiParameter]:
+    """`page` and `page_size` as the list's paginator reads them and documents them on every
+    paginated viewset (the list pages by hand, so the schema does not find them itself); the
+    descriptions stay lazy, worded in the schema's language."""
+    paginator = Pagination()
+    described = {
+        paginator.page_query_param: paginator.page_query_description,
+        paginator.page_size_query_param: paginator.page_size_query_description,
+    }
+    return [
+        OpenApiParameter(p["name"], p["schema"], description=described[p["name"]])
+        for p in paginator.get_schema_operation_parameters(view=None)
+    ]
+
+
+LIST_PARAMS = [*PARAMS, *_page_params()]
+
+
 def _query(request: Request) -> dict[str, Any]:
     params = {k: v for k, v in request.query_params.items() if v != ""}
     s = DutyQuery(data=params)
@@ -97,7 +115,7 @@ class DutyView(APIView):
 class PracticeDutyView(DutyView):
     """Each teacher's standing; a teacher sees their own."""
 
-    @extend_schema(parameters=PARAMS, responses={200: DutyPage})
+    @extend_schema(parameters=LIST_PARAMS, responses={200: DutyPage})
     def get(self, request: Request) -> Response:
         q = _query(request)
         user: User = request.user  # type: ignore[assignment]

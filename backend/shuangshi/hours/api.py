@@ -138,6 +138,7 @@ class TeachingHoursViewSet(ScopedModelViewSet):
     queryset = TeachingHours.objects.none()  # the schema's model; get_queryset() scopes
     serializer_class = TeachingHoursSerializer
     filterset_class = TeachingHoursFilter
+    search_fields = ["school__name", "school__code", "term"]  # ?search= (every word matches)
     read_roles = READ_ROLES
     write_roles = WRITE_ROLES
 

@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Q
 
 from shuangshi.duty import rules as duty
+from shuangshi.duty import selectors as duty_selectors
 from shuangshi.qualification import engine, forecast, selectors
 from shuangshi.qualification.models import TeacherQualification
 from shuangshi.schools.models import School
@@ -43,6 +44,11 @@ class Alert:
     teacher_id: int | None = None
 
 
+def _employed(on: date, teacher: str = "teacher__") -> Q:
+    """Rows of teachers still employed on ``on`` (``teacher``: the path to the teacher)."""
+    return Q(**{f"{teacher}left_on__isnull": True}) | Q(**{f"{teacher}left_on__gte": on})
+
+
 def _teacher_users(teacher_school: dict[int, int]) -> dict[int, tuple[int, ...]]:
     """teacher id → the teacher's own accounts and their school's HR."""
     hr = recipients.school_hr(teacher_school.values())
@@ -62,7 +68,7 @@ def certificate_expiring(
     """A certificate whose expiry lowers the teacher's level expires within ``lead`` days."""
     certs = Certificate.objects.filter(
         expires_on__gte=today, expires_on__lte=today + timedelta(days=lead), status=CONFIRMED
-    ).filter(Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=today))
+    ).filter(_employed(today))
     if teacher_ids is not None:
         certs = certs.filter(teacher_id__in=teacher_ids)
     rows = list(certs.values_list("pk", "teacher_id", "kind", "level", "issued_on", "expires_on"))
@@ -120,7 +126,9 @@ def _renewed(
 def practice_lapsing(
     today: date, lead: int, teacher_ids: Sequence[int] | None = None
 ) -> list[Alert]:
-    """The practice duty (E_PRACTICE's 6 months in 5 years) stops being met within ``lead``."""
+    """The practice duty (E_PRACTICE's 6 months in 5 years) stops being met within ``lead``,
+    for the teachers who owe it: practice-duty/'s (duty.selectors.owing), so the alert and
+    the duty list never disagree on who is short."""
     _version, profile = selectors.profile_current()
     years, need = profile.practice_window_years, profile.practice_min_days
     # Whoever meets the duty today has practice that ended inside today's window.
@@ -132,8 +140,7 @@ def practice_lapsing(
         recent = recent.filter(teacher_id__in=teacher_ids)
     rows = (
         EnterprisePeriod.objects.filter(
-            Q(teacher__left_on__isnull=True) | Q(teacher__left_on__gte=today),
-            teacher__course_type__in=engine.IN_SCOPE_COURSES,
+            teacher__in=duty_selectors.owing(Teacher.objects.all(), today).values("pk"),
             teacher_id__in=recent.values("teacher_id"),  # one query: no long id lists
             status=CONFIRMED,
         )
@@ -171,11 +178,19 @@ def practice_lapsing(
 
 
 def level_dropping(today: date, lead: int, teacher_ids: Sequence[int] | None = None) -> list[Alert]:
-    """The stored result ends within ``lead`` days and the level is lower after it."""
+    """The stored result ends within ``lead`` days and the level is lower after it.
+
+    Whatever the ratio's scope: a part-time or public-course teacher's page shows a level
+    too (and `certificate_expiring` tells them of its drop). The engine's level does not end
+    with a post, so leaving alone is never a drop; a teacher who has left is told nothing.
+    When the level does drop, a teacher in scope today and out of it by then (leaving,
+    turning part-time) is told it goes to none, as before; one never in scope, the level
+    their page will show.
+    """
     version, profile = selectors.profile_current()
     rows = TeacherQualification.objects.filter(
+        _employed(today),
         qualified=True,
-        in_scope=True,
         profile_version=version,
         valid_until__gt=today,
         valid_until__lte=today + timedelta(days=lead),
@@ -183,20 +198,24 @@ def level_dropping(today: date, lead: int, teacher_ids: Sequence[int] | None = N
     if teacher_ids is not None:
         rows = rows.filter(teacher_id__in=teacher_ids)
     stored = {
-        tid: (level, until)
-        for tid, level, until in rows.values_list("teacher_id", "level", "valid_until")
+        tid: (level, until, in_scope)
+        for tid, level, until, in_scope in rows.values_list(
+            "teacher_id", "level", "valid_until", "in_scope"
+        )
     }
     found: list[tuple[int, int, date, str, str]] = []
     ids = list(stored)
     for i in range(0, len(ids), 20000):
         for item in selectors.records_for_ids(ids[i : i + 20000]):
-            before, until = stored[item.teacher_id]
+            before, until, in_scope = stored[item.teacher_id]
             if until is None:
                 continue
             after = engine.evaluate(item.record, until, profile)
-            level_after = after.level if after.in_scope else "none"
-            if _LEVEL_RANK[level_after] < _LEVEL_RANK[before]:
-                found.append((item.teacher_id, item.school_id, until, before, level_after))
+            if _LEVEL_RANK[after.level] >= _LEVEL_RANK[before]:
+                continue  # the level holds or rises: leaving scope alone is no drop
+            # Out of the ratio's scope by then (having been in it): no longer counted, none.
+            level_after = "none" if in_scope and not after.in_scope else after.level
+            found.append((item.teacher_id, item.school_id, until, before, level_after))
     names = dict(Teacher.objects.filter(pk__in=[f[0] for f in found]).values_list("pk", "name"))
     users = _teacher_users({tid: sid for tid, sid, *_ in found})
     return [

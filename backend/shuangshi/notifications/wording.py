@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from shuangshi.qualification.wording import level_words
+from shuangshi.qualification.wording import LEVEL_NAMES, level_words
 
 from .models import Kind, Notification
 
@@ -115,3 +116,58 @@ def worded(notification: Notification) -> tuple[str, str]:
 
         return title, shown_message(notification.params.get("kind", ""), notification.body)
     return title, notification.body
+
+
+# --------------------------------------------------------------------------- search
+
+_MARK = "\x00"  # a parameter's place in a wording (search terms never hold NUL: DRF drops it)
+
+
+class _Marked(dict[str, Any]):
+    """Wording parameters that each read as a mark: what a kind says around them."""
+
+    def __missing__(self, key: str) -> str:
+        return _MARK
+
+
+def _variants() -> dict[str, list[tuple[Q, dict[str, Any]]]]:
+    """kind → (rows, parameters) for each way the kind's words differ by a parameter that is
+    not shown as given: a job's outcome, a waiting application's stage."""
+    from shuangshi.recognition.models import ApplicationStatus
+
+    out: dict[str, list[tuple[Q, dict[str, Any]]]] = {kind: [(Q(), {})] for kind in WORDS}
+    out[Kind.JOB_FINISHED] = [(Q(params__failed=f), {"failed": f}) for f in (True, False)]
+    out[Kind.REVIEW_WAITING] = [
+        (Q(params__status=code), {"status": code}) for code in ApplicationStatus.values
+    ]
+    return out
+
+
+def _says(kind: str, params: dict[str, Any], term: str) -> bool:
+    title, body = WORDS[kind](_Marked(params))
+    return any(term in part.casefold() for part in f"{title}{_MARK}{body or ''}".split(_MARK))
+
+
+def search_condition(term: str) -> Q:
+    """The notifications whose title or body, as the reader reads them (in the active
+    language), contain ``term`` (case aside): the words stored (the default language's, with
+    the names, dates and numbers), and those the active language puts around the parameters
+    (a kind's sentence, a level's or a job's name, a waiting application's stage)."""
+    from shuangshi.jobs.registry import JOBS
+
+    folded = term.casefold()
+    worded = ~Q(params={})  # a row stored without its parameters keeps its words
+    found = Q(title__icontains=term) | Q(body__icontains=term)
+    for kind, variants in _variants().items():
+        for rows, params in variants:
+            if _says(kind, params, folded):
+                found |= Q(kind=kind) & rows & worded
+    levels = [code for code, name in LEVEL_NAMES.items() if folded in str(name).casefold()]
+    if levels:
+        found |= Q(kind__in=[Kind.CERTIFICATE_EXPIRING, Kind.LEVEL_DROPPING]) & (
+            Q(params__before__in=levels) | Q(params__after__in=levels)
+        )
+    jobs = [name for name, spec in JOBS.items() if folded in str(spec.title or "").casefold()]
+    if jobs:
+        found |= Q(kind=Kind.JOB_FINISHED, params__kind__in=jobs)
+    return found
