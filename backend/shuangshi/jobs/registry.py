@@ -28,6 +28,7 @@ from .models import Job
 
 JobFunction = Callable[..., Any]
 FailureHook = Callable[[Job, str], None]
+OutcomeHook = Callable[[Job], bool]
 
 
 class JobFailed(Exception):
@@ -45,6 +46,11 @@ class JobSpec:
     # The job's message (stored in the language of the request that started it) in the
     # active language, for a kind whose messages come from a catalogue of its own (imports).
     read_message: Callable[[str], str] | None = None
+    # Asked when the job's worker is gone (or could not record the job's end) before the job
+    # is ended `failed`: whether its work was done all the same, as the record it worked on
+    # says (an import reads `committed`). True after setting the job's result and message as
+    # the run would have; the job then ends `succeeded` with them (services._end_lost).
+    outcome: OutcomeHook | None = None
 
 
 JOBS: dict[str, JobSpec] = {}
@@ -56,6 +62,7 @@ def job(
     title: Any = "",
     on_failure: FailureHook | None = None,
     read_message: Callable[[str], str] | None = None,
+    outcome: OutcomeHook | None = None,
 ) -> Callable[[JobFunction], JobFunction]:
     """Register `fn(job, **params)` as the job `name` (unique across the project)."""
 
@@ -64,7 +71,12 @@ def job(
         if existing is not None and existing.run is not fn:
             raise ValueError(f"job {name!r} is registered twice")
         JOBS[name] = JobSpec(
-            name=name, run=fn, title=title, on_failure=on_failure, read_message=read_message
+            name=name,
+            run=fn,
+            title=title,
+            on_failure=on_failure,
+            read_message=read_message,
+            outcome=outcome,
         )
         return fn
 

@@ -104,26 +104,60 @@ def job_run(*, job_id: int) -> Job | None:
                 logger.exception("job %s (%s) failed", job.pk, job.kind)
                 _end_failed(job, str(UNEXPECTED_ERROR))
                 return job
-        job.status = JobStatus.SUCCEEDED
-        job.finished_at = timezone.now()
-        if job.total and job.done < job.total:
-            job.done = job.total
-        Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-            status=job.status,
-            finished_at=job.finished_at,
-            done=job.done,
-            total=job.total,
-            message=job.message,
-            result=job.result,
-            link=job.link,
-        )
-        _announce(job)
+        # A worker killed here (its work committed, this not yet written) leaves the job
+        # running: the reaper asks the job's kind how its work ended (_end_lost).
+        _end_succeeded(job)
         return job
     finally:
         try:
             locks.unlock(job_id, db=lock_db)
         finally:
             close_side_connection()  # the lock's (and progress') connection
+
+
+def _end_succeeded(job: Job) -> bool:
+    """End a running job `succeeded` with the result and message its run (or its kind's
+    outcome) set on ``job``, then tell its owner. True when this call ended it (a job
+    another process ended meanwhile is read again and left as it is)."""
+    job.status = JobStatus.SUCCEEDED
+    job.finished_at = timezone.now()
+    if job.total and job.done < job.total:
+        job.done = job.total
+    updated = Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+        status=job.status,
+        finished_at=job.finished_at,
+        done=job.done,
+        total=job.total,
+        message=job.message,
+        result=job.result,
+        link=job.link,
+    )
+    if not updated:
+        job.refresh_from_db()
+        return False
+    _announce(job)
+    return True
+
+
+def _end_lost(job: Job, message: str) -> bool:
+    """A running job whose worker is gone, or could not record its end: it ends as its work
+    did. The work may have been done (an import's commit: its rows and `committed` in one
+    transaction; the worker killed before it recorded the job's success): its kind's
+    `outcome` reads that from the record it worked on, and the job ends `succeeded` with
+    the result the run would have stored. Otherwise it ends `failed` with ``message``
+    (nothing it was writing was kept). True when this call ended it."""
+    spec = JOBS.get(job.kind)
+    hook = spec.outcome if spec is not None else None
+    done = False
+    if hook is not None:
+        try:
+            done = bool(hook(job))
+        except Exception:
+            logger.exception("outcome of job %s (%s) failed", job.pk, job.kind)
+    if done:
+        logger.warning("job %s (%s): its work was done; ended succeeded", job.pk, job.kind)
+        return _end_succeeded(job)
+    return _end_failed(job, message)
 
 
 def _end_failed(job: Job, message: str, *, never_claimed: bool = False) -> bool:
@@ -210,8 +244,9 @@ def job_progress(*, job: Job, done: int, total: int, force: bool = False) -> Non
 
 def job_end_after_worker_error(*, task_args: dict[str, Any]) -> bool:
     """The worker could not record how the engine's task ended (a database error in the
-    engine's own bookkeeping): the task's job, if still running on this worker, ends failed
-    rather than staying `running` for as long as the (living) worker does. True if ended."""
+    engine's own bookkeeping): the task's job, if still running on this worker, ends (failed,
+    or succeeded if its work was done: _end_lost) rather than staying `running` for as long
+    as the (living) worker does. True if ended."""
     args = task_args.get("args") or []
     job_id = args[0] if args and isinstance(args[0], int) else None
     if job_id is None:
@@ -220,7 +255,7 @@ def job_end_after_worker_error(*, task_args: dict[str, Any]) -> bool:
     if job is None:
         return False
     with translation.override(job.language or settings.LANGUAGE_CODE):
-        ended = _end_failed(job, str(UNEXPECTED_ERROR))
+        ended = _end_lost(job, str(UNEXPECTED_ERROR))
     if ended:
         _tasks_lost(job, now=None, why="its outcome could not be recorded")
     return ended
@@ -249,8 +284,10 @@ def job_attach_file(*, job: Job, name: str, content: bytes, content_type: str) -
 
 
 def jobs_reap(*, now: Any = None) -> list[Job]:
-    """End `failed` the running jobs whose worker is gone (killed, machine lost), and hand
-    out again the queued ones whose worker died before it claimed them (jobs_redeliver_lost).
+    """End the running jobs whose worker is gone (killed, machine lost): `failed`, or
+    `succeeded` when their kind's record says the work was done all the same (_end_lost);
+    and hand out again the queued ones whose worker died before it claimed them
+    (jobs_redeliver_lost).
 
     PostgreSQL: the worker's session lock on the job is free. SQLite: the worker's process
     on this machine is gone (liveness.py); a worker elsewhere, or one that cannot be told,
@@ -271,7 +308,7 @@ def jobs_reap(*, now: Any = None) -> list[Job]:
         if dead:
             logger.warning("job %s (%s): its worker %s is gone", job.pk, job.kind, job.worker)
             with translation.override(job.language or settings.LANGUAGE_CODE):
-                _end_failed(job, str(WORKER_GONE))
+                _end_lost(job, str(WORKER_GONE))
             reaped.append(job)
             _tasks_lost(job, now=now, why=f"its worker {job.worker} stopped while it ran")
     jobs_redeliver_lost(now=now)

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Any
 
+import django_filters
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -28,6 +29,7 @@ from shuangshi.accounts.scope import (
 )
 from shuangshi.audit import services as audit_services
 from shuangshi.common.api import AsOfField, RolePermission, id_param
+from shuangshi.common.filtering import FilterSet
 from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.jobs.api import JobSerializer, ProgressSerializer
 from shuangshi.teachers.api import TeacherViewSet
@@ -142,6 +144,17 @@ class ImportUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
+class ImportFilter(FilterSet):
+    """?status= and ?kind= (an unknown status or kind is a 400 naming it, not ignored)."""
+
+    status = django_filters.ChoiceFilter(choices=ImportStatus.choices)
+    kind = django_filters.ChoiceFilter(choices=[(kind, kind) for kind in sorted(IMPORTERS)])
+
+    class Meta:
+        model = ImportJob
+        fields = ["status", "kind"]
+
+
 class ImportViewSet(
     LinkLanguageMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
@@ -149,6 +162,19 @@ class ImportViewSet(
 
     serializer_class = ImportJobSerializer
     parser_classes = [MultiPartParser, FormParser]
+    filterset_class = ImportFilter
+    # Named as the list shows them (the counts are `created`… there, `created_rows`… in the
+    # model: not offered, so a 400 never names a field the list does not have).
+    ordering_fields = [
+        "created_at",
+        "committed_at",
+        "filename",
+        "kind",
+        "status",
+        "rows",
+        "failed",
+        "id",
+    ]
 
     queryset = ImportJob.objects.none()  # for the schema; get_queryset scopes to the owner
 

@@ -9,8 +9,8 @@ from shuangshi.jobs.models import Job
 from shuangshi.jobs.registry import JobFailed, job, retention
 from shuangshi.jobs.services import job_attach_file, job_progress
 
-from . import messages, services
-from .models import ImportJob
+from . import messages, selectors, services
+from .models import ImportJob, ImportStatus
 from .workbooks import XLSX
 
 if TYPE_CHECKING:
@@ -29,11 +29,76 @@ def _upload(run: Job, import_id: int) -> ImportJob:
     )
 
 
+# How each job ends, from the upload it worked on: written by the job's run, and by its
+# `outcome` when its worker was killed after the work was written and before the job's
+# success was (jobs.services._end_lost): the job then reads as if its worker had lived.
+
+
+def _checked(run: Job, upload: ImportJob) -> None:
+    run.done = run.total = upload.rows
+    run.result = {"status": upload.status, "rows": upload.rows, "failed": upload.failed}
+    run.message = upload.message
+
+
+def _committed(run: Job, upload: ImportJob) -> None:
+    run.done = run.total = upload.rows
+    run.result = {
+        "status": upload.status,
+        "created": upload.created_rows,
+        "updated": upload.updated_rows,
+        "unchanged": upload.unchanged_rows,
+    }
+
+
+# What import_commit says when it refuses the rows (they broke since the dry run).
+REFUSED = "Fix the errors and upload the file again: nothing was imported."
+
+
+def _refused(run: Job, upload: ImportJob, message: str) -> None:
+    # The database changed since the dry run: the rows' errors are on the upload.
+    run.result = {"status": upload.status, "failed": upload.failed}
+    run.message = message
+
+
+def _validate_outcome(run: Job) -> bool:
+    """The dry run's worker is gone: it was done if the upload holds its report (`valid` or
+    `invalid`, written in one statement), or a commit has since taken it over (which
+    starts from `valid` only)."""
+    upload = selectors.import_settled(run.params.get("import_id"))
+    if upload is None or upload.job_id is None:
+        return False
+    if upload.job_id != run.pk:
+        run.done = run.total = upload.rows
+        run.result = {"status": ImportStatus.VALID.value, "rows": upload.rows, "failed": 0}
+        return True
+    if upload.status not in (ImportStatus.VALID, ImportStatus.INVALID):
+        return False  # queued or validating: the report was not written
+    _checked(run, upload)
+    return True
+
+
+def _commit_outcome(run: Job) -> bool:
+    """The commit's worker is gone: the upload says whether its transaction committed
+    (`committed`, with its counts) or refused the rows (`invalid`); `committing` means the
+    transaction died with the worker, and nothing was written."""
+    upload = selectors.import_settled(run.params.get("import_id"))
+    if upload is None or upload.job_id != run.pk:
+        return False
+    if upload.status == ImportStatus.COMMITTED:
+        _committed(run, upload)
+        return True
+    if upload.status == ImportStatus.INVALID:
+        _refused(run, upload, str(messages.t(REFUSED)))
+        return True
+    return False
+
+
 @job(
     "imports.validate",
     title=_("Check an import"),
     on_failure=_failed,
     read_message=messages.read_message,
+    outcome=_validate_outcome,
 )
 def validate(run: Job, *, import_id: int) -> None:
     upload = _upload(run, import_id)
@@ -43,9 +108,7 @@ def validate(run: Job, *, import_id: int) -> None:
 
     services.import_dry_run(upload=upload, progress=progress)
     upload.refresh_from_db(fields=["status", "rows", "failed", "message"])
-    run.done = run.total = upload.rows
-    run.result = {"status": upload.status, "rows": upload.rows, "failed": upload.failed}
-    run.message = upload.message
+    _checked(run, upload)
 
 
 @job(
@@ -53,6 +116,7 @@ def validate(run: Job, *, import_id: int) -> None:
     title=_("Commit an import"),
     on_failure=_failed,
     read_message=messages.read_message,
+    outcome=_commit_outcome,
 )
 def commit(run: Job, *, import_id: int) -> None:
     upload = _upload(run, import_id)
@@ -64,17 +128,9 @@ def commit(run: Job, *, import_id: int) -> None:
     try:
         done = services.import_commit(job=upload, progress=progress)
     except services.ImportNotCommittable as refused:
-        # The database changed since the dry run: the rows' errors are on the upload.
-        run.result = {"status": refused.job.status, "failed": refused.job.failed}
-        run.message = str(refused)
+        _refused(run, refused.job, str(refused))
         return
-    run.done = run.total = done.rows
-    run.result = {
-        "status": done.status,
-        "created": done.created_rows,
-        "updated": done.updated_rows,
-        "unchanged": done.unchanged_rows,
-    }
+    _committed(run, done)
 
 
 @retention("imports")

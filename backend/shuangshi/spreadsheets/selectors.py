@@ -4,6 +4,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
 from django.db.models import QuerySet
 
 from shuangshi.accounts.models import User
@@ -18,6 +19,19 @@ from .models import ImportJob
 def import_jobs_of(user: User) -> QuerySet[ImportJob]:
     """Only the owner ever reads or commits an import (others get 404)."""
     return ImportJob.objects.filter(owner=user).defer("content", "parsed")
+
+
+def import_settled(import_id: int) -> ImportJob | None:
+    """An upload as its last transaction left it, for a job whose worker is gone: a commit
+    still in flight on its row (the dead worker's connection not yet closed by the server)
+    is waited for, so `committing` is not read while `committed` is on its way."""
+    with transaction.atomic():
+        return (
+            ImportJob.objects.select_for_update()
+            .defer("content", "parsed", "errors")
+            .filter(pk=import_id)
+            .first()
+        )
 
 
 @dataclass

@@ -2492,6 +2492,8 @@ export interface components {
         /**
          * @description One step: ``actor`` is the login (null for the nightly job); ``actor_name`` the person
          *     as a reader knows them (selectors.person_name) and ``actor_role`` their role's code.
+         *     The three are "" where the person is not the reader's to know: an objector to all but
+         *     the province, an expert who voted to all but the province and the round's experts.
          */
         Event: {
             stage: components["schemas"]["StageEnum"];
@@ -2506,6 +2508,8 @@ export interface components {
         /**
          * @description One step: ``actor`` is the login (null for the nightly job); ``actor_name`` the person
          *     as a reader knows them (selectors.person_name) and ``actor_role`` their role's code.
+         *     The three are "" where the person is not the reader's to know: an objector to all but
+         *     the province, an expert who voted to all but the province and the round's experts.
          */
         EventRequest: {
             stage: components["schemas"]["StageEnum"];
@@ -4816,15 +4820,28 @@ export interface components {
             /** @description how many completions were voided */
             voided: number;
         };
+        /**
+         * @description An expert's vote: its decision, opinion and date for every reader of the application;
+         *     who cast it (``expert``, ``expert_name``) for the province and the round's experts only
+         *     ("" for everyone else: who reviews is the province's and the panel's to know).
+         */
         Vote: {
+            /** @description The expert's login; "" but to the province and the round's experts. */
             expert: string;
+            /** @description The expert as a reader knows them; "" but to the province and the round's experts. */
             readonly expert_name: string;
             decision: string;
             opinion?: string;
             /** Format: date-time */
             readonly at: string;
         };
+        /**
+         * @description An expert's vote: its decision, opinion and date for every reader of the application;
+         *     who cast it (``expert``, ``expert_name``) for the province and the round's experts only
+         *     ("" for everyone else: who reviews is the province's and the panel's to know).
+         */
         VoteRequest: {
+            /** @description The expert's login; "" but to the province and the round's experts. */
             expert: string;
             decision: string;
             opinion?: string;
@@ -5974,6 +5991,15 @@ export interface operations {
     imports_list: {
         parameters: {
             query?: {
+                /**
+                 * @description * `certificates` - certificates
+                 *     * `enterprise-periods` - enterprise-periods
+                 *     * `mentor-appointments` - mentor-appointments
+                 *     * `teachers` - teachers
+                 *     * `teaching-hours` - teaching-hours
+                 *     * `training-completions` - training-completions
+                 */
+                kind?: "certificates" | "enterprise-periods" | "mentor-appointments" | "teachers" | "teaching-hours" | "training-completions";
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -5982,6 +6008,16 @@ export interface operations {
                 page_size?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                /**
+                 * @description * `queued` - 排队中
+                 *     * `validating` - 检查中
+                 *     * `valid` - 检查通过
+                 *     * `invalid` - 有错误
+                 *     * `committing` - 导入中
+                 *     * `committed` - 已导入
+                 *     * `failed` - 失败
+                 */
+                status?: "committed" | "committing" | "failed" | "invalid" | "queued" | "valid" | "validating";
             };
             header?: never;
             path?: never;
@@ -6728,6 +6764,10 @@ export interface operations {
         parameters: {
             query?: {
                 city?: number;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
                 school?: number;
                 /** @description Only those short of the duty */
                 short?: boolean;
