@@ -13,16 +13,32 @@ export function jobTitle(job: Pick<Job, 'kind' | 'title'>, t: TFunction): string
   return job.title ? t('jobs.kindTitle', { kind, title: job.title }) : kind;
 }
 
-/** What an import's job came to (rows ready or wrong, rows written); '' for other jobs. */
-export function jobOutcome(job: Pick<Job, 'kind' | 'status' | 'result'>, t: TFunction): string {
+/** What an import's job came to (rows ready or wrong, rows written); '' for other jobs. A
+ * check refused before any row (no template headers, an empty sheet) says why: its message,
+ * as the import wizard does (it read "0 rows with errors", as if nothing were wrong). */
+export function jobOutcome(job: Pick<Job, 'kind' | 'status' | 'result' | 'message'>, t: TFunction): string {
   if (job.status !== 'succeeded' || !job.result) return '';
   const r = job.result as { status?: string; rows?: number; failed?: number; created?: number; updated?: number; unchanged?: number };
   if (job.kind === 'imports.validate' && r.status === 'valid') return t('jobs.outcome.valid', { count: r.rows ?? 0 });
-  if (job.kind === 'imports.validate' && r.status === 'invalid') return t('jobs.outcome.invalid', { count: r.failed ?? 0 });
+  if (job.kind === 'imports.validate' && r.status === 'invalid') {
+    return r.failed ? t('jobs.outcome.invalid', { count: r.failed }) : job.message || t('jobs.outcome.unreadable');
+  }
   if (job.kind === 'imports.commit' && r.status === 'committed') {
     const counts = { created: r.created ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0 };
     // Rows already as the file has them were left alone (a re-import): said only when some were.
     return t(counts.unchanged ? 'jobs.outcome.committedUnchanged' : 'jobs.outcome.committed', counts);
   }
   return '';
+}
+
+/** A check that found wrong cells: its marked workbook lists them (a file refused as a whole
+ * has none to mark). */
+export function hasMarkedRows(job: Pick<Job, 'kind' | 'status' | 'result'>): boolean {
+  const r = (job.result ?? {}) as { status?: string; failed?: number };
+  return job.kind === 'imports.validate' && job.status === 'succeeded' && r.status === 'invalid' && (r.failed ?? 0) > 0;
+}
+
+/** A check that refused the file (wrong cells or none readable). */
+export function isRefusedCheck(job: Pick<Job, 'kind' | 'status' | 'result'>): boolean {
+  return job.kind === 'imports.validate' && job.status === 'succeeded' && (job.result ?? {}).status === 'invalid';
 }

@@ -95,6 +95,25 @@ describe('my jobs', () => {
       expect(within(commit).queryByRole('link')).toBeNull();
     });
 
+    it('says why a check refused the whole file, with no marked workbook to download', async () => {
+      server.use(
+        http.get('/api/v1/jobs/', () =>
+          HttpResponse.json({
+            count: 1,
+            next: null,
+            previous: null,
+            results: [{ ...job(13, 'imports.validate', { status: 'invalid', rows: 0, failed: 0 }), message: '工作表中没有找到模板的表头。' }],
+          }),
+        ),
+      );
+      loginAs('hr_a');
+      renderApp('/jobs');
+      const check = (await screen.findByText('导入检查 · teachers.xlsx')).closest('tr') as HTMLElement;
+      expect(within(check).getByTestId('job-outcome')).toHaveTextContent('工作表中没有找到模板的表头。');
+      expect(within(check).queryByText(/0 行有错误/)).toBeNull();
+      expect(within(check).queryByRole('link')).toBeNull();
+    });
+
     it('reads in English', async () => {
       importJobs();
       await i18n.changeLanguage('en');

@@ -13,7 +13,7 @@ import { apiLanguage } from '@/lib/i18n';
 import { useJobs } from '../api/get-jobs';
 import { isActive, type Job } from '../types/job';
 
-import { jobOutcome, jobTitle } from './job-text';
+import { hasMarkedRows, isRefusedCheck, jobOutcome, jobTitle } from './job-text';
 
 type Column = TableColumnType<Job>;
 
@@ -78,10 +78,10 @@ export function JobsPage() {
         return <Typography.Text type={job.status === 'failed' ? 'danger' : 'secondary'}>{job.message}</Typography.Text>;
       }
       // A check that found wrong cells keeps its marked workbook here (the wizard may be gone).
-      const marked = job.kind === 'imports.validate' && job.result.status === 'invalid' && job.link;
+      const marked = hasMarkedRows(job) && job.link;
       return (
         <Space orientation="vertical" size={4} data-testid="job-outcome">
-          <Typography.Text type={marked ? 'danger' : undefined}>{outcome}</Typography.Text>
+          <Typography.Text type={isRefusedCheck(job) ? 'danger' : undefined}>{outcome}</Typography.Text>
           {marked && (
             // A plain link sends the browser's language: `lang` asks for the app's.
             <FileButton href={buildUrl(`${job.link}errors/`, { lang: apiLanguage() })}>{t('imports.downloadMarked')}</FileButton>

@@ -10,7 +10,7 @@ import { useMe } from '@/lib/auth';
 import { useJobs } from '../api/get-jobs';
 import { isActive } from '../types/job';
 
-import { jobOutcome, jobTitle } from './job-text';
+import { isRefusedCheck, jobOutcome, jobTitle } from './job-text';
 
 /**
  * The header's "my jobs" button: how many of the user's jobs are still working, and a toast
@@ -36,7 +36,9 @@ export function JobsWidget() {
         const open = () => navigate(paths.jobs);
         if (job.status === 'succeeded') {
           const description = jobOutcome(job, t) || undefined;
-          notification.success({ title: t('jobs.finished', { title: jobTitle(job, t) }), description, onClick: open });
+          // A check that refused the file ended, but nothing can be imported: said as a warning.
+          const say = isRefusedCheck(job) ? notification.warning : notification.success;
+          say({ title: t('jobs.finished', { title: jobTitle(job, t) }), description, onClick: open });
         } else {
           notification.error({ title: t('jobs.failedTitle', { title: jobTitle(job, t) }), description: job.message, onClick: open });
         }
