@@ -63,7 +63,17 @@ class OrderingFilter(drf_filters.OrderingFilter):
     values it can (DRF dropped it silently: the list came back in another order than the
     one asked). `-field` and comma lists of them still sort; empty terms add nothing.
     Every list's (REST_FRAMEWORK's DEFAULT_FILTER_BACKENDS), and the base of the lists'
-    own ordering backends (common.ordering.BirthYearOrderingFilter)."""
+    own ordering backends (common.ordering.BirthYearOrderingFilter).
+
+    An ordering asked for ends with the id unless it names it: rows that tie (imports by
+    `kind`) keep one order on every page, which neither repeats nor skips them. A list read
+    without `?ordering=` keeps its own order."""
+
+    def get_ordering(self, request: Request, queryset: QuerySet, view: Any) -> Any:
+        ordering = super().get_ordering(request, queryset, view)
+        if ordering and not any(str(term).lstrip("-") in ("id", "pk") for term in ordering):
+            return [*ordering, "pk"]
+        return ordering
 
     def remove_invalid_fields(
         self, queryset: QuerySet, fields: Iterable[str], view: Any, request: Request

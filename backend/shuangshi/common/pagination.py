@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -80,6 +81,24 @@ class Pagination(PageNumberPagination):
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(minimum=1, maximum=self.max_page_size)
         return parameters
+
+
+def page_parameters(
+    paginator_class: type[Pagination] | None = None,
+) -> list[OpenApiParameter]:
+    """`page` and `page_size` as a list's paginator (default: Pagination, every list's) reads
+    and documents them on every paginated viewset, for a view that pages by hand (an APIView:
+    the schema does not find them itself). The descriptions stay lazy, worded in the
+    schema's language."""
+    paginator = (paginator_class or Pagination)()
+    described = {
+        paginator.page_query_param: paginator.page_query_description,
+        paginator.page_size_query_param: paginator.page_size_query_description,
+    }
+    return [
+        OpenApiParameter(p["name"], p["schema"], description=described[p["name"]])
+        for p in paginator.get_schema_operation_parameters(view=None)
+    ]
 
 
 # A list whose total is neither known nor small is counted up to this many rows; past it the

@@ -17,7 +17,7 @@ from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import schools_visible_to, teachers_visible_to
 from shuangshi.audit import services as audit_services
 from shuangshi.common.api import RolePermission
-from shuangshi.common.pagination import Pagination
+from shuangshi.common.pagination import Pagination, page_parameters
 from shuangshi.jobs.api import JobSerializer
 from shuangshi.spreadsheets.api import export_scope, xlsx_response
 from shuangshi.teachers.models import Teacher
@@ -81,22 +81,7 @@ PARAMS = [
 ]
 
 
-def _page_params() -> list[OpenApiParameter]:
-    """`page` and `page_size` as the list's paginator reads them and documents them on every
-    paginated viewset (the list pages by hand, so the schema does not find them itself); the
-    descriptions stay lazy, worded in the schema's language."""
-    paginator = Pagination()
-    described = {
-        paginator.page_query_param: paginator.page_query_description,
-        paginator.page_size_query_param: paginator.page_size_query_description,
-    }
-    return [
-        OpenApiParameter(p["name"], p["schema"], description=described[p["name"]])
-        for p in paginator.get_schema_operation_parameters(view=None)
-    ]
-
-
-LIST_PARAMS = [*PARAMS, *_page_params()]
+LIST_PARAMS = [*PARAMS, *page_parameters()]
 
 
 def _query(request: Request) -> dict[str, Any]:

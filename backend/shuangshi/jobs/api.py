@@ -3,8 +3,10 @@
 from typing import Any
 
 import django_filters
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -12,11 +14,11 @@ from rest_framework.request import Request
 from rest_framework.reverse import reverse
 
 from shuangshi.accounts.scope import scope_key
-from shuangshi.common.filtering import FilterSet
+from shuangshi.common.filtering import FilterSet, OrderingFilter, SearchFilter
 
 from . import selectors
 from .models import Job, JobStatus
-from .registry import JOBS, shown_message, shown_title
+from .registry import JOBS, own_titles, shown_message, shown_title
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -66,11 +68,36 @@ class JobFilter(FilterSet):
         fields = ["status", "kind"]
 
 
+def search_condition(term: str) -> Q:
+    """The jobs whose title as the reader reads it (shown_title: a kind's own title in the
+    active language), or as stored, or whose result file's name contains ``term`` (case
+    aside)."""
+    found = Q(title__icontains=term) | Q(result_name__icontains=term)
+    folded = term.casefold()
+    for name, spec in JOBS.items():
+        if spec.title and folded in str(spec.title).casefold():
+            # Stored in the language of the request that started it, or blank.
+            found |= Q(kind=name, title__in=["", *own_titles(name)])
+    return found
+
+
+class JobSearchFilter(SearchFilter):
+    """`?search=`: every word in the title or the result file's name (search_condition)."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
+        for term in self.get_search_terms(request):
+            queryset = queryset.filter(search_condition(term))
+        return queryset
+
+
 class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The user's own background jobs (imports, workbooks, exports): status and results."""
 
     serializer_class = JobSerializer
     filterset_class = JobFilter
+    # Every list's backends, the search reading titles as the reader reads them.
+    filter_backends = [DjangoFilterBackend, JobSearchFilter, OrderingFilter]
+    search_fields = ["title", "result_name"]  # as read: JobSearchFilter
     queryset = Job.objects.none()  # for the schema; get_queryset scopes to the owner
 
     def get_queryset(self) -> Any:

@@ -105,6 +105,11 @@ def _titles(name: str) -> frozenset[str]:
     return _wordings(JOBS[name].title)
 
 
+def own_titles(name: str) -> frozenset[str]:
+    """The job kind's own title in every language the site speaks (none: no title)."""
+    return _titles(name) if name in JOBS and JOBS[name].title else frozenset()
+
+
 def is_own_title(name: str, stored: str) -> bool:
     """Is `stored` the job kind's own title, in any language the site speaks?"""
     return name in JOBS and bool(JOBS[name].title) and stored in _titles(name)

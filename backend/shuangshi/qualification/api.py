@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 from shuangshi.accounts.models import Role, User
 from shuangshi.common import dates
 from shuangshi.common.api import AsOfField, RolePermission, expected_version
-from shuangshi.common.pagination import Pagination
+from shuangshi.common.pagination import Pagination, page_parameters
 from shuangshi.schools.models import SchoolKind
 from shuangshi.teachers.models import Teacher
 
@@ -233,6 +233,7 @@ class SchoolRatiosView(RatioView):
             OpenApiParameter("below_target", bool),
             OpenApiParameter("ordering", str, enum=list(selectors.ORDERINGS)),
             OpenApiParameter("search", str, description="Part of the school's name or code"),
+            *page_parameters(),  # paged by hand: the schema does not find them itself
         ],
         responses={200: schemas.SchoolRatioPage},
     )
@@ -318,7 +319,8 @@ class RatioTrendView(RatioView):
 
 class CandidatesView(RatioView):
     @extend_schema(
-        parameters=[AS_OF, OpenApiParameter("school", int)], responses={200: schemas.CandidatePage}
+        parameters=[AS_OF, OpenApiParameter("school", int), *page_parameters()],
+        responses={200: schemas.CandidatePage},
     )
     def get(self, request: Request) -> Response:
         q = _query(CandidatesQuery, request)

@@ -163,6 +163,7 @@ class ImportViewSet(
     serializer_class = ImportJobSerializer
     parser_classes = [MultiPartParser, FormParser]
     filterset_class = ImportFilter
+    search_fields = ["filename"]  # ?search= (every word in the file's name)
     # Named as the list shows them (the counts are `created`… there, `created_rows`… in the
     # model: not offered, so a 400 never names a field the list does not have).
     ordering_fields = [

@@ -6883,6 +6883,10 @@ export interface operations {
             query?: {
                 /** @description Evaluate at this date (default today). */
                 as_of?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
                 school?: number;
             };
             header?: never;
@@ -6956,6 +6960,10 @@ export interface operations {
                 city?: number;
                 kind?: string;
                 ordering?: "-gap" | "-ratio" | "code" | "gap" | "name" | "ratio";
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
                 /** @description One school's row (404-free: empty) */
                 school?: number;
                 /** @description Part of the school's name or code */
