@@ -40,25 +40,17 @@ class ApplicationFilter(FilterSet):
         return queryset.filter(application_school_q(city_id=value))
 
 
-class PublicityFilter(FilterSet):
+class PublicityFilter(ApplicationFilter):
     """The publicity list's filters (publicity/): by what it shows of an application, its
-    round, school (and so city) and level. A bad value is a 400 naming the parameter, as on
-    every list (an unknown school was ignored: the whole province's list came back)."""
+    round, school (and so city) and level, as the applications list filters them. A bad
+    value is a 400 naming the parameter (an unknown school was ignored: the whole
+    province's list came back)."""
 
     round = IdFilter(field_name="round_id")
-    school = IdFilter(method="filter_school")
-    city = IdFilter(method="filter_city")
-    level = django_filters.ChoiceFilter(choices=LEVEL_CHOICES)
 
     class Meta:
         model = Application
         fields = ["round", "school", "city", "level"]
-
-    def filter_school(self, queryset: QuerySet[Application], name: str, value: int) -> Any:
-        return queryset.filter(application_school_q(id=value))
-
-    def filter_city(self, queryset: QuerySet[Application], name: str, value: int) -> Any:
-        return queryset.filter(application_school_q(city_id=value))
 
 
 class RecognitionFilter(FilterSet):
