@@ -49,13 +49,26 @@ class FilterBackend(DjangoFilterBackend):
 class SearchFilter(drf_filters.SearchFilter):
     """DRF's search; a term it refuses (a NUL character) is a 400 naming `search`, not a
     bare list of messages. Every list's (REST_FRAMEWORK's DEFAULT_FILTER_BACKENDS), and the
-    base of the lists' own search backends (teachers)."""
+    base of the lists' own search backends (teachers).
+
+    A list whose words are not stored as its reader reads them (notifications and jobs are
+    worded again in the request's language) sets ``search_condition(term) -> Q`` on its
+    view: every word must meet it. ``search_fields`` still names what is searched (the
+    schema offers ``search`` by it)."""
 
     def get_search_terms(self, request: Request) -> list[str]:
         try:
             return super().get_search_terms(request)
         except exceptions.ValidationError as error:
             raise exceptions.ValidationError({self.search_param: error.detail}) from None
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
+        condition = getattr(view, "search_condition", None)
+        if condition is None:
+            return super().filter_queryset(request, queryset, view)
+        for term in self.get_search_terms(request):
+            queryset = queryset.filter(condition(term))
+        return queryset
 
 
 class OrderingFilter(drf_filters.OrderingFilter):

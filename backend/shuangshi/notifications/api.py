@@ -85,16 +85,6 @@ UnreadCount = inline_serializer("UnreadCount", {"unread": serializers.IntegerFie
 ReadAll = inline_serializer("ReadAll", {"marked": serializers.IntegerField()})
 
 
-class NotificationSearchFilter(SearchFilter):
-    """`?search=`: every word in the title or the body as the reader reads them (the API
-    words them again in the request's language: wording.search_condition)."""
-
-    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
-        for term in self.get_search_terms(request):
-            queryset = queryset.filter(wording.search_condition(term))
-        return queryset
-
-
 class NotificationViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
@@ -102,8 +92,9 @@ class NotificationViewSet(
     read_roles = EVERY_ROLE
     write_roles = EVERY_ROLE
     serializer_class = NotificationSerializer
-    filter_backends = [NotificationSearchFilter, OrderingFilter]
-    search_fields = ["title", "body"]  # as read: NotificationSearchFilter
+    filter_backends = [SearchFilter, OrderingFilter]
+    search_fields = ["title", "body"]  # as the reader reads them: wording.search_condition
+    search_condition = staticmethod(wording.search_condition)
     # ?ordering= (the schema offers it, as on every list); an unknown one is a 400.
     ordering_fields = ["created_at", "due_on", "read_at", "id"]
 
