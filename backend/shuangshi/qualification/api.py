@@ -242,6 +242,8 @@ class SchoolRatiosView(RatioView):
         paginator = Pagination()
         user: User = request.user  # type: ignore[assignment]
         today = timezone.localdate()
+        # Read once for the page: the rows, their gaps and their forecasts all use them.
+        target, current = selectors.ratio_target(), selectors.profile_current()
         if selectors.is_today(q.get("as_of")) and selectors.results_current(today):
             qs = selectors.school_ratios_today(
                 user,
@@ -250,11 +252,14 @@ class SchoolRatiosView(RatioView):
                 school=q.get("school"),
                 below_target=q.get("below_target"),
                 ordering=q["ordering"],
+                target=target,
             )
             if search := q.get("search"):
                 qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
             page = paginator.paginate_queryset(qs, request, view=self)
-            rows = reports.school_rows_today(page or [], on=today)
+            rows = reports.school_rows_today(
+                page or [], on=today, target=target, profile=current[1]
+            )
         else:
             # Another date, or stored results that have expired since the nightly run.
             all_rows = reports.school_rows_at(
@@ -268,7 +273,7 @@ class SchoolRatiosView(RatioView):
                 search=q.get("search") or "",
             )
             rows = paginator.paginate_queryset(all_rows, request, view=self) or []  # type: ignore[arg-type]
-        forecast.attach_below_on(rows)
+        forecast.attach_below_on(rows, target=target, current=current)
         recognized.attach_to_rows(rows, on=q.get("as_of") or today)
         return paginator.get_paginated_response(rows)
 

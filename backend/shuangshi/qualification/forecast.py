@@ -104,13 +104,20 @@ def month_ends(start: date, months: int) -> list[date]:
     return [month_end(add_months(first, i)) for i in range(months)]
 
 
-def timelines(school_ids: Sequence[int] | None, *, start: date, end: date) -> dict[int, Timeline]:
+def timelines(
+    school_ids: Sequence[int] | None,
+    *,
+    start: date,
+    end: date,
+    current: tuple[int, engine.RuleProfile] | None = None,
+) -> dict[int, Timeline]:
     """Per school: counts at ``start`` (today) and every change in (start, end], the scope
     held at ``start``'s (see the module's docstring).
 
     From the stored dated results (the per-school count changes kept with every write) when
-    they cover the dates under the rule profile in force; otherwise by evaluating."""
-    version, profile = selectors.profile_current()
+    they cover the dates under the rule profile in force; otherwise by evaluating.
+    ``current``: (version, profile) in force, when the caller has read it already."""
+    version, profile = current or selectors.profile_current()
     stored = _timelines_from_intervals(school_ids, start, end, version)
     if stored is not None:
         return stored
@@ -130,7 +137,7 @@ def _timelines_from_intervals(
     h = IntervalHorizon.objects.order_by("-pk").first()
     if h is None or h.profile_version != version or not h.starts_on <= start <= end <= h.ends_on:
         return None
-    today = selectors.counts_from_intervals(start, school_ids, version)
+    today = selectors.counts_from_intervals(start, school_ids, version, horizon=h)
     if today is None:
         return None
     out = {sid: Timeline(c.in_scope, c.qualified) for sid, c in today.items()}
@@ -380,12 +387,20 @@ def _point(on: date, n: int, q: int, target: Decimal) -> dict:
     }
 
 
-def below_on(school_ids: Sequence[int], *, days: int | None = None) -> dict[int, date | None]:
-    """Per school: the first date within 12 months (or ``days``) it stops meeting the target."""
+def below_on(
+    school_ids: Sequence[int],
+    *,
+    days: int | None = None,
+    target: Decimal | None = None,
+    current: tuple[int, engine.RuleProfile] | None = None,
+) -> dict[int, date | None]:
+    """Per school: the first date within 12 months (or ``days``) it stops meeting the target.
+    ``target`` and ``current`` (the profile's version and thresholds): as read already."""
     today = timezone.localdate()
     end = today + timedelta(days=days) if days is not None else add_months(today, 12)
-    target = selectors.ratio_target()
-    tls = timelines(school_ids, start=today, end=end)
+    if target is None:
+        target = selectors.ratio_target()
+    tls = timelines(school_ids, start=today, end=end, current=current)
     return {
         sid: first_below(tls[sid], target, start=today, end=end) if sid in tls else None
         for sid in school_ids
@@ -406,10 +421,15 @@ def schools_falling_below(*, days: int, on: date | None = None) -> dict[int, dat
     return found
 
 
-def attach_below_on(rows: list[dict]) -> list[dict]:
+def attach_below_on(
+    rows: list[dict],
+    *,
+    target: Decimal | None = None,
+    current: tuple[int, engine.RuleProfile] | None = None,
+) -> list[dict]:
     """Add ``forecast_below_on`` to ratios/schools rows (one forecast for the page)."""
     ids = [row["school"]["id"] for row in rows]
-    found = below_on(ids) if ids else {}
+    found = below_on(ids, target=target, current=current) if ids else {}
     for row in rows:
         on = found.get(row["school"]["id"])
         row["forecast_below_on"] = on.isoformat() if on else None

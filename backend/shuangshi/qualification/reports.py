@@ -154,9 +154,19 @@ def _stored_counts(school: School) -> Counts:
     return Counts(**{f: getattr(stats, f) for f in selectors.STAT_FIELDS})
 
 
-def school_rows_today(page: list[School], *, on: date) -> list[dict[str, Any]]:
-    target = selectors.ratio_target()
-    _version, profile = selectors.profile_current()
+def school_rows_today(
+    page: list[School],
+    *,
+    on: date,
+    target: Decimal | None = None,
+    profile: engine.RuleProfile | None = None,
+) -> list[dict[str, Any]]:
+    """``target`` and ``profile``: the ratio target and the rule profile in force, when the
+    caller has read them already (one read each a request)."""
+    if target is None:
+        target = selectors.ratio_target()
+    if profile is None:
+        profile = selectors.profile_current()[1]
     mentors = selectors.mentor_counts([s.pk for s in page], on)
     return [_school_row(s, _stored_counts(s), target, mentors.get(s.pk), profile) for s in page]
 
@@ -321,7 +331,7 @@ def summary_today(
 ) -> dict[str, Any]:
     """Province (or the chosen city/kind), by city, by kind: sums of the stored aggregates."""
     target = selectors.ratio_target()
-    data = selectors.summary_group_today(user, city=city, kind=kind)
+    data = selectors.summary_group_today(user, city=city, kind=kind, target=target)
     flags = data["flags"]
     return {
         "as_of": timezone.localdate().isoformat(),

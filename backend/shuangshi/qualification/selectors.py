@@ -107,7 +107,7 @@ def id_array(ids: Iterable[int]) -> str:
 
 
 def results_meeting(
-    teacher_ids: Iterable[int], on: date, rule: str
+    teacher_ids: Iterable[int], on: date, rule: str, version: int | None = None
 ) -> tuple[set[int], dict[int, int]] | None:
     """From the stored results, without the engine: (the listed teachers whose stored result
     does not hold on ``on`` under the profile in force, who need evaluating; and the ones
@@ -115,10 +115,12 @@ def results_meeting(
     on ``on`` as bits: bit i is ``Evaluation.mets[i]``). A stored result holds until its
     changes_on, the next date any rule's outcome changes, so its bits are the outcomes on
     every day it holds. One statement on PostgreSQL, which leaves out the rest (most of the
-    province's 240,000 for its base statistics); None elsewhere (evaluate everyone)."""
+    province's 240,000 for its base statistics); None elsewhere (evaluate everyone).
+    ``version``: the rule profile's in force, when the caller has read it already."""
     if connection.vendor != "postgresql":
         return None
-    version = profile_current()[0]
+    if version is None:
+        version = profile_current()[0]
     bit = 1 << engine.REASON_CODES.index(rule)
     unanswered: set[int] = set()
     meeting: dict[int, int] = {}
@@ -653,14 +655,18 @@ _SM = SchoolCountMonth._meta.db_table
 
 
 def counts_from_intervals(
-    on: date, school_ids: Sequence[int] | None = None, version: int | None = None
+    on: date,
+    school_ids: Sequence[int] | None = None,
+    version: int | None = None,
+    horizon: IntervalHorizon | None = None,
 ) -> dict[int, Counts] | None:
     """Per-school counts at ``on`` from the stored dated results: the month row at the last
     month end before ``on`` plus the deltas after it up to ``on`` (two indexed reads).
 
     None when ``on`` is outside the stored horizon or the intervals were built with another
-    rule profile (the caller evaluates instead)."""
-    h = IntervalHorizon.objects.order_by("-pk").first()
+    rule profile (the caller evaluates instead). ``horizon``: the stored horizon, when the
+    caller has read it already."""
+    h = horizon or IntervalHorizon.objects.order_by("-pk").first()
     if version is None:
         version = profile_current()[0]
     if h is None or h.profile_version != version or not h.starts_on <= on <= h.ends_on:
@@ -1062,9 +1068,12 @@ def school_ratios_today(
     school: int | None = None,
     below_target: bool | None = None,
     ordering: str = "code",
+    target: Decimal | None = None,
 ) -> QuerySet[School]:
-    """Schools annotated from the stored aggregates: no teacher row is read."""
-    target = ratio_target()
+    """Schools annotated from the stored aggregates: no teacher row is read. ``target``: the
+    ratio target, when the caller has read it already."""
+    if target is None:
+        target = ratio_target()
     qs = schools_for(user, city=city, kind=kind, school=school).select_related("stats")
     qs = qs.annotate(**_ratio_expressions(target))
     if below_target is not None:
@@ -1100,12 +1109,14 @@ def mentor_counts(school_ids: Sequence[int] | None, on: date) -> dict[int, dict[
 
 
 def summary_group_today(
-    user: User, *, city: int | None = None, kind: str | None = None
+    user: User, *, city: int | None = None, kind: str | None = None, target: Decimal | None = None
 ) -> dict[str, Any]:
-    """Province/city/kind totals computed by the database from the stored aggregates."""
+    """Province/city/kind totals computed by the database from the stored aggregates.
+    ``target``: the ratio target, when the caller has read it already."""
     fields = list(STAT_FIELDS)
     sums = {f: Coalesce(Sum(f"stats__{f}"), 0) for f in fields}
-    target = ratio_target()
+    if target is None:
+        target = ratio_target()
     base = schools_for(user, city=city, kind=kind)
     by_city = list(
         base.values("city_id", "city__name", "city__name_en", "city__code")

@@ -25,25 +25,24 @@ from shuangshi.qualification.selectors import (
 )
 
 
-def _profile() -> engine.RuleProfile:
-    """The province's rule profile in force."""
-    return profile_current()[1]
-
-
 def qualified_through_base(
     teachers_by_base: dict[int, set[int]],
     *,
     as_of: date,
     profile: engine.RuleProfile | None = None,
+    profile_version: int | None = None,
 ) -> dict[int, int]:
-    """``profile``: the rule profile in force, when the caller has read it already."""
+    """``profile`` and ``profile_version``: the rule profile in force, when the caller has
+    read it already (both, or neither)."""
     everyone = set().union(*teachers_by_base.values()) if teachers_by_base else set()
     if not everyone:
         return {}
     # At national size the province's figure reads 240,000 teachers' stored results and
     # tens of thousands of records: millions of small tuples the collector would rescan.
     with gc_paused():
-        return _qualified_through(teachers_by_base, everyone, as_of, profile or _profile())
+        if profile is None or profile_version is None:
+            profile_version, profile = profile_current()
+        return _qualified_through(teachers_by_base, everyone, as_of, profile, profile_version)
 
 
 # The rule completions feed: the only one (engine: completions make E_TRAINING and nothing
@@ -59,11 +58,11 @@ def _needs_training(bits: int, profile: engine.RuleProfile) -> bool:
 
 
 def _owing(
-    everyone: set[int], as_of: date, profile: engine.RuleProfile
+    everyone: set[int], as_of: date, profile: engine.RuleProfile, version: int
 ) -> tuple[set[int], dict[int, list[CompletionRow]]]:
     """The teachers who may owe their qualification to completions (qualified at as_of with
     E_TRAINING met, and no level without it), and the completions of those evaluated here."""
-    stored = results_meeting(everyone, as_of, engine.E_TRAINING)
+    stored = results_meeting(everyone, as_of, engine.E_TRAINING, version)
     unanswered, meeting = stored if stored is not None else (everyone, {})
     owing = {t for t, bits in meeting.items() if _needs_training(bits, profile)}
     completions: dict[int, list[CompletionRow]] = {}
@@ -81,8 +80,9 @@ def _qualified_through(
     everyone: set[int],
     as_of: date,
     profile: engine.RuleProfile,
+    version: int,
 ) -> dict[int, int]:
-    owing, completions = _owing(everyone, as_of, profile)
+    owing, completions = _owing(everyone, as_of, profile, version)
     completions.update(completions_for_ids(owing - completions.keys(), as_of))
     # A teacher owes base B when E_TRAINING is unmet without B's completions.
     return {

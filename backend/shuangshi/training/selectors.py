@@ -250,7 +250,7 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
     # (engine._trainings): a teacher whose passes at a base all fall short cannot owe it
     # their level, so the counterfactual is not asked about them (half of the teachers at
     # national size). A day of slack on the window's edge: the engine decides exactly.
-    profile = profile_current()[1]
+    version, profile = profile_current()
     min_hours = profile.training_min_hours
     window_from = add_years(as_of, -profile.training_window_years) - timedelta(days=1)
     for base_id, teacher_id, passed, voided, hours, completed_on in rows:
@@ -268,6 +268,7 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
         {base_id: f["passed_teachers"] for base_id, f in figures.items()},
         as_of=as_of,
         profile=profile,
+        profile_version=version,
     )
     out = []
     # Aggregating queries ignore Meta.ordering: default to code order.
@@ -299,10 +300,17 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
 
 
 def qualified_through(
-    teachers_by_base: dict[int, set[int]], *, as_of: date, profile: Any = None
+    teachers_by_base: dict[int, set[int]],
+    *,
+    as_of: date,
+    profile: Any = None,
+    profile_version: int | None = None,
 ) -> dict[int, int]:
     """For each base, the teachers qualified at `as_of` who would not be without the
-    completions they passed at that base (``profile``: the one in force, if read already)."""
+    completions they passed at that base (``profile`` and ``profile_version``: the one in
+    force, if read already)."""
     from .qualifying import qualified_through_base
 
-    return qualified_through_base(teachers_by_base, as_of=as_of, profile=profile)
+    return qualified_through_base(
+        teachers_by_base, as_of=as_of, profile=profile, profile_version=profile_version
+    )
