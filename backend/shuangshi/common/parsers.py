@@ -51,6 +51,13 @@ class JSONParser(parsers.JSONParser):
             parsed = super().parse(io.BytesIO(data), media_type, parser_context)
         except RecursionError:
             parsed = None
+        except exceptions.ParseError as exc:
+            # DRF's "JSON parse error - …" is English whatever the reader's language; the
+            # parser's own words (where the JSON breaks) follow ours.
+            cause = str(exc.detail).removeprefix("JSON parse error - ")
+            raise exceptions.ParseError(
+                _("The request body is not valid JSON: %(cause)s") % {"cause": cause}
+            ) from None
         else:
             if not _too_deep(parsed):
                 return parsed
