@@ -98,7 +98,8 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         serializer = CredentialsSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        token = services.token_issue(user=serializer.validated_data["user"])
+        user = serializer.validated_data["user"]
+        token = services.token_login(user=user, request=request._request)
         return Response({"token": token})
 
 
@@ -355,24 +356,18 @@ class UserViewSet(viewsets.ModelViewSet):
         )
 
     def perform_update(self, serializer: Any) -> None:
-        if (
-            serializer.instance.pk == self.request.user.pk
-            and "password" in serializer.validated_data
-        ):
-            # One's own password changes with the current one (auth/password/, which counts
-            # wrong guesses); a signed-in session alone must not be enough to replace it.
-            raise serializers.ValidationError(
-                {
-                    "password": [
-                        _("Change your own password on the password page, with the current one.")
-                    ]
-                }
-            )
+        # One's own password changes with the current one (auth/password/, which counts
+        # wrong guesses): a signed-in session alone must not be enough to replace it; nor
+        # may one deactivate oneself or change one's own role or scope (the service says).
         serializer.instance = services.user_update(
             user=serializer.instance,
             # Someone else's choice of password is theirs to change at the next sign-in.
             data=dict(serializer.validated_data),
+            actor=self.request.user,  # type: ignore[arg-type]
         )
 
     def perform_destroy(self, instance: User) -> None:
-        services.user_deactivate(user=instance)
+        services.user_deactivate(
+            user=instance,
+            actor=self.request.user,  # type: ignore[arg-type]
+        )

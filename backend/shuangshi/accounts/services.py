@@ -6,10 +6,17 @@ from typing import Any
 from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher, make_password
+from django.contrib.auth import user_logged_in
+from django.contrib.auth.hashers import (
+    UNUSABLE_PASSWORD_PREFIX,
+    PBKDF2PasswordHasher,
+    get_hasher,
+    make_password,
+)
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from knox.models import AuthToken
@@ -95,10 +102,50 @@ def user_create(
     return user
 
 
+# What another account decides of one: whether it may sign in, and what it sees.
+SCOPE_FIELDS = ("role", "city", "school", "training_base", "teacher")
+
+
+def _check_not_own(user: User, data: dict[str, Any], actor: User | None) -> None:
+    """No one changes their own password here, deactivates their own account or changes
+    their own role or scope: another account does (the province would otherwise lock
+    itself out, one click away). Values sent back unchanged ask for nothing."""
+    if actor is None or actor.pk != user.pk:
+        return
+    if "password" in data:
+        message = _("Change your own password on the password page, with the current one.")
+        raise ValidationError({"password": [message]})
+    if "is_active" in data and not data["is_active"] and user.is_active:
+        raise ValidationError({"is_active": [_own_deactivation()]})
+    for field in SCOPE_FIELDS:
+        if field in data and _id(data[field]) != _id(getattr(user, field)):
+            raise ValidationError(
+                {
+                    field: [
+                        _(
+                            "You cannot change your own role or scope: another province "
+                            "account does it."
+                        )
+                    ]
+                }
+            )
+
+
+def _id(value: Any) -> Any:
+    """A related record as its key (the serializer gives records, the model may hold one)."""
+    return getattr(value, "pk", value)
+
+
+def _own_deactivation() -> str:
+    return _("You cannot deactivate your own account: another province account does it.")
+
+
 @transaction.atomic
-def user_update(*, user: User, data: dict[str, Any]) -> User:
+def user_update(*, user: User, data: dict[str, Any], actor: User | None = None) -> User:
     """A password in `data` is someone else's choice: it must be changed at the next sign-in
-    (one's own changes through user_password_change, with the current one)."""
+    (one's own changes through user_password_change, with the current one). `actor`: who
+    asks (the API's user), refused their own account's password, deactivation and scope."""
+    _check_not_own(user, data, actor)
     password = data.pop("password", None)
     was_active, was_role, was_teacher = user.is_active, user.role, user.teacher_id
     was_scope = _scope_of(user)
@@ -153,17 +200,27 @@ def _scope_of(user: User) -> str:
 
 
 def _check_province_remains(user: User, field: str) -> None:
-    """Another active province account must remain, or no one could manage accounts.
-    The active province rows are locked so two of them cannot remove each other at once."""
+    """Another active province account that can sign in (a usable password) must remain,
+    or no one could manage accounts. The active province rows are locked so two of them
+    cannot remove each other at once."""
     others = list(
         User.objects.select_for_update()
         .filter(role=Role.PROVINCE, is_active=True)
         .exclude(pk=user.pk)
+        .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .exclude(password="")
         .values_list("pk", flat=True)
     )
     if not others:
         raise ValidationError(
-            {field: [_("The province needs at least one other active province account first.")]}
+            {
+                field: [
+                    _(
+                        "The province needs at least one other active province account that "
+                        "can sign in first."
+                    )
+                ]
+            }
         )
 
 
@@ -372,10 +429,12 @@ def teacher_accounts_deactivate(*, teacher_ids: Iterable[int]) -> None:
 
 
 @transaction.atomic
-def user_deactivate(*, user: User) -> None:
+def user_deactivate(*, user: User, actor: User | None = None) -> None:
     """Accounts are deactivated, never deleted, so the audit trail keeps its actor.
     Its API tokens end (a reactivated account signs in afresh). The last active province
-    account stays (the province would be locked out)."""
+    account stays (the province would be locked out); `actor` (who asks) not their own."""
+    if actor is not None and actor.pk == user.pk and user.is_active:
+        raise ValidationError({"is_active": [_own_deactivation()]})
     if user.is_active and user.role == Role.PROVINCE:
         _check_province_remains(user, "is_active")
     was_expert = user.is_active and user.role == Role.EXPERT
@@ -402,6 +461,15 @@ def token_issue(*, user: User) -> str:
     AuthToken.objects.filter(user=user, expiry__lt=timezone.now()).delete()
     _instance, token = AuthToken.objects.create(user=user, expiry=settings.REST_KNOX["TOKEN_TTL"])
     return str(token)
+
+
+def token_login(*, user: User, request: HttpRequest) -> str:
+    """A sign-in for an API token (its username and password checked): a new token, and
+    the sign-in recorded as a session login's is (user_logged_in: last_login, the failed
+    attempts forgotten by django-axes)."""
+    token = token_issue(user=user)
+    user_logged_in.send(sender=user.__class__, request=request, user=user)
+    return token
 
 
 def token_revoke(*, token: AuthToken) -> None:

@@ -22,9 +22,11 @@ from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.api import RolePermission
 from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.mentors.models import AppointmentMode, Mentor
+from shuangshi.qualification.models import TargetCode
 from shuangshi.qualification.wording import level_words
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import CertificateKind, certificate_level_label
+from shuangshi.training.models import BaseStatus, TrainingBase
 
 from . import selectors, services
 from .filters import ACTIONS, LogEntryFilter
@@ -72,6 +74,7 @@ Names = dict[tuple[type[models.Model], str], str]
 _NAME_JOINS: dict[str, tuple[str, ...]] = {
     "recognition.application": ("teacher", "round"),
     "mentors.mentorappointment": ("mentor", "school"),
+    "training.basestatuschange": ("base",),
 }
 
 
@@ -97,11 +100,37 @@ def _appointment_name(row: Any) -> str:
     }
 
 
-# Models whose __str__ is made of codes ("skill_level:grade4", "3@5 teaching"): named in
-# words of the active language instead.
+def target_name(code: str) -> str:
+    """A target as the log names it (目标：双师型教师占比…), whatever its value."""
+    return _("Target: %(target)s") % {"target": str(dict(TargetCode.choices).get(code, code))}
+
+
+def alert_settings_name() -> str:
+    return _("Alert settings")
+
+
+def base_status_name(base: str | None, status: str, effective_on: str) -> str:
+    """A training base's dated status (基地状态变更：某基地 → 暂停（2026-12-07））."""
+    return _("Base status change: %(base)s → %(status)s (%(date)s)") % {
+        "base": base,
+        "status": str(dict(BaseStatus.choices).get(status, status)),
+        "date": effective_on,
+    }
+
+
+def _base_status_name(row: Any) -> str:
+    return base_status_name(row.base.name, row.status, row.effective_on.isoformat())
+
+
+# Models whose __str__ is made of codes ("skill_level:grade4", "3@5 teaching",
+# "dual_qualified_ratio=0.6500", "24:suspended@2026-12-07") or English ("alert settings"):
+# named in words of the active language instead.
 _NAMERS: dict[str, Callable[[Any], str]] = {
     "teachers.certificate": _certificate_name,
     "mentors.mentorappointment": _appointment_name,
+    "qualification.target": lambda row: target_name(row.code),
+    "notifications.alertsettings": lambda row: alert_settings_name(),
+    "training.basestatuschange": _base_status_name,
 }
 
 
@@ -113,11 +142,15 @@ def record_name(row: models.Model) -> str:
 
 _CERTIFICATE_REPR = re.compile(r"(\w+):(\w+)")
 _APPOINTMENT_REPR = re.compile(r"(\d+)@(\d+) (\w+)")
+_BASE_STATUS_REPR = re.compile(r"(\d+):(\w+)@(\d{4}-\d{2}-\d{2})")
 # The codes a record named in words (`_NAMERS`) logs as its name (its __str__) when saved one
 # at a time; one written in bulk logs its number or "MentorAppointment 62" instead.
 _LOGGED_CODES: dict[str, re.Pattern[str]] = {
     "teachers.certificate": _CERTIFICATE_REPR,
     "mentors.mentorappointment": _APPOINTMENT_REPR,
+    "qualification.target": re.compile(r"(\w+)=(-?[\d.]+)"),
+    "notifications.alertsettings": re.compile(r"alert settings"),
+    "training.basestatuschange": _BASE_STATUS_REPR,
 }
 
 
@@ -148,8 +181,15 @@ def object_name(entry: LogEntry, names: Names | None = None) -> str:
     label, codes = _label(entry), _logged_codes(entry)
     if codes and label == "teachers.certificate":
         return certificate_name(codes[1], codes[2])
+    if codes and label == "qualification.target":
+        return target_name(codes[1])
+    if codes and label == "notifications.alertsettings":
+        return alert_settings_name()
     if label in _NAMERS and names is None:
         names = related_names([entry])
+    if codes and label == "training.basestatuschange":
+        assert names is not None
+        return base_status_name(_related_label(names, TrainingBase, codes[1]), codes[2], codes[3])
     if codes:  # a mentor appointment's
         assert names is not None
         return _("%(mentor)s (%(school)s, %(mode)s)") % {
@@ -198,6 +238,8 @@ def related_names(entries: Iterable[LogEntry]) -> Names:
         if codes and _label(entry) == "mentors.mentorappointment":
             wanted[Mentor].add(int(codes[1]))
             wanted[School].add(int(codes[2]))
+        if codes and _label(entry) == "training.basestatuschange":
+            wanted[TrainingBase].add(int(codes[1]))
         own = _named_from_record(entry)
         if own is not None and entry.object_id is not None:
             wanted[own].add(entry.object_id)

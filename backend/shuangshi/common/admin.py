@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 
 class ServiceAdmin(admin.ModelAdmin):
@@ -50,3 +53,37 @@ class ServiceAdmin(admin.ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         for obj in queryset:
             type(self).delete(**{self.record_arg: obj})
+
+    # A delete the service refuses (e.g. a teacher with training completions) is shown as a
+    # message, with nothing deleted, instead of a server error.
+
+    def _refused(self, request: HttpRequest, exc: ValidationError) -> None:
+        self.message_user(request, " ".join(exc.messages), messages.ERROR)
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
+        try:
+            with transaction.atomic():
+                return super().delete_view(request, object_id, extra_context)
+        except ValidationError as exc:
+            self._refused(request, exc)
+            return HttpResponseRedirect(request.path.rsplit("/delete/", 1)[0] + "/change/")
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions: dict[str, Any] = super().get_actions(request)
+        if actions.get("delete_selected"):
+            _func, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (_delete_selected, name, description)
+        return actions
+
+
+def _delete_selected(
+    modeladmin: ServiceAdmin, request: HttpRequest, queryset: QuerySet
+) -> HttpResponse | None:
+    """Django's action (its confirmation page too), all or nothing: one refused record
+    deletes none of them."""
+    try:
+        with transaction.atomic():
+            return delete_selected(modeladmin, request, queryset)
+    except ValidationError as exc:
+        modeladmin._refused(request, exc)
+        return None

@@ -91,3 +91,19 @@ def province_share(term: str | None = None) -> float | None:
     if not total:
         return None
     return round(sum(p for _t, p in sums) / total, 4)
+
+
+def term_rows(
+    school_id: int, term: str, *, exclude: int | None = None
+) -> dict[str, tuple[int, int]]:
+    """A school's rows of a term (but ``exclude``), major category → (total, practical):
+    what hours.validation.whole_and_parts_errors checks a row written against."""
+    rows = TeachingHours.objects.filter(school_id=school_id, term=term)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude)
+    return {
+        major: (total, practical)
+        for major, total, practical in rows.values_list(
+            "major_category", "total_hours", "practical_hours"
+        )
+    }

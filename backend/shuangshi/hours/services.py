@@ -8,9 +8,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from shuangshi.common.batch import write_rows
+from shuangshi.schools.models import School
 
+from . import selectors
 from .models import TeachingHours
-from .validation import hours_errors, major_category_code
+from .validation import hours_errors, major_category_code, whole_and_parts_errors
 
 KEY = ("school_id", "term", "major_category")
 
@@ -28,6 +30,23 @@ def _check(row: TeachingHours) -> None:
         raise ValidationError(errors)
     # Stored as the code ("" = the whole school's total), whatever spelling came in.
     row.major_category = major_category_code(row.major_category) or ""
+    _check_term(row)
+
+
+def _check_term(row: TeachingHours) -> None:
+    """The row beside the school's other rows of its term: the whole-school row is not less
+    than the category rows add up to (hours.validation). The school is locked meanwhile, so
+    that two writes of one term at once cannot each pass on what the other has not stored."""
+    if row.school_id is None:
+        return  # refused by the database (the API always names a school)
+    list(School.objects.select_for_update().filter(pk=row.school_id).values_list("pk"))
+    others = selectors.term_rows(row.school_id, row.term, exclude=row.pk)
+    if row.major_category in others:
+        return  # the same school, term and category twice: _save refuses it as that
+    stored = {**others, row.major_category: (row.total_hours, row.practical_hours)}
+    errors = whole_and_parts_errors(stored, at=row.major_category)
+    if errors:
+        raise ValidationError(errors)
 
 
 def _save(row: TeachingHours) -> TeachingHours:

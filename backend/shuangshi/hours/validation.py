@@ -1,6 +1,7 @@
 """Field checks shared by the API and the importer: field → messages."""
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -76,4 +77,35 @@ def hours_errors(values: dict[str, Any]) -> dict[str, list[str]]:
     too_many = "practical_hours" in errors
     if total is not None and practical is not None and practical > total and not too_many:
         errors["practical_hours"] = [_("Practical hours cannot exceed the total hours.")]
+    return errors
+
+
+HOURS = ("total_hours", "practical_hours")
+
+
+def whole_and_parts_errors(rows: Mapping[str, tuple[int, int]], *, at: str) -> dict[str, list[str]]:
+    """A school's term as it would be stored, major category → (total, practical): its
+    whole-school row ("") cannot hold fewer hours than its category rows add up to (DESIGN
+    §9: they are its breakdown). ``at``: the major category of the row the error is shown
+    at ("": the whole-school row). The API's service and the import both check with this."""
+    whole = rows.get("")
+    parts = [hours for major, hours in rows.items() if major != ""]
+    if whole is None or not parts:
+        return {}
+    errors: dict[str, list[str]] = {}
+    for i, name in enumerate(HOURS):
+        summed = sum(hours[i] for hours in parts)
+        if whole[i] >= summed:
+            continue
+        if at == "":
+            message = _(
+                "Less than this term's major category rows add up to (%(parts)d): the whole "
+                "school's hours cannot be fewer than its categories'."
+            ) % {"parts": summed}
+        else:
+            message = _(
+                "This term's major category rows would add up to %(parts)d, more than the "
+                "whole school's row (%(whole)d)."
+            ) % {"parts": summed, "whole": whole[i]}
+        errors[name] = [message]
     return errors

@@ -201,7 +201,10 @@ class MentorViewSet(ScopedModelViewSet):
         return super().update(request, *args, **kwargs)
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.mentor_create(data=serializer.validated_data)
+        serializer.instance = services.mentor_create(
+            data=serializer.validated_data,
+            user=self.request.user,  # type: ignore[arg-type]
+        )
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.mentor_update(

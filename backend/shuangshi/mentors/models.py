@@ -23,6 +23,18 @@ class Mentor(models.Model):
     category = models.CharField(_("category"), max_length=16, choices=MentorCategory.choices)
     title = models.CharField(_("title"), max_length=100, blank=True)
     skills = models.CharField(_("skills"), max_length=200, blank=True)
+    # The school whose HR registered the mentor (none: the province, an import, the demo):
+    # its HR sees and edits the record while no school appoints the mentor, as when the
+    # appointment made with the registration failed to save (selectors.mentors_visible_to).
+    registered_by_school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("registered by school"),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -16,7 +16,8 @@ from .rules import Stint, in_force, on_part_time_track
 
 
 def mentors_visible_to(user: User) -> QuerySet[Mentor]:
-    """Province sees every mentor; a school or city the mentors appointed at its schools.
+    """Province sees every mentor; a school or city the mentors appointed at its schools,
+    and those no school appoints that its schools' HR registered (registered_by_school).
 
     For school HR each mentor carries `served_elsewhere`: whether another school appoints
     them too (then the record is the province's: HR read it masked and cannot edit it).
@@ -24,7 +25,13 @@ def mentors_visible_to(user: User) -> QuerySet[Mentor]:
     if user.role == Role.PROVINCE:
         return Mentor.objects.all()
     appointments = in_school_scope(MentorAppointment.objects.all(), user, school="school")
-    mentors = Mentor.objects.filter(pk__in=appointments.values("mentor_id"))
+    unappointed = Mentor.objects.filter(
+        ~Exists(MentorAppointment.objects.filter(mentor_id=OuterRef("pk")))
+    )
+    registered = in_school_scope(unappointed, user, school="registered_by_school")
+    mentors = Mentor.objects.filter(
+        Q(pk__in=appointments.values("mentor_id")) | Q(pk__in=registered.values("pk"))
+    )
     if user.role == Role.SCHOOL_HR and user.school_id is not None:
         mentors = mentors.annotate(served_elsewhere=_served_elsewhere(user.school_id))
     return mentors

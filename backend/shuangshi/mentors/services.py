@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
 
@@ -18,7 +19,12 @@ from .selectors import overlapping_appointments
 
 
 @transaction.atomic
-def mentor_create(*, data: dict[str, Any]) -> Mentor:
+def mentor_create(*, data: dict[str, Any], user: User | None = None) -> Mentor:
+    """`user`: who registers the mentor; a school's HR keep seeing the mentor until some
+    school appoints them (Mentor.registered_by_school)."""
+    data = dict(data)
+    if user is not None and user.role == Role.SCHOOL_HR and user.school_id is not None:
+        data["registered_by_school_id"] = user.school_id
     return Mentor.objects.create(**data)
 
 

@@ -19,7 +19,7 @@ from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import RolePermission, expected_version
 from shuangshi.common.filtering import OrderingFilter, SearchFilter
 
-from . import alerts, services, wording
+from . import alerts, selectors, services, wording
 from .models import LEAD_FIELDS, AlertSettings, Kind, Notification
 
 EVERY_ROLE = [choice for choice, _label in Role.choices]
@@ -102,11 +102,20 @@ class NotificationViewSet(
         user = self.request.user
         if not user.is_authenticated:
             return Notification.objects.none()
-        return Notification.objects.filter(user=user).order_by("-created_at", "-id")
+        return selectors.notifications_of(user=user)  # type: ignore[arg-type]
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("unread", bool, description="Only unread (true) or read (false)"),
+            OpenApiParameter(
+                "unread",
+                bool,
+                description=(
+                    "true: only the unread, those the bell counts (not read, and not "
+                    "resolved: an alert whose condition ended waits no more); false: the "
+                    "rest (read, or resolved). Without it: all, resolved ones too "
+                    "(resolved_at set)."
+                ),
+            ),
             OpenApiParameter("kind", str, enum=[k for k, _l in Kind.choices]),
         ]
     )
@@ -115,17 +124,23 @@ class NotificationViewSet(
         q = NotificationsQuery(data=params)
         q.is_valid(raise_exception=True)
         qs = self.filter_queryset(self.get_queryset())
-        if q.validated_data.get("unread") is not None:
-            qs = qs.filter(read_at__isnull=q.validated_data["unread"])
+        unread = q.validated_data.get("unread")
+        if unread is not None:
+            qs = qs.filter(selectors.UNREAD) if unread else qs.exclude(selectors.UNREAD)
         if q.validated_data.get("kind"):
             qs = qs.filter(kind=q.validated_data["kind"])
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
-    @extend_schema(responses={200: UnreadCount})
+    @extend_schema(
+        description="The bell: how many are unread and not resolved (a job's notice is never "
+        "resolved; a resolved alert no longer counts).",
+        responses={200: UnreadCount},
+    )
     @action(detail=False, methods=["get"], url_path="unread-count")
     def unread_count(self, request: Request) -> Response:
-        return Response({"unread": self.get_queryset().filter(read_at__isnull=True).count()})
+        user: User = request.user  # type: ignore[assignment]
+        return Response({"unread": selectors.notifications_unread(user=user).count()})
 
     @extend_schema(request=None, responses={200: NotificationSerializer})
     @action(detail=True, methods=["post"])
@@ -136,7 +151,12 @@ class NotificationViewSet(
         )
         return Response(NotificationSerializer(notification).data)
 
-    @extend_schema(request=None, responses={200: ReadAll})
+    @extend_schema(
+        description="Marks read what the bell counts (resolved alerts are left as they are); "
+        "`marked`: how many.",
+        request=None,
+        responses={200: ReadAll},
+    )
     @action(detail=False, methods=["post"], url_path="read-all")
     def read_all(self, request: Request) -> Response:
         marked = services.notifications_read_all(user=request.user)  # type: ignore[arg-type]

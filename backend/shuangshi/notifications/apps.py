@@ -6,4 +6,6 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401  (connects the signal receivers)
+        from . import receivers  # connects the signal receivers
+
+        receivers.connect_recognition()

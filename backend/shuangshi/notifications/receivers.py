@@ -1,9 +1,11 @@
 """Signal receivers: a finished job notifies its owner; a teacher's record change resolves
-their alerts that no longer hold."""
+their alerts that no longer hold; an application leaving a stage ends the alerts of that
+stage (`review_waiting`)."""
 
 import logging
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -30,3 +32,18 @@ def _job_finished(sender: Any, job: Any, **kwargs: Any) -> None:
         services.job_finished_notify(job=job)
     except Exception:  # receivers must not raise: the job's outcome is stored already
         logging.getLogger(__name__).exception("job_finished notification failed")
+
+
+def _application_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
+    """Every change of an application's status saves it (recognition.services): the alerts
+    of the stage it left end with the change, in its transaction."""
+    if not created and not kwargs.get("raw"):
+        services.review_waiting_settle(application_id=instance.pk, status=instance.status)
+
+
+def connect_recognition() -> None:
+    """The recognition app may not be installed (recognition_alerts reads it the same way)."""
+    if apps.is_installed("shuangshi.recognition"):
+        from shuangshi.recognition.models import Application
+
+        post_save.connect(_application_saved, sender=Application, dispatch_uid=__name__)

@@ -101,6 +101,12 @@ def _entered_on(application_ids: list[int]) -> dict[int, date]:
     return out
 
 
+def review_subject(application_id: int, status: str) -> str:
+    """A `review_waiting` alert's subject: the application and the stage (status) it waits
+    at; with ``status`` "" the prefix of all the application's."""
+    return f"application:{application_id}:{status}"
+
+
 def review_waiting(today: date) -> Iterator[Alert]:
     """An application waits for this user's stage: the school's HR (submitted), the province
     (approved by the school, or objected), the round's experts who have not voted yet. Its
@@ -155,7 +161,7 @@ def review_waiting(today: date) -> Iterator[Alert]:
             continue
         yield Alert(
             kind=Kind.REVIEW_WAITING,
-            subject=f"application:{a.pk}:{a.status}",
+            subject=review_subject(a.pk, a.status),
             due_on=since,
             users=tuple(sorted(users)),
             params={"name": a.teacher.name, "round": a.round.name, "status": a.status},

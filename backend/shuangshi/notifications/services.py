@@ -17,10 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from shuangshi.accounts.models import User
+from shuangshi.common.api import changed_values
 
-from . import alerts, wording
+from . import alerts, selectors, wording
 from .alerts import Alert
 from .models import LEAD_FIELDS, AlertSettings, Digest, Kind, Notification, Preference
+from .recognition_alerts import review_subject
 
 
 class StaleSettings(Exception):
@@ -188,6 +190,21 @@ def alerts_refresh_teachers(*, teacher_ids: Sequence[int], on: date | None = Non
 
 
 @transaction.atomic
+def review_waiting_settle(*, application_id: int, status: str, voter: User | None = None) -> int:
+    """The application is now at ``status`` (and ``voter`` has voted at it): resolve at once
+    its `review_waiting` alerts that no longer hold, rather than at the next daily run: every
+    one of another stage (it left that stage), and the voter's of this one (no longer waited
+    for). The others of this stage stay open."""
+    now_at = review_subject(application_id, status)
+    ended = Q(subject__startswith=review_subject(application_id, "")) & ~Q(subject=now_at)
+    if voter is not None:
+        ended |= Q(subject=now_at, user=voter)
+    return Notification.objects.filter(
+        ended, kind=Kind.REVIEW_WAITING, resolved_at__isnull=True
+    ).update(resolved_at=timezone.now())
+
+
+@transaction.atomic
 def notification_create(
     *,
     user: User,
@@ -236,9 +253,9 @@ def notification_read(*, notification: Notification, user: User) -> Notification
 
 @transaction.atomic
 def notifications_read_all(*, user: User) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    """Mark read what the bell counts (selectors.UNREAD); a resolved alert is left as it
+    is (it no longer waits)."""
+    return selectors.notifications_unread(user=user).update(read_at=timezone.now())
 
 
 # --------------------------------------------------------------------------- preferences
@@ -273,9 +290,11 @@ def alert_settings_update(
         current = AlertSettings(pk=1)
     if version is not None and version != current.version:
         raise StaleSettings(current)
-    for name in LEAD_FIELDS:
-        if name in data:
-            setattr(current, name, data[name])
+    changes = changed_values(current, {k: v for k, v in data.items() if k in LEAD_FIELDS})
+    if not changes:
+        return current  # the values it has: no new version, no history
+    for name, value in changes.items():
+        setattr(current, name, value)
     current.updated_by = user
     current.version += 1  # the default (unsaved) row reads as version 1 too
     current.save()  # audited (django-auditlog)
@@ -304,13 +323,14 @@ def _digest_text(user: User, items: list[Notification]) -> tuple[str, str]:
 
 
 def digest_daily(*, on: date | None = None) -> dict[str, int]:
-    """One e-mail per user per day with what is new since their last digest; nothing for a
-    user without an address, with e-mail turned off, or with nothing new."""
+    """One e-mail per user per day with what is new since their last digest and still
+    unread (selectors.UNREAD: not read in the app, not resolved); nothing for a user without
+    an address, with e-mail turned off, or with nothing new."""
     today = on or timezone.localdate()
     since = timezone.now() - timedelta(days=7)
     pending = (
         Notification.objects.filter(
-            emailed_at__isnull=True, resolved_at__isnull=True, created_at__gte=since
+            selectors.UNREAD, emailed_at__isnull=True, created_at__gte=since
         )
         .filter(user__is_active=True)
         .exclude(user__email="")

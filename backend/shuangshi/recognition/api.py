@@ -117,6 +117,9 @@ class RoundSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["rule_version"]
         extra_kwargs = {
+            # Its form and its uniqueness whatever the case: the service (one message for
+            # R2026 taken as R2026 or as r2026), after the field's own length and blank checks.
+            "code": {"validators": []},
             "publicity_days": {"max_value": 90},
             "validity_years": {"min_value": 1, "max_value": 10},
         }

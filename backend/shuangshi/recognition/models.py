@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 LEVELS = ["junior", "intermediate", "senior"]  # lowest first
@@ -59,6 +60,7 @@ class EvidenceFile(models.Model):
 
 
 class Round(models.Model):
+    # Letters, digits, - _ . (rules.round_code_valid; rules.ROUND_CODE_MAX is this length).
     code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=100)
     opens_on = models.DateField(_("opens on"))
@@ -79,6 +81,10 @@ class Round(models.Model):
         ordering = ["-opens_on", "-id"]
         verbose_name = _("recognition round")
         verbose_name_plural = _("recognition rounds")
+        constraints = [
+            # One round per code whatever its case (services._code_errors says so first).
+            models.UniqueConstraint(Lower("code"), name="recognition_round_code_any_case")
+        ]
 
     def __str__(self) -> str:
         return self.code

@@ -1,6 +1,7 @@
 """Recognition rules as plain functions (no Django): who may apply, level order, numbers,
 publicity dates, masked names. Tested by tables in tests/test_rules.py."""
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -80,6 +81,18 @@ def may_finalize(until: date | None, today: date) -> bool:
 
 def certificate_no(round_code: str, n: int) -> str:
     return f"{round_code}-{n:05d}"
+
+
+# A round's code: it goes into every certificate number and so into the public verify
+# address (/verify/<certificate_no>), hence only what a URL path carries as it is. Compared
+# without regard to case (R2026 and r2026 are one round).
+ROUND_CODE_MAX = 20  # models.Round.code's max_length
+ROUND_CODE = re.compile(rf"[A-Za-z0-9._-]{{1,{ROUND_CODE_MAX}}}")
+
+
+def round_code_valid(code: str) -> bool:
+    """1 to ROUND_CODE_MAX ASCII letters, digits, '-', '_' or '.' (already trimmed)."""
+    return ROUND_CODE.fullmatch(code) is not None
 
 
 RECOGNITION_STATUSES = ("active", "expired", "revoked")

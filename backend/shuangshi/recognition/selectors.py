@@ -37,6 +37,14 @@ def rounds_visible_to(user: User) -> QuerySet[Round]:
     return rounds
 
 
+def round_code_taken(code: str, *, exclude: int | None = None) -> bool:
+    """Whether another round has this code, in any case (R2026 and r2026 are one)."""
+    rounds = Round.objects.filter(code__iexact=code)
+    if exclude is not None:
+        rounds = rounds.exclude(pk=exclude)
+    return rounds.exists()
+
+
 def person_name(user: User) -> str:
     """A person as a reader knows them: a teacher account is its teacher; any other account
     its own name; its login when it has none. (Load ``teacher`` with the user.)"""

@@ -4,17 +4,19 @@ leaving an ApplicationEvent (who, what, opinion) beside django-auditlog's row.""
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes, changed_values
+from shuangshi.notifications import services as notifications
 from shuangshi.qualification import selectors as qualification
 from shuangshi.qualification import wording
 from shuangshi.teachers import selectors as teacher_selectors
@@ -177,7 +179,26 @@ def evidence_delete(*, evidence: EvidenceFile, user: User) -> None:
         raise EvidenceFrozen
     stored = evidence.file
     evidence.delete()
-    transaction.on_commit(lambda: stored.delete(save=False))
+    _stored_files_delete([stored])
+
+
+@transaction.atomic
+def teacher_evidence_delete(*, teacher_id: int) -> None:
+    """The evidence files of a teacher being deleted (teachers.services.teacher_delete):
+    the rows now, the stored files once the delete commits. A teacher with recognition
+    applications is not deleted (their files are the applications' evidence): the delete
+    is undone, and with it this."""
+    evidence = EvidenceFile.objects.filter(teacher_id=teacher_id)
+    stored = [e.file for e in evidence.only("id", "file")]
+    evidence.delete()
+    _stored_files_delete(stored)
+
+
+def _stored_files_delete(stored: Sequence[Any]) -> None:
+    """Remove the stored files of deleted evidence rows once the deletion commits; a
+    rollback keeps them with their rows."""
+    for file in stored:
+        transaction.on_commit(partial(file.delete, save=False))
 
 
 # --------------------------------------------------------------------------- rounds
@@ -202,24 +223,53 @@ def _round_errors(
     return errors
 
 
+def _trimmed_code(data: dict[str, Any]) -> dict[str, Any]:
+    data = dict(data)
+    if isinstance(data.get("code"), str):
+        data["code"] = data["code"].strip()
+    return data
+
+
+def _code_taken() -> str:
+    return _("A round with this code already exists (codes are compared without regard to case).")
+
+
+def _code_errors(code: Any, *, round: Round | None = None) -> dict[str, list[str]]:
+    """A new code (DESIGN §8): it goes into certificate numbers and the public verify
+    address (rules.round_code_valid), and is one round's whatever its case."""
+    if not isinstance(code, str) or not rules.round_code_valid(code):
+        message = _(
+            "Use 1 to %(max)d characters: letters A-Z (either case), digits, hyphens (-), "
+            "underscores (_) or dots (.), with no spaces."
+        )
+        return {"code": [message % {"max": rules.ROUND_CODE_MAX}]}
+    if selectors.round_code_taken(code, exclude=round.pk if round is not None else None):
+        return {"code": [_code_taken()]}
+    return {}
+
+
 @transaction.atomic
 def round_create(*, data: dict[str, Any]) -> Round:
     """A round freezes the rule version in force when it is created."""
-    data = dict(data)
-    errors = _round_errors(data)
+    data = _trimmed_code(data)
+    errors = {**_round_errors(data), **_code_errors(data.get("code"))}
     if errors:
         raise ValidationError(errors)
     experts = data.pop("experts", [])
     data.setdefault("levels", list(rules.LEVELS))
     version, _profile = qualification.profile_current()
-    round = Round.objects.create(rule_version=version, **data)
+    try:
+        with transaction.atomic():
+            round = Round.objects.create(rule_version=version, **data)
+    except IntegrityError:  # the same code, in any case, stored meanwhile
+        raise ValidationError({"code": [_code_taken()]}) from None
     round.experts.set(experts)
     return round
 
 
 @transaction.atomic
 def round_update(*, round: Round, data: dict[str, Any]) -> Round:
-    data = dict(data)
+    data = _trimmed_code(data)
     merged = {
         "opens_on": round.opens_on,
         "closes_on": round.closes_on,
@@ -227,9 +277,12 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
     }
     current = set(round.experts.values_list("pk", flat=True))
     errors = _round_errors(merged, kept=current)
-    if "code" in data and data["code"] != round.code and round.recognitions.exists():
-        # Certificate numbers carry the code: a new one would split the round's numbering.
-        errors["code"] = [_("The code cannot change once the round has issued certificates.")]
+    if "code" in data and data["code"] != round.code:
+        # A code stored before the rule (free text) is kept as long as it is sent back as is.
+        errors.update(_code_errors(data["code"], round=round))
+        if round.recognitions.exists():
+            # Certificate numbers carry the code: a new one would split the round's numbering.
+            errors["code"] = [_("The code cannot change once the round has issued certificates.")]
     if errors:
         raise ValidationError(errors)
     experts = data.pop("experts", None)
@@ -239,7 +292,11 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
         # Nothing to change (a read-only field sent back is dropped by the serializer, as
         # everywhere in this API): the version stays, so the reader's next edit goes through.
         return round
-    apply_changes(round, changes, touched=new_experts)
+    try:
+        with transaction.atomic():
+            apply_changes(round, changes, touched=new_experts)
+    except IntegrityError:  # the same code, in any case, stored meanwhile
+        raise ValidationError({"code": [_code_taken()]}) from None
     if experts is not None:
         round.experts.set(experts)
     return round
@@ -526,6 +583,10 @@ def application_vote(
         defaults={"decision": decision, "opinion": opinion.strip()},
     )
     _event(application, Stage.VOTE, expert, decision, opinion.strip())
+    # The expert is waited for no more: their `review_waiting` alert ends now.
+    notifications.review_waiting_settle(
+        application_id=application.pk, status=application.status, voter=expert
+    )
     return vote
 
 

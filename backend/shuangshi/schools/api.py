@@ -48,7 +48,11 @@ class SchoolSerializer(VersionedSerializer):
     class Meta:
         model = School
         fields = ["id", "code", "name", "city", "city_name", "kind", "student_count", "version"]
-        extra_kwargs = {"student_count": {"min_value": 0, "max_value": MAX_STUDENTS}}
+        extra_kwargs = {
+            # Free whatever its case or width: the service (naming the code it reads as).
+            "code": {"validators": []},
+            "student_count": {"min_value": 0, "max_value": MAX_STUDENTS},
+        }
 
 
 class SchoolViewSet(ScopedModelViewSet):

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,6 +50,17 @@ class School(models.Model):
         verbose_name = _("school")
         verbose_name_plural = _("schools")
         indexes = [models.Index(fields=["city", "kind"])]
+        constraints = [
+            # One school per code whatever its case (codes.py; services say so first).
+            models.UniqueConstraint(
+                Upper("code"),
+                name="schools_school_code_any_case",
+                violation_error_message=_(
+                    "A school with this code already exists (codes are compared ignoring "
+                    "case and full- or half-width characters)."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,21 +1,59 @@
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from shuangshi.common.api import apply_changes
 
 from .cities import CITIES
+from .codes import code_clash
 from .models import City, School
+
+
+def _code_taken(code: str) -> ValidationError:
+    return ValidationError(
+        {
+            "code": [
+                _(
+                    "A school with the code “%(code)s” already exists (codes are compared "
+                    "ignoring case and full- or half-width characters)."
+                )
+                % {"code": code}
+            ]
+        }
+    )
+
+
+def _check_code_free(code: Any, *, school: School | None = None) -> None:
+    """One school per code as an import reads it (codes.code_clash)."""
+    if not isinstance(code, str):
+        return
+    clash = code_clash(School.objects.all(), code, exclude=school.pk if school else None)
+    if clash is not None:
+        raise _code_taken(clash)
 
 
 @transaction.atomic
 def school_create(*, data: dict[str, Any]) -> School:
-    return School.objects.create(**data)
+    _check_code_free(data.get("code"))
+    try:
+        with transaction.atomic():
+            return School.objects.create(**data)
+    except IntegrityError:  # the same code, in any case, stored meanwhile
+        raise _code_taken(str(data.get("code"))) from None
 
 
 @transaction.atomic
 def school_update(*, school: School, data: dict[str, Any]) -> School:
-    return apply_changes(school, data)  # type: ignore[return-value]
+    if "code" in data and data["code"] != school.code:
+        # A pair stored before the rule keeps its codes while they are sent back as they are.
+        _check_code_free(data["code"], school=school)
+    try:
+        with transaction.atomic():
+            return apply_changes(school, data)  # type: ignore[return-value]
+    except IntegrityError:  # the same code, in any case, stored meanwhile
+        raise _code_taken(str(data.get("code"))) from None
 
 
 @transaction.atomic

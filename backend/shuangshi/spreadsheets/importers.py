@@ -26,10 +26,11 @@ from shuangshi.common.exceptions import LookupBudgetExceeded
 from shuangshi.common.idnumbers import parse_id_number
 from shuangshi.hours import services as hours_services
 from shuangshi.hours.models import TeachingHours
-from shuangshi.hours.validation import hours_errors
+from shuangshi.hours.validation import hours_errors, whole_and_parts_errors
 from shuangshi.mentors import services as mentor_services
 from shuangshi.mentors.models import Mentor, MentorAppointment
 from shuangshi.mentors.rules import spans_overlap, starts_too_young
+from shuangshi.schools import codes as school_codes
 from shuangshi.schools.models import School
 from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
@@ -259,9 +260,10 @@ def _repeated(column: C.Column) -> Callable[[Any], Any]:
     return parse
 
 
-def _codes(values: Iterable[str | None]) -> set[str]:
-    """Codes as typed and as normalized (a clerk may type s00001 for S00001)."""
-    return {form for v in values if v for form in (v, L.normalize_key(v))}
+def _ambiguous(code: str, found: Sequence[School | TrainingBase]) -> str:
+    """A typed code that reads as several stored ones (schools.codes), in every language."""
+    codes = [record.code for record in found]
+    return every_language(partial(school_codes.ambiguous_code_message, code, codes))
 
 
 def _fold(value: Any) -> Any:
@@ -437,7 +439,7 @@ class Importer:
 
     # Shared look-ups -------------------------------------------------------------------
 
-    def school_for(self, row: Parsed, schools: dict[str, School]) -> School | None:
+    def school_for(self, row: Parsed, schools: dict[str, list[School]]) -> School | None:
         """The school a row belongs to: the user's own, or the one its code names."""
         code = row.values.get("school")
         if self.user.role == Role.SCHOOL_HR:
@@ -452,17 +454,20 @@ class Importer:
             return own
         if not code:
             return None  # "Required." was reported
-        school = schools.get(L.normalize_key(code))
-        if school is None:
+        found = schools.get(L.normalize_key(code), [])
+        if len(found) > 1:  # stored before codes were one whatever their case: not chosen
+            row.error("school", _ambiguous(code, found))
+            return None
+        if not found:
             row.error("school", t("No school has the code “%(code)s”.", code=code))
-        return school
+            return None
+        return found[0]
 
-    def schools(self, batch: list[Parsed]) -> dict[str, School]:
+    def schools(self, batch: list[Parsed]) -> dict[str, list[School]]:
+        """The schools the batch's codes read as (schools.codes.by_key)."""
         if self.user.role == Role.SCHOOL_HR:
             return {}
-        codes = _codes(r.values.get("school") for r in batch)
-        found = School.objects.filter(code__in=codes)
-        return {L.normalize_key(s.code): s for s in found}
+        return school_codes.by_key(School.objects.all(), (r.values.get("school") for r in batch))
 
     def teachers_by_id(self, batch: list[Parsed], *, scoped: bool) -> dict[str, dict[str, Any]]:
         ids = {r.values["id_number"] for r in batch if r.values.get("id_number")}
@@ -471,7 +476,7 @@ class Importer:
             queryset = in_school_scope(queryset, self.user, school="school")
         return {
             row["id_number"]: dict(row)
-            for row in queryset.values("id", "id_number", "name", "left_on")
+            for row in queryset.values("id", "id_number", "name", "birth_date", "left_on")
         }
 
     def teacher_of(
@@ -737,6 +742,7 @@ class CertificateImporter(Importer):
 
     def check(self, batch: list[Parsed]) -> None:
         teachers = self.teachers_by_id(batch, scoped=True)
+        today = timezone.localdate()
         for row in batch:
             values = row.values
             values["teacher_id"] = self.teacher_of(
@@ -761,7 +767,8 @@ class CertificateImporter(Importer):
                     values["level"] = None
                     row.error("level", of(exc))
                 else:
-                    row.add(rule_errors(certificate_errors, values))
+                    birth = teachers.get(values.get("id_number") or "", {}).get("birth_date")
+                    row.add(rule_errors(certificate_errors, values, birth_date=birth, today=today))
             if values["teacher_id"] and kind and values.get("number"):
                 self.once(row, (values["teacher_id"], kind, values["number"]))
         teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
@@ -818,6 +825,7 @@ class PeriodImporter(Importer):
 
     def check(self, batch: list[Parsed]) -> None:
         teachers = self.teachers_by_id(batch, scoped=True)
+        today = timezone.localdate()
         for row in batch:
             v = row.values
             v["teacher_id"] = self.teacher_of(
@@ -827,7 +835,8 @@ class PeriodImporter(Importer):
             )
             v["credit_code"] = (v.get("credit_code") or "").upper()
             v["position"] = v.get("position") or ""
-            row.add(rule_errors(period_errors, v))
+            birth = teachers.get(v.get("id_number") or "", {}).get("birth_date")
+            row.add(rule_errors(period_errors, v, birth_date=birth, today=today))
             if v["teacher_id"] and v.get("kind") and v.get("enterprise") and v.get("start_on"):
                 self.once(row, self._key(v))
         teacher_ids = {r.values["teacher_id"] for r in batch if r.values.get("teacher_id")}
@@ -1046,7 +1055,7 @@ class CompletionImporter(Importer):
         self.programs: dict[tuple[int, str], list[TrainingProgram]] | None = None
         self.today = timezone.localdate()
 
-    def _base(self, row: Parsed, bases: dict[str, TrainingBase]) -> TrainingBase | None:
+    def _base(self, row: Parsed, bases: dict[str, list[TrainingBase]]) -> TrainingBase | None:
         code = row.values.get("base")
         if self.user.role == Role.BASE_STAFF:
             own = self.user.training_base
@@ -1059,10 +1068,14 @@ class CompletionImporter(Importer):
             return own
         if not code:
             return None
-        base = bases.get(L.normalize_key(code))
-        if base is None:
+        found = bases.get(L.normalize_key(code), [])
+        if len(found) > 1:  # stored before codes were one whatever their case: not chosen
+            row.error("base", _ambiguous(code, found))
+            return None
+        if not found:
             row.error("base", t("No training base has the code “%(code)s”.", code=code))
-        return base
+            return None
+        return found[0]
 
     def _program(self, row: Parsed, base: TrainingBase) -> TrainingProgram | None:
         if self.programs is None:
@@ -1090,12 +1103,10 @@ class CompletionImporter(Importer):
         return found[0]
 
     def check(self, batch: list[Parsed]) -> None:
-        bases: dict[str, TrainingBase] = {}
+        bases: dict[str, list[TrainingBase]] = {}
         if self.user.role == Role.PROVINCE:
-            codes = _codes(r.values.get("base") for r in batch)
-            bases = {
-                L.normalize_key(b.code): b for b in TrainingBase.objects.filter(code__in=codes)
-            }
+            typed = (r.values.get("base") for r in batch)
+            bases = school_codes.by_key(TrainingBase.objects.all(), typed)
         self.charge(sum(1 for r in batch if r.values.get("id_number")), "completions_import")
         teachers = self.teachers_by_id(batch, scoped=False)
         dated: list[tuple[Parsed, int]] = []  # rows whose date is checked against the base
@@ -1180,6 +1191,9 @@ class TeachingHoursImporter(Importer):
     def __init__(self, user: User) -> None:
         super().__init__(user)
         self.existing: dict[tuple[int, str, str], dict[str, Any]] = {}
+        # The file's rows checked so far, by school and term: major category → (total,
+        # practical). The earlier batches' too: a term's rows may straddle two batches.
+        self.planned: dict[tuple[int, str], dict[str, tuple[int, int]]] = defaultdict(dict)
 
     def check(self, batch: list[Parsed]) -> None:
         schools = self.schools(batch)
@@ -1201,6 +1215,43 @@ class TeachingHoursImporter(Importer):
                 "id", "school_id", "term", "major_category", "version", *self.fields
             )
         }
+        self.check_terms(batch)
+
+    def check_terms(self, batch: list[Parsed]) -> None:
+        """Each school's term as the import leaves it (its stored rows, the file's over them):
+        the whole-school row not less than its category rows add up to (hours.validation).
+        Shown at the whole-school row when this batch has it, else at the batch's last
+        category row of that term, in the column of the hours that disagree."""
+        touched: dict[tuple[int, str], list[Parsed]] = defaultdict(list)
+        spoilt: set[tuple[int, str]] = set()
+        for row in batch:
+            v = row.values
+            if not (v.get("school_id") and v.get("term")):
+                continue
+            pair = (v["school_id"], v["term"])
+            if row.errors:
+                spoilt.add(pair)  # reported already; the term is checked once it is right
+                continue
+            self.planned[pair][v["major_category"]] = (v["total_hours"], v["practical_hours"])
+            touched[pair].append(row)
+        if not touched:
+            return
+        stored: dict[tuple[int, str], dict[str, tuple[int, int]]] = defaultdict(dict)
+        for (school_id, term, major), current in self.existing.items():
+            if (school_id, term) in touched:
+                stored[(school_id, term)][major] = (
+                    current["total_hours"],
+                    current["practical_hours"],
+                )
+        for pair, rows in touched.items():
+            if pair in spoilt:
+                continue
+            whole = [r for r in rows if r.values["major_category"] == ""]
+            blamed = whole[0] if whole else rows[-1]
+            left = {**stored[pair], **self.planned[pair]}
+            blamed.add(
+                rule_errors(whole_and_parts_errors, left, at=blamed.values["major_category"])
+            )
 
     @staticmethod
     def _key(v: dict[str, Any]) -> tuple[int, str, str]:

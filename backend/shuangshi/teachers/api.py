@@ -52,7 +52,10 @@ from .filters import (
 )
 from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher, TeacherFact, fact_label
 from .validation import (
+    Errors,
+    certificate_duplicate_errors,
     certificate_errors,
+    period_duplicate_errors,
     period_errors,
     registered_elsewhere,
     registered_here,
@@ -403,6 +406,15 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         return Response(TeacherFactSerializer(rows, many=True).data)
 
 
+def _joined(*found: Errors) -> Errors:
+    """Every rule's errors in one answer."""
+    errors: Errors = {}
+    for each in found:
+        for name, messages in each.items():
+            errors.setdefault(name, []).extend(messages)
+    return errors
+
+
 class CertificateSerializer(VersionedSerializer):
     teacher = ScopedTeacherField()
 
@@ -428,7 +440,15 @@ class CertificateSerializer(VersionedSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        raise_errors(certificate_errors(merged_values(self, attrs)))
+        values = merged_values(self, attrs)
+        teacher: Teacher = values["teacher"]
+        errors = certificate_errors(
+            values, birth_date=teacher.birth_date, today=timezone.localdate()
+        )
+        stored = selectors.records_compared(
+            Certificate, teacher_id=teacher.pk, exclude=getattr(self.instance, "pk", None)
+        )
+        raise_errors(_joined(errors, certificate_duplicate_errors(values, stored)))
         return attrs
 
 
@@ -492,7 +512,13 @@ class EnterprisePeriodSerializer(VersionedSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        raise_errors(period_errors(merged_values(self, attrs)))
+        values = merged_values(self, attrs)
+        teacher: Teacher = values["teacher"]
+        errors = period_errors(values, birth_date=teacher.birth_date, today=timezone.localdate())
+        stored = selectors.records_compared(
+            EnterprisePeriod, teacher_id=teacher.pk, exclude=getattr(self.instance, "pk", None)
+        )
+        raise_errors(_joined(errors, period_duplicate_errors(values, stored)))
         return attrs
 
 

@@ -17,7 +17,15 @@ from shuangshi.qualification.reports import VERDICT_COLUMNS, StoredVerdict
 from shuangshi.qualification.selectors import level_after_sql, profile_version_sql
 from shuangshi.schools.models import School
 
-from .models import FACT_ATTRS, SchoolTeacherCount, Teacher, TeacherFact
+from .models import (
+    FACT_ATTRS,
+    Certificate,
+    EnterprisePeriod,
+    RecordStatus,
+    SchoolTeacherCount,
+    Teacher,
+    TeacherFact,
+)
 from .services import teacher_counts_compact
 
 # A school's count rows are summed into one when there are more than this many per school
@@ -201,3 +209,19 @@ def teacher_total(*, schools: QuerySet[School] | None = None) -> int | None:
             if seen > COMPACT_ROWS_PER_SCHOOL * len(school_ids):
                 teacher_counts_compact(school_ids=school_ids)
     return int(total)
+
+
+def records_compared(
+    model: type[Certificate] | type[EnterprisePeriod],
+    *,
+    teacher_id: int,
+    exclude: int | None = None,
+) -> list[dict[str, Any]]:
+    """A teacher's certificates or periods that a new or changed one may not repeat
+    (validation.certificate_duplicate_errors, period_duplicate_errors): all but the record
+    itself (``exclude``) and rejected proposals, which count nowhere."""
+    fields = ("kind", "number") if model is Certificate else ("kind", "enterprise", "start_on")
+    rows = model.objects.filter(teacher_id=teacher_id).exclude(status=RecordStatus.REJECTED)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude)
+    return list(rows.values(*fields))

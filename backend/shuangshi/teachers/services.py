@@ -187,10 +187,28 @@ def _left_by_today(leaving: Sequence[tuple[int, Any]]) -> list[int]:
     ]
 
 
+def training_completions_held() -> str:
+    return _(
+        "This teacher has training completions, which are the training bases' records of "
+        "their training and are kept. Record the teacher's leaving date instead."
+    )
+
+
 @transaction.atomic
 def teacher_delete(*, teacher: Teacher) -> None:
+    """Delete a teacher with their own records: certificates, periods, dated facts and
+    evidence files (the stored files too, once the delete commits). Other parties' records
+    keep the teacher, and the delete is refused: training completions (the bases', voided
+    ones too) here, recognition applications and recognitions by their PROTECT
+    (api.perform_destroy says why); the school records the leaving date instead."""
+    # Imported here: recognition.services reads teachers.selectors, which imports this module.
+    from shuangshi.recognition.services import teacher_evidence_delete
+
     teacher_id = teacher.pk
+    if TrainingCompletion.objects.filter(teacher_id=teacher_id).exists():
+        raise ValidationError({"non_field_errors": [training_completions_held()]})
     teacher_accounts_deactivate(teacher_ids=[teacher_id])  # no account left without its teacher
+    teacher_evidence_delete(teacher_id=teacher_id)
     teacher.delete()
     teachers_reevaluate(teacher_ids=[teacher_id])
 

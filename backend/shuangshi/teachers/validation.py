@@ -4,7 +4,8 @@ Each function takes the record's values (a mapping of field name to Python value
 as `date`) and returns `{field: [message, ...]}`, empty when the record is valid.
 """
 
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -116,7 +117,14 @@ def leaving_errors(left_on: date | None, last_completion: tuple[date, str] | Non
     }
 
 
-def certificate_errors(values: Mapping[str, Any]) -> Errors:
+def certificate_errors(
+    values: Mapping[str, Any],
+    *,
+    birth_date: date | None = None,
+    today: date | None = None,
+) -> Errors:
+    """Level of the kind, expiry not before issue; with the teacher's ``birth_date`` an
+    issue date after it, with ``today`` one not in the future (each unchecked when None)."""
     errors: Errors = {}
     kind = values.get("kind")
     level = values.get("level")
@@ -132,15 +140,46 @@ def certificate_errors(values: Mapping[str, Any]) -> Errors:
     expires = values.get("expires_on")
     if issued and expires and expires < issued:
         _add(errors, "expires_on", _("The expiry date cannot be before the issue date."))
+    if issued and birth_date and issued <= birth_date:
+        _add(
+            errors,
+            "issued_on",
+            _("The issue date must be after the teacher's birth date (%(date)s).")
+            % {"date": birth_date.isoformat()},
+        )
+    if issued and today and issued > today:
+        _add(errors, "issued_on", _("A certificate cannot be issued in the future."))
     return errors
 
 
-def period_errors(values: Mapping[str, Any]) -> Errors:
+def period_errors(
+    values: Mapping[str, Any],
+    *,
+    birth_date: date | None = None,
+    today: date | None = None,
+) -> Errors:
+    """End not before start, a valid credit code; with the teacher's ``birth_date`` a start
+    not before the age of MIN_TEACHING_AGE (as teaching: the minimum age for work), with
+    ``today`` a start not in the future (each unchecked when None). The end may be after
+    today: the planned end of a period under way (DESIGN §3: null is ongoing), and the
+    rules count only its days up to the date evaluated (§4)."""
     errors: Errors = {}
     start = values.get("start_on")
     end = values.get("end_on")
     if start and end and end < start:
         _add(errors, "end_on", _("The end date cannot be before the start date."))
+    if start and birth_date and start < _years_after(birth_date, MIN_TEACHING_AGE):
+        _add(
+            errors,
+            "start_on",
+            _(
+                "The teacher was born on %(date)s; an enterprise period cannot start before "
+                "the age of %(age)d."
+            )
+            % {"date": birth_date.isoformat(), "age": MIN_TEACHING_AGE},
+        )
+    if start and today and start > today:
+        _add(errors, "start_on", _("An enterprise period cannot start in the future."))
     code = values.get("credit_code")
     if code:
         try:
@@ -153,3 +192,56 @@ def period_errors(values: Mapping[str, Any]) -> Errors:
                 % {"reason": _(exc.reason) % exc.params},
             )
     return errors
+
+
+# A record's identity, as the importer reads it (spreadsheets.importers: a certificate is
+# its teacher's of a kind and number, a period its teacher's of a kind at an enterprise
+# from a start date): text compared as a cell is read (NFKC, trimmed), so that ＴＱ－００１
+# typed in the API is the import's TQ-001. A rejected proposal is no record (the caller
+# leaves it out of ``stored``): the teacher may propose it again, corrected.
+
+
+def _folded(value: Any) -> Any:
+    return unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
+
+
+def certificate_duplicate_errors(
+    values: Mapping[str, Any], stored: Iterable[Mapping[str, Any]]
+) -> Errors:
+    """The certificate's number is not one the teacher already has of the same kind
+    (``stored``: the teacher's other certificates, each with its kind and number). A
+    certificate without a number is not compared."""
+    number = _folded(values.get("number") or "")
+    if not number:
+        return {}
+    kind = values.get("kind")
+    if any(r["kind"] == kind and _folded(r["number"]) == number for r in stored):
+        return {
+            "number": [_("This teacher already has a certificate of this kind with this number.")]
+        }
+    return {}
+
+
+def period_duplicate_errors(
+    values: Mapping[str, Any], stored: Iterable[Mapping[str, Any]]
+) -> Errors:
+    """The period is not one the teacher already has: the same kind at the same enterprise
+    from the same day (``stored``: the teacher's other periods, each with its kind,
+    enterprise and start)."""
+    start, kind = values.get("start_on"), values.get("kind")
+    enterprise = _folded(values.get("enterprise") or "")
+    if not (start and kind and enterprise):
+        return {}
+    if any(
+        r["kind"] == kind and r["start_on"] == start and _folded(r["enterprise"]) == enterprise
+        for r in stored
+    ):
+        return {
+            "start_on": [
+                _(
+                    "This teacher already has an enterprise period of this kind at this "
+                    "enterprise starting on this day."
+                )
+            ]
+        }
+    return {}

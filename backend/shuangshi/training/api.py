@@ -102,6 +102,8 @@ class TrainingBaseSerializer(VersionedSerializer):
             "status_history",
             "version",
         ]
+        # Free whatever its case or width: the service (naming the code it reads as).
+        extra_kwargs: dict[str, dict[str, Any]] = {"code": {"validators": []}}
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from .validation import program_errors
@@ -42,6 +43,17 @@ class TrainingBase(models.Model):
         ordering = ["code"]
         verbose_name = _("training base")
         verbose_name_plural = _("training bases")
+        constraints = [
+            # One base per code whatever its case (schools/codes.py; services say so first).
+            models.UniqueConstraint(
+                Upper("code"),
+                name="training_base_code_any_case",
+                violation_error_message=_(
+                    "A training base with this code already exists (codes are compared "
+                    "ignoring case and full- or half-width characters)."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

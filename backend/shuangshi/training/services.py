@@ -30,6 +30,7 @@ from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_reevaluate
+from shuangshi.schools.codes import code_clash
 
 from .models import BaseStatus, BaseStatusChange, TrainingBase, TrainingCompletion, TrainingProgram
 from .selectors import status_histories, status_in, teacher_ids_trained_at
@@ -77,6 +78,29 @@ def _not_before_a_later_change(base: TrainingBase, on: date, field: str) -> None
     )
 
 
+def _code_taken(code: str) -> ValidationError:
+    return ValidationError(
+        {
+            "code": [
+                _(
+                    "A training base with the code “%(code)s” already exists (codes are "
+                    "compared ignoring case and full- or half-width characters)."
+                )
+                % {"code": code}
+            ]
+        }
+    )
+
+
+def _check_code_free(code: Any, *, base: TrainingBase | None = None) -> None:
+    """One base per code as an import reads it (schools.codes.code_clash)."""
+    if not isinstance(code, str):
+        return
+    clash = code_clash(TrainingBase.objects.all(), code, exclude=base.pk if base else None)
+    if clash is not None:
+        raise _code_taken(clash)
+
+
 @transaction.atomic
 def base_create(
     *, data: dict[str, Any], user: User | None = None, effective_on: date | None = None
@@ -92,7 +116,12 @@ def base_create(
         on = effective_on or asked or on
     data["approved_on"] = on if status == BaseStatus.ACTIVE else None
     _approval_as_history_says(asked, data["approved_on"])
-    base = TrainingBase.objects.create(**data)
+    _check_code_free(data.get("code"))
+    try:
+        with transaction.atomic():
+            base = TrainingBase.objects.create(**data)
+    except IntegrityError:  # the same code, in any case, stored meanwhile
+        raise _code_taken(str(data.get("code"))) from None
     _record_status(base, status, on, user)
     return base
 
@@ -139,6 +168,9 @@ def base_update(
     _not_in_future(effective_on, "effective_on")
     if not changed_values(base, data):
         return base  # the values it has: no new version, status history or re-evaluation
+    if "code" in data and data["code"] != base.code:
+        # A pair stored before the rule keeps its codes while they are sent back as they are.
+        _check_code_free(data["code"], base=base)
     # The status history as it was, which a move of the status or the approval date reads
     # (the first activation, the days the base operated): read only for such a move.
     moves = new_status != old_status or data.get("approved_on", old_approved) != old_approved
