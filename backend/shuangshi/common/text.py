@@ -8,6 +8,7 @@ model CharField and TextField), and the importers' `cells.text` applies it to ev
 """
 
 import re
+import unicodedata
 from typing import Any
 
 from django.db import models
@@ -23,6 +24,13 @@ _INVISIBLE = re.compile(
 
 def clean_text(value: str) -> str:
     return _INVISIBLE.sub("", value)
+
+
+def normalize_key(value: str) -> str:
+    """Full-width to half-width, no blanks, upper case: how a typed key (a school's or a
+    base's code, a label in a sheet) is compared."""
+    text = unicodedata.normalize("NFKC", value)
+    return "".join(text.split()).upper().replace("（", "(").replace("）", ")")
 
 
 class CharField(serializers.CharField):

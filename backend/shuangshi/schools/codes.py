@@ -17,7 +17,7 @@ from typing import TypeVar
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
-from shuangshi.spreadsheets.labels import normalize_key
+from shuangshi.common.text import normalize_key
 
 M = TypeVar("M", bound=Model)
 

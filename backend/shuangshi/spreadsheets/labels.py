@@ -5,11 +5,11 @@ are spellings the importer also accepts (together with the code and the English 
 """
 
 import functools
-import unicodedata
 from collections.abc import Mapping
 
 from django.utils import translation
 
+from shuangshi.common.text import normalize_key
 from shuangshi.mentors.models import AppointmentMode, MentorCategory
 from shuangshi.schools.models import SchoolKind
 from shuangshi.teachers.categories import CATEGORY_NAMES, SECONDARY_OFFSET, FieldCategory
@@ -144,12 +144,6 @@ _ENGLISH: dict[int, Mapping[str, str]] = {}
 
 
 @functools.lru_cache(maxsize=4096)  # codes and labels repeat down a sheet's column
-def normalize_key(value: str) -> str:
-    """Full-width to half-width, no blanks, upper case: how a typed value is compared."""
-    text = unicodedata.normalize("NFKC", value)
-    return "".join(text.split()).upper().replace("（", "(").replace("）", ")")
-
-
 def label(labels: Labels, code: str) -> str:
     """The Chinese label written for a code (the code itself when it has none)."""
     names = labels.get(code)
