@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 
+import { formatDateTimeInChina } from '@/lib/dates';
+
 /** Where each record's field names already have a label (the record's own screens). */
 const FIELD_LABELS: Record<string, string> = {
   teacher: 'teachers.fields',
@@ -11,6 +13,8 @@ const FIELD_LABELS: Record<string, string> = {
   mentor: 'mentors.fields',
   mentorappointment: 'mentors.fields',
   user: 'accounts.fields',
+  // Last: its 学校代码, 学校名称 are no other record's code and name.
+  school: 'schoolAdmin.fields',
 };
 
 type Exists = (key: string) => boolean;
@@ -67,6 +71,19 @@ const EMPTY_RELATION = /^\w+\.\w+\.None$/;
 
 const LONG = 80;
 
+/** A date and time as the log keeps it: auditlog's "2026-12-05 08:30:00.123456" (UTC, its zone
+ * dropped), a batch's "…+00:00", an ISO "…T…Z". A plain date does not match. */
+const MOMENT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** A logged date and time as China's wall clock to the second (as the log's own times), or
+ * undefined for any other value. */
+export function momentText(value: string): string | undefined {
+  const match = MOMENT.exec(value.trim());
+  if (!match) return undefined;
+  const [, day, time, zone] = match;
+  return formatDateTimeInChina(`${day}T${time}${zone ?? 'Z'}`, true);
+}
+
 /** A before or after value as text: empty as "—", yes/no in words, a structure as short JSON
  * (the whole of it in `full`, for a tooltip). Masked ID numbers stay as the API sent them. */
 export function valueText(t: TFunction, value: unknown, words?: string): { text: string; full?: string } {
@@ -75,6 +92,8 @@ export function valueText(t: TFunction, value: unknown, words?: string): { text:
   if (words && typeof value === 'string') return { text: t(`${words}.${value}`, { defaultValue: value }) };
   if (value === true || value === 'True') return { text: t('common.yes') };
   if (value === false || value === 'False') return { text: t('common.no') };
+  const moment = typeof value === 'string' ? momentText(value) : undefined;
+  if (moment) return { text: moment };
   const full = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
   return full.length > LONG ? { text: `${full.slice(0, LONG)}…`, full } : { text: full };
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 
 import { api, type Paginated } from '@/lib/api-client';
 
@@ -28,18 +28,40 @@ export function useCities(enabled = true) {
   return useQuery({ ...citiesQueryOptions(), enabled });
 }
 
-export const schoolOptionsQueryOptions = (city?: number | null) =>
+/** How many schools a school select offers at a time: typing narrows them on the server. */
+export const SCHOOL_SEARCH_PAGE = 20;
+
+/**
+ * Schools whose name or code contains `search` (all schools for ''), by name, the first
+ * SCHOOL_SEARCH_PAGE: a province has more schools than a page of the API (page_size stops at
+ * 200), so a select asks the server rather than filtering one page.
+ */
+export const schoolSearchQueryOptions = (search: string, city?: number | null) =>
   queryOptions({
-    queryKey: ['schools', 'options', { city: city ?? null }],
-    queryFn: () =>
+    queryKey: ['schools', 'search', { search, city: city ?? null }],
+    queryFn: ({ signal }) =>
       api<Paginated<School>>('/schools/', {
-        params: { page_size: 200, ordering: 'name', city: city ?? undefined },
+        params: { page_size: SCHOOL_SEARCH_PAGE, ordering: 'name', search: search || undefined, city: city ?? undefined },
+        signal,
       }),
-    staleTime: 10 * 60 * 1000,
+    staleTime: 5 * 60 * 1000,
   });
 
-export function useSchoolOptions(city?: number | null, enabled = true) {
-  return useQuery({ ...schoolOptionsQueryOptions(city), enabled });
+/** One school (its page, or the name of a school a select or a table holds by id). */
+export const schoolQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: ['schools', 'detail', id],
+    queryFn: ({ signal }) => api<School>(`/schools/${id}/`, { signal }),
+  });
+
+/** The names of the given schools (id -> name), each read once and kept for ten minutes. */
+export function useSchoolNames(ids: (number | null | undefined)[]): Map<number, string> {
+  const unique = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+  return useQueries({
+    queries: unique.map((id) => ({ ...schoolQueryOptions(id), staleTime: 10 * 60 * 1000 })),
+    combine: (results) =>
+      new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data.name] as [number, string]] : []))),
+  });
 }
 
 export function cityLabel(city: City, language: string): string {

@@ -883,6 +883,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Marks read what the bell counts (resolved alerts are left as they are); `marked`: how many. */
         post: operations["notifications_read_all_create"];
         delete?: never;
         options?: never;
@@ -897,6 +898,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The bell: how many are unread and not resolved (a job's notice is never resolved; a resolved alert no longer counts). */
         get: operations["notifications_unread_count_retrieve"];
         put?: never;
         post?: never;
@@ -6615,7 +6617,7 @@ export interface operations {
                 page_size?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
-                /** @description Only unread (true) or read (false) */
+                /** @description true: only the unread, those the bell counts (not read, and not resolved: an alert whose condition ended waits no more); false: the rest (read, or resolved). Without it: all, resolved ones too (resolved_at set). */
                 unread?: boolean;
             };
             header?: never;

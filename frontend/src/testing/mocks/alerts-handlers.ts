@@ -23,6 +23,9 @@ export const alertsState = {
   digestLanguage: '',
 };
 
+// Unread as the API means it: not read, and not resolved (a resolved alert waits no more).
+const waiting = (n: { read_at: string | null; resolved_at: string | null }) => !n.read_at && !n.resolved_at;
+
 const preferences = () => ({
   email_enabled: alertsState.emailEnabled,
   email: 'hr@example.cn',
@@ -42,7 +45,7 @@ export const alertsHandlers = [
     }),
   ),
   http.get(`${API}/notifications/unread-count/`, () =>
-    HttpResponse.json({ unread: alertsState.notifications.filter((n) => !n.read_at).length }),
+    HttpResponse.json({ unread: alertsState.notifications.filter(waiting).length }),
   ),
   http.get(`${API}/notifications/preferences/`, () => HttpResponse.json(preferences())),
   http.patch(`${API}/notifications/preferences/`, async ({ request }) => {
@@ -52,7 +55,7 @@ export const alertsHandlers = [
     return HttpResponse.json(preferences());
   }),
   http.post(`${API}/notifications/read-all/`, () => {
-    const unread = alertsState.notifications.filter((n) => !n.read_at);
+    const unread = alertsState.notifications.filter(waiting);
     for (const n of unread) n.read_at = '2026-12-01T08:00:00Z';
     return HttpResponse.json({ marked: unread.length });
   }),
@@ -64,7 +67,7 @@ export const alertsHandlers = [
   }),
   http.get(`${API}/notifications/`, ({ request }) => {
     const unread = new URL(request.url).searchParams.get('unread') === 'true';
-    const rows = alertsState.notifications.filter((n) => !unread || !n.read_at);
+    const rows = alertsState.notifications.filter((n) => !unread || waiting(n));
     return HttpResponse.json({ count: rows.length, next: null, previous: null, results: rows });
   }),
   http.get(`${API}/ratios/forecast/schools/`, () =>

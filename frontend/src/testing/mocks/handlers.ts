@@ -97,8 +97,17 @@ export const handlers = [
 
   http.get(`${API}/cities/`, ({ request }) => HttpResponse.json(paginate(request, cities))),
   http.get(`${API}/schools/`, ({ request }) => {
-    const city = new URL(request.url).searchParams.get('city');
-    return HttpResponse.json(paginate(request, schools.filter((s) => !city || s.city === Number(city))));
+    const params = new URL(request.url).searchParams;
+    const city = params.get('city');
+    const search = params.get('search') ?? '';
+    return HttpResponse.json(
+      paginate(
+        request,
+        schools.filter(
+          (s) => (!city || s.city === Number(city)) && (!search || s.name.includes(search) || s.code.includes(search)),
+        ),
+      ),
+    );
   }),
   http.get(`${API}/schools/:id/`, ({ params }) => {
     const school = schools.find((s) => s.id === Number(params.id));

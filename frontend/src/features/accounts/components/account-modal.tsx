@@ -2,11 +2,12 @@ import { App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { SchoolSelect } from '@/components/ui/school-select';
 import { useEnumOptions } from '@/components/ui/enum-label';
 import { FormModal } from '@/components/ui/form-modal';
 import type { Role } from '@/lib/auth';
 import { applyServerErrors } from '@/lib/form-errors';
-import { cityLabel, useCities, useSchoolOptions } from '@/lib/reference-data';
+import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useBaseOptions } from '../api/get-base-options';
 import { useSaveAccount } from '../api/save-account';
@@ -22,7 +23,6 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
   const role = (Form.useWatch('role', form) as Role | undefined) ?? account?.role;
   const scope = role ? scopeFieldOf[role] : null;
   const cities = useCities();
-  const schools = useSchoolOptions(null, scope === 'school' || role === 'expert');
   // Teacher accounts are opened from the teacher list (the teacher is their scope): here a
   // teacher's account keeps its role, and no other account becomes one.
   const roleOptions = useEnumOptions('role').map((option) =>
@@ -104,12 +104,7 @@ export function AccountModal({ account, onClose }: { account: Account | null; on
               rules={scope === 'school' ? [req('school')] : []}
               extra={role === 'expert' ? t('accounts.expertSchool') : undefined}
             >
-              <Select
-                allowClear={role === 'expert'}
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={schools.isPending}
-                options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}
-              />
+              <SchoolSelect allowClear={role === 'expert'} />
             </Form.Item>
           )}
           {scope === 'training_base' && (

@@ -12,7 +12,7 @@ import { useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDateTimeInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
-import { cityLabel, useCities, useSchoolOptions } from '@/lib/reference-data';
+import { cityLabel, useCities, useSchoolNames } from '@/lib/reference-data';
 
 import { useDeactivateAccount } from '../api/deactivate-account';
 import { useAccounts } from '../api/get-accounts';
@@ -43,18 +43,22 @@ export function AccountsList() {
   const reset = useResetPassword();
   const handOver = usePasswordHandOver();
   const cities = useCities();
-  const schools = useSchoolOptions(null);
   const bases = useBaseOptions();
+  // A school-scoped account names its school: read by id (the rows hold only the id; a page of
+  // schools did not hold every school).
+  const schoolNames = useSchoolNames(
+    accounts.data?.results.map((row) => (row.teacher_name ? null : row.school)) ?? [],
+  );
   const [editing, setEditing] = useState<Account | null | undefined>(undefined);
   const update = (changes: Partial<AccountParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
 
   const names = useMemo(
     () => ({
       city: new Map(cities.data?.results.map((c) => [c.id, cityLabel(c, i18n.language)])),
-      school: new Map(schools.data?.results.map((s) => [s.id, s.name])),
+      school: schoolNames,
       base: new Map(bases.data?.results.map((b) => [b.id, b.name])),
     }),
-    [cities.data, schools.data, bases.data, i18n.language],
+    [cities.data, schoolNames, bases.data, i18n.language],
   );
   const scopeOf = (row: Account) =>
     (row.teacher_name && [row.teacher_name, row.teacher_school_name].filter(Boolean).join(' · ')) ||

@@ -1,9 +1,10 @@
-import { Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { AuditActionTag, AuditChanges as Changes, AUDIT_WRAP as wrap } from '@/components/ui/audit-changes';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
@@ -105,7 +106,7 @@ export function AuditLogPage() {
     <Card title={t('audit.title')}>
       <Space wrap style={{ marginBottom: 16, width: isPhone ? '100%' : undefined }} orientation={isPhone ? 'vertical' : 'horizontal'}>
         <Space.Compact style={filterWidth(300)}>
-          <DatePicker
+          <DateField
             aria-label={t('audit.from')}
             placeholder={t('audit.from')}
             value={from}
@@ -114,7 +115,7 @@ export function AuditLogPage() {
             style={{ width: '50%' }}
             popupAlign={popupAlign}
           />
-          <DatePicker
+          <DateField
             aria-label={t('audit.to')}
             placeholder={t('audit.to')}
             value={to}

@@ -1,8 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { SchoolSelect } from '@/components/ui/school-select';
+import { DateField } from '@/components/ui/date-field';
 import { EnumSelect } from '@/components/ui/enum-label';
 import { FormModal } from '@/components/ui/form-modal';
 import { ApiError } from '@/lib/api-client';
@@ -11,7 +13,6 @@ import { saveErrors } from '@/lib/conflict';
 import { datesFromDayjs, datesToDayjs } from '@/lib/dates';
 import { setFieldErrors } from '@/lib/form-errors';
 import { isValidIdNumber } from '@/lib/id-number';
-import { useSchoolOptions } from '@/lib/reference-data';
 
 import { useLookupMentor } from '../api/lookup-mentor';
 import { useSaveAppointment } from '../api/save-appointment';
@@ -35,7 +36,6 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
   const saveMentor = useSaveMentor();
   const lookup = useLookupMentor();
   const chooseSchool = me?.role === 'province';
-  const schools = useSchoolOptions(null, chooseSchool && !appointment);
   const [record, setRecord] = useState(appointment);
   const [source, setSource] = useState<Source>('existing');
   const [match, setMatch] = useState<MentorMatch | null>(null);
@@ -223,11 +223,7 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
           {chooseSchool && !record && (
             <Col xs={24}>
               <Form.Item name="school" label={t('mentors.fields.school')} rules={[req('school')]}>
-                <Select
-                  showSearch={{ optionFilterProp: 'label' }}
-                  loading={schools.isPending}
-                  options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}
-                />
+                <SchoolSelect />
               </Form.Item>
             </Col>
           )}
@@ -243,12 +239,12 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
           </Col>
           <Col xs={12}>
             <Form.Item name="start_on" label={t('mentors.fields.start_on')} rules={[req('start_on')]}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12}>
             <Form.Item name="end_on" label={t('mentors.fields.end_on')} extra={t('mentors.endHelp')}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

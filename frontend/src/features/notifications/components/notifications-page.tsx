@@ -84,21 +84,25 @@ export function NotificationsPage() {
                 ? { current: page, pageSize: PAGE_SIZE, total: list.data?.count ?? 0, onChange: setPage }
                 : false
             }
-            renderItem={(item) => ({
-              'data-testid': 'notification',
-              // Opening it marks it read and goes to its link: a row with neither to do is not a button.
-              onClick: item.link || !item.read_at ? () => void open(item) : undefined,
-              extra: <Typography.Text type="secondary">{formatDate(item.due_on)}</Typography.Text>,
-              title: (
-                <Space wrap>
-                  {!item.read_at && <Tag color="blue">{t('notifications.new')}</Tag>}
-                  <Tag>{t(`notifications.kinds.${item.kind}`)}</Tag>
-                  {item.resolved_at && <Tag color="green">{t('notifications.resolved')}</Tag>}
-                  <span style={{ fontWeight: item.read_at ? 400 : 600 }}>{item.title}</span>
-                </Space>
-              ),
-              description: item.body,
-            })}
+            renderItem={(item) => {
+              // New as the bell counts it: a resolved alert waits no more, read or not.
+              const fresh = !item.read_at && !item.resolved_at;
+              return {
+                'data-testid': 'notification',
+                // Opening it marks it read and goes to its link: a row with neither to do is not a button.
+                onClick: item.link || !item.read_at ? () => void open(item) : undefined,
+                extra: <Typography.Text type="secondary">{formatDate(item.due_on)}</Typography.Text>,
+                title: (
+                  <Space wrap>
+                    {fresh && <Tag color="blue">{t('notifications.new')}</Tag>}
+                    <Tag>{t(`notifications.kinds.${item.kind}`)}</Tag>
+                    {item.resolved_at && <Tag color="green">{t('notifications.resolved')}</Tag>}
+                    <span style={{ fontWeight: fresh ? 600 : 400 }}>{item.title}</span>
+                  </Space>
+                ),
+                description: item.body,
+              };
+            }}
           />
         )}
       </ActionCard>

@@ -1,13 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 
-import { api } from '@/lib/api-client';
-import type { School } from '@/lib/reference-data';
-
-export const schoolQueryOptions = (id: number) =>
-  queryOptions({
-    queryKey: ['schools', 'detail', id],
-    queryFn: ({ signal }) => api<School>(`/schools/${id}/`, { signal }),
-  });
+import { schoolQueryOptions } from '@/lib/reference-data';
 
 export function useSchool(id: number) {
   return useQuery({ ...schoolQueryOptions(id), enabled: Number.isFinite(id) });

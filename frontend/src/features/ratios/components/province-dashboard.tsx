@@ -1,8 +1,9 @@
-import { Alert, Card, Col, DatePicker, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { DateField } from '@/components/ui/date-field';
 import { Chart } from '@/components/charts/chart';
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
@@ -74,7 +75,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
         <Col>
           <Space wrap>
             <ScopeFilters city={city} kind={kind} cityLocked={cityLocked} onChange={onChange} />
-            <DatePicker
+            <DateField
               aria-label={t('dashboard.asOf')}
               placeholder={t('dashboard.asOf')}
               value={as_of ? dayjs(as_of) : null}

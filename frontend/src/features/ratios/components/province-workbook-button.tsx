@@ -1,10 +1,11 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Popover, Space, Typography } from 'antd';
+import { App, Button, Popover, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
+import { DateField } from '@/components/ui/date-field';
 import { paths } from '@/config/paths';
 import { isAfterTodayInChina, todayInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
@@ -98,7 +99,7 @@ function WorkbookButton({
     <Space orientation="vertical" size="small" data-testid={`${testId}-form`}>
       <Typography.Text type="secondary">{t('dashboard.workbookAsOfHint')}</Typography.Text>
       <Space wrap>
-        <DatePicker
+        <DateField
           aria-label={t('dashboard.workbookAsOf')}
           value={day}
           allowClear={false}

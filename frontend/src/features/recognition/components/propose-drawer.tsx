@@ -1,9 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, ConfigProvider, DatePicker, Drawer, Form, Input, Select, Upload } from 'antd';
+import { Alert, App, Button, ConfigProvider, Drawer, Form, Input, Select, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { certificateLevels } from '@/config/enums';
 import { useIsPhone } from '@/lib/breakpoints';
@@ -162,10 +163,10 @@ export function ProposeDrawer({
               <Input />
             </Form.Item>
             <Form.Item name="issued_on" label={t('recognition.propose.issuedOn')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="expires_on" label={t('recognition.propose.expiresOn')}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </>
         ) : (
@@ -180,10 +181,10 @@ export function ProposeDrawer({
               <Input />
             </Form.Item>
             <Form.Item name="start_on" label={t('recognition.propose.startOn')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="end_on" label={t('recognition.propose.endOn')}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </>
         )}

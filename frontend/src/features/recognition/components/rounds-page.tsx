@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableColumnType } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableColumnType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateRangeField } from '@/components/ui/date-field';
 import { ActionCard } from '@/components/ui/action-card';
 import { ErrorState } from '@/components/ui/query-state';
 import { useRowActionsColumns } from '@/components/ui/row-actions';
@@ -228,7 +229,7 @@ function RoundForm({ round, onClose }: { round?: Round; onClose: () => void }) {
       >
         <Form.Item name="code" label={t('recognition.code')} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="name" label={t('recognition.roundName')} rules={[{ required: true }]}><Input /></Form.Item>
-        <Form.Item name="dates" label={t('recognition.opens')} rules={[{ required: true }]}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="dates" label={t('recognition.opens')} rules={[{ required: true }]}><DateRangeField style={{ width: '100%' }} /></Form.Item>
         <Space>
           <Form.Item name="publicity_days" label={t('recognition.publicityDays')}><InputNumber min={0} max={90} /></Form.Item>
           <Form.Item name="validity_years" label={t('recognition.validityYears')}><InputNumber min={1} max={10} /></Form.Item>

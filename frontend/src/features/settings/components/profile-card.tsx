@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { certificateLevels, type EnumGroup } from '@/config/enums';
@@ -104,7 +105,7 @@ function Field({ name, kind }: { name: string; kind: Kind }) {
       case 'switch':
         return <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />;
       case 'date':
-        return <DatePicker style={{ width: '100%' }} />;
+        return <DateField style={{ width: '100%' }} />;
       case 'enum':
         return <EnumSelect group={kind.group} />;
       case 'level':

@@ -1,7 +1,8 @@
-import { App, Button, Card, Col, DatePicker, Form, InputNumber, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, InputNumber, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { ErrorState } from '@/components/ui/query-state';
 import { saveErrors } from '@/lib/conflict';
 import { errorText } from '@/lib/error-text';
@@ -131,7 +132,7 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
             )}
           </Form.Item>
           <Form.Item name="deadline" label={t('settings.deadline')}>
-            <DatePicker />
+            <DateField />
           </Form.Item>
         </Space>
         <div>

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnType } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, type TableColumnType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
+import { DateField } from '@/components/ui/date-field';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
@@ -117,10 +118,10 @@ function CertificateModal({
         </Form.Item>
         <Space>
           <Form.Item name="issued_on" label={t('certificates.fields.issued_on')} rules={[{ required: true }]}>
-            <DatePicker />
+            <DateField />
           </Form.Item>
           <Form.Item name="expires_on" label={t('certificates.fields.expires_on')}>
-            <DatePicker />
+            <DateField />
           </Form.Item>
         </Space>
       </Form>

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, type TableColumnType } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
@@ -67,10 +68,10 @@ function PeriodModal({
         </Form.Item>
         <Space>
           <Form.Item name="start_on" label={t('periods.fields.start_on')} rules={[{ required: true }]}>
-            <DatePicker />
+            <DateField />
           </Form.Item>
           <Form.Item name="end_on" label={t('periods.fields.end_on')}>
-            <DatePicker />
+            <DateField />
           </Form.Item>
         </Space>
       </Form>

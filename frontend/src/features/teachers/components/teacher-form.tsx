@@ -1,15 +1,16 @@
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { SchoolSelect } from '@/components/ui/school-select';
+import { DateField } from '@/components/ui/date-field';
 import { EnumSelect } from '@/components/ui/enum-label';
 import { useMe } from '@/lib/auth';
 import { datesFromDayjs, datesToDayjs, isAfterTodayInChina } from '@/lib/dates';
 import { saveErrors } from '@/lib/conflict';
 import { clearEditedErrors } from '@/lib/form-errors';
 import { isValidIdNumber, parseIdNumber } from '@/lib/id-number';
-import { useSchoolOptions } from '@/lib/reference-data';
 import { keepEnterInDates } from '@/lib/form-keys';
 import { useUnsavedChangesPrompt } from '@/lib/unsaved-changes';
 import dayjs from 'dayjs';
@@ -42,7 +43,6 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
   const leaveSaved = useUnsavedChangesPrompt(dirty);
   // school_hr writes into its own school: the server fills `school` in.
   const chooseSchool = me?.role === 'province';
-  const schools = useSchoolOptions(null, chooseSchool);
   const saving = create.isPending || update.isPending;
   // A masked ID number (3601**********1234) is not sent back.
   const idMasked = Boolean(teacher?.id_number.includes('*'));
@@ -108,11 +108,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
           {chooseSchool && (
             <Col xs={24} md={12}>
               <Form.Item name="school" label={t('teachers.fields.school')} rules={[req('school')]}>
-                <Select
-                  showSearch={{ optionFilterProp: 'label' }}
-                  loading={schools.isPending}
-                  options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}
-                />
+                <SchoolSelect />
               </Form.Item>
             </Col>
           )}
@@ -150,7 +146,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="birth_date" label={t('teachers.fields.birth_date')} rules={[req('birth_date')]}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -194,7 +190,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="hired_on" label={t('teachers.fields.hired_on')} rules={[req('hired_on')]}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -203,12 +199,12 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
               label={t('teachers.fields.teaching_since')}
               rules={[req('teaching_since')]}
             >
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="left_on" label={t('teachers.fields.left_on')}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           {teacher && (
@@ -219,7 +215,7 @@ export function TeacherForm({ teacher, onSaved, onCancel }: Props) {
                 extra={t('teachers.effectiveHelp')}
               >
                 {/* Today or earlier: the server refuses a later date (today's values are read). */}
-                <DatePicker style={{ width: '100%' }} disabledDate={isAfterTodayInChina} />
+                <DateField style={{ width: '100%' }} disabledDate={isAfterTodayInChina} />
               </Form.Item>
             </Col>
           )}

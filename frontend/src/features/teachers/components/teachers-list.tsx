@@ -1,4 +1,5 @@
 import { DownloadOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { SchoolSelect } from '@/components/ui/school-select';
 import { LinkButton } from '@/components/ui/link-button';
 import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
@@ -16,7 +17,6 @@ import { canEditTeachers, useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
-import { useSchoolOptions } from '@/lib/reference-data';
 import { useTableScroll } from '@/lib/table-scroll';
 
 import { useCreateTeacherAccounts, type TeacherAccount } from '../api/create-teacher-accounts';
@@ -113,7 +113,6 @@ export function TeachersList() {
   const exporting = useExportTeachers();
   const { message } = App.useApp();
   const showSchool = me?.role !== 'school_hr';
-  const schools = useSchoolOptions(null, showSchool);
   // School HR select rows and open teacher accounts for them (DESIGN §8).
   const canMakeAccounts = me?.role === 'school_hr';
   const [selected, setSelected] = useState<Teacher[]>([]);
@@ -298,16 +297,13 @@ export function TeachersList() {
           style={wide(260)}
         />
         {showSchool && (
-          <Select
+          <SchoolSelect
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('teachers.fields.school')}
             placeholder={t('teachers.fields.school')}
             style={wide(220)}
-            loading={schools.isPending}
             value={filters.school}
-            onChange={(value) => update({ school: value })}
-            options={schools.data?.results.map((s) => ({ value: s.id, label: s.name }))}
+            onChange={(value) => update({ school: value ?? undefined })}
           />
         )}
         <EnumSelect

@@ -1,7 +1,8 @@
-import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { EnumSelect } from '@/components/ui/enum-label';
 import { FormModal } from '@/components/ui/form-modal';
 import { saveErrors } from '@/lib/conflict';
@@ -125,13 +126,13 @@ export function BaseModal({ base, onClose }: { base: TrainingBase | null; onClos
               initialValue={todayInChina()}
             >
               {/* Today or earlier: the server refuses a later day (the status column is today's). */}
-              <DatePicker style={{ width: '100%' }} disabledDate={isAfterTodayInChina} />
+              <DateField style={{ width: '100%' }} disabledDate={isAfterTodayInChina} />
             </Form.Item>
           </Col>
         )}
         <Col xs={24} md={8}>
           <Form.Item name="approved_on" label={t('training.baseFields.approved_on')} extra={t('training.approvedHelp')}>
-            <DatePicker style={{ width: '100%' }} />
+            <DateField style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

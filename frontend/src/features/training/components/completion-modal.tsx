@@ -1,9 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { FormModal } from '@/components/ui/form-modal';
 import { ApiError } from '@/lib/api-client';
 import { saveErrors } from '@/lib/conflict';
@@ -191,7 +192,7 @@ export function CompletionModal({
           )}
           <Space wrap align="start">
             <Form.Item name="completed_on" label={t('training.fields.completed_on')} rules={[req('completed_on')]}>
-              <DatePicker />
+              <DateField />
             </Form.Item>
             <Form.Item name="hours" label={t('training.fields.hours')} rules={[req('hours')]}>
               <InputNumber min={1} max={program?.hours} precision={0} />

@@ -1,7 +1,8 @@
-import { App, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { App, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { EnumSelect } from '@/components/ui/enum-label';
 import { FormModal } from '@/components/ui/form-modal';
 import { saveErrors } from '@/lib/conflict';
@@ -65,10 +66,10 @@ export function ProgramModal({ program, onClose }: { program: TrainingProgram | 
       </Form.Item>
       <Space wrap>
         <Form.Item name="start_on" label={t('training.fields.start_on')} rules={[req('start_on')]}>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="end_on" label={t('training.fields.end_on')} rules={[req('end_on')]}>
-          <DatePicker />
+          <DateField />
         </Form.Item>
       </Space>
     </FormModal>
