@@ -7,6 +7,7 @@ in it. `clean_text` drops them; `CharField` applies it to every text input of th
 model CharField and TextField), and the importers' `cells.text` applies it to every cell.
 """
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -26,6 +27,7 @@ def clean_text(value: str) -> str:
     return _INVISIBLE.sub("", value)
 
 
+@functools.lru_cache(maxsize=4096)  # codes and labels repeat down a sheet's column
 def normalize_key(value: str) -> str:
     """Full-width to half-width, no blanks, upper case: how a typed key (a school's or a
     base's code, a label in a sheet) is compared."""

@@ -143,7 +143,6 @@ QUALIFICATION_LEVEL: Labels = {
 _ENGLISH: dict[int, Mapping[str, str]] = {}
 
 
-@functools.lru_cache(maxsize=4096)  # codes and labels repeat down a sheet's column
 def label(labels: Labels, code: str) -> str:
     """The Chinese label written for a code (the code itself when it has none)."""
     names = labels.get(code)
