@@ -13,7 +13,10 @@ def test_a_duplicate_school_code_reads_naturally(api, province, school_a, school
         format="json",
     )
     assert response.status_code == 400
-    assert response.json()["code"] == ["已有代码相同的学校。"]
+    # Round 43: it names the code that reads the same (case and width aside).
+    assert response.json()["code"] == [
+        f"已有代码为“{school_a.code}”的学校（比较代码时不区分大小写和全角/半角）。"
+    ]
 
 
 def test_a_duplicate_base_code_reads_naturally(api, province, base_a):

@@ -28,7 +28,10 @@ def test_a_duplicate_school_code_reads_as_a_sentence_in_english(api, province, s
     body = {"code": school_a.code, "version": school_b.version}
     response = api(province).patch(url, body, format="json", **EN)
     assert response.status_code == 400
-    assert response.json()["code"] == ["Another school already has this code."]
+    assert response.json()["code"] == [  # round 43: names the code that reads the same
+        f"A school with the code “{school_a.code}” already exists (codes are compared "
+        "ignoring case and full- or half-width characters)."
+    ]
     # nothing was written
     school_b.refresh_from_db()
     assert school_b.code != school_a.code
@@ -38,7 +41,9 @@ def test_chinese_keeps_its_wording(api, province, school_a, school_b):
     url = f"/api/v1/schools/{school_b.pk}/"
     body = {"code": school_a.code, "version": school_b.version}
     response = api(province).patch(url, body, format="json")
-    assert response.json()["code"] == ["已有代码相同的学校。"]
+    assert response.json()["code"] == [
+        f"已有代码为“{school_a.code}”的学校（比较代码时不区分大小写和全角/半角）。"
+    ]
 
 
 def test_a_duplicate_base_code_reads_as_a_sentence_in_english(api, province, base_a):
@@ -46,7 +51,10 @@ def test_a_duplicate_base_code_reads_as_a_sentence_in_english(api, province, bas
         "/api/v1/training-bases/", _base_body(base_a), format="json", **EN
     )
     assert response.status_code == 400
-    assert response.json()["code"] == ["Another training base already has this code."]
+    assert response.json()["code"] == [
+        f"A training base with the code “{base_a.code}” already exists (codes are compared "
+        "ignoring case and full- or half-width characters)."
+    ]
 
 
 def test_a_role_that_may_not_write_schools_is_refused_before_any_wording(api, hr_a, school_a):

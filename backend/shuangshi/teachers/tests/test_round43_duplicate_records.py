@@ -15,6 +15,19 @@ from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatu
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def api(api: Any) -> Any:
+    """The messages are asserted in English (the API's default language is Chinese)."""
+
+    def client(user: Any = None) -> Any:
+        c = api(user)
+        c.credentials(HTTP_ACCEPT_LANGUAGE="en")
+        return c
+
+    return client
+
+
 CERTIFICATES = "/api/v1/certificates/"
 PERIODS = "/api/v1/enterprise-periods/"
 TAKEN = "This teacher already has a certificate of this kind with this number."

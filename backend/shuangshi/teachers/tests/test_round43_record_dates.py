@@ -24,6 +24,19 @@ from shuangshi.teachers.models import Certificate, EnterprisePeriod, Teacher
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def api(api: Any) -> Any:
+    """The messages are asserted in English (the API's default language is Chinese)."""
+
+    def client(user: Any = None) -> Any:
+        c = api(user)
+        c.credentials(HTTP_ACCEPT_LANGUAGE="en")
+        return c
+
+    return client
+
+
 BIRTH = date(1998, 3, 10)
 CERTIFICATES = "/api/v1/certificates/"
 PERIODS = "/api/v1/enterprise-periods/"
