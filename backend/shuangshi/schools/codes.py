@@ -11,8 +11,8 @@ being beyond SQL.
 
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
@@ -32,6 +32,22 @@ def code_clash(queryset: QuerySet[M], code: str, *, exclude: int | None = None) 
         if normalize_key(stored) == key:
             return str(stored)
     return None
+
+
+def check_code_free(
+    queryset: QuerySet[M],
+    code: Any,
+    *,
+    exclude: int | None,
+    taken: Callable[[str], Exception],
+) -> None:
+    """Raise taken(stored code) when a stored code of `queryset` reads as `code` (a code that
+    is not text is the field's own check's to refuse)."""
+    if not isinstance(code, str):
+        return
+    clash = code_clash(queryset, code, exclude=exclude)
+    if clash is not None:
+        raise taken(clash)
 
 
 def by_key(queryset: QuerySet[M], typed: Iterable[str | None]) -> dict[str, list[M]]:

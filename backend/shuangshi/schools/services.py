@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from shuangshi.common.api import apply_changes
 
 from .cities import CITIES
-from .codes import code_clash
+from .codes import check_code_free
 from .models import City, School
 
 
@@ -27,11 +27,9 @@ def _code_taken(code: str) -> ValidationError:
 
 def _check_code_free(code: Any, *, school: School | None = None) -> None:
     """One school per code as an import reads it (codes.code_clash)."""
-    if not isinstance(code, str):
-        return
-    clash = code_clash(School.objects.all(), code, exclude=school.pk if school else None)
-    if clash is not None:
-        raise _code_taken(clash)
+    check_code_free(
+        School.objects.all(), code, exclude=school.pk if school else None, taken=_code_taken
+    )
 
 
 @transaction.atomic

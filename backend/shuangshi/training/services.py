@@ -30,7 +30,7 @@ from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_reevaluate
-from shuangshi.schools.codes import code_clash
+from shuangshi.schools.codes import check_code_free
 
 from .models import BaseStatus, BaseStatusChange, TrainingBase, TrainingCompletion, TrainingProgram
 from .selectors import status_histories, status_in, teacher_ids_trained_at
@@ -94,11 +94,9 @@ def _code_taken(code: str) -> ValidationError:
 
 def _check_code_free(code: Any, *, base: TrainingBase | None = None) -> None:
     """One base per code as an import reads it (schools.codes.code_clash)."""
-    if not isinstance(code, str):
-        return
-    clash = code_clash(TrainingBase.objects.all(), code, exclude=base.pk if base else None)
-    if clash is not None:
-        raise _code_taken(clash)
+    check_code_free(
+        TrainingBase.objects.all(), code, exclude=base.pk if base else None, taken=_code_taken
+    )
 
 
 @transaction.atomic
