@@ -24,6 +24,7 @@ from shuangshi.common.idnumbers import mask_id_text
 from shuangshi.mentors.models import AppointmentMode, Mentor
 from shuangshi.qualification.models import TargetCode
 from shuangshi.qualification.wording import level_words
+from shuangshi.recognition.models import ObjectionStatus, decision_label
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import CertificateKind, certificate_level_label
 from shuangshi.training.models import BaseStatus, TrainingBase
@@ -75,6 +76,8 @@ _NAME_JOINS: dict[str, tuple[str, ...]] = {
     "recognition.application": ("teacher", "round"),
     "mentors.mentorappointment": ("mentor", "school"),
     "training.basestatuschange": ("base",),
+    "recognition.vote": ("application__teacher", "application__round", "expert__teacher"),
+    "recognition.objection": ("application__teacher", "application__round"),
 }
 
 
@@ -122,6 +125,34 @@ def _base_status_name(row: Any) -> str:
     return base_status_name(row.base.name, row.status, row.effective_on.isoformat())
 
 
+def vote_name(vote: str, decision: str) -> str:
+    """An expert's vote (王小明 · JX2026A · 李专家：同意): ``vote`` names whose application,
+    in which round, and whose vote (Vote.identity); ``decision`` is its code."""
+    return _("%(vote)s: %(decision)s") % {"vote": vote, "decision": decision_label(decision)}
+
+
+def objection_name(application: str, status: str) -> str:
+    """An objection (王小明 · JX2026A · 异议（未处理）): ``application`` names whose, in
+    which round (Objection.identity); ``status`` is its code."""
+    return _("%(application)s · Objection (%(status)s)") % {
+        "application": application,
+        "status": str(dict(ObjectionStatus.choices).get(status, status)),
+    }
+
+
+# Records whose logged name carries a state's code (a vote's decision, an objection's
+# status): worded from the record's identity and that code.
+_STATE_NAMES: dict[str, Callable[[str, str], str]] = {
+    "recognition.vote": vote_name,
+    "recognition.objection": objection_name,
+}
+# Their names as logged before round 44: ids and the code ("12 6 approve", "11 open").
+_STATE_IDS: dict[str, re.Pattern[str]] = {
+    "recognition.vote": re.compile(r"\d+ \d+ (\w+)"),
+    "recognition.objection": re.compile(r"\d+ (\w+)"),
+}
+
+
 # Models whose __str__ is made of codes ("skill_level:grade4", "3@5 teaching",
 # "dual_qualified_ratio=0.6500", "24:suspended@2026-12-07") or English ("alert settings"):
 # named in words of the active language instead.
@@ -131,6 +162,9 @@ _NAMERS: dict[str, Callable[[Any], str]] = {
     "qualification.target": lambda row: target_name(row.code),
     "notifications.alertsettings": lambda row: alert_settings_name(),
     "training.basestatuschange": _base_status_name,
+    # Without their state: the entry's own code words it (_STATE_NAMES).
+    "recognition.vote": lambda row: row.identity(),
+    "recognition.objection": lambda row: row.identity(),
 }
 
 
@@ -151,6 +185,9 @@ _LOGGED_CODES: dict[str, re.Pattern[str]] = {
     "qualification.target": re.compile(r"(\w+)=(-?[\d.]+)"),
     "notifications.alertsettings": re.compile(r"alert settings"),
     "training.basestatuschange": _BASE_STATUS_REPR,
+    # Vote.__str__ and Objection.__str__ since round 44: names and the state's code.
+    "recognition.vote": re.compile(r"(?s)(.+ · .+): (\w+)"),
+    "recognition.objection": re.compile(r"(?s)(.+) · objection \((\w+)\)"),
 }
 
 
@@ -185,6 +222,8 @@ def object_name(entry: LogEntry, names: Names | None = None) -> str:
         return target_name(codes[1])
     if codes and label == "notifications.alertsettings":
         return alert_settings_name()
+    if codes and label in _STATE_NAMES:
+        return mask_id_text(_STATE_NAMES[label](codes[1], codes[2]))
     if label in _NAMERS and names is None:
         names = related_names([entry])
     if codes and label == "training.basestatuschange":
@@ -199,6 +238,9 @@ def object_name(entry: LogEntry, names: Names | None = None) -> str:
         }
     own = _named_from_record(entry)
     found = names.get((own, str(entry.object_id))) if own and names is not None else None
+    ids = _STATE_IDS[label].fullmatch(entry.object_repr or "") if label in _STATE_IDS else None
+    if found and ids:  # logged by ids: the record's names, the logged state
+        return mask_id_text(_STATE_NAMES[label](found, ids[1]))
     return found or mask_id_text(entry.object_repr or "")
 
 

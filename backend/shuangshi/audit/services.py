@@ -1,9 +1,11 @@
 """Writes of the audit app: the deliberate, logged reading of a full ID number, the
-per-user budget of ID-number lookups, and the record of bulk reads (exports)."""
+per-user budget of ID-number lookups, the record of bulk reads (exports), and the defaults
+of a setting stored before its first edit."""
 
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
+from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -19,6 +21,8 @@ from shuangshi.mentors.selectors import mentor_full_id_visible
 from shuangshi.teachers.models import Teacher
 
 from .models import IdLookupCount
+
+M = TypeVar("M", bound=Model)
 
 
 class RevealRefused(PermissionError):
@@ -114,3 +118,18 @@ def export_record(*, user: User, what: str, scope: str, count: int, full_ids: in
             "full_id_numbers": full_ids,
         },
     )
+
+
+@transaction.atomic
+def defaults_stored(row: M, **lookup: Any) -> M:
+    """``row`` is unsaved and holds the defaults its readers see before any edit (a target,
+    the alert settings): store it as it is, with no audit entry, so that the edit its
+    service then saves is logged as a change from the defaults, not as a creation. Returns
+    the stored row (found by ``lookup``), locked: another request's, if one stored it
+    meanwhile."""
+    try:
+        with transaction.atomic(), disable_auditlog():
+            row.save(force_insert=True)
+    except IntegrityError:
+        pass  # stored meanwhile
+    return type(row)._default_manager.select_for_update().get(**lookup)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from shuangshi.accounts.models import Role, User
@@ -107,21 +108,35 @@ def review_subject(application_id: int, status: str) -> str:
     return f"application:{application_id}:{status}"
 
 
-def review_waiting(today: date) -> Iterator[Alert]:
+def _waiting(round_ids: Iterable[int] | None = None) -> QuerySet[Any]:
+    """The applications waiting for a review (of these rounds)."""
+    from shuangshi.recognition.models import Application, ApplicationStatus
+
+    S = ApplicationStatus
+    waiting = Application.objects.filter(status__in=[S.SUBMITTED, S.SCHOOL_APPROVED, S.OBJECTED])
+    return waiting if round_ids is None else waiting.filter(round_id__in=list(round_ids))
+
+
+def review_subjects(round_ids: Iterable[int]) -> list[str]:
+    """The subjects of the `review_waiting` alerts the rounds' applications may have open
+    now: each waiting application's, at the stage it is at."""
+    return [
+        review_subject(pk, status) for pk, status in _waiting(round_ids).values_list("pk", "status")
+    ]
+
+
+def review_waiting(today: date, round_ids: Iterable[int] | None = None) -> Iterator[Alert]:
     """An application waits for this user's stage: the school's HR (submitted), the province
     (approved by the school, or objected), the round's experts who have not voted yet. Its
     due date is the day the application entered that status, so a vote or a further
-    objection adds no alert: one alert per application and stage reached."""
+    objection adds no alert: one alert per application and stage reached. ``round_ids``:
+    only those rounds' applications (their experts changed)."""
     if not _installed():
         return
-    from shuangshi.recognition.models import Application, ApplicationStatus, Round, Vote
+    from shuangshi.recognition.models import ApplicationStatus, Round, Vote
 
     S = ApplicationStatus
-    waiting = list(
-        Application.objects.filter(
-            status__in=[S.SUBMITTED, S.SCHOOL_APPROVED, S.OBJECTED]
-        ).select_related("teacher", "round")
-    )
+    waiting = list(_waiting(round_ids).select_related("teacher", "round"))
     if not waiting:
         return
     entered = _entered_on([a.pk for a in waiting])

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from shuangshi.accounts.models import User
+from shuangshi.audit import services as audit
 from shuangshi.common.api import changed_values
 
-from . import alerts, selectors, wording
+from . import alerts, recognition_alerts, selectors, wording
 from .alerts import Alert
 from .models import LEAD_FIELDS, AlertSettings, Digest, Kind, Notification, Preference
 from .recognition_alerts import review_subject
@@ -205,6 +206,27 @@ def review_waiting_settle(*, application_id: int, status: str, voter: User | Non
 
 
 @transaction.atomic
+def review_waiting_refresh(*, round_ids: Iterable[int], on: date | None = None) -> int:
+    """The rounds' experts changed: their applications' `review_waiting` alerts become what
+    the daily run would make them (the same finder), now rather than at its next run: an
+    expert added gets the alerts of the applications waiting for their vote, one removed
+    (or no longer an active expert) has theirs resolved. Returns how many were resolved."""
+    round_ids = sorted(set(round_ids))
+    if not round_ids:
+        return 0
+    today = on or timezone.localdate()
+    _created, _reopened, holding = _store(recognition_alerts.review_waiting(today, round_ids))
+    subjects = recognition_alerts.review_subjects(round_ids)
+    now, resolved = timezone.now(), 0
+    for i in range(0, len(subjects), 2000):
+        open_alerts = Notification.objects.filter(
+            kind=Kind.REVIEW_WAITING, resolved_at__isnull=True, subject__in=subjects[i : i + 2000]
+        )
+        resolved += _resolve(open_alerts, holding, now)
+    return resolved
+
+
+@transaction.atomic
 def notification_create(
     *,
     user: User,
@@ -293,6 +315,8 @@ def alert_settings_update(
     changes = changed_values(current, {k: v for k, v in data.items() if k in LEAD_FIELDS})
     if not changes:
         return current  # the values it has: no new version, no history
+    if current._state.adding:  # the first edit: logged as a change from the defaults
+        current = audit.defaults_stored(current, pk=1)
     for name, value in changes.items():
         setattr(current, name, value)
     current.updated_by = user

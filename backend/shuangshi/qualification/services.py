@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.accounts.models import User
+from shuangshi.audit import services as audit
 from shuangshi.common import bulk
 from shuangshi.common.collector import gc_paused
 from shuangshi.schools.models import School
@@ -1075,8 +1076,8 @@ def rule_profile_preview(
 @transaction.atomic
 def target_update(*, code: str, data: dict[str, Any], user: User | None = None) -> Target:
     target = Target.objects.select_for_update().filter(code=code).first()
-    if target is None:
-        target = selectors.target_get(code)
+    if target is None:  # the first edit: logged as a change from the defaults
+        target = audit.defaults_stored(selectors.target_get(code), code=code)
     for field in ("value", "deadline"):
         if field in data:
             setattr(target, field, data[field])

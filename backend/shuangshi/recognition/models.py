@@ -4,9 +4,11 @@ objections, recognitions with certificate numbers, and the evidence files behind
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 LEVELS = ["junior", "intermediate", "senior"]  # lowest first
 
@@ -176,6 +178,37 @@ class Stage(models.TextChoices):
     REVOKE = "revoke", _("Revoked")
 
 
+class Decision(models.TextChoices):
+    """A review's decision (approve, return, reject) and an expert's vote (approve, reject)."""
+
+    APPROVE = "approve", pgettext_lazy("decision", "approve")
+    RETURN = "return", pgettext_lazy("decision", "return")
+    REJECT = "reject", pgettext_lazy("decision", "reject")
+
+
+def decision_label(code: str) -> str:
+    """A step's decision in words: a review's or a vote's, or how objections were resolved;
+    any other code as it is."""
+    labels = {**dict(Decision.choices), **dict(ObjectionStatus.choices)}
+    return str(labels.get(code, code))
+
+
+def _related_name(row: models.Model, field: str) -> str:
+    """``str()`` of a related record, for a name the audit log stores; "#<id>" when it
+    cannot be read (a cascade deleting it first): the log entry is written all the same."""
+    try:
+        related = getattr(row, field)
+    except ObjectDoesNotExist:
+        related = None
+    if related is None:
+        return f"#{getattr(row, f'{field}_id')}"
+    if field == "expert":
+        from .selectors import person_name
+
+        return person_name(related)
+    return str(related)
+
+
 class ApplicationEvent(models.Model):
     """One step of an application's history: who did what, with which opinion."""
 
@@ -192,7 +225,10 @@ class ApplicationEvent(models.Model):
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.application_id} {self.stage} {self.decision}"
+        # Not in the audit log (registry.NOT_AUDITED): itself the application's history.
+        # "王小明 · JX2026A · School review: approve", in the active language.
+        step = f"{_related_name(self, 'application')} · {self.get_stage_display()}"
+        return f"{step}: {decision_label(self.decision)}" if self.decision else step
 
 
 class Vote(models.Model):
@@ -209,7 +245,14 @@ class Vote(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.application_id} {self.expert_id} {self.decision}"
+        # The audit log's name for it, stored with each entry: whose application in which
+        # round, whose vote, and the decision's code, which audit.api words in the reader's
+        # language ("王小明 · JX2026A · 李专家: approve"; before round 44 "12 6 approve").
+        return f"{self.identity()}: {self.decision}"
+
+    def identity(self) -> str:
+        """The vote without its decision: whose application, in which round, whose vote."""
+        return f"{_related_name(self, 'application')} · {_related_name(self, 'expert')}"
 
 
 class ObjectionStatus(models.TextChoices):
@@ -240,7 +283,15 @@ class Objection(models.Model):
         ordering = ["filed_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.application_id} {self.status}"
+        # The audit log's name for it, stored with each entry: whose application in which
+        # round, and the status's code, which audit.api words in the reader's language
+        # ("王小明 · JX2026A · objection (open)"; before round 44 "11 open"). Not who
+        # objected: that is the province's to read, on the entry's actor.
+        return f"{self.identity()} · objection ({self.status})"
+
+    def identity(self) -> str:
+        """The objection without its status: whose application, in which round."""
+        return _related_name(self, "application")
 
 
 class Recognition(models.Model):

@@ -299,6 +299,8 @@ def round_update(*, round: Round, data: dict[str, Any]) -> Round:
         raise ValidationError({"code": [_code_taken()]}) from None
     if experts is not None:
         round.experts.set(experts)
+    if new_experts:  # who is waited for changed: their alerts say so at once
+        notifications.review_waiting_refresh(round_ids=[round.pk])
     return round
 
 
@@ -308,9 +310,14 @@ def round_experts_leave(*, user: User, today: date | None = None) -> None:
     the panels of the rounds still to close; a closed round keeps its panel as it was.
     Votes already cast stay (Vote rows name their expert)."""
     today = today or timezone.localdate()
+    left: list[int] = []
     for round in Round.objects.select_for_update().filter(experts=user, closes_on__gte=today):
         round.experts.remove(user)
         apply_changes(round, {}, touched=True)  # a new version: a copy read before lists them
+        left.append(round.pk)
+    # Waited for no more, on any panel (a closed round's keeps them, inactive): at once.
+    closed = Round.objects.filter(experts=user).values_list("pk", flat=True)
+    notifications.review_waiting_refresh(round_ids=[*left, *closed])
 
 
 def round_is_open(round: Round, on: date) -> bool:
