@@ -335,3 +335,44 @@ def test_an_appointment_starting_before_the_mentor_turned_16_is_refused_at_its_s
         f"聘任开始日期早于该导师年满16周岁之日（出生于 {birth.isoformat()}），请核对开始日期。"
     )
     assert MentorAppointment.objects.count() == 0
+
+
+def test_an_appointment_with_more_hours_than_its_days_hold_is_refused_at_its_hours(
+    api, hr_a, upload
+):
+    # Round 44: the workbook took 100,000 hours for a ten-day appointment.
+    number, _birth = unique_id_number(gender="male")
+    rows = [
+        ["刘工", number, "江西铜业", "能工巧匠", "兼职授课", "2025-03-01", "2025-03-10", 241],
+        ["刘工", number, "江西铜业", "能工巧匠", "联合研发", "2025-03-01", "2025-03-10", 240],
+    ]
+    body, _ = run(api(hr_a), upload, "mentor-appointments", MENTOR_HEADERS, rows)
+    assert body["status"] == "invalid"
+    assert errors_at(body) == [(2, "学时")]
+    assert body["errors"][0]["message"] == "为期 10 天的聘任最多 240 学时（每天 24 学时）。"
+    assert MentorAppointment.objects.count() == 0
+
+
+@pytest.mark.parametrize("update_first", [True, False])
+def test_a_file_may_shorten_a_stored_appointment_and_add_the_next(api, hr_a, upload, update_first):
+    # Round 44: the new row was compared with the stored appointment's old end date, though
+    # the same file shortened it ("该导师在此期间已有本校同一方式的聘任").
+    client = api(hr_a)
+    number, _ = unique_id_number(gender="male")
+    first = ["刘工", number, "江西铜业", "能工巧匠", "兼职授课", "2024-09-01", "2025-07-31", 64]
+    run(client, upload, "mentor-appointments", MENTOR_HEADERS, [first])
+    shortened = [*first[:6], "2025-02-28", 64]
+    following = ["刘工", number, "江西铜业", "能工巧匠", "兼职授课", "2025-03-01", None, 10]
+    rows = [shortened, following] if update_first else [following, shortened]
+    body, result = run(client, upload, "mentor-appointments", MENTOR_HEADERS, rows)
+    assert body["status"] == "valid", body.get("errors")
+    assert (result["created"], result["updated"]) == (1, 1)
+    spans = sorted(MentorAppointment.objects.values_list("start_on", "end_on"))
+    assert spans == [(date(2024, 9, 1), date(2025, 2, 28)), (date(2025, 3, 1), None)]
+    # Not shortened, the same new row still overlaps the stored one.
+    number2, _ = unique_id_number(gender="male")
+    stored = ["李工", number2, "江西铜业", "能工巧匠", "兼职授课", "2024-09-01", "2025-07-31", 64]
+    run(client, upload, "mentor-appointments", MENTOR_HEADERS, [stored])
+    late = ["李工", number2, "江西铜业", "能工巧匠", "兼职授课", "2025-03-01", None, 10]
+    body, _ = run(client, upload, "mentor-appointments", MENTOR_HEADERS, [late])
+    assert errors_at(body) == [(2, "聘任开始日期")]

@@ -211,7 +211,12 @@ class _Builder:
                     name="工程师",
                     number=f"PT{rng.randrange(10**9):09d}",
                     issuer="江西省人力资源和社会保障厅",
-                    issued_on=teacher.teaching_since + timedelta(days=rng.randrange(365, 2000)),
+                    # A year or more into teaching, and never after today (the API refuses a
+                    # future issue date): a recent starter's title is a month old.
+                    issued_on=min(
+                        teacher.teaching_since + timedelta(days=rng.randrange(365, 2000)),
+                        today - timedelta(days=30),
+                    ),
                 )
             )
 

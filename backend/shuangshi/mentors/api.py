@@ -39,7 +39,7 @@ from shuangshi.common.relations import WholeIdField
 from shuangshi.teachers.validation import person_errors
 from shuangshi.training.api import IdLookupThrottle, IdNumberSerializer, as_of_param
 
-from . import selectors, services
+from . import rules, selectors, services
 from .filters import MentorAppointmentFilter, MentorFilter
 from .models import Mentor, MentorAppointment
 from .rules import age_on
@@ -321,6 +321,7 @@ class MentorAppointmentSerializer(VersionedSerializer):
             "hours",
             "version",
         ]
+        extra_kwargs = {"hours": {"max_value": rules.MAX_HOURS}}
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)

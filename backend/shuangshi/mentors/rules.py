@@ -24,6 +24,11 @@ MIN_TEACHING_DAYS = 365
 MAX_AGE = 70
 # No appointment starts before the mentor could work (China's Labour Law, art. 15: 16).
 MIN_WORKING_AGE = 16
+# An appointment's hours: at most 24 a day of a dated appointment (as a training programme's,
+# training.validation), and for any appointment at most an import's whole-number column
+# takes (spreadsheets.cells.MAX_WHOLE_NUMBER), so the form and the workbook agree.
+HOURS_A_DAY = 24
+MAX_HOURS = 100_000
 TEACHING = "teaching"
 
 
@@ -107,3 +112,17 @@ def starts_too_young(birth_date: date | None, start_on: date | None) -> bool:
     return (
         birth_date is not None and start_on is not None and start_on < working_age_from(birth_date)
     )
+
+
+def appointment_days(start_on: date, end_on: date) -> int:
+    """The days an appointment runs, its first and last day included."""
+    return (end_on - start_on).days + 1
+
+
+def hours_over_span(hours: int | None, start_on: date | None, end_on: date | None) -> int | None:
+    """The days of a dated appointment when its hours exceed 24 a day of them (None: they
+    fit, or the dates are missing, open-ended or out of order)."""
+    if hours is None or start_on is None or end_on is None or end_on < start_on:
+        return None
+    days = appointment_days(start_on, end_on)
+    return days if hours > HOURS_A_DAY * days else None

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes, changed_values
@@ -55,11 +56,23 @@ def too_young_message(birth_date: Any) -> str:
     ) % {"age": rules.MIN_WORKING_AGE, "birth": birth_date}
 
 
+def hours_over_span_message(days: int) -> str:
+    return ngettext(
+        "An appointment of %(days)d day has at most %(max)d hours (24 hours a day).",
+        "An appointment of %(days)d days has at most %(max)d hours (24 hours a day).",
+        days,
+    ) % {"days": days, "max": rules.HOURS_A_DAY * days}
+
+
 def appointment_errors(appointment: MentorAppointment) -> dict[str, list[str]]:
-    """The end before the start, or an overlap with another appointment of the mentor at the
-    same school in the same mode (the services refuse it; the admin's form shows it)."""
+    """The end before the start, more hours than 24 a day of the appointment, or an overlap
+    with another appointment of the mentor at the same school in the same mode (the services
+    refuse it; the admin's form shows it)."""
     if appointment.end_on is not None and appointment.end_on < appointment.start_on:
         return {"end_on": [_("The end date cannot be before the start date.")]}
+    days = rules.hours_over_span(appointment.hours, appointment.start_on, appointment.end_on)
+    if days is not None:
+        return {"hours": [hours_over_span_message(days)]}
     birth = appointment.mentor.birth_date if appointment.mentor_id else None
     if birth is not None and rules.starts_too_young(birth, appointment.start_on):
         return {"start_on": [too_young_message(birth)]}

@@ -29,12 +29,13 @@ from shuangshi.hours.models import TeachingHours
 from shuangshi.hours.validation import hours_errors, whole_and_parts_errors
 from shuangshi.mentors import services as mentor_services
 from shuangshi.mentors.models import Mentor, MentorAppointment
-from shuangshi.mentors.rules import spans_overlap, starts_too_young
+from shuangshi.mentors.rules import hours_over_span, spans_overlap, starts_too_young
 from shuangshi.schools import codes as school_codes
 from shuangshi.schools.models import School
 from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
 from shuangshi.teachers.validation import (
+    birth_date_errors,
     certificate_errors,
     leaving_errors,
     name_mismatch,
@@ -297,6 +298,15 @@ def _delta(current: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | Non
     return new if kept is None else kept
 
 
+def _counted_first(existing: dict[Any, dict[str, Any]], key: Any, current: dict[str, Any]) -> None:
+    """The stored record a row's key names: the one that counts, when a rejected proposal
+    has the same key (it stands in nobody's way). Writing the row over the rejected one
+    would make it a second copy of the record (teachers.models: teachers_certificate_once)."""
+    held = existing.setdefault(key, current)
+    if held["status"] == RecordStatus.REJECTED and current["status"] != RecordStatus.REJECTED:
+        existing[key] = current
+
+
 class Importer:
     """One import of one sheet by one user; keeps what it saw across batches."""
 
@@ -360,6 +370,13 @@ class Importer:
 
     def write(self, batch: list[Parsed]) -> Written:
         raise NotImplementedError
+
+    def finish(self) -> list[Parsed]:
+        """Once every batch is checked: the rows a rule over the whole file refuses (one
+        whose rows may fall in different batches), each with its errors, in row order.
+        Such an importer keeps what the rule needs across batches (not the rows), and does
+        not check in halves (the helper sends back only the keys it saw)."""
+        return []
 
     def write_keyed(
         self,
@@ -581,6 +598,7 @@ class TeacherImporter(Importer):
             self._elsewhere(row)
         self._kept_changed(batch)  # a stored value the row is checked with may have changed
         self._left_before_completions(batch)  # a completion may have been logged since
+        self._birth_after_records(batch)  # a record may have been stored since
 
     def check(self, batch: list[Parsed]) -> None:
         schools = self.schools(batch)
@@ -612,6 +630,29 @@ class TeacherImporter(Importer):
             elsewhere += self._elsewhere(row)
         self.charge(elsewhere, "teachers_import")
         self._left_before_completions(batch)
+        self._birth_after_records(batch)
+
+    def _birth_after_records(self, batch: list[Parsed]) -> None:
+        """A birth date the sheet changes keeps the teacher's stored certificates and
+        periods to the record rules, as in the API (teachers.services.teacher_update):
+        refused at the row's birth date, naming the first record that would break them."""
+        if "birth_date" not in self.updates(batch, self.fields):
+            return  # no column: the stored date is kept
+        births: dict[int, date] = {}
+        changing: list[tuple[Parsed, int]] = []
+        for row in batch:
+            current = self.existing.get(row.values.get("id_number") or "")
+            birth = row.values.get("birth_date")
+            if current is None or not self._own(current) or not isinstance(birth, date):
+                continue
+            if birth != current["birth_date"]:
+                births[current["id"]] = birth
+                changing.append((row, current["id"]))
+        records = teacher_services.records_birth_checks(births)
+        for row, teacher_id in changing:
+            if teacher_id in records:
+                birth = births[teacher_id]
+                row.add(rule_errors(birth_date_errors, birth, *records[teacher_id]))
 
     @staticmethod
     def _rules(row: Parsed, kept: list[str]) -> None:
@@ -779,7 +820,7 @@ class CertificateImporter(Importer):
             .order_by("id")
         ):
             key = (current["teacher_id"], current["kind"], _fold(current["number"]))
-            self.existing.setdefault(key, current)
+            _counted_first(self.existing, key, current)
         if "expires_on" in self.absent(batch):
             self._stored_expiry(batch)
 
@@ -850,7 +891,7 @@ class PeriodImporter(Importer):
             # The enterprise as the sheet reads it: 江西铜业（集团） typed in the API is the
             # same period as the sheet's 江西铜业(集团) (the stored spelling is kept).
             key = (current["teacher_id"], current["kind"], _fold(current["enterprise"]))
-            self.existing.setdefault((*key, current["start_on"]), current)
+            _counted_first(self.existing, (*key, current["start_on"]), current)
 
     @staticmethod
     def _key(v: dict[str, Any]) -> tuple[int, str, str, date]:
@@ -935,6 +976,12 @@ class MentorAppointmentImporter(Importer):
                 row.add(
                     rule_errors(period_errors, {"start_on": v["start_on"], "end_on": v["end_on"]})
                 )
+            days = hours_over_span(v["hours"], v.get("start_on"), v.get("end_on"))
+            if days is not None:
+                row.error(
+                    "hours",
+                    every_language(partial(mentor_services.hours_over_span_message, days)),
+                )
             if valid and v["school_id"] and v.get("mode") and v.get("start_on"):
                 self.once(row, (number, v["school_id"], v["mode"], v["start_on"]))
         mentor_ids = [m["id"] for m in self.mentors.values() if m.get("id")]
@@ -951,10 +998,21 @@ class MentorAppointmentImporter(Importer):
     def _refuse_overlaps(self, batch: list[Parsed]) -> None:
         """One mentor's appointments to one school in one mode may not share a day, whether
         both are rows of this file or one is already stored (the same start is the same
-        appointment: an update, not an overlap)."""
+        appointment: an update, not an overlap). A stored appointment the file updates is
+        compared as the file has it (its row is among the file's), not as stored: a file may
+        shorten one and add the next."""
+        in_file: dict[tuple[str, int, str], set[date]] = defaultdict(set)
+        for group, spans in self.spans.items():
+            in_file[group].update(s for s, _e, _r in spans)
+        for row in batch:
+            v = row.values
+            if not row.errors and v.get("school_id") and v.get("mode") and v.get("start_on"):
+                in_file[(v["id_number"], v["school_id"], v["mode"])].add(v["start_on"])
+        number_of = {m["id"]: n for n, m in self.mentors.items() if m.get("id")}
         stored: dict[tuple[int, int, str], list[tuple[date, date | None]]] = defaultdict(list)
         for (mentor_id, school_id, mode, start), current in self.existing.items():
-            stored[(mentor_id, school_id, mode)].append((start, current["end_on"]))
+            if start not in in_file.get((number_of.get(mentor_id, ""), school_id, mode), ()):
+                stored[(mentor_id, school_id, mode)].append((start, current["end_on"]))
         keeps_end = "end_on" in self.absent(batch)  # an update keeps the stored end date
         for row in batch:
             v = row.values
@@ -1180,6 +1238,51 @@ class CompletionImporter(Importer):
         )
 
 
+class _Term:
+    """One school's term as a teaching-hours import leaves it (its stored rows, the file's
+    over them), kept as sums across batches: the whole-school row's hours, what its major
+    category rows add up to and how many there are, and where an error is shown (the row
+    number and the hour cells of the file's whole-school row and of its last category row)."""
+
+    __slots__ = ("count", "part_at", "parts", "spoilt", "whole", "whole_at")
+
+    def __init__(self) -> None:
+        self.whole: tuple[int, int] | None = None
+        self.parts = [0, 0]  # total, practical
+        self.count = 0  # category rows
+        self.whole_at: tuple[int, Any, Any] | None = None  # (row, total cell, practical cell)
+        self.part_at: tuple[int, str, Any, Any] | None = None  # (row, category, cells)
+        self.spoilt = False  # a row of it has an error: reported, the term not checked
+
+    def add_part(self, hours: tuple[int, int], sign: int = 1) -> None:
+        self.parts[0] += sign * hours[0]
+        self.parts[1] += sign * hours[1]
+        self.count += sign
+
+    def error_row(self) -> Parsed | None:
+        """The row to show this term's whole-and-parts error at, with it; None if none."""
+        if self.spoilt or self.whole is None or not self.count:
+            return None
+        left = {"": self.whole, "*": (self.parts[0], self.parts[1])}  # one entry, the sum
+        if self.whole_at is not None:
+            number, total, practical = self.whole_at
+            major = ""
+        elif self.part_at is not None:
+            number, major, total, practical = self.part_at
+        else:
+            return None
+        errors = rule_errors(whole_and_parts_errors, left, at=major)
+        if not errors:
+            return None
+        row = Parsed(
+            row=number,
+            values={"major_category": major},
+            raw={"total_hours": total, "practical_hours": practical},
+        )
+        row.add(errors)
+        return row
+
+
 class TeachingHoursImporter(Importer):
     """Practical teaching hours per school, term and major category (DESIGN §9)."""
 
@@ -1191,9 +1294,9 @@ class TeachingHoursImporter(Importer):
     def __init__(self, user: User) -> None:
         super().__init__(user)
         self.existing: dict[tuple[int, str, str], dict[str, Any]] = {}
-        # The file's rows checked so far, by school and term: major category → (total,
-        # practical). The earlier batches' too: a term's rows may straddle two batches.
-        self.planned: dict[tuple[int, str], dict[str, tuple[int, int]]] = defaultdict(dict)
+        # Each (school, term) the file has, as the import leaves it: its rows may straddle
+        # batches, so the whole-and-parts rule is checked once the last batch is (finish).
+        self.terms: dict[tuple[int, str], _Term] = {}
 
     def check(self, batch: list[Parsed]) -> None:
         schools = self.schools(batch)
@@ -1215,43 +1318,63 @@ class TeachingHoursImporter(Importer):
                 "id", "school_id", "term", "major_category", "version", *self.fields
             )
         }
-        self.check_terms(batch)
+        self.count_terms(batch)
 
-    def check_terms(self, batch: list[Parsed]) -> None:
-        """Each school's term as the import leaves it (its stored rows, the file's over them):
-        the whole-school row not less than its category rows add up to (hours.validation).
-        Shown at the whole-school row when this batch has it, else at the batch's last
-        category row of that term, in the column of the hours that disagree."""
-        touched: dict[tuple[int, str], list[Parsed]] = defaultdict(list)
-        spoilt: set[tuple[int, str]] = set()
+    def count_terms(self, batch: list[Parsed]) -> None:
+        """Add the batch's rows to their school's term as the import leaves it (self.terms):
+        a term the file had not reached yet starts as stored, and a file row replaces the
+        stored row of its key. Checked in finish(), when every batch has been counted."""
+        fresh: set[tuple[int, str]] = set()
+        for row in batch:
+            v = row.values
+            if v.get("school_id") and v.get("term"):
+                pair = (int(v["school_id"]), str(v["term"]))
+                if pair not in self.terms:
+                    fresh.add(pair)
+        for pair in fresh:
+            self.terms[pair] = _Term()
+        if fresh:
+            # The stored rows of the terms the file reaches here first: none of them was
+            # written by this import yet (at a commit, a batch is written after its check).
+            for (school_id, term, major), current in self.existing.items():
+                if (school_id, term) in fresh:
+                    stored = (current["total_hours"], current["practical_hours"])
+                    if major == "":
+                        self.terms[(school_id, term)].whole = stored
+                    else:
+                        self.terms[(school_id, term)].add_part(stored)
         for row in batch:
             v = row.values
             if not (v.get("school_id") and v.get("term")):
                 continue
-            pair = (v["school_id"], v["term"])
+            state = self.terms[(v["school_id"], v["term"])]
             if row.errors:
-                spoilt.add(pair)  # reported already; the term is checked once it is right
+                state.spoilt = True  # reported already; the term is checked once it is right
+            if state.spoilt:
                 continue
-            self.planned[pair][v["major_category"]] = (v["total_hours"], v["practical_hours"])
-            touched[pair].append(row)
-        if not touched:
-            return
-        stored: dict[tuple[int, str], dict[str, tuple[int, int]]] = defaultdict(dict)
-        for (school_id, term, major), current in self.existing.items():
-            if (school_id, term) in touched:
-                stored[(school_id, term)][major] = (
-                    current["total_hours"],
-                    current["practical_hours"],
-                )
-        for pair, rows in touched.items():
-            if pair in spoilt:
+            hours = (v["total_hours"], v["practical_hours"])
+            cells_read = (row.raw.get("total_hours"), row.raw.get("practical_hours"))
+            major = v["major_category"]
+            if major == "":
+                state.whole = hours
+                state.whole_at = (row.row, *cells_read)
                 continue
-            whole = [r for r in rows if r.values["major_category"] == ""]
-            blamed = whole[0] if whole else rows[-1]
-            left = {**stored[pair], **self.planned[pair]}
-            blamed.add(
-                rule_errors(whole_and_parts_errors, left, at=blamed.values["major_category"])
-            )
+            # A key the file has once (a second time is an error, above): what is stored
+            # under it now is what was stored before the import.
+            replaced = self.existing.get(self._key(v))
+            if replaced is not None:
+                state.add_part((replaced["total_hours"], replaced["practical_hours"]), -1)
+            state.add_part(hours)
+            state.part_at = (row.row, major, *cells_read)
+
+    def finish(self) -> list[Parsed]:
+        """Each school's term as the whole file leaves it: the whole-school row not less
+        than its category rows add up to (hours.validation). Shown at the file's
+        whole-school row of that term when it has one, else at its last category row of
+        that term, in the column of the hours that disagree: the same row whatever batch
+        each row fell in."""
+        found = [row for state in self.terms.values() if (row := state.error_row()) is not None]
+        return sorted(found, key=lambda row: row.row)
 
     @staticmethod
     def _key(v: dict[str, Any]) -> tuple[int, str, str]:

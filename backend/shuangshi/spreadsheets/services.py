@@ -288,6 +288,7 @@ def import_run(
                     _run_batches(importer, rest, report, sheet, commit, keep, kept, progress)
                 elif progress is not None:
                     progress(report.rows)
+            _finish(importer, report, sheet)
         finally:
             if helper is not None:
                 helper.stop()
@@ -329,6 +330,23 @@ def _run_batches(
             report.written += importer.write(parsed)
         if progress is not None:
             progress(report.rows)
+
+
+def _finish(importer: Importer, report: Report, sheet: reader.Sheet | None) -> None:
+    """The rows a rule over the whole file refuses (Importer.finish), once every batch is
+    checked: reported as a batch's are, in row order with the rest. At a commit the batches
+    are written already: the caller rolls them back, as for any error."""
+    late = importer.finish()
+    if not late:
+        return
+    if sheet is None:
+        raise _KeptRowsFailed
+    for row in late:
+        report.failed += 1
+        room = MAX_ERRORS - len(report.errors)
+        errors = (_error(sheet, row, name, msg) for name, msg in row.errors)
+        report.errors.extend(islice(errors, max(room, 0)))
+    report.errors.sort(key=lambda error: error["row"])  # stable: a row's own order kept
 
 
 # --------------------------------------------------------------------------- two CPUs

@@ -52,10 +52,7 @@ from .filters import (
 )
 from .models import Certificate, EnterprisePeriod, RecordStatus, Teacher, TeacherFact, fact_label
 from .validation import (
-    Errors,
-    certificate_duplicate_errors,
     certificate_errors,
-    period_duplicate_errors,
     period_errors,
     registered_elsewhere,
     registered_here,
@@ -406,15 +403,6 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         return Response(TeacherFactSerializer(rows, many=True).data)
 
 
-def _joined(*found: Errors) -> Errors:
-    """Every rule's errors in one answer."""
-    errors: Errors = {}
-    for each in found:
-        for name, messages in each.items():
-            errors.setdefault(name, []).extend(messages)
-    return errors
-
-
 class CertificateSerializer(VersionedSerializer):
     teacher = ScopedTeacherField()
 
@@ -442,13 +430,10 @@ class CertificateSerializer(VersionedSerializer):
         attrs = super().validate(attrs)
         values = merged_values(self, attrs)
         teacher: Teacher = values["teacher"]
-        errors = certificate_errors(
-            values, birth_date=teacher.birth_date, today=timezone.localdate()
+        # A certificate stored twice is refused by the service (services._refuse_stored_twice).
+        raise_errors(
+            certificate_errors(values, birth_date=teacher.birth_date, today=timezone.localdate())
         )
-        stored = selectors.records_compared(
-            Certificate, teacher_id=teacher.pk, exclude=getattr(self.instance, "pk", None)
-        )
-        raise_errors(_joined(errors, certificate_duplicate_errors(values, stored)))
         return attrs
 
 
@@ -514,11 +499,10 @@ class EnterprisePeriodSerializer(VersionedSerializer):
         attrs = super().validate(attrs)
         values = merged_values(self, attrs)
         teacher: Teacher = values["teacher"]
-        errors = period_errors(values, birth_date=teacher.birth_date, today=timezone.localdate())
-        stored = selectors.records_compared(
-            EnterprisePeriod, teacher_id=teacher.pk, exclude=getattr(self.instance, "pk", None)
+        # A period stored twice is refused by the service (services._refuse_stored_twice).
+        raise_errors(
+            period_errors(values, birth_date=teacher.birth_date, today=timezone.localdate())
         )
-        raise_errors(_joined(errors, period_duplicate_errors(values, stored)))
         return attrs
 
 

@@ -1,7 +1,10 @@
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -180,6 +183,27 @@ def certificate_level_label(kind: str, level: str) -> str:
     return str(text) if text is not None else level
 
 
+class Folded(models.Func):
+    """Text as a record's identity compares it (validation._folded: NFKC, trimmed), for the
+    unique constraints below: on PostgreSQL normalize() (immutable, so indexable); SQLite
+    has no normalization and compares the trimmed text (the services compare folded first,
+    so it only stands behind them)."""
+
+    arity = 1
+    output_field = models.CharField()
+    template = "TRIM(%(expressions)s)"
+
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
+        template = "BTRIM(NORMALIZE((%(expressions)s)::text, NFKC))"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+# The records that count (a rejected proposal is no record: validation).
+_COUNTED = ~models.Q(status=RecordStatus.REJECTED)
+
+
 class Certificate(models.Model):
     teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE, related_name="certificates")
     kind = models.CharField(_("kind"), max_length=32, choices=CertificateKind.choices)
@@ -205,6 +229,20 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         indexes = [models.Index(fields=["expires_on"])]
+        constraints = [
+            # The same certificate twice (validation.certificate_duplicate_errors; the
+            # services say so first, this stands behind two writes at the same moment).
+            models.UniqueConstraint(
+                models.F("teacher"),
+                models.F("kind"),
+                Folded("number"),
+                name="teachers_certificate_once",
+                condition=_COUNTED & ~models.Q(number=""),
+                violation_error_message=_(
+                    "This teacher already has a certificate of this kind with this number."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.level}"
@@ -233,6 +271,21 @@ class EnterprisePeriod(models.Model):
         ordering = ["teacher_id", "start_on", "id"]
         verbose_name = _("enterprise period")
         verbose_name_plural = _("enterprise periods")
+        constraints = [
+            # The same period twice (validation.period_duplicate_errors; as above).
+            models.UniqueConstraint(
+                models.F("teacher"),
+                models.F("kind"),
+                Folded("enterprise"),
+                models.F("start_on"),
+                name="teachers_period_once",
+                condition=_COUNTED,
+                violation_error_message=_(
+                    "This teacher already has an enterprise period of this kind at this "
+                    "enterprise starting on this day."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.start_on}"

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, OperationalError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,7 +44,16 @@ from .models import (
     TeacherFact,
     has_left,
 )
-from .validation import leaving_errors
+from .validation import (
+    MIN_TEACHING_AGE,
+    Errors,
+    birth_date_errors,
+    certificate_duplicate_errors,
+    certificate_taken,
+    leaving_errors,
+    period_duplicate_errors,
+    period_taken,
+)
 
 Proposed = Certificate | EnterprisePeriod
 
@@ -149,6 +158,44 @@ def _refuse_leaving_before_completions(teacher: Teacher, left_on: Any) -> None:
         raise ValidationError(errors)
 
 
+Records = tuple[list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def records_birth_checks(births: Mapping[int, date]) -> dict[int, Records]:
+    """For teacher ids and the birth date each is to get: the stored certificates (kind,
+    number, issue date) and enterprise periods (enterprise, start) that a birth date may
+    have to come before (validation.birth_date_errors checks them), of the teachers that
+    have any. Rejected proposals count nowhere and are left out."""
+    if not births:
+        return {}
+    latest = max(births.values())
+    adult = date(latest.year + MIN_TEACHING_AGE + 1, 1, 1)  # after every one's 16th birthday
+    found: dict[int, Records] = {}
+    for cert in (
+        Certificate.objects.filter(teacher_id__in=list(births), issued_on__lte=latest)
+        .exclude(status=RecordStatus.REJECTED)
+        .values("teacher_id", "kind", "number", "issued_on")
+    ):
+        found.setdefault(cert["teacher_id"], ([], []))[0].append(dict(cert))
+    for period in (
+        EnterprisePeriod.objects.filter(teacher_id__in=list(births), start_on__lt=adult)
+        .exclude(status=RecordStatus.REJECTED)
+        .values("teacher_id", "enterprise", "start_on")
+    ):
+        found.setdefault(period["teacher_id"], ([], []))[1].append(dict(period))
+    return found
+
+
+def _refuse_birth_after_records(teacher: Teacher, birth_date: Any) -> None:
+    """A changed birth date keeps the teacher's stored records to the record rules."""
+    if not isinstance(birth_date, date) or birth_date == teacher.birth_date:
+        return
+    records = records_birth_checks({teacher.pk: birth_date}).get(teacher.pk)
+    errors = birth_date_errors(birth_date, *records) if records else None
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def teacher_update(
     *,
@@ -163,17 +210,44 @@ def teacher_update(
         raise ValidationError(
             {"effective_on": [_("The date a change takes effect may not be in the future.")]}
         )
-    if not changed_values(teacher, data):
+    earlier = _held_otherwise(teacher, data, effective_on)
+    if not changed_values(teacher, data) and not earlier:
         return teacher  # the values it has: no new version, history or re-evaluation
     if "left_on" in data:
         _refuse_leaving_before_completions(teacher, data["left_on"])
-    before = _fact_snapshot(teacher)
-    apply_changes(teacher, data)
+    if "birth_date" in data:
+        _refuse_birth_after_records(teacher, data["birth_date"])
+    before = {**_fact_snapshot(teacher), **earlier}
+    apply_changes(teacher, data, touched=bool(earlier))  # a new history: a new version
     facts_record(teacher=teacher, before=before, effective_on=effective_on, user=user)
     teachers_reevaluate(teacher_ids=[teacher.pk])
     if "left_on" in data:
         teacher_tokens_revoke(teacher_ids=_left_by_today([(teacher.pk, teacher.left_on)]))
     return teacher
+
+
+def _held_otherwise(
+    teacher: Teacher, data: dict[str, Any], effective_on: date | None
+) -> dict[str, str]:
+    """The dated facts ``data`` sets to today's value from an earlier ``effective_on`` while
+    the history holds another value on that day (attr → that value): a back-dated change
+    that a later one already reflects (DESIGN §3: the new value holds from the date named).
+    It is recorded, not skipped as a write of today's values; the columns stay."""
+    if effective_on is None or effective_on >= timezone.localdate():
+        return {}
+    held: dict[str, str] = {}
+    for field, attr in FACT_ATTRS.items():
+        name = "school" if attr == "school_id" else attr
+        if name not in data or changed_values(teacher, {name: data[name]}):
+            continue  # not sent, or a change of today's value (recorded as any change)
+        rows = TeacherFact.objects.filter(teacher=teacher, field=field)
+        on_the_day = (
+            rows.filter(effective_on__lte=effective_on).order_by("-effective_on").first()
+            or rows.order_by("effective_on").first()  # before the first row: its value
+        )
+        if on_the_day is not None and on_the_day.value != _fact_value(teacher, attr):
+            held[attr] = on_the_day.value
+    return held
 
 
 def _left_by_today(leaving: Sequence[tuple[int, Any]]) -> list[int]:
@@ -213,9 +287,71 @@ def teacher_delete(*, teacher: Teacher) -> None:
     teachers_reevaluate(teacher_ids=[teacher_id])
 
 
+# A record stored twice (validation.certificate_duplicate_errors, period_duplicate_errors):
+# refused here, for every writer (API, admin), and by the database's constraints behind it
+# (models: teachers_certificate_once, teachers_period_once) when two writes of the same
+# record meet; their clash is refused as the rule refuses it.
+_ONCE: dict[type[Proposed], tuple[str, tuple[str, ...], Any, Any]] = {
+    Certificate: (
+        "teachers_certificate_once",
+        ("teacher", "kind", "number", "status"),
+        certificate_duplicate_errors,
+        lambda: {"number": [certificate_taken()]},
+    ),
+    EnterprisePeriod: (
+        "teachers_period_once",
+        ("teacher", "kind", "enterprise", "start_on", "status"),
+        period_duplicate_errors,
+        lambda: {"start_on": [period_taken()]},
+    ),
+}
+
+
+def _refuse_stored_twice(
+    model: type[Proposed], data: dict[str, Any], record: Proposed | None = None
+) -> None:
+    """The new or changed record is not one its teacher already has (a rejected proposal
+    is none, and stands in nobody's way). A change that leaves the record's identity alone
+    is not compared (a pair stored before the rule keeps its records)."""
+    from .selectors import records_compared  # selectors imports this module
+
+    _constraint, fields, duplicate_errors, _taken = _ONCE[model]
+    values = {f: getattr(record, f) for f in fields} if record is not None else {}
+    values.update({f: data[f] for f in fields if f in data})
+    if "teacher" not in values and "teacher_id" in data:
+        values["teacher"] = data["teacher_id"]
+    if record is not None and all(values[f] == getattr(record, f) for f in fields):
+        return
+    if values.get("status") == RecordStatus.REJECTED or values.get("teacher") is None:
+        return
+    teacher = values["teacher"]
+    stored = records_compared(
+        model,
+        teacher_id=getattr(teacher, "pk", teacher),
+        exclude=record.pk if record is not None else None,
+    )
+    errors: Errors = duplicate_errors(values, stored)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _saved_once(model: type[Proposed], save: Any) -> Any:
+    """``save()`` in a savepoint; a clash with the record's constraint (the same record
+    written at the same moment) is refused as the rule refuses it, at its field."""
+    constraint, _fields, _duplicate_errors, taken = _ONCE[model]
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError as exc:
+        if constraint in str(exc):
+            raise ValidationError(taken()) from None
+        raise
+
+
 @transaction.atomic
 def certificate_create(*, data: dict[str, Any]) -> Certificate:
-    certificate = Certificate.objects.create(**data)
+    _refuse_stored_twice(Certificate, data)
+    certificate: Certificate = _saved_once(Certificate, lambda: Certificate.objects.create(**data))
     teachers_reevaluate(teacher_ids=[certificate.teacher_id])
     return certificate
 
@@ -246,8 +382,9 @@ def certificate_update(*, certificate: Certificate, data: dict[str, Any]) -> Cer
     if not changed_values(certificate, data):
         return certificate  # the values it has: no new version nor re-evaluation
     _keeps_its_teacher_with_evidence(certificate, data)
+    _refuse_stored_twice(Certificate, data, certificate)
     old_teacher = certificate.teacher_id
-    apply_changes(certificate, data)
+    _saved_once(Certificate, lambda: apply_changes(certificate, data))
     teachers_reevaluate(teacher_ids={old_teacher, certificate.teacher_id})
     return certificate
 
@@ -261,7 +398,10 @@ def certificate_delete(*, certificate: Certificate) -> None:
 
 @transaction.atomic
 def period_create(*, data: dict[str, Any]) -> EnterprisePeriod:
-    period = EnterprisePeriod.objects.create(**data)
+    _refuse_stored_twice(EnterprisePeriod, data)
+    period: EnterprisePeriod = _saved_once(
+        EnterprisePeriod, lambda: EnterprisePeriod.objects.create(**data)
+    )
     teachers_reevaluate(teacher_ids=[period.teacher_id])
     return period
 
@@ -271,8 +411,9 @@ def period_update(*, period: EnterprisePeriod, data: dict[str, Any]) -> Enterpri
     if not changed_values(period, data):
         return period  # the values it has: no new version nor re-evaluation
     _keeps_its_teacher_with_evidence(period, data)
+    _refuse_stored_twice(EnterprisePeriod, data, period)
     old_teacher = period.teacher_id
-    apply_changes(period, data)
+    _saved_once(EnterprisePeriod, lambda: apply_changes(period, data))
     teachers_reevaluate(teacher_ids={old_teacher, period.teacher_id})
     return period
 

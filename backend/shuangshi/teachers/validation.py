@@ -18,7 +18,7 @@ from shuangshi.common.idnumbers import (
     validate_credit_code,
 )
 
-from .models import CERTIFICATE_LEVELS
+from .models import CERTIFICATE_LEVELS, CertificateKind
 
 Errors = dict[str, list[str]]
 
@@ -194,6 +194,45 @@ def period_errors(
     return errors
 
 
+def birth_date_errors(
+    birth_date: date | None,
+    certificates: Iterable[Mapping[str, Any]],
+    periods: Iterable[Mapping[str, Any]],
+) -> Errors:
+    """A changed birth date that the teacher's stored records keep to: each certificate
+    issued after it, each enterprise period starting at the age of MIN_TEACHING_AGE or
+    later (the rules of certificate_errors and period_errors, which refuse a new record
+    otherwise). ``certificates``: kind, number and issue date each; ``periods``: enterprise
+    and start. The error names the earliest record that would break them."""
+    if birth_date is None:
+        return {}
+    found: list[tuple[date, int, str]] = []
+    for c in certificates:
+        if certificate_errors({"issued_on": c["issued_on"]}, birth_date=birth_date):
+            kind = c["kind"]
+            label = str(CertificateKind(kind).label) if kind in CertificateKind.values else kind
+            named = f"{label} {c['number']}" if c.get("number") else label
+            message = _(
+                "This teacher's certificate %(certificate)s was issued on %(date)s: the birth "
+                "date must be before that day."
+            ) % {"certificate": named, "date": c["issued_on"].isoformat()}
+            found.append((c["issued_on"], 0, message))
+    for p in periods:
+        if period_errors({"start_on": p["start_on"]}, birth_date=birth_date):
+            message = _(
+                "This teacher's enterprise period at %(enterprise)s starts on %(date)s: the "
+                "birth date must be at least %(age)d years before that day."
+            ) % {
+                "enterprise": p["enterprise"],
+                "date": p["start_on"].isoformat(),
+                "age": MIN_TEACHING_AGE,
+            }
+            found.append((p["start_on"], 1, message))
+    if not found:
+        return {}
+    return {"birth_date": [min(found)[2]]}
+
+
 # A record's identity, as the importer reads it (spreadsheets.importers: a certificate is
 # its teacher's of a kind and number, a period its teacher's of a kind at an enterprise
 # from a start date): text compared as a cell is read (NFKC, trimmed), so that ＴＱ－００１
@@ -216,10 +255,19 @@ def certificate_duplicate_errors(
         return {}
     kind = values.get("kind")
     if any(r["kind"] == kind and _folded(r["number"]) == number for r in stored):
-        return {
-            "number": [_("This teacher already has a certificate of this kind with this number.")]
-        }
+        return {"number": [certificate_taken()]}
     return {}
+
+
+def certificate_taken() -> str:
+    return _("This teacher already has a certificate of this kind with this number.")
+
+
+def period_taken() -> str:
+    return _(
+        "This teacher already has an enterprise period of this kind at this enterprise "
+        "starting on this day."
+    )
 
 
 def period_duplicate_errors(
@@ -236,12 +284,5 @@ def period_duplicate_errors(
         r["kind"] == kind and r["start_on"] == start and _folded(r["enterprise"]) == enterprise
         for r in stored
     ):
-        return {
-            "start_on": [
-                _(
-                    "This teacher already has an enterprise period of this kind at this "
-                    "enterprise starting on this day."
-                )
-            ]
-        }
+        return {"start_on": [period_taken()]}
     return {}
