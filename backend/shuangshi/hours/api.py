@@ -16,6 +16,7 @@ from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import in_school_scope, schools_visible_to
 from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
 from shuangshi.common.relations import WholeIdField
+from shuangshi.schools.models import SchoolKind
 
 from . import selectors, services
 from .filters import TeachingHoursFilter, read_term_error
@@ -99,6 +100,7 @@ class SharesQuery(serializers.Serializer):
     term = serializers.CharField(required=False)
     city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     school = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
+    kind = serializers.ChoiceField(required=False, choices=SchoolKind.choices)
     below_target = serializers.BooleanField(required=False, allow_null=True, default=None)
 
     def validate_term(self, value: str) -> str:
@@ -174,6 +176,7 @@ class TeachingHoursViewSet(ScopedModelViewSet):
             ),
             OpenApiParameter("city", int),
             OpenApiParameter("school", int),
+            OpenApiParameter("kind", str, description="Only schools of this kind"),
             OpenApiParameter("below_target", bool),
         ],
         responses={200: Shares},
@@ -189,6 +192,8 @@ class TeachingHoursViewSet(ScopedModelViewSet):
             schools = schools.filter(city_id=q.validated_data["city"])
         if q.validated_data.get("school") is not None:
             schools = schools.filter(pk=q.validated_data["school"])
+        if q.validated_data.get("kind") is not None:
+            schools = schools.filter(kind=q.validated_data["kind"])
         data = selectors.school_shares(self.get_queryset(), schools, q.validated_data.get("term"))
         below = q.validated_data.get("below_target")
         if below is not None:

@@ -128,7 +128,8 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
         return None
     today = timezone.localdate()
     ev = reports.stored_evaluation(stored)
-    if not reports.stored_holds(stored, today, version=selectors.profile_version_current()):
+    version = selectors.profile_version_current()
+    if not reports.stored_holds(stored, today, version=version):
         # Never stale (DESIGN §4): a result whose date has passed is evaluated afresh.
         ev = reports.evaluation_today(teacher.pk, today)
         stored.evaluated_on = today
@@ -145,6 +146,24 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
         # items intermediate and senior ask for beside enterprise practice.
         "evidence_needed": list(ev.evidence_needed),
         "practice_window_years": ev.practice_window_years,
+        "recruitment": recruitment_payload(ev, reports.profile_for_version(version)),
+    }
+
+
+def recruitment_payload(
+    ev: engine.Evaluation, profile: engine.RuleProfile
+) -> dict[str, Any] | None:
+    """DESIGN §4's recruitment check as a teacher read carries it: None when it does not
+    apply (hired before the profile's cut-off, or out of scope: the counts leave them out
+    alike), else whether the teacher meets it and the profile's terms, so a screen can say
+    in words what each of the three paths asks."""
+    if not ev.in_scope or ev.recruitment_compliant is None:
+        return None
+    return {
+        "compliant": ev.recruitment_compliant,
+        "since": profile.recruitment_since.isoformat(),
+        "enterprise_days": profile.recruitment_enterprise_days,
+        "min_education": profile.recruitment_min_education,
     }
 
 

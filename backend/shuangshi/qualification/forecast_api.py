@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import schools_visible_to
-from shuangshi.schools.models import School
+from shuangshi.schools.models import School, SchoolKind
 
 from . import forecast, reports
 from .api import RatioView, _query
@@ -63,6 +63,7 @@ class ForecastView(RatioView):
 
 class FallingQuery(serializers.Serializer):
     city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
+    kind = serializers.ChoiceField(required=False, choices=SchoolKind.choices)
     months = serializers.IntegerField(required=False, min_value=1, max_value=12, default=6)
 
 
@@ -85,7 +86,11 @@ class FallingBelowView(RatioView):
     """Schools meeting the target today that stop meeting it within `months`, soonest first."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("city", int), OpenApiParameter("months", int)],
+        parameters=[
+            OpenApiParameter("city", int),
+            OpenApiParameter("kind", str, description="Only schools of this kind"),
+            OpenApiParameter("months", int),
+        ],
         responses={200: FallingRow(many=True)},
     )
     def get(self, request: Request) -> Response:
@@ -94,9 +99,11 @@ class FallingBelowView(RatioView):
         schools = schools_visible_to(user)
         if q.get("city") is not None:
             schools = schools.filter(city_id=q["city"])
+        if q.get("kind") is not None:
+            schools = schools.filter(kind=q["kind"])
         today = timezone.localdate()
         days = (forecast.add_months(today, q["months"]) - today).days
-        if user.role == Role.PROVINCE and q.get("city") is None:
+        if user.role == Role.PROVINCE and q.get("city") is None and q.get("kind") is None:
             found = forecast.schools_falling_below(days=days)
         else:
             ids = list(schools.values_list("pk", flat=True))

@@ -845,6 +845,27 @@ def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet
     return queryset.filter(Q(pk__in=fresh.values("pk")) | Q(pk__in=matching))
 
 
+def teachers_by_recruitment_today(queryset: QuerySet[Teacher], met: bool) -> QuerySet[Teacher]:
+    """Narrow a teacher queryset to those the recruitment check (DESIGN §4) applies to today
+    and who meet it (``met``) or fail it: the ones recruitment_failed_ids counts. Never
+    stale: stored results that hold today, the others evaluated (teachers_at_level_today's
+    way)."""
+    today = timezone.localdate()
+    holds = result_holds_q(today, profile_version_current())
+    fresh = queryset.filter(holds, qualification__in_scope=True, qualification__recruitment=met)
+    due = list(queryset.exclude(holds).values_list("pk", flat=True)[:DUE_LIMIT])
+    if not due:
+        return fresh
+    profile = profile_current()[1]
+    matching = [
+        item.teacher_id
+        for item in records_for_ids(due)
+        if (ev := engine.outcome(item.record, today, profile)).in_scope
+        and ev.recruitment_compliant is met
+    ]
+    return queryset.filter(Q(pk__in=fresh.values("pk")) | Q(pk__in=matching))
+
+
 def counts_with_profile(on: date, profile: engine.RuleProfile) -> dict[int, Counts]:
     """Per-school counts at ``on`` had ``profile`` been in force: everyone is evaluated."""
     out: dict[int, Counts] = {}

@@ -33,6 +33,12 @@ class TeacherFilter(FilterSet):
     # The level today: from the dated intervals (issue 10, never stale); before the first
     # interval build, from the stored results that still hold today.
     qualification_level = django_filters.ChoiceFilter(method="filter_level", choices=Level.choices)
+    # The recruitment check (DESIGN §4) today: the teachers it applies to who meet it or not.
+    recruitment = django_filters.ChoiceFilter(
+        method="filter_recruitment",
+        choices=[("met", "met"), ("not_met", "not met")],
+        label="Recruitment check today (new hires in scope)",
+    )
 
     class Meta:
         model = Teacher
@@ -52,6 +58,11 @@ class TeacherFilter(FilterSet):
         from shuangshi.qualification.selectors import teachers_at_level_today
 
         return teachers_at_level_today(queryset, value)
+
+    def filter_recruitment(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet:
+        from shuangshi.qualification.selectors import teachers_by_recruitment_today
+
+        return teachers_by_recruitment_today(queryset, value == "met")
 
     def filter_active(self, queryset: QuerySet[Teacher], name: str, value: bool) -> QuerySet:
         """Still employed today (through the leaving day, as the ratio counts them: a leaving

@@ -3112,7 +3112,7 @@ export interface components {
             reason: string;
         };
         /**
-         * @description * `open` - 未处理
+         * @description * `open` - 待处理
          *     * `dismissed` - 异议不成立
          *     * `upheld` - 异议成立
          * @enum {string}
@@ -5866,6 +5866,13 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
+                /**
+                 * @description Recruitment check today (new hires in scope)
+                 *
+                 *     * `met` - met
+                 *     * `not_met` - not met
+                 */
+                recruitment?: "met" | "not_met";
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
@@ -5962,6 +5969,13 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
+                /**
+                 * @description Recruitment check today (new hires in scope)
+                 *
+                 *     * `met` - met
+                 *     * `not_met` - not met
+                 */
+                recruitment?: "met" | "not_met";
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
@@ -6935,6 +6949,8 @@ export interface operations {
         parameters: {
             query?: {
                 city?: number;
+                /** @description Only schools of this kind */
+                kind?: string;
                 months?: number;
             };
             header?: never;
@@ -8056,6 +8072,13 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
+                /**
+                 * @description Recruitment check today (new hires in scope)
+                 *
+                 *     * `met` - met
+                 *     * `not_met` - not met
+                 */
+                recruitment?: "met" | "not_met";
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
@@ -8387,6 +8410,8 @@ export interface operations {
             query?: {
                 below_target?: boolean;
                 city?: number;
+                /** @description Only schools of this kind */
+                kind?: string;
                 school?: number;
                 /** @description 2026-2027-1 (default: the latest not after today's) */
                 term?: string;

@@ -5,6 +5,7 @@ import { RequireRole } from '@/components/ui/require-role';
 import { PracticalHoursCard } from '@/features/hours/components/practical-hours-card';
 import { FallingBelowCard } from '@/features/ratios/components/falling-below-card';
 import { ProvinceDashboard } from '@/features/ratios/components/province-dashboard';
+import { useScopeName } from '@/features/ratios/components/scope-name';
 import { useMe } from '@/lib/auth';
 
 export default function DashboardRoute() {
@@ -14,6 +15,7 @@ export default function DashboardRoute() {
   const city = cityLocked ? (me?.city ?? undefined) : Number(params.get('city')) || undefined;
   const kind = params.get('kind') ?? undefined;
   const asOf = params.get('as_of') ?? undefined;
+  const scope = useScopeName(city, kind);
   return (
     <RequireRole roles={['province', 'city']}>
       <ProvinceDashboard
@@ -35,13 +37,14 @@ export default function DashboardRoute() {
           )
         }
       />
-      {/* Forecast and measure 6 (issue 13): today's figures, whatever the as_of above. */}
+      {/* Forecast and measure 6 (issue 13): today's figures, whatever the as_of above, of the
+          chosen city and kind like the cards above. */}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
-          <FallingBelowCard city={city} />
+          <FallingBelowCard city={city} kind={kind} scope={scope} />
         </Col>
         <Col xs={24} lg={12}>
-          <PracticalHoursCard city={city} />
+          <PracticalHoursCard city={city} kind={kind} scope={scope} />
         </Col>
       </Row>
     </RequireRole>

@@ -4,7 +4,7 @@ import { api } from '@/lib/api-client';
 
 import type { Shares } from '../types/hours';
 
-export type SharesParams = { term?: string; city?: number };
+export type SharesParams = { term?: string; city?: number; kind?: string };
 
 export const sharesQueryOptions = (params: SharesParams) =>
   queryOptions({

@@ -9,15 +9,17 @@ import { formatPercent } from '@/lib/format';
 import { useShares } from '../api/get-shares';
 import type { ShareRow } from '../types/hours';
 
-/** Measure 6: practical teaching hours at least 50% of all hours, per school, latest term. */
-export function PracticalHoursCard({ city }: { city?: number }) {
+/** Measure 6: practical teaching hours at least 50% of all hours, per school, latest term;
+ * on the dashboard, of its city and kind, `scope` ("技工学校") beginning the title. */
+export function PracticalHoursCard({ city, kind, scope }: { city?: number; kind?: string; scope?: string }) {
   const { t } = useTranslation();
-  const shares = useShares({ city });
+  const shares = useShares({ city, kind });
   const ownSchool = useMe().data?.role === 'school_hr';
-  if (shares.isPending) return <Card title={t('hours.title')}><Skeleton active /></Card>;
+  const title = scope ? `${scope} · ${t('hours.title')}` : t('hours.title');
+  if (shares.isPending) return <Card title={title}><Skeleton active /></Card>;
   if (shares.isError)
     return (
-      <Card title={t('hours.title')}>
+      <Card title={title}>
         <ErrorState error={shares.error} onRetry={() => void shares.refetch()} />
       </Card>
     );
@@ -60,7 +62,7 @@ export function PracticalHoursCard({ city }: { city?: number }) {
     );
   }
   return (
-    <Card title={t('hours.title')} extra={term ? t('hours.term', { term }) : undefined} data-testid="practical-hours-card">
+    <Card title={title} extra={term ? t('hours.term', { term }) : undefined} data-testid="practical-hours-card">
       <Row gutter={16} style={{ marginBottom: 12 }}>
         <Col xs={12} md={8}>
           <Statistic title={t('hours.share')} value={formatPercent(total ? practical / total : null)} />

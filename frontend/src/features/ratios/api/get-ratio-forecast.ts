@@ -16,12 +16,14 @@ export function useRatioForecast(params: ForecastParams, enabled = true) {
   return useQuery({ ...ratioForecastQueryOptions(params), enabled });
 }
 
-export const fallingBelowQueryOptions = (params: { city?: number; months?: number }) =>
+export type FallingBelowParams = { city?: number; kind?: string; months?: number };
+
+export const fallingBelowQueryOptions = (params: FallingBelowParams) =>
   queryOptions({
     queryKey: ['ratios-forecast', 'schools', params],
     queryFn: ({ signal }) => api<FallingSchool[]>('/ratios/forecast/schools/', { params, signal }),
   });
 
-export function useFallingBelow(params: { city?: number; months?: number }) {
+export function useFallingBelow(params: FallingBelowParams) {
   return useQuery(fallingBelowQueryOptions(params));
 }

@@ -6,12 +6,19 @@ import { formatDate } from '@/lib/format';
 
 import { useBasesProgress } from '../api/get-bases-progress';
 
-/** Training bases built against the target of 20, and whether the deadline has passed. */
-export function BasesCard() {
+/** Training bases built against the target of 20 on `asOf` (default today), and whether the
+ * deadline had passed by then. The target is the province's: a city or kind chosen on the
+ * dashboard does not narrow it, and the title says so. */
+export function BasesCard({ asOf }: { asOf?: string }) {
   const { t } = useTranslation();
-  const progress = useBasesProgress({});
+  const progress = useBasesProgress({ as_of: asOf });
   return (
-    <Card title={t('dashboard.bases')} size="small" style={{ height: '100%' }}>
+    <Card
+      title={`${t('dashboard.province')} · ${t('dashboard.bases')}`}
+      size="small"
+      style={{ height: '100%' }}
+      data-testid="bases-card"
+    >
       {progress.isPending ? (
         <Skeleton active />
       ) : progress.isError ? (

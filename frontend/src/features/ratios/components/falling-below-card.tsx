@@ -10,12 +10,14 @@ import { daysUntil, formatDate } from '@/lib/format';
 import { useFallingBelow } from '../api/get-ratio-forecast';
 import type { FallingSchool } from '../types/forecast';
 
-/** Schools meeting the target today that fall below within 6 months if nothing changes. */
-export function FallingBelowCard({ city }: { city?: number }) {
+/** Schools meeting the target today that fall below within 6 months if nothing changes, of
+ * the dashboard's city and kind; `scope` ("技工学校") begins the title as on the other cards. */
+export function FallingBelowCard({ city, kind, scope }: { city?: number; kind?: string; scope?: string }) {
   const { t } = useTranslation();
-  const falling = useFallingBelow({ city, months: 6 });
+  const falling = useFallingBelow({ city, kind, months: 6 });
+  const title = scope ? `${scope} · ${t('forecast.fallingTitle')}` : t('forecast.fallingTitle');
   return (
-    <Card title={t('forecast.fallingTitle')} data-testid="falling-below-card">
+    <Card title={title} data-testid="falling-below-card">
       {falling.isError ? (
         <ErrorState error={falling.error} onRetry={() => void falling.refetch()} />
       ) : (

@@ -20,6 +20,7 @@ import { barChartHeight, barOption } from './chart-options';
 import { ProvinceWorkbookButton } from './province-workbook-button';
 import { ScopeFilters } from './scope-filters';
 import { RatioGaugeCard } from './ratio-gauge-card';
+import { useScopeName } from './scope-name';
 import { TrendCard } from './trend-card';
 
 export type DashboardFilters = { city?: number; kind?: string; as_of?: string };
@@ -35,6 +36,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
   const isPhone = useIsPhone();
   const label = useEnumLabel();
   const summary = useRatioSummary({ as_of, city, kind });
+  const scopeName = useScopeName(city, kind);
   const cities = useCities();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const cityName = (id: number, fallback: string) => {
@@ -54,9 +56,6 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
   const targetLabel = `${t('dashboard.target')} ${formatPercent(target, 0)}`;
   // The summary is already narrowed to the chosen city and kind: every card shows that scope.
   const figures = data.province;
-  const scopeName =
-    [city ? cityScope(city) : '', kind ? label('schoolKind', kind) : ''].filter(Boolean).join(' · ') ||
-    t('dashboard.province');
   const schoolsLink = `${paths.schools}?${new URLSearchParams({
     ...(city ? { city: String(city) } : {}),
     ...(kind ? { kind } : {}),
@@ -124,7 +123,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <BasesCard />
+          <BasesCard asOf={as_of} />
         </Col>
       </Row>
       <Row gutter={[16, 16]}>

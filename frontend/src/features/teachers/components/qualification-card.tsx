@@ -118,6 +118,11 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
             </Space>
           </Descriptions.Item>
         )}
+        {qualification.recruitment && (
+          <Descriptions.Item label={t('checklist.recruitment')} span="filled">
+            <RecruitmentWords recruitment={qualification.recruitment} />
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('checklist.heading')}
@@ -133,6 +138,26 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
         {t('checklist.notice')} {t('teachers.practiceHelp')}
       </Typography.Paragraph>
     </Card>
+  );
+}
+
+/** Whether a new hire met DESIGN §4's recruitment conditions, and if not what they are. */
+function RecruitmentWords({ recruitment }: { recruitment: NonNullable<Qualification['recruitment']> }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const days = recruitment.enterprise_days;
+  const words = t(recruitment.compliant ? 'checklist.recruitmentMetWords' : 'checklist.recruitmentNotMetWords', {
+    since: formatDate(recruitment.since),
+    years: days % 365 === 0 ? days / 365 : (days / 365).toFixed(1),
+    education: label('education', recruitment.min_education),
+  });
+  return (
+    <div data-testid="recruitment-check">
+      <Tag color={recruitment.compliant ? 'success' : 'error'}>
+        {t(recruitment.compliant ? 'checklist.recruitmentMet' : 'checklist.recruitmentNotMet')}
+      </Tag>
+      <Typography.Text type={recruitment.compliant ? 'secondary' : 'danger'}>{words}</Typography.Text>
+    </div>
   );
 }
 

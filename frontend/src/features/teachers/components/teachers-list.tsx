@@ -35,6 +35,7 @@ const filterKeys = [
   'education',
   'title',
   'qualification_level',
+  'recruitment',
 ] as const;
 
 /** The orderings the list offers (the API refuses any other with a 400): an old or
@@ -341,6 +342,18 @@ export function TeachersList() {
           style={cell(150)}
           value={filters.qualification_level}
           onChange={(value) => update({ qualification_level: value })}
+        />
+        <Select
+          allowClear
+          aria-label={t('checklist.recruitment')}
+          placeholder={t('checklist.recruitment')}
+          style={cell(150)}
+          value={filters.recruitment}
+          onChange={(value) => update({ recruitment: value })}
+          options={[
+            { value: 'not_met', label: t('checklist.recruitmentNotMet') },
+            { value: 'met', label: t('checklist.recruitmentMet') },
+          ]}
         />
         <Select
           aria-label={t('teachers.fields.active')}

@@ -24,6 +24,14 @@ export type Qualification = {
   /** Evidence items for junior, and the extra items intermediate and senior ask for. */
   evidence_needed?: [number, number, number];
   practice_window_years?: number;
+  /** DESIGN §4's recruitment check: null where it does not apply (hired before `since`, or
+   *  out of scope), else whether it is met and the rule profile's terms. */
+  recruitment?: {
+    compliant: boolean;
+    since: string;
+    enterprise_days: number;
+    min_education: string;
+  } | null;
 };
 
 type Schemas = components['schemas'];
@@ -56,6 +64,8 @@ export type TeacherFilters = {
   normal_graduate?: boolean;
   active?: boolean;
   qualification_level?: string;
+  /** New hires in scope who meet the recruitment check today, or not (DESIGN §4). */
+  recruitment?: 'met' | 'not_met';
 };
 
 export type Certificate = Schemas['Certificate'];
