@@ -444,8 +444,12 @@ def _teacher(
         p_rows.append((pid, tid, kind, "合成企业有限公司", "", "", start, end, 1, "confirmed", ""))
 
     if r() < 0.65:
+        starts: set[date] = set()
         for _ in range(1 + (r() < 0.3)):
             start = today - timedelta(days=rnd.randint(0, 5 * 365))
+            while start in starts:  # one period per enterprise and start (teachers 0018)
+                start -= timedelta(days=1)
+            starts.add(start)
             length = rnd.randint(20, 260)
             end = start + timedelta(days=length)
             period("practice", start, None if end > today and r() < 0.5 else end)

@@ -21,7 +21,7 @@ WINDOW_START = date(2021, 6, 30)
 
 def _random_periods(rng: random.Random, teacher: Teacher) -> list[EnterprisePeriod]:
     out = []
-    for _ in range(rng.choice([0, 1, 1, 2, 3, 5])):
+    for i in range(rng.choice([0, 1, 1, 2, 3, 5])):
         # Starts around the window's edges and inside it; some ongoing, some touching or
         # overlapping each other, some before or after the window, a few not confirmed.
         anchor = rng.choice([WINDOW_START, ON, WINDOW_START + timedelta(days=rng.randint(0, 1800))])
@@ -32,7 +32,7 @@ def _random_periods(rng: random.Random, teacher: Teacher) -> list[EnterprisePeri
             EnterprisePeriod(
                 teacher=teacher,
                 kind="practice",
-                enterprise="某企业",
+                enterprise=f"某企业{i}",  # one record per enterprise and start (round 44)
                 start_on=start,
                 end_on=end,
                 status=status,
