@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -161,9 +161,10 @@ export function AppLayout() {
             {isPhone ? pageTitle || t('app.title') : pageTitle}
           </Typography.Text>
           <Space size={isPhone ? 'small' : 'middle'} style={{ flexShrink: 0 }}>
-            {headerWidgets.map(({ key, Component }) => (
-              <Component key={key} />
-            ))}
+            {/* Until the initial password is changed the API answers nothing else (403
+                password_change_required): no bell or jobs button polling it meanwhile. */}
+            {!user.must_change_password &&
+              headerWidgets.map(({ key, Component }) => <Component key={key} />)}
             {!isPhone && <LanguageSwitch />}
             <Dropdown
               trigger={['click']}
@@ -183,6 +184,13 @@ export function AppLayout() {
                     ? [{ key: 'lang', label: <LanguageSwitch />, disabled: false }]
                     : []),
                   { type: 'divider' as const },
+                  // Every role changes its own password here (the first change is forced).
+                  {
+                    key: 'password',
+                    icon: <KeyOutlined />,
+                    label: <span data-testid="user-menu-password">{t('auth.changePassword')}</span>,
+                    onClick: () => navigate(paths.password),
+                  },
                   {
                     key: 'logout',
                     icon: <LogoutOutlined />,

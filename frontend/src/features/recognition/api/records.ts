@@ -99,13 +99,27 @@ export function usePropose() {
   });
 }
 
+export type EvidenceUploadInput = {
+  teacher: number;
+  kind: EvidenceFile['kind'];
+  file: File;
+  description?: string;
+  /** The teacher's own certificate or period the file backs (optional). */
+  certificate?: number;
+  enterprise_period?: number;
+};
+
+/** A teacher (or HR) uploads one evidence file; the record's lists refresh after. */
 export function useUploadEvidence() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ teacher, kind, file }: { teacher: number; kind: string; file: File }) => {
+    mutationFn: ({ teacher, kind, file, description, certificate, enterprise_period }: EvidenceUploadInput) => {
       const form = new FormData();
       form.append('teacher', String(teacher));
       form.append('kind', kind);
+      if (description) form.append('description', description);
+      if (certificate !== undefined) form.append('certificate', String(certificate));
+      if (enterprise_period !== undefined) form.append('enterprise_period', String(enterprise_period));
       form.append('file', file);
       return api<EvidenceFile>('/evidence-files/', { method: 'POST', body: form });
     },

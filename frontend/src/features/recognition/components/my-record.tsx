@@ -1,4 +1,4 @@
-import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useApplicationAction, useApplications, useCreateApplication, useUpdateA
 import { evidenceDownloadUrl, useMyRecord, useRecognitions } from '../api/records';
 import { useRounds } from '../api/rounds';
 import { LEVELS, type Application } from '../types';
+import { EvidenceUploadModal } from './evidence-upload';
 import { ProposeDrawer } from './propose-drawer';
 import { LevelText, StatusTag } from './status-tag';
 
@@ -24,6 +25,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
   const label = useEnumLabel();
   const record = useMyRecord();
   const [proposing, setProposing] = useState<'certificate' | 'enterprise_period' | null>(null);
+  const [uploading, setUploading] = useState(false);
   const data = record.data;
 
   return (
@@ -94,7 +96,15 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
           })}
         />
       </Card>
-      <Card size="small" title={t('recognition.me.files')}>
+      <Card
+        size="small"
+        title={t('recognition.me.files')}
+        extra={
+          <Button size="small" icon={<UploadOutlined />} onClick={() => setUploading(true)} data-testid="upload-evidence">
+            {t('recognition.upload.button')}
+          </Button>
+        }
+      >
         <ItemList
           size="small"
           loading={record.isPending}
@@ -103,13 +113,23 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
           emptyText={<Empty description={t('recognition.me.none')} />}
           renderItem={(f) => ({
             content: (
-              <a href={evidenceDownloadUrl(f.id)}>
-                <FileTextOutlined /> {f.filename}
-              </a>
+              <>
+                <a href={evidenceDownloadUrl(f.id)} style={{ overflowWrap: 'anywhere' }}>
+                  <FileTextOutlined /> {f.filename}
+                </a>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[f.kind && t(`recognition.evidenceKind.${f.kind}`, { defaultValue: f.kind }), f.description]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Typography.Text>
+                </div>
+              </>
             ),
           })}
         />
       </Card>
+      {uploading && <EvidenceUploadModal teacher={teacher} record={data} onClose={() => setUploading(false)} />}
       {proposing && (
         <ProposeDrawer kind={proposing} teacher={teacher} open onClose={() => setProposing(null)} />
       )}

@@ -31,6 +31,18 @@ export function isEvidenceFile(file: Blob): Promise<boolean> {
   });
 }
 
+/** The largest evidence file the server keeps (EVIDENCE_MAX_MB, the 10 MB the hint names). */
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Why `file` would be refused, in words (empty, over 10 MB, no PDF/JPEG/PNG), or null:
+ * checked before anything is sent, so no record waits for a file the server refuses. */
+export async function evidenceFileProblem(file: File, t: (key: string) => string): Promise<string | null> {
+  if (file.size === 0) return t('recognition.propose.fileEmpty');
+  if (file.size > EVIDENCE_MAX_BYTES) return t('recognition.propose.fileTooLarge');
+  if (!(await isEvidenceFile(file))) return t('recognition.propose.fileType');
+  return null;
+}
+
 /** A teacher proposes a certificate or an enterprise period with its evidence file. */
 export function ProposeDrawer({
   kind,
@@ -64,8 +76,9 @@ export function ProposeDrawer({
       form.setFields([{ name: 'file', errors: [t('recognition.propose.fileRequired')] }]);
       return;
     }
-    if (!(await isEvidenceFile(file))) {
-      form.setFields([{ name: 'file', errors: [t('recognition.propose.fileType')] }]);
+    const problem = await evidenceFileProblem(file, t);
+    if (problem) {
+      form.setFields([{ name: 'file', errors: [problem] }]);
       return;
     }
     const body: Record<string, unknown> =

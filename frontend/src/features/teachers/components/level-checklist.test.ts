@@ -38,12 +38,13 @@ const lecturer: Qualification = {
 describe('level checklist', () => {
   it('says in words, with units, what each level still needs', async () => {
     await i18n.changeLanguage('zh-CN');
-    const [junior, intermediate, senior] = levelChecklist(lecturer, t, label);
+    // Read on 2026-09-01: 6 years of teaching, 10 reached on 2030-09-01.
+    const [junior, intermediate, senior] = levelChecklist(lecturer, t, label, '2026-09-01');
     expect(junior.met).toBe(true);
     expect(junior.summary).toBe('');
     expect(intermediate.met).toBe(false);
     expect(intermediate.summary).toBe('缺：企业实践 96 天');
-    expect(senior.summary).toBe('缺：教学职称晋升至高级讲师/副教授；任教 4 年；企业实践 96 天；4 项佐证中的 1 项');
+    expect(senior.summary).toBe('缺：教学职称晋升至高级讲师/副教授；任教还差 4 年（2030-09-01 起满足）；企业实践 96 天；4 项佐证中的 1 项');
     const years = senior.items.find((i) => i.key === 'YEARS_SENIOR');
     expect(years?.changesOn).toBe('2030-09-01');
     expect(junior.items[1].label).toBe('以下 5 项佐证中至少 1 项');

@@ -1,6 +1,11 @@
 // The 初级/中级/高级 checklist: the engine's rule outcomes regrouped by level and said in words.
 // Pure functions over the API's qualification and a translator, so tests can check the text.
+import dayjs from 'dayjs';
+
+import { todayInChinaText } from '@/lib/dates';
+
 import type { Qualification, QualificationReason } from '../types/teacher';
+import { fieldCategoryLabel } from './field-categories';
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 export type EnumLabel = (group: 'title' | 'certificateLevel' | 'certificateKind' | 'employment' | 'courseType', code: string | null | undefined) => string;
@@ -41,10 +46,7 @@ function evidenceItem(r: QualificationReason, t: Translate, label: EnumLabel, wi
       return {
         ...base,
         label: t('checklist.skill', { level: label('certificateLevel', str(r.threshold)) }),
-        have: str(r.value)
-          ? t('checklist.holds', { what: label('certificateLevel', str(r.value)) }) +
-            (why && !r.met ? ` ${t(`checklist.why.${why}`, { defaultValue: '' })}` : '')
-          : t('checklist.noneHeld'),
+        have: skillHave(r, why, t, label),
         lacks: t('checklist.lackSkill'),
       };
     }
@@ -83,6 +85,28 @@ function evidenceItem(r: QualificationReason, t: Translate, label: EnumLabel, wi
   }
 }
 
+/** What the teacher holds for E_SKILL. A certificate held outside the teacher's field comes
+ * with `value: null` and a note saying why (engine `_field_note`): it is held, not counted. */
+function skillHave(r: QualificationReason, why: string | null, t: Translate, label: EnumLabel): string {
+  const reasonWords = why && !r.met ? fieldWhy(r, why, t) : '';
+  if (str(r.value)) {
+    const holds = t('checklist.holds', { what: label('certificateLevel', str(r.value)) });
+    return reasonWords ? t('checklist.withWhy', { text: holds, why: reasonWords }) : holds;
+  }
+  return reasonWords ? t('checklist.holdsNotCounted', { why: reasonWords }) : t('checklist.noneHeld');
+}
+
+/** "（证书未填写专业大类）"; a mismatch names both categories when the API sends them. */
+function fieldWhy(r: QualificationReason, why: string, t: Translate): string {
+  const teacher = str(r.params?.teacher_category);
+  const certificate = str(r.params?.certificate_category);
+  const name = (code: string) => fieldCategoryLabel(code, t as Parameters<typeof fieldCategoryLabel>[1]);
+  if (why === 'field_mismatch' && teacher && certificate) {
+    return t('checklist.why.field_mismatch_named', { teacher: name(teacher), certificate: name(certificate) });
+  }
+  return t(`checklist.why.${why}`, { defaultValue: '' });
+}
+
 function basicItem(r: QualificationReason | undefined, t: Translate, label: EnumLabel): CheckItem {
   return {
     key: 'BASIC',
@@ -105,15 +129,35 @@ function titleItem(r: QualificationReason | undefined, t: Translate, label: Enum
   };
 }
 
-function yearsItem(r: QualificationReason | undefined, t: Translate): CheckItem {
+/** "12 天" / "3 个多月" / "3 年多": the time from `from` to `to`, never more than it is. */
+function timeLeft(from: string, to: string, t: Translate): string {
+  const a = dayjs(from);
+  const b = dayjs(to);
+  const days = b.diff(a, 'day');
+  if (days < 61) return t('checklist.left.days', { count: days });
+  // By the calendar: 365 days from 1 March reach 29 February, not a whole year.
+  const unit = b.diff(a, 'year') >= 1 ? 'year' : 'month';
+  const count = b.diff(a, unit);
+  const over = a.add(count, unit).isBefore(b, 'day');
+  return t(`checklist.left.${unit}s${over ? 'Over' : ''}`, { count });
+}
+
+function yearsItem(r: QualificationReason | undefined, t: Translate, today: string): CheckItem {
   const need = Math.max(num(r?.threshold) - num(r?.value), 0);
+  const on = r && !r.met ? str(r.changes_on) : null;
+  // With the date it is met, say the time left (12 days short is not "1 year"); the whole-year
+  // count is only for a teacher with no date (e.g. no teaching start).
+  const lacks =
+    on && on > today
+      ? t('checklist.lackYearsUntil', { left: timeLeft(today, on, t), date: on })
+      : t('checklist.lackYears', { count: need });
   return {
     key: r?.code ?? 'YEARS',
     met: !!r?.met,
     changesOn: r?.changes_on ?? null,
     label: t('checklist.years', { count: num(r?.threshold) }),
     have: t('checklist.haveYears', { count: num(r?.value) }),
-    lacks: t('checklist.lackYears', { count: need }),
+    lacks,
   };
 }
 
@@ -134,8 +178,14 @@ function summarise(items: CheckItem[], t: Translate): string {
   return lacking.length ? t('checklist.missing', { items: lacking.join(t('checklist.separator')) }) : '';
 }
 
-/** Three levels, each with what is met and what is missing, in words with units. */
-export function levelChecklist(q: Qualification, t: Translate, label: EnumLabel): LevelCheck[] {
+/** Three levels, each with what is met and what is missing, in words with units. `today` (the
+ * day the result is read, in China) measures the time left to a date an item is met. */
+export function levelChecklist(
+  q: Qualification,
+  t: Translate,
+  label: EnumLabel,
+  today: string = todayInChinaText(),
+): LevelCheck[] {
   const by = new Map(q.reasons.map((r) => [r.code, r]));
   const [juniorNeeded, intermediateExtra, seniorExtra] = q.evidence_needed ?? [1, 1, 2];
   const windowYears = q.practice_window_years ?? 5;
@@ -163,14 +213,14 @@ export function levelChecklist(q: Qualification, t: Translate, label: EnumLabel)
     level('intermediate', [
       basic,
       titleItem(by.get('TITLE_INTERMEDIATE'), t, label),
-      yearsItem(by.get('YEARS_INTERMEDIATE'), t),
+      yearsItem(by.get('YEARS_INTERMEDIATE'), t, today),
       practice,
       extra(intermediateExtra),
     ]),
     level('senior', [
       basic,
       titleItem(by.get('TITLE_SENIOR'), t, label),
-      yearsItem(by.get('YEARS_SENIOR'), t),
+      yearsItem(by.get('YEARS_SENIOR'), t, today),
       practice,
       extra(seniorExtra),
     ]),

@@ -22,9 +22,14 @@ function Mark({ met }: { met: boolean }) {
 
 function ItemLine({ item, nested = false }: { item: CheckItem; nested?: boolean }) {
   const { t } = useTranslation();
+  // `changesOn` is the first day the outcome flips: for a met item the first day it no longer
+  // is, so it shows the day before (its last day held, as the card's 当前等级保持至); for an
+  // unmet one the first day it is met.
   const when =
     item.changesOn &&
-    t(item.met ? 'checklist.expiresOn' : 'checklist.metOn', { date: formatDate(item.changesOn) });
+    (item.met
+      ? t('checklist.heldThrough', { date: formatLastDayHeld(item.changesOn) })
+      : t('checklist.metOn', { date: formatDate(item.changesOn) }));
   return (
     <li style={{ listStyle: 'none', marginLeft: nested ? 20 : 0, marginBottom: 6 }}>
       <Space align="start" size={6}>

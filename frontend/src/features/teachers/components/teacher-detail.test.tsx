@@ -20,7 +20,7 @@ describe('teacher detail', () => {
     expect(within(card).getByText('测算结果')).toBeInTheDocument();
     expect(within(screen.getByTestId('checklist-junior')).getByTestId('checklist-missing')).toHaveTextContent('缺：教师资格证');
     expect(within(card).getAllByText('持有：三级/高级工').length).toBeGreaterThan(0);
-    expect(within(card).getAllByText(/已有 200 天 · 2027-03-01 到期/).length).toBeGreaterThan(0);
+    expect(within(card).getAllByText(/已有 200 天 · 有效至 2027-02-28/).length).toBeGreaterThan(0);
     expect(card).not.toHaveTextContent(/E_PRACTICE|E_SKILL|SCOPE|full_time/);
     // 未认定: nothing is "valid until".
     expect(within(card).queryByText('当前等级保持至')).not.toBeInTheDocument();
