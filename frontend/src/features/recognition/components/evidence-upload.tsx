@@ -1,5 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Upload } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -8,7 +7,7 @@ import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
 
 import { useUploadEvidence } from '../api/records';
 import type { EvidenceFile, MyRecord } from '../types';
-import { evidenceFileProblem } from './propose-drawer';
+import { EvidenceFileItem, evidenceFileProblem } from './evidence-file';
 
 type Kind = EvidenceFile['kind'];
 const KINDS: Kind[] = ['training', 'achievement', 'other', 'certificate', 'enterprise'];
@@ -118,27 +117,7 @@ export function EvidenceUploadModal({
         <Form.Item name="description" label={t('recognition.upload.description')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item
-          name="file"
-          label={t('recognition.propose.file')}
-          extra={t('recognition.propose.fileHint')}
-          valuePropName="fileList"
-          getValueFromEvent={(e: { fileList?: unknown[] }) => e?.fileList}
-        >
-          <Upload
-            accept=".pdf,.jpg,.jpeg,.png"
-            maxCount={1}
-            beforeUpload={(f) => {
-              setFile(f);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-          >
-            <Button icon={<UploadOutlined />} data-testid="evidence-upload-file">
-              {t('recognition.propose.choose')}
-            </Button>
-          </Upload>
-        </Form.Item>
+        <EvidenceFileItem testId="evidence-upload-file" onPick={setFile} onRemove={() => setFile(null)} />
       </Form>
     </Modal>
   );

@@ -347,7 +347,7 @@ export function TeachersList() {
           allowClear
           aria-label={t('checklist.recruitment')}
           placeholder={t('checklist.recruitment')}
-          style={cell(150)}
+          style={cell(170)}
           value={filters.recruitment}
           onChange={(value) => update({ recruitment: value })}
           options={[
