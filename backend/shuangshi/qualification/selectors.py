@@ -6,7 +6,7 @@ nightly re-evaluation and of ``as_of`` reads, and must stay fast at national sca
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -824,15 +824,17 @@ def result_holds_q(on: date, version: int, teacher: str = "") -> Q:
     )
 
 
-def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet[Teacher]:
-    """Narrow a teacher queryset to those whose level today is ``level`` (never stale:
-    intervals when built, else stored results that still hold, else a fresh evaluation)."""
-    today = timezone.localdate()
-    ids = teacher_ids_at_level(level, today)
-    if ids is not None:
-        return queryset.filter(pk__in=ids)
+def _teachers_matching_today(
+    queryset: QuerySet[Teacher],
+    stored: Q,
+    matches: Callable[[engine.Evaluation], bool],
+    today: date,
+) -> QuerySet[Teacher]:
+    """Narrow a teacher queryset to those a verdict of today picks (never stale): by the
+    ``stored`` condition where their stored result still holds today, and for the others
+    (up to DUE_LIMIT) by ``matches`` on a fresh evaluation."""
     holds = result_holds_q(today, profile_version_current())
-    fresh = queryset.filter(holds, qualification__level=level)
+    fresh = queryset.filter(holds, stored)
     due = list(queryset.exclude(holds).values_list("pk", flat=True)[:DUE_LIMIT])
     if not due:
         return fresh
@@ -840,30 +842,32 @@ def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet
     matching = [
         item.teacher_id
         for item in records_for_ids(due)
-        if engine.evaluate(item.record, today, profile).level == level
+        if matches(engine.evaluate(item.record, today, profile))
     ]
     return queryset.filter(Q(pk__in=fresh.values("pk")) | Q(pk__in=matching))
+
+
+def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet[Teacher]:
+    """Narrow a teacher queryset to those whose level today is ``level`` (never stale:
+    intervals when built, else stored results that still hold, else a fresh evaluation)."""
+    today = timezone.localdate()
+    ids = teacher_ids_at_level(level, today)
+    if ids is not None:
+        return queryset.filter(pk__in=ids)
+    return _teachers_matching_today(
+        queryset, Q(qualification__level=level), lambda ev: ev.level == level, today
+    )
 
 
 def teachers_by_recruitment_today(queryset: QuerySet[Teacher], met: bool) -> QuerySet[Teacher]:
     """Narrow a teacher queryset to those the recruitment check (DESIGN §4) applies to today
-    and who meet it (``met``) or fail it: the ones recruitment_failed_ids counts. Never
-    stale: stored results that hold today, the others evaluated (teachers_at_level_today's
-    way)."""
-    today = timezone.localdate()
-    holds = result_holds_q(today, profile_version_current())
-    fresh = queryset.filter(holds, qualification__in_scope=True, qualification__recruitment=met)
-    due = list(queryset.exclude(holds).values_list("pk", flat=True)[:DUE_LIMIT])
-    if not due:
-        return fresh
-    profile = profile_current()[1]
-    matching = [
-        item.teacher_id
-        for item in records_for_ids(due)
-        if (ev := engine.outcome(item.record, today, profile)).in_scope
-        and ev.recruitment_compliant is met
-    ]
-    return queryset.filter(Q(pk__in=fresh.values("pk")) | Q(pk__in=matching))
+    and who meet it (``met``) or fail it: the ones recruitment_failed_ids counts."""
+    return _teachers_matching_today(
+        queryset,
+        Q(qualification__in_scope=True, qualification__recruitment=met),
+        lambda ev: ev.in_scope and ev.recruitment_compliant is met,
+        timezone.localdate(),
+    )
 
 
 def counts_with_profile(on: date, profile: engine.RuleProfile) -> dict[int, Counts]:
