@@ -117,7 +117,7 @@ def test_certificate_errors_point_at_their_cells(api, hr_a, teacher_a, teacher_b
         (4, "等级/类型"),
         (5, "证书编号"),
         (6, "有效期至"),
-        (7, "身份证号"),  # the same certificate as row 6
+        (7, "证书编号"),  # the same certificate as row 6 (round 45: at its number)
     ]
     assert "四级/中级工" in body["errors"][2]["message"]
     assert Certificate.objects.count() == 0
@@ -163,7 +163,7 @@ def test_period_errors_point_at_their_cells(api, hr_a, teacher_a, upload):
     assert errors_at(body) == [
         (2, "统一社会信用代码"),
         (3, "结束日期"),
-        (3, "身份证号"),
+        (3, "开始日期"),  # the same period as row 2 (round 45: at its start)
         (4, "身份证号"),
     ]
 

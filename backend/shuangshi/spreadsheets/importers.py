@@ -776,6 +776,9 @@ class CertificateImporter(Importer):
     fields = ["level", "name", "field", "issuer", "issued_on", "expires_on", "field_category"]
     column_of = {"name": "cert_name"}  # the "name" column is the teacher's (checked only)
     reads_raw = True  # the level's label is read against the certificate kind
+    # A row repeating another is shown at its number, where a stored duplicate is
+    # (teachers.validation.certificate_duplicate_errors), not at the teacher's ID number.
+    key_field = "number"
 
     def __init__(self, user: User) -> None:
         super().__init__(user)
@@ -859,6 +862,9 @@ class PeriodImporter(Importer):
     spec = C.PERIODS
     roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
     fields = ["credit_code", "position", "end_on"]
+    # A row repeating another is shown at its start, where a stored duplicate is
+    # (teachers.validation.period_duplicate_errors), not at the teacher's ID number.
+    key_field = "start_on"
 
     def __init__(self, user: User) -> None:
         super().__init__(user)

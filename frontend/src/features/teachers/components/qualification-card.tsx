@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState } from '@/components/ui/query-state';
+import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatLastDayHeld } from '@/lib/format';
 
 import type { Qualification } from '../types/teacher';
@@ -84,10 +85,14 @@ function LevelCard({ check, current }: { check: LevelCheck; current: boolean }) 
   );
 }
 
+/** A label stays whole; the words beside it wrap instead. */
+const ONE_LINE_LABELS = { label: { whiteSpace: 'nowrap' } } as const;
+
 /** The estimated level and, for each level, what is met and what is missing, in words. */
 export function QualificationCard({ qualification }: { qualification: Qualification | null }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
+  const isPhone = useIsPhone();
   if (!qualification) {
     return (
       <Card title={t('teachers.qualification')} size="small">
@@ -100,7 +105,7 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
   const warning = expiryWarning(qualification);
   return (
     <Card title={t('teachers.qualification')} size="small" data-testid="qualification-card">
-      <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} styles={ONE_LINE_LABELS} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('checklist.currentLevel')}>
           <Space wrap size={4}>
             <QualificationTag qualification={qualification} />
@@ -123,12 +128,22 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
             </Space>
           </Descriptions.Item>
         )}
-        {qualification.recruitment && (
-          <Descriptions.Item label={t('checklist.recruitment')} span="filled">
+      </Descriptions>
+      {/* Its own list, one row: beside the level its long words squeezed 测算等级's label
+          onto two lines (round 45). On a phone the words go under the label, at full width. */}
+      {qualification.recruitment && (
+        <Descriptions
+          size="small"
+          column={1}
+          layout={isPhone ? 'vertical' : 'horizontal'}
+          styles={ONE_LINE_LABELS}
+          style={{ marginBottom: 12 }}
+        >
+          <Descriptions.Item label={t('checklist.recruitment')}>
             <RecruitmentWords recruitment={qualification.recruitment} />
           </Descriptions.Item>
-        )}
-      </Descriptions>
+        </Descriptions>
+      )}
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('checklist.heading')}
       </Typography.Title>
