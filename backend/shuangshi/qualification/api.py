@@ -25,7 +25,7 @@ from shuangshi.common import dates
 from shuangshi.common.api import AsOfField, RolePermission, expected_version
 from shuangshi.common.pagination import Pagination, page_parameters
 from shuangshi.schools.models import SchoolKind
-from shuangshi.teachers.models import Teacher
+from shuangshi.teachers.models import RecordStatus, Teacher
 
 from . import engine, forecast, jobs, recognized, reports, schemas, selectors, services
 from .models import RuleProfile, Target, TargetCode, TeacherQualification
@@ -129,6 +129,7 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
     today = timezone.localdate()
     ev = reports.stored_evaluation(stored)
     version = selectors.profile_version_current()
+    profile = reports.profile_for_version(version)
     if not reports.stored_holds(stored, today, version=version):
         # Never stale (DESIGN §4): a result whose date has passed is evaluated afresh.
         ev = reports.evaluation_today(teacher.pk, today)
@@ -137,7 +138,7 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
         "level": ev.level,
         "qualified": ev.qualified,
         "in_scope": ev.in_scope,
-        "reasons": [r.as_dict() for r in ev.reasons],
+        "reasons": _reasons_payload(teacher, ev, profile, today),
         "valid_until": ev.valid_until.isoformat() if ev.valid_until else None,
         "level_after": _level_after(teacher.pk, ev.valid_until, None),
         "missing": [m.as_dict() for m in ev.missing],
@@ -146,7 +147,57 @@ def qualification_payload(teacher: Teacher) -> dict[str, Any] | None:
         # items intermediate and senior ask for beside enterprise practice.
         "evidence_needed": list(ev.evidence_needed),
         "practice_window_years": ev.practice_window_years,
-        "recruitment": recruitment_payload(ev, reports.profile_for_version(version)),
+        "recruitment": recruitment_payload(ev, profile),
+    }
+
+
+def _reasons_payload(
+    teacher: Teacher, ev: engine.Evaluation, profile: engine.RuleProfile, on: date
+) -> list[dict[str, Any]]:
+    """The reasons as a teacher read carries them. A skill certificate held but outside the
+    teacher's field (the E_SKILL note, DESIGN §4) is named with its kind, level and name, so
+    the checklist can say which certificate is not counted (round 45); the engine's note
+    (stored with the result) carries only the categories."""
+    reasons = [r.as_dict() for r in ev.reasons]
+    for reason in reasons:
+        if reason["code"] == engine.E_SKILL and reason["note"] and not reason["met"]:
+            named = _skill_certificate_outside_field(teacher, reason["params"], profile, on)
+            if named is not None:
+                reason["params"] = {**reason["params"], **named}
+    return reasons
+
+
+def _skill_certificate_outside_field(
+    teacher: Teacher, note: dict[str, Any], profile: engine.RuleProfile, on: date
+) -> dict[str, Any] | None:
+    """The confirmed skill certificate the E_SKILL note is about: held on ``on``, at or above
+    the profile's level, not in the teacher's field (``engine.skill_in_field``) and with the
+    note's field category; the highest level when there are several, None when none is."""
+    major = note.get("teacher_category") or None
+    category = note.get("certificate_category") or None
+    best: tuple[tuple[int, date], Any] | None = None
+    rows = teacher.certificates.filter(  # type: ignore[attr-defined]
+        status=RecordStatus.CONFIRMED,
+        kind__in=[*engine.SKILL_KINDS, "one_plus_x"],
+        issued_on__lte=on,
+    ).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on))
+    for c in rows.order_by("id"):
+        rank = engine.skill_rank(c, profile)
+        if rank < 0:
+            continue
+        if (c.field_category or None) != category or engine.skill_in_field(c, major, profile):
+            continue
+        key = (rank, c.issued_on)
+        if best is None or key > best[0]:
+            best = (key, c)
+    if best is None:
+        return None
+    c = best[1]
+    return {
+        "certificate_id": c.pk,
+        "certificate_kind": c.kind,
+        "certificate_level": c.level,
+        "certificate_name": c.name,
     }
 
 

@@ -1538,6 +1538,18 @@ def skill_in_field(c: Any, major: str | None, profile: RuleProfile) -> bool:
     return bool(major) and c.field_category == major  # "" is not stated either
 
 
+def skill_rank(c: Any, profile: RuleProfile) -> int:
+    """A skill or 1+X certificate's rank among its kind's levels when it reaches the
+    profile's minimum level (the test _prepare makes, inlined there), else -1."""
+    if c.kind in SKILL_KINDS:
+        r = _GRADE_RANK.get(c.level, -1)
+        return r if r >= _GRADE_RANK[profile.skill_min_grade] else -1
+    if c.kind == "one_plus_x":
+        r = _OPX_RANK.get(c.level, -1)
+        return r if r >= _OPX_RANK[profile.one_plus_x_min_level] else -1
+    return -1
+
+
 def _recruited_ok(
     record: Record,
     emp_iv: list[tuple[int, int]],

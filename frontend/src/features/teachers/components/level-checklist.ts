@@ -93,7 +93,22 @@ function skillHave(r: QualificationReason, why: string | null, t: Translate, lab
     const holds = t('checklist.holds', { what: label('certificateLevel', str(r.value)) });
     return reasonWords ? t('checklist.withWhy', { text: holds, why: reasonWords }) : holds;
   }
-  return reasonWords ? t('checklist.holdsNotCounted', { why: reasonWords }) : t('checklist.noneHeld');
+  if (!reasonWords) return t('checklist.noneHeld');
+  const what = certificateWords(r, t, label);
+  return what
+    ? t('checklist.holdsNamedNotCounted', { what, why: reasonWords })
+    : t('checklist.holdsNotCounted', { why: reasonWords });
+}
+
+/** "电工（三级/高级工）职业技能等级证书": the certificate a teacher read names beside the
+ * note (round 45); '' when it names none (e.g. a reply from before it did). */
+function certificateWords(r: QualificationReason, t: Translate, label: EnumLabel): string {
+  const kind = str(r.params?.certificate_kind);
+  const level = str(r.params?.certificate_level);
+  if (!kind || !level) return '';
+  const name = str(r.params?.certificate_name)?.trim();
+  const words = { kind: label('certificateKind', kind), level: label('certificateLevel', level) };
+  return name ? t('checklist.certificateNamed', { ...words, name }) : t('checklist.certificateUnnamed', words);
 }
 
 /** "（证书未填写专业大类）"; a mismatch names both categories when the API sends them. */
