@@ -9,11 +9,16 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Model, ProtectedError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from .filtering import parse_id
+
+# DRF's own messages that this catalogue words for its users (backend/locale is read before
+# DRF's): DRF's Chinese for a cleared number field says "该字段不能为 null。", a programmer's word.
+DRF_REWORDED = (gettext_noop("This field may not be null."),)
 
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
 
