@@ -351,9 +351,16 @@ def test_an_appointment_import_cannot_rename_another_schools_mentor(api, hr_b, s
     appoint(mentor, school_a)
     headers = ["导师姓名", "导师身份证号", "所在企业", "导师类别", "聘任方式", "聘任开始日期"]
     row = ["冒名", mentor.id_number, "别的公司", "企业工程技术人员", "兼职授课", "2024-09-01"]
-    rows = [headers, row]
     client = api(hr_b)
-    body = _upload(client, "mentor-appointments", rows).json()
+    # Round 45: another name with the mentor's ID number is refused, not filed under them,
+    # and the error does not tell the stored name.
+    body = _upload(client, "mentor-appointments", [headers, row]).json()
+    assert body["status"] == "invalid", body
+    assert [(e["row"], e["column"]) for e in body["errors"]] == [(2, "导师姓名")]
+    assert "刘工" not in body["errors"][0]["message"]
+    # Their name appoints them; the sheet's details are not applied to another school's mentor.
+    row[0] = "刘工"
+    body = _upload(client, "mentor-appointments", [headers, row]).json()
     assert body["status"] == "valid", body
     assert client.post(f"/api/v1/imports/{body['id']}/commit/").status_code == 200
     mentor.refresh_from_db()

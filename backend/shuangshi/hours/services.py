@@ -1,6 +1,6 @@
 """The one write path for teaching hours (API, importer, demo)."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,13 +33,27 @@ def _check(row: TeachingHours) -> None:
     _check_term(row)
 
 
+def schools_lock(school_ids: Iterable[int]) -> None:
+    """Lock these schools' rows until the transaction ends (in id order), before their
+    terms' stored rows are read to check the whole-and-parts rule (hours.validation): every
+    writer of teaching hours takes it (the API's write, an import's commit:
+    spreadsheets.importers.TeachingHoursImporter), so that two writes of one term wait for
+    each other and each checks the term as the other left it. (SQLite has no row locks:
+    there this only reads, and its one database lock orders the writers.)"""
+    ids = sorted({int(pk) for pk in school_ids})
+    if ids:
+        locked = School.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+        list(locked.values_list("pk"))
+
+
 def _check_term(row: TeachingHours) -> None:
     """The row beside the school's other rows of its term: the whole-school row is not less
-    than the category rows add up to (hours.validation). The school is locked meanwhile, so
-    that two writes of one term at once cannot each pass on what the other has not stored."""
+    than the category rows add up to (hours.validation). The school is locked meanwhile
+    (schools_lock), so that two writes of one term at once cannot each pass on what the
+    other has not stored."""
     if row.school_id is None:
         return  # refused by the database (the API always names a school)
-    list(School.objects.select_for_update().filter(pk=row.school_id).values_list("pk"))
+    schools_lock([row.school_id])
     others = selectors.term_rows(row.school_id, row.term, exclude=row.pk)
     if row.major_category in others:
         return  # the same school, term and category twice: _save refuses it as that

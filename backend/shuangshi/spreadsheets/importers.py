@@ -36,9 +36,11 @@ from shuangshi.teachers import services as teacher_services
 from shuangshi.teachers.models import Certificate, EnterprisePeriod, RecordStatus, Teacher
 from shuangshi.teachers.validation import (
     birth_date_errors,
+    certificate_duplicate_errors,
     certificate_errors,
     leaving_errors,
     name_mismatch,
+    period_duplicate_errors,
     period_errors,
     person_errors,
     registered_elsewhere,
@@ -57,7 +59,7 @@ from shuangshi.training.validation import (
 from . import cells
 from . import columns as C
 from . import labels as L
-from .messages import every_language, of, rule_errors, t
+from .messages import every_language, listing, of, rule_errors, t
 from .models import ImportJob
 from .reader import FileProblem, Sheet
 
@@ -324,6 +326,9 @@ class Importer:
     checks_in_halves: ClassVar[bool] = False
     # The column a written field is read from, where their names differ.
     column_of: ClassVar[dict[str, str]] = {}
+    # The database constraint that stores the importer's record once (teachers models:
+    # teachers_certificate_once…): a clash with it at commit names the rows (twins).
+    twin_constraint: ClassVar[str] = ""
 
     def __init__(self, user: User) -> None:
         self.user = user
@@ -333,6 +338,11 @@ class Importer:
         self.seen: dict[Any, int] = {}  # record key → first row that had it
         # Lookups counted but not yet charged (a dry run's helper: the parent charges them).
         self.deferred_charges: dict[str, int] | None = None
+        # With a twin_constraint: the keys whose record the commit made one that counts
+        # (created, or a rejected proposal confirmed); and, when a commit clashed with the
+        # constraint, those keys for the file's check again (stored_twin_errors).
+        self.counted_keys: set[Any] = set()
+        self.twins: set[Any] = set()
 
     @property
     def scoped(self) -> bool:
@@ -400,6 +410,10 @@ class Importer:
         for key, values in items:
             identity = dict(zip(key_fields, key, strict=True))
             current = existing.get(key)
+            if self.twin_constraint and (
+                current is None or current.get("status") == RecordStatus.REJECTED
+            ):
+                self.counted_keys.add(key)
             if current is None:
                 new.append({**identity, **values, "version": 1})
             else:
@@ -422,6 +436,25 @@ class Importer:
         BATCH_SERVICES[model](new=new, updated=pairs, **self.audit_args())
         result.created, result.updated = len(new), len(changed)
         return result
+
+    def stored_twin_errors(
+        self,
+        batch: list[Parsed],
+        existing: dict[Any, dict[str, Any]],
+        key: Callable[[dict[str, Any]], Any],
+        rule: Callable[..., Any],
+    ) -> None:
+        """A commit met twin_constraint: another writer stored a record between its check
+        and its write. The file checked again (services._stored_since), a row whose record
+        the commit was to make one that counts (``twins``) and that now has a stored one
+        that counts is refused as a stored duplicate is (``rule``: teachers.validation)."""
+        if not self.twins:
+            return
+        for row in batch:
+            named = key(row.values)
+            found = existing.get(named) if named in self.twins else None
+            if found is not None and found["status"] != RecordStatus.REJECTED:
+                row.add(rule_errors(rule, row.values, [found]))
 
     def audit_args(self) -> dict[str, Any]:
         """Who the audit entries name: the import's owner, and the import itself."""
@@ -779,6 +812,7 @@ class CertificateImporter(Importer):
     # A row repeating another is shown at its number, where a stored duplicate is
     # (teachers.validation.certificate_duplicate_errors), not at the teacher's ID number.
     key_field = "number"
+    twin_constraint = "teachers_certificate_once"
 
     def __init__(self, user: User) -> None:
         super().__init__(user)
@@ -824,6 +858,12 @@ class CertificateImporter(Importer):
         ):
             key = (current["teacher_id"], current["kind"], _fold(current["number"]))
             _counted_first(self.existing, key, current)
+        self.stored_twin_errors(
+            batch,
+            self.existing,
+            lambda v: (v["teacher_id"], v["kind"], v["number"]),
+            certificate_duplicate_errors,
+        )
         if "expires_on" in self.absent(batch):
             self._stored_expiry(batch)
 
@@ -865,6 +905,7 @@ class PeriodImporter(Importer):
     # A row repeating another is shown at its start, where a stored duplicate is
     # (teachers.validation.period_duplicate_errors), not at the teacher's ID number.
     key_field = "start_on"
+    twin_constraint = "teachers_period_once"
 
     def __init__(self, user: User) -> None:
         super().__init__(user)
@@ -898,6 +939,7 @@ class PeriodImporter(Importer):
             # same period as the sheet's 江西铜业(集团) (the stored spelling is kept).
             key = (current["teacher_id"], current["kind"], _fold(current["enterprise"]))
             _counted_first(self.existing, (*key, current["start_on"]), current)
+        self.stored_twin_errors(batch, self.existing, self._key, period_duplicate_errors)
 
     @staticmethod
     def _key(v: dict[str, Any]) -> tuple[int, str, str, date]:
@@ -921,6 +963,7 @@ class MentorAppointmentImporter(Importer):
     spec = C.MENTOR_APPOINTMENTS
     roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
     mentor_fields = ["name", "gender", "birth_date", "enterprise", "category", "title", "skills"]
+    details = ("enterprise", "category", "title", "skills")  # one mentor's rows agree on them
     fields = ["end_on", "hours"]
 
     def __init__(self, user: User) -> None:
@@ -930,9 +973,13 @@ class MentorAppointmentImporter(Importer):
         self.existing: dict[tuple[int, int, str, date], dict[str, Any]] = {}
         # (id number, school, mode) → (start, end, row) of the file's rows so far
         self.spans: dict[tuple[str, int, str], list[tuple[date, date | None, int]]] = {}
+        # id number → the first row naming the mentor, and the name and details it gives
+        self.first_of: dict[str, tuple[int, dict[str, Any]]] = {}
 
     def check(self, batch: list[Parsed]) -> None:
         schools = self.schools(batch)
+        # The mentor's details the sheet gives (a column left out gives none).
+        details = [f for f in self.details if f in self.updates(batch, self.mentor_fields)]
         ids = {r.values["id_number"] for r in batch if r.values.get("id_number")}
         for current in Mentor.objects.filter(id_number__in=ids).values(
             "id", "id_number", "version", *self.mentor_fields
@@ -978,6 +1025,7 @@ class MentorAppointmentImporter(Importer):
                         "start_on",
                         every_language(partial(mentor_services.too_young_message, info.birth_date)),
                     )
+                self._one_mentor(row, details)
             if v.get("end_on") and v.get("start_on") and v["end_on"] < v["start_on"]:
                 row.add(
                     rule_errors(period_errors, {"start_on": v["start_on"], "end_on": v["end_on"]})
@@ -1000,6 +1048,50 @@ class MentorAppointmentImporter(Importer):
             key = (current["mentor_id"], current["school_id"], current["mode"], current["start_on"])
             self.existing.setdefault(key, current)
         self._refuse_overlaps(batch)
+
+    def _one_mentor(self, row: Parsed, details: list[str]) -> None:
+        """A row naming a registered mentor gives their name (mentor_services.
+        mentor_name_errors: the name is not changed from here, nor another person's row
+        quietly filed under them). The rows of one mentor in the file give one name and the
+        same details: a mentor has one current employer and category, which no row's
+        value may silently overwrite with another's (a stored mentor's details the file
+        does change, all its rows alike: they are the mentor's current ones)."""
+        v = row.values
+        number, name = v["id_number"], v.get("name")
+        if not name:
+            return  # "Required." was reported
+        current = self.mentors.get(number)
+        if current is not None and current.get("id"):
+            errors = rule_errors(
+                mentor_services.mentor_name_errors, registered=current["name"], given=name
+            )
+            if errors:
+                row.add(errors)
+                return  # not the rows' name to hold the later ones to
+        given = {n: v.get(n) for n in ("name", *details)}
+        first, earlier = self.first_of.setdefault(number, (row.row, given))
+        if first == row.row:
+            return
+        if earlier["name"] != name:
+            row.error(
+                "name",
+                t(
+                    "Row %(row)d has this ID number with another name (%(name)s).",
+                    row=first,
+                    name=earlier["name"],
+                ),
+            )
+            return
+        for detail in details:
+            if earlier.get(detail) != given[detail]:
+                row.error(
+                    detail,
+                    t(
+                        "This mentor is also in row %(row)d with another value in this column; "
+                        "give the same on each of the mentor's rows.",
+                        row=first,
+                    ),
+                )
 
     def _refuse_overlaps(self, batch: list[Parsed]) -> None:
         """One mentor's appointments to one school in one mode may not share a day, whether
@@ -1079,7 +1171,8 @@ class MentorAppointmentImporter(Importer):
         )
 
     def _write_mentors(self, batch: list[Parsed]) -> None:
-        """Create or update each mentor once; a later row's details win."""
+        """Create or update each mentor once (check() held the mentor's rows to one name
+        and the same details)."""
         latest: dict[str, dict[str, Any]] = {}
         for row in batch:
             latest[row.values["id_number"]] = {n: row.values[n] for n in self.mentor_fields}
@@ -1112,6 +1205,7 @@ class CompletionImporter(Importer):
     roles = frozenset({Role.PROVINCE, Role.BASE_STAFF})
     fields = ["completed_on", "hours", "passed", "certificate_no"]
     key_field = "program"
+    STARTS_SHOWN = 5  # a title's start dates named when a row's start matches none
 
     def __init__(self, user: User) -> None:
         super().__init__(user)
@@ -1152,12 +1246,31 @@ class CompletionImporter(Importer):
         title = row.values.get("program")
         if not title:
             return None
-        found = self.programs.get((base.pk, L.normalize_key(title)), [])
-        start = row.values.get("program_start")
-        if start:
-            found = [p for p in found if p.start_on == start]
-        if not found:
+        titled = self.programs.get((base.pk, L.normalize_key(title)), [])
+        if not titled:
             row.error("program", t("No programme of this base has this title."))
+            return None
+        start: date | None = row.values.get("program_start")
+        found = [p for p in titled if p.start_on == start] if start else titled
+        if start is not None and not found:
+            # The title is right, the start date is not: said at the date, with the
+            # programme's start dates when they are few (the base's own programmes).
+            starts = sorted({p.start_on for p in titled})
+            if len(starts) <= self.STARTS_SHOWN:
+                row.error(
+                    "program_start",
+                    t(
+                        "No programme with this title starts on %(date)s; its start date is "
+                        "%(starts)s.",
+                        date=start.isoformat(),
+                        starts=listing(s.isoformat() for s in starts),
+                    ),
+                )
+            else:
+                row.error(
+                    "program_start",
+                    t("No programme with this title starts on %(date)s.", date=start.isoformat()),
+                )
             return None
         if len(found) > 1:
             row.error(
@@ -1318,6 +1431,11 @@ class TeachingHoursImporter(Importer):
             if v["school_id"] and v.get("term") and not unreadable:
                 self.once(row, self._key(v))
         school_ids = {r.values["school_id"] for r in batch if r.values.get("school_id")}
+        if self.job is not None:
+            # The commit: its schools' terms are read and written with the schools locked,
+            # as the API's write locks them (hours.services.schools_lock): a write of the
+            # same term waits for the other, and is checked on the term as it stands.
+            hours_services.schools_lock(school_ids)
         self.existing = {
             self._key(current): current
             for current in TeachingHours.objects.filter(school_id__in=school_ids).values(

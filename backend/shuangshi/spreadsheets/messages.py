@@ -149,6 +149,21 @@ ZH: dict[str, str] = {
     "Several programmes have this title; give the programme's start date.": (
         "有多个同名培训项目，请填写项目开始日期。"
     ),
+    # round 45: the title exists, the start date is wrong
+    "No programme with this title starts on %(date)s; its start date is %(starts)s.": (
+        "该名称的培训项目没有在 %(date)s 开始的，该项目的开始日期为 %(starts)s。"
+    ),
+    "No programme with this title starts on %(date)s.": (
+        "该名称的培训项目没有在 %(date)s 开始的，请核对项目开始日期。"
+    ),
+    # round 45: one mentor's rows in one file agree
+    "Row %(row)d has this ID number with another name (%(name)s).": (
+        "第 %(row)d 行的身份证号与本行相同，但姓名不同（%(name)s）。"
+    ),
+    "This mentor is also in row %(row)d with another value in this column; "
+    "give the same on each of the mentor's rows.": (
+        "该导师在第 %(row)d 行的此列填写不同，同一导师各行的此列应填写一致。"
+    ),
     "This ID number is also used by a teacher; check it.": "该身份证号已被一名教师使用，请核对。",
     # jobs
     "Fix the errors and upload the file again: nothing was imported.": (

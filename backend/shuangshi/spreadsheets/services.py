@@ -20,7 +20,7 @@ from itertools import chain, islice
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
 from shuangshi.accounts.models import User
@@ -560,8 +560,10 @@ def import_commit(*, job: ImportJob, progress: Callable[[int], None] | None = No
     """Write every row of a validated upload, or none: one transaction, keyed upserts.
 
     The file is checked again inside the transaction (the database may have changed since
-    the dry run); any error rolls everything back and leaves the job invalid.
+    the dry run); any error rolls everything back and leaves the job invalid. So does a
+    record another writer stored between that check and the write (_stored_since).
     """
+    importer: Importer | None = None
     try:
         with transaction.atomic():
             locked = ImportJob.objects.select_for_update().get(pk=job.pk)
@@ -618,17 +620,44 @@ def import_commit(*, job: ImportJob, progress: Callable[[int], None] | None = No
             return locked
     except _Rollback as rollback:
         report = rollback.report
-        ImportJob.objects.filter(pk=job.pk).update(
-            status=ImportStatus.INVALID,
-            rows=report.rows,
-            ready=report.ready,
-            failed=report.failed,
-            errors=report.errors,
-        )
-        job.refresh_from_db()
-        raise ImportNotCommittable(
-            job, t("Fix the errors and upload the file again: nothing was imported.")
-        ) from None
+    except IntegrityError as clash:
+        found = _stored_since(job.pk, importer, clash)
+        if found is None:
+            raise
+        report = found
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.INVALID,
+        rows=report.rows,
+        ready=report.ready,
+        failed=report.failed,
+        errors=report.errors,
+    )
+    job.refresh_from_db()
+    raise ImportNotCommittable(
+        job, t("Fix the errors and upload the file again: nothing was imported.")
+    ) from None
+
+
+def _stored_since(upload_pk: int, failed: Importer | None, clash: IntegrityError) -> Report | None:
+    """The commit (rolled back) met its importer's twin_constraint: another writer (an API
+    request) stored a certificate or period of the file between the commit's check and its
+    write. The file is checked again, as a dry run, now that the record is stored: the rows
+    whose record the commit was to store, and that is stored now, are refused as a stored
+    duplicate is (teachers.validation), at their row and column. None when the clash is
+    not that, or names no row: the commit stays a failure."""
+    if failed is None or not failed.twin_constraint or failed.twin_constraint not in str(clash):
+        return None
+    upload = ImportJob.objects.select_related("owner").get(pk=upload_pk)
+    importer = importer_for(user=upload.owner, kind=upload.kind)
+    importer.twins = failed.counted_keys
+    importer.deferred_charges = {}  # looked up by the dry run: not charged twice
+    report = import_run(
+        importer=importer,
+        content=bytes(upload.content),
+        commit=False,
+        engine=upload.reader or None,
+    )
+    return report if report.failed else None
 
 
 # --------------------------------------------------------------------------- as background jobs
