@@ -3,10 +3,10 @@ evidence files, the teacher's own record, HR's confirmation queue and public ver
 Views stay thin: every write is a service call."""
 
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +39,7 @@ from shuangshi.teachers.models import (
 from shuangshi.training.models import TrainingCompletion
 
 from . import rules, selectors, services
+from .evidence import accepted_types
 from .filters import ApplicationFilter, EvidenceFilter, PublicityFilter, RecognitionFilter
 from .models import (
     Application,
@@ -87,10 +88,10 @@ class RoundSerializer(serializers.ModelSerializer):
     levels = serializers.ListField(
         child=serializers.ChoiceField(choices=LEVEL_CHOICES), required=False, max_length=3
     )
-    # Any active account is found here, so that one of another role is refused by the
-    # service in words ("Only expert accounts ...", services._round_errors) rather than as an
-    # id that does not exist; an unknown or deactivated account's id does not exist.
-    experts = WholeIdField(many=True, required=False, queryset=User.objects.filter(is_active=True))
+    # Any account is found here, so that a deactivated one or one of another role is refused
+    # by the service in words (services._round_errors) rather than as an id that does not
+    # exist; only an unknown id does not exist. Only the province writes rounds.
+    experts = WholeIdField(many=True, required=False, queryset=User.objects.all())
     status = serializers.SerializerMethodField()
     expert_names = serializers.SerializerMethodField(
         help_text="The assigned experts as a reader knows them (the province and the round's "
@@ -123,18 +124,6 @@ class RoundSerializer(serializers.ModelSerializer):
             "publicity_days": {"max_value": 90},
             "validity_years": {"min_value": 1, "max_value": 10},
         }
-
-    def get_fields(self) -> dict[str, Any]:
-        fields = super().get_fields()
-        if isinstance(self.instance, Round):
-            # The round's experts as read back stay accepted, whatever their account is now
-            # (a closed round keeps its panel: services.round_experts_leave); new ones must
-            # be active experts (services._round_errors checks the role).
-            experts = cast(serializers.ManyRelatedField, fields["experts"]).child_relation
-            experts.queryset = User.objects.filter(
-                Q(is_active=True) | Q(expert_rounds=self.instance)
-            ).distinct()
-        return fields
 
     def get_status(self, round: Round) -> str:
         return "open" if services.round_is_open(round, timezone.localdate()) else "closed"
@@ -865,6 +854,13 @@ class LapsedSerializer(GapTeacherSerializer):
 class GapsSerializer(serializers.Serializer):
     should_apply = GapTeacherSerializer(many=True)
     no_longer_qualified = LapsedSerializer(many=True)
+    should_apply_total = serializers.IntegerField(
+        help_text="How many should apply in all (the list holds the first `limit`)."
+    )
+    no_longer_qualified_total = serializers.IntegerField(
+        help_text="How many no longer meet the rules in all (the list holds the first `limit`)."
+    )
+    limit = serializers.IntegerField(help_text="The most rows either list holds.")
 
 
 class GapsQuery(serializers.Serializer):
@@ -887,7 +883,8 @@ class RecognitionViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
     def gaps(self, request: Request) -> Response:
         """Who should apply (the rules say they qualify, no recognition in force) and who holds
-        a recognition but no longer meets the rules (up to 200 each, by school and name)."""
+        a recognition but no longer meets the rules (up to 200 each, by school and name, with
+        the true totals beside)."""
         if _role(request) == Role.TEACHER:
             raise exceptions.PermissionDenied(_("Your role may not do this."))
         query = GapsQuery(data=request.query_params)
@@ -986,6 +983,13 @@ class MyRecordSerializer(serializers.Serializer):
     enterprise_periods = EnterprisePeriodSerializer(many=True)
     completions = CompletionRowSerializer(many=True)
     evidence = EvidenceFileSerializer(many=True)
+    evidence_max_bytes = serializers.IntegerField(
+        help_text="The largest evidence file accepted, in bytes (setting EVIDENCE_MAX_MB)."
+    )
+    evidence_content_types = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The content types an evidence file may be, judged by its first bytes.",
+    )
 
 
 class MyRecordView(APIView):
@@ -1025,6 +1029,9 @@ class MyRecordView(APIView):
                     many=True,
                     context=context,
                 ).data,
+                # What an upload may be: the web app checks a file before sending it.
+                "evidence_max_bytes": services.evidence_max_bytes(),
+                "evidence_content_types": accepted_types(),
             }
         )
 

@@ -11,6 +11,11 @@ SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
+def accepted_types() -> list[str]:
+    """The content types ``sniff`` knows, which are the ones accepted."""
+    return [content_type for _magic, content_type, _ext in SIGNATURES]
+
+
 def sniff(head: bytes) -> str | None:
     """The content type of a PDF, JPEG or PNG file from its first bytes; None otherwise."""
     for magic, content_type, _ext in SIGNATURES:

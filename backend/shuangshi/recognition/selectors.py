@@ -307,11 +307,19 @@ def _levels_afresh(teachers: QuerySet[Teacher], on: date, version: int) -> dict[
     return levels
 
 
-def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict[str, list[Any]]:
+def _total(rows: QuerySet[Any]) -> tuple[list[Any], int]:
+    """The first GAP_LIMIT rows and how many there are in all: counted (without loading
+    them) only when the list is cut short."""
+    first = list(rows[:GAP_LIMIT])
+    return first, rows.count() if len(first) == GAP_LIMIT else len(first)
+
+
+def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict[str, Any]:
     """Two work lists beside the ratios: teachers the rules say qualify who hold no
     recognition in force (they should apply), and holders of a recognition in force whose
-    computed verdict no longer qualifies them (to review). From the stored results that
-    hold on ``on``, and a fresh evaluation of the teachers whose result is due."""
+    computed verdict no longer qualifies them (to review), up to GAP_LIMIT rows each with
+    their true totals. From the stored results that hold on ``on``, and a fresh evaluation
+    of the teachers whose result is due."""
     from shuangshi.accounts.scope import teachers_visible_to
 
     teachers = teachers_visible_to(user)
@@ -327,7 +335,7 @@ def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict
         teachers.exclude(pk__in=holders)
         .filter((holds & stored_qualified) | Q(pk__in=qualified_afresh))
         .select_related("school", "qualification")
-        .order_by("school_id", "name")[:GAP_LIMIT]
+        .order_by("school_id", "name")
     )
     lapsed = (
         Recognition.objects.filter(active_on(on), teacher__in=teachers)
@@ -342,9 +350,14 @@ def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict
             | Q(teacher_id__in=[pk for pk, level in afresh.items() if level == "none"])
         )
         .select_related("teacher__school", "round")
-        .order_by("teacher__school_id", "teacher__name")[:GAP_LIMIT]
+        .order_by("teacher__school_id", "teacher__name")
     )
+    should_apply_rows, should_apply_total = _total(should_apply)
+    lapsed_rows, lapsed_total = _total(lapsed)
     return {
+        "should_apply_total": should_apply_total,
+        "no_longer_qualified_total": lapsed_total,
+        "limit": GAP_LIMIT,
         "should_apply": [
             {
                 "teacher": t.pk,
@@ -352,7 +365,7 @@ def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict
                 "school_name": t.school.name,
                 "level": afresh.get(t.pk) or t.qualification.level,
             }
-            for t in should_apply
+            for t in should_apply_rows
         ],
         "no_longer_qualified": [
             {
@@ -363,6 +376,6 @@ def recognition_gaps(user: User, on: date, school_id: int | None = None) -> dict
                 "certificate_no": r.certificate_no,
                 "recognition": r.pk,
             }
-            for r in lapsed
+            for r in lapsed_rows
         ],
     }

@@ -218,7 +218,11 @@ def _round_errors(
     elif levels is not None and len(set(levels)) != len(levels):
         errors["levels"] = [_("Offer each level once.")]
     experts: Sequence[User] = data.get("experts") or []
-    if any(e.role != Role.EXPERT for e in experts if e.pk not in kept):
+    added = [e for e in experts if e.pk not in kept]
+    if inactive := [selectors.person_name(e) for e in added if not e.is_active]:
+        message = _("Deactivated accounts cannot be assigned to a round: %(names)s.")
+        errors["experts"] = [message % {"names": "、".join(inactive)}]
+    elif any(e.role != Role.EXPERT for e in added):
         errors["experts"] = [_("Only expert accounts can be assigned to a round.")]
     return errors
 

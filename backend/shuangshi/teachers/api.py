@@ -403,6 +403,21 @@ class TeacherViewSet(TeacherAuditActions, ScopedModelViewSet):
         return Response(TeacherFactSerializer(rows, many=True).data)
 
 
+def _with_stored_twice(
+    errors: dict[str, list[str]],
+    model: type[Certificate | EnterprisePeriod],
+    attrs: dict[str, Any],
+    record: Certificate | EnterprisePeriod | None,
+) -> dict[str, list[str]]:
+    """A record refused here for its dates is also asked about by the service's duplicate
+    rule (services.stored_twice_errors), so that one 400 names every field at fault. A
+    record these rules pass is refused as stored twice by the service, for every writer."""
+    if errors:
+        for field, messages in services.stored_twice_errors(model, attrs, record).items():
+            errors.setdefault(field, []).extend(messages)
+    return errors
+
+
 class CertificateSerializer(VersionedSerializer):
     teacher = ScopedTeacherField()
 
@@ -430,10 +445,10 @@ class CertificateSerializer(VersionedSerializer):
         attrs = super().validate(attrs)
         values = merged_values(self, attrs)
         teacher: Teacher = values["teacher"]
-        # A certificate stored twice is refused by the service (services._refuse_stored_twice).
-        raise_errors(
-            certificate_errors(values, birth_date=teacher.birth_date, today=timezone.localdate())
+        errors = certificate_errors(
+            values, birth_date=teacher.birth_date, today=timezone.localdate()
         )
+        raise_errors(_with_stored_twice(errors, Certificate, attrs, self.instance))
         return attrs
 
 
@@ -499,10 +514,8 @@ class EnterprisePeriodSerializer(VersionedSerializer):
         attrs = super().validate(attrs)
         values = merged_values(self, attrs)
         teacher: Teacher = values["teacher"]
-        # A period stored twice is refused by the service (services._refuse_stored_twice).
-        raise_errors(
-            period_errors(values, birth_date=teacher.birth_date, today=timezone.localdate())
-        )
+        errors = period_errors(values, birth_date=teacher.birth_date, today=timezone.localdate())
+        raise_errors(_with_stored_twice(errors, EnterprisePeriod, attrs, self.instance))
         return attrs
 
 

@@ -307,12 +307,13 @@ _ONCE: dict[type[Proposed], tuple[str, tuple[str, ...], Any, Any]] = {
 }
 
 
-def _refuse_stored_twice(
+def stored_twice_errors(
     model: type[Proposed], data: dict[str, Any], record: Proposed | None = None
-) -> None:
-    """The new or changed record is not one its teacher already has (a rejected proposal
-    is none, and stands in nobody's way). A change that leaves the record's identity alone
-    is not compared (a pair stored before the rule keeps its records)."""
+) -> Errors:
+    """Why the new or changed record is one its teacher already has, or nothing (a rejected
+    proposal is none, and stands in nobody's way). A change that leaves the record's identity
+    alone is not compared (a pair stored before the rule keeps its records). The API asks
+    it too when it refuses the record's dates, so that one answer names every field."""
     from .selectors import records_compared  # selectors imports this module
 
     _constraint, fields, duplicate_errors, _taken = _ONCE[model]
@@ -321,9 +322,9 @@ def _refuse_stored_twice(
     if "teacher" not in values and "teacher_id" in data:
         values["teacher"] = data["teacher_id"]
     if record is not None and all(values[f] == getattr(record, f) for f in fields):
-        return
+        return {}
     if values.get("status") == RecordStatus.REJECTED or values.get("teacher") is None:
-        return
+        return {}
     teacher = values["teacher"]
     stored = records_compared(
         model,
@@ -331,6 +332,14 @@ def _refuse_stored_twice(
         exclude=record.pk if record is not None else None,
     )
     errors: Errors = duplicate_errors(values, stored)
+    return errors
+
+
+def _refuse_stored_twice(
+    model: type[Proposed], data: dict[str, Any], record: Proposed | None = None
+) -> None:
+    """The new or changed record is not one its teacher already has (stored_twice_errors)."""
+    errors = stored_twice_errors(model, data, record)
     if errors:
         raise ValidationError(errors)
 

@@ -1368,7 +1368,8 @@ export interface paths {
         };
         /**
          * @description Who should apply (the rules say they qualify, no recognition in force) and who holds
-         *     a recognition but no longer meets the rules (up to 200 each, by school and name).
+         *     a recognition but no longer meets the rules (up to 200 each, by school and name, with
+         *     the true totals beside).
          */
         get: operations["recognitions_gaps_retrieve"];
         put?: never;
@@ -2634,6 +2635,12 @@ export interface components {
         Gaps: {
             should_apply: components["schemas"]["GapTeacher"][];
             no_longer_qualified: components["schemas"]["Lapsed"][];
+            /** @description How many should apply in all (the list holds the first `limit`). */
+            should_apply_total: number;
+            /** @description How many no longer meet the rules in all (the list holds the first `limit`). */
+            no_longer_qualified_total: number;
+            /** @description The most rows either list holds. */
+            limit: number;
         };
         /**
          * @description * `male` - 男
@@ -3044,6 +3051,10 @@ export interface components {
             enterprise_periods: components["schemas"]["EnterprisePeriod"][];
             completions: components["schemas"]["CompletionRow"][];
             evidence: components["schemas"]["EvidenceFile"][];
+            /** @description The largest evidence file accepted, in bytes (setting EVIDENCE_MAX_MB). */
+            evidence_max_bytes: number;
+            /** @description The content types an evidence file may be, judged by its first bytes. */
+            evidence_content_types: string[];
         };
         Notification: {
             readonly id: number;
@@ -5860,7 +5871,7 @@ export interface operations {
                 major_category?: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | null;
                 normal_graduate?: boolean;
                 /**
-                 * @description * `none` - 未认定
+                 * @description * `none` - 不符合条件
                  *     * `junior` - 初级
                  *     * `intermediate` - 中级
                  *     * `senior` - 高级
@@ -5963,7 +5974,7 @@ export interface operations {
                 major_category?: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | null;
                 normal_graduate?: boolean;
                 /**
-                 * @description * `none` - 未认定
+                 * @description * `none` - 不符合条件
                  *     * `junior` - 初级
                  *     * `intermediate` - 中级
                  *     * `senior` - 高级
@@ -8066,7 +8077,7 @@ export interface operations {
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
                 /**
-                 * @description * `none` - 未认定
+                 * @description * `none` - 不符合条件
                  *     * `junior` - 初级
                  *     * `intermediate` - 中级
                  *     * `senior` - 高级

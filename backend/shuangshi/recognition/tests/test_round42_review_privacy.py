@@ -215,17 +215,24 @@ def test_a_round_refuses_a_non_expert_on_update(
     assert list(round_open.experts.values_list("username", flat=True)) == ["expert_b"]
 
 
-def test_an_unknown_or_deactivated_account_does_not_exist(
+def test_an_unknown_account_does_not_exist_and_a_deactivated_one_is_refused_in_words(
     api: Any, province: User, today: Any
 ) -> None:
     gone = testing.make_user("expert_gone", Role.EXPERT)
     gone.is_active = False
     gone.save(update_fields=["is_active"])
-    for pk in (987654, gone.pk):
-        refused = api(province).post(
-            ROUNDS, _round(today, experts=[pk]), format="json", HTTP_ACCEPT_LANGUAGE="en"
-        )
-        assert refused.status_code == 400
-        (message,) = refused.json()["experts"]
-        assert f'"{pk}"' in message and "does not exist" in message
+    refused = api(province).post(
+        ROUNDS, _round(today, experts=[987654]), format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert refused.status_code == 400
+    (message,) = refused.json()["experts"]
+    assert '"987654"' in message and "does not exist" in message
+    # Round 45: a deactivated account is said to be one, not an id that does not exist.
+    refused = api(province).post(
+        ROUNDS, _round(today, experts=[gone.pk]), format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "experts": ["Deactivated accounts cannot be assigned to a round: expert_gone."]
+    }
     assert not Round.objects.filter(code="R43").exists()

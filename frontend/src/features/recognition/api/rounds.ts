@@ -39,11 +39,18 @@ export function useUpdateRound() {
 
 export type ExpertAccount = { id: number; username: string; first_name: string };
 
-export function useExperts(enabled: boolean) {
-  return useQuery({
-    queryKey: ['recognition', 'experts'],
+/** The expert accounts a round may be given: active ones only (the API refuses a
+ * deactivated one). `active: false`: the deactivated ones, to name those a closed round kept. */
+export const expertsQueryOptions = (active = true) =>
+  queryOptions({
+    queryKey: ['recognition', 'experts', { active }],
     queryFn: ({ signal }) =>
-      api<Paginated<ExpertAccount>>('/users/', { params: { role: 'expert', page_size: 200 }, signal }),
-    enabled,
+      api<Paginated<ExpertAccount>>('/users/', {
+        params: { role: 'expert', is_active: active ? 'true' : 'false', page_size: 200 },
+        signal,
+      }),
   });
+
+export function useExperts(enabled: boolean, active = true) {
+  return useQuery({ ...expertsQueryOptions(active), enabled });
 }

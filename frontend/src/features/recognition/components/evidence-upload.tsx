@@ -7,7 +7,7 @@ import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
 
 import { useUploadEvidence } from '../api/records';
 import type { EvidenceFile, MyRecord } from '../types';
-import { EvidenceFileItem, evidenceFileProblem } from './evidence-file';
+import { EvidenceFileItem, useEvidenceFileCheck } from './evidence-file';
 
 type Kind = EvidenceFile['kind'];
 const KINDS: Kind[] = ['training', 'achievement', 'other', 'certificate', 'enterprise'];
@@ -32,6 +32,7 @@ export function EvidenceUploadModal({
   const { message } = App.useApp();
   const label = useEnumLabel();
   const [form] = Form.useForm<Values>();
+  const checkFile = useEvidenceFileCheck(form);
   const [file, setFile] = useState<File | null>(null);
   const upload = useUploadEvidence();
   const kind = Form.useWatch('kind', form);
@@ -51,20 +52,13 @@ export function EvidenceUploadModal({
         : [];
 
   const submit = async (values: Values) => {
-    if (!file) {
-      form.setFields([{ name: 'file', errors: [t('recognition.propose.fileRequired')] }]);
-      return;
-    }
-    const problem = await evidenceFileProblem(file, t);
-    if (problem) {
-      form.setFields([{ name: 'file', errors: [problem] }]);
-      return;
-    }
+    const chosen = await checkFile(file);
+    if (!chosen) return;
     try {
       await upload.mutateAsync({
         teacher,
         kind: values.kind,
-        file,
+        file: chosen,
         description: values.description?.trim() || undefined,
         certificate: values.kind === 'certificate' ? values.record : undefined,
         enterprise_period: values.kind === 'enterprise' ? values.record : undefined,

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic, Tabs } from 'antd';
+import { Alert, Card, Col, Row, Statistic, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -16,7 +16,22 @@ export function RecognitionOverview() {
   const share = useRecognizedShare().data?.province;
   const gapsQuery = useGaps();
   const gaps = gapsQuery.data;
-  const list = (rows: GapRow[]) => (
+  // The lists hold the first `limit` rows; the tab counts them all (should_apply_total).
+  const list = (rows: GapRow[], total: number) => (
+    <>
+      {rows.length < total && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ margin: '8px 0' }}
+          data-testid="gaps-cut-short"
+          title={t('recognition.overview.firstRows', { shown: rows.length, total })}
+        />
+      )}
+      {rowsList(rows)}
+    </>
+  );
+  const rowsList = (rows: GapRow[]) => (
     <ItemList
       size="small"
       loading={gapsQuery.isPending}
@@ -62,13 +77,13 @@ export function RecognitionOverview() {
               items={[
                 {
                   key: 'apply',
-                  label: t('recognition.overview.shouldApply', { n: gaps?.should_apply.length ?? 0 }),
-                  children: list(gaps?.should_apply ?? []),
+                  label: t('recognition.overview.shouldApply', { n: gaps?.should_apply_total ?? 0 }),
+                  children: list(gaps?.should_apply ?? [], gaps?.should_apply_total ?? 0),
                 },
                 {
                   key: 'lapsed',
-                  label: t('recognition.overview.lapsed', { n: gaps?.no_longer_qualified.length ?? 0 }),
-                  children: list(gaps?.no_longer_qualified ?? []),
+                  label: t('recognition.overview.lapsed', { n: gaps?.no_longer_qualified_total ?? 0 }),
+                  children: list(gaps?.no_longer_qualified ?? [], gaps?.no_longer_qualified_total ?? 0),
                 },
               ]}
             />

@@ -10,7 +10,7 @@ import { useIsPhone } from '@/lib/breakpoints';
 import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
 
 import { EvidenceRefused, usePropose } from '../api/records';
-import { EvidenceFileItem, evidenceFileProblem } from './evidence-file';
+import { EvidenceFileItem, useEvidenceFileCheck } from './evidence-file';
 
 type Kind = 'certificate' | 'enterprise_period';
 
@@ -29,6 +29,7 @@ export function ProposeDrawer({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const checkFile = useEvidenceFileCheck(form);
   const label = useEnumLabel();
   const isPhone = useIsPhone();
   // Lists open inside the drawer and scroll with it (a bottom sheet on a phone scrolls).
@@ -43,22 +44,15 @@ export function ProposeDrawer({
 
   const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
   const submit = async (values: Record<string, unknown>) => {
-    if (!file) {
-      form.setFields([{ name: 'file', errors: [t('recognition.propose.fileRequired')] }]);
-      return;
-    }
-    const problem = await evidenceFileProblem(file, t);
-    if (problem) {
-      form.setFields([{ name: 'file', errors: [problem] }]);
-      return;
-    }
+    const chosen = await checkFile(file);
+    if (!chosen) return;
     const body: Record<string, unknown> =
       kind === 'certificate'
         ? { ...values, issued_on: day(values.issued_on as Dayjs), expires_on: day(values.expires_on as Dayjs) }
         : { ...values, start_on: day(values.start_on as Dayjs), end_on: day(values.end_on as Dayjs) };
     delete body.file;
     try {
-      await propose.mutateAsync({ type: kind, body, file, teacher, record: sent ?? undefined });
+      await propose.mutateAsync({ type: kind, body, file: chosen, teacher, record: sent ?? undefined });
       void message.success(t('recognition.propose.sent'));
       form.resetFields();
       setFile(null);

@@ -17,7 +17,7 @@ import { isAfterTodayInChina } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
 import { useTableScroll } from '@/lib/table-scroll';
 
-import { useCreateRound, useExperts, useRounds, useUpdateRound } from '../api/rounds';
+import { useCreateRound, useExperts, useRounds, useUpdateRound, type ExpertAccount } from '../api/rounds';
 import { LEVELS, type Round } from '../types';
 import { RecognitionsCard } from './recognitions-card';
 
@@ -177,6 +177,18 @@ function RoundForm({ round, onClose }: { round?: Round; onClose: () => void }) {
   const create = useCreateRound();
   const update = useUpdateRound();
   const experts = useExperts(true);
+  // A closed round keeps its panel when an expert is deactivated since (the API takes them
+  // back as read): they stay named here, marked, but are offered to no other round.
+  const activeIds = new Set((experts.data?.results ?? []).map((e) => e.id));
+  const keptInactive = experts.isSuccess && (round?.experts ?? []).some((id) => !activeIds.has(id));
+  const inactive = useExperts(keptInactive, false);
+  const expertLabel = (e: ExpertAccount) => (e.first_name ? `${e.first_name} · ${e.username}` : e.username);
+  const expertOptions = [
+    ...(experts.data?.results ?? []).map((e) => ({ value: e.id, label: expertLabel(e) })),
+    ...(keptInactive ? (inactive.data?.results ?? []) : [])
+      .filter((e) => round?.experts?.includes(e.id) && !activeIds.has(e.id))
+      .map((e) => ({ value: e.id, label: t('recognition.expertInactive', { name: expertLabel(e) }) })),
+  ];
   const save = (input: Parameters<typeof create.mutateAsync>[0]) =>
     round ? update.mutateAsync({ ...input, id: round.id, version: round.version }) : create.mutateAsync(input);
   const submit = async (v: { code: string; name: string; dates: [Dayjs, Dayjs]; publicity_days: number; validity_years: number; levels: string[]; experts: number[] }) => {
@@ -238,7 +250,7 @@ function RoundForm({ round, onClose }: { round?: Round; onClose: () => void }) {
           <Select mode="multiple" options={LEVELS.map((l) => ({ value: l, label: t(`recognition.level.${l}`) }))} />
         </Form.Item>
         <Form.Item name="experts" label={t('recognition.experts')}>
-          <Select mode="multiple" options={(experts.data?.results ?? []).map((e) => ({ value: e.id, label: e.first_name ? `${e.first_name} · ${e.username}` : e.username }))} />
+          <Select mode="multiple" options={expertOptions} />
         </Form.Item>
       </Form>
     </Modal>
