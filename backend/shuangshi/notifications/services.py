@@ -3,6 +3,7 @@ the daily digest."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -410,9 +411,15 @@ def job_finished_notify(*, job: Any) -> Notification | None:
     )
 
 
+_IMPORT_RECORD = re.compile(r"^/api/v1/imports/(\d+)/$")
+
+
 def _page_of(link: str) -> str:
-    """A notice opens a page of the web app: a job's link that is an API record (an import's
-    /api/v1/imports/6/) is none, so the notice opens the user's jobs page, where it is."""
+    """A notice opens a page of the web app: an import's record (/api/v1/imports/6/) opens
+    the import page at the step that upload has reached (/imports?import=6: the check's
+    errors, or its rows ready to commit); any other API record opens the user's jobs page."""
+    if found := _IMPORT_RECORD.match(link or ""):
+        return f"/imports?import={found[1]}"
     return link if link and not link.startswith("/api/") else "/jobs"
 
 

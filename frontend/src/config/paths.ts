@@ -10,6 +10,8 @@ export const paths = {
   schools: '/schools',
   school: (id: number | string) => `/schools/${id}`,
   imports: '/imports',
+  // One upload in the import wizard (its check, its commit): kept in the URL while it runs.
+  importUpload: (id: number | string) => `/imports?import=${id}`,
   training: '/training',
   mentors: '/mentors',
   accounts: '/accounts',

@@ -17,7 +17,7 @@ def _rows(api, user, language: str) -> dict[str, dict]:
     return {row["subject"]: row for row in rows["results"]}
 
 
-def test_an_imports_notice_opens_my_jobs_and_names_the_step(hr_a, api):
+def test_an_imports_notice_opens_its_upload_and_names_the_step(hr_a, api):
     checked = Job.objects.create(
         owner=hr_a,
         kind="imports.validate",
@@ -37,7 +37,11 @@ def test_an_imports_notice_opens_my_jobs_and_names_the_step(hr_a, api):
         services.job_finished_notify(job=job)
 
     chinese = _rows(api, hr_a, "zh-hans")
-    assert {row["link"] for row in chinese.values()} == {"/jobs"}
+    # Round 45: an import's notice opens that upload on the import page (its errors, or
+    # its rows ready to commit); a job with no page of its own opens My jobs.
+    assert chinese[f"job:{checked.pk}"]["link"] == "/imports?import=6"
+    assert chinese[f"job:{committed.pk}"]["link"] == "/imports?import=6"
+    assert chinese[f"job:{exported.pk}"]["link"] == "/jobs"
     assert chinese[f"job:{checked.pk}"]["title"] == "检查导入文件 · good.xlsx 已完成"
     assert chinese[f"job:{committed.pk}"]["title"] == "确认导入 · good.xlsx 失败"
     english = _rows(api, hr_a, "en")

@@ -1,9 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Typography, Upload, type TableColumnType } from 'antd';
+import { Alert, Button, Card, Progress, Radio, Result, Space, Spin, Statistic, Steps, Table, Typography, Upload, type TableColumnType } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
@@ -101,18 +101,45 @@ function JobProgress({ job }: { job: ImportJob }) {
   );
 }
 
-/** Choose kind → upload → the dry run (a background job, polled) → errors or commit → done. */
+/** The upload the URL names (`?import=<id>`), or null. */
+const uploadIn = (params: URLSearchParams): number | null => {
+  const id = Number(params.get('import'));
+  return Number.isInteger(id) && id > 0 ? id : null;
+};
+
+/**
+ * Choose kind → upload → the dry run (a background job, polled) → errors or commit → done.
+ * The upload lives in the URL (/imports?import=<id>) from the moment it is sent: the check
+ * goes on while the user is elsewhere (the page tells them they may leave), and coming back
+ * by My jobs, a reload or the browser's Back opens it at the step it has reached — a passed
+ * check at its confirm, a check with errors at its list, a commit at its progress or result.
+ */
 export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
   const [kind, setKind] = useState(kinds[0]);
   const [step, setStep] = useState(0);
   const [percent, setPercent] = useState(0);
-  const [jobId, setJobId] = useState<number | null>(null);
-  const job = useImport(jobId).data ?? null;
+  const jobId = uploadIn(params);
+  const found = useImport(jobId);
+  const job = (jobId !== null && found.data) || null;
   const upload = useUploadImport();
   const commit = useCommitImport();
   const refreshed = useRef<number | null>(null);
+
+  /** Leave the upload (the URL forgets it) for the step asked; a new file is of the upload's
+   * kind (the wizard may have been opened at it by its id). */
+  const leaveUpload = (to: number) => {
+    if (job && kinds.includes(job.kind)) setKind(job.kind);
+    if (jobId !== null) {
+      const next = new URLSearchParams(params);
+      next.delete('import');
+      setParams(next);
+    }
+    commit.reset();
+    setStep(to);
+  };
 
   // The commit ends in the background: refresh what it changed (the header's jobs button
   // tells the user, wherever they are by then).
@@ -123,15 +150,14 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
     void queryClient.invalidateQueries({ predicate: (q) => !['auth', 'imports'].includes(String(q.queryKey[0])) });
   }, [job, status, queryClient]);
 
-  // A committed upload is the last step, however it got there (polling ends the commit).
-  const current = step === 2 && status === 'committed' ? 3 : step;
+  // With an upload in the URL the wizard is at its review; a committed upload is the last
+  // step, however it got there (polling ends the commit, or the user came back to it).
+  const current = jobId === null ? step : status === 'committed' ? 3 : 2;
 
   const restart = () => {
-    setJobId(null);
     setPercent(0);
     upload.reset();
-    commit.reset();
-    setStep(0);
+    leaveUpload(0);
   };
 
   const steps = [
@@ -183,8 +209,12 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
                   onSuccess: (result) => {
                     queryClient.setQueryData(importQueryOptions(result.id).queryKey, result);
                     void queryClient.invalidateQueries({ queryKey: ['jobs'] });
-                    setJobId(result.id);
-                    setStep(2);
+                    // In the URL at once: the user may leave while it is checked, and come back.
+                    setParams((prev) => {
+                      const next = new URLSearchParams(prev);
+                      next.set('import', String(result.id));
+                      return next;
+                    });
                   },
                 },
               );
@@ -199,6 +229,22 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
           {upload.isError && <Alert type="error" showIcon title={errorText(upload.error)} />}
           <Button onClick={() => setStep(0)}>{t('common.back')}</Button>
         </Space>
+      )}
+
+      {current === 2 && !job && !found.isError && (
+        <Spin>
+          <div style={{ minHeight: 120 }} data-testid="import-loading" />
+        </Spin>
+      )}
+
+      {current === 2 && !job && found.isError && (
+        <Result
+          status="warning"
+          title={t('imports.missing')}
+          subTitle={errorText(found.error)}
+          data-testid="import-missing"
+          extra={<Button onClick={restart}>{t('imports.again')}</Button>}
+        />
       )}
 
       {current === 2 && job && isBusy(job.status) && <JobProgress job={job} />}
@@ -231,7 +277,7 @@ export function ImportWizard({ kinds }: { kinds: readonly string[] }) {
           {job.errors.length > 0 && <ErrorTable errors={job.errors} />}
           {commit.isError && <Alert type="error" showIcon title={errorText(commit.error)} />}
           <Space>
-            <Button onClick={() => setStep(1)}>{t('imports.upload')}</Button>
+            <Button onClick={() => leaveUpload(1)}>{t('imports.upload')}</Button>
             <Button
               type="primary"
               disabled={job.status !== 'valid'}

@@ -42,3 +42,16 @@ export function hasMarkedRows(job: Pick<Job, 'kind' | 'status' | 'result'>): boo
 export function isRefusedCheck(job: Pick<Job, 'kind' | 'status' | 'result'>): boolean {
   return job.kind === 'imports.validate' && job.status === 'succeeded' && (job.result ?? {}).status === 'invalid';
 }
+
+/** The upload an import's job worked on (its link is the API record, /api/v1/imports/6/), or null. */
+export function uploadOf(job: Pick<Job, 'kind' | 'link'>): number | null {
+  if (!job.kind.startsWith('imports.')) return null;
+  const id = /\/imports\/(\d+)\/?$/.exec(job.link ?? '')?.[1];
+  return id ? Number(id) : null;
+}
+
+/** A check that has ended (passed or refused): the import wizard opens it where it stands —
+ * a passed check at its confirm, one with errors at its list. */
+export function finishedCheck(job: Pick<Job, 'kind' | 'status' | 'link'>): number | null {
+  return job.kind === 'imports.validate' && job.status === 'succeeded' ? uploadOf(job) : null;
+}

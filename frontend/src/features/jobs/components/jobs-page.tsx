@@ -2,9 +2,11 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Progress, Space, Spin, Table, Tag, Typography, type TableColumnType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 
 import { ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { paths } from '@/config/paths';
 import { buildUrl } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDateTimeInChina } from '@/lib/dates';
@@ -13,7 +15,7 @@ import { apiLanguage } from '@/lib/i18n';
 import { useJobs } from '../api/get-jobs';
 import { isActive, type Job } from '../types/job';
 
-import { hasMarkedRows, isRefusedCheck, jobOutcome, jobTitle } from './job-text';
+import { finishedCheck, hasMarkedRows, isRefusedCheck, jobOutcome, jobTitle, uploadOf } from './job-text';
 
 type Column = TableColumnType<Job>;
 
@@ -59,6 +61,10 @@ export function JobsPage() {
   const [page, setPage] = useState(1);
   const jobs = useJobs(page);
   const isPhone = useIsPhone();
+  // Uploads whose commit is listed: their check has nothing left to confirm.
+  const withCommit = new Set(
+    (jobs.data?.results ?? []).filter((job) => job.kind === 'imports.commit').map(uploadOf),
+  );
   const status = (job: Job) => (
     <Tag color={colors[job.status]} data-testid="job-status">
       {t(`jobs.statuses.${job.status}`)}
@@ -79,9 +85,16 @@ export function JobsPage() {
       }
       // A check that found wrong cells keeps its marked workbook here (the wizard may be gone).
       const marked = hasMarkedRows(job) && job.link;
+      // A check that ended opens in the import wizard: one that passed at its confirm (the
+      // user may have left while it ran), one with errors at its list.
+      const check = finishedCheck(job);
+      const passed = check !== null && !isRefusedCheck(job) && !withCommit.has(check);
       return (
         <Space orientation="vertical" size={4} data-testid="job-outcome">
           <Typography.Text type={isRefusedCheck(job) ? 'danger' : undefined}>{outcome}</Typography.Text>
+          {check !== null && (passed || marked) && (
+            <Link to={paths.importUpload(check)}>{t(passed ? 'jobs.reviewImport' : 'jobs.viewErrors')}</Link>
+          )}
           {marked && (
             // A plain link sends the browser's language: `lang` asks for the app's.
             <FileButton href={buildUrl(`${job.link}errors/`, { lang: apiLanguage() })}>{t('imports.downloadMarked')}</FileButton>

@@ -10,7 +10,7 @@ import { useMe } from '@/lib/auth';
 import { useJobs } from '../api/get-jobs';
 import { isActive } from '../types/job';
 
-import { isRefusedCheck, jobOutcome, jobTitle } from './job-text';
+import { finishedCheck, isRefusedCheck, jobOutcome, jobTitle } from './job-text';
 
 /**
  * The header's "my jobs" button: how many of the user's jobs are still working, and a toast
@@ -33,7 +33,9 @@ export function JobsWidget() {
     for (const job of rows) {
       const was = before.get(job.id);
       if (was && isActive(was) && !isActive(job.status)) {
-        const open = () => navigate(paths.jobs);
+        // A check that ended opens its upload in the import wizard (to confirm, or its errors).
+        const check = finishedCheck(job);
+        const open = () => navigate(check === null ? paths.jobs : paths.importUpload(check));
         if (job.status === 'succeeded') {
           const description = jobOutcome(job, t) || undefined;
           // A check that refused the file ended, but nothing can be imported: said as a warning.
