@@ -115,12 +115,12 @@ def test_hr_adds_a_qualified_teacher_and_the_ratio_moves(page: Page) -> None:
         .first
     )
     # In scope but nothing to show yet.
-    expect(verdict).to_have_text("未认定")
+    expect(verdict).to_have_text("不符合条件")
 
     _add_certificate(
         page, "教师资格证", "中等职业学校教师资格", "教师资格证", "E2E-DQ-TQ", "2014-07-01"
     )
-    expect(page.locator(".ant-message")).to_contain_text("已保存（测算结果：未认定）")
+    expect(page.locator(".ant-message")).to_contain_text("已保存（测算结果：不符合条件）")
     _add_certificate(
         page, "职业技能等级证书", "四级/中级工", "电工", "E2E-DQ-SK", "2018-06-01", "46 装备制造"
     )
@@ -128,9 +128,9 @@ def test_hr_adds_a_qualified_teacher_and_the_ratio_moves(page: Page) -> None:
     # save says what changed.
     expect(verdict).to_have_text(re.compile(r"^(初级|中级|高级)$"))
     expect(page.locator(".ant-message")).to_contain_text(
-        re.compile(r"已保存：未认定 → (初级|中级|高级)")
+        re.compile(r"已保存：不符合条件 → (初级|中级|高级)")
     )
-    expect(verdict).not_to_have_text("未认定")
+    expect(verdict).not_to_have_text("不符合条件")
 
     # Back through the sidebar, not a reload: the page must not show the figures it cached.
     page.get_by_role("menuitem", name="本校概览").click()

@@ -205,9 +205,9 @@ def test_teacher_page_explains_the_level_in_words(page: Page) -> None:
         for key, name in (("junior", "初级"), ("intermediate", "中级"), ("senior", "高级"))
     }
     met = {name: "已满足" in head for name, head in heads.items()}
-    expected = next((n for n in ("高级", "中级", "初级") if met[n]), "未认定")
+    expected = next((n for n in ("高级", "中级", "初级") if met[n]), "不符合条件")
     assert shown == expected, (shown, met)
-    if shown == "未认定":
+    if shown == "不符合条件":
         expect(card).not_to_contain_text("保持至")
     _shot(page, "desktop-hr-teacher")
 
@@ -388,7 +388,7 @@ def test_desktop_screenshots_of_every_role(page: Page, username: str, screens: l
         _nothing_squeezed(page, f"{username} {path}", desktop=True)
         if path == "/training" and username == "province":
             # The bases table's figures (trained, pass rate, qualified through the base).
-            expect(page.get_by_role("columnheader", name="因培训获认定")).to_be_visible()
+            expect(page.get_by_role("columnheader", name="因培训达到双师型")).to_be_visible()
         _tables_fit(page, f"{username} {path}")
         _shot(page, f"desktop-{username}{path.replace('/', '-')}")
 

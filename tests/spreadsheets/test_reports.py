@@ -162,8 +162,8 @@ def test_a_school_hr_downloads_its_school_workbook(api, hr_a, school_a):
     wb = read_back(response.content)
     teachers = values(wb["教师"])
     by_name = {r[1]: dict(zip(teachers[0], r, strict=True)) for r in teachers[1:]}
-    assert by_name["王芳"]["双师型等级"] != "未认定"
-    assert by_name["李强"]["双师型等级"] == "未认定"
+    assert by_name["王芳"]["双师型等级"] != "不符合条件"
+    assert by_name["李强"]["双师型等级"] == "不符合条件"
     assert "教师资格证" in by_name["李强"]["距下一等级还缺"]
     assert by_name["李强"]["身份证号"] == qualified.school.teachers.get(name="李强").id_number
     assert [r[1] for r in values(wb["最接近认定"])[1:]] == ["李强"]

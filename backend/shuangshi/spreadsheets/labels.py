@@ -139,6 +139,9 @@ QUALIFICATION_LEVEL: Labels = {
     "intermediate": ("中级",),
     "senior": ("高级",),
 }
+# The computed level's words (the web's 测算等级): its `none` is not a recognition's absence
+# (认定 is the official one, DESIGN §8) but conditions not met.
+COMPUTED_LEVEL: Labels = {**QUALIFICATION_LEVEL, "none": ("不符合条件",)}
 
 _ENGLISH: dict[int, Mapping[str, str]] = {}
 

@@ -251,10 +251,10 @@ def teacher_cols(word: str = "双师型") -> list[Col]:
         Col("课程类型", lambda r: L.label(L.COURSE_TYPE, r.course_type), 11),
         Col("教学职称", lambda r: L.label(L.TITLE, r.title), 16),
         Col("计入比例", lambda r: "是" if r.in_scope else "否", 9),
-        Col(f"{word}等级", lambda r: L.label(L.QUALIFICATION_LEVEL, r.level), 10),
+        Col(f"{word}等级", lambda r: L.label(L.COMPUTED_LEVEL, r.level), 10),
         Col("已认定等级", lambda r: L.label(L.QUALIFICATION_LEVEL, r.recognized), 10),
         # valid_until is the first day the level no longer holds (DESIGN §4): the last day
-        # it holds, and only for a level held (nothing is valid for 未认定), as on the web.
+        # it holds, and only for a level held (nothing is valid for 不符合条件), as on the web.
         Col("等级保持至", _last_day_held, 12, DATE),
         Col("距下一等级还缺", lambda r: r.lacks, 60),
         Col(

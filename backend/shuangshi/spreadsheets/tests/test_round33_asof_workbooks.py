@@ -233,7 +233,7 @@ def test_a_schools_workbook_on_a_past_date_lists_who_taught_there_then(api, hr_a
     # 王芳 was there, as 讲师 and qualified; 孙丽 was not hired yet.
     assert set(teachers) == {"王芳", "赵敏"}
     assert teachers["王芳"]["教学职称"] == "讲师"
-    assert teachers["王芳"]["双师型等级"] != "未认定"
+    assert teachers["王芳"]["双师型等级"] != "不符合条件"
     assert teachers["王芳"]["计入比例"] == "是"
 
     # The school's figures are the ratios API's for that date.

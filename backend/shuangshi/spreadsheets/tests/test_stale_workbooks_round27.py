@@ -81,7 +81,7 @@ def test_workbooks_evaluate_a_result_expired_since_the_nightly_run(
     by_city = table(wb["按设区市"])
     assert by_city[school_a.city.name]["双师型教师数"] == 0
 
-    expected = (0, 0.0, {"王芳": ("未认定", None)}, ["王芳"])
+    expected = (0, 0.0, {"王芳": ("不符合条件", None)}, ["王芳"])
     assert school_figures(download(api(hr_a), "/api/v1/exports/school/")) == expected
     url = f"/api/v1/exports/school/?school={school_a.pk}"
     assert school_figures(download(api(province), url)) == expected

@@ -95,6 +95,24 @@ export const handlers = [
     return HttpResponse.json(paginate(request, rows));
   }),
 
+  // Recognitions (the teacher page shows the one in force beside the computed level): none
+  // by default; tests of recognition screens put their own in with server.use.
+  http.get(`${API}/recognitions/`, ({ request }) => HttpResponse.json(paginate(request, []))),
+  // The teacher's own record (the proposal drawer and upload dialog read the evidence limits
+  // from it): empty, with the server's limits, by default; tests of the teacher's page put
+  // their own in with server.use.
+  http.get(`${API}/my-record/`, () =>
+    HttpResponse.json({
+      teacher: 1,
+      certificates: [],
+      enterprise_periods: [],
+      completions: [],
+      evidence: [],
+      evidence_max_bytes: 10 * 1024 * 1024,
+      evidence_content_types: ['application/pdf', 'image/jpeg', 'image/png'],
+    }),
+  ),
+
   http.get(`${API}/cities/`, ({ request }) => HttpResponse.json(paginate(request, cities))),
   http.get(`${API}/schools/`, ({ request }) => {
     const params = new URL(request.url).searchParams;

@@ -1,13 +1,16 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState } from '@/components/ui/query-state';
+import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatLastDayHeld } from '@/lib/format';
 
-import type { Qualification } from '../types/teacher';
+import { useTeacherRecognitions } from '../api/get-teacher-recognitions';
+import type { Qualification, Recognition } from '../types/teacher';
 import { levelChecklist, scopeWords, type CheckItem, type LevelCheck } from './level-checklist';
 import { expiryWarning, expiryWords } from './expiry-warning';
 import { QualificationTag } from './qualification-tag';
@@ -88,14 +91,32 @@ function LevelCard({ check, current }: { check: LevelCheck; current: boolean }) 
 /** A label stays whole; the words beside it wrap instead. */
 const ONE_LINE_LABELS = { label: { whiteSpace: 'nowrap' } } as const;
 
-/** The estimated level and, for each level, what is met and what is missing, in words. */
-export function QualificationCard({ qualification }: { qualification: Qualification | null }) {
+/** The estimated level and, for each level, what is met and what is missing, in words; given
+ * the `teacher`, the official recognition in force beside it (DESIGN §8: both side by side). */
+export function QualificationCard({
+  qualification,
+  teacher,
+}: {
+  qualification: Qualification | null;
+  teacher?: number;
+}) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const isPhone = useIsPhone();
+  const official =
+    teacher === undefined ? null : (
+      <Descriptions.Item label={t('checklist.officialRecognition')} span="filled">
+        <OfficialRecognition teacher={teacher} />
+      </Descriptions.Item>
+    );
   if (!qualification) {
     return (
       <Card title={t('teachers.qualification')} size="small">
+        {official && (
+          <Descriptions size="small" column={1} styles={ONE_LINE_LABELS}>
+            {official}
+          </Descriptions>
+        )}
         <EmptyState description={t('teachers.noQualification')} />
       </Card>
     );
@@ -112,7 +133,7 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
             {outOfScope && <Tag>{t('checklist.outOfScope', { why: outOfScope })}</Tag>}
           </Space>
         </Descriptions.Item>
-        {/* Only a level that is held can be "valid until"; nothing is valid for 未认定. */}
+        {/* Only a level that is held can be "valid until"; nothing is valid for 不符合条件. */}
         {qualification.qualified && qualification.valid_until && (
           <Descriptions.Item label={t('checklist.validUntil')}>
             <Space wrap size={8}>
@@ -128,6 +149,7 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
             </Space>
           </Descriptions.Item>
         )}
+        {official}
       </Descriptions>
       {/* Its own list, one row: beside the level its long words squeezed 测算等级's label
           onto two lines (round 45). On a phone the words go under the label, at full width. */}
@@ -158,6 +180,44 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
         {t('checklist.notice')} {t('teachers.practiceHelp')}
       </Typography.Paragraph>
     </Card>
+  );
+}
+
+const LEVEL_RANK: Record<string, number> = { junior: 1, intermediate: 2, senior: 3 };
+
+/** The recognition that counts: the highest level in force, the latest to end among equals. */
+function recognitionInForce(rows: Recognition[]): Recognition | undefined {
+  return [...rows].sort(
+    (a, b) =>
+      (LEVEL_RANK[b.level] ?? 0) - (LEVEL_RANK[a.level] ?? 0) || b.valid_until.localeCompare(a.valid_until),
+  )[0];
+}
+
+/** The teacher's official recognition (认定) in force: its level, until when, its certificate. */
+function OfficialRecognition({ teacher }: { teacher: number }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const recognitions = useTeacherRecognitions(teacher);
+  if (recognitions.isPending) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
+  if (recognitions.isError) return <span>—</span>;
+  const held = recognitionInForce(recognitions.data.results);
+  if (!held) {
+    return (
+      <Typography.Text type="secondary" data-testid="official-recognition">
+        {t('checklist.officialNone')}
+      </Typography.Text>
+    );
+  }
+  return (
+    <Space wrap size={8} data-testid="official-recognition">
+      <Tag color="green">{label('qualificationLevel', held.level)}</Tag>
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {t('checklist.officialValidUntil', { date: formatDate(held.valid_until) })}
+      </span>
+      <Link to={paths.recognitionCertificate(held.id)} style={{ whiteSpace: 'nowrap' }}>
+        {held.certificate_no}
+      </Link>
+    </Space>
   );
 }
 

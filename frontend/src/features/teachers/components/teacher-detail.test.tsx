@@ -22,7 +22,7 @@ describe('teacher detail', () => {
     expect(within(card).getAllByText('持有：三级/高级工').length).toBeGreaterThan(0);
     expect(within(card).getAllByText(/已有 200 天 · 有效至 2027-02-28/).length).toBeGreaterThan(0);
     expect(card).not.toHaveTextContent(/E_PRACTICE|E_SKILL|SCOPE|full_time/);
-    // 未认定: nothing is "valid until".
+    // 不符合条件: nothing is "valid until".
     expect(within(card).queryByText('当前等级保持至')).not.toBeInTheDocument();
     // Certificates, one expiring soon; an ongoing-free practice period.
     const certificates = (await screen.findByText('钳工')).closest('tr') as HTMLElement;

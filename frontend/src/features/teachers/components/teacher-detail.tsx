@@ -91,7 +91,7 @@ export function TeacherDetail({
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <QualificationCard qualification={teacher.qualification} />
+      <QualificationCard qualification={teacher.qualification} teacher={teacher.id} />
       <FactsCard teacher={teacher.id} />
       <Row gutter={[16, 16]}>
         <Col span={24}>

@@ -56,7 +56,7 @@ describe('teachers list', () => {
     renderApp('/teachers?qualification_level=senior');
     expect(await screen.findByText('共 7 名教师')).toBeInTheDocument();
     const table = screen.getByRole('table');
-    expect(within(table).queryByText('未认定')).not.toBeInTheDocument();
+    expect(within(table).queryByText('不符合条件')).not.toBeInTheDocument();
   });
 
   it('lists everyone or only those who left on request', async () => {

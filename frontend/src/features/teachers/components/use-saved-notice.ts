@@ -8,7 +8,7 @@ import { teacherQueryOptions } from '../api/get-teacher';
 import type { Teacher } from '../types/teacher';
 
 /**
- * "已保存：未认定 → 初级" after any save that touches a teacher. `begin()` before the save
+ * "已保存：不符合条件 → 初级" after any save that touches a teacher. `begin()` before the save
  * remembers the level; the function it returns, called on success, reads the teacher afresh
  * (so the page shows the new verdict at once) and says what changed.
  */

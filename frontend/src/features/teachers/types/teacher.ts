@@ -70,6 +70,9 @@ export type TeacherFilters = {
 
 export type Certificate = Schemas['Certificate'];
 
+/** An official recognition (DESIGN §8), shown beside the computed verdict. */
+export type Recognition = Schemas['Recognition'];
+
 export type EnterprisePeriod = Schemas['EnterprisePeriod'];
 
 /** One dated value of a teacher field that the rules read (GET /teachers/{id}/facts/). */
