@@ -141,7 +141,7 @@ def test_province_dashboard_city_filter_drill_down_and_english(page: Page) -> No
     expect(page).to_have_url(re.compile(r"/schools/\d+$"))
     expect(page.get_by_role("heading", name=school)).to_be_visible()
     expect(page.get_by_text("师资配备")).to_be_visible()
-    expect(page.get_by_text("最接近认定的教师")).to_be_visible()
+    expect(page.get_by_text("最接近符合条件的教师")).to_be_visible()
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_text("Staffing")).to_be_visible()
     expect(page.get_by_text("Closest to qualifying")).to_be_visible()

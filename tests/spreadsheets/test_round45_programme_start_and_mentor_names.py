@@ -200,3 +200,30 @@ def test_the_api_registers_no_second_mentor_under_a_taken_id_number(api, hr_a, h
     assert response.status_code == 400 and "id_number" in response.json()
     mentor.refresh_from_db()
     assert (mentor.name, Mentor.objects.count()) == ("王建国", 1)
+
+
+# ------------------------------------------------------- the screens' words (QA, round 45)
+
+
+@pytest.mark.parametrize(
+    ("word", "mode"),
+    [
+        ("兼职任教", "teaching"),
+        ("联合研究", "research"),
+        ("参与项目", "project"),
+        ("兼职授课", "teaching"),
+    ],
+)
+def test_an_appointment_mode_is_read_in_the_words_the_screens_show(api, hr_a, upload, word, mode):
+    """The 产业导师 page words the modes 兼职任教/联合研究/参与项目; the import refused them
+    ("不是可选值之一：兼职授课、联合研发、项目合作"). Both sets are read now."""
+    number, _ = unique_id_number(gender="male")
+    body = _upload(api, hr_a, upload, [_row("刘工", number, mode=word)])
+    assert body["status"] == "valid", body["errors"]
+    assert body["ready"] == 1
+
+
+def test_the_template_offers_the_screens_words():
+    from shuangshi.spreadsheets import labels
+
+    assert labels.dropdown(labels.APPOINTMENT_MODE) == ["兼职任教", "联合研究", "参与项目"]

@@ -549,8 +549,8 @@ MENTOR_APPOINTMENTS = SheetSpec(
             "聘任方式",
             "mode",
             required=True,
-            help="兼职授课、联合研发或项目合作",
-            example="兼职授课",
+            help="兼职任教、联合研究或参与项目",
+            example="兼职任教",
             **_choices(L.APPOINTMENT_MODE, AppointmentMode),
         ),
         Column(

@@ -111,10 +111,12 @@ MENTOR_CATEGORY: Labels = {
     MentorCategory.MANAGER: ("企业管理人员", "管理人员"),
     MentorCategory.CRAFTSMAN: ("能工巧匠",),
 }
+# Written as the screens word them (the model's labels in Chinese); the workbooks' earlier
+# words (兼职授课, 联合研发, 项目合作) are still read.
 APPOINTMENT_MODE: Labels = {
-    AppointmentMode.TEACHING: ("兼职授课", "授课"),
-    AppointmentMode.RESEARCH: ("联合研发", "研发", "科研"),
-    AppointmentMode.PROJECT: ("项目合作", "项目"),
+    AppointmentMode.TEACHING: ("兼职任教", "兼职授课", "授课"),
+    AppointmentMode.RESEARCH: ("联合研究", "联合研发", "研发", "科研"),
+    AppointmentMode.PROJECT: ("参与项目", "项目合作", "项目"),
 }
 SCHOOL_KIND: Labels = {
     SchoolKind.HIGHER_VOCATIONAL: ("高职",),

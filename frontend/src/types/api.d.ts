@@ -3092,7 +3092,7 @@ export interface components {
         /**
          * @description * `certificate_expiring` - 证书即将到期
          *     * `practice_lapsing` - 企业实践即将不足
-         *     * `level_dropping` - 认定等级即将下降
+         *     * `level_dropping` - 测算等级即将下降
          *     * `school_falling_below` - 学校即将低于目标
          *     * `recognition_expiring` - 认定即将到期
          *     * `review_waiting` - 待审核

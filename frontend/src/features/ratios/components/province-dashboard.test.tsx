@@ -59,7 +59,7 @@ describe('province dashboard', () => {
     await user.click(within(table).getByRole('link', { name: '九江中等专业学校' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/schools/2'));
     expect(await screen.findByRole('heading', { name: '九江中等专业学校' })).toBeInTheDocument();
-    expect(await screen.findByText('最接近认定的教师')).toBeInTheDocument();
+    expect(await screen.findByText('最接近符合条件的教师')).toBeInTheDocument();
   });
 
   it('filters the schools below target by kind', async () => {
