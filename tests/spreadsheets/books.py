@@ -20,6 +20,7 @@ TEACHER_HEADERS = [
 
 
 _ids = itertools.count(1)
+_staff_nos = itertools.count(10_001)  # clear of the T001, T002… tests type
 
 
 def unique_id_number(*, gender: str = "female") -> tuple[str, date]:
@@ -31,12 +32,13 @@ def unique_id_number(*, gender: str = "female") -> tuple[str, date]:
 
 
 def teacher_row(**overrides: Any) -> list[Any]:
-    """One valid teacher row in TEACHER_HEADERS order (a fresh ID number each call)."""
+    """One valid teacher row in TEACHER_HEADERS order (a fresh ID number and staff number
+    each call: a staff number is one current teacher's in their school, round 45)."""
     number, birth = unique_id_number()
     values = {
         "姓名": "王芳",
         "身份证号": number,
-        "工号": "T001",
+        "工号": f"T{next(_staff_nos):05d}",
         "性别": "女",
         "出生日期": birth,
         "用工类型": "专任",

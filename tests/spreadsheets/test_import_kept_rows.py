@@ -18,7 +18,7 @@ def commit(client, body):
 
 def test_the_commit_uses_the_dry_runs_rows_and_not_the_file(api, hr_a, upload, monkeypatch):
     client = api(hr_a)
-    rows = [teacher_row(), teacher_row(工号="T002")]
+    rows = [teacher_row(工号="T001"), teacher_row(工号="T002")]
     body = upload(client, "teachers", teachers_book(rows)).json()
     assert body["status"] == "valid"
     assert len(bytes(ImportJob.objects.get(pk=body["id"]).parsed)) > 32

@@ -364,11 +364,16 @@ class MentorAppointmentViewSet(ScopedModelViewSet):
         )
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.appointment_create(data=serializer.validated_data)
+        serializer.instance = services.appointment_create(
+            data=serializer.validated_data,
+            user=self.request.user,  # type: ignore[arg-type]
+        )
 
     def perform_update(self, serializer: Any) -> None:
         serializer.instance = services.appointment_update(
-            appointment=serializer.instance, data=serializer.validated_data
+            appointment=serializer.instance,
+            data=serializer.validated_data,
+            user=self.request.user,  # type: ignore[arg-type]
         )
 
     def perform_destroy(self, instance: MentorAppointment) -> None:

@@ -114,6 +114,19 @@ def starts_too_young(birth_date: date | None, start_on: date | None) -> bool:
     )
 
 
+def starts_too_young_by_year(birth_year: int | None, start_on: date | None) -> bool:
+    """starts_too_young for a writer who reads the mentor masked, and so only the birth
+    year (DESIGN §5): a start in or before the year the mentor turns MIN_WORKING_AGE. It
+    refuses whatever starts_too_young refuses, and up to a year more (a start later in
+    that year, after the birthday). The day-exact rule would answer start dates tried one
+    by one, and so tell the birth date: this one answers by the year the reader sees."""
+    return (
+        birth_year is not None
+        and start_on is not None
+        and start_on.year <= birth_year + MIN_WORKING_AGE
+    )
+
+
 def appointment_days(start_on: date, end_on: date) -> int:
     """The days an appointment runs, its first and last day included."""
     return (end_on - start_on).days + 1

@@ -19,7 +19,7 @@ from shuangshi.teachers.validation import name_mismatch
 
 from . import rules
 from .models import Mentor, MentorAppointment
-from .selectors import overlapping_appointments
+from .selectors import mentor_full_id_visible, overlapping_appointments
 
 
 @transaction.atomic
@@ -44,10 +44,10 @@ def mentor_delete(*, mentor: Mentor) -> None:
     mentor.delete()
 
 
-def _refuse_overlap(appointment: MentorAppointment) -> None:
+def _refuse_overlap(appointment: MentorAppointment, reader: User | None) -> None:
     # Lock the mentor so concurrent writers check against each other's rows.
     Mentor.objects.select_for_update().filter(pk=appointment.mentor_id).first()
-    errors = appointment_errors(appointment)
+    errors = appointment_errors(appointment, reader=reader)
     if errors:
         raise ValidationError(errors)
 
@@ -57,6 +57,14 @@ def too_young_message(birth_date: Any) -> str:
         "The appointment starts before the mentor turned %(age)d (born on %(birth)s): "
         "check the start date."
     ) % {"age": rules.MIN_WORKING_AGE, "birth": birth_date}
+
+
+def too_young_by_year_message(birth_year: int) -> str:
+    """too_young_message for a reader of the masked mentor: the birth year only."""
+    return _(
+        "The appointment must start after the year the mentor turned %(age)d (born in "
+        "%(year)d): check the start date."
+    ) % {"age": rules.MIN_WORKING_AGE, "year": birth_year}
 
 
 def mentor_name_errors(*, registered: str, given: str | None) -> dict[str, list[str]]:
@@ -86,18 +94,29 @@ def hours_over_span_message(days: int) -> str:
     ) % {"days": days, "max": rules.HOURS_A_DAY * days}
 
 
-def appointment_errors(appointment: MentorAppointment) -> dict[str, list[str]]:
-    """The end before the start, more hours than 24 a day of the appointment, or an overlap
-    with another appointment of the mentor at the same school in the same mode (the services
-    refuse it; the admin's form shows it)."""
+def appointment_errors(
+    appointment: MentorAppointment, *, reader: User | None = None
+) -> dict[str, list[str]]:
+    """The end before the start, more hours than 24 a day of the appointment, a start
+    before the mentor could work, or an overlap with another appointment of the mentor at
+    the same school in the same mode (the services refuse it; the admin's form shows it).
+
+    ``reader``: the API user writing it. One who reads the mentor masked (DESIGN §5:
+    selectors.mentor_full_id_visible) sees only the birth year, in the message and in the
+    rule (rules.starts_too_young_by_year: no start date tried tells the day). None: the
+    admin's staff, who read every record whole."""
     if appointment.end_on is not None and appointment.end_on < appointment.start_on:
         return {"end_on": [_("The end date cannot be before the start date.")]}
     days = rules.hours_over_span(appointment.hours, appointment.start_on, appointment.end_on)
     if days is not None:
         return {"hours": [hours_over_span_message(days)]}
     birth = appointment.mentor.birth_date if appointment.mentor_id else None
-    if birth is not None and rules.starts_too_young(birth, appointment.start_on):
-        return {"start_on": [too_young_message(birth)]}
+    if birth is not None:
+        if reader is None or mentor_full_id_visible(reader, appointment.mentor):
+            if rules.starts_too_young(birth, appointment.start_on):
+                return {"start_on": [too_young_message(birth)]}
+        elif rules.starts_too_young_by_year(birth.year, appointment.start_on):
+            return {"start_on": [too_young_by_year_message(birth.year)]}
     clash = overlapping_appointments(
         mentor_id=appointment.mentor_id,
         school_id=appointment.school_id,
@@ -121,22 +140,23 @@ def appointment_errors(appointment: MentorAppointment) -> dict[str, list[str]]:
 
 
 @transaction.atomic
-def appointment_create(*, data: dict[str, Any]) -> MentorAppointment:
+def appointment_create(*, data: dict[str, Any], user: User | None = None) -> MentorAppointment:
+    """``user``: the API's writer (appointment_errors: what a masked reader is told)."""
     appointment = MentorAppointment(**data)
-    _refuse_overlap(appointment)
+    _refuse_overlap(appointment, user)
     appointment.save()
     return appointment
 
 
 @transaction.atomic
 def appointment_update(
-    *, appointment: MentorAppointment, data: dict[str, Any]
+    *, appointment: MentorAppointment, data: dict[str, Any], user: User | None = None
 ) -> MentorAppointment:
     if not changed_values(appointment, data):
         return appointment  # the same values: nothing to check, the version stays
     for field, value in data.items():
         setattr(appointment, field, value)
-    _refuse_overlap(appointment)
+    _refuse_overlap(appointment, user)
     return apply_changes(appointment, {}, touched=True)  # type: ignore[return-value]
 
 

@@ -44,6 +44,9 @@ from shuangshi.teachers.validation import (
     period_errors,
     person_errors,
     registered_elsewhere,
+    staff_no_repeated,
+    staff_no_taken,
+    staff_no_to_check,
     teacher_errors,
 )
 from shuangshi.training import services as training_services
@@ -572,6 +575,7 @@ class TeacherImporter(Importer):
         super().__init__(user)
         self.existing: dict[str, dict[str, Any]] = {}
         self.alive: set[int] | None = None  # schools that exist, read by recheck_ahead
+        self.staff_held: dict[tuple[int, str], list[str]] = {}  # read by recheck_ahead
 
     def _existing(self, batch: list[Parsed]) -> None:
         self._existing_of({r.values["id_number"] for r in batch if r.values.get("id_number")})
@@ -604,7 +608,9 @@ class TeacherImporter(Importer):
 
     def recheck_ahead(self, rows: Iterable[Parsed]) -> None:
         """Read for the next batches at once: the schools that still exist, who holds each
-        ID number (self.existing then covers them all), and the new teachers' ids."""
+        ID number (self.existing then covers them all), the new teachers' ids, and who
+        holds the rows' staff numbers."""
+        rows = list(rows)
         numbers: set[str] = set()
         schools: set[int | None] = set()
         for row in rows:
@@ -614,6 +620,7 @@ class TeacherImporter(Importer):
         self.alive = set(School.objects.filter(pk__in=schools).values_list("pk", flat=True))
         self._existing_of(numbers)
         bulk.draw_ahead(Teacher, len(numbers) - len(self.existing))
+        self.staff_held = self._staff_no_holders(rows)
 
     def recheck(self, batch: list[Parsed]) -> None:
         """The row's own rules and duplicates within the file held in the dry run and still
@@ -632,6 +639,8 @@ class TeacherImporter(Importer):
         self._kept_changed(batch)  # a stored value the row is checked with may have changed
         self._left_before_completions(batch)  # a completion may have been logged since
         self._birth_after_records(batch)  # a record may have been stored since
+        # A teacher may have been given the number since (read ahead with the rest).
+        self._staff_no_stored(batch, self.staff_held if self.alive is not None else None)
 
     def check(self, batch: list[Parsed]) -> None:
         schools = self.schools(batch)
@@ -661,9 +670,52 @@ class TeacherImporter(Importer):
             if not self.once(row, number, "This ID number is also in row %(row)d."):
                 continue
             elsewhere += self._elsewhere(row)
+            self._staff_no_once(row)
         self.charge(elsewhere, "teachers_import")
         self._left_before_completions(batch)
         self._birth_after_records(batch)
+        self._staff_no_stored(batch)
+
+    def _staff_no_check(self, row: Parsed) -> str:
+        """The staff-number key the row puts in question (validation.staff_no_to_check)."""
+        values = row.values
+        if values.get("school_id") is None or not values.get("id_number"):
+            return ""
+        current = self.existing.get(values["id_number"])
+        if current is not None and not self._own(current):
+            return ""  # refused at the ID number (_elsewhere)
+        today = timezone.localdate()
+        return staff_no_to_check(values, current, today=today)
+
+    def _staff_no_once(self, row: Parsed) -> None:
+        """A later row of the file with an earlier row's staff number at the same school
+        is refused, naming the earlier row (both current teachers; a row that keeps its
+        stored teacher's number and school is not: records from before the rule)."""
+        values = row.values
+        key = staff_no_to_check(values, None, today=timezone.localdate())
+        if not key or values.get("school_id") is None:
+            return
+        first = self.seen.setdefault(("staff_no", values["school_id"], key), row.row)
+        if first != row.row and self._staff_no_check(row):
+            row.error("staff_no", every_language(partial(staff_no_repeated, first)))
+
+    def _staff_no_holders(self, rows: list[Parsed]) -> dict[tuple[int, str], list[str]]:
+        pairs = [(row.values["school_id"], self._staff_no_check(row)) for row in rows]
+        return teacher_services.staff_no_holders(pair for pair in pairs if pair[1])
+
+    def _staff_no_stored(
+        self, batch: list[Parsed], holders: dict[tuple[int, str], list[str]] | None = None
+    ) -> None:
+        """A row's staff number held by another current teacher of its school on record
+        is refused, as in the API (teachers.services.teacher_create, teacher_update).
+        ``holders``: read ahead for the batch (recheck_ahead)."""
+        asked = [(row, self._staff_no_check(row)) for row in batch]
+        if holders is None:
+            holders = self._staff_no_holders(batch)
+        for row, key in asked:
+            found = holders.get((row.values["school_id"], key), []) if key else []
+            if any(number != row.values["id_number"] for number in found):
+                row.error("staff_no", every_language(staff_no_taken))
 
     def _birth_after_records(self, batch: list[Parsed]) -> None:
         """A birth date the sheet changes keeps the teacher's stored certificates and

@@ -12,13 +12,14 @@ without rows held its column's value throughout; ``selectors.teacher_facts`` sho
 """
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,12 +33,14 @@ from shuangshi.qualification.services import (
     teachers_evaluate_created,
     teachers_reevaluate,
 )
+from shuangshi.schools.models import School
 from shuangshi.training.models import TrainingCompletion
 
 from .models import (
     FACT_ATTRS,
     Certificate,
     EnterprisePeriod,
+    Folded,
     RecordStatus,
     SchoolTeacherCount,
     Teacher,
@@ -53,6 +56,9 @@ from .validation import (
     leaving_errors,
     period_duplicate_errors,
     period_taken,
+    staff_no_key,
+    staff_no_taken,
+    staff_no_to_check,
 )
 
 Proposed = Certificate | EnterprisePeriod
@@ -119,8 +125,65 @@ def _fact_snapshot(teacher: Teacher) -> dict[str, str]:
     return {attr: _fact_value(teacher, attr) for attr in FACT_ATTRS.values()}
 
 
+def staff_no_holders(wanted: Iterable[tuple[int, str]]) -> dict[tuple[int, str], list[str]]:
+    """For (school id, validation.staff_no_key) pairs: the ID numbers of the current
+    teachers (no leaving date, or one after today) of that school holding that number,
+    of the pairs some teacher holds. PostgreSQL compares in the query (NFKC, trimmed,
+    lower case); SQLite, which cannot normalize, reads the schools' numbers and compares
+    them here."""
+    pairs = {(school_id, key) for school_id, key in wanted if key}
+    if not pairs:
+        return {}
+    today = timezone.localdate()
+    rows = Teacher.objects.filter(
+        Q(left_on__isnull=True) | Q(left_on__gt=today),
+        school_id__in={school_id for school_id, _key in pairs},
+    ).exclude(staff_no="")
+    if connection.vendor == "postgresql":
+        rows = rows.alias(staff_key=Lower(Folded("staff_no"))).filter(
+            staff_key__in={key for _school, key in pairs}
+        )
+    found: dict[tuple[int, str], list[str]] = {}
+    for school_id, staff_no, id_number in rows.values_list("school_id", "staff_no", "id_number"):
+        pair = (school_id, staff_no_key(staff_no))
+        if pair in pairs:
+            found.setdefault(pair, []).append(id_number)
+    return found
+
+
+def _refuse_staff_no_taken(
+    after: dict[str, Any], before: dict[str, Any] | None, id_number: str | None
+) -> None:
+    """A current teacher's staff number is no other current teacher's of their school
+    (validation.staff_no_to_check). The school is locked first, so that two writers
+    cannot both give one number (an import checks its whole file, not under this lock)."""
+    key = staff_no_to_check(after, before, today=timezone.localdate())
+    school_id = after.get("school_id")
+    if not key or school_id is None:
+        return
+    # NO KEY: teachers being inserted meanwhile (their key share on the school) go on.
+    School.objects.select_for_update(no_key=True).filter(pk=school_id).first()
+    holders = staff_no_holders([(school_id, key)]).get((school_id, key), [])
+    if any(number != id_number for number in holders):
+        raise ValidationError({"staff_no": [staff_no_taken()]})
+
+
+def _staff_values(data: Mapping[str, Any], teacher: Teacher | None = None) -> dict[str, Any]:
+    """The teacher's staff number, school id and leaving date once ``data`` is written."""
+    if "school" in data:
+        school_id = getattr(data["school"], "pk", data["school"])
+    else:
+        school_id = data.get("school_id", getattr(teacher, "school_id", None))
+    return {
+        "staff_no": data.get("staff_no", getattr(teacher, "staff_no", "")),
+        "school_id": school_id,
+        "left_on": data.get("left_on", getattr(teacher, "left_on", None)),
+    }
+
+
 @transaction.atomic
 def teacher_create(*, data: dict[str, Any], user: User | None = None) -> Teacher:
+    _refuse_staff_no_taken(_staff_values(data), None, None)
     # No fact rows yet: every dated value holds from hired_on (see the module's docstring).
     teacher = Teacher.objects.create(**{**data, "facts_since": data.get("hired_on")})
     teachers_reevaluate(teacher_ids=[teacher.pk])
@@ -217,6 +280,10 @@ def teacher_update(
         _refuse_leaving_before_completions(teacher, data["left_on"])
     if "birth_date" in data:
         _refuse_birth_after_records(teacher, data["birth_date"])
+    if data.keys() & {"staff_no", "school", "school_id", "left_on"}:
+        stored = {"staff_no": teacher.staff_no, "school_id": teacher.school_id}
+        stored["left_on"] = teacher.left_on
+        _refuse_staff_no_taken(_staff_values(data, teacher), stored, teacher.id_number)
     before = {**_fact_snapshot(teacher), **earlier}
     apply_changes(teacher, data, touched=bool(earlier))  # a new history: a new version
     facts_record(teacher=teacher, before=before, effective_on=effective_on, user=user)

@@ -18,7 +18,7 @@ from shuangshi.common.idnumbers import (
     validate_credit_code,
 )
 
-from .models import CERTIFICATE_LEVELS, CertificateKind
+from .models import CERTIFICATE_LEVELS, CertificateKind, has_left
 
 Errors = dict[str, list[str]]
 
@@ -286,3 +286,50 @@ def period_duplicate_errors(
     ):
         return {"start_on": [period_taken()]}
     return {}
+
+
+# A staff number (工号) names one person in their school: a teacher's account is named after
+# it (accounts.services._teacher_username, lower case). The API, the admin (both through
+# teachers.services) and the teacher import apply these.
+
+
+def staff_no_key(value: Any) -> str:
+    """A staff number as numbers are compared: NFKC (full-width ＳＴ０１ is ST01), trimmed
+    and in lower case (st01 is ST01, as in the account name); "" for none."""
+    return unicodedata.normalize("NFKC", value or "").strip().lower()
+
+
+def staff_no_to_check(
+    after: Mapping[str, Any], before: Mapping[str, Any] | None, *, today: date
+) -> str:
+    """The key of the staff number a write must find free in the teacher's school, or ""
+    for none to check. ``after``: the teacher's staff_no, school_id and left_on as written;
+    ``before``: as stored (None: a new teacher).
+
+    Only a current teacher's number is held: one who has left (models.has_left: a leaving
+    date today or before) no longer uses it, and the school may give it to a new hire, as
+    schools do. Their record keeps the number it had, and no number a current teacher holds
+    is refused to them. A blank number is no number. A stored teacher is checked only when
+    the write puts their number in question (a new number, school, or a return from
+    leaving): records stored before the rule, duplicates included, stay editable."""
+    key = staff_no_key(after.get("staff_no"))
+    if not key or has_left(after.get("left_on"), today=today):
+        return ""
+    if before is None:
+        return key
+    if (
+        key != staff_no_key(before.get("staff_no"))
+        or after.get("school_id") != before.get("school_id")
+        or has_left(before.get("left_on"), today=today)
+    ):
+        return key
+    return ""
+
+
+def staff_no_taken() -> str:
+    return _("Another current teacher of this school has this staff number.")
+
+
+def staff_no_repeated(row: int) -> str:
+    """An import's later row with an earlier row's staff number (same school)."""
+    return _("This staff number is also in row %(row)d (same school).") % {"row": row}
