@@ -649,6 +649,7 @@ class TeacherImporter(Importer):
         # (write() does not write them): the row is checked with those.
         kept = [f for f in self.fields if f not in self.updates(batch, self.fields)]
         elsewhere = 0  # rows naming a teacher of another school: ID-number lookups
+        today = timezone.localdate()
         for row in batch:
             values = row.values
             school = self.school_for(row, schools)
@@ -670,13 +671,13 @@ class TeacherImporter(Importer):
             if not self.once(row, number, "This ID number is also in row %(row)d."):
                 continue
             elsewhere += self._elsewhere(row)
-            self._staff_no_once(row)
+            self._staff_no_once(row, today)
         self.charge(elsewhere, "teachers_import")
         self._left_before_completions(batch)
         self._birth_after_records(batch)
         self._staff_no_stored(batch)
 
-    def _staff_no_check(self, row: Parsed) -> str:
+    def _staff_no_check(self, row: Parsed, today: date) -> str:
         """The staff-number key the row puts in question (validation.staff_no_to_check)."""
         values = row.values
         if values.get("school_id") is None or not values.get("id_number"):
@@ -684,23 +685,23 @@ class TeacherImporter(Importer):
         current = self.existing.get(values["id_number"])
         if current is not None and not self._own(current):
             return ""  # refused at the ID number (_elsewhere)
-        today = timezone.localdate()
         return staff_no_to_check(values, current, today=today)
 
-    def _staff_no_once(self, row: Parsed) -> None:
+    def _staff_no_once(self, row: Parsed, today: date) -> None:
         """A later row of the file with an earlier row's staff number at the same school
         is refused, naming the earlier row (both current teachers; a row that keeps its
         stored teacher's number and school is not: records from before the rule)."""
         values = row.values
-        key = staff_no_to_check(values, None, today=timezone.localdate())
+        key = staff_no_to_check(values, None, today=today)
         if not key or values.get("school_id") is None:
             return
         first = self.seen.setdefault(("staff_no", values["school_id"], key), row.row)
-        if first != row.row and self._staff_no_check(row):
+        if first != row.row and self._staff_no_check(row, today):
             row.error("staff_no", every_language(partial(staff_no_repeated, first)))
 
     def _staff_no_holders(self, rows: list[Parsed]) -> dict[tuple[int, str], list[str]]:
-        pairs = [(row.values["school_id"], self._staff_no_check(row)) for row in rows]
+        today = timezone.localdate()
+        pairs = [(row.values["school_id"], self._staff_no_check(row, today)) for row in rows]
         return teacher_services.staff_no_holders(pair for pair in pairs if pair[1])
 
     def _staff_no_stored(
@@ -709,9 +710,12 @@ class TeacherImporter(Importer):
         """A row's staff number held by another current teacher of its school on record
         is refused, as in the API (teachers.services.teacher_create, teacher_update).
         ``holders``: read ahead for the batch (recheck_ahead)."""
-        asked = [(row, self._staff_no_check(row)) for row in batch]
+        today = timezone.localdate()
+        asked = [(row, self._staff_no_check(row, today)) for row in batch]
         if holders is None:
-            holders = self._staff_no_holders(batch)
+            holders = teacher_services.staff_no_holders(
+                (row.values["school_id"], key) for row, key in asked if key
+            )
         for row, key in asked:
             found = holders.get((row.values["school_id"], key), []) if key else []
             if any(number != row.values["id_number"] for number in found):
