@@ -44,6 +44,47 @@ class ServiceAdmin(admin.ModelAdmin):
         obj.pk = saved.pk
         form.instance = saved
 
+    # A save the service refuses (e.g. a staff number another current teacher of the school
+    # holds) shows the form again with the service's errors on its fields, the typed values
+    # kept, nothing saved: the view runs once more with a form that adds those errors.
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> Any:
+        try:
+            with transaction.atomic():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:
+            if request.method != "POST" or getattr(request, "_service_refusal", None):
+                raise
+            request._service_refusal = exc  # type: ignore[attr-defined]
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change, **kwargs)
+        found: ValidationError | None = getattr(request, "_service_refusal", None)
+        if found is None:
+            return form
+        refusal: ValidationError = found
+
+        class Refused(form):  # type: ignore[misc, valid-type]
+            def clean(self) -> Any:
+                cleaned = super().clean()
+                errors = refusal.message_dict if hasattr(refusal, "error_dict") else {}
+                for field, texts in errors.items():
+                    self.add_error(field if field in self.fields else None, texts)
+                if not errors:
+                    self.add_error(None, refusal.messages)
+                return cleaned
+
+        return Refused
+
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         form.save_m2m()  # inlines are read-only: nothing else to save
 

@@ -114,3 +114,41 @@ def test_stored_duplicates_from_before_the_rule_stay_editable(api, hr_a, school_
     edit = {"major": "数控技术", "version": second.version}
     assert english(api(hr_a)).patch(f"{URL}{second.pk}/", edit, format="json").status_code == 200
     assert first.staff_no == "JX-0007"
+
+
+# ----------------------------------------------------------------- the admin (round 45)
+
+
+def _posted(form: Any) -> dict[str, Any]:
+    """The admin form's values as a browser posts them."""
+    data: dict[str, Any] = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = (
+            "on" if value is True else (value.isoformat() if isinstance(value, date) else value)
+        )
+    return data
+
+
+def test_the_admin_shows_a_refused_staff_number_on_the_form(client, school_a):
+    """The service's refusal reached the admin as a server error; it is shown on the form
+    now, the typed values kept, nothing saved."""
+    from shuangshi.accounts.models import User
+
+    root = User.objects.create_superuser("root45", password="pw-root-1", role="province")
+    client.force_login(root)
+    testing.make_teacher(school_a, staff_no="JX-0007")
+    other = testing.make_teacher(school_a, staff_no="JX-0008")
+    url = f"/admin/teachers/teacher/{other.pk}/change/"
+    data = _posted(client.get(url).context["adminform"].form)
+    data.update(staff_no="JX-0007", major="数控技术")
+    with translation.override("en"):
+        response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["staff_no"] == [TAKEN]
+    assert form["major"].value() == "数控技术"  # what was typed is kept
+    other.refresh_from_db()
+    assert (other.staff_no, other.major) == ("JX-0008", "机电一体化")
