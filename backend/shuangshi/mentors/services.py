@@ -2,7 +2,6 @@
 transaction. Overlapping appointments are refused here, under a lock on the mentor, so
 two clerks cannot both slip one in."""
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,8 +13,6 @@ from django.utils.translation import ngettext
 from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
-from shuangshi.common.text import clean_text
-from shuangshi.teachers.validation import name_mismatch
 
 from . import rules
 from .models import Mentor, MentorAppointment
@@ -65,25 +62,6 @@ def too_young_by_year_message(birth_year: int) -> str:
         "The appointment must start after the year the mentor turned %(age)d (born in "
         "%(year)d): check the start date."
     ) % {"age": rules.MIN_WORKING_AGE, "year": birth_year}
-
-
-def mentor_name_errors(*, registered: str, given: str | None) -> dict[str, list[str]]:
-    """A name given with a registered mentor's ID number must be theirs: another name is
-    refused (the certificate and completion imports' rule and message for a teacher,
-    teachers.validation.name_mismatch), never taken as a rename nor quietly dropped. The
-    stored name is not told. Text is compared as typed and as an import reads a cell
-    (full-width folded, invisible characters dropped, trimmed: spreadsheets.cells.text).
-
-    The API has no such pair to check: registering a taken ID number is refused outright
-    (MentorSerializer), an appointment names the mentor by id or by ID number alone (the
-    lookup shows the name), and a rename is an edit of the mentor (mentor_update)."""
-    if not given or given == registered or _folded(given) == _folded(registered):
-        return {}
-    return {"name": [name_mismatch()]}
-
-
-def _folded(name: str) -> str:
-    return unicodedata.normalize("NFKC", clean_text(name)).strip()
 
 
 def hours_over_span_message(days: int) -> str:

@@ -282,6 +282,13 @@ def _same_text(stored: Any, read: Any) -> bool:
     return type(stored) is str and type(read) is str and cells.text(stored) == read
 
 
+def _other_name(stored: str, given: str | None) -> bool:
+    """A name given with a registered person's ID number (a teacher's, a mentor's) that is
+    not theirs, compared as a cell is read: refused with name_mismatch, which never tells
+    the stored name, and never taken as a rename (a rename is an edit of the record)."""
+    return bool(given) and given != stored and not _same_text(stored, given)
+
+
 def _delta(current: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | None:
     """What to write over the stored row ``current``: None when nothing changed, else
     ``new`` with the stored spelling kept for text that differs only by folding (so an
@@ -548,9 +555,8 @@ class Importer:
             else:
                 row.error("id_number", t(not_found))
             return None
-        name = row.values.get("name")
-        if name and name != teacher["name"] and not _same_text(teacher["name"], name):
-            row.error("name", every_language(name_mismatch))  # never the stored name
+        if _other_name(teacher["name"], row.values.get("name")):
+            row.error("name", every_language(name_mismatch))
         return int(teacher["id"])
 
 
@@ -1106,24 +1112,22 @@ class MentorAppointmentImporter(Importer):
         self._refuse_overlaps(batch)
 
     def _one_mentor(self, row: Parsed, details: list[str]) -> None:
-        """A row naming a registered mentor gives their name (mentor_services.
-        mentor_name_errors: the name is not changed from here, nor another person's row
-        quietly filed under them). The rows of one mentor in the file give one name and the
-        same details: a mentor has one current employer and category, which no row's
-        value may silently overwrite with another's (a stored mentor's details the file
-        does change, all its rows alike: they are the mentor's current ones)."""
+        """A row naming a registered mentor gives their name (_other_name, as for a
+        teacher: the name is not changed from here, nor another person's row quietly filed
+        under them; the API has no such pair: an appointment names the mentor by id or ID
+        number alone, a rename is an edit of the mentor). The rows of one mentor in the
+        file give one name and the same details: a mentor has one current employer and
+        category, which no row's value may silently overwrite with another's (a stored
+        mentor's details the file does change, all its rows alike: they are the mentor's
+        current ones)."""
         v = row.values
         number, name = v["id_number"], v.get("name")
         if not name:
             return  # "Required." was reported
         current = self.mentors.get(number)
-        if current is not None and current.get("id"):
-            errors = rule_errors(
-                mentor_services.mentor_name_errors, registered=current["name"], given=name
-            )
-            if errors:
-                row.add(errors)
-                return  # not the rows' name to hold the later ones to
+        if current is not None and current.get("id") and _other_name(current["name"], name):
+            row.error("name", every_language(name_mismatch))
+            return  # not the rows' name to hold the later ones to
         given = {n: v.get(n) for n in ("name", *details)}
         first, earlier = self.first_of.setdefault(number, (row.row, given))
         if first == row.row:

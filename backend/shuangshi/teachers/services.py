@@ -281,8 +281,7 @@ def teacher_update(
     if "birth_date" in data:
         _refuse_birth_after_records(teacher, data["birth_date"])
     if data.keys() & {"staff_no", "school", "school_id", "left_on"}:
-        stored = {"staff_no": teacher.staff_no, "school_id": teacher.school_id}
-        stored["left_on"] = teacher.left_on
+        stored = _staff_values({}, teacher)
         _refuse_staff_no_taken(_staff_values(data, teacher), stored, teacher.id_number)
     before = {**_fact_snapshot(teacher), **earlier}
     apply_changes(teacher, data, touched=bool(earlier))  # a new history: a new version
