@@ -3,7 +3,8 @@ import type { Translate } from './level-checklist';
 
 type Level = Qualification['level'];
 
-const RANK: Record<Level, number> = { none: 0, junior: 1, intermediate: 2, senior: 3 };
+/** Levels from lowest to highest (none, junior, intermediate, senior). */
+export const LEVEL_RANK: Record<Level, number> = { none: 0, junior: 1, intermediate: 2, senior: 3 };
 
 /** What changes on valid_until (issue 10): the level is lost, or drops to a lower one.
  * A rise warns of nothing; an older reply without level_after only says "changes". */
@@ -16,7 +17,7 @@ export function expiryWarning(q: Qualification): ExpiryWarning | null {
   const date = q.valid_until;
   if (!date) return null;
   if (q.level_after === undefined) return { kind: 'changes', date };
-  if (q.level_after === null || RANK[q.level_after] >= RANK[q.level]) return null;
+  if (q.level_after === null || LEVEL_RANK[q.level_after] >= LEVEL_RANK[q.level]) return null;
   if (q.level_after === 'none') return { kind: 'loses', date };
   return { kind: 'drops', date, level: q.level_after };
 }

@@ -12,7 +12,7 @@ import { formatDate, formatLastDayHeld } from '@/lib/format';
 import { useTeacherRecognitions } from '../api/get-teacher-recognitions';
 import type { Qualification, Recognition } from '../types/teacher';
 import { levelChecklist, scopeWords, type CheckItem, type LevelCheck } from './level-checklist';
-import { expiryWarning, expiryWords } from './expiry-warning';
+import { expiryWarning, expiryWords, LEVEL_RANK } from './expiry-warning';
 import { QualificationTag } from './qualification-tag';
 
 function Mark({ met }: { met: boolean }) {
@@ -183,13 +183,14 @@ export function QualificationCard({
   );
 }
 
-const LEVEL_RANK: Record<string, number> = { junior: 1, intermediate: 2, senior: 3 };
+/** A recognition's level as LEVEL_RANK orders it (an unknown one lowest). */
+const rank = (level: string) => (LEVEL_RANK as Record<string, number>)[level] ?? 0;
 
 /** The recognition that counts: the highest level in force, the latest to end among equals. */
 function recognitionInForce(rows: Recognition[]): Recognition | undefined {
   return [...rows].sort(
     (a, b) =>
-      (LEVEL_RANK[b.level] ?? 0) - (LEVEL_RANK[a.level] ?? 0) || b.valid_until.localeCompare(a.valid_until),
+      rank(b.level) - rank(a.level) || b.valid_until.localeCompare(a.valid_until),
   )[0];
 }
 
