@@ -6,7 +6,8 @@ entry in EXPECTED fails `test_every_endpoint_has_an_expectation` and its own mat
 How a request is made: detail URLs take the row's key for the side under test; writes send
 a minimal body (PATCH `{"version": 1}`, POST `{}`), so "allowed" reads as 200/201/204 or a
 400 about the body, "refused" as 403, and "outside your scope" as 404 — exactly like a row
-that does not exist. Each request runs in a savepoint that is rolled back.
+that does not exist. No credentials (anonymous) read as 401, as DRF answers with a
+`WWW-Authenticate` class first (round 46). Each request runs in a savepoint that is rolled back.
 
 Run with MATRIX_DUMP=1 to print what the code answers (to review, never to paste blindly).
 """
@@ -42,7 +43,7 @@ class Expect:
 
 
 def E(
-    anonymous: Status = 403,
+    anonymous: Status = 401,
     province: Status = 200,
     city: Status = 403,
     school_hr: Status = 403,

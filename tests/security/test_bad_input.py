@@ -26,5 +26,5 @@ def test_an_out_of_range_number_is_not_a_server_error(api, province, url):
 def test_a_forged_session_cookie_is_no_session_not_a_500(client, cookie):
     client.cookies["sessionid"] = cookie
     client.raise_request_exception = False
-    assert client.get("/api/v1/auth/me/").status_code == 403
+    assert client.get("/api/v1/auth/me/").status_code == 401  # no session: sign in
     assert client.get("/api/v1/auth/csrf/").status_code == 204

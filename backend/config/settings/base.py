@@ -188,6 +188,10 @@ IMPORT_MAX_ZIP_MEMBERS = env_int("IMPORT_MAX_ZIP_MEMBERS", 500, minimum=10)
 IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=10)
 # Largest evidence file (recognition: PDF, JPEG, PNG), in megabytes.
 EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 10, minimum=1)
+# The evidence file types accepted, judged by content: some of these three (comma-separated).
+EVIDENCE_CONTENT_TYPES = env_list(
+    "EVIDENCE_CONTENT_TYPES", ["application/pdf", "image/jpeg", "image/png"]
+)
 # Public recognition-certificate checks per address (DRF rate, e.g. 30/min).
 VERIFY_RATE = env_str("VERIFY_RATE", "30/min")
 # Request bodies other than file uploads (JSON, forms): a larger one is a 413 (common.parsers).
@@ -201,9 +205,11 @@ FILE_UPLOAD_HANDLERS = [
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        # `Authorization: Token …`: knox's hashed, expiring tokens in one query a request
+        # `Authorization: Token …`: knox's hashed, expiring tokens in one query a request.
+        # First, so that DRF answers no or bad credentials 401 with `WWW-Authenticate: Token`
+        # (the first class names the header; the session's names none, which made it 403).
         "shuangshi.accounts.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [

@@ -22,19 +22,20 @@ ALLOWED_URL_NAMES = {
 
 
 def _api_user(request: HttpRequest) -> Any:
-    """The user the API will see: the session's, or the one a token header names."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return user
-    if "HTTP_AUTHORIZATION" not in request.META:
-        return None
-    drf_request = Request(request)
+    """The user the API will see: the first of DRF's authentication classes, in their order,
+    that names one (a token header before the session, as DRF asks them)."""
+    has_header = "HTTP_AUTHORIZATION" in request.META
     classes = cast(list[type[BaseAuthentication]], api_settings.DEFAULT_AUTHENTICATION_CLASSES)
     for auth_class in classes:
         if issubclass(auth_class, SessionAuthentication):
+            user = getattr(request, "user", None)  # the session's, without its CSRF check
+            if user is not None and user.is_authenticated:
+                return user
+            continue
+        if not has_header:
             continue
         try:
-            found = auth_class().authenticate(drf_request)
+            found = auth_class().authenticate(Request(request))
         except exceptions.APIException:
             return None  # DRF answers the bad credentials itself
         if found is not None:

@@ -70,7 +70,7 @@ export function AppProvider({
   const [queryClient] = useState(() => given ?? makeQueryClient());
   const { i18n } = useTranslation();
   useEffect(() => {
-    // A 401/403-not-authenticated anywhere: forget the user; the layout sends them to /login.
+    // A 401 anywhere: forget the user; the layout sends them to /login (and back after).
     setUnauthenticatedHandler(() => queryClient.setQueryData(meQueryKey, null));
   }, [queryClient]);
   useEffect(() => {

@@ -20,12 +20,12 @@ describe('api client', () => {
     expect(header).toBe('tok123');
   });
 
-  it('treats DRF 403 without credentials as "go to login"', async () => {
+  it('treats a 401 (no or ended credentials) as "go to login"', async () => {
     const handler = vi.fn();
     setUnauthenticatedHandler(handler);
     server.use(
       http.get('/api/v1/things/', () =>
-        HttpResponse.json({ detail: 'Authentication credentials were not provided.' }, { status: 403 }),
+        HttpResponse.json({ detail: 'Authentication credentials were not provided.' }, { status: 401 }),
       ),
     );
     await expect(api('/things/')).rejects.toBeInstanceOf(ApiError);
@@ -89,7 +89,7 @@ describe('api client', () => {
     server.use(
       http.get('/api/v1/things/', async () => {
         await answered;
-        return HttpResponse.json({ detail: 'Authentication credentials were not provided.' }, { status: 403 });
+        return HttpResponse.json({ detail: 'Authentication credentials were not provided.' }, { status: 401 });
       }),
     );
     setUnauthenticatedHandler(asking);

@@ -52,22 +52,23 @@ export function setUnauthenticatedHandler(handler: () => void) {
   unauthenticatedHandler = handler;
 }
 
+/** What "go to login" means now (an upload keeps the one of the app that started it). */
+export function currentUnauthenticatedHandler(): () => void {
+  return unauthenticatedHandler;
+}
+
 export function readCookie(name: string): string | null {
   const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
   return match ? decodeURIComponent(match.slice(name.length + 1)) : null;
 }
 
-/** DRF session auth answers 403 (not 401) when no credentials came with the request. */
+/**
+ * "Signed out": the API answers 401 (with `WWW-Authenticate: Token`) when no credentials came
+ * or they no longer hold (the session ended, the token was revoked). A 403 is "not allowed"
+ * for a signed-in user (a role, the first-login password change, CSRF): never a logout.
+ */
 export function isUnauthenticated(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (error.status === 401) return true;
-  return (
-    error.status === 403 &&
-    (error.body.code === 'not_authenticated' ||
-      /credentials were not provided|not authenticated|身份认证信息未提供|未经认证/i.test(
-        String(error.body.detail ?? ''),
-      ))
-  );
+  return error instanceof ApiError && error.status === 401;
 }
 
 export function buildUrl(path: string, params?: Params): string {

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { api, ApiError, isUnauthenticated } from '@/lib/api-client';
+import { api, isUnauthenticated } from '@/lib/api-client';
 import type { components } from '@/types/api';
 
 /** Every role of the schema's enum (teacher and expert included). */
@@ -12,7 +12,7 @@ export type Me = components['schemas']['Me'];
 export const meQueryKey = ['auth', 'me'] as const;
 
 // The session cookie is HttpOnly; this marker says whether this browser signed in, so that a
-// visitor who never did is not asked about (a 403 in the console on every login page load).
+// visitor who never did is not asked about (a 401 in the console on every login page load).
 const SIGNED_IN = 'shuangshi.signedIn';
 
 export function markSignedIn(on: boolean) {
@@ -32,14 +32,14 @@ function maybeSignedIn(): boolean {
   }
 }
 
-/** The signed-in user, or null when there is none (403/401 from the API). */
+/** The signed-in user, or null when there is none (401 from the API). */
 export async function getMe(): Promise<Me | null> {
   if (!maybeSignedIn()) return null;
   try {
     return await api<Me>('/auth/me/');
   } catch (error) {
-    // Any 401/403 here means "nobody is signed in" (DRF's detail text is localised).
-    if (isUnauthenticated(error) || (error instanceof ApiError && error.status === 403)) {
+    // A 401 means "nobody is signed in"; anything else (a 403, a 500) is an error to show.
+    if (isUnauthenticated(error)) {
       markSignedIn(false);
       return null;
     }

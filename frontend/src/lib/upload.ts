@@ -1,15 +1,23 @@
-import { ApiError, buildUrl, readCookie, type ApiErrorBody } from '@/lib/api-client';
+import {
+  ApiError,
+  buildUrl,
+  currentUnauthenticatedHandler,
+  isUnauthenticated,
+  readCookie,
+  type ApiErrorBody,
+} from '@/lib/api-client';
 import i18n, { apiLanguage } from '@/lib/i18n';
 
 /**
  * Multipart POST with upload progress (fetch cannot report it, XMLHttpRequest can).
- * Same cookie/CSRF rules as the JSON client.
+ * Same cookie/CSRF rules as the JSON client; a 401 signs out like the JSON client's.
  */
 export function uploadWithProgress<T>(
   path: string,
   form: FormData,
   onProgress?: (percent: number) => void,
 ): Promise<T> {
+  const onUnauthenticated = currentUnauthenticatedHandler();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', buildUrl(path));
@@ -34,8 +42,13 @@ export function uploadWithProgress<T>(
               : i18n.t('common.serverError', { status: xhr.status }),
         };
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else reject(new ApiError(xhr.status, (body ?? {}) as ApiErrorBody));
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      const error = new ApiError(xhr.status, (body ?? {}) as ApiErrorBody);
+      if (isUnauthenticated(error)) onUnauthenticated();
+      reject(error);
     };
     xhr.onerror = () => reject(new ApiError(0, { detail: i18n.t('common.networkError') }));
     xhr.send(form);

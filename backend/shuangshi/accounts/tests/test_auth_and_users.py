@@ -51,7 +51,7 @@ def test_browser_session_login_needs_csrf_and_logout_ends_it(hr_a):
     assert client.get("/api/v1/auth/me/").status_code == 200
     token = client.cookies["csrftoken"].value
     assert client.post("/api/v1/auth/logout/", HTTP_X_CSRFTOKEN=token).status_code == 204
-    assert client.get("/api/v1/auth/me/").status_code == 403
+    assert client.get("/api/v1/auth/me/").status_code == 401
 
 
 def test_wrong_password_is_a_clear_400(db, hr_a):
@@ -117,7 +117,8 @@ def test_create_user_command_sets_role_and_scope(db, school_a):
 
 def test_an_unauthenticated_request_says_so_with_a_code(db):
     response = APIClient().get("/api/v1/teachers/", HTTP_ACCEPT_LANGUAGE="zh-hans")
-    assert response.status_code == 403
+    assert response.status_code == 401
     assert response.json()["code"] == "not_authenticated"
     bad_token = APIClient().get("/api/v1/teachers/", HTTP_AUTHORIZATION="Token nope")
+    assert bad_token.status_code == 401
     assert bad_token.json()["code"] == "authentication_failed"

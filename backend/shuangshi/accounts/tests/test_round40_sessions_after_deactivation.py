@@ -40,11 +40,11 @@ def deactivate(api: Any, province: User, user: User, how: str) -> None:
 def test_a_session_from_before_a_deactivation_does_not_come_back(api, province, hr_a, how):
     session = signed_in("hr_a")
     deactivate(api, province, hr_a, how)
-    assert session.get("/api/v1/auth/me/").status_code == 403
+    assert session.get("/api/v1/auth/me/").status_code == 401  # signed out: sign in again
     response = api(province).patch(f"/api/v1/users/{hr_a.pk}/", {"is_active": True}, format="json")
     assert response.status_code == 200, response.json()
-    assert session.get("/api/v1/auth/me/").status_code == 403
-    assert session.get("/api/v1/teachers/").status_code == 403
+    assert session.get("/api/v1/auth/me/").status_code == 401
+    assert session.get("/api/v1/teachers/").status_code == 401
     # The owner signs in afresh, and that session holds.
     fresh = signed_in("hr_a")
     assert fresh.get("/api/v1/teachers/").status_code == 200

@@ -297,4 +297,4 @@ def test_the_digest_language_is_checked_and_kept_apart_from_the_switch(api, hr_a
     assert off.json() == {"email_enabled": False, "email": "", "language": "en"}
     back = client.patch("/api/v1/notifications/preferences/", {"language": ""})
     assert back.json()["language"] == ""
-    assert api().patch("/api/v1/notifications/preferences/", {"language": "en"}).status_code == 403
+    assert api().patch("/api/v1/notifications/preferences/", {"language": "en"}).status_code == 401

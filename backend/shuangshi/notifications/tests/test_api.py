@@ -39,8 +39,8 @@ def test_reading_one_and_all(api, hr_a, hr_b):
 
 
 def test_anonymous_is_refused(api):
-    assert api().get("/api/v1/notifications/").status_code == 403
-    assert api().get("/api/v1/notifications/unread-count/").status_code == 403
+    assert api().get("/api/v1/notifications/").status_code == 401
+    assert api().get("/api/v1/notifications/unread-count/").status_code == 401
 
 
 def test_a_user_turns_their_email_off(api, hr_a):

@@ -6,8 +6,12 @@ import { db } from './db';
 
 const API = '/api/v1';
 
+// As the API answers no credentials: 401 with a Token challenge (never Basic: no login dialog).
 const notAuthenticated = () =>
-  HttpResponse.json({ detail: 'Authentication credentials were not provided.' }, { status: 403 });
+  HttpResponse.json(
+    { detail: 'Authentication credentials were not provided.', code: 'not_authenticated' },
+    { status: 401, headers: { 'WWW-Authenticate': 'Token' } },
+  );
 
 export function paginate<T>(request: Request, rows: T[]) {
   const url = new URL(request.url);
@@ -34,6 +38,8 @@ function filterTeachers(url: URL) {
   if (p.get('school')) rows = rows.filter((t) => t.school === Number(p.get('school')));
   if (p.get('qualification_level'))
     rows = rows.filter((t) => t.qualification.level === p.get('qualification_level'));
+  if (p.get('recognized')) rows = rows.filter((t) => Boolean(t.recognized_level) === (p.get('recognized') === 'true'));
+  if (p.get('qualified')) rows = rows.filter((t) => (t.qualification.level !== 'none') === (p.get('qualified') === 'true'));
   if (p.get('active') === 'true') rows = rows.filter((t) => !t.left_on);
   if (p.get('active') === 'false') rows = rows.filter((t) => t.left_on);
   const ordering = p.get('ordering');

@@ -44,7 +44,7 @@ describe('login', () => {
     loginAs('hr_a');
     const { router } = renderApp('/teachers');
     await screen.findByTestId('current-user');
-    // The session ends on the server; the next request answers 403 "not provided".
+    // The session ends on the server; the next request answers 401 "not provided".
     db.me = null;
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('link', { name: '王伟' }));
@@ -53,14 +53,14 @@ describe('login', () => {
 });
 
 describe('the login page for a visitor who never signed in', () => {
-  it('does not ask the server who is signed in (no 403 in the console)', async () => {
+  it('does not ask the server who is signed in (no 401 in the console)', async () => {
     const { server } = await import('@/testing/mocks/server');
     const { http, HttpResponse } = await import('msw');
     let asked = 0;
     server.use(
       http.get('/api/v1/auth/me/', () => {
         asked += 1;
-        return HttpResponse.json({ detail: 'not provided' }, { status: 403 });
+        return HttpResponse.json({ detail: 'not provided' }, { status: 401 });
       }),
     );
     renderApp('/login');
