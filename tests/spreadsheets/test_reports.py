@@ -166,7 +166,7 @@ def test_a_school_hr_downloads_its_school_workbook(api, hr_a, school_a):
     assert by_name["李强"]["双师型等级"] == "不符合条件"
     assert "教师资格证" in by_name["李强"]["距下一等级还缺"]
     assert by_name["李强"]["身份证号"] == qualified.school.teachers.get(name="李强").id_number
-    assert [r[1] for r in values(wb["最接近认定"])[1:]] == ["李强"]
+    assert [r[1] for r in values(wb["最接近符合条件"])[1:]] == ["李强"]
 
 
 def test_a_school_hr_cannot_read_another_schools_workbook(api, hr_a, school_b):

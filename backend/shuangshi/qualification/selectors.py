@@ -797,13 +797,19 @@ def levels_after(changes: dict[int, date]) -> dict[int, str]:
 def teacher_ids_at_level(level: str, on: date) -> QuerySet[Any] | None:
     """Teacher ids whose level on ``on`` is ``level``, from the intervals (a subquery for a
     list filter); None when the stored horizon does not cover ``on``."""
+    return _interval_teacher_ids(Q(level=level), on)
+
+
+def _interval_teacher_ids(condition: Q, on: date) -> QuerySet[Any] | None:
+    """Teacher ids whose interval holding ``on`` meets ``condition`` (a subquery for a list
+    filter); None when the stored horizon does not cover ``on``."""
     h = IntervalHorizon.objects.order_by("-pk").first()
     if h is None or h.profile_version != profile_current()[0]:
         return None
     if not h.starts_on <= on <= h.ends_on:
         return None
     return (
-        TeacherLevelInterval.objects.filter(level=level, valid_from__lte=on)
+        TeacherLevelInterval.objects.filter(condition, valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
         .values("teacher_id")
     )
@@ -856,6 +862,27 @@ def teachers_at_level_today(queryset: QuerySet[Teacher], level: str) -> QuerySet
         return queryset.filter(pk__in=ids)
     return _teachers_matching_today(
         queryset, Q(qualification__level=level), lambda ev: ev.level == level, today
+    )
+
+
+def teachers_qualified_today(queryset: QuerySet[Teacher], qualified: bool) -> QuerySet[Teacher]:
+    """Narrow a teacher queryset to those who meet the conditions today at some level (in
+    scope, level not none: the ratio's qualified, the recognition gaps' "should apply"), or
+    (``qualified`` false) who do not. Never stale, as teachers_at_level_today."""
+    today = timezone.localdate()
+    ids = _interval_teacher_ids(Q(in_scope=True) & ~Q(level="none"), today)
+    if ids is not None:
+        return queryset.filter(pk__in=ids) if qualified else queryset.exclude(pk__in=ids)
+    stored = (
+        Q(qualification__in_scope=True) & ~Q(qualification__level="none")
+        if qualified
+        else Q(qualification__in_scope=False) | Q(qualification__level="none")
+    )
+    return _teachers_matching_today(
+        queryset,
+        stored,
+        lambda ev: (ev.in_scope and ev.level != "none") is qualified,
+        today,
     )
 
 

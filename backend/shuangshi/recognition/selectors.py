@@ -10,12 +10,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import (
     BigIntegerField,
     Case,
+    CharField,
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
+    Value,
     When,
 )
 from django.utils import timezone
@@ -26,7 +29,15 @@ from shuangshi.qualification import engine
 from shuangshi.qualification import selectors as qualification
 from shuangshi.teachers.models import Teacher, TeacherFact
 
-from .models import Application, ApplicationStatus, EvidenceFile, Objection, Recognition, Round
+from .models import (
+    LEVELS,
+    Application,
+    ApplicationStatus,
+    EvidenceFile,
+    Objection,
+    Recognition,
+    Round,
+)
 
 
 def rounds_visible_to(user: User) -> QuerySet[Round]:
@@ -91,11 +102,33 @@ def applications_visible_to(user: User) -> QuerySet[Application]:
 PUBLIC_STATUSES = (ApplicationStatus.PUBLICIZED, ApplicationStatus.OBJECTED)
 
 
-def applications_in_publicity() -> QuerySet[Application]:
-    """The publicity list every signed-in user may read (name, school and level only)."""
+def reads_objections(user: User) -> bool:
+    """Only the province reads objections (DESIGN §8); to anyone else an application under
+    objection that they do not read in full reads as publicized (shown_status)."""
+    return getattr(user, "role", None) == Role.PROVINCE
+
+
+def _shown_status(hidden: Q) -> Case:
+    """`status` as the reader reads it: publicized where ``hidden`` holds of an application
+    under objection (the objection's existence is the province's to know), else its own."""
+    return Case(
+        When(
+            hidden & Q(status=ApplicationStatus.OBJECTED), then=Value(ApplicationStatus.PUBLICIZED)
+        ),
+        default=F("status"),
+        output_field=CharField(),
+    )
+
+
+def applications_in_publicity(user: User) -> QuerySet[Application]:
+    """The publicity list every signed-in user may read (name, school and level only), with
+    ``shown_status``: an application under objection reads as publicized but to the
+    province (reads_objections)."""
+    shown = F("status") if reads_objections(user) else _shown_status(Q())
     return (
         Application.objects.filter(status__in=PUBLIC_STATUSES)
         .select_related("round", "teacher__school", "school")
+        .annotate(shown_status=shown)
         .order_by("round_id", "school_id", "id")
     )
 
@@ -112,14 +145,14 @@ def applications_to_object_to(visible: QuerySet[Application]) -> QuerySet[Applic
 def applications_with_publicized(visible: QuerySet[Application]) -> QuerySet[Application]:
     """The applications list asked for ?status=publicized (DESIGN §8: the publicity list is
     open to every signed-in user): those of ``visible`` (what the reader reads in full) and
-    every publicized one. ``in_full`` marks the former; the others read as a publicity row
-    (name, school and level only)."""
+    every one in publicity. ``in_full`` marks the former; the others read as a publicity row
+    (name, school and level only), one under objection as publicized (``shown_status``, what
+    ?status= filters: the province alone reads objections)."""
     return (
-        Application.objects.filter(
-            Q(pk__in=visible.values("pk")) | Q(status=ApplicationStatus.PUBLICIZED)
-        )
+        Application.objects.filter(Q(pk__in=visible.values("pk")) | Q(status__in=PUBLIC_STATUSES))
         .select_related("round", "teacher__school", "school", "recognition")
         .annotate(in_full=Exists(visible.filter(pk=OuterRef("pk"))))
+        .annotate(shown_status=_shown_status(Q(in_full=False)))
     )
 
 
@@ -175,6 +208,18 @@ def active_on(on: date) -> Q:
     return Q(recognized_on__lte=on, valid_until__gte=on) & (
         Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)
     )
+
+
+def recognitions_in_force(on: date) -> QuerySet[Recognition]:
+    """Recognitions in force on ``on`` (active_on), the one that counts first: the highest
+    level (LEVELS), the latest to end among equals (the teacher list's rows read it, in SQL
+    on PostgreSQL: teachers.selectors._rows_sql_parts)."""
+    rank = Case(
+        *(When(level=name, then=n) for n, name in enumerate(LEVELS, 1)),
+        default=0,
+        output_field=IntegerField(),
+    )
+    return Recognition.objects.filter(active_on(on)).order_by(rank.desc(), "-valid_until", "-pk")
 
 
 def recognition_status_q(status: str, on: date) -> Q:

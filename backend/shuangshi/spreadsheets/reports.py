@@ -521,7 +521,7 @@ def school_workbook(report: SchoolReport) -> bytes:
     last = _table(ws, cols, report.teachers, freeze="C2")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
 
-    ws = book.create_sheet("最接近认定")
+    ws = book.create_sheet("最接近符合条件")
     closest = sorted(
         (t for t in report.teachers if t.in_scope and t.level == "none"),
         key=lambda t: (t.distance is None, t.distance or 0, t.staff_no),

@@ -227,6 +227,20 @@ class TeacherListSerializer(TeacherSerializer):
     # The list's rows are selectors.TeacherRow (columns read as values); get_qualification
     # serves DRF's field on a model. No docstrings: they would be the API's descriptions.
 
+    # The official recognition in force today (DESIGN §8), beside the computed verdict.
+    recognized_level = serializers.CharField(
+        read_only=True,
+        allow_null=True,
+        help_text="The level of the recognition in force today (the highest held); null "
+        "when none is.",
+    )
+    recognized_valid_until = serializers.DateField(
+        read_only=True, allow_null=True, help_text="The last day that recognition is valid."
+    )
+
+    class Meta(TeacherSerializer.Meta):
+        fields = [*TeacherSerializer.Meta.fields, "recognized_level", "recognized_valid_until"]
+
     def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
         return qualification_summary(teacher.pk, stored_result_of(teacher))
 
@@ -272,6 +286,10 @@ class TeacherListSerializer(TeacherSerializer):
                 levels_after=levels,
                 today=self.context.get("today"),
                 version=self.context.get("profile_version"),
+            ),
+            "recognized_level": t.recognized_level,
+            "recognized_valid_until": (
+                t.recognized_valid_until.isoformat() if t.recognized_valid_until else None
             ),
         }
         if not can_see_full_id_number(request_user(self), t.school_id, teacher_id=t.id):

@@ -7,7 +7,17 @@ from typing import Any
 
 import django_filters
 from django.db import connection, connections, transaction
-from django.db.models import BooleanField, F, Func, Q, QuerySet, TextField, Value
+from django.db.models import (
+    BooleanField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
 from django.db.models.functions import StrIndex, Upper
 from django.db.models.lookups import GreaterThan, IContains
 from django.utils import timezone
@@ -15,6 +25,7 @@ from django.utils import timezone
 from shuangshi.common import dates
 from shuangshi.common.filtering import FilterSet, IdFilter, SearchFilter, YesNoFilter
 from shuangshi.qualification.models import Level
+from shuangshi.recognition.models import Recognition
 from shuangshi.schools.models import SchoolKind
 
 from .models import CERTIFICATE_LEVELS, Certificate, EnterprisePeriod, Teacher
@@ -33,6 +44,11 @@ class TeacherFilter(FilterSet):
     # The level today: from the dated intervals (issue 10, never stale); before the first
     # interval build, from the stored results that still hold today.
     qualification_level = django_filters.ChoiceFilter(method="filter_level", choices=Level.choices)
+    # Meets the conditions today at some level (in scope, level not none), or not.
+    qualified = YesNoFilter(method="filter_qualified", label="Qualified today (any level)")
+    # Holds an official recognition in force today (DESIGN §8), or not: with ``qualified``
+    # the recognition gaps' lists (should apply; recognized but no longer qualified).
+    recognized = YesNoFilter(method="filter_recognized", label="Holds a recognition in force today")
     # The recruitment check (DESIGN §4) today: the teachers it applies to who meet it or not.
     recruitment = django_filters.ChoiceFilter(
         method="filter_recruitment",
@@ -52,12 +68,26 @@ class TeacherFilter(FilterSet):
             "normal_graduate",
             "major",
             "major_category",
+            "staff_no",
+            "hired_on",
+            "left_on",
         ]
 
     def filter_level(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet:
         from shuangshi.qualification.selectors import teachers_at_level_today
 
         return teachers_at_level_today(queryset, value)
+
+    def filter_qualified(self, queryset: QuerySet[Teacher], name: str, value: bool) -> QuerySet:
+        from shuangshi.qualification.selectors import teachers_qualified_today
+
+        return teachers_qualified_today(queryset, value)
+
+    def filter_recognized(self, queryset: QuerySet[Teacher], name: str, value: bool) -> QuerySet:
+        from shuangshi.recognition.selectors import active_on
+
+        held = Recognition.objects.filter(active_on(timezone.localdate()), teacher=OuterRef("pk"))
+        return queryset.filter(Exists(held) if value else ~Exists(held))
 
     def filter_recruitment(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet:
         from shuangshi.qualification.selectors import teachers_by_recruitment_today
@@ -76,10 +106,11 @@ class CertificateFilter(FilterSet):
     expires_after = dates.DateFilter(field_name="expires_on", lookup_expr="gte")
     school = IdFilter(field_name="teacher__school_id")
     level = django_filters.ChoiceFilter(choices=LEVEL_CHOICES)
+    name = django_filters.CharFilter(lookup_expr="iexact")  # a name, in any case
 
     class Meta:
         model = Certificate
-        fields = ["teacher", "kind", "level", "status", "field_category"]
+        fields = ["teacher", "kind", "level", "status", "field_category", "number", "issuer"]
 
 
 class EnterprisePeriodFilter(FilterSet):
@@ -87,7 +118,7 @@ class EnterprisePeriodFilter(FilterSet):
 
     class Meta:
         model = EnterprisePeriod
-        fields = ["teacher", "kind", "status"]
+        fields = ["teacher", "kind", "status", "enterprise", "credit_code"]
 
 
 # --------------------------------------------------------------------------- short searches

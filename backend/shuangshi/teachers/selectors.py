@@ -8,13 +8,17 @@ from typing import Any, NamedTuple
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.options import Options
+from django.utils import timezone
 
 from shuangshi.common import prepared
 from shuangshi.qualification.models import TeacherQualification
 from shuangshi.qualification.reports import VERDICT_COLUMNS, StoredVerdict
 from shuangshi.qualification.selectors import level_after_sql, profile_version_sql
+from shuangshi.recognition.models import LEVELS as RECOGNITION_LEVELS
+from shuangshi.recognition.models import Recognition
+from shuangshi.recognition.selectors import recognitions_in_force
 from shuangshi.schools.models import School
 
 from .models import (
@@ -65,6 +69,10 @@ class TeacherRow(NamedTuple):
     # The rule profile in force, read with the page's rows (qualification selectors.
     # profile_version_sql); None when not read so (then it is asked on its own).
     profile_version: int | None = None
+    # The official recognition in force today (DESIGN §8, beside the computed verdict): the
+    # highest level held, the latest to end among equals; None when none is.
+    recognized_level: str | None = None
+    recognized_valid_until: date | None = None
 
     @property
     def pk(self) -> int:
@@ -78,11 +86,19 @@ _ROW_COLUMNS = tuple(
 )
 
 
+def _level_rank(level: str) -> str:
+    """SQL ranking a recognition's level (``level``: its column), higher for a higher one."""
+    whens = " ".join(f"WHEN '{name}' THEN {n}" for n, name in enumerate(RECOGNITION_LEVELS, 1))
+    return f"CASE {level} {whens} ELSE 0 END"
+
+
 @cache
 def _rows_sql_parts() -> tuple[str, str]:
     """_ROW_COLUMNS and VERDICT_COLUMNS of teachers by id, in SQL written once from the
     models (the ORM's three-table query cost more to build and compile than to run): the
-    text before and after the query of the ids, which goes between them."""
+    text before and after the query of the ids, which goes between them. One parameter
+    comes before the ids' own: today, for the recognition in force (recognitions_in_force,
+    a LATERAL join by the recognition's teacher index, for the page's rows only)."""
     qn = connection.ops.quote_name
     teacher, school = Teacher._meta, School._meta
     result = TeacherQualification._meta
@@ -101,16 +117,32 @@ def _rows_sql_parts() -> tuple[str, str]:
         teacher_id=f"t.{qn(teacher.pk.column)}",
         day=f"q.{qn(result.get_field('valid_until').column)}",  # type: ignore[union-attr]
     )
+    # recognitions_in_force in SQL: in force on the day (active_on), the one that counts first.
+    recognition = Recognition._meta
+    r = {f: f"r.{qn(recognition.get_field(f).column)}" for f in _RECOGNITION_FIELDS}  # type: ignore[union-attr,arg-type]
+    held = (
+        f"LEFT JOIN LATERAL (SELECT {r['level']} AS level, {r['valid_until']} AS valid_until "
+        f"FROM {qn(recognition.db_table)} r, recognition_day d "
+        f"WHERE {r['teacher']} = t.{qn(teacher.pk.column)} AND {r['recognized_on']} <= d.day "
+        f"AND {r['valid_until']} >= d.day AND ({r['revoked_on']} IS NULL OR "
+        f"{r['revoked_on']} > d.day) ORDER BY {_level_rank(r['level'])} DESC, "
+        f"{r['valid_until']} DESC, {r['id']} DESC LIMIT 1) recognized ON true"
+    )
     # ARRAY(query) keeps the query's order; WITH ORDINALITY numbers it for the ORDER BY.
     return (
-        f"WITH {horizon} SELECT {', '.join(columns)}, level_after.level, "
-        f"{profile_version_sql()} FROM unnest(ARRAY(",
+        f"WITH {horizon}, recognition_day AS (SELECT %s::date AS day) "
+        f"SELECT {', '.join(columns)}, level_after.level, "
+        f"{profile_version_sql()}, recognized.level, recognized.valid_until "
+        f"FROM unnest(ARRAY(",
         f")) WITH ORDINALITY AS p(id, n) "
         f"JOIN {qn(teacher.db_table)} t ON t.{qn(teacher.pk.column)} = p.id "
         f"JOIN {qn(school.db_table)} s ON s.{qn(school.pk.column)} = t.{qn(school_id)} "
         f"LEFT JOIN {qn(result.db_table)} q ON q.{qn(owner)} = t.{qn(teacher.pk.column)} "
-        f"{level_after} ORDER BY p.n",
+        f"{level_after} {held} ORDER BY p.n",
     )
+
+
+_RECOGNITION_FIELDS = ("id", "teacher", "level", "recognized_on", "valid_until", "revoked_on")
 
 
 def _page_rows_sql(ids_sql: str) -> str:
@@ -121,31 +153,44 @@ def _page_rows_sql(ids_sql: str) -> str:
 def teacher_list_rows(ids: QuerySet[Any]) -> list[TeacherRow]:
     """The list rows of the teachers a query of ids finds (a list page's), in its order, in
     one query: on PostgreSQL in SQL written once (a list page asks for it every time), the
-    ids' query inside it; elsewhere through the ORM."""
+    ids' query inside it; elsewhere through the ORM. With each row the recognition in
+    force today (recognitions_in_force)."""
+    today = timezone.localdate()
     if connection.vendor == "postgresql":
         try:
             ids_sql, ids_params = ids.query.sql_with_params()
         except EmptyResultSet:  # a filter that can match nothing (the ORM asks no query)
             return []
-        sql, params = _page_rows_sql(ids_sql), list(ids_params)
-        # A page of the whole list (no filter, no search: no parameter) is one statement
-        # per page number: prepared. One with parameters is planned for its values (a
-        # search term's plan depends on it: shuangshi.common.prepared).
-        with prepared.cursor() if not params else connection.cursor() as cursor:
+        sql, params = _page_rows_sql(ids_sql), [today, *ids_params]
+        # A page of the whole list (no filter, no search: only the day as a parameter) is
+        # one statement per page number: prepared (the day's value does not change its
+        # plan). One with the ids' parameters is planned for their values (a search term's
+        # plan depends on it: shuangshi.common.prepared).
+        with prepared.cursor() if not ids_params else connection.cursor() as cursor:
             cursor.execute(sql, params)
             found: Iterable[Sequence[Any]] = cursor.fetchall()
+        tail = 2  # level_after, profile_version: read on PostgreSQL
     else:
         wanted = list(ids)
         position = {pk: n for n, pk in enumerate(wanted)}
+        held = recognitions_in_force(today).filter(teacher=OuterRef("pk"))
         found = sorted(
-            Teacher.objects.filter(pk__in=wanted).values_list(*_ROW_COLUMNS, *VERDICT_COLUMNS),
+            Teacher.objects.filter(pk__in=wanted)
+            .annotate(
+                recognized_level=Subquery(held.values("level")[:1]),
+                recognized_valid_until=Subquery(held.values("valid_until")[:1]),
+            )
+            .values_list(
+                *_ROW_COLUMNS, *VERDICT_COLUMNS, "recognized_level", "recognized_valid_until"
+            ),
             key=lambda values: position[values[0]],
         )
+        tail = 0
     n, m = len(_ROW_COLUMNS), len(_ROW_COLUMNS) + len(VERDICT_COLUMNS)
     rows = []
     for values in found:
         verdict = None if values[n] is None else StoredVerdict._make(values[n:m])
-        after = values[m:] or (None, None)  # level_after, profile_version: read on PostgreSQL
+        after = (*values[m : m + tail], *[None] * (2 - tail), *values[m + tail :])
         rows.append(TeacherRow._make((*values[:n], verdict, *after)))
     return rows
 

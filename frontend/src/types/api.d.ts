@@ -1086,7 +1086,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Each row is the application in full (ApplicationSerializer) when the reader reads it in full: the province every one, a school's HR (and its city) those of its schools, a teacher their own, an expert those of their rounds. ?status=publicized is the publicity list, open to every signed-in user: it also holds the publicized applications the reader does not read in full, each as a publicity row (name, school and level only). Every filter applies; search then looks at the teacher's name only. */
+        /** @description Each row is the application in full (ApplicationSerializer) when the reader reads it in full: the province every one, a school's HR (and its city) those of its schools, a teacher their own, an expert those of their rounds. ?status=publicized is the publicity list, open to every signed-in user: it also holds the applications in publicity the reader does not read in full, each as a publicity row (name, school and level only; one under objection reads publicized, as only the province reads objections). Every filter applies; search then looks at the teacher's name only. */
         get: operations["recognition_applications_list"];
         put?: never;
         /** @description Recognition applications and the §8 review chain (one action per transition). */
@@ -3835,6 +3835,8 @@ export interface components {
             name: string;
             detail: string;
         };
+        /** @enum {string} */
+        PhaseEnum: "upcoming" | "open" | "closed";
         Preference: {
             email_enabled: boolean;
             /** @description Where the digest goes (blank: none) */
@@ -3891,7 +3893,11 @@ export interface components {
             done: number;
             total: number;
         };
-        /** @description The publicity list: name, school and level only. */
+        /**
+         * @description The publicity list: name, school and level only. `status` as its reader reads it
+         *     (``shown_status``, selectors.applications_in_publicity): under objection to the province
+         *     alone, publicized to everyone else.
+         */
         PublicityRow: {
             readonly id: number;
             round: number;
@@ -4086,7 +4092,10 @@ export interface components {
             experts?: number[];
             /** @description The assigned experts as a reader knows them (the province and the round's experts read them; empty for everyone else). */
             readonly expert_names: string[];
-            readonly status: string;
+            /** @description open between opens_on and closes_on (its last day), else closed (before it opens too: phase tells the two apart). */
+            readonly status: components["schemas"]["RoundStatusEnum"];
+            /** @description upcoming before opens_on, open through closes_on, closed after. */
+            readonly phase: components["schemas"]["PhaseEnum"];
             readonly version: number;
         };
         RoundRequest: {
@@ -4111,6 +4120,8 @@ export interface components {
             levels?: components["schemas"]["RecognitionLevelEnum"][];
             experts?: number[];
         };
+        /** @enum {string} */
+        RoundStatusEnum: "open" | "closed";
         RuleProfile: {
             /** 版本 */
             readonly version: number;
@@ -4458,6 +4469,13 @@ export interface components {
             readonly qualification: {
                 [key: string]: unknown;
             } | null;
+            /** @description The level of the recognition in force today (the highest held); null when none is. */
+            readonly recognized_level: string | null;
+            /**
+             * Format: date
+             * @description The last day that recognition is valid.
+             */
+            readonly recognized_valid_until: string | null;
         };
         TeacherMatch: {
             id: number;
@@ -5142,6 +5160,7 @@ export interface operations {
                  *     * `59` - 公共管理与服务
                  */
                 field_category?: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | null;
+                issuer?: string;
                 /**
                  * @description * `teacher_qualification` - 教师资格证
                  *     * `skill_level` - 职业技能等级证书
@@ -5166,6 +5185,8 @@ export interface operations {
                  *     * `associate_senior` - associate_senior
                  */
                 level?: "associate_senior" | "grade1" | "grade2" | "grade3" | "grade4" | "grade5" | "higher_education" | "intermediate" | "junior" | "other" | "secondary_vocational" | "secondary_vocational_practical" | "senior";
+                name?: string;
+                number?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -5349,6 +5370,7 @@ export interface operations {
         parameters: {
             query?: {
                 code?: string;
+                name?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -5399,6 +5421,8 @@ export interface operations {
     enterprise_periods_list: {
         parameters: {
             query?: {
+                credit_code?: string;
+                enterprise?: string;
                 /**
                  * @description * `employment` - 企业工作
                  *     * `practice` - 企业实践
@@ -5838,6 +5862,7 @@ export interface operations {
                  *     * `female` - 女
                  */
                 gender?: "female" | "male";
+                hired_on?: string;
                 /**
                  * @description * `higher_vocational` - 高职院校
                  *     * `secondary_vocational` - 中等职业学校
@@ -5846,6 +5871,7 @@ export interface operations {
                  *     * `technical_school` - 技工学校
                  */
                 kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
+                left_on?: string;
                 major?: string;
                 /**
                  * @description * `41` - 农林牧渔
@@ -5877,6 +5903,10 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
+                /** @description Qualified today (any level) */
+                qualified?: boolean;
+                /** @description Holds a recognition in force today */
+                recognized?: boolean;
                 /**
                  * @description Recruitment check today (new hires in scope)
                  *
@@ -5887,6 +5917,7 @@ export interface operations {
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                staff_no?: string;
                 /**
                  * @description * `none` - 无
                  *     * `junior` - 助理讲师/助教
@@ -5941,6 +5972,7 @@ export interface operations {
                  *     * `female` - 女
                  */
                 gender?: "female" | "male";
+                hired_on?: string;
                 /**
                  * @description * `higher_vocational` - 高职院校
                  *     * `secondary_vocational` - 中等职业学校
@@ -5949,6 +5981,7 @@ export interface operations {
                  *     * `technical_school` - 技工学校
                  */
                 kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
+                left_on?: string;
                 major?: string;
                 /**
                  * @description * `41` - 农林牧渔
@@ -5980,6 +6013,10 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
+                /** @description Qualified today (any level) */
+                qualified?: boolean;
+                /** @description Holds a recognition in force today */
+                recognized?: boolean;
                 /**
                  * @description Recruitment check today (new hires in scope)
                  *
@@ -5990,6 +6027,7 @@ export interface operations {
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                staff_no?: string;
                 /**
                  * @description * `none` - 无
                  *     * `junior` - 助理讲师/助教
@@ -6412,6 +6450,7 @@ export interface operations {
                  *     * `project` - 参与项目
                  */
                 mode?: "project" | "research" | "teaching";
+                name?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -7438,6 +7477,17 @@ export interface operations {
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                /**
+                 * @description * `draft` - 草稿
+                 *     * `submitted` - 已提交
+                 *     * `school_approved` - 学校已审核
+                 *     * `publicized` - 公示中
+                 *     * `objected` - 有异议
+                 *     * `recognized` - 已认定
+                 *     * `rejected` - 未通过
+                 *     * `withdrawn` - 已撤回
+                 */
+                status?: "draft" | "objected" | "publicized" | "recognized" | "rejected" | "school_approved" | "submitted" | "withdrawn";
             };
             header?: never;
             path?: never;
@@ -7458,14 +7508,26 @@ export interface operations {
     recognition_rounds_list: {
         parameters: {
             query?: {
+                code?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /**
+                 * @description * `upcoming` - upcoming
+                 *     * `open` - open
+                 *     * `closed` - closed
+                 */
+                phase?: "closed" | "open" | "upcoming";
                 /** @description 搜索关键词。 */
                 search?: string;
+                /**
+                 * @description * `open` - open
+                 *     * `closed` - closed
+                 */
+                status?: "closed" | "open";
             };
             header?: never;
             path?: never;
@@ -7561,6 +7623,7 @@ export interface operations {
     recognitions_list: {
         parameters: {
             query?: {
+                certificate_no?: string;
                 /**
                  * @description * `junior` - junior
                  *     * `intermediate` - intermediate
@@ -7820,6 +7883,7 @@ export interface operations {
                  *     * `technical_school` - 技工学校
                  */
                 kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
+                name?: string;
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
                 /** @description 分页结果集中的页码。 */
@@ -8038,6 +8102,7 @@ export interface operations {
                  *     * `female` - 女
                  */
                 gender?: "female" | "male";
+                hired_on?: string;
                 /**
                  * @description * `higher_vocational` - 高职院校
                  *     * `secondary_vocational` - 中等职业学校
@@ -8046,6 +8111,7 @@ export interface operations {
                  *     * `technical_school` - 技工学校
                  */
                 kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
+                left_on?: string;
                 major?: string;
                 /**
                  * @description * `41` - 农林牧渔
@@ -8083,6 +8149,10 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
+                /** @description Qualified today (any level) */
+                qualified?: boolean;
+                /** @description Holds a recognition in force today */
+                recognized?: boolean;
                 /**
                  * @description Recruitment check today (new hires in scope)
                  *
@@ -8093,6 +8163,7 @@ export interface operations {
                 school?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
+                staff_no?: string;
                 /**
                  * @description * `none` - 无
                  *     * `junior` - 助理讲师/助教
@@ -8683,6 +8754,7 @@ export interface operations {
         parameters: {
             query?: {
                 base?: number;
+                certificate_no?: string;
                 completed_after?: string;
                 completed_before?: string;
                 /**
@@ -8861,6 +8933,7 @@ export interface operations {
                 /** @description 搜索关键词。 */
                 search?: string;
                 starts_after?: string;
+                title?: string;
             };
             header?: never;
             path?: never;
@@ -8999,6 +9072,7 @@ export interface operations {
                 search?: string;
                 teacher?: number;
                 training_base?: number;
+                username?: string;
             };
             header?: never;
             path?: never;

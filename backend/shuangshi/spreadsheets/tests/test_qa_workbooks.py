@@ -239,7 +239,7 @@ def test_a_technical_schools_workbook_speaks_of_integrated_teachers(api, technic
     assert summary["一体化教师"][0] == 0
     assert "一体化占比" in summary
     assert "一体化等级" in rows(wb["教师"])[0]
-    assert "一体化等级" in rows(wb["最接近认定"])[0]
+    assert "一体化等级" in rows(wb["最接近符合条件"])[0]
     assert "双师型" not in _all_text(wb)
 
 

@@ -73,7 +73,7 @@ def test_every_table_of_the_province_workbook_keeps_its_header_row_in_view(
 
 def test_the_school_workbook_keeps_its_header_rows_in_view(api, hr_a, base_staff, staff):
     _job, wb = run_job(api(hr_a), "/api/v1/exports/school/")
-    for name in ["教师", "最接近认定"]:
+    for name in ["教师", "最接近符合条件"]:
         frozen = wb[name].freeze_panes
         assert frozen is not None and frozen.endswith("2"), (name, frozen)
     assert api(base_staff).post("/api/v1/exports/school/").status_code == 403

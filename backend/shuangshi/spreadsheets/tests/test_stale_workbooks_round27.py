@@ -58,7 +58,7 @@ def school_figures(wb):
             name: (row["双师型等级"], row["等级保持至"] and row["等级保持至"].date())
             for name, row in teachers.items()
         },
-        [r[1] for r in values(wb["最接近认定"])[1:]],
+        [r[1] for r in values(wb["最接近符合条件"])[1:]],
     )
 
 

@@ -89,6 +89,9 @@ function makeTeacher(i: number) {
     left_on: null as string | null,
     version: 1,
     qualification: qualification(i),
+    // The list row's official recognition in force (none in the mock data unless a test sets one).
+    recognized_level: null as string | null,
+    recognized_valid_until: null as string | null,
   };
 }
 

@@ -5,10 +5,17 @@ import { Link } from 'react-router-dom';
 import { CountSuffix } from '@/components/ui/count-suffix';
 import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
+import { paths } from '@/config/paths';
 import { formatPercent } from '@/lib/format';
 
 import { useGaps, useRecognizedShare, type GapRow } from '../api/overview';
 import { LevelText } from './status-tag';
+
+/** The teachers list's filters (its address) for each work list: qualifying today and holding
+ * no recognition in force; holding one and no longer qualifying, leavers included (a leaver's
+ * recognition still in force is on the gaps list). */
+const SHOULD_APPLY = 'qualified=true&recognized=false';
+const LAPSED = 'qualified=false&recognized=true&active=all';
 
 /** Recognized beside computed for the user's scope, and the two work lists. */
 export function RecognitionOverview() {
@@ -16,21 +23,32 @@ export function RecognitionOverview() {
   const share = useRecognizedShare().data?.province;
   const gapsQuery = useGaps();
   const gaps = gapsQuery.data;
-  // The lists hold the first `limit` rows; the tab counts them all (should_apply_total).
-  const list = (rows: GapRow[], total: number) => (
-    <>
-      {rows.length < total && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ margin: '8px 0' }}
-          data-testid="gaps-cut-short"
-          title={t('recognition.overview.firstRows', { shown: rows.length, total })}
-        />
-      )}
-      {rowsList(rows)}
-    </>
-  );
+  // The lists hold the first `limit` rows; the tab counts them all (should_apply_total), and
+  // the teachers list, filtered as the tab is, holds them all.
+  const list = (rows: GapRow[], total: number, filters: string) => {
+    const whole = (
+      <Link to={`${paths.teachers}?${filters}`} style={{ fontSize: 12 }} data-testid="gaps-whole-list">
+        {t('recognition.overview.wholeList', { total })}
+      </Link>
+    );
+    return (
+      <>
+        {rows.length < total ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ margin: '8px 0' }}
+            data-testid="gaps-cut-short"
+            title={t('recognition.overview.firstRows', { shown: rows.length, total })}
+            action={whole}
+          />
+        ) : (
+          total > 0 && <div style={{ textAlign: 'right', margin: '4px 0' }}>{whole}</div>
+        )}
+        {rowsList(rows)}
+      </>
+    );
+  };
   const rowsList = (rows: GapRow[]) => (
     <ItemList
       size="small"
@@ -78,12 +96,12 @@ export function RecognitionOverview() {
                 {
                   key: 'apply',
                   label: t('recognition.overview.shouldApply', { n: gaps?.should_apply_total ?? 0 }),
-                  children: list(gaps?.should_apply ?? [], gaps?.should_apply_total ?? 0),
+                  children: list(gaps?.should_apply ?? [], gaps?.should_apply_total ?? 0, SHOULD_APPLY),
                 },
                 {
                   key: 'lapsed',
                   label: t('recognition.overview.lapsed', { n: gaps?.no_longer_qualified_total ?? 0 }),
-                  children: list(gaps?.no_longer_qualified ?? [], gaps?.no_longer_qualified_total ?? 0),
+                  children: list(gaps?.no_longer_qualified ?? [], gaps?.no_longer_qualified_total ?? 0, LAPSED),
                 },
               ]}
             />

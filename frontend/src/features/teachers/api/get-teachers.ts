@@ -3,10 +3,10 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { api, type Paginated } from '@/lib/api-client';
 import type { components } from '@/types/api';
 
-import type { Teacher, TeacherFilters } from '../types/teacher';
+import type { TeacherFilters, TeacherListRow } from '../types/teacher';
 
 /** A page of teachers; count_exact is false when count is an estimate (a large filtered list). */
-export type TeachersPage = Paginated<Teacher> &
+export type TeachersPage = Paginated<TeacherListRow> &
   Pick<components['schemas']['PaginatedTeacherListList'], 'count_exact'>;
 
 export const getTeachers = (filters: TeacherFilters, signal?: AbortSignal) =>

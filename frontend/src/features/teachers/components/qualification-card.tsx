@@ -1,11 +1,9 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState } from '@/components/ui/query-state';
-import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatLastDayHeld } from '@/lib/format';
 
@@ -14,6 +12,7 @@ import type { Qualification, Recognition } from '../types/teacher';
 import { levelChecklist, scopeWords, type CheckItem, type LevelCheck } from './level-checklist';
 import { expiryWarning, expiryWords, LEVEL_RANK } from './expiry-warning';
 import { QualificationTag } from './qualification-tag';
+import { RecognitionWords } from './recognition-words';
 
 function Mark({ met }: { met: boolean }) {
   const { t } = useTranslation();
@@ -197,28 +196,16 @@ function recognitionInForce(rows: Recognition[]): Recognition | undefined {
 /** The teacher's official recognition (认定) in force: its level, until when, its certificate. */
 function OfficialRecognition({ teacher }: { teacher: number }) {
   const { t } = useTranslation();
-  const label = useEnumLabel();
   const recognitions = useTeacherRecognitions(teacher);
   if (recognitions.isPending) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
   if (recognitions.isError) return <span>—</span>;
   const held = recognitionInForce(recognitions.data.results);
-  if (!held) {
-    return (
-      <Typography.Text type="secondary" data-testid="official-recognition">
-        {t('checklist.officialNone')}
-      </Typography.Text>
-    );
-  }
   return (
-    <Space wrap size={8} data-testid="official-recognition">
-      <Tag color="green">{label('qualificationLevel', held.level)}</Tag>
-      <span style={{ whiteSpace: 'nowrap' }}>
-        {t('checklist.officialValidUntil', { date: formatDate(held.valid_until) })}
-      </span>
-      <Link to={paths.recognitionCertificate(held.id)} style={{ whiteSpace: 'nowrap' }}>
-        {held.certificate_no}
-      </Link>
-    </Space>
+    <RecognitionWords
+      level={held?.level}
+      validUntil={held?.valid_until}
+      certificate={held && { id: held.id, no: held.certificate_no }}
+    />
   );
 }
 

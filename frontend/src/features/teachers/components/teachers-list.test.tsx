@@ -76,7 +76,7 @@ describe('teachers list', () => {
     renderApp('/teachers');
     await screen.findByText('共 30 名教师');
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers.slice(0, 3)).toEqual(['姓名', '测算等级', '学校']);
+    expect(headers.slice(0, 4)).toEqual(['姓名', '测算等级', '官方认定', '学校']);
     expect(headers).not.toContain('工号');
     expect(headers).not.toContain('性别');
     const row = screen.getByRole('link', { name: '王伟' }).closest('tr') as HTMLElement;
@@ -89,7 +89,7 @@ describe('teachers list', () => {
     await screen.findByText('共 30 名教师');
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers.slice(0, 2)).toEqual(['工号', '姓名']);
-    expect(headers.at(-1)).toBe('测算等级');
+    expect(headers.slice(-2)).toEqual(['测算等级', '官方认定']);
     expect(screen.queryByTestId('staff-no')).not.toBeInTheDocument();
   });
 

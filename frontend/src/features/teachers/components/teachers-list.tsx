@@ -17,13 +17,15 @@ import { canEditTeachers, useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
+import { JOB_STARTED_MESSAGE_KEY } from '@/lib/job-notice';
 import { useTableScroll } from '@/lib/table-scroll';
 
 import { useCreateTeacherAccounts, type TeacherAccount } from '../api/create-teacher-accounts';
 import { useExportTeachers } from '../api/export-teachers';
 import { useTeachers } from '../api/get-teachers';
-import type { Teacher, TeacherFilters } from '../types/teacher';
+import type { TeacherFilters, TeacherListRow } from '../types/teacher';
 import { QualificationTag } from './qualification-tag';
+import { RecognitionWords } from './recognition-words';
 import { TeacherAccountsModal } from './teacher-accounts-modal';
 
 const PAGE_SIZE = 20;
@@ -36,7 +38,12 @@ const filterKeys = [
   'title',
   'qualification_level',
   'recruitment',
+  'qualified',
+  'recognized',
 ] as const;
+
+/** Yes/no filters: another value in a hand-edited link is left out (the API refuses it). */
+const YES_NO = new Set<string>(['qualified', 'recognized']);
 
 /** The orderings the list offers (the API refuses any other with a 400): an old or
  * hand-edited link with another falls back to the default order. */
@@ -81,7 +88,8 @@ function useTeacherFilters() {
     };
     for (const key of filterKeys) {
       const value = params.get(key);
-      if (value) (f as Record<string, unknown>)[key] = key === 'school' ? Number(value) : value;
+      if (!value || (YES_NO.has(key) && value !== 'true' && value !== 'false')) continue;
+      (f as Record<string, unknown>)[key] = key === 'school' ? Number(value) : value;
     }
     return f;
   }, [params]);
@@ -116,7 +124,7 @@ export function TeachersList() {
   const showSchool = me?.role !== 'school_hr';
   // School HR select rows and open teacher accounts for them (DESIGN §8).
   const canMakeAccounts = me?.role === 'school_hr';
-  const [selected, setSelected] = useState<Teacher[]>([]);
+  const [selected, setSelected] = useState<TeacherListRow[]>([]);
   const [created, setCreated] = useState<TeacherAccount[] | null>(null);
   const [createdNames, setCreatedNames] = useState(new Map<number, string>());
   const makeAccounts = useCreateTeacherAccounts();
@@ -138,7 +146,7 @@ export function TeachersList() {
   const sortOrder = (field: string) =>
     filters.ordering === field ? 'ascend' : filters.ordering === `-${field}` ? 'descend' : null;
 
-  type Column = TableColumnType<Teacher>;
+  type Column = TableColumnType<TeacherListRow>;
   const staffNo: Column = {
     title: t('teachers.fields.staff_no'),
     dataIndex: 'staff_no',
@@ -165,7 +173,7 @@ export function TeachersList() {
           title: t('teachers.fields.school'),
           dataIndex: 'school_name',
           key: 'school_name',
-          render: (value: string, row: Teacher) =>
+          render: (value: string, row: TeacherListRow) =>
             row.school ? <Link to={paths.school(row.school)}>{value}</Link> : value,
         },
       ]
@@ -216,13 +224,21 @@ export function TeachersList() {
     key: 'qualification',
     render: (_: unknown, row) => <QualificationTag qualification={row.qualification} />,
   };
-  // A phone shows a row's first 300 px or so: the name and the level, the rest a sideways
-  // scroll away (the staff number under the name, the gender left out).
+  // The official recognition in force beside the computed level (DESIGN §8: side by side).
+  const recognized: Column = {
+    title: t('checklist.officialRecognition'),
+    key: 'recognized',
+    render: (_: unknown, row) => (
+      <RecognitionWords level={row.recognized_level} validUntil={row.recognized_valid_until} compact />
+    ),
+  };
+  // A phone shows a row's first 300 px or so: the name and the level, the recognition and the
+  // rest a sideways scroll away (the staff number under the name, the gender left out).
   const columns: Column[] = isPhone
-    ? [name, qualification, ...school, ...details]
-    : [staffNo, name, ...school, gender, ...details, qualification];
+    ? [name, qualification, recognized, ...school, ...details]
+    : [staffNo, name, ...school, gender, ...details, qualification, recognized];
 
-  const onChange: TableProps<Teacher>['onChange'] = (pagination, _filters, sorter) => {
+  const onChange: TableProps<TeacherListRow>['onChange'] = (pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = s?.order ? String(s.columnKey ?? s.field) : undefined;
     const ordering = field ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined;
@@ -248,6 +264,7 @@ export function TeachersList() {
           exporting.mutate(filters, {
             onSuccess: () =>
               void message.info({
+                key: JOB_STARTED_MESSAGE_KEY,
                 // (messages render outside the router: no link; the header's jobs button is one)
                 content: <span data-testid="export-started">{t('teachers.exportStarted')}</span>,
               }),
@@ -356,6 +373,30 @@ export function TeachersList() {
           ]}
         />
         <Select
+          allowClear
+          aria-label={t('teachers.qualifiedFilter')}
+          placeholder={t('teachers.qualifiedFilter')}
+          style={cell(130)}
+          value={filters.qualified}
+          onChange={(value) => update({ qualified: value })}
+          options={[
+            { value: 'true', label: t('teachers.qualifiedYes') },
+            { value: 'false', label: t('teachers.qualifiedNo') },
+          ]}
+        />
+        <Select
+          allowClear
+          aria-label={t('checklist.officialRecognition')}
+          placeholder={t('checklist.officialRecognition')}
+          style={cell(130)}
+          value={filters.recognized}
+          onChange={(value) => update({ recognized: value })}
+          options={[
+            { value: 'true', label: t('teachers.recognizedYes') },
+            { value: 'false', label: t('teachers.recognizedNo') },
+          ]}
+        />
+        <Select
           aria-label={t('teachers.fields.active')}
           style={cell(140)}
           value={filters.active === undefined ? 'all' : String(filters.active)}
@@ -371,7 +412,7 @@ export function TeachersList() {
       {teachers.isError ? (
         <ErrorState error={teachers.error} onRetry={() => void teachers.refetch()} />
       ) : (
-        <Table<Teacher>
+        <Table<TeacherListRow>
           rowKey="id"
           size="middle"
           loading={teachers.isFetching}

@@ -46,6 +46,11 @@ export type Teacher = Omit<Schemas['Teacher'], 'qualification' | 'left_on' | 've
   birth_year?: number;
 };
 
+/** A row of the teachers list: the teacher, and the official recognition in force today
+ * (DESIGN §8: the level held, null when none, and its last valid day), beside the verdict. */
+export type TeacherListRow = Teacher &
+  Pick<Schemas['TeacherList'], 'recognized_level' | 'recognized_valid_until'>;
+
 export type TeacherInput = Partial<
   Omit<Teacher, 'id' | 'school_name' | 'qualification'>
 >;
@@ -66,6 +71,10 @@ export type TeacherFilters = {
   qualification_level?: string;
   /** New hires in scope who meet the recruitment check today, or not (DESIGN §4). */
   recruitment?: 'met' | 'not_met';
+  /** Meets the conditions today at some level, or not. */
+  qualified?: 'true' | 'false';
+  /** Holds an official recognition in force today, or not (DESIGN §8). */
+  recognized?: 'true' | 'false';
 };
 
 export type Certificate = Schemas['Certificate'];
