@@ -60,6 +60,15 @@ class MeSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def to_representation(self, user: User) -> dict[str, Any]:
+        """A teacher's school is their teacher record's (today's), as an expert's account
+        carries its own: a teacher account holds no school of its own (ROLE_SCOPE_FIELD)."""
+        data = super().to_representation(user)
+        if user.role == Role.TEACHER and user.teacher is not None:
+            data["school"] = user.teacher.school_id
+            data["school_name"] = user.teacher.school.name
+        return data
+
 
 class CredentialsSerializer(serializers.Serializer):
     # No account has a longer one (and the lock-out record could not store it).

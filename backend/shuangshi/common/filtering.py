@@ -21,6 +21,8 @@ from rest_framework import exceptions, fields
 from rest_framework import filters as drf_filters
 from rest_framework.request import Request
 
+from shuangshi.common import dates
+
 _ASCII_INT = re.compile(r"[0-9]{1,18}", re.ASCII)  # a bigint's range, and a short parse
 
 
@@ -175,10 +177,12 @@ class FilterSet(django_filters.FilterSet):
     django-filter's default for the latter is a choice among every row of the other table:
     an id that exists nowhere was a 400 while one of another school's teachers narrowed the
     list to nothing, so the two answers told which ids exist where the caller may not look
-    (round 29). An id narrows the caller's own list, whatever exists elsewhere."""
+    (round 29). An id narrows the caller's own list, whatever exists elsewhere. A date field
+    (`?hired_on=`) takes a date in the range every date parameter takes (dates.DateFilter)."""
 
     FILTER_DEFAULTS = {
         **filterset.FILTER_FOR_DBFIELD_DEFAULTS,
+        models.DateField: {"filter_class": dates.DateFilter},
         models.BooleanField: {"filter_class": YesNoFilter},
         models.ForeignKey: {"filter_class": IdFilter},
         models.OneToOneField: {"filter_class": IdFilter},

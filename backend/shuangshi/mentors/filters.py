@@ -12,6 +12,7 @@ from .selectors import appointments_visible_to
 class MentorFilter(FilterSet):
     school = IdFilter(method="filter_school", label="Appointed at school")
     mode = django_filters.ChoiceFilter(method="filter_mode", choices=AppointmentMode.choices)
+    name = django_filters.CharFilter(lookup_expr="iexact")  # a name, in any case
 
     class Meta:
         model = Mentor

@@ -40,7 +40,13 @@ from shuangshi.training.models import TrainingCompletion
 
 from . import rules, selectors, services
 from .evidence import accepted_types
-from .filters import ApplicationFilter, EvidenceFilter, PublicityFilter, RecognitionFilter
+from .filters import (
+    ApplicationFilter,
+    EvidenceFilter,
+    PublicityFilter,
+    RecognitionFilter,
+    RoundFilter,
+)
 from .models import (
     Application,
     ApplicationEvent,
@@ -92,7 +98,13 @@ class RoundSerializer(serializers.ModelSerializer):
     # by the service in words (services._round_errors) rather than as an id that does not
     # exist; only an unknown id does not exist. Only the province writes rounds.
     experts = WholeIdField(many=True, required=False, queryset=User.objects.all())
-    status = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField(
+        help_text="open between opens_on and closes_on (its last day), else closed (before it "
+        "opens too: phase tells the two apart)."
+    )
+    phase = serializers.SerializerMethodField(
+        help_text="upcoming before opens_on, open through closes_on, closed after."
+    )
     expert_names = serializers.SerializerMethodField(
         help_text="The assigned experts as a reader knows them (the province and the round's "
         "experts read them; empty for everyone else)."
@@ -114,6 +126,7 @@ class RoundSerializer(serializers.ModelSerializer):
             "experts",
             "expert_names",
             "status",
+            "phase",
             "version",
         ]
         read_only_fields = ["rule_version"]
@@ -125,8 +138,13 @@ class RoundSerializer(serializers.ModelSerializer):
             "validity_years": {"min_value": 1, "max_value": 10},
         }
 
+    @extend_schema_field(serializers.ChoiceField(choices=["open", "closed"]))
     def get_status(self, round: Round) -> str:
         return "open" if services.round_is_open(round, timezone.localdate()) else "closed"
+
+    @extend_schema_field(serializers.ChoiceField(choices=list(rules.ROUND_PHASES)))
+    def get_phase(self, round: Round) -> str:
+        return rules.round_phase(round.opens_on, round.closes_on, timezone.localdate())
 
     def get_expert_names(self, round: Round) -> list[str]:
         if not _knows_panel(self.context):
@@ -143,7 +161,7 @@ class RoundViewSet(ScopedModelViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
     search_fields = ["code", "name"]
     ordering_fields = ["opens_on", "code", "id"]
-    filterset_fields: list[str] = []
+    filterset_class = RoundFilter
 
     def get_queryset(self) -> QuerySet[Round]:
         return selectors.rounds_visible_to(self.request.user)  # type: ignore[arg-type]
@@ -507,7 +525,9 @@ class ResolveSerializer(serializers.Serializer):
 
 
 class PublicityRowSerializer(serializers.ModelSerializer):
-    """The publicity list: name, school and level only."""
+    """The publicity list: name, school and level only. `status` as its reader reads it
+    (``shown_status``, selectors.applications_in_publicity): under objection to the province
+    alone, publicized to everyone else."""
 
     round_code = serializers.CharField(source="round.code")
     teacher_name = serializers.CharField(source="teacher.name")
@@ -525,6 +545,11 @@ class PublicityRowSerializer(serializers.ModelSerializer):
             "publicity_until",
             "status",
         ]
+
+    def to_representation(self, application: Application) -> dict[str, Any]:
+        data = super().to_representation(application)
+        data["status"] = getattr(application, "shown_status", data["status"])
+        return data
 
 
 class ApplicationRowSerializer(serializers.BaseSerializer):
@@ -557,6 +582,19 @@ class ApplicationRowExtension(OpenApiSerializerExtension):
         return {"anyOf": [auto_schema.resolve_serializer(s, direction).ref for s in shapes]}
 
 
+class ApplicationOrderingFilter(OrderingFilter):
+    """Sorting by `status` sorts by the status its reader reads (``shown_status`` where the
+    list carries it: the publicity lists), so that an application under objection sorts as
+    the publicized ones do to everyone but the province."""
+
+    def get_ordering(self, request: Request, queryset: QuerySet, view: Any) -> Any:
+        ordering = super().get_ordering(request, queryset, view)
+        if not ordering or "shown_status" not in queryset.query.annotations:
+            return ordering
+        shown = {"status": "shown_status", "-status": "-shown_status"}
+        return [shown.get(str(term), term) for term in ordering]
+
+
 class ApplicationSearchFilter(SearchFilter):
     """Applications are searched by the teacher's name and staff number; the publicity
     list (publicity/, and the list asked for ?status=publicized) by what it shows of a
@@ -585,7 +623,7 @@ class ApplicationViewSet(ScopedModelViewSet):
     write_roles = SIGNED_IN  # each action checks its own roles; objections are open to all
     http_method_names = ["get", "post", "patch", "head", "options"]
     filterset_class = ApplicationFilter
-    filter_backends = [DjangoFilterBackend, ApplicationSearchFilter, OrderingFilter]
+    filter_backends = [DjangoFilterBackend, ApplicationSearchFilter, ApplicationOrderingFilter]
     search_fields = ["teacher__name", "teacher__staff_no"]
     ordering_fields = ["id", "status", "publicity_until"]
 
@@ -601,7 +639,7 @@ class ApplicationViewSet(ScopedModelViewSet):
 
     def get_queryset(self) -> QuerySet[Application]:
         if self.action == "publicity":
-            return selectors.applications_in_publicity()
+            return selectors.applications_in_publicity(self.request.user)  # type: ignore[arg-type]
         if _role(self.request) == Role.BASE_STAFF:
             visible = Application.objects.none()
         else:
@@ -627,8 +665,9 @@ class ApplicationViewSet(ScopedModelViewSet):
         "reader reads it in full: the province every one, a school's HR (and its city) "
         "those of its schools, a teacher their own, an expert those of their rounds. "
         "?status=publicized is the publicity list, open to every signed-in user: it also "
-        "holds the publicized applications the reader does not read in full, each as a "
-        "publicity row (name, school and level only). Every filter applies; search then "
+        "holds the applications in publicity the reader does not read in full, each as a "
+        "publicity row (name, school and level only; one under objection reads publicized, "
+        "as only the province reads objections). Every filter applies; search then "
         "looks at the teacher's name only."
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -642,9 +681,9 @@ class ApplicationViewSet(ScopedModelViewSet):
         return Response(data) if page is None else self.get_paginated_response(data)
 
     def _publicity_page(self, request: Request) -> Response:
-        # PublicityFilter (round, school, city, level: a bad value is a 400), ?search= (the
-        # teacher's name: the list shows nothing else to search) and ?ordering= as the
-        # schema offers them (an unknown ordering is a 400).
+        # PublicityFilter (round, school, city, level, status: a bad value is a 400),
+        # ?search= (the teacher's name: the list shows nothing else to search) and
+        # ?ordering= as the schema offers them (an unknown ordering is a 400).
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(PublicityRowSerializer(page, many=True).data)

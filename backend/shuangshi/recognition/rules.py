@@ -11,6 +11,17 @@ PART_TIME_MIN_YEARS = 1
 PART_TIME_MAX_AGE = 70
 
 
+ROUND_PHASES = ("upcoming", "open", "closed")  # before opens_on, through closes_on, after
+
+
+def round_phase(opens_on: date, closes_on: date, on: date) -> str:
+    """Where a round stands on ``on``: not open yet, open for applications (through its
+    last day, closes_on) or closed. Its `status` reads `closed` unless it is open."""
+    if on < opens_on:
+        return "upcoming"
+    return "open" if on <= closes_on else "closed"
+
+
 def level_rank(level: str) -> int:
     """0 for none or unknown, then 1..3 from junior to senior."""
     return LEVELS.index(level) + 1 if level in LEVELS else 0

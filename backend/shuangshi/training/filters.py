@@ -15,6 +15,7 @@ class TrainingBaseFilter(FilterSet):
 class TrainingProgramFilter(FilterSet):
     starts_after = dates.DateFilter(field_name="start_on", lookup_expr="gte")
     ends_before = dates.DateFilter(field_name="end_on", lookup_expr="lte")
+    title = django_filters.CharFilter(lookup_expr="iexact")  # a name, in any case
 
     class Meta:
         model = TrainingProgram
@@ -30,4 +31,4 @@ class TrainingCompletionFilter(FilterSet):
 
     class Meta:
         model = TrainingCompletion
-        fields = ["program", "teacher", "passed"]
+        fields = ["program", "teacher", "passed", "certificate_no"]

@@ -7,7 +7,8 @@ import { useMe } from '@/lib/auth';
 
 export default function MySchoolRoute() {
   const me = useMe().data;
-  if (!me?.school) return <NotFound forbidden />;
+  // A teacher's account names their school too (auth/me/), but this page is its HR's.
+  if (!me?.school || me.role === 'teacher') return <NotFound forbidden />;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <SchoolDashboard schoolId={me.school} />

@@ -23,6 +23,12 @@ import { RecognitionsCard } from './recognitions-card';
 
 type Column = TableColumnType<Round>;
 
+/** The API's phase; from the dates where a reply carries none (a server before it). */
+function phaseOf(r: Round, status: string): string {
+  if (r.phase) return r.phase;
+  return status === 'closed' && isAfterTodayInChina(dayjs(r.opens_on)) ? 'upcoming' : status;
+}
+
 /** Recognition rounds: the province opens them; everyone else reads. */
 export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
@@ -107,13 +113,15 @@ export function RoundsPage({ canEdit }: { canEdit: boolean }) {
   const status: Column = {
     title: t('recognition.statusLabel'),
     dataIndex: 'status',
-    // A round is open for applications between its dates, closed after; the API says
-    // closed before it opens too, which reads here as not yet open.
+    // A round is open for applications between its dates, closed after; before it opens its
+    // status reads closed and its phase upcoming: not open yet, with the day it opens.
     render: (v: string, r) => {
-      const state = v === 'closed' && isAfterTodayInChina(dayjs(r.opens_on)) ? 'upcoming' : v;
+      const state = phaseOf(r, v);
       return (
         <Tag color={state === 'open' ? 'processing' : state === 'upcoming' ? 'blue' : 'default'} data-testid="round-status">
-          {t(`recognition.roundStatus.${state}`, { defaultValue: state })}
+          {state === 'upcoming'
+            ? t('recognition.roundStatus.upcomingOn', { date: formatDate(r.opens_on) })
+            : t(`recognition.roundStatus.${state}`, { defaultValue: state })}
         </Tag>
       );
     },
