@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import in_school_scope, schools_visible_to
 from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.filtering import parse_id
 from shuangshi.common.relations import WholeIdField
 from shuangshi.schools.models import SchoolKind
 
@@ -157,6 +158,18 @@ class TeachingHoursViewSet(ScopedModelViewSet):
             serializer.instance = services.teaching_hours_create(data=serializer.validated_data)
         except DjangoValidationError as exc:
             raise _as_validation(exc) from None
+
+    def _update_locked(self, request: Request, version: int) -> Response:
+        # The schools before the row (which the base class locks next): the order an
+        # import's commit takes them in (hours.services.schools_lock, then its rows), so
+        # the two never hold what the other waits for. Its school, and the one it moves to.
+        ids = {self.get_object().school_id}
+        moved_to = parse_id(request.data.get("school")) if isinstance(request.data, dict) else None
+        if moved_to is not None:
+            visible = schools_visible_to(request.user)  # type: ignore[arg-type]
+            ids.update(visible.filter(pk=moved_to).values_list("pk", flat=True))
+        services.schools_lock(ids)
+        return super()._update_locked(request, version)
 
     def perform_update(self, serializer: Any) -> None:
         try:

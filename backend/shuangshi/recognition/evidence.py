@@ -4,6 +4,9 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
 SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF-", "application/pdf", ".pdf"),
     (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
@@ -11,9 +14,25 @@ SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
+# What a refusal calls each type (the short name people know it by).
+SHORT_NAMES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}
+
+
 def accepted_types() -> list[str]:
-    """The content types ``sniff`` knows, which are the ones accepted."""
-    return [content_type for _magic, content_type, _ext in SIGNATURES]
+    """The content types accepted (settings.EVIDENCE_CONTENT_TYPES), in ``sniff``'s order:
+    only ones it knows, and at least one (else the setting is refused, loudly)."""
+    wanted = list(getattr(settings, "EVIDENCE_CONTENT_TYPES", SHORT_NAMES))
+    known = [content_type for _magic, content_type, _ext in SIGNATURES]
+    unknown = [content_type for content_type in wanted if content_type not in known]
+    if unknown or not wanted:
+        raise ImproperlyConfigured(
+            f"EVIDENCE_CONTENT_TYPES={wanted!r}: name one or more of {', '.join(known)}."
+        )
+    return [content_type for content_type in known if content_type in wanted]
+
+
+def short_names(content_types: Iterable[str]) -> list[str]:
+    return [SHORT_NAMES.get(content_type, content_type) for content_type in content_types]
 
 
 def sniff(head: bytes) -> str | None:

@@ -27,6 +27,7 @@ from shuangshi.common.idnumbers import parse_id_number
 from shuangshi.hours import services as hours_services
 from shuangshi.hours.models import TeachingHours
 from shuangshi.hours.validation import hours_errors, whole_and_parts_errors
+from shuangshi.mentors import selectors as mentor_selectors
 from shuangshi.mentors import services as mentor_services
 from shuangshi.mentors.models import Mentor, MentorAppointment
 from shuangshi.mentors.rules import hours_over_span, spans_overlap, starts_too_young
@@ -339,6 +340,9 @@ class Importer:
     # The database constraint that stores the importer's record once (teachers models:
     # teachers_certificate_once…): a clash with it at commit names the rows (twins).
     twin_constraint: ClassVar[str] = ""
+    # At commit, lock_ahead() is given every row of the file (parsed, not checked) before
+    # the first batch is checked: what it locks is then taken once, not batch by batch.
+    locks_ahead: ClassVar[bool] = False
 
     def __init__(self, user: User) -> None:
         self.user = user
@@ -387,6 +391,11 @@ class Importer:
     def recheck_ahead(self, rows: Iterable[Parsed]) -> None:
         """At commit, the kept rows of the next few batches, before the first of them is
         rechecked: what recheck() reads for them can be read now, at once (optional)."""
+
+    def lock_ahead(self, rows: Iterable[Parsed]) -> None:
+        """At commit (locks_ahead), before the first batch: lock what the whole file's
+        batches will lock, at once and in one order (two commits that met the same rows in
+        opposite orders batch by batch could each hold what the other waits for)."""
 
     def write(self, batch: list[Parsed]) -> Written:
         raise NotImplementedError
@@ -1049,19 +1058,26 @@ class MentorAppointmentImporter(Importer):
             self.mentors.setdefault(current["id_number"], current)
         if self.user.role == Role.SCHOOL_HR and self.user.school_id is not None:
             # Mentors another school appoints are the province's records: appointed, never
-            # edited from here; naming one is an ID-number lookup.
+            # edited from here; naming one is an ID-number lookup. So is naming a mentor the
+            # school cannot read (another school's HR registered them, or the province, and
+            # no school appoints them yet): the row tells whether the name matches.
             known = [m["id"] for n, m in self.mentors.items() if n in ids and m.get("id")]
             self.foreign.update(
                 MentorAppointment.objects.filter(mentor_id__in=known)
                 .exclude(school_id=self.user.school_id)
                 .values_list("mentor_id", flat=True)
             )
+            readable = set(
+                mentor_selectors.mentors_visible_to(self.user)
+                .filter(pk__in=known)
+                .values_list("pk", flat=True)
+            )
+            looked_up = self.foreign | (set(known) - readable)
             self.charge(
                 sum(
                     1
                     for r in batch
-                    if self.mentors.get(r.values.get("id_number") or "", {}).get("id")
-                    in self.foreign
+                    if self.mentors.get(r.values.get("id_number") or "", {}).get("id") in looked_up
                 ),
                 "mentor_appointments_import",
             )
@@ -1469,9 +1485,11 @@ class TeachingHoursImporter(Importer):
     roles = frozenset({Role.PROVINCE, Role.SCHOOL_HR})
     key_field = "term"
     fields = ["total_hours", "practical_hours"]
+    locks_ahead = True
 
     def __init__(self, user: User) -> None:
         super().__init__(user)
+        self.locked: set[int] = set()  # the schools the commit holds (lock_ahead)
         self.existing: dict[tuple[int, str, str], dict[str, Any]] = {}
         # Each (school, term) the file has, as the import leaves it: its rows may straddle
         # batches, so the whole-and-parts rule is checked once the last batch is (finish).
@@ -1491,11 +1509,14 @@ class TeachingHoursImporter(Importer):
             if v["school_id"] and v.get("term") and not unreadable:
                 self.once(row, self._key(v))
         school_ids = {r.values["school_id"] for r in batch if r.values.get("school_id")}
-        if self.job is not None:
+        if self.job is not None and not school_ids <= self.locked:
             # The commit: its schools' terms are read and written with the schools locked,
             # as the API's write locks them (hours.services.schools_lock): a write of the
-            # same term waits for the other, and is checked on the term as it stands.
-            hours_services.schools_lock(school_ids)
+            # same term waits for the other, and is checked on the term as it stands. Taken
+            # for the whole file before the first batch (lock_ahead); here only a school
+            # that was not found then (one whose code was stored since).
+            hours_services.schools_lock(school_ids - self.locked)
+            self.locked |= school_ids
         self.existing = {
             self._key(current): current
             for current in TeachingHours.objects.filter(school_id__in=school_ids).values(
@@ -1503,6 +1524,20 @@ class TeachingHoursImporter(Importer):
             )
         }
         self.count_terms(batch)
+
+    def lock_ahead(self, rows: Iterable[Parsed]) -> None:
+        """Every school the file names, locked in one statement in id order before the
+        commit's first batch: two imports reaching the same schools in opposite orders
+        batch by batch deadlocked (each held a school the other waited for)."""
+        if self.user.role == Role.SCHOOL_HR:
+            assert self.user.school_id is not None
+            ids = {self.user.school_id}  # its rows can name no other (school_for)
+        else:
+            codes = {r.values.get("school") for r in rows if r.values.get("school")}
+            found = school_codes.by_key(School.objects.all(), codes).values()
+            ids = {school.pk for schools in found for school in schools}
+        hours_services.schools_lock(ids)
+        self.locked |= ids
 
     def count_terms(self, batch: list[Parsed]) -> None:
         """Add the batch's rows to their school's term as the import leaves it (self.terms):

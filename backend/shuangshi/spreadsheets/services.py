@@ -220,6 +220,22 @@ def _kept_batches(kept: memoryview, importer: Importer | None = None) -> Iterato
             yield decoded.popleft()  # not held once handed on
 
 
+def _rows_ahead(
+    importer: Importer, content: bytes, kept: bytes | None, engine: str | None
+) -> Iterator[Parsed]:
+    """Every row of the upload, parsed but not checked, for Importer.lock_ahead: the dry
+    run's kept rows, or the file read once more."""
+    if kept is not None:
+        for frame in _kept_frames(memoryview(kept)):
+            yield from _decoded(frame)
+        return
+    columns = importer.read_columns()
+    sheet = reader.read(content, columns, engine=engine or reader_for(content))
+    parse = row_parser(columns, sheet.index)
+    for number, row in sheet.rows():
+        yield parse(number, row)
+
+
 class _KeptRowsFailed(Exception):
     """The kept rows met an error at commit: the file is read again for the report."""
 
@@ -276,6 +292,8 @@ def import_run(
             if helper is not None:
                 rows = _rows_before(source, split, held)
         batches = _parsed_batches(parse, rows)
+    if commit and importer.locks_ahead:
+        importer.lock_ahead(_rows_ahead(importer, content, kept, engine))
     # The schools' totals and dated counts move once for the whole commit; the server stores
     # each batch's rows while the worker prepares the next ones (bulk.overlapped).
     with counts_held() if commit else nullcontext(), bulk.overlapped() if commit else nullcontext():

@@ -68,7 +68,7 @@ describe('the evidence file limit the server gives', () => {
     const user = userEvent.setup({ delay: null });
     const sent = serve(2 * MB);
     const input = await openUpload(user);
-    expect(await screen.findByText('PDF、JPEG 或 PNG，不超过 2 MB')).toBeInTheDocument();
+    expect(await screen.findByText('PDF、JPEG、PNG，不超过 2 MB')).toBeInTheDocument();
     // 3 MB: under the 10 MB the page used to write, over the server's 2 MB.
     await user.upload(input(), pdf(3 * MB));
     await user.click(screen.getByRole('button', { name: '上传文件' }));
@@ -86,7 +86,7 @@ describe('the evidence file limit the server gives', () => {
     await waitFor(() => expect(input()).toHaveAttribute('accept', '.pdf'));
     await user.upload(input(), png());
     await user.click(screen.getByRole('button', { name: '上传文件' }));
-    expect(await screen.findByText('仅接受 PDF、JPEG 或 PNG 文件。')).toBeInTheDocument();
+    expect(await screen.findByText('仅接受以下类型的文件：PDF。')).toBeInTheDocument();
     expect(sent.uploads).toBe(0);
   });
 
@@ -94,7 +94,7 @@ describe('the evidence file limit the server gives', () => {
     const user = userEvent.setup({ delay: null });
     const sent = serve(2 * MB);
     renderWithProviders(<ProposeDrawer kind="enterprise_period" teacher={1} open onClose={() => undefined} />);
-    expect(await screen.findByText('PDF、JPEG 或 PNG，不超过 2 MB')).toBeInTheDocument();
+    expect(await screen.findByText('PDF、JPEG、PNG，不超过 2 MB')).toBeInTheDocument();
     const form = await screen.findByTestId('propose-form');
     await user.click(form.querySelector('.ant-select input') as HTMLElement);
     await user.click(await screen.findByTitle('企业实践'));

@@ -6,13 +6,21 @@ import { useTranslation } from 'react-i18next';
 
 import { useMyRecord } from '../api/records';
 
-// What each type the server may accept begins with, and the names it goes by: the server
-// judges a file by its content, not its name, and says which of these it accepts.
-const FORMATS: Partial<Record<string, { magic: number[]; extensions: string[] }>> = {
-  'application/pdf': { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], extensions: ['.pdf'] },
-  'image/jpeg': { magic: [0xff, 0xd8, 0xff], extensions: ['.jpg', '.jpeg'] },
-  'image/png': { magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], extensions: ['.png'] },
+// What each type the server may accept begins with, the names it goes by and what a
+// message calls it: the server judges a file by its content, not its name, and says which
+// of these it accepts.
+const FORMATS: Partial<Record<string, { magic: number[]; extensions: string[]; name: string }>> = {
+  'application/pdf': { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], extensions: ['.pdf'], name: 'PDF' },
+  'image/jpeg': { magic: [0xff, 0xd8, 0xff], extensions: ['.jpg', '.jpeg'], name: 'JPEG' },
+  'image/png': { magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], extensions: ['.png'], name: 'PNG' },
 };
+
+/** The accepted types as a message names them ("PDF、PNG"): the server's list, not this page's. */
+export function typesNamed(contentTypes: string[], t: TFunction): string {
+  return contentTypes
+    .map((type) => FORMATS[type]?.name ?? type)
+    .join(t('recognition.propose.typeSeparator'));
+}
 
 /** What the server accepts as an evidence file: its largest size and its content types. */
 export type EvidenceRules = { maxBytes: number; contentTypes: string[] };
@@ -62,7 +70,9 @@ export function isEvidenceFile(file: Blob, contentTypes: string[]): Promise<bool
 export async function evidenceFileProblem(file: File, rules: EvidenceRules, t: TFunction): Promise<string | null> {
   if (file.size === 0) return t('recognition.propose.fileEmpty');
   if (file.size > rules.maxBytes) return t('recognition.propose.fileTooLarge', { mb: megabytes(rules.maxBytes) });
-  if (!(await isEvidenceFile(file, rules.contentTypes))) return t('recognition.propose.fileType');
+  if (!(await isEvidenceFile(file, rules.contentTypes))) {
+    return t('recognition.propose.fileType', { types: typesNamed(rules.contentTypes, t) });
+  }
   return null;
 }
 
@@ -99,7 +109,10 @@ export function EvidenceFileItem({
     <Form.Item
       name="file"
       label={t('recognition.propose.file')}
-      extra={t('recognition.propose.fileHint', { mb: megabytes(rules.maxBytes) })}
+      extra={t('recognition.propose.fileHint', {
+        types: typesNamed(rules.contentTypes, t),
+        mb: megabytes(rules.maxBytes),
+      })}
       valuePropName="fileList"
       getValueFromEvent={(e: { fileList?: unknown[] }) => e?.fileList}
     >

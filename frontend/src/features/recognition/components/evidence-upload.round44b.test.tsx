@@ -115,7 +115,7 @@ describe('a teacher uploading an evidence file of their own', () => {
     expect(await screen.findByText('文件超过 10 MB，请压缩或拆分后再选择。')).toBeInTheDocument();
     await user.upload(input(), new File(['just text'], 'notes.pdf', { type: 'application/pdf' }));
     await user.click(screen.getByRole('button', { name: '上传文件' }));
-    expect(await screen.findByText('仅接受 PDF、JPEG 或 PNG 文件。')).toBeInTheDocument();
+    expect(await screen.findByText('仅接受以下类型的文件：PDF、JPEG、PNG。')).toBeInTheDocument();
     expect(sent.uploads).toHaveLength(0);
   });
 

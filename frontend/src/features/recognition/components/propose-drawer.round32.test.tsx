@@ -52,7 +52,7 @@ describe('a teacher proposing a record with its evidence file', () => {
     const form = await fillPeriod(user);
     await user.upload(fileInput(form), new File(['just some text'], 'proof.pdf', { type: 'application/pdf' }));
     await user.click(send());
-    expect(await screen.findByText('仅接受 PDF、JPEG 或 PNG 文件。')).toBeInTheDocument();
+    expect(await screen.findByText('仅接受以下类型的文件：PDF、JPEG、PNG。')).toBeInTheDocument();
     expect(sent.periods).toHaveLength(0);
     expect(sent.uploads).toHaveLength(0);
   });
