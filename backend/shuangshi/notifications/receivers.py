@@ -1,6 +1,6 @@
 """Signal receivers: a finished job notifies its owner; a teacher's record change resolves
 their alerts that no longer hold; an application leaving a stage ends the alerts of that
-stage (`review_waiting`)."""
+stage (`review_waiting`) and opens those of the stage it reaches."""
 
 import logging
 from typing import Any
@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from shuangshi.jobs.signals import job_finished
 from shuangshi.teachers.models import Certificate, EnterprisePeriod
 
-from . import services
+from . import recognition_alerts, services
 
 
 @receiver(post_save, sender=Certificate)
@@ -36,9 +36,12 @@ def _job_finished(sender: Any, job: Any, **kwargs: Any) -> None:
 
 def _application_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
     """Every change of an application's status saves it (recognition.services): the alerts
-    of the stage it left end with the change, in its transaction."""
+    of the stage it left end with the change, and those of the stage it reached open for
+    whoever acts there (school HR, the province, the experts), in its transaction."""
     if not created and not kwargs.get("raw"):
         services.review_waiting_settle(application_id=instance.pk, status=instance.status)
+        if instance.status in recognition_alerts.waiting_statuses():
+            services.review_waiting_open(application_id=instance.pk)
 
 
 def connect_recognition() -> None:

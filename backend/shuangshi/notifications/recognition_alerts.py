@@ -108,13 +108,25 @@ def review_subject(application_id: int, status: str) -> str:
     return f"application:{application_id}:{status}"
 
 
-def _waiting(round_ids: Iterable[int] | None = None) -> QuerySet[Any]:
-    """The applications waiting for a review (of these rounds)."""
-    from shuangshi.recognition.models import Application, ApplicationStatus
+def waiting_statuses() -> tuple[str, ...]:
+    """The statuses at which an application waits for a review."""
+    from shuangshi.recognition.models import ApplicationStatus as S
 
-    S = ApplicationStatus
-    waiting = Application.objects.filter(status__in=[S.SUBMITTED, S.SCHOOL_APPROVED, S.OBJECTED])
-    return waiting if round_ids is None else waiting.filter(round_id__in=list(round_ids))
+    return (S.SUBMITTED, S.SCHOOL_APPROVED, S.OBJECTED)
+
+
+def _waiting(
+    round_ids: Iterable[int] | None = None, application_ids: Iterable[int] | None = None
+) -> QuerySet[Any]:
+    """The applications waiting for a review (of these rounds; these applications)."""
+    from shuangshi.recognition.models import Application
+
+    waiting = Application.objects.filter(status__in=waiting_statuses())
+    if round_ids is not None:
+        waiting = waiting.filter(round_id__in=list(round_ids))
+    if application_ids is not None:
+        waiting = waiting.filter(pk__in=list(application_ids))
+    return waiting
 
 
 def review_subjects(round_ids: Iterable[int]) -> list[str]:
@@ -125,18 +137,23 @@ def review_subjects(round_ids: Iterable[int]) -> list[str]:
     ]
 
 
-def review_waiting(today: date, round_ids: Iterable[int] | None = None) -> Iterator[Alert]:
+def review_waiting(
+    today: date,
+    round_ids: Iterable[int] | None = None,
+    application_ids: Iterable[int] | None = None,
+) -> Iterator[Alert]:
     """An application waits for this user's stage: the school's HR (submitted), the province
     (approved by the school, or objected), the round's experts who have not voted yet. Its
     due date is the day the application entered that status, so a vote or a further
     objection adds no alert: one alert per application and stage reached. ``round_ids``:
-    only those rounds' applications (their experts changed)."""
+    only those rounds' applications (their experts changed); ``application_ids``: only
+    those applications (their status changed)."""
     if not _installed():
         return
     from shuangshi.recognition.models import ApplicationStatus, Round, Vote
 
     S = ApplicationStatus
-    waiting = list(_waiting(round_ids).select_related("teacher", "round"))
+    waiting = list(_waiting(round_ids, application_ids).select_related("teacher", "round"))
     if not waiting:
         return
     entered = _entered_on([a.pk for a in waiting])

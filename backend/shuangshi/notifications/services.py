@@ -207,6 +207,18 @@ def review_waiting_settle(*, application_id: int, status: str, voter: User | Non
 
 
 @transaction.atomic
+def review_waiting_open(*, application_id: int, on: date | None = None) -> int:
+    """The application has reached a stage that waits for a review: its `review_waiting`
+    alerts open now for whoever acts at it (the same finder and keys as the daily run, so
+    that run adds nothing), not at the next daily run. Returns how many were new or
+    reopened."""
+    today = on or timezone.localdate()
+    found = recognition_alerts.review_waiting(today, application_ids=[application_id])
+    created, reopened, _holding = _store(found)
+    return created + reopened
+
+
+@transaction.atomic
 def review_waiting_refresh(*, round_ids: Iterable[int], on: date | None = None) -> int:
     """The rounds' experts changed: their applications' `review_waiting` alerts become what
     the daily run would make them (the same finder), now rather than at its next run: an

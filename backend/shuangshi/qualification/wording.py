@@ -23,7 +23,8 @@ def missing_words(item: Mapping[str, Any]) -> str:
     if message == "qualification.missing.basic":
         return _("Obtain a teacher qualification certificate")
     if message == "qualification.missing.e_skill":
-        return _("Obtain a grade-4 or higher skill certificate")
+        # As the level checklist says it (the web app's checklist.skill): in the field taught.
+        return _("Obtain a grade-4 or higher skill certificate (in the teaching field)")
     if message == "qualification.missing.e_title":
         return _("Obtain an intermediate professional title")
     if message == "qualification.missing.title":

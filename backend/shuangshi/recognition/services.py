@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from shuangshi.accounts.models import Role, User
 from shuangshi.common.api import apply_changes, changed_values
@@ -30,7 +31,7 @@ from shuangshi.teachers.models import (
 )
 
 from . import rules, selectors
-from .evidence import extension_of, named_as, sha256_of, sniff
+from .evidence import accepted_types, extension_of, named_as, sha256_of, short_names, sniff
 from .models import (
     Application,
     ApplicationEvent,
@@ -119,7 +120,8 @@ def evidence_upload(
     certificate: Certificate | None = None,
     enterprise_period: EnterprisePeriod | None = None,
 ) -> EvidenceFile:
-    """Store a PDF, JPEG or PNG (judged by content) of at most EVIDENCE_MAX_MB."""
+    """Store a file of an accepted type (EVIDENCE_CONTENT_TYPES: PDF, JPEG, PNG; judged by
+    content) of at most EVIDENCE_MAX_MB."""
     if upload.size is None or upload.size > evidence_max_bytes():
         raise _error(
             "file",
@@ -127,8 +129,12 @@ def evidence_upload(
         )
     upload.seek(0)
     content_type = sniff(upload.read(16))
-    if content_type is None:
-        raise _error("file", _("Only PDF, JPEG or PNG files are accepted."))
+    accepted = accepted_types()
+    if content_type not in accepted:
+        names = pgettext("list separator", ", ").join(short_names(accepted))
+        raise _error(
+            "file", _("Only files of these types are accepted: %(types)s.") % {"types": names}
+        )
     for record, field in ((certificate, "certificate"), (enterprise_period, "enterprise_period")):
         if record is not None and record.teacher_id != teacher.pk:
             raise _error(field, _("This record belongs to another teacher."))
@@ -374,7 +380,14 @@ def _refuse_second_application(round: Round, teacher: Teacher, but: int | None =
     if but is not None:
         earlier = earlier.exclude(pk=but)
     if earlier.exists():
-        raise _error("round", _("The teacher already has an application in this round."))
+        # Read by the teacher and by their school's HR alike: worded for both.
+        raise _error(
+            "round",
+            _(
+                "There is already an application for this teacher in this round; "
+                "a teacher may apply once per round."
+            ),
+        )
 
 
 @transaction.atomic

@@ -33,6 +33,13 @@ def local(day, hour=1):
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
+def backdate(app, day):
+    """The application's steps, and the `review_waiting` alerts its last step opened at once
+    (round 46), moved back to ``day``, as if taken then."""
+    ApplicationEvent.objects.filter(application=app).update(at=local(day))
+    Notification.objects.filter(kind=Kind.REVIEW_WAITING).update(due_on=day)
+
+
 def unread(user):
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
@@ -130,7 +137,7 @@ def test_a_vote_adds_no_alert_and_ends_the_voters_own(
     app = recognition.application_submit(application=app, user=hr_a)
     app = recognition.application_school_review(application=app, user=hr_a, decision="approve")
     approved_on = today - timedelta(days=2)
-    ApplicationEvent.objects.filter(application=app).update(at=local(approved_on))
+    backdate(app, approved_on)
     services.alerts_daily()
     subject = f"application:{app.pk}:school_approved"
     before = {
@@ -154,7 +161,7 @@ def test_a_vote_adds_no_alert_and_ends_the_voters_own(
     # A second vote (it replaces the first) changes nothing either.
     recognition.application_vote(application=app, expert=expert, decision="approve")
     services.alerts_daily()
-    assert Notification.objects.filter(kind=Kind.REVIEW_WAITING).count() == 3
+    assert Notification.objects.filter(kind=Kind.REVIEW_WAITING, subject=subject).count() == 3
     voted.refresh_from_db()
     assert voted.resolved_at is not None
 
@@ -176,16 +183,17 @@ def test_a_further_objection_adds_no_alert(
     )
     recognition.application_object(application=app, user=hr_a, reason="材料不实")
     objected_on = today - timedelta(days=3)
-    ApplicationEvent.objects.filter(application=app).update(at=local(objected_on))
+    backdate(app, objected_on)
     services.alerts_daily()
     app.refresh_from_db()
     recognition.application_object(application=app, user=province, reason="另有举报")
     assert ApplicationEvent.objects.filter(application=app, stage=Stage.OBJECTION).count() == 2
     services.alerts_daily()
     rows = list(
-        Notification.objects.filter(user=province, kind=Kind.REVIEW_WAITING).values_list(
-            "subject", "due_on", "resolved_at"
-        )
+        # The earlier stage's alert (school_approved) ended when publicity began.
+        Notification.objects.filter(
+            user=province, kind=Kind.REVIEW_WAITING, resolved_at__isnull=True
+        ).values_list("subject", "due_on", "resolved_at")
     )
     assert rows == [(f"application:{app.pk}:objected", objected_on, None)]
 

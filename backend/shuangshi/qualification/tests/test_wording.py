@@ -19,7 +19,9 @@ def test_each_item_in_english_with_one_in_the_singular():
         assert missing_words(YEARS) == "1 more year of teaching"
         assert missing_words({**YEARS, "quantity": 3}) == "3 more years of teaching"
         assert missing_words(PRACTICE) == "74 more days of enterprise practice"
-        assert missing_words(SKILL) == "Obtain a grade-4 or higher skill certificate"
+        assert missing_words(SKILL) == (
+            "Obtain a grade-4 or higher skill certificate (in the teaching field)"
+        )
 
 
 def test_each_item_in_chinese():
@@ -37,11 +39,12 @@ def test_the_alternatives_read_as_any_n_of_them():
     with translation.override("en"):
         assert missing_sentence(items) == (
             "1 more year of teaching; any 1 of: 74 more days of enterprise practice"
-            " / Obtain a grade-4 or higher skill certificate"
+            " / Obtain a grade-4 or higher skill certificate (in the teaching field)"
         )
     with translation.override("zh-hans"):
         assert missing_sentence(items) == (
-            "再任教 1 年；以下任选 1 项：再完成 74 天企业实践／取得四级及以上技能证书"
+            "再任教 1 年；以下任选 1 项：再完成 74 天企业实践／"
+            "取得四级及以上技能证书（与任教专业相关）"
         )
     assert missing_sentence([]) == ""
 

@@ -21,7 +21,7 @@ def test_no_new_draft_beside_a_submitted_application(api, teacher_user, round_op
     before = Application.objects.count()
     again = _create(api, teacher_user, round_open)
     assert again.status_code == 400
-    assert again.json()["round"] == ["该教师在本批次已有申请。"]
+    assert again.json()["round"] == ["本批次已有该教师的申请，每位教师每批次只能申请一次。"]
     assert Application.objects.count() == before
 
 

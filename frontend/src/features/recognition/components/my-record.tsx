@@ -9,11 +9,14 @@ import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
+import { useOverlayParam } from '@/lib/overlay-param';
+import { useUnsavedOverlayPrompt } from '@/lib/unsaved-changes';
 
 import { useApplicationAction, useApplications, useCreateApplication, useUpdateApplication } from '../api/applications';
 import { evidenceDownloadUrl, useMyRecord, useRecognitions } from '../api/records';
 import { useRounds } from '../api/rounds';
-import { LEVELS, type Application } from '../types';
+import { LEVELS, type Application, type EvidenceFile } from '../types';
+import { evidenceOption } from './evidence-option';
 import { EvidenceUploadModal } from './evidence-upload';
 import { ProposeDrawer } from './propose-drawer';
 import { LevelText, StatusTag } from './status-tag';
@@ -24,7 +27,9 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const record = useMyRecord();
-  const [proposing, setProposing] = useState<'certificate' | 'enterprise_period' | null>(null);
+  // ?propose=certificate|enterprise_period while its drawer is open: Back closes it.
+  const proposal = useOverlayParam('propose');
+  const proposing = proposal.value === 'certificate' || proposal.value === 'enterprise_period' ? proposal.value : null;
   const [uploading, setUploading] = useState(false);
   const data = record.data;
 
@@ -38,7 +43,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
         size="small"
         title={t('recognition.me.certificates')}
         extra={
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setProposing('certificate')} data-testid="propose-certificate">
+          <Button size="small" icon={<PlusOutlined />} onClick={() => proposal.open('certificate')} data-testid="propose-certificate">
             {t('recognition.me.propose')}
           </Button>
         }
@@ -65,7 +70,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
         size="small"
         title={t('recognition.me.periods')}
         extra={
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setProposing('enterprise_period')} data-testid="propose-period">
+          <Button size="small" icon={<PlusOutlined />} onClick={() => proposal.open('enterprise_period')} data-testid="propose-period">
             {t('recognition.me.propose')}
           </Button>
         }
@@ -131,7 +136,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
       </Card>
       {uploading && <EvidenceUploadModal teacher={teacher} record={data} onClose={() => setUploading(false)} />}
       {proposing && (
-        <ProposeDrawer kind={proposing} teacher={teacher} open onClose={() => setProposing(null)} />
+        <ProposeDrawer key={proposing} kind={proposing} teacher={teacher} open onClose={proposal.close} />
       )}
     </Space>
   );
@@ -162,12 +167,19 @@ function MyRecognitions({ teacher }: { teacher: number }) {
   );
 }
 
-function MyApplications({ teacher, files }: { teacher: number; files: { id: number; filename: string }[] }) {
+function MyApplications({ teacher, files }: { teacher: number; files: EvidenceFile[] }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const applications = useApplications({ page_size: 50 });
   const action = useApplicationAction();
-  const [applying, setApplying] = useState(false);
+  // ?apply=new while applying, ?apply=<id> while changing that draft (one the school or the
+  // province returned, say) before it goes again: Back closes the modal.
+  const sheet = useOverlayParam('apply');
+  const applying = sheet.value === 'new';
+  const editing =
+    sheet.value && !applying
+      ? (applications.data?.results ?? []).find((a) => a.id === Number(sheet.value) && a.status === 'draft')
+      : undefined;
   // A round holds one application past draft (DESIGN §8): a draft beside one is refused on
   // submission, so it is not offered; the API deletes no application, a draft is withdrawn.
   const appliedRounds = new Set(
@@ -192,7 +204,7 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
       size="small"
       title={t('recognition.me.applications')}
       extra={
-        <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid="apply">
+        <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => sheet.open('new')} data-testid="apply">
           {t('recognition.me.apply')}
         </Button>
       }
@@ -208,8 +220,13 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
           emptyText={<Empty description={t('recognition.me.noApplications')} />}
           renderItem={(app) => ({
             'data-testid': `my-application-${app.id}`,
-            extra: <StatusTag status={app.status} />,
+            extra: <StatusTag status={isReturned(app) ? 'returned' : app.status} />,
             actions: [
+              app.status === 'draft' && !blocked(app) && (
+                <Button size="small" type="link" key="edit" onClick={() => sheet.open(String(app.id))} data-testid="edit-application">
+                  {t('recognition.action.edit')}
+                </Button>
+              ),
               app.status === 'draft' && !blocked(app) && (
                 <Button size="small" type="link" key="submit" onClick={() => void run(app, 'submit')}>
                   {t('recognition.action.submit')}
@@ -243,9 +260,16 @@ function MyApplications({ teacher, files }: { teacher: number; files: { id: numb
           })}
         />
       )}
-      {applying && <ApplyModal teacher={teacher} files={files} onClose={() => setApplying(false)} />}
+      {applying && <ApplyModal teacher={teacher} files={files} onClose={sheet.close} />}
+      {editing && <ApplyModal key={editing.id} teacher={teacher} files={files} application={editing} onClose={sheet.close} />}
     </Card>
   );
+}
+
+/** A draft a review sent back (DESIGN §8: "a returned application is edited and submitted
+ * again"): its last step is a return, with the opinion saying what to change. */
+export function isReturned(app: Application): boolean {
+  return app.status === 'draft' && app.history[app.history.length - 1]?.decision === 'return';
 }
 
 /** Steps the status tag beside them already names (submit: 已提交/Submitted). */
@@ -272,10 +296,13 @@ function LastStep({ step }: { step: Application['history'][number] }) {
 export function ApplyModal({
   teacher,
   files,
+  application,
   onClose,
 }: {
   teacher: number;
-  files: { id: number; filename: string }[];
+  files: EvidenceFile[];
+  /** A draft to change and submit: the modal opens with it loaded, in its round. */
+  application?: Application;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -289,9 +316,17 @@ export function ApplyModal({
   const applications = useApplications({ page_size: 50 });
   // The draft a refused submission left: a second try changes and submits it, rather than
   // leaving one more draft behind at every try.
-  const [draft, setDraft] = useState<Application | null>(null);
+  const [draft, setDraft] = useState<Application | null>(application ?? null);
   // The one of them this modal created (no need to say it is reused).
   const [created, setCreated] = useState<number | null>(null);
+  // Something entered: Back (or a tap beside the modal) does not throw it away unasked.
+  const [dirty, setDirty] = useState(false);
+  const { leave, prompt } = useUnsavedOverlayPrompt(dirty);
+  // Closed on purpose (cancel, a submit): nothing to ask.
+  const close = () => {
+    leave();
+    onClose();
+  };
   // The teacher's draft in the round chosen, made in this modal or before it was last closed
   // (a refused submission's, one the school returned): that one is changed and submitted, and
   // no second draft is left in the round ("本轮已提交申请，此草稿不能再提交" beside the one
@@ -307,10 +342,12 @@ export function ApplyModal({
   };
   const chosenRound = Form.useWatch('round', form) as number | undefined;
   const reused = draftIn(chosenRound);
-  const open = (rounds.data?.results ?? []).filter((r) => r.status === 'open');
+  // The draft's own round is offered even when it no longer takes applications (the API says so).
+  const open = (rounds.data?.results ?? []).filter((r) => r.status === 'open' || r.id === application?.round);
   // Choosing a round with a draft shows the draft: what is submitted is what is on screen.
   // What the teacher has entered already stays.
   const onValuesChange = (changed: { round?: number }) => {
+    setDirty(true);
     if (changed.round === undefined) return;
     const earlier = draftIn(changed.round);
     if (!earlier || earlier === draft) return;
@@ -331,7 +368,8 @@ export function ApplyModal({
       setDraft(app);
       await action.mutateAsync({ id: app.id, action: 'submit' });
       void message.success(t('recognition.done.submit'));
-      onClose();
+      setDirty(false);
+      close();
     } catch (error) {
       if (error instanceof ApiError) {
         const errors = error.fieldErrors();
@@ -350,17 +388,33 @@ export function ApplyModal({
   return (
     <Modal
       open
-      title={t('recognition.me.apply')}
-      onCancel={onClose}
+      title={t(application ? 'recognition.me.editApplication' : 'recognition.me.apply')}
+      onCancel={close}
+      mask={{ closable: !dirty }}
       onOk={() => form.submit()}
       okText={t('recognition.action.submit')}
       confirmLoading={create.isPending || update.isPending || action.isPending}
     >
-      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={onValuesChange} data-testid="apply-form">
+      {prompt}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={onValuesChange}
+        data-testid="apply-form"
+        initialValues={
+          application && {
+            round: application.round,
+            level: application.level,
+            statement: application.statement,
+            evidence: application.evidence,
+          }
+        }
+      >
         <Form.Item name="round" label={t('recognition.round')} rules={[{ required: true }]}>
-          <Select options={open.map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))} />
+          <Select disabled={!!application} options={open.map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))} />
         </Form.Item>
-        {reused && reused.id !== created && (
+        {!application && reused && reused.id !== created && (
           <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('recognition.me.draftReused')} data-testid="apply-draft-reused" />
         )}
         <Form.Item name="level" label={t('recognition.levelLabel')} rules={[{ required: true }]}>
@@ -370,7 +424,7 @@ export function ApplyModal({
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         <Form.Item name="evidence" label={t('recognition.evidence')}>
-          <Select mode="multiple" options={files.map((f) => ({ value: f.id, label: f.filename }))} />
+          <Select mode="multiple" optionFilterProp="label" options={files.map(evidenceOption)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -8,6 +8,7 @@ import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { certificateLevels } from '@/config/enums';
 import { useIsPhone } from '@/lib/breakpoints';
 import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
+import { useUnsavedOverlayPrompt } from '@/lib/unsaved-changes';
 
 import { EvidenceRefused, usePropose } from '../api/records';
 import { EvidenceFileItem, useEvidenceFileCheck } from './evidence-file';
@@ -40,6 +41,13 @@ export function ProposeDrawer({
   // Something entered (or sent, its file refused): a tap beside the drawer does not close it
   // and throw that away (on a phone, the strip of page above the sheet was one slip away).
   const [dirty, setDirty] = useState(false);
+  // Back (the phone's gesture for closing a sheet) asks first while it would throw that away.
+  const { leave, prompt } = useUnsavedOverlayPrompt(dirty || sent !== null);
+  // Closed on purpose (its close button, a submit): nothing to ask.
+  const close = () => {
+    leave();
+    onClose();
+  };
   const propose = usePropose();
 
   const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
@@ -57,7 +65,8 @@ export function ProposeDrawer({
       form.resetFields();
       setFile(null);
       setSent(null);
-      onClose();
+      setDirty(false);
+      close();
     } catch (failure) {
       let error = failure;
       if (failure instanceof EvidenceRefused) {
@@ -73,7 +82,7 @@ export function ProposeDrawer({
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={close}
       // A bottom sheet on a phone; beside the page on a desktop (a full-width sheet there
       // stretched each field to 1,340 px).
       placement={isPhone ? 'bottom' : 'right'}
@@ -82,6 +91,7 @@ export function ProposeDrawer({
       mask={{ closable: !dirty && sent === null }}
       destroyOnHidden
     >
+      {prompt}
       <Form
         form={form}
         layout="vertical"

@@ -276,7 +276,7 @@ describe('recognition', () => {
     }
   });
   it('a refused application says once what the next level needs, and a second try submits the same draft', async () => {
-    const message = '按认定规则只能认定为 初级，低于申报等级。升至中级还需：以下任选 1 项：完成 40 学时培训／取得四级及以上技能证书';
+    const message = '按认定规则只能认定为 初级，低于申报等级。升至中级还需：以下任选 1 项：完成 40 学时培训／取得四级及以上技能证书（与任教专业相关）';
     serveRounds();
     const created: unknown[] = [];
     const patched: unknown[] = [];
@@ -295,7 +295,7 @@ describe('recognition', () => {
       http.post(`${API}/recognition-applications/9/submit/`, () => {
         submits += 1;
         return submits === 1
-          ? HttpResponse.json({ level: [message], missing: ['完成 40 学时培训', '取得四级及以上技能证书'] }, { status: 400 })
+          ? HttpResponse.json({ level: [message], missing: ['完成 40 学时培训', '取得四级及以上技能证书（与任教专业相关）'] }, { status: 400 })
           : HttpResponse.json({ id: 9, round: 1, status: 'submitted', version: 3 });
       }),
     );

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
 import { ErrorState } from '@/components/ui/query-state';
@@ -17,6 +16,8 @@ import { errorText } from '@/lib/error-text';
 import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
 import { missingText, type MissingWords } from '@/lib/missing-text';
+import { useOverlayParam } from '@/lib/overlay-param';
+import { useUnsavedOverlayPrompt } from '@/lib/unsaved-changes';
 
 import { applicationAction, useApplicationAction, useApplications, useObjections, type ActionInput } from '../api/applications';
 import { useRounds } from '../api/rounds';
@@ -34,6 +35,9 @@ const QUEUE: Record<string, string | undefined> = {
 
 type Column = TableColumnType<Application>;
 
+/** A label stays whole (申报等级, not 申报/等级 at 390 px); the words beside it wrap instead. */
+const ONE_LINE_LABELS = { label: { whiteSpace: 'nowrap' } } as const;
+
 /** Review queues: school HR, the province and experts each see their stage by default. */
 export function ReviewPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -45,21 +49,19 @@ export function ReviewPage({ me }: { me: Me }) {
   const [selected, setSelected] = useState<number[]>([]);
   // Whose application each selected one is, kept across pages: a refusal names the teacher.
   const [names, setNames] = useState<Record<number, string>>({});
-  const [open, setOpen] = useState<Application | null>(null);
+  // The drawer is open while the URL has ?application=<id>: an alert links here with it, and a
+  // tapped row pushes it, so Back closes the drawer and stays on the queue.
+  const drawer = useOverlayParam('application');
+  const linkedId = Number(drawer.value);
+  // The row tapped, shown at once rather than read again.
+  const [tapped, setTapped] = useState<Application | null>(null);
   const [bulk, setBulk] = useState(false);
-  // An alert links here with ?application=<id>: that application opens until closed.
-  const [params, setParams] = useSearchParams();
-  const linkedId = Number(params.get('application'));
   const linked = useQuery({
     queryKey: ['recognition', 'applications', 'one', linkedId],
     queryFn: ({ signal }) => api<Application>(`/recognition-applications/${linkedId}/`, { signal }),
-    enabled: Number.isInteger(linkedId) && linkedId > 0,
+    enabled: Number.isInteger(linkedId) && linkedId > 0 && tapped?.id !== linkedId,
   });
-  const shown = open ?? linked.data ?? null;
-  const close = () => {
-    setOpen(null);
-    if (params.has('application')) setParams({}, { replace: true });
-  };
+  const shown = !(linkedId > 0) ? null : tapped?.id === linkedId ? tapped : (linked.data ?? null);
   const list = useApplications({ round, status, page, page_size: 20 });
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
 
@@ -158,13 +160,21 @@ export function ReviewPage({ me }: { me: Me }) {
             pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
             onRow={(row) =>
               // A publicity row is name, school and level only: nothing more to open.
-              row.votes ? { onClick: () => setOpen(row), style: { cursor: 'pointer' } } : {}
+              row.votes
+                ? {
+                    onClick: () => {
+                      setTapped(row);
+                      drawer.open(String(row.id));
+                    },
+                    style: { cursor: 'pointer' },
+                  }
+                : {}
             }
             columns={columns}
           />
         )}
       </ActionCard>
-      {shown && <ApplicationDrawer key={shown.id} me={me} application={shown} onClose={close} />}
+      {shown && <ApplicationDrawer key={shown.id} me={me} application={shown} onClose={drawer.close} />}
       {bulk && bulkAction && (
         <BulkApprove
           ids={selected}
@@ -230,9 +240,18 @@ function MissingList({ items }: { items: MissingWords[] }) {
 function ApplicationDrawer({ me, application, onClose }: { me: Me; application: Application; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
+  const isPhone = useIsPhone();
   const action = useApplicationAction();
   const [form] = Form.useForm();
   const [current, setCurrent] = useState(application);
+  // An opinion typed: Back (or a tap beside the drawer) asks before throwing it away.
+  const [dirty, setDirty] = useState(false);
+  const { leave, prompt } = useUnsavedOverlayPrompt(dirty);
+  // Closed on purpose (its close button, once acted): nothing to ask.
+  const close = () => {
+    leave();
+    onClose();
+  };
   const eligibility = current.eligibility as { level?: string; missing?: MissingWords[] } | null;
   // The missing items are what the next level above the rules' verdict needs: say which.
   const levels = enums.qualificationLevel; // lowest first, none included
@@ -245,7 +264,8 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
       if (updated && 'id' in updated && 'history' in updated) setCurrent(updated);
       void message.success(t('recognition.done.generic'));
       form.resetFields();
-      if (input.action === 'objections') onClose();
+      setDirty(false);
+      if (input.action === 'objections') close();
     } catch (error) {
       // "An opinion is required" under the opinion; what belongs to no field in a dialog.
       const rest = applyServerErrors(form, error);
@@ -261,6 +281,8 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const canSchool = me.role === 'school_hr' && s === 'submitted';
   const canProvince = me.role === 'province' && s === 'school_approved';
   const canVote = me.role === 'expert' && s === 'school_approved';
+  // The expert's own vote, which a second one replaces (the API keeps one per expert).
+  const myVote = me.role === 'expert' ? (current.votes ?? []).find((v) => v.expert === me.username) : undefined;
   // Ending publicity is the province's; everyone else files objections on the publicity page.
   const canResolve = me.role === 'province' && s === 'objected';
   const canFinalize = me.role === 'province' && s === 'publicized';
@@ -276,9 +298,11 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
       : t('recognition.opinion');
 
   return (
-    <Drawer open onClose={onClose} size="large" title={`${current.teacher_name} · ${current.round_code}`}>
+    <Drawer open onClose={close} mask={{ closable: !dirty }} size="large" title={`${current.teacher_name} · ${current.round_code}`}>
+      {prompt}
       {left && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('recognition.teacherLeft')} data-testid="teacher-left" />}
-      <Descriptions column={1} size="small" bordered>
+      {/* On a phone each label sits above its value, whole. */}
+      <Descriptions column={1} size="small" bordered layout={isPhone ? 'vertical' : 'horizontal'} styles={ONE_LINE_LABELS}>
         <Descriptions.Item label={t('recognition.school')}>{current.school_name}</Descriptions.Item>
         <Descriptions.Item label={t('recognition.asked')}><LevelText level={current.level} /></Descriptions.Item>
         <Descriptions.Item label={t('recognition.eligible')}>
@@ -321,6 +345,16 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
       {me.role === 'province' && current.history.some((h) => h.stage === 'objection') && (
         <Objections id={current.id} />
       )}
+      {myVote && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="my-vote"
+          title={t('recognition.myVote', { decision: t(`recognition.decision.${myVote.decision}`, { defaultValue: myVote.decision }) })}
+          description={[myVote.opinion, formatDateTimeInChina(myVote.at)].filter(Boolean).join(' · ')}
+        />
+      )}
       {(canSchool || canProvince || canVote || canResolve || canFinalize) && (
         <Form
           form={form}
@@ -328,7 +362,10 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
           style={{ marginTop: 8 }}
           data-testid="review-form"
           // The opinion has no rules of its own: antd would keep the server's word under it.
-          onValuesChange={(changed: Record<string, unknown>) => clearEditedErrors(form, changed)}
+          onValuesChange={(changed: Record<string, unknown>) => {
+            setDirty(true);
+            clearEditedErrors(form, changed);
+          }}
         >
           {!canFinalize && (
             <Form.Item name="opinion" label={opinionLabel}>
@@ -353,11 +390,12 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
             )}
             {canVote && (
               <>
+                {/* Once voted, a vote is a change of the one shown above. */}
                 <Button type="primary" onClick={() => void act({ id: current.id, action: 'votes', decision: 'approve', opinion: opinion() })} data-testid="vote-approve">
-                  {t('recognition.voteApprove')}
+                  {t(myVote ? 'recognition.voteChangeApprove' : 'recognition.voteApprove')}
                 </Button>
-                <Button danger onClick={() => void act({ id: current.id, action: 'votes', decision: 'reject', opinion: opinion() })}>
-                  {t('recognition.voteReject')}
+                <Button danger onClick={() => void act({ id: current.id, action: 'votes', decision: 'reject', opinion: opinion() })} data-testid="vote-reject">
+                  {t(myVote ? 'recognition.voteChangeReject' : 'recognition.voteReject')}
                 </Button>
               </>
             )}

@@ -10,6 +10,7 @@ const COLORS: Record<string, string> = {
   recognized: 'green',
   rejected: 'red',
   withdrawn: 'default',
+  returned: 'warning',
   pending: 'gold',
   confirmed: 'green',
   active: 'green',
