@@ -148,7 +148,7 @@ def test_the_city_export_carries_the_birth_year_only(api, city_nc, teacher_a):
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [c.value for c in sheet[1]]
     row = [c.value for c in sheet[2]]
-    assert row[header.index("出生日期")] == "1985"
+    assert row[header.index("出生年份")] == "1985"  # the year only, named so (round 46)
     assert row[header.index("身份证号")] == mask_id_number(teacher_a.id_number)
 
 

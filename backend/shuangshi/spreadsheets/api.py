@@ -338,7 +338,9 @@ class TeacherExportView(APIView):
     def get(self, request: Request) -> HttpResponse:
         user: User = request.user  # type: ignore[assignment]
         queryset = self._filtered(request, user)
-        columns = TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
+        columns = selectors.teacher_export_columns(
+            user=user, columns=TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
+        )
         tally = selectors.Tally()
         rows = selectors.teacher_export_rows(
             user=user, teachers=queryset, columns=columns, tally=tally
@@ -351,7 +353,7 @@ class TeacherExportView(APIView):
             count=tally.rows,
             full_ids=tally.full_ids,
         )
-        return xlsx_response(content, workbooks.teacher_list_filename())
+        return xlsx_response(content, workbooks.teacher_list_filename(timezone.localdate()))
 
 
 class WorkbookQuery(serializers.Serializer):

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from shuangshi.jobs.models import Job
@@ -186,7 +187,9 @@ def export_teachers(run: Job, *, query: dict[str, Any], scope: str = "") -> None
     queryset = _teachers_for(user, query)
     total = queryset.count()
     job_progress(job=run, done=0, total=total, force=True)  # the bar from the start
-    columns = TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
+    columns = selectors.teacher_export_columns(
+        user=user, columns=TEACHERS.template_columns(scoped=user.role == Role.SCHOOL_HR)
+    )
     tally = selectors.Tally()
     rows = selectors.teacher_export_rows(user=user, teachers=queryset, columns=columns, tally=tally)
 
@@ -201,7 +204,7 @@ def export_teachers(run: Job, *, query: dict[str, Any], scope: str = "") -> None
     audit_services.export_record(
         user=user, what="teachers", scope=scope, count=tally.rows, full_ids=tally.full_ids
     )
-    name = workbooks.teacher_list_filename()
+    name = workbooks.teacher_list_filename(timezone.localdate())
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
     run.done = run.total = total
     run.result = {"rows": tally.rows}

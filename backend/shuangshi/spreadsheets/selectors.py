@@ -1,7 +1,7 @@
 """Reads of the spreadsheets app: import jobs of a user, rows of an export."""
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import transaction
@@ -12,7 +12,7 @@ from shuangshi.accounts.scope import can_see_full_id_number
 from shuangshi.common.idnumbers import mask_id_number
 from shuangshi.teachers.models import Teacher
 
-from .columns import Column
+from .columns import TEXT, Column
 from .models import ImportJob
 
 
@@ -40,6 +40,27 @@ class Tally:
 
     rows: int = 0
     full_ids: int = 0
+
+
+def teacher_export_columns(*, user: User, columns: Sequence[Column]) -> tuple[Column, ...]:
+    """The export's columns for this reader: where the ID numbers read masked (every row of a
+    city reader's export) the birth date column holds the year only, and says so in its
+    header (出生年份 / Birth year), not under a date's."""
+    if can_see_full_id_number(user, user.school_id):
+        return tuple(columns)
+    return tuple(
+        replace(
+            c,
+            zh="出生年份",
+            en="Birth year",
+            type=TEXT,
+            help="身份证号已脱敏，仅显示出生年份",
+            example="1985",
+        )
+        if c.field == "birth_date"
+        else c
+        for c in columns
+    )
 
 
 def teacher_export_rows(

@@ -250,9 +250,10 @@ def _instructions_en(book: Workbook, spec: SheetSpec, columns: Sequence[Column])
         )
 
 
-def teacher_list_filename() -> str:
-    """The teacher list's file name in the user's language (the list follows it too)."""
-    return "Teacher list.xlsx" if english() else "教师名单.xlsx"
+def teacher_list_filename(on: date) -> str:
+    """The teacher list's file name in the user's language (the list follows it too), named
+    as every export is: name-YYYY-MM-DD.xlsx, no spaces (practice-duty-2026-12-07.xlsx)."""
+    return f"{'teacher-list' if english() else '教师名单'}-{on.isoformat()}.xlsx"
 
 
 def template_filename(spec: SheetSpec) -> str:

@@ -24,10 +24,17 @@ export default function TeacherRoute() {
     if (teacher.error instanceof ApiError && teacher.error.status === 404) return <NotFound />;
     return <ErrorState error={teacher.error} onRetry={() => void teacher.refetch()} />;
   }
+  const ownRecord = me?.role === 'teacher';
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {/* A teacher reading their own record comes from 我的档案: the teachers list is not theirs. */}
       <Breadcrumb
-        items={[{ title: <Link to={paths.teachers}>{t('nav.teachers')}</Link> }, { title: teacher.data.name }]}
+        items={[
+          ownRecord
+            ? { title: <Link to={paths.me}>{t('recognition.nav.me')}</Link> }
+            : { title: <Link to={paths.teachers}>{t('nav.teachers')}</Link> },
+          { title: teacher.data.name },
+        ]}
       />
       <TeacherDetail
         teacher={teacher.data}

@@ -43,7 +43,7 @@ describe('the practice-duty export', () => {
       loginAs('province');
       renderApp('/practice-duty');
       const user = userEvent.setup({ delay: null });
-      await user.click(await screen.findByRole('button', { name: /Export Excel/ }));
+      await user.click(await screen.findByRole('button', { name: /Export to Excel/ }));
       expect(await screen.findByTestId('duty-export-started')).toHaveTextContent('My jobs');
       expect(seen).toEqual([{ query: '?short=true', language: 'en' }]);
     } finally {

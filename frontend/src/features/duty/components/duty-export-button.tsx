@@ -3,6 +3,7 @@ import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { errorText } from '@/lib/error-text';
+import { JOB_STARTED_MESSAGE_KEY } from '@/lib/job-notice';
 
 import { useExportPracticeDuty } from '../api/export-practice-duty';
 
@@ -21,7 +22,10 @@ export function DutyExportButton({ school, short }: { school?: number; short: bo
           { school, short: short || undefined },
           {
             onSuccess: () =>
-              void message.info({ content: <span data-testid="duty-export-started">{t('duty.exportStarted')}</span> }),
+              void message.info({
+                key: JOB_STARTED_MESSAGE_KEY,
+                content: <span data-testid="duty-export-started">{t('duty.exportStarted')}</span>,
+              }),
             onError: (error) => void message.error(errorText(error)),
           },
         )

@@ -1,6 +1,7 @@
 import { Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { CardTitle } from '@/components/ui/card-title';
 import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { useMe } from '@/lib/auth';
@@ -16,10 +17,12 @@ export function PracticalHoursCard({ city, kind, scope }: { city?: number; kind?
   const shares = useShares({ city, kind });
   const ownSchool = useMe().data?.role === 'school_hr';
   const title = scope ? `${scope} · ${t('hours.title')}` : t('hours.title');
-  if (shares.isPending) return <Card title={title}><Skeleton active /></Card>;
+  // Small, as every card of the dashboard and of my school; its title on one line.
+  const head = <CardTitle text={title} />;
+  if (shares.isPending) return <Card size="small" title={head}><Skeleton active /></Card>;
   if (shares.isError)
     return (
-      <Card title={title}>
+      <Card size="small" title={head}>
         <ErrorState error={shares.error} onRetry={() => void shares.refetch()} />
       </Card>
     );
@@ -32,7 +35,12 @@ export function PracticalHoursCard({ city, kind, scope }: { city?: number; kind?
   if (ownSchool) {
     const row = schools[0];
     return (
-      <Card title={t('hours.title')} extra={term ? t('hours.term', { term }) : undefined} data-testid="practical-hours-card">
+      <Card
+        size="small"
+        title={<CardTitle text={t('hours.title')} />}
+        extra={term ? t('hours.term', { term }) : undefined}
+        data-testid="practical-hours-card"
+      >
         <Row gutter={16} style={{ marginBottom: 12 }}>
           <Col xs={12} md={8}>
             <Statistic title={t('hours.share')} value={formatPercent(row?.total_hours ? row.practical_share : null)} />
@@ -62,7 +70,7 @@ export function PracticalHoursCard({ city, kind, scope }: { city?: number; kind?
     );
   }
   return (
-    <Card title={title} extra={term ? t('hours.term', { term }) : undefined} data-testid="practical-hours-card">
+    <Card size="small" title={head} extra={term ? t('hours.term', { term }) : undefined} data-testid="practical-hours-card">
       <Row gutter={16} style={{ marginBottom: 12 }}>
         <Col xs={12} md={8}>
           <Statistic title={t('hours.share')} value={formatPercent(total ? practical / total : null)} />

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Progress, Space, Spin, Table, Tag, Typography, type TableColumnType } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -40,20 +40,35 @@ function JobProgressCell({ job }: { job: Job }) {
 
 /** A file to download. On a phone its name wraps: a button keeps its text on one line, and a
  * school's workbook (南昌工业职业技术学院-双师型教师-2026-12-06.xlsx) pushed the table past the
- * screen's edge and squeezed the job's name to one character a line. */
-function FileButton({ href, children }: { href: string; children: ReactNode }) {
+ * screen's edge and squeezed the job's name to one character a line. It wraps on two lines at
+ * most (four read as a block of text), ending in "…"; the whole name is the button's title. */
+function FileButton({ href, name }: { href: string; name: string }) {
   const isPhone = useIsPhone();
   return (
     <Button
       size="small"
       icon={<DownloadOutlined />}
       href={href}
-      style={isPhone ? { whiteSpace: 'normal', overflowWrap: 'anywhere', height: 'auto', textAlign: 'start' } : undefined}
+      title={name}
+      style={isPhone ? { whiteSpace: 'normal', overflowWrap: 'anywhere', height: 'auto', maxWidth: '100%', textAlign: 'start' } : undefined}
     >
-      {children}
+      <span style={isPhone ? TWO_LINES : undefined} data-testid="file-name">
+        {name}
+      </span>
     </Button>
   );
 }
+
+// Two lines of 1.5 (max-height where line-clamp is not understood), "…" where it is.
+const TWO_LINES: CSSProperties = {
+  display: '-webkit-box',
+  lineHeight: 1.5,
+  maxHeight: '3em',
+  WebkitBoxOrient: 'vertical',
+  WebkitLineClamp: 2,
+  overflow: 'hidden',
+  overflowWrap: 'anywhere',
+};
 
 /** 我的任务: the user's background jobs (imports, workbooks, exports), with their results. */
 export function JobsPage() {
@@ -76,7 +91,7 @@ export function JobsPage() {
     render: (_: unknown, job) => {
       if (job.download) {
         return (
-          <FileButton href={buildUrl(job.download)}>{job.result_name || t('jobs.download')}</FileButton>
+          <FileButton href={buildUrl(job.download)} name={job.result_name || t('jobs.download')} />
         );
       }
       const outcome = jobOutcome(job, t);
@@ -97,7 +112,7 @@ export function JobsPage() {
           )}
           {marked && (
             // A plain link sends the browser's language: `lang` asks for the app's.
-            <FileButton href={buildUrl(`${job.link}errors/`, { lang: apiLanguage() })}>{t('imports.downloadMarked')}</FileButton>
+            <FileButton href={buildUrl(`${job.link}errors/`, { lang: apiLanguage() })} name={t('imports.downloadMarked')} />
           )}
         </Space>
       );

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 
 import { paths } from '@/config/paths';
 import { useMe } from '@/lib/auth';
+import { JOB_STARTED_MESSAGE_KEY } from '@/lib/job-notice';
 
 import { useJobs } from '../api/get-jobs';
 import { isActive } from '../types/job';
@@ -19,7 +20,7 @@ import { finishedCheck, isRefusedCheck, jobOutcome, jobTitle } from './job-text'
 export function JobsWidget() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { notification } = App.useApp();
+  const { message, notification } = App.useApp();
   const me = useMe().data;
   const jobs = useJobs(1);
   const seen = useRef<Map<number, string> | null>(null);
@@ -33,6 +34,8 @@ export function JobsWidget() {
     for (const job of rows) {
       const was = before.get(job.id);
       if (was && isActive(was) && !isActive(job.status)) {
+        // The done notice replaces the "export started" message (on a phone it covered it).
+        message.destroy(JOB_STARTED_MESSAGE_KEY);
         // A check that ended opens its upload in the import wizard (to confirm, or its errors).
         const check = finishedCheck(job);
         const open = () => navigate(check === null ? paths.jobs : paths.importUpload(check));
@@ -46,7 +49,7 @@ export function JobsWidget() {
         }
       }
     }
-  }, [rows, navigate, notification, t]);
+  }, [rows, navigate, message, notification, t]);
 
   if (!me) return null;
   const active = rows?.filter((job) => isActive(job.status)).length ?? 0;

@@ -2,6 +2,7 @@ import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+import { CardTitle } from '@/components/ui/card-title';
 import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
@@ -17,7 +18,7 @@ export function FallingBelowCard({ city, kind, scope }: { city?: number; kind?: 
   const falling = useFallingBelow({ city, kind, months: 6 });
   const title = scope ? `${scope} · ${t('forecast.fallingTitle')}` : t('forecast.fallingTitle');
   return (
-    <Card title={title} data-testid="falling-below-card">
+    <Card size="small" title={<CardTitle text={title} />} data-testid="falling-below-card">
       {falling.isError ? (
         <ErrorState error={falling.error} onRetry={() => void falling.refetch()} />
       ) : (

@@ -9,6 +9,7 @@ import { DateField } from '@/components/ui/date-field';
 import { paths } from '@/config/paths';
 import { isAfterTodayInChina, todayInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
+import { JOB_STARTED_MESSAGE_KEY } from '@/lib/job-notice';
 
 import { useExportProvince, useExportSchool } from '../api/export-province';
 
@@ -76,6 +77,7 @@ function WorkbookButton({
     start(day.isSame(todayInChina(), 'day') ? undefined : day.format('YYYY-MM-DD'), {
       onSuccess: () =>
         void message.info({
+          key: JOB_STARTED_MESSAGE_KEY,
           content: (
             <span data-testid="export-started">
               {started}{' '}

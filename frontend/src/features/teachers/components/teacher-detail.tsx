@@ -1,8 +1,7 @@
-import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tag } from 'antd';
+import { App, Button, Card, Col, Popconfirm, Row, Space, Tag } from 'antd';
 import { LinkButton } from '@/components/ui/link-button';
 import { useTranslation } from 'react-i18next';
 
-import { useEnumLabel } from '@/components/ui/enum-label';
 import { paths } from '@/config/paths';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
@@ -11,10 +10,10 @@ import { useDeleteTeacher } from '../api/delete-teacher';
 import type { Teacher } from '../types/teacher';
 import { CertificatesCard } from './certificates-card';
 import { FactsCard } from './facts-card';
-import { fieldCategoryLabel } from './field-categories';
 import { HistoryCard } from './history-card';
 import { PeriodsCard } from './periods-card';
 import { QualificationCard } from './qualification-card';
+import { TeacherBasicInfo } from './teacher-basic-info';
 
 export function TeacherDetail({
   teacher,
@@ -26,7 +25,6 @@ export function TeacherDetail({
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
-  const label = useEnumLabel();
   const remove = useDeleteTeacher();
   const { message } = App.useApp();
 
@@ -60,36 +58,7 @@ export function TeacherDetail({
           )
         }
       >
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} title={t('teachers.basicInfo')}>
-          <Descriptions.Item label={t('teachers.fields.school')}>{teacher.school_name}</Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.staff_no')}>{teacher.staff_no}</Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.id_number')}>{teacher.id_number}</Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.gender')}>{label('gender', teacher.gender)}</Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.birth_date')}>
-            {teacher.birth_date ? formatDate(teacher.birth_date) : (teacher.birth_year ?? '—')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.employment')}>
-            {label('employment', teacher.employment)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.course_type')}>
-            {label('courseType', teacher.course_type)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.major')}>{teacher.major || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.major_category')}>
-            {fieldCategoryLabel(teacher.major_category, t)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.education')}>
-            {label('education', teacher.education)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.normal_graduate')}>
-            {teacher.normal_graduate ? t('common.yes') : t('common.no')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.title')}>{label('title', teacher.title)}</Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.hired_on')}>{formatDate(teacher.hired_on)}</Descriptions.Item>
-          <Descriptions.Item label={t('teachers.fields.teaching_since')}>
-            {formatDate(teacher.teaching_since)}
-          </Descriptions.Item>
-        </Descriptions>
+        <TeacherBasicInfo teacher={teacher} title={t('teachers.basicInfo')} />
       </Card>
       <QualificationCard qualification={teacher.qualification} teacher={teacher.id} />
       <FactsCard teacher={teacher.id} />
