@@ -166,7 +166,11 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
     row.get_by_role("button", name="提出异议").click()
     hr_b.get_by_test_id("objection-reason").fill("企业实践期间仍全职授课，请核实。")
     hr_b.get_by_role("dialog").get_by_role("button", name=re.compile("确 ?定|OK")).click()
-    expect(row).to_contain_text("有异议")
+    # Only the province reads objections (DESIGN §8): to anyone else the application stays
+    # under publicity, its objection unseen.
+    expect(hr_b.get_by_role("dialog")).to_have_count(0)
+    expect(row).to_contain_text("公示中")
+    expect(row).not_to_contain_text("有异议")
     other.close()
 
     _open_application(prov, teacher["name"], status="有异议")
@@ -190,7 +194,10 @@ def test_a_teacher_is_recognized_from_proposal_to_printed_certificate(
 
     # The teacher's certificate page prints on A4 and carries the verification QR code.
     mobile.reload()
-    link = mobile.get_by_role("link", name=re.compile(r"^JX\d{4}-1-\d{5}$"))
+    # Beside the computed level (官方认定) and in 我的认定证书: the same certificate.
+    official = mobile.get_by_test_id("official-recognition")
+    expect(official).to_contain_text("初级")
+    link = official.get_by_role("link", name=re.compile(r"^JX\d{4}-1-\d{5}$"))
     number = link.inner_text().strip()
     link.click()
     expect(mobile.get_by_test_id("certificate-no")).to_have_text(number)

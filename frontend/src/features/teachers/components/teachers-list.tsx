@@ -376,7 +376,7 @@ export function TeachersList() {
           allowClear
           aria-label={t('teachers.qualifiedFilter')}
           placeholder={t('teachers.qualifiedFilter')}
-          style={cell(130)}
+          style={cell(150)}
           value={filters.qualified}
           onChange={(value) => update({ qualified: value })}
           options={[
@@ -386,9 +386,9 @@ export function TeachersList() {
         />
         <Select
           allowClear
-          aria-label={t('checklist.officialRecognition')}
-          placeholder={t('checklist.officialRecognition')}
-          style={cell(130)}
+          aria-label={t('teachers.recognizedFilter')}
+          placeholder={t('teachers.recognizedFilter')}
+          style={cell(150)}
           value={filters.recognized}
           onChange={(value) => update({ recognized: value })}
           options={[
