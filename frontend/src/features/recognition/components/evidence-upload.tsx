@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
 import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
+import { useUnsavedOverlayPrompt } from '@/lib/unsaved-changes';
 
 import { useUploadEvidence } from '../api/records';
 import type { EvidenceFile, MyRecord } from '../types';
@@ -36,6 +37,15 @@ export function EvidenceUploadModal({
   const [file, setFile] = useState<File | null>(null);
   const upload = useUploadEvidence();
   const kind = Form.useWatch('kind', form);
+  // A file chosen (or something entered) and not yet uploaded: Back (it closes the modal, see
+  // useOverlayParam) or a tap beside it asks before throwing it away.
+  const [dirty, setDirty] = useState(false);
+  const { leave, prompt } = useUnsavedOverlayPrompt(dirty || file !== null);
+  // Closed on purpose (cancel, once uploaded): nothing to ask.
+  const close = () => {
+    leave();
+    onClose();
+  };
 
   // The records a file of this kind may back (the API ties a file to one of the teacher's own).
   const records =
@@ -64,7 +74,7 @@ export function EvidenceUploadModal({
         enterprise_period: values.kind === 'enterprise' ? values.record : undefined,
       });
       void message.success(t('recognition.upload.done'));
-      onClose();
+      close();
     } catch (error) {
       // The server's word on its field; what belongs to none (the record it names, a
       // refusal) in a message, in words (not prefixed with the API's field name).
@@ -79,17 +89,20 @@ export function EvidenceUploadModal({
     <Modal
       open
       title={t('recognition.upload.title')}
-      onCancel={onClose}
+      onCancel={close}
+      mask={{ closable: !dirty && file === null }}
       onOk={() => form.submit()}
       okText={t('recognition.upload.send')}
       confirmLoading={upload.isPending}
       destroyOnHidden
     >
+      {prompt}
       <Form
         form={form}
         layout="vertical"
         onFinish={(values) => void submit(values)}
         onValuesChange={(changed: Partial<Values>) => {
+          setDirty(true);
           clearEditedErrors(form, changed);
           if ('kind' in changed) form.setFieldsValue({ record: undefined });
         }}

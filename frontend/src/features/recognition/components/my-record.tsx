@@ -19,7 +19,7 @@ import { LEVELS, type Application, type EvidenceFile } from '../types';
 import { evidenceOption } from './evidence-option';
 import { EvidenceUploadModal } from './evidence-upload';
 import { ProposeDrawer } from './propose-drawer';
-import { LevelText, StatusTag } from './status-tag';
+import { ApplicationStatusTag, LevelText, StatusTag } from './status-tag';
 
 /** A teacher's own certificates, periods, completions, files, applications and
  * recognitions, one card under the other (phones first). */
@@ -30,7 +30,9 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
   // ?propose=certificate|enterprise_period while its drawer is open: Back closes it.
   const proposal = useOverlayParam('propose');
   const proposing = proposal.value === 'certificate' || proposal.value === 'enterprise_period' ? proposal.value : null;
-  const [uploading, setUploading] = useState(false);
+  // ?upload=evidence while the evidence upload modal is open: Back closes it, on /me.
+  const upload = useOverlayParam('upload');
+  const uploading = upload.value === 'evidence';
   const data = record.data;
 
   return (
@@ -105,7 +107,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
         size="small"
         title={t('recognition.me.files')}
         extra={
-          <Button size="small" icon={<UploadOutlined />} onClick={() => setUploading(true)} data-testid="upload-evidence">
+          <Button size="small" icon={<UploadOutlined />} onClick={() => upload.open('evidence')} data-testid="upload-evidence">
             {t('recognition.upload.button')}
           </Button>
         }
@@ -134,7 +136,7 @@ export function MyRecordPanels({ teacher }: { teacher: number }) {
           })}
         />
       </Card>
-      {uploading && <EvidenceUploadModal teacher={teacher} record={data} onClose={() => setUploading(false)} />}
+      {uploading && <EvidenceUploadModal teacher={teacher} record={data} onClose={upload.close} />}
       {proposing && (
         <ProposeDrawer key={proposing} kind={proposing} teacher={teacher} open onClose={proposal.close} />
       )}
@@ -220,7 +222,7 @@ function MyApplications({ teacher, files }: { teacher: number; files: EvidenceFi
           emptyText={<Empty description={t('recognition.me.noApplications')} />}
           renderItem={(app) => ({
             'data-testid': `my-application-${app.id}`,
-            extra: <StatusTag status={isReturned(app) ? 'returned' : app.status} />,
+            extra: <ApplicationStatusTag application={app} />,
             actions: [
               app.status === 'draft' && !blocked(app) && (
                 <Button size="small" type="link" key="edit" onClick={() => sheet.open(String(app.id))} data-testid="edit-application">
@@ -264,12 +266,6 @@ function MyApplications({ teacher, files }: { teacher: number; files: EvidenceFi
       {editing && <ApplyModal key={editing.id} teacher={teacher} files={files} application={editing} onClose={sheet.close} />}
     </Card>
   );
-}
-
-/** A draft a review sent back (DESIGN §8: "a returned application is edited and submitted
- * again"): its last step is a return, with the opinion saying what to change. */
-export function isReturned(app: Application): boolean {
-  return app.status === 'draft' && app.history[app.history.length - 1]?.decision === 'return';
 }
 
 /** Steps the status tag beside them already names (submit: 已提交/Submitted). */

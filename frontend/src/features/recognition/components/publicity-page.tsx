@@ -12,7 +12,7 @@ import { useTableScroll } from '@/lib/table-scroll';
 
 import { useApplicationAction, usePublicity } from '../api/applications';
 import type { PublicityRow } from '../types';
-import { LevelText, StatusTag } from './status-tag';
+import { ApplicationStatusTag, LevelText } from './status-tag';
 
 type Column = TableColumnType<PublicityRow>;
 
@@ -75,7 +75,7 @@ export function PublicityPage() {
           key: 'status',
           render: (_v, row) => (
             <Space orientation="vertical" size={4}>
-              {row.status && <StatusTag status={row.status} />}
+              <ApplicationStatusTag application={row} />
               {objectButton(row)}
             </Space>
           ),
@@ -91,7 +91,7 @@ export function PublicityPage() {
           render: (v: string | null) => formatDate(v),
         },
         { title: t('recognition.round'), dataIndex: 'round_code' },
-        { title: t('recognition.statusLabel'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+        { title: t('recognition.statusLabel'), dataIndex: 'status', render: (_v, row) => <ApplicationStatusTag application={row} /> },
         { title: '', key: 'object', render: (_v, row) => objectButton(row) },
       ];
   return (

@@ -24,7 +24,7 @@ import { useRounds } from '../api/rounds';
 import { STATUSES, type Application } from '../types';
 import { EvidenceList } from './evidence-list';
 import { RecognitionOverview } from './overview';
-import { LevelText, StatusTag } from './status-tag';
+import { ApplicationStatusTag, LevelText, returnOpinion } from './status-tag';
 
 /** The status each role acts on, and so the queue's default filter. */
 const QUEUE: Record<string, string | undefined> = {
@@ -75,7 +75,8 @@ export function ReviewPage({ me }: { me: Me }) {
   const statusColumn: Column = {
     title: t('recognition.statusLabel'),
     dataIndex: 'status',
-    render: (v: string) => <StatusTag status={v} />,
+    // A draft a review returned reads 已退回, as on the teacher's /me.
+    render: (_v, row) => <ApplicationStatusTag application={row} />,
   };
   const details: Column[] = [
     { title: t('recognition.round'), dataIndex: 'round_code' },
@@ -276,6 +277,8 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
   const decide = (kind: 'school-review' | 'province-review', decision: 'approve' | 'return' | 'reject') =>
     void act({ id: current.id, action: kind, decision, opinion: opinion() });
   const s = current.status;
+  // A draft sent back to the teacher: what the review asked them to change, beside its status.
+  const returned = returnOpinion(current);
   // A teacher who has left: the application is returned, rejected or withdrawn, not moved on.
   const left = current.teacher_has_left === true;
   const canSchool = me.role === 'school_hr' && s === 'submitted';
@@ -314,7 +317,14 @@ function ApplicationDrawer({ me, application, onClose }: { me: Me; application: 
             </div>
           ) : null}
         </Descriptions.Item>
-        <Descriptions.Item label={t('recognition.statusLabel')}><StatusTag status={s} /></Descriptions.Item>
+        <Descriptions.Item label={t('recognition.statusLabel')}>
+          <ApplicationStatusTag application={current} />
+          {returned && (
+            <div style={{ marginTop: 4, overflowWrap: 'anywhere' }} data-testid="return-opinion">
+              {t('common.labelled', { label: t('recognition.returnOpinion'), value: returned })}
+            </div>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={t('recognition.statement')}>{current.statement || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('recognition.evidence')}>
           <EvidenceList application={current} />
