@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A query string holding a lone surrogate is a 400 (worded in the request's language).
+    "shuangshi.common.parsers.SurrogateQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -220,7 +222,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": [  # bounded bodies, no deep nesting (issue 15)
         "shuangshi.common.parsers.JSONParser",
         "shuangshi.common.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "shuangshi.common.parsers.MultiPartParser",  # no lone surrogates (round 47)
     ],
     "DEFAULT_PAGINATION_CLASS": "shuangshi.common.pagination.Pagination",
     "PAGE_SIZE": 20,

@@ -14,7 +14,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
-from rest_framework import exceptions, mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,7 +25,7 @@ from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope, teachers_visible_to
 from shuangshi.common.api import RolePermission, ScopedModelViewSet, request_user
 from shuangshi.common.filtering import OrderingFilter, SearchFilter
-from shuangshi.common.parsers import JSONParser
+from shuangshi.common.parsers import FormParser, JSONParser, MultiPartParser
 from shuangshi.common.relations import WholeIdField
 from shuangshi.teachers.api import CertificateSerializer, EnterprisePeriodSerializer
 from shuangshi.teachers.models import (
@@ -253,8 +253,9 @@ class EvidenceFileViewSet(
     permission_classes = [RolePermission]
     read_roles = [Role.PROVINCE, Role.CITY, Role.SCHOOL_HR, Role.TEACHER, Role.EXPERT]
     write_roles = [Role.PROVINCE, Role.SCHOOL_HR, Role.TEACHER]
-    # JSON bodies go through the bounded parser (413 past the limit, 400 when nested too deep).
-    parser_classes = [parsers.MultiPartParser, parsers.FormParser, JSONParser]
+    # The project's parsers: bounded JSON and forms (413 past the limit, 400 when nested too
+    # deep), and no lone surrogates in any field (400).
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
     filterset_class = EvidenceFilter
     ordering_fields = ["uploaded_at", "id"]
 

@@ -17,7 +17,6 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -31,6 +30,7 @@ from shuangshi.audit import services as audit_services
 from shuangshi.common.api import AsOfField, RolePermission, id_param
 from shuangshi.common.filtering import FilterSet
 from shuangshi.common.idnumbers import mask_id_text
+from shuangshi.common.parsers import FormParser, MultiPartParser
 from shuangshi.jobs.api import JobSerializer, ProgressSerializer
 from shuangshi.teachers.api import TeacherViewSet
 from shuangshi.teachers.filters import TeacherFilter, TeacherSearchFilter
