@@ -100,7 +100,7 @@ def summary(teachers: QuerySet[Teacher], schools: list[Any], on: date) -> list[d
                 "school": {"id": school.pk, "code": school.code, "name": school.name},
                 "teachers": n,
                 "short": short,
-                "share_short": round(short / n, 6) if n else None,
+                "share_short": engine.api_share(short / n) if n else None,
             }
         )
     return out

@@ -17,6 +17,7 @@ from shuangshi.accounts.scope import in_school_scope, schools_visible_to
 from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
 from shuangshi.common.filtering import parse_id
 from shuangshi.common.relations import WholeIdField
+from shuangshi.qualification.engine import api_share
 from shuangshi.schools.models import SchoolKind
 
 from . import selectors, services
@@ -66,7 +67,7 @@ class TeachingHoursSerializer(VersionedSerializer):
         }
 
     def get_practical_share(self, row: TeachingHours) -> float | None:
-        return round(row.practical_hours / row.total_hours, 4) if row.total_hours else None
+        return api_share(row.practical_hours / row.total_hours) if row.total_hours else None
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, dict) and data.get("major_category", "") is None:

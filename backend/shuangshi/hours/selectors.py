@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
+from shuangshi.qualification.engine import api_share
 from shuangshi.qualification.models import TargetCode
 from shuangshi.qualification.selectors import target_get
 from shuangshi.schools.models import School
@@ -75,7 +76,7 @@ def school_shares(
                 "term": term,
                 "total_hours": total,
                 "practical_hours": practical,
-                "practical_share": round(practical / total, 4) if total else None,
+                "practical_share": api_share(practical / total) if total else None,
                 "meets_target": meets(practical, total, target),
             }
         )
@@ -90,7 +91,7 @@ def province_share(term: str | None = None) -> float | None:
     total = sum(t for t, _p in sums)
     if not total:
         return None
-    return round(sum(p for _t, p in sums) / total, 4)
+    return api_share(sum(p for _t, p in sums) / total)
 
 
 def term_rows(

@@ -1778,6 +1778,16 @@ def ratio(qualified: int, in_scope: int) -> float | None:
     return qualified / in_scope
 
 
+SHARE_PLACES: Final = 6
+
+
+def api_share(value: float | None) -> float | None:
+    """A share or rate as the API sends it (every one: ratios, staffing, hours, pass rates):
+    6 decimal places, so the web app's one rounding for display (to 0.1 %) is the only one
+    that counts. None stays None (nothing to divide by)."""
+    return None if value is None else round(value, SHARE_PLACES)
+
+
 @lru_cache(maxsize=64)
 def _fraction(target: str) -> Fraction:
     return Fraction(target)
@@ -1858,7 +1868,7 @@ def staffing(
         round(spt, 2),
         norm,
         spt <= norm,
-        round(share, 4),
+        api_share(share),
         profile.part_time_share,
         share >= profile.part_time_share,
     )

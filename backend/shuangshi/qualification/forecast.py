@@ -382,7 +382,7 @@ def _point(on: date, n: int, q: int, target: Decimal) -> dict:
         "date": on,
         "in_scope": n,
         "qualified": q,
-        "ratio": None if ratio is None else round(ratio, 6),
+        "ratio": engine.api_share(ratio),
         "meets_target": engine.meets_target(q, n, target),
     }
 

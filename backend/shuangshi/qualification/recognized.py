@@ -26,7 +26,7 @@ def share(recognized: int, in_scope: int, target: Decimal | float) -> dict[str, 
     ratio = engine.ratio(recognized, in_scope)
     return {
         "recognized": recognized,
-        "recognized_ratio": None if ratio is None else round(ratio, 6),
+        "recognized_ratio": engine.api_share(ratio),
         "recognized_gap": engine.gap(recognized, in_scope, Decimal(str(target))),
         "recognized_meets_target": engine.meets_target(recognized, in_scope, Decimal(str(target))),
     }

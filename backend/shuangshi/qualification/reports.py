@@ -80,7 +80,7 @@ def _share(counts: Counts, target: Decimal) -> dict[str, Any]:
     return {
         "in_scope": n,
         "qualified": q,
-        "ratio": None if ratio is None else round(ratio, 6),
+        "ratio": engine.api_share(ratio),
         "target": float(target),
         "gap": engine.gap(q, n, target),
         "meets_target": engine.meets_target(q, n, target),
@@ -215,7 +215,7 @@ def school_rows_at(
             _Light(
                 s,
                 c,
-                None if ratio is None else round(ratio, 6),
+                engine.api_share(ratio),
                 engine.gap(c.qualified, c.in_scope, target),
                 engine.meets_target(c.qualified, c.in_scope, target),
             )
@@ -513,7 +513,7 @@ def _point(
 
 def _figures(n: int, q: int) -> dict[str, Any]:
     ratio = engine.ratio(q, n)
-    return {"in_scope": n, "qualified": q, "ratio": None if ratio is None else round(ratio, 6)}
+    return {"in_scope": n, "qualified": q, "ratio": engine.api_share(ratio)}
 
 
 # --------------------------------------------------------------------------- candidates
@@ -557,7 +557,7 @@ def target_progress() -> dict[str, Any]:
     n, q = live_counts(RatioSnapshot.Scope.PROVINCE, 0)  # never stale, as the trend
     ratio = engine.ratio(q, n)
     return {
-        TargetCode.DUAL_QUALIFIED_RATIO: None if ratio is None else round(ratio, 6),
+        TargetCode.DUAL_QUALIFIED_RATIO: engine.api_share(ratio),
         TargetCode.TRAINING_BASES: selectors.active_bases_count(),
         TargetCode.PRACTICAL_HOURS_SHARE: _practical_share(),
     }

@@ -1057,7 +1057,7 @@ def rule_profile_preview(
             row[when] = {"qualified": c.qualified, "in_scope": c.in_scope, "meets_target": ok}
         if row["before"]["meets_target"] != row["after"]["meets_target"]:
             changed.append({"id": pk, "code": code, "name": name, **row})
-    ratio = {w: engine.ratio(q, n) for w, (q, n) in totals.items()}
+    ratio = {w: engine.api_share(engine.ratio(q, n)) for w, (q, n) in totals.items()}
     return {
         "as_of": on,
         "schools": len(schools),

@@ -11,7 +11,7 @@ from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
 from shuangshi.accounts.models import Role, User
 from shuangshi.accounts.scope import in_school_scope
 from shuangshi.common.idnumbers import normalize_id_number
-from shuangshi.qualification.engine import add_years
+from shuangshi.qualification.engine import add_years, api_share
 from shuangshi.qualification.models import TargetCode
 from shuangshi.qualification.selectors import profile_current, target_get
 from shuangshi.teachers.models import Teacher
@@ -291,7 +291,9 @@ def base_stats(*, bases: QuerySet[TrainingBase], as_of: date) -> list[dict[str, 
                 "completions": f["completions"],
                 "teachers_trained": len(f["teachers"]),
                 "passed": f["passed"],
-                "pass_rate": round(f["passed"] / f["completions"], 4) if f["completions"] else None,
+                "pass_rate": api_share(f["passed"] / f["completions"])
+                if f["completions"]
+                else None,
                 "voided": f["voided"],
                 "qualified_through": through.get(base.pk, 0),
             }
