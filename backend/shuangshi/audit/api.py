@@ -26,8 +26,8 @@ from shuangshi.qualification.models import TargetCode
 from shuangshi.qualification.wording import level_words
 from shuangshi.recognition.models import ObjectionStatus, decision_label
 from shuangshi.schools.models import School
-from shuangshi.teachers.models import CertificateKind, certificate_level_label
-from shuangshi.training.models import BaseStatus, TrainingBase
+from shuangshi.teachers.models import CertificateKind, Teacher, certificate_level_label
+from shuangshi.training.models import BaseStatus, TrainingBase, TrainingCompletion, TrainingProgram
 
 from . import selectors, services
 from .filters import ACTIONS, LogEntryFilter
@@ -78,6 +78,7 @@ _NAME_JOINS: dict[str, tuple[str, ...]] = {
     "training.basestatuschange": ("base",),
     "recognition.vote": ("application__teacher", "application__round", "expert__teacher"),
     "recognition.objection": ("application__teacher", "application__round"),
+    "training.trainingcompletion": ("teacher", "program"),
 }
 
 
@@ -140,6 +141,17 @@ def objection_name(application: str, status: str) -> str:
     }
 
 
+def completion_name(teacher: str | None, program: str | None, completed_on: str = "") -> str:
+    """A training completion (万燕 · 新能源汽车维修师资培训 · 2025-07-31): whose, of which
+    programme, on which day (TrainingCompletion.__str__); without the day when only the
+    ids were logged and the completion is gone."""
+    return " · ".join(part for part in (teacher, program, completed_on) if part)
+
+
+def _completion_name(row: Any) -> str:
+    return completion_name(row.teacher.name, row.program.title, row.completed_on.isoformat())
+
+
 # Records whose logged name carries a state's code (a vote's decision, an objection's
 # status): worded from the record's identity and that code.
 _STATE_NAMES: dict[str, Callable[[str, str], str]] = {
@@ -162,6 +174,7 @@ _NAMERS: dict[str, Callable[[Any], str]] = {
     "qualification.target": lambda row: target_name(row.code),
     "notifications.alertsettings": lambda row: alert_settings_name(),
     "training.basestatuschange": _base_status_name,
+    "training.trainingcompletion": _completion_name,
     # Without their state: the entry's own code words it (_STATE_NAMES).
     "recognition.vote": lambda row: row.identity(),
     "recognition.objection": lambda row: row.identity(),
@@ -188,7 +201,12 @@ _LOGGED_CODES: dict[str, re.Pattern[str]] = {
     # Vote.__str__ and Objection.__str__ since round 44: names and the state's code.
     "recognition.vote": re.compile(r"(?s)(.+ · .+): (\w+)"),
     "recognition.objection": re.compile(r"(?s)(.+) · objection \((\w+)\)"),
+    # TrainingCompletion.__str__ before round 47: its programme's and teacher's ids.
+    "training.trainingcompletion": re.compile(r"(\d+):(\d+)"),
 }
+# Of those, the ones whose codes are ids only: named from the record while it exists (with
+# what the ids leave out), from the records the ids name once it is gone.
+_IDS_ONLY = {"training.trainingcompletion"}
 
 
 def _label(entry: LogEntry) -> str:
@@ -203,7 +221,8 @@ def _logged_codes(entry: LogEntry) -> re.Match[str] | None:
 def _named_from_record(entry: LogEntry) -> type[models.Model] | None:
     """The model of an entry named in words that logged no codes (written in bulk): it is
     named from its record, while that exists."""
-    if _label(entry) not in _NAMERS or _logged_codes(entry):
+    label = _label(entry)
+    if label not in _NAMERS or (label not in _IDS_ONLY and _logged_codes(entry)):
         return None
     return entry.content_type.model_class()
 
@@ -229,6 +248,13 @@ def object_name(entry: LogEntry, names: Names | None = None) -> str:
     if codes and label == "training.basestatuschange":
         assert names is not None
         return base_status_name(_related_label(names, TrainingBase, codes[1]), codes[2], codes[3])
+    if codes and label == "training.trainingcompletion":
+        assert names is not None
+        found = names.get((TrainingCompletion, str(entry.object_id)))
+        return found or completion_name(
+            _related_label(names, Teacher, codes[2]),
+            _related_label(names, TrainingProgram, codes[1]),
+        )
     if codes:  # a mentor appointment's
         assert names is not None
         return _("%(mentor)s (%(school)s, %(mode)s)") % {
@@ -282,6 +308,9 @@ def related_names(entries: Iterable[LogEntry]) -> Names:
             wanted[School].add(int(codes[2]))
         if codes and _label(entry) == "training.basestatuschange":
             wanted[TrainingBase].add(int(codes[1]))
+        if codes and _label(entry) == "training.trainingcompletion":
+            wanted[TrainingProgram].add(int(codes[1]))
+            wanted[Teacher].add(int(codes[2]))
         own = _named_from_record(entry)
         if own is not None and entry.object_id is not None:
             wanted[own].add(entry.object_id)

@@ -1,5 +1,6 @@
 """Imports as background jobs (DESIGN §6, §10): the dry run and the commit."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -210,6 +211,18 @@ def export_teachers(run: Job, *, query: dict[str, Any], scope: str = "") -> None
     run.result = {"rows": tally.rows}
 
 
+def _steps(run: Job, total: int) -> Callable[[], None]:
+    """A workbook job's progress, one step per unit of work (its figures, then each sheet):
+    the bar from the start, each step as job_progress throttles it; the job's end says
+    done = total."""
+    job_progress(job=run, done=0, total=total, force=True)
+
+    def step() -> None:
+        job_progress(job=run, done=min(run.done + 1, total), total=total)
+
+    return step
+
+
 def _day(as_of: str | None) -> date | None:
     """The workbook's date as the view recorded it (checked there; none on older jobs)."""
     return date.fromisoformat(as_of) if as_of else None
@@ -222,8 +235,10 @@ def export_province(run: Job, *, as_of: str | None = None, scope: str = "") -> N
     from . import report_data, reports
 
     user = _owner(run)
+    step = _steps(run, 1 + len(reports.PROVINCE_SHEETS))  # the figures, then the sheets
     report = report_data.province_report(_day(as_of))
-    content = reports.province_workbook(report)
+    step()
+    content = reports.province_workbook(report, sheet_done=step)
     audit_services.export_record(
         user=user,
         what="province_workbook",
@@ -233,6 +248,7 @@ def export_province(run: Job, *, as_of: str | None = None, scope: str = "") -> N
     )
     name = reports.province_filename(report.as_of)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
+    run.done = run.total
     run.result = {"as_of": report.as_of.isoformat()}
 
 
@@ -247,8 +263,10 @@ def export_school(run: Job, *, school: int, scope: str = "", as_of: str | None =
     found = schools_visible_to(user).filter(pk=school).first()
     if found is None:
         raise JobFailed(_("This school is not visible to you."))
+    step = _steps(run, 1 + len(reports.SCHOOL_SHEETS))  # the figures, then the sheets
     report = report_data.school_report(school=found, user=user, on=_day(as_of))
-    content = reports.school_workbook(report)
+    step()
+    content = reports.school_workbook(report, sheet_done=step)
     audit_services.export_record(
         user=user,
         what="school_workbook",
@@ -258,4 +276,5 @@ def export_school(run: Job, *, school: int, scope: str = "", as_of: str | None =
     )
     name = reports.school_filename(found.name, report.as_of, found.kind)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
+    run.done = run.total
     run.result = {"as_of": report.as_of.isoformat(), "rows": len(report.teachers)}

@@ -444,9 +444,23 @@ def _summary(book: Workbook, report: ProvinceReport) -> None:
     )
 
 
-def province_workbook(report: ProvinceReport) -> bytes:
+# The workbooks' sheets, in their order: a job reports one step per sheet written.
+PROVINCE_SHEETS = (
+    "总览", "按设区市", "按学校类型", "各校明细", "未达标学校", "培养培训基地", "招聘条件不符",
+)  # fmt: skip
+SCHOOL_SHEETS = ("概况", "教师", "最接近符合条件")
+
+
+def _nothing() -> None:
+    pass
+
+
+def province_workbook(report: ProvinceReport, sheet_done: Callable[[], None] = _nothing) -> bytes:
+    """The province workbook (PROVINCE_SHEETS); ``sheet_done`` is called as each sheet is
+    written."""
     book = Workbook(write_only=True)
     _summary(book, report)
+    sheet_done()
     target = report.target_ratio
 
     # The province's own figures close each grouping: its rows add up to them (the gap
@@ -457,12 +471,14 @@ def province_workbook(report: ProvinceReport) -> bytes:
         cols = [Col(title[1:], lambda r: r.label, 16), *GROUP_COLS]
         last = _table(ws, cols, groups, freeze="B2", total=total)
         _colour_ratio(ws, cols, 1, last, target)
+        sheet_done()
 
     ws = book.create_sheet("各校明细")
     ordered = sorted(report.schools, key=lambda s: (s.city_code, s.code))
     last = _table(ws, SCHOOL_COLS, ordered, freeze="C2")
     _colour_ratio(ws, SCHOOL_COLS, 1, last, target)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(SCHOOL_COLS))}{last}"
+    sheet_done()
 
     ws = book.create_sheet("未达标学校")
     below = sorted(
@@ -471,18 +487,23 @@ def province_workbook(report: ProvinceReport) -> bytes:
     )
     last = _table(ws, SCHOOL_COLS, below, freeze="C2")
     _colour_ratio(ws, SCHOOL_COLS, 1, last, target)
+    sheet_done()
 
     ws = book.create_sheet("培养培训基地")
     last = _table(ws, BASE_COLS, report.bases, freeze="C2")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(BASE_COLS))}{last}"
+    sheet_done()
 
     ws = book.create_sheet("招聘条件不符")
     last = _table(ws, RECRUITMENT_COLS, report.recruitment, freeze="E2")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(RECRUITMENT_COLS))}{last}"
+    sheet_done()
     return _save(book)
 
 
-def school_workbook(report: SchoolReport) -> bytes:
+def school_workbook(report: SchoolReport, sheet_done: Callable[[], None] = _nothing) -> bytes:
+    """A school's workbook (SCHOOL_SHEETS); ``sheet_done`` is called as each sheet is
+    written."""
     book = Workbook(write_only=True)
     s = report.school
     share = s.share
@@ -515,11 +536,13 @@ def school_workbook(report: SchoolReport) -> bytes:
         ["已认定距目标缺口（人）", share.recognized_gap, _why_blank(share, share.recognized_gap)]
     )
     ws.append(["已认定是否达标", _yes_no(share.recognized_meets_target, share.in_scope)])
+    sheet_done()
 
     cols = teacher_cols(word)
     ws = book.create_sheet("教师")
     last = _table(ws, cols, report.teachers, freeze="C2")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
+    sheet_done()
 
     ws = book.create_sheet("最接近符合条件")
     closest = sorted(
@@ -527,6 +550,7 @@ def school_workbook(report: SchoolReport) -> bytes:
         key=lambda t: (t.distance is None, t.distance or 0, t.staff_no),
     )
     _table(ws, cols, closest, freeze="C2")
+    sheet_done()
     return _save(book)
 
 

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Upper
@@ -150,4 +150,19 @@ class TrainingCompletion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.program_id}:{self.teacher_id}"
+        # The audit log's name for it, stored with each entry: whose completion, of which
+        # programme, on which day ("万燕 · 新能源汽车维修师资培训 · 2025-07-31"; before round
+        # 47 "<programme id>:<teacher id>", which audit.api names from the records).
+        return " · ".join(
+            (_related_name(self, "teacher"), _related_name(self, "program"), str(self.completed_on))
+        )
+
+
+def _related_name(row: models.Model, field: str) -> str:
+    """``str()`` of a related record; "#<id>" when it cannot be read: the log entry is
+    written all the same."""
+    try:
+        related = getattr(row, field)
+    except ObjectDoesNotExist:
+        related = None
+    return f"#{getattr(row, f'{field}_id')}" if related is None else str(related)

@@ -287,7 +287,10 @@ def base_void_completions(*, base: TrainingBase, reason: str, user: User | None 
     if not reason:
         raise ValidationError({"reason": [_("Say why the completions are voided.")]})
     completions = list(
-        TrainingCompletion.objects.select_for_update().filter(program__base=base, voided=False)
+        # With their teacher and programme: each entry names them (TrainingCompletion.__str__).
+        TrainingCompletion.objects.select_for_update(of=("self",))
+        .select_related("teacher", "program")
+        .filter(program__base=base, voided=False)
     )
     for completion in completions:
         apply_changes(completion, {"voided": True, "void_reason": reason})
