@@ -42,14 +42,14 @@ function JobProgressCell({ job }: { job: Job }) {
  * school's workbook (南昌工业职业技术学院-双师型教师-2026-12-06.xlsx) pushed the table past the
  * screen's edge and squeezed the job's name to one character a line. It wraps on two lines at
  * most (four read as a block of text), ending in "…"; the whole name is the button's title. */
-function FileButton({ href, name }: { href: string; name: string }) {
+function FileButton({ href, name, title = name }: { href: string; name: string; title?: string }) {
   const isPhone = useIsPhone();
   return (
     <Button
       size="small"
       icon={<DownloadOutlined />}
       href={href}
-      title={name}
+      title={title}
       style={isPhone ? { whiteSpace: 'normal', overflowWrap: 'anywhere', height: 'auto', maxWidth: '100%', textAlign: 'start' } : undefined}
     >
       <span style={isPhone ? TWO_LINES : undefined} data-testid="file-name">
@@ -112,7 +112,13 @@ export function JobsPage() {
           )}
           {marked && (
             // A plain link sends the browser's language: `lang` asks for the app's.
-            <FileButton href={buildUrl(`${job.link}errors/`, { lang: apiLanguage() })} name={t('imports.downloadMarked')} />
+            // On a phone a shorter name that reads whole in two lines of the column ("Download
+            // the marked workbook" was cut to "Download the…"); the full one is its title.
+            <FileButton
+              href={buildUrl(`${job.link}errors/`, { lang: apiLanguage() })}
+              name={isPhone ? t('jobs.markedWorkbook') : t('imports.downloadMarked')}
+              title={t('imports.downloadMarked')}
+            />
           )}
         </Space>
       );

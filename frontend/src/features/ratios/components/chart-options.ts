@@ -1,5 +1,7 @@
 // ECharts options built from API figures; pure functions, so tests can check them.
 
+import { formatPercent } from '@/lib/format';
+
 const pct = (ratio: number | null | undefined) =>
   ratio === null || ratio === undefined ? null : Math.round(ratio * 1000) / 10;
 
@@ -32,7 +34,9 @@ export function gaugeOption(ratio: number | null, target: number, label: string,
           valueAnimation: false,
           offsetCenter: [0, '50%'],
           fontSize: 26,
-          formatter: ratio === null ? '—' : '{value}%',
+          // The statistic's words under the gauge (one decimal): 63.0%, and 60.0% (not a
+          // rounded 60%) below a strict "more than 60%" target.
+          formatter: () => formatPercent(ratio),
           color: ratio !== null && (meets ?? ratio > target) ? '#389e0d' : '#cf1322',
         },
         data: [{ value: pct(ratio) ?? 0, name: label }],

@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/ui/query-state';
 import { technicalKinds } from '@/config/enums';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
+import { daysUntil, formatDate, formatPercent } from '@/lib/format';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSchool } from '../api/get-school';
@@ -69,7 +70,23 @@ export function SchoolDashboard({ schoolId }: { schoolId: number }) {
           ) : ratios.isError ? (
             <ErrorState error={ratios.error} onRetry={() => void ratios.refetch()} />
           ) : row ? (
-            <RatioGaugeCard title={technical ? t('school.ratioTechnical') : t('school.ratio')} figures={row} />
+            <RatioGaugeCard
+              title={technical ? t('school.ratioTechnical') : t('school.ratio')}
+              figures={row}
+              extra={
+                // Meeting the target today but not for long if nothing changes (the forecast's
+                // first day below, within its 12 months): said here, before it lapses.
+                row.meets_target && row.forecast_below_on ? (
+                  <Typography.Paragraph type="warning" style={{ margin: '8px 0 0' }} data-testid="falls-below-note">
+                    {t('school.fallsBelow', {
+                      date: formatDate(row.forecast_below_on),
+                      inDays: t('forecast.inDays', { count: daysUntil(row.forecast_below_on) ?? 0 }),
+                      value: formatPercent(row.target, 0),
+                    })}
+                  </Typography.Paragraph>
+                ) : undefined
+              }
+            />
           ) : (
             <Typography.Text type="secondary">{t('dashboard.noRatio')}</Typography.Text>
           )}

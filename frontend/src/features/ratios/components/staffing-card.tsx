@@ -1,5 +1,5 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { formatPercent } from '@/lib/format';
@@ -15,11 +15,15 @@ export function StaffingCard({ staffing }: { staffing?: Staffing }) {
   // null: the norm cannot be judged (no full-time teachers), which is not "not met".
   const ok = (good: boolean | null) =>
     good === null ? (
-      <Tag>{t('school.normUnknown')}</Tag>
+      <Tag style={VERDICT_TAG}>{t('school.normUnknown')}</Tag>
     ) : good ? (
-      <Tag color="success">{t('school.normMet')}</Tag>
+      <Tag color="success" style={VERDICT_TAG}>
+        {t('school.normMet')}
+      </Tag>
     ) : (
-      <Tag color="warning">{t('school.normNotMet')}</Tag>
+      <Tag color="warning" style={VERDICT_TAG}>
+        {t('school.normNotMet')}
+      </Tag>
     );
   return (
     <Card title={t('school.staffing')} size="small" style={{ height: '100%' }}>
@@ -53,16 +57,34 @@ export function StaffingCard({ staffing }: { staffing?: Staffing }) {
   );
 }
 
-/** A figure and its verdict on one line (never broken), the norm in grey under them. */
+/** The figure (never broken) and its verdict on one line where there is room (desktop), the
+ * verdict under the figure where there is not (a phone in English: "does not meet the norm"
+ * beside the figure ran past the card's edge); the norm in grey under them. The verdict's own
+ * words wrap only if even a line of its own is too narrow. */
 function AgainstNorm({ figure, verdict, norm, testId }: { figure: string; verdict: ReactNode; norm: string; testId: string }) {
   return (
-    <div>
-      <span style={{ whiteSpace: 'nowrap' }}>
-        {figure} {verdict}
-      </span>
+    <div style={{ minWidth: 0, maxWidth: '100%' }}>
+      <div style={AGAINST_NORM_LINE} data-testid={`${testId}-line`}>
+        <span style={{ whiteSpace: 'nowrap' }}>{figure}</span>{' '}
+        <span style={{ minWidth: 0, maxWidth: '100%' }}>{verdict}</span>
+      </div>
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={testId}>
         {norm}
       </Typography.Text>
     </div>
   );
 }
+
+/** A verdict tag: no margin of its own (the line's gap spaces it), its words wrapping only
+ * when a line of its own is narrower than it (antd's tags never wrap). */
+const VERDICT_TAG: CSSProperties = { marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%' };
+
+/** Figure and verdict: side by side, the verdict wrapping below when the line is too narrow. */
+const AGAINST_NORM_LINE: CSSProperties = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  columnGap: 8,
+  rowGap: 4,
+  minWidth: 0,
+};

@@ -70,7 +70,10 @@ function TargetForm({ target, onDirty }: { target: Target; onDirty: (code: strin
         defaultValue: isRatio ? t('settings.ratioTarget') : t('settings.basesTarget'),
       })}
       extra={
-        target.deadline_passed ? (
+        // Without a deadline there is none to be before (or past).
+        !target.deadline ? (
+          <Tag>{t('settings.deadlineNone')}</Tag>
+        ) : target.deadline_passed ? (
           <Tag color="red">{t('settings.deadlinePassed')}</Tag>
         ) : (
           <Tag color="blue">{t('settings.deadlineAhead')}</Tag>
