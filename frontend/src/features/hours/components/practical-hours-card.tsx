@@ -5,7 +5,7 @@ import { CardTitle } from '@/components/ui/card-title';
 import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { useMe } from '@/lib/auth';
-import { formatPercent } from '@/lib/format';
+import { formatPercent, formatPercentAgainst } from '@/lib/format';
 
 import { useShares } from '../api/get-shares';
 import type { ShareRow } from '../types/hours';
@@ -43,7 +43,10 @@ export function PracticalHoursCard({ city, kind, scope }: { city?: number; kind?
       >
         <Row gutter={16} style={{ marginBottom: 12 }}>
           <Col xs={12} md={8}>
-            <Statistic title={t('hours.share')} value={formatPercent(row?.total_hours ? row.practical_share : null)} />
+            <Statistic
+              title={t('hours.share')}
+              value={formatPercentAgainst(row?.total_hours ? row.practical_share : null, target, row?.meets_target)}
+            />
           </Col>
           <Col xs={12} md={8}>
             <Statistic
@@ -95,7 +98,7 @@ export function PracticalHoursCard({ city, kind, scope }: { city?: number; kind?
           extra: (
             <span>
               {t('hours.shareOf', {
-                share: formatPercent(row.practical_share),
+                share: formatPercentAgainst(row.practical_share, target, row.meets_target),
                 hours: row.practical_hours,
                 total: row.total_hours,
               })}

@@ -9,7 +9,7 @@ import { RowActions } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
-import { formatPercent } from '@/lib/format';
+import { formatPercent, formatPercentAgainst } from '@/lib/format';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSchoolRatios } from '../api/get-school-ratios';
@@ -106,7 +106,7 @@ export function SchoolRatiosTable({
     key: 'ratio',
     sorter: true,
     sortOrder: order('ratio'),
-    render: (_: unknown, r) => formatPercent(r.ratio),
+    render: (_: unknown, r) => formatPercentAgainst(r.ratio, r.target, r.meets_target),
   };
   const recognized: Column[] = hasRecognized
     ? [

@@ -1,6 +1,6 @@
 // ECharts options built from API figures; pure functions, so tests can check them.
 
-import { formatPercent } from '@/lib/format';
+import { formatPercentAgainst } from '@/lib/format';
 
 const pct = (ratio: number | null | undefined) =>
   ratio === null || ratio === undefined ? null : Math.round(ratio * 1000) / 10;
@@ -35,8 +35,9 @@ export function gaugeOption(ratio: number | null, target: number, label: string,
           offsetCenter: [0, '50%'],
           fontSize: 26,
           // The statistic's words under the gauge (one decimal): 63.0%, and 60.0% (not a
-          // rounded 60%) below a strict "more than 60%" target.
-          formatter: () => formatPercent(ratio),
+          // rounded 60%) below a strict "more than 60%" target; never across the target
+          // against the verdict (59.996%, not 60.0%, below it).
+          formatter: () => formatPercentAgainst(ratio, target, meets),
           color: ratio !== null && (meets ?? ratio > target) ? '#389e0d' : '#cf1322',
         },
         data: [{ value: pct(ratio) ?? 0, name: label }],

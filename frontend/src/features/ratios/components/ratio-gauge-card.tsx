@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Chart } from '@/components/charts/chart';
 import { CountSuffix } from '@/components/ui/count-suffix';
-import { formatPercent } from '@/lib/format';
+import { formatPercent, formatPercentAgainst } from '@/lib/format';
 
 import type { RatioFigures } from '../types/ratios';
 import { gaugeOption } from './chart-options';
@@ -20,11 +20,13 @@ export function RatioGaugeCard({
 }) {
   const { t } = useTranslation();
   const target = figures.target;
+  // Beside its verdict: never across the target against it (the gauge's figure the same).
+  const ratio = formatPercentAgainst(figures.ratio, target, figures.meets_target);
   return (
     <Card title={title} size="small" style={{ height: '100%' }}>
       <Chart
         height={220}
-        ariaLabel={`${title}: ${formatPercent(figures.ratio)}`}
+        ariaLabel={`${title}: ${ratio}`}
         option={gaugeOption(
           figures.ratio,
           target,
@@ -34,7 +36,7 @@ export function RatioGaugeCard({
       />
       <Row gutter={8} style={{ textAlign: 'center' }}>
         <Col span={8}>
-          <Statistic title={t('dashboard.ratio')} value={formatPercent(figures.ratio)} />
+          <Statistic title={t('dashboard.ratio')} value={ratio} />
         </Col>
         <Col span={8}>
           <Statistic title={t('dashboard.qualified')} value={figures.qualified} suffix={<CountSuffix>/ {figures.in_scope}</CountSuffix>} />

@@ -2,7 +2,7 @@ import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { formatPercent } from '@/lib/format';
+import { formatPercentAgainst } from '@/lib/format';
 import type { components } from '@/types/api';
 
 type Staffing = components['schemas']['Staffing'];
@@ -45,7 +45,7 @@ export function StaffingCard({ staffing }: { staffing?: Staffing }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('school.partTimeShare')}>
             <AgainstNorm
-              figure={formatPercent(staffing.part_time_share)}
+              figure={formatPercentAgainst(staffing.part_time_share, staffing.part_time_norm, staffing.part_time_ok)}
               verdict={ok(staffing.part_time_ok)}
               norm={t('school.partTimeNorm')}
               testId="part-time-norm"

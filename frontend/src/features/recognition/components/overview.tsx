@@ -6,7 +6,7 @@ import { CountSuffix } from '@/components/ui/count-suffix';
 import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
-import { formatPercent } from '@/lib/format';
+import { formatPercent, formatPercentAgainst } from '@/lib/format';
 
 import { useGaps, useRecognizedShare, type GapRow } from '../api/overview';
 import { LevelText } from './status-tag';
@@ -75,7 +75,7 @@ export function RecognitionOverview() {
               <Statistic title={t('recognition.overview.computed')} value={formatPercent(share?.ratio)} suffix={share && <CountSuffix>{share.qualified}/{share.in_scope}</CountSuffix>} />
             </Col>
             <Col span={12}>
-              <Statistic title={t('recognition.overview.recognized')} value={formatPercent(share?.recognized_ratio)} suffix={share && <CountSuffix>{share.recognized}/{share.in_scope}</CountSuffix>} />
+              <Statistic title={t('recognition.overview.recognized')} value={formatPercentAgainst(share?.recognized_ratio, share?.target, share?.recognized_meets_target)} suffix={share && <CountSuffix>{share.recognized}/{share.in_scope}</CountSuffix>} />
             </Col>
           </Row>
           {share?.recognized_gap ? (
