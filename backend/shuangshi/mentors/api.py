@@ -302,6 +302,14 @@ class MentorAppointmentSerializer(VersionedSerializer):
         required=False,
         help_text="The mentor's exact ID number (to appoint a mentor registered elsewhere).",
     )
+    new_mentor = MentorSerializer(
+        write_only=True,
+        required=False,
+        help_text="A mentor to register with this appointment (create only), in place of "
+        "mentor or mentor_id_number: both are written, or neither (a refused appointment "
+        "registers no mentor). Errors on its fields come keyed by the mentor's field names "
+        "(name, id_number, enterprise…), beside the appointment's.",
+    )
     mentor_name = serializers.CharField(source="mentor.name", read_only=True)
     school = ScopedSchoolField(required=False)
     school_name = serializers.CharField(source="school.name", read_only=True)
@@ -312,6 +320,7 @@ class MentorAppointmentSerializer(VersionedSerializer):
             "id",
             "mentor",
             "mentor_id_number",
+            "new_mentor",
             "mentor_name",
             "school",
             "school_name",
@@ -323,9 +332,35 @@ class MentorAppointmentSerializer(VersionedSerializer):
         ]
         extra_kwargs = {"hours": {"max_value": rules.MAX_HOURS}}
 
+    def to_internal_value(self, data: Any) -> Any:
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            # The new mentor's errors on the mentor's own field names, where the form shows
+            # them (the appointment's fields share none of them).
+            detail: Any = exc.detail
+            nested = detail.get("new_mentor") if isinstance(detail, dict) else None
+            if not isinstance(nested, dict):
+                raise
+            flat: dict[str, list[Any]] = {
+                key: list(value) for key, value in detail.items() if key != "new_mentor"
+            }
+            for key, messages in nested.items():
+                flat.setdefault(key, []).extend(messages)
+            raise serializers.ValidationError(flat) from None
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
         user = request_user(self)
+        if "new_mentor" in attrs:
+            if self.instance is not None:
+                raise serializers.ValidationError(
+                    {"new_mentor": [_("A new mentor is registered with a new appointment only.")]}
+                )
+            if "mentor" in attrs or attrs.get("mentor_id_number"):
+                raise serializers.ValidationError(
+                    {"new_mentor": [_("Name a registered mentor or register a new one, not both.")]}
+                )
         id_number = attrs.pop("mentor_id_number", None)
         if id_number:
             audit_services.id_lookups_charge(user=user, count=1, what="appointment_by_id_number")
@@ -336,7 +371,7 @@ class MentorAppointmentSerializer(VersionedSerializer):
                 )
             attrs["mentor"] = mentor
         if self.instance is None:
-            if "mentor" not in attrs:
+            if "mentor" not in attrs and "new_mentor" not in attrs:
                 raise serializers.ValidationError(
                     {"mentor": [_("Name the mentor, or give their ID number.")]}
                 )
@@ -364,8 +399,17 @@ class MentorAppointmentViewSet(ScopedModelViewSet):
         )
 
     def perform_create(self, serializer: Any) -> None:
+        data = dict(serializer.validated_data)
+        new_mentor = data.pop("new_mentor", None)
+        if new_mentor is not None:
+            serializer.instance = services.appointment_create_with_mentor(
+                mentor_data=new_mentor,
+                data=data,
+                user=self.request.user,  # type: ignore[arg-type]
+            )
+            return
         serializer.instance = services.appointment_create(
-            data=serializer.validated_data,
+            data=data,
             user=self.request.user,  # type: ignore[arg-type]
         )
 

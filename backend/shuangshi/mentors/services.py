@@ -127,6 +127,16 @@ def appointment_create(*, data: dict[str, Any], user: User | None = None) -> Men
 
 
 @transaction.atomic
+def appointment_create_with_mentor(
+    *, mentor_data: dict[str, Any], data: dict[str, Any], user: User | None = None
+) -> MentorAppointment:
+    """Register a mentor and appoint them, in one transaction: an appointment refused
+    (ValidationError) registers no mentor, so nothing is left half written."""
+    mentor = mentor_create(data=mentor_data, user=user)
+    return appointment_create(data={**data, "mentor": mentor}, user=user)
+
+
+@transaction.atomic
 def appointment_update(
     *, appointment: MentorAppointment, data: dict[str, Any], user: User | None = None
 ) -> MentorAppointment:

@@ -2940,6 +2940,8 @@ export interface components {
             mentor?: number;
             /** @description The mentor's exact ID number (to appoint a mentor registered elsewhere). */
             mentor_id_number?: string;
+            /** @description A mentor to register with this appointment (create only), in place of mentor or mentor_id_number: both are written, or neither (a refused appointment registers no mentor). Errors on its fields come keyed by the mentor's field names (name, id_number, enterprise…), beside the appointment's. */
+            new_mentor?: components["schemas"]["MentorRequest"];
             school?: number;
             /** 聘任方式 */
             mode: components["schemas"]["ModeEnum"];
@@ -3565,6 +3567,8 @@ export interface components {
             mentor?: number;
             /** @description The mentor's exact ID number (to appoint a mentor registered elsewhere). */
             mentor_id_number?: string;
+            /** @description A mentor to register with this appointment (create only), in place of mentor or mentor_id_number: both are written, or neither (a refused appointment registers no mentor). Errors on its fields come keyed by the mentor's field names (name, id_number, enterprise…), beside the appointment's. */
+            new_mentor?: components["schemas"]["MentorRequest"];
             school?: number;
             /** 聘任方式 */
             mode?: components["schemas"]["ModeEnum"];

@@ -1,7 +1,7 @@
 import { DatePicker, type DatePickerProps } from 'antd';
 import type { RangePickerProps } from 'antd/es/date-picker';
 import type { Dayjs } from 'dayjs';
-import type { FocusEvent, KeyboardEvent } from 'react';
+import { type FocusEvent, type KeyboardEvent, useState } from 'react';
 
 // antd's date pickers (@rc-component/picker) treat a text emptied by typing (select all,
 // Backspace) as "nothing typed": the field shows its placeholder but keeps, and a form saves,
@@ -11,14 +11,31 @@ import type { FocusEvent, KeyboardEvent } from 'react';
 
 const emptyText = (input: EventTarget | null) => input instanceof HTMLInputElement && input.value.trim() === '';
 
-/** antd's DatePicker, whose text emptied by typing empties its value (null). */
+/** The text a picker shows for `value` (antd's default format unless one string is given). */
+const shownText = (value: Dayjs | null | undefined, format: unknown) =>
+  value ? value.format(typeof format === 'string' ? format : 'YYYY-MM-DD') : '';
+
+/**
+ * antd's DatePicker, whose text emptied by typing empties its value (null).
+ *
+ * Enter while the picker is open, or while its text is one typed (not yet the field's value),
+ * confirms the date and goes no further: it does not submit the enclosing form (a start date
+ * typed and confirmed with Enter saved an appointment before its end date was reached). Enter
+ * in a closed field showing its value submits the form as in any input.
+ */
 export function DateField(props: DatePickerProps<Dayjs, false>) {
-  const { value, onChange, onBlur, onKeyDown } = props;
+  const { value, onChange, onBlur, onKeyDown, onOpenChange, format } = props;
+  // Whether the popup was open before this key: the render's state, not what the picker's
+  // own Enter (which runs first and closes it) has just set.
+  const [open, setOpen] = useState(false);
 
   const clearIfEmptied = (input: EventTarget | null) => {
     if (value == null || !emptyText(input)) return;
     onChange?.(null, '');
   };
+
+  const typed = (input: EventTarget | null) =>
+    input instanceof HTMLInputElement && input.value.trim() !== '' && input.value.trim() !== shownText(value, format);
 
   return (
     <DatePicker
@@ -27,8 +44,15 @@ export function DateField(props: DatePickerProps<Dayjs, false>) {
         clearIfEmptied(event.target);
         onBlur?.(event, info);
       }}
+      onOpenChange={(next, ...rest) => {
+        setOpen(next);
+        onOpenChange?.(next, ...rest);
+      }}
       onKeyDown={(event: KeyboardEvent<HTMLElement>, preventDefault) => {
-        if (event.key === 'Enter') clearIfEmptied(event.target);
+        if (event.key === 'Enter') {
+          if (open || typed(event.target)) event.preventDefault(); // confirm, do not submit
+          clearIfEmptied(event.target);
+        }
         onKeyDown?.(event, preventDefault);
       }}
     />

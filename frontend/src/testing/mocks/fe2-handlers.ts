@@ -174,6 +174,20 @@ export function fe2Handlers(state: Fe2State) {
     http.get(`${API}/mentor-appointments/`, ({ request }) => HttpResponse.json(paginate(request, state.appointments))),
     http.post(`${API}/mentor-appointments/`, async ({ request }) => {
       const body = await record(request);
+      if (body.end_on && body.start_on && String(body.end_on) < String(body.start_on))
+        return HttpResponse.json({ end_on: ['The end date cannot be before the start date.'] }, { status: 400 });
+      // A new mentor comes with the appointment: both are stored, or neither (above).
+      const fresh = body.new_mentor as Record<string, unknown> | undefined;
+      if (fresh) {
+        const mentor = { ...state.mentors[0], ...fresh, id: state.mentors.length + 10, version: 1 } as Fe2State['mentors'][number];
+        state.mentors.push(mentor);
+        const row = {
+          ...state.appointments[0], ...body, id: state.appointments.length + 10, mentor: mentor.id, mentor_name: mentor.name, version: 1,
+        } as Fe2State['appointments'][number];
+        delete (row as Record<string, unknown>).new_mentor;
+        state.appointments.push(row);
+        return HttpResponse.json(row, { status: 201 });
+      }
       const clash = state.appointments.find(
         (a) => (a.mentor === body.mentor || body.mentor_id_number === KNOWN_MENTOR_ID && a.mentor === 2) && a.mode === body.mode,
       );

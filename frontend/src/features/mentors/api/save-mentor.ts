@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import { invalidateRatios } from '@/lib/ratio-queries';
 
 import type { Mentor } from '../types/mentor';
 
@@ -20,6 +21,7 @@ export function useSaveMentor() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['mentors'] }),
         queryClient.invalidateQueries({ queryKey: ['mentor-appointments'] }),
+        invalidateRatios(queryClient),
       ]),
   });
 }

@@ -15,13 +15,13 @@ import { setFieldErrors } from '@/lib/form-errors';
 import { isValidIdNumber } from '@/lib/id-number';
 
 import { useLookupMentor } from '../api/lookup-mentor';
-import { useSaveAppointment } from '../api/save-appointment';
-import { useSaveMentor } from '../api/save-mentor';
+import { type AppointmentInput, useSaveAppointment } from '../api/save-appointment';
 import type { Appointment, MentorMatch } from '../types/mentor';
 
 const dateFields = ['start_on', 'end_on'];
 const mentorFields = ['name', 'id_number', 'enterprise', 'category', 'title', 'skills'] as const;
 type Source = 'existing' | 'new';
+type NewMentor = NonNullable<AppointmentInput['new_mentor']>;
 
 /**
  * Appoint a mentor: one already registered (found by exact ID number), or a new one
@@ -33,14 +33,11 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
   const me = useMe().data;
   const [form] = Form.useForm();
   const save = useSaveAppointment();
-  const saveMentor = useSaveMentor();
   const lookup = useLookupMentor();
   const chooseSchool = me?.role === 'province';
   const [record, setRecord] = useState(appointment);
   const [source, setSource] = useState<Source>('existing');
   const [match, setMatch] = useState<MentorMatch | null>(null);
-  // A new mentor saved by an earlier attempt whose appointment was then refused.
-  const [registered, setRegistered] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const needsLookup = !record && source === 'existing' && !match;
 
@@ -78,7 +75,7 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
       }),
     );
 
-  const saveAppointment = (values: Record<string, unknown>, mentorIdNumber?: string) => {
+  const saveAppointment = (values: Record<string, unknown>, mentor?: Pick<AppointmentInput, 'mentor_id_number' | 'new_mentor'>) => {
     const data = datesFromDayjs(values, dateFields);
     const body = {
       mode: data.mode,
@@ -88,7 +85,7 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
       ...(chooseSchool && !record ? { school: data.school } : {}),
     } as Partial<Appointment>;
     save.mutate(
-      { ...body, id: record?.id, version: record?.version, mentor_id_number: mentorIdNumber },
+      { ...body, id: record?.id, version: record?.version, ...mentor },
       { onSuccess: () => {
           void message.success(t('common.saved'));
           onClose();
@@ -101,21 +98,14 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
     if (record) return saveAppointment(values);
     if (source === 'existing') {
       if (!match) return findMentor();
-      return saveAppointment(values, idNumberOf('mentor_id_number'));
+      return saveAppointment(values, { mentor_id_number: idNumberOf('mentor_id_number') });
     }
-    const idNumber = idNumberOf('id_number');
-    if (registered === idNumber) return saveAppointment(values, idNumber);
+    // The new mentor goes with the appointment in one request: the server writes both or
+    // neither, and its errors on the mentor's fields come under their names (name, id_number…).
     const mentor = Object.fromEntries(mentorFields.map((f) => [f, values[f] ?? ''])) as Record<string, string>;
-    saveMentor.mutate(
-      { ...mentor, id_number: idNumber, category: mentor.category as 'engineer' },
-      {
-        onSuccess: () => {
-          setRegistered(idNumber);
-          saveAppointment(values, idNumber);
-        },
-        onError: (error) => setErrors(saveErrors(form, error, t('mentors.conflict'), () => {})),
-      },
-    );
+    return saveAppointment(values, {
+      new_mentor: { ...mentor, id_number: idNumberOf('id_number'), category: mentor.category as 'engineer' } as NewMentor,
+    });
   };
 
   const req = (field: string) => ({ required: true, message: t('mentors.required', { field: t(`mentors.fields.${field}`) }) });
@@ -127,7 +117,7 @@ export function AppointmentModal({ appointment, onClose }: { appointment: Appoin
       form={form}
       onFinish={onFinish}
       onCancel={onClose}
-      saving={save.isPending || saveMentor.isPending || lookup.isPending}
+      saving={save.isPending || lookup.isPending}
       okText={needsLookup ? t('mentors.find') : t('common.save')}
       errors={errors}
       width={640}

@@ -66,7 +66,7 @@ describe('mentors, for school HR', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
-  it('registers a new mentor, then appoints them', { timeout: 120_000 }, async () => {
+  it('registers a new mentor with the appointment, in one request', { timeout: 120_000 }, async () => {
     loginAs('hr_a');
     const user = userEvent.setup({ delay: null });
     renderApp('/mentors');
@@ -85,10 +85,13 @@ describe('mentors, for school HR', () => {
     await typeDate(user, within(dialog).getByLabelText('开始日期'), '2026-09-01');
     await user.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    const [mentor, appointment] = state.sent.filter((s) => s.method === 'POST');
-    expect(mentor.url).toMatch(/\/mentors\/$/);
-    expect(mentor.body).toMatchObject({ name: '赵工', id_number: '360102198506150011', enterprise: '江西铜业', category: 'engineer' });
-    expect(appointment.body).toMatchObject({ mentor_id_number: '360102198506150011', hours: 24 });
+    const posted = state.sent.filter((s) => s.method === 'POST');
+    expect(posted).toHaveLength(1);
+    expect(posted[0].url).toMatch(/\/mentor-appointments\/$/);
+    expect(posted[0].body).toMatchObject({
+      new_mentor: { name: '赵工', id_number: '360102198506150011', enterprise: '江西铜业', category: 'engineer' },
+      hours: 24,
+    });
   });
 });
 
