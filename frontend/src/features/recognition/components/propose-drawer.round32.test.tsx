@@ -84,7 +84,9 @@ describe('a teacher proposing a record with its evidence file', () => {
     serve([{ status: 201, body: { id: 1 } }], { status: 400, body: { position: ['岗位名称过长。'] } });
     renderWithProviders(<ProposeDrawer kind="enterprise_period" teacher={1} open onClose={() => undefined} />);
     const form = await fillPeriod(user);
-    // Sent without a file (the date's Enter sent the form): said beside the file field.
+    // Sent without a file (Enter in the date only confirms the date since round 47): said
+    // beside the file field.
+    await user.click(send());
     expect(await screen.findByText('请上传佐证材料')).toBeInTheDocument();
     await user.upload(fileInput(form), pdf());
     await waitFor(() => expect(screen.queryByText('请上传佐证材料')).not.toBeInTheDocument());
