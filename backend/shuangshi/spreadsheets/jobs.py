@@ -213,8 +213,8 @@ def export_teachers(run: Job, *, query: dict[str, Any], scope: str = "") -> None
 
 def _steps(run: Job, total: int) -> Callable[[], None]:
     """A workbook job's progress, one step per unit of work (its figures, then each sheet):
-    the bar from the start, each step as job_progress throttles it; the job's end says
-    done = total."""
+    the bar from the start, each step as job_progress throttles it; the job's end
+    (jobs.services._end_succeeded) says done = total."""
     job_progress(job=run, done=0, total=total, force=True)
 
     def step() -> None:
@@ -248,7 +248,6 @@ def export_province(run: Job, *, as_of: str | None = None, scope: str = "") -> N
     )
     name = reports.province_filename(report.as_of)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
-    run.done = run.total
     run.result = {"as_of": report.as_of.isoformat()}
 
 
@@ -276,5 +275,4 @@ def export_school(run: Job, *, school: int, scope: str = "", as_of: str | None =
     )
     name = reports.school_filename(found.name, report.as_of, found.kind)
     job_attach_file(job=run, name=name, content=content, content_type=XLSX)
-    run.done = run.total
     run.result = {"as_of": report.as_of.isoformat(), "rows": len(report.teachers)}
