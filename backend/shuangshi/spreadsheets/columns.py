@@ -156,7 +156,9 @@ class SheetSpec:
     kind: str
     title: str  # the data sheet's name
     columns: tuple[Column, ...]
-    key: str  # how rows are matched to existing records, for the instructions
+    # The fields that match a row to a stored record, named in the instructions by the
+    # sheet's own headers (the scope column a scoped user's sheet leaves out: their own).
+    key: tuple[str, ...]
     scope_column: str | None = None  # the column a scoped user may leave out
 
     def template_columns(self, *, scoped: bool) -> tuple[Column, ...]:
@@ -211,7 +213,7 @@ SCHOOL_CODE = Column(
 TEACHERS = SheetSpec(
     kind="teachers",
     title="教师",
-    key="身份证号",
+    key=("id_number",),
     scope_column="school",
     columns=(
         Column(
@@ -341,7 +343,7 @@ TEACHERS = SheetSpec(
 CERTIFICATES = SheetSpec(
     kind="certificates",
     title="证书",
-    key="身份证号 + 证书类别 + 证书编号",
+    key=("id_number", "kind", "number"),
     columns=(
         *_teacher_named("持证教师的身份证号（教师须已登记）"),
         Column(
@@ -427,7 +429,7 @@ CERTIFICATES = SheetSpec(
 PERIODS = SheetSpec(
     kind="enterprise-periods",
     title="企业经历",
-    key="身份证号 + 经历类型 + 企业名称 + 开始日期",
+    key=("id_number", "kind", "enterprise", "start_on"),
     columns=(
         *_teacher_named("教师身份证号（教师须已登记）"),
         Column(
@@ -484,7 +486,7 @@ PERIODS = SheetSpec(
 MENTOR_APPOINTMENTS = SheetSpec(
     kind="mentor-appointments",
     title="产业导师聘任",
-    key="导师身份证号 + 学校 + 聘任方式 + 聘任开始日期",
+    key=("id_number", "school", "mode", "start_on"),
     scope_column="school",
     columns=(
         Column(
@@ -575,7 +577,7 @@ MENTOR_APPOINTMENTS = SheetSpec(
 TRAINING_COMPLETIONS = SheetSpec(
     kind="training-completions",
     title="培训结业",
-    key="培训项目 + 身份证号",
+    key=("program", "id_number"),
     scope_column="base",
     columns=(
         *_teacher_named("参训教师身份证号（任一学校已登记的教师）"),
@@ -641,7 +643,7 @@ TRAINING_COMPLETIONS = SheetSpec(
 TEACHING_HOURS = SheetSpec(
     kind="teaching-hours",
     title="实践教学课时",
-    key="学校 + 学期 + 专业大类",
+    key=("school", "term", "major_category"),
     scope_column="school",
     columns=(
         Column(

@@ -52,7 +52,11 @@ _ATTRIBUTES = rb"""(?:\s+[^\s=<>/"']+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*"""
 _TAG_START = re.compile(_PREFIX + rb"(?:row|c)(?=[\s/>])")
 _TAG = re.compile(_PREFIX + rb"(row|c)(" + _ATTRIBUTES + rb")\s*/?>")
 _ATTRIBUTE = re.compile(rb"""\s+([^\s=<>/"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_PREFIXED_NAME = re.compile(rb":(?:c|row)(?=[\s/>])")  # the end of a prefixed tag's name
+# The end of a prefixed tag's name, of the tags that place cells or hold a formula and its
+# value: none in a real sheet of plain tags.
+_PREFIXED_NAME = re.compile(rb":(?:c|row|f|v)(?=[\s/>])")
+# A formula error's type, as python-calamine reads it (any space, either quote; not x:t).
+_ERROR_TYPE = re.compile(rb"""\st\s*=\s*(?:"e"|'e')""")
 _SHEET_DATA = re.compile(_PREFIX + rb"sheetData(?=[\s/>])")
 _DIMENSION_START = re.compile(_PREFIX + rb"dimension(?=[\s/>])")
 _DIMENSION = re.compile(_PREFIX + rb"dimension(" + _ATTRIBUTES + rb")\s*/?>")
@@ -255,6 +259,7 @@ class _RowState:
     row: int = 0  # current row number (rows without r follow the previous one)
     column: int = 0  # last column in the current row
     tail: bytes = b""  # the end of the chunk before (unsaved formulas across the seam)
+    prefixed: bool = False  # whether the chunk before held a tag under another prefix
 
 
 def _scan_tags(data: bytes, extent: SheetExtent, state: _RowState) -> None:
@@ -266,19 +271,24 @@ def _scan_tags(data: bytes, extent: SheetExtent, state: _RowState) -> None:
             return  # not a worksheet (yet): no cells to place
         extent.is_sheet = True
         extent.prefix = found.group(1) or b""
+    # Whether a cell, row, formula or value tag here may have a prefix other than the
+    # sheet's, which python-calamine reads as it reads the sheet's own: one search in a sheet
+    # of plain tags (about 3 ms for 10,000 teacher rows; real sheets hold none).
+    prefixed = bool(extent.prefix) or _PREFIXED_NAME.search(data) is not None
     if not extent.formula_errors:
-        # A whole cell tag is in ``data`` (an unfinished one waits for the next chunk). As
-        # Excel, WPS, LibreOffice and openpyxl write it: one search (about 7 ms for 10,000
-        # teacher rows; a regex for every spelling took longer).
-        extent.formula_errors = b' t="e"' in data
+        # A whole cell tag is in ``data`` (an unfinished one waits for the next chunk).
+        extent.formula_errors = _has_formula_error(data)
     if not extent.unsaved_formulas:
         # One regex search (its literal start found at memchr speed: about 5 ms for 10,000
-        # teacher rows), and the seam with the chunk before, where a cell may be cut.
+        # teacher rows; under any prefix when one is here, round 48), and the seam with the
+        # chunk before, where a cell may be cut.
         seam = state.tail + data[:SEAM]
         extent.unsaved_formulas = any(
-            next(unsaved_formulas(part, extent.prefix), None) is not None for part in (data, seam)
+            next(unsaved_formulas(part, extent.prefix, any_prefix=foreign), None) is not None
+            for part, foreign in ((data, prefixed), (seam, prefixed or state.prefixed))
         )
         state.tail = data[-SEAM:]
+    state.prefixed = prefixed
     patterns = _patterns(extent.prefix)
     # Fast path: every cell and row names its own position, r first, rows without leading
     # zeros (Excel, WPS, openpyxl). One regex pass lists every cell tag with its row number
@@ -289,7 +299,7 @@ def _scan_tags(data: bytes, extent: SheetExtent, state: _RowState) -> None:
     if (
         b"" in numbers
         or b"" in numbered_rows
-        or _other_prefix(data, extent, numbers, numbered_rows)
+        or (prefixed and _other_prefix(data, numbers, numbered_rows))
     ):
         _scan_tags_slowly(data, extent, state)
         return
@@ -306,15 +316,24 @@ def _scan_tags(data: bytes, extent: SheetExtent, state: _RowState) -> None:
         state.row = int(numbered_rows[-1])
 
 
-def _other_prefix(data: bytes, extent: SheetExtent, cells: list[bytes], rows: list[bytes]) -> bool:
+def _other_prefix(data: bytes, cells: list[bytes], rows: list[bytes]) -> bool:
     """Whether a cell or row tag here has a prefix other than the sheet's, which the fast
     patterns miss and python-calamine reads (x:c in a sheet of plain tags, c in one of x:
-    tags). In a sheet of plain tags such a tag holds ":c" or ":row", which real sheets never
-    do: one search for those (about 3 ms for 10,000 teacher rows); only then are the tags
-    counted by regex."""
-    if not extent.prefix and _PREFIXED_NAME.search(data) is None:
-        return False
+    tags). Asked only of a chunk that may hold one (in a sheet of plain tags, one that holds
+    ":c", ":row", ":f" or ":v", which real sheets never do): the tags are counted by regex."""
     return len(_TAG_START.findall(data)) != len(cells) + len(rows)
+
+
+def _has_formula_error(data: bytes) -> bool:
+    """Whether a cell here holds a formula error (t="e"), which python-calamine reads as a
+    blank cell, in any spelling it reads (t='e', t = "e", a tab or a line break before t).
+    Every spelling holds "e" or 'e', which other cells do not: a search for "e" (about 6
+    ms for 10,000 teacher rows, 1 ms more than for Excel's own ` t="e"`), one for the
+    single quote that real sheets seldom hold (memchr: 0.1 ms), and the regex (about 45 ms
+    over the same rows) only over a chunk that holds one of them."""
+    if b'"e"' in data or (b"'" in data and b"'e'" in data):
+        return _ERROR_TYPE.search(data) is not None
+    return False
 
 
 def _largest(digits: list[bytes]) -> int:

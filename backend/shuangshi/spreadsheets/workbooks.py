@@ -174,7 +174,28 @@ def _cell(ws: WriteOnlyWorksheet, column: Column, value: Any, english: bool = Fa
     return value
 
 
+# Who a scope column a scoped user's sheet leaves out stands for, in the instructions.
+_OWN_SCOPE = {"school": ("本校", "your school"), "base": ("本基地", "your base")}
+
+
+def _key(spec: SheetSpec, columns: Sequence[Column], english: bool) -> tuple[str, str]:
+    """(the key's columns as this sheet names them, joined with " + "; whose records they
+    are when the sheet leaves the scope column out, or ""): the instructions name only
+    columns the sheet has."""
+    names = {c.field: c.english_header if english else c.zh for c in columns}
+    key = [names[field] for field in spec.key if field in names]
+    scope = spec.scope_column
+    own = _OWN_SCOPE[scope][english] if scope in spec.key and scope not in names else ""
+    return " + ".join(key), own
+
+
+def _quoted(columns: Sequence[Column], kind: str, english: bool) -> list[str]:
+    return [f"“{c.english_header if english else c.zh}”" for c in columns if c.type == kind]
+
+
 def _instructions(book: Workbook, spec: SheetSpec, columns: Sequence[Column]) -> None:
+    """The sheet's own columns, each its row (from the columns the data sheet is written
+    from), and notes on dates and ID numbers only when the sheet has such columns."""
     ws = book.create_sheet("填写说明")
     for letter, width in zip("ABCDEF", (16, 18, 8, 12, 60, 22), strict=True):
         ws.column_dimensions[letter].width = width
@@ -182,13 +203,20 @@ def _instructions(book: Workbook, spec: SheetSpec, columns: Sequence[Column]) ->
     title.font = Font(bold=True, size=14)
     ws.append([title])
     ws.append([f"在“{spec.title}”工作表第 2 行起逐行填写，不要修改表头；红色表头为必填列。"])
-    ws.append([f"再次导入同一文件会按“{spec.key}”更新已有记录，不会重复新增。"])
+    key, own = _key(spec, columns, english=False)
     ws.append(
-        [
-            "日期写成 2024-09-01（也接受 2024/9/1、2024.9.1、2024年9月1日）；"
-            "身份证号列须为文本格式，以免 Excel 丢失末尾数字。"
-        ]
+        [f"再次导入同一文件会按{own + '的' if own else ''}“{key}”更新已有记录，不会重复新增。"]
     )
+    notes = []
+    if dates := _quoted(columns, DATE, english=False):
+        notes.append(
+            f"日期列（{'、'.join(dates)}）写成 2024-09-01"
+            "（也接受 2024/9/1、2024.9.1、2024年9月1日）"
+        )
+    if ids := _quoted(columns, ID, english=False):
+        notes.append(f"{'、'.join(ids)}列须为文本格式，以免 Excel 丢失末尾数字")
+    if notes:
+        ws.append(["；".join(notes) + "。"])
     ws.append(["英文表头（见 English 列）同样可以识别，列的顺序不限。"])
     ws.append([])
     # The 示例 column, read top to bottom, is an example row. (Not written as a row under the
@@ -223,15 +251,25 @@ def _instructions_en(book: Workbook, spec: SheetSpec, columns: Sequence[Column])
     ws.append([title])
     sheet = english_sheet_title(spec)
     ws.append([f"Fill in the “{sheet}” sheet from row 2, one record a row; keep the header row."])
-    ws.append(
-        ["Importing the same file again updates the records it names; it adds no duplicates."]
-    )
+    key, own = _key(spec, columns, english=True)
     ws.append(
         [
-            "Dates as 2024-09-01 (2024/9/1 and 2024.9.1 are read too); keep the ID number "
-            "column as text so that Excel does not lose its last digits."
+            f"Importing the same file again updates the records with the same “{key}”"
+            f"{f' ({own})' if own else ''}; it adds no duplicates."
         ]
     )
+    notes = []
+    if dates := _quoted(columns, DATE, english=True):
+        notes.append(
+            f"Dates ({', '.join(dates)}) as 2024-09-01 (2024/9/1 and 2024.9.1 are read too)"
+        )
+    if ids := _quoted(columns, ID, english=True):
+        notes.append(
+            f"{'keep' if notes else 'Keep'} the {' and '.join(ids)} column as text so that "
+            "Excel does not lose its last digits"
+        )
+    if notes:
+        ws.append(["; ".join(notes) + "."])
     ws.append(["Chinese headers (the 表头 column) are read as well, in any column order."])
     ws.append([])
     ws.append(
