@@ -250,6 +250,8 @@ class TrendQuery(serializers.Serializer):
     city = serializers.IntegerField(required=False, min_value=1)
     start = serializers.RegexField(r"^\d{4}-\d{2}(-\d{2})?$", required=False)
     end = serializers.RegexField(r"^\d{4}-\d{2}(-\d{2})?$", required=False)
+    # The dashboard's date: the series ends at its month, the last point on that day.
+    as_of = AsOfField(required=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         for name in ("start", "end"):
@@ -382,6 +384,13 @@ class RatioTrendView(RatioView):
             OpenApiParameter("city", int),
             OpenApiParameter("from", str, description="YYYY-MM"),
             OpenApiParameter("to", str, description="YYYY-MM"),
+            OpenApiParameter(
+                "as_of",
+                date,
+                description="The figures as on this date: no month after its month, and "
+                "that month's point is the figures on this day (as ratios/summary?as_of "
+                "gives them). Default (or today, or later): up to today.",
+            ),
         ],
         responses={200: schemas.RatioTrend},
     )
@@ -389,7 +398,9 @@ class RatioTrendView(RatioView):
         q = _query(TrendQuery, request)
         user: User = request.user  # type: ignore[assignment]
         scope, key = reports.trend_scope(user, school=q.get("school"), city=q.get("city"))
-        return Response(reports.trend(scope, key, start=q.get("start"), end=q.get("end")))
+        return Response(
+            reports.trend(scope, key, start=q.get("start"), end=q.get("end"), as_of=q.get("as_of"))
+        )
 
 
 class CandidatesView(RatioView):

@@ -438,9 +438,21 @@ def _month_add(month: date, n: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict[str, Any]:
-    this_month = timezone.localdate().replace(day=1)
-    end = min(end or this_month, this_month)
+def trend(
+    scope: str,
+    key: int,
+    *,
+    start: date | None,
+    end: date | None,
+    as_of: date | None = None,
+) -> dict[str, Any]:
+    today = timezone.localdate()
+    this_month = today.replace(day=1)
+    # A past date (the dashboard's `as_of`): the series ends at its month, and that month's
+    # point is the figures on that day (the page's headline), not at the month's end after it.
+    on = as_of if as_of is not None and as_of < today else None
+    last = this_month if on is None else on.replace(day=1)
+    end = min(end or last, last)
     start = start or _month_add(end, -11)
     if start > end:
         raise ValidationError({"from": [_("The start month is after the end month.")]})
@@ -450,17 +462,20 @@ def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict
         if snap.month != this_month  # the current month is computed live below
     }
     months, month = [], start
-    while month <= end and month != this_month:
+    while month <= end and month != last:
         months.append(month)
         month = _month_add(month, 1)
+    on_month_end = on is not None and on == intervals.month_end(last)
     # Each month as of its last day from the stored dated results (DESIGN §4: the figure
     # ratios/summary gives with as_of that day, a back-dated write or a rule change
     # included); the snapshot the job recorded on the 1st goes beside it (`recorded`), and
     # stands in only for a month the dated results do not cover (before their horizon, or a
     # new rule profile not yet rebuilt). Neither: the month has no point.
-    counted = selectors.totals_at_month_ends(
-        [intervals.month_end(m) for m in months], _scope_school_ids(scope, key)
-    )
+    school_ids = _scope_school_ids(scope, key)
+    month_ends = [intervals.month_end(m) for m in months]
+    if on is not None and on_month_end:
+        month_ends.append(on)
+    counted = selectors.totals_at_month_ends(month_ends, school_ids)
     points = []
     for month in months:
         snap = recorded.get(month)
@@ -470,9 +485,16 @@ def trend(scope: str, key: int, *, start: date | None, end: date | None) -> dict
             points.append(
                 _point(month, snap.in_scope, snap.qualified, live=False, stored=True, recorded=snap)
             )
-    if end == this_month:
+    if end == last and on is None:
         n, q = live_counts(scope, key)
         points.append(_point(this_month, n, q, live=True, stored=False))
+    elif end == last and on is not None:
+        found = counted.get(on) if on_month_end else None
+        n, q = found if found is not None else _totals_on(on, school_ids)
+        # The snapshot of a month the date ends goes beside it; one recorded at the end of a
+        # month the date falls inside is after the date, and is left out.
+        snap = recorded.get(last) if on_month_end else None
+        points.append(_point(last, n, q, live=False, stored=False, recorded=snap))
     return {"scope": scope, "key": key, "points": points}
 
 
@@ -493,8 +515,13 @@ def live_counts(scope: str, key: int) -> tuple[int, int]:
     school_ids = _scope_school_ids(scope, key)
     if selectors.results_current(today, school_ids):
         return selectors.live_counts_today(scope, key)
+    return _totals_on(today, school_ids)
+
+
+def _totals_on(on: date, school_ids: list[int] | None) -> tuple[int, int]:
+    """(in scope, qualified) of a series counted at ``on``, as ratios/summary?as_of counts."""
     total = Counts()
-    for counts in selectors.counts_at(today, school_ids).values():
+    for counts in selectors.counts_at(on, school_ids).values():
         total.add(counts)
     return total.in_scope, total.qualified
 

@@ -134,7 +134,8 @@ class TrendPoint(serializers.Serializer):
     stored = serializers.BooleanField(
         help_text="the figures are the month's stored snapshot, for a month the stored dated "
         "results do not cover (false: counted now as of the month's last day, as "
-        "ratios/summary?as_of gives it, or the current month)"
+        "ratios/summary?as_of gives it, or the current month, or with `as_of` a past "
+        "date's month: counted as of that date)"
     )
     recorded = TrendFigures(
         allow_null=True,

@@ -3842,9 +3842,12 @@ export interface components {
         /** @enum {string} */
         PhaseEnum: "upcoming" | "open" | "closed";
         Preference: {
+            /** @description The account's choice (on by default); digests go out only with an address too (`email_active`) */
             email_enabled: boolean;
             /** @description Where the digest goes (blank: none) */
             readonly email: string;
+            /** @description Whether digests go out: email_enabled and an address on file (false without one; turning email_enabled on without one is a 400) */
+            readonly email_active: boolean;
             /**
              * @description The digest's language (blank: the site's default, Chinese)
              *
@@ -4752,7 +4755,7 @@ export interface components {
             ratio: number | null;
             /** @description the current month, computed now */
             live: boolean;
-            /** @description the figures are the month's stored snapshot, for a month the stored dated results do not cover (false: counted now as of the month's last day, as ratios/summary?as_of gives it, or the current month) */
+            /** @description the figures are the month's stored snapshot, for a month the stored dated results do not cover (false: counted now as of the month's last day, as ratios/summary?as_of gives it, or the current month, or with `as_of` a past date's month: counted as of that date) */
             stored: boolean;
             /** @description what the monthly snapshot job recorded on the 1st (null: no snapshot); differs from the point when facts entered later, or a new rule profile, changed the month */
             recorded: components["schemas"]["TrendFigures"] | null;
@@ -7086,6 +7089,8 @@ export interface operations {
     ratios_trend_retrieve: {
         parameters: {
             query?: {
+                /** @description The figures as on this date: no month after its month, and that month's point is the figures on this day (as ratios/summary?as_of gives them). Default (or today, or later): up to today. */
+                as_of?: string;
                 city?: number;
                 /** @description YYYY-MM */
                 from?: string;

@@ -4,7 +4,8 @@ import { api } from '@/lib/api-client';
 
 import type { Trend } from '../types/ratios';
 
-export type TrendParams = { school?: number; city?: number; start?: string; end?: string };
+/** `as_of`: the page's date (YYYY-MM-DD): the series ends at its month, whose point is that day's. */
+export type TrendParams = { school?: number; city?: number; start?: string; end?: string; as_of?: string };
 
 export const ratioTrendQueryOptions = (params: TrendParams) =>
   queryOptions({

@@ -95,7 +95,7 @@ export function ProvinceDashboard({ city, kind, as_of, onChange, cityLocked = fa
         <Col xs={24} lg={16}>
           <TrendCard
             fill
-            params={{ city }}
+            params={{ city, ...(as_of ? { as_of } : {}) }}
             target={target}
             title={`${city ? cityScope(city) : t('dashboard.province')} · ${t('dashboard.trend')}`}
           />

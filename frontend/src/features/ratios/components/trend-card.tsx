@@ -25,8 +25,11 @@ export function TrendCard({
 }) {
   const { t } = useTranslation();
   const trend = useRatioTrend(params);
-  // Only when the trend ends at today: a forecast after a past month would mislead.
-  const forecast = useRatioForecast({ school: params.school, city: params.city }, withForecast && !params.end);
+  // Only when the trend ends at today: a forecast after a past month (or date) would mislead.
+  const forecast = useRatioForecast(
+    { school: params.school, city: params.city },
+    withForecast && !params.end && !params.as_of,
+  );
   return (
     <Card title={title ?? t('dashboard.trend')} size="small" style={fill ? { height: '100%' } : undefined}>
       {trend.isPending ? (
