@@ -58,8 +58,16 @@ LANGUAGE_CHOICES = [("", ""), *((code, code) for code, _label in settings.LANGUA
 
 
 class PreferenceSerializer(serializers.Serializer):
-    email_enabled = serializers.BooleanField()
+    email_enabled = serializers.BooleanField(
+        help_text="The account's choice (on by default); digests go out only with an address "
+        "too (`email_active`)"
+    )
     email = serializers.CharField(read_only=True, help_text="Where the digest goes (blank: none)")
+    email_active = serializers.BooleanField(
+        read_only=True,
+        help_text="Whether digests go out: email_enabled and an address on file (false without "
+        "one; turning email_enabled on without one is a 400)",
+    )
     language = serializers.ChoiceField(
         choices=LANGUAGE_CHOICES,
         read_only=True,
@@ -178,7 +186,12 @@ class NotificationViewSet(
         else:
             pref = services.preference_get(user=user)
         return Response(
-            {"email_enabled": pref.email_enabled, "email": user.email, "language": pref.language}
+            {
+                "email_enabled": pref.email_enabled,
+                "email": user.email,
+                "email_active": services.digest_active(user=user, pref=pref),
+                "language": pref.language,
+            }
         )
 
 

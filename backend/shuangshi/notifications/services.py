@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -300,11 +301,33 @@ def preference_get(*, user: User) -> Preference:
     return Preference.objects.filter(user=user).first() or Preference(user=user)
 
 
+def has_address(user: User) -> bool:
+    """Whether the account has an e-mail address a digest can go to."""
+    return bool((user.email or "").strip())
+
+
+def digest_active(*, user: User, pref: Preference) -> bool:
+    """Whether digests actually go out: turned on and an address on file."""
+    return pref.email_enabled and has_address(user)
+
+
 @transaction.atomic
 def preference_set(
     *, user: User, email_enabled: bool | None = None, language: str | None = None
 ) -> Preference:
-    """Change what is given (the digest on or off, its language); keep the rest."""
+    """Change what is given (the digest on or off, its language); keep the rest. Turning
+    the digest on needs an address to send it to (the province adds it to the account)."""
+    if email_enabled and not has_address(user):
+        raise ValidationError(
+            {
+                "email_enabled": [
+                    _(
+                        "Your account has no e-mail address: ask the province to add one "
+                        "before turning the digest on."
+                    )
+                ]
+            }
+        )
     pref = Preference.objects.select_for_update().filter(user=user).first()
     if pref is None:
         pref = Preference(user=user)
@@ -370,7 +393,7 @@ def digest_daily(*, on: date | None = None) -> dict[str, int]:
             selectors.UNREAD, emailed_at__isnull=True, created_at__gte=since
         )
         .filter(user__is_active=True)
-        .exclude(user__email="")
+        .exclude(user__email__regex=r"^\s*$")  # no address (or a blank one): nowhere to send
         .exclude(user__notification_preference__email_enabled=False)
         .exclude(user__in=Digest.objects.filter(sent_on=today).values("user_id"))
         .order_by("user_id", "due_on", "pk")
@@ -386,6 +409,8 @@ def digest_daily(*, on: date | None = None) -> dict[str, int]:
 
 @transaction.atomic
 def _send_digest(user: User, items: list[Notification], today: date) -> int:
+    if not has_address(user):
+        return 0  # never to an empty address
     _digest, created = Digest.objects.get_or_create(
         user=user, sent_on=today, defaults={"count": len(items)}
     )

@@ -260,7 +260,12 @@ def test_the_digest_is_in_the_language_the_user_chose(expiring, hr_a, api):
     )
     r = api(hr_a).patch("/api/v1/notifications/preferences/", {"language": "en"})
     assert r.status_code == 200
-    assert r.json() == {"email_enabled": True, "email": "hr_a@example.cn", "language": "en"}
+    assert r.json() == {
+        "email_enabled": True,
+        "email": "hr_a@example.cn",
+        "email_active": True,
+        "language": "en",
+    }
     assert services.digest_daily()["sent"] == 1
     mail_ = mail.outbox[0]
     assert mail_.subject == "Shuangshi: 4 new alerts"
@@ -294,7 +299,12 @@ def test_the_digest_language_is_checked_and_kept_apart_from_the_switch(api, hr_a
     assert empty.json() == {"email_enabled": ["Give email_enabled or language."]}
     client.patch("/api/v1/notifications/preferences/", {"language": "en"})
     off = client.patch("/api/v1/notifications/preferences/", {"email_enabled": False})
-    assert off.json() == {"email_enabled": False, "email": "", "language": "en"}
+    assert off.json() == {
+        "email_enabled": False,
+        "email": "",
+        "email_active": False,
+        "language": "en",
+    }
     back = client.patch("/api/v1/notifications/preferences/", {"language": ""})
     assert back.json()["language"] == ""
     assert api().patch("/api/v1/notifications/preferences/", {"language": "en"}).status_code == 401

@@ -49,6 +49,7 @@ def test_a_user_turns_their_email_off(api, hr_a):
     assert api(hr_a).get("/api/v1/notifications/preferences/").json() == {
         "email_enabled": True,
         "email": "hr@example.cn",
+        "email_active": True,  # round 48: whether digests go out (an address on file)
         "language": "",
     }
     r = api(hr_a).patch("/api/v1/notifications/preferences/", {"email_enabled": False})

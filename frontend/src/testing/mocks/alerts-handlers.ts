@@ -21,6 +21,8 @@ export const alertsState = {
   ],
   emailEnabled: true,
   digestLanguage: '',
+  // The account's address ('': none; the API refuses turning the digest on without one).
+  email: 'hr@example.cn',
 };
 
 // Unread as the API means it: not read, and not resolved (a resolved alert waits no more).
@@ -28,7 +30,8 @@ const waiting = (n: { read_at: string | null; resolved_at: string | null }) => !
 
 const preferences = () => ({
   email_enabled: alertsState.emailEnabled,
-  email: 'hr@example.cn',
+  email: alertsState.email,
+  email_active: alertsState.emailEnabled && alertsState.email !== '',
   language: alertsState.digestLanguage,
 });
 
@@ -50,6 +53,11 @@ export const alertsHandlers = [
   http.get(`${API}/notifications/preferences/`, () => HttpResponse.json(preferences())),
   http.patch(`${API}/notifications/preferences/`, async ({ request }) => {
     const body = (await request.json()) as { email_enabled?: boolean; language?: string };
+    if (body.email_enabled && !alertsState.email)
+      return HttpResponse.json(
+        { email_enabled: ['您的账号未登记电子邮箱：请先联系省级管理员添加，再开启邮件摘要。'] },
+        { status: 400 },
+      );
     if (body.email_enabled !== undefined) alertsState.emailEnabled = body.email_enabled;
     if (body.language !== undefined) alertsState.digestLanguage = body.language;
     return HttpResponse.json(preferences());

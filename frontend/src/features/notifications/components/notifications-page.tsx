@@ -122,21 +122,28 @@ function EmailCard() {
       onSuccess: () => void message.success(t('common.saved')),
       onError: (e) => void message.error(errorText(e)),
     });
+  // Without an address nothing is sent, whatever the stored choice: the switch reads off and
+  // cannot be turned on (the API refuses it), and says what to do.
+  const noAddress = prefs.data !== undefined && !prefs.data.email.trim();
   return (
     <Card title={t('notifications.email.title')} size="small">
       <Space orientation="vertical" size="middle">
         <Space>
           <Switch
             data-testid="email-switch"
-            checked={prefs.data?.email_enabled ?? true}
+            checked={prefs.data?.email_active ?? false}
+            disabled={noAddress}
+            aria-describedby="email-switch-hint"
             loading={prefs.isPending || setPrefs.isPending}
             onChange={(checked) => save({ email_enabled: checked })}
           />
-          <Typography.Text>
-            {prefs.data?.email
-              ? t('notifications.email.to', { email: prefs.data.email })
-              : t('notifications.email.noAddress')}
-          </Typography.Text>
+          {prefs.data && (
+            <Typography.Text id="email-switch-hint" type={noAddress ? 'warning' : undefined}>
+              {noAddress
+                ? t('notifications.email.noAddress')
+                : t('notifications.email.to', { email: prefs.data.email })}
+            </Typography.Text>
+          )}
         </Space>
         {/* The e-mail's own language: the screen's switch lives in this browser only. */}
         <Space wrap>
