@@ -1,13 +1,15 @@
 """API errors: DRF's shapes, plus database integrity and model validation as 400s."""
 
+import re
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -28,6 +30,63 @@ class LookupBudgetExceeded(Exception):
         ) % {"limit": self.limit}
 
 
+def teacher_gone_message() -> str:
+    return _("This teacher has been deleted or does not exist.")
+
+
+# The fields whose record, deleted meanwhile, is named in words; any other field by DRF's
+# "object does not exist" (what the request is told had it been deleted before validation).
+_GONE_MESSAGES = {"teacher": teacher_gone_message}
+_MISSING_KEY = re.compile(r"Key \((?P<column>\w+)\)=\((?P<value>[^)]*)\) is not present in table")
+
+
+def _foreign_key_violation(exc: IntegrityError) -> bool:
+    """A reference to a row that is not there (deleted by another request since this one
+    validated): PostgreSQL's 23503, SQLite's "FOREIGN KEY constraint failed" (both check
+    Django's foreign keys at commit)."""
+    cause = exc.__cause__
+    if getattr(cause, "sqlstate", None) == "23503":
+        return True
+    return "FOREIGN KEY constraint failed" in str(exc)
+
+
+def _missing_reference_field(exc: IntegrityError) -> tuple[str, str] | None:
+    """The model field and key PostgreSQL names in a refused insert or update ("Key
+    (teacher_id)=(5) is not present in table ..."); None where it names none (SQLite, or a
+    delete refused because a new row refers to it)."""
+    diag = getattr(exc.__cause__, "diag", None)
+    table = getattr(diag, "table_name", None)
+    match = _MISSING_KEY.search(getattr(diag, "message_detail", None) or "")
+    if not table or match is None:
+        return None
+    for model in apps.get_models():
+        if model._meta.db_table != table:
+            continue
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.column == match["column"]:
+                return field.name, match["value"]
+    return None
+
+
+def _reference_gone(exc: IntegrityError) -> dict[str, list[str]]:
+    named = _missing_reference_field(exc)
+    if named is None:
+        return {
+            "non_field_errors": [
+                _(
+                    "A record this refers to no longer exists (it may just have been deleted); "
+                    "refresh and try again."
+                )
+            ]
+        }
+    field, value = named
+    gone = _GONE_MESSAGES.get(field)
+    if gone is not None:
+        return {field: [gone()]}
+    template = serializers.PrimaryKeyRelatedField.default_error_messages["does_not_exist"]
+    return {field: [str(template).format(pk_value=value)]}
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         detail = (
@@ -35,6 +94,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         )
         exc = exceptions.ValidationError(detail=detail)
     elif isinstance(exc, IntegrityError):
+        if _foreign_key_violation(exc):
+            # Not a duplicate: a clerk told "conflicts" looks for one that is not there.
+            return Response(_reference_gone(exc), status=status.HTTP_400_BAD_REQUEST)
         return Response(
             {"non_field_errors": [_("This record conflicts with an existing one.")]},
             status=status.HTTP_400_BAD_REQUEST,

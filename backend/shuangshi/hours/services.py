@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from shuangshi.common.api import changed_values
 from shuangshi.common.batch import write_rows
 from shuangshi.schools.models import School
 
@@ -82,6 +83,8 @@ def teaching_hours_create(*, data: dict[str, Any]) -> TeachingHours:
 
 @transaction.atomic
 def teaching_hours_update(*, row: TeachingHours, data: dict[str, Any]) -> TeachingHours:
+    if not changed_values(row, data):
+        return row  # the values it has: no new version, no audit entry
     for field, value in data.items():
         setattr(row, field, value)
     row.version += 1

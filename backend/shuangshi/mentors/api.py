@@ -133,9 +133,7 @@ class MentorSerializer(VersionedSerializer):
             taken = taken.exclude(pk=self.instance.pk)
         if "id_number" not in errors and taken.exists():
             audit_services.id_lookups_charge(user=request_user(self), count=1, what="mentor_create")
-            errors["id_number"] = [
-                _("A mentor with this ID number is already registered; look them up to appoint.")
-            ]
+            errors["id_number"] = [services.id_number_taken_message()]
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

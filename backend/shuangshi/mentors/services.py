@@ -2,11 +2,11 @@
 transaction. Overlapping appointments are refused here, under a lock on the mentor, so
 two clerks cannot both slip one in."""
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -18,6 +18,25 @@ from . import rules
 from .models import Mentor, MentorAppointment
 from .selectors import mentor_full_id_visible, overlapping_appointments
 
+T = TypeVar("T")
+
+
+def id_number_taken_message() -> str:
+    return _("A mentor with this ID number is already registered; look them up to appoint.")
+
+
+def _id_number_once(save: Callable[[], T]) -> T:
+    """``save()`` in a savepoint (the caller's transaction stays usable): the same ID number
+    registered by another request since the serializer's check is refused as that check
+    refuses it, at id_number, not as "conflicts with an existing one"."""
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError as exc:
+        if "id_number" not in str(exc):
+            raise
+        raise ValidationError({"id_number": [id_number_taken_message()]}) from None
+
 
 @transaction.atomic
 def mentor_create(*, data: dict[str, Any], user: User | None = None) -> Mentor:
@@ -26,12 +45,12 @@ def mentor_create(*, data: dict[str, Any], user: User | None = None) -> Mentor:
     data = dict(data)
     if user is not None and user.role == Role.SCHOOL_HR and user.school_id is not None:
         data["registered_by_school_id"] = user.school_id
-    return Mentor.objects.create(**data)
+    return _id_number_once(lambda: Mentor.objects.create(**data))
 
 
 @transaction.atomic
 def mentor_update(*, mentor: Mentor, data: dict[str, Any]) -> Mentor:
-    apply_changes(mentor, data)
+    _id_number_once(lambda: apply_changes(mentor, data))
     return mentor
 
 

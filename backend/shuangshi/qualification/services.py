@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from shuangshi.accounts.models import User
 from shuangshi.audit import services as audit
 from shuangshi.common import bulk
+from shuangshi.common.api import changed_values
 from shuangshi.common.collector import gc_paused
 from shuangshi.schools.models import School
 from shuangshi.teachers.models import Teacher
@@ -1076,11 +1077,14 @@ def rule_profile_preview(
 @transaction.atomic
 def target_update(*, code: str, data: dict[str, Any], user: User | None = None) -> Target:
     target = Target.objects.select_for_update().filter(code=code).first()
+    values = {f: data[f] for f in ("value", "deadline") if f in data}
+    if not changed_values(target or selectors.target_get(code), values):
+        # The values it has ("0.6" is 0.6000, Decimals): no new version, no audit entry.
+        return target or selectors.target_get(code)
     if target is None:  # the first edit: logged as a change from the defaults
         target = audit.defaults_stored(selectors.target_get(code), code=code)
-    for field in ("value", "deadline"):
-        if field in data:
-            setattr(target, field, data[field])
+    for field, value in values.items():
+        setattr(target, field, value)
     target.updated_by = user
     target.version += 1  # the default (unsaved) target reads as version 1 too
     target.save()

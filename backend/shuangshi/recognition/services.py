@@ -147,6 +147,9 @@ def evidence_upload(
     # Stored under a short generated name (the original is kept in ``filename``): a long
     # original name would not fit the file field's path.
     upload.name = f"{uuid.uuid4().hex}{extension_of(content_type)}"
+    from shuangshi.teachers.services import refuse_teacher_gone  # it imports this app
+
+    refuse_teacher_gone(teacher)  # deleted since the request's validation: a 400, no file
     try:
         return EvidenceFile.objects.create(
             teacher=teacher,

@@ -28,6 +28,7 @@ from shuangshi.accounts.services import teacher_accounts_deactivate, teacher_tok
 from shuangshi.common import bulk
 from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
+from shuangshi.common.exceptions import teacher_gone_message
 from shuangshi.qualification.services import (
     evaluation_ready,
     teachers_evaluate_created,
@@ -423,8 +424,21 @@ def _saved_once(model: type[Proposed], save: Any) -> Any:
         raise
 
 
+def refuse_teacher_gone(teacher: Any) -> None:
+    """In the writer's transaction: a teacher deleted by another request since this one's
+    validation is a 400 on `teacher`, not the foreign key refused at commit. (SQLite's
+    writers hold the database from their first statement, so nobody deletes them after
+    this; on PostgreSQL a delete committed after it is the same 400, from
+    common.exceptions.)"""
+    if teacher is None:
+        return
+    if not Teacher.objects.filter(pk=getattr(teacher, "pk", teacher)).exists():
+        raise ValidationError({"teacher": [teacher_gone_message()]})
+
+
 @transaction.atomic
 def certificate_create(*, data: dict[str, Any]) -> Certificate:
+    refuse_teacher_gone(data.get("teacher", data.get("teacher_id")))
     _refuse_stored_twice(Certificate, data)
     certificate: Certificate = _saved_once(Certificate, lambda: Certificate.objects.create(**data))
     teachers_reevaluate(teacher_ids=[certificate.teacher_id])
@@ -457,6 +471,7 @@ def certificate_update(*, certificate: Certificate, data: dict[str, Any]) -> Cer
     if not changed_values(certificate, data):
         return certificate  # the values it has: no new version nor re-evaluation
     _keeps_its_teacher_with_evidence(certificate, data)
+    refuse_teacher_gone(data.get("teacher"))
     _refuse_stored_twice(Certificate, data, certificate)
     old_teacher = certificate.teacher_id
     _saved_once(Certificate, lambda: apply_changes(certificate, data))
@@ -473,6 +488,7 @@ def certificate_delete(*, certificate: Certificate) -> None:
 
 @transaction.atomic
 def period_create(*, data: dict[str, Any]) -> EnterprisePeriod:
+    refuse_teacher_gone(data.get("teacher", data.get("teacher_id")))
     _refuse_stored_twice(EnterprisePeriod, data)
     period: EnterprisePeriod = _saved_once(
         EnterprisePeriod, lambda: EnterprisePeriod.objects.create(**data)
@@ -486,6 +502,7 @@ def period_update(*, period: EnterprisePeriod, data: dict[str, Any]) -> Enterpri
     if not changed_values(period, data):
         return period  # the values it has: no new version nor re-evaluation
     _keeps_its_teacher_with_evidence(period, data)
+    refuse_teacher_gone(data.get("teacher"))
     _refuse_stored_twice(EnterprisePeriod, data, period)
     old_teacher = period.teacher_id
     _saved_once(EnterprisePeriod, lambda: apply_changes(period, data))
