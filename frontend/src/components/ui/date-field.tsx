@@ -1,7 +1,8 @@
 import { DatePicker, type DatePickerProps } from 'antd';
 import type { RangePickerProps } from 'antd/es/date-picker';
 import type { Dayjs } from 'dayjs';
-import { type FocusEvent, type KeyboardEvent, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 // antd's date pickers (@rc-component/picker) treat a text emptied by typing (select all,
 // Backspace) as "nothing typed": the field shows its placeholder but keeps, and a form saves,
@@ -63,12 +64,33 @@ export function DateField(props: DatePickerProps<Dayjs, false>) {
  * antd's RangePicker, whose value empties (null: both days) when either text is left emptied
  * by typing. A range missing one end is no range (the pickers here allow no open end), and
  * the picker kept both days while one field showed nothing.
+ *
+ * Each of its two inputs is named for a screen reader (and `getByLabelText`): antd links the
+ * form item's label to the first input only, and the end date had no name at all. They read
+ * "<label> (start)" and "<label> (end)", from the label of the form item the field sits in.
  */
 export function DateRangeField(props: RangePickerProps) {
-  const { value, onChange, onBlur } = props;
+  const { value, onChange, onBlur, id } = props;
+  const { t, i18n } = useTranslation();
+  const root = useRef<HTMLDivElement | null>(null);
+
+  useLayoutEffect(() => {
+    const element = root.current;
+    const inputs = element?.querySelectorAll('input');
+    if (!element || !inputs || inputs.length < 2) return;
+    const labelFor = typeof id === 'string' ? element.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+    const label = labelFor?.textContent?.trim();
+    if (!label) return;
+    inputs[0].setAttribute('aria-label', t('common.rangeStart', { label }));
+    inputs[1].setAttribute('aria-label', t('common.rangeEnd', { label }));
+  }, [id, t, i18n.language]);
+
   return (
     <DatePicker.RangePicker
       {...props}
+      ref={(picker) => {
+        root.current = picker?.nativeElement ?? null;
+      }}
       onBlur={(event: FocusEvent<HTMLElement>, info) => {
         if (value != null && emptyText(event.target)) onChange?.(null, ['', '']);
         onBlur?.(event, info);
