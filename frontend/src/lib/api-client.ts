@@ -84,10 +84,35 @@ export function buildUrl(path: string, params?: Params): string {
   return new URL(url, window.location.origin).toString();
 }
 
+/** The error an answer that is not ok stands for, in the words the server gave (or ours). */
+async function errorOf(response: Response): Promise<ApiError> {
+  let data: ApiErrorBody = {};
+  try {
+    data = (await response.json()) as ApiErrorBody;
+  } catch {
+    // A proxy's or the server's HTML error page (502 while restarting, say): no words of its own.
+    data = { detail: i18n.t('common.serverError', { status: response.status }) };
+  }
+  return new ApiError(response.status, data);
+}
+
+/**
+ * The CSRF token, asked of the server when the browser has none. When that request is
+ * refused (429 while a shared address signs many people in, 5xx while restarting), its own
+ * error is raised: the write would only be refused for want of the cookie, in words
+ * ("CSRF Failed: CSRF cookie not set.") that tell the user nothing.
+ */
 async function ensureCsrf(): Promise<string | null> {
   let token = readCookie('csrftoken');
   if (!token) {
-    await fetch(buildUrl('/auth/csrf/'), { credentials: 'same-origin' });
+    let response: Response;
+    try {
+      response = await fetch(buildUrl('/auth/csrf/'), { credentials: 'same-origin' });
+    } catch (error) {
+      if (error instanceof TypeError) throw new ApiError(0, { detail: i18n.t('common.networkError') });
+      throw error;
+    }
+    if (!response.ok) throw await errorOf(response);
     token = readCookie('csrftoken');
   }
   return token;
@@ -125,14 +150,7 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
     throw error;
   }
   if (!response.ok) {
-    let data: ApiErrorBody = {};
-    try {
-      data = (await response.json()) as ApiErrorBody;
-    } catch {
-      // A proxy's or the server's HTML error page (502 while restarting, say): no words of its own.
-      data = { detail: i18n.t('common.serverError', { status: response.status }) };
-    }
-    const error = new ApiError(response.status, data);
+    const error = await errorOf(response);
     if (isUnauthenticated(error) && !path.startsWith('/auth/')) onUnauthenticated();
     throw error;
   }
