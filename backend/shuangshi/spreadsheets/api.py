@@ -12,6 +12,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
+    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_field,
 )
@@ -94,7 +95,27 @@ class LinkLanguageMixin:
             raise exceptions.ValidationError({"lang": [t("Use one of: %(codes)s.", codes=codes)]})
 
 
+class ImportRowError(serializers.Serializer):
+    """One row's error as the dry run stores it (services._error), its message in the
+    reader's language."""
+
+    row = serializers.IntegerField(help_text="The row's number in the sheet.")
+    column = serializers.CharField(help_text="The column's header as written ('' if none).")
+    cell = serializers.CharField(help_text="The cell's address, e.g. C5 ('' if none).")
+    field = serializers.CharField(help_text="The column's field name.")
+    value = serializers.CharField(help_text="The cell's content as text.")
+    message = serializers.CharField()
+
+
+@extend_schema_field(ImportRowError(many=True))
+class ImportErrorsField(serializers.JSONField):
+    """ImportJob.errors: the rows' errors (the first MAX_ERRORS), in row order."""
+
+
 class ImportJobSerializer(serializers.ModelSerializer):
+    errors = ImportErrorsField(
+        read_only=True, label=ImportJob._meta.get_field("errors").verbose_name
+    )
     # Counted on commit: null before.
     created = serializers.IntegerField(source="created_rows", read_only=True, allow_null=True)
     updated = serializers.IntegerField(source="updated_rows", read_only=True, allow_null=True)
@@ -137,6 +158,23 @@ class ImportJobListSerializer(ImportJobSerializer):
     class Meta(ImportJobSerializer.Meta):
         fields = [f for f in ImportJobSerializer.Meta.fields if f != "errors"]
         read_only_fields = fields
+
+
+class ImportCommitRefusedSerializer(ImportJobSerializer):
+    """POST imports/{id}/commit/ refused: the import job as it stands, and why."""
+
+    detail = serializers.CharField(read_only=True)
+    non_field_errors = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="The same message as detail."
+    )
+
+    class Meta(ImportJobSerializer.Meta):
+        fields = ["detail", "non_field_errors", *ImportJobSerializer.Meta.fields]
+        read_only_fields = fields
+
+
+class FileErrorSerializer(serializers.Serializer):
+    file = serializers.ListField(child=serializers.CharField(), read_only=True)
 
 
 class ImportUploadSerializer(serializers.Serializer):
@@ -231,6 +269,11 @@ class ImportViewSet(
         content = ImportJob.objects.values_list("content", flat=True).get(pk=job.pk)
         if not content:  # deleted by retention (jobs.retention): the workbook is gone
             raise exceptions.NotFound()
+        if job.message and not job.errors:
+            # Refused as a whole (a missing column, two sheets with the header…): no cell to
+            # mark. An empty "marked workbook" read as "no errors" (round 48); the reason does,
+            # in the reader's language.
+            raise exceptions.NotFound(detail=read_message(job.message))
         try:
             engine = services.reader_for(bytes(content))
         except FileProblem as exc:
@@ -245,7 +288,21 @@ class ImportViewSet(
         stem = (job.filename.rsplit(".", 1)[0] or job.kind)[:100]
         return xlsx_response(book, f"{stem}-{'errors' if english() else '错误标注'}.xlsx")
 
-    @extend_schema(request=None, responses={200: ImportJobSerializer})
+    @extend_schema(
+        request=None,
+        responses={
+            200: ImportJobSerializer,
+            400: OpenApiResponse(
+                PolymorphicProxySerializer(
+                    component_name="ImportCommitError",
+                    serializers=[ImportCommitRefusedSerializer, FileErrorSerializer],
+                    resource_type_field_name=None,
+                ),
+                description="Not committable (errors, or committed already): the import job "
+                "as it stands with why; or the file is over the upload limits (`file`).",
+            ),
+        },
+    )
     @action(detail=True, methods=["post"])
     def commit(self, request: Request, pk: str | None = None) -> Response:
         job = self.get_object()
@@ -253,7 +310,10 @@ class ImportViewSet(
             job = services.import_commit_start(job=job)
         except services.ImportNotCommittable as exc:
             data = ImportJobSerializer(exc.job).data
-            return Response({"detail": str(exc), **data}, status=status.HTTP_400_BAD_REQUEST)
+            # The import job as it stands, with why: `detail`, and (round 48) the API's
+            # {field: [messages]} convention's `non_field_errors`.
+            body = {"detail": str(exc), "non_field_errors": [str(exc)], **data}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
         except services.ImportRefused:
             raise exceptions.PermissionDenied() from None
         except FileProblem as exc:  # the limits were lowered since the upload

@@ -68,6 +68,10 @@ from .models import ImportJob
 from .reader import FileProblem, Sheet
 
 BATCH = 2000
+# A record for a teacher the importer cannot see (certificates, periods).
+NOT_IN_SCOPE = (
+    "No teacher with this ID number is registered in your scope: import the teachers first."
+)
 
 # values[ABSENT]: the fields whose column the sheet leaves out (one tuple per sheet, the
 # same object in every row). It travels with the rows a dry run keeps, so that a commit
@@ -897,7 +901,7 @@ class CertificateImporter(Importer):
             values["teacher_id"] = self.teacher_of(
                 row,
                 teachers,
-                not_found="No teacher with this ID number is registered in your scope.",
+                not_found=NOT_IN_SCOPE,
             )
             values["name"], values["teacher_name"] = values.pop("cert_name") or "", values["name"]
             for name in ("field", "issuer"):
@@ -990,7 +994,7 @@ class PeriodImporter(Importer):
             v["teacher_id"] = self.teacher_of(
                 row,
                 teachers,
-                not_found="No teacher with this ID number is registered in your scope.",
+                not_found=NOT_IN_SCOPE,
             )
             v["credit_code"] = (v.get("credit_code") or "").upper()
             v["position"] = v.get("position") or ""

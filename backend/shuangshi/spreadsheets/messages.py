@@ -134,6 +134,10 @@ ZH: dict[str, str] = {
     "The same record is also in row %(row)d.": "与第 %(row)d 行是同一条记录（重复）。",
     "You can only import into your own school (%(code)s).": ("只能导入本校（%(code)s）的数据。"),
     "No school has the code “%(code)s”.": "没有代码为“%(code)s”的学校。",
+    "No teacher with this ID number is registered in your scope: import the teachers first.": (
+        "在您的权限范围内没有该身份证号对应的教师，请先导入教师信息。"
+    ),
+    # The same, as jobs before round 48 stored it (the English lacked the hint).
     "No teacher with this ID number is registered in your scope.": (
         "在您的权限范围内没有该身份证号对应的教师，请先导入教师信息。"
     ),
