@@ -124,7 +124,8 @@ function EmailCard() {
     });
   // Without an address nothing is sent, whatever the stored choice: the switch reads off and
   // cannot be turned on (the API refuses it), and says what to do.
-  const noAddress = prefs.data !== undefined && !prefs.data.email.trim();
+  // (An answer without the field, from a proxy or an older server, reads as no address.)
+  const noAddress = prefs.data !== undefined && !(prefs.data.email as string | undefined)?.trim();
   return (
     <Card title={t('notifications.email.title')} size="small">
       <Space orientation="vertical" size="middle">
