@@ -18,12 +18,23 @@ from rest_framework.views import APIView
 
 from shuangshi.common.api import RolePermission
 from shuangshi.common.relations import WholeIdField
+from shuangshi.schools.models import School
 from shuangshi.teachers.models import Teacher
 
 from . import services
 from .filters import UserFilter
 from .models import TEACHER_LEFT_MESSAGE, Role, User
 from .scope import teachers_visible_to
+
+
+def account_school(user: User) -> School | None:
+    """The account's school: a teacher account's is its teacher record's (today's), as it
+    holds none of its own (ROLE_SCOPE_FIELD); any other account's is its own (an HR's, an
+    expert's). auth/me/ and the users list say it, and `users/?school=` finds it
+    (filters.account_school_is, the same rule in SQL)."""
+    if user.role == Role.TEACHER and user.teacher is not None:
+        return user.teacher.school
+    return user.school
 
 
 class MeSerializer(serializers.ModelSerializer):
@@ -64,9 +75,9 @@ class MeSerializer(serializers.ModelSerializer):
         """A teacher's school is their teacher record's (today's), as an expert's account
         carries its own: a teacher account holds no school of its own (ROLE_SCOPE_FIELD)."""
         data = super().to_representation(user)
-        if user.role == Role.TEACHER and user.teacher is not None:
-            data["school"] = user.teacher.school_id
-            data["school_name"] = user.teacher.school.name
+        school = account_school(user)
+        data["school"] = school.pk if school is not None else None
+        data["school_name"] = school.name if school is not None else None
         return data
 
 
@@ -260,6 +271,14 @@ class UserSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["last_login", "must_change_password"]
 
+    def to_representation(self, user: User) -> dict[str, Any]:
+        """`school` is the account's (account_school: a teacher account's, its teacher's),
+        as auth/me/ gives it; written, it is still the account's own column."""
+        data = super().to_representation(user)
+        school = account_school(user)
+        data["school"] = school.pk if school is not None else None
+        return data
+
     def validate_role(self, value: str) -> str:
         user = self.context["request"].user
         if user.role == Role.SCHOOL_HR and value != Role.TEACHER:
@@ -317,7 +336,7 @@ class UserViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self) -> QuerySet[User]:
         user = self.request.user
-        accounts = User.objects.select_related("teacher__school")
+        accounts = User.objects.select_related("school", "teacher__school")
         if getattr(user, "role", None) == Role.SCHOOL_HR:
             return accounts.filter(
                 role=Role.TEACHER,

@@ -14,6 +14,7 @@ from rest_framework import exceptions, permissions, serializers, status, viewset
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from . import dates
 from .filtering import parse_id
 
 # DRF's own messages that this catalogue words for its users (backend/locale is read before
@@ -200,30 +201,18 @@ def raise_errors(errors: dict[str, list[str]]) -> None:
         raise serializers.ValidationError(errors)
 
 
-EARLIEST_AS_OF = date(1950, 1, 1)
-LATEST_AS_OF = date(2100, 12, 31)
-
-
-def check_as_of(value: date) -> date:
-    """An evaluation date within the range the rules make sense for (5-year windows etc.)."""
-    if not EARLIEST_AS_OF <= value <= LATEST_AS_OF:
-        raise exceptions.ValidationError(
-            {"as_of": [_("Choose a date between 1950-01-01 and 2100-12-31.")]}
-        )
-    return value
-
-
 class AsOfField(serializers.DateField):
-    """`as_of` query parameter: a date between 1950 and 2100."""
+    """A query serializer's date parameter (`as_of`): read as every date query parameter is
+    (dates.parse_day: exactly YYYY-MM-DD, not DRF's wider ISO forms), 1950 to 2100."""
 
     def to_internal_value(self, value: Any) -> date:
-        day = super().to_internal_value(value)
         try:
-            return check_as_of(day)
-        except exceptions.ValidationError:
-            raise serializers.ValidationError(
-                _("Choose a date between 1950-01-01 and 2100-12-31.")
-            ) from None
+            day = dates.parse_day(value)
+        except ValueError:
+            raise serializers.ValidationError(dates.wrong_form()) from None
+        if not dates.in_range(day):
+            raise serializers.ValidationError(dates.out_of_range())
+        return day
 
 
 def delete_protected(delete: Any, message: str, **kwargs: Any) -> None:

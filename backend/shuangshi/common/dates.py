@@ -7,8 +7,15 @@ serializers that declare a date input use it directly. `date_param` parses a que
 parameter, `DateFilter`/`IsoDateTimeFilter` are the list filters' date parameters (a moment
 is also moved to UTC: PostgreSQL refuses offsets beyond ±15:59, and a refused query would
 leave the request's transaction aborted); the importers check cells with `in_range`.
+
+Every date *query parameter* (`as_of`, `active_on`, the lists' date filters) is read by one
+parser, `parse_day`: exactly YYYY-MM-DD (`format: date`), a real day. Django's parse_date
+and Python 3.11's fromisoformat also take week dates (2024-W01-1), compact dates
+(20240101) and 2024-1-1, and the locale's formats 2024/01/01: one endpoint took what another
+refused (round 48). Dates in request bodies keep DRF's parsing.
 """
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -32,6 +39,22 @@ def out_of_range() -> str:
     return _("Choose a date between 1950-01-01 and 2100-12-31.")
 
 
+def wrong_form() -> str:
+    return _("Use a date in the form YYYY-MM-DD.")
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(raw: object) -> date:
+    """A date query parameter: exactly YYYY-MM-DD and a real day (ValueError otherwise).
+    The range is the caller's check (`in_range`), with its own message."""
+    text = str(raw)
+    if not _DAY.fullmatch(text):
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
 class DateField(serializers.DateField):
     """A date between 1950-01-01 and 2100-12-31 (a 400 naming the field otherwise)."""
 
@@ -48,20 +71,30 @@ def date_param(params: Any, name: str) -> date | None:
     if not raw:
         return None
     try:
-        day = date.fromisoformat(str(raw))
+        day = parse_day(raw)
     except ValueError:
-        raise exceptions.ValidationError(
-            {name: [_("Use a date in the form YYYY-MM-DD.")]}
-        ) from None
+        raise exceptions.ValidationError({name: [wrong_form()]}) from None
     if not in_range(day):
         raise exceptions.ValidationError({name: [out_of_range()]})
     return day
 
 
 class _RangedDateField(forms.DateField):
+    """A list filter's date: `parse_day`'s form only, not the locale's input formats."""
+
     def to_python(self, value: Any) -> date | None:
-        day = super().to_python(value)
-        if day is not None and not in_range(day):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            day = value
+        else:
+            try:
+                day = parse_day(value)
+            except ValueError:
+                raise FormValidationError(wrong_form(), code="invalid") from None
+        if not in_range(day):
             raise FormValidationError(out_of_range(), code="out_of_range")
         return day
 

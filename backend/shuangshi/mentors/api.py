@@ -1,5 +1,6 @@
 """Industry mentors and their appointments: thin views over selectors and services."""
 
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -264,7 +265,7 @@ class MentorViewSet(ScopedModelViewSet):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today"),
+            OpenApiParameter("as_of", date, description="YYYY-MM-DD, default today"),
             OpenApiParameter("school", int),
         ],
         responses=MentorCountsSerializer(many=True),

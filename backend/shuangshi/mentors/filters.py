@@ -1,3 +1,5 @@
+from datetime import date
+
 import django_filters
 from django.db.models import Q, QuerySet
 
@@ -40,7 +42,7 @@ class MentorAppointmentFilter(FilterSet):
         model = MentorAppointment
         fields = ["mentor", "school", "mode"]
 
-    def filter_active_on(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+    def filter_active_on(self, queryset: QuerySet, name: str, value: date) -> QuerySet:
         return queryset.filter(start_on__lte=value).filter(
             Q(end_on__isnull=True) | Q(end_on__gte=value)
         )

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers, status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,10 +15,10 @@ from rest_framework.throttling import UserRateThrottle
 
 from shuangshi.accounts.models import Role
 from shuangshi.audit.services import id_lookups_charge
+from shuangshi.common import dates
 from shuangshi.common.api import (
     ScopedModelViewSet,
     VersionedSerializer,
-    check_as_of,
     delete_protected,
     merged_values,
     raise_errors,
@@ -51,16 +51,8 @@ RUNS_TRAINING = [Role.PROVINCE, Role.BASE_STAFF]
 
 
 def as_of_param(request: Request) -> date:
-    raw = request.query_params.get("as_of")
-    if not raw:
-        return timezone.localdate()
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        raise exceptions.ValidationError(
-            {"as_of": [_("Use a date in the form YYYY-MM-DD.")]}
-        ) from None
-    return check_as_of(day)
+    """`?as_of=` (default today), read as every date query parameter (dates.date_param)."""
+    return dates.date_param(request.query_params, "as_of") or timezone.localdate()
 
 
 # --------------------------------------------------------------------------- bases
@@ -255,7 +247,7 @@ class TrainingBaseViewSet(ScopedModelViewSet):
         )
 
     @extend_schema(
-        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")],
+        parameters=[OpenApiParameter("as_of", date, description="YYYY-MM-DD, default today")],
         responses=BasesProgressSerializer,
     )
     @action(detail=False, read_roles=[Role.PROVINCE, Role.CITY])
@@ -264,7 +256,7 @@ class TrainingBaseViewSet(ScopedModelViewSet):
         return Response(selectors.bases_progress(as_of=as_of_param(request)))
 
     @extend_schema(
-        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD, default today")],
+        parameters=[OpenApiParameter("as_of", date, description="YYYY-MM-DD, default today")],
         responses=BaseStatsSerializer(many=True),  # the base list's filters apply
     )
     @action(detail=False, read_roles=[Role.PROVINCE, Role.BASE_STAFF], pagination_class=None)
