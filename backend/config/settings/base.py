@@ -271,6 +271,7 @@ SPECTACULAR_SETTINGS = {
         "ApplicationStatusEnum": "shuangshi.recognition.models.ApplicationStatus",
         "FieldCategoryEnum": "shuangshi.teachers.categories.FieldCategory",
         "RecognitionLevelEnum": "shuangshi.recognition.models.LEVELS",
+        "QualificationLevelEnum": "shuangshi.qualification.engine.LEVELS",
     },
 }
 

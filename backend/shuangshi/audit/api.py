@@ -466,6 +466,10 @@ class LogEntrySerializer(serializers.ModelSerializer):
 
 class HistoryPageSerializer(serializers.Serializer):
     count = serializers.IntegerField()
+    # The teachers' pagination (BoundedCountPagination) writes it on every page.
+    count_exact = serializers.BooleanField(
+        help_text="False when count is an estimate (a large list filtered beyond school and city)."
+    )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = LogEntrySerializer(many=True)

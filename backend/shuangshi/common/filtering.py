@@ -16,6 +16,7 @@ from django.utils.translation import pgettext
 from django_filters import filterset
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.widgets import BooleanWidget
+from drf_spectacular.plumbing import get_view_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, fields
 from rest_framework import filters as drf_filters
@@ -102,6 +103,24 @@ class OrderingFilter(drf_filters.OrderingFilter):
                     {self.ordering_param: [unknown_ordering(term, valid)]}
                 )
         return terms
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """`ordering` as the values this list sorts by, each also with a leading "-", in a
+        comma list: read from get_valid_fields, as remove_invalid_fields checks them (the
+        schema cannot offer one the list refuses, round 48)."""
+        parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)
+        model = get_view_model(view, emit_warnings=False)
+        if model is None:
+            return parameters
+        context = {"request": getattr(view, "request", None)}
+        fields = [item[0] for item in self.get_valid_fields(model.objects.none(), view, context)]
+        values = [value for name in fields for value in (name, f"-{name}")]
+        for parameter in parameters:
+            if parameter["name"] == self.ordering_param and values:
+                parameter["schema"] = {"type": "array", "items": {"type": "string", "enum": values}}
+                parameter["style"] = "form"
+                parameter["explode"] = False
+        return parameters
 
 
 def unknown_ordering(term: str, valid: list[str]) -> str:

@@ -25,7 +25,38 @@ class ProgressSerializer(serializers.Serializer):
     total = serializers.IntegerField()
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "What the job did, by kind: counts (rows, evaluated, created…), an "
+        "import's status, a report's as_of; jobs.retention: the rows each app deleted, by app.",
+        "properties": {
+            "status": {"type": "string", "description": "imports: the import's status"},
+            "rows": {"type": "integer"},
+            "failed": {"type": "integer", "description": "imports: rows with errors"},
+            "created": {"type": "integer"},
+            "updated": {"type": "integer"},
+            "unchanged": {"type": "integer"},
+            "evaluated": {"type": "integer"},
+            "changed": {"type": "integer"},
+            "version": {"type": "integer", "description": "the rule profile's version"},
+            "finalized": {"type": "integer"},
+            "reopened": {"type": "integer"},
+            "resolved": {"type": "integer"},
+            "subjects": {"type": "integer"},
+            "sent": {"type": "integer"},
+            "users": {"type": "integer"},
+            "as_of": {"type": "string", "format": "date"},
+        },
+        "additionalProperties": {"type": "integer"},
+    }
+)
+class JobResultField(serializers.JSONField):
+    """Job.result: an object of counts, by the job's kind ({} until it ends)."""
+
+
 class JobSerializer(serializers.ModelSerializer):
+    result = JobResultField(read_only=True, label=Job._meta.get_field("result").verbose_name)
     progress = serializers.SerializerMethodField()
     download = serializers.SerializerMethodField(help_text="The result file, when there is one.")
 

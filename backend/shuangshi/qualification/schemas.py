@@ -1,6 +1,9 @@
-"""Response shapes of the ratios API, for the OpenAPI schema only (views return dicts)."""
+"""Response shapes of the ratios API and of a teacher's qualification, for the OpenAPI schema
+only (views return dicts)."""
 
 from rest_framework import serializers
+
+from .engine import LEVELS, REASON_CODES
 
 
 def _page(name: str, item: serializers.Serializer) -> type[serializers.Serializer]:
@@ -161,6 +164,76 @@ class MissingItem(serializers.Serializer):
     distance = serializers.IntegerField(help_text="estimated days of effort")
     one_of = serializers.BooleanField(help_text="an alternative: any `needed` of these")
     needed = serializers.IntegerField()
+
+
+class QualificationReason(serializers.Serializer):
+    """One rule of DESIGN §4 as engine.Reason.as_dict() writes it."""
+
+    code = serializers.ChoiceField(choices=list(REASON_CODES))
+    met = serializers.BooleanField()
+    value = serializers.JSONField(allow_null=True, help_text="the teacher's value for the rule")
+    threshold = serializers.JSONField(allow_null=True, help_text="what the rule asks")
+    message = serializers.CharField(help_text="i18n key; fill it with params")
+    params = serializers.DictField(help_text="value, threshold and the note's keys")
+    changes_on = serializers.DateField(
+        allow_null=True, help_text="the next date the rule's outcome flips by itself"
+    )
+    note = serializers.CharField(
+        allow_null=True, help_text="why it is not met, when the value alone does not say"
+    )
+
+
+class QualificationRecruitment(serializers.Serializer):
+    """DESIGN §4's recruitment check and the profile's terms (null where it does not apply)."""
+
+    compliant = serializers.BooleanField()
+    since = serializers.DateField()
+    enterprise_days = serializers.IntegerField()
+    min_education = serializers.CharField()
+
+
+class QualificationSummary(serializers.Serializer):
+    """The verdict a teacher list row carries (qualification.api.qualification_summary)."""
+
+    level = serializers.ChoiceField(choices=list(LEVELS))
+    qualified = serializers.BooleanField()
+    in_scope = serializers.BooleanField()
+    valid_until = serializers.DateField(
+        allow_null=True, help_text="the last day the level holds; null: no end known"
+    )
+    level_after = serializers.ChoiceField(
+        choices=list(LEVELS), allow_null=True, help_text="the level from valid_until on"
+    )
+    evaluated_on = serializers.DateField()
+
+
+class QualificationResult(QualificationSummary):
+    """The result a teacher read carries (qualification.api.qualification_payload): the
+    summary, the reasons and what is missing for the next level."""
+
+    reasons = QualificationReason(many=True)
+    missing = MissingItem(many=True)
+    evidence_needed = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text="evidence items asked for junior, and the extra ones intermediate and "
+        "senior ask for",
+    )
+    practice_window_years = serializers.IntegerField()
+    recruitment = QualificationRecruitment(allow_null=True)
+
+
+class Eligibility(serializers.Serializer):
+    """An application's §4 result under its round's rule version, on the day it was
+    submitted (recognition.selectors.eligibility)."""
+
+    level = serializers.ChoiceField(choices=list(LEVELS))
+    qualified = serializers.BooleanField()
+    in_scope = serializers.BooleanField()
+    reasons = QualificationReason(many=True)
+    missing = MissingItem(many=True)
+    valid_until = serializers.DateField(allow_null=True)
+    rule_version = serializers.IntegerField()
+    evaluated_on = serializers.DateField()
 
 
 class CandidateTeacher(serializers.Serializer):

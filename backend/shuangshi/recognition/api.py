@@ -27,6 +27,7 @@ from shuangshi.common.api import RolePermission, ScopedModelViewSet, request_use
 from shuangshi.common.filtering import OrderingFilter, SearchFilter
 from shuangshi.common.parsers import FormParser, JSONParser, MultiPartParser
 from shuangshi.common.relations import WholeIdField
+from shuangshi.qualification.schemas import Eligibility
 from shuangshi.teachers.api import CertificateSerializer, EnterprisePeriodSerializer
 from shuangshi.teachers.models import (
     Certificate,
@@ -425,8 +426,16 @@ class ApplicationEvidenceSerializer(serializers.ModelSerializer):
         return ""
 
 
+@extend_schema_field(Eligibility(allow_null=True))
+class EligibilityField(serializers.JSONField):
+    """Application.eligibility as stored: the §4 result on submission (null before)."""
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
     teacher = ScopedTeacherField(required=False)
+    eligibility = EligibilityField(
+        read_only=True, label=Application._meta.get_field("eligibility").verbose_name
+    )
     level = serializers.ChoiceField(choices=LEVEL_CHOICES)
     evidence = WholeIdField(many=True, required=False, queryset=EvidenceFile.objects.all())
     round_code = serializers.CharField(source="round.code", read_only=True)

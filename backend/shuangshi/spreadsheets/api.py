@@ -113,7 +113,8 @@ class ImportErrorsField(serializers.JSONField):
 
 
 class ImportJobSerializer(serializers.ModelSerializer):
-    errors = ImportErrorsField(
+    # A declared field (the metaclass takes it out of the class: Serializer.errors stays).
+    errors = ImportErrorsField(  # type: ignore[assignment]
         read_only=True, label=ImportJob._meta.get_field("errors").verbose_name
     )
     # Counted on commit: null before.

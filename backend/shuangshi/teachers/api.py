@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -40,6 +40,7 @@ from shuangshi.qualification.api import (
     qualification_summary,
     stored_result_of,
 )
+from shuangshi.qualification.schemas import QualificationResult, QualificationSummary
 from shuangshi.qualification.selectors import profile_version_current
 
 from . import selectors, services
@@ -173,6 +174,7 @@ class TeacherSerializer(VersionedSerializer):
             "id_number": {"validators": []},
         }
 
+    @extend_schema_field(QualificationResult(allow_null=True))
     def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
         return qualification_payload(teacher)
 
@@ -241,6 +243,7 @@ class TeacherListSerializer(TeacherSerializer):
     class Meta(TeacherSerializer.Meta):
         fields = [*TeacherSerializer.Meta.fields, "recognized_level", "recognized_valid_until"]
 
+    @extend_schema_field(QualificationSummary(allow_null=True))
     def get_qualification(self, teacher: Teacher) -> dict[str, Any] | None:
         return qualification_summary(teacher.pk, stored_result_of(teacher))
 

@@ -2032,7 +2032,7 @@ export interface components {
             /** 状态 */
             readonly status: components["schemas"]["ApplicationStatusEnum"];
             /** 资格判定 */
-            readonly eligibility: unknown;
+            readonly eligibility: components["schemas"]["Eligibility"] | null;
             readonly history: components["schemas"]["Event"][];
             readonly votes: components["schemas"]["Vote"][];
             /**
@@ -2332,13 +2332,6 @@ export interface components {
             recruitment: components["schemas"]["RecruitmentCounts"];
             city: components["schemas"]["RatioCityRef"];
         };
-        /**
-         * @description * `dual_qualified_ratio` - “双师型”教师占比（须超过）
-         *     * `training_bases` - 已建培养培训基地数量
-         *     * `practical_hours_share` - 实践教学课时占比（不低于）
-         * @enum {string}
-         */
-        CodeEnum: "dual_qualified_ratio" | "training_bases" | "practical_hours_share";
         CompletionRow: {
             readonly id: number;
             program_title: string;
@@ -2427,6 +2420,38 @@ export interface components {
          * @enum {string}
          */
         EducationEnum: "secondary" | "higher_vocational" | "bachelor" | "master" | "doctor";
+        /**
+         * @description An application's §4 result under its round's rule version, on the day it was
+         *     submitted (recognition.selectors.eligibility).
+         */
+        Eligibility: {
+            level: components["schemas"]["QualificationLevelEnum"];
+            qualified: boolean;
+            in_scope: boolean;
+            reasons: components["schemas"]["QualificationReason"][];
+            missing: components["schemas"]["MissingItem"][];
+            /** Format: date */
+            valid_until: string | null;
+            rule_version: number;
+            /** Format: date */
+            evaluated_on: string;
+        };
+        /**
+         * @description An application's §4 result under its round's rule version, on the day it was
+         *     submitted (recognition.selectors.eligibility).
+         */
+        EligibilityRequest: {
+            level: components["schemas"]["QualificationLevelEnum"];
+            qualified: boolean;
+            in_scope: boolean;
+            reasons: components["schemas"]["QualificationReasonRequest"][];
+            missing: components["schemas"]["MissingItemRequest"][];
+            /** Format: date */
+            valid_until: string | null;
+            rule_version: number;
+            /** Format: date */
+            evaluated_on: string;
+        };
         /**
          * @description * `full_time` - 专任
          *     * `part_time` - 兼职
@@ -2612,6 +2637,9 @@ export interface components {
          * @enum {string}
          */
         FieldEnum: "school" | "employment" | "course_type" | "title" | "major_category";
+        FileError: {
+            readonly file: string[];
+        };
         Forecast: {
             scope: string;
             key: number;
@@ -2650,6 +2678,8 @@ export interface components {
         GenderEnum: "male" | "female";
         HistoryPage: {
             count: number;
+            /** @description False when count is an estimate (a large list filtered beyond school and city). */
+            count_exact: boolean;
             /** Format: uri */
             next: string | null;
             /** Format: uri */
@@ -2664,6 +2694,44 @@ export interface components {
         HostKindEnum: "enterprise" | "school";
         IdNumberRequest: {
             id_number: string;
+        };
+        ImportCommitError: components["schemas"]["ImportCommitRefused"] | components["schemas"]["FileError"];
+        /** @description POST imports/{id}/commit/ refused: the import job as it stands, and why. */
+        ImportCommitRefused: {
+            readonly detail: string;
+            /** @description The same message as detail. */
+            readonly non_field_errors: string[];
+            readonly id: number;
+            /** 类型 */
+            readonly kind: string;
+            /** 文件名 */
+            readonly filename: string;
+            /** 状态 */
+            readonly status: components["schemas"]["ImportJobStatusEnum"];
+            /** 工作表 */
+            readonly sheet: string;
+            /** 表头行 */
+            readonly header_row: number;
+            /** 读取行数 */
+            readonly rows: number;
+            /** 可导入行数 */
+            readonly ready: number;
+            /** 错误行数 */
+            readonly failed: number;
+            /** 错误 */
+            readonly errors: components["schemas"]["ImportRowError"][];
+            readonly created: number | null;
+            readonly updated: number | null;
+            readonly unchanged: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly committed_at: string | null;
+            /** @description Rows checked or written so far by the background job (total 0: not known yet). */
+            readonly progress: components["schemas"]["Progress"];
+            /** 消息 */
+            readonly message: string;
+            readonly job: number | null;
         };
         ImportJob: {
             readonly id: number;
@@ -2684,7 +2752,7 @@ export interface components {
             /** 错误行数 */
             readonly failed: number;
             /** 错误 */
-            readonly errors: unknown;
+            readonly errors: components["schemas"]["ImportRowError"][];
             readonly created: number | null;
             readonly updated: number | null;
             readonly unchanged: number | null;
@@ -2742,6 +2810,23 @@ export interface components {
          */
         ImportJobStatusEnum: "queued" | "validating" | "valid" | "invalid" | "committing" | "committed" | "failed";
         /**
+         * @description One row's error as the dry run stores it (services._error), its message in the
+         *     reader's language.
+         */
+        ImportRowError: {
+            /** @description The row's number in the sheet. */
+            row: number;
+            /** @description The column's header as written ('' if none). */
+            column: string;
+            /** @description The cell's address, e.g. C5 ('' if none). */
+            cell: string;
+            /** @description The column's field name. */
+            field: string;
+            /** @description The cell's content as text. */
+            value: string;
+            message: string;
+        };
+        /**
          * @description * `certificates` - certificates
          *     * `enterprise-periods` - enterprise-periods
          *     * `mentor-appointments` - mentor-appointments
@@ -2767,8 +2852,34 @@ export interface components {
             readonly progress: components["schemas"]["Progress"];
             /** 消息 */
             readonly message: string;
-            /** 结果 */
-            readonly result: unknown;
+            /**
+             * 结果
+             * @description What the job did, by kind: counts (rows, evaluated, created…), an import's status, a report's as_of; jobs.retention: the rows each app deleted, by app.
+             */
+            readonly result: {
+                /** @description imports: the import's status */
+                status?: string;
+                rows?: number;
+                /** @description imports: rows with errors */
+                failed?: number;
+                created?: number;
+                updated?: number;
+                unchanged?: number;
+                evaluated?: number;
+                changed?: number;
+                /** @description the rule profile's version */
+                version?: number;
+                finalized?: number;
+                reopened?: number;
+                resolved?: number;
+                subjects?: number;
+                sent?: number;
+                users?: number;
+                /** Format: date */
+                as_of?: string;
+            } & {
+                [key: string]: number;
+            };
             /** 链接 */
             readonly link: string;
             /** @description The result file, when there is one. */
@@ -3024,6 +3135,23 @@ export interface components {
             project: number;
         };
         MissingItem: {
+            code: string;
+            quantity: number;
+            unit: components["schemas"]["UnitEnum"];
+            /** @description i18n key; fill it with params */
+            message: string;
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description plain English */
+            text: string;
+            /** @description estimated days of effort */
+            distance: number;
+            /** @description an alternative: any `needed` of these */
+            one_of: boolean;
+            needed: number;
+        };
+        MissingItemRequest: {
             code: string;
             quantity: number;
             unit: components["schemas"]["UnitEnum"];
@@ -3921,10 +4049,138 @@ export interface components {
             /** 状态 */
             status?: components["schemas"]["ApplicationStatusEnum"];
         };
+        /**
+         * @description * `none` - none
+         *     * `junior` - junior
+         *     * `intermediate` - intermediate
+         *     * `senior` - senior
+         * @enum {string}
+         */
+        QualificationLevelEnum: "none" | "junior" | "intermediate" | "senior";
         QualificationLevels: {
             junior: number;
             intermediate: number;
             senior: number;
+        };
+        /** @description One rule of DESIGN §4 as engine.Reason.as_dict() writes it. */
+        QualificationReason: {
+            code: components["schemas"]["QualificationReasonCodeEnum"];
+            met: boolean;
+            /** @description the teacher's value for the rule */
+            value: unknown;
+            /** @description what the rule asks */
+            threshold: unknown;
+            /** @description i18n key; fill it with params */
+            message: string;
+            /** @description value, threshold and the note's keys */
+            params: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date
+             * @description the next date the rule's outcome flips by itself
+             */
+            changes_on: string | null;
+            /** @description why it is not met, when the value alone does not say */
+            note: string | null;
+        };
+        /**
+         * @description * `SCOPE` - SCOPE
+         *     * `BASIC` - BASIC
+         *     * `E_SKILL` - E_SKILL
+         *     * `E_TITLE` - E_TITLE
+         *     * `E_PRACTICE` - E_PRACTICE
+         *     * `E_ENTERPRISE` - E_ENTERPRISE
+         *     * `E_TRAINING` - E_TRAINING
+         *     * `TITLE_INTERMEDIATE` - TITLE_INTERMEDIATE
+         *     * `YEARS_INTERMEDIATE` - YEARS_INTERMEDIATE
+         *     * `TITLE_SENIOR` - TITLE_SENIOR
+         *     * `YEARS_SENIOR` - YEARS_SENIOR
+         * @enum {string}
+         */
+        QualificationReasonCodeEnum: "SCOPE" | "BASIC" | "E_SKILL" | "E_TITLE" | "E_PRACTICE" | "E_ENTERPRISE" | "E_TRAINING" | "TITLE_INTERMEDIATE" | "YEARS_INTERMEDIATE" | "TITLE_SENIOR" | "YEARS_SENIOR";
+        /** @description One rule of DESIGN §4 as engine.Reason.as_dict() writes it. */
+        QualificationReasonRequest: {
+            code: components["schemas"]["QualificationReasonCodeEnum"];
+            met: boolean;
+            /** @description the teacher's value for the rule */
+            value: unknown;
+            /** @description what the rule asks */
+            threshold: unknown;
+            /** @description i18n key; fill it with params */
+            message: string;
+            /** @description value, threshold and the note's keys */
+            params: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date
+             * @description the next date the rule's outcome flips by itself
+             */
+            changes_on: string | null;
+            /** @description why it is not met, when the value alone does not say */
+            note: string | null;
+        };
+        /** @description DESIGN §4's recruitment check and the profile's terms (null where it does not apply). */
+        QualificationRecruitment: {
+            compliant: boolean;
+            /** Format: date */
+            since: string;
+            enterprise_days: number;
+            min_education: string;
+        };
+        /**
+         * @description The result a teacher read carries (qualification.api.qualification_payload): the
+         *     summary, the reasons and what is missing for the next level.
+         */
+        QualificationResult: {
+            level: components["schemas"]["QualificationLevelEnum"];
+            qualified: boolean;
+            in_scope: boolean;
+            /**
+             * Format: date
+             * @description the last day the level holds; null: no end known
+             */
+            valid_until: string | null;
+            /**
+             * @description the level from valid_until on
+             *
+             *     * `none` - none
+             *     * `junior` - junior
+             *     * `intermediate` - intermediate
+             *     * `senior` - senior
+             */
+            level_after: (components["schemas"]["QualificationLevelEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: date */
+            evaluated_on: string;
+            reasons: components["schemas"]["QualificationReason"][];
+            missing: components["schemas"]["MissingItem"][];
+            /** @description evidence items asked for junior, and the extra ones intermediate and senior ask for */
+            evidence_needed: number[];
+            practice_window_years: number;
+            recruitment: components["schemas"]["QualificationRecruitment"] | null;
+        };
+        /** @description The verdict a teacher list row carries (qualification.api.qualification_summary). */
+        QualificationSummary: {
+            level: components["schemas"]["QualificationLevelEnum"];
+            qualified: boolean;
+            in_scope: boolean;
+            /**
+             * Format: date
+             * @description the last day the level holds; null: no end known
+             */
+            valid_until: string | null;
+            /**
+             * @description the level from valid_until on
+             *
+             *     * `none` - none
+             *     * `junior` - junior
+             *     * `intermediate` - intermediate
+             *     * `senior` - senior
+             */
+            level_after: (components["schemas"]["QualificationLevelEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: date */
+            evaluated_on: string;
         };
         RatioCityRef: {
             id: number;
@@ -4300,7 +4556,7 @@ export interface components {
         StageEnum: "draft" | "submit" | "withdraw" | "school_review" | "province_review" | "vote" | "objection" | "resolve_objection" | "finalize" | "revoke";
         Target: {
             /** 代码 */
-            readonly code: components["schemas"]["CodeEnum"];
+            readonly code: components["schemas"]["TargetCodeEnum"];
             /**
              * 目标值
              * Format: decimal
@@ -4318,6 +4574,13 @@ export interface components {
             readonly updated_at: string | null;
             readonly version: number;
         };
+        /**
+         * @description * `dual_qualified_ratio` - “双师型”教师占比（须超过）
+         *     * `training_bases` - 已建培养培训基地数量
+         *     * `practical_hours_share` - 实践教学课时占比（不低于）
+         * @enum {string}
+         */
+        TargetCodeEnum: "dual_qualified_ratio" | "training_bases" | "practical_hours_share";
         /** @description `version` reads back and is accepted on input only to check staleness. */
         Teacher: {
             readonly id: number;
@@ -4367,9 +4630,7 @@ export interface components {
             /** 专业大类 */
             major_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
-            readonly qualification: {
-                [key: string]: unknown;
-            } | null;
+            readonly qualification: components["schemas"]["QualificationResult"] | null;
         };
         TeacherAccount: {
             teacher: number;
@@ -4473,9 +4734,7 @@ export interface components {
             /** 专业大类 */
             major_category?: (components["schemas"]["FieldCategoryEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
             version?: number;
-            readonly qualification: {
-                [key: string]: unknown;
-            } | null;
+            readonly qualification: components["schemas"]["QualificationSummary"] | null;
             /** @description The level of the recognition in force today (the highest held); null when none is. */
             readonly recognized_level: string | null;
             /**
@@ -4962,7 +5221,7 @@ export interface operations {
                 model?: string;
                 object_id?: number;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("timestamp" | "-timestamp" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -5195,7 +5454,7 @@ export interface operations {
                 name?: string;
                 number?: string;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("issued_on" | "-issued_on" | "expires_on" | "-expires_on" | "kind" | "-kind" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -5379,7 +5638,7 @@ export interface operations {
                 code?: string;
                 name?: string;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("code" | "-code" | "name" | "-name")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -5436,7 +5695,7 @@ export interface operations {
                  */
                 kind?: "employment" | "practice";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("start_on" | "-start_on" | "end_on" | "-end_on" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -5628,7 +5887,7 @@ export interface operations {
                  */
                 kind?: "achievement" | "certificate" | "enterprise" | "other" | "training";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("uploaded_at" | "-uploaded_at" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6073,7 +6332,7 @@ export interface operations {
                  */
                 kind?: "certificates" | "enterprise-periods" | "mentor-appointments" | "teachers" | "teaching-hours" | "training-completions";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("created_at" | "-created_at" | "committed_at" | "-committed_at" | "filename" | "-filename" | "kind" | "-kind" | "status" | "-status" | "rows" | "-rows" | "failed" | "-failed" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6172,6 +6431,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportJob"];
                 };
             };
+            /** @description Not committable (errors, or committed already): the import job as it stands with why; or the file is over the upload limits (`file`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCommitError"];
+                };
+            };
         };
     };
     imports_errors_retrieve: {
@@ -6226,7 +6494,7 @@ export interface operations {
             query?: {
                 kind?: string;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("id" | "-id" | "kind" | "-kind" | "title" | "-title" | "status" | "-status" | "message" | "-message" | "result" | "-result" | "link" | "-link" | "result_name" | "-result_name" | "created_at" | "-created_at" | "started_at" | "-started_at" | "finished_at" | "-finished_at")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6314,7 +6582,7 @@ export interface operations {
                  */
                 mode?: "project" | "research" | "teaching";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("start_on" | "-start_on" | "end_on" | "-end_on" | "hours" | "-hours" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6459,7 +6727,7 @@ export interface operations {
                 mode?: "project" | "research" | "teaching";
                 name?: string;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("name" | "-name" | "enterprise" | "-enterprise" | "category" | "-category" | "birth_date" | "-birth_date" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -6681,7 +6949,7 @@ export interface operations {
             query?: {
                 kind?: "certificate_expiring" | "job_finished" | "level_dropping" | "practice_lapsing" | "recognition_expiring" | "review_waiting" | "school_falling_below";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("created_at" | "-created_at" | "due_on" | "-due_on" | "read_at" | "-read_at" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -7125,7 +7393,7 @@ export interface operations {
                  */
                 level?: "intermediate" | "junior" | "senior";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("id" | "-id" | "status" | "-status" | "publicity_until" | "-publicity_until")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -7477,7 +7745,7 @@ export interface operations {
                  */
                 level?: "intermediate" | "junior" | "senior";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("id" | "-id" | "status" | "-status" | "publicity_until" | "-publicity_until")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -7519,7 +7787,7 @@ export interface operations {
             query?: {
                 code?: string;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("opens_on" | "-opens_on" | "code" | "-code" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -7640,7 +7908,7 @@ export interface operations {
                  */
                 level?: "intermediate" | "junior" | "senior";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("recognized_on" | "-recognized_on" | "valid_until" | "-valid_until" | "certificate_no" | "-certificate_no" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -7894,7 +8162,7 @@ export interface operations {
                 kind?: "higher_vocational" | "secondary_vocational" | "senior_technical_school" | "technical_school" | "technician_college";
                 name?: string;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("code" | "-code" | "name" | "-name" | "student_count" | "-student_count" | "kind" | "-kind")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8146,7 +8414,7 @@ export interface operations {
                 major_category?: "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "57" | "58" | "59" | null;
                 normal_graduate?: boolean;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("name" | "-name" | "staff_no" | "-staff_no" | "hired_on" | "-hired_on" | "birth_date" | "-birth_date" | "teaching_since" | "-teaching_since" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8373,7 +8641,7 @@ export interface operations {
                 /** @description A major category's code (41–59, or 61–79) or name */
                 major_category?: string;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("id" | "-id" | "school" | "-school" | "school__name" | "-school__name" | "term" | "-term" | "major_category" | "-major_category" | "total_hours" | "-total_hours" | "practical_hours" | "-practical_hours" | "version" | "-version")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8539,7 +8807,7 @@ export interface operations {
                  */
                 host_kind?: "enterprise" | "school";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("code" | "-code" | "name" | "-name" | "approved_on" | "-approved_on" | "status" | "-status")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8733,7 +9001,7 @@ export interface operations {
                  */
                 host_kind?: "enterprise" | "school";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("code" | "-code" | "name" | "-name" | "approved_on" | "-approved_on" | "status" | "-status")[];
                 /** @description 搜索关键词。 */
                 search?: string;
                 /**
@@ -8773,7 +9041,7 @@ export interface operations {
                  */
                 kind?: "enterprise_practice" | "pedagogy" | "skill_training";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("completed_on" | "-completed_on" | "hours" | "-hours" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8934,7 +9202,7 @@ export interface operations {
                  */
                 kind?: "enterprise_practice" | "pedagogy" | "skill_training";
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("start_on" | "-start_on" | "end_on" | "-end_on" | "title" | "-title" | "hours" | "-hours" | "id" | "-id")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -9062,7 +9330,7 @@ export interface operations {
                 city?: number;
                 is_active?: boolean;
                 /** @description 用于排序结果的字段。 */
-                ordering?: string;
+                ordering?: ("username" | "-username" | "role" | "-role" | "last_login" | "-last_login")[];
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
