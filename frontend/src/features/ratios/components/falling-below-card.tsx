@@ -6,19 +6,38 @@ import { CardTitle } from '@/components/ui/card-title';
 import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
+import { todayInChinaText } from '@/lib/dates';
 import { daysUntil, formatDate } from '@/lib/format';
 
 import { useFallingBelow } from '../api/get-ratio-forecast';
 import type { FallingSchool } from '../types/forecast';
 
 /** Schools meeting the target today that fall below within 6 months if nothing changes, of
- * the dashboard's city and kind; `scope` ("技工学校") begins the title as on the other cards. */
-export function FallingBelowCard({ city, kind, scope }: { city?: number; kind?: string; scope?: string }) {
+ * the dashboard's city and kind; `scope` ("技工学校") begins the title as on the other cards.
+ * The forecast starts from today's figures: with another date chosen on the dashboard
+ * (`asOf`), the card says so, instead of reading as that date's forecast. */
+export function FallingBelowCard({
+  city,
+  kind,
+  scope,
+  asOf,
+}: {
+  city?: number;
+  kind?: string;
+  scope?: string;
+  asOf?: string;
+}) {
   const { t } = useTranslation();
+  const otherDay = asOf !== undefined && asOf !== todayInChinaText();
   const falling = useFallingBelow({ city, kind, months: 6 });
   const title = scope ? `${scope} · ${t('forecast.fallingTitle')}` : t('forecast.fallingTitle');
   return (
     <Card size="small" title={<CardTitle text={title} />} data-testid="falling-below-card">
+      {otherDay && (
+        <Typography.Paragraph type="warning" data-testid="forecast-from-today" style={{ marginBottom: 8 }}>
+          {t('forecast.fromToday', { date: formatDate(asOf) })}
+        </Typography.Paragraph>
+      )}
       {falling.isError ? (
         <ErrorState error={falling.error} onRetry={() => void falling.refetch()} />
       ) : (
