@@ -1076,13 +1076,14 @@ def rule_profile_preview(
 
 @transaction.atomic
 def target_update(*, code: str, data: dict[str, Any], user: User | None = None) -> Target:
-    target = Target.objects.select_for_update().filter(code=code).first()
+    stored = Target.objects.select_for_update().filter(code=code).first()
+    target = stored or selectors.target_get(code)  # unsaved: the defaults
     values = {f: data[f] for f in ("value", "deadline") if f in data}
-    if not changed_values(target or selectors.target_get(code), values):
+    if not changed_values(target, values):
         # The values it has ("0.6" is 0.6000, Decimals): no new version, no audit entry.
-        return target or selectors.target_get(code)
-    if target is None:  # the first edit: logged as a change from the defaults
-        target = audit.defaults_stored(selectors.target_get(code), code=code)
+        return target
+    if stored is None:  # the first edit: logged as a change from the defaults
+        target = audit.defaults_stored(target, code=code)
     for field, value in values.items():
         setattr(target, field, value)
     target.updated_by = user

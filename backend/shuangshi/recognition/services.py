@@ -29,6 +29,7 @@ from shuangshi.teachers.models import (
     Teacher,
     has_left,
 )
+from shuangshi.teachers.validation import refuse_teacher_gone
 
 from . import rules, selectors
 from .evidence import accepted_types, extension_of, named_as, sha256_of, short_names, sniff
@@ -147,8 +148,6 @@ def evidence_upload(
     # Stored under a short generated name (the original is kept in ``filename``): a long
     # original name would not fit the file field's path.
     upload.name = f"{uuid.uuid4().hex}{extension_of(content_type)}"
-    from shuangshi.teachers.services import refuse_teacher_gone  # it imports this app
-
     refuse_teacher_gone(teacher)  # deleted since the request's validation: a 400, no file
     try:
         return EvidenceFile.objects.create(

@@ -28,7 +28,6 @@ from shuangshi.accounts.services import teacher_accounts_deactivate, teacher_tok
 from shuangshi.common import bulk
 from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
-from shuangshi.common.exceptions import teacher_gone_message
 from shuangshi.qualification.services import (
     evaluation_ready,
     teachers_evaluate_created,
@@ -57,6 +56,7 @@ from .validation import (
     leaving_errors,
     period_duplicate_errors,
     period_taken,
+    refuse_teacher_gone,
     staff_no_key,
     staff_no_taken,
     staff_no_to_check,
@@ -422,18 +422,6 @@ def _saved_once(model: type[Proposed], save: Any) -> Any:
         if constraint in str(exc):
             raise ValidationError(taken()) from None
         raise
-
-
-def refuse_teacher_gone(teacher: Any) -> None:
-    """In the writer's transaction: a teacher deleted by another request since this one's
-    validation is a 400 on `teacher`, not the foreign key refused at commit. (SQLite's
-    writers hold the database from their first statement, so nobody deletes them after
-    this; on PostgreSQL a delete committed after it is the same 400, from
-    common.exceptions.)"""
-    if teacher is None:
-        return
-    if not Teacher.objects.filter(pk=getattr(teacher, "pk", teacher)).exists():
-        raise ValidationError({"teacher": [teacher_gone_message()]})
 
 
 @transaction.atomic

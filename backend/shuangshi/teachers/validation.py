@@ -9,8 +9,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from shuangshi.common.exceptions import teacher_gone_message
 from shuangshi.common.idnumbers import (
     InvalidCreditCode,
     InvalidIdNumber,
@@ -18,7 +20,7 @@ from shuangshi.common.idnumbers import (
     validate_credit_code,
 )
 
-from .models import CERTIFICATE_LEVELS, CertificateKind, has_left
+from .models import CERTIFICATE_LEVELS, CertificateKind, Teacher, has_left
 
 Errors = dict[str, list[str]]
 
@@ -333,3 +335,15 @@ def staff_no_taken() -> str:
 def staff_no_repeated(row: int) -> str:
     """An import's later row with an earlier row's staff number (same school)."""
     return _("This staff number is also in row %(row)d (same school).") % {"row": row}
+
+
+def refuse_teacher_gone(teacher: Any) -> None:
+    """In the writer's transaction: a teacher deleted by another request since this one's
+    validation is a 400 on `teacher`, not the foreign key refused at commit. (SQLite's
+    writers hold the database from their first statement, so nobody deletes them after
+    this; on PostgreSQL a delete committed after it is the same 400, from
+    common.exceptions.)"""
+    if teacher is None:
+        return
+    if not Teacher.objects.filter(pk=getattr(teacher, "pk", teacher)).exists():
+        raise ValidationError({"teacher": [teacher_gone_message()]})

@@ -31,6 +31,7 @@ from shuangshi.common.api import apply_changes, changed_values
 from shuangshi.common.batch import write_rows
 from shuangshi.qualification.services import teachers_reevaluate
 from shuangshi.schools.codes import check_code_free
+from shuangshi.teachers.validation import refuse_teacher_gone
 
 from .models import BaseStatus, BaseStatusChange, TrainingBase, TrainingCompletion, TrainingProgram
 from .selectors import status_histories, status_in, teacher_ids_trained_at
@@ -357,16 +358,9 @@ def _once_per_programme() -> Iterator[None]:
         ) from None
 
 
-def _refuse_teacher_gone(teacher: Any) -> None:
-    """teachers.services.refuse_teacher_gone (imported here: that module reads this app's)."""
-    from shuangshi.teachers.services import refuse_teacher_gone
-
-    refuse_teacher_gone(teacher)
-
-
 @transaction.atomic
 def completion_log(*, data: dict[str, Any]) -> TrainingCompletion:
-    _refuse_teacher_gone(data.get("teacher", data.get("teacher_id")))
+    refuse_teacher_gone(data.get("teacher", data.get("teacher_id")))
     with _once_per_programme():
         completion = TrainingCompletion.objects.create(**data)
     teachers_reevaluate(teacher_ids=[completion.teacher_id])
@@ -394,7 +388,7 @@ def completion_update(
     if not changed_values(completion, data):
         return completion  # the values it has: no new version nor re-evaluation
     old_teacher = completion.teacher_id
-    _refuse_teacher_gone(data.get("teacher"))
+    refuse_teacher_gone(data.get("teacher"))
     with _once_per_programme():
         apply_changes(completion, data)
     teachers_reevaluate(teacher_ids={old_teacher, completion.teacher_id})
