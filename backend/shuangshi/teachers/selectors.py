@@ -158,7 +158,7 @@ def teacher_list_rows(ids: QuerySet[Any]) -> list[TeacherRow]:
     today = timezone.localdate()
     if connection.vendor == "postgresql":
         try:
-            ids_sql, ids_params = ids.query.sql_with_params()
+            ids_sql, ids_params = prepared.sql_of(ids)
         except EmptyResultSet:  # a filter that can match nothing (the ORM asks no query)
             return []
         sql, params = _page_rows_sql(ids_sql), [today, *ids_params]
