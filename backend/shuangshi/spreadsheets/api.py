@@ -267,25 +267,17 @@ class ImportViewSet(
     @action(detail=True, methods=["get"])
     def errors(self, request: Request, pk: str | None = None) -> HttpResponse:
         job = self.get_object()
-        content = ImportJob.objects.values_list("content", flat=True).get(pk=job.pk)
-        if not content:  # deleted by retention (jobs.retention): the workbook is gone
-            raise exceptions.NotFound()
         if job.message and not job.errors:
             # Refused as a whole (a missing column, two sheets with the header…): no cell to
             # mark. An empty "marked workbook" read as "no errors" (round 48); the reason does,
             # in the reader's language.
             raise exceptions.NotFound(detail=read_message(job.message))
         try:
-            engine = services.reader_for(bytes(content))
+            book = services.import_errors_workbook(upload=job)
+        except services.MarkedWorkbookGone:  # deleted by retention (jobs.retention)
+            raise exceptions.NotFound() from None
         except FileProblem as exc:
             raise exceptions.ValidationError({"file": [str(exc)]}) from None
-        book = workbooks.error_workbook(
-            content=bytes(content),
-            sheet_name=job.sheet,
-            header_row=job.header_row,
-            errors=job.errors,
-            engine=engine,
-        )
         stem = (job.filename.rsplit(".", 1)[0] or job.kind)[:100]
         return xlsx_response(book, f"{stem}-{'errors' if english() else '错误标注'}.xlsx")
 

@@ -1,6 +1,7 @@
 """Imports as background jobs (DESIGN §6, §10): the dry run and the commit."""
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from shuangshi.jobs.services import job_attach_file, job_progress
 
 from . import messages, selectors, services
 from .models import ImportJob, ImportStatus
+from .reader import FileProblem
 from .workbooks import XLSX
 
 if TYPE_CHECKING:
@@ -25,7 +27,7 @@ def _failed(run: Job, message: str) -> None:
 
 def _upload(run: Job, import_id: int) -> ImportJob:
     return (
-        ImportJob.objects.defer("content", "errors", "parsed")
+        ImportJob.objects.defer("content", "errors", "parsed", "errors_book")
         .select_related("owner")
         .get(pk=import_id)
     )
@@ -110,7 +112,16 @@ def validate(run: Job, *, import_id: int) -> None:
 
     services.import_dry_run(upload=upload, progress=progress)
     upload.refresh_from_db(fields=["status", "rows", "failed", "message"])
+    _marked_ahead(upload)
     _checked(run, upload)
+
+
+def _marked_ahead(upload: ImportJob) -> None:
+    """Rows refused: their marked workbook built now, in the user's language (the job's), so
+    that the download the user asks for next reads it (services.import_errors_workbook)."""
+    if upload.status == ImportStatus.INVALID and upload.failed:
+        with suppress(services.MarkedWorkbookGone, FileProblem):  # the download says why
+            services.import_errors_workbook(upload=upload)
 
 
 @job(
@@ -131,6 +142,7 @@ def commit(run: Job, *, import_id: int) -> None:
         done = services.import_commit(job=upload, progress=progress)
     except services.ImportNotCommittable as refused:
         _refused(run, refused.job, str(refused))
+        _marked_ahead(refused.job)
         return
     _committed(run, done)
 

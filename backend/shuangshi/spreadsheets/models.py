@@ -50,6 +50,10 @@ class ImportJob(models.Model):
     # The rows the dry run parsed, keyed by the file's sha256 (services.parsed_key): the
     # commit checks them against the database again but does not parse the file again.
     parsed = models.BinaryField(_("parsed rows"), default=b"", blank=True)
+    # The marked workbook as last built (services.import_errors_workbook), and for which
+    # error list and language: a download reads it instead of building it again.
+    errors_book = models.BinaryField(_("marked workbook"), default=b"", blank=True)
+    errors_book_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at", "-id"]

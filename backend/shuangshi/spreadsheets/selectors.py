@@ -18,7 +18,7 @@ from .models import ImportJob
 
 def import_jobs_of(user: User) -> QuerySet[ImportJob]:
     """Only the owner ever reads or commits an import (others get 404)."""
-    return ImportJob.objects.filter(owner=user).defer("content", "parsed")
+    return ImportJob.objects.filter(owner=user).defer("content", "parsed", "errors_book")
 
 
 def import_settled(import_id: int) -> ImportJob | None:
@@ -28,7 +28,7 @@ def import_settled(import_id: int) -> ImportJob | None:
     with transaction.atomic():
         return (
             ImportJob.objects.select_for_update()
-            .defer("content", "parsed", "errors")
+            .defer("content", "parsed", "errors", "errors_book")
             .filter(pk=import_id)
             .first()
         )
