@@ -124,3 +124,26 @@ def test_a_valid_upload_builds_none(api, hr_a, upload, builds):
     assert body["status"] == "valid", body
     assert builds == []
     assert bytes(ImportJob.objects.get(pk=body["id"]).errors_book) == b""
+
+
+@pytest.mark.parametrize(
+    ("busy", "detail"),
+    [
+        ("queued", "文件仍在检查中，检查完成后才能下载错误标注工作簿。"),
+        ("validating", "文件仍在检查中，检查完成后才能下载错误标注工作簿。"),
+        ("committing", "正在导入这些行；若导入时发现错误，届时可下载错误标注工作簿。"),
+    ],
+)
+def test_while_its_job_works_it_is_a_409_saying_so(api, hr_a, upload, builds, busy, detail):
+    """Asked while the check ran, the download was a workbook of nothing marked (sheet and
+    header row not known yet): it read "no errors" (round 49's QA)."""
+    body = upload(api(hr_a), "teachers", teachers_book([teacher_row(工号="T1")])).json()
+    ImportJob.objects.filter(pk=body["id"]).update(status=busy, sheet="", header_row=0, errors=[])
+    client = api(hr_a)
+    client.credentials(HTTP_ACCEPT_LANGUAGE="zh-hans")
+    response = client.get(f"/api/v1/imports/{body['id']}/errors/")
+    assert (response.status_code, response.json()) == (409, {"detail": detail})
+    assert builds == []
+    assert bytes(ImportJob.objects.get(pk=body["id"]).errors_book) == b""
+    client.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    assert "being" in client.get(f"/api/v1/imports/{body['id']}/errors/").json()["detail"]

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -45,6 +46,12 @@ from .models import ImportJob, ImportStatus
 from .reader import FileProblem
 
 XLSX = workbooks.XLSX
+BUSY_CHECKING = (
+    "The file is still being checked: its marked workbook is ready when the check is done."
+)
+BUSY_COMMITTING = (
+    "The rows are being imported: the marked workbook is ready if the import refuses them."
+)
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
@@ -262,11 +269,26 @@ class ImportViewSet(
 
     @extend_schema(
         parameters=[LANG_PARAM],
-        responses={(200, XLSX): OpenApiResponse(description="The marked workbook")},
+        responses={
+            (200, XLSX): OpenApiResponse(description="The marked workbook"),
+            409: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="The upload is being checked or committed: `detail` says so.",
+            ),
+        },
     )
     @action(detail=True, methods=["get"])
     def errors(self, request: Request, pk: str | None = None) -> HttpResponse:
         job = self.get_object()
+        busy = {
+            ImportStatus.QUEUED: BUSY_CHECKING,
+            ImportStatus.VALIDATING: BUSY_CHECKING,
+            ImportStatus.COMMITTING: BUSY_COMMITTING,
+        }.get(job.status)
+        if busy is not None:
+            # No error list yet (or the check's, about to be replaced): a workbook made now
+            # would read "no errors" (round 49). Asked again once the job ends.
+            return Response({"detail": t(busy)}, status=status.HTTP_409_CONFLICT)
         if job.message and not job.errors:
             # Refused as a whole (a missing column, two sheets with the header…): no cell to
             # mark. An empty "marked workbook" read as "no errors" (round 48); the reason does,

@@ -195,6 +195,12 @@ ZH.update(
         ),
         "This import failed: upload the file again.": "本次导入失败，请重新上传文件。",
         "This upload has expired: upload the file again.": "上传的文件已过期，请重新上传。",
+        "The file is still being checked: its marked workbook is ready when the check is done.": (
+            "文件仍在检查中，检查完成后才能下载错误标注工作簿。"
+        ),
+        "The rows are being imported: the marked workbook is ready if the import refuses them.": (
+            "正在导入这些行；若导入时发现错误，届时可下载错误标注工作簿。"
+        ),
     }
 )
 

@@ -6464,6 +6464,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The upload is being checked or committed: `detail` says so. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
     imports_templates_retrieve: {
