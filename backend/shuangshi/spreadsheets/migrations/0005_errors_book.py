@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('spreadsheets', '0004_uncompressed_files'),
+        ("spreadsheets", "0004_uncompressed_files"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importjob',
-            name='errors_book',
-            field=models.BinaryField(blank=True, default=b'', verbose_name='marked workbook'),
+            model_name="importjob",
+            name="errors_book",
+            field=models.BinaryField(blank=True, default=b"", verbose_name="marked workbook"),
         ),
         migrations.AddField(
-            model_name='importjob',
-            name='errors_book_key',
-            field=models.CharField(blank=True, default='', max_length=64),
+            model_name="importjob",
+            name="errors_book_key",
+            field=models.CharField(blank=True, default="", max_length=64),
         ),
     ]
