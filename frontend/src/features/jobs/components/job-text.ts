@@ -23,6 +23,11 @@ export function jobOutcome(job: Pick<Job, 'kind' | 'status' | 'result' | 'messag
   if (job.kind === 'imports.validate' && r.status === 'invalid') {
     return r.failed ? t('jobs.outcome.invalid', { count: r.failed }) : job.message || t('jobs.outcome.unreadable');
   }
+  // The commit checks the rows again: one that broke since the check (another school has
+  // registered the same ID number meanwhile) refuses the file, and nothing is written.
+  if (job.kind === 'imports.commit' && r.status === 'invalid') {
+    return r.failed ? t('jobs.outcome.commitRefused', { count: r.failed }) : job.message || t('jobs.outcome.unreadable');
+  }
   if (job.kind === 'imports.commit' && r.status === 'committed') {
     const counts = { created: r.created ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0 };
     // Rows already as the file has them were left alone (a re-import): said only when some were.
@@ -31,16 +36,19 @@ export function jobOutcome(job: Pick<Job, 'kind' | 'status' | 'result' | 'messag
   return '';
 }
 
-/** A check that found wrong cells: its marked workbook lists them (a file refused as a whole
- * has none to mark). */
-export function hasMarkedRows(job: Pick<Job, 'kind' | 'status' | 'result'>): boolean {
-  const r = (job.result ?? {}) as { status?: string; failed?: number };
-  return job.kind === 'imports.validate' && job.status === 'succeeded' && r.status === 'invalid' && (r.failed ?? 0) > 0;
+// The two steps of an import: each checks the rows, and refuses the file if any is wrong.
+const IMPORT_STEPS = ['imports.validate', 'imports.commit'];
+
+/** A check, or a commit (it checks the rows again), that refused the file (wrong cells or
+ * none readable): nothing was imported. */
+export function isRefusedCheck(job: Pick<Job, 'kind' | 'status' | 'result'>): boolean {
+  return IMPORT_STEPS.includes(job.kind) && job.status === 'succeeded' && (job.result ?? {}).status === 'invalid';
 }
 
-/** A check that refused the file (wrong cells or none readable). */
-export function isRefusedCheck(job: Pick<Job, 'kind' | 'status' | 'result'>): boolean {
-  return job.kind === 'imports.validate' && job.status === 'succeeded' && (job.result ?? {}).status === 'invalid';
+/** A check or a commit that found wrong cells: its marked workbook lists them (a file refused
+ * as a whole has none to mark). */
+export function hasMarkedRows(job: Pick<Job, 'kind' | 'status' | 'result'>): boolean {
+  return isRefusedCheck(job) && ((job.result as { failed?: number }).failed ?? 0) > 0;
 }
 
 /** The upload an import's job worked on (its link is the API record, /api/v1/imports/6/), or null. */
@@ -50,8 +58,9 @@ export function uploadOf(job: Pick<Job, 'kind' | 'link'>): number | null {
   return id ? Number(id) : null;
 }
 
-/** A check that has ended (passed or refused): the import wizard opens it where it stands —
- * a passed check at its confirm, one with errors at its list. */
-export function finishedCheck(job: Pick<Job, 'kind' | 'status' | 'link'>): number | null {
-  return job.kind === 'imports.validate' && job.status === 'succeeded' ? uploadOf(job) : null;
+/** A check that has ended (passed or refused), or a commit that refused the file: the import
+ * wizard opens it where it stands — a passed check at its confirm, one with errors at its list. */
+export function finishedCheck(job: Pick<Job, 'kind' | 'status' | 'link' | 'result'>): number | null {
+  const ended = job.kind === 'imports.validate' && job.status === 'succeeded';
+  return ended || isRefusedCheck(job) ? uploadOf(job) : null;
 }

@@ -76,10 +76,11 @@ export function JobsPage() {
   const [page, setPage] = useState(1);
   const jobs = useJobs(page);
   const isPhone = useIsPhone();
-  // Uploads whose commit is listed: their check has nothing left to confirm.
-  const withCommit = new Set(
-    (jobs.data?.results ?? []).filter((job) => job.kind === 'imports.commit').map(uploadOf),
-  );
+  // Uploads whose commit is listed: their check has nothing left to confirm. Those whose
+  // commit refused rows (broken since the check) have errors to see instead.
+  const commits = (jobs.data?.results ?? []).filter((job) => job.kind === 'imports.commit');
+  const withCommit = new Set(commits.map(uploadOf));
+  const refusedAtCommit = new Set(commits.filter(hasMarkedRows).map(uploadOf));
   const status = (job: Job) => (
     <Tag color={colors[job.status]} data-testid="job-status">
       {t(`jobs.statuses.${job.status}`)}
@@ -98,16 +99,19 @@ export function JobsPage() {
       if (!outcome) {
         return <Typography.Text type={job.status === 'failed' ? 'danger' : 'secondary'}>{job.message}</Typography.Text>;
       }
-      // A check that found wrong cells keeps its marked workbook here (the wizard may be gone).
+      // A check (or a commit) that found wrong cells keeps its marked workbook here (the
+      // wizard may be gone).
       const marked = hasMarkedRows(job) && job.link;
       // A check that ended opens in the import wizard: one that passed at its confirm (the
-      // user may have left while it ran), one with errors at its list.
+      // user may have left while it ran), one with errors at its list; so does a commit that
+      // refused rows, and the check before it (its upload has errors now).
       const check = finishedCheck(job);
       const passed = check !== null && !isRefusedCheck(job) && !withCommit.has(check);
+      const errors = marked || (check !== null && refusedAtCommit.has(check));
       return (
         <Space orientation="vertical" size={4} data-testid="job-outcome">
           <Typography.Text type={isRefusedCheck(job) ? 'danger' : undefined}>{outcome}</Typography.Text>
-          {check !== null && (passed || marked) && (
+          {check !== null && (passed || errors) && (
             <Link to={paths.importUpload(check)}>{t(passed ? 'jobs.reviewImport' : 'jobs.viewErrors')}</Link>
           )}
           {marked && (

@@ -36,7 +36,8 @@ export function JobsWidget() {
       if (was && isActive(was) && !isActive(job.status)) {
         // The done notice replaces the "export started" message (on a phone it covered it).
         message.destroy(JOB_STARTED_MESSAGE_KEY);
-        // A check that ended opens its upload in the import wizard (to confirm, or its errors).
+        // A check that ended opens its upload in the import wizard (to confirm, or its errors);
+        // so does a commit that refused rows (its errors), as the bell's notice does.
         const check = finishedCheck(job);
         const open = () => navigate(check === null ? paths.jobs : paths.importUpload(check));
         if (job.status === 'succeeded') {
