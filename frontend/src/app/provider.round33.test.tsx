@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { Table, theme } from 'antd';
 import { describe, expect, it } from 'vitest';
 
+import { writtenCss } from '@/testing/test-styles';
 import { phoneScreen } from '@/testing/test-utils';
 
 import { AppProvider } from './provider';
@@ -24,7 +25,7 @@ function Selectable() {
 }
 
 /** The rules antd wrote for a selection cell and its checkbox (the CSS-in-JS style elements). */
-const css = () => Array.from(document.querySelectorAll('style')).map((s) => s.textContent ?? '').join('\n');
+const css = () => writtenCss();
 
 describe('AppProvider, round 33', () => {
   it('makes a checkbox at least 24 px on a phone, and its whole table cell a 44 px target', () => {

@@ -6,6 +6,10 @@ import i18n from '@/lib/i18n';
 
 import { resetDb } from './mocks/db';
 import { server } from './mocks/server';
+import { keepOnlyTestedStyles } from './test-styles';
+
+// antd's style sheets hold only what a test reads of a computed style (test-styles.ts).
+keepOnlyTestedStyles(window);
 
 // The test DOM (happy-dom) lacks what antd's responsive bits and ECharts look for. Tests see a wide desktop
 // screen: every (min-width: …) query matches.
