@@ -93,12 +93,16 @@ test-frontend: frontend/node_modules/.installed $(VENV)/.installed ## API types 
 	$(NPM) run test
 
 test-e2e: $(VENV)/.installed build $(NATIVE) ## Browser tests in headless Chromium (E2E_REQUIRED=1: mandatory)
-	@# The screenshot tour (each test leaves the data as it found it) on two xdist workers
-	@# beside the other journeys, each with its own server and database: they mostly wait on
-	@# the browser and the server, so three fit on 2 CPUs.
-	@E2E_INSTANCE=tour $(VENV)/bin/pytest -q -n 2 tests/e2e/test_polish_journeys.py $(PYTEST_ARGS) > .e2e-tour.log 2>&1 & tour=$$!; \
-	E2E_INSTANCE=main $(VENV)/bin/pytest -q tests/e2e --ignore=tests/e2e/test_polish_journeys.py $(PYTEST_ARGS); main=$$?; \
+	@# One database migrated and seeded (tests/e2e/template.py), copied for each server. The
+	@# screenshot tour (each test leaves the data as it found it) and the other journeys (a
+	@# file's tests in order on one worker) side by side, each on two xdist workers with a
+	@# server and database of their own: they mostly wait on the browser and the server, so
+	@# four fit on 2 CPUs.
+	@template=$$($(PY) tests/e2e/template.py build) || exit 1; export E2E_TEMPLATE=$$template; \
+	E2E_INSTANCE=tour $(VENV)/bin/pytest -q -n 2 tests/e2e/test_polish_journeys.py $(PYTEST_ARGS) > .e2e-tour.log 2>&1 & tour=$$!; \
+	E2E_INSTANCE=main $(VENV)/bin/pytest -q -n 2 --dist loadfile tests/e2e --ignore=tests/e2e/test_polish_journeys.py $(PYTEST_ARGS); main=$$?; \
 	wait $$tour; tour=$$?; echo "== screenshot tour (tests/e2e/test_polish_journeys.py)"; cat .e2e-tour.log; rm -f .e2e-tour.log; \
+	$(PY) tests/e2e/template.py drop "$$template"; \
 	test $$main -eq 0 && test $$tour -eq 0
 
 screens: $(VENV)/.installed build $(NATIVE) ## The screenshot tour, keeping each screen's picture in tests/e2e/artifacts/

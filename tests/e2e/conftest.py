@@ -18,9 +18,10 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from . import template as e2e_template
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "frontend" / "dist" / "index.html"
@@ -98,33 +99,20 @@ def _free_port() -> int:
 
 
 def _e2e_database_url() -> tuple[str, Path | None]:
-    """A fresh database for this run: a temp SQLite file, or shuangshi_e2e on the server."""
+    """A fresh database for this run: a copy of the template `make test-e2e` built
+    (E2E_TEMPLATE, template.py), else an empty one (a temp SQLite file, or shuangshi_e2e on the
+    server DATABASE_URL names) that the server fixture migrates and seeds."""
+    template = os.environ.get("E2E_TEMPLATE", "")
+    if template:
+        return e2e_template.copy_of(template, E2E_DB_NAME)
     given = os.environ.get("DATABASE_URL", "")
     if not given or given.startswith("sqlite"):
         tmp = Path(tempfile.mkdtemp(prefix="shuangshi-e2e-"))
         return f"sqlite:///{tmp / 'e2e.sqlite3'}", tmp
-    import psycopg  # the backend's own driver
-
-    parts = urlsplit(given)
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
-            (E2E_DB_NAME,),
-        )
-        conn.execute(f'DROP DATABASE IF EXISTS "{E2E_DB_NAME}"')
-        conn.execute(f'CREATE DATABASE "{E2E_DB_NAME}"')
-    return urlunsplit(parts._replace(path=f"/{E2E_DB_NAME}")), None
+    return e2e_template.recreate_database(given, E2E_DB_NAME), None
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run(
-        [sys.executable, str(ROOT / "backend" / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=600,
-    )
+_manage = e2e_template.manage
 
 
 def manage(*args: str) -> None:
@@ -166,18 +154,10 @@ def e2e_server(chromium_path: str) -> Iterator[str]:
     if not DIST.exists():
         pytest.fail(f"{DIST} is missing: run `npm run build` in frontend/ first", pytrace=False)
     database_url, tmp = _e2e_database_url()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "PYTHONUNBUFFERED": "1",
-        # runserver answers each request on a thread of its own: a connection kept for the
-        # next request would stay with a thread that is gone (two servers ran PostgreSQL
-        # out of its 100 connections).
-        "DB_CONN_MAX_AGE": "0",
-    }
-    _manage(env, "migrate", "--noinput", "-v", "0")
-    _manage(env, "seed_demo")
+    env = e2e_template.server_env(database_url)
+    if not os.environ.get("E2E_TEMPLATE"):
+        _manage(env, "migrate", "--noinput", "-v", "0")
+        _manage(env, "seed_demo")
     E2E_ENV.update(env)
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
