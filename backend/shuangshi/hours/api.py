@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -14,7 +15,7 @@ from rest_framework.response import Response
 
 from shuangshi.accounts.models import Role
 from shuangshi.accounts.scope import in_school_scope, schools_visible_to
-from shuangshi.common.api import ScopedModelViewSet, VersionedSerializer
+from shuangshi.common.api import AsOfField, ScopedModelViewSet, VersionedSerializer
 from shuangshi.common.filtering import parse_id
 from shuangshi.common.relations import WholeIdField
 from shuangshi.qualification.engine import api_share
@@ -100,6 +101,7 @@ class TeachingHoursSerializer(VersionedSerializer):
 
 class SharesQuery(serializers.Serializer):
     term = serializers.CharField(required=False)
+    as_of = AsOfField(required=False)
     city = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     school = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     kind = serializers.ChoiceField(required=False, choices=SchoolKind.choices)
@@ -186,7 +188,16 @@ class TeachingHoursViewSet(ScopedModelViewSet):
     @extend_schema(
         parameters=[
             OpenApiParameter(
-                "term", str, description="2026-2027-1 (default: the latest not after today's)"
+                "term",
+                str,
+                description="2026-2027-1 (default: the latest with hours not after the term "
+                "in effect on `as_of`)",
+            ),
+            OpenApiParameter(
+                "as_of",
+                date,
+                description="YYYY-MM-DD, default today: without `term`, the dashboard's date "
+                "chooses the term",
             ),
             OpenApiParameter("city", int),
             OpenApiParameter("school", int),
@@ -208,7 +219,12 @@ class TeachingHoursViewSet(ScopedModelViewSet):
             schools = schools.filter(pk=q.validated_data["school"])
         if q.validated_data.get("kind") is not None:
             schools = schools.filter(kind=q.validated_data["kind"])
-        data = selectors.school_shares(self.get_queryset(), schools, q.validated_data.get("term"))
+        data = selectors.school_shares(
+            self.get_queryset(),
+            schools,
+            q.validated_data.get("term"),
+            as_of=q.validated_data.get("as_of"),
+        )
         below = q.validated_data.get("below_target")
         if below is not None:
             data["schools"] = [s for s in data["schools"] if s["meets_target"] is (not below)]

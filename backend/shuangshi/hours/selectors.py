@@ -1,5 +1,6 @@
 """Practical shares per school and term against the target `practical_hours_share`."""
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -27,10 +28,11 @@ def meets(practical: int, total: int, target: Decimal) -> bool | None:
     return Fraction(practical, total) >= Fraction(str(target))
 
 
-def latest_term(rows: QuerySet[TeachingHours]) -> str | None:
-    """The default term: the latest with hours, not after the current one, so hours stored
-    ahead (next year's plan) do not take over every page before their term begins."""
-    now = current_term(timezone.localdate())
+def latest_term(rows: QuerySet[TeachingHours], day: date | None = None) -> str | None:
+    """The default term: the latest with hours, not after the one in effect on ``day``
+    (default today), so hours stored ahead (next year's plan) do not take over every page
+    before their term begins, and a past-dated page reads the term it was then."""
+    now = current_term(day or timezone.localdate())
     return rows.filter(term__lte=now).aggregate(term=Max("term"))["term"]
 
 
@@ -61,10 +63,14 @@ def term_totals(rows: QuerySet[TeachingHours], term: str | None) -> dict[int, tu
 
 
 def school_shares(
-    rows: QuerySet[TeachingHours], schools: QuerySet[School], term: str | None
+    rows: QuerySet[TeachingHours],
+    schools: QuerySet[School],
+    term: str | None,
+    as_of: date | None = None,
 ) -> dict[str, Any]:
-    """Per school, the term's total and practical hours (`term_totals`)."""
-    term = term or latest_term(rows)
+    """Per school, the term's total and practical hours (`term_totals`); without a term, the
+    `latest_term` on ``as_of``."""
+    term = term or latest_term(rows, as_of)
     target = share_target()
     sums = term_totals(rows, term)
     out = []

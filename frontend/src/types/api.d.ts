@@ -8778,12 +8778,14 @@ export interface operations {
     teaching_hours_shares_retrieve: {
         parameters: {
             query?: {
+                /** @description YYYY-MM-DD, default today: without `term`, the dashboard's date chooses the term */
+                as_of?: string;
                 below_target?: boolean;
                 city?: number;
                 /** @description Only schools of this kind */
                 kind?: string;
                 school?: number;
-                /** @description 2026-2027-1 (default: the latest not after today's) */
+                /** @description 2026-2027-1 (default: the latest with hours not after the term in effect on `as_of`) */
                 term?: string;
             };
             header?: never;

@@ -37,15 +37,15 @@ export default function DashboardRoute() {
           )
         }
       />
-      {/* Forecast and measure 6 (issue 13): today's figures, whatever the as_of above (the
-          forecast card says so when another date is chosen), of the chosen city and kind like
-          the cards above. */}
+      {/* Forecast and measure 6 (issue 13), of the chosen city and kind like the cards above:
+          the forecast is today's, whatever the as_of above (its card says so when another date
+          is chosen); the practical hours are of the term in effect on that date. */}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <FallingBelowCard city={city} kind={kind} scope={scope} asOf={asOf} />
         </Col>
         <Col xs={24} lg={12}>
-          <PracticalHoursCard city={city} kind={kind} scope={scope} />
+          <PracticalHoursCard city={city} kind={kind} scope={scope} asOf={asOf} />
         </Col>
       </Row>
     </RequireRole>

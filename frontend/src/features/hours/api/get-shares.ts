@@ -4,7 +4,8 @@ import { api } from '@/lib/api-client';
 
 import type { Shares } from '../types/hours';
 
-export type SharesParams = { term?: string; city?: number; kind?: string };
+/** `as_of`: without a term, the term in effect on that day (the dashboard's date). */
+export type SharesParams = { term?: string; city?: number; kind?: string; as_of?: string };
 
 export const sharesQueryOptions = (params: SharesParams) =>
   queryOptions({

@@ -10,11 +10,22 @@ import { formatPercent, formatPercentAgainst } from '@/lib/format';
 import { useShares } from '../api/get-shares';
 import type { ShareRow } from '../types/hours';
 
-/** Measure 6: practical teaching hours at least 50% of all hours, per school, latest term;
- * on the dashboard, of its city and kind, `scope` ("技工学校") beginning the title. */
-export function PracticalHoursCard({ city, kind, scope }: { city?: number; kind?: string; scope?: string }) {
+/** Measure 6: practical teaching hours at least 50% of all hours, per school, latest term
+ * (on the dashboard's date `asOf`, the term in effect that day); on the dashboard, of its city
+ * and kind, `scope` ("技工学校") beginning the title. */
+export function PracticalHoursCard({
+  city,
+  kind,
+  scope,
+  asOf,
+}: {
+  city?: number;
+  kind?: string;
+  scope?: string;
+  asOf?: string;
+}) {
   const { t } = useTranslation();
-  const shares = useShares({ city, kind });
+  const shares = useShares({ city, kind, ...(asOf ? { as_of: asOf } : {}) });
   const ownSchool = useMe().data?.role === 'school_hr';
   const title = scope ? `${scope} · ${t('hours.title')}` : t('hours.title');
   // Small, as every card of the dashboard and of my school; its title on one line.
