@@ -6,6 +6,7 @@ import { ItemList } from '@/components/ui/item-list';
 import { ErrorState } from '@/components/ui/query-state';
 import { useMe } from '@/lib/auth';
 import { formatPercent, formatPercentAgainst } from '@/lib/format';
+import type { DashboardCardProps } from '@/types/dashboard';
 
 import { useShares } from '../api/get-shares';
 import type { ShareRow } from '../types/hours';
@@ -13,17 +14,7 @@ import type { ShareRow } from '../types/hours';
 /** Measure 6: practical teaching hours at least 50% of all hours, per school, latest term
  * (on the dashboard's date `asOf`, the term in effect that day); on the dashboard, of its city
  * and kind, `scope` ("技工学校") beginning the title. */
-export function PracticalHoursCard({
-  city,
-  kind,
-  scope,
-  asOf,
-}: {
-  city?: number;
-  kind?: string;
-  scope?: string;
-  asOf?: string;
-}) {
+export function PracticalHoursCard({ city, kind, scope, asOf }: DashboardCardProps) {
   const { t } = useTranslation();
   const shares = useShares({ city, kind, ...(asOf ? { as_of: asOf } : {}) });
   const ownSchool = useMe().data?.role === 'school_hr';

@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { todayInChinaText } from '@/lib/dates';
 import { daysUntil, formatDate } from '@/lib/format';
+import type { DashboardCardProps } from '@/types/dashboard';
 
 import { useFallingBelow } from '../api/get-ratio-forecast';
 import type { FallingSchool } from '../types/forecast';
@@ -16,17 +17,7 @@ import type { FallingSchool } from '../types/forecast';
  * the dashboard's city and kind; `scope` ("技工学校") begins the title as on the other cards.
  * The forecast starts from today's figures: with another date chosen on the dashboard
  * (`asOf`), the card says so, instead of reading as that date's forecast. */
-export function FallingBelowCard({
-  city,
-  kind,
-  scope,
-  asOf,
-}: {
-  city?: number;
-  kind?: string;
-  scope?: string;
-  asOf?: string;
-}) {
+export function FallingBelowCard({ city, kind, scope, asOf }: DashboardCardProps) {
   const { t } = useTranslation();
   const otherDay = asOf !== undefined && asOf !== todayInChinaText();
   const falling = useFallingBelow({ city, kind, months: 6 });
