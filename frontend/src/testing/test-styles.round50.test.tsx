@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { ConfigProvider, Dropdown } from 'antd';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { keepOnlyTestedStyles, keepTestedCss, writtenCss } from './test-styles';
 
@@ -54,8 +54,11 @@ describe('the style sheets the tests keep (round 50)', () => {
 });
 
 describe('the filter installed twice (the set-up runs before each file)', () => {
-  it('filters once and keeps what was written', () => {
+  it('filters once and keeps what was written, even from the module evaluated again', async () => {
     keepOnlyTestedStyles(window);
+    vi.resetModules();
+    const again = await import('./test-styles');
+    again.keepOnlyTestedStyles(window);
     const style = document.createElement('style');
     style.innerHTML = '.a{display:none;color:red}';
     document.head.appendChild(style);
@@ -63,6 +66,7 @@ describe('the filter installed twice (the set-up runs before each file)', () => 
       expect(style.textContent).toBe('.a{display:none}');
       expect(style.innerHTML).toBe('.a{display:none;color:red}');
       expect(writtenCss()).toContain('.a{display:none;color:red}');
+      expect(again.writtenCss()).toContain('.a{display:none;color:red}');
     } finally {
       style.remove();
     }

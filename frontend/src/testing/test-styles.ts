@@ -113,15 +113,21 @@ export function keepTestedCss(source: string): string {
   return out.join('\n');
 }
 
-const FILTERED = Symbol('keepOnlyTestedStyles');
+// In the global symbol registry: Vitest may evaluate this module again for another test
+// file in the same worker, whose page (and filter) it keeps.
+const FILTERED = Symbol.for('shuangshi.keepOnlyTestedStyles');
+const WRITTEN = Symbol.for('shuangshi.writtenCss');
 
 /** What was written into each `<style>` element, before the filter. */
-const written = new WeakMap<Element, string>();
+function writtenMap(): WeakMap<Element, string> {
+  const holder = globalThis as unknown as Record<symbol, WeakMap<Element, string> | undefined>;
+  return (holder[WRITTEN] ??= new WeakMap<Element, string>());
+}
 
 /** The CSS written into the page's style elements, as written (a test that reads antd's rules). */
 export function writtenCss(doc: Document = document): string {
   return Array.from(doc.querySelectorAll('style'))
-    .map((style) => written.get(style) ?? style.textContent ?? '')
+    .map((style) => writtenMap().get(style) ?? style.textContent ?? '')
     .join('\n');
 }
 
@@ -136,6 +142,7 @@ export function keepOnlyTestedStyles(win: Window & typeof globalThis): void {
     proto = Object.getPrototypeOf(proto) as object | null;
   }
   const { get, set } = descriptor ?? {};
+  const written = writtenMap();
   if (!get || !set) throw new Error('keepOnlyTestedStyles: no innerHTML on style elements');
   Object.defineProperty(win.HTMLStyleElement.prototype, 'innerHTML', {
     configurable: true,
