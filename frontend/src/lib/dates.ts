@@ -43,6 +43,13 @@ export function formatDateTimeInChina(value: string | null | undefined, withSeco
   return `${parts.year}-${parts.month}-${parts.day} ${time}`;
 }
 
+/** China's wall clock now, as a date picker's moment in the browser's zone: the pickers' "now"
+ * (their 今天 button and today's mark), whatever this browser's zone. */
+export function nowInChina(): Dayjs {
+  const p = chinaParts(new Date());
+  return dayjs(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`);
+}
+
 /** Today in China, as a date picker's day (midnight in the browser's zone). */
 export function todayInChina(): Dayjs {
   return dayjs(todayInChinaText());

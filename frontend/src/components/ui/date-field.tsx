@@ -1,8 +1,16 @@
-import { DatePicker, type DatePickerProps } from 'antd';
+import dayjsGenerateConfig from '@rc-component/picker/generate/dayjs';
+import { DatePicker as AntdDatePicker, type DatePickerProps } from 'antd';
 import type { RangePickerProps } from 'antd/es/date-picker';
 import type { Dayjs } from 'dayjs';
 import { type FocusEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { nowInChina } from '@/lib/dates';
+
+// antd's pickers take "now" from the browser's clock and zone: in Los Angeles at 00:30 in China
+// their 今天 button picked China's yesterday and today's mark sat on it (in Kiritimati the button
+// was disabled, tomorrow being refused). The server's today is China's: the pickers' too.
+const DatePicker = AntdDatePicker.generatePicker<Dayjs>({ ...dayjsGenerateConfig, getNow: nowInChina });
 
 // antd's date pickers (@rc-component/picker) treat a text emptied by typing (select all,
 // Backspace) as "nothing typed": the field shows its placeholder but keeps, and a form saves,
