@@ -23,6 +23,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError as FormValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_filters.fields import IsoDateTimeField
 from rest_framework import exceptions, serializers
@@ -106,12 +107,17 @@ class _RangedIsoDateTimeField(IsoDateTimeField):
             return None
         try:
             if moment.tzinfo is not None:
+                # The range is of days in China (the server's zone), as every date parameter's:
+                # 1950-01-01T00:00+08:00 is in it, 2101-01-01T07:59+08:00 is not.
+                day = timezone.localtime(moment).date()
                 moment = moment.astimezone(UTC)
+            else:
+                day = moment.date()
         except OverflowError:
             # A moment near the start of year 1 or the end of 9999 leaves datetime's years
-            # when moved to UTC: far out of range, and the answer names the parameter.
+            # when moved to China or UTC: far out of range, and the answer names the parameter.
             raise FormValidationError(out_of_range(), code="out_of_range") from None
-        if not in_range(moment.date()):
+        if not in_range(day):
             raise FormValidationError(out_of_range(), code="out_of_range")
         return moment
 
