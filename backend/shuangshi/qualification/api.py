@@ -248,8 +248,9 @@ class SchoolRatiosQuery(AsOfQuery):
 class TrendQuery(serializers.Serializer):
     school = serializers.IntegerField(required=False, min_value=1)
     city = serializers.IntegerField(required=False, min_value=1)
-    start = serializers.RegexField(r"^\d{4}-\d{2}(-\d{2})?$", required=False)
-    end = serializers.RegexField(r"^\d{4}-\d{2}(-\d{2})?$", required=False)
+    # A month, or a day of it (the month is kept): not trimmed, so " 2026-03 " is refused.
+    start = serializers.RegexField(r"^\d{4}-\d{2}(-\d{2})?$", required=False, trim_whitespace=False)
+    end = serializers.RegexField(r"^\d{4}-\d{2}(-\d{2})?$", required=False, trim_whitespace=False)
     # The dashboard's date: the series ends at its month, the last point on that day.
     as_of = AsOfField(required=False)
 
@@ -259,6 +260,8 @@ class TrendQuery(serializers.Serializer):
             if raw is not None:
                 try:
                     attrs[name] = date.fromisoformat(raw[:7] + "-01")
+                    if len(raw) > 7:
+                        date.fromisoformat(raw)  # a day given must be a day (not 02-30)
                 except ValueError:
                     raise serializers.ValidationError({name: [_("Use YYYY-MM.")]}) from None
                 if not dates.in_range(attrs[name]):
