@@ -96,8 +96,7 @@ test-e2e: $(VENV)/.installed build $(NATIVE) ## Browser tests in headless Chromi
 	@# One database migrated and seeded (tests/e2e/template.py), copied for each server. The
 	@# screenshot tour (each test leaves the data as it found it) and the other journeys (a
 	@# file's tests in order on one worker) side by side, each on two xdist workers with a
-	@# server and database of their own: they mostly wait on the browser and the server, so
-	@# four fit on 2 CPUs.
+	@# server and database of their own. The stage is bound by the browser's CPU (docs/testing.md).
 	@template=$$($(PY) tests/e2e/template.py build) || exit 1; export E2E_TEMPLATE=$$template; \
 	E2E_INSTANCE=tour $(VENV)/bin/pytest -q -n 2 tests/e2e/test_polish_journeys.py $(PYTEST_ARGS) > .e2e-tour.log 2>&1 & tour=$$!; \
 	E2E_INSTANCE=main $(VENV)/bin/pytest -q -n 2 --dist loadfile tests/e2e --ignore=tests/e2e/test_polish_journeys.py $(PYTEST_ARGS); main=$$?; \
