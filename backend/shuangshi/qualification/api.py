@@ -242,7 +242,10 @@ class SchoolRatiosQuery(AsOfQuery):
     ordering = serializers.ChoiceField(
         required=False, choices=list(selectors.ORDERINGS), default="code"
     )
-    search = serializers.CharField(required=False, max_length=100, trim_whitespace=True)
+    # Words, each in the name or the code (spaces alone: no search), as every list's search.
+    search = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, trim_whitespace=True
+    )
 
 
 class TrendQuery(serializers.Serializer):
@@ -329,8 +332,8 @@ class SchoolRatiosView(RatioView):
                 ordering=q["ordering"],
                 target=target,
             )
-            if search := q.get("search"):
-                qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
+            for word in (q.get("search") or "").split():
+                qs = qs.filter(Q(name__icontains=word) | Q(code__icontains=word))
             page = paginator.paginate_queryset(qs, request, view=self)
             rows = reports.school_rows_today(
                 page or [], on=today, target=target, profile=current[1]

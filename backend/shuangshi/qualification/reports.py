@@ -222,11 +222,12 @@ def school_rows_at(
         )
     if below_target is not None:  # schools without a ratio are neither (see selectors)
         light = [r for r in light if r.ratio is not None and r.meets is not below_target]
-    if search := search.casefold():
+    # Every word must be in the name or the code, as in every list's search.
+    for word in search.casefold().split():
         light = [
             r
             for r in light
-            if search in r.school["name"].casefold() or search in r.school["code"].casefold()
+            if word in r.school["name"].casefold() or word in r.school["code"].casefold()
         ]
     field = ordering.lstrip("-")
     if field in ("ratio", "gap"):
