@@ -51,6 +51,10 @@ function LocaleProvider({ children }: { children: ReactNode }) {
       // antd's own words for an empty required field, "请输入${label}" / "Please enter ${label}",
       // asked a select or a date to be typed and read "Please enter Issued on" in English.
       form={{ validateMessages: { required: t('common.requiredField') } }}
+      // antd offers "20 条/页" on any table of more than 50 rows; the lists fetch their own pages
+      // of a fixed size, so the choice changed nothing. A list that takes a page size (the
+      // teachers) offers it itself.
+      pagination={{ showSizeChanger: false }}
     >
       <style href="shuangshi-selection-cell" precedence="default">
         {SELECTION_CELL_CSS}

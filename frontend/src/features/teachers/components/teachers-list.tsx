@@ -118,6 +118,14 @@ export function TeachersList() {
   const label = useEnumLabel();
   const me = useMe().data;
   const { filters, update, reset } = useTeacherFilters();
+  // The search box shows the list's search: typed, or set by the address (a link, Back,
+  // 重置 emptying it; left to itself it kept the words 重置 had taken off the list).
+  const [searchText, setSearchText] = useState(filters.search ?? '');
+  const [listedSearch, setListedSearch] = useState(filters.search);
+  if (listedSearch !== filters.search) {
+    setListedSearch(filters.search);
+    setSearchText(filters.search ?? '');
+  }
   const teachers = useTeachers(filters);
   const exporting = useExportTeachers();
   const { message } = App.useApp();
@@ -310,7 +318,8 @@ export function TeachersList() {
           allowClear
           aria-label={t('common.search')}
           placeholder={t('teachers.searchPlaceholder')}
-          defaultValue={filters.search}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
           onSearch={(value) => update({ search: value.trim() })}
           style={wide(260)}
         />
