@@ -92,7 +92,7 @@ export function MentorsCard() {
           size="middle"
           loading={mentors.isFetching}
           dataSource={mentors.data?.results}
-          locale={{ emptyText: <EmptyState description={t('mentors.noMentors')} /> }}
+          locale={{ emptyText: <EmptyState description={t(search ? 'common.noMatch' : 'mentors.noMentors')} /> }}
           scroll={tableScroll}
           pagination={{
             current: page,

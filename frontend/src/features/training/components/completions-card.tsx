@@ -138,7 +138,9 @@ export function CompletionsCard({ editable, loggable = true }: { editable: boole
           size="middle"
           loading={completions.isFetching}
           dataSource={completions.data?.results}
-          locale={{ emptyText: <EmptyState description={t('training.noCompletions')} /> }}
+          locale={{
+            emptyText: <EmptyState description={t(search || program ? 'common.noMatch' : 'training.noCompletions')} />,
+          }}
           scroll={tableScroll}
           pagination={{
             current: page,
