@@ -75,6 +75,21 @@ class Pagination(PageNumberPagination):
             )
         return size
 
+    def get_page_number(self, request: Request, paginator: Any) -> Any:
+        """A page past the last is the last page: its last row deleted, or an old link, the
+        list shows its last page (the web app's table shows that page's number), not a 404
+        that the table read as a failure and 重试 asked again. Only past a total known exactly:
+        an estimated one (BoundedCountPaginator) may be short of the rows."""
+        number = super().get_page_number(request, paginator)
+        try:
+            paginator.validate_number(number)
+        except EmptyPage:
+            if str(number).isdigit() and int(number) > 1:
+                return paginator.num_pages
+        except PageNotAnInteger:
+            pass  # DRF's 404 ("invalid page")
+        return number
+
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
