@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MAX_TOTAL_HEADER_SIZE  # type: ignore[attr-defined]
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, parsers, status
@@ -133,12 +134,32 @@ class FormParser(parsers.FormParser):
         return data
 
 
+_HEADERS_TOO_LONG = "Request max total header size exceeded"
+
+
 class MultiPartParser(parsers.MultiPartParser):
     """DRF's, unbounded here (uploads have their own limits: common.uploads); a field, its
     name or a file's name holding a surrogate is a 400 naming the field."""
 
     def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
-        parsed = super().parse(stream, media_type, parser_context)
+        try:
+            parsed = super().parse(stream, media_type, parser_context)
+        except exceptions.ParseError as exc:
+            if _HEADERS_TOO_LONG not in str(exc.detail):
+                raise
+            # Django stops at 10,000 bytes of a part's headers: in practice a file's name of
+            # thousands of characters. Every upload here is the field `file`.
+            raise exceptions.ValidationError(
+                {
+                    "file": [
+                        _(
+                            "The file's name is too long (its part of the upload is over "
+                            "%(limit)s bytes); rename the file and upload it again."
+                        )
+                        % {"limit": f"{MAX_TOTAL_HEADER_SIZE:,}"}
+                    ]
+                }
+            ) from None
         _refuse_surrogates(_form_surrogates(parsed.data, parsed.files))
         return parsed
 
