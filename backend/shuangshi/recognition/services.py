@@ -545,6 +545,11 @@ def _review(
         # A draft follows its teacher (Application.school): the school the teacher is at
         # when it is submitted again reviews it, not the one that returned it.
         fields["school"] = None
+        # The experts voted on what is now to be changed: the next submission goes to a
+        # fresh vote, and its school approval asks each expert again (review_waiting). The
+        # votes cast stay in the application's history (its VOTE steps) and the audit log.
+        for vote in Vote.objects.filter(application=application):
+            vote.delete()
     else:
         status = S.REJECTED
     _event(application, stage, user, decision, opinion.strip())
