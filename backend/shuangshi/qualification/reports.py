@@ -171,20 +171,6 @@ def school_rows_today(
     return [_school_row(s, _stored_counts(s), target, mentors.get(s.pk), profile) for s in page]
 
 
-def _sort_key(ordering: str) -> Any:
-    field = ordering.lstrip("-")
-    if field in ("ratio", "gap"):
-
-        def key(row: dict[str, Any]) -> tuple[Any, ...]:
-            value = row[field]
-            return (value is None, value if value is not None else 0, row["school"]["code"])
-
-        return key
-    if field == "name":
-        return lambda row: (row["school"]["name"], row["school"]["code"])
-    return lambda row: row["school"]["code"]
-
-
 def school_rows_at(
     user: User,
     *,
@@ -238,10 +224,11 @@ def school_rows_at(
         with_value.sort(key=lambda r: (sign * getattr(r, field), r.school["code"]))
         without.sort(key=lambda r: r.school["code"])
         light = with_value + without
-    elif field == "name":
-        light.sort(key=lambda r: (r.school["name"], r.school["code"]))
     else:
-        light.sort(key=lambda r: r.school["code"])
+        # Ties by code, ascending, as the stored path orders them (the sorts are stable).
+        light.sort(key=lambda r: r.school["code"], reverse=ordering == "-code")
+        if field == "name":
+            light.sort(key=lambda r: r.school["name"], reverse=ordering.startswith("-"))
     return LazyRows(light, on=on, target=target)
 
 

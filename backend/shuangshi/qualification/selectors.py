@@ -1108,7 +1108,9 @@ ORDERINGS = {
     "gap": ("gap_raw", "code"),
     "-gap": ("-gap_raw", "code"),
     "code": ("code",),
+    "-code": ("-code",),
     "name": ("name", "code"),
+    "-name": ("-name", "code"),
 }
 
 

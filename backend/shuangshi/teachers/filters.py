@@ -44,8 +44,13 @@ class TeacherFilter(FilterSet):
     # The level today: from the dated intervals (issue 10, never stale); before the first
     # interval build, from the stored results that still hold today.
     qualification_level = django_filters.ChoiceFilter(method="filter_level", choices=Level.choices)
-    # Meets the conditions today at some level (in scope, level not none), or not.
-    qualified = YesNoFilter(method="filter_qualified", label="Qualified today (any level)")
+    # Counted as dual-qualified in the ratio today (in scope, level not none), or not: the
+    # school's numerator. A record's `qualification.qualified` is its level alone (DESIGN §4),
+    # so a leaver or a part-time teacher may read qualified and not be listed here.
+    qualified = YesNoFilter(
+        method="filter_qualified",
+        label="Counted as dual-qualified in the ratio today (in scope and at some level)",
+    )
     # Holds an official recognition in force today (DESIGN §8), or not: with ``qualified``
     # the recognition gaps' lists (should apply; recognized but no longer qualified).
     recognized = YesNoFilter(method="filter_recognized", label="Holds a recognition in force today")

@@ -6169,7 +6169,7 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
-                /** @description Qualified today (any level) */
+                /** @description Counted as dual-qualified in the ratio today (in scope and at some level) */
                 qualified?: boolean;
                 /** @description Holds a recognition in force today */
                 recognized?: boolean;
@@ -6279,7 +6279,7 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
-                /** @description Qualified today (any level) */
+                /** @description Counted as dual-qualified in the ratio today (in scope and at some level) */
                 qualified?: boolean;
                 /** @description Holds a recognition in force today */
                 recognized?: boolean;
@@ -7313,7 +7313,7 @@ export interface operations {
                 below_target?: boolean;
                 city?: number;
                 kind?: string;
-                ordering?: "-gap" | "-ratio" | "code" | "gap" | "name" | "ratio";
+                ordering?: "-code" | "-gap" | "-name" | "-ratio" | "code" | "gap" | "name" | "ratio";
                 /** @description 分页结果集中的页码。 */
                 page?: number;
                 /** @description 每页返回的结果数量。 */
@@ -8437,7 +8437,7 @@ export interface operations {
                  *     * `senior` - 高级
                  */
                 qualification_level?: "intermediate" | "junior" | "none" | "senior";
-                /** @description Qualified today (any level) */
+                /** @description Counted as dual-qualified in the ratio today (in scope and at some level) */
                 qualified?: boolean;
                 /** @description Holds a recognition in force today */
                 recognized?: boolean;
