@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 export type ListParamValue = string | number | boolean | null | undefined;
@@ -7,6 +7,27 @@ export type ListParamValue = string | number | boolean | null | undefined;
 export function pageFromParam(value: string | null | undefined): number {
   const page = Number(value ?? 1);
   return Number.isInteger(page) && page >= 1 ? page : 1;
+}
+
+/** A record's id from the address: a whole number from 1, else undefined. */
+export function idFromParam(value: string | null | undefined): number | undefined {
+  const id = Number(value);
+  return value && Number.isSafeInteger(id) && id >= 1 ? id : undefined;
+}
+
+/**
+ * The text of a list's search box: what is typed, or the list's search whenever that
+ * changes from outside the box (a link, Back, 重置 emptying it). Left to itself an
+ * uncontrolled box kept words the list no longer searched for.
+ */
+export function useSearchBox(search: string | undefined): [string, (text: string) => void] {
+  const [text, setText] = useState(search ?? '');
+  const [listed, setListed] = useState(search);
+  if (listed !== search) {
+    setListed(search);
+    setText(search ?? '');
+  }
+  return [text, setText];
 }
 
 /** `value` if it is one of `allowed`, else undefined: an address typed or kept from an old release. */

@@ -8,10 +8,12 @@ import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { PasswordHandOverModal, usePasswordHandOver } from '@/components/ui/password-hand-over';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { enums } from '@/config/enums';
 import { useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDateTimeInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
+import { oneOf, orderingOf, sortOrderOf, useListParams, useSearchBox } from '@/lib/list-params';
 import { cityLabel, useCities, useSchoolNames } from '@/lib/reference-data';
 
 import { useDeactivateAccount } from '../api/deactivate-account';
@@ -26,6 +28,12 @@ import { useTableScroll } from '@/lib/table-scroll';
 type Column = TableColumnType<Account>;
 
 const PAGE_SIZE = 20;
+/** Kept in the address: `?search=…&role=school_hr&is_active=false&ordering=-last_login&page=2`. */
+const LIST_KEYS = ['search', 'role', 'is_active', 'ordering'] as const;
+/** The list's order unless a column is sorted: left out of the address. */
+const DEFAULT_ORDERING = 'username';
+/** The orderings the API offers (UserViewSet.ordering_fields), either way. */
+const ORDERINGS = ['username', 'role', 'last_login'].flatMap((field) => [field, `-${field}`]);
 
 /** The province's accounts: search, filter by role or state, create, edit, reset a forgotten
  * password, deactivate. */
@@ -36,7 +44,20 @@ export function AccountsList() {
   const { message } = App.useApp();
   const label = useEnumLabel();
   const me = useMe().data;
-  const [params, setParams] = useState<AccountParams>({ page: 1, page_size: PAGE_SIZE, ordering: 'username' });
+  const list = useListParams(LIST_KEYS);
+  const isActive = oneOf(list.values.is_active, ['true', 'false'] as const);
+  // Only what the API takes: an unknown role or order from a hand-edited link is left out.
+  const params: AccountParams = {
+    page: list.page,
+    page_size: PAGE_SIZE,
+    search: list.values.search,
+    role: oneOf(list.values.role, enums.role),
+    is_active: isActive === undefined ? undefined : isActive === 'true',
+    ordering: oneOf(list.values.ordering, ORDERINGS) ?? DEFAULT_ORDERING,
+  };
+  const filtered = Boolean(params.search || params.role || isActive);
+  // The box shows the list's search (lib/list-params.useSearchBox).
+  const [searchText, setSearchText] = useSearchBox(params.search);
   const accounts = useAccounts(params);
   const deactivate = useDeactivateAccount();
   const reactivate = useSaveAccount();
@@ -50,7 +71,6 @@ export function AccountsList() {
     accounts.data?.results.map((row) => (row.teacher_name ? null : row.school)) ?? [],
   );
   const [editing, setEditing] = useState<Account | null | undefined>(undefined);
-  const update = (changes: Partial<AccountParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
 
   const names = useMemo(
     () => ({
@@ -74,6 +94,7 @@ export function AccountsList() {
     title: t('accounts.fields.username'),
     dataIndex: 'username',
     sorter: true,
+    sortOrder: sortOrderOf(params.ordering, 'username'),
     render: (v: string, row) => <TwoLineCell main={v} sub={isPhone && fullName(row)} subTestId="account-name" />,
   };
   const name: Column = { title: t('accounts.fields.full_name'), key: 'name', render: (_, row) => fullName(row) };
@@ -81,6 +102,7 @@ export function AccountsList() {
     title: t('accounts.fields.role'),
     dataIndex: 'role',
     sorter: true,
+    sortOrder: sortOrderOf(params.ordering, 'role'),
     render: (v: string, row) =>
       <TwoLineCell main={label('role', v)} sub={isPhone && scopeOf(row)} subTestId="account-scope" />,
   };
@@ -101,7 +123,7 @@ export function AccountsList() {
           <Tag color="green">{t('accounts.active')}</Tag>
         ),
     },
-    { title: t('accounts.fields.last_login'), dataIndex: 'last_login', sorter: true, render: (v: string | null) => formatDateTimeInChina(v) },
+    { title: t('accounts.fields.last_login'), dataIndex: 'last_login', sorter: true, sortOrder: sortOrderOf(params.ordering, 'last_login'), render: (v: string | null) => formatDateTimeInChina(v) },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -163,14 +185,12 @@ export function AccountsList() {
   ];
   const columns = isPhone ? [username, role, ...stateAndActions] : [username, name, role, scope, ...stateAndActions];
 
-  const onChange: TableProps<Account>['onChange'] = (pagination, _filters, sorter) => {
+  // A new order starts at the first page; a page turn keeps the order.
+  const onChange: TableProps<Account>['onChange'] = (pagination, _filters, sorter, { action }) => {
+    if (action !== 'sort') return list.setPage(pagination.current ?? 1);
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = s?.order ? String(s.field) : undefined;
-    setParams((prev) => ({
-      ...prev,
-      page: pagination.current,
-      ordering: field ? `${s.order === 'descend' ? '-' : ''}${field}` : 'username',
-    }));
+    const ordering = orderingOf(s?.field, s?.order) ?? DEFAULT_ORDERING;
+    list.set({ ordering: ordering === DEFAULT_ORDERING ? undefined : ordering });
   };
 
   return (
@@ -187,7 +207,9 @@ export function AccountsList() {
           allowClear
           aria-label={t('common.search')}
           placeholder={t('accounts.searchPlaceholder')}
-          onSearch={(value) => update({ search: value.trim() || undefined })}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={(value) => list.set({ search: value.trim() })}
           style={{ width: 220 }}
         />
         <EnumSelect
@@ -197,15 +219,15 @@ export function AccountsList() {
           placeholder={t('accounts.fields.role')}
           style={{ width: 140 }}
           value={params.role}
-          onChange={(role) => update({ role })}
+          onChange={(role?: string) => list.set({ role })}
         />
         <Select
           allowClear
           aria-label={t('accounts.fields.is_active')}
           placeholder={t('accounts.fields.is_active')}
           style={{ width: 120 }}
-          value={params.is_active === undefined ? undefined : String(params.is_active)}
-          onChange={(value?: string) => update({ is_active: value === undefined ? undefined : value === 'true' })}
+          value={isActive}
+          onChange={(value?: string) => list.set({ is_active: value })}
           options={[
             { value: 'true', label: t('accounts.active') },
             { value: 'false', label: t('accounts.inactive') },
@@ -222,10 +244,10 @@ export function AccountsList() {
           dataSource={accounts.data?.results}
           columns={columns}
           onChange={onChange}
-          locale={{ emptyText: <EmptyState /> }}
+          locale={{ emptyText: <EmptyState description={filtered ? t('common.noMatch') : undefined} /> }}
           scroll={tableScroll}
           pagination={{
-            current: params.page,
+            current: list.page,
             pageSize: PAGE_SIZE,
             total: accounts.data?.count ?? 0,
             showSizeChanger: false,

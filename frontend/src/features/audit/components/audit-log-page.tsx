@@ -1,7 +1,7 @@
 import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnType } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { DateField } from '@/components/ui/date-field';
@@ -11,6 +11,7 @@ import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { modelLabel } from '@/lib/audit-text';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDateTimeInChina } from '@/lib/dates';
+import { oneOf, useListParams } from '@/lib/list-params';
 
 import { useActorOptions } from '../api/get-actor-options';
 import { useAuditLog } from '../api/get-audit-log';
@@ -19,36 +20,51 @@ import { AUDIT_ACTIONS, AUDIT_MODELS, type AuditAction, type AuditEntry, type Au
 type Column = TableColumnType<AuditEntry>;
 
 const PAGE_SIZE = 20;
+/** The filters kept in the address (`?model=teacher&action=update&since=…&until=…&page=2`). */
+const LIST_KEYS = ['model', 'action', 'actor', 'since', 'until'] as const;
+
+// China's days, as the entries' times are shown (formatDateTimeInChina), whatever the
+// browser's zone: since the start of `from` up to (not including) the day after `to`.
+const chinaMidnight = (day: Dayjs) => `${day.format('YYYY-MM-DD')}T00:00:00+08:00`;
+
+/** The day of a China midnight from the address (`2026-12-01T00:00:00+08:00`), else null: any
+ * other moment would be a 400. A `+` typed in a link reads as a space: taken as the `+`. */
+function dayOfMidnight(value: string | undefined): Dayjs | null {
+  const day = /^(\d{4}-\d{2}-\d{2})T00:00:00[+ ]08:00$/.exec(value ?? '')?.[1];
+  return day && dayjs(day).format('YYYY-MM-DD') === day ? dayjs(day) : null;
+}
 
 /** The province's audit log: who did what to which record and when, with the changed fields. */
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
   const isPhone = useIsPhone();
   const exists = (key: string) => i18n.exists(key);
-  const [params, setParams] = useState<AuditParams>({ page: 1, page_size: PAGE_SIZE });
-  const [from, setFrom] = useState<Dayjs | null>(null);
-  const [to, setTo] = useState<Dayjs | null>(null);
+  const list = useListParams(LIST_KEYS);
+  const { values } = list;
+  // The date fields show the address's days: `until` is the day after the last one.
+  const from = useMemo(() => dayOfMidnight(values.since), [values.since]);
+  const until = useMemo(() => dayOfMidnight(values.until), [values.until]);
+  const to = useMemo(() => until?.subtract(1, 'day') ?? null, [until]);
+  // Only what the API takes: an unknown action or moment from a hand-edited link is left out.
+  const params: AuditParams = {
+    page: list.page,
+    page_size: PAGE_SIZE,
+    action: oneOf(values.action, AUDIT_ACTIONS),
+    model: oneOf(values.model, AUDIT_MODELS),
+    actor: values.actor,
+    since: from ? chinaMidnight(from) : undefined,
+    until: until ? chinaMidnight(until) : undefined,
+  };
+  const filtered = Boolean(params.action || params.model || params.actor || params.since || params.until);
   const [actorSearch, setActorSearch] = useState('');
   const log = useAuditLog(params);
   const actors = useActorOptions(actorSearch);
-  const update = (changes: Partial<AuditParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
 
-  // China's days, as the entries' times are shown (formatDateTimeInChina), whatever the
-  // browser's zone: since the start of `from` up to (not including) the day after `to`.
-  const chinaMidnight = (day: Dayjs) => `${day.format('YYYY-MM-DD')}T00:00:00+08:00`;
-  const onFrom = (day: Dayjs | null) => {
-    setFrom(day);
-    update({ since: day ? chinaMidnight(day) : undefined });
-  };
-  const onTo = (day: Dayjs | null) => {
-    setTo(day);
-    update({ until: day ? chinaMidnight(day.add(1, 'day')) : undefined });
-  };
+  const onFrom = (day: Dayjs | null) => list.set({ since: day ? chinaMidnight(day) : undefined });
+  const onTo = (day: Dayjs | null) => list.set({ until: day ? chinaMidnight(day.add(1, 'day')) : undefined });
   const reset = () => {
-    setFrom(null);
-    setTo(null);
     setActorSearch('');
-    setParams({ page: 1, page_size: PAGE_SIZE });
+    list.reset();
   };
 
   const actionLabel = (action: string) =>
@@ -132,7 +148,7 @@ export function AuditLogPage() {
           placeholder={t('audit.who')}
           style={filterWidth(180)}
           value={params.actor}
-          onChange={(actor?: string) => update({ actor })}
+          onChange={(actor?: string) => list.set({ actor })}
           notFoundContent={actors.isFetching ? t('common.loading') : t('common.empty')}
           options={actors.data?.results.map((u) => {
             const name = `${u.first_name ?? ''}${u.last_name ?? ''}`;
@@ -146,7 +162,7 @@ export function AuditLogPage() {
           placeholder={t('audit.recordType')}
           style={filterWidth(180)}
           value={params.model}
-          onChange={(model?: string) => update({ model })}
+          onChange={(model?: string) => list.set({ model })}
           options={AUDIT_MODELS.map((m) => ({ value: m, label: modelLabel(t, exists, m) }))}
         />
         <Select
@@ -155,7 +171,7 @@ export function AuditLogPage() {
           placeholder={t('audit.action')}
           style={filterWidth(120)}
           value={params.action}
-          onChange={(action?: AuditAction) => update({ action })}
+          onChange={(action?: AuditAction) => list.set({ action })}
           options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
         />
         <Button onClick={reset}>{t('common.reset')}</Button>
@@ -171,10 +187,10 @@ export function AuditLogPage() {
           columns={isPhone ? phone : desktop}
           showHeader={!isPhone}
           tableLayout="fixed"
-          locale={{ emptyText: <EmptyState /> }}
-          onChange={(pagination) => setParams((prev) => ({ ...prev, page: pagination.current }))}
+          locale={{ emptyText: <EmptyState description={filtered ? t('common.noMatch') : undefined} /> }}
+          onChange={(pagination) => list.setPage(pagination.current ?? 1)}
           pagination={{
-            current: params.page,
+            current: list.page,
             pageSize: PAGE_SIZE,
             total: log.data?.count ?? 0,
             showSizeChanger: false,

@@ -12,8 +12,9 @@ export const practiceDutyQueryOptions = (params: DutyParams) =>
     queryFn: ({ signal }) => api<Paginated<DutyRow>>('/practice-duty/', { params, signal }),
   });
 
-export function usePracticeDuty(params: DutyParams) {
-  return useQuery(practiceDutyQueryOptions(params));
+/** `enabled: false` holds the request back (while an id from the address is checked). */
+export function usePracticeDuty(params: DutyParams, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...practiceDutyQueryOptions(params), enabled });
 }
 
 export const dutySummaryQueryOptions = (params: { city?: number }) =>

@@ -1,15 +1,16 @@
-import { Card, Progress, Space, Switch, Table, Tag, Typography, type TableColumnType } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Card, Progress, Space, Switch, Table, Tag, Typography, type TableColumnType, type TableProps } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
 import { ItemList } from '@/components/ui/item-list';
-import { ErrorState } from '@/components/ui/query-state';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate, formatPercent } from '@/lib/format';
+import { idFromParam, oneOf, orderingOf, sortOrderOf, useListParams } from '@/lib/list-params';
 
 import { useDutySummary, usePracticeDuty } from '../api/get-practice-duty';
 import type { DutyRow, DutySummaryRow } from '../types/duty';
@@ -17,6 +18,16 @@ import type { DutyRow, DutySummaryRow } from '../types/duty';
 import { DutyExportButton } from './duty-export-button';
 
 const PAGE_SIZE = 20;
+const SUMMARY_PAGE_SIZE = 10;
+/** The teachers' list in the address: `?school=3&short=false&page=2` (everyone, not only
+ * those short, is `short=false`; only those short, the default, leaves it out). */
+const LIST_KEYS = ['school', 'short'] as const;
+/** The summary's page and order carry `s_` (`s_page`, `s_ordering`): the teachers share the page. */
+const SUMMARY_KEYS = ['ordering'] as const;
+const SUMMARY_PREFIX = 's';
+/** The summary's order unless a column is sorted: the largest share short first. */
+const SUMMARY_DEFAULT_ORDERING = '-share';
+const SUMMARY_ORDERINGS = ['short', 'share'].flatMap((field) => [field, `-${field}`]);
 
 type SummaryColumn = TableColumnType<DutySummaryRow>;
 type DutyColumn = TableColumnType<DutyRow>;
@@ -24,11 +35,17 @@ type DutyColumn = TableColumnType<DutyRow>;
 /** Enterprise practice duty: 6 months in every 5 years for every professional or practical
  * teacher. The province and cities see a summary per school; everyone sees the teachers. */
 export function DutyPage({ perSchool }: { perSchool: boolean }) {
-  const [school, setSchool] = useState<number | undefined>();
+  const list = useListParams(LIST_KEYS);
+  // The summary's schools are the ones this user sees: a school from the address is asked
+  // for once it is one of them (another is a 404 from the API), and never for school HR.
+  const summary = useDutySummary({}, perSchool);
+  const schoolId = perSchool ? idFromParam(list.values.school) : undefined;
+  const school = summary.data?.some((row) => row.school.id === schoolId) ? schoolId : undefined;
+  const checkingSchool = schoolId !== undefined && summary.isPending;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      {perSchool && <SummaryCard selected={school} onSelect={setSchool} />}
-      <TeachersCard school={school} showSchool={perSchool} />
+      {perSchool && <SummaryCard selected={school} onSelect={(id) => list.set({ school: id })} />}
+      <TeachersCard school={school} checkingSchool={checkingSchool} showSchool={perSchool} />
     </Space>
   );
 }
@@ -37,6 +54,15 @@ function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const summary = useDutySummary({});
+  const list = useListParams(SUMMARY_KEYS, SUMMARY_PREFIX);
+  const ordering = oneOf(list.values.ordering, SUMMARY_ORDERINGS) ?? SUMMARY_DEFAULT_ORDERING;
+  // A new order starts at the first page; a page turn keeps the order.
+  const onChange: TableProps<DutySummaryRow>['onChange'] = (pagination, _filters, sorter, { action }) => {
+    if (action !== 'sort') return list.setPage(pagination.current ?? 1);
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const next = orderingOf(s?.columnKey, s?.order) ?? SUMMARY_DEFAULT_ORDERING;
+    list.set({ ordering: next === SUMMARY_DEFAULT_ORDERING ? undefined : next });
+  };
   const school: SummaryColumn = {
     title: t('duty.school'),
     key: 'school',
@@ -50,11 +76,20 @@ function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?
     ),
   };
   const teachers: SummaryColumn = { title: t('duty.teachers'), dataIndex: 'teachers', align: 'right' };
-  const short: SummaryColumn = { title: t('duty.short'), dataIndex: 'short', align: 'right', sorter: (a, b) => a.short - b.short };
+  const short: SummaryColumn = {
+    title: t('duty.short'),
+    dataIndex: 'short',
+    key: 'short',
+    align: 'right',
+    sorter: (a, b) => a.short - b.short,
+    sortOrder: sortOrderOf(ordering, 'short'),
+  };
   const share: SummaryColumn = {
     title: t('duty.shareShort'),
     key: 'share',
-    defaultSortOrder: 'descend',
+    // Descending first: the default; cleared, it comes back to it.
+    sortDirections: ['descend', 'ascend'],
+    sortOrder: sortOrderOf(ordering, 'share'),
     sorter: (a, b) => (a.share_short ?? -1) - (b.share_short ?? -1),
     render: (_, row) => formatPercent(row.share_short),
   };
@@ -69,7 +104,13 @@ function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?
           loading={summary.isPending}
           dataSource={summary.data ?? []}
           scroll={isPhone ? undefined : { x: 480 }}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          onChange={onChange}
+          pagination={{
+            current: list.page,
+            pageSize: SUMMARY_PAGE_SIZE,
+            hideOnSinglePage: true,
+            showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+          }}
           rowClassName={(row) => (row.school.id === selected ? 'ant-table-row-selected' : '')}
           onRow={(row) => ({
             onClick: () => onSelect(row.school.id === selected ? undefined : row.school.id),
@@ -84,12 +125,22 @@ function SummaryCard({ selected, onSelect }: { selected?: number; onSelect: (id?
 
 /** The teachers and their practice; the school column only for those who see several schools
  * (school HR's own school on every row pushed the days off a phone's screen). */
-function TeachersCard({ school, showSchool }: { school?: number; showSchool: boolean }) {
+function TeachersCard({ school, checkingSchool, showSchool }: { school?: number; checkingSchool: boolean; showSchool: boolean }) {
   const { t } = useTranslation();
-  const [short, setShort] = useState(true);
-  const [page, setPage] = useState(1);
+  const list = useListParams(LIST_KEYS);
+  const { page, setPage } = list;
+  const short = oneOf(list.values.short, ['false'] as const) === undefined;
   const params = { school, short: short || undefined, page, page_size: PAGE_SIZE };
-  const duty = usePracticeDuty(params);
+  // Held back while the school from the address is checked (pending, so shown as loading).
+  const duty = usePracticeDuty(params, { enabled: !checkingSchool });
+  // A school chosen is a filter: nothing then says so. Nobody short (the default list) is
+  // good news, said in words.
+  const emptyText =
+    school !== undefined ? (
+      <EmptyState description={t('common.noMatch')} />
+    ) : short ? (
+      <EmptyState description={t('duty.noneShort')} />
+    ) : undefined;
   const isPhone = useIsPhone();
   const tableScroll = { x: showSchool ? 880 : 680 };
   const link = (row: DutyRow) => <Link to={paths.teacher(row.teacher.id)}>{row.teacher.name}</Link>;
@@ -131,7 +182,12 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
       toolbar={
         <Space wrap>
           <Space size={6}>
-            <Switch size="small" checked={short} onChange={(v) => { setShort(v); setPage(1); }} data-testid="duty-short" />
+            <Switch
+              size="small"
+              checked={short}
+              onChange={(on) => list.set({ short: on ? undefined : 'false' })}
+              data-testid="duty-short"
+            />
             <Typography.Text>{t('duty.onlyShort')}</Typography.Text>
           </Space>
           <DutyExportButton school={school} short={short} />
@@ -147,6 +203,7 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
           loading={duty.isPending}
           items={duty.data?.results ?? []}
           rowKey={(row) => row.teacher.id}
+          emptyText={emptyText}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count ?? 0, onChange: setPage, size: 'small' }}
           renderItem={(row) => ({
             'data-testid': 'duty-row',
@@ -162,7 +219,15 @@ function TeachersCard({ school, showSchool }: { school?: number; showSchool: boo
           loading={duty.isPending}
           dataSource={duty.data?.results ?? []}
           scroll={tableScroll}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count, onChange: setPage, hideOnSinglePage: true }}
+          locale={emptyText ? { emptyText } : undefined}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: duty.data?.count,
+            onChange: setPage,
+            hideOnSinglePage: true,
+            showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+          }}
           columns={[teacher, ...schoolColumn, days, shortBy, period, lapsesOn]}
         />
       )}

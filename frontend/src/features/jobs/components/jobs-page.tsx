@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Progress, Space, Spin, Table, Tag, Typography, type TableColumnType } from 'antd';
-import { useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -11,6 +11,7 @@ import { buildUrl } from '@/lib/api-client';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDateTimeInChina } from '@/lib/dates';
 import { apiLanguage } from '@/lib/i18n';
+import { useListParams } from '@/lib/list-params';
 
 import { useJobs } from '../api/get-jobs';
 import { isActive, type Job } from '../types/job';
@@ -18,6 +19,9 @@ import { isActive, type Job } from '../types/job';
 import { finishedCheck, hasMarkedRows, isRefusedCheck, jobOutcome, jobTitle, uploadOf } from './job-text';
 
 type Column = TableColumnType<Job>;
+
+/** No filters: the page alone is kept in the address (`?page=2`). */
+const LIST_KEYS = [] as const;
 
 const colors: Record<string, string> = { queued: 'default', running: 'processing', succeeded: 'success', failed: 'error' };
 
@@ -73,7 +77,7 @@ const TWO_LINES: CSSProperties = {
 /** 我的任务: the user's background jobs (imports, workbooks, exports), with their results. */
 export function JobsPage() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  const { page, setPage } = useListParams(LIST_KEYS);
   const jobs = useJobs(page);
   const isPhone = useIsPhone();
   // Uploads whose commit is listed: their check has nothing left to confirm. Those whose
@@ -180,7 +184,14 @@ export function JobsPage() {
           dataSource={jobs.data?.results ?? []}
           scroll={isPhone ? undefined : { x: 720 }}
           tableLayout={isPhone ? 'fixed' : undefined}
-          pagination={{ current: page, total: jobs.data?.count ?? 0, pageSize: 20, onChange: setPage, hideOnSinglePage: true }}
+          pagination={{
+            current: page,
+            total: jobs.data?.count ?? 0,
+            pageSize: 20,
+            onChange: setPage,
+            hideOnSinglePage: true,
+            showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+          }}
           columns={columns}
         />
       )}

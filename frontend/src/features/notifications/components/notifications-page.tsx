@@ -1,5 +1,4 @@
 import { App, Button, Card, Segmented, Space, Switch, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
@@ -9,6 +8,7 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { paths } from '@/config/paths';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
+import { oneOf, useListParams } from '@/lib/list-params';
 
 import { useMe } from '@/lib/auth';
 
@@ -19,6 +19,8 @@ import type { Notification, PreferencesChange } from '../types/notification';
 import { AlertSettingsCard } from './alert-settings-card';
 
 const PAGE_SIZE = 20;
+/** Kept in the address: `?show=all&page=2`; the unread ones (the default) leave `show` out. */
+const LIST_KEYS = ['show'] as const;
 
 /** The user's own alerts, newest first; opening one marks it read and goes where to act. */
 export function NotificationsPage() {
@@ -26,8 +28,8 @@ export function NotificationsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const province = useMe().data?.role === 'province';
-  const [show, setShow] = useState<'unread' | 'all'>('unread');
-  const [page, setPage] = useState(1);
+  const { values, page, set, setPage } = useListParams(LIST_KEYS);
+  const show = oneOf(values.show, ['all'] as const) ?? 'unread';
   const list = useNotifications({ unread: show === 'unread' ? true : undefined, page, page_size: PAGE_SIZE });
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
@@ -52,10 +54,7 @@ export function NotificationsPage() {
           <Space wrap>
             <Segmented
               value={show}
-              onChange={(value) => {
-                setShow(value as 'unread' | 'all');
-                setPage(1);
-              }}
+              onChange={(value) => set({ show: value === 'all' ? 'all' : undefined })}
               options={[
                 { value: 'unread', label: t('notifications.unread') },
                 { value: 'all', label: t('notifications.all') },
@@ -78,7 +77,8 @@ export function NotificationsPage() {
             loading={list.isPending}
             items={list.data?.results ?? []}
             rowKey={(item) => item.id}
-            emptyText={<EmptyState description={t('notifications.none')} />}
+            // None unread is not "no messages": it says which.
+            emptyText={<EmptyState description={t(show === 'unread' ? 'notifications.noneUnread' : 'notifications.none')} />}
             pagination={
               (list.data?.count ?? 0) > PAGE_SIZE
                 ? { current: page, pageSize: PAGE_SIZE, total: list.data?.count ?? 0, onChange: setPage }

@@ -20,8 +20,9 @@ export const applicationsQueryOptions = (filters: ApplicationFilters) =>
     placeholderData: keepPreviousData,
   });
 
-export function useApplications(filters: ApplicationFilters) {
-  return useQuery(applicationsQueryOptions(filters));
+/** `enabled: false` holds the request back (while an id from the address is checked). */
+export function useApplications(filters: ApplicationFilters, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...applicationsQueryOptions(filters), enabled });
 }
 
 export function usePublicity(round?: number) {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ActionCard } from '@/components/ui/action-card';
-import { ErrorState } from '@/components/ui/query-state';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { personSchoolColumns } from '@/components/ui/two-line-cell';
 import { enums } from '@/config/enums';
 import { api } from '@/lib/api-client';
@@ -15,6 +15,7 @@ import { formatDateTimeInChina, isAfterTodayInChina } from '@/lib/dates';
 import { errorText } from '@/lib/error-text';
 import { applyServerErrors, clearEditedErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
+import { idFromParam, oneOf, useListParams } from '@/lib/list-params';
 import { missingText, type MissingWords } from '@/lib/missing-text';
 import { useOverlayParam } from '@/lib/overlay-param';
 import { useUnsavedOverlayPrompt } from '@/lib/unsaved-changes';
@@ -33,6 +34,12 @@ const QUEUE: Record<string, string | undefined> = {
   expert: 'school_approved',
 };
 
+/** Kept in the address: `?round=3&status=objected&page=2`. The role's queue (its default
+ * status) leaves `status` out; every status, the filter cleared, is `status=all`. */
+const LIST_KEYS = ['round', 'status'] as const;
+const ANY_STATUS = 'all';
+const PAGE_SIZE = 20;
+
 type Column = TableColumnType<Application>;
 
 /** A label stays whole (申报等级, not 申报/等级 at 390 px); the words beside it wrap instead. */
@@ -43,9 +50,20 @@ export function ReviewPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const rounds = useRounds();
-  const [round, setRound] = useState<number | undefined>();
-  const [status, setStatus] = useState<string | undefined>(QUEUE[me.role]);
-  const [page, setPage] = useState(1);
+  const list = useListParams(LIST_KEYS);
+  const { page, setPage } = list;
+  // A round named by the address is asked for once it is one of the rounds (an unknown id
+  // is a 400 from the API); an unknown status falls back to the role's queue.
+  const roundId = idFromParam(list.values.round);
+  const round = rounds.data?.results.some((r) => r.id === roundId) ? roundId : undefined;
+  const checkingRound = roundId !== undefined && rounds.isPending;
+  const statusParam = oneOf(list.values.status, [...STATUSES, ANY_STATUS]);
+  const status = statusParam === ANY_STATUS ? undefined : (statusParam ?? QUEUE[me.role]);
+  // The role's queue is the default, out of the address; the filter cleared is `all`.
+  const setStatus = (value?: string) => {
+    const queue = QUEUE[me.role];
+    list.set({ status: value === queue ? undefined : (value ?? (queue ? ANY_STATUS : undefined)) });
+  };
   const [selected, setSelected] = useState<number[]>([]);
   // Whose application each selected one is, kept across pages: a refusal names the teacher.
   const [names, setNames] = useState<Record<number, string>>({});
@@ -62,7 +80,7 @@ export function ReviewPage({ me }: { me: Me }) {
     enabled: Number.isInteger(linkedId) && linkedId > 0 && tapped?.id !== linkedId,
   });
   const shown = !(linkedId > 0) ? null : tapped?.id === linkedId ? tapped : (linked.data ?? null);
-  const list = useApplications({ round, status, page, page_size: 20 });
+  const applications = useApplications({ round, status, page, page_size: PAGE_SIZE }, { enabled: !checkingRound });
   const bulkAction = me.role === 'school_hr' ? 'school-review' : me.role === 'province' ? 'province-review' : null;
 
   // A phone: the school under the name, the status beside it (the rest scrolls).
@@ -122,30 +140,46 @@ export function ReviewPage({ me }: { me: Me }) {
         <Space wrap style={{ marginBottom: 16 }}>
           <Select
             allowClear
+            aria-label={t('recognition.round')}
             placeholder={t('recognition.round')}
             style={{ minWidth: 200 }}
             value={round}
-            onChange={(v) => { setRound(v); setPage(1); }}
+            onChange={(v?: number) => list.set({ round: v })}
             options={(rounds.data?.results ?? []).map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))}
           />
           <Select
             allowClear
+            aria-label={t('recognition.statusLabel')}
             placeholder={t('recognition.statusLabel')}
             style={{ minWidth: 160 }}
             value={status}
-            onChange={(v) => { setStatus(v); setPage(1); }}
+            onChange={setStatus}
             options={STATUSES.map((s) => ({ value: s, label: t(`recognition.status.${s}`) }))}
             data-testid="status-filter"
           />
         </Space>
-        {list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        {applications.isError ? (
+          <ErrorState error={applications.error} onRetry={() => void applications.refetch()} />
         ) : (
           <Table<Application>
             rowKey="id"
             size="small"
-            loading={list.isFetching}
-            dataSource={list.data?.results ?? []}
+            loading={applications.isFetching || checkingRound}
+            dataSource={applications.data?.results ?? []}
+            locale={{
+              // The role's own queue empty says nothing waits; a filter chosen, that nothing matches.
+              emptyText: (
+                <EmptyState
+                  description={
+                    round === undefined && statusParam === undefined && status
+                      ? t('recognition.queueEmpty')
+                      : round !== undefined || status
+                        ? t('common.noMatch')
+                        : undefined
+                  }
+                />
+              ),
+            }}
             scroll={{ x: 720 }}
             rowSelection={
               bulkAction
@@ -158,7 +192,14 @@ export function ReviewPage({ me }: { me: Me }) {
                   }
                 : undefined
             }
-            pagination={{ current: page, pageSize: 20, total: list.data?.count ?? 0, onChange: setPage, showSizeChanger: false }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: applications.data?.count ?? 0,
+              onChange: setPage,
+              showSizeChanger: false,
+              showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
+            }}
             onRow={(row) =>
               // A publicity row is name, school and level only: nothing more to open.
               row.votes
