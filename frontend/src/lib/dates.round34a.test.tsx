@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import dayjs from 'dayjs';
 import { http, HttpResponse } from 'msw';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AppointmentsCard } from '@/features/mentors/components/appointments-card';
@@ -95,7 +96,12 @@ describe('today in China (round 34)', () => {
   it('marks an appointment that ended yesterday in China as ended', { timeout: 120_000 }, async () => {
     Object.assign(state.appointments[0], { end_on: '2026-12-06' });
     loginAs('hr_a');
-    renderWithProviders(<AppointmentsCard showSchool={false} />);
+    // The card keeps its search, mode and page in the address: it needs a router.
+    renderWithProviders(
+      <MemoryRouter>
+        <AppointmentsCard showSchool={false} />
+      </MemoryRouter>,
+    );
     const row = (await screen.findByText('宋立新')).closest('tr') as HTMLElement;
     expect(within(row).getByText('已结束')).toBeInTheDocument();
   });

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
 import { EmptyState, ErrorState } from '@/components/ui/query-state';
+import { enums } from '@/config/enums';
 import { todayInChinaText } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
+import { oneOf, useListParams, useSearchBox } from '@/lib/list-params';
 
 import { useDeleteAppointment } from '../api/delete-appointment';
-import { useAppointments, type AppointmentParams } from '../api/get-appointments';
+import { useAppointments } from '../api/get-appointments';
 import type { Appointment } from '../types/mentor';
 import { AppointmentModal } from './appointment-modal';
 import { useDeleteNotices, useRowActionsColumns } from '@/components/ui/row-actions';
@@ -18,6 +20,8 @@ import { useIsPhone } from '@/lib/breakpoints';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 20;
+/** Its keys in the address carry `a_` (`a_search`, `a_mode`, `a_page`): the mentors share the page. */
+const LIST_KEYS = ['search', 'mode'] as const;
 
 export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
   const { t } = useTranslation();
@@ -25,11 +29,15 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
   const deleteNotices = useDeleteNotices();
   const isPhone = useIsPhone();
   const label = useEnumLabel();
-  const [params, setParams] = useState<AppointmentParams>({ page: 1, page_size: PAGE_SIZE, ordering: '-start_on' });
-  const appointments = useAppointments(params);
+  const list = useListParams(LIST_KEYS, 'a');
+  const search = list.values.search;
+  // A mode the API does not know (an old or hand-edited link) is left out, not sent for a 400.
+  const mode = oneOf(list.values.mode, enums.appointmentMode);
+  // The box shows the list's search (lib/list-params.useSearchBox).
+  const [searchText, setSearchText] = useSearchBox(search);
+  const appointments = useAppointments({ page: list.page, page_size: PAGE_SIZE, ordering: '-start_on', search, mode });
   const remove = useDeleteAppointment();
   const [editing, setEditing] = useState<Appointment | null | undefined>(undefined);
-  const update = (changes: Partial<AppointmentParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
   const today = todayInChinaText();
   // The province's list: on a phone the school goes under the mentor's name, so that the mode
   // and the dates come next. School HR's list has no school column (it is theirs on every row).
@@ -58,7 +66,9 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
           allowClear
           aria-label={t('common.search')}
           placeholder={t('mentors.searchPlaceholder')}
-          onSearch={(value) => update({ search: value.trim() || undefined })}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={(value) => list.set({ search: value.trim() })}
           style={{ width: 220 }}
         />
         <EnumSelect
@@ -67,8 +77,8 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
           aria-label={t('mentors.fields.mode')}
           placeholder={t('mentors.fields.mode')}
           style={{ width: 140 }}
-          value={params.mode}
-          onChange={(mode) => update({ mode })}
+          value={mode}
+          onChange={(value?: string) => list.set({ mode: value })}
         />
       </Space>
       {appointments.isError ? (
@@ -79,13 +89,13 @@ export function AppointmentsCard({ showSchool }: { showSchool: boolean }) {
           size="middle"
           loading={appointments.isFetching}
           dataSource={appointments.data?.results}
-          locale={{ emptyText: <EmptyState description={t('mentors.noAppointments')} /> }}
+          locale={{ emptyText: <EmptyState description={t(search || mode ? 'common.noMatch' : 'mentors.noAppointments')} /> }}
           scroll={tableScroll}
           pagination={{
-            current: params.page,
+            current: list.page,
             pageSize: PAGE_SIZE,
             total: appointments.data?.count ?? 0,
-            onChange: (page) => setParams((prev) => ({ ...prev, page })),
+            onChange: list.setPage,
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
           columns={[

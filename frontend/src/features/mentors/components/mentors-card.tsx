@@ -7,6 +7,7 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { RowActions } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { useIsPhone } from '@/lib/breakpoints';
+import { useListParams, useSearchBox } from '@/lib/list-params';
 
 import { useMentors } from '../api/get-mentors';
 import type { Mentor } from '../types/mentor';
@@ -14,6 +15,8 @@ import { MentorModal } from './mentor-modal';
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 10;
+/** Its keys in the address carry `m_` (`m_search`, `m_page`): the appointments share the page. */
+const LIST_KEYS = ['search'] as const;
 
 type Column = TableColumnType<Mentor>;
 
@@ -22,9 +25,11 @@ export function MentorsCard() {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(800);
   const label = useEnumLabel();
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState('');
-  const mentors = useMentors({ page, page_size: PAGE_SIZE, ordering: 'name', search: search || undefined });
+  const list = useListParams(LIST_KEYS, 'm');
+  const search = list.values.search;
+  // The box shows the list's search (lib/list-params.useSearchBox).
+  const [searchText, setSearchText] = useSearchBox(search);
+  const mentors = useMentors({ page: list.page, page_size: PAGE_SIZE, ordering: 'name', search });
   const [editing, setEditing] = useState<Mentor | null>(null);
   const isPhone = useIsPhone();
 
@@ -77,10 +82,9 @@ export function MentorsCard() {
           data-testid="mentor-search"
           placeholder={t('mentors.searchPlaceholder')}
           style={{ maxWidth: 220 }}
-          onSearch={(value) => {
-            setSearch(value.trim());
-            setPage(1);
-          }}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={(value) => list.set({ search: value.trim() })}
         />
       }
     >
@@ -92,13 +96,13 @@ export function MentorsCard() {
           size="middle"
           loading={mentors.isFetching}
           dataSource={mentors.data?.results}
-          locale={{ emptyText: <EmptyState description={t(search ? 'common.noMatch' : 'mentors.noMentors')} /> }}
+          locale={{ emptyText: <EmptyState description={t(list.filtered ? 'common.noMatch' : 'mentors.noMentors')} /> }}
           scroll={tableScroll}
           pagination={{
-            current: page,
+            current: list.page,
             pageSize: PAGE_SIZE,
             total: mentors.data?.count ?? 0,
-            onChange: setPage,
+            onChange: list.setPage,
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
           columns={columns}

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { useEnumLabel } from '@/components/ui/enum-label';
-import { ErrorState } from '@/components/ui/query-state';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { RowActions } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatPercent, formatPercentAgainst } from '@/lib/format';
+import { orderingOf } from '@/lib/list-params';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSchoolRatios } from '../api/get-school-ratios';
@@ -17,6 +18,15 @@ import type { SchoolRatio } from '../types/ratios';
 import { useTableScroll } from '@/lib/table-scroll';
 
 type TableFilters = { city?: number; kind?: string; asOf?: string };
+/** The orderings the API takes (and the columns offer): another, from an old link, is left out. */
+export const SCHOOL_RATIO_ORDERINGS = ['name', '-name', 'ratio', '-ratio', 'gap', '-gap'] as const;
+const DEFAULT_ORDERING = '-gap';
+/** A page and an ordering the caller keeps (the schools page: in the address); undefined is the default order. */
+export type RatiosPaging = {
+  page: number;
+  ordering: string | undefined;
+  onChange: (changes: { page: number; ordering: string | undefined }) => void;
+};
 type Column = TableColumnType<SchoolRatio>;
 
 /** Schools below target, biggest gap first by default; the name drills down. With `target`,
@@ -31,7 +41,9 @@ export function BelowTargetTable({ target, ...props }: TableFilters & { target?:
 /**
  * School ratio rows, sortable by name, ratio and gap on the server; the name drills down.
  * `belowTarget` keeps only schools below target; `search` matches a name or code; `onEdit`
- * (the province) adds an edit button to each row.
+ * (the province) adds an edit button to each row. `paging` keeps the page and the order
+ * outside (else the table keeps its own); `filtered` says a search or filter is on, so an
+ * empty list says nothing matches.
  */
 export function SchoolRatiosTable({
   city,
@@ -43,6 +55,8 @@ export function SchoolRatiosTable({
   extra,
   pageSize = 10,
   onEdit,
+  paging,
+  filtered = false,
 }: TableFilters & {
   belowTarget?: boolean;
   search?: string;
@@ -50,6 +64,8 @@ export function SchoolRatiosTable({
   extra?: ReactNode;
   pageSize?: number;
   onEdit?: (schoolId: number) => void;
+  paging?: RatiosPaging;
+  filtered?: boolean;
 }) {
   const { t } = useTranslation();
   const tableScroll = useTableScroll(700);
@@ -61,8 +77,11 @@ export function SchoolRatiosTable({
     const c = cities.data?.results.find((x) => x.id === r.school.city);
     return c ? cityLabel(c, i18n.resolvedLanguage ?? 'zh-CN') : (r.school.city_name ?? '—');
   };
-  const [ordering, setOrdering] = useState('-gap');
-  const [page, setPage] = useState(1);
+  const [own, setOwn] = useState<{ page: number; ordering: string | undefined }>({ page: 1, ordering: undefined });
+  const page = paging ? paging.page : own.page;
+  const chosenOrdering = paging ? paging.ordering : own.ordering;
+  const ordering = chosenOrdering ?? DEFAULT_ORDERING;
+  const setPaging = paging ? paging.onChange : setOwn;
   const rows = useSchoolRatios({
     city,
     kind,
@@ -170,14 +189,13 @@ export function SchoolRatiosTable({
           loading={rows.isFetching}
           columns={columns}
           dataSource={rows.data?.results}
+          locale={filtered ? { emptyText: <EmptyState description={t('common.noMatch')} /> } : undefined}
           scroll={tableScroll}
           onChange={(pagination, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            const next = s?.order ? `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` : '-gap';
-            if (next !== ordering) {
-              setOrdering(next);
-              setPage(1);
-            } else setPage(pagination.current ?? 1);
+            const next = orderingOf(s?.columnKey, s?.order);
+            if (next !== chosenOrdering) setPaging({ page: 1, ordering: next });
+            else setPaging({ page: pagination.current ?? 1, ordering: next });
           }}
           pagination={{
             current: page,

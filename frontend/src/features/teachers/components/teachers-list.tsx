@@ -10,14 +10,16 @@ import { Link, useSearchParams } from 'react-router-dom';
 
 import { ActionCard } from '@/components/ui/action-card';
 import { EnumSelect, useEnumLabel } from '@/components/ui/enum-label';
-import { ErrorState } from '@/components/ui/query-state';
+import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
+import { enums } from '@/config/enums';
 import { paths } from '@/config/paths';
 import { canEditTeachers, useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 import { JOB_STARTED_MESSAGE_KEY } from '@/lib/job-notice';
+import { idFromParam, oneOf, pageFromParam, useSearchBox } from '@/lib/list-params';
 import { useTableScroll } from '@/lib/table-scroll';
 
 import { useCreateTeacherAccounts, type TeacherAccount } from '../api/create-teacher-accounts';
@@ -42,8 +44,19 @@ const filterKeys = [
   'recognized',
 ] as const;
 
-/** Yes/no filters: another value in a hand-edited link is left out (the API refuses it). */
-const YES_NO = new Set<string>(['qualified', 'recognized']);
+/** The values each filter takes: another value in an old or hand-edited link is left out
+ * (the API refuses it with a 400, and the list would only say 加载失败). */
+const FILTER_VALUES: Record<Exclude<(typeof filterKeys)[number], 'school'>, readonly string[]> = {
+  course_type: enums.courseType,
+  employment: enums.employment,
+  gender: enums.gender,
+  education: enums.education,
+  title: enums.title,
+  qualification_level: enums.qualificationLevel,
+  recruitment: ['met', 'not_met'],
+  qualified: ['true', 'false'],
+  recognized: ['true', 'false'],
+};
 
 /** The orderings the list offers (the API refuses any other with a 400): an old or
  * hand-edited link with another falls back to the default order. */
@@ -63,12 +76,6 @@ function knownPageSize(value: string | null): number {
   return PAGE_SIZES.includes(size) ? size : PAGE_SIZE;
 }
 
-/** A page number from the address bar: a whole number from 1, else the first page. */
-function knownPage(value: string | null): number {
-  const page = Number(value ?? 1);
-  return Number.isInteger(page) && page >= 1 ? page : 1;
-}
-
 function activeFilter(value: string | null): boolean | undefined {
   if (value === 'all') return undefined;
   return value !== 'false';
@@ -79,7 +86,7 @@ function useTeacherFilters() {
   const [params, setParams] = useSearchParams();
   const filters: TeacherFilters = useMemo(() => {
     const f: TeacherFilters = {
-      page: knownPage(params.get('page')),
+      page: pageFromParam(params.get('page')),
       page_size: knownPageSize(params.get('page_size')),
       search: params.get('search') ?? undefined,
       ordering: knownOrdering(params.get('ordering')),
@@ -87,9 +94,8 @@ function useTeacherFilters() {
       active: activeFilter(params.get('active')),
     };
     for (const key of filterKeys) {
-      const value = params.get(key);
-      if (!value || (YES_NO.has(key) && value !== 'true' && value !== 'false')) continue;
-      (f as Record<string, unknown>)[key] = key === 'school' ? Number(value) : value;
+      const value = key === 'school' ? idFromParam(params.get(key)) : oneOf(params.get(key) ?? undefined, FILTER_VALUES[key]);
+      if (value !== undefined) (f as Record<string, unknown>)[key] = value;
     }
     return f;
   }, [params]);
@@ -118,15 +124,15 @@ export function TeachersList() {
   const label = useEnumLabel();
   const me = useMe().data;
   const { filters, update, reset } = useTeacherFilters();
-  // The search box shows the list's search: typed, or set by the address (a link, Back,
-  // 重置 emptying it; left to itself it kept the words 重置 had taken off the list).
-  const [searchText, setSearchText] = useState(filters.search ?? '');
-  const [listedSearch, setListedSearch] = useState(filters.search);
-  if (listedSearch !== filters.search) {
-    setListedSearch(filters.search);
-    setSearchText(filters.search ?? '');
-  }
+  // The box shows the list's search (lib/list-params.useSearchBox).
+  const [searchText, setSearchText] = useSearchBox(filters.search);
   const teachers = useTeachers(filters);
+  // A search or a filter is on (the page, its size and the order are not): an empty list
+  // then says nothing matches, not that there is nothing.
+  const filtered =
+    Boolean(filters.search) ||
+    filters.active !== true ||
+    filterKeys.some((key) => (filters as Record<string, unknown>)[key] !== undefined);
   const exporting = useExportTeachers();
   const { message } = App.useApp();
   const showSchool = me?.role !== 'school_hr';
@@ -428,6 +434,7 @@ export function TeachersList() {
           columns={columns}
           dataSource={teachers.data?.results}
           onChange={onChange}
+          locale={filtered ? { emptyText: <EmptyState description={t('common.noMatch')} /> } : undefined}
           scroll={tableScroll}
           rowSelection={
             canMakeAccounts

@@ -16,6 +16,7 @@ export const basesQueryOptions = (params: BaseParams) =>
     placeholderData: keepPreviousData,
   });
 
-export function useBases(params: BaseParams) {
-  return useQuery(basesQueryOptions(params));
+/** `enabled: false` holds the request back (while an id from the address is checked). */
+export function useBases(params: BaseParams, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...basesQueryOptions(params), enabled });
 }

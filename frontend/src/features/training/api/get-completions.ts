@@ -16,6 +16,7 @@ export const completionsQueryOptions = (params: CompletionParams) =>
     placeholderData: keepPreviousData,
   });
 
-export function useCompletions(params: CompletionParams) {
-  return useQuery(completionsQueryOptions(params));
+/** `enabled: false` holds the request back (while an id from the address is checked). */
+export function useCompletions(params: CompletionParams, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...completionsQueryOptions(params), enabled });
 }

@@ -9,17 +9,21 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { RowActions, useDeleteNotices } from '@/components/ui/row-actions';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { useIsPhone } from '@/lib/breakpoints';
+import { enums } from '@/config/enums';
 import { formatDate, formatPercent } from '@/lib/format';
+import { oneOf, useListParams, useSearchBox } from '@/lib/list-params';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useDeleteBase } from '../api/delete-base';
 import { useBaseStats } from '../api/get-base-stats';
-import { useBases, type BaseParams } from '../api/get-bases';
+import { useBases } from '../api/get-bases';
 import type { BaseStats, TrainingBase } from '../types/training';
 import { BaseModal } from './base-modal';
 import { BaseStatusHistory } from './bases-status-history';
 
 const PAGE_SIZE = 20;
+/** The province's page holds this list alone: its keys are the plain names. */
+const LIST_KEYS = ['search', 'city', 'status', 'designation'] as const;
 const statusColor: Record<string, string> = { planned: 'default', active: 'green', suspended: 'orange' };
 
 /** Every training base with its figures; the province adds, edits and removes them. */
@@ -28,17 +32,30 @@ export function BasesTable({ editable }: { editable: boolean }) {
   const deleteNotices = useDeleteNotices();
   const label = useEnumLabel();
   const isPhone = useIsPhone();
-  const [params, setParams] = useState<BaseParams>({ page: 1, page_size: PAGE_SIZE, ordering: 'code' });
-  const bases = useBases(params);
-  const stats = useBaseStats();
+  const list = useListParams(LIST_KEYS);
+  const search = list.values.search;
+  // Values the API does not know (an old or hand-edited link) are left out, not sent for a 400:
+  // a city is asked for once it is one of the cities.
+  const status = oneOf(list.values.status, enums.baseStatus);
+  const designation = oneOf(list.values.designation, enums.designation);
   const cities = useCities();
+  const cityId = list.values.city === undefined ? undefined : Number(list.values.city);
+  const city = cities.data?.results.some((c) => c.id === cityId) ? cityId : undefined;
+  const checkingCity = cityId !== undefined && cities.isPending;
+  const filtered = Boolean(search || status || designation || city);
+  // The box shows the list's search (lib/list-params.useSearchBox).
+  const [searchText, setSearchText] = useSearchBox(search);
+  const bases = useBases(
+    { page: list.page, page_size: PAGE_SIZE, ordering: 'code', search, city, status, designation },
+    { enabled: !checkingCity },
+  );
+  const stats = useBaseStats();
   const remove = useDeleteBase();
   const [editing, setEditing] = useState<TrainingBase | null | undefined>(undefined);
   const statsById = useMemo(
     () => new Map<number, BaseStats>((stats.data ?? []).map((row) => [row.base.id, row])),
     [stats.data],
   );
-  const update = (changes: Partial<BaseParams>) => setParams((prev) => ({ ...prev, page: 1, ...changes }));
   const figure = (id: number, pick: (row: BaseStats) => string | number) => {
     const row = statsById.get(id);
     return row ? pick(row) : stats.isPending ? '…' : '—';
@@ -165,7 +182,9 @@ export function BasesTable({ editable }: { editable: boolean }) {
           allowClear
           aria-label={t('common.search')}
           placeholder={t('training.searchBases')}
-          onSearch={(value) => update({ search: value.trim() || undefined })}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={(value) => list.set({ search: value.trim() })}
           style={{ width: 220 }}
         />
         <Select
@@ -173,8 +192,8 @@ export function BasesTable({ editable }: { editable: boolean }) {
           aria-label={t('training.baseFields.city')}
           placeholder={t('training.baseFields.city')}
           style={{ width: 140 }}
-          value={params.city}
-          onChange={(city) => update({ city })}
+          value={city}
+          onChange={(value?: number) => list.set({ city: value })}
           options={cities.data?.results.map((c) => ({ value: c.id, label: cityLabel(c, i18n.language) }))}
         />
         <EnumSelect
@@ -183,8 +202,8 @@ export function BasesTable({ editable }: { editable: boolean }) {
           aria-label={t('training.baseFields.status')}
           placeholder={t('training.baseFields.status')}
           style={{ width: 120 }}
-          value={params.status}
-          onChange={(status) => update({ status })}
+          value={status}
+          onChange={(value?: string) => list.set({ status: value })}
         />
         <EnumSelect
           group="designation"
@@ -192,8 +211,8 @@ export function BasesTable({ editable }: { editable: boolean }) {
           aria-label={t('training.baseFields.designation')}
           placeholder={t('training.baseFields.designation')}
           style={{ width: 120 }}
-          value={params.designation}
-          onChange={(designation) => update({ designation })}
+          value={designation}
+          onChange={(value?: string) => list.set({ designation: value })}
         />
       </Space>
       {bases.isError ? (
@@ -202,10 +221,10 @@ export function BasesTable({ editable }: { editable: boolean }) {
         <Table<TrainingBase>
           rowKey="id"
           size="middle"
-          loading={bases.isFetching}
+          loading={bases.isFetching || checkingCity}
           dataSource={bases.data?.results}
           columns={columns}
-          locale={{ emptyText: <EmptyState /> }}
+          locale={{ emptyText: <EmptyState description={filtered ? t('common.noMatch') : undefined} /> }}
           scroll={{ x: tableWidth }}
           // Each base opens onto its dated status (DESIGN §3), which no column can hold.
           expandable={{
@@ -213,10 +232,10 @@ export function BasesTable({ editable }: { editable: boolean }) {
             columnWidth: expandWidth,
           }}
           pagination={{
-            current: params.page,
+            current: list.page,
             pageSize: PAGE_SIZE,
             total: bases.data?.count ?? 0,
-            onChange: (page) => setParams((prev) => ({ ...prev, page })),
+            onChange: list.setPage,
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
         />

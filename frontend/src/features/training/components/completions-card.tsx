@@ -12,6 +12,7 @@ import { paths } from '@/config/paths';
 import { useMe } from '@/lib/auth';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
+import { idFromParam, useListParams, useSearchBox } from '@/lib/list-params';
 import { useTableScroll } from '@/lib/table-scroll';
 
 import { useDeleteCompletion } from '../api/delete-completion';
@@ -21,6 +22,8 @@ import type { TrainingCompletion } from '../types/training';
 import { CompletionModal } from './completion-modal';
 
 const PAGE_SIZE = 20;
+/** Its keys in the address carry `c_` (`c_search`, `c_program`, `c_page`): the programmes share the page. */
+const LIST_KEYS = ['search', 'program'] as const;
 
 type Column = TableColumnType<TrainingCompletion>;
 
@@ -34,11 +37,24 @@ export function CompletionsCard({ editable, loggable = true }: { editable: boole
   const isPhone = useIsPhone();
   const role = useMe().data?.role;
   const deleteNotices = useDeleteNotices();
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState<string>();
-  const [program, setProgram] = useState<number>();
-  const completions = useCompletions({ page, page_size: PAGE_SIZE, search, program, ordering: '-completed_on' });
+  const list = useListParams(LIST_KEYS, 'c');
+  const search = list.values.search;
   const programs = usePrograms({ page_size: 200, ordering: '-start_on' });
+  // A programme named by the address is asked for once it is one of the base's (a deleted
+  // one, from an old link, is left out: the API answers an unknown id with a 400).
+  const programId = idFromParam(list.values.program);
+  const programKnown = programs.data?.results.some((p) => p.id === programId) ?? false;
+  const program = programKnown ? programId : undefined;
+  const checkingProgram = programId !== undefined && programs.isPending;
+  // The box shows the list's search (lib/list-params.useSearchBox).
+  const [searchText, setSearchText] = useSearchBox(search);
+  const completions = useCompletions({
+    page: list.page,
+    page_size: PAGE_SIZE,
+    search,
+    program,
+    ordering: '-completed_on',
+  }, { enabled: !checkingProgram });
   const remove = useDeleteCompletion();
   const [editing, setEditing] = useState<TrainingCompletion | null | undefined>(undefined);
 
@@ -110,10 +126,9 @@ export function CompletionsCard({ editable, loggable = true }: { editable: boole
           allowClear
           aria-label={t('common.search')}
           placeholder={t('training.searchCompletions')}
-          onSearch={(value) => {
-            setSearch(value.trim() || undefined);
-            setPage(1);
-          }}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={(value) => list.set({ search: value.trim() })}
           style={{ width: 240 }}
         />
         <Select
@@ -123,10 +138,7 @@ export function CompletionsCard({ editable, loggable = true }: { editable: boole
           placeholder={t('training.fields.program')}
           style={{ width: 260 }}
           value={program}
-          onChange={(value) => {
-            setProgram(value);
-            setPage(1);
-          }}
+          onChange={(value?: number) => list.set({ program: value })}
           options={programs.data?.results.map((p) => ({ value: p.id, label: p.title }))}
         />
       </Space>
@@ -136,17 +148,17 @@ export function CompletionsCard({ editable, loggable = true }: { editable: boole
         <Table<TrainingCompletion>
           rowKey="id"
           size="middle"
-          loading={completions.isFetching}
+          loading={completions.isFetching || checkingProgram}
           dataSource={completions.data?.results}
           locale={{
             emptyText: <EmptyState description={t(search || program ? 'common.noMatch' : 'training.noCompletions')} />,
           }}
           scroll={tableScroll}
           pagination={{
-            current: page,
+            current: list.page,
             pageSize: PAGE_SIZE,
             total: completions.data?.count ?? 0,
-            onChange: setPage,
+            onChange: list.setPage,
             showSizeChanger: false,
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState } from '@/components/ui/query-state';
 import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatDate } from '@/lib/format';
+import { useListParams } from '@/lib/list-params';
 
 import { useDeleteProgram } from '../api/delete-program';
 import { usePrograms } from '../api/get-programs';
@@ -17,6 +18,8 @@ import { useDeleteNotices, useRowActionsColumns } from '@/components/ui/row-acti
 import { useTableScroll } from '@/lib/table-scroll';
 
 const PAGE_SIZE = 10;
+/** Its page is `p_page` in the address: the completions share the page (`c_…`). */
+const NO_KEYS = [] as const;
 
 type Column = TableColumnType<TrainingProgram>;
 
@@ -26,8 +29,8 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
   const isPhone = useIsPhone();
   const deleteNotices = useDeleteNotices();
   const label = useEnumLabel();
-  const [page, setPage] = useState(1);
-  const programs = usePrograms({ page, page_size: PAGE_SIZE, ordering: '-start_on' });
+  const list = useListParams(NO_KEYS, 'p');
+  const programs = usePrograms({ page: list.page, page_size: PAGE_SIZE, ordering: '-start_on' });
   const remove = useDeleteProgram();
   const [editing, setEditing] = useState<TrainingProgram | null | undefined>(undefined);
 
@@ -88,10 +91,10 @@ export function ProgramsCard({ editable }: { editable: boolean }) {
           locale={{ emptyText: <EmptyState description={t('training.noPrograms')} /> }}
           scroll={isPhone ? { x: phoneWidth } : tableScroll}
           pagination={{
-            current: page,
+            current: list.page,
             pageSize: PAGE_SIZE,
             total: programs.data?.count ?? 0,
-            onChange: setPage,
+            onChange: list.setPage,
             showTotal: (count) => <Typography.Text type="secondary">{t('common.total', { count })}</Typography.Text>,
           }}
           columns={columns}

@@ -1,0 +1,52 @@
+import { screen, waitFor } from '@testing-library/react';
+import { http } from 'msw';
+import { describe, expect, it } from 'vitest';
+
+import { loginAs } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
+import { renderApp } from '@/testing/test-utils';
+
+const FILTERS = ['school', 'course_type', 'employment', 'gender', 'qualification_level', 'recruitment', 'qualified'];
+
+describe('teachers list, values from the address', () => {
+  it('sends the filters the API takes and leaves out the ones it would refuse with a 400', async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(
+      http.get('/api/v1/teachers/', ({ request }) => {
+        asked.push(new URL(request.url).searchParams);
+        return undefined;
+      }),
+    );
+    loginAs('province');
+    renderApp(
+      '/teachers?school=abc&course_type=bogus&employment=part_time&gender=female&qualification_level=expert&recruitment=met&qualified=maybe',
+    );
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    await waitFor(() => expect(asked.length).toBeGreaterThan(0));
+    const sent = Object.fromEntries(FILTERS.map((key) => [key, asked.at(-1)?.get(key) ?? null]));
+    expect(sent).toEqual({
+      school: null,
+      course_type: null,
+      employment: 'part_time',
+      gender: 'female',
+      qualification_level: null,
+      recruitment: 'met',
+      qualified: null,
+    });
+  });
+
+  it('takes a school by its id and a level the API knows', async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(
+      http.get('/api/v1/teachers/', ({ request }) => {
+        asked.push(new URL(request.url).searchParams);
+        return undefined;
+      }),
+    );
+    loginAs('province');
+    renderApp('/teachers?school=2&qualification_level=junior&qualified=true');
+    await waitFor(() => expect(asked.length).toBeGreaterThan(0));
+    const last = asked.at(-1)!;
+    expect([last.get('school'), last.get('qualification_level'), last.get('qualified')]).toEqual(['2', 'junior', 'true']);
+  });
+});
