@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shuangshi.qualification.wording import LEVEL_NAMES, level_words
@@ -63,27 +64,67 @@ def _levels(p: Params) -> dict[str, Any]:
 
 
 # kind → (title, body), worded in the active language. A body of None keeps the stored one
-# (a finished job's message is the job's own text).
+# (a finished job's message is the job's own text). A dated kind's alert read after its day
+# (``past``: it stays open until the cause is fixed) says what happened, not what will.
 WORDS: dict[str, Callable[[Params], tuple[str, str | None]]] = {
     Kind.CERTIFICATE_EXPIRING: lambda p: (
-        _("%(name)s: a certificate expires on %(date)s") % p,
-        _("Without a renewal the level drops from %(before)s to %(after)s.") % _levels(p),
+        (
+            _("%(name)s: a certificate expired on %(date)s")
+            if p.get("past")
+            else _("%(name)s: a certificate expires on %(date)s")
+        )
+        % p,
+        (
+            _("Without a renewal the level has dropped from %(before)s to %(after)s.")
+            if p.get("past")
+            else _("Without a renewal the level drops from %(before)s to %(after)s.")
+        )
+        % _levels(p),
     ),
     Kind.PRACTICE_LAPSING: lambda p: (
-        _("%(name)s: enterprise practice falls short on %(date)s") % p,
+        (
+            _("%(name)s: enterprise practice fell short on %(date)s")
+            if p.get("past")
+            else _("%(name)s: enterprise practice falls short on %(date)s")
+        )
+        % p,
         _("Fewer than %(days)s days of enterprise practice in the last %(years)s years.") % p,
     ),
     Kind.LEVEL_DROPPING: lambda p: (
-        _("%(name)s: the level drops on %(date)s") % p,
-        _("From %(before)s to %(after)s if nothing changes.") % _levels(p),
+        (
+            _("%(name)s: the level dropped on %(date)s")
+            if p.get("past")
+            else _("%(name)s: the level drops on %(date)s")
+        )
+        % p,
+        (
+            _("From %(before)s to %(after)s.")
+            if p.get("past")
+            else _("From %(before)s to %(after)s if nothing changes.")
+        )
+        % _levels(p),
     ),
     Kind.SCHOOL_FALLING_BELOW: lambda p: (
-        _("%(school)s falls below the target on %(date)s") % p,
-        _("If nothing changes, its dual-qualified share no longer exceeds the target."),
+        (
+            _("%(school)s fell below the target on %(date)s")
+            if p.get("past")
+            else _("%(school)s falls below the target on %(date)s")
+        )
+        % p,
+        _("Its dual-qualified share no longer exceeds the target.")
+        if p.get("past")
+        else _("If nothing changes, its dual-qualified share no longer exceeds the target."),
     ),
     Kind.RECOGNITION_EXPIRING: lambda p: (
-        _("%(name)s: the recognition %(number)s ends on %(date)s") % p,
-        _("Apply in a new round before it ends."),
+        (
+            _("%(name)s: the recognition %(number)s ended on %(date)s")
+            if p.get("past")
+            else _("%(name)s: the recognition %(number)s ends on %(date)s")
+        )
+        % p,
+        _("Apply in a new round to be recognized again.")
+        if p.get("past")
+        else _("Apply in a new round before it ends."),
     ),
     Kind.REVIEW_WAITING: lambda p: (
         _("%(name)s's application (%(round)s) waits for your review") % p,
@@ -94,6 +135,17 @@ WORDS: dict[str, Callable[[Params], tuple[str, str | None]]] = {
         None,
     ),
 }
+
+# The kinds whose alert names the day it is due (``due_on`` is its ``date``).
+DATED = frozenset(
+    {
+        Kind.CERTIFICATE_EXPIRING,
+        Kind.PRACTICE_LAPSING,
+        Kind.LEVEL_DROPPING,
+        Kind.SCHOOL_FALLING_BELOW,
+        Kind.RECOGNITION_EXPIRING,
+    }
+)
 
 
 def words(kind: str, params: Params) -> tuple[str, str | None] | None:
@@ -107,7 +159,10 @@ def words(kind: str, params: Params) -> tuple[str, str | None] | None:
 def worded(notification: Notification) -> tuple[str, str]:
     """A stored notification's title and body in the active language: worded again from its
     parameters, or as stored (a row without them; a body the kind does not word)."""
-    title, body = words(notification.kind, notification.params) or (notification.title, None)
+    params = notification.params
+    if params and notification.kind in DATED and notification.due_on < timezone.localdate():
+        params = {**params, "past": True}
+    title, body = words(notification.kind, params) or (notification.title, None)
     if body is not None:
         return title, body
     if notification.kind == Kind.JOB_FINISHED and notification.params:
@@ -132,10 +187,14 @@ class _Marked(dict[str, Any]):
 
 def _variants() -> dict[str, list[tuple[Q, dict[str, Any]]]]:
     """kind → (rows, parameters) for each way the kind's words differ by a parameter that is
-    not shown as given: a job's outcome, a waiting application's stage."""
+    not shown as given: a job's outcome, a waiting application's stage, whether a dated
+    alert's day has passed."""
     from shuangshi.recognition.models import ApplicationStatus
 
     out: dict[str, list[tuple[Q, dict[str, Any]]]] = {kind: [(Q(), {})] for kind in WORDS}
+    today = timezone.localdate()
+    for kind in DATED:
+        out[kind] = [(Q(due_on__gte=today), {}), (Q(due_on__lt=today), {"past": True})]
     out[Kind.JOB_FINISHED] = [(Q(params__failed=f), {"failed": f}) for f in (True, False)]
     out[Kind.REVIEW_WAITING] = [
         (Q(params__status=code), {"status": code}) for code in ApplicationStatus.values
