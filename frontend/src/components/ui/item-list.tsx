@@ -24,6 +24,8 @@ export type ItemListPagination = {
   total?: number;
   onChange?: (page: number, pageSize: number) => void;
   size?: PaginationProps['size'];
+  /** The count beside the pages (共 N 条), as the tables show it. */
+  showTotal?: PaginationProps['showTotal'];
 };
 
 type ItemListProps<T> = {
@@ -141,6 +143,7 @@ export function ItemList<T>({
             current={page}
             pageSize={pagination.pageSize}
             total={total}
+            showTotal={pagination.showTotal}
             showSizeChanger={false}
             onChange={(next, pageSize) => {
               setOwnPage(next);

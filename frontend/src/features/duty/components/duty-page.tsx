@@ -204,7 +204,14 @@ function TeachersCard({ school, checkingSchool, showSchool }: { school?: number;
           items={duty.data?.results ?? []}
           rowKey={(row) => row.teacher.id}
           emptyText={emptyText}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: duty.data?.count ?? 0, onChange: setPage, size: 'small' }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: duty.data?.count ?? 0,
+            onChange: setPage,
+            size: 'small',
+            showTotal: (count) => t('common.total', { count }),
+          }}
           renderItem={(row) => ({
             'data-testid': 'duty-row',
             title: link(row),

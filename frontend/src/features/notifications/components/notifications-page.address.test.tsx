@@ -36,6 +36,8 @@ describe('the notifications in the address', () => {
     expect(await screen.findByText('全部第 2 页')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '全部' })).toBeChecked();
     expect(screen.getByRole('listitem', { name: '2' })).toHaveClass('ant-pagination-item-active');
+    // The count beside the pages, as the tables show it.
+    expect(screen.getByText('共 45 条')).toBeInTheDocument();
     expect(asked.at(-1)?.has('unread')).toBe(false);
     expect(asked.at(-1)?.get('page')).toBe('2');
   });

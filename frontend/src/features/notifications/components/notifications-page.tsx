@@ -81,7 +81,13 @@ export function NotificationsPage() {
             emptyText={<EmptyState description={t(show === 'unread' ? 'notifications.noneUnread' : 'notifications.none')} />}
             pagination={
               (list.data?.count ?? 0) > PAGE_SIZE
-                ? { current: page, pageSize: PAGE_SIZE, total: list.data?.count ?? 0, onChange: setPage }
+                ? {
+                    current: page,
+                    pageSize: PAGE_SIZE,
+                    total: list.data?.count ?? 0,
+                    onChange: setPage,
+                    showTotal: (count) => t('common.total', { count }),
+                  }
                 : false
             }
             renderItem={(item) => {
