@@ -1,22 +1,15 @@
 import { screen, waitFor } from '@testing-library/react';
-import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 
 import { loginAs } from '@/testing/mocks/db';
-import { server } from '@/testing/mocks/server';
+import { recordQueries } from '@/testing/record-queries';
 import { renderApp } from '@/testing/test-utils';
 
 const FILTERS = ['school', 'course_type', 'employment', 'gender', 'qualification_level', 'recruitment', 'qualified'];
 
 describe('teachers list, values from the address', () => {
   it('sends the filters the API takes and leaves out the ones it would refuse with a 400', async () => {
-    const asked: URLSearchParams[] = [];
-    server.use(
-      http.get('/api/v1/teachers/', ({ request }) => {
-        asked.push(new URL(request.url).searchParams);
-        return undefined;
-      }),
-    );
+    const asked = recordQueries('/teachers/');
     loginAs('province');
     renderApp(
       '/teachers?school=abc&course_type=bogus&employment=part_time&gender=female&qualification_level=expert&recruitment=met&qualified=maybe',
@@ -36,13 +29,7 @@ describe('teachers list, values from the address', () => {
   });
 
   it('takes a school by its id and a level the API knows', async () => {
-    const asked: URLSearchParams[] = [];
-    server.use(
-      http.get('/api/v1/teachers/', ({ request }) => {
-        asked.push(new URL(request.url).searchParams);
-        return undefined;
-      }),
-    );
+    const asked = recordQueries('/teachers/');
     loginAs('province');
     renderApp('/teachers?school=2&qualification_level=junior&qualified=true');
     await waitFor(() => expect(asked.length).toBeGreaterThan(0));

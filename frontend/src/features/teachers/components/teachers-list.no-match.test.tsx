@@ -1,22 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 
 import { loginAs } from '@/testing/mocks/db';
-import { server } from '@/testing/mocks/server';
+import { recordQueries } from '@/testing/record-queries';
 import { renderApp } from '@/testing/test-utils';
 
 const NO_MATCH = '没有符合条件的记录，请修改或清除搜索和筛选条件。';
 
 describe('teachers list, when nothing matches', () => {
   it('says so for a search from the address, and asks the API for that search and page', async () => {
-    const asked: URLSearchParams[] = [];
-    server.use(
-      http.get('/api/v1/teachers/', ({ request }) => {
-        asked.push(new URL(request.url).searchParams);
-        return undefined;
-      }),
-    );
+    const asked = recordQueries('/teachers/');
     loginAs('province');
     renderApp('/teachers?search=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%BA%BA&page=abc');
     const table = await screen.findByRole('table');

@@ -6,24 +6,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loginAs } from '@/testing/mocks/db';
 import { fe2Handlers, makeFe2State } from '@/testing/mocks/fe2-handlers';
 import { server } from '@/testing/mocks/server';
+import { addressQuery, recordQueries } from '@/testing/record-queries';
 import { renderApp } from '@/testing/test-utils';
 
 const NO_MATCH = '没有符合条件的记录，请修改或清除搜索和筛选条件。';
 
-/** The query of every GET to `path`, newest last (the request then goes on to the mock). */
-function recordQueries(path: string) {
-  const seen: URLSearchParams[] = [];
-  server.use(
-    http.get(`/api/v1${path}`, ({ request }) => {
-      seen.push(new URL(request.url).searchParams);
-      return undefined;
-    }),
-  );
-  return seen;
-}
-
-const query = (router: { state: { location: { search: string } } }) =>
-  new URLSearchParams(router.state.location.search);
+const query = addressQuery;
 
 /** The card whose title is `title`. */
 async function card(title: string) {
