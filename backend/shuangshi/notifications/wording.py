@@ -59,6 +59,11 @@ def _job(p: Params) -> dict[str, Any]:
     return {**p, "job": shown}
 
 
+def _tensed(p: Params, ahead: str, past: str) -> str:
+    """A dated alert's words: ``past`` once its day has gone by (``p["past"]``)."""
+    return past if p.get("past") else ahead
+
+
 def _levels(p: Params) -> dict[str, Any]:
     return {**p, "before": _level(p["before"]), "after": _level(p["after"])}
 
@@ -68,63 +73,67 @@ def _levels(p: Params) -> dict[str, Any]:
 # (``past``: it stays open until the cause is fixed) says what happened, not what will.
 WORDS: dict[str, Callable[[Params], tuple[str, str | None]]] = {
     Kind.CERTIFICATE_EXPIRING: lambda p: (
-        (
-            _("%(name)s: a certificate expired on %(date)s")
-            if p.get("past")
-            else _("%(name)s: a certificate expires on %(date)s")
+        _tensed(
+            p,
+            _("%(name)s: a certificate expires on %(date)s"),
+            _("%(name)s: a certificate expired on %(date)s"),
         )
         % p,
-        (
-            _("Without a renewal the level has dropped from %(before)s to %(after)s.")
-            if p.get("past")
-            else _("Without a renewal the level drops from %(before)s to %(after)s.")
+        _tensed(
+            p,
+            _("Without a renewal the level drops from %(before)s to %(after)s."),
+            _("Without a renewal the level has dropped from %(before)s to %(after)s."),
         )
         % _levels(p),
     ),
     Kind.PRACTICE_LAPSING: lambda p: (
-        (
-            _("%(name)s: enterprise practice fell short on %(date)s")
-            if p.get("past")
-            else _("%(name)s: enterprise practice falls short on %(date)s")
+        _tensed(
+            p,
+            _("%(name)s: enterprise practice falls short on %(date)s"),
+            _("%(name)s: enterprise practice fell short on %(date)s"),
         )
         % p,
         _("Fewer than %(days)s days of enterprise practice in the last %(years)s years.") % p,
     ),
     Kind.LEVEL_DROPPING: lambda p: (
-        (
-            _("%(name)s: the level dropped on %(date)s")
-            if p.get("past")
-            else _("%(name)s: the level drops on %(date)s")
+        _tensed(
+            p,
+            _("%(name)s: the level drops on %(date)s"),
+            _("%(name)s: the level dropped on %(date)s"),
         )
         % p,
-        (
-            _("From %(before)s to %(after)s.")
-            if p.get("past")
-            else _("From %(before)s to %(after)s if nothing changes.")
+        _tensed(
+            p,
+            _("From %(before)s to %(after)s if nothing changes."),
+            _("From %(before)s to %(after)s."),
         )
         % _levels(p),
     ),
     Kind.SCHOOL_FALLING_BELOW: lambda p: (
-        (
-            _("%(school)s fell below the target on %(date)s")
-            if p.get("past")
-            else _("%(school)s falls below the target on %(date)s")
+        _tensed(
+            p,
+            _("%(school)s falls below the target on %(date)s"),
+            _("%(school)s fell below the target on %(date)s"),
         )
         % p,
-        _("Its dual-qualified share no longer exceeds the target.")
-        if p.get("past")
-        else _("If nothing changes, its dual-qualified share no longer exceeds the target."),
+        _tensed(
+            p,
+            _("If nothing changes, its dual-qualified share no longer exceeds the target."),
+            _("Its dual-qualified share no longer exceeds the target."),
+        ),
     ),
     Kind.RECOGNITION_EXPIRING: lambda p: (
-        (
-            _("%(name)s: the recognition %(number)s ended on %(date)s")
-            if p.get("past")
-            else _("%(name)s: the recognition %(number)s ends on %(date)s")
+        _tensed(
+            p,
+            _("%(name)s: the recognition %(number)s ends on %(date)s"),
+            _("%(name)s: the recognition %(number)s ended on %(date)s"),
         )
         % p,
-        _("Apply in a new round to be recognized again.")
-        if p.get("past")
-        else _("Apply in a new round before it ends."),
+        _tensed(
+            p,
+            _("Apply in a new round before it ends."),
+            _("Apply in a new round to be recognized again."),
+        ),
     ),
     Kind.REVIEW_WAITING: lambda p: (
         _("%(name)s's application (%(round)s) waits for your review") % p,
