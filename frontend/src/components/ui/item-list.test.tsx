@@ -34,6 +34,20 @@ describe('ItemList', () => {
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 
+  it('shows the count beside its pages kept on one line, with the rows of the page', () => {
+    renderWithProviders(
+      <ItemList<Fruit>
+        items={fruits.slice(0, 2)}
+        rowKey={(f) => f.id}
+        renderItem={(f) => ({ title: f.name })}
+        pagination={{ current: 2, pageSize: 2, total: 947, showTotal: (count, [from, to]) => `共 ${count} 条 (${from}-${to})` }}
+      />,
+    );
+    const total = screen.getByTestId('item-list-total');
+    expect(total).toHaveTextContent('共 947 条 (3-4)');
+    expect(total).toHaveStyle({ whiteSpace: 'nowrap' });
+  });
+
   it('says its empty text when there is nothing, but not while loading', () => {
     const { rerender } = renderWithProviders(
       <ItemList<Fruit> items={[]} emptyText="No fruit" renderItem={(f) => ({ title: f.name })} />,

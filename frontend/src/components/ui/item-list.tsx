@@ -136,21 +136,26 @@ export function ItemList<T>({
         )}
       </Spin>
       {pagination && (
-        <div style={{ marginBlockStart: token.marginLG }}>
+        // The count on its own line-fitting piece (共 N 条 kept whole), the pages beside it or,
+        // on a narrow screen, under it.
+        <Flex wrap align="center" justify="flex-end" gap={token.marginXS} style={{ marginBlockStart: token.marginLG }}>
+          {pagination.showTotal && (
+            <span data-testid="item-list-total" style={{ whiteSpace: 'nowrap', color: token.colorTextSecondary }}>
+              {pagination.showTotal(total, [(page - 1) * pagination.pageSize + 1, Math.min(total, page * pagination.pageSize)])}
+            </span>
+          )}
           <Pagination
-            align="end"
             size={pagination.size}
             current={page}
             pageSize={pagination.pageSize}
             total={total}
-            showTotal={pagination.showTotal}
             showSizeChanger={false}
             onChange={(next, pageSize) => {
               setOwnPage(next);
               pagination.onChange?.(next, pageSize);
             }}
           />
-        </div>
+        </Flex>
       )}
     </div>
   );

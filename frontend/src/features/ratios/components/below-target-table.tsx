@@ -191,11 +191,12 @@ export function SchoolRatiosTable({
           dataSource={rows.data?.results}
           locale={filtered ? { emptyText: <EmptyState description={t('common.noMatch')} /> } : undefined}
           scroll={tableScroll}
-          onChange={(pagination, _f, sorter) => {
+          onChange={(pagination, _f, sorter, { action }) => {
+            // A new order starts at the first page; a page turned keeps the order chosen (the
+            // default, shown on the gap column, stays out of the address).
+            if (action !== 'sort') return setPaging({ page: pagination.current ?? 1, ordering: chosenOrdering });
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            const next = orderingOf(s?.columnKey, s?.order);
-            if (next !== chosenOrdering) setPaging({ page: 1, ordering: next });
-            else setPaging({ page: pagination.current ?? 1, ordering: next });
+            setPaging({ page: 1, ordering: orderingOf(s?.columnKey, s?.order) });
           }}
           pagination={{
             current: page,

@@ -1,10 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { schoolRatios } from '@/testing/mocks/data';
 import { loginAs } from '@/testing/mocks/db';
 import { server } from '@/testing/mocks/server';
+import { addressQuery, recordQueries } from '@/testing/record-queries';
 import { renderApp } from '@/testing/test-utils';
 
 const NO_MATCH = '没有符合条件的记录，请修改或清除搜索和筛选条件。';
@@ -12,17 +14,10 @@ const NO_MATCH = '没有符合条件的记录，请修改或清除搜索和筛�
 let asked: URLSearchParams[];
 
 beforeEach(() => {
-  asked = [];
-  server.use(
-    http.get('/api/v1/ratios/schools/', ({ request }) => {
-      asked.push(new URL(request.url).searchParams);
-      return undefined;
-    }),
-  );
+  asked = recordQueries('/ratios/schools/');
 });
 
-const query = (router: { state: { location: { search: string } } }) =>
-  new URLSearchParams(router.state.location.search);
+const query = addressQuery;
 
 const pick = (q: URLSearchParams | undefined, keys: string[]) => Object.fromEntries(keys.map((k) => [k, q?.get(k) ?? null]));
 
@@ -65,6 +60,24 @@ describe('the schools page keeps its filters, page and order in the address', ()
     expect(query(router).get('ordering')).toBe('ratio');
     expect(query(router).get('as_of')).toBe('2026-06-30');
     await waitFor(() => expect(pick(asked.at(-1), ['kind', 'ordering', 'page'])).toEqual({ kind: 'technician_college', ordering: 'ratio', page: '1' }));
+  });
+
+  it('turns to another page at the first click, keeping the default order out of the address', async () => {
+    // Two pages of schools: each page shows the mock's rows, the count says 45.
+    server.use(
+      http.get('/api/v1/ratios/schools/', () =>
+        HttpResponse.json({ count: 45, next: null, previous: null, results: schoolRatios }),
+      ),
+    );
+    asked = recordQueries('/ratios/schools/');
+    loginAs('province');
+    const { router } = renderApp('/schools');
+    const user = userEvent.setup({ delay: null });
+    await screen.findByRole('link', { name: '九江中等专业学校' });
+    await user.click(screen.getByRole('listitem', { name: '2' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?page=2'));
+    expect(screen.getByRole('listitem', { name: '2' })).toHaveClass('ant-pagination-item-active');
+    await waitFor(() => expect(pick(asked.at(-1), ['page', 'ordering'])).toEqual({ page: '2', ordering: '-gap' }));
   });
 
   it('sorts names A to Z, then Z to A, then clears the order', { timeout: 60_000 }, async () => {
