@@ -36,4 +36,14 @@ describe('teachers list, values from the address', () => {
     const last = asked.at(-1)!;
     expect([last.get('school'), last.get('qualification_level'), last.get('qualified')]).toEqual(['2', 'junior', 'true']);
   });
+
+  it('leaves a school in the address out for school HR, who have no school filter to clear', async () => {
+    const asked = recordQueries('/teachers/');
+    loginAs('hr_a');
+    renderApp('/teachers?school=2&gender=female');
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    await waitFor(() => expect(asked.length).toBeGreaterThan(0));
+    expect([asked.at(-1)?.get('school'), asked.at(-1)?.get('gender')]).toEqual([null, 'female']);
+    expect(screen.queryByRole('combobox', { name: '学校' })).not.toBeInTheDocument();
+  });
 });

@@ -123,7 +123,10 @@ export function TeachersList() {
   const tableScroll = useTableScroll(900);
   const label = useEnumLabel();
   const me = useMe().data;
-  const { filters, update, reset } = useTeacherFilters();
+  const { filters: asked, update, reset } = useTeacherFilters();
+  // School HR list their own school, with no school filter on screen: one in the address (a
+  // link made by another role) would only empty the list, with nothing to clear.
+  const filters = me?.role === 'school_hr' && asked.school !== undefined ? { ...asked, school: undefined } : asked;
   // The box shows the list's search (lib/list-params.useSearchBox).
   const [searchText, setSearchText] = useSearchBox(filters.search);
   const teachers = useTeachers(filters);
