@@ -147,8 +147,8 @@ class MultiPartParser(parsers.MultiPartParser):
         except exceptions.ParseError as exc:
             if _HEADERS_TOO_LONG not in str(exc.detail):
                 raise
-            # Django stops at 10,000 bytes of a part's headers: in practice a file's name of
-            # thousands of characters. Every upload here is the field `file`.
+            # Django stops at 1,024 bytes of a part's headers: in practice a file's name of
+            # about 300 Chinese characters or more. Every upload here is the field `file`.
             raise exceptions.ValidationError(
                 {
                     "file": [

@@ -6,6 +6,8 @@ size exceeded."), naming no field. It is now a 400 naming `file`, in the reader'
 import pytest
 from rest_framework.test import APIClient
 
+from shuangshi.common.tests.test_round47_surrogates import multipart
+
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -21,16 +23,6 @@ def client(user, language: str = "zh-hans") -> APIClient:
     c.force_authenticate(user=user)
     c.raise_request_exception = False
     return c
-
-
-def multipart(parts: list[tuple[str, bytes]], filename: str) -> bytes:
-    out = b""
-    for name, value in parts:
-        out += b'--BB\r\nContent-Disposition: form-data; name="%s"' % name.encode()
-        if name == "file":
-            out += b'; filename="%s"\r\nContent-Type: application/pdf' % filename.encode()
-        out += b"\r\n\r\n" + value + b"\r\n"
-    return out + b"--BB--\r\n"
 
 
 def post(user, url: str, parts, filename: str, language: str = "zh-hans"):

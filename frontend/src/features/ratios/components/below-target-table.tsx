@@ -10,7 +10,7 @@ import { TwoLineCell } from '@/components/ui/two-line-cell';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/breakpoints';
 import { formatPercent, formatPercentAgainst } from '@/lib/format';
-import { orderingOf } from '@/lib/list-params';
+import { orderingOf, sortOrderOf } from '@/lib/list-params';
 import { cityLabel, useCities } from '@/lib/reference-data';
 
 import { useSchoolRatios } from '../api/get-school-ratios';
@@ -94,8 +94,7 @@ export function SchoolRatiosTable({
   });
   const hasRecognized = (rows.data?.results ?? []).some((r) => 'recognized_ratio' in r);
 
-  const order = (field: string) =>
-    ordering === field ? 'ascend' : ordering === `-${field}` ? 'descend' : null;
+  const order = (field: string) => sortOrderOf(ordering, field);
 
   const code: Column = { title: t('school.code'), key: 'code', render: (_: unknown, r) => r.school.code, width: 100 };
   const name: Column = {

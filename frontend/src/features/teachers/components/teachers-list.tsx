@@ -19,7 +19,7 @@ import { useIsPhone } from '@/lib/breakpoints';
 import { errorText } from '@/lib/error-text';
 import { formatDate } from '@/lib/format';
 import { JOB_STARTED_MESSAGE_KEY } from '@/lib/job-notice';
-import { idFromParam, oneOf, pageFromParam, useSearchBox } from '@/lib/list-params';
+import { idFromParam, oneOf, orderingOf, pageFromParam, sortOrderOf, useSearchBox } from '@/lib/list-params';
 import { useTableScroll } from '@/lib/table-scroll';
 
 import { useCreateTeacherAccounts, type TeacherAccount } from '../api/create-teacher-accounts';
@@ -160,8 +160,7 @@ export function TeachersList() {
     );
   };
 
-  const sortOrder = (field: string) =>
-    filters.ordering === field ? 'ascend' : filters.ordering === `-${field}` ? 'descend' : null;
+  const sortOrder = (field: string) => sortOrderOf(filters.ordering, field);
 
   type Column = TableColumnType<TeacherListRow>;
   const staffNo: Column = {
@@ -257,8 +256,7 @@ export function TeachersList() {
 
   const onChange: TableProps<TeacherListRow>['onChange'] = (pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = s?.order ? String(s.columnKey ?? s.field) : undefined;
-    const ordering = field ? `${s.order === 'descend' ? '-' : ''}${field}` : undefined;
+    const ordering = orderingOf(s?.columnKey ?? s?.field, s?.order);
     const orderingChanged = ordering !== filters.ordering;
     update(
       {
